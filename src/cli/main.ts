@@ -1,0 +1,83 @@
+import * as path from 'path';
+import { buildIndexReport, formatProblem } from '../core/index/indexReport';
+import { RecordIndex } from '../core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { recordLabel } from '../core/tree/recordGroups';
+import { toPortPath } from '../core/store/fileSystem';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { parseArgs, UsageError } from './args';
+
+const HELP = `usage: lodestar <command> [options]
+
+commands:
+  index [--json] [--root DIR]   list every decision record, design doc and mentoring record
+  lint [--root DIR]             report problems, one per line; exit 1 when any is an error
+  help                          show this help
+
+options:
+  --root DIR   the repository to read (default: the current folder)
+  --json       machine-readable output (the contract other tools rely on)
+`;
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`lodestar: ${e.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!args.command || args.command === 'help' || args.flags.has('help')) {
+    out.write(HELP);
+    return args.command && args.command !== 'help' && !args.flags.has('help') ? 2 : 0;
+  }
+  const root = toPortPath(path.resolve(args.options.get('root') ?? process.cwd()));
+  const fs = new NodeFileSystem();
+  const rootStat = await fs.stat(root);
+  if (!rootStat) {
+    err.write(`lodestar: --root ${root} does not exist\n`);
+    return 2;
+  }
+  switch (args.command) {
+    case 'index': {
+      const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
+      await index.build();
+      const report = buildIndexReport(index);
+      if (args.flags.has('json')) out.write(`${JSON.stringify(report, null, 2)}\n`);
+      else {
+        for (const r of report.records) {
+          const label = recordLabel({ ...r, title: r.title } as never);
+          out.write(`${r.kind.padEnd(9)} ${(r.status ?? '-').padEnd(12)} ${label}  (${r.path})\n`);
+        }
+        out.write(`${report.records.length} records, ${report.problems.length} problems\n`);
+      }
+      return 0;
+    }
+    case 'lint': {
+      const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
+      await index.build();
+      const report = buildIndexReport(index);
+      if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
+      else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
+      return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+    default:
+      err.write(`lodestar: unknown command "${args.command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`lodestar: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,170 @@
+import { dateFromFileName, normaliseDate } from '../records/dates';
+import { listField, stringField } from '../records/frontMatter';
+import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
+import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
+import { basename, dirname, joinPath } from '../store/fileSystem';
+import { linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
+
+export interface DecisionSource {
+  path: string;
+  folder: string;
+  /** The folder is a log4brains one (its records are named by date). */
+  log4brains: boolean;
+  data?: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+}
+
+const SECTIONS = ['status', 'links', 'decision outcome'] as const;
+
+/** Reads one decision record in any dialect: adr-tools/Nygard, MADR 2–4, log4brains. */
+export function parseDecision(src: DecisionSource): LodestarRecord {
+  const name = basename(src.path);
+  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS);
+  const data = src.data;
+  const dateNamed = dateFromFileName(name);
+  const links: RecordLink[] = [];
+  const people = new Set<string>();
+
+  // Title: front matter, else the first H1 without its "7." prefix, else the file name.
+  const rawTitle = stringField(data, 'title') ?? outline.title?.text;
+  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name));
+
+  let status: string | null = null;
+  let date: string | null = null;
+  let dialect: DecisionDialect;
+
+  const bullets = readPreambleFields(outline.preamble);
+  const fmStatus = stringField(data, 'status');
+  const statusSection = outline.sections.get('status');
+
+  if (fmStatus !== undefined) {
+    dialect = data && 'decision-makers' in data ? 'madr4' : data && 'deciders' in data ? 'madr3' : 'madr4';
+    status = normaliseStatus(fmStatus);
+    addTextualSupersede(fmStatus, links);
+    date = normaliseDate(stringField(data, 'date'));
+  } else if (bullets.status) {
+    dialect = src.log4brains || dateNamed ? 'log4brains' : 'madr2';
+    status = normaliseStatus(bullets.status.value);
+    const link = parseLinkLine(bullets.status.text);
+    if (link) pushLink(links, src.path, link.verb, link.label, link.href);
+    else addTextualSupersede(bullets.status.value, links);
+    date = normaliseDate(bullets.date?.value);
+  } else if (statusSection) {
+    dialect = 'nygard';
+    status = readStatusSection(statusSection, src.path, links);
+    date = normaliseDate(bullets.date?.value);
+  } else {
+    dialect = src.log4brains || dateNamed ? 'log4brains' : bullets.date ? 'nygard' : 'plain';
+    status = normaliseStatus(bullets.statusLine?.value);
+    date = normaliseDate(bullets.date?.value);
+  }
+  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed;
+
+  for (const line of outline.sections.get('links') ?? []) {
+    const link = parseLinkLine(line.text);
+    if (link) pushLink(links, src.path, link.verb, link.label, link.href);
+  }
+  if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
+
+  for (const p of listField(data, 'decision-makers', 'deciders')) people.add(p);
+  if (bullets.deciders) for (const p of bullets.deciders.value.split(',')) if (p.trim()) people.add(plainText(p.trim()));
+
+  return {
+    kind: 'decision',
+    path: src.path,
+    folder: src.folder,
+    number: dateNamed ? null : numberFromFileName(name) ?? titleNumber,
+    title,
+    status,
+    date,
+    dialect,
+    links,
+    pullRequests: listField(data, 'pullRequests', 'pull-requests'),
+    private: stringField(data, 'visibility') === 'private',
+    people: [...people],
+    titleLine: (outline.title?.line ?? src.bodyLine) + 1,
+  };
+}
+
+interface Field {
+  value: string;
+  text: string;
+  line: number;
+}
+
+/** `* Status: accepted`, `- Deciders: a, b`, `Date: 2020-01-01` under the title. */
+function readPreambleFields(lines: OutlineLine[]): { status?: Field; statusLine?: Field; date?: Field; deciders?: Field } {
+  const out: { status?: Field; statusLine?: Field; date?: Field; deciders?: Field } = {};
+  for (const l of lines) {
+    const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
+    if (!m) continue;
+    const key = m[2].toLowerCase();
+    const field = { value: m[3].trim(), text: l.text, line: l.line };
+    if (key === 'status') {
+      if (m[1]) out.status ??= field;
+      else out.statusLine ??= field;
+    } else if (key === 'date') out.date ??= field;
+    else out.deciders ??= field;
+  }
+  return out;
+}
+
+/** The Nygard `## Status` section: the first line that is not a link is the status. */
+function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[]): string | null {
+  let status: string | null = null;
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    const link = parseLinkLine(l.text);
+    if (link) {
+      pushLink(links, path, link.verb, link.label, link.href);
+      continue;
+    }
+    status ??= normaliseStatus(l.text);
+  }
+  if (links.some((l) => l.kind === 'superseded-by')) return 'superseded';
+  return status;
+}
+
+function addTextualSupersede(status: string, links: RecordLink[]): void {
+  const ref = parseTextualSupersede(status);
+  if (ref) links.push({ kind: 'superseded-by', target: ref, label: ref });
+}
+
+function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string): void {
+  const kind = linkKindFromVerb(verb);
+  if (kind === 'status' || kind === '') return;
+  links.push({ kind, target: resolveHref(fromPath, href), label: plainText(label) });
+}
+
+/** A relative Markdown link → absolute path; anything with a scheme stays as written. */
+export function resolveHref(fromPath: string, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  let clean = href.split('#')[0];
+  try {
+    clean = decodeURIComponent(clean);
+  } catch {
+    // Keep the raw text when it is not valid percent-encoding.
+  }
+  if (clean === '') return fromPath;
+  return clean.startsWith('/') ? clean : joinPath(dirname(fromPath), clean);
+}
+
+export function numberFromFileName(name: string): number | null {
+  const m = /^(\d+)(?:[-_. ]|$)/.exec(name);
+  if (!m || m[1].length > 9) return null;
+  return parseInt(m[1], 10);
+}
+
+/** `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` → number 7, title `Use PostgreSQL`. */
+export function splitNumberedTitle(raw: string): { title: string; number: number | null } {
+  const m = /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)\-–—]\s*(.+)$/i.exec(raw) ?? /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw);
+  if (m && m[2].trim() !== '') return { title: m[2].trim(), number: parseInt(m[1], 10) };
+  return { title: raw.trim(), number: null };
+}
+
+export function titleFromFileName(name: string): string {
+  const stem = name.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_ ]*/, '');
+  const words = stem.replace(/[-_]+/g, ' ').trim();
+  return words === '' ? name : words[0].toUpperCase() + words.slice(1);
+}

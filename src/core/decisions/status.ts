@@ -1,0 +1,54 @@
+/** Status words and link verbs as decision records write them. */
+
+export const DECISION_STATUSES = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
+
+import { plainText } from '../records/markdownOutline';
+
+/**
+ * The status as the record writes it, lower-cased and cut at the first
+ * punctuation — `**Accepted** (2021)` → `accepted`, `Superceded by [3…]` →
+ * `superseded`. Words outside the usual vocabulary are kept as written.
+ */
+export function normaliseStatus(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let s = plainText(raw).replace(/^status\s*:\s*/i, '').trim();
+  if (s === '') return null;
+  if (/^supers?[ce]eded\b/i.test(s) || /^superceded\b/i.test(s)) return 'superseded';
+  s = s.toLowerCase().split(/[.,;:()[\]{}!?|]/)[0].replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ').trim();
+  for (const known of DECISION_STATUSES) {
+    if (s === known || s.startsWith(`${known} `)) return known;
+  }
+  return s === '' ? null : s.slice(0, 40);
+}
+
+/** `Superceded by` → `superseded-by`, `Amends` → `amends`. */
+export function linkKindFromVerb(verb: string): string {
+  return verb
+    .trim()
+    .toLowerCase()
+    .replace(/^supers?[ce]eded\b/, 'superseded')
+    .replace(/^superceded\b/, 'superseded')
+    .replace(/^supercedes\b/, 'supersedes')
+    .replace(/\s+/g, '-');
+}
+
+const LINK_LINE = /^\s*(?:[-*+]\s+)?(?:status:\s*)?([A-Za-z][A-Za-z -]*?)\s*:?\s+\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/i;
+
+export interface ParsedLinkLine {
+  verb: string;
+  label: string;
+  href: string;
+}
+
+/** `Superceded by [3. Use Kafka](0003-use-kafka.md)` → verb, label and href. */
+export function parseLinkLine(line: string): ParsedLinkLine | undefined {
+  const m = LINK_LINE.exec(line);
+  if (!m) return undefined;
+  return { verb: m[1], label: m[2], href: m[3] };
+}
+
+/** A textual reference in a status such as `superseded by ADR-0005`. */
+export function parseTextualSupersede(status: string): string | undefined {
+  const m = /^supers?[ce]eded\s+by\s+(.+)$/i.exec(plainText(status));
+  return m ? m[1].trim() : undefined;
+}

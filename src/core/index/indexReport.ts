@@ -1,0 +1,67 @@
+import { LodestarRecord, Problem } from '../records/record';
+import { RecordIndex } from './recordIndex';
+
+/** The `lodestar index --json` contract: paths relative to the root with `/`. */
+export interface IndexReport {
+  records: {
+    kind: string;
+    path: string;
+    number: number | null;
+    title: string;
+    status: string | null;
+    date: string | null;
+    dialect: string;
+    links: { kind: string; target: string }[];
+    pullRequests: string[];
+    private: boolean;
+  }[];
+  problems: Problem[];
+}
+
+const KIND_ORDER = ['decision', 'design', 'person', 'session', 'activity'];
+
+export function buildIndexReport(index: RecordIndex): IndexReport {
+  const rel = (p: string): string => relativeTo(index.root, p);
+  const records = index
+    .records()
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.path, b.path))
+    .map((r: LodestarRecord) => ({
+      kind: r.kind,
+      path: rel(r.path),
+      number: r.number,
+      title: r.title,
+      status: r.status,
+      date: r.date,
+      dialect: r.dialect,
+      links: r.links.map((l) => {
+        const target = index.resolveLink(r, l.target);
+        return { kind: l.kind, target: target.startsWith('/') ? rel(target) : target };
+      }),
+      pullRequests: r.pullRequests,
+      private: r.private,
+    }));
+  const problems = index
+    .problems()
+    .map((p) => ({ ...p, path: rel(p.path) }))
+    .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
+  return { records, problems };
+}
+
+/** `lint` lines: `path:line: severity code message`. */
+export function formatProblem(p: Problem): string {
+  return `${p.path}:${p.line}: ${p.severity} ${p.code} ${p.message}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Relative path with `/`, using `..` when the path lies outside the root (an `.adr-dir` found upward). */
+export function relativeTo(root: string, path: string): string {
+  if (path === root) return '.';
+  const a = root.split('/').filter(Boolean);
+  const b = path.split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}

@@ -1,0 +1,98 @@
+import { parseDecision, titleFromFileName } from '../decisions/decisionParser';
+import { parseDesignDoc } from '../design/designParser';
+import { parsePersonProfile, parseSession } from '../people/mentoringParser';
+import { readFrontMatter } from '../records/frontMatter';
+import { LodestarRecord, Problem } from '../records/record';
+import { RecordFileSystem, basename, relativePath } from '../store/fileSystem';
+import { RecordFolder } from './recordFolders';
+
+/** Files larger than this are listed with a warning and only their head is read. */
+export const LARGE_FILE_BYTES = 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+
+export interface LoadedRecord {
+  record?: LodestarRecord;
+  problems: Problem[];
+}
+
+/**
+ * Reads one record file. Whatever is wrong with it — empty, binary, invalid
+ * UTF-8, huge, broken front matter — it still yields a record (so it is
+ * listed) and the problems that say what is wrong. Nothing is ever written.
+ */
+export async function loadRecordFile(fs: RecordFileSystem, path: string, folder: RecordFolder): Promise<LoadedRecord> {
+  const problems: Problem[] = [];
+  const problem = (code: string, message: string, severity: Problem['severity'] = 'warning', line = 1): void => {
+    problems.push({ path, line, severity, code, message });
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return { problems: [] };
+    problem('unreadable-file', `Could not read the file: ${err.message ?? String(err)}`);
+    return { record: fallbackRecord(path, folder), problems };
+  }
+
+  if (bytes.length === 0) {
+    problem('empty-file', 'The file is empty.');
+    return { record: fallbackRecord(path, folder), problems };
+  }
+  if (bytes.subarray(0, 8000).includes(0)) {
+    problem('binary-file', 'The file holds binary data (NUL bytes), not Markdown; it is listed but not read.', 'error');
+    return { record: fallbackRecord(path, folder), problems };
+  }
+  if (bytes.length > LARGE_FILE_BYTES) {
+    problem('file-too-large', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; only its first ${HEAD_BYTES / 1024} KB are read.`);
+    bytes = bytes.subarray(0, HEAD_BYTES);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    if (bytes.length !== HEAD_BYTES) problem('invalid-utf8', 'The file is not valid UTF-8; unreadable characters are shown as \uFFFD.');
+    text = new TextDecoder('utf-8').decode(bytes);
+  }
+  text = text.replace(/^\uFEFF/, '');
+
+  const fm = readFrontMatter(text);
+  if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);
+  const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine };
+  switch (folder.kind) {
+    case 'decision':
+      return { record: parseDecision({ ...src, log4brains: folder.log4brains }), problems };
+    case 'design':
+      return { record: parseDesignDoc(src), problems };
+    case 'mentoring': {
+      const rel = relativePath(folder.path, path) ?? basename(path);
+      const parts = rel.split('/');
+      const record = parts.length === 1 ? parsePersonProfile(src) : parseSession(src, parts[0]);
+      return { record, problems };
+    }
+  }
+}
+
+function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {
+  const name = basename(path);
+  const rel = relativePath(folder.path, path) ?? name;
+  const parts = rel.split('/');
+  const kind = folder.kind === 'decision' ? 'decision' : folder.kind === 'design' ? 'design' : parts.length === 1 ? 'person' : 'session';
+  const m = /^(\d{1,9})(?:[-_. ]|$)/.exec(name);
+  return {
+    kind,
+    path,
+    folder: folder.path,
+    number: kind === 'decision' && m && !/^\d{8}-/.test(name) ? parseInt(m[1], 10) : null,
+    title: titleFromFileName(name),
+    status: null,
+    date: null,
+    dialect: kind === 'decision' ? 'plain' : 'front-matter',
+    links: kind === 'session' ? [{ kind: 'mentee', target: parts[0] }] : [],
+    pullRequests: [],
+    private: false,
+    people: [],
+    handle: kind === 'person' ? name.replace(/\.(md|markdown)$/i, '') : kind === 'session' ? parts[0] : undefined,
+    titleLine: 1,
+  };
+}

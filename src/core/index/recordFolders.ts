@@ -1,0 +1,128 @@
+import { parse as parseYaml } from 'yaml';
+import { Problem } from '../records/record';
+import { EntryType, RecordFileSystem, dirname, joinPath } from '../store/fileSystem';
+
+/** Where records live, as configured by the user or found by convention. */
+export interface LodestarSettings {
+  /** Overrides every other way of finding decision folders when not empty (relative to the root). */
+  decisionDirectories: string[];
+  designDirectories: string[];
+  mentoringDirectory: string;
+}
+
+export const DEFAULT_SETTINGS: LodestarSettings = { decisionDirectories: [], designDirectories: [], mentoringDirectory: '' };
+
+export type FolderKind = 'decision' | 'design' | 'mentoring';
+
+export interface RecordFolder {
+  kind: FolderKind;
+  /** Absolute path. */
+  path: string;
+  /** How it was found: `.adr-dir`, `.log4brains.yml`, `setting`, `convention`… */
+  source: string;
+  log4brains: boolean;
+}
+
+export const CONVENTIONAL_DECISION_FOLDERS = [
+  'doc/adr',
+  'docs/adr',
+  'docs/decisions',
+  'doc/architecture/decisions',
+  'docs/architecture/decisions',
+  'docs/architecture-decisions',
+];
+export const CONVENTIONAL_DESIGN_FOLDERS = ['docs/design', 'docs/rfcs', 'rfcs'];
+export const CONVENTIONAL_MENTORING_FOLDER = 'docs/mentoring';
+
+/** Files whose change means the set of folders may have changed. */
+export const FOLDER_CONFIG_FILES = ['.adr-dir', '.log4brains.yml', 'adrs.toml', 'adr.config.json'];
+
+export async function discoverRecordFolders(
+  fs: RecordFileSystem,
+  root: string,
+  settings: LodestarSettings,
+): Promise<{ folders: RecordFolder[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const folders: RecordFolder[] = [];
+  const add = async (kind: FolderKind, path: string, source: string, log4brains = false): Promise<boolean> => {
+    if (folders.some((f) => f.path === path)) return true;
+    const st = await fs.stat(path);
+    if (!st || !(st.type & EntryType.Directory)) return false;
+    folders.push({ kind, path, source, log4brains });
+    return true;
+  };
+
+  if (settings.decisionDirectories.length > 0) {
+    for (const d of settings.decisionDirectories) await add('decision', joinPath(root, d), 'setting');
+  } else {
+    await findConfiguredDecisionFolders(fs, root, add, problems);
+    if (!folders.some((f) => f.kind === 'decision')) {
+      for (const d of CONVENTIONAL_DECISION_FOLDERS) if (await add('decision', joinPath(root, d), 'convention')) break;
+    }
+  }
+
+  const designDirs = settings.designDirectories.length > 0 ? settings.designDirectories : CONVENTIONAL_DESIGN_FOLDERS;
+  for (const d of designDirs) await add('design', joinPath(root, d), settings.designDirectories.length > 0 ? 'setting' : 'convention');
+
+  await add('mentoring', joinPath(root, settings.mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER), settings.mentoringDirectory ? 'setting' : 'convention');
+  return { folders, problems };
+}
+
+type AddFolder = (kind: FolderKind, path: string, source: string, log4brains?: boolean) => Promise<boolean>;
+
+async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string, add: AddFolder, problems: Problem[]): Promise<void> {
+  // adr-tools looks for .adr-dir in the current folder and then upward.
+  for (let dir = root; ; dir = dirname(dir)) {
+    const file = joinPath(dir, '.adr-dir');
+    const text = await readText(fs, file);
+    if (text !== undefined) {
+      const rel = text.split(/\r?\n/)[0].trim();
+      if (rel === '') problems.push(configProblem(file, '.adr-dir is empty: it should name the decision folder.'));
+      else if (!(await add('decision', joinPath(dir, rel), '.adr-dir'))) problems.push(configProblem(file, `.adr-dir names "${rel}", which is not a folder.`));
+      break;
+    }
+    if (dir === '/' || dirname(dir) === dir) break;
+  }
+
+  const log4brainsFile = joinPath(root, '.log4brains.yml');
+  const log4brains = await readText(fs, log4brainsFile);
+  if (log4brains !== undefined) {
+    try {
+      const conf = parseYaml(log4brains, { schema: 'core', maxAliasCount: 50 }) as { project?: { adrFolder?: unknown }; packages?: { adrFolder?: unknown }[] } | null;
+      const dirs = [conf?.project?.adrFolder, ...(Array.isArray(conf?.packages) ? conf.packages.map((p) => p?.adrFolder) : [])];
+      for (const d of dirs) if (typeof d === 'string' && d.trim() !== '') await add('decision', joinPath(root, d.trim()), '.log4brains.yml', true);
+    } catch (e) {
+      problems.push(configProblem(log4brainsFile, `.log4brains.yml could not be read: ${(e as Error).message.split('\n')[0]}`));
+    }
+  }
+
+  const tomlFile = joinPath(root, 'adrs.toml');
+  const toml = await readText(fs, tomlFile);
+  const tomlDir = toml && /^\s*adr_dir\s*=\s*(?:"([^"]*)"|'([^']*)')/m.exec(toml);
+  if (tomlDir) await add('decision', joinPath(root, tomlDir[1] ?? tomlDir[2]), 'adrs.toml');
+
+  const jsonFile = joinPath(root, 'adr.config.json');
+  const json = await readText(fs, jsonFile);
+  if (json !== undefined) {
+    try {
+      const conf = JSON.parse(json) as { path?: unknown };
+      if (typeof conf.path === 'string' && conf.path.trim() !== '') await add('decision', joinPath(root, conf.path.trim()), 'adr.config.json');
+    } catch (e) {
+      problems.push(configProblem(jsonFile, `adr.config.json is not valid JSON: ${(e as Error).message}`));
+    }
+  }
+}
+
+async function readText(fs: RecordFileSystem, path: string): Promise<string | undefined> {
+  try {
+    const st = await fs.stat(path);
+    if (!st || !(st.type & EntryType.File) || st.size > 1024 * 1024) return undefined;
+    return new TextDecoder().decode(await fs.readFile(path)).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function configProblem(path: string, message: string): Problem {
+  return { path, line: 1, severity: 'warning', code: 'folder-config', message };
+}

@@ -1,0 +1,196 @@
+import { LodestarRecord, Problem, RecordKind } from '../records/record';
+import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
+import { checkRecords, CrossCheck } from './crossCheck';
+import { loadRecordFile, LoadedRecord } from './recordFile';
+import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
+
+const READ_CONCURRENCY = 64;
+const MAX_DEPTH = 8;
+const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
+
+/** Names that sit in record folders without being records. */
+export function isSkippedRecordName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower.startsWith('.') ||
+    !/\.(md|markdown)$/.test(lower) ||
+    /^(readme|index|template)\.(md|markdown)$/.test(lower) ||
+    /^adr-template.*\.(md|markdown)$/.test(lower)
+  );
+}
+
+/**
+ * The records of one root (a workspace folder or the CLI's `--root`): found
+ * once, then kept current one file at a time. Cross-record checks (duplicate
+ * numbers, broken and one-sided links) are derived lazily and cached until the
+ * next change.
+ */
+export class RecordIndex {
+  private folderList: RecordFolder[] = [];
+  private folderProblems: Problem[] = [];
+  private readonly entries = new Map<string, LoadedRecord>();
+  private cross: CrossCheck | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly fs: RecordFileSystem,
+    readonly root: string,
+    private settings: LodestarSettings,
+  ) {}
+
+  get folders(): readonly RecordFolder[] {
+    return this.folderList;
+  }
+
+  /** Bumped by every change; views use it to know their cache is stale. */
+  get version(): number {
+    return this.generation;
+  }
+
+  updateSettings(settings: LodestarSettings): void {
+    this.settings = settings;
+  }
+
+  /** (Re)discovers the folders and reads every record in them. */
+  async build(): Promise<void> {
+    const { folders, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
+    const files: { path: string; folder: RecordFolder }[] = [];
+    const walkProblems: Problem[] = [...problems];
+    this.folderList = folders;
+    for (const folder of folders) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
+    const loaded = new Map<string, LoadedRecord>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < files.length) {
+        const f = files[next++];
+        loaded.set(f.path, await loadRecordFile(this.fs, f.path, f.folder));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    this.folderProblems = walkProblems;
+    this.entries.clear();
+    for (const f of files) {
+      const l = loaded.get(f.path);
+      if (l) this.entries.set(f.path, l);
+    }
+    this.changed();
+  }
+
+  private async walk(folder: RecordFolder, dir: string, depth: number, ancestors: Set<string>, out: { path: string; folder: RecordFolder }[], problems: Problem[]): Promise<void> {
+    const real = this.fs.realPath ? await this.fs.realPath(dir).catch(() => dir) : dir;
+    if (ancestors.has(real)) {
+      problems.push({ path: dir, line: 1, severity: 'warning', code: 'symlink-loop', message: 'This folder is a symbolic link back to a folder above it; it is not followed.' });
+      return;
+    }
+    if (depth > MAX_DEPTH) return;
+    let entries;
+    try {
+      entries = await this.fs.readDirectory(dir);
+    } catch (e) {
+      problems.push({ path: dir, line: 1, severity: 'warning', code: 'unreadable-folder', message: `Could not list the folder: ${(e as Error).message}` });
+      return;
+    }
+    const inner = new Set(ancestors).add(real);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.type & EntryType.Directory) {
+        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name.toLowerCase())) continue;
+        // The mentoring folder holds one level: <handle>.md and <handle>/<date>-<kind>.md.
+        if (folder.kind === 'mentoring' && depth >= 1) continue;
+        if (this.folderList.some((f) => f.path === path)) continue;
+        await this.walk(folder, path, depth + 1, inner, out, problems);
+      } else if (entry.type & EntryType.File) {
+        if (!isSkippedRecordName(entry.name)) out.push({ path, folder });
+      } else if (entry.type & EntryType.SymbolicLink) {
+        problems.push({ path, line: 1, severity: 'warning', code: 'symlink-loop', message: 'This symbolic link cannot be resolved (it loops or points nowhere); it is skipped.' });
+      }
+    }
+  }
+
+  /** The folder a path would be a record of, or undefined. The deepest folder wins. */
+  folderOf(path: string): RecordFolder | undefined {
+    let best: RecordFolder | undefined;
+    for (const f of this.folderList) {
+      const rel = relativePath(f.path, path);
+      if (rel === undefined || rel === '') continue;
+      if (!best || f.path.length > best.path.length) best = f;
+    }
+    return best;
+  }
+
+  /** True when a change to this path needs a folder re-discovery (config files, new folders). */
+  affectsFolders(path: string): boolean {
+    return FOLDER_CONFIG_FILES.includes(basename(path));
+  }
+
+  /** Re-reads one file (added or changed) or drops it (deleted). Returns whether the index changed. */
+  async refreshFile(path: string): Promise<boolean> {
+    const folder = this.folderOf(path);
+    if (!folder || !this.isRecordPath(folder, path)) return this.removeFile(path);
+    const st = await this.fs.stat(path);
+    if (!st || !(st.type & EntryType.File)) return this.removeFile(path);
+    const loaded = await loadRecordFile(this.fs, path, folder);
+    if (!loaded.record && loaded.problems.length === 0) return this.removeFile(path);
+    this.entries.set(path, loaded);
+    this.changed();
+    return true;
+  }
+
+  /** Drops a file, or every file under a deleted folder. */
+  removeFile(path: string): boolean {
+    let removed = this.entries.delete(path);
+    const prefix = `${path}/`;
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(prefix)) removed = this.entries.delete(key) || removed;
+    }
+    if (removed) this.changed();
+    return removed;
+  }
+
+  private isRecordPath(folder: RecordFolder, path: string): boolean {
+    const rel = relativePath(folder.path, path);
+    if (!rel) return false;
+    const parts = rel.split('/');
+    if (parts.some((p, i) => i < parts.length - 1 && (p.startsWith('.') || SKIPPED_DIRS.has(p.toLowerCase())))) return false;
+    if (folder.kind === 'mentoring' && parts.length > 2) return false;
+    return !isSkippedRecordName(parts[parts.length - 1]);
+  }
+
+  records(kind?: RecordKind): LodestarRecord[] {
+    const out: LodestarRecord[] = [];
+    for (const e of this.entries.values()) if (e.record && (!kind || e.record.kind === kind)) out.push(e.record);
+    return out;
+  }
+
+  record(path: string): LodestarRecord | undefined {
+    return this.entries.get(path)?.record;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Problems of every file, of the folders, and across records. */
+  problems(): Problem[] {
+    const out = [...this.folderProblems];
+    for (const e of this.entries.values()) out.push(...e.problems);
+    out.push(...this.crossCheck().problems);
+    return out;
+  }
+
+  /** A link's target resolved to a record path when it names one (`ADR-0005` → its file). */
+  resolveLink(record: LodestarRecord, target: string): string {
+    return this.crossCheck().resolved.get(`${record.path}\n${target}`) ?? target;
+  }
+
+  private crossCheck(): CrossCheck {
+    this.cross ??= checkRecords(this.records(), this.folderList);
+    return this.cross;
+  }
+
+  private changed(): void {
+    this.cross = undefined;
+    this.generation++;
+  }
+}

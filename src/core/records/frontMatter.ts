@@ -1,0 +1,107 @@
+import { parseDocument } from 'yaml';
+
+/**
+ * Splits a Markdown file into YAML front matter and body, and parses the YAML
+ * with the core schema only: no custom tags, no code (`---js` is refused, not run),
+ * aliases bounded so an alias bomb fails fast.
+ */
+
+export interface FrontMatterResult {
+  /** Parsed mapping, or undefined when the file has none or it is malformed. */
+  data?: Record<string, unknown>;
+  /** Body text after the closing fence (whole text when there is no front matter). */
+  body: string;
+  /** 0-based line index where the body starts in the file. */
+  bodyLine: number;
+  error?: { code: string; message: string; line: number };
+}
+
+const MAX_ALIASES = 50;
+
+export function readFrontMatter(text: string): FrontMatterResult {
+  const lines = text.split(/\r?\n/);
+  const first = lines[0]?.replace(/^\uFEFF/, '').trimEnd();
+  if (first === undefined || !first.startsWith('---')) return { body: text, bodyLine: 0 };
+  if (first !== '---') {
+    if (/^---\s*[A-Za-z]/.test(first)) {
+      return {
+        body: text,
+        bodyLine: 0,
+        error: {
+          code: 'unsupported-front-matter',
+          message: `Front matter in "${first.slice(3).trim()}" is not read (only YAML is, and no code is ever run).`,
+          line: 1,
+        },
+      };
+    }
+    return { body: text, bodyLine: 0 };
+  }
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i].trimEnd();
+    if (l === '---' || l === '...') {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) {
+    return {
+      body: text,
+      bodyLine: 0,
+      error: { code: 'unclosed-front-matter', message: 'Front matter starts with "---" but has no closing "---".', line: 1 },
+    };
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const body = lines.slice(close + 1).join('\n');
+  if (yamlText.trim() === '') return { data: {}, body, bodyLine: close + 1 };
+  try {
+    const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false, customTags: [] });
+    if (doc.errors.length > 0) {
+      const err = doc.errors[0];
+      const line = (err.linePos?.[0]?.line ?? 1) + 1;
+      return { body, bodyLine: close + 1, error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line } };
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    if (value === null || value === undefined) return { data: {}, body, bodyLine: close + 1 };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return { body, bodyLine: close + 1, error: { code: 'malformed-front-matter', message: 'Front matter is not a mapping of keys to values.', line: 2 } };
+    }
+    return { data: inertCopy(value as Record<string, unknown>), body, bodyLine: close + 1 };
+  } catch (e) {
+    return { body, bodyLine: close + 1, error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(String((e as Error).message ?? e))}`, line: 2 } };
+  }
+}
+
+/** Copies the top level into a prototype-less object so `__proto__`/`constructor` keys stay plain data. */
+function inertCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) out[key] = value[key];
+  return out;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}
+
+/** Reads a front-matter value as a trimmed string (numbers and dates included). */
+export function stringField(data: Record<string, unknown> | undefined, ...keys: string[]): string | undefined {
+  if (!data) return undefined;
+  for (const key of keys) {
+    const v = data[key];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  }
+  return undefined;
+}
+
+/** Reads a front-matter value as a list of strings; a comma-separated string counts too. */
+export function listField(data: Record<string, unknown> | undefined, ...keys: string[]): string[] {
+  if (!data) return [];
+  for (const key of keys) {
+    const v = data[key];
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x.trim() : typeof x === 'number' ? String(x) : '')).filter((x) => x !== '');
+    if (typeof v === 'string' && v.trim() !== '') return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  }
+  return [];
+}

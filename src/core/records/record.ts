@@ -1,0 +1,55 @@
+/** The record model every view, command and CLI output is built from. */
+
+export type RecordKind = 'decision' | 'design' | 'person' | 'session' | 'activity';
+
+export type DecisionDialect = 'nygard' | 'madr2' | 'madr3' | 'madr4' | 'log4brains' | 'plain';
+export type Dialect = DecisionDialect | 'front-matter';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  /** Absolute path of the file (relative in CLI output). */
+  path: string;
+  /** 1-based line. */
+  line: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface RecordLink {
+  /** Lower-case verb, e.g. `supersedes`, `superseded-by`, `amends`, `decision`, `mentee`. */
+  kind: string;
+  /** Absolute path of the linked file, a handle, or the raw reference when unresolved. */
+  target: string;
+  /** The label as written (`3. Use Kafka`). */
+  label?: string;
+}
+
+export interface LodestarRecord {
+  kind: RecordKind;
+  /** Absolute path of the Markdown file. */
+  path: string;
+  /** The folder the record was found under (a decision folder, the mentoring folder…). */
+  folder: string;
+  number: number | null;
+  title: string;
+  /** Lower-case status as written (`accepted`, `in-review`, `superseded`…), or null. */
+  status: string | null;
+  /** ISO date `YYYY-MM-DD` when one could be read. */
+  date: string | null;
+  dialect: Dialect;
+  links: RecordLink[];
+  pullRequests: string[];
+  private: boolean;
+  /** People: decision-makers/deciders, authors, `with`… (not part of the CLI contract). */
+  people: string[];
+  /** For people and sessions: the mentee handle. */
+  handle?: string;
+  /** For sessions and notes: `pairing`, `one-on-one`… */
+  sessionKind?: string;
+  /** For people: their goals. */
+  goals?: string[];
+  /** 1-based line of the title, for diagnostics and reveal. */
+  titleLine: number;
+}

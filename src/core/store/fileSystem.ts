@@ -1,0 +1,59 @@
+/**
+ * The file-system port core reads through. The extension backs it with
+ * `workspace.fs`, the CLI and the tests with Node's `fs`. Paths are absolute,
+ * with `/` separators, on every platform.
+ */
+export enum EntryType {
+  File = 1,
+  Directory = 2,
+  SymbolicLink = 64,
+}
+
+export interface DirectoryEntry {
+  name: string;
+  /** Bit flags of {@link EntryType}; a symlink to a folder is `Directory | SymbolicLink`. */
+  type: number;
+}
+
+export interface RecordFileSystem {
+  readFile(path: string): Promise<Uint8Array>;
+  readDirectory(path: string): Promise<DirectoryEntry[]>;
+  /** Resolves `undefined` when nothing is there. */
+  stat(path: string): Promise<{ type: number; size: number } | undefined>;
+  /** Canonical path with symlinks resolved; used to refuse loops and escapes. */
+  realPath?(path: string): Promise<string>;
+}
+
+export function joinPath(base: string, ...parts: string[]): string {
+  let out = base.replace(/\/+$/, '');
+  for (const part of parts) {
+    for (const seg of part.split(/[\\/]+/)) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') out = out.slice(0, Math.max(out.lastIndexOf('/'), 0)) || '/';
+      else out = out === '/' ? `/${seg}` : `${out}/${seg}`;
+    }
+  }
+  return out || '/';
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** `child` relative to `root` with `/`, or undefined when it lies outside. */
+export function relativePath(root: string, child: string): string | undefined {
+  if (child === root) return '';
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return child.startsWith(prefix) ? child.slice(prefix.length) : undefined;
+}
+
+/** Normalises an OS path (Windows drive letters, backslashes) to the port's form. */
+export function toPortPath(osPath: string): string {
+  const p = osPath.replace(/\\/g, '/');
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}

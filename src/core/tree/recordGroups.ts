@@ -1,0 +1,84 @@
+import { LodestarRecord } from '../records/record';
+import { sessionKindLabel } from '../people/mentoringParser';
+
+/** Pure grouping and ordering behind the tree views, so it is tested (and benchmarked) without VS Code. */
+
+const DECISION_STATUS_ORDER = ['proposed', 'draft', 'accepted', 'deprecated', 'superseded', 'rejected'];
+const DESIGN_STATUS_ORDER = ['draft', 'in-review', 'approved', 'implemented', 'superseded', 'withdrawn', 'rejected'];
+
+export interface StatusGroup {
+  /** Lower-case status, or '' for records without one. */
+  status: string;
+  label: string;
+  records: LodestarRecord[];
+}
+
+export function groupByStatus(records: readonly LodestarRecord[], kind: 'decision' | 'design'): StatusGroup[] {
+  const order = kind === 'decision' ? DECISION_STATUS_ORDER : DESIGN_STATUS_ORDER;
+  const groups = new Map<string, LodestarRecord[]>();
+  for (const r of records) {
+    const key = r.status ?? '';
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const rank = (s: string): number => {
+    const i = order.indexOf(s);
+    // Known "in-flight" statuses first, unknown ones after the settled ones, no-status last.
+    return s === '' ? 1000 : i >= 0 ? (i < 3 ? i : 100 + i) : 50;
+  };
+  return [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([status, list]) => ({ status, label: statusLabel(status), records: list.sort(compareRecords) }));
+}
+
+export function statusLabel(status: string | null): string {
+  if (!status) return 'No status';
+  const words = status.replace(/-/g, ' ');
+  return words[0].toUpperCase() + words.slice(1);
+}
+
+/** By number, then date, then title. */
+export function compareRecords(a: LodestarRecord, b: LodestarRecord): number {
+  if (a.number !== null && b.number !== null && a.number !== b.number) return a.number - b.number;
+  if (a.number !== null && b.number === null) return -1;
+  if (a.number === null && b.number !== null) return 1;
+  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.title.localeCompare(b.title) || a.path.localeCompare(b.path);
+}
+
+/** `0007 Use PostgreSQL`; records named by date (log4brains) show the title alone. */
+export function recordLabel(r: LodestarRecord): string {
+  return r.number !== null ? `${String(r.number).padStart(4, '0')} ${r.title}` : r.title;
+}
+
+/** `accepted · 2024-03-01` */
+export function recordDescription(r: LodestarRecord): string {
+  if (r.kind === 'session') return [r.date, r.sessionKind ? sessionKindLabel(r.sessionKind) : undefined].filter(Boolean).join(' · ');
+  return [r.status, r.date].filter(Boolean).join(' · ');
+}
+
+export interface Mentee {
+  handle: string;
+  profile?: LodestarRecord;
+  /** Newest first. */
+  sessions: LodestarRecord[];
+}
+
+/** Mentees from profiles and from session folders that have no profile yet. */
+export function groupMentees(records: readonly LodestarRecord[]): Mentee[] {
+  const byHandle = new Map<string, Mentee>();
+  const get = (handle: string): Mentee => {
+    let m = byHandle.get(handle);
+    if (!m) byHandle.set(handle, (m = { handle, sessions: [] }));
+    return m;
+  };
+  for (const r of records) {
+    if (r.kind === 'person' && r.handle) get(r.handle).profile = r;
+    else if (r.kind === 'session' && r.handle) get(r.handle).sessions.push(r);
+  }
+  for (const m of byHandle.values()) {
+    m.sessions.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.path.localeCompare(a.path));
+  }
+  return [...byHandle.values()].sort((a, b) => (a.profile?.title ?? a.handle).localeCompare(b.profile?.title ?? b.handle));
+}

@@ -1,0 +1,189 @@
+import * as vscode from 'vscode';
+import { ChangeBatch, ChangeBatcher } from '../core/index/changeBatcher';
+import { RecordIndex } from '../core/index/recordIndex';
+import { CONVENTIONAL_DECISION_FOLDERS, CONVENTIONAL_DESIGN_FOLDERS, CONVENTIONAL_MENTORING_FOLDER } from '../core/index/recordFolders';
+import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
+import { relativePath, toPortPath } from '../core/store/fileSystem';
+import { readSettings } from './settings';
+import { WorkspaceFileSystem } from './workspaceFileSystem';
+
+export interface IndexStats {
+  /** Whole-folder (re)builds, including the first one. */
+  fullBuilds: number;
+  /** Files re-read one at a time. */
+  fileUpdates: number;
+}
+
+interface FolderIndex {
+  folder: vscode.WorkspaceFolder;
+  index: RecordIndex;
+  batcher: ChangeBatcher;
+}
+
+/**
+ * The records of every workspace folder, kept live. Indexing starts after
+ * activation returns; file events are batched per folder so a branch switch
+ * becomes one re-index.
+ */
+export class WorkspaceRecords implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderIndex>();
+  private readonly fs = new WorkspaceFileSystem();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readyPromise: Promise<void> | undefined;
+  readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0 };
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly log: vscode.OutputChannel) {}
+
+  /** Builds every folder's index and starts watching; safe to call more than once. */
+  start(): Promise<void> {
+    this.readyPromise ??= this.startNow();
+    return this.readyPromise;
+  }
+
+  /** Resolves once the first index of every folder is built. */
+  ready(): Promise<void> {
+    return this.start();
+  }
+
+  private async startNow(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.onFileEvent(u)),
+      watcher.onDidChange((u) => this.onFileEvent(u)),
+      watcher.onDidDelete((u) => this.onFileEvent(u)),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.onFoldersChanged(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('lodestar')) void this.rebuildAll();
+      }),
+    );
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.addFolder(f)));
+    this.emitter.fire();
+  }
+
+  private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    if (folder.uri.scheme !== 'file') {
+      this.log.appendLine(`Skipping ${folder.uri.toString()}: only folders on disk are indexed.`);
+      return;
+    }
+    const root = toPortPath(folder.uri.fsPath);
+    const index = new RecordIndex(this.fs, root, readSettings(folder));
+    const entry: FolderIndex = { folder, index, batcher: new ChangeBatcher((b) => this.applyBatch(entry, b)) };
+    this.folders.set(root, entry);
+    await this.build(entry);
+  }
+
+  private async build(entry: FolderIndex): Promise<void> {
+    const started = Date.now();
+    try {
+      entry.index.updateSettings(readSettings(entry.folder));
+      await entry.index.build();
+      this.stats.fullBuilds++;
+      this.log.appendLine(`Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms).`);
+    } catch (e) {
+      this.log.appendLine(`Indexing ${entry.folder.name} failed: ${(e as Error).stack ?? String(e)}`);
+    }
+  }
+
+  private onFileEvent(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const path = toPortPath(uri.fsPath);
+    if (/\/\.git(\/|$)/.test(path)) return;
+    const entry = this.folderFor(path);
+    if (!entry) return;
+    const { index } = entry;
+    if (index.affectsFolders(path)) entry.batcher.add(path, true);
+    else if (index.folderOf(path) || index.record(path)) entry.batcher.add(path);
+    else if (this.couldCreateFolder(entry, path)) entry.batcher.add(path, true);
+  }
+
+  /** A Markdown file appearing where a conventional folder would be means a folder may have been created. */
+  private couldCreateFolder(entry: FolderIndex, path: string): boolean {
+    if (!/\.(md|markdown)$/i.test(path)) return false;
+    const rel = relativePath(entry.index.root, path);
+    if (!rel) return false;
+    const settings = readSettings(entry.folder);
+    const candidates = [
+      ...CONVENTIONAL_DECISION_FOLDERS,
+      ...CONVENTIONAL_DESIGN_FOLDERS,
+      CONVENTIONAL_MENTORING_FOLDER,
+      ...settings.decisionDirectories,
+      ...settings.designDirectories,
+      settings.mentoringDirectory,
+    ].filter((c) => c !== '');
+    return candidates.some((c) => rel.startsWith(`${c.replace(/^\.\/|\/$/g, '')}/`));
+  }
+
+  private async applyBatch(entry: FolderIndex, batch: ChangeBatch): Promise<void> {
+    if (batch.full) {
+      this.log.appendLine(`Re-indexing ${entry.folder.name} after ${batch.paths.size} file changes.`);
+      await this.build(entry);
+      this.emitter.fire();
+      return;
+    }
+    let changed = false;
+    for (const path of batch.paths) {
+      try {
+        if (await entry.index.refreshFile(path)) changed = true;
+        this.stats.fileUpdates++;
+      } catch (e) {
+        this.log.appendLine(`Could not update ${path}: ${(e as Error).message}`);
+      }
+    }
+    if (changed) this.emitter.fire();
+  }
+
+  private folderFor(path: string): FolderIndex | undefined {
+    let best: FolderIndex | undefined;
+    for (const [root, entry] of this.folders) {
+      if (relativePath(root, path) !== undefined && (!best || root.length > best.index.root.length)) best = entry;
+    }
+    return best;
+  }
+
+  private async onFoldersChanged(e: vscode.WorkspaceFoldersChangeEvent): Promise<void> {
+    for (const f of e.removed) {
+      const root = toPortPath(f.uri.fsPath);
+      this.folders.get(root)?.batcher.dispose();
+      this.folders.delete(root);
+    }
+    await Promise.all(e.added.map((f) => this.addFolder(f)));
+    this.emitter.fire();
+  }
+
+  /** Re-reads everything (the Refresh action, a settings change). */
+  async rebuildAll(): Promise<void> {
+    await this.start();
+    await Promise.all([...this.folders.values()].map((e) => this.build(e)));
+    this.emitter.fire();
+  }
+
+  /** Waits for pending file events to be applied (tests, commands that need fresh data). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.folders.values()].map((e) => e.batcher.flush()));
+  }
+
+  indexes(): { folder: vscode.WorkspaceFolder; index: RecordIndex }[] {
+    return [...this.folders.values()].map(({ folder, index }) => ({ folder, index }));
+  }
+
+  records(kind?: RecordKind): LodestarRecord[] {
+    return [...this.folders.values()].flatMap((e) => e.index.records(kind));
+  }
+
+  problems(): Problem[] {
+    return [...this.folders.values()].flatMap((e) => e.index.problems());
+  }
+
+  indexOf(path: string): RecordIndex | undefined {
+    return this.folderFor(path)?.index;
+  }
+
+  dispose(): void {
+    for (const e of this.folders.values()) e.batcher.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}
