@@ -13,7 +13,7 @@ export function normaliseStatus(raw: string | undefined): string | null {
   if (!raw) return null;
   let s = plainText(raw).replace(/^status\s*:\s*/i, '').trim();
   if (s === '') return null;
-  if (/^supers?[ce]eded\b/i.test(s) || /^superceded\b/i.test(s)) return 'superseded';
+  if (/^super[sc]eded\b/i.test(s) || /^superceded\b/i.test(s)) return 'superseded';
   s = s.toLowerCase().split(/[.,;:()[\]{}!?|]/)[0].replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ').trim();
   for (const known of DECISION_STATUSES) {
     if (s === known || s.startsWith(`${known} `)) return known;
@@ -26,7 +26,7 @@ export function linkKindFromVerb(verb: string): string {
   return verb
     .trim()
     .toLowerCase()
-    .replace(/^supers?[ce]eded\b/, 'superseded')
+    .replace(/^super[sc]eded\b/, 'superseded')
     .replace(/^superceded\b/, 'superseded')
     .replace(/^supercedes\b/, 'supersedes')
     .replace(/\s+/g, '-');
@@ -49,6 +49,6 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
 
 /** A textual reference in a status such as `superseded by ADR-0005`. */
 export function parseTextualSupersede(status: string): string | undefined {
-  const m = /^supers?[ce]eded\s+by\s+(.+)$/i.exec(plainText(status));
+  const m = /^super[sc]eded\s+by\s+(.+)$/i.exec(plainText(status));
   return m ? m[1].trim() : undefined;
 }

@@ -1,0 +1,95 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readFrontMatter } from '../../src/core/records/frontMatter';
+import { nygardAdr } from '../fixtures/recordText';
+import { byName, indexOf } from './helpers';
+
+const good = nygardAdr({ number: 1, title: 'Good record' });
+
+/** Every bad file is listed with a problem, the good record next to it is unaffected, and nothing is rewritten. */
+async function expectProblem(name: string, content: string | Uint8Array, code: string): Promise<void> {
+  const files = { 'doc/adr/0001-good-record.md': good, [`doc/adr/${name}`]: content };
+  const { root, index } = await indexOf(files);
+  const problems = index.problems().filter((p) => p.path.endsWith(`/${name}`));
+  assert.deepStrictEqual(problems.map((p) => p.code), [code], `problems for ${name}: ${JSON.stringify(index.problems())}`);
+  assert.ok(index.records().some((r) => r.path.endsWith(`/${name}`)), `${name} is still listed`);
+  const goodRecord = byName(index, '0001-good-record.md');
+  assert.deepStrictEqual([goodRecord.title, goodRecord.status], ['Good record', 'accepted']);
+  const after = fs.readFileSync(path.join(root, 'doc/adr', name));
+  assert.ok(Buffer.from(content).equals(after), `${name} was not rewritten`);
+}
+
+describe('bad input', () => {
+  it('malformed YAML front matter', () => expectProblem('0002-bad-yaml.md', '---\nstatus: [accepted\n---\n# 2. Bad\n', 'malformed-front-matter'));
+  it('front matter without its closing ---', () => expectProblem('0002-unclosed.md', '---\nstatus: accepted\n\n# 2. Unclosed\n', 'unclosed-front-matter'));
+  it('an empty file', () => expectProblem('0002-empty.md', '', 'empty-file'));
+  it('a binary file named .md', () => expectProblem('0002-binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00]), 'binary-file'));
+  it('invalid UTF-8', () => expectProblem('0002-latin1.md', Buffer.concat([Buffer.from('# 2. Caf'), Buffer.from([0xe9]), Buffer.from('\n\n## Status\n\nAccepted\n')]), 'invalid-utf8'));
+  it('a 10 MB file', () => expectProblem('0002-huge.md', `# 2. Huge\n\n## Status\n\nAccepted\n\n${'x'.repeat(10 * 1024 * 1024)}`, 'file-too-large'));
+  it('a ---js block, which is never executed', async () => {
+    const marker = `lodestar_js_ran_${process.pid}`;
+    await expectProblem('0002-js.md', `---js\n{ status: (globalThis.${marker} = 'yes') }\n---\n# 2. JS\n`, 'unsupported-front-matter');
+    assert.strictEqual((globalThis as Record<string, unknown>)[marker], undefined);
+  });
+  it('an alias bomb fails fast as malformed front matter', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]'].join('\n');
+    await expectProblem('0002-bomb.md', `---\n${bomb}\n---\n# 2. Bomb\n`, 'malformed-front-matter');
+  });
+
+  it('__proto__ and constructor keys stay plain data', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-proto.md': '---\nstatus: accepted\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n# Proto\n',
+    });
+    assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
+    assert.strictEqual(index.records()[0].status, 'accepted');
+    const fm = readFrontMatter('---\n__proto__: {x: 1}\n---\n');
+    assert.strictEqual(Object.getPrototypeOf(fm.data), null);
+    assert.deepStrictEqual(Object.keys(fm.data ?? {}), ['__proto__']);
+  });
+
+  it('BOM and CRLF are read, and the file is left as it was', async () => {
+    const text = `\uFEFF${nygardAdr({ number: 2, title: 'Windows line endings', eol: '\r\n' })}`;
+    const { root, index } = await indexOf({ 'doc/adr/0002-crlf.md': text });
+    const r = byName(index, '0002-crlf.md');
+    assert.deepStrictEqual([r.number, r.title, r.status, r.date], [2, 'Windows line endings', 'accepted', '2026-01-05']);
+    assert.deepStrictEqual(index.problems(), []);
+    assert.strictEqual(fs.readFileSync(path.join(root, 'doc/adr/0002-crlf.md'), 'utf8'), text);
+    const fm = readFrontMatter('\uFEFF---\r\nstatus: accepted\r\n---\r\n# T\r\n');
+    assert.strictEqual(fm.data?.status, 'accepted');
+  });
+
+  it('two ADRs with the same number are both listed and both flagged', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0003-use-kafka.md': nygardAdr({ number: 3, title: 'Use Kafka' }),
+      'doc/adr/0003-use-rabbitmq.md': nygardAdr({ number: 3, title: 'Use RabbitMQ' }),
+    });
+    assert.strictEqual(index.records().length, 2);
+    const dups = index.problems().filter((p) => p.code === 'duplicate-number');
+    assert.deepStrictEqual(dups.map((p) => [path.basename(p.path), p.severity]).sort(), [['0003-use-kafka.md', 'error'], ['0003-use-rabbitmq.md', 'error']]);
+    assert.match(dups[0].message, /also used by 0003-use-/);
+  });
+
+  it('broken and one-sided supersede links are errors', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '', statusLines: ['Superceded by [2. B](0002-b.md)'] }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', statusLines: ['Amends [9. Gone](0009-gone.md)'] }),
+    });
+    const codes = index.problems().map((p) => `${path.basename(p.path)} ${p.code}`).sort();
+    assert.deepStrictEqual(codes, ['0001-a.md one-sided-link', '0003-c.md broken-link']);
+  });
+
+  it('non-ASCII file names and titles', async () => {
+    const { index } = await indexOf({ 'doc/adr/0004-użyj-café-数据库.md': nygardAdr({ number: 4, title: 'Użyj café 数据库 🚀' }) });
+    const r = index.records()[0];
+    assert.deepStrictEqual([r.number, r.title], [4, 'Użyj café 数据库 🚀']);
+    assert.ok(r.path.endsWith('0004-użyj-café-数据库.md'));
+  });
+
+  it('a folder that is not a git repository at all is indexed the same', async () => {
+    const { root, index } = await indexOf({ 'doc/adr/0001-good-record.md': good });
+    assert.strictEqual(fs.existsSync(path.join(root, '.git')), false);
+    assert.strictEqual(index.records().length, 1);
+  });
+});

@@ -1,0 +1,74 @@
+import * as assert from 'assert';
+import { ChangeBatch, ChangeBatcher } from '../../src/core/index/changeBatcher';
+
+/** A hand-driven clock so the batching rules are checked without sleeping. */
+class FakeTimers {
+  now = 0;
+  private queue: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const id = this.nextId++;
+    this.queue.push({ at: this.now + ms, fn, id });
+    return id;
+  };
+  clearTimeout = (id: unknown): void => {
+    this.queue = this.queue.filter((t) => t.id !== id);
+  };
+  advance(ms: number): void {
+    this.now += ms;
+    const due = this.queue.filter((t) => t.at <= this.now);
+    this.queue = this.queue.filter((t) => t.at > this.now);
+    for (const t of due) t.fn();
+  }
+}
+
+describe('change batcher', () => {
+  const options = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300 };
+
+  it('turns a branch switch touching thousands of files into one full re-index', async () => {
+    const timers = new FakeTimers();
+    const batches: ChangeBatch[] = [];
+    const batcher = new ChangeBatcher(async (b) => void batches.push(b), options, timers, () => timers.now);
+    for (let i = 0; i < 5000; i++) batcher.add(`/repo/doc/adr/${i}.md`);
+    timers.advance(100);
+    await batcher.flush();
+    assert.strictEqual(batches.length, 1);
+    assert.strictEqual(batches[0].full, true);
+    assert.strictEqual(batches[0].paths.size, 5000);
+  });
+
+  it('applies a single save file by file after a quiet period', async () => {
+    const timers = new FakeTimers();
+    const batches: ChangeBatch[] = [];
+    const batcher = new ChangeBatcher(async (b) => void batches.push(b), options, timers, () => timers.now);
+    batcher.add('/repo/doc/adr/1.md');
+    batcher.add('/repo/doc/adr/1.md');
+    timers.advance(99);
+    assert.strictEqual(batches.length, 0);
+    timers.advance(1);
+    await batcher.flush();
+    assert.deepStrictEqual(batches.map((b) => [b.full, [...b.paths]]), [[false, ['/repo/doc/adr/1.md']]]);
+  });
+
+  it('never holds a steady stream of events longer than maxWaitMs', async () => {
+    const timers = new FakeTimers();
+    const batches: ChangeBatch[] = [];
+    const batcher = new ChangeBatcher(async (b) => void batches.push(b), options, timers, () => timers.now);
+    for (let t = 0; t < 400; t += 50) {
+      batcher.add(`/repo/doc/adr/${t}.md`);
+      timers.advance(50);
+    }
+    await batcher.flush();
+    assert.ok(batches.length >= 1);
+    assert.ok(batches[0].paths.size <= 8);
+  });
+
+  it('a folder-config change asks for a full rebuild', async () => {
+    const timers = new FakeTimers();
+    const batches: ChangeBatch[] = [];
+    const batcher = new ChangeBatcher(async (b) => void batches.push(b), options, timers, () => timers.now);
+    batcher.add('/repo/.adr-dir', true);
+    await batcher.flush();
+    assert.strictEqual(batches[0].full, true);
+  });
+});

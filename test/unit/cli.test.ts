@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { buildRepo } from '../fixtures/gitRepo';
+import { madr2Adr, nygardAdr } from '../fixtures/recordText';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+function cli(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('lodestar CLI (the bundled dist/cli.js)', () => {
+  it('index --json gives the DESIGN contract for every record', () => {
+    const root = buildRepo({
+      'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions', date: '2026-01-05' }),
+      'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka', status: '', statusLines: ['Superceded by [3. Use NATS](0003-use-nats.md)'] }),
+      'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS', statusLines: ['Supersedes [2. Use Kafka](0002-use-kafka.md)'] }),
+      'docs/design/api.md': '---\ntitle: API\nstatus: draft\n---\n',
+      'docs/mentoring/alice.md': '---\nname: Alice\nvisibility: private\n---\n',
+    });
+    const r = cli(['index', '--json', '--root', root]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { records: Record<string, unknown>[]; problems: unknown[] };
+    assert.deepStrictEqual(out.records[1], {
+      kind: 'decision',
+      path: 'doc/adr/0002-use-kafka.md',
+      number: 2,
+      title: 'Use Kafka',
+      status: 'superseded',
+      date: '2026-01-05',
+      dialect: 'nygard',
+      links: [{ kind: 'superseded-by', target: 'doc/adr/0003-use-nats.md' }],
+      pullRequests: [],
+      private: false,
+    });
+    assert.deepStrictEqual(out.records.map((x) => [x.kind, x.path]), [
+      ['decision', 'doc/adr/0001-record-architecture-decisions.md'],
+      ['decision', 'doc/adr/0002-use-kafka.md'],
+      ['decision', 'doc/adr/0003-use-nats.md'],
+      ['design', 'docs/design/api.md'],
+      ['person', 'docs/mentoring/alice.md'],
+    ]);
+    assert.strictEqual(out.records[4].private, true);
+    assert.deepStrictEqual(out.problems, []);
+  });
+
+  it('index uses the current folder when --root is not given', () => {
+    const root = buildRepo({ 'docs/adr/0001-a.md': madr2Adr({ title: 'A', status: 'accepted' }) });
+    const r = cli(['index', '--json'], root);
+    assert.deepStrictEqual(JSON.parse(r.stdout).records.map((x: { title: string }) => x.title), ['A']);
+  });
+
+  it('lint prints path:line: severity code message and exits 1 on errors', () => {
+    const root = buildRepo({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),
+      'doc/adr/0001-b.md': nygardAdr({ number: 1, title: 'B' }),
+      'doc/adr/0002-c.md': '---\nstatus: [x\n---\n# C\n',
+      'doc/adr/0003-d.md': '',
+    });
+    const r = cli(['lint', '--root', root]);
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(r.stdout.trim().split('\n').map((l) => l.replace(/ \S+ [^ ]+$/, '').split(' ').slice(0, 3).join(' ')), [
+      'doc/adr/0001-a.md:1: error duplicate-number',
+      'doc/adr/0001-b.md:1: error duplicate-number',
+      'doc/adr/0002-c.md:2: error malformed-front-matter',
+      'doc/adr/0003-d.md:1: warning empty-file',
+    ]);
+  });
+
+  it('lint exits 0 when only warnings or nothing are found', () => {
+    const root = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    const r = cli(['lint', '--root', root]);
+    assert.deepStrictEqual([r.code, r.stdout], [0, '']);
+  });
+
+  it('explains bad usage on stderr with exit 2', () => {
+    assert.strictEqual(cli(['frobnicate']).code, 2);
+    const missing = cli(['index', '--root', '/nonexistent/place']);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /does not exist/);
+    const help = cli(['help']);
+    assert.strictEqual(help.code, 0);
+    assert.match(help.stdout, /usage: lodestar/);
+  });
+});

@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
+import { byName, indexOf } from './helpers';
+
+describe('decision dialects', () => {
+  it('reads adr-tools/Nygard records: number, title, status, date and both supersede spellings', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions', date: '2024-01-02' }),
+      'doc/adr/0002-use-mysql.md': nygardAdr({ number: 2, title: 'Use MySQL', status: '', statusLines: ['Superceded by [3. Use PostgreSQL](0003-use-postgresql.md)'] }),
+      'doc/adr/0003-use-postgresql.md': nygardAdr({ number: 3, title: 'Use PostgreSQL', statusLines: ['Supersedes [2. Use MySQL](0002-use-mysql.md)', 'Superseded by [4. Use CockroachDB](0004-use-cockroachdb.md)'] }),
+      'doc/adr/0004-use-cockroachdb.md': nygardAdr({ number: 4, title: 'Use CockroachDB', statusLines: ['Supersedes [3. Use PostgreSQL](0003-use-postgresql.md)'] }),
+    });
+    const first = byName(index, '0001-record-architecture-decisions.md');
+    assert.deepStrictEqual([first.number, first.title, first.status, first.date, first.dialect], [1, 'Record architecture decisions', 'accepted', '2024-01-02', 'nygard']);
+    const mysql = byName(index, '0002-use-mysql.md');
+    assert.strictEqual(mysql.status, 'superseded');
+    assert.deepStrictEqual(mysql.links.map((l) => [l.kind, l.target.split('/').pop()]), [['superseded-by', '0003-use-postgresql.md']]);
+    const pg = byName(index, '0003-use-postgresql.md');
+    assert.strictEqual(pg.status, 'superseded', 'the "Superseded" spelling counts too');
+    assert.deepStrictEqual(pg.links.map((l) => l.kind), ['supersedes', 'superseded-by']);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('reads MADR 2 bullets, with a supersede link in the status bullet', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-use-markdown.md': madr2Adr({ title: 'Use Markdown Architectural Decision Records', status: 'accepted', date: '2018-09-15', deciders: 'Oliver, Anna' }),
+      'docs/adr/0002-use-json.md': madr2Adr({ title: 'Use JSON', status: 'superseded by [ADR-0003](0003-use-yaml.md)' }),
+      'docs/adr/0003-use-yaml.md': madr2Adr({ title: 'Use YAML', status: 'accepted', links: ['Supersedes [ADR-0002](0002-use-json.md)'] }),
+    });
+    const md = byName(index, '0001-use-markdown.md');
+    assert.deepStrictEqual([md.number, md.title, md.status, md.date, md.dialect], [1, 'Use Markdown Architectural Decision Records', 'accepted', '2018-09-15', 'madr2']);
+    assert.deepStrictEqual(md.people, ['Oliver', 'Anna']);
+    const json = byName(index, '0002-use-json.md');
+    assert.strictEqual(json.status, 'superseded');
+    assert.strictEqual(json.links[0].kind, 'superseded-by');
+    assert.ok(json.links[0].target.endsWith('/docs/adr/0003-use-yaml.md'));
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('reads MADR 3 and 4 front matter and tells them apart', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-madr-4.md': madr4Adr({ title: 'Use MADR 4', status: 'accepted', date: '2024-09-02', makers: ['Ada', 'Grace'] }),
+      'docs/decisions/0002-use-madr-3.md': madr4Adr({ title: 'Use MADR 3', status: 'proposed', madr3: true }),
+      'docs/decisions/0003-old.md': madr4Adr({ title: 'Old way', status: '"superseded by ADR-0001"' }),
+    });
+    const four = byName(index, '0001-use-madr-4.md');
+    assert.deepStrictEqual([four.number, four.title, four.status, four.date, four.dialect, four.people], [1, 'Use MADR 4', 'accepted', '2024-09-02', 'madr4', ['Ada', 'Grace']]);
+    assert.strictEqual(byName(index, '0002-use-madr-3.md').dialect, 'madr3');
+    const old = byName(index, '0003-old.md');
+    assert.strictEqual(old.status, 'superseded');
+    assert.strictEqual(index.resolveLink(old, old.links[0].target), four.path, 'ADR-0001 resolves to the record by number');
+  });
+
+  it('reads log4brains date-named records: no number, date from the name, folders from .log4brains.yml', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\npackages:\n  - name: billing\n    path: ./billing\n    adrFolder: ./billing/adr\n',
+      'docs/adr/20200101-use-log4brains.md': '# Use Log4brains to manage the ADRs\n\n- Status: accepted\n- Date: 2020-01-01\n- Tags: doc\n\n## Context\n',
+      'docs/adr/20210315-no-date-line.md': '# A record without a date line\n\n- Status: draft\n',
+      'billing/adr/20220202-bill-monthly.md': '# Bill monthly\n\n- Status: proposed\n',
+    });
+    const l4b = byName(index, '20200101-use-log4brains.md');
+    assert.deepStrictEqual([l4b.number, l4b.title, l4b.status, l4b.date, l4b.dialect], [null, 'Use Log4brains to manage the ADRs', 'accepted', '2020-01-01', 'log4brains']);
+    assert.strictEqual(byName(index, '20210315-no-date-line.md').date, '2021-03-15');
+    assert.strictEqual(byName(index, '20220202-bill-monthly.md').status, 'proposed');
+    assert.strictEqual(index.folders.filter((f) => f.kind === 'decision').length, 2);
+  });
+
+  it('keeps statuses outside the usual vocabulary as written, lower-cased', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '**Accepted** (2021-03-01)' }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', status: 'On hold' }),
+      'doc/adr/0003-c.md': '# 3. C\n\nDate: 2020-02-02\n\nStatus: Deprecated\n\n## Context\n',
+    });
+    assert.strictEqual(byName(index, '0001-a.md').status, 'accepted');
+    assert.strictEqual(byName(index, '0002-b.md').status, 'on hold');
+    assert.strictEqual(byName(index, '0003-c.md').status, 'deprecated');
+  });
+
+  it('does not take a title from a code block, and skips README, index, template files and templates/', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-x.md': '```md\n# Not the title\n```\n\n# 1. Real title\n\n## Status\n\nProposed\n',
+      'doc/adr/README.md': '# Decisions\n',
+      'doc/adr/index.md': '# Index\n',
+      'doc/adr/template.md': '# NUMBER. TITLE\n',
+      'doc/adr/adr-template-lite.md': '# Template\n',
+      'doc/adr/templates/template.md': '# NUMBER. TITLE\n',
+    });
+    assert.deepStrictEqual(index.records().map((r) => r.title), ['Real title']);
+  });
+});

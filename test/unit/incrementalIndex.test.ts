@@ -1,0 +1,86 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RecordIndex } from '../../src/core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
+import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { nygardAdr } from '../fixtures/recordText';
+
+/** Counts reads so a test can prove one change re-reads one file. */
+class CountingFileSystem extends NodeFileSystem {
+  reads: string[] = [];
+  override async readFile(p: string): Promise<Uint8Array> {
+    this.reads.push(p);
+    return super.readFile(p);
+  }
+}
+
+describe('incremental index', () => {
+  it('re-reads only the changed file, and picks up adds, renames and deletes', async () => {
+    const root = makeTempDir();
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 20; i++) files[`doc/adr/${String(i).padStart(4, '0')}-r${i}.md`] = nygardAdr({ number: i, title: `Record ${i}` });
+    writeFiles(root, files);
+    const fsPort = new CountingFileSystem();
+    const index = new RecordIndex(fsPort, root, DEFAULT_SETTINGS);
+    await index.build();
+    assert.strictEqual(index.size, 20);
+
+    const changed = path.join(root, 'doc/adr/0007-r7.md');
+    fs.writeFileSync(changed, nygardAdr({ number: 7, title: 'Record seven, renamed', status: 'Deprecated' }));
+    fsPort.reads = [];
+    const v = index.version;
+    assert.strictEqual(await index.refreshFile(changed), true);
+    assert.deepStrictEqual(fsPort.reads, [changed], 'only the changed file was read');
+    assert.ok(index.version > v);
+    assert.deepStrictEqual([index.record(changed)?.title, index.record(changed)?.status], ['Record seven, renamed', 'deprecated']);
+
+    const added = path.join(root, 'doc/adr/0021-new.md');
+    fs.writeFileSync(added, nygardAdr({ number: 21, title: 'New' }));
+    await index.refreshFile(added);
+    assert.strictEqual(index.record(added)?.title, 'New');
+
+    const renamed = path.join(root, 'doc/adr/0022-moved.md');
+    fs.renameSync(added, renamed);
+    await index.refreshFile(added);
+    await index.refreshFile(renamed);
+    assert.strictEqual(index.record(added), undefined);
+    assert.strictEqual(index.record(renamed)?.title, 'New');
+
+    fs.rmSync(renamed);
+    await index.refreshFile(renamed);
+    assert.strictEqual(index.size, 20);
+
+    const readme = path.join(root, 'doc/adr/README.md');
+    fs.writeFileSync(readme, '# Decisions\n');
+    assert.strictEqual(await index.refreshFile(readme), false, 'README is not a record');
+    assert.strictEqual(await index.refreshFile(path.join(root, 'src/app.ts')), false, 'files outside record folders are ignored');
+  });
+
+  it('updates duplicate-number problems when a file changes', async () => {
+    const root = makeTempDir();
+    writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }) });
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    assert.deepStrictEqual(index.problems(), []);
+    const dup = path.join(root, 'doc/adr/0002-c.md');
+    fs.writeFileSync(dup, nygardAdr({ number: 2, title: 'C' }));
+    await index.refreshFile(dup);
+    assert.strictEqual(index.problems().filter((p) => p.code === 'duplicate-number').length, 2);
+    fs.rmSync(dup);
+    await index.refreshFile(dup);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('drops every record under a deleted folder', async () => {
+    const root = makeTempDir();
+    writeFiles(root, { 'docs/mentoring/bob/2026-01-01-pairing.md': '# P\n', 'docs/mentoring/bob/2026-01-02-note.md': '# N\n', 'docs/mentoring/amy.md': '# Amy\n' });
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    assert.strictEqual(index.size, 3);
+    fs.rmSync(path.join(root, 'docs/mentoring/bob'), { recursive: true });
+    await index.refreshFile(path.join(root, 'docs/mentoring/bob'));
+    assert.deepStrictEqual(index.records().map((r) => r.title), ['Amy']);
+  });
+});

@@ -1,0 +1,77 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RecordIndex } from '../../src/core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
+import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { nygardAdr } from '../fixtures/recordText';
+import { indexOf } from './helpers';
+
+const adr = (n: number, title: string): string => nygardAdr({ number: n, title });
+const decisionFolders = (index: RecordIndex): string[] => index.folders.filter((f) => f.kind === 'decision').map((f) => path.relative(index.root, f.path));
+
+describe('record folders', () => {
+  it('finds .adr-dir in a parent folder, as adr-tools does', async () => {
+    const top = makeTempDir();
+    writeFiles(top, { '.adr-dir': 'architecture/adr\n', 'architecture/adr/0001-a.md': adr(1, 'A'), 'service/src/x.ts': '' });
+    const index = new RecordIndex(new NodeFileSystem(), path.join(top, 'service'), DEFAULT_SETTINGS);
+    await index.build();
+    assert.deepStrictEqual(index.records().map((r) => r.title), ['A']);
+  });
+
+  it('reads adrs.toml and adr.config.json', async () => {
+    const toml = await indexOf({ 'adrs.toml': 'adr_dir = "decisions/records"\n', 'decisions/records/0001-a.md': adr(1, 'A') });
+    assert.deepStrictEqual(decisionFolders(toml.index), ['decisions/records']);
+    const json = await indexOf({ 'adr.config.json': '{"path": "docs/arch/adr/", "language": "en"}', 'docs/arch/adr/0001-a.md': adr(1, 'A') });
+    assert.deepStrictEqual(decisionFolders(json.index), ['docs/arch/adr']);
+  });
+
+  it('uses the first conventional folder only when nothing configures one', async () => {
+    const { index } = await indexOf({ 'docs/adr/0001-a.md': adr(1, 'A'), 'docs/decisions/0001-b.md': adr(1, 'B') });
+    assert.deepStrictEqual(decisionFolders(index), ['docs/adr']);
+    const arch = await indexOf({ 'doc/architecture/decisions/0001-a.md': adr(1, 'A') });
+    assert.deepStrictEqual(decisionFolders(arch.index), ['doc/architecture/decisions']);
+  });
+
+  it('lets the setting override every other source, with several folders for a monorepo', async () => {
+    const { index } = await indexOf(
+      { '.adr-dir': 'doc/adr', 'doc/adr/0001-a.md': adr(1, 'A'), 'svc/one/adr/0001-b.md': adr(1, 'B'), 'svc/two/adr/0001-c.md': adr(1, 'C') },
+      { decisionDirectories: ['svc/one/adr', 'svc/two/adr'] },
+    );
+    assert.deepStrictEqual(decisionFolders(index), ['svc/one/adr', 'svc/two/adr']);
+    assert.deepStrictEqual(index.records().map((r) => r.title).sort(), ['B', 'C']);
+    assert.deepStrictEqual(index.problems(), [], 'the same number in two folders is not a duplicate');
+  });
+
+  it('finds design-doc folders and the mentoring folder, with their records', async () => {
+    const { index } = await indexOf({
+      'docs/design/search.md': '---\ntitle: Search rewrite\nstatus: in-review\nupdated: 2026-04-02\ndecisions: [ADR-0001]\n---\n# Ignored H1\n',
+      'rfcs/0012-streaming.md': '# Streaming API\n',
+      'docs/mentoring/alice.md': '---\nname: Alice Example\nhandle: alice\ngoals: [Lead a design review]\n---\n',
+      'docs/mentoring/alice/2026-10-01-pairing.md': '---\ndate: 2026-10-01\nkind: pairing\nwith: [alice]\n---\n# Retry logic\n',
+      'docs/mentoring/alice/2026-10-08-note-2.md': 'Just text.\n',
+    });
+    const design = index.records('design');
+    assert.deepStrictEqual(design.map((r) => [r.title, r.status, r.date, r.number]).sort(), [['Search rewrite', 'in-review', '2026-04-02', null], ['Streaming API', null, null, 12]]);
+    const person = index.records('person')[0];
+    assert.deepStrictEqual([person.title, person.handle, person.goals], ['Alice Example', 'alice', ['Lead a design review']]);
+    const sessions = index.records('session').sort((a, b) => a.path.localeCompare(b.path));
+    assert.deepStrictEqual(sessions.map((s) => [s.title, s.date, s.sessionKind, s.handle]), [
+      ['Retry logic', '2026-10-01', 'pairing', 'alice'],
+      ['Note with alice', '2026-10-08', 'note', 'alice'],
+    ]);
+  });
+
+  it('follows a symlinked folder inside the root once, and reports a symlink loop without hanging', async () => {
+    const { root, index: _ } = await indexOf({ 'doc/adr/0001-a.md': adr(1, 'A'), 'shared/0002-b.md': adr(2, 'B') });
+    fs.symlinkSync(path.join(root, 'shared'), path.join(root, 'doc/adr/shared'));
+    fs.symlinkSync(path.join(root, 'doc/adr'), path.join(root, 'doc/adr/loop'));
+    fs.symlinkSync('self', path.join(root, 'doc/adr/self'));
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    assert.deepStrictEqual(index.records().map((r) => r.title).sort(), ['A', 'B']);
+    const codes = index.problems().map((p) => `${path.basename(p.path)} ${p.code}`).sort();
+    assert.deepStrictEqual(codes, ['loop symlink-loop', 'self symlink-loop']);
+  });
+});
