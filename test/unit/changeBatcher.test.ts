@@ -23,18 +23,24 @@ class FakeTimers {
 }
 
 describe('change batcher', () => {
-  const options = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300 };
+  const options = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000 };
 
   it('turns a branch switch touching thousands of files into one full re-index', async () => {
     const timers = new FakeTimers();
     const batches: ChangeBatch[] = [];
     const batcher = new ChangeBatcher(async (b) => void batches.push(b), options, timers, () => timers.now);
-    for (let i = 0; i < 5000; i++) batcher.add(`/repo/doc/adr/${i}.md`);
-    timers.advance(100);
+    // git checkout delivers its events in waves with short gaps between them.
+    for (let wave = 0; wave < 5; wave++) {
+      for (let i = 0; i < 1000; i++) batcher.add(`/repo/doc/adr/${wave}-${i}.md`);
+      timers.advance(150);
+    }
+    assert.strictEqual(batches.length, 0, 'a burst waits for quiet');
+    timers.advance(300);
     await batcher.flush();
     assert.strictEqual(batches.length, 1);
     assert.strictEqual(batches[0].full, true);
     assert.strictEqual(batches[0].paths.size, 5000);
+    assert.strictEqual(batches.length, 1);
   });
 
   it('applies a single save file by file after a quiet period', async () => {

@@ -11,6 +11,17 @@ export interface ChangeBatch {
   full: boolean;
 }
 
+export interface BatcherOptions {
+  /** Quiet time before a small batch is applied. */
+  quietMs: number;
+  /** Longest a small batch is held while events keep coming. */
+  maxWaitMs: number;
+  /** More paths than this in one batch: re-index the folder instead. */
+  fullThreshold: number;
+  burstQuietMs: number;
+  burstMaxWaitMs: number;
+}
+
 export interface BatcherTimers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -25,7 +36,7 @@ export class ChangeBatcher {
 
   constructor(
     private readonly apply: (batch: ChangeBatch) => Promise<void>,
-    private readonly options: { quietMs: number; maxWaitMs: number; fullThreshold: number } = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300 },
+    private readonly options: BatcherOptions = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000 },
     private readonly timers: BatcherTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     private readonly now: () => number = Date.now,
   ) {}
@@ -35,9 +46,13 @@ export class ChangeBatcher {
     this.pending.add(path);
     if (needsFullRebuild) this.pendingFull = true;
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
-    // Debounce, but never hold events longer than maxWaitMs in total.
+    // Debounce, but never hold a few edits longer than maxWaitMs in total. A burst that will
+    // be a full re-index anyway waits for the burst to end, so it stays one re-index.
     const waited = this.now() - this.firstEventAt;
-    const delay = Math.max(0, Math.min(this.options.quietMs, this.options.maxWaitMs - waited));
+    const burst = this.pendingFull || this.pending.size > this.options.fullThreshold;
+    const quiet = burst ? this.options.burstQuietMs : this.options.quietMs;
+    const maxWait = burst ? this.options.burstMaxWaitMs : this.options.maxWaitMs;
+    const delay = Math.max(0, Math.min(quiet, maxWait - waited));
     this.timer = this.timers.setTimeout(() => void this.flush(), delay);
   }
 

@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import Mocha from 'mocha';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+/**
+ * The extension-host suite: mocha inside VS Code's extension host, for the
+ * code-server harness and for @vscode/test-electron alike. The scenario
+ * (single- or multi-root workspace) picks the test files; the result goes to
+ * LODESTAR_TEST_RESULT for the harness, and a failure throws for test-electron.
+ */
+export async function run(): Promise<void> {
+  const scenario = process.env.LODESTAR_TEST_SCENARIO === 'multi' ? 'multi' : 'single';
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
+  const files = scenario === 'multi' ? ['multiRoot.test.js'] : ['activation.test.js', 'views.test.js', 'liveUpdates.test.js'];
+  for (const f of files) mocha.addFile(path.join(__dirname, f));
+
+  const failures: { title: string; error: string }[] = [];
+  let passed = 0;
+  let skipped = 0;
+  const failedCount = await new Promise<number>((resolve) => {
+    const runner = mocha.run((n) => resolve(n));
+    runner.on('pass', () => passed++);
+    runner.on('pending', () => skipped++);
+    runner.on('fail', (test, err: Error) => failures.push({ title: test.fullTitle(), error: err.stack ?? err.message }));
+  });
+
+  const api = vscode.extensions.getExtension('lodestar.lodestar')?.exports as { activationMs?: number } | undefined;
+  const result = {
+    scenario,
+    passed,
+    failed: failedCount,
+    skipped,
+    failures,
+    vscode: vscode.version,
+    appName: vscode.env.appName,
+    node: process.version,
+    activationMs: api?.activationMs ?? null,
+  };
+  const out = process.env.LODESTAR_TEST_RESULT;
+  if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  if (failedCount > 0) throw new Error(`${failedCount} extension-host test(s) failed`);
+}

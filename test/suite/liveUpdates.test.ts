@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { nygardAdr } from '../fixtures/recordText';
+import { child, eventually, labels, lodestar, workspaceRoot } from './support';
+
+const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+const git = (args: string[]): string => execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: workspaceRoot(), env: gitEnv, encoding: 'utf8' });
+
+describe('live updates from changes made outside VS Code', () => {
+  it('an added, edited, renamed and deleted file shows up in the tree', async () => {
+    const { trees } = await lodestar();
+    const adrDir = path.join(workspaceRoot(), 'doc/adr');
+    const added = path.join(adrDir, '0007-use-opentelemetry.md');
+    fs.writeFileSync(added, nygardAdr({ number: 7, title: 'Use OpenTelemetry', status: 'Proposed' }));
+    const addMs = await eventually(async () => assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Proposed (2)'))).includes('0007 Use OpenTelemetry')));
+
+    fs.writeFileSync(added, nygardAdr({ number: 7, title: 'Use OpenTelemetry for tracing' }));
+    await eventually(async () => assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (4)'))).includes('0007 Use OpenTelemetry for tracing')));
+
+    const renamed = path.join(adrDir, '0008-use-opentelemetry-for-tracing.md');
+    fs.renameSync(added, renamed);
+    await eventually(async () => {
+      const rows = await labels(trees.decisions, await child(trees.decisions, 'Accepted (4)'));
+      assert.ok(rows.includes('0008 Use OpenTelemetry for tracing') && !rows.some((r) => r.startsWith('0007')), rows.join());
+    });
+
+    fs.rmSync(renamed);
+    await eventually(async () => assert.deepStrictEqual(await labels(trees.decisions), ['Proposed (1)', 'Accepted (3)', 'Superseded (1)', 'No status (1)']));
+    console.log(`      (external add visible in the tree after ${addMs} ms)`);
+  });
+
+  it('a branch switch touching 1,500 files triggers one re-index, not 1,500 updates', async () => {
+    const api = await lodestar();
+    git(['checkout', '-q', '-b', 'bulk-import']);
+    const adrDir = path.join(workspaceRoot(), 'doc/adr');
+    for (let i = 100; i < 1600; i++) fs.writeFileSync(path.join(adrDir, `${String(i).padStart(4, '0')}-imported-${i}.md`), nygardAdr({ number: i, title: `Imported ${i}` }));
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'Import 1500 records']);
+    git(['checkout', '-q', 'main']);
+    await eventually(() => assert.strictEqual(api.records.records('decision').length, 6), 20000);
+    await api.records.settle();
+
+    const before = { ...api.records.stats };
+    git(['checkout', '-q', 'bulk-import']);
+    await eventually(() => assert.strictEqual(api.records.records('decision').length, 1506), 20000);
+    await new Promise((r) => setTimeout(r, 1500));
+    await api.records.settle();
+    assert.strictEqual(api.records.stats.fullBuilds - before.fullBuilds, 1, `re-indexes: ${JSON.stringify(before)} → ${JSON.stringify(api.records.stats)}`);
+    assert.ok(api.records.stats.fileUpdates - before.fileUpdates < 50, `file-by-file updates: ${api.records.stats.fileUpdates - before.fileUpdates}`);
+
+    git(['checkout', '-q', 'main']);
+    await eventually(() => assert.strictEqual(api.records.records('decision').length, 6), 20000);
+  });
+});

@@ -1,0 +1,66 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { SINGLE_ROOT } from '../fixtures/workspaces';
+import { child, labels, lodestar, workspaceRoot } from './support';
+
+describe('views in a single-root workspace', () => {
+  it('Decisions: grouped by status with counts, records labelled "0002 Use PostgreSQL"', async () => {
+    const { trees } = await lodestar();
+    assert.deepStrictEqual(await labels(trees.decisions), ['Proposed (1)', 'Accepted (3)', 'Superseded (1)', 'No status (1)']);
+    assert.deepStrictEqual(await labels(trees.decisions, await child(trees.decisions, 'Accepted (3)')), SINGLE_ROOT.accepted);
+    assert.deepStrictEqual(await labels(trees.decisions, await child(trees.decisions, 'Proposed (1)')), SINGLE_ROOT.proposed);
+  });
+
+  it('a record row: status and date, status icon, tooltip, and a click opens the file', async () => {
+    const { trees } = await lodestar();
+    const node = await child(trees.decisions, '0002 Use PostgreSQL', await child(trees.decisions, 'Accepted (3)'));
+    const item = await trees.decisions.getTreeItem(node);
+    assert.strictEqual(item.description, 'accepted · 2026-01-12');
+    assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'pass');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /Use PostgreSQL/);
+    assert.match((item.tooltip as vscode.MarkdownString).value, /Status: Accepted/);
+    const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
+    assert.strictEqual(item.command?.command, 'vscode.open');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, file);
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /# 2\. Use PostgreSQL/);
+  });
+
+  it('supersede chains are visible in both directions', async () => {
+    const { trees } = await lodestar();
+    const superseded = await child(trees.decisions, '0003 Use REST for internal APIs', await child(trees.decisions, 'Superseded (1)'));
+    assert.deepStrictEqual(await labels(trees.decisions, superseded), ['Superseded by 0004 Use gRPC for internal APIs']);
+    assert.match(String((await trees.decisions.getTreeItem(superseded)).description), /by 0004 Use gRPC/);
+    const successor = await child(trees.decisions, '0004 Use gRPC for internal APIs', await child(trees.decisions, 'Accepted (3)'));
+    assert.deepStrictEqual(await labels(trees.decisions, successor), ['Supersedes 0003 Use REST for internal APIs']);
+  });
+
+  it('Design Docs: grouped by status', async () => {
+    const { trees } = await lodestar();
+    const groups = await labels(trees.designDocs);
+    assert.deepStrictEqual(groups, ['Draft (1)', 'In review (1)']);
+    for (const [status, titles] of Object.entries(SINGLE_ROOT.designDocs)) {
+      assert.deepStrictEqual(await labels(trees.designDocs, await child(trees.designDocs, `${status} (${titles.length})`)), titles);
+    }
+  });
+
+  it('Mentoring: mentees with their sessions, newest first', async () => {
+    const { trees } = await lodestar();
+    assert.deepStrictEqual(await labels(trees.mentoring), ['Alice Example', 'bob']);
+    const alice = await child(trees.mentoring, 'Alice Example');
+    assert.strictEqual((await trees.mentoring.getTreeItem(alice)).description, '2 sessions · last 2026-11-05');
+    const sessions = await trees.mentoring.getChildren(alice);
+    const descriptions = await Promise.all(sessions.map(async (s) => String((await trees.mentoring.getTreeItem(s)).description)));
+    assert.deepStrictEqual(descriptions.map((d) => d.slice(0, 10)), SINGLE_ROOT.mentees.alice);
+    assert.deepStrictEqual(await labels(trees.mentoring, alice), ['Growth plan check-in', 'Paired on the retry logic']);
+  });
+
+  it('a malformed file shows in the Problems panel and the rest of the index is unaffected', async () => {
+    const api = await lodestar();
+    const uri = vscode.Uri.file(path.join(workspaceRoot(), SINGLE_ROOT.malformed));
+    const diagnostics = vscode.languages.getDiagnostics(uri);
+    assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity, d.source]), [['malformed-front-matter', vscode.DiagnosticSeverity.Error, 'lodestar']]);
+    assert.strictEqual(api.records.records('decision').length, 6);
+  });
+});
