@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { parseSimpleYaml } from './simpleYaml';
 
 /**
  * Splits a Markdown file into YAML front matter and body, and parses the YAML
@@ -19,9 +20,10 @@ export interface FrontMatterResult {
 const MAX_ALIASES = 50;
 
 export function readFrontMatter(text: string): FrontMatterResult {
-  const lines = text.split(/\r?\n/);
-  const first = lines[0]?.replace(/^\uFEFF/, '').trimEnd();
-  if (first === undefined || !first.startsWith('---')) return { body: text, bodyLine: 0 };
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', start)) return { body: text, bodyLine: 0 };
+  const firstEnd = lineEnd(text, start);
+  const first = text.slice(start, firstEnd).trimEnd();
   if (first !== '---') {
     if (/^---\s*[A-Za-z]/.test(first)) {
       return {
@@ -36,13 +38,19 @@ export function readFrontMatter(text: string): FrontMatterResult {
     }
     return { body: text, bodyLine: 0 };
   }
+  // Find the closing fence line by line, without splitting the whole file.
+  let pos = nextLine(text, firstEnd);
+  let line = 1;
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i].trimEnd();
+  while (pos < text.length) {
+    const end = lineEnd(text, pos);
+    const l = text.slice(pos, end).trimEnd();
     if (l === '---' || l === '...') {
-      close = i;
+      close = pos;
       break;
     }
+    pos = nextLine(text, end);
+    line++;
   }
   if (close < 0) {
     return {
@@ -51,24 +59,42 @@ export function readFrontMatter(text: string): FrontMatterResult {
       error: { code: 'unclosed-front-matter', message: 'Front matter starts with "---" but has no closing "---".', line: 1 },
     };
   }
-  const yamlText = lines.slice(1, close).join('\n');
-  const body = lines.slice(close + 1).join('\n');
-  if (yamlText.trim() === '') return { data: {}, body, bodyLine: close + 1 };
+  const yamlText = text.slice(nextLine(text, firstEnd), close);
+  const body = text.slice(nextLine(text, lineEnd(text, close)));
+  const bodyLine = line + 1;
+  if (yamlText.trim() === '') return { data: Object.create(null) as Record<string, unknown>, body, bodyLine };
+  const simple = parseSimpleYaml(yamlText);
+  if (simple) return { data: simple, body, bodyLine };
+  return { ...parseYamlMapping(yamlText), body, bodyLine };
+}
+
+function lineEnd(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i < 0 ? text.length : i > from && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+}
+
+function nextLine(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === 13 ? end + 2 : end + 1;
+}
+
+/** The full YAML parser, core schema, for front matter the fast path declines. */
+export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'data' | 'error'> {
   try {
     const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false, customTags: [] });
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const line = (err.linePos?.[0]?.line ?? 1) + 1;
-      return { body, bodyLine: close + 1, error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line } };
+      return { error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line } };
     }
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    if (value === null || value === undefined) return { data: {}, body, bodyLine: close + 1 };
+    if (value === null || value === undefined) return { data: Object.create(null) as Record<string, unknown> };
     if (typeof value !== 'object' || Array.isArray(value)) {
-      return { body, bodyLine: close + 1, error: { code: 'malformed-front-matter', message: 'Front matter is not a mapping of keys to values.', line: 2 } };
+      return { error: { code: 'malformed-front-matter', message: 'Front matter is not a mapping of keys to values.', line: 2 } };
     }
-    return { data: inertCopy(value as Record<string, unknown>), body, bodyLine: close + 1 };
+    return { data: inertCopy(value as Record<string, unknown>) };
   } catch (e) {
-    return { body, bodyLine: close + 1, error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(String((e as Error).message ?? e))}`, line: 2 } };
+    return { error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(String((e as Error).message ?? e))}`, line: 2 } };
   }
 }
 

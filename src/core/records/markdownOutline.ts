@@ -20,14 +20,15 @@ export interface MarkdownOutline {
 }
 
 export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[]): MarkdownOutline {
-  const lines = body.split(/\r?\n/);
+  // A plain string split is several times cheaper than a regex one; \r is dropped per line.
+  const lines = body.split('\n');
   const outline: MarkdownOutline = { preamble: [], sections: new Map() };
   let fence: string | undefined;
   let current: OutlineLine[] | undefined = undefined;
   let inPreamble = false;
   let seenH2 = false;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+    const raw = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
     if (fenceMatch) {
       if (!fence) fence = fenceMatch[1];

@@ -1,10 +1,14 @@
-import { promises as fs } from 'fs';
+import { promises as fs, readFile } from 'fs';
+import { promisify } from 'util';
 import { DirectoryEntry, EntryType, RecordFileSystem, toPortPath } from './fileSystem';
+
+// The callback readFile is about twice as fast as fs.promises.readFile on Node 20 for small files.
+const readFileCallback = promisify(readFile);
 
 /** Node `fs` behind the port, for the CLI, the benchmarks and the unit tests. */
 export class NodeFileSystem implements RecordFileSystem {
-  async readFile(path: string): Promise<Uint8Array> {
-    return fs.readFile(path);
+  readFile(path: string): Promise<Uint8Array> {
+    return readFileCallback(path);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
