@@ -15,7 +15,7 @@ export interface DecisionSource {
   bodyLine: number;
 }
 
-const SECTIONS = ['status', 'links', 'decision outcome'] as const;
+const SECTIONS = ['status', 'links'] as const;
 
 /** Reads one decision record in any dialect: adr-tools/Nygard, MADR 2–4, log4brains. */
 export function parseDecision(src: DecisionSource): LodestarRecord {

@@ -21,19 +21,31 @@ export interface LoadedRecord {
  * listed) and the problems that say what is wrong. Nothing is ever written.
  */
 export async function loadRecordFile(fs: RecordFileSystem, path: string, folder: RecordFolder): Promise<LoadedRecord> {
+  return parseRecordFile(path, folder, await readRecordBytes(fs, path));
+}
+
+/** The bytes of a record file, `'missing'` when it is gone, or the read error. */
+export async function readRecordBytes(fs: RecordFileSystem, path: string): Promise<Uint8Array | 'missing' | Error> {
+  try {
+    return await fs.readFile(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8Array | 'missing' | Error): LoadedRecord {
   const problems: Problem[] = [];
   const problem = (code: string, message: string, severity: Problem['severity'] = 'warning', line = 1): void => {
     problems.push({ path, line, severity, code, message });
   };
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return { problems: [] };
-    problem('unreadable-file', `Could not read the file: ${err.message ?? String(err)}`);
+  if (read === 'missing') return { problems: [] };
+  if (read instanceof Error) {
+    problem('unreadable-file', `Could not read the file: ${read.message}`);
     return { record: fallbackRecord(path, folder), problems };
   }
+  let bytes = read;
 
   if (bytes.length === 0) {
     problem('empty-file', 'The file is empty.');

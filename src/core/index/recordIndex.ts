@@ -1,10 +1,11 @@
 import { LodestarRecord, Problem, RecordKind } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { checkRecords, CrossCheck } from './crossCheck';
-import { loadRecordFile, LoadedRecord } from './recordFile';
+import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
+const READ_BATCH = 2048;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
@@ -59,14 +60,21 @@ export class RecordIndex {
     this.folderList = folders;
     for (const folder of folders) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
     const loaded = new Map<string, LoadedRecord>();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < files.length) {
-        const f = files[next++];
-        loaded.set(f.path, await loadRecordFile(this.fs, f.path, f.folder));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    // Read a batch, then parse it: parsing between reads would leave the I/O threads idle,
+    // since every read needs the main thread between its open, stat, read and close.
+    for (let start = 0; start < files.length; start += READ_BATCH) {
+      const batch = files.slice(start, start + READ_BATCH);
+      const contents = new Array<Awaited<ReturnType<typeof readRecordBytes>>>(batch.length);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < batch.length) {
+          const i = next++;
+          contents[i] = await readRecordBytes(this.fs, batch[i].path);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker));
+      batch.forEach((f, i) => loaded.set(f.path, parseRecordFile(f.path, f.folder, contents[i])));
+    }
     this.folderProblems = walkProblems;
     this.entries.clear();
     for (const f of files) {

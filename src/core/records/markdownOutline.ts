@@ -20,50 +20,72 @@ export interface MarkdownOutline {
 }
 
 export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[]): MarkdownOutline {
-  // A plain string split is several times cheaper than a regex one; \r is dropped per line.
-  const lines = body.split('\n');
   const outline: MarkdownOutline = { preamble: [], sections: new Map() };
   let fence: string | undefined;
   let current: OutlineLine[] | undefined = undefined;
   let inPreamble = false;
   let seenH2 = false;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1];
-      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    const heading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/.exec(raw);
+  // Walk line by line with indexOf: only the lines that matter are ever sliced out.
+  let pos = 0;
+  for (let i = 0; pos <= body.length; i++) {
+    let end = body.indexOf('\n', pos);
+    if (end < 0) end = body.length;
+    const next = end + 1;
+    const contentEnd = end > pos && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const c = body.charCodeAt(pos);
+    // Most lines are prose: only lines starting with a space, '#', '`' or '~' can be headings or fences.
+    const maybeStructure = c === 35 /* # */ || c === 32 || c === 96 /* ` */ || c === 126; /* ~ */
     const lineNo = firstLine + i;
-    if (heading) {
-      const level = heading[1].length;
-      const text = (heading[2] ?? '').replace(/[ \t]+#+$/, '').trim();
-      if (level === 1 && !outline.title && text !== '') {
-        outline.title = { text, line: lineNo };
-        inPreamble = !seenH2;
-        current = undefined;
+    if (maybeStructure) {
+      const raw = body.slice(pos, contentEnd);
+      const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+      if (fenceMatch) {
+        if (!fence) fence = fenceMatch[1];
+        else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
+        pos = next;
         continue;
       }
-      if (level <= 2) {
-        seenH2 = true;
-        inPreamble = false;
-        const key = normaliseHeading(text);
-        current = wantedSections.includes(key) && !outline.sections.has(key) ? [] : undefined;
-        if (current) outline.sections.set(key, current);
-        continue;
+      const heading = fence ? null : /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/.exec(raw);
+      if (heading) {
+        const level = heading[1].length;
+        const text = (heading[2] ?? '').replace(/[ \t]+#+$/, '').trim();
+        if (level === 1 && !outline.title && text !== '') {
+          outline.title = { text, line: lineNo };
+          inPreamble = !seenH2;
+          current = undefined;
+          pos = next;
+          continue;
+        }
+        if (level <= 2) {
+          seenH2 = true;
+          inPreamble = false;
+          const key = normaliseHeading(text);
+          current = wantedSections.includes(key) && !outline.sections.has(key) ? [] : undefined;
+          if (current) outline.sections.set(key, current);
+          pos = next;
+          continue;
+        }
       }
-    } else if (!outline.title && !seenH2 && i + 1 < lines.length && /^ {0,3}=+\s*$/.test(lines[i + 1]) && raw.trim() !== '') {
-      // Setext H1: "Title" underlined with "===".
-      outline.title = { text: raw.trim(), line: lineNo };
-      inPreamble = true;
-      i++;
+    }
+    if (fence) {
+      pos = next;
       continue;
     }
-    if (current) current.push({ text: raw, line: lineNo });
-    else if (inPreamble) outline.preamble.push({ text: raw, line: lineNo });
+    if (!outline.title && !seenH2 && contentEnd > pos && next < body.length) {
+      // Setext H1: "Title" underlined with "===".
+      let underlineEnd = body.indexOf('\n', next);
+      if (underlineEnd < 0) underlineEnd = body.length;
+      if (/^ {0,3}=+\s*$/.test(body.slice(next, underlineEnd))) {
+        outline.title = { text: body.slice(pos, contentEnd).trim(), line: lineNo };
+        inPreamble = true;
+        pos = underlineEnd + 1;
+        i++;
+        continue;
+      }
+    }
+    if (current) current.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    else if (inPreamble) outline.preamble.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    pos = next;
   }
   return outline;
 }
@@ -74,6 +96,7 @@ function normaliseHeading(text: string): string {
 
 /** Text without Markdown emphasis and inline code marks, for titles and statuses. */
 export function plainText(s: string): string {
+  if (!/[*_`[]/.test(s)) return s.trim();
   return s
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
