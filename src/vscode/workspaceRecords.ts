@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { ChangeBatch, ChangeBatcher } from '../core/index/changeBatcher';
 import { RecordIndex } from '../core/index/recordIndex';
-import { CONVENTIONAL_DECISION_FOLDERS, CONVENTIONAL_DESIGN_FOLDERS, CONVENTIONAL_MENTORING_FOLDER } from '../core/index/recordFolders';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { relativePath, toPortPath } from '../core/store/fileSystem';
 import { readSettings } from './settings';
@@ -51,9 +50,9 @@ export class WorkspaceRecords implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => this.onFileEvent(u)),
-      watcher.onDidChange((u) => this.onFileEvent(u)),
-      watcher.onDidDelete((u) => this.onFileEvent(u)),
+      watcher.onDidCreate((u) => this.onFileEvent(u, 'created')),
+      watcher.onDidChange((u) => this.onFileEvent(u, 'changed')),
+      watcher.onDidDelete((u) => this.onFileEvent(u, 'deleted')),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.onFoldersChanged(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('lodestar')) void this.rebuildAll();
@@ -87,33 +86,17 @@ export class WorkspaceRecords implements vscode.Disposable {
     }
   }
 
-  private onFileEvent(uri: vscode.Uri): void {
+  private onFileEvent(uri: vscode.Uri, kind: 'created' | 'changed' | 'deleted'): void {
     if (uri.scheme !== 'file') return;
     const path = toPortPath(uri.fsPath);
     if (/\/\.git(\/|$)/.test(path)) return;
     const entry = this.folderFor(path);
     if (!entry) return;
     const { index } = entry;
-    if (index.affectsFolders(path)) entry.batcher.add(path, true);
+    // A folder "changing" is only its timestamp; creating or deleting one can add or drop record folders.
+    const foldersMayChange = kind === 'changed' ? index.isFolderConfigFile(path) : index.affectsFolders(path);
+    if (foldersMayChange || index.isInMissingFolder(path)) entry.batcher.add(path, true);
     else if (index.folderOf(path) || index.record(path)) entry.batcher.add(path);
-    else if (this.couldCreateFolder(entry, path)) entry.batcher.add(path, true);
-  }
-
-  /** A Markdown file appearing where a conventional folder would be means a folder may have been created. */
-  private couldCreateFolder(entry: FolderIndex, path: string): boolean {
-    if (!/\.(md|markdown)$/i.test(path)) return false;
-    const rel = relativePath(entry.index.root, path);
-    if (!rel) return false;
-    const settings = readSettings(entry.folder);
-    const candidates = [
-      ...CONVENTIONAL_DECISION_FOLDERS,
-      ...CONVENTIONAL_DESIGN_FOLDERS,
-      CONVENTIONAL_MENTORING_FOLDER,
-      ...settings.decisionDirectories,
-      ...settings.designDirectories,
-      settings.mentoringDirectory,
-    ].filter((c) => c !== '');
-    return candidates.some((c) => rel.startsWith(`${c.replace(/^\.\/|\/$/g, '')}/`));
   }
 
   private async applyBatch(entry: FolderIndex, batch: ChangeBatch): Promise<void> {

@@ -31,6 +31,14 @@ describe('live updates from changes made outside VS Code', () => {
     console.log(`      (external add visible in the tree after ${addMs} ms)`);
   });
 
+  it('deleting a whole record folder empties its view, and restoring it brings it back', async () => {
+    const { trees } = await lodestar();
+    fs.rmSync(path.join(workspaceRoot(), 'docs/design'), { recursive: true });
+    await eventually(async () => assert.deepStrictEqual(await labels(trees.designDocs), []));
+    git(['checkout', '--', 'docs/design']);
+    await eventually(async () => assert.deepStrictEqual(await labels(trees.designDocs), ['Draft (1)', 'In review (1)']));
+  });
+
   it('a branch switch touching 1,500 files triggers one re-index, not 1,500 updates', async () => {
     const api = await lodestar();
     git(['checkout', '-q', '-b', 'bulk-import']);

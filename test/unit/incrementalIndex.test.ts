@@ -73,6 +73,24 @@ describe('incremental index', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('asks for a folder re-discovery when a record folder, a folder above it or a config file changes', async () => {
+    const root = makeTempDir();
+    writeFiles(root, { 'docs/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    assert.strictEqual(index.affectsFolders(path.join(root, 'docs/adr')), true);
+    assert.strictEqual(index.affectsFolders(path.join(root, 'docs')), true);
+    assert.strictEqual(index.affectsFolders(path.join(root, '.adr-dir')), true);
+    assert.strictEqual(index.affectsFolders(path.join(root, 'docs/adr/0001-a.md')), false);
+    assert.strictEqual(index.affectsFolders(path.join(root, 'src')), false);
+    assert.strictEqual(index.affectsFolders(path.join(root, 'docs/design')), true, 'a conventional folder that does not exist yet');
+    assert.strictEqual(index.isInMissingFolder(path.join(root, 'docs/design/x.md')), true);
+    assert.strictEqual(index.isInMissingFolder(path.join(root, 'docs/adr/0002-b.md')), false);
+    fs.rmSync(path.join(root, 'docs'), { recursive: true });
+    await index.build();
+    assert.strictEqual(index.size, 0);
+  });
+
   it('drops every record under a deleted folder', async () => {
     const root = makeTempDir();
     writeFiles(root, { 'docs/mentoring/bob/2026-01-01-pairing.md': '# P\n', 'docs/mentoring/bob/2026-01-02-note.md': '# N\n', 'docs/mentoring/amy.md': '# Amy\n' });

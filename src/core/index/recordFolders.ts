@@ -41,10 +41,13 @@ export async function discoverRecordFolders(
   fs: RecordFileSystem,
   root: string,
   settings: LodestarSettings,
-): Promise<{ folders: RecordFolder[]; problems: Problem[] }> {
+): Promise<{ folders: RecordFolder[]; considered: string[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const folders: RecordFolder[] = [];
+  // Every folder looked for, there or not: creating one later means the folders must be found again.
+  const considered = new Set<string>();
   const add = async (kind: FolderKind, path: string, source: string, log4brains = false): Promise<boolean> => {
+    considered.add(path);
     if (folders.some((f) => f.path === path)) return true;
     const st = await fs.stat(path);
     if (!st || !(st.type & EntryType.Directory)) return false;
@@ -58,6 +61,7 @@ export async function discoverRecordFolders(
     await findConfiguredDecisionFolders(fs, root, add, problems);
     if (!folders.some((f) => f.kind === 'decision')) {
       for (const d of CONVENTIONAL_DECISION_FOLDERS) if (await add('decision', joinPath(root, d), 'convention')) break;
+    for (const d of CONVENTIONAL_DECISION_FOLDERS) considered.add(joinPath(root, d));
     }
   }
 
@@ -65,7 +69,7 @@ export async function discoverRecordFolders(
   for (const d of designDirs) await add('design', joinPath(root, d), settings.designDirectories.length > 0 ? 'setting' : 'convention');
 
   await add('mentoring', joinPath(root, settings.mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER), settings.mentoringDirectory ? 'setting' : 'convention');
-  return { folders, problems };
+  return { folders, considered: [...considered], problems };
 }
 
 type AddFolder = (kind: FolderKind, path: string, source: string, log4brains?: boolean) => Promise<boolean>;

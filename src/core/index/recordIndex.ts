@@ -28,6 +28,7 @@ export function isSkippedRecordName(name: string): boolean {
  */
 export class RecordIndex {
   private folderList: RecordFolder[] = [];
+  private consideredFolders: string[] = [];
   private folderProblems: Problem[] = [];
   private readonly entries = new Map<string, LoadedRecord>();
   private cross: CrossCheck | undefined;
@@ -54,7 +55,8 @@ export class RecordIndex {
 
   /** (Re)discovers the folders and reads every record in them. */
   async build(): Promise<void> {
-    const { folders, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
+    const { folders, considered, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
+    this.consideredFolders = considered;
     const files: { path: string; folder: RecordFolder }[] = [];
     const walkProblems: Problem[] = [...problems];
     this.folderList = folders;
@@ -127,9 +129,23 @@ export class RecordIndex {
     return best;
   }
 
-  /** True when a change to this path needs a folder re-discovery (config files, new folders). */
+  /**
+   * True when a change to this path needs a folder re-discovery: a config file
+   * that names folders, or a record folder (or one above it) created or deleted.
+   */
   affectsFolders(path: string): boolean {
+    if (this.isFolderConfigFile(path)) return true;
+    return this.consideredFolders.some((f) => relativePath(path, f) !== undefined);
+  }
+
+  /** `.adr-dir`, `.log4brains.yml`, `adrs.toml`, `adr.config.json`. */
+  isFolderConfigFile(path: string): boolean {
     return FOLDER_CONFIG_FILES.includes(basename(path));
+  }
+
+  /** True when a new file here means a record folder that was missing now exists. */
+  isInMissingFolder(path: string): boolean {
+    return this.consideredFolders.some((f) => relativePath(f, path) && !this.folderList.some((r) => r.path === f));
   }
 
   /** Re-reads one file (added or changed) or drops it (deleted). Returns whether the index changed. */
