@@ -1,0 +1,132 @@
+// Tier 3: a person's first minute with the packaged extension — open the Lodestar side bar, find a decision, read it.
+// Runs against the .vsix installed into a fresh code-server, so it also proves the package is complete.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Page } from 'playwright-core';
+import { buildSingleRootWorkspace } from '../fixtures/workspaces';
+import { launchChromium } from '../harness/chromium';
+import { startCodeServer } from '../harness/codeServer';
+import { freshTempDir, projectRoot, resultsDir } from '../harness/paths';
+import { step } from '../harness/progress';
+import { countsLine, TierOutcome } from '../harness/tally';
+import {
+  activeEditorText,
+  dismissNotifications,
+  editorTab,
+  expandRow,
+  expandView,
+  generousMs,
+  openViewContainer,
+  treeRow,
+  waitForWorkbench,
+} from './workbench';
+
+const recordFile = '0002-use-postgresql.md';
+const recordRow = '0002 Use PostgreSQL';
+
+interface JourneyStep {
+  name: string;
+  run: (page: Page) => Promise<void>;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const file = path.join(resultsDir(), name);
+  await page.screenshot({ path: file });
+  step(`screenshot ${path.relative(projectRoot(), file)}`);
+}
+
+const journey: JourneyStep[] = [
+  {
+    name: 'the workbench opens the fixture workspace with the packaged extension',
+    run: async (page) => {
+      await waitForWorkbench(page);
+      await dismissNotifications(page);
+    },
+  },
+  {
+    name: 'the Lodestar icon in the activity bar opens the Lodestar side bar',
+    run: async (page) => {
+      await openViewContainer(page, 'Lodestar');
+      const decisions = await expandView(page, 'Decisions');
+      // The view says "Looking for decision records…" until the first index is built; wait for real rows.
+      await decisions.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ state: 'visible', timeout: generousMs });
+      await dismissNotifications(page);
+      await screenshot(page, 'journey-1-container.png');
+    },
+  },
+  {
+    name: `the Decisions view groups records by status and lists "${recordRow}" under Accepted`,
+    run: async (page) => {
+      const decisions = await expandView(page, 'Decisions');
+      await expandRow(treeRow(decisions, 'Accepted'));
+      await treeRow(decisions, recordRow).waitFor({ state: 'visible', timeout: generousMs });
+      await screenshot(page, 'journey-2-tree.png');
+    },
+  },
+  {
+    name: `clicking "${recordRow}" opens ${recordFile} in an editor showing "Use PostgreSQL"`,
+    run: async (page) => {
+      const decisions = await expandView(page, 'Decisions');
+      await treeRow(decisions, recordRow).click();
+      await editorTab(page, recordFile).waitFor({ state: 'visible', timeout: generousMs });
+      await activeEditorText(page).filter({ hasText: 'Use PostgreSQL' }).waitFor({ state: 'visible', timeout: generousMs });
+      await dismissNotifications(page);
+      await screenshot(page, 'journey-3-record.png');
+    },
+  },
+];
+
+/** Runs the journey in order; after the first failing step the rest are skipped, since each builds on the one before. */
+export async function runJourney(vsix: string): Promise<TierOutcome> {
+  const outcome: TierOutcome = { tier: 'e2e', passed: 0, failed: 0, skipped: 0, notes: [] };
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first`);
+  const scratch = freshTempDir('journey');
+  step('journey: building the single-root fixture workspace');
+  const { folder } = await buildSingleRootWorkspace(path.join(scratch, 'workspace'));
+  const server = await startCodeServer({ label: 'journey', open: folder, installExtension: vsix, disableWorkspaceTrust: true });
+  try {
+    const browser = await launchChromium();
+    try {
+      await browser.page.goto(server.workbenchUrl({ folder }));
+      for (const [index, journeyStep] of journey.entries()) {
+        if (outcome.failed > 0) {
+          outcome.skipped++;
+          console.log(`  - ${journeyStep.name} (skipped: an earlier step failed)`);
+          continue;
+        }
+        try {
+          await journeyStep.run(browser.page);
+          outcome.passed++;
+          console.log(`  ✔ ${journeyStep.name}`);
+        } catch (error) {
+          outcome.failed++;
+          const shot = path.join(resultsDir(), `journey-failed-step-${index + 1}.png`);
+          await browser.page.screenshot({ path: shot }).catch(() => undefined);
+          console.log(`  ✘ ${journeyStep.name}\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}`);
+          outcome.notes.push(`failed: ${journeyStep.name} (see ${path.relative(projectRoot(), shot)})`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  return outcome;
+}
+
+// `node out/test/e2e/journey.js [path/to.vsix]` runs only the journey (after npm run package).
+if (require.main === module) {
+  const vsix = path.resolve(process.argv[2] ?? path.join(projectRoot(), 'lodestar.vsix'));
+  runJourney(vsix).then(
+    (outcome) => {
+      console.log(countsLine(outcome));
+      process.exit(outcome.failed > 0 ? 1 : 0);
+    },
+    (error) => {
+      console.error(`journey could not run: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,72 @@
+// Locators for VS Code's web workbench, by the roles and aria labels VS Code itself sets (stable across themes and layouts).
+import { Locator, Page } from 'playwright-core';
+
+export const generousMs = 60_000;
+
+/** Waits until the workbench has painted its activity bar (first load compiles a lot of JavaScript on a 2-core box). */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 2 * generousMs });
+}
+
+/** Closes notification toasts (recommendations, update checks) that may sit over the tree or the editor. */
+export async function dismissNotifications(page: Page): Promise<void> {
+  const closeButtons = page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear');
+  for (let i = await closeButtons.count(); i > 0; i--) {
+    await closeButtons.first().click({ timeout: 5_000 }).catch(() => undefined);
+  }
+}
+
+/** The activity-bar entry of a view container, e.g. "Lodestar". */
+export function activityBarItem(page: Page, title: string): Locator {
+  return page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${title}\\b`) });
+}
+
+/** Opens a view container from the activity bar; clicking an already selected entry would close the side bar, so check first. */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  const item = activityBarItem(page, title);
+  await item.waitFor({ state: 'visible', timeout: generousMs });
+  if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: title }).waitFor({ state: 'visible', timeout: generousMs });
+}
+
+/** The collapsible pane of one view inside the side bar, found by its header's aria label ("Decisions Section"). */
+export function viewPane(page: Page, viewName: string): Locator {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator(`.pane-header[aria-label^="${viewName}"]`) });
+}
+
+/** The same element, matched only while it reports itself expanded. */
+function expanded(element: Locator): Locator {
+  return element.and(element.page().locator('[aria-expanded="true"]'));
+}
+
+/** Expands a view's pane (a collapsed view shows only its header) and returns the pane. */
+export async function expandView(page: Page, viewName: string): Promise<Locator> {
+  const pane = viewPane(page, viewName);
+  const header = pane.locator('.pane-header').first();
+  await header.waitFor({ state: 'visible', timeout: generousMs });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await expanded(header).waitFor({ timeout: generousMs });
+  return pane;
+}
+
+/** A tree row whose label starts with `label` (labels may be followed by a description). */
+export function treeRow(pane: Locator, label: string): Locator {
+  return pane.locator('.monaco-list-row[role="treeitem"]').filter({ has: pane.page().locator('.label-name', { hasText: label }) });
+}
+
+/** Expands a collapsible tree row if it is collapsed. */
+export async function expandRow(row: Locator): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout: generousMs });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  await expanded(row).waitFor({ timeout: generousMs });
+}
+
+/** The editor tab whose label contains `fileName`, in any editor group. */
+export function editorTab(page: Page, fileName: string): Locator {
+  return page.locator('.part.editor .tabs-container [role="tab"]').filter({ hasText: fileName });
+}
+
+/** The text area of the active editor (Monaco renders only visible lines, which is what a person sees). */
+export function activeEditorText(page: Page): Locator {
+  return page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines');
+}

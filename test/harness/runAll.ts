@@ -1,0 +1,104 @@
+// `npm test`: unit tests, the extension-host suite in a real VS Code (code-server), then the packaged extension
+// driven like a person would. Ends with the line `N passed, M failed` and exits 1 if anything failed or could not run.
+import * as path from 'path';
+import { runJourney } from '../e2e/journey';
+import { runExtensionHostSuite, Scenario } from './extensionHost';
+import { projectRoot } from './paths';
+import { run } from './processes';
+import { addUp, countsLine, TierOutcome } from './tally';
+import { runUnitTests } from './unitTests';
+
+const allTiers = ['unit', 'host', 'e2e'] as const;
+type TierName = (typeof allTiers)[number];
+
+/** LODESTAR_TEST_TIERS=unit,host narrows a local run; all tiers by default. */
+function selectedTiers(): TierName[] {
+  const requested = process.env.LODESTAR_TEST_TIERS;
+  if (!requested) return [...allTiers];
+  const names = requested.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(allTiers as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`LODESTAR_TEST_TIERS: unknown tier ${unknown.join(', ')} (use ${allTiers.join(',')})`);
+  return allTiers.filter((tier) => names.includes(tier));
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function unitTier(): Promise<TierOutcome> {
+  return { tier: 'unit', ...(await runUnitTests()), notes: [] };
+}
+
+async function hostTier(): Promise<TierOutcome> {
+  const outcome: TierOutcome = { tier: 'host', passed: 0, failed: 0, skipped: 0, notes: [] };
+  for (const scenario of ['single', 'multi'] as Scenario[]) {
+    try {
+      const result = await runExtensionHostSuite(scenario);
+      if (result.vscode) console.log(`extension host: VS Code ${result.vscode} (${result.appName})`);
+      if (typeof result.activationMs === 'number') console.log(`activate(): ${Number(result.activationMs.toFixed(1))} ms`);
+      console.log(`${scenario}: ${countsLine(result)}`);
+      for (const failure of result.failures) console.log(`  ✘ ${failure.title}\n    ${failure.error.split('\n').join('\n    ')}`);
+      outcome.passed += result.passed;
+      outcome.failed += result.failed;
+      outcome.skipped += result.skipped;
+      outcome.notes.push(`${scenario}: ${countsLine(result)}`);
+    } catch (error) {
+      // One scenario that cannot start is one failure; the other scenario still runs.
+      outcome.failed++;
+      outcome.notes.push(`${scenario}: could not run: ${message(error)}`);
+      console.log(`${scenario}: could not run: ${message(error)}`);
+    }
+  }
+  return outcome;
+}
+
+async function e2eTier(): Promise<TierOutcome> {
+  console.log('npm run package');
+  const code = await run('npm', ['run', 'package'], { cwd: projectRoot() });
+  if (code !== 0) throw new Error(`npm run package exited with ${code}`);
+  return runJourney(path.join(projectRoot(), 'lodestar.vsix'));
+}
+
+const tierRunners: Record<TierName, { title: string; run: () => Promise<TierOutcome> }> = {
+  unit: { title: 'tier 1: unit tests (mocha)', run: unitTier },
+  host: { title: 'tier 2: extension-host suite in VS Code (code-server)', run: hostTier },
+  e2e: { title: 'tier 3: packaged extension, user journey (Playwright)', run: e2eTier },
+};
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const outcomes: Array<TierOutcome & { seconds: number }> = [];
+  for (const tier of selectedTiers()) {
+    console.log(`\n=== ${tierRunners[tier].title} ===`);
+    const tierStarted = Date.now();
+    let outcome: TierOutcome;
+    try {
+      outcome = await tierRunners[tier].run();
+    } catch (error) {
+      // A tier that cannot run counts as a failure, so a broken setup never looks green.
+      outcome = { tier, passed: 0, failed: 1, skipped: 0, couldNotRun: message(error), notes: [] };
+      console.log(`${tier}: could not run: ${message(error)}`);
+    }
+    outcomes.push({ ...outcome, seconds: Math.round((Date.now() - tierStarted) / 1000) });
+  }
+
+  console.log('\n=== summary ===');
+  for (const outcome of outcomes) {
+    const status = outcome.couldNotRun ? `could not run (${outcome.couldNotRun.split('\n')[0]})` : countsLine(outcome);
+    console.log(`${outcome.tier.padEnd(5)} ${status}  [${outcome.seconds} s]`);
+    for (const note of outcome.notes) console.log(`      ${note.split('\n')[0]}`);
+  }
+  console.log(`total time ${Math.round((Date.now() - started) / 1000)} s`);
+  const total = addUp(outcomes);
+  console.log(countsLine(total));
+  return total.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(message(error));
+    console.log(countsLine({ passed: 0, failed: 1, skipped: 0 }));
+    process.exit(1);
+  },
+);
