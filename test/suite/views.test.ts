@@ -43,6 +43,8 @@ describe('views in a single-root workspace', () => {
     for (const [status, titles] of Object.entries(SINGLE_ROOT.designDocs)) {
       assert.deepStrictEqual(await labels(trees.designDocs, await child(trees.designDocs, `${status} (${titles.length})`)), titles);
     }
+    const gateway = await child(trees.designDocs, 'API gateway', await child(trees.designDocs, 'In review (1)'));
+    assert.deepStrictEqual(await labels(trees.designDocs, gateway), ['Decision 0004 Use gRPC for internal APIs'], 'the ADR-0004 reference resolves to the record');
   });
 
   it('Mentoring: mentees with their sessions, newest first', async () => {

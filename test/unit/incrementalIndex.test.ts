@@ -102,3 +102,19 @@ describe('incremental index', () => {
     assert.deepStrictEqual(index.records().map((r) => r.title), ['Amy']);
   });
 });
+
+describe('design-doc references', () => {
+  it('resolve ADR-0004 to the decision record, and an unknown one is a problem', async () => {
+    const root = makeTempDir();
+    writeFiles(root, {
+      'doc/adr/0004-use-grpc.md': nygardAdr({ number: 4, title: 'Use gRPC' }),
+      'docs/design/gateway.md': '---\ntitle: Gateway\nstatus: draft\ndecisions: [ADR-0004, ADR-0042, ../../doc/adr/0004-use-grpc.md]\n---\n',
+    });
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    const doc = index.records('design')[0];
+    const decision = index.records('decision')[0];
+    assert.deepStrictEqual(doc.links.map((l) => index.resolveLink(doc, l.target)), [decision.path, 'ADR-0042', decision.path]);
+    assert.deepStrictEqual(index.problems().map((p) => [path.basename(p.path), p.code]), [['gateway.md', 'unknown-reference']]);
+  });
+});

@@ -41,10 +41,13 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     }
   }
 
+  const decisionFolders = folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   for (const r of records) {
-    if (r.kind !== 'decision') continue;
+    if (r.kind !== 'decision' && r.kind !== 'design') continue;
     for (const link of r.links) {
-      const target = resolveTarget(r, link.target, byPath, byFolderNumber, folders);
+      // A design doc's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
+      const scopes = r.kind === 'decision' ? [r.folder] : decisionFolders;
+      const target = resolveTarget(link.target, scopes, byPath, byFolderNumber, folders);
       if (target === undefined) {
         problems.push({
           path: r.path,
@@ -60,7 +63,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       const inverse = INVERSE[link.kind];
       const other = byPath.get(target);
       if (inverse && other && other.kind === 'decision') {
-        const back = other.links.some((l) => l.kind === inverse && resolveTarget(other, l.target, byPath, byFolderNumber, folders) === r.path);
+        const back = other.links.some((l) => l.kind === inverse && resolveTarget(l.target, [other.folder], byPath, byFolderNumber, folders) === r.path);
         if (!back) {
           problems.push({
             path: r.path,
@@ -78,8 +81,8 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
 
 /** The record path a link names; null when it points outside what is indexed (not checked); undefined when broken. */
 function resolveTarget(
-  from: LodestarRecord,
   target: string,
+  scopes: string[],
   byPath: Map<string, LodestarRecord>,
   byFolderNumber: Map<string, LodestarRecord[]>,
   folders: readonly RecordFolder[],
@@ -92,6 +95,9 @@ function resolveTarget(
   }
   const m = /^(?:\[)?(?:ADR|adr)?[-_ #]?0*(\d{1,6})\b/.exec(target.trim());
   if (!m) return null;
-  const hit = byFolderNumber.get(`${from.folder}\n${parseInt(m[1], 10)}`);
-  return hit && hit.length > 0 ? hit[0].path : undefined;
+  for (const scope of scopes) {
+    const hit = byFolderNumber.get(`${scope}\n${parseInt(m[1], 10)}`);
+    if (hit && hit.length > 0) return hit[0].path;
+  }
+  return undefined;
 }
