@@ -12,7 +12,7 @@ import { step } from './progress';
 const vscodeVersion = process.env.LODESTAR_VSCODE_VERSION || '1.100.3';
 
 async function workspaceFor(scenario: Scenario, dir: string): Promise<string> {
-  if (scenario === 'single') return (await buildSingleRootWorkspace(dir)).folder;
+  if (scenario !== 'multi') return (await buildSingleRootWorkspace(dir)).folder;
   return (await buildMultiRootWorkspace(dir)).workspaceFile;
 }
 
@@ -31,7 +31,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
       version: vscodeVersion,
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'suite', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      launchArgs: [workspace, '--disable-extensions', ...(scenario === 'restricted' ? [] : ['--disable-workspace-trust'])],
       extensionTestsEnv: { LODESTAR_TEST_SCENARIO: scenario },
     });
   } finally {
@@ -41,7 +41,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
 async function main(): Promise<number> {
   let failed = 0;
-  for (const scenario of ['single', 'multi'] as Scenario[]) {
+  for (const scenario of ['single', 'multi', 'restricted'] as Scenario[]) {
     try {
       await runScenario(scenario);
       console.log(`${scenario}: passed`);

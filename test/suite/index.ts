@@ -10,9 +10,14 @@ import * as vscode from 'vscode';
  * LODESTAR_TEST_RESULT for the harness, and a failure throws for test-electron.
  */
 export async function run(): Promise<void> {
-  const scenario = process.env.LODESTAR_TEST_SCENARIO === 'multi' ? 'multi' : 'single';
+  const requested = process.env.LODESTAR_TEST_SCENARIO;
+  const scenario = requested === 'multi' || requested === 'restricted' ? requested : 'single';
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
-  const files = scenario === 'multi' ? ['multiRoot.test.js'] : ['activation.test.js', 'views.test.js', 'liveUpdates.test.js'];
+  const files = {
+    single: ['activation.test.js', 'views.test.js', 'liveUpdates.test.js'],
+    multi: ['multiRoot.test.js'],
+    restricted: ['restrictedMode.test.js'],
+  }[scenario];
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   const failures: { title: string; error: string }[] = [];
