@@ -30,7 +30,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   for (const list of byFolderNumber.values()) {
     if (list.length < 2) continue;
     for (const r of list) {
-      const others = list.filter((o) => o !== r).map((o) => basename(o.path));
+      const others = list.filter((o) => o !== r).map((o) => basename(o.path)).sort();
       problems.push({
         path: r.path,
         line: 1,

@@ -9,6 +9,9 @@ import { RecordFolder } from './recordFolders';
 /** Files larger than this are listed with a warning and only their head is read. */
 export const LARGE_FILE_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
+// Made once: constructing a TextDecoder per file costs more than decoding a 2 KB record.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
 
 export interface LoadedRecord {
   record?: LodestarRecord;
@@ -25,14 +28,16 @@ export async function loadRecordFile(fs: RecordFileSystem, path: string, folder:
 }
 
 /** The bytes of a record file, `'missing'` when it is gone, or the read error. */
-export async function readRecordBytes(fs: RecordFileSystem, path: string): Promise<Uint8Array | 'missing' | Error> {
-  try {
-    return await fs.readFile(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
-    return err instanceof Error ? err : new Error(String(err));
-  }
+export function readRecordBytes(fs: RecordFileSystem, path: string): Promise<Uint8Array | 'missing' | Error> {
+  // A plain promise chain, not an async frame: this runs once per file on the cold path.
+  return fs.readFile(path).then(
+    (bytes) => bytes,
+    (e: unknown) => {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
+      return err instanceof Error ? err : new Error(String(err));
+    },
+  );
 }
 
 export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8Array | 'missing' | Error): LoadedRecord {
@@ -51,7 +56,7 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
     problem('empty-file', 'The file is empty.');
     return { record: fallbackRecord(path, folder), problems };
   }
-  if (bytes.subarray(0, 8000).includes(0)) {
+  if (bytes.subarray(0, 8000).indexOf(0) >= 0) {
     problem('binary-file', 'The file holds binary data (NUL bytes), not Markdown; it is listed but not read.', 'error');
     return { record: fallbackRecord(path, folder), problems };
   }
@@ -61,12 +66,12 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     if (bytes.length !== HEAD_BYTES) problem('invalid-utf8', 'The file is not valid UTF-8; unreadable characters are shown as \uFFFD.');
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = lenientUtf8.decode(bytes);
   }
-  text = text.replace(/^\uFEFF/, '');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const fm = readFrontMatter(text);
   if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);

@@ -12,12 +12,9 @@ const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 /** Names that sit in record folders without being records. */
 export function isSkippedRecordName(name: string): boolean {
   const lower = name.toLowerCase();
-  return (
-    lower.startsWith('.') ||
-    !/\.(md|markdown)$/.test(lower) ||
-    /^(readme|index|template)\.(md|markdown)$/.test(lower) ||
-    /^adr-template.*\.(md|markdown)$/.test(lower)
-  );
+  if (lower.startsWith('.') || !(lower.endsWith('.md') || lower.endsWith('.markdown'))) return true;
+  const stem = lower.slice(0, lower.lastIndexOf('.'));
+  return stem === 'readme' || stem === 'index' || stem === 'template' || stem.startsWith('adr-template');
 }
 
 /**
@@ -101,7 +98,6 @@ export class RecordIndex {
       return;
     }
     const inner = new Set(ancestors).add(real);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = `${dir}/${entry.name}`;
       if (entry.type & EntryType.Directory) {

@@ -45,10 +45,9 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         pos = next;
         continue;
       }
-      const heading = fence ? null : /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/.exec(raw);
+      const heading = fence ? undefined : atxHeading(raw);
       if (heading) {
-        const level = heading[1].length;
-        const text = (heading[2] ?? '').replace(/[ \t]+#+$/, '').trim();
+        const { level, text } = heading;
         if (level === 1 && !outline.title && text !== '') {
           outline.title = { text, line: lineNo };
           inPreamble = !seenH2;
@@ -88,6 +87,20 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     pos = next;
   }
   return outline;
+}
+
+/** `## Status ##` → level 2, text `Status`; undefined when the line is not an ATX heading. */
+function atxHeading(raw: string): { level: number; text: string } | undefined {
+  let i = 0;
+  while (i < 3 && raw.charCodeAt(i) === 32) i++;
+  let level = 0;
+  while (raw.charCodeAt(i + level) === 35) level++;
+  if (level === 0 || level > 6) return undefined;
+  const after = raw.charCodeAt(i + level);
+  if (!(after !== after || after === 32 || after === 9)) return undefined; // NaN: end of line
+  let text = raw.slice(i + level).trim();
+  if (text.endsWith('#')) text = text.replace(/(^|[ \t]+)#+$/, '').trim();
+  return { level, text };
 }
 
 function normaliseHeading(text: string): string {
