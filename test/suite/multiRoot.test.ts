@@ -29,3 +29,31 @@ describe('a multi-root workspace', () => {
     });
   });
 });
+
+describe('bad files in the real VS Code', () => {
+  it('each shows in the Problems panel with its code, and the good records stay listed', async () => {
+    const api = await lodestar();
+    const dir = path.join(workspaceRoot(0), 'architecture/decisions');
+    const bad: Record<string, [string | Buffer, string]> = {
+      '0010-empty.md': ['', 'empty-file'],
+      '0011-binary.md': [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), 'binary-file'],
+      '0012-latin1.md': [Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]), 'invalid-utf8'],
+      '0013-unclosed.md': ['---\nstatus: accepted\n# 13. Unclosed\n', 'unclosed-front-matter'],
+      '0014-js.md': ['---js\n{ status: "x" }\n---\n# 14. JS\n', 'unsupported-front-matter'],
+      '0015-bomb.md': ['---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n# 15\n', 'malformed-front-matter'],
+      '0016-huge.md': [`# 16. Huge\n\n${'x'.repeat(11 * 1024 * 1024)}`, 'file-too-large'],
+      '0002-duplicate.md': ['# 2. Duplicate\n\n## Status\n\nAccepted\n', 'duplicate-number'],
+    };
+    for (const [name, [content]] of Object.entries(bad)) fs.writeFileSync(path.join(dir, name), content);
+    await eventually(() => {
+      for (const [name, [, code]] of Object.entries(bad)) {
+        const codes = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, name))).map((d) => d.code);
+        assert.ok(codes.includes(code), `${name}: expected ${code}, got ${JSON.stringify(codes)}`);
+      }
+    }, 15000);
+    const titles = api.records.records('decision').map((r) => r.title);
+    assert.ok(titles.includes('Record architecture decisions') && titles.includes('Cache stock levels in Redis'), titles.join(', '));
+    for (const name of Object.keys(bad)) fs.rmSync(path.join(dir, name));
+    await eventually(() => assert.strictEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, '0010-empty.md'))).length, 0));
+  });
+});
