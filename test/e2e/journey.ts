@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Page } from 'playwright-core';
+import { buildRepo } from '../fixtures/gitRepo';
 import { buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer } from '../harness/codeServer';
@@ -22,6 +23,8 @@ import {
 } from './workbench';
 
 const recordFile = '0002-use-postgresql.md';
+/** A repository with no records yet, opened last to see what a new user is told. Set by runJourney. */
+let emptyWorkspaceUrl = '';
 const recordRow = '0002 Use PostgreSQL';
 
 interface JourneyStep {
@@ -74,6 +77,20 @@ const journey: JourneyStep[] = [
       await screenshot(page, 'journey-3-record.png');
     },
   },
+  {
+    name: 'in a repository with no records, each view says how to start',
+    run: async (page) => {
+      await page.goto(emptyWorkspaceUrl);
+      await waitForWorkbench(page);
+      await dismissNotifications(page);
+      await openViewContainer(page, 'Lodestar');
+      const decisions = await expandView(page, 'Decisions');
+      await decisions.getByText('No decision records found.').waitFor({ state: 'visible', timeout: generousMs });
+      await decisions.getByRole('button', { name: 'Choose Decision Folders' }).waitFor({ state: 'visible', timeout: generousMs });
+      await page.getByText('No mentoring notes yet.').waitFor({ state: 'visible', timeout: generousMs });
+      await screenshot(page, 'journey-4-welcome.png');
+    },
+  },
 ];
 
 /** Runs the journey in order; after the first failing step the rest are skipped, since each builds on the one before. */
@@ -83,10 +100,12 @@ export async function runJourney(vsix: string): Promise<TierOutcome> {
   const scratch = freshTempDir('journey');
   step('journey: building the single-root fixture workspace');
   const { folder } = await buildSingleRootWorkspace(path.join(scratch, 'workspace'));
+  const emptyFolder = buildRepo({ 'README.md': '# A new service\n' }, path.join(scratch, 'new-service'));
   const server = await startCodeServer({ label: 'journey', open: folder, installExtension: vsix, disableWorkspaceTrust: true });
   try {
     const browser = await launchChromium();
     try {
+      emptyWorkspaceUrl = server.workbenchUrl({ folder: emptyFolder });
       await browser.page.goto(server.workbenchUrl({ folder }));
       for (const [index, journeyStep] of journey.entries()) {
         if (outcome.failed > 0) {
