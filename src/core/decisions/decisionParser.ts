@@ -47,7 +47,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     dialect = src.log4brains || dateNamed ? 'log4brains' : 'madr2';
     status = normaliseStatus(bullets.status.value);
     const link = parseLinkLine(bullets.status.text);
-    if (link) pushLink(links, src.path, link.verb, link.label, link.href);
+    if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
     else addTextualSupersede(bullets.status.value, links);
     date = normaliseDate(bullets.date?.value);
   } else if (statusSection) {
@@ -63,8 +63,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(line.text);
-    if (link) pushLink(links, src.path, link.verb, link.label, link.href);
+    if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
   }
+  readFrontMatterLinks(data, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
 
   for (const p of listField(data, 'decision-makers', 'deciders')) people.add(p);
@@ -117,7 +118,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     if (l.text.trim() === '') continue;
     const link = parseLinkLine(l.text);
     if (link) {
-      pushLink(links, path, link.verb, link.label, link.href);
+      pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;
     }
     status ??= normaliseStatus(l.text);
@@ -131,10 +132,24 @@ function addTextualSupersede(status: string, links: RecordLink[]): void {
   if (ref) links.push({ kind: 'superseded-by', target: ref, label: ref });
 }
 
-function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string): void {
+function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {
   const kind = linkKindFromVerb(verb);
   if (kind === 'status' || kind === '') return;
-  links.push({ kind, target: resolveHref(fromPath, href), label: plainText(label) });
+  links.push({ kind, target: resolveHref(fromPath, href), label: plainText(label), line });
+}
+
+/** `links: [{ target: 2, kind: supersededby, filename: 0002-x.md }]`, as some ADR tools write front matter. */
+function readFrontMatterLinks(data: Record<string, unknown> | undefined, fromPath: string, links: RecordLink[]): void {
+  const list = data?.links;
+  if (!Array.isArray(list)) return;
+  for (const item of list) {
+    if (!item || typeof item !== 'object') continue;
+    const { kind, target, filename } = item as Record<string, unknown>;
+    if (typeof kind !== 'string') continue;
+    const normalised = linkKindFromVerb(kind.replace(/^(\w+?)(by)$/i, '$1 $2'));
+    if (typeof filename === 'string' && filename.trim() !== '') links.push({ kind: normalised, target: resolveHref(fromPath, filename.trim()), label: filename.trim() });
+    else if (typeof target === 'number' || (typeof target === 'string' && /^\d+$/.test(target))) links.push({ kind: normalised, target: `ADR-${target}`, label: `ADR-${target}` });
+  }
 }
 
 /** A relative Markdown link → absolute path; anything with a scheme stays as written. */
@@ -151,7 +166,8 @@ export function resolveHref(fromPath: string, href: string): string {
 }
 
 export function numberFromFileName(name: string): number | null {
-  const m = /^(\d+)(?:[-_. ]|$)/.exec(name);
+  // `0007-title.md`, and the `ADR-0007-title.md` / `adr007-title.md` some teams use.
+  const m = /^(?:adr[-_ ]?)?(\d+)(?:[-_. ]|$)/i.exec(name);
   if (!m || m[1].length > 9) return null;
   return parseInt(m[1], 10);
 }
@@ -164,7 +180,7 @@ export function splitNumberedTitle(raw: string): { title: string; number: number
 }
 
 export function titleFromFileName(name: string): string {
-  const stem = name.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_ ]*/, '');
+  const stem = name.replace(/\.(md|markdown)$/i, '').replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');
   const words = stem.replace(/[-_]+/g, ' ').trim();
   return words === '' ? name : words[0].toUpperCase() + words.slice(1);
 }

@@ -18,6 +18,9 @@ export function normaliseStatus(raw: string | undefined): string | null {
   for (const known of DECISION_STATUSES) {
     if (s === known || s.startsWith(`${known} `)) return known;
   }
+  // "Implemented in !4678", "Approved on 2021-03-01": the word before a preposition is the status.
+  const m = /^([\p{L}-]+) (?:in|on|by|since|at|as|from|with|for|per|via|until)\b/u.exec(s);
+  if (m) return m[1];
   return s === '' ? null : s.slice(0, 40);
 }
 

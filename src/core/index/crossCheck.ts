@@ -9,6 +9,7 @@ export interface CrossCheck {
 }
 
 const INVERSE: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
+const PHRASE: Record<string, string> = { supersedes: 'supersedes', 'superseded-by': 'is superseded by' };
 
 /**
  * Checks that need every record at once: numbers used twice in a decision
@@ -51,7 +52,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       if (target === undefined) {
         problems.push({
           path: r.path,
-          line: r.titleLine,
+          line: link.line ?? r.titleLine,
           severity: 'error',
           code: /\.(md|markdown)$/i.test(link.target) || link.target.startsWith('/') ? 'broken-link' : 'unknown-reference',
           message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.`,
@@ -67,10 +68,10 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         if (!back) {
           problems.push({
             path: r.path,
-            line: r.titleLine,
+            line: link.line ?? r.titleLine,
             severity: 'error',
             code: 'one-sided-link',
-            message: `This record says it ${link.kind.replace(/-/g, ' ')} ${basename(other.path)}, but that record does not say it ${inverse.replace(/-/g, ' ')} this one.`,
+            message: `This record says it ${PHRASE[link.kind]} ${basename(other.path)}, but that record does not say it ${PHRASE[inverse]} this one.`,
           });
         }
       }

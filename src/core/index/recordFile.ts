@@ -1,4 +1,4 @@
-import { parseDecision, titleFromFileName } from '../decisions/decisionParser';
+import { numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
 import { parseDesignDoc } from '../design/designParser';
 import { parsePersonProfile, parseSession } from '../people/mentoringParser';
 import { readFrontMatter } from '../records/frontMatter';
@@ -95,12 +95,11 @@ function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {
   const rel = relativePath(folder.path, path) ?? name;
   const parts = rel.split('/');
   const kind = folder.kind === 'decision' ? 'decision' : folder.kind === 'design' ? 'design' : parts.length === 1 ? 'person' : 'session';
-  const m = /^(\d{1,9})(?:[-_. ]|$)/.exec(name);
   return {
     kind,
     path,
     folder: folder.path,
-    number: kind === 'decision' && m && !/^\d{8}-/.test(name) ? parseInt(m[1], 10) : null,
+    number: kind === 'decision' && !/^\d{8}-/.test(name) ? numberFromFileName(name) : null,
     title: titleFromFileName(name),
     status: null,
     date: null,

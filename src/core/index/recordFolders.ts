@@ -92,8 +92,11 @@ async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string,
   const log4brains = await readText(fs, log4brainsFile);
   if (log4brains !== undefined) {
     try {
-      const conf = parseYaml(log4brains, { schema: 'core', maxAliasCount: 50 }) as { project?: { adrFolder?: unknown }; packages?: { adrFolder?: unknown }[] } | null;
-      const dirs = [conf?.project?.adrFolder, ...(Array.isArray(conf?.packages) ? conf.packages.map((p) => p?.adrFolder) : [])];
+      type Log4brainsPackage = { adrFolder?: unknown } | null;
+      const conf = parseYaml(log4brains, { schema: 'core', maxAliasCount: 50 }) as { project?: { adrFolder?: unknown; packages?: Log4brainsPackage[] }; packages?: Log4brainsPackage[] } | null;
+      // log4brains' schema nests packages under project; a top-level list is accepted too.
+      const packages = [conf?.project?.packages, conf?.packages].flatMap((list) => (Array.isArray(list) ? list : []));
+      const dirs = [conf?.project?.adrFolder, ...packages.map((p) => p?.adrFolder)];
       for (const d of dirs) if (typeof d === 'string' && d.trim() !== '') await add('decision', joinPath(root, d.trim()), '.log4brains.yml', true);
     } catch (e) {
       problems.push(configProblem(log4brainsFile, `.log4brains.yml could not be read: ${(e as Error).message.split('\n')[0]}`));

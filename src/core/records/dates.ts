@@ -6,6 +6,9 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
+  // Older adr-tools wrote `date +%d/%m/%Y`; read day first unless that cannot be a month.
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
+  if (m) return +m[2] > 12 ? isoDate(+m[3], +m[1], +m[2]) : isoDate(+m[3], +m[2], +m[1]);
   // "12 March 2021", "March 12, 2021"
   const parsed = /[A-Za-z]/.test(s) && /\d{4}/.test(s) ? new Date(`${s} UTC`) : undefined;
   if (parsed && !isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);

@@ -53,6 +53,9 @@ export function readFrontMatter(text: string): FrontMatterResult {
     line++;
   }
   if (close < 0) {
+    // A file may open with a `---` horizontal rule; it is front matter only if YAML follows.
+    const firstContent = /^[ \t]*\S.*$/m.exec(text.slice(nextLine(text, firstEnd)))?.[0] ?? '';
+    if (!/^[A-Za-z_][\w-]*[ \t]*:/.test(firstContent)) return { body: text, bodyLine: 0 };
     return {
       body: text,
       bodyLine: 0,
@@ -85,7 +88,8 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const line = (err.linePos?.[0]?.line ?? 1) + 1;
-      return { error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line } };
+      // Still show what can be read line by line (an unquoted `title: ADR001: Foo` is common), but flag it.
+      return { data: salvageFlatMapping(yamlText), error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line } };
     }
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
     if (value === null || value === undefined) return { data: Object.create(null) as Record<string, unknown> };
@@ -96,6 +100,16 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
   } catch (e) {
     return { error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(String((e as Error).message ?? e))}`, line: 2 } };
   }
+}
+
+/** `key: value` lines at the top level, values as raw strings without their quotes. */
+function salvageFlatMapping(yamlText: string): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const line of yamlText.split('\n')) {
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(.+?)[ \t\r]*$/.exec(line);
+    if (m && !(m[1] in out)) out[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return out;
 }
 
 /** Copies the top level into a prototype-less object so `__proto__`/`constructor` keys stay plain data. */

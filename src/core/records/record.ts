@@ -24,6 +24,8 @@ export interface RecordLink {
   target: string;
   /** The label as written (`3. Use Kafka`). */
   label?: string;
+  /** 1-based line the link is written on, when known. */
+  line?: number;
 }
 
 export interface LodestarRecord {
