@@ -1,4 +1,4 @@
-import { numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
+import { DecisionSource, numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
 import { parseDesignDoc } from '../design/designParser';
 import { parsePersonProfile, parseSession } from '../people/mentoringParser';
 import { readFrontMatter } from '../records/frontMatter';
@@ -75,19 +75,45 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
 
   const fm = readFrontMatter(text);
   if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);
-  const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine };
+  const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains };
+  return { record: detachRecord(parseByKind(src, folder)), problems };
+}
+
+function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord {
   switch (folder.kind) {
     case 'decision':
-      return { record: parseDecision({ ...src, log4brains: folder.log4brains }), problems };
+      return parseDecision(src);
     case 'design':
-      return { record: parseDesignDoc(src), problems };
+      return parseDesignDoc(src);
     case 'mentoring': {
-      const rel = relativePath(folder.path, path) ?? basename(path);
-      const parts = rel.split('/');
-      const record = parts.length === 1 ? parsePersonProfile(src) : parseSession(src, parts[0]);
-      return { record, problems };
+      const parts = (relativePath(folder.path, src.path) ?? basename(src.path)).split('/');
+      return parts.length === 1 ? parsePersonProfile(src) : parseSession(src, parts[0]);
     }
   }
+}
+
+/**
+ * Copies the strings a record keeps. V8 makes substrings as views of their parent,
+ * so a title sliced out of a file would keep the whole file's text alive for as
+ * long as the index holds the record.
+ */
+function detachRecord(r: LodestarRecord): LodestarRecord {
+  r.title = detach(r.title);
+  if (r.status) r.status = detach(r.status);
+  for (const l of r.links) {
+    l.target = detach(l.target);
+    if (l.label) l.label = detach(l.label);
+  }
+  r.people = r.people.map(detach);
+  r.pullRequests = r.pullRequests.map(detach);
+  if (r.goals) r.goals = r.goals.map(detach);
+  if (r.handle) r.handle = detach(r.handle);
+  if (r.sessionKind) r.sessionKind = detach(r.sessionKind);
+  return r;
+}
+
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {
