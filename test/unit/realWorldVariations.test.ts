@@ -76,3 +76,88 @@ describe('real-world record variations', () => {
     assert.strictEqual(p.message, 'This record says it is superseded by 0002-b.md, but that record does not say it supersedes this one.');
   });
 });
+
+describe('status, title and date edge cases', () => {
+  const statusOf = async (statusSection: string): Promise<[string | null, string[]]> => {
+    const { index } = await indexOf({ 'doc/adr/0001-a.md': `# 1. A\n\nDate: 2021-01-01\n\n${statusSection}\n\n## Context\n\nText.\n` });
+    const r = index.records()[0];
+    return [r.status, r.links.map((l) => l.kind)];
+  };
+
+  it('status section variants: bullets, checkboxes, strikethrough, "Accepted in [PR]", HTML comments, inline heading, setext heading', async () => {
+    assert.deepStrictEqual(await statusOf('## Status\n\n- Accepted'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\n* [x] Accepted'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\n~~Proposed~~ Accepted'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\nAccepted in [PR #42](https://example.com/pull/42)'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\n<!--\nProposed | Accepted | Deprecated\n-->\nAccepted'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status: Accepted'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('Status\n------\n\nDeprecated'), ['deprecated', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\nWork in progress'), ['work in progress', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\nUp for discussion'), ['up for discussion', []]);
+  });
+
+  it('a plain-text "Superseded by ADR-0012" in a Nygard status section links to the record', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0011-old.md': nygardAdr({ number: 11, title: 'Old', status: 'Superseded by ADR-0012' }),
+      'doc/adr/0012-new.md': nygardAdr({ number: 12, title: 'New', statusLines: ['Supersedes [11. Old](0011-old.md)'] }),
+    });
+    assert.deepStrictEqual(index.problems(), []);
+    const old = index.records().find((r) => r.number === 11);
+    assert.strictEqual(old?.status, 'superseded');
+  });
+
+  it('titles keep underscores inside words (`__x__` between spaces is emphasis, as GitHub renders it), leading numbers that are part of the title, and lose a repeated file number', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0002-rename.md': '# 2. Rename user_id to account_id\n\n## Status\n\nAccepted\n',
+      'doc/adr/0013-init.md': '# 13. Use __init__ files and _emphasis_\n',
+      'doc/adr/0010-bare.md': '# 0010 Bare number\n',
+      'docs/decisions-unused.md': '',
+    });
+    assert.deepStrictEqual(index.records().map((r) => [r.number, r.title]).sort((a, b) => Number(a[0]) - Number(b[0])), [
+      [2, 'Rename user_id to account_id'],
+      [10, 'Bare number'],
+      [13, 'Use init files and emphasis'],
+    ]);
+    const madr = await indexOf({
+      'docs/decisions/two-phase.md': '---\nstatus: accepted\n---\n# 2-phase commit for payments\n',
+      'docs/decisions/use-12-factor.md': '---\nstatus: accepted\n---\n# 12-factor app configuration\n',
+      'docs/decisions/0012-other.md': '---\nstatus: accepted\n---\n# Other\n',
+    });
+    assert.deepStrictEqual(madr.index.records().map((r) => [r.number, r.title]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))), [
+      [null, '12-factor app configuration'],
+      [null, '2-phase commit for payments'],
+      [12, 'Other'],
+    ]);
+    assert.deepStrictEqual(madr.index.problems(), [], 'no false duplicate number');
+  });
+
+  it('vague dates give no date; month names with a day do', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: 'TBD 2021' }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', date: 'Decided 2021' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', date: '12 March 2021' }),
+      'doc/adr/0004-d.md': nygardAdr({ number: 4, title: 'D', date: 'March 2nd, 2021' }),
+    });
+    assert.deepStrictEqual(index.records().sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((r) => r.date), [null, null, '2021-03-12', '2021-03-02']);
+  });
+
+  it('date-named design docs are dated, not numbered; repeated links are kept once', async () => {
+    const { index } = await indexOf({
+      'docs/design/2024-01-15-search-rewrite.md': '---\ntitle: Search rewrite\nstatus: draft\ndecisions: [ADR-1, ADR-1]\n---\n',
+      'docs/design/2024-02-01-no-title.md': '',
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),
+      'docs/decisions/0002-b.md': '',
+    });
+    const docs = index.records('design').sort((a, b) => a.path.localeCompare(b.path));
+    assert.deepStrictEqual(docs.map((d) => [d.number, d.title, d.date]), [
+      [null, 'Search rewrite', '2024-01-15'],
+      [null, 'No title', null],
+    ]);
+    assert.strictEqual(docs[0].links.length, 1);
+    const madr = await indexOf({
+      'docs/adr/0002-b.md': '# B\n\n* Status: superseded by [ADR-0003](0003-c.md)\n\n## Links\n\n* Superseded by [ADR-0003](0003-c.md)\n',
+      'docs/adr/0003-c.md': '# C\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-0002](0002-b.md)\n',
+    });
+    assert.deepStrictEqual(madr.index.records().find((r) => r.number === 2)?.links.map((l) => l.kind), ['superseded-by']);
+  });
+});

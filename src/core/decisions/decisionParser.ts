@@ -28,7 +28,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
 
   // Title: front matter, else the first H1 without its "7." prefix, else the file name.
   const rawTitle = stringField(data, 'title') ?? outline.title?.text;
-  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name));
+  const fileNumber = dateNamed ? null : numberFromFileName(name);
+  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name), fileNumber);
 
   let status: string | null = null;
   let date: string | null = null;
@@ -75,12 +76,12 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     kind: 'decision',
     path: src.path,
     folder: src.folder,
-    number: dateNamed ? null : numberFromFileName(name) ?? titleNumber,
+    links: uniqueLinks(links),
+    number: dateNamed ? null : (fileNumber ?? titleNumber),
     title,
     status,
     date,
     dialect,
-    links,
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),
     private: stringField(data, 'visibility') === 'private',
     people: [...people],
@@ -114,17 +115,40 @@ function readPreambleFields(lines: OutlineLine[]): { status?: Field; statusLine?
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
 function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[]): string | null {
   let status: string | null = null;
+  let inComment = false;
   for (const l of lines) {
-    if (l.text.trim() === '') continue;
-    const link = parseLinkLine(l.text);
+    // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
+    const text = l.text.replace(/<!--.*?-->/g, '');
+    if (inComment) {
+      if (text.includes('-->')) inComment = false;
+      continue;
+    }
+    if (text.includes('<!--')) {
+      inComment = true;
+      continue;
+    }
+    if (text.trim() === '') continue;
+    const link = parseLinkLine(text);
     if (link) {
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;
     }
-    status ??= normaliseStatus(l.text);
+    if (status === null) addTextualSupersede(text, links);
+    status ??= normaliseStatus(text);
   }
   if (links.some((l) => l.kind === 'superseded-by')) return 'superseded';
   return status;
+}
+
+/** MADR's template repeats the status link under `## Links`: keep each kind and target once. */
+export function uniqueLinks(links: RecordLink[]): RecordLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const key = `${l.kind}\n${l.target}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function addTextualSupersede(status: string, links: RecordLink[]): void {
@@ -172,15 +196,28 @@ export function numberFromFileName(name: string): number | null {
   return parseInt(m[1], 10);
 }
 
-/** `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` → number 7, title `Use PostgreSQL`. */
-export function splitNumberedTitle(raw: string): { title: string; number: number | null } {
-  const m = /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)\-–—]\s*(.+)$/i.exec(raw) ?? /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw);
-  if (m && m[2].trim() !== '') return { title: m[2].trim(), number: parseInt(m[1], 10) };
+/**
+ * `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` / `ADR 7 Use PostgreSQL` → number 7,
+ * title `Use PostgreSQL`. A bare leading number is only a prefix when it is the
+ * file's own number (`0010 Bare` in `0010-bare.md`); `2-phase commit` and
+ * `12-factor app` are titles.
+ */
+export function splitNumberedTitle(raw: string, fileNumber: number | null = null): { title: string; number: number | null } {
+  const explicit =
+    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
+    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—]\s+(.+)$/i.exec(raw) ??
+    /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw);
+  if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
+  const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
+  if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };
   return { title: raw.trim(), number: null };
 }
 
 export function titleFromFileName(name: string): string {
-  const stem = name.replace(/\.(md|markdown)$/i, '').replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');
+  const stem = name
+    .replace(/\.(md|markdown)$/i, '')
+    .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
+    .replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');
   const words = stem.replace(/[-_]+/g, ' ').trim();
   return words === '' ? name : words[0].toUpperCase() + words.slice(1);
 }

@@ -11,15 +11,20 @@ import { plainText } from '../records/markdownOutline';
  */
 export function normaliseStatus(raw: string | undefined): string | null {
   if (!raw) return null;
-  let s = plainText(raw).replace(/^status\s*:\s*/i, '').trim();
+  let s = plainText(raw.replace(/~~.*?~~/g, ''))
+    .replace(/^status\s*:\s*/i, '')
+    // `- Accepted`, `* [x] Accepted`
+    .replace(/^[-*+]\s+(?:\[[ xX]\]\s*)?/, '')
+    .trim();
   if (s === '') return null;
   if (/^super[sc]eded\b/i.test(s) || /^superceded\b/i.test(s)) return 'superseded';
   s = s.toLowerCase().split(/[.,;:()[\]{}!?|]/)[0].replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ').trim();
   for (const known of DECISION_STATUSES) {
     if (s === known || s.startsWith(`${known} `)) return known;
   }
-  // "Implemented in !4678", "Approved on 2021-03-01": the word before a preposition is the status.
-  const m = /^([\p{L}-]+) (?:in|on|by|since|at|as|from|with|for|per|via|until)\b/u.exec(s);
+  // "Implemented in !4678", "Approved on 2021-03-01": a past participle before a preposition is
+  // the status; "Work in progress" stays as written.
+  const m = /^(\p{L}+ed) (?:in|on|by|since|at|as|from|with|for|per|via|until)\b/u.exec(s);
   if (m) return m[1];
   return s === '' ? null : s.slice(0, 40);
 }
@@ -37,6 +42,9 @@ export function linkKindFromVerb(verb: string): string {
 
 const LINK_LINE = /^\s*(?:[-*+]\s+)?(?:status:\s*)?([A-Za-z][A-Za-z -]*?)\s*:?\s+\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/i;
 
+/** Verbs that open a status line rather than a link: `Accepted in [PR #42](…)` is a status. */
+const STATUS_VERBS = /^(?:proposed|accepted|rejected|deprecated|draft|approved|implemented|adopted|agreed|decided)\b/i;
+
 export interface ParsedLinkLine {
   verb: string;
   label: string;
@@ -46,7 +54,7 @@ export interface ParsedLinkLine {
 /** `Superceded by [3. Use Kafka](0003-use-kafka.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
   const m = LINK_LINE.exec(line);
-  if (!m) return undefined;
+  if (!m || STATUS_VERBS.test(m[1])) return undefined;
   return { verb: m[1], label: m[2], href: m[3] };
 }
 

@@ -20,15 +20,18 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
   const outline = outlineMarkdown(src.body, src.bodyLine, []);
   const data = src.data;
   const status = stringField(data, 'status');
-  const decisions = listField(data, 'decisions');
+  const decisions = [...new Set(listField(data, 'decisions'))];
+  const name = basename(src.path);
+  // `2024-01-15-search-rewrite.md` is dated, not numbered.
+  const nameDate = /^\d{4}-\d{2}-\d{2}[-_]/.test(name) ? normaliseDate(name.slice(0, 10)) : null;
   return {
     kind: 'design',
     path: src.path,
     folder: src.folder,
-    number: numberFromFileName(basename(src.path)),
-    title: plainText(stringField(data, 'title') ?? outline.title?.text ?? titleFromFileName(basename(src.path))),
+    number: nameDate ? null : numberFromFileName(name),
+    title: plainText(stringField(data, 'title') ?? outline.title?.text ?? titleFromFileName(nameDate ? name.slice(11) : name)),
     status: status ? status.toLowerCase().replace(/[\s_]+/g, '-') : null,
-    date: normaliseDate(stringField(data, 'updated', 'created', 'date')),
+    date: normaliseDate(stringField(data, 'updated', 'created', 'date')) ?? nameDate,
     dialect: 'front-matter',
     links: decisions.map((d) => ({ kind: 'decision', target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d, label: d })),
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),

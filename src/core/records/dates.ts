@@ -9,11 +9,18 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   // Older adr-tools wrote `date +%d/%m/%Y`; read day first unless that cannot be a month.
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
   if (m) return +m[2] > 12 ? isoDate(+m[3], +m[1], +m[2]) : isoDate(+m[3], +m[2], +m[1]);
-  // "12 March 2021", "March 12, 2021"
-  const parsed = /[A-Za-z]/.test(s) && /\d{4}/.test(s) ? new Date(`${s} UTC`) : undefined;
-  if (parsed && !isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
+  // "12 March 2021", "March 12, 2021": a month name, a day and a year, nothing vaguer.
+  m = DAY_MONTH_YEAR.exec(s);
+  if (m) return isoDate(+m[3], MONTHS.indexOf(m[2].toLowerCase().slice(0, 3)) + 1, +m[1]);
+  m = MONTH_DAY_YEAR.exec(s);
+  if (m) return isoDate(+m[3], MONTHS.indexOf(m[1].toLowerCase().slice(0, 3)) + 1, +m[2]);
   return null;
 }
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})$`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function isoDate(y: number, mo: number, d: number): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;

@@ -25,6 +25,17 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   let current: OutlineLine[] | undefined = undefined;
   let inPreamble = false;
   let seenH2 = false;
+  // An H2 (or H1 after the title) starts a section; `## Status: Accepted` carries its first line.
+  const startSection = (text: string, lineNo: number): OutlineLine[] | undefined => {
+    seenH2 = true;
+    inPreamble = false;
+    const inline = /^([^:]+):\s*(.+)$/.exec(text);
+    const key = normaliseHeading(inline && wantedSections.includes(normaliseHeading(inline[1])) ? inline[1] : text);
+    if (!wantedSections.includes(key) || outline.sections.has(key)) return undefined;
+    const lines: OutlineLine[] = inline && key === normaliseHeading(inline[1]) ? [{ text: inline[2], line: lineNo }] : [];
+    outline.sections.set(key, lines);
+    return lines;
+  };
   // Walk line by line with indexOf: only the lines that matter are ever sliced out.
   let pos = 0;
   for (let i = 0; pos <= body.length; i++) {
@@ -56,11 +67,7 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
           continue;
         }
         if (level <= 2) {
-          seenH2 = true;
-          inPreamble = false;
-          const key = normaliseHeading(text);
-          current = wantedSections.includes(key) && !outline.sections.has(key) ? [] : undefined;
-          if (current) outline.sections.set(key, current);
+          current = startSection(text, lineNo);
           pos = next;
           continue;
         }
@@ -82,11 +89,29 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         continue;
       }
     }
+    if (contentEnd > pos && next < body.length && !/^\s*[-*+>|]/.test(body.slice(pos, Math.min(contentEnd, pos + 4)))) {
+      // Setext H2: a one-line paragraph underlined with "---".
+      let underlineEnd = body.indexOf('\n', next);
+      if (underlineEnd < 0) underlineEnd = body.length;
+      const blankBefore = pos === 0 || /^\s*$/.test(previousLine(body, pos));
+      if (blankBefore && /^ {0,3}-{2,}\s*$/.test(body.slice(next, underlineEnd))) {
+        current = startSection(body.slice(pos, contentEnd).trim(), lineNo);
+        pos = underlineEnd + 1;
+        i++;
+        continue;
+      }
+    }
     if (current) current.push({ text: body.slice(pos, contentEnd), line: lineNo });
     else if (inPreamble) outline.preamble.push({ text: body.slice(pos, contentEnd), line: lineNo });
     pos = next;
   }
   return outline;
+}
+
+function previousLine(body: string, pos: number): string {
+  const end = pos - 1;
+  const start = body.lastIndexOf('\n', end - 1) + 1;
+  return body.slice(start, end);
 }
 
 /** `## Status ##` → level 2, text `Status`; undefined when the line is not an ATX heading. */
@@ -109,9 +134,13 @@ function normaliseHeading(text: string): string {
 
 /** Text without Markdown emphasis and inline code marks, for titles and statuses. */
 export function plainText(s: string): string {
-  if (!/[*_`[]/.test(s)) return s.trim();
-  return s
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
-    .trim();
+  if (!/[*_`[~]/.test(s)) return s.trim();
+  return (
+    s
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
+      // `_` marks emphasis only at word boundaries: `user_id` and `__init__` keep theirs.
+      .replace(/(^|[^\p{L}\p{N}_])(__|_)(?=\S)(.+?)(?<=\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
+      .trim()
+  );
 }
