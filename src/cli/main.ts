@@ -3,9 +3,12 @@ import { buildIndexReport, formatProblem } from '../core/index/indexReport';
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { recordLabel } from '../core/tree/recordGroups';
-import { toPortPath } from '../core/store/fileSystem';
+import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { parseArgs, UsageError } from './args';
+
+/** The options each command accepts; anything else is a usage error, so a typo never passes silently. */
+const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], lint: ['json', 'root'], help: [] };
 
 const HELP = `usage: lodestar <command> [options]
 
@@ -30,6 +33,18 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
     throw e;
   }
+  const allowed = COMMAND_OPTIONS[args.command ?? ''];
+  if (allowed) {
+    const unknown = [...args.flags, ...args.options.keys()].filter((o) => o !== 'help' && !allowed.includes(o));
+    if (unknown.length > 0) {
+      err.write(`lodestar: ${args.command} does not take --${unknown[0]}\n\n${HELP}`);
+      return 2;
+    }
+    if (args.positionals.length > 0) {
+      err.write(`lodestar: ${args.command} takes no arguments (got "${args.positionals[0]}")\n\n${HELP}`);
+      return 2;
+    }
+  }
   if (!args.command || args.command === 'help' || args.flags.has('help')) {
     out.write(HELP);
     return args.command && args.command !== 'help' && !args.flags.has('help') ? 2 : 0;
@@ -39,6 +54,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const rootStat = await fs.stat(root);
   if (!rootStat) {
     err.write(`lodestar: --root ${root} does not exist\n`);
+    return 2;
+  }
+  if (!(rootStat.type & EntryType.Directory)) {
+    err.write(`lodestar: --root ${root} is not a folder\n`);
     return 2;
   }
   switch (args.command) {

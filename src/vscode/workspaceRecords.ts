@@ -30,6 +30,7 @@ export class WorkspaceRecords implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readyPromise: Promise<void> | undefined;
+  private readonly outsideWatchers = new Map<string, vscode.FileSystemWatcher>();
   readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0 };
   readonly onDidChange = this.emitter.event;
 
@@ -71,7 +72,7 @@ export class WorkspaceRecords implements vscode.Disposable {
     const index = new RecordIndex(this.fs, root, readSettings(folder));
     const entry: FolderIndex = { folder, index, batcher: new ChangeBatcher((b) => this.applyBatch(entry, b)) };
     this.folders.set(root, entry);
-    await this.build(entry);
+    await entry.batcher.run(() => this.build(entry));
   }
 
   private async build(entry: FolderIndex): Promise<void> {
@@ -80,6 +81,7 @@ export class WorkspaceRecords implements vscode.Disposable {
       entry.index.updateSettings(readSettings(entry.folder));
       await entry.index.build();
       this.stats.fullBuilds++;
+      this.watchOutsideFolders();
       this.log.appendLine(`Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms).`);
     } catch (e) {
       this.log.appendLine(`Indexing ${entry.folder.name} failed: ${(e as Error).stack ?? String(e)}`);
@@ -90,13 +92,39 @@ export class WorkspaceRecords implements vscode.Disposable {
     if (uri.scheme !== 'file') return;
     const path = toPortPath(uri.fsPath);
     if (/\/\.git(\/|$)/.test(path)) return;
-    const entry = this.folderFor(path);
-    if (!entry) return;
-    const { index } = entry;
-    // A folder "changing" is only its timestamp; creating or deleting one can add or drop record folders.
-    const foldersMayChange = kind === 'changed' ? index.isFolderConfigFile(path) : index.affectsFolders(path);
-    if (foldersMayChange || index.isInMissingFolder(path)) entry.batcher.add(path, true);
-    else if (index.folderOf(path) || index.record(path)) entry.batcher.add(path);
+    // Every index the path belongs to: nested workspace folders, and record folders outside
+    // the workspace (an `.adr-dir` found above it) that more than one folder may share.
+    for (const entry of this.folders.values()) {
+      const { index } = entry;
+      if (relativePath(index.root, path) === undefined && !index.folderOf(path)) continue;
+      // A folder "changing" is only its timestamp; creating or deleting one can add or drop record folders.
+      const foldersMayChange = kind === 'changed' ? index.isFolderConfigFile(path) : index.affectsFolders(path);
+      if (foldersMayChange || index.isInMissingFolder(path)) entry.batcher.add(path, true);
+      else if (index.folderOf(path) || index.record(path)) entry.batcher.add(path);
+    }
+  }
+
+  /** Record folders outside every workspace folder get a watcher of their own. */
+  private watchOutsideFolders(): void {
+    const roots = [...this.folders.keys()];
+    const wanted = new Set<string>();
+    for (const { index } of this.folders.values()) {
+      for (const f of index.folders) if (!roots.some((r) => relativePath(r, f.path) !== undefined)) wanted.add(f.path);
+    }
+    for (const [path, watcher] of this.outsideWatchers) {
+      if (!wanted.has(path)) {
+        watcher.dispose();
+        this.outsideWatchers.delete(path);
+      }
+    }
+    for (const path of wanted) {
+      if (this.outsideWatchers.has(path)) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path), '**/*'));
+      watcher.onDidCreate((u) => this.onFileEvent(u, 'created'));
+      watcher.onDidChange((u) => this.onFileEvent(u, 'changed'));
+      watcher.onDidDelete((u) => this.onFileEvent(u, 'deleted'));
+      this.outsideWatchers.set(path, watcher);
+    }
   }
 
   private async applyBatch(entry: FolderIndex, batch: ChangeBatch): Promise<void> {
@@ -139,7 +167,7 @@ export class WorkspaceRecords implements vscode.Disposable {
   /** Re-reads everything (the Refresh action, a settings change). */
   async rebuildAll(): Promise<void> {
     await this.start();
-    await Promise.all([...this.folders.values()].map((e) => this.build(e)));
+    await Promise.all([...this.folders.values()].map((e) => e.batcher.run(() => this.build(e))));
     this.emitter.fire();
   }
 
@@ -166,6 +194,7 @@ export class WorkspaceRecords implements vscode.Disposable {
 
   dispose(): void {
     for (const e of this.folders.values()) e.batcher.dispose();
+    for (const w of this.outsideWatchers.values()) w.dispose();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }

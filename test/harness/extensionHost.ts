@@ -1,7 +1,7 @@
 // Tier 2: the extension-host suite (test/suite) inside a real VS Code — code-server's Node extension host, shown by headless Chromium.
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildMultiRootWorkspace, buildSingleRootWorkspace } from '../fixtures/workspaces';
+import { buildMonorepoWorkspace, buildMultiRootWorkspace, buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { launchChromium } from './chromium';
 import { startCodeServer } from './codeServer';
 import { freshTempDir, projectRoot, resultsDir } from './paths';
@@ -9,11 +9,12 @@ import { step } from './progress';
 import { SuiteResult, waitForSuiteResult } from './suiteResult';
 
 /** `restricted` is the single-root workspace opened in Restricted Mode (workspace trust on, not granted). */
-export type Scenario = 'single' | 'multi' | 'restricted';
+export type Scenario = 'single' | 'multi' | 'restricted' | 'monorepo';
 
 const resultTimeoutMs = Number(process.env.LODESTAR_HOST_TIMEOUT_MS) || 4 * 60_000;
 
 async function buildWorkspace(scenario: Scenario, dir: string): Promise<{ folder?: string; workspace?: string }> {
+  if (scenario === 'monorepo') return { workspace: (await buildMonorepoWorkspace(dir)).workspaceFile };
   if (scenario !== 'multi') return { folder: (await buildSingleRootWorkspace(dir)).folder };
   return { workspace: (await buildMultiRootWorkspace(dir)).workspaceFile };
 }

@@ -31,7 +31,7 @@ async function unitTier(): Promise<TierOutcome> {
 
 async function hostTier(): Promise<TierOutcome> {
   const outcome: TierOutcome = { tier: 'host', passed: 0, failed: 0, skipped: 0, notes: [] };
-  for (const scenario of ['single', 'multi', 'restricted'] as Scenario[]) {
+  for (const scenario of ['single', 'multi', 'restricted', 'monorepo'] as Scenario[]) {
     try {
       const result = await runExtensionHostSuite(scenario);
       if (result.vscode) console.log(`extension host: VS Code ${result.vscode} (${result.appName})`);

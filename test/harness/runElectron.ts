@@ -3,7 +3,7 @@
 import { runTests } from '@vscode/test-electron';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildMultiRootWorkspace, buildSingleRootWorkspace } from '../fixtures/workspaces';
+import { buildMonorepoWorkspace, buildMultiRootWorkspace, buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { Scenario } from './extensionHost';
 import { freshTempDir, projectRoot } from './paths';
 import { step } from './progress';
@@ -12,6 +12,7 @@ import { step } from './progress';
 const vscodeVersion = process.env.LODESTAR_VSCODE_VERSION || '1.100.3';
 
 async function workspaceFor(scenario: Scenario, dir: string): Promise<string> {
+  if (scenario === 'monorepo') return (await buildMonorepoWorkspace(dir)).workspaceFile;
   if (scenario !== 'multi') return (await buildSingleRootWorkspace(dir)).folder;
   return (await buildMultiRootWorkspace(dir)).workspaceFile;
 }
@@ -41,7 +42,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
 async function main(): Promise<number> {
   let failed = 0;
-  for (const scenario of ['single', 'multi', 'restricted'] as Scenario[]) {
+  for (const scenario of ['single', 'multi', 'restricted', 'monorepo'] as Scenario[]) {
     try {
       await runScenario(scenario);
       console.log(`${scenario}: passed`);

@@ -11,12 +11,13 @@ import * as vscode from 'vscode';
  */
 export async function run(): Promise<void> {
   const requested = process.env.LODESTAR_TEST_SCENARIO;
-  const scenario = requested === 'multi' || requested === 'restricted' ? requested : 'single';
+  const scenario = requested === 'multi' || requested === 'restricted' || requested === 'monorepo' ? requested : 'single';
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   const files = {
     single: ['activation.test.js', 'views.test.js', 'liveUpdates.test.js'],
     multi: ['multiRoot.test.js'],
     restricted: ['restrictedMode.test.js'],
+    monorepo: ['monorepo.test.js'],
   }[scenario];
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
@@ -30,7 +31,8 @@ export async function run(): Promise<void> {
     runner.on('fail', (test, err: Error) => failures.push({ title: test.fullTitle(), error: err.stack ?? err.message }));
   });
 
-  const api = vscode.extensions.getExtension('lodestar.lodestar')?.exports as { activationMs?: number } | undefined;
+  const ext = vscode.extensions.getExtension('lodestar.lodestar');
+  const api = ext?.isActive ? (ext.exports as { activationMs?: number }) : undefined;
   const result = {
     scenario,
     passed,

@@ -78,3 +78,24 @@ describe('change batcher', () => {
     assert.strictEqual(batches[0].full, true);
   });
 });
+
+describe('change batcher queue', () => {
+  it('a full build and file batches never interleave: events during a build are applied after it', async () => {
+    const order: string[] = [];
+    let finishBuild: () => void = () => undefined;
+    const batcher = new ChangeBatcher(async (b) => void order.push(`batch ${[...b.paths].join(',')}`), { quietMs: 0, maxWaitMs: 0, fullThreshold: 300, burstQuietMs: 0, burstMaxWaitMs: 0 });
+    const build = batcher.run(async () => {
+      order.push('build start');
+      await new Promise<void>((resolve) => (finishBuild = resolve));
+      order.push('build end');
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    batcher.add('/repo/doc/adr/0002-b.md');
+    await new Promise((r) => setTimeout(r, 5));
+    assert.deepStrictEqual(order, ['build start'], 'the batch waits for the build');
+    finishBuild();
+    await build;
+    await batcher.flush();
+    assert.deepStrictEqual(order, ['build start', 'build end', 'batch /repo/doc/adr/0002-b.md']);
+  });
+});

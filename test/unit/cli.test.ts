@@ -80,6 +80,14 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
     const missing = cli(['index', '--root', '/nonexistent/place']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /does not exist/);
+    for (const args of [['index', '--jsonn'], ['lint', '--format', 'json'], ['index', 'extra']]) {
+      const r = cli(args);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /does not take|takes no arguments/);
+    }
+    const notFolder = cli(['lint', '--root', CLI]);
+    assert.strictEqual(notFolder.code, 2);
+    assert.match(notFolder.stderr, /is not a folder/);
     const help = cli(['help']);
     assert.strictEqual(help.code, 0);
     assert.match(help.stdout, /usage: lodestar/);

@@ -118,3 +118,16 @@ describe('design-doc references', () => {
     assert.deepStrictEqual(index.problems().map((p) => [path.basename(p.path), p.code]), [['gateway.md', 'unknown-reference']]);
   });
 });
+
+describe('folders moved inside a record folder', () => {
+  it('a renamed sub-folder is walked: its records reappear at their new paths', async () => {
+    const root = makeTempDir();
+    writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }), 'doc/adr/archive/0002-b.md': nygardAdr({ number: 2, title: 'B' }) });
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    fs.renameSync(path.join(root, 'doc/adr/archive'), path.join(root, 'doc/adr/old'));
+    await index.refreshFile(path.join(root, 'doc/adr/archive'));
+    await index.refreshFile(path.join(root, 'doc/adr/old'));
+    assert.deepStrictEqual(index.records().map((r) => path.relative(root, r.path)).sort(), ['doc/adr/0001-a.md', 'doc/adr/old/0002-b.md']);
+  });
+});

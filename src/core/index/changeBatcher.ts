@@ -68,6 +68,12 @@ export class ChangeBatcher {
     return this.running;
   }
 
+  /** Runs a task (a full build) in the same queue as the batches, so the two never interleave. */
+  run(task: () => Promise<void>): Promise<void> {
+    this.running = this.running.then(task).catch(() => undefined);
+    return this.running;
+  }
+
   dispose(): void {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;

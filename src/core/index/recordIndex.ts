@@ -151,17 +151,42 @@ export class RecordIndex {
     return this.consideredFolders.some((f) => relativePath(f, path) && !this.folderList.some((r) => r.path === f));
   }
 
-  /** Re-reads one file (added or changed) or drops it (deleted). Returns whether the index changed. */
+  /**
+   * Re-reads one file (added or changed) or drops it (deleted). A folder created
+   * inside a record folder (a rename or move) is walked. Returns whether the index changed.
+   */
   async refreshFile(path: string): Promise<boolean> {
     const folder = this.folderOf(path);
-    if (!folder || !this.isRecordPath(folder, path)) return this.removeFile(path);
+    if (!folder) return this.removeFile(path);
     const st = await this.fs.stat(path);
+    if (st && st.type & EntryType.Directory) return this.refreshDirectory(folder, path);
+    if (!this.isRecordPath(folder, path)) return this.removeFile(path);
     if (!st || !(st.type & EntryType.File)) return this.removeFile(path);
     const loaded = await loadRecordFile(this.fs, path, folder);
     if (!loaded.record && loaded.problems.length === 0) return this.removeFile(path);
     this.entries.set(path, loaded);
     this.changed();
     return true;
+  }
+
+  private async refreshDirectory(folder: RecordFolder, dir: string): Promise<boolean> {
+    const rel = relativePath(folder.path, dir) ?? '';
+    const depth = rel.split('/').length;
+    const files: { path: string; folder: RecordFolder }[] = [];
+    const problems: Problem[] = [];
+    if (!rel.split('/').some((p) => p.startsWith('.') || SKIPPED_DIRS.has(p.toLowerCase())) && !(folder.kind === 'mentoring' && depth > 1)) {
+      await this.walk(folder, dir, depth, new Set(), files, problems);
+    }
+    let changed = this.removeFile(dir);
+    for (const f of files) {
+      const loaded = await loadRecordFile(this.fs, f.path, f.folder);
+      if (loaded.record || loaded.problems.length > 0) {
+        this.entries.set(f.path, loaded);
+        changed = true;
+      }
+    }
+    if (changed) this.changed();
+    return changed;
   }
 
   /** Drops a file, or every file under a deleted folder. */

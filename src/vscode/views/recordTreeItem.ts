@@ -48,7 +48,7 @@ export function linkVerb(kind: string): string {
 export function recordTreeItem(record: LodestarRecord, index: RecordIndex | undefined, label = recordLabel(record)): vscode.TreeItem {
   const links = recordLinks(record, index);
   const item = new vscode.TreeItem(label, links.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `${record.kind}:${record.path}`;
+  item.id = `${record.kind}:${index?.root ?? ''}:${record.path}`;
   item.resourceUri = vscode.Uri.file(record.path);
   const successor = links.find((l) => l.kind === 'superseded-by');
   item.description = successor ? `${recordDescription(record)} · by ${successor.label}` : recordDescription(record);
@@ -72,7 +72,8 @@ function recordTooltip(record: LodestarRecord, links: LinkView[]): vscode.Markdo
   if (facts.length > 0) md.appendMarkdown(`${facts.join('  \n')}\n\n`);
   for (const l of links) md.appendMarkdown(`- ${escapeMarkdown(linkVerb(l.kind))} ${escapeMarkdown(l.label)}\n`);
   if (record.private) md.appendMarkdown('\n$(lock) Private notebook\n');
-  md.appendMarkdown(`\n\`${escapeMarkdown(basename(record.path))}\``);
+  md.appendMarkdown('\n');
+  md.appendText(basename(record.path));
   return md;
 }
 
@@ -81,9 +82,9 @@ function escapeMarkdown(s: string): string {
 }
 
 /** A child row of a record: "Superseded by 0004 Use gRPC…", opening the target. */
-export function linkTreeItem(parent: LodestarRecord, link: LinkView): vscode.TreeItem {
+export function linkTreeItem(parent: LodestarRecord, link: LinkView, scope: string): vscode.TreeItem {
   const item = new vscode.TreeItem(`${linkVerb(link.kind)} ${link.label}`, vscode.TreeItemCollapsibleState.None);
-  item.id = `link:${parent.path}:${link.kind}:${link.raw}`;
+  item.id = `link:${scope}:${parent.path}:${link.kind}:${link.raw}`;
   item.iconPath = new vscode.ThemeIcon(link.kind === 'superseded-by' ? 'arrow-right' : link.kind === 'supersedes' ? 'arrow-left' : 'link');
   item.contextValue = 'lodestar.link';
   if (link.target) {

@@ -3,16 +3,21 @@ import { RecordIndex } from '../../core/index/recordIndex';
 import { RecordFolder } from '../../core/index/recordFolders';
 import { LodestarRecord } from '../../core/records/record';
 import { groupByStatus, groupMentees, Mentee, StatusGroup } from '../../core/tree/recordGroups';
-import { relativePath } from '../../core/store/fileSystem';
+import { relativeTo } from '../../core/index/indexReport';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { linkTreeItem, LinkView, recordLinks, recordTreeItem } from './recordTreeItem';
 
+/**
+ * Nodes carry the index they come from: two workspace folders can share a
+ * record folder (monorepo packages under one `.adr-dir`), and VS Code needs
+ * every id in a tree to be unique.
+ */
 export type RecordTreeNode =
-  | { type: 'folder'; id: string; label: string; description: string; records: LodestarRecord[] }
-  | { type: 'group'; id: string; group: StatusGroup }
-  | { type: 'record'; record: LodestarRecord }
-  | { type: 'link'; parent: LodestarRecord; link: LinkView }
-  | { type: 'mentee'; id: string; mentee: Mentee };
+  | { type: 'folder'; id: string; index: RecordIndex; folder: string; label: string; description: string; records: LodestarRecord[] }
+  | { type: 'group'; id: string; index: RecordIndex; group: StatusGroup }
+  | { type: 'record'; index: RecordIndex; record: LodestarRecord }
+  | { type: 'link'; index: RecordIndex; parent: LodestarRecord; link: LinkView; position: number }
+  | { type: 'mentee'; id: string; index: RecordIndex; mentee: Mentee };
 
 /** Groups that hold work still in flight start expanded; settled ones start collapsed. */
 const COLLAPSED_STATUSES = new Set(['superseded', 'rejected', 'deprecated', 'withdrawn', 'implemented']);
@@ -32,9 +37,9 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
   getTreeItem(node: RecordTreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'record':
-        return recordTreeItem(node.record, this.records.indexOf(node.record.path));
+        return recordTreeItem(node.record, node.index);
       case 'link':
-        return linkTreeItem(node.parent, node.link);
+        return linkTreeItem(node.parent, node.link, `${node.index.root}:${node.position}`);
       case 'group': {
         const state = COLLAPSED_STATUSES.has(node.group.status) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
         const item = new vscode.TreeItem(`${node.group.label} (${node.group.records.length})`, state);
@@ -59,8 +64,8 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
     return new vscode.TreeItem(node.mentee.handle);
   }
 
-  protected linkChildren(record: LodestarRecord): RecordTreeNode[] {
-    return recordLinks(record, this.records.indexOf(record.path)).map((link) => ({ type: 'link', parent: record, link }));
+  protected linkChildren(index: RecordIndex, record: LodestarRecord): RecordTreeNode[] {
+    return recordLinks(record, index).map((link, position) => ({ type: 'link', index, parent: record, link, position }));
   }
 
   /** Record folders of one kind across every workspace folder, labelled for display. */
@@ -71,7 +76,7 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
       index.folders
         .filter((f) => f.kind === kind)
         .map((f) => {
-          const rel = relativePath(index.root, f.path) || '.';
+          const rel = relativeTo(index.root, f.path);
           return { folder: f, index, label: multiRoot ? `${ws.name}: ${rel}` : rel };
         }),
     );
@@ -101,39 +106,52 @@ export class StatusTreeProvider extends RecordTreeProvider {
       await this.records.ready();
       const folders = this.foldersOf(this.kind === 'decision' ? 'decision' : 'design');
       if (folders.length === 0) return [];
-      if (folders.length === 1) return this.groups(folders[0].index.records(this.kind).filter((r) => r.folder === folders[0].folder.path), folders[0].folder.path);
+      if (folders.length === 1) {
+        const { index, folder } = folders[0];
+        return this.groups(index, index.records(this.kind).filter((r) => r.folder === folder.path), `${index.root}:${folder.path}`);
+      }
       return folders.map(({ folder, index, label }) => {
         const records = index.records(this.kind).filter((r) => r.folder === folder.path);
-        return { type: 'folder', id: `folder:${folder.path}`, label, description: `${records.length}`, records };
+        return { type: 'folder', id: `folder:${index.root}:${folder.path}`, index, folder: folder.path, label, description: `${records.length}`, records };
       });
     }
     switch (node.type) {
       case 'folder':
-        return this.groups(node.records, node.id);
+        return this.groups(node.index, node.records, node.id);
       case 'group':
-        return node.group.records.map((record) => ({ type: 'record', record }));
+        return node.group.records.map((record) => ({ type: 'record', index: node.index, record }));
       case 'record':
-        return this.linkChildren(node.record);
+        return this.linkChildren(node.index, node.record);
       default:
         return [];
     }
   }
 
-  private groups(records: LodestarRecord[], scope: string): RecordTreeNode[] {
-    return groupByStatus(records, this.kind).map((group) => ({ type: 'group', id: `group:${this.kind}:${scope}:${group.status}`, group }));
+  private groups(index: RecordIndex, records: LodestarRecord[], scope: string): RecordTreeNode[] {
+    return groupByStatus(records, this.kind).map((group) => ({ type: 'group', id: `group:${this.kind}:${scope}:${group.status}`, index, group }));
   }
 }
 
-/** Mentees, each with their sessions and notes, newest first. */
+/** Mentees, each with their sessions and notes, newest first; by folder when there are several. */
 export class MentoringTreeProvider extends RecordTreeProvider {
   async getChildren(node?: RecordTreeNode): Promise<RecordTreeNode[]> {
     if (!node) {
       await this.records.ready();
-      const records = this.records.records().filter((r) => r.kind === 'person' || r.kind === 'session');
-      return groupMentees(records).map((mentee) => ({ type: 'mentee', id: `mentee:${mentee.profile?.folder ?? ''}:${mentee.handle}`, mentee }));
+      const folders = this.foldersOf('mentoring');
+      if (folders.length === 1) return this.mentees(folders[0].index, folders[0].folder.path);
+      return folders.map(({ folder, index, label }) => {
+        const count = groupMentees(index.records().filter((r) => r.folder === folder.path)).length;
+        return { type: 'folder', id: `folder:${index.root}:${folder.path}`, index, folder: folder.path, label, description: `${count}`, records: [] };
+      });
     }
-    if (node.type === 'mentee') return node.mentee.sessions.map((record) => ({ type: 'record', record }));
+    if (node.type === 'folder') return this.mentees(node.index, node.folder);
+    if (node.type === 'mentee') return node.mentee.sessions.map((record) => ({ type: 'record', index: node.index, record }));
     return [];
+  }
+
+  private mentees(index: RecordIndex, folder: string): RecordTreeNode[] {
+    const records = index.records().filter((r) => r.folder === folder && (r.kind === 'person' || r.kind === 'session'));
+    return groupMentees(records).map((mentee) => ({ type: 'mentee', id: `mentee:${index.root}:${folder}:${mentee.handle}`, index, mentee }));
   }
 
   protected override menteeItem(node: Extract<RecordTreeNode, { type: 'mentee' }>): vscode.TreeItem {
