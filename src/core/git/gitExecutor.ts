@@ -1,0 +1,83 @@
+import { simpleGit, SimpleGit } from 'simple-git';
+
+/**
+ * The one way Lodestar runs git. Repo-local config cannot make it run
+ * programs (fsmonitor, hooks, ext:: transports), output is plain and
+ * unquoted, prompts are off, and user strings are only ever passed after
+ * `--` or as values of options we build, never as options themselves.
+ */
+export interface GitExecutor {
+  /** stdout of `git ARGS`; rejects with a GitError. */
+  run(args: string[]): Promise<string>;
+}
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    /** `missing` when git is not installed, `not-a-repo` outside a repository. */
+    readonly reason: 'missing' | 'not-a-repo' | 'failed',
+  ) {
+    super(message);
+  }
+}
+
+const HARDENING = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'protocol.ext.allow=never',
+  'core.quotepath=false',
+  'core.pager=cat',
+  'credential.helper=',
+];
+
+/**
+ * The environment git runs with: the user's, less everything that names a
+ * program for git to run (editors, pagers, ssh, askpass, external diff) or
+ * points it at other config; Lodestar's git calls never need any of them.
+ */
+function gitEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    const k = key.toLowerCase();
+    if (k.startsWith('git_') || ['editor', 'visual', 'pager', 'ssh_askpass', 'prefix'].includes(k)) continue;
+    env[key] = value;
+  }
+  return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_OPTIONAL_LOCKS: '0' };
+}
+
+export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
+  let git: SimpleGit;
+  try {
+    git = simpleGit({
+      baseDir: cwd,
+      binary: 'git',
+      maxConcurrentProcesses: maxConcurrent,
+      config: HARDENING,
+      trimmed: false,
+      // simple-git refuses these keys whatever their value; ours only ever switch them off.
+      unsafe: {
+        allowUnsafeFsMonitor: true,
+        allowUnsafeHooksPath: true,
+        allowUnsafePager: true,
+        allowUnsafeCredentialHelper: true,
+        allowUnsafeProtocolOverride: true,
+      },
+    }).env(gitEnvironment());
+  } catch (e) {
+    // simple-git checks that the folder exists before anything runs.
+    return { run: () => Promise.reject(new GitError(String((e as Error).message ?? e), 'not-a-repo')) };
+  }
+  return {
+    async run(args: string[]): Promise<string> {
+      try {
+        return await git.raw(args);
+      } catch (e) {
+        const message = String((e as Error).message ?? e);
+        if (/ENOENT|spawn git/.test(message)) throw new GitError('git is not installed or not on PATH', 'missing');
+        if (/not a git repository/i.test(message)) throw new GitError('not a git repository', 'not-a-repo');
+        throw new GitError(message.trim().split('\n')[0], 'failed');
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../src/core/decisions/claimedNumbers';
+import { createGitExecutor } from '../../src/core/git/gitExecutor';
+import { buildRepo, commitAll, git, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { nygardAdr } from '../fixtures/recordText';
+
+describe('numbers claimed on other branches', () => {
+  it('finds numbers on local and remote-tracking branches, not on the current one', async () => {
+    const origin = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }) });
+    git(origin, ['checkout', '-q', '-b', 'teammate']);
+    writeFiles(origin, { 'doc/adr/0004-teammates-record.md': nygardAdr({ number: 4, title: 'Teammate' }) });
+    commitAll(origin, 'Add 4 on teammate');
+    git(origin, ['checkout', '-q', 'main']);
+    const clone = path.join(makeTempDir(), 'clone');
+    git(path.dirname(clone), ['clone', '-q', origin, clone]);
+    git(clone, ['checkout', '-q', '-b', 'feature']);
+    writeFiles(clone, { 'doc/adr/0003-feature-record.md': nygardAdr({ number: 3, title: 'Feature' }) });
+    commitAll(clone, 'Add 3 on feature');
+    git(clone, ['checkout', '-q', 'main']);
+
+    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(path.join(clone, 'doc/adr')));
+    assert.strictEqual(claimed.unavailable, undefined);
+    assert.deepStrictEqual([...claimed.byNumber.entries()].sort((a, b) => a[0] - b[0]), [
+      [1, ['feature', 'origin/main', 'origin/teammate']],
+      [2, ['feature', 'origin/main', 'origin/teammate']],
+      [3, ['feature']],
+      [4, ['origin/teammate']],
+    ]);
+    assert.strictEqual(nextDecisionNumber([1, 2], claimed), 5);
+  });
+
+  it('without git, or outside a repository, says why and claims nothing', async () => {
+    const plain = makeTempDir();
+    fs.mkdirSync(path.join(plain, 'doc/adr'), { recursive: true });
+    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(path.join(plain, 'doc/adr')));
+    assert.match(claimed.unavailable ?? '', /not a git repository/);
+    assert.strictEqual(nextDecisionNumber([1, 7, null], claimed), 8);
+    const savedPath = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const noGit = await claimedNumbersOnOtherBranches(createGitExecutor(path.join(plain, 'doc/adr')));
+      assert.match(noGit.unavailable ?? '', /git is not installed/);
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it('repo-local config cannot make it run programs', async () => {
+    const repo = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    const marker = path.join(makeTempDir(), 'fired');
+    const script = path.join(makeTempDir(), 'evil.sh');
+    fs.writeFileSync(script, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    fs.mkdirSync(path.join(repo, 'hooks'));
+    for (const hook of ['post-checkout', 'reference-transaction', 'post-index-change']) fs.copyFileSync(script, path.join(repo, 'hooks', hook));
+    git(repo, ['config', 'core.fsmonitor', script]);
+    git(repo, ['config', 'core.hooksPath', path.join(repo, 'hooks')]);
+    git(repo, ['branch', 'other']);
+    await claimedNumbersOnOtherBranches(createGitExecutor(path.join(repo, 'doc/adr')));
+    assert.strictEqual(fs.existsSync(marker), false, 'no repo-local program ran');
+  });
+});
