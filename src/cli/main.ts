@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { branchNumberProblems } from '../core/decisions/claimedNumbers';
+import { createGitExecutor } from '../core/git/gitExecutor';
 import { buildIndexReport, formatProblem } from '../core/index/indexReport';
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
@@ -78,7 +80,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     case 'lint': {
       const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
       await index.build();
-      const report = buildIndexReport(index);
+      const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
+      const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
+      const report = buildIndexReport(index, branchProblems);
       if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
       else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
       return report.problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { buildRepo } from '../fixtures/gitRepo';
+import { buildRepo, commitAll, git, writeFiles } from '../fixtures/gitRepo';
 import { madr2Adr, nygardAdr } from '../fixtures/recordText';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -67,6 +67,21 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
       'doc/adr/0002-c.md:2: error malformed-front-matter',
       'doc/adr/0003-d.md:1: warning empty-file',
     ]);
+  });
+
+  it('lint reports a number that another branch gives to a different record', () => {
+    const root = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    git(root, ['checkout', '-q', '-b', 'colleague']);
+    writeFiles(root, { 'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka' }) });
+    commitAll(root, 'Kafka');
+    git(root, ['checkout', '-q', 'main']);
+    writeFiles(root, { 'doc/adr/0002-use-nats.md': nygardAdr({ number: 2, title: 'Use NATS' }) });
+    const r = cli(['lint', '--root', root]);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(
+      r.stdout,
+      'doc/adr/0002-use-nats.md:1: error number-on-other-branch Decision number 2 is also used by 0002-use-kafka.md on branch colleague: renumber one of them before they meet.\n',
+    );
   });
 
   it('lint exits 0 when only warnings or nothing are found', () => {

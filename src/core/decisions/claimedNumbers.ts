@@ -1,9 +1,17 @@
 import { GitError, GitExecutor } from '../git/gitExecutor';
+import { Problem } from '../records/record';
 import { numberFromFileName } from './decisionParser';
 
+export interface ClaimedRecord {
+  /** File name in the decision folder. */
+  file: string;
+  /** Branches whose copy of the folder has it. */
+  branches: string[];
+}
+
 export interface ClaimedNumbers {
-  /** Decision number → the branches whose copy of the folder has a record with it. */
-  byNumber: Map<number, string[]>;
+  /** Decision number → the records on other branches that use it. */
+  byNumber: Map<number, ClaimedRecord[]>;
   /** Why nothing could be read from git, when that is so (no git, not a repository, no commits). */
   unavailable?: string;
 }
@@ -15,7 +23,7 @@ export interface ClaimedNumbers {
  * per distinct branch tip, so fifty branches at three commits cost three processes.
  */
 export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<ClaimedNumbers> {
-  const byNumber = new Map<number, string[]>();
+  const byNumber = new Map<number, ClaimedRecord[]>();
   let refs: { name: string; commit: string }[];
   let current = '';
   try {
@@ -45,13 +53,35 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
         const n = numberFromFileName(name);
         if (n === null || /^\d{8}-/.test(name)) continue;
         const list = byNumber.get(n) ?? [];
-        for (const b of names) if (!list.includes(b)) list.push(b);
+        let claim = list.find((c) => c.file === name);
+        if (!claim) {
+          claim = { file: name, branches: [] };
+          list.push(claim);
+        }
+        for (const b of names) if (!claim.branches.includes(b)) claim.branches.push(b);
         byNumber.set(n, list);
       }
     }),
   );
-  for (const list of byNumber.values()) list.sort();
+  for (const list of byNumber.values()) {
+    list.sort((a, b) => a.file.localeCompare(b.file));
+    for (const c of list) c.branches.sort();
+  }
   return { byNumber };
+}
+
+/**
+ * A record here whose number another branch gives to a different file: when
+ * both branches merge, two records will share the number.
+ */
+export function branchNumberConflicts(local: { number: number | null; file: string }[], claimed: ClaimedNumbers): { number: number; file: string; others: ClaimedRecord[] }[] {
+  const out: { number: number; file: string; others: ClaimedRecord[] }[] = [];
+  for (const r of local) {
+    if (r.number === null) continue;
+    const others = (claimed.byNumber.get(r.number) ?? []).filter((c) => c.file !== r.file);
+    if (others.length > 0) out.push({ number: r.number, file: r.file, others });
+  }
+  return out;
 }
 
 /** The next number: one past the highest used here or claimed on another branch. */
@@ -60,4 +90,35 @@ export function nextDecisionNumber(localNumbers: Iterable<number | null>, claime
   for (const n of localNumbers) if (n !== null && n > max) max = n;
   if (claimed) for (const n of claimed.byNumber.keys()) if (n > max) max = n;
   return max + 1;
+}
+
+/**
+ * `number-on-other-branch` problems for every decision folder of an index:
+ * records whose number another branch gives to a different record. Folders
+ * outside a git repository (or without git) have none.
+ */
+export async function branchNumberProblems(
+  records: { kind: string; folder: string; number: number | null; path: string }[],
+  decisionFolders: string[],
+  gitFor: (folder: string) => GitExecutor,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const folder of decisionFolders) {
+    const claimed = await claimedNumbersOnOtherBranches(gitFor(folder));
+    if (claimed.unavailable) continue;
+    const local = records
+      .filter((r) => r.kind === 'decision' && r.folder === folder && r.path.lastIndexOf('/') === folder.length)
+      .map((r) => ({ number: r.number, file: r.path.slice(folder.length + 1), path: r.path }));
+    for (const c of branchNumberConflicts(local, claimed)) {
+      const where = c.others.map((o) => `${o.file} on ${o.branches.length === 1 ? 'branch' : 'branches'} ${o.branches.join(', ')}`).join('; ');
+      problems.push({
+        path: `${folder}/${c.file}`,
+        line: 1,
+        severity: 'error',
+        code: 'number-on-other-branch',
+        message: `Decision number ${c.number} is also used by ${where}: renumber one of them before they meet.`,
+      });
+    }
+  }
+  return problems;
 }

@@ -20,7 +20,7 @@ export interface IndexReport {
 
 const KIND_ORDER = ['decision', 'design', 'person', 'session', 'activity'];
 
-export function buildIndexReport(index: RecordIndex): IndexReport {
+export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = []): IndexReport {
   const rel = (p: string): string => relativeTo(index.root, p);
   const records = index
     .records()
@@ -40,8 +40,7 @@ export function buildIndexReport(index: RecordIndex): IndexReport {
       pullRequests: r.pullRequests,
       private: r.private,
     }));
-  const problems = index
-    .problems()
+  const problems = [...index.problems(), ...extraProblems]
     .map((p) => ({ ...p, path: rel(p.path) }))
     .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
   return { records, problems };
