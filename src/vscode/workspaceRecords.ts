@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { branchNumberProblems } from '../core/decisions/claimedNumbers';
+import { createGitExecutor } from '../core/git/gitExecutor';
 import { ChangeBatch, ChangeBatcher } from '../core/index/changeBatcher';
 import { RecordIndex } from '../core/index/recordIndex';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
@@ -17,6 +19,8 @@ interface FolderIndex {
   folder: vscode.WorkspaceFolder;
   index: RecordIndex;
   batcher: ChangeBatcher;
+  /** Numbers other branches give to different records; read from git after each build. */
+  branchProblems: Problem[];
 }
 
 /**
@@ -70,7 +74,7 @@ export class WorkspaceRecords implements vscode.Disposable {
     }
     const root = toPortPath(folder.uri.fsPath);
     const index = new RecordIndex(this.fs, root, readSettings(folder));
-    const entry: FolderIndex = { folder, index, batcher: new ChangeBatcher((b) => this.applyBatch(entry, b)) };
+    const entry: FolderIndex = { folder, index, batcher: new ChangeBatcher((b) => this.applyBatch(entry, b)), branchProblems: [] };
     this.folders.set(root, entry);
     await entry.batcher.run(() => this.build(entry));
   }
@@ -82,9 +86,22 @@ export class WorkspaceRecords implements vscode.Disposable {
       await entry.index.build();
       this.stats.fullBuilds++;
       this.watchOutsideFolders();
+      void this.checkBranches(entry);
       this.log.appendLine(`Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms).`);
     } catch (e) {
       this.log.appendLine(`Indexing ${entry.folder.name} failed: ${(e as Error).stack ?? String(e)}`);
+    }
+  }
+
+  /** Git runs only in trusted workspaces: in Restricted Mode the check is skipped. */
+  private async checkBranches(entry: FolderIndex): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    const folders = entry.index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
+    try {
+      entry.branchProblems = await branchNumberProblems(entry.index.records('decision'), folders, (f) => createGitExecutor(f));
+      if (entry.branchProblems.length > 0) this.emitter.fire();
+    } catch (e) {
+      this.log.appendLine(`Could not compare decision numbers with other branches: ${(e as Error).message}`);
     }
   }
 
@@ -185,7 +202,7 @@ export class WorkspaceRecords implements vscode.Disposable {
   }
 
   problems(): Problem[] {
-    return [...this.folders.values()].flatMap((e) => e.index.problems());
+    return [...this.folders.values()].flatMap((e) => [...e.index.problems(), ...e.branchProblems.filter((p) => e.index.record(p.path))]);
   }
 
   indexOf(path: string): RecordIndex | undefined {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT } from '../fixtures/workspaces';
-import { child, labels, lodestar, workspaceRoot } from './support';
+import { child, eventually, labels, lodestar, workspaceRoot } from './support';
 
 describe('views in a single-root workspace', () => {
   it('Decisions: grouped by status with counts, records labelled "0002 Use PostgreSQL"', async () => {
@@ -56,6 +56,16 @@ describe('views in a single-root workspace', () => {
     const descriptions = await Promise.all(sessions.map(async (s) => String((await trees.mentoring.getTreeItem(s)).description)));
     assert.deepStrictEqual(descriptions.map((d) => d.slice(0, 10)), SINGLE_ROOT.mentees.alice);
     assert.deepStrictEqual(await labels(trees.mentoring, alice), ['Growth plan check-in', 'Paired on the retry logic']);
+  });
+
+  it('a number another branch gives to a different record shows in the Problems panel', async () => {
+    await lodestar();
+    const uri = vscode.Uri.file(path.join(workspaceRoot(), 'doc/adr/0005-adopt-feature-flags.md'));
+    await eventually(() => {
+      const d = vscode.languages.getDiagnostics(uri).find((x) => x.code === 'number-on-other-branch');
+      assert.ok(d, 'diagnostic present');
+      assert.match(d.message, new RegExp(`0005-use-launchdarkly.md on branch ${SINGLE_ROOT.colleagueBranch}`));
+    });
   });
 
   it('a malformed file shows in the Problems panel and the rest of the index is unaffected', async () => {
