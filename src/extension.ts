@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
 import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
+import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
 
 /** What the extension hands to tests and to other extensions. */
@@ -30,13 +31,16 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     trees.decisions,
     trees.designDocs,
     trees.mentoring,
-    vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true }),
-    vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true }),
     vscode.window.createTreeView('lodestar.mentoring', { treeDataProvider: trees.mentoring, showCollapseAll: true }),
     registerProblemDiagnostics(records),
     vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
   );
+  const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
+  const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });
+  context.subscriptions.push(decisionsView, designView);
+  registerViewControls(context, 'lodestar.decisions', 'decisions', trees.decisions, decisionsView);
+  registerViewControls(context, 'lodestar.designDocs', 'design docs', trees.designDocs, designView);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
   return { activationMs, records, trees };

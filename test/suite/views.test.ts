@@ -58,6 +58,20 @@ describe('views in a single-root workspace', () => {
     assert.deepStrictEqual(await labels(trees.mentoring, alice), ['Growth plan check-in', 'Paired on the retry logic']);
   });
 
+  it('filter and group-by from the view title bar', async () => {
+    const { trees } = await lodestar();
+    await vscode.commands.executeCommand('lodestar.decisions.filter', 'grpc');
+    assert.deepStrictEqual(await labels(trees.decisions), ['Accepted (1)']);
+    await vscode.commands.executeCommand('lodestar.decisions.groupBy', 'none');
+    assert.deepStrictEqual(await labels(trees.decisions), ['0004 Use gRPC for internal APIs']);
+    await vscode.commands.executeCommand('lodestar.decisions.filter', 'status:proposed');
+    assert.deepStrictEqual(await labels(trees.decisions), ['0005 Adopt feature flags']);
+    await vscode.commands.executeCommand('lodestar.decisions.clearFilter');
+    assert.deepStrictEqual((await labels(trees.decisions)).slice(0, 3), ['0001 Record architecture decisions', '0002 Use PostgreSQL', '0003 Use REST for internal APIs']);
+    await vscode.commands.executeCommand('lodestar.decisions.groupBy', 'status');
+    assert.deepStrictEqual(await labels(trees.decisions), ['Proposed (1)', 'Accepted (3)', 'Superseded (1)', 'No status (1)']);
+  });
+
   it('a number another branch gives to a different record shows in the Problems panel', async () => {
     await lodestar();
     const uri = vscode.Uri.file(path.join(workspaceRoot(), 'doc/adr/0005-adopt-feature-flags.md'));

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { RecordFolder } from '../../core/index/recordFolders';
 import { LodestarRecord } from '../../core/records/record';
-import { groupByStatus, groupMentees, Mentee, StatusGroup } from '../../core/tree/recordGroups';
+import { matchesFilter, parseRecordFilter, RecordFilter } from '../../core/tree/recordFilter';
+import { compareRecords, groupByStatus, groupMentees, Mentee, StatusGroup } from '../../core/tree/recordGroups';
 import { relativeTo } from '../../core/index/indexReport';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { linkTreeItem, LinkView, recordLinks, recordTreeItem } from './recordTreeItem';
@@ -92,13 +93,42 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
   }
 }
 
-/** Decisions or design docs: by folder when there are several, then by status. */
+export type GroupBy = 'status' | 'none';
+
+/** Decisions or design docs: by folder when there are several, then by status (or a flat list), filtered. */
 export class StatusTreeProvider extends RecordTreeProvider {
+  private filter: RecordFilter | undefined;
+  private filterText = '';
+  private groupBy: GroupBy = 'status';
+
   constructor(
     records: WorkspaceRecords,
     private readonly kind: 'decision' | 'design',
   ) {
     super(records);
+  }
+
+  get currentFilter(): string {
+    return this.filterText;
+  }
+
+  get currentGroupBy(): GroupBy {
+    return this.groupBy;
+  }
+
+  setFilter(query: string): void {
+    this.filterText = query.trim();
+    this.filter = parseRecordFilter(this.filterText);
+    this.refresh();
+  }
+
+  setGroupBy(mode: GroupBy): void {
+    this.groupBy = mode;
+    this.refresh();
+  }
+
+  private recordsIn(index: RecordIndex, folder: string): LodestarRecord[] {
+    return index.records(this.kind).filter((r) => r.folder === folder && matchesFilter(r, this.filter));
   }
 
   async getChildren(node?: RecordTreeNode): Promise<RecordTreeNode[]> {
@@ -108,10 +138,10 @@ export class StatusTreeProvider extends RecordTreeProvider {
       if (folders.length === 0) return [];
       if (folders.length === 1) {
         const { index, folder } = folders[0];
-        return this.groups(index, index.records(this.kind).filter((r) => r.folder === folder.path), `${index.root}:${folder.path}`);
+        return this.groups(index, this.recordsIn(index, folder.path), `${index.root}:${folder.path}`);
       }
       return folders.map(({ folder, index, label }) => {
-        const records = index.records(this.kind).filter((r) => r.folder === folder.path);
+        const records = this.recordsIn(index, folder.path);
         return { type: 'folder', id: `folder:${index.root}:${folder.path}`, index, folder: folder.path, label, description: `${records.length}`, records };
       });
     }
@@ -128,6 +158,7 @@ export class StatusTreeProvider extends RecordTreeProvider {
   }
 
   private groups(index: RecordIndex, records: LodestarRecord[], scope: string): RecordTreeNode[] {
+    if (this.groupBy === 'none') return [...records].sort(compareRecords).map((record) => ({ type: 'record', index, record }));
     return groupByStatus(records, this.kind).map((group) => ({ type: 'group', id: `group:${this.kind}:${scope}:${group.status}`, index, group }));
   }
 }
