@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { adrMain } from './adrCommand';
 import { parseArgs, UsageError } from './args';
 
 /** The options each command accepts; anything else is a usage error, so a typo never passes silently. */
@@ -15,6 +16,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], lin
 const HELP = `usage: lodestar <command> [options]
 
 commands:
+  adr COMMAND ...               a drop-in for adr-tools: init, new, link, list, generate, help
   index [--json] [--root DIR]   list every decision record, design doc and mentoring record
   lint [--root DIR]             report problems, one per line; exit 1 when any is an error
   help                          show this help
@@ -25,6 +27,10 @@ options:
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  // adr-tools' own argument syntax passes through untouched, and it works where it is run.
+  if (argv[0] === 'adr') {
+    return adrMain(argv.slice(1), { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) });
+  }
   let args;
   try {
     args = parseArgs(argv);

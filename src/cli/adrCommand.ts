@@ -1,0 +1,358 @@
+import { spawnSync } from 'child_process';
+import { promises as nodeFs, readFileSync } from 'fs';
+import * as path from 'path';
+import {
+  ADR_TOOLS_FIRST_RECORD,
+  ADR_TOOLS_TEMPLATE,
+  AdrListEntry,
+  addStatusLink,
+  adrToolsFileName,
+  adrToolsGraph,
+  adrToolsTitleLine,
+  adrToolsToc,
+  fillAdrTemplate,
+  findAdrToolsFolder,
+  removeStatusLine,
+  resolveAdrReference,
+} from '../core/decisions/adrTools';
+import { claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
+import { createGitExecutor } from '../core/git/gitExecutor';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
+
+/**
+ * `lodestar adr …`: a drop-in for adr-tools 3.0.0 — same arguments, files,
+ * bytes and messages — that also skips numbers claimed on other git branches
+ * and never leaves a half-written record behind.
+ */
+
+export interface AdrIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+// The order adr-tools 3.0.0 lists them in (it lists its bin folder).
+const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link'];
+
+const USAGE: Record<string, string> = {
+  init: `usage: adr init [DIRECTORY]
+
+Creates the decision record folder (DIRECTORY, else doc/adr; a DIRECTORY is
+remembered in .adr-dir) and its first record, the decision to record
+architecture decisions.
+`,
+  new: `usage: adr new [-s SUPERCEDED] [-l TARGET:LINK:REVERSE-LINK] TITLE_TEXT...
+
+Creates the next numbered decision record titled TITLE_TEXT, opens it in
+$VISUAL or $EDITOR when one is set, then prints its path.
+
+  -s SUPERCEDED   a record (number or part of its file name) the new one
+                  supersedes; both records' Status sections are updated.
+  -l TARGET:LINK:REVERSE-LINK
+                  links the new record to TARGET with LINK, and TARGET back
+                  to it with REVERSE-LINK (e.g. "5:Amends:Amended by").
+
+-s and -l may be repeated. The template is templates/template.md in the
+record folder if there is one (or $ADR_TEMPLATE); ADR_DATE sets the date.
+Inside a git repository, numbers used on other branches are skipped.
+`,
+  link: `usage: adr link SOURCE LINK TARGET REVERSE-LINK
+
+Links SOURCE to TARGET with LINK, and TARGET back to SOURCE with REVERSE-LINK
+(e.g. adr link 12 Amends 10 "Amended by"). SOURCE and TARGET are numbers or
+parts of file names.
+`,
+  list: `usage: adr list
+
+Lists the decision records, one path a line.
+`,
+  generate: `usage: adr generate [REPORT [OPTION]...]
+
+  toc [-i INTRO] [-o OUTRO] [-p LINK_PREFIX]
+      a Markdown list of every record, with the files INTRO and OUTRO around it
+  graph [-p LINK_PREFIX] [-e LINK_EXTENSION]
+      a Graphviz graph of the records and the links between them
+`,
+  help: `usage: adr help COMMAND [ARG] ...
+`,
+};
+
+function overview(): string {
+  return `usage: adr help COMMAND [ARG] ...\nCOMMAND is one of: \n${COMMANDS.map((c) => `  ${c}\n`).join('')}Run 'adr help COMMAND' for help on a specific command.\n`;
+}
+
+class AdrExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'init':
+        return await adrInit(rest, io);
+      case 'new':
+        return await adrNew(rest, io);
+      case 'link':
+        return await adrLink(rest, io);
+      case 'list':
+        return await adrList(io);
+      case 'generate':
+        return await adrGenerate(rest, io);
+      case 'help':
+        if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
+        else io.out(overview());
+        return 0;
+      default:
+        io.out(overview());
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof AdrExit) return e.code;
+    if (e instanceof FileExistsError) {
+      io.err(`adr: ${path.relative(io.cwd, e.path)} already exists; nothing was written.\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const fs = new NodeFileSystem();
+const writer = new NodeRecordWriter();
+
+async function adrFolder(io: AdrIo): Promise<string> {
+  return findAdrToolsFolder(fs, io.cwd);
+}
+
+async function listRecords(io: AdrIo, folder: string): Promise<AdrListEntry[] | undefined> {
+  const abs = path.resolve(io.cwd, folder);
+  let names: string[];
+  try {
+    names = await nodeFs.readdir(abs);
+  } catch {
+    return undefined;
+  }
+  return names
+    .filter((n) => /^[0-9]+-[^/]*\.md/.test(n))
+    .map((n) => ({ path: `${folder}/${n}`, file: n, number: parseInt(/^(\d+)/.exec(n)?.[1] ?? '0', 10) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function adrList(io: AdrIo): Promise<number> {
+  const folder = await adrFolder(io);
+  const list = await listRecords(io, folder);
+  if (!list) {
+    io.out(`The ${folder} directory does not exist\n`);
+    return 1;
+  }
+  for (const e of list) io.out(`${e.path}\n`);
+  return 0;
+}
+
+async function adrInit(args: string[], io: AdrIo): Promise<number> {
+  const dir = args[0];
+  if (dir) {
+    await nodeFs.mkdir(path.resolve(io.cwd, dir), { recursive: true });
+    await nodeFs.writeFile(path.join(io.cwd, '.adr-dir'), `${dir}\n`);
+  }
+  return adrNew(['record-architecture-decisions'], { ...io, env: { ...io.env, VISUAL: 'true', ADR_TEMPLATE: '' } }, ADR_TOOLS_FIRST_RECORD);
+}
+
+function parseNewOptions(args: string[]): { superseded: string[]; links: string[]; title: string } {
+  const superseded: string[] = [];
+  const links: string[] = [];
+  let i = 0;
+  // getopts: options until the first non-option argument or `--`.
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    const m = /^-([sl])(.*)$/.exec(a);
+    if (!m) {
+      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`Not implemented: ${a.slice(1, 2)}`);
+      break;
+    }
+    const value = m[2] !== '' ? m[2] : args[++i];
+    if (value === undefined) throw new UsageFailure(`option requires an argument -- ${m[1]}`);
+    (m[1] === 's' ? superseded : links).push(value);
+  }
+  return { superseded, links, title: args.slice(i).join(' ') };
+}
+
+class UsageFailure extends Error {}
+
+async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEMPLATE): Promise<number> {
+  let options;
+  try {
+    options = parseNewOptions(args);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n`);
+    return 1;
+  }
+  const folder = await adrFolder(io);
+  const absFolder = path.resolve(io.cwd, folder);
+  // The arguments joined by spaces, as typed ("$@"); a title of only spaces is no title.
+  const title = options.title;
+  if (title.trim() === '') {
+    io.out('ERROR: no title given\n');
+    return 1;
+  }
+  const list = (await listRecords(io, folder)) ?? [];
+
+  // Every reference must resolve before anything is written.
+  const targets = options.superseded.map((ref) => ({ ref, entry: resolveAdrReference(list, ref) }));
+  const linkSpecs = options.links.map((l) => {
+    const [ref = '', forward = '', reverse = ''] = l.split(':');
+    return { ref, forward, reverse, entry: resolveAdrReference(list, ref) };
+  });
+  const missing = [...targets, ...linkSpecs].find((t) => !t.entry);
+  if (missing) {
+    io.err(`adr: no decision record matches "${missing.ref}" in ${folder}; nothing was written.\n`);
+    return 1;
+  }
+
+  const template = await readTemplate(io, absFolder, builtInTemplate);
+  let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
+  const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
+  const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
+  if (skipped.length > 0) {
+    const next = skipped[skipped.length - 1][0] + 1;
+    io.err(`adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`);
+    number = next;
+  }
+  const date = io.env.ADR_DATE || localDate();
+  const file = adrToolsFileName(number, title);
+  const dstPath = `${folder}/${file}`;
+  const absDst = path.join(absFolder, file);
+  await writer.createExclusive(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
+
+  const self = { path: dstPath, file, number };
+  for (const t of targets) {
+    const target = t.entry as AdrListEntry;
+    await editRecord(io, target, (text) => addStatusLink(text, 'Superceded by', adrToolsTitleLine(readFileSync(absDst, 'utf8')), file));
+    await editRecord(io, target, (text) => removeStatusLine(text, 'Accepted'));
+    await editRecord(io, self, async (text) => addStatusLink(text, 'Supercedes', adrToolsTitleLine(await readText(io, target)), target.file));
+  }
+  for (const l of linkSpecs) {
+    const target = l.entry as AdrListEntry;
+    await editRecord(io, self, async (text) => addStatusLink(text, l.forward, adrToolsTitleLine(await readText(io, target)), target.file));
+    await editRecord(io, target, (text) => addStatusLink(text, l.reverse, adrToolsTitleLine(readFileSync(absDst, 'utf8')), file));
+  }
+
+  const editor = io.env.VISUAL || io.env.EDITOR;
+  if (editor && editor !== 'true') {
+    const [cmd, ...editorArgs] = editor.split(/\s+/).filter(Boolean);
+    const r = spawnSync(cmd, [...editorArgs, dstPath], { cwd: io.cwd, stdio: 'inherit' });
+    if (r.status !== 0) return r.status ?? 1;
+  }
+  io.out(`${dstPath}\n`);
+  return 0;
+}
+
+async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
+  return nodeFs.readFile(path.resolve(io.cwd, entry.path), 'utf8');
+}
+
+async function editRecord(io: AdrIo, entry: { path: string }, change: (text: string) => string | Promise<string>): Promise<void> {
+  const abs = path.resolve(io.cwd, entry.path);
+  const before = await nodeFs.readFile(abs, 'utf8');
+  const after = await change(before);
+  if (after !== before) await writer.replace(abs, after);
+}
+
+async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Promise<string> {
+  const candidates = [io.env.ADR_TEMPLATE, path.join(absFolder, 'templates/template.md')].filter((x): x is string => !!x);
+  for (const c of candidates) {
+    try {
+      return await nodeFs.readFile(path.resolve(io.cwd, c), 'utf8');
+    } catch {
+      // adr-tools falls through to its own template when the project has none.
+    }
+  }
+  return builtIn;
+}
+
+/** Every number that starts a name in the folder, files or not, as adr-tools counts them. */
+async function allNumbers(absFolder: string): Promise<number[]> {
+  try {
+    return (await nodeFs.readdir(absFolder)).map((n) => /^(\d+)/.exec(n)).filter((m): m is RegExpExecArray => m !== null).map((m) => parseInt(m[1], 10));
+  } catch {
+    return [];
+  }
+}
+
+async function existingAncestor(dir: string): Promise<string> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      await nodeFs.access(d);
+      return d;
+    } catch {
+      if (path.dirname(d) === d) return d;
+    }
+  }
+}
+
+function localDate(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function adrLink(args: string[], io: AdrIo): Promise<number> {
+  const names = ['SOURCE', 'LINK', 'TARGET', 'REVERSE-LINK'];
+  for (let i = 0; i < 4; i++) {
+    if (!args[i]) {
+      io.err(`adr link: ${names[i]}: parameter null or not set\n`);
+      return 1;
+    }
+  }
+  const [sourceRef, link, targetRef, reverse] = args;
+  const folder = await adrFolder(io);
+  const list = (await listRecords(io, folder)) ?? [];
+  const source = resolveAdrReference(list, sourceRef);
+  const target = resolveAdrReference(list, targetRef);
+  const missing = !source ? sourceRef : !target ? targetRef : undefined;
+  if (missing !== undefined || !source || !target) {
+    io.err(`adr: no decision record matches "${missing}" in ${folder}; nothing was written.\n`);
+    return 1;
+  }
+  const sourceTitle = adrToolsTitleLine(await readText(io, source));
+  const targetTitle = adrToolsTitleLine(await readText(io, target));
+  await editRecord(io, source, (text) => addStatusLink(text, link, targetTitle, target.file));
+  await editRecord(io, target, (text) => addStatusLink(text, reverse, sourceTitle, source.file));
+  return 0;
+}
+
+async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
+  const [report, ...rest] = args;
+  if (!report) {
+    io.out('graph\ntoc\n');
+    return 0;
+  }
+  if (report !== 'toc' && report !== 'graph') {
+    io.err(`adr generate: no report "${report}" (use toc or graph)\n`);
+    return 1;
+  }
+  const opts = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const m = /^-([iope])(.*)$/.exec(rest[i]);
+    if (!m) continue;
+    opts.set(m[1], m[2] !== '' ? m[2] : (rest[++i] ?? ''));
+  }
+  const folder = await adrFolder(io);
+  const list = (await listRecords(io, folder)) ?? [];
+  const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
+  const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
+  if (report === 'toc') {
+    const readOpt = async (key: string): Promise<string | undefined> => (opts.has(key) ? nodeFs.readFile(path.resolve(io.cwd, opts.get(key) as string), 'utf8') : undefined);
+    io.out(adrToolsToc(titled, { intro: await readOpt('i'), outro: await readOpt('o'), prefix: opts.get('p') }));
+  } else {
+    io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
+  }
+  return 0;
+}

@@ -1,0 +1,223 @@
+/**
+ * adr-tools 3.0.0 behaviour, as plain functions: where the ADR folder is,
+ * how a title becomes a file name, how the template is filled, how links are
+ * added to a Status section and a status removed, and the TOC and graph it
+ * generates. The `lodestar adr` commands are built on these; where adr-tools
+ * would mangle input or leave a half-written record, these do not (see README).
+ */
+import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
+
+export const ADR_TOOLS_TEMPLATE = `# NUMBER. TITLE
+
+Date: DATE
+
+## Status
+
+STATUS
+
+## Context
+
+The issue motivating this decision, and any context that influences or constrains the decision.
+
+## Decision
+
+The change that we're proposing or have agreed to implement.
+
+## Consequences
+
+What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.
+`;
+
+export const ADR_TOOLS_FIRST_RECORD = `# 1. Record architecture decisions
+
+Date: DATE
+
+## Status
+
+Accepted
+
+## Context
+
+We need to record the architectural decisions made on this project.
+
+## Decision
+
+We will use Architecture Decision Records, as [described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).
+
+## Consequences
+
+See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).
+`;
+
+/**
+ * The ADR folder as adr-tools finds it, relative to `cwd` (`doc/adr`, `../doc/adr`):
+ * at each level upward, `.adr-dir` names it, else an existing `doc/adr` is it.
+ */
+export async function findAdrToolsFolder(fs: RecordFileSystem, cwd: string): Promise<string> {
+  let rel = '.';
+  for (let dir = cwd; ; ) {
+    const marker = joinPath(dir, '.adr-dir');
+    const st = await fs.stat(marker);
+    if (st && st.type & EntryType.File) {
+      const first = new TextDecoder().decode(await fs.readFile(marker)).trim().split(/\s+/)[0] ?? '';
+      return relJoin(rel, first);
+    }
+    const doc = await fs.stat(joinPath(dir, 'doc/adr'));
+    if (doc && doc.type & EntryType.Directory) return relJoin(rel, 'doc/adr');
+    const parent = joinPath(dir, '..');
+    if (parent === dir) return 'doc/adr';
+    dir = parent;
+    rel = rel === '.' ? '..' : `${rel}/..`;
+  }
+}
+
+function relJoin(rel: string, path: string): string {
+  return rel === '.' ? path : `${rel}/${path}`;
+}
+
+/** `Use PostgreSQL 16!` → `use-postgresql-16`: every run of characters other than ASCII letters and digits becomes one `-`. */
+export function adrToolsSlug(title: string): string {
+  return title
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase()
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `0001-use-postgresql.md` */
+export function adrToolsFileName(number: number, title: string): string {
+  return `${String(number).padStart(4, '0')}-${adrToolsSlug(title)}.md`;
+}
+
+/**
+ * Fills NUMBER, TITLE, DATE and STATUS, the first of each on every line, as
+ * adr-tools' sed does, but in one pass so a title containing "DATE" or "&"
+ * is written as typed.
+ */
+export function fillAdrTemplate(template: string, values: { number: number; title: string; date: string; status: string }): string {
+  return template
+    .split('\n')
+    .map((line) => {
+      const done = new Set<string>();
+      return line.replace(/NUMBER|TITLE|DATE|STATUS/g, (key) => {
+        if (done.has(key)) return key;
+        done.add(key);
+        return key === 'NUMBER' ? String(values.number) : key === 'TITLE' ? values.title : key === 'DATE' ? values.date : values.status;
+      });
+    })
+    .join('\n');
+}
+
+/** adr-tools' link title: the first line without its first two characters (`1. Record architecture decisions`). */
+export function adrToolsTitleLine(text: string): string {
+  return text.split('\n')[0].replace(/\r$/, '').slice(2);
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section,
+ * just before the next `##` heading, as adr-tools' `_adr_add_link` does. A
+ * Status section with no heading after it gets nothing, also as adr-tools.
+ */
+export function addStatusLink(text: string, linkType: string, targetTitle: string, targetFile: string): string {
+  const eol = eolOf(text);
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let inStatus = false;
+  for (const line of lines) {
+    const bare = line.replace(/\r$/, '');
+    if (bare.startsWith('##')) {
+      if (inStatus) out.push(`${linkType} [${targetTitle}](${targetFile})${eol === '\r\n' ? '\r' : ''}`, eol === '\r\n' ? '\r' : '');
+      inStatus = false;
+    }
+    if (bare === '## Status') inStatus = true;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** Drops lines equal to `status` from the Status section and squeezes the blank lines that leaves, as `_adr_remove_status`. */
+export function removeStatusLine(text: string, status: string): string {
+  const out: string[] = [];
+  let inStatus = false;
+  let afterBlank = false;
+  for (const line of text.split('\n')) {
+    const bare = line.replace(/\r$/, '');
+    if (bare.startsWith('##')) inStatus = false;
+    if (bare === '## Status') inStatus = true;
+    if (inStatus && /^\s*$/.test(bare)) {
+      if (!afterBlank) out.push(line);
+      afterBlank = true;
+      continue;
+    }
+    if (inStatus && bare === status) continue;
+    if (inStatus) afterBlank = false;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+export interface AdrListEntry {
+  /** Path as adr-tools prints it (relative to where it runs). */
+  path: string;
+  /** File name. */
+  file: string;
+  number: number;
+}
+
+/**
+ * A reference on the command line (`-s 12`, `link 3 … 5 …`, `-s use-mysql`):
+ * all digits means that number; anything else is the first record whose path
+ * contains it. (adr-tools greps for the text, so `-s 3` can pick
+ * `0001-use-python-3.md`; an exact number avoids that.)
+ */
+export function resolveAdrReference(list: AdrListEntry[], ref: string): AdrListEntry | undefined {
+  if (/^\d+$/.test(ref)) return list.find((e) => e.number === parseInt(ref, 10));
+  return list.find((e) => e.path.includes(ref));
+}
+
+/** `adr generate toc`. */
+export function adrToolsToc(entries: { file: string; title: string }[], options: { intro?: string; outro?: string; prefix?: string } = {}): string {
+  let out = '# Architecture Decision Records\n\n';
+  if (options.intro !== undefined) out += `${options.intro}\n`;
+  for (const e of entries) out += `* [${e.title}](${options.prefix ?? ''}${e.file})\n`;
+  if (options.outro !== undefined) out += `\n${options.outro}`;
+  return out;
+}
+
+/** Lines of a Status section that are neither headings nor blank, as `_adr_status`. */
+export function statusLines(text: string): string[] {
+  const out: string[] = [];
+  let inStatus = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.startsWith('## Status')) {
+      inStatus = true;
+      continue;
+    }
+    if (inStatus && line.startsWith('#')) inStatus = false;
+    if (inStatus && !/^(#|\s*$)/.test(line)) out.push(line);
+  }
+  return out;
+}
+
+/** `adr generate graph`: Graphviz, records in order with dotted edges, forward links labelled. */
+export function adrToolsGraph(entries: { file: string; title: string; number: number; text: string }[], options: { prefix?: string; extension?: string } = {}): string {
+  const prefix = options.prefix ?? '';
+  const extension = options.extension ?? '.html';
+  let out = 'digraph {\n  node [shape=plaintext];\n  subgraph {\n';
+  for (const e of entries) {
+    out += `    _${e.number} [label="${e.title}"; URL="${prefix}${e.file.replace(/\.md$/, '')}${extension}"];\n`;
+    if (e.number > 1) out += `    _${e.number - 1} -> _${e.number} [style="dotted", weight=1];\n`;
+  }
+  out += '  }\n';
+  for (const e of entries) {
+    for (const line of statusLines(e.text)) {
+      const m = /^(.+) \[.*\]\(0*([1-9][0-9]*).*\)/.exec(line);
+      if (m && !/ by$/.test(m[1])) out += `  _${e.number} -> _${m[2]} [label="${m[1]}", weight=0]\n`;
+    }
+  }
+  return `${out}}\n`;
+}

@@ -1,0 +1,171 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { adrToolsSlug } from '../../src/core/decisions/adrTools';
+import { FileExistsError, NodeRecordWriter } from '../../src/core/store/recordWriter';
+import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+
+/**
+ * `lodestar adr` against golden output taken from adr-tools 3.0.0 running the
+ * same commands (ADR_DATE fixed, no editor).
+ */
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+function adr(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, 'adr', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ADR_DATE: '2026-11-21', VISUAL: '', EDITOR: '', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
+const BODY = `## Context
+
+The issue motivating this decision, and any context that influences or constrains the decision.
+
+## Decision
+
+The change that we're proposing or have agreed to implement.
+
+## Consequences
+
+What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.
+`;
+
+describe('lodestar adr: the adr-tools drop-in', () => {
+  it('init, new, -s, -l, link, list, generate toc and graph write what adr-tools writes', () => {
+    const dir = makeTempDir();
+    const steps: [string[], string][] = [
+      [['init'], 'doc/adr/0001-record-architecture-decisions.md\n'],
+      [['new', 'Use', 'PostgreSQL'], 'doc/adr/0002-use-postgresql.md\n'],
+      [['new', '-s', '2', 'Use', 'CockroachDB'], 'doc/adr/0003-use-cockroachdb.md\n'],
+      [['new', '-l', '2:Amends:Amended by', 'Tweak', 'the', 'schema'], 'doc/adr/0004-tweak-the-schema.md\n'],
+      [['new', '-s', '1', '-s', '4', 'Start', 'over'], 'doc/adr/0005-start-over.md\n'],
+      [['link', '3', 'Clarifies', '1', 'Clarified by'], ''],
+    ];
+    for (const [args, expected] of steps) {
+      const r = adr(dir, args);
+      assert.deepStrictEqual([r.code, r.out, r.err], [0, expected, ''], args.join(' '));
+    }
+    assert.strictEqual(
+      read(dir, 'doc/adr/0002-use-postgresql.md'),
+      `# 2. Use PostgreSQL\n\nDate: 2026-11-21\n\n## Status\n\nSuperceded by [3. Use CockroachDB](0003-use-cockroachdb.md)\n\nAmended by [4. Tweak the schema](0004-tweak-the-schema.md)\n\n${BODY}`,
+    );
+    assert.strictEqual(
+      read(dir, 'doc/adr/0003-use-cockroachdb.md'),
+      `# 3. Use CockroachDB\n\nDate: 2026-11-21\n\n## Status\n\nAccepted\n\nSupercedes [2. Use PostgreSQL](0002-use-postgresql.md)\n\nClarifies [1. Record architecture decisions](0001-record-architecture-decisions.md)\n\n${BODY}`,
+    );
+    assert.strictEqual(
+      read(dir, 'doc/adr/0005-start-over.md'),
+      `# 5. Start over\n\nDate: 2026-11-21\n\n## Status\n\nAccepted\n\nSupercedes [1. Record architecture decisions](0001-record-architecture-decisions.md)\n\nSupercedes [4. Tweak the schema](0004-tweak-the-schema.md)\n\n${BODY}`,
+    );
+    assert.match(read(dir, 'doc/adr/0001-record-architecture-decisions.md'), /^# 1\. Record architecture decisions\n\nDate: 2026-11-21\n\n## Status\n\nSuperceded by \[5\. Start over\]\(0005-start-over\.md\)\n\nClarified by \[3\. Use CockroachDB\]\(0003-use-cockroachdb\.md\)\n\n## Context\n\nWe need to record the architectural decisions made on this project\.\n/);
+
+    const files = ['0001-record-architecture-decisions.md', '0002-use-postgresql.md', '0003-use-cockroachdb.md', '0004-tweak-the-schema.md', '0005-start-over.md'];
+    assert.strictEqual(adr(dir, ['list']).out, files.map((f) => `doc/adr/${f}\n`).join(''));
+    const titles = ['1. Record architecture decisions', '2. Use PostgreSQL', '3. Use CockroachDB', '4. Tweak the schema', '5. Start over'];
+    assert.strictEqual(adr(dir, ['generate', 'toc', '-p', 'docs/']).out, `# Architecture Decision Records\n\n${files.map((f, i) => `* [${titles[i]}](docs/${f})\n`).join('')}`);
+    const nodes = files.map((f, i) => `    _${i + 1} [label="${titles[i]}"; URL="p/${f.replace('.md', '')}.svg"];\n${i > 0 ? `    _${i} -> _${i + 1} [style="dotted", weight=1];\n` : ''}`).join('');
+    assert.strictEqual(
+      adr(dir, ['generate', 'graph', '-p', 'p/', '-e', '.svg']).out,
+      `digraph {\n  node [shape=plaintext];\n  subgraph {\n${nodes}  }\n  _3 -> _2 [label="Supercedes", weight=0]\n  _3 -> _1 [label="Clarifies", weight=0]\n  _4 -> _2 [label="Amends", weight=0]\n  _5 -> _1 [label="Supercedes", weight=0]\n  _5 -> _4 [label="Supercedes", weight=0]\n}\n`,
+    );
+  });
+
+  it('file names follow adr-tools slug rules', () => {
+    assert.strictEqual(adrToolsSlug("Don't panic!  (really)"), 'don-t-panic-really');
+    assert.strictEqual(adrToolsSlug('Café ünïcode title'), 'caf-n-code-title');
+    assert.strictEqual(adrToolsSlug('--weird--'), 'weird');
+    assert.strictEqual(adrToolsSlug('🚀'), '');
+    assert.strictEqual(adrToolsSlug('a/b\\c'), 'a-b-c');
+    assert.strictEqual(adrToolsSlug('../../etc/passwd'), 'etc-passwd');
+  });
+
+  it('.adr-dir is written by init DIR and found from a sub-folder; paths print relative to where it runs', () => {
+    const dir = makeTempDir();
+    assert.strictEqual(adr(dir, ['init', 'docs/architecture']).out, 'docs/architecture/0001-record-architecture-decisions.md\n');
+    assert.strictEqual(read(dir, '.adr-dir'), 'docs/architecture\n');
+    fs.mkdirSync(path.join(dir, 'src'));
+    assert.strictEqual(adr(path.join(dir, 'src'), ['new', 'From', 'below']).out, '../docs/architecture/0002-from-below.md\n');
+  });
+
+  it('titles are written as typed (adr-tools would turn & into "TITLE"), and a project template is used', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    writeFiles(dir, { 'doc/adr/templates/template.md': '# NUMBER. TITLE\n\nDate: DATE\n\nStatus: STATUS\n' });
+    assert.strictEqual(adr(dir, ['new', 'Use C++ & Rust DATE']).out, 'doc/adr/0002-use-c-rust-date.md\n');
+    assert.strictEqual(read(dir, 'doc/adr/0002-use-c-rust-date.md'), '# 2. Use C++ & Rust DATE\n\nDate: 2026-11-21\n\nStatus: Accepted\n');
+  });
+
+  it('messages and exit codes: no title, unknown command, no folder, a reference that matches nothing', () => {
+    const dir = makeTempDir();
+    assert.deepStrictEqual(adr(dir, ['list']), { code: 1, out: 'The doc/adr directory does not exist\n', err: '' });
+    const bogus = adr(dir, ['bogus']);
+    assert.strictEqual(bogus.code, 1);
+    assert.match(bogus.out, /^usage: adr help COMMAND \[ARG\] \.\.\.\nCOMMAND is one of: \n  init\n/);
+    adr(dir, ['init']);
+    assert.deepStrictEqual(adr(dir, ['new']), { code: 1, out: 'ERROR: no title given\n', err: '' });
+    assert.strictEqual(adr(dir, ['new', '   ']).code, 1);
+    const missing = adr(dir, ['new', '-s', '9', 'Replace', 'nothing']);
+    assert.strictEqual(missing.code, 1);
+    assert.match(missing.err, /no decision record matches "9"/);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'doc/adr')), ['0001-record-architecture-decisions.md'], 'nothing was written');
+    assert.strictEqual(adr(dir, ['help', 'new']).out.split('\n')[0], 'usage: adr new [-s SUPERCEDED] [-l TARGET:LINK:REVERSE-LINK] TITLE_TEXT...');
+  });
+
+  it('-s takes a number exactly (adr-tools would grep "3" and could pick 0001-use-python-3.md)', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    adr(dir, ['new', 'Use', 'Python', '3']);
+    adr(dir, ['new', 'Use', 'Go']);
+    assert.strictEqual(adr(dir, ['new', '-s', '3', 'Use', 'Rust']).code, 0);
+    assert.match(read(dir, 'doc/adr/0003-use-go.md'), /Superceded by \[4\. Use Rust\]/);
+    assert.doesNotMatch(read(dir, 'doc/adr/0002-use-python-3.md'), /Superceded/);
+  });
+
+  it('inside a git repository, numbers used on other branches are skipped, with a note on stderr', () => {
+    const dir = makeTempDir();
+    initRepo(dir);
+    adr(dir, ['init']);
+    commitAll(dir, 'init');
+    git(dir, ['checkout', '-q', '-b', 'colleague']);
+    adr(dir, ['new', 'Colleague', 'idea']);
+    adr(dir, ['new', 'Another', 'idea']);
+    commitAll(dir, 'two records');
+    git(dir, ['checkout', '-q', 'main']);
+    const r = adr(dir, ['new', 'My', 'idea']);
+    assert.deepStrictEqual([r.code, r.out], [0, 'doc/adr/0004-my-idea.md\n']);
+    assert.match(r.err, /numbers 2-3 are taken on other branches \(2: colleague; 3: colleague\); using 4/);
+  });
+
+  it('a file already in the folder counts toward the number and is left untouched', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    writeFiles(dir, { 'doc/adr/0002-use-kafka.md': 'precious\n' });
+    const r = adr(dir, ['new', 'Use', 'Kafka']);
+    assert.strictEqual(r.out, 'doc/adr/0003-use-kafka.md\n');
+    assert.strictEqual(read(dir, 'doc/adr/0002-use-kafka.md'), 'precious\n');
+  });
+
+  it('new records are created exclusively: an existing file is never overwritten, and replace goes through a rename', async () => {
+    const dir = makeTempDir();
+    const writer = new NodeRecordWriter();
+    const file = path.join(dir, 'doc/adr/0002-use-kafka.md');
+    await writer.createExclusive(file, 'first\n');
+    await assert.rejects(writer.createExclusive(file, 'second\n'), FileExistsError);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'first\n');
+    await writer.replace(file, 'changed\n');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'changed\n');
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), ['0002-use-kafka.md'], 'no temporary file left behind');
+  });
+
+  it('$VISUAL (then $EDITOR) opens the new record before its path is printed', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    const log = path.join(dir, 'edited.txt');
+    const editor = path.join(dir, 'fake-editor.sh');
+    fs.writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${log}\n`, { mode: 0o755 });
+    assert.strictEqual(adr(dir, ['new', 'Edit', 'me'], { VISUAL: editor }).out, 'doc/adr/0002-edit-me.md\n');
+    assert.strictEqual(adr(dir, ['new', 'Edit', 'again'], { EDITOR: editor }).out, 'doc/adr/0003-edit-again.md\n');
+    assert.strictEqual(fs.readFileSync(log, 'utf8'), 'doc/adr/0002-edit-me.md\ndoc/adr/0003-edit-again.md\n');
+  });
+});
