@@ -1,0 +1,157 @@
+import { LodestarRecord } from '../records/record';
+import { basename, joinPath } from '../store/fileSystem';
+import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, removeStatusLine } from './adrTools';
+
+/** The dialects Lodestar writes new records in. */
+export type WriteDialect = 'nygard' | 'madr';
+
+export interface NewDecisionRequest {
+  folder: string;
+  number: number;
+  title: string;
+  date: string;
+  /** Lower-case: proposed, accepted, draft… */
+  status: string;
+  deciders: string[];
+  supersedes: LodestarRecord[];
+  dialect: WriteDialect;
+  /** A custom template with NUMBER, TITLE, DATE, STATUS (adr-tools style). */
+  template?: string;
+}
+
+export interface PlannedWrite {
+  path: string;
+  content: string;
+}
+
+export interface NewDecisionPlan {
+  create: PlannedWrite;
+  /** 1-based line to put the cursor on: the first line to fill in. */
+  cursorLine: number;
+}
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** Why a title cannot be used, or undefined. The slug rules keep any title inside its folder. */
+export function validateDecisionTitle(title: string): string | undefined {
+  if (title.trim() === '') return 'A decision record needs a title.';
+  if (/[\r\n]/.test(title)) return 'The title must be one line.';
+  if (title.length > 200) return `The title is ${title.length} characters; keep it under 200 (the file name is cut to 60).`;
+  return undefined;
+}
+
+/**
+ * adr-tools' slug, cut to 60 characters, with a fallback for titles that
+ * have no ASCII letters or digits (emoji, other scripts) and for names
+ * Windows reserves, so every title gives a file name inside the folder.
+ */
+export function decisionFileName(number: number, title: string): string {
+  let slug = adrToolsSlug(title).slice(0, 60).replace(/-+$/, '');
+  if (slug === '' || RESERVED.test(slug)) slug = slug === '' ? 'decision' : `${slug}-decision`;
+  return adrToolsFileName(number, slug);
+}
+
+/** The dialect most records in the folder use; Nygard (adr-tools) for an empty folder. */
+export function folderDialect(records: LodestarRecord[]): WriteDialect {
+  let madr = 0;
+  let nygard = 0;
+  for (const r of records) {
+    if (r.dialect === 'madr3' || r.dialect === 'madr4') madr++;
+    else if (r.dialect === 'nygard') nygard++;
+  }
+  return madr > nygard ? 'madr' : 'nygard';
+}
+
+function capitalise(s: string): string {
+  return s === '' ? s : s[0].toUpperCase() + s.slice(1);
+}
+
+function refTo(r: LodestarRecord): string {
+  return r.number !== null ? `${r.number}. ${r.title}` : r.title;
+}
+
+export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
+  const file = decisionFileName(req.number, req.title);
+  const path = joinPath(req.folder, file);
+  const status = capitalise(req.status);
+  let content: string;
+  if (req.dialect === 'madr' && !req.template) {
+    const yamlString = (s: string): string => (/^[\w .,()/-]*$/.test(s) && !/^[\d.\s-]+$/.test(s) ? s : JSON.stringify(s));
+    const supersedes = req.supersedes.map((r) => `[ADR-${String(r.number ?? 0).padStart(4, '0')}](${basename(r.path)})`);
+    content = [
+      '---',
+      `status: ${req.status}`,
+      `date: ${req.date}`,
+      ...(req.deciders.length > 0 ? [`decision-makers: [${req.deciders.map(yamlString).join(', ')}]`] : []),
+      '---',
+      '',
+      `# ${req.title}`,
+      '',
+      '## Context and Problem Statement',
+      '',
+      '',
+      '',
+      '## Considered Options',
+      '',
+      '## Decision Outcome',
+      '',
+      ...(supersedes.length > 0 ? ['### More Information', '', ...supersedes.map((s) => `Supersedes ${s}`), ''] : []),
+    ].join('\n');
+  } else {
+    content = fillAdrTemplate(req.template ?? ADR_TOOLS_TEMPLATE, { number: req.number, title: req.title, date: req.date, status });
+    if (req.deciders.length > 0 && !req.template) content = content.replace(/^(Date: .*\n)/m, `$1\nDeciders: ${req.deciders.join(', ')}\n`);
+    for (const old of req.supersedes) content = addStatusLink(content, 'Supersedes', refTo(old), relativeLink(path, old.path));
+  }
+  const lines = content.split('\n');
+  const contextLine = lines.findIndex((l) => /^## Context/.test(l));
+  return { create: { path, content }, cursorLine: contextLine >= 0 ? contextLine + 3 : lines.length };
+}
+
+/**
+ * The superseded record's new text, in its own dialect: a Nygard Status
+ * section loses `Accepted` and gains `Superseded by [N. Title](file)`; MADR
+ * front matter or a MADR 2 status bullet says `superseded by [ADR-N](file)`.
+ * Everything else stays byte for byte.
+ */
+export function supersedeText(old: LodestarRecord, text: string, successor: { number: number; title: string; path: string }): string {
+  const link = relativeLink(old.path, successor.path);
+  const madrRef = `superseded by [ADR-${String(successor.number).padStart(4, '0')}](${link})`;
+  if (old.dialect === 'madr3' || old.dialect === 'madr4') return setFrontMatterValue(text, 'status', madrRef);
+  if (old.dialect === 'madr2' || old.dialect === 'log4brains') {
+    const replaced = text.replace(/^(\s*[-*+]\s+Status:\s*).*$/im, `$1${madrRef}`);
+    if (replaced !== text) return replaced;
+  }
+  const withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
+  return addStatusLink(withoutStatus, 'Superseded by', `${successor.number}. ${successor.title}`, link);
+}
+
+/** Replaces one top-level front-matter value on its own line, keeping every other byte. */
+export function setFrontMatterValue(text: string, key: string, value: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const quoted = /^[\w .()/-]*$/.test(value) ? value : JSON.stringify(value);
+  const lines = text.split('\n');
+  const start = lines[0].replace(/^\uFEFF/, '').trimEnd() === '---' ? 0 : -1;
+  if (start < 0) return text;
+  for (let i = 1; i < lines.length; i++) {
+    const bare = lines[i].replace(/\r$/, '');
+    if (bare === '---' || bare === '...') {
+      lines.splice(i, 0, `${key}: ${quoted}${eol === '\r\n' ? '\r' : ''}`);
+      return lines.join('\n');
+    }
+    const m = new RegExp(`^${key}:(\\s*)(.*?)(\\s+#.*)?$`).exec(bare);
+    if (m) {
+      lines[i] = `${key}:${m[1] || ' '}${quoted}${m[3] ?? ''}${lines[i].endsWith('\r') ? '\r' : ''}`;
+      return lines.join('\n');
+    }
+  }
+  return text;
+}
+
+/** `0003-x.md` when both are in one folder, else a relative path. */
+export function relativeLink(fromPath: string, toPath: string): string {
+  const from = fromPath.split('/').slice(0, -1);
+  const to = toPath.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}

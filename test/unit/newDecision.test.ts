@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import { decisionFileName, folderDialect, planNewDecision, setFrontMatterValue, supersedeText, validateDecisionTitle } from '../../src/core/decisions/newDecision';
+import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
+import { indexOf } from './helpers';
+
+describe('new decision records', () => {
+  it('titles: empty, multi-line and very long ones are refused with a reason', () => {
+    assert.match(validateDecisionTitle('   ') ?? '', /needs a title/);
+    assert.match(validateDecisionTitle('a\nb') ?? '', /one line/);
+    assert.match(validateDecisionTitle('x'.repeat(300)) ?? '', /300 characters/);
+    assert.strictEqual(validateDecisionTitle('Use PostgreSQL'), undefined);
+  });
+
+  it('file names never leave the folder and are never empty or reserved', () => {
+    assert.strictEqual(decisionFileName(7, '../../etc/passwd'), '0007-etc-passwd.md');
+    assert.strictEqual(decisionFileName(7, '/etc/x'), '0007-etc-x.md');
+    assert.strictEqual(decisionFileName(7, 'a\\b'), '0007-a-b.md');
+    assert.strictEqual(decisionFileName(7, '.hidden'), '0007-hidden.md');
+    assert.strictEqual(decisionFileName(7, 'CON'), '0007-con-decision.md');
+    assert.strictEqual(decisionFileName(7, '数据库 🚀'), '0007-decision.md');
+    assert.strictEqual(decisionFileName(12, 'Use '.repeat(100)).length, '0012-'.length + 59 + '.md'.length);
+  });
+
+  it('a Nygard folder gets the adr-tools template; superseding updates both records in their dialect', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-use-mysql.md': nygardAdr({ number: 1, title: 'Use MySQL', date: '2026-01-01' }),
+    });
+    const old = index.records()[0];
+    assert.strictEqual(folderDialect(index.records()), 'nygard');
+    const plan = planNewDecision({ folder: old.folder, number: 2, title: 'Use PostgreSQL', date: '2026-11-21', status: 'proposed', deciders: ['Dana', 'Sam'], supersedes: [old], dialect: 'nygard' });
+    assert.ok(plan.create.path.endsWith('/doc/adr/0002-use-postgresql.md'));
+    assert.match(plan.create.content, /^# 2\. Use PostgreSQL\n\nDate: 2026-11-21\n\nDeciders: Dana, Sam\n\n## Status\n\nProposed\n\nSupersedes \[1\. Use MySQL\]\(0001-use-mysql\.md\)\n\n## Context\n/);
+    assert.strictEqual(plan.create.content.split('\n')[plan.cursorLine - 1], 'The issue motivating this decision, and any context that influences or constrains the decision.');
+    const oldText = nygardAdr({ number: 1, title: 'Use MySQL', date: '2026-01-01' });
+    const updated = supersedeText(old, oldText, { number: 2, title: 'Use PostgreSQL', path: plan.create.path });
+    assert.strictEqual(updated, oldText.replace('## Status\n\nAccepted\n\n', '## Status\n\nSuperseded by [2. Use PostgreSQL](0002-use-postgresql.md)\n\n'));
+  });
+
+  it('a MADR folder gets front matter; a MADR record is superseded in its front matter, a MADR 2 one in its bullet', async () => {
+    const madr4 = madr4Adr({ title: 'Use REST', status: 'accepted # agreed in review' });
+    const madr2 = madr2Adr({ title: 'Use SOAP', status: 'accepted' });
+    const { index } = await indexOf({ 'docs/decisions/0001-use-rest.md': madr4, 'docs/decisions/0002-use-soap.md': madr2 });
+    const [rest, soap] = index.records().sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+    const plan = planNewDecision({ folder: rest.folder, number: 3, title: 'Use gRPC', date: '2026-11-21', status: 'accepted', deciders: ['Dana'], supersedes: [rest], dialect: folderDialect([rest, rest, soap]) });
+    assert.match(plan.create.content, /^---\nstatus: accepted\ndate: 2026-11-21\ndecision-makers: \[Dana\]\n---\n\n# Use gRPC\n/);
+    const successor = { number: 3, title: 'Use gRPC', path: plan.create.path };
+    assert.strictEqual(supersedeText(rest, madr4, successor), madr4.replace('status: accepted # agreed in review', 'status: "superseded by [ADR-0003](0003-use-grpc.md)" # agreed in review'));
+    assert.strictEqual(supersedeText(soap, madr2, successor), madr2.replace('* Status: accepted', '* Status: superseded by [ADR-0003](0003-use-grpc.md)'));
+  });
+
+  it('front-matter edits keep every other byte: CRLF, comments, key order, scalar types', () => {
+    const text = '---\r\n# owner: platform\r\nstatus: proposed\r\nenabled: no\r\nversion: 012\r\n---\r\nBody\r\n';
+    assert.strictEqual(setFrontMatterValue(text, 'status', 'accepted'), text.replace('status: proposed', 'status: accepted'));
+    assert.strictEqual(setFrontMatterValue('---\ndate: 2026-01-01\n---\n', 'status', 'accepted'), '---\ndate: 2026-01-01\nstatus: accepted\n---\n');
+    assert.strictEqual(setFrontMatterValue('# No front matter\n', 'status', 'accepted'), '# No front matter\n');
+  });
+});
