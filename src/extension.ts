@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
 import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
 import { registerViewControls } from './vscode/views/viewControls';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerProblemDiagnostics(records),
     vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
+    registerNewDecisionCommand(records, log),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

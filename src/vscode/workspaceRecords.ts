@@ -188,6 +188,15 @@ export class WorkspaceRecords implements vscode.Disposable {
     this.emitter.fire();
   }
 
+  /** Re-reads these files now, so a command's own writes show without waiting for the watcher. */
+  async refreshPaths(paths: string[]): Promise<void> {
+    for (const path of paths) for (const e of this.folders.values()) if (e.index.folderOf(path)) e.batcher.add(path);
+    await this.settle();
+    // A record folder that did not exist before the write needs the folders found again.
+    for (const e of this.folders.values()) if (paths.some((p) => e.index.isInMissingFolder(p))) await e.batcher.run(() => this.build(e));
+    this.emitter.fire();
+  }
+
   /** Waits for pending file events to be applied (tests, commands that need fresh data). */
   async settle(): Promise<void> {
     await Promise.all([...this.folders.values()].map((e) => e.batcher.flush()));

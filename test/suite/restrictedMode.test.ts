@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT } from '../fixtures/workspaces';
-import { child, labels, lodestar } from './support';
+import * as fs from 'fs';
+import * as path from 'path';
+import { child, labels, lodestar, workspaceRoot } from './support';
 
 describe('Restricted Mode (an untrusted workspace)', () => {
   it('the workspace really is untrusted', () => {
@@ -12,6 +14,14 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     const { trees } = await lodestar();
     assert.deepStrictEqual(await labels(trees.decisions, await child(trees.decisions, 'Accepted (3)')), SINGLE_ROOT.accepted);
     assert.deepStrictEqual(await labels(trees.mentoring), ['Alice Example', 'bob']);
+  });
+
+  it('New Decision Record is refused, and nothing is written', async () => {
+    await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const before = fs.readdirSync(adr).sort();
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.newDecision', { title: 'Sneaky write' }), undefined);
+    assert.deepStrictEqual(fs.readdirSync(adr).sort(), before);
   });
 
   it('git does not run: no branch check in the Problems panel', async () => {

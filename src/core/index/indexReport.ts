@@ -64,3 +64,8 @@ export function relativeTo(root: string, path: string): string {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
+
+/** The choice whose record folder holds `path` (the deepest one). */
+export function indexOfRecordFolder<T extends { folder: string }>(choices: T[], path: string): T | undefined {
+  return choices.filter((c) => path.startsWith(`${c.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
+}

@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
+import { folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
+import { createGitExecutor } from '../../core/git/gitExecutor';
+import { RecordIndex } from '../../core/index/recordIndex';
+import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
+import { LodestarRecord } from '../../core/records/record';
+import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { toPortPath } from '../../core/store/fileSystem';
+import { WorkspaceRecords } from '../workspaceRecords';
+import { inputStep, pickStep, runSteps } from './stepInput';
+
+/** Arguments that skip the prompts (tests, keybindings, other extensions). */
+export interface NewDecisionArgs {
+  title: string;
+  folder?: string;
+  supersedes?: string[];
+  status?: string;
+  deciders?: string[];
+}
+
+interface FolderChoice {
+  index: RecordIndex;
+  folder: string;
+  label: string;
+}
+
+const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
+
+/** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
+export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('lodestar.newDecision', async (args?: NewDecisionArgs): Promise<string | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
+      return undefined;
+    }
+    await records.ready();
+    const choice = await chooseFolder(records, args);
+    if (!choice) return undefined;
+    const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
+
+    let title: string;
+    let supersedes: LodestarRecord[];
+    let status: string;
+    let deciders: string[];
+    if (args) {
+      title = args.title;
+      const problem = validateDecisionTitle(title);
+      if (problem) {
+        void vscode.window.showErrorMessage(problem);
+        return undefined;
+      }
+      supersedes = inFolder.filter((r) => (args.supersedes ?? []).includes(r.path));
+      status = args.status ?? 'proposed';
+      deciders = args.deciders ?? [];
+    } else {
+      let typedTitle = '';
+      const values = await runSteps([
+        inputStep({
+          title: 'New Decision Record',
+          prompt: `Title of the decision, in ${choice.label}`,
+          placeholder: 'e.g. Use PostgreSQL for the orders service',
+          value: () => typedTitle,
+          validate: (v) => {
+            typedTitle = v;
+            return v === '' ? undefined : validateDecisionTitle(v);
+          },
+        }),
+        pickStep({
+          title: 'New Decision Record: supersedes (optional)',
+          placeholder: 'Pick the records this one replaces, or press Enter for none',
+          many: true,
+          items: () =>
+            [...inFolder]
+              .filter((r) => r.status !== 'superseded')
+              .sort(compareRecords)
+              .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+        }),
+        pickStep({
+          title: 'New Decision Record: status',
+          placeholder: 'Status of the new record',
+          items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
+        }),
+        inputStep({ title: 'New Decision Record: deciders (optional)', prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+      ]);
+      if (!values) return undefined;
+      title = values[0] as string;
+      if (validateDecisionTitle(title)) return undefined;
+      supersedes = values[1] as LodestarRecord[];
+      status = ((values[2] as string[])[0] ?? 'proposed') as string;
+      deciders = (values[3] as string).split(',').map((d) => d.trim()).filter(Boolean);
+    }
+
+    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
+    const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+    const { dialect, template } = await writeStyle(choice, inFolder);
+    const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template });
+
+    const edit = new vscode.WorkspaceEdit();
+    const newUri = vscode.Uri.file(plan.create.path);
+    edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.create.content) });
+    const touched: vscode.TextDocument[] = [];
+    for (const old of supersedes) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(old.path));
+      const after = supersedeText(old, doc.getText(), { number, title, path: plan.create.path });
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), after);
+      touched.push(doc);
+    }
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`);
+      return undefined;
+    }
+    for (const doc of touched) await doc.save();
+    log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
+    await records.refreshPaths([plan.create.path, ...supersedes.map((s) => s.path)]);
+
+    const editor = await vscode.window.showTextDocument(newUri);
+    const line = Math.min(plan.cursorLine - 1, editor.document.lineCount - 1);
+    editor.selection = new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length);
+    editor.revealRange(editor.selection);
+    return plan.create.path;
+  });
+}
+
+async function chooseFolder(records: WorkspaceRecords, args?: NewDecisionArgs): Promise<FolderChoice | undefined> {
+  const choices: FolderChoice[] = records.indexes().flatMap(({ folder: ws, index }) =>
+    index.folders
+      .filter((f) => f.kind === 'decision')
+      .map((f) => ({ index, folder: f.path, label: `${records.indexes().length > 1 ? `${ws.name}: ` : ''}${relativeTo(index.root, f.path)}` })),
+  );
+  if (choices.length === 0) {
+    // No decision folder yet: start one where adr-tools would, in the first workspace folder.
+    const first = records.indexes()[0];
+    if (!first) {
+      void vscode.window.showWarningMessage('Open a folder to create decision records in it.');
+      return undefined;
+    }
+    return { index: first.index, folder: `${first.index.root}/doc/adr`, label: 'doc/adr' };
+  }
+  if (args?.folder) return choices.find((c) => c.folder === toPortPath(args.folder as string)) ?? choices[0];
+  if (choices.length === 1 || args) return choices[0];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeFolder = active?.scheme === 'file' ? indexOfRecordFolder(choices, toPortPath(active.fsPath)) : undefined;
+  const ordered = activeFolder ? [activeFolder, ...choices.filter((c) => c !== activeFolder)] : choices;
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((c) => ({ label: c.label, description: `${c.index.records('decision').filter((r) => r.folder === c.folder).length} records`, choice: c })),
+    { title: 'New Decision Record: which folder?', placeHolder: 'The folder of the active file comes first' },
+  );
+  return picked?.choice;
+}
+
+async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; template?: string }> {
+  const setting = vscode.workspace.getConfiguration('lodestar', vscode.Uri.file(choice.index.root)).get<string>('decisions.template', 'auto');
+  if (setting === 'nygard' || setting === 'madr') return { dialect: setting };
+  const project = setting && setting !== 'auto' ? vscode.Uri.file(`${choice.index.root}/${setting}`) : vscode.Uri.file(`${choice.folder}/templates/template.md`);
+  try {
+    return { dialect: 'nygard', template: new TextDecoder().decode(await vscode.workspace.fs.readFile(project)) };
+  } catch {
+    return { dialect: folderDialect(inFolder) };
+  }
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

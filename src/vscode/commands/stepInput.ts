@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+
+/** One step of a multi-step input: resolves to its value, `back`, or undefined when cancelled. */
+export type Step<T> = (position: { step: number; total: number }) => Promise<T | 'back' | undefined>;
+
+/** Runs steps in order; Back returns to the previous step, Escape cancels the whole input. */
+export async function runSteps(steps: Step<unknown>[]): Promise<unknown[] | undefined> {
+  const values: unknown[] = [];
+  for (let i = 0; i < steps.length; ) {
+    const value = await steps[i]({ step: i + 1, total: steps.length });
+    if (value === undefined) return undefined;
+    if (value === 'back') {
+      i = Math.max(0, i - 1);
+      continue;
+    }
+    values[i] = value;
+    i++;
+  }
+  return values;
+}
+
+export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined }): Step<string> {
+  return ({ step, total }) =>
+    new Promise((resolve) => {
+      const box = vscode.window.createInputBox();
+      box.title = options.title;
+      box.step = step;
+      box.totalSteps = total;
+      box.prompt = options.prompt;
+      box.placeholder = options.placeholder;
+      box.value = options.value?.() ?? '';
+      box.ignoreFocusOut = true;
+      if (step > 1) box.buttons = [vscode.QuickInputButtons.Back];
+      let done = false;
+      const finish = (v: string | 'back' | undefined): void => {
+        if (done) return;
+        done = true;
+        resolve(v);
+        box.dispose();
+      };
+      box.onDidChangeValue((v) => (box.validationMessage = options.validate?.(v)));
+      box.onDidAccept(() => {
+        const problem = options.validate?.(box.value);
+        if (problem) box.validationMessage = problem;
+        else finish(box.value);
+      });
+      box.onDidTriggerButton(() => finish('back'));
+      box.onDidHide(() => finish(undefined));
+      box.show();
+    });
+}
+
+export interface PickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+export function pickStep<T>(options: { title: string; placeholder: string; items: () => PickItem<T>[]; many?: boolean }): Step<T[]> {
+  return ({ step, total }) =>
+    new Promise((resolve) => {
+      const pick = vscode.window.createQuickPick<PickItem<T>>();
+      pick.title = options.title;
+      pick.step = step;
+      pick.totalSteps = total;
+      pick.placeholder = options.placeholder;
+      pick.canSelectMany = options.many ?? false;
+      pick.items = options.items();
+      pick.ignoreFocusOut = true;
+      if (step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
+      let done = false;
+      const finish = (v: T[] | 'back' | undefined): void => {
+        if (done) return;
+        done = true;
+        resolve(v);
+        pick.dispose();
+      };
+      pick.onDidAccept(() => finish(options.many ? pick.selectedItems.map((i) => i.value) : pick.activeItems.map((i) => i.value)));
+      pick.onDidTriggerButton(() => finish('back'));
+      pick.onDidHide(() => finish(undefined));
+      pick.show();
+    });
+}

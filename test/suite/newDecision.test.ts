@@ -1,0 +1,39 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { child, eventually, labels, lodestar, workspaceRoot } from './support';
+
+describe('Lodestar: New Decision Record', () => {
+  it('writes the next number (skipping one claimed on another branch), supersedes, shows it in the tree and opens it', async () => {
+    const { trees } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const created = (await vscode.commands.executeCommand('lodestar.newDecision', {
+      title: 'Use Redis for sessions',
+      supersedes: [path.join(adr, '0002-use-postgresql.md')],
+      status: 'accepted',
+      deciders: ['Dana Lead'],
+    })) as string;
+    // 1–6 are here, and the colleague's branch has a 5: the next is 7.
+    assert.strictEqual(created, path.join(adr, '0007-use-redis-for-sessions.md'));
+    const text = fs.readFileSync(created, 'utf8');
+    assert.match(text, /^# 7\. Use Redis for sessions\n\nDate: \d{4}-\d{2}-\d{2}\n\nDeciders: Dana Lead\n\n## Status\n\nAccepted\n\nSupersedes \[2\. Use PostgreSQL\]\(0002-use-postgresql\.md\)\n\n## Context\n/);
+    const old = fs.readFileSync(path.join(adr, '0002-use-postgresql.md'), 'utf8');
+    assert.match(old, /## Status\n\nSuperseded by \[7\. Use Redis for sessions\]\(0007-use-redis-for-sessions\.md\)\n\n## Context/);
+    assert.doesNotMatch(old, /^Accepted$/m);
+
+    // At once, not after the watcher: the command refreshes what it wrote.
+    assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (3)'))).includes('0007 Use Redis for sessions'));
+    assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Superseded (2)'))).includes('0002 Use PostgreSQL'));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created);
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 14, 'the cursor waits in the Context section');
+    await eventually(() => assert.deepStrictEqual(vscode.languages.getDiagnostics(vscode.Uri.file(created)), []));
+  });
+
+  it('an empty title writes nothing', async () => {
+    await lodestar();
+    const before = fs.readdirSync(path.join(workspaceRoot(), 'doc/adr')).sort();
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.newDecision', { title: '   ' }), undefined);
+    assert.deepStrictEqual(fs.readdirSync(path.join(workspaceRoot(), 'doc/adr')).sort(), before);
+  });
+});
