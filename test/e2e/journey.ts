@@ -18,6 +18,8 @@ import {
   expandView,
   generousMs,
   openViewContainer,
+  quickInput,
+  runCommand,
   treeRow,
   waitForWorkbench,
 } from './workbench';
@@ -26,6 +28,8 @@ const recordFile = '0002-use-postgresql.md';
 /** A repository with no records yet, opened last to see what a new user is told. Set by runJourney. */
 let emptyWorkspaceUrl = '';
 const recordRow = '0002 Use PostgreSQL';
+/** Records 1–6 are in the fixture and a colleague's branch claims 5, so the next is 7. */
+const newRecordFile = '0007-use-redis-for-sessions.md';
 
 interface JourneyStep {
   name: string;
@@ -78,6 +82,32 @@ const journey: JourneyStep[] = [
     },
   },
   {
+    name: 'Lodestar: New Decision Record… from the palette: title, supersedes, status, deciders, then the new record opens and shows in the tree',
+    run: async (page) => {
+      await runCommand(page, 'Lodestar: New Decision Record');
+      const input = quickInput(page).locator('input');
+      await quickInput(page).getByText('Title of the decision').waitFor({ state: 'visible', timeout: generousMs });
+      await input.fill('Use Redis for sessions');
+      await page.keyboard.press('Enter');
+      await quickInput(page).locator('.monaco-list-row', { hasText: '0002 Use PostgreSQL' }).click();
+      await screenshot(page, 'journey-4-supersedes.png');
+      await input.focus();
+      await page.keyboard.press('Enter');
+      await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
+      await input.fill('Accepted');
+      await page.keyboard.press('Enter');
+      await quickInput(page).getByText('Who decides').waitFor({ state: 'visible', timeout: generousMs });
+      await input.fill('Dana Lead');
+      await page.keyboard.press('Enter');
+      await editorTab(page, newRecordFile).waitFor({ state: 'visible', timeout: generousMs });
+      await activeEditorText(page).filter({ hasText: '7. Use Redis for sessions' }).waitFor({ state: 'visible', timeout: generousMs });
+      const decisions = await expandView(page, 'Decisions');
+      await treeRow(decisions, '0007 Use Redis for sessions').waitFor({ state: 'visible', timeout: generousMs });
+      await dismissNotifications(page);
+      await screenshot(page, 'journey-5-new-decision.png');
+    },
+  },
+  {
     name: 'in a repository with no records, each view says how to start',
     run: async (page) => {
       await page.goto(emptyWorkspaceUrl);
@@ -88,7 +118,7 @@ const journey: JourneyStep[] = [
       await decisions.getByText('No decision records found.').waitFor({ state: 'visible', timeout: generousMs });
       await decisions.getByRole('button', { name: 'Choose Decision Folders' }).waitFor({ state: 'visible', timeout: generousMs });
       await page.getByText('No mentoring notes yet.').waitFor({ state: 'visible', timeout: generousMs });
-      await screenshot(page, 'journey-4-welcome.png');
+      await screenshot(page, 'journey-6-welcome.png');
     },
   },
 ];

@@ -70,3 +70,18 @@ export function editorTab(page: Page, fileName: string): Locator {
 export function activeEditorText(page: Page): Locator {
   return page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines');
 }
+
+/** The quick input widget (command palette, input boxes, quick picks). */
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+/** Opens the command palette and runs a command by its title, as a person would: F1, type, Enter. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: generousMs });
+  await input.fill(`>${title}`);
+  await quickInput(page).locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: generousMs });
+  await page.keyboard.press('Enter');
+}
