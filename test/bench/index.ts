@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   const readTimes: number[] = [];
   const indexTimes: number[] = [];
   let index = new RecordIndex(fsPort, root, DEFAULT_SETTINGS);
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < 9; run++) {
     readTimes.push(await time(() => readAllFiles(folder)));
     index = new RecordIndex(fsPort, root, DEFAULT_SETTINGS);
     indexTimes.push(await time(() => index.build()));

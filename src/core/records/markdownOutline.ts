@@ -89,7 +89,9 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         continue;
       }
     }
-    if (contentEnd > pos && next < body.length && !/^\s*[-*+>|]/.test(body.slice(pos, Math.min(contentEnd, pos + 4)))) {
+    // Only a line followed by one starting with '-' (or up to three spaces) can be a setext H2.
+    const nextChar = body.charCodeAt(next);
+    if ((nextChar === 45 || nextChar === 32) && contentEnd > pos && !/^\s*[-*+>|]/.test(body.slice(pos, Math.min(contentEnd, pos + 4)))) {
       // Setext H2: a one-line paragraph underlined with "---".
       let underlineEnd = body.indexOf('\n', next);
       if (underlineEnd < 0) underlineEnd = body.length;
