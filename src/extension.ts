@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
 import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log),
+    registerChangeStatusCommand(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

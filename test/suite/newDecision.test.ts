@@ -37,3 +37,23 @@ describe('Lodestar: New Decision Record', () => {
     assert.deepStrictEqual(fs.readdirSync(path.join(workspaceRoot(), 'doc/adr')).sort(), before);
   });
 });
+
+describe('Lodestar: Change Status', () => {
+  it('changes a decision status in place and the tree regroups it at once', async () => {
+    const { trees } = await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0005-adopt-feature-flags.md');
+    const before = fs.readFileSync(file, 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.changeStatus', { path: file, status: 'accepted' }), true);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), before.replace('## Status\n\nProposed\n', '## Status\n\nAccepted\n'));
+    assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (4)'))).includes('0005 Adopt feature flags'));
+  });
+
+  it('changes a design doc status in its front matter', async () => {
+    const { trees } = await lodestar();
+    const file = path.join(workspaceRoot(), 'docs/design/search-rewrite.md');
+    const before = fs.readFileSync(file, 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.changeStatus', { path: file, status: 'approved' }), true);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), before.replace('status: draft', 'status: approved'));
+    assert.deepStrictEqual(await labels(trees.designDocs), ['In review (1)', 'Approved (1)']);
+  });
+});

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { decisionFileName, folderDialect, planNewDecision, setFrontMatterValue, supersedeText, validateDecisionTitle } from '../../src/core/decisions/newDecision';
+import { decisionFileName, folderDialect, planNewDecision, setDecisionStatus, setFrontMatterValue, supersedeText, validateDecisionTitle } from '../../src/core/decisions/newDecision';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { indexOf } from './helpers';
 
@@ -53,5 +53,20 @@ describe('new decision records', () => {
     assert.strictEqual(setFrontMatterValue(text, 'status', 'accepted'), text.replace('status: proposed', 'status: accepted'));
     assert.strictEqual(setFrontMatterValue('---\ndate: 2026-01-01\n---\n', 'status', 'accepted'), '---\ndate: 2026-01-01\nstatus: accepted\n---\n');
     assert.strictEqual(setFrontMatterValue('# No front matter\n', 'status', 'accepted'), '# No front matter\n');
+  });
+});
+
+describe('changing a decision status', () => {
+  it('edits only the status, in each dialect, keeping every other byte', async () => {
+    const nygard = nygardAdr({ number: 1, title: 'A', eol: '\r\n' });
+    const linked = nygardAdr({ number: 2, title: 'B', status: '', statusLines: ['Amends [1. A](0001-a.md)'] });
+    const madr4 = madr4Adr({ title: 'C', status: 'proposed # pending review' });
+    const madr2 = madr2Adr({ title: 'D', status: 'proposed' });
+    const { index } = await indexOf({ 'doc/adr/0001-a.md': nygard, 'doc/adr/0002-b.md': linked, 'docs/decisions/0003-c.md': madr4, 'docs/decisions/0004-d.md': madr2 }, { decisionDirectories: ['doc/adr', 'docs/decisions'] });
+    const byNumber = (n: number) => index.records().find((r) => r.number === n)!;
+    assert.strictEqual(setDecisionStatus(byNumber(1), nygard, 'deprecated'), nygard.replace('Accepted', 'Deprecated'));
+    assert.strictEqual(setDecisionStatus(byNumber(2), linked, 'accepted'), linked.replace('## Status\n\n', '## Status\n\nAccepted\n\n'));
+    assert.strictEqual(setDecisionStatus(byNumber(3), madr4, 'accepted'), madr4.replace('status: proposed # pending review', 'status: accepted # pending review'));
+    assert.strictEqual(setDecisionStatus(byNumber(4), madr2, 'rejected'), madr2.replace('* Status: proposed', '* Status: rejected'));
   });
 });

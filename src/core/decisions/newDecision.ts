@@ -155,3 +155,30 @@ export function relativeLink(fromPath: string, toPath: string): string {
   while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
+
+/**
+ * The record's text with its status changed, in its own dialect: MADR front
+ * matter `status:`, a MADR 2 / log4brains `Status:` bullet, or the first
+ * line of a Nygard Status section that is not a link. Every other byte stays.
+ * Undefined when the record has nowhere to put a status.
+ */
+export function setDecisionStatus(record: LodestarRecord, text: string, status: string): string | undefined {
+  if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', status);
+  const bullet = /^(\s*[-*+]\s+(?:\*\*|__)?Status(?:\*\*|__)?:\s*).*?(\r?)$/im;
+  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text)) return text.replace(bullet, `$1${status}$2`);
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^##\s+Status\s*\r?$/i.test(l));
+  if (start < 0) return undefined;
+  const word = capitalise(status);
+  for (let i = start + 1; i < lines.length; i++) {
+    const bare = lines[i].replace(/\r$/, '');
+    if (bare.startsWith('#')) break;
+    if (bare.trim() === '' || /\[[^\]]*\]\([^)]*\)/.test(bare)) continue;
+    lines[i] = `${word}${lines[i].endsWith('\r') ? '\r' : ''}`;
+    return lines.join('\n');
+  }
+  // Only links (or nothing) under Status: the status goes first.
+  const cr = lines[start].endsWith('\r') ? '\r' : '';
+  lines.splice(start + 1, 0, cr, `${word}${cr}`);
+  return lines.join('\n');
+}
