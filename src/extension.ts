@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
+import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
 import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
 import { registerViewControls } from './vscode/views/viewControls';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),
+    registerDecisionReferences(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT } from '../fixtures/workspaces';
@@ -56,6 +57,31 @@ describe('views in a single-root workspace', () => {
     const descriptions = await Promise.all(sessions.map(async (s) => String((await trees.mentoring.getTreeItem(s)).description)));
     assert.deepStrictEqual(descriptions.map((d) => d.slice(0, 10)), SINGLE_ROOT.mentees.alice);
     assert.deepStrictEqual(await labels(trees.mentoring, alice), ['Growth plan check-in', 'Paired on the retry logic']);
+  });
+
+  it('decision references in code: links, hover, and a warning naming the successor of a superseded record', async () => {
+    await lodestar();
+    const file = path.join(workspaceRoot(), 'src/client.ts');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '// Calls use REST for now, see ADR-0003.\n// Plan: ../doc/adr/0004-use-grpc-for-internal-apis.md and ADR 2.\nexport const x = 1;\n');
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];
+    const targets = links.map((l) => [doc.getText(l.range), path.basename(l.target?.fsPath ?? '')]).sort();
+    assert.deepStrictEqual(targets, [
+      ['../doc/adr/0004-use-grpc-for-internal-apis.md', '0004-use-grpc-for-internal-apis.md'],
+      ['ADR 2', '0002-use-postgresql.md'],
+      ['ADR-0003', '0003-use-rest-for-internal-apis.md'],
+    ]);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('ADR-0003') + 2))) ?? [];
+    // MarkdownString.appendText writes spaces as &nbsp;, which the hover shows as spaces.
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+    assert.match(hoverText, /0003 Use REST for internal APIs/);
+    assert.match(hoverText, /Superseded/);
+    await eventually(() => {
+      const warnings = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'lodestar');
+      assert.deepStrictEqual(warnings.map((d) => [doc.getText(d.range), d.message]), [['ADR-0003', 'ADR-0003 "Use REST for internal APIs" is superseded by ADR-0004 "Use gRPC for internal APIs".']]);
+    });
   });
 
   it('filter and group-by from the view title bar', async () => {

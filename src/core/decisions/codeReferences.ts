@@ -1,0 +1,67 @@
+import { LodestarRecord } from '../records/record';
+import { dirname, joinPath } from '../store/fileSystem';
+
+/** `ADR-0007`, `ADR 7`, `adr-7`, `ADR7` — the number is the first group. */
+export const DEFAULT_REFERENCE_PATTERNS = ['\\bADR[-_ ]?0*(\\d{1,5})\\b'];
+
+/** Relative Markdown-style or bare paths to a numbered record file: `../doc/adr/0007-use-postgresql.md`. */
+const FILE_REFERENCE = /(?:\.{1,2}\/)?(?:[\w.-]+\/)*\d{3,5}-[\w.-]+\.md\b/g;
+
+export interface DecisionReference {
+  /** Offsets in the text. */
+  start: number;
+  end: number;
+  number?: number;
+  /** Absolute path, for file references. */
+  path?: string;
+}
+
+/**
+ * Every decision reference in a source file's text, by the configured
+ * patterns (each with the number as its first group) and by relative paths
+ * to record files. Overlapping matches keep the first.
+ */
+export function findDecisionReferences(text: string, documentPath: string, patterns: string[] = DEFAULT_REFERENCE_PATTERNS): DecisionReference[] {
+  const found: DecisionReference[] = [];
+  for (const source of patterns) {
+    let re: RegExp;
+    try {
+      re = new RegExp(source, 'gi');
+    } catch {
+      continue;
+    }
+    for (const m of text.matchAll(re)) {
+      const n = m[1] !== undefined ? parseInt(m[1], 10) : NaN;
+      if (!isNaN(n) && m.index !== undefined) found.push({ start: m.index, end: m.index + m[0].length, number: n });
+    }
+  }
+  for (const m of text.matchAll(FILE_REFERENCE)) {
+    if (m.index === undefined) continue;
+    const rel = m[0];
+    found.push({ start: m.index, end: m.index + rel.length, path: joinPath(dirname(documentPath), rel) });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((r, i) => i === 0 || r.start >= found.slice(0, i).reduce((end, x) => Math.max(end, x.end), 0));
+}
+
+/** The record a reference names: by path, or by number (decision folders nearest the document first). */
+export function resolveDecisionReference(ref: DecisionReference, decisions: LodestarRecord[], documentPath: string): LodestarRecord | undefined {
+  if (ref.path) return decisions.find((d) => d.path === ref.path);
+  const matches = decisions.filter((d) => d.number === ref.number);
+  if (matches.length <= 1) return matches[0];
+  // Several folders use the number (a monorepo): the one sharing the longest path prefix wins.
+  const shared = (d: LodestarRecord): number => {
+    let i = 0;
+    while (i < d.folder.length && i < documentPath.length && d.folder[i] === documentPath[i]) i++;
+    return i;
+  };
+  return [...matches].sort((a, b) => shared(b) - shared(a))[0];
+}
+
+/** The warning for a reference to a record that no longer holds, naming its successor when there is one. */
+export function staleReferenceMessage(record: LodestarRecord, successor: LodestarRecord | undefined): string | undefined {
+  if (record.status !== 'superseded' && record.status !== 'deprecated') return undefined;
+  const label = `${record.number !== null ? `ADR-${String(record.number).padStart(4, '0')} ` : ''}"${record.title}"`;
+  if (successor) return `${label} is ${record.status} by ${successor.number !== null ? `ADR-${String(successor.number).padStart(4, '0')} ` : ''}"${successor.title}".`;
+  return `${label} is ${record.status}.`;
+}

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { DEFAULT_REFERENCE_PATTERNS, DecisionReference, findDecisionReferences, resolveDecisionReference, staleReferenceMessage } from '../../core/decisions/codeReferences';
+import { LodestarRecord } from '../../core/records/record';
+import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { toPortPath } from '../../core/store/fileSystem';
+import { WorkspaceRecords } from '../workspaceRecords';
+
+/** Documents larger than this are not scanned for references. */
+const MAX_SCANNED_CHARS = 1_000_000;
+
+/**
+ * `ADR-0007` and links to record files in any open file: a document link to
+ * the record, a hover with its number, title, status and date, and a warning
+ * when the record is superseded or deprecated. Only open documents are ever
+ * scanned, so large repositories cost nothing until a file is looked at.
+ */
+export function registerDecisionReferences(records: WorkspaceRecords): vscode.Disposable {
+  const diagnostics = vscode.languages.createDiagnosticCollection('lodestar-references');
+  const patterns = (): string[] => {
+    const configured = vscode.workspace.getConfiguration('lodestar').get<string[]>('decisions.referencePatterns');
+    return Array.isArray(configured) && configured.length > 0 ? configured : DEFAULT_REFERENCE_PATTERNS;
+  };
+  const referencesIn = (doc: vscode.TextDocument): { ref: DecisionReference; record: LodestarRecord }[] => {
+    if (doc.uri.scheme !== 'file' || doc.getText().length > MAX_SCANNED_CHARS) return [];
+    const path = toPortPath(doc.uri.fsPath);
+    const decisions = records.records('decision');
+    if (decisions.length === 0) return [];
+    return findDecisionReferences(doc.getText(), path, patterns())
+      .map((ref) => ({ ref, record: resolveDecisionReference(ref, decisions, path) }))
+      .filter((x): x is { ref: DecisionReference; record: LodestarRecord } => x.record !== undefined && x.record.path !== path);
+  };
+  const successorOf = (record: LodestarRecord): LodestarRecord | undefined => {
+    const index = records.indexOf(record.path);
+    const link = record.links.find((l) => l.kind === 'superseded-by');
+    return link && index ? index.record(index.resolveLink(record, link.target)) : undefined;
+  };
+
+  const update = (doc: vscode.TextDocument): void => {
+    const found: vscode.Diagnostic[] = [];
+    for (const { ref, record } of referencesIn(doc)) {
+      const message = staleReferenceMessage(record, successorOf(record));
+      if (!message) continue;
+      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)), message, vscode.DiagnosticSeverity.Warning);
+      d.source = 'lodestar';
+      d.code = 'stale-decision-reference';
+      found.push(d);
+    }
+    diagnostics.set(doc.uri, found);
+  };
+  const pending = new Map<string, NodeJS.Timeout>();
+  const schedule = (doc: vscode.TextDocument): void => {
+    const key = doc.uri.toString();
+    clearTimeout(pending.get(key));
+    pending.set(key, setTimeout(() => (pending.delete(key), update(doc)), 250));
+  };
+  const updateOpen = (): void => vscode.workspace.textDocuments.forEach(update);
+
+  const link = vscode.languages.registerDocumentLinkProvider({ scheme: 'file' }, {
+    provideDocumentLinks(doc) {
+      return referencesIn(doc).map(({ ref, record }) => {
+        const l = new vscode.DocumentLink(new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)), vscode.Uri.file(record.path));
+        l.tooltip = `${recordLabel(record)} (${statusLabel(record.status)})`;
+        return l;
+      });
+    },
+  });
+  const hover = vscode.languages.registerHoverProvider({ scheme: 'file' }, {
+    provideHover(doc, position) {
+      const offset = doc.offsetAt(position);
+      const hit = referencesIn(doc).find(({ ref }) => ref.start <= offset && offset <= ref.end);
+      if (!hit) return undefined;
+      const { record, ref } = hit;
+      const md = new vscode.MarkdownString();
+      md.appendMarkdown('**').appendText(recordLabel(record)).appendMarkdown('**\n\n');
+      md.appendText(`${statusLabel(record.status)}${record.date ? ` · ${record.date}` : ''}`);
+      const stale = staleReferenceMessage(record, successorOf(record));
+      if (stale) md.appendMarkdown('\n\n$(warning) ').appendText(stale);
+      md.supportThemeIcons = true;
+      return new vscode.Hover(md, new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)));
+    },
+  });
+  return vscode.Disposable.from(
+    diagnostics,
+    link,
+    hover,
+    vscode.workspace.onDidOpenTextDocument(schedule),
+    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
+    records.onDidChange(updateOpen),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('lodestar.decisions.referencePatterns') && updateOpen()),
+    { dispose: () => pending.forEach((t) => clearTimeout(t)) },
+  );
+}
