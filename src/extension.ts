@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
+import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
 import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
+    registerRenumber(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

@@ -57,3 +57,24 @@ describe('Lodestar: Change Status', () => {
     assert.deepStrictEqual(await labels(trees.designDocs), ['In review (1)', 'Approved (1)']);
   });
 });
+
+describe('Renumber quick fix', () => {
+  it('a number claimed on another branch offers Renumber; applying it renames the file and clears the problem', async () => {
+    const { trees } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const file = path.join(adr, '0005-adopt-feature-flags.md');
+    const uri = vscode.Uri.file(file);
+    await eventually(() => assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === 'number-on-other-branch')));
+    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'number-on-other-branch') as vscode.Diagnostic;
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const renumber = actions.find((a) => a.title.startsWith('Renumber this record'));
+    assert.ok(renumber?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    const moved = (await vscode.commands.executeCommand(renumber.command.command, ...(renumber.command.arguments ?? []))) as string;
+    // 1–7 are here now and the colleague's branch has 5: the next free is 8.
+    assert.strictEqual(moved, path.join(adr, '0008-adopt-feature-flags.md'));
+    assert.ok(!fs.existsSync(file));
+    assert.match(fs.readFileSync(moved, 'utf8'), /^# 8\. Adopt feature flags\n/);
+    assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (4)'))).includes('0008 Adopt feature flags'));
+    await eventually(() => assert.ok(!vscode.languages.getDiagnostics(vscode.Uri.file(moved)).some((d) => d.code === 'number-on-other-branch')), 15000);
+  });
+});
