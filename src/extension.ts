@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
+import { registerLinkCommands } from './vscode/commands/linkCommands';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
     registerRenumber(records),
+    registerLinkCommands(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

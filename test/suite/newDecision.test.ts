@@ -78,3 +78,26 @@ describe('Renumber quick fix', () => {
     await eventually(() => assert.ok(!vscode.languages.getDiagnostics(vscode.Uri.file(moved)).some((d) => d.code === 'number-on-other-branch')), 15000);
   });
 });
+
+describe('Supersede and Link between existing records', () => {
+  it('supersede updates both records and the tree regroups', async () => {
+    const { trees } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const older = path.join(adr, '0001-record-architecture-decisions.md');
+    const newer = path.join(adr, '0008-adopt-feature-flags.md');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: older, by: newer }), true);
+    assert.match(fs.readFileSync(older, 'utf8'), /## Status\n\nSuperseded by \[8\. Adopt feature flags\]\(0008-adopt-feature-flags\.md\)\n\n## Context/);
+    assert.match(fs.readFileSync(newer, 'utf8'), /Supersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)/);
+    assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Superseded (3)'))).includes('0001 Record architecture decisions'));
+  });
+
+  it('a custom verb pair links both ways', async () => {
+    await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const source = path.join(adr, '0004-use-grpc-for-internal-apis.md');
+    const target = path.join(adr, '0007-use-redis-for-sessions.md');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkDecisions', { path: source, target, verb: 'Amends', reverse: 'Amended by' }), true);
+    assert.match(fs.readFileSync(source, 'utf8'), /Amends \[7\. Use Redis for sessions\]\(0007-use-redis-for-sessions\.md\)/);
+    assert.match(fs.readFileSync(target, 'utf8'), /Amended by \[4\. Use gRPC for internal APIs\]\(0004-use-grpc-for-internal-apis\.md\)/);
+  });
+});

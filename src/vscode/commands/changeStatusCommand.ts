@@ -7,6 +7,7 @@ import { compareRecords, recordLabel, statusLabel } from '../../core/tree/record
 import { toPortPath } from '../../core/store/fileSystem';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { replaceDocuments } from './documentEdits';
 
 /** A tree row, or `{ path, status }` to skip the prompts (tests, keybindings). */
 type ChangeStatusArgs = RecordTreeNode | { path: string; status?: string };
@@ -35,18 +36,19 @@ export function registerChangeStatusCommand(records: WorkspaceRecords): vscode.D
     status ??= await pickStatus(record);
     if (!status) return false;
 
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(record.path));
-    const before = doc.getText();
-    const after = record.kind === 'design' ? setFrontMatterValue(before, 'status', status) : setDecisionStatus(record, before, status);
-    if (after === undefined || after === before) {
+    const target = record;
+    const chosen = status;
+    let unchanged = false;
+    const ok = await replaceDocuments(new Map([[record.path, '']]), (before) => {
+      const after = target.kind === 'design' ? setFrontMatterValue(before, 'status', chosen) : setDecisionStatus(target, before, chosen);
+      unchanged = after === undefined || after === before;
+      return after;
+    });
+    if (unchanged) {
       void vscode.window.showWarningMessage(`${recordLabel(record)} has no status Lodestar can change (no Status section or status field).`);
       return false;
     }
-    const wasDirty = doc.isDirty;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(before.length)), after);
-    if (!(await vscode.workspace.applyEdit(edit))) return false;
-    if (!wasDirty) await doc.save();
+    if (!ok) return false;
     await records.refreshPaths([record.path]);
     return true;
   });

@@ -1,0 +1,53 @@
+import { LodestarRecord } from '../records/record';
+import { addStatusLink } from './adrTools';
+import { relativeLink, supersedeText } from './newDecision';
+
+function refLabel(r: { number: number | null; title: string }, madr: boolean): string {
+  if (madr) return r.number !== null ? `ADR-${String(r.number).padStart(4, '0')}` : r.title;
+  return r.number !== null ? `${r.number}. ${r.title}` : r.title;
+}
+
+/**
+ * Adds `VERB [target](file)` to a record in its own dialect: the Status
+ * section of a Nygard record (as adr-tools does), a `* VERB [ADR-000N](file)`
+ * bullet under `## Links` for MADR (the section is added at the end when
+ * there is none). Nothing else changes. Adding a link that is there already
+ * changes nothing.
+ */
+export function addLinkInDialect(record: LodestarRecord, text: string, verb: string, target: LodestarRecord): string {
+  const madr = record.dialect !== 'nygard' && record.dialect !== 'plain';
+  const file = relativeLink(record.path, target.path);
+  const label = refLabel(target, madr);
+  if (new RegExp(`${escape(verb)} \\[[^\\]]*\\]\\(${escape(file)}\\)`).test(text)) return text;
+  if (!madr) {
+    const withLink = addStatusLink(text, verb, label, file);
+    if (withLink !== text) return withLink;
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `* ${verb} [${label}](${file})`;
+  const lines = text.split(eol);
+  const start = lines.findIndex((l) => /^##\s+Links\s*$/i.test(l));
+  if (start >= 0) {
+    let end = start + 1;
+    while (end < lines.length && !/^#{1,2}\s/.test(lines[end])) end++;
+    let insertAt = end;
+    while (insertAt > start + 1 && lines[insertAt - 1].trim() === '') insertAt--;
+    lines.splice(insertAt, 0, ...(insertAt === start + 1 ? ['', line] : [line]));
+    return lines.join(eol);
+  }
+  const trimmed = text.replace(/(\r?\n)*$/, '');
+  return `${trimmed}${eol}${eol}## Links${eol}${eol}${line}${eol}`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Both texts after `newer` supersedes `older`, each in its own dialect. */
+export function supersedeExisting(older: LodestarRecord, olderText: string, newer: LodestarRecord, newerText: string): { older: string; newer: string } {
+  if (newer.number === null) throw new Error('The superseding record needs a number.');
+  return {
+    older: supersedeText(older, olderText, { number: newer.number, title: newer.title, path: newer.path }),
+    newer: addLinkInDialect(newer, newerText, 'Supersedes', older),
+  };
+}
