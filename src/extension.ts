@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
+import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCommand';
 import { registerLinkCommands } from './vscode/commands/linkCommands';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerRenumber } from './vscode/commands/renumberCommand';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerDecisionReferences(records),
     registerRenumber(records),
     registerLinkCommands(records),
+    registerDecisionIndexCommand(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

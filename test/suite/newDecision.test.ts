@@ -101,3 +101,19 @@ describe('Supersede and Link between existing records', () => {
     assert.match(fs.readFileSync(target, 'utf8'), /Amended by \[4\. Use gRPC for internal APIs\]\(0004-use-grpc-for-internal-apis\.md\)/);
   });
 });
+
+describe('Generate Decision Index', () => {
+  it('writes the folder README with the list, and a second run replaces only its own block', async () => {
+    await lodestar();
+    const readme = path.join(workspaceRoot(), 'doc/adr/README.md');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateDecisionIndex', { style: 'toc' }), readme);
+    const first = fs.readFileSync(readme, 'utf8');
+    assert.match(first, /^# Architecture Decision Records\n\n<!-- lodestar:decision-index:start -->\n\* \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/);
+    assert.match(first, /\* \[8\. Adopt feature flags\]\(0008-adopt-feature-flags\.md\)\n/);
+    fs.writeFileSync(readme, first.replace('# Architecture Decision Records\n', '# Architecture Decision Records\n\nKept by hand.\n'));
+    await vscode.commands.executeCommand('lodestar.generateDecisionIndex', { style: 'table' });
+    const second = fs.readFileSync(readme, 'utf8');
+    assert.match(second, /Kept by hand\.\n\n<!-- lodestar:decision-index:start -->\n\| # \| Decision \| Status \| Date \|/);
+    assert.strictEqual(second.match(/lodestar:decision-index:start/g)?.length, 1);
+  });
+});

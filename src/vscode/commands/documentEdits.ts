@@ -11,14 +11,17 @@ export async function replaceDocuments(texts: Map<string, string>, change: (befo
   const toSave: vscode.TextDocument[] = [];
   for (const path of texts.keys()) {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
-    const before = doc.getText();
+    // An unmodified document may not have caught up with a change on disk yet: the file is the truth.
+    const before = doc.isDirty ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
     const after = change(before, path);
     if (after === undefined || after === before) continue;
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(before.length)), after);
+    // The whole document, however long it is by the time the edit applies.
+    edit.replace(doc.uri, doc.validateRange(new vscode.Range(0, 0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)), after);
     if (!doc.isDirty) toSave.push(doc);
   }
   more?.(edit);
   if (!(await vscode.workspace.applyEdit(edit))) return false;
-  for (const doc of toSave) await doc.save();
+  // A document renamed by the same edit is closed; its successor is saved by the caller.
+  for (const doc of toSave) if (!doc.isClosed) await doc.save();
   return true;
 }

@@ -49,11 +49,10 @@ export function registerLinkCommands(records: WorkspaceRecords): vscode.Disposab
     if (!older) return false;
     const newer = await pickDecision(records, `Which record supersedes ${recordLabel(older)}?`, older, arg && 'by' in arg ? arg.by : undefined);
     if (!newer || newer.number === null) return false;
-    const texts = new Map([[older.path, ''], [newer.path, '']]);
-    const current = new Map<string, string>();
-    for (const p of texts.keys()) current.set(p, (await vscode.workspace.openTextDocument(vscode.Uri.file(p))).getText());
-    const out = supersedeExisting(older, current.get(older.path) as string, newer, current.get(newer.path) as string);
-    const ok = await replaceDocuments(texts, (_before, p) => (p === older.path ? out.older : out.newer));
+    // Each side changes in its own dialect; supersedeExisting keeps the pair consistent.
+    const ok = await replaceDocuments(new Map([[older.path, ''], [newer.path, '']]), (before, p) =>
+      p === older.path ? supersedeExisting(older, before, newer, '').older : supersedeExisting(older, '', newer, before).newer,
+    );
     if (ok) await records.refreshPaths([older.path, newer.path]);
     return ok;
   });

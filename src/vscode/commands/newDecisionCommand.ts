@@ -8,6 +8,7 @@ import { LodestarRecord } from '../../core/records/record';
 import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { replaceDocuments } from './documentEdits';
 import { inputStep, pickStep, runSteps } from './stepInput';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
@@ -19,7 +20,7 @@ export interface NewDecisionArgs {
   deciders?: string[];
 }
 
-interface FolderChoice {
+export interface FolderChoice {
   index: RecordIndex;
   folder: string;
   label: string;
@@ -96,21 +97,18 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
     const { dialect, template } = await writeStyle(choice, inFolder);
     const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template });
 
-    const edit = new vscode.WorkspaceEdit();
     const newUri = vscode.Uri.file(plan.create.path);
-    edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.create.content) });
-    const touched: vscode.TextDocument[] = [];
-    for (const old of supersedes) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(old.path));
-      const after = supersedeText(old, doc.getText(), { number, title, path: plan.create.path });
-      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), after);
-      touched.push(doc);
-    }
-    if (!(await vscode.workspace.applyEdit(edit))) {
+    const successor = { number, title, path: plan.create.path };
+    const byPath = new Map(supersedes.map((old) => [old.path, old]));
+    const ok = await replaceDocuments(
+      new Map(supersedes.map((old) => [old.path, ''])),
+      (before, p) => supersedeText(byPath.get(p) as LodestarRecord, before, successor),
+      (edit) => edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.create.content) }),
+    );
+    if (!ok) {
       void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`);
       return undefined;
     }
-    for (const doc of touched) await doc.save();
     log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
     await records.refreshPaths([plan.create.path, ...supersedes.map((s) => s.path)]);
 
@@ -122,7 +120,7 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
   });
 }
 
-async function chooseFolder(records: WorkspaceRecords, args?: NewDecisionArgs): Promise<FolderChoice | undefined> {
+export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }): Promise<FolderChoice | undefined> {
   const choices: FolderChoice[] = records.indexes().flatMap(({ folder: ws, index }) =>
     index.folders
       .filter((f) => f.kind === 'decision')

@@ -6,6 +6,7 @@ import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { replaceDocuments } from './documentEdits';
 
 const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
 
@@ -36,28 +37,24 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(record.folder));
     const number = args && 'number' in args && args.number ? args.number : nextDecisionNumber(inFolder.map((r) => r.number), claimed);
 
+    const wasDirty = vscode.workspace.textDocuments.some((d) => toPortPath(d.uri.fsPath) === record.path && d.isDirty);
     const texts = new Map<string, string>();
-    const docs = new Map<string, vscode.TextDocument>();
     for (const r of inFolder) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(r.path));
-      docs.set(r.path, doc);
-      texts.set(r.path, doc.getText());
+      texts.set(r.path, doc.isDirty ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)));
     }
     const plan = planRenumber(record, number, texts);
-    const edit = new vscode.WorkspaceEdit();
-    for (const [p, text] of plan.edits) {
-      const doc = docs.get(p) as vscode.TextDocument;
-      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    }
-    edit.renameFile(vscode.Uri.file(plan.from), vscode.Uri.file(plan.to), { overwrite: false });
-    if (!(await vscode.workspace.applyEdit(edit))) {
+    const ok = await replaceDocuments(
+      new Map([...plan.edits.keys()].map((p) => [p, ''])),
+      (_before, p) => plan.edits.get(p),
+      (edit) => edit.renameFile(vscode.Uri.file(plan.from), vscode.Uri.file(plan.to), { overwrite: false }),
+    );
+    if (!ok) {
       void vscode.window.showErrorMessage(`Could not renumber ${recordLabel(record)}: ${plan.to} may already exist. Nothing was changed.`);
       return undefined;
     }
-    for (const p of plan.edits.keys()) {
-      const doc = vscode.workspace.textDocuments.find((d) => toPortPath(d.uri.fsPath) === (p === plan.from ? plan.to : p));
-      if (doc?.isDirty) await doc.save();
-    }
+    const moved = vscode.workspace.textDocuments.find((d) => toPortPath(d.uri.fsPath) === plan.to);
+    if (moved?.isDirty && !wasDirty) await moved.save();
     await records.refreshPaths([plan.from, plan.to, ...plan.edits.keys()]);
     return plan.to;
   });
