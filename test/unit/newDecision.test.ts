@@ -70,3 +70,41 @@ describe('changing a decision status', () => {
     assert.strictEqual(setDecisionStatus(byNumber(4), madr2, 'rejected'), madr2.replace('* Status: proposed', '* Status: rejected'));
   });
 });
+
+describe('review findings: edits that must not lose data', () => {
+  it('an empty MADR 2 Status bullet is filled on its own line; the next bullet stays', async () => {
+    const text = '# T\n\n* Status:\n* Deciders: Dana, Sam\n* Date: 2020-01-01\n';
+    const { index } = await indexOf({ 'docs/adr/0001-t.md': text });
+    const r = index.records()[0];
+    assert.strictEqual(setDecisionStatus(r, text, 'accepted'), '# T\n\n* Status: accepted\n* Deciders: Dana, Sam\n* Date: 2020-01-01\n');
+    assert.strictEqual(supersedeText(r, text, { number: 3, title: 'X', path: r.path.replace('0001-t', '0003-x') }), '# T\n\n* Status: superseded by [ADR-0003](0003-x.md)\n* Deciders: Dana, Sam\n* Date: 2020-01-01\n');
+  });
+
+  it('a Status section that ends the file still gets its Superseded by link', async () => {
+    const text = '# 1. A\n\nDate: 2020-01-01\n\n## Context\n\nfoo\n\n## Status\n\nAccepted\n';
+    const { index } = await indexOf({ 'doc/adr/0001-a.md': text });
+    const r = index.records()[0];
+    assert.strictEqual(supersedeText(r, text, { number: 2, title: 'B', path: r.path.replace('0001-a', '0002-b') }), '# 1. A\n\nDate: 2020-01-01\n\n## Context\n\nfoo\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n');
+  });
+
+  it('front-matter values: quoted when YAML would read them otherwise; anchors, duplicates, block values, quoted keys, a closing fence with spaces', () => {
+    assert.strictEqual(setFrontMatterValue('---\nstatus: proposed\n---\n', 'status', 'null'), '---\nstatus: "null"\n---\n');
+    assert.strictEqual(setFrontMatterValue('---\nstatus: proposed\n---\n', 'status', '- accepted'), '---\nstatus: "- accepted"\n---\n');
+    assert.strictEqual(setFrontMatterValue('---\nstatus: &s accepted\nx: *s\n---\n', 'status', 'deprecated'), '---\nstatus: &s deprecated\nx: *s\n---\n');
+    assert.strictEqual(setFrontMatterValue('---\nstatus: proposed\ndate: 2020-01-01\nstatus: accepted\n---\n', 'status', 'rejected'), '---\nstatus: proposed\ndate: 2020-01-01\nstatus: rejected\n---\n');
+    assert.strictEqual(setFrontMatterValue('---\nstatus: >-\n  accepted\ndate: 2020-01-01\n---\n', 'status', 'deprecated'), '---\nstatus: deprecated\ndate: 2020-01-01\n---\n');
+    assert.strictEqual(setFrontMatterValue('---\n"status": accepted\n---\n', 'status', 'deprecated'), '---\n"status": deprecated\n---\n');
+    assert.strictEqual(setFrontMatterValue('---\n{status: accepted}\n---\n', 'status', 'deprecated'), '---\n{status: accepted}\n---\n', 'flow front matter is left alone');
+    const spaced = '---\ntitle: Search\n---  \n\nstatus: prose in the body\n';
+    assert.strictEqual(setFrontMatterValue(spaced, 'status', 'approved'), '---\ntitle: Search\nstatus: approved\n---  \n\nstatus: prose in the body\n');
+  });
+
+  it('deciders are written as typed, $ signs included; a MADR 2 folder gets MADR 2 records', async () => {
+    const plan = planNewDecision({ folder: '/r/doc/adr', number: 1, title: 'T', date: '2026-01-01', status: 'proposed', deciders: ["Dana $' Lead"], supersedes: [], dialect: 'nygard' });
+    assert.match(plan.create.content, /\nDeciders: Dana \$' Lead\n\n## Status/);
+    const { index } = await indexOf({ 'docs/adr/0001-a.md': madr2Adr({ title: 'A', status: 'accepted' }), 'docs/adr/0002-b.md': madr2Adr({ title: 'B', status: 'accepted' }) });
+    assert.strictEqual(folderDialect(index.records()), 'madr2');
+    const madr2 = planNewDecision({ folder: '/r/docs/adr', number: 3, title: 'C', date: '2026-01-01', status: 'proposed', deciders: ['Dana'], supersedes: [], dialect: 'madr2' });
+    assert.match(madr2.create.content, /^# C\n\n\* Status: proposed\n\* Deciders: Dana\n\* Date: 2026-01-01\n/);
+  });
+});

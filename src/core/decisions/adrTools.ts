@@ -123,19 +123,36 @@ function eolOf(text: string): string {
  */
 export function addStatusLink(text: string, linkType: string, targetTitle: string, targetFile: string): string {
   const eol = eolOf(text);
-  const lines = text.split('\n');
+  const cr = eol === '\r\n' ? '\r' : '';
+  const { lines, final } = splitLines(text);
   const out: string[] = [];
   let inStatus = false;
   for (const line of lines) {
     const bare = line.replace(/\r$/, '');
     if (bare.startsWith('##')) {
-      if (inStatus) out.push(`${linkType} [${targetTitle}](${targetFile})${eol === '\r\n' ? '\r' : ''}`, eol === '\r\n' ? '\r' : '');
+      if (inStatus) out.push(`${linkType} [${targetTitle}](${targetFile})${cr}`, cr);
       inStatus = false;
     }
     if (bare === '## Status') inStatus = true;
     out.push(line);
   }
-  return out.join('\n');
+  // A Status section that ends the file: adr-tools drops the link there; it goes at the end instead.
+  if (inStatus) {
+    if (out.length > 0 && out[out.length - 1].replace(/\r$/, '').trim() !== '') out.push(cr);
+    out.push(`${linkType} [${targetTitle}](${targetFile})${cr}`);
+    return `${out.join('\n')}\n`;
+  }
+  return out.join('\n') + final;
+}
+
+/** Lines without the empty string a final newline leaves, and that ending. */
+function splitLines(text: string): { lines: string[]; final: string } {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') {
+    lines.pop();
+    return { lines, final: '\n' };
+  }
+  return { lines, final: '' };
 }
 
 /** Drops lines equal to `status` from the Status section and squeezes the blank lines that leaves, as `_adr_remove_status`. */
@@ -143,7 +160,8 @@ export function removeStatusLine(text: string, status: string): string {
   const out: string[] = [];
   let inStatus = false;
   let afterBlank = false;
-  for (const line of text.split('\n')) {
+  const { lines, final } = splitLines(text);
+  for (const line of lines) {
     const bare = line.replace(/\r$/, '');
     if (bare.startsWith('##')) inStatus = false;
     if (bare === '## Status') inStatus = true;
@@ -156,7 +174,7 @@ export function removeStatusLine(text: string, status: string): string {
     if (inStatus) afterBlank = false;
     out.push(line);
   }
-  return out.join('\n');
+  return out.join('\n') + final;
 }
 
 export interface AdrListEntry {

@@ -3,7 +3,7 @@ import { basename, joinPath } from '../store/fileSystem';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
-export type WriteDialect = 'nygard' | 'madr';
+export type WriteDialect = 'nygard' | 'madr' | 'madr2';
 
 export interface NewDecisionRequest {
   folder: string;
@@ -53,13 +53,15 @@ export function decisionFileName(number: number, title: string): string {
 
 /** The dialect most records in the folder use; Nygard (adr-tools) for an empty folder. */
 export function folderDialect(records: LodestarRecord[]): WriteDialect {
-  let madr = 0;
-  let nygard = 0;
+  const counts = { nygard: 0, madr: 0, madr2: 0 };
   for (const r of records) {
-    if (r.dialect === 'madr3' || r.dialect === 'madr4') madr++;
-    else if (r.dialect === 'nygard') nygard++;
+    if (r.dialect === 'madr3' || r.dialect === 'madr4') counts.madr++;
+    else if (r.dialect === 'madr2' || r.dialect === 'log4brains') counts.madr2++;
+    else if (r.dialect === 'nygard') counts.nygard++;
   }
-  return madr > nygard ? 'madr' : 'nygard';
+  if (counts.madr > counts.nygard && counts.madr >= counts.madr2) return 'madr';
+  if (counts.madr2 > counts.nygard) return 'madr2';
+  return 'nygard';
 }
 
 function capitalise(s: string): string {
@@ -97,9 +99,28 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
       '',
       ...(supersedes.length > 0 ? ['### More Information', '', ...supersedes.map((s) => `Supersedes ${s}`), ''] : []),
     ].join('\n');
+  } else if (req.dialect === 'madr2' && !req.template) {
+    const supersedes = req.supersedes.map((r) => `* Supersedes [ADR-${String(r.number ?? 0).padStart(4, '0')}](${basename(r.path)})`);
+    content = [
+      `# ${req.title}`,
+      '',
+      `* Status: ${req.status}`,
+      ...(req.deciders.length > 0 ? [`* Deciders: ${req.deciders.join(', ')}`] : []),
+      `* Date: ${req.date}`,
+      '',
+      '## Context and Problem Statement',
+      '',
+      '',
+      '',
+      '## Considered Options',
+      '',
+      '## Decision Outcome',
+      '',
+      ...(supersedes.length > 0 ? ['## Links', '', ...supersedes, ''] : []),
+    ].join('\n');
   } else {
     content = fillAdrTemplate(req.template ?? ADR_TOOLS_TEMPLATE, { number: req.number, title: req.title, date: req.date, status });
-    if (req.deciders.length > 0 && !req.template) content = content.replace(/^(Date: .*\n)/m, `$1\nDeciders: ${req.deciders.join(', ')}\n`);
+    if (req.deciders.length > 0 && !req.template) content = content.replace(/^(Date: .*\n)/m, (line) => `${line}\nDeciders: ${req.deciders.join(', ')}\n`);
     for (const old of req.supersedes) content = addStatusLink(content, 'Supersedes', refTo(old), relativeLink(path, old.path));
   }
   const lines = content.split('\n');
@@ -118,33 +139,60 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
   const madrRef = `superseded by [ADR-${String(successor.number).padStart(4, '0')}](${link})`;
   if (old.dialect === 'madr3' || old.dialect === 'madr4') return setFrontMatterValue(text, 'status', madrRef);
   if (old.dialect === 'madr2' || old.dialect === 'log4brains') {
-    const replaced = text.replace(/^(\s*[-*+]\s+Status:\s*).*$/im, `$1${madrRef}`);
+    const replaced = text.replace(/^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`);
     if (replaced !== text) return replaced;
   }
   const withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
   return addStatusLink(withoutStatus, 'Superseded by', `${successor.number}. ${successor.title}`, link);
 }
 
-/** Replaces one top-level front-matter value on its own line, keeping every other byte. */
+/** A value YAML readers (1.1 ones included) take as the string it is, or else quoted. */
+export function yamlScalar(value: string): string {
+  const plain = /^[A-Za-z][\w .()/-]*$/.test(value) && !/^(null|true|false|yes|no|on|off|y|n)$/i.test(value) && !/\s$/.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/**
+ * Replaces one top-level front-matter value, keeping every other byte: the
+ * key's last occurrence (the one parsers keep), its anchor and trailing
+ * comment stay; a block value's continuation lines are replaced with it. Flow
+ * front matter (`{…}`) is left alone. A missing key is added before the
+ * closing fence.
+ */
 export function setFrontMatterValue(text: string, key: string, value: string): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const quoted = /^[\w .()/-]*$/.test(value) ? value : JSON.stringify(value);
+  const cr = eol === '\r\n' ? '\r' : '';
   const lines = text.split('\n');
-  const start = lines[0].replace(/^\uFEFF/, '').trimEnd() === '---' ? 0 : -1;
-  if (start < 0) return text;
+  if (lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return text;
+  let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    const bare = lines[i].replace(/\r$/, '');
-    if (bare === '---' || bare === '...') {
-      lines.splice(i, 0, `${key}: ${quoted}${eol === '\r\n' ? '\r' : ''}`);
-      return lines.join('\n');
-    }
-    const m = new RegExp(`^${key}:(\\s*)(.*?)(\\s+#.*)?$`).exec(bare);
-    if (m) {
-      lines[i] = `${key}:${m[1] || ' '}${quoted}${m[3] ?? ''}${lines[i].endsWith('\r') ? '\r' : ''}`;
-      return lines.join('\n');
+    const t = lines[i].trimEnd();
+    if (t === '---' || t === '...') {
+      close = i;
+      break;
     }
   }
-  return text;
+  if (close < 0) return text;
+  const firstContent = lines.slice(1, close).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  if (firstContent !== undefined && /^\s*[{[]/.test(firstContent)) return text;
+  const keyLine = new RegExp(`^(["']?)${key}\\1[ \\t]*:(?:[ \\t]+|$)`);
+  let at = -1;
+  for (let i = 1; i < close; i++) if (keyLine.test(lines[i].replace(/\r$/, ''))) at = i;
+  const scalar = yamlScalar(value);
+  if (at < 0) {
+    lines.splice(close, 0, `${key}: ${scalar}${cr}`);
+    return lines.join('\n');
+  }
+  const bare = lines[at].replace(/\r$/, '');
+  const m = /^((["']?)[^:]*?\2[ \t]*:[ \t]*)((?:&\S+[ \t]+)?)(.*?)([ \t]+#.*)?$/.exec(bare);
+  const head = m ? m[1] : `${key}: `;
+  const anchor = m?.[3] ?? '';
+  const comment = m?.[5] ?? '';
+  // A block value (`status: >-` or a value on the next, indented lines) goes with its key.
+  let end = at + 1;
+  while (end < close && /^[ \t]+\S/.test(lines[end])) end++;
+  lines.splice(at, end - at, `${head}${head.endsWith(' ') || head.endsWith('\t') ? '' : ' '}${anchor}${scalar}${comment}${cr}`);
+  return lines.join('\n');
 }
 
 /** `0003-x.md` when both are in one folder, else a relative path. */
@@ -164,8 +212,8 @@ export function relativeLink(fromPath: string, toPath: string): string {
  */
 export function setDecisionStatus(record: LodestarRecord, text: string, status: string): string | undefined {
   if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', status);
-  const bullet = /^(\s*[-*+]\s+(?:\*\*|__)?Status(?:\*\*|__)?:\s*).*?(\r?)$/im;
-  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text)) return text.replace(bullet, `$1${status}$2`);
+  const bullet = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im;
+  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text)) return text.replace(bullet, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${status}${cr}`);
   const lines = text.split('\n');
   const start = lines.findIndex((l) => /^##\s+Status\s*\r?$/i.test(l));
   if (start < 0) return undefined;
