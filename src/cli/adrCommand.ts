@@ -5,6 +5,7 @@ import {
   ADR_TOOLS_FIRST_RECORD,
   ADR_TOOLS_TEMPLATE,
   AdrListEntry,
+  AdrToolsError,
   addStatusLink,
   adrToolsFileName,
   adrToolsGraph,
@@ -113,6 +114,10 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof AdrExit) return e.code;
+    if (e instanceof AdrToolsError) {
+      io.err(`adr: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof FileExistsError) {
       io.err(`adr: ${path.relative(io.cwd, e.path)} already exists; nothing was written.\n`);
       return 1;
@@ -159,7 +164,8 @@ async function adrInit(args: string[], io: AdrIo): Promise<number> {
     await nodeFs.mkdir(path.resolve(io.cwd, dir), { recursive: true });
     await nodeFs.writeFile(path.join(io.cwd, '.adr-dir'), `${dir}\n`);
   }
-  return adrNew(['record-architecture-decisions'], { ...io, env: { ...io.env, VISUAL: 'true', ADR_TEMPLATE: '' } }, ADR_TOOLS_FIRST_RECORD);
+  // adr-tools always writes its own first record here, whatever template the project has.
+  return adrNew(['record-architecture-decisions'], { ...io, env: { ...io.env, VISUAL: 'true', ADR_TEMPLATE: '' } }, ADR_TOOLS_FIRST_RECORD, false);
 }
 
 function parseNewOptions(args: string[]): { superseded: string[]; links: string[]; title: string } {
@@ -187,7 +193,7 @@ function parseNewOptions(args: string[]): { superseded: string[]; links: string[
 
 class UsageFailure extends Error {}
 
-async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEMPLATE): Promise<number> {
+async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEMPLATE, projectTemplates = true): Promise<number> {
   let options;
   try {
     options = parseNewOptions(args);
@@ -207,17 +213,23 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
   // Every reference must resolve before anything is written.
   const targets = options.superseded.map((ref) => ({ ref, entry: resolveAdrReference(list, ref) }));
+  // adr-tools splits with `echo $l | cut -d :`, which also squeezes runs of spaces.
   const linkSpecs = options.links.map((l) => {
-    const [ref = '', forward = '', reverse = ''] = l.split(':');
+    const [ref = '', forward = '', reverse = ''] = l.replace(/\s+/g, ' ').trim().split(':');
     return { ref, forward, reverse, entry: resolveAdrReference(list, ref) };
   });
+  const incomplete = linkSpecs.find((l) => !l.ref || !l.forward || !l.reverse);
+  if (incomplete) {
+    io.err(`adr: -l needs TARGET:LINK:REVERSE-LINK (got "${[incomplete.ref, incomplete.forward, incomplete.reverse].filter(Boolean).join(':')}"); nothing was written.\n`);
+    return 1;
+  }
   const missing = [...targets, ...linkSpecs].find((t) => !t.entry);
   if (missing) {
     io.err(`adr: no decision record matches "${missing.ref}" in ${folder}; nothing was written.\n`);
     return 1;
   }
 
-  const template = await readTemplate(io, absFolder, builtInTemplate);
+  const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
   const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
@@ -262,7 +274,9 @@ async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
 async function editRecord(io: AdrIo, entry: { path: string }, change: (text: string) => string | Promise<string>): Promise<void> {
   const abs = path.resolve(io.cwd, entry.path);
   const before = await nodeFs.readFile(abs, 'utf8');
-  const after = await change(before);
+  let after = await change(before);
+  // adr-tools rewrites records through awk, which ends every line, the last included.
+  if (after !== before && !after.endsWith('\n')) after += '\n';
   if (after !== before) await writer.replace(abs, after);
 }
 

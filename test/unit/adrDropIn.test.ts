@@ -169,3 +169,39 @@ describe('lodestar adr: the adr-tools drop-in', () => {
     assert.strictEqual(fs.readFileSync(log, 'utf8'), 'doc/adr/0002-edit-me.md\ndoc/adr/0003-edit-again.md\n');
   });
 });
+
+describe('lodestar adr: review findings', () => {
+  it('an empty .adr-dir is an error, and nothing is written at the filesystem root', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, '.adr-dir'), '');
+    const r = adr(dir, ['new', 'First']);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.err, /\.adr-dir is empty/);
+  });
+
+  it('.adr-dir may name a folder with spaces; index reads the same folder', () => {
+    const dir = makeTempDir();
+    assert.strictEqual(adr(dir, ['init', 'my adrs']).out, 'my adrs/0001-record-architecture-decisions.md\n');
+    const index = JSON.parse(spawnSync(process.execPath, [CLI, 'index', '--json', '--root', dir], { encoding: 'utf8' }).stdout);
+    assert.deepStrictEqual(index.records.map((r: { path: string }) => r.path), ['my adrs/0001-record-architecture-decisions.md']);
+  });
+
+  it('init writes its own first record even when the project has a template', () => {
+    const dir = makeTempDir();
+    writeFiles(dir, { 'doc/adr/templates/template.md': '# NUMBER. TITLE\n\nCustom\n' });
+    adr(dir, ['init']);
+    assert.match(read(dir, 'doc/adr/0001-record-architecture-decisions.md'), /^# 1\. Record architecture decisions\n/);
+  });
+
+  it('-l needs all three parts; references are patterns, like adr-tools grep', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    adr(dir, ['new', 'Use', 'Postgres']);
+    const bad = adr(dir, ['new', '-l', '2:Amends', 'Third']);
+    assert.strictEqual(bad.code, 1);
+    assert.match(bad.err, /-l needs TARGET:LINK:REVERSE-LINK/);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'doc/adr')).filter((f) => f.endsWith('.md')).length, 2);
+    assert.strictEqual(adr(dir, ['new', '-l', 'use.postgres:Refined   by:Refines', 'Tune']).code, 0);
+    assert.match(read(dir, 'doc/adr/0003-tune.md'), /Refined by \[2\. Use Postgres\]\(0002-use-postgres\.md\)/);
+  });
+});

@@ -49,6 +49,9 @@ We will use Architecture Decision Records, as [described by Michael Nygard](http
 See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).
 `;
 
+/** A problem adr-tools users need to fix (an empty .adr-dir…): printed, exit 1. */
+export class AdrToolsError extends Error {}
+
 /**
  * The ADR folder as adr-tools finds it, relative to `cwd` (`doc/adr`, `../doc/adr`):
  * at each level upward, `.adr-dir` names it, else an existing `doc/adr` is it.
@@ -59,7 +62,9 @@ export async function findAdrToolsFolder(fs: RecordFileSystem, cwd: string): Pro
     const marker = joinPath(dir, '.adr-dir');
     const st = await fs.stat(marker);
     if (st && st.type & EntryType.File) {
-      const first = new TextDecoder().decode(await fs.readFile(marker)).trim().split(/\s+/)[0] ?? '';
+      // The whole first line, so a folder name with spaces works (adr-tools takes the first word and breaks).
+      const first = new TextDecoder().decode(await fs.readFile(marker)).split(/\r?\n/)[0].trim().replace(/\/+$/, '');
+      if (first === '') throw new AdrToolsError(`${relJoin(rel, '.adr-dir')} is empty: it should name the decision folder`);
       return relJoin(rel, first);
     }
     const doc = await fs.stat(joinPath(dir, 'doc/adr'));
@@ -193,7 +198,14 @@ export interface AdrListEntry {
  */
 export function resolveAdrReference(list: AdrListEntry[], ref: string): AdrListEntry | undefined {
   if (/^\d+$/.test(ref)) return list.find((e) => e.number === parseInt(ref, 10));
-  return list.find((e) => e.path.includes(ref));
+  // Like adr-tools' grep: a pattern (`use.postgres`), or the plain text when it is not a valid one.
+  let re: RegExp | undefined;
+  try {
+    re = new RegExp(ref);
+  } catch {
+    re = undefined;
+  }
+  return list.find((e) => (re ? re.test(e.path) : e.path.includes(ref)));
 }
 
 /** `adr generate toc`. */

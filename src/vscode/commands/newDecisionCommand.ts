@@ -64,7 +64,7 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
           value: () => typedTitle,
           validate: (v) => {
             typedTitle = v;
-            return v === '' ? undefined : validateDecisionTitle(v);
+            return validateDecisionTitle(v);
           },
         }),
         pickStep({
@@ -135,7 +135,11 @@ export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: 
     }
     return { index: first.index, folder: `${first.index.root}/doc/adr`, label: 'doc/adr' };
   }
-  if (args?.folder) return choices.find((c) => c.folder === toPortPath(args.folder as string)) ?? choices[0];
+  if (args?.folder) {
+    const wanted = choices.find((c) => c.folder === toPortPath(args.folder as string));
+    if (!wanted) void vscode.window.showErrorMessage(`${args.folder} is not a decision folder Lodestar knows. Nothing was written.`);
+    return wanted;
+  }
   if (choices.length === 1 || args) return choices[0];
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeFolder = active?.scheme === 'file' ? indexOfRecordFolder(choices, toPortPath(active.fsPath)) : undefined;

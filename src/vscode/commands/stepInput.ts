@@ -38,7 +38,8 @@ export function inputStep(options: { title: string; prompt: string; placeholder?
         resolve(v);
         box.dispose();
       };
-      box.onDidChangeValue((v) => (box.validationMessage = options.validate?.(v)));
+      // While typing, an empty box is not yet an error; on Enter it is.
+      box.onDidChangeValue((v) => (box.validationMessage = v === '' ? undefined : options.validate?.(v)));
       box.onDidAccept(() => {
         const problem = options.validate?.(box.value);
         if (problem) box.validationMessage = problem;
