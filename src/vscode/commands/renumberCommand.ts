@@ -53,6 +53,7 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
       void vscode.window.showErrorMessage(`Could not renumber ${recordLabel(record)}: ${plan.to} may already exist. Nothing was changed.`);
       return undefined;
     }
+    // The rename carries an open editor's text along; save it unless the user had unsaved changes.
     const moved = vscode.workspace.textDocuments.find((d) => toPortPath(d.uri.fsPath) === plan.to);
     if (moved?.isDirty && !wasDirty) await moved.save();
     await records.refreshPaths([plan.from, plan.to, ...plan.edits.keys()]);

@@ -37,6 +37,12 @@ export function registerDecisionReferences(records: WorkspaceRecords): vscode.Di
 
   const update = (doc: vscode.TextDocument): void => {
     const found: vscode.Diagnostic[] = [];
+    // Decision records name superseded ones on purpose ("Supersedes [2. …]"): links and hovers, no warnings.
+    const path = doc.uri.scheme === 'file' ? toPortPath(doc.uri.fsPath) : '';
+    if (records.indexOf(path)?.folderOf(path)?.kind === 'decision') {
+      diagnostics.set(doc.uri, found);
+      return;
+    }
     for (const { ref, record } of referencesIn(doc)) {
       const message = staleReferenceMessage(record, successorOf(record));
       if (!message) continue;
