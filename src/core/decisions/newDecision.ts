@@ -30,6 +30,9 @@ export interface NewDecisionPlan {
   cursorLine: number;
 }
 
+/** The sections a new MADR record starts with; the empty line after the first is where the cursor goes. */
+const MADR_SECTIONS = ['## Context and Problem Statement', '', '', '', '## Considered Options', '', '## Decision Outcome', ''];
+
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /** Why a title cannot be used, or undefined. The slug rules keep any title inside its folder. */
@@ -89,14 +92,7 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
       '',
       `# ${req.title}`,
       '',
-      '## Context and Problem Statement',
-      '',
-      '',
-      '',
-      '## Considered Options',
-      '',
-      '## Decision Outcome',
-      '',
+      ...MADR_SECTIONS,
       ...(supersedes.length > 0 ? ['### More Information', '', ...supersedes.map((s) => `Supersedes ${s}`), ''] : []),
     ].join('\n');
   } else if (req.dialect === 'madr2' && !req.template) {
@@ -108,14 +104,7 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
       ...(req.deciders.length > 0 ? [`* Deciders: ${req.deciders.join(', ')}`] : []),
       `* Date: ${req.date}`,
       '',
-      '## Context and Problem Statement',
-      '',
-      '',
-      '',
-      '## Considered Options',
-      '',
-      '## Decision Outcome',
-      '',
+      ...MADR_SECTIONS,
       ...(supersedes.length > 0 ? ['## Links', '', ...supersedes, ''] : []),
     ].join('\n');
   } else {
