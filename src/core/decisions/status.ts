@@ -17,7 +17,7 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .replace(/^[-*+]\s+(?:\[[ xX]\]\s*)?/, '')
     .trim();
   if (s === '') return null;
-  if (/^super[sc]eded\b/i.test(s) || /^superceded\b/i.test(s)) return 'superseded';
+  if (/^super[sc]eded\b/i.test(s)) return 'superseded';
   s = s.toLowerCase().split(/[.,;:()[\]{}!?|]/)[0].replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ').trim();
   for (const known of DECISION_STATUSES) {
     if (s === known || s.startsWith(`${known} `)) return known;
@@ -34,9 +34,8 @@ export function linkKindFromVerb(verb: string): string {
   return verb
     .trim()
     .toLowerCase()
-    .replace(/^super[sc]eded\b/, 'superseded')
-    .replace(/^superceded\b/, 'superseded')
-    .replace(/^supercedes\b/, 'supersedes')
+    // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
+    .replace(/^super[sc]ed(ed|es)\b/, 'supersed$1')
     .replace(/\s+/g, '-');
 }
 
