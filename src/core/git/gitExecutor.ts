@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import { simpleGit, SimpleGit } from 'simple-git';
 
 /**
@@ -9,6 +10,12 @@ import { simpleGit, SimpleGit } from 'simple-git';
 export interface GitExecutor {
   /** stdout of `git ARGS`; rejects with a GitError. */
   run(args: string[]): Promise<string>;
+  /**
+   * Runs `git ARGS` and hands its stdout to `onChunk` as it arrives (large
+   * outputs such as `git log` of a long history are never held whole).
+   * Same hardening as `run`; resolves when git exits 0.
+   */
+  stream(args: string[], onChunk: (text: string) => void): Promise<void>;
 }
 
 export class GitError extends Error {
@@ -46,6 +53,42 @@ function gitEnvironment(): Record<string, string> {
   return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_OPTIONAL_LOCKS: '0' };
 }
 
+function classify(message: string): GitError {
+  if (/ENOENT|spawn git/.test(message)) return new GitError('git is not installed or not on PATH', 'missing');
+  if (/not a git repository/i.test(message)) return new GitError('not a git repository', 'not-a-repo');
+  return new GitError(message.trim().split('\n')[0], 'failed');
+}
+
+/**
+ * Streams one git process's stdout. simple-git buffers whole outputs, so the
+ * few large reads (history scans) spawn git directly, with the same `-c`
+ * hardening and environment.
+ */
+function streamGit(cwd: string, args: string[], onChunk: (text: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const config = HARDENING.flatMap((c) => ['-c', c]);
+    let child;
+    try {
+      child = spawn('git', [...config, ...args], { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    } catch (e) {
+      reject(classify(String((e as Error).message ?? e)));
+      return;
+    }
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => onChunk(text));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr.length < 4096) stderr += text;
+    });
+    child.on('error', (e) => reject(classify(String(e.message ?? e))));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(classify(stderr || `git exited with code ${code}`));
+    });
+  });
+}
+
 export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
   let git: SimpleGit;
   try {
@@ -66,18 +109,19 @@ export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
     }).env(gitEnvironment());
   } catch (e) {
     // simple-git checks that the folder exists before anything runs.
-    return { run: () => Promise.reject(new GitError(String((e as Error).message ?? e), 'not-a-repo')) };
+    const failure = () => Promise.reject(new GitError(String((e as Error).message ?? e), 'not-a-repo'));
+    return { run: failure, stream: failure };
   }
   return {
     async run(args: string[]): Promise<string> {
       try {
         return await git.raw(args);
       } catch (e) {
-        const message = String((e as Error).message ?? e);
-        if (/ENOENT|spawn git/.test(message)) throw new GitError('git is not installed or not on PATH', 'missing');
-        if (/not a git repository/i.test(message)) throw new GitError('not a git repository', 'not-a-repo');
-        throw new GitError(message.trim().split('\n')[0], 'failed');
+        throw classify(String((e as Error).message ?? e));
       }
+    },
+    stream(args: string[], onChunk: (text: string) => void): Promise<void> {
+      return streamGit(cwd, args, onChunk);
     },
   };
 }

@@ -1,0 +1,105 @@
+import { GitError, GitExecutor } from './gitExecutor';
+
+/** One commit as the history scan sees it: what pairing and pull-request discovery need, nothing more. */
+export interface HistoryCommit {
+  hash: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** Author date, ISO 8601 with offset, as git prints `%aI`. */
+  date: string;
+  subject: string;
+  /** The message after the subject line (trailers included), `\n` line ends. */
+  body: string;
+}
+
+export interface HistoryScanOptions {
+  /** Only commits at or after this date (`YYYY-MM-DD` or an ISO date-time). */
+  since?: string;
+  /** Stop after this many commits. */
+  maxCount?: number;
+  /** The revision to walk from; HEAD when absent. Must be a ref or commit name, never an option. */
+  revision?: string;
+}
+
+export interface HistoryScanResult {
+  /** How many commits were read. */
+  commits: number;
+  /** Why no history could be read (no git, not a repository, no commits yet), when that is so. */
+  unavailable?: string;
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
+/** The fields, in order; the benchmark compares against raw `git log` with this same format. */
+export const HISTORY_FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s${FIELD}%b`;
+
+/** The `git log` arguments of a history scan (exported so the benchmark runs exactly these). */
+export function historyArgs(options: HistoryScanOptions = {}): string[] {
+  const args = ['log', '--no-color', '--no-show-signature', `--format=${HISTORY_FORMAT}`];
+  if (options.since) {
+    if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(options.since)) {
+      throw new Error(`not a date: "${options.since}" (expected YYYY-MM-DD)`);
+    }
+    args.push(`--since=${options.since}`);
+  }
+  if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
+  const revision = options.revision ?? 'HEAD';
+  if (revision.startsWith('-') || /[\s\0]/.test(revision)) throw new Error(`not a revision: "${revision}"`);
+  args.push(revision, '--');
+  return args;
+}
+
+function parseCommit(record: string): HistoryCommit | undefined {
+  const f = record.split(FIELD);
+  if (f.length < 7 || !/^[0-9a-f]{7,64}$/.test(f[0])) return undefined;
+  const body = f.slice(6).join(FIELD);
+  return {
+    hash: f[0],
+    parents: f[1] ? f[1].split(' ') : [],
+    authorName: f[2],
+    authorEmail: f[3],
+    date: f[4],
+    subject: f[5],
+    body: body.replace(/\n+$/, ''),
+  };
+}
+
+/**
+ * Walks history in one streaming `git log` (no process per commit) and
+ * hands each commit to `onCommit`, newest first. A repository without git,
+ * without commits, or with a detached HEAD or a shallow history is not an
+ * error: the scan reports what it could read.
+ */
+export async function scanHistory(git: GitExecutor, onCommit: (commit: HistoryCommit) => void, options: HistoryScanOptions = {}): Promise<HistoryScanResult> {
+  let pending = '';
+  let commits = 0;
+  const flush = (final: boolean): void => {
+    let start = pending.indexOf(RECORD);
+    while (start !== -1) {
+      const next = pending.indexOf(RECORD, start + 1);
+      if (next === -1 && !final) break;
+      const commit = parseCommit(pending.slice(start + 1, next === -1 ? undefined : next));
+      if (commit) {
+        commits++;
+        onCommit(commit);
+      }
+      start = next;
+    }
+    pending = start === -1 ? '' : pending.slice(start);
+  };
+  try {
+    await git.stream(historyArgs(options), (chunk) => {
+      pending += chunk;
+      flush(false);
+    });
+  } catch (e) {
+    if (e instanceof GitError) {
+      const noCommits = /does not have any commits|bad (default )?revision|unknown revision/i.test(e.message);
+      return { commits, unavailable: noCommits ? 'the repository has no commits yet' : e.message };
+    }
+    throw e;
+  }
+  flush(true);
+  return { commits };
+}
