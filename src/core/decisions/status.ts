@@ -11,6 +11,12 @@ import { plainText } from '../records/markdownOutline';
  */
 export function normaliseStatus(raw: string | undefined): string | null {
   if (!raw) return null;
+  // The common case, one plain word such as `Accepted`, without the regular expressions below.
+  if (/^[A-Za-z]+$/.test(raw)) {
+    const word = raw.toLowerCase();
+    if (word === 'superseded' || word === 'superceded') return 'superseded';
+    return word.slice(0, 40);
+  }
   let s = plainText(raw.replace(/~~.*?~~/g, ''))
     .replace(/^status\s*:\s*/i, '')
     // `- Accepted`, `* [x] Accepted`

@@ -1,6 +1,13 @@
 /** Reads the date forms found in real records into `YYYY-MM-DD`, or null. */
 export function normaliseDate(raw: string | undefined | null): string | null {
   if (!raw) return null;
+  // The common case, `2024-03-01` exactly, without a regular expression.
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const y = digits(raw, 0, 4);
+    const mo = digits(raw, 5, 7);
+    const d = digits(raw, 8, 10);
+    if (y >= 0 && mo >= 0 && d >= 0) return isoDate(y, mo, d) === null ? null : raw;
+  }
   const s = raw.trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
@@ -22,10 +29,23 @@ const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** The number written by the ASCII digits in `s[start, end)`, or -1. */
+function digits(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(y: number, mo: number, d: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1) return null;
+  if (mo < 1 || mo > 12 || d < 1) return null;
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  if (d > DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0)) return null;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
