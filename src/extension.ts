@@ -3,6 +3,8 @@ import { registerChangeStatusCommand } from './vscode/commands/changeStatusComma
 import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCommand';
 import { registerLinkCommands } from './vscode/commands/linkCommands';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
+import { registerNewDesignDocCommand } from './vscode/commands/newDesignDocCommand';
+import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
@@ -47,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerRenumber(records),
     registerLinkCommands(records),
     registerDecisionIndexCommand(records),
+    registerNewDesignDocCommand(records),
+    registerDecisionGraph(records, context.extensionUri),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { planRenumber } from '../../src/core/decisions/renumber';
+import { planRenumber, planRetitle } from '../../src/core/decisions/renumber';
 import { nygardAdr } from '../fixtures/recordText';
-import { indexOf } from './helpers';
+import { byName, indexOf } from './helpers';
 
 describe('renumbering a decision record', () => {
   it('renames the file, moves its own heading, and rewrites inbound links and their labels', async () => {
@@ -49,5 +49,45 @@ describe('renumbering a decision record', () => {
         .replace('See [7. Use Kafka](0007-use-kafka.md "the decision")', 'See [12. Use Kafka](0012-use-kafka.md "the decision")')
         .replace('[ref]: 0007-use-kafka.md', '[ref]: 0012-use-kafka.md'),
     );
+  });
+});
+
+describe('renaming a decision record title', () => {
+  it('changes the title line, renames a file named after its title, and rewrites inbound links and labels', async () => {
+    const files = {
+      'doc/adr/0003-use-kafka.md': nygardAdr({ number: 3, title: 'Use Kafka', statusLines: ['Supersedes [2. Use RabbitMQ](0002-use-rabbitmq.md)'] }),
+      'doc/adr/0002-use-rabbitmq.md': nygardAdr({ number: 2, title: 'Use RabbitMQ', status: '', statusLines: ['Superseded by [3. Use Kafka](0003-use-kafka.md)'] }),
+      'doc/adr/0004-ops.md': '# 4. Ops\r\n\r\nSee [the broker](0003-use-kafka.md) and `0003-use-kafka.md`.\r\n',
+    };
+    const { root, index } = await indexOf(files);
+    const kafka = byName(index, '0003-use-kafka.md');
+    const texts = new Map(index.records().map((r) => [r.path, fs.readFileSync(r.path, 'utf8')]));
+    const plan = planRetitle(kafka, '  Use Apache Kafka for events ', texts);
+    assert.strictEqual(plan.renamed, true);
+    assert.strictEqual(path.relative(root, plan.to), 'doc/adr/0003-use-apache-kafka-for-events.md');
+    assert.strictEqual(plan.edits.get(kafka.path), files['doc/adr/0003-use-kafka.md'].replace('# 3. Use Kafka', '# 3. Use Apache Kafka for events'));
+    assert.strictEqual(
+      plan.edits.get(path.join(root, 'doc/adr/0002-use-rabbitmq.md')),
+      files['doc/adr/0002-use-rabbitmq.md'].replace('[3. Use Kafka](0003-use-kafka.md)', '[3. Use Apache Kafka for events](0003-use-apache-kafka-for-events.md)'),
+    );
+    // CRLF kept, a label that does not quote the title kept, code spans are not links.
+    assert.strictEqual(plan.edits.get(path.join(root, 'doc/adr/0004-ops.md')), files['doc/adr/0004-ops.md'].replace('(0003-use-kafka.md)', '(0003-use-apache-kafka-for-events.md)'));
+  });
+
+  it('MADR front matter title and H1 both follow; a file not named after its title keeps its name; BOM kept', async () => {
+    const text = '\uFEFF---\ntitle: Pick a queue\nstatus: accepted # settled\n---\n\n# Pick a queue\n\nBody.\n';
+    const { index } = await indexOf({ 'docs/decisions/0001-queue.md': text });
+    const record = byName(index, '0001-queue.md');
+    const plan = planRetitle(record, 'Pick a message broker', new Map([[record.path, text]]));
+    assert.strictEqual(plan.renamed, false);
+    assert.strictEqual(plan.to, record.path);
+    assert.strictEqual(plan.edits.get(record.path), text.replace('title: Pick a queue', 'title: Pick a message broker').replace('# Pick a queue', '# Pick a message broker'));
+  });
+
+  it('an empty or multi-line title is refused', async () => {
+    const { index } = await indexOf({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    const record = byName(index, '0001-a.md');
+    assert.throws(() => planRetitle(record, '   ', new Map()), /non-empty line/);
+    assert.throws(() => planRetitle(record, 'a\nb', new Map()), /non-empty line/);
   });
 });

@@ -39,7 +39,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 export function validateDecisionTitle(title: string): string | undefined {
   if (title.trim() === '') return 'A decision record needs a title.';
   if (/[\r\n]/.test(title)) return 'The title must be one line.';
-  if (title.length > 200) return `The title is ${title.length} characters; keep it under 200 (the file name is cut to 60).`;
+  if (title.length > 1000) return `The title is ${title.length} characters; keep it under 1,000 (the file name is cut to 60).`;
   return undefined;
 }
 

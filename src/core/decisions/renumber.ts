@@ -1,5 +1,7 @@
 import { LodestarRecord } from '../records/record';
 import { basename, dirname, joinPath } from '../store/fileSystem';
+import { setFrontMatterValue } from './newDecision';
+import { adrToolsSlug } from './adrTools';
 
 export interface RenumberPlan {
   from: string;
@@ -29,19 +31,74 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
     if (path === record.path) {
       const i = record.titleLine - 1;
       if (lines[i] !== undefined && /^\s*#/.test(lines[i])) lines[i] = renumber(lines[i]);
-    } else {
-      let fence: string | undefined;
-      for (let i = 0; i < lines.length; i++) {
-        const f = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
-        if (f) fence = fence ? (f[1][0] === fence[0] ? undefined : fence) : f[1];
-        if (fence || f) continue;
-        lines[i] = rewriteLinks(lines[i], path, record.path, newName, renumber);
-      }
-    }
+    } else rewriteInboundLinks(lines, path, record.path, newName, renumber);
     const next = lines.join('\n');
     if (next !== text) edits.set(path, next);
   }
   return { from: record.path, to, edits };
+}
+
+/** Rewrites, outside code blocks, every link in `lines` that leads to `target`. */
+function rewriteInboundLinks(lines: string[], fromPath: string, target: string, newName: string, relabel: (label: string) => string): void {
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
+    if (f) fence = fence ? (f[1][0] === fence[0] ? undefined : fence) : f[1];
+    if (fence || f) continue;
+    lines[i] = rewriteLinks(lines[i], fromPath, target, newName, relabel);
+  }
+}
+
+export interface RetitlePlan extends RenumberPlan {
+  /** False when the file name does not follow the title (it keeps its name). */
+  renamed: boolean;
+}
+
+/**
+ * Renames a record's title: the title line (or the front matter `title`)
+ * changes in place, keeping its `7. ` / `ADR-0007: ` prefix; a file named
+ * after its title (`0007-use-kafka.md`) follows the new title's slug; and
+ * every link in the folder that leads to it is rewritten, with labels that
+ * quote the old title following. Nothing else changes.
+ */
+export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map<string, string>): RetitlePlan {
+  const title = newTitle.trim();
+  if (title === '' || /[\r\n]/.test(title)) throw new Error('The new title must be one non-empty line.');
+  const oldName = basename(record.path);
+  const m = /^((?:adr[-_ ]?)?\d+[-_])(.+)(\.(?:md|markdown))$/i.exec(oldName);
+  const followsTitle = m !== null && m[2].toLowerCase() === adrToolsSlug(record.title);
+  let newName = oldName;
+  if (m && followsTitle) {
+    const slug = adrToolsSlug(title).slice(0, 60).replace(/-+$/, '');
+    if (slug !== '') newName = `${m[1]}${slug}${m[3]}`;
+  }
+  const to = joinPath(dirname(record.path), newName);
+  const relabel = (label: string): string => (label.includes(record.title) ? label.split(record.title).join(title) : label);
+  const edits = new Map<string, string>();
+  for (const [path, text] of texts) {
+    let next: string;
+    if (path === record.path) {
+      next = text;
+      if (hasFrontMatterKey(text, 'title')) next = setFrontMatterValue(next, 'title', title);
+      const lines = next.split('\n');
+      const i = record.titleLine - 1;
+      const line = lines[i];
+      if (line !== undefined && /^\s*#/.test(line) && line.includes(record.title)) {
+        const at = line.lastIndexOf(record.title);
+        lines[i] = line.slice(0, at) + title + line.slice(at + record.title.length);
+        next = lines.join('\n');
+      }
+      if (next === text && title !== record.title) {
+        throw new Error(`Could not find the title of ${oldName} to change (no "# …" title line or front matter title).`);
+      }
+    } else {
+      const lines = text.split('\n');
+      rewriteInboundLinks(lines, path, record.path, newName, relabel);
+      next = lines.join('\n');
+    }
+    if (next !== text) edits.set(path, next);
+  }
+  return { from: record.path, to, edits, renamed: newName !== oldName };
 }
 
 /** Rewrites, on one line, the links whose target resolves to `target`. */
@@ -58,4 +115,15 @@ function rewriteLinks(line: string, fromPath: string, target: string, newName: s
   // Reference definitions: [ref]: path "title"
   out = out.replace(/^(\s{0,3}\[[^\]]+\]:\s*<?)([^\s>]+)/, (m, head: string, href: string) => (leadsToTarget(href) ? `${head}${swap(href)}` : m));
   return out;
+}
+
+function hasFrontMatterKey(text: string, key: string): boolean {
+  const lines = text.split('\n');
+  if (lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i].trimEnd();
+    if (line === '---' || line === '...') return false;
+    if (new RegExp(`^(["']?)${key}\\1\\s*:`).test(line)) return true;
+  }
+  return false;
 }

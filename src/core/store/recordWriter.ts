@@ -20,6 +20,18 @@ export class FileExistsError extends Error {
   }
 }
 
+export class ReadOnlyFileError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is read-only; nothing was changed. Make it writable and try again.`);
+  }
+}
+
+/** Throws {@link ReadOnlyFileError} when the file's mode has no write bit (whoever runs us, root included). */
+export async function assertWritable(path: string): Promise<void> {
+  const st = await fs.stat(path).catch(() => undefined);
+  if (st && (st.mode & 0o222) === 0) throw new ReadOnlyFileError(path);
+}
+
 export class NodeRecordWriter implements RecordWriter {
   async createExclusive(path: string, content: string): Promise<void> {
     await fs.mkdir(dirname(path), { recursive: true });
@@ -31,10 +43,14 @@ export class NodeRecordWriter implements RecordWriter {
     }
   }
 
+  /** Rejects with {@link ReadOnlyFileError} for a read-only file; the file keeps its mode. */
   async replace(path: string, content: string): Promise<void> {
+    const st = await fs.stat(path).catch(() => undefined);
+    if (st && (st.mode & 0o222) === 0) throw new ReadOnlyFileError(path);
     const temp = `${dirname(path)}/.${path.slice(path.lastIndexOf('/') + 1)}.${process.pid}.${Date.now()}.tmp`;
     await fs.writeFile(temp, content, { flag: 'wx' });
     try {
+      if (st) await fs.chmod(temp, st.mode & 0o7777);
       await fs.rename(temp, path);
     } catch (e) {
       await fs.rm(temp, { force: true });

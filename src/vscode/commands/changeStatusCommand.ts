@@ -30,6 +30,10 @@ export function registerChangeStatusCommand(records: WorkspaceRecords): vscode.D
     else if (args && 'path' in args) {
       record = records.indexOf(toPortPath(args.path))?.record(toPortPath(args.path));
       status = args.status;
+      if (!record) {
+        void vscode.window.showErrorMessage(`Lodestar: ${args.path} is not a record Lodestar knows. Nothing was changed.`);
+        return false;
+      }
     }
     record ??= await pickRecord(records);
     if (!record || (record.kind !== 'decision' && record.kind !== 'design')) return false;

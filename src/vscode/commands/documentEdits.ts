@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { toPortPath } from '../../core/store/fileSystem';
-import { NodeRecordWriter } from '../../core/store/recordWriter';
+import { assertWritable, NodeRecordWriter } from '../../core/store/recordWriter';
 
 const writer = new NodeRecordWriter();
 
@@ -12,8 +12,20 @@ const writer = new NodeRecordWriter();
  * WorkspaceEdit (a file creation or rename), applied after the disk writes.
  */
 export async function replaceDocuments(texts: Map<string, string>, change: (before: string, path: string) => string | undefined, more?: (edit: vscode.WorkspaceEdit) => void): Promise<boolean> {
+  try {
+    return await applyReplacements(texts, change, more);
+  } catch (e) {
+    // A read-only file, a full disk, a file deleted meanwhile: say so. Every file is
+    // checked before the first is written, so a refusal leaves all of them as they were.
+    void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+async function applyReplacements(texts: Map<string, string>, change: (before: string, path: string) => string | undefined, more?: (edit: vscode.WorkspaceEdit) => void): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
   let editorChanges = 0;
+  const diskWrites: [string, string][] = [];
   for (const path of texts.keys()) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPortPath(d.uri.fsPath) === path && !d.isClosed);
     if (open?.isDirty) {
@@ -27,10 +39,40 @@ export async function replaceDocuments(texts: Map<string, string>, change: (befo
     }
     const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path)));
     const after = change(before, path);
-    if (after !== undefined && after !== before) await writer.replace(path, after);
+    if (after !== undefined && after !== before) diskWrites.push([path, after]);
   }
+  for (const [path] of diskWrites) await assertWritable(path);
+  for (const [path, after] of diskWrites) await writer.replace(path, after);
   // WorkspaceEdit.size does not count file operations, so count what was added.
   if (!more && editorChanges === 0) return true;
   more?.(edit);
   return vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * Creates a file exclusively (never over an existing one) through a
+ * WorkspaceEdit, opens it, and selects line `cursorLine` (1-based): the first
+ * thing to fill in. False when the file could not be created.
+ */
+export async function createAndOpen(path: string, content: string, cursorLine: number): Promise<boolean> {
+  const uri = vscode.Uri.file(path);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) });
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  await showAtLine(uri, cursorLine);
+  return true;
+}
+
+/** Opens a file with line `cursorLine` (1-based) selected and revealed. */
+export async function showAtLine(uri: vscode.Uri, cursorLine: number): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uri);
+  const line = Math.max(0, Math.min(cursorLine - 1, editor.document.lineCount - 1));
+  editor.selection = new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length);
+  editor.revealRange(editor.selection);
+  return editor;
+}
+
+/** Today in the user's time zone, `YYYY-MM-DD`. */
+export function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

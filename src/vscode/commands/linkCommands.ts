@@ -23,15 +23,25 @@ function refused(): boolean {
   return true;
 }
 
-function recordFrom(records: WorkspaceRecords, arg: RecordArg | undefined): LodestarRecord | undefined {
+/** The record a command was given, `null` when it was given a path that is no decision record, undefined when none. */
+function recordFrom(records: WorkspaceRecords, arg: RecordArg | undefined): LodestarRecord | null | undefined {
   if (!arg) return undefined;
   if ('type' in arg) return arg.type === 'record' ? arg.record : undefined;
   const path = toPortPath(arg.path);
-  return records.indexOf(path)?.record(path);
+  const found = records.indexOf(path)?.record(path);
+  return found?.kind === 'decision' ? found : (unknownRecord(arg.path) ?? null);
+}
+
+function unknownRecord(path: string): undefined {
+  void vscode.window.showErrorMessage(`Lodestar: ${path} is not a decision record Lodestar knows. Nothing was changed.`);
+  return undefined;
 }
 
 async function pickDecision(records: WorkspaceRecords, title: string, except: LodestarRecord | undefined, path?: string): Promise<LodestarRecord | undefined> {
-  if (path) return records.indexOf(toPortPath(path))?.record(toPortPath(path));
+  if (path) {
+    const found = records.indexOf(toPortPath(path))?.record(toPortPath(path));
+    return found?.kind === 'decision' ? found : unknownRecord(path);
+  }
   const candidates = records
     .records('decision')
     .filter((r) => r.path !== except?.path && (!except || r.folder === except.folder))
@@ -45,7 +55,9 @@ export function registerLinkCommands(records: WorkspaceRecords): vscode.Disposab
   const supersede = vscode.commands.registerCommand('lodestar.supersedeDecision', async (arg?: RecordArg & { by?: string }): Promise<boolean> => {
     if (refused()) return false;
     await records.ready();
-    const older = recordFrom(records, arg) ?? (await pickDecision(records, 'Supersede which decision?', undefined));
+    const given = recordFrom(records, arg);
+    if (given === null) return false;
+    const older = given ?? (await pickDecision(records, 'Supersede which decision?', undefined));
     if (!older) return false;
     const newer = await pickDecision(records, `Which record supersedes ${recordLabel(older)}?`, older, arg && 'by' in arg ? arg.by : undefined);
     if (!newer || newer.number === null) return false;
@@ -60,7 +72,9 @@ export function registerLinkCommands(records: WorkspaceRecords): vscode.Disposab
   const link = vscode.commands.registerCommand('lodestar.linkDecisions', async (arg?: RecordArg): Promise<boolean> => {
     if (refused()) return false;
     await records.ready();
-    const source = recordFrom(records, arg) ?? (await pickDecision(records, 'Link which decision?', undefined));
+    const from = recordFrom(records, arg);
+    if (from === null) return false;
+    const source = from ?? (await pickDecision(records, 'Link which decision?', undefined));
     if (!source) return false;
     const given = arg && 'path' in arg ? arg : undefined;
     const target = await pickDecision(records, `Link ${recordLabel(source)} to…`, source, given?.target);

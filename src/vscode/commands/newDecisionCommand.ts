@@ -8,7 +8,7 @@ import { LodestarRecord } from '../../core/records/record';
 import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { replaceDocuments } from './documentEdits';
+import { localDate, replaceDocuments, showAtLine } from './documentEdits';
 import { inputStep, pickStep, runSteps } from './stepInput';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
@@ -95,7 +95,7 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
     const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
     const { dialect, template } = await writeStyle(choice, inFolder);
-    const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template });
+    const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
 
     const newUri = vscode.Uri.file(plan.create.path);
     const successor = { number, title, path: plan.create.path };
@@ -112,15 +112,12 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
     log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
     await records.refreshPaths([plan.create.path, ...supersedes.map((s) => s.path)]);
 
-    const editor = await vscode.window.showTextDocument(newUri);
-    const line = Math.min(plan.cursorLine - 1, editor.document.lineCount - 1);
-    editor.selection = new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length);
-    editor.revealRange(editor.selection);
+    await showAtLine(newUri, plan.cursorLine);
     return plan.create.path;
   });
 }
 
-export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }): Promise<FolderChoice | undefined> {
+export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {
   const choices: FolderChoice[] = records.indexes().flatMap(({ folder: ws, index }) =>
     index.folders
       .filter((f) => f.kind === 'decision')
@@ -146,7 +143,7 @@ export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: 
   const ordered = activeFolder ? [activeFolder, ...choices.filter((c) => c !== activeFolder)] : choices;
   const picked = await vscode.window.showQuickPick(
     ordered.map((c) => ({ label: c.label, description: `${c.index.records('decision').filter((r) => r.folder === c.folder).length} records`, choice: c })),
-    { title: 'New Decision Record: which folder?', placeHolder: 'The folder of the active file comes first' },
+    { title, placeHolder: 'The folder of the active file comes first' },
   );
   return picked?.choice;
 }
@@ -162,7 +159,3 @@ async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Pro
   }
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
-import { planRenumber } from '../../core/decisions/renumber';
+import { planRenumber, planRetitle, RenumberPlan } from '../../core/decisions/renumber';
+import { validateDecisionTitle } from '../../core/decisions/newDecision';
+import { LodestarRecord } from '../../core/records/record';
+import { RecordIndex } from '../../core/index/recordIndex';
 import { toPortPath } from '../../core/store/fileSystem';
 import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
 import { createGitExecutor } from '../../core/git/gitExecutor';
@@ -37,27 +40,50 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(record.folder));
     const number = args && 'number' in args && args.number ? args.number : nextDecisionNumber(inFolder.map((r) => r.number), claimed);
 
-    const wasDirty = vscode.workspace.textDocuments.some((d) => toPortPath(d.uri.fsPath) === record.path && d.isDirty);
-    const texts = new Map<string, string>();
-    for (const r of inFolder) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(r.path));
-      texts.set(r.path, doc.isDirty ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)));
-    }
+    const texts = await folderTexts(index, record);
     const plan = planRenumber(record, number, texts);
-    const ok = await replaceDocuments(
-      new Map([...plan.edits.keys()].map((p) => [p, ''])),
-      (_before, p) => plan.edits.get(p),
-      (edit) => edit.renameFile(vscode.Uri.file(plan.from), vscode.Uri.file(plan.to), { overwrite: false }),
-    );
-    if (!ok) {
-      void vscode.window.showErrorMessage(`Could not renumber ${recordLabel(record)}: ${plan.to} may already exist. Nothing was changed.`);
+    return (await applyMove(records, record, plan)) ? plan.to : undefined;
+  });
+
+  const retitle = vscode.commands.registerCommand('lodestar.renameTitle', async (args?: { path: string; title?: string } | RecordTreeNode): Promise<string | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Lodestar does not change records in Restricted Mode. Trust this workspace to write files.');
       return undefined;
     }
-    // The rename carries an open editor's text along; save it unless the user had unsaved changes.
-    const moved = vscode.workspace.textDocuments.find((d) => toPortPath(d.uri.fsPath) === plan.to);
-    if (moved?.isDirty && !wasDirty) await moved.save();
-    await records.refreshPaths([plan.from, plan.to, ...plan.edits.keys()]);
-    return plan.to;
+    await records.ready();
+    let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
+    if (!path) {
+      const picked = await vscode.window.showQuickPick(
+        [...records.records('decision'), ...records.records('design')].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.kind === 'design' ? 'design doc' : '', path: r.path })),
+        { title: 'Rename the title of which record?' },
+      );
+      path = picked?.path;
+    }
+    const index = path ? records.indexOf(path) : undefined;
+    const record = path && index ? index.record(path) : undefined;
+    if (!record || !index || (record.kind !== 'decision' && record.kind !== 'design')) return undefined;
+    let title = args && 'title' in args ? args.title : undefined;
+    title ??= await vscode.window.showInputBox({
+      title: `Rename ${recordLabel(record)}`,
+      prompt: 'The new title. A file named after its title is renamed to match, and links to it follow.',
+      value: record.title,
+      valueSelection: [0, record.title.length],
+      validateInput: (v) => validateDecisionTitle(v),
+    });
+    if (title === undefined) return undefined;
+    const problem = validateDecisionTitle(title);
+    if (problem) {
+      void vscode.window.showErrorMessage(`Lodestar: ${problem} Nothing was changed.`);
+      return undefined;
+    }
+    let plan;
+    try {
+      plan = planRetitle(record, title, await folderTexts(index, record));
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was changed.`);
+      return undefined;
+    }
+    return (await applyMove(records, record, plan)) ? plan.to : undefined;
   });
 
   const quickFix = vscode.languages.registerCodeActionsProvider(
@@ -75,5 +101,45 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
     },
     { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
   );
-  return vscode.Disposable.from(command, quickFix);
+  return vscode.Disposable.from(command, retitle, quickFix);
+}
+
+/** The texts of the record's folder as the user sees them: unsaved editor text where there is some. */
+async function folderTexts(index: RecordIndex, record: LodestarRecord): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const r of index.records(record.kind).filter((x) => x.folder === record.folder)) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPortPath(d.uri.fsPath) === r.path && !d.isClosed);
+    texts.set(r.path, open?.isDirty ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(r.path))));
+  }
+  return texts;
+}
+
+/** Applies a renumber or retitle: text edits, then the file's rename (never over an existing file). */
+async function applyMove(records: WorkspaceRecords, record: LodestarRecord, plan: RenumberPlan): Promise<boolean> {
+  const wasDirty = vscode.workspace.textDocuments.some((d) => toPortPath(d.uri.fsPath) === record.path && d.isDirty);
+  const moving = plan.to !== plan.from;
+  if (moving && (await vscode.workspace.fs.stat(vscode.Uri.file(plan.to)).then(() => true, () => false))) {
+    void vscode.window.showErrorMessage(`Could not change ${recordLabel(record)}: ${plan.to} already exists. Nothing was changed.`);
+    return false;
+  }
+  let ok: boolean;
+  try {
+    ok = await replaceDocuments(
+      new Map([...plan.edits.keys()].map((p) => [p, ''])),
+      (_before, p) => plan.edits.get(p),
+      moving ? (edit) => edit.renameFile(vscode.Uri.file(plan.from), vscode.Uri.file(plan.to), { overwrite: false }) : undefined,
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not change ${recordLabel(record)}: ${(e as Error).message}`);
+    return false;
+  }
+  if (!ok) {
+    void vscode.window.showErrorMessage(`Could not change ${recordLabel(record)}: ${plan.to} may already exist. Nothing was changed.`);
+    return false;
+  }
+  // The rename carries an open editor's text along; save it unless the user had unsaved changes.
+  const moved = vscode.workspace.textDocuments.find((d) => toPortPath(d.uri.fsPath) === plan.to);
+  if (moving && moved?.isDirty && !wasDirty) await moved.save();
+  await records.refreshPaths([plan.from, plan.to, ...plan.edits.keys()]);
+  return true;
 }

@@ -1,0 +1,126 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ShownGraph } from '../../src/vscode/webview/decisionGraphPanel';
+import { child, labels, lodestar, workspaceRoot } from './support';
+
+// Runs after newDecision.test: records 1–8 exist, 1 and 3 are superseded, 4 amends 7.
+
+describe('Rename Title', () => {
+  it('changes the title line, renames the file after it, and rewrites the links to it', async () => {
+    const { trees } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const grpc = path.join(adr, '0004-use-grpc-for-internal-apis.md');
+    const moved = (await vscode.commands.executeCommand('lodestar.renameTitle', { path: grpc, title: 'Use gRPC between services' })) as string;
+    assert.strictEqual(moved, path.join(adr, '0004-use-grpc-between-services.md'));
+    assert.ok(!fs.existsSync(grpc));
+    assert.match(fs.readFileSync(moved, 'utf8'), /^# 4\. Use gRPC between services\n/);
+    // The record it superseded, and the one it amends, link to the new name with the new title.
+    assert.match(fs.readFileSync(path.join(adr, '0003-use-rest-for-internal-apis.md'), 'utf8'), /Superceded by \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)/);
+    assert.match(fs.readFileSync(path.join(adr, '0007-use-redis-for-sessions.md'), 'utf8'), /Amended by \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)/);
+    assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (3)'))).includes('0004 Use gRPC between services'));
+  });
+
+  it('an empty title changes nothing', async () => {
+    await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
+    const before = fs.readFileSync(file, 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.renameTitle', { path: file, title: '  ' }), undefined);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
+  });
+});
+
+describe('Show Decision Graph', () => {
+  it('opens a picture of the folder: every record, supersede and link arcs, a strict CSP', async () => {
+    await lodestar();
+    const shown = (await vscode.commands.executeCommand('lodestar.showDecisionGraph')) as ShownGraph;
+    assert.ok(shown.panel.visible, 'the graph panel is shown');
+    const labelsShown = shown.graph.nodes.map((n) => n.label);
+    assert.ok(labelsShown.includes('0004 Use gRPC between services') && labelsShown.includes('0008 Adopt feature flags'), labelsShown.join(' | '));
+    const id = (label: string): string => shown.graph.nodes.find((n) => n.label === label)!.id;
+    assert.ok(shown.graph.edges.some((e) => e.from === id('0004 Use gRPC between services') && e.to === id('0003 Use REST for internal APIs') && e.kind === 'supersedes'));
+    assert.ok(shown.graph.edges.some((e) => e.from === id('0004 Use gRPC between services') && e.to === id('0007 Use Redis for sessions') && e.kind === 'amends'));
+    // One arc per pair, not one per side.
+    assert.strictEqual(shown.graph.edges.filter((e) => e.kind === 'supersedes' && e.to === id('0003 Use REST for internal APIs')).length, 1);
+    assert.match(shown.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[A-Za-z0-9]+'/);
+    assert.match(shown.html, /<svg [^>]*class="decision-graph"/);
+    assert.match(shown.html, />0004 Use gRPC between services</);
+    shown.panel.dispose();
+  });
+});
+
+describe('New Design Doc', () => {
+  it('writes the built-in template with the DESIGN front matter, opens it, and lists it at once', async () => {
+    const { trees } = await lodestar();
+    const created = (await vscode.commands.executeCommand('lodestar.newDesignDoc', { title: 'Event sourcing for orders', authors: ['dana'] })) as string;
+    assert.strictEqual(created, path.join(workspaceRoot(), 'docs/design/event-sourcing-for-orders.md'));
+    const text = fs.readFileSync(created, 'utf8');
+    assert.match(text, /^---\ntitle: Event sourcing for orders\nstatus: draft\nauthors: \[dana\]\nreviewers: \[\]\napprovers: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n/);
+    for (const section of ['Context', 'Goals', 'Non-goals', 'Proposal', 'Alternatives considered', 'Risks', 'Rollout']) assert.match(text, new RegExp(`^## ${section}$`, 'm'));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, '<!-- What is the situation, and why does it need a design now? -->');
+    assert.ok((await labels(trees.designDocs, await child(trees.designDocs, 'Draft (1)'))).includes('Event sourcing for orders'));
+  });
+
+  it('uses the project template when the folder has one, and never overwrites an existing doc', async () => {
+    await lodestar();
+    const folder = path.join(workspaceRoot(), 'docs/design');
+    fs.mkdirSync(path.join(folder, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'templates/template.md'), '---\ntitle: TITLE\nstatus: STATUS\n---\n\n# TITLE\n\nOwner: AUTHORS, DATE\n\n## Problem\n\n');
+    const created = (await vscode.commands.executeCommand('lodestar.newDesignDoc', { title: 'Event sourcing for orders', authors: ['sam'] })) as string;
+    assert.strictEqual(path.basename(created), 'event-sourcing-for-orders-2.md', 'the first one is kept; the new one gets a suffix');
+    assert.match(fs.readFileSync(created, 'utf8'), /^---\ntitle: Event sourcing for orders\nstatus: draft\n---\n\n# Event sourcing for orders\n\nOwner: sam, \d{4}-\d{2}-\d{2}\n/);
+    assert.match(fs.readFileSync(path.join(folder, 'event-sourcing-for-orders.md'), 'utf8'), /authors: \[dana\]/);
+    fs.rmSync(path.join(folder, 'templates'), { recursive: true });
+  });
+});
+
+describe('bad input through the commands', () => {
+  it('a 300-character title: the file name is cut, the heading keeps every character', async () => {
+    await lodestar();
+    const title = `Adopt ${'a very long and careful name '.repeat(11)}`.slice(0, 300);
+    assert.strictEqual(title.length, 300);
+    const created = (await vscode.commands.executeCommand('lodestar.newDecision', { title })) as string;
+    assert.ok(path.basename(created).length <= 5 + 60 + 3, path.basename(created));
+    assert.match(path.basename(created), /^0009-adopt-a-very-long-and-careful-name/);
+    assert.ok(fs.readFileSync(created, 'utf8').startsWith(`# 9. ${title}\n`));
+  });
+
+  it('superseding a record that does not exist changes nothing', async () => {
+    await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
+    const before = fs.readFileSync(file, 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: file, by: path.join(workspaceRoot(), 'doc/adr/0042-no-such-record.md') }), false);
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: path.join(workspaceRoot(), 'doc/adr/0042-no-such-record.md'), by: file }), false);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
+  });
+
+  it('a read-only record is refused with a clear error and left as it was', async () => {
+    await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
+    const before = fs.readFileSync(file, 'utf8');
+    fs.chmodSync(file, 0o444);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.changeStatus', { path: file, status: 'deprecated' }), false);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
+      assert.strictEqual(fs.statSync(file).mode & 0o777, 0o444);
+    } finally {
+      fs.chmodSync(file, 0o644);
+    }
+  });
+
+  it('a record open with unsaved changes is edited in its editor: the typing is kept, the disk is untouched', async () => {
+    await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
+    const onDisk = fs.readFileSync(file, 'utf8');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'A thought not saved yet.\n'));
+    assert.ok(editor.document.isDirty);
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.changeStatus', { path: file, status: 'deprecated' }), true);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), onDisk, 'nothing written behind the editor');
+    assert.match(editor.document.getText(), /## Status\n\nDeprecated\n/);
+    assert.match(editor.document.getText(), /A thought not saved yet\.\n/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
