@@ -2,13 +2,14 @@
 // Runs against the .vsix installed into a fresh code-server, so it also proves the package is complete.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Page } from 'playwright-core';
 import { buildRepo } from '../fixtures/gitRepo';
 import { buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer } from '../harness/codeServer';
 import { freshTempDir, projectRoot, resultsDir } from '../harness/paths';
 import { step } from '../harness/progress';
+import { JourneyStep, screenshot } from './journeyStep';
+import { moreJourneySteps } from './moreJourneys';
 import { countsLine, TierOutcome } from '../harness/tally';
 import {
   activeEditorText,
@@ -30,17 +31,6 @@ let emptyWorkspaceUrl = '';
 const recordRow = '0002 Use PostgreSQL';
 /** Records 1–6 are in the fixture and a colleague's branch claims 5, so the next is 7. */
 const newRecordFile = '0007-use-redis-for-sessions.md';
-
-interface JourneyStep {
-  name: string;
-  run: (page: Page) => Promise<void>;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  const file = path.join(resultsDir(), name);
-  await page.screenshot({ path: file });
-  step(`screenshot ${path.relative(projectRoot(), file)}`);
-}
 
 const journey: JourneyStep[] = [
   {
@@ -108,6 +98,33 @@ const journey: JourneyStep[] = [
     },
   },
   {
+    name: 'a second draft from the palette supersedes the first: the tree shows both, the first under Superseded',
+    run: async (page) => {
+      await runCommand(page, 'Lodestar: New Decision Record');
+      const input = quickInput(page).locator('input');
+      await quickInput(page).getByText('Title of the decision').waitFor({ state: 'visible', timeout: generousMs });
+      await input.fill('Use Valkey for sessions');
+      await page.keyboard.press('Enter');
+      await quickInput(page).locator('.monaco-list-row', { hasText: '0007 Use Redis for sessions' }).click();
+      await input.focus();
+      await page.keyboard.press('Enter');
+      await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
+      await input.fill('Accepted');
+      await page.keyboard.press('Enter');
+      await quickInput(page).getByText('Who decides').waitFor({ state: 'visible', timeout: generousMs });
+      await page.keyboard.press('Enter');
+      await editorTab(page, '0008-use-valkey-for-sessions.md').waitFor({ state: 'visible', timeout: generousMs });
+      await activeEditorText(page).filter({ hasText: 'Supersedes [7. Use Redis for sessions]' }).waitFor({ state: 'visible', timeout: generousMs });
+      const decisions = await expandView(page, 'Decisions');
+      await expandRow(treeRow(decisions, 'Superseded'));
+      await treeRow(decisions, '0007 Use Redis for sessions').waitFor({ state: 'visible', timeout: generousMs });
+      await treeRow(decisions, '0008 Use Valkey for sessions').waitFor({ state: 'visible', timeout: generousMs });
+      await dismissNotifications(page);
+      await screenshot(page, 'journey-6-superseded.png');
+    },
+  },
+  ...moreJourneySteps,
+  {
     name: 'in a repository with no records, each view says how to start',
     run: async (page) => {
       await page.goto(emptyWorkspaceUrl);
@@ -118,7 +135,7 @@ const journey: JourneyStep[] = [
       await decisions.getByText('No decision records found.').waitFor({ state: 'visible', timeout: generousMs });
       await decisions.getByRole('button', { name: 'Choose Decision Folders' }).waitFor({ state: 'visible', timeout: generousMs });
       await page.getByText('No mentoring notes yet.').waitFor({ state: 'visible', timeout: generousMs });
-      await screenshot(page, 'journey-6-welcome.png');
+      await screenshot(page, 'journey-9-welcome.png');
     },
   },
 ];
