@@ -72,7 +72,7 @@ const journey: JourneyStep[] = [
     },
   },
   {
-    name: 'Lodestar: New Decision Record… from the palette: title, supersedes, status, deciders, then the new record opens and shows in the tree',
+    name: 'Lodestar: New Decision Record… from the palette: title, supersedes, links, status, deciders, then the new record opens and shows in the tree',
     run: async (page) => {
       await runCommand(page, 'Lodestar: New Decision Record');
       const input = quickInput(page).locator('input');
@@ -82,6 +82,8 @@ const journey: JourneyStep[] = [
       await quickInput(page).locator('.monaco-list-row', { hasText: '0002 Use PostgreSQL' }).click();
       await screenshot(page, 'journey-4-supersedes.png');
       await input.focus();
+      await page.keyboard.press('Enter');
+      await quickInput(page).getByText('New Decision Record: links').waitFor({ state: 'visible', timeout: generousMs });
       await page.keyboard.press('Enter');
       await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
       await input.fill('Accepted');
@@ -107,6 +109,8 @@ const journey: JourneyStep[] = [
       await page.keyboard.press('Enter');
       await quickInput(page).locator('.monaco-list-row', { hasText: '0007 Use Redis for sessions' }).click();
       await input.focus();
+      await page.keyboard.press('Enter');
+      await quickInput(page).getByText('New Decision Record: links').waitFor({ state: 'visible', timeout: generousMs });
       await page.keyboard.press('Enter');
       await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
       await input.fill('Accepted');

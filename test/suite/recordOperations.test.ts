@@ -76,6 +76,19 @@ describe('New Design Doc', () => {
   });
 });
 
+describe('New Decision Record with links', () => {
+  it('links the new record and each picked one both ways, in each one\'s dialect', async () => {
+    await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const grpc = path.join(adr, '0004-use-grpc-between-services.md');
+    const created = (await vscode.commands.executeCommand('lodestar.newDecision', { title: 'Cache sessions in memory', links: [grpc] })) as string;
+    assert.strictEqual(path.basename(created), '0009-cache-sessions-in-memory.md');
+    assert.match(fs.readFileSync(created, 'utf8'), /## Status\n\nProposed\n\nRelates to \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)\n\n## Context/);
+    assert.match(fs.readFileSync(grpc, 'utf8'), /Relates to \[9\. Cache sessions in memory\]\(0009-cache-sessions-in-memory\.md\)/);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, 'The issue motivating this decision, and any context that influences or constrains the decision.');
+  });
+});
+
 describe('bad input through the commands', () => {
   it('a 300-character title: the file name is cut, the heading keeps every character', async () => {
     await lodestar();
@@ -83,8 +96,8 @@ describe('bad input through the commands', () => {
     assert.strictEqual(title.length, 300);
     const created = (await vscode.commands.executeCommand('lodestar.newDecision', { title })) as string;
     assert.ok(path.basename(created).length <= 5 + 60 + 3, path.basename(created));
-    assert.match(path.basename(created), /^0009-adopt-a-very-long-and-careful-name/);
-    assert.ok(fs.readFileSync(created, 'utf8').startsWith(`# 9. ${title}\n`));
+    assert.match(path.basename(created), /^0010-adopt-a-very-long-and-careful-name/);
+    assert.ok(fs.readFileSync(created, 'utf8').startsWith(`# 10. ${title}\n`));
   });
 
   it('superseding a record that does not exist changes nothing', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
 import { folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
+import { addLinkInDialect } from '../../core/decisions/recordLinks';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
@@ -16,6 +17,8 @@ export interface NewDecisionArgs {
   title: string;
   folder?: string;
   supersedes?: string[];
+  /** Records the new one "Relates to" (both ways). */
+  links?: string[];
   status?: string;
   deciders?: string[];
 }
@@ -42,6 +45,7 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
 
     let title: string;
     let supersedes: LodestarRecord[];
+    let links: LodestarRecord[];
     let status: string;
     let deciders: string[];
     if (args) {
@@ -51,7 +55,8 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
         void vscode.window.showErrorMessage(problem);
         return undefined;
       }
-      supersedes = inFolder.filter((r) => (args.supersedes ?? []).includes(r.path));
+      supersedes = inFolder.filter((r) => (args.supersedes ?? []).map(toPortPath).includes(r.path));
+      links = inFolder.filter((r) => (args.links ?? []).map(toPortPath).includes(r.path) && !supersedes.includes(r));
       status = args.status ?? 'proposed';
       deciders = args.deciders ?? [];
     } else {
@@ -78,6 +83,12 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
               .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
         }),
         pickStep({
+          title: 'New Decision Record: links (optional)',
+          placeholder: 'Pick records this one relates to (linked both ways), or press Enter for none',
+          many: true,
+          items: () => [...inFolder].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+        }),
+        pickStep({
           title: 'New Decision Record: status',
           placeholder: 'Status of the new record',
           items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
@@ -88,8 +99,9 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
       title = values[0] as string;
       if (validateDecisionTitle(title)) return undefined;
       supersedes = values[1] as LodestarRecord[];
-      status = ((values[2] as string[])[0] ?? 'proposed') as string;
-      deciders = (values[3] as string).split(',').map((d) => d.trim()).filter(Boolean);
+      links = (values[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
+      status = ((values[3] as string[])[0] ?? 'proposed') as string;
+      deciders = (values[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
     }
 
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
@@ -99,20 +111,41 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
 
     const newUri = vscode.Uri.file(plan.create.path);
     const successor = { number, title, path: plan.create.path };
-    const byPath = new Map(supersedes.map((old) => [old.path, old]));
+    // The new record as the index will read it, so links are written in its dialect and theirs.
+    const created: LodestarRecord = {
+      ...successor,
+      kind: 'decision',
+      folder: choice.folder,
+      status,
+      date: null,
+      dialect: dialect === 'madr' && !template ? 'madr4' : dialect === 'madr2' && !template ? 'madr2' : 'nygard',
+      links: [],
+      pullRequests: [],
+      private: false,
+      people: deciders,
+      titleLine: 1,
+    };
+    let content = plan.create.content;
+    for (const target of links) content = addLinkInDialect(created, content, 'Relates to', target);
+    const byPath = new Map([...supersedes, ...links].map((r) => [r.path, r]));
     const ok = await replaceDocuments(
-      new Map(supersedes.map((old) => [old.path, ''])),
-      (before, p) => supersedeText(byPath.get(p) as LodestarRecord, before, successor),
-      (edit) => edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.create.content) }),
+      new Map([...byPath.keys()].map((p) => [p, ''])),
+      (before, p) => {
+        const old = byPath.get(p) as LodestarRecord;
+        return supersedes.includes(old) ? supersedeText(old, before, successor) : addLinkInDialect(old, before, 'Relates to', created);
+      },
+      (edit) => edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) }),
     );
     if (!ok) {
       void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`);
       return undefined;
     }
     log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
-    await records.refreshPaths([plan.create.path, ...supersedes.map((s) => s.path)]);
+    await records.refreshPaths([plan.create.path, ...byPath.keys()]);
 
-    await showAtLine(newUri, plan.cursorLine);
+    // Links written into a Nygard Status section push the first section down by as many lines.
+    const added = content.split('\n').length - plan.create.content.split('\n').length;
+    await showAtLine(newUri, created.dialect === 'nygard' ? plan.cursorLine + added : plan.cursorLine);
     return plan.create.path;
   });
 }
