@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readFrontMatter } from '../../src/core/records/frontMatter';
+import { readWholeFile } from '../../src/core/store/nodeFileSystem';
+import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
 import { byName, indexOf } from './helpers';
 
@@ -91,5 +93,22 @@ describe('bad input', () => {
     const { root, index } = await indexOf({ 'doc/adr/0001-good-record.md': good });
     assert.strictEqual(fs.existsSync(path.join(root, '.git')), false);
     assert.strictEqual(index.records().length, 1);
+  });
+});
+
+describe('reading whole files', () => {
+  it('reads files larger than one read chunk, empty files, and reports a missing file or a folder as an error', async () => {
+    const root = makeTempDir();
+    const big = Buffer.from('0123456789abcdef'.repeat(5000)); // 80,000 bytes: five chunks
+    writeFiles(root, { 'big.md': big, 'empty.md': '', 'dir/x.md': 'x' });
+    assert.deepStrictEqual(await readWholeFile(path.join(root, 'big.md')), big);
+    assert.strictEqual((await readWholeFile(path.join(root, 'empty.md'))).length, 0);
+    await assert.rejects(readWholeFile(path.join(root, 'missing.md')), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+    await assert.rejects(readWholeFile(path.join(root, 'dir')), (e: NodeJS.ErrnoException) => e.code === 'EISDIR');
+    // Many at once share the read buffers without mixing their bytes.
+    const names = Array.from({ length: 200 }, (_, i) => `f${i}.md`);
+    writeFiles(root, Object.fromEntries(names.map((n, i) => [n, `file ${i} `.repeat(i * 10 + 1)])));
+    const texts = await Promise.all(names.map((n) => readWholeFile(path.join(root, n)).then((b) => b.toString())));
+    texts.forEach((t, i) => assert.strictEqual(t, `file ${i} `.repeat(i * 10 + 1)));
   });
 });

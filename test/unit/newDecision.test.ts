@@ -4,10 +4,12 @@ import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { indexOf } from './helpers';
 
 describe('new decision records', () => {
-  it('titles: empty, multi-line and very long ones are refused with a reason', () => {
+  it('titles: empty, multi-line and absurdly long ones are refused with a reason; 300 characters are fine', () => {
     assert.match(validateDecisionTitle('   ') ?? '', /needs a title/);
     assert.match(validateDecisionTitle('a\nb') ?? '', /one line/);
-    assert.match(validateDecisionTitle('x'.repeat(300)) ?? '', /300 characters/);
+    assert.strictEqual(validateDecisionTitle('x'.repeat(300)), undefined);
+    assert.strictEqual(decisionFileName(12, 'x'.repeat(300)), `0012-${'x'.repeat(60)}.md`);
+    assert.match(validateDecisionTitle('x'.repeat(1001)) ?? '', /1001 characters/);
     assert.strictEqual(validateDecisionTitle('Use PostgreSQL'), undefined);
   });
 

@@ -1,14 +1,56 @@
-import { promises as fs, readFile } from 'fs';
-import { promisify } from 'util';
+import { close, open, promises as fs, read } from 'fs';
 import { DirectoryEntry, EntryType, RecordFileSystem, toPortPath } from './fileSystem';
 
-// The callback readFile is about twice as fast as fs.promises.readFile on Node 20 for small files.
-const readFileCallback = promisify(readFile);
+const CHUNK = 16 * 1024;
+/** Read buffers, reused: one per read in flight, so small files cost no large allocation. */
+const spareBuffers: Buffer[] = [];
+
+/**
+ * Reads a whole file with open, read (until a short read) and close: one
+ * system call fewer per file than `fs.readFile`, which also stats it first,
+ * and no promise layers (the callback API is about twice as fast as
+ * `fs.promises` on Node 20). Records are small, so most take a single read.
+ */
+export function readWholeFile(path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    open(path, 'r', (openError, fd) => {
+      if (openError) {
+        reject(openError);
+        return;
+      }
+      const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      const finish = (error: NodeJS.ErrnoException | null): void => {
+        spareBuffers.push(buffer);
+        close(fd, () => (error ? reject(error) : resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total))));
+      };
+      const next = (): void => {
+        read(fd, buffer, 0, CHUNK, null, (readError, n) => {
+          if (readError) {
+            finish(readError);
+            return;
+          }
+          if (n > 0) {
+            chunks.push(Buffer.from(buffer.subarray(0, n)));
+            total += n;
+          }
+          if (n === CHUNK) next();
+          else {
+            if (chunks.length === 0) chunks.push(Buffer.alloc(0));
+            finish(null);
+          }
+        });
+      };
+      next();
+    });
+  });
+}
 
 /** Node `fs` behind the port, for the CLI, the benchmarks and the unit tests. */
 export class NodeFileSystem implements RecordFileSystem {
   readFile(path: string): Promise<Uint8Array> {
-    return readFileCallback(path);
+    return readWholeFile(path);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
