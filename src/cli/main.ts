@@ -8,10 +8,13 @@ import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { adrMain } from './adrCommand';
+import { pairingMain } from './pairingCommand';
+import { prsMain } from './prsCommand';
+import { reportCommand } from './reportCommand';
 import { parseArgs, UsageError } from './args';
 
 /** The options each command accepts; anything else is a usage error, so a typo never passes silently. */
-const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], lint: ['json', 'root'], help: [] };
+const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], lint: ['json', 'root'], pairing: ['json', 'root', 'since'], prs: ['json', 'root', 'since'], report: ['root', 'from', 'to', 'format', 'person'], help: [] };
 
 const HELP = `usage: lodestar <command> [options]
 
@@ -19,6 +22,12 @@ commands:
   adr COMMAND ...               a drop-in for adr-tools: init, new, link, list, generate, help
   index [--json] [--root DIR]   list every decision record, design doc and mentoring record
   lint [--root DIR]             report problems, one per line; exit 1 when any is an error
+  pairing [--json] [--since DATE] [--root DIR]
+                                pairing sessions, logged and from Co-authored-by trailers, and who paired with whom
+  prs [--json] [--since DATE] [--root DIR]
+                                merged pull requests found in git history, with the records linked to each
+  report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]
+                                the influence report of a period: decisions, designs, people grown, pull requests
   help                          show this help
 
 options:
@@ -93,6 +102,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
       return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
+    case 'pairing':
+      return pairingMain(root, { json: args.flags.has('json'), since: args.options.get('since') }, out, err);
+    case 'prs':
+      return prsMain(root, { json: args.flags.has('json'), since: args.options.get('since') }, out, err);
+    case 'report':
+      return reportCommand({ fs, root, options: args.options, out, err });
     default:
       err.write(`lodestar: unknown command "${args.command}"\n\n${HELP}`);
       return 2;

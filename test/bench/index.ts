@@ -8,6 +8,7 @@ import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { groupByStatus, recordDescription, recordLabel } from '../../src/core/tree/recordGroups';
 import { makeTempDir } from '../fixtures/gitRepo';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
+import { benchHistoryScan } from './historyScan';
 
 /**
  * `npm run bench`: the DESIGN's budgets, each measured against a baseline
@@ -130,6 +131,9 @@ async function main(): Promise<number> {
     console.log('info  activate() is measured by the extension-host suite: run `npm test`, then this again, to see it here');
   }
   fs.rmSync(root, { recursive: true, force: true });
+
+  const history = await benchHistoryScan();
+  report(history.what, history.figure, history.budget, history.ok);
   const over = results.filter((r) => !r.ok);
   console.log(over.length === 0 ? 'all budgets met' : `${over.length} budget(s) exceeded`);
   return over.length === 0 ? 0 : 1;

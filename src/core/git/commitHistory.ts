@@ -41,7 +41,8 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
     if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(options.since)) {
       throw new Error(`not a date: "${options.since}" (expected YYYY-MM-DD)`);
     }
-    args.push(`--since=${options.since}`);
+    // git reads a bare date as that day at the current time of day; a day means from its start.
+    args.push(`--since=${/^\d{4}-\d{2}-\d{2}$/.test(options.since) ? `${options.since} 00:00:00` : options.since}`);
   }
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
   const revision = options.revision ?? 'HEAD';

@@ -1,5 +1,6 @@
 import { DecisionSource, numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
 import { parseDesignDoc } from '../design/designParser';
+import { parseActivity, readInfluenceFields } from '../influence/activityParser';
 import { parsePersonProfile, parseSession } from '../people/mentoringParser';
 import { readFrontMatter } from '../records/frontMatter';
 import { LodestarRecord, Problem } from '../records/record';
@@ -76,7 +77,7 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
   const fm = readFrontMatter(text);
   if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);
   const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains };
-  return { record: detachRecord(parseByKind(src, folder)), problems };
+  return { record: detachRecord(readInfluenceFields(parseByKind(src, folder), fm.data)), problems };
 }
 
 function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord {
@@ -89,6 +90,8 @@ function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord 
       const parts = (relativePath(folder.path, src.path) ?? basename(src.path)).split('/');
       return parts.length === 1 ? parsePersonProfile(src) : parseSession(src, parts[0]);
     }
+    case 'influence':
+      return parseActivity(src);
   }
 }
 
@@ -120,7 +123,7 @@ function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {
   const name = basename(path);
   const rel = relativePath(folder.path, path) ?? name;
   const parts = rel.split('/');
-  const kind = folder.kind === 'decision' ? 'decision' : folder.kind === 'design' ? 'design' : parts.length === 1 ? 'person' : 'session';
+  const kind = folder.kind === 'decision' ? 'decision' : folder.kind === 'design' ? 'design' : folder.kind === 'influence' ? 'activity' : parts.length === 1 ? 'person' : 'session';
   return {
     kind,
     path,

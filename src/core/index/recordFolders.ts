@@ -8,11 +8,13 @@ export interface LodestarSettings {
   decisionDirectories: string[];
   designDirectories: string[];
   mentoringDirectory: string;
+  /** `lodestar.influence.directory`; empty or absent means `docs/influence`. */
+  influenceDirectory?: string;
 }
 
-export const DEFAULT_SETTINGS: LodestarSettings = { decisionDirectories: [], designDirectories: [], mentoringDirectory: '' };
+export const DEFAULT_SETTINGS: LodestarSettings = { decisionDirectories: [], designDirectories: [], mentoringDirectory: '', influenceDirectory: '' };
 
-export type FolderKind = 'decision' | 'design' | 'mentoring';
+export type FolderKind = 'decision' | 'design' | 'mentoring' | 'influence';
 
 export interface RecordFolder {
   kind: FolderKind;
@@ -33,6 +35,7 @@ export const CONVENTIONAL_DECISION_FOLDERS = [
 ];
 export const CONVENTIONAL_DESIGN_FOLDERS = ['docs/design', 'docs/rfcs', 'rfcs'];
 export const CONVENTIONAL_MENTORING_FOLDER = 'docs/mentoring';
+export const CONVENTIONAL_INFLUENCE_FOLDER = 'docs/influence';
 
 /** Files whose change means the set of folders may have changed. */
 export const FOLDER_CONFIG_FILES = ['.adr-dir', '.log4brains.yml', 'adrs.toml', 'adr.config.json'];
@@ -69,6 +72,8 @@ export async function discoverRecordFolders(
   for (const d of designDirs) await add('design', joinPath(root, d), settings.designDirectories.length > 0 ? 'setting' : 'convention');
 
   await add('mentoring', joinPath(root, settings.mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER), settings.mentoringDirectory ? 'setting' : 'convention');
+  const influence = settings.influenceDirectory?.trim();
+  await add('influence', joinPath(root, influence || CONVENTIONAL_INFLUENCE_FOLDER), influence ? 'setting' : 'convention');
   return { folders, considered: [...considered], problems };
 }
 

@@ -1,3 +1,4 @@
+import { activityProblems } from '../influence/activityParser';
 import { LodestarRecord, Problem, RecordKind } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { checkRecords, CrossCheck } from './crossCheck';
@@ -5,7 +6,7 @@ import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from '
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
-const READ_BATCH = 2048;
+const READ_BATCH = 1024;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
@@ -66,9 +67,10 @@ export class RecordIndex {
     this.folderList = folders;
     for (const folder of folders) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
     const loaded = new Map<string, LoadedRecord>();
-    // Read a batch, then parse it: parsing between reads would leave the I/O threads idle,
-    // since every read needs the main thread between its open, stat, read and close.
-    for (let start = 0; start < files.length; start += READ_BATCH) {
+    // Read a batch, then parse it while the next batch is being read: parsing between
+    // single reads would leave the I/O threads idle, since every read needs the main
+    // thread between its open, stat, read and close.
+    const readBatch = (start: number): Promise<Awaited<ReturnType<typeof readRecordBytes>>[]> => {
       const batch = files.slice(start, start + READ_BATCH);
       const contents = new Array<Awaited<ReturnType<typeof readRecordBytes>>>(batch.length);
       let next = 0;
@@ -78,8 +80,16 @@ export class RecordIndex {
           contents[i] = await readRecordBytes(this.fs, batch[i].path);
         }
       };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker));
-      batch.forEach((f, i) => loaded.set(f.path, parseRecordFile(f.path, f.folder, contents[i])));
+      return Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker)).then(() => contents);
+    };
+    let pending = files.length > 0 ? readBatch(0) : undefined;
+    for (let start = 0; pending; start += READ_BATCH) {
+      const contents = await pending;
+      pending = start + READ_BATCH < files.length ? readBatch(start + READ_BATCH) : undefined;
+      for (let i = 0; i < contents.length; i++) {
+        const f = files[start + i];
+        loaded.set(f.path, parseRecordFile(f.path, f.folder, contents[i]));
+      }
     }
     this.folderProblems = walkProblems;
     this.entries.clear();
@@ -228,6 +238,8 @@ export class RecordIndex {
     const out = [...this.folderProblems];
     for (const e of this.entries.values()) out.push(...e.problems);
     out.push(...this.crossCheck().problems);
+    // A file already listed with a problem (empty, binary, unreadable) is not also told it lacks a type or date.
+    out.push(...activityProblems([...this.entries.values()].filter((e) => e.problems.length === 0 && e.record?.kind === 'activity').map((e) => e.record!)));
     return out;
   }
 

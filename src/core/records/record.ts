@@ -52,6 +52,27 @@ export interface LodestarRecord {
   sessionKind?: string;
   /** For people: their goals. */
   goals?: string[];
+  /** For people: git e-mails (front matter `emails`), to match authors and co-authors. */
+  emails?: string[];
+  /** For people: forge logins (front matter `github`, `gitlab`), without a leading `@`. */
+  github?: string;
+  gitlab?: string;
+  /** For sessions: the commits it covers (front matter `commits`), as written. */
+  commits?: string[];
+  /** For activities: the influence type, lower-case as written (`design-review`…; see core/influence/taxonomy). */
+  activityType?: string;
+  /** For activities: what came of it (front matter `outcome`). */
+  outcome?: string;
+  /** For activities and sessions: minutes spent (front matter `duration`), when readable. */
+  durationMinutes?: number;
+  /** For sessions: the influence activity it belongs to (front matter `activity`), as written. */
+  activity?: string;
+  /** For decisions: people `consulted` (MADR 3/4). */
+  consulted?: string[];
+  /** For decisions: the `review-by` date, `YYYY-MM-DD`. */
+  reviewBy?: string;
+  /** For people: how often they meet (front matter `cadence`: `weekly`, `2w`, `14`…), as written. */
+  cadence?: string;
   /** 1-based line of the title, for diagnostics and reveal. */
   titleLine: number;
 }

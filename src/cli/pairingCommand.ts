@@ -1,0 +1,59 @@
+import { createGitExecutor } from '../core/git/gitExecutor';
+import { formatProblem, relativeTo } from '../core/index/indexReport';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { RecordIndex } from '../core/index/recordIndex';
+import { buildPairingReport, validateDay } from '../core/people/pairing';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+
+/** The `lodestar pairing --json` contract. */
+export interface PairingJson {
+  sessions: { date: string | null; people: string[]; source: 'logged' | 'co-authored'; commit: string | null; path: string | null }[];
+  pairs: { people: [string, string]; count: number }[];
+}
+
+export interface PairingCommandOptions {
+  json: boolean;
+  since?: string;
+}
+
+/**
+ * `lodestar pairing [--json] [--since DATE]`: logged pairing sessions and
+ * sessions detected from `Co-authored-by:` trailers, and who paired with whom.
+ * Identity problems and why no history was read go to stderr; the exit code
+ * is 0 unless the arguments are wrong (2).
+ */
+export async function pairingMain(root: string, options: PairingCommandOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  if (options.since !== undefined) {
+    const problem = validateDay(options.since);
+    if (problem) {
+      err.write(`lodestar: ${problem}\n`);
+      return 2;
+    }
+  }
+  const fs = new NodeFileSystem();
+  const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
+  await index.build();
+  const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since } });
+  for (const p of report.problems) err.write(`${formatProblem({ ...p, path: relativeTo(root, p.path) })}\n`);
+  if (report.unavailable) err.write(`lodestar: no git history read: ${report.unavailable}\n`);
+  const json: PairingJson = {
+    sessions: report.sessions.map((s) => ({ date: s.date, people: s.people, source: s.source, commit: s.commit, path: s.path === null ? null : relativeTo(root, s.path) })),
+    pairs: report.pairs.map((p) => ({ people: p.people, count: p.count })),
+  };
+  if (options.json) {
+    out.write(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const logged = json.sessions.filter((s) => s.source === 'logged').length;
+  out.write(`${json.sessions.length} pairing sessions (${logged} logged, ${json.sessions.length - logged} from co-authored commits)${options.since ? ` since ${options.since}` : ''}\n`);
+  for (const s of json.sessions) {
+    const where = s.source === 'logged' ? s.path : (s.commit ?? '').slice(0, 12);
+    out.write(`  ${(s.date ?? 'no date').padEnd(10)}  ${s.source.padEnd(11)}  ${s.people.join(', ')}  (${where})\n`);
+  }
+  if (json.pairs.length > 0) {
+    out.write('\nwho paired with whom:\n');
+    const width = String(json.pairs[0].count).length;
+    for (const p of json.pairs) out.write(`  ${String(p.count).padStart(width)}  ${p.people[0]} + ${p.people[1]}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { createGitExecutor } from '../core/git/gitExecutor';
+import { relativeTo } from '../core/index/indexReport';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { RecordIndex } from '../core/index/recordIndex';
+import { discoverPullRequests, Person, PullRequestSource, sinceProblem } from '../core/pulls/prDiscovery';
+import { PullRequestLinks } from '../core/pulls/prLinks';
+import { readRemotes } from '../core/pulls/remotes';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+
+/** The `lodestar prs --json` contract. */
+export interface PrsJson {
+  pullRequests: {
+    number: number;
+    url: string | null;
+    title: string;
+    mergedAt: string;
+    mergeCommit: string;
+    source: PullRequestSource;
+    authors: Person[];
+    coAuthors: Person[];
+    /** Records whose `pullRequests` front matter names this PR, relative to the root with `/`. */
+    linkedRecords: string[];
+  }[];
+}
+
+export interface PrsCommandOptions {
+  json: boolean;
+  since?: string;
+}
+
+/**
+ * `lodestar prs [--json] [--since DATE]`: every merged pull request in the
+ * history of HEAD, found offline from merge and squash messages, with the
+ * records linked to it. URLs come from the remotes (null without one);
+ * credentials in remote URLs are never printed. Exit 0, or 2 on a bad date.
+ */
+export async function prsMain(root: string, options: PrsCommandOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  if (options.since !== undefined) {
+    const problem = sinceProblem(options.since);
+    if (problem) {
+      err.write(`lodestar: ${problem}\n`);
+      return 2;
+    }
+  }
+  const git = createGitExecutor(root);
+  const remotes = await readRemotes(git);
+  const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), index.build()]);
+  if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
+  const links = new PullRequestLinks(index.records(), remotes);
+  const json: PrsJson = {
+    pullRequests: discovery.pullRequests.map((p) => ({
+      number: p.number,
+      url: p.url,
+      title: p.title,
+      mergedAt: p.mergedAt,
+      mergeCommit: p.mergeCommit,
+      source: p.source,
+      authors: p.authors,
+      coAuthors: p.coAuthors,
+      linkedRecords: links.recordsFor(p).map((r) => relativeTo(root, r.path)),
+    })),
+  };
+  if (options.json) {
+    out.write(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const names = (people: Person[]): string => people.map((x) => x.name || x.email).join(', ');
+  const count = json.pullRequests.length;
+  out.write(`${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${discovery.commits} commit${discovery.commits === 1 ? '' : 's'}\n`);
+  for (const p of json.pullRequests) {
+    const who = names(p.authors) + (p.coAuthors.length ? ` with ${names(p.coAuthors)}` : '');
+    out.write(`  #${String(p.number).padEnd(6)} ${p.mergedAt.slice(0, 10)}  ${p.title}  (${who}; ${p.source} ${p.mergeCommit.slice(0, 12)})\n`);
+    if (p.url) out.write(`           ${p.url}\n`);
+    for (const r of p.linkedRecords) out.write(`           linked: ${r}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+import { RecordIndex } from '../core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { isIsoDate, todayIso } from '../core/influence/periods';
+import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
+import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
+import { RecordFileSystem } from '../core/store/fileSystem';
+
+export interface ReportCommandInput {
+  fs: RecordFileSystem;
+  root: string;
+  /** The parsed `--name value` options. */
+  options: ReadonlyMap<string, string>;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  /** The day reminders are worked out for; default today. */
+  today?: string;
+}
+
+/** `lodestar report --from DATE --to DATE [--format md|json] [--person HANDLE]`: exit 0, or 2 on bad usage. */
+export async function reportCommand(input: ReportCommandInput): Promise<number> {
+  const { options, out, err } = input;
+  const usage = (message: string): number => {
+    err.write(`lodestar report: ${message}\nusage: lodestar report --from YYYY-MM-DD --to YYYY-MM-DD [--format md|json] [--person HANDLE] [--root DIR]\n`);
+    return 2;
+  };
+  const from = options.get('from');
+  const to = options.get('to');
+  if (from === undefined || to === undefined) return usage(`--${from === undefined ? 'from' : 'to'} is required.`);
+  for (const [name, value] of [['from', from], ['to', to]]) {
+    if (!isIsoDate(value)) return usage(`--${name} "${value}" is not a date written YYYY-MM-DD.`);
+  }
+  if (from > to) return usage(`--from ${from} is after --to ${to}.`);
+  const format = options.get('format') ?? 'md';
+  if (format !== 'md' && format !== 'json') return usage(`--format is md or json (got "${format}").`);
+  const person = options.get('person')?.trim();
+  if (person !== undefined && (person === '' || /[\r\n]/.test(person))) return usage('--person is a handle on one line.');
+
+  const index = new RecordIndex(input.fs, input.root, DEFAULT_SETTINGS);
+  await index.build();
+  const report = buildInfluenceReport(index.records(), { from, to, person, today: input.today ?? todayIso() });
+  if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
+  else out.write(renderInfluenceMarkdown(report, { root: input.root }));
+  return 0;
+}

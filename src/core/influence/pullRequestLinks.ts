@@ -1,0 +1,155 @@
+import { listField, readFrontMatter } from '../records/frontMatter';
+import { yamlFlowItem } from './newActivity';
+
+export type PullRequestLinkOutcome = 'added' | 'already-linked' | 'unsupported';
+
+export interface PullRequestLinkEdit {
+  /** The new text; the text given when nothing changed. */
+  text: string;
+  outcome: PullRequestLinkOutcome;
+  /** Why the record could not be edited, for `unsupported`. */
+  reason?: string;
+}
+
+const KEYS = ['pullRequests', 'pull-requests'];
+
+/** Two references to the same pull request: case and a trailing `/` do not matter. */
+export function samePullRequest(a: string, b: string): boolean {
+  return a.trim().replace(/\/+$/, '').toLowerCase() === b.trim().replace(/\/+$/, '').toLowerCase();
+}
+
+/**
+ * Adds a pull-request URL to a record's front-matter `pullRequests` list,
+ * keeping every other byte: BOM, line endings, comments, key order, quoting
+ * and scalar types. The list may be a block list, a one-line flow list, a
+ * comma-separated string (it becomes a flow list), empty or absent (the key
+ * is added before the closing fence). A record without front matter gets
+ * some. A URL already there (also under `pull-requests`) is not added twice.
+ * Front matter that cannot be edited safely (malformed, a flow mapping, a
+ * multi-line flow list, a block scalar) is left alone with a reason.
+ */
+export function addPullRequestLink(text: string, url: string): PullRequestLinkEdit {
+  const item = url.trim();
+  if (item === '' || /\s/.test(item)) return { text, outcome: 'unsupported', reason: 'A pull-request reference is one URL without spaces.' };
+  const fm = readFrontMatter(text);
+  if (fm.error) return { text, outcome: 'unsupported', reason: `The front matter cannot be read (${fm.error.message}); fix it first.` };
+  const before = listField(fm.data, ...KEYS);
+  if (before.some((p) => samePullRequest(p, item))) return { text, outcome: 'already-linked' };
+
+  const edited = fm.data ? editFrontMatter(text, fm.data, item) : addFrontMatter(text, item);
+  if (typeof edited !== 'string') return { text, outcome: 'unsupported', reason: edited.reason };
+  // Never hand back an edit that reads differently from what was meant.
+  const after = readFrontMatter(edited);
+  const list = listField(after.data, ...KEYS);
+  if (after.error || list.length !== before.length + 1 || !samePullRequest(list[list.length - 1], item) || !before.every((p, i) => p === list[i])) {
+    return { text, outcome: 'unsupported', reason: 'The pull-request list is written in a form this edit cannot extend safely; add the link by hand.' };
+  }
+  return { text: edited, outcome: 'added' };
+}
+
+interface Refusal {
+  reason: string;
+}
+
+function addFrontMatter(text: string, item: string): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return `${bom}---${eol}pullRequests:${eol}  - ${yamlFlowItem(item)}${eol}---${eol}${text.slice(bom.length)}`;
+}
+
+function editFrontMatter(text: string, data: Record<string, unknown>, item: string): string | Refusal {
+  const cr = text.includes('\r\n') ? '\r' : '';
+  const lines = text.split('\n');
+  const bare = (i: number): string => lines[i].replace(/\r$/, '');
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i].trimEnd();
+    if (t === '---' || t === '...') {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return { reason: 'The front matter has no closing "---".' };
+  const firstContent = lines.slice(1, close).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  if (firstContent !== undefined && /^\s*[{[]/.test(firstContent)) return { reason: 'The front matter is a flow mapping ({…}); add the link by hand.' };
+
+  // The key readers take the list from (as `listField` does: the first list or non-empty string), else the first present.
+  const key = KEYS.find((k) => Array.isArray(data[k]) || (typeof data[k] === 'string' && data[k].trim() !== '')) ?? KEYS.find((k) => k in data);
+  if (key === undefined) {
+    lines.splice(close, 0, `pullRequests:${cr}`, `  - ${yamlFlowItem(item)}${cr}`);
+    return lines.join('\n');
+  }
+  const keyLine = new RegExp(`^(["']?)${key}\\1[ \\t]*:(?=[ \\t]|$)`);
+  let at = -1;
+  for (let i = 1; i < close; i++) if (keyLine.test(bare(i))) at = i;
+  if (at < 0) return { reason: `"${key}" is not a plain top-level key; add the link by hand.` };
+
+  const head = keyLine.exec(bare(at))![0];
+  const { value, comment } = splitComment(bare(at).slice(head.length));
+  const anchor = /^[ \t]*&\S+/.exec(value)?.[0] ?? '';
+  const rest = value.slice(anchor.length).trim();
+
+  if (rest === '') {
+    // A block list (or nothing yet): a new item after the last one, indented like them.
+    let last = at;
+    let indent: string | undefined;
+    for (let i = at + 1; i < close; i++) {
+      const l = bare(i);
+      if (l.trim() === '' || /^[ \t]*#/.test(l)) continue;
+      const m = /^([ \t]*)-(?:[ \t]|$)/.exec(l);
+      if (m && indent === undefined) indent = m[1];
+      if ((m && m[1] === indent) || (indent !== undefined && /^[ \t]/.test(l))) {
+        last = i;
+        continue;
+      }
+      if (/^[ \t]/.test(l)) return { reason: `"${key}" holds something other than a list; add the link by hand.` };
+      break;
+    }
+    lines.splice(last + 1, 0, `${indent ?? '  '}- ${yamlFlowItem(item)}${cr}`);
+    return lines.join('\n');
+  }
+  if (rest.startsWith('[')) {
+    if (!rest.endsWith(']')) return { reason: `"${key}" is a flow list over several lines; add the link by hand.` };
+    const open = value.indexOf('[');
+    const shut = value.lastIndexOf(']');
+    const inner = value.slice(open + 1, shut);
+    const newInner = inner.trim() === '' ? yamlFlowItem(item) : `${inner.trimEnd()}, ${yamlFlowItem(item)}${inner.slice(inner.trimEnd().length)}`;
+    lines[at] = `${head}${value.slice(0, open + 1)}${newInner}${value.slice(shut)}${comment}${cr}`;
+    return lines.join('\n');
+  }
+  if (/^[|>]/.test(rest)) return { reason: `"${key}" is a block scalar; add the link by hand.` };
+  // `~`/`null`, or a comma-separated string: it becomes a flow list with the same items.
+  const current = data[key];
+  if (current !== null && current !== undefined && typeof current !== 'string') return { reason: `"${key}" holds a ${typeof current}, not a list; add the link by hand.` };
+  const existing = listField(data, key);
+  const space = /^[ \t]/.test(value) ? value.slice(0, value.length - value.trimStart().length) : ' ';
+  lines[at] = `${head}${space}${anchor.trim()}${anchor ? ' ' : ''}[${[...existing, item].map(yamlFlowItem).join(', ')}]${comment}${cr}`;
+  return lines.join('\n');
+}
+
+/** A line's value and its trailing ` # comment` (a `#` outside quotes after a space). */
+function splitComment(value: string): { value: string; comment: string } {
+  let quote: string | undefined;
+  // Quotes open a scalar only where one starts: at the value's start, or after `[` or `,`.
+  let tokenStart = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if ((c === '"' || c === "'") && tokenStart) {
+      quote = c;
+      tokenStart = false;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /[ \t]/.test(value[i - 1]))) {
+      let start = i;
+      while (start > 0 && /[ \t]/.test(value[start - 1])) start--;
+      return { value: value.slice(0, start), comment: value.slice(start) };
+    }
+    if (!/[ \t]/.test(c)) tokenStart = c === '[' || c === ',';
+  }
+  return { value, comment: '' };
+}

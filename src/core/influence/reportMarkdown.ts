@@ -1,0 +1,242 @@
+import { relativeTo } from '../index/indexReport';
+import { LodestarRecord } from '../records/record';
+import { InfluenceActivity } from './credit';
+import { InfluenceReport, MenteeCard, SideTotals } from './report';
+import { ALIGNMENT_AND_PROCESS_TYPES, activityTypeLabel, influenceSide } from './taxonomy';
+
+export interface MarkdownReportOptions {
+  /** The repository root: record links are relative to it unless `linkTo` says otherwise. */
+  root: string;
+  /** The link to a record file from where the report will be read (e.g. relative to the report's own folder). */
+  linkTo?: (absolutePath: string) => string;
+}
+
+/**
+ * The influence report as Markdown, grouped the way promotion packets are
+ * read: decisions and designs driven, people grown, alignment and process
+ * work, pull requests influenced, the lead/manage balance — each claim
+ * linked to its evidence. Every piece of text from a record is escaped, so
+ * no HTML or link in a title ever renders as one.
+ */
+export function renderInfluenceMarkdown(report: InfluenceReport, options: MarkdownReportOptions): string {
+  const link = (label: string, path: string): string => markdownLink(label, options.linkTo ? options.linkTo(path) : relativeTo(options.root, path));
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(`# Influence report, ${report.from} to ${report.to}`, '');
+  out.push(report.person ? `Scope: ${escapeMarkdown(report.person.name)}${report.person.name.toLowerCase() !== report.person.handle.replace(/^@/, '').toLowerCase() ? ` (${escapeMarkdown(report.person.handle)})` : ''}.` : 'Scope: every record in the repository.', '');
+
+  const sessions = report.mentees.reduce((n, m) => n + m.sessions, 0);
+  const empty = s.activities === 0 && report.decisions.length === 0 && report.designs.length === 0 && sessions === 0 && s.pullRequests === 0 && report.mentees.every((m) => m.records.length === 0);
+  if (empty) {
+    out.push(`Nothing recorded in this period: no decisions, design docs, mentoring sessions, influence activities or linked pull requests are dated from ${report.from} to ${report.to}.`, '');
+  } else {
+    out.push(
+      `${plural(s.activities, 'activity', 'activities')} (${s.leading} leading, ${s.managing} managing${report.balance.other.count > 0 ? `, ${report.balance.other.count} of other types` : ''}) · ` +
+        `${plural(report.decisions.length, 'decision')} · ${plural(report.designs.length, 'design doc')} · ` +
+        `${plural(sessions, 'mentoring session')} with ${plural(s.people.filter((p) => p.sessions > 0).length, 'person', 'people')} · ${plural(s.pullRequests, 'pull request')}`,
+      '',
+    );
+    decisionsAndDesigns(report, out, link);
+    peopleGrown(report, out, link);
+    alignmentAndProcess(report, out, link);
+    pullRequests(report, out, link);
+    balance(report, out);
+  }
+  if (report.reminders.length > 0) {
+    out.push('## Needs attention', '');
+    for (const r of report.reminders) out.push(`- ${link(r.title, r.path)}: ${escapeMarkdown(r.message)}`);
+    out.push('');
+  }
+  const u = report.undated;
+  const undated = u.activities + u.decisions + u.designs + u.sessions;
+  if (undated > 0) {
+    const parts = [
+      [u.decisions, 'decision'],
+      [u.designs, 'design doc'],
+      [u.sessions, 'session or note', 'sessions or notes'],
+      [u.activities, 'activity', 'activities'],
+    ].filter(([n]) => (n as number) > 0).map(([n, one, many]) => plural(n as number, one as string, many as string | undefined));
+    out.push(`_Not counted: ${parts.join(', ')} without a readable date (write dates as YYYY-MM-DD)._`, '');
+  }
+  return out.join('\n');
+}
+
+type Linker = (label: string, path: string) => string;
+
+function decisionsAndDesigns(report: InfluenceReport, out: string[], link: Linker): void {
+  const activities = report.activities.filter((a) => a.origin === 'activity' && (a.type === 'decision' || a.type === 'design-review'));
+  if (report.decisions.length + report.designs.length + activities.length === 0) return;
+  out.push('## Decisions and designs driven', '');
+  const list = (heading: string, records: LodestarRecord[], people: (r: LodestarRecord) => string): void => {
+    if (records.length === 0) return;
+    out.push(`### ${heading} (${records.length})`, '');
+    for (const r of records) out.push(`- ${r.date} · ${link(r.title, r.path)} · ${escapeMarkdown(r.status ?? 'no status')}${people(r)}${prLinks(r.pullRequests)}`);
+    out.push('');
+  };
+  list('Decisions', report.decisions, (r) => names([['decided by', r.people], ['consulted', r.consulted ?? []]]));
+  list('Design docs', report.designs, (r) => names([['by', r.people]]));
+  if (activities.length > 0) {
+    out.push(`### Decision and design-review work (${activities.length})`, '');
+    for (const a of activities) out.push(activityLine(a, link));
+    out.push('');
+  }
+}
+
+function peopleGrown(report: InfluenceReport, out: string[], link: Linker): void {
+  const mentees = report.mentees.filter((m) => m.records.length > 0 || m.pullRequests.length > 0);
+  const other = report.activities.filter((a) => a.origin === 'activity' && influenceSide(a.type) === 'managing');
+  if (mentees.length + other.length === 0) return;
+  out.push('## People grown', '');
+  for (const m of mentees) mentee(m, out, link);
+  if (other.length > 0) {
+    out.push(`### Mentoring, coaching, feedback and sponsorship (${other.length})`, '');
+    for (const a of other) out.push(activityLine(a, link));
+    out.push('');
+  }
+}
+
+function mentee(m: MenteeCard, out: string[], link: Linker): void {
+  const name = m.name.toLowerCase() === m.handle.toLowerCase() ? escapeMarkdown(m.handle) : `${escapeMarkdown(m.name)} (${escapeMarkdown(m.handle)})`;
+  out.push(`### ${name}`, '');
+  const facts = [
+    m.path ? link('profile', m.path) : undefined,
+    m.track ? `track: ${escapeMarkdown(m.track)}` : undefined,
+    plural(m.sessions, 'session') + (m.minutes > 0 ? ` (${duration(m.minutes)})` : ''),
+    m.lastSession ? `last session ${m.lastSession.date}` : undefined,
+    m.cadence ? `cadence: ${escapeMarkdown(m.cadence)}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  out.push(facts.join(' · '), '');
+  if (m.goals.length > 0) {
+    out.push('Goals:', '');
+    for (const g of m.goals) out.push(`- ${escapeMarkdown(g)}`);
+    out.push('');
+  }
+  if (m.records.length > 0) {
+    for (const r of m.records) {
+      const extra = [r.sessionKind ? escapeMarkdown(r.sessionKind) : undefined, r.durationMinutes ? duration(r.durationMinutes) : undefined].filter(Boolean).join(', ');
+      out.push(`- ${r.date} · ${link(r.title, r.path)}${extra ? ` · ${extra}` : ''}${prLinks(r.pullRequests)}`);
+    }
+    out.push('');
+  }
+  const fromSessions = new Set(m.records.flatMap((r) => r.pullRequests.map(prKey)));
+  const more = m.pullRequests.filter((u) => !fromSessions.has(prKey(u)));
+  if (more.length > 0) out.push(`Pull requests also linked to ${escapeMarkdown(m.handle)}: ${more.map(prLink).join(', ')}`, '');
+}
+
+function alignmentAndProcess(report: InfluenceReport, out: string[], link: Linker): void {
+  const activities = report.activities.filter((a) => a.origin === 'activity' && (ALIGNMENT_AND_PROCESS_TYPES.includes(a.type) || influenceSide(a.type) === undefined));
+  if (activities.length === 0) return;
+  out.push('## Alignment and process work', '');
+  for (const a of activities) out.push(activityLine(a, link));
+  out.push('');
+}
+
+function pullRequests(report: InfluenceReport, out: string[], link: Linker): void {
+  if (report.pullRequests.length === 0) return;
+  out.push(`## Pull requests influenced (${report.pullRequests.length})`, '');
+  for (const p of report.pullRequests) out.push(`- ${prLink(p.url)}, linked from ${p.linkedFrom.map((l) => link(l.title, l.path)).join(', ')}`);
+  out.push('');
+}
+
+function balance(report: InfluenceReport, out: string[]): void {
+  if (report.summary.activities === 0) return;
+  const row = (label: string, t: SideTotals): string => `| ${label} | ${t.count} | ${t.minutes > 0 ? duration(t.minutes) : '–'} |`;
+  out.push('## Lead/manage balance', '');
+  out.push('| | Activities | Time recorded |', '| --- | ---: | ---: |');
+  out.push(row('Leading (team-wide)', report.balance.leading), row('Managing (individual)', report.balance.managing));
+  if (report.balance.other.count > 0) out.push(row('Other types', report.balance.other));
+  out.push('', '| Type | Side | Activities | Time recorded |', '| --- | --- | ---: | ---: |');
+  for (const t of report.mix) out.push(`| ${escapeMarkdown(t.label)} | ${t.side ?? 'not in the taxonomy'} | ${t.count} | ${t.minutes > 0 ? duration(t.minutes) : '–'} |`);
+  out.push('', 'Activities credited from records: decisions count for their decision-makers and consulted, design docs for their authors, reviewers and approvers, logged sessions for the mentee.', '');
+}
+
+function activityLine(a: InfluenceActivity, link: Linker): string {
+  const people = a.people.length > 0 ? ` · with ${a.people.map(escapeMarkdown).join(', ')}` : '';
+  const time = a.durationMinutes ? ` · ${duration(a.durationMinutes)}` : '';
+  return `- ${a.date} · ${link(a.title, a.source)} · ${escapeMarkdown(activityTypeLabel(a.type))}${people}${time}${prLinks(a.pullRequests)}`;
+}
+
+function names(groups: [string, string[]][]): string {
+  const parts = groups.filter(([, list]) => list.length > 0).map(([label, list]) => `${label} ${list.map(escapeMarkdown).join(', ')}`);
+  return parts.length > 0 ? ` · ${parts.join('; ')}` : '';
+}
+
+function prLinks(urls: readonly string[]): string {
+  return urls.length > 0 ? ` · ${urls.map(prLink).join(', ')}` : '';
+}
+
+/** A pull request as a link when its URL is http(s), else as text. */
+export function prLink(url: string): string {
+  return markdownLink(prLabel(url), url);
+}
+
+/** `o/r#12` for GitHub, `g/p!3` for GitLab, else the URL without its scheme. */
+export function prLabel(url: string): string {
+  const gh = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)\/?$/.exec(url);
+  if (gh) return `${gh[1]}#${gh[2]}`;
+  const gl = /^https?:\/\/[^/]+\/(.+?)\/-\/merge_requests\/(\d+)\/?$/.exec(url);
+  if (gl) return `${gl[1]}!${gl[2]}`;
+  return url.replace(/^https?:\/\//, '');
+}
+
+function prKey(url: string): string {
+  return url.trim().replace(/\/+$/, '').toLowerCase();
+}
+
+/**
+ * Text that Markdown shows as written: no HTML (`<`, `>`, `&` become
+ * entities), no emphasis, code, links, images, table cells or
+ * strike-through (their punctuation is backslash-escaped; with `[` and `]`
+ * escaped, `(`, `)` and `!` can start nothing), one line. A trailing `#`
+ * is escaped too, so a heading keeps it.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/#$/, '\\#');
+}
+
+/**
+ * `[label](href)` when the href is safe: an http(s) URL, or a relative path
+ * (each segment percent-encoded, so `javascript:` or `data:` can never be
+ * read as a scheme). Anything else is shown as escaped text.
+ */
+export function markdownLink(label: string, href: string): string {
+  const text = escapeMarkdown(label) || escapeMarkdown(href);
+  const safe = safeHref(href);
+  return safe === undefined ? text : `[${text}](${safe})`;
+}
+
+function safeHref(href: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.href.replace(/[()[\]<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  }
+  if (href.trim() === '' || /[\r\n]/.test(href)) return undefined;
+  return href
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+/** `45m`, `2h`, `3h 30m`. */
+export function duration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,292 @@
+import { GitExecutor } from '../git/gitExecutor';
+import { HistoryCommit, scanHistory } from '../git/commitHistory';
+import { MAX_PULL_REQUEST_NUMBER } from './prReferences';
+import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
+
+/**
+ * Merged pull requests found offline, from the commit messages forges write
+ * when they merge:
+ * - GitHub merge commits: `Merge pull request #N from owner/branch`, the PR
+ *   title as the first body line;
+ * - squash merges (GitHub, Gitea…): a subject ENDING in `(#N)`. A `#N` at the
+ *   start or in the middle of a subject is an issue reference, not the PR;
+ * - GitLab: a body line `See merge request group/sub/project!N`;
+ * - Bitbucket Cloud `Merged in branch (pull request #N)`, Bitbucket Server
+ *   `Pull request #N: Title`;
+ * - Azure DevOps `Merged PR N: Title`.
+ *
+ * Authors: for a GitHub merge commit, the author of the merged branch's tip
+ * (the merge's second parent), not whoever pressed the button. That commit
+ * is usually older than the merge, so it comes later in the same `git log`
+ * pass: the scan remembers the second parents it waits for and fills the
+ * author in when it meets them, without a second git call. When the tip is
+ * never met (a `since` cut-off, a shallow clone) the merge commit's own
+ * author stands in. Every other form is a single commit whose author wrote
+ * the change. Co-authors: `Co-authored-by:` lines of the merge commit and,
+ * for GitHub merges, of the branch tip.
+ */
+
+export type PullRequestSource = 'merge-commit' | 'squash' | 'gitlab' | 'bitbucket' | 'azure';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface DiscoveredPullRequest {
+  number: number;
+  /** The canonical web URL, built from the first remote of the matching forge; null without one. */
+  url: string | null;
+  title: string;
+  /** When it was merged: the commit's author date, ISO 8601 with offset as git prints it. */
+  mergedAt: string;
+  /** The merge (or squash) commit's full hash. */
+  mergeCommit: string;
+  source: PullRequestSource;
+  authors: Person[];
+  coAuthors: Person[];
+  /** The source branch when the message names it (`feature/x`), for finding the current branch's PR. */
+  branch?: string;
+  /** GitLab: the project path the merge request belongs to (`group/sub/project`), from the message. */
+  project?: string;
+}
+
+/** What one commit message says about a merged pull request, before remotes and authors are applied. */
+export interface PullRequestMessage {
+  number: number;
+  source: PullRequestSource;
+  title: string;
+  branch?: string;
+  project?: string;
+}
+
+const GITHUB_MERGE = /^Merge pull request #(\d{1,10}) from (\S+)/;
+const SQUASH = /\(#(\d{1,10})\)\s*$/;
+const BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d{1,10})\)/;
+const BITBUCKET_SERVER = /^Pull request #(\d{1,10}): (.*)$/;
+const AZURE = /^Merged PR (\d{1,10}): ?(.*)$/;
+const GITLAB_TRAILER = /^See merge request (\S+?)!(\d{1,10})\s*$/m;
+const GITLAB_BRANCH = /^Merge branch '(.+)' into '.+'$/;
+
+function firstLine(body: string): string {
+  const nl = body.indexOf('\n');
+  return (nl === -1 ? body : body.slice(0, nl)).trim();
+}
+
+function validNumber(text: string): number | undefined {
+  const n = Number(text);
+  return n >= 1 && n <= MAX_PULL_REQUEST_NUMBER ? n : undefined;
+}
+
+/** Reads the pull request a commit message records as merged, if any. Pure: subject and body only. */
+export function pullRequestFromMessage(subject: string, body: string): PullRequestMessage | undefined {
+  // Cheapest tests first: almost every commit is none of these.
+  const c = subject.charCodeAt(0);
+  if (c === 77 /* M */) {
+    let m = GITHUB_MERGE.exec(subject);
+    if (m) {
+      const number = validNumber(m[1]);
+      if (number === undefined) return undefined;
+      const from = m[2];
+      const slash = from.indexOf('/');
+      return { number, source: 'merge-commit', title: firstLine(body) || subject, branch: slash === -1 ? from : from.slice(slash + 1) };
+    }
+    m = BITBUCKET_CLOUD.exec(subject);
+    if (m) {
+      const number = validNumber(m[2]);
+      return number === undefined ? undefined : { number, source: 'bitbucket', title: firstLine(body) || subject, branch: m[1] };
+    }
+    m = AZURE.exec(subject);
+    if (m) {
+      const number = validNumber(m[1]);
+      return number === undefined ? undefined : { number, source: 'azure', title: m[2].trim() || subject };
+    }
+  } else if (c === 80 /* P */) {
+    const m = BITBUCKET_SERVER.exec(subject);
+    if (m && /^Merge in \S+ from /m.test(body)) {
+      const number = validNumber(m[1]);
+      return number === undefined ? undefined : { number, source: 'bitbucket', title: m[2].trim() || subject };
+    }
+  }
+  if (body.includes('See merge request ')) {
+    const m = GITLAB_TRAILER.exec(body);
+    if (m) {
+      const number = validNumber(m[2]);
+      if (number === undefined) return undefined;
+      const branch = GITLAB_BRANCH.exec(subject)?.[1];
+      // GitLab writes the MR title as the first body line of a merge commit; a squash/fast-forward keeps its own subject.
+      const title = branch ? firstLine(body) || subject : subject;
+      return { number, source: 'gitlab', title: title.startsWith('See merge request ') ? subject : title, branch, project: m[1] };
+    }
+  }
+  if (subject.charCodeAt(subject.length - 1) === 41 /* ) */ || /\)\s+$/.test(subject)) {
+    const m = SQUASH.exec(subject);
+    if (m) {
+      const number = validNumber(m[1]);
+      if (number === undefined) return undefined;
+      const title = subject.slice(0, m.index).trim();
+      return { number, source: 'squash', title: title || subject };
+    }
+  }
+  return undefined;
+}
+
+const CO_AUTHOR = /^[ \t]*co-authored-by:[ \t]*(.*?)[ \t]*<([^<>\s]+@[^<>\s]+)>[ \t\r]*$/gim;
+
+function isBot(name: string, email: string): boolean {
+  return /\[bot\]/i.test(name) || /\[bot\]/i.test(email) || /\bbot$/i.test(name.trim()) || /^(?:no-?reply|bot)@/i.test(email);
+}
+
+/** `Co-authored-by: Name <email>` lines (key in any case), malformed ones and bots skipped, one per email. */
+export function parseCoAuthors(body: string): Person[] {
+  if (body.length < 16 || !/co-authored-by/i.test(body)) return [];
+  const out: Person[] = [];
+  for (const m of body.matchAll(CO_AUTHOR)) {
+    const name = m[1].trim();
+    const email = m[2];
+    if (name === '' || isBot(name, email)) continue;
+    if (!out.some((p) => p.email.toLowerCase() === email.toLowerCase())) out.push({ name: own(name), email: own(email) });
+  }
+  return out;
+}
+
+function addPeople(into: Person[], people: Person[], except: Person[] = []): void {
+  for (const p of people) {
+    const key = p.email.toLowerCase();
+    if (into.some((q) => q.email.toLowerCase() === key) || except.some((q) => q.email.toLowerCase() === key)) continue;
+    into.push(p);
+  }
+}
+
+/**
+ * A copy of a string cut from git's output. Substrings share the memory of
+ * the chunk they were cut from, so keeping a 40-character hash would keep a
+ * whole 64 KB chunk alive; found pull requests hold copies instead.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** The remote a pull request from `source` belongs to: the first remote of that forge (origin, then upstream, then the rest). */
+function remoteFor(source: PullRequestSource, remotes: readonly RemoteRepo[]): RemoteRepo | undefined {
+  switch (source) {
+    case 'merge-commit':
+    case 'squash':
+      return remotes.find((r) => isGitHubLike(r.kind));
+    case 'gitlab':
+      return remotes.find((r) => r.kind === 'gitlab');
+    case 'bitbucket':
+      return remotes.find((r) => r.kind === 'bitbucket-cloud' || r.kind === 'bitbucket-server');
+    case 'azure':
+      return remotes.find((r) => r.kind === 'azure');
+  }
+}
+
+/** The URL of a discovered pull request, from the repository's remotes; null when none fits. */
+export function discoveredPullRequestUrl(message: Pick<PullRequestMessage, 'number' | 'source' | 'project'>, remotes: readonly RemoteRepo[]): string | null {
+  const remote = remoteFor(message.source, remotes);
+  if (!remote) return null;
+  if (message.source === 'gitlab' && message.project && /^[\w.-]+(?:\/[\w.-]+)+$/.test(message.project)) {
+    // The message names the project (a merge request from a fork's history still belongs to it).
+    const segs = message.project.split('/');
+    return pullRequestUrl({ ...remote, owner: segs.slice(0, -1).join('/'), repo: segs[segs.length - 1] }, message.number);
+  }
+  return pullRequestUrl(remote, message.number);
+}
+
+/**
+ * Collects merged pull requests from commits handed to it newest first (the
+ * order of `git log`), so a pairing scan and PR discovery can share one pass.
+ * The first time a number is seen wins, except that a merge commit or a
+ * forge's own message replaces an earlier squash-style `(#N)` guess.
+ */
+export class PullRequestCollector {
+  private readonly found = new Map<number, DiscoveredPullRequest>();
+  /** Second parent hash → the GitHub merge waiting for its branch tip's author. */
+  private readonly waiting = new Map<string, DiscoveredPullRequest>();
+
+  constructor(private readonly remotes: readonly RemoteRepo[] = []) {}
+
+  add(commit: HistoryCommit): void {
+    if (this.waiting.size > 0) {
+      const pr = this.waiting.get(commit.hash);
+      if (pr) {
+        this.waiting.delete(commit.hash);
+        pr.authors = [{ name: own(commit.authorName), email: own(commit.authorEmail) }];
+        const co = pr.coAuthors;
+        pr.coAuthors = [];
+        addPeople(pr.coAuthors, [...co, ...parseCoAuthors(commit.body)], pr.authors);
+      }
+    }
+    const message = pullRequestFromMessage(commit.subject, commit.body);
+    if (!message) return;
+    const existing = this.found.get(message.number);
+    if (existing && !(existing.source === 'squash' && message.source !== 'squash')) return;
+    const author = { name: own(commit.authorName), email: own(commit.authorEmail) };
+    const pr: DiscoveredPullRequest = {
+      number: message.number,
+      url: discoveredPullRequestUrl(message, this.remotes),
+      title: own(message.title),
+      mergedAt: own(commit.date),
+      mergeCommit: own(commit.hash),
+      source: message.source,
+      authors: [author],
+      coAuthors: [],
+    };
+    if (message.branch !== undefined) pr.branch = own(message.branch);
+    if (message.project !== undefined) pr.project = own(message.project);
+    addPeople(pr.coAuthors, parseCoAuthors(commit.body), pr.authors);
+    if (message.source === 'merge-commit' && commit.parents.length >= 2) this.waiting.set(own(commit.parents[1]), pr);
+    if (existing) this.replace(existing, pr);
+    else this.found.set(message.number, pr);
+  }
+
+  private replace(old: DiscoveredPullRequest, pr: DiscoveredPullRequest): void {
+    // Keep the log's order: the replacement takes the old entry's place.
+    const entries = [...this.found.entries()].map(([n, p]) => [n, p === old ? pr : p] as const);
+    this.found.clear();
+    for (const [n, p] of entries) this.found.set(n, p);
+  }
+
+  /** The pull requests found so far, newest first. */
+  pullRequests(): DiscoveredPullRequest[] {
+    return [...this.found.values()];
+  }
+}
+
+export interface DiscoveryOptions {
+  /** Only pull requests merged at or after this date (`YYYY-MM-DD` or ISO date-time). */
+  since?: string;
+  /** The revision to walk from (HEAD when absent). */
+  revision?: string;
+  maxCount?: number;
+}
+
+export interface DiscoveryResult {
+  pullRequests: DiscoveredPullRequest[];
+  /** Commits read. */
+  commits: number;
+  /** Why history could not be read (no git, not a repository, no commits), when that is so. */
+  unavailable?: string;
+}
+
+/** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
+export async function discoverPullRequests(git: GitExecutor, remotes: readonly RemoteRepo[], options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
+  const collector = new PullRequestCollector(remotes);
+  const scan = await scanHistory(git, (c) => collector.add(c), options);
+  const result: DiscoveryResult = { pullRequests: collector.pullRequests(), commits: scan.commits };
+  if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
+  return result;
+}
+
+/** Why `value` cannot be a `since` date (YYYY-MM-DD, a real day, or an ISO date-time), or undefined when it can. */
+export function sinceProblem(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  const bad = `--since must be a date (YYYY-MM-DD), got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (!m) return bad;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return bad;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return bad;
+  return undefined;
+}

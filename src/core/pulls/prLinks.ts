@@ -1,0 +1,62 @@
+import { LodestarRecord } from '../records/record';
+import { pullRequestKey, resolvePullRequestReference } from './prReferences';
+import { RemoteRepo } from './remotes';
+
+/**
+ * The reverse lookup pull request → records, built from the index's records
+ * (their `pullRequests` front matter), never by re-reading files. Each stored
+ * reference is resolved against the remotes, so `#12`, `12`, `o/r#12` and the
+ * full URL of the same pull request all meet under one key. A short form that
+ * cannot be resolved (no remote) is still found by its number.
+ *
+ * Rebuild it when the index changes (`RecordIndex.version`); it is cheap.
+ */
+export class PullRequestLinks {
+  private readonly byUrl = new Map<string, LodestarRecord[]>();
+  private readonly byShort = new Map<string, LodestarRecord[]>();
+  private readonly urls = new Map<string, string>();
+
+  constructor(records: Iterable<LodestarRecord>, remotes: readonly RemoteRepo[]) {
+    for (const record of records) {
+      for (const ref of record.pullRequests) {
+        const resolved = resolvePullRequestReference(ref, remotes);
+        if (resolved.ok) {
+          const key = pullRequestKey(resolved.reference.url);
+          if (!this.urls.has(key)) this.urls.set(key, resolved.reference.url);
+          add(this.byUrl, key, record);
+        } else {
+          const short = /^\s*[#!]?0*(\d{1,10})\s*$/.exec(ref);
+          if (short) add(this.byShort, short[1], record);
+        }
+      }
+    }
+  }
+
+  /**
+   * Records linked to a pull request: by its URL, or — for a pull request
+   * without a URL (no remote) — by the short forms records store (`#N`, `N`).
+   */
+  recordsFor(pr: { url: string | null; number?: number }): LodestarRecord[] {
+    const out: LodestarRecord[] = [];
+    if (pr.url) {
+      const resolved = resolvePullRequestReference(pr.url, []);
+      const key = pullRequestKey(resolved.ok ? resolved.reference.url : pr.url);
+      for (const r of this.byUrl.get(key) ?? []) if (!out.includes(r)) out.push(r);
+    }
+    if (!pr.url && pr.number !== undefined) {
+      for (const r of this.byShort.get(String(pr.number)) ?? []) if (!out.includes(r)) out.push(r);
+    }
+    return out;
+  }
+
+  /** Every linked pull request's canonical URL (as first written), with its records. */
+  linked(): { url: string; records: LodestarRecord[] }[] {
+    return [...this.byUrl.entries()].map(([key, records]) => ({ url: this.urls.get(key) ?? key, records }));
+  }
+}
+
+function add(map: Map<string, LodestarRecord[]>, key: string, record: LodestarRecord): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [record]);
+  else if (!list.includes(record)) list.push(record);
+}

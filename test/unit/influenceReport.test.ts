@@ -1,0 +1,310 @@
+import * as assert from 'assert';
+import { buildInfluenceReport, InfluenceReportOptions } from '../../src/core/influence/report';
+import { bucketStarts, cadenceDays, quarterOf, weekStart } from '../../src/core/influence/periods';
+import { LodestarRecord } from '../../src/core/records/record';
+import { buildRepo } from '../fixtures/gitRepo';
+import { InfluenceRepoBuilder, pr, quarterFixture } from '../fixtures/influenceRepo';
+import { runCli } from './cliInProcess';
+
+describe('influence report: counts', () => {
+  it('report --format json gives exactly the counts the fixture was built with', async () => {
+    const { builder, period } = quarterFixture();
+    const root = buildRepo(builder.files);
+    const r = await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--root', root]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    // Worked out by hand from quarterFixture(), so the fixture's own oracle is checked too.
+    const expected = {
+      from: '2026-01-01',
+      to: '2026-03-31',
+      activities: 17,
+      byType: { 'alignment-strategy': 2, 'process-improvement': 1, decision: 6, 'design-review': 2, mentoring: 2, pairing: 1, 'career-conversation': 1, feedback: 1, brainstorming: 1 },
+      leading: 11,
+      managing: 5,
+      decisions: { accepted: 3, proposed: 2, superseded: 1, rejected: 1 },
+      designs: { approved: 1, 'in-review': 1, draft: 1 },
+      people: [
+        { handle: 'alice', sessions: 3, pullRequests: 2 },
+        { handle: 'bob', sessions: 1, pullRequests: 3 },
+      ],
+      pullRequests: 8,
+    };
+    assert.deepStrictEqual(json, expected);
+    assert.deepStrictEqual(builder.expected(period), expected);
+    assert.deepStrictEqual(Object.keys(json), ['from', 'to', 'activities', 'byType', 'leading', 'managing', 'decisions', 'designs', 'people', 'pullRequests']);
+  });
+
+  it('other periods of the same repository match the fixture oracle', async () => {
+    const { builder } = quarterFixture();
+    const root = buildRepo(builder.files);
+    for (const period of [
+      { from: '2025-01-01', to: '2026-12-31' },
+      { from: '2026-03-31', to: '2026-03-31' },
+      { from: '2025-12-31', to: '2026-01-05' },
+      { from: '2026-04-01', to: '2026-06-30' },
+    ]) {
+      const r = await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--root', root]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      assert.deepStrictEqual(JSON.parse(r.stdout), builder.expected(period), `${period.from}..${period.to}`);
+    }
+  });
+
+  it('a generated repository with many records of each kind, type and status matches its oracle', async () => {
+    const b = new InfluenceRepoBuilder();
+    const statuses = ['accepted', 'proposed', 'superseded', 'deprecated'];
+    const types = ['alignment-goals', 'knowledge-sharing', 'hiring', 'coaching', 'sponsorship', 'pairing', 'incident-leadership'];
+    const kinds = ['pairing', 'one-on-one', 'code-review', 'career', 'feedback', 'note'];
+    const date = (i: number): string => `${2025 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    for (let i = 0; i < 60; i++) b.decision({ date: i % 17 === 0 ? null : date(i), status: statuses[i % 4], deciders: i % 5 === 0 ? [] : ['dana'], pullRequests: i % 7 === 0 ? [pr(i)] : [] });
+    for (let i = 0; i < 30; i++) b.design({ date: date(i * 5), status: i % 2 ? 'draft' : 'approved', authors: i % 3 ? ['sam'] : undefined });
+    for (const h of ['ann', 'ben']) b.mentee(h);
+    for (let i = 0; i < 50; i++) b.session({ handle: i % 2 ? 'ann' : 'ben', date: date(i * 3), kind: kinds[i % kinds.length], pullRequests: i % 4 === 0 ? [pr(100 + (i % 9))] : [] });
+    for (let i = 0; i < 40; i++) b.activity({ date: date(i * 7), type: types[i % types.length], people: i % 2 ? ['ann'] : ['dana'], pullRequests: [pr(200 + i)], decisions: i % 10 === 0 ? [i + 1] : [] });
+    const root = buildRepo(b.files);
+    for (const period of [{ from: '2026-01-01', to: '2026-06-30' }, { from: '2025-01-01', to: '2027-12-31' }]) {
+      const r = await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--root', root]);
+      assert.deepStrictEqual(JSON.parse(r.stdout), b.expected(period), `${period.from}..${period.to}`);
+    }
+  });
+
+  it('--person narrows the report to one mentee', async () => {
+    const { builder, period } = quarterFixture();
+    const root = buildRepo(builder.files);
+    const r = await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--person', 'bob', '--root', root]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.deepStrictEqual(JSON.parse(r.stdout), {
+      from: '2026-01-01',
+      to: '2026-03-31',
+      activities: 2,
+      byType: { mentoring: 1, feedback: 1 },
+      leading: 0,
+      managing: 2,
+      decisions: {},
+      designs: {},
+      people: [{ handle: 'bob', sessions: 1, pullRequests: 3 }],
+      pullRequests: 3,
+    });
+    const alice = JSON.parse((await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--person', 'alice', '--root', root])).stdout);
+    // Her three sessions, the decision she made and the design doc she wrote.
+    assert.deepStrictEqual(alice.byType, { decision: 1, 'design-review': 1, pairing: 1, mentoring: 1, 'career-conversation': 1 });
+    assert.deepStrictEqual(alice.decisions, { proposed: 1 });
+    assert.deepStrictEqual(alice.designs, { 'in-review': 1 });
+    assert.deepStrictEqual(alice.people, [{ handle: 'alice', sessions: 3, pullRequests: 2 }]);
+  });
+
+  it('an empty period gives zero counts and a clear Markdown report', async () => {
+    const { builder } = quarterFixture();
+    const root = buildRepo(builder.files);
+    const json = await runCli(['report', '--from', '2030-01-01', '--to', '2030-03-31', '--format', 'json', '--root', root]);
+    assert.deepStrictEqual(JSON.parse(json.stdout), { from: '2030-01-01', to: '2030-03-31', activities: 0, byType: {}, leading: 0, managing: 0, decisions: {}, designs: {}, people: [], pullRequests: 0 });
+    const md = await runCli(['report', '--from', '2030-01-01', '--to', '2030-03-31', '--root', root]);
+    assert.strictEqual(md.code, 0);
+    assert.match(md.stdout, /^# Influence report, 2030-01-01 to 2030-03-31\n/);
+    assert.match(md.stdout, /Nothing recorded in this period/);
+    assert.doesNotMatch(md.stdout, /## Decisions and designs driven|## Lead\/manage balance/);
+  });
+
+  it('bad or missing dates, formats and people exit 2 with a message', async () => {
+    const root = buildRepo({ 'docs/adr/0001-a.md': '# 1. A\n' });
+    for (const args of [
+      ['--to', '2026-03-31'],
+      ['--from', '2026-01-01'],
+      ['--from', '2026-02-30', '--to', '2026-03-31'],
+      ['--from', '01/02/2026', '--to', '2026-03-31'],
+      ['--from', '2026-01-01', '--to', 'next week'],
+      ['--from', '2026-04-01', '--to', '2026-03-31'],
+      ['--from', '2026-01-01', '--to', '2026-03-31', '--format', 'html'],
+    ]) {
+      const r = await runCli(['report', ...args, '--root', root]);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /lodestar report: .*(required|YYYY-MM-DD|after|md or json)/, args.join(' '));
+      assert.strictEqual(r.stdout, '');
+    }
+    const typo = await runCli(['report', '--from', '2026-01-01', '--to', '2026-03-31', '--json', '--root', root]);
+    assert.strictEqual(typo.code, 2);
+    assert.match(typo.stderr, /does not take --json/);
+    const ok = await runCli(['report', '--from=2026-01-01', '--to=2026-03-31', '--root', root]);
+    assert.strictEqual(ok.code, 0, ok.stderr);
+  });
+});
+
+describe('influence report: data for the dashboard', () => {
+  const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => ({
+    folder: '/r',
+    number: null,
+    title: o.path.split('/').pop() ?? '',
+    status: null,
+    date: null,
+    dialect: 'front-matter',
+    links: [],
+    pullRequests: [],
+    private: false,
+    people: [],
+    titleLine: 1,
+    ...o,
+  });
+  const q1: InfluenceReportOptions = { from: '2026-01-01', to: '2026-03-31', today: '2026-04-15' };
+
+  it('records without dates or with odd ones never crash and are left out of dated counts', () => {
+    const records = [
+      rec({ kind: 'activity', path: '/r/a1.md', date: null, activityType: 'hiring', people: ['dana'] }),
+      rec({ kind: 'activity', path: '/r/a2.md', date: 'March 2026', activityType: 'hiring' }),
+      rec({ kind: 'activity', path: '/r/a3.md', date: '2026-02-30', activityType: 'hiring' }),
+      rec({ kind: 'activity', path: '/r/a4.md', date: '2026-02-03T10:00', activityType: 'hiring' }),
+      rec({ kind: 'activity', path: '/r/a5.md', date: '2026-02-03', activityType: 'hiring' }),
+      rec({ kind: 'decision', path: '/r/d.md', date: '', status: 'accepted', people: ['dana'] }),
+      rec({ kind: 'session', path: '/r/s.md', handle: 'ann', sessionKind: 'pairing' }),
+      rec({ kind: 'activity', path: '/r/a6.md', date: '2026-02-03' }),
+    ];
+    const report = buildInfluenceReport(records, q1);
+    assert.strictEqual(report.summary.activities, 2);
+    assert.deepStrictEqual(report.summary.byType, { hiring: 1, unspecified: 1 });
+    assert.deepStrictEqual(report.undated, { activities: 4, decisions: 1, designs: 0, sessions: 1 });
+    assert.deepStrictEqual(report.summary.people, []);
+  });
+
+  it('a person is found by handle, and records may name them by profile name, login or e-mail', () => {
+    const records = [
+      rec({ kind: 'person', path: '/r/ann.md', handle: 'ann', title: 'Ann Lee', github: 'annl', emails: ['ann@example.com'] }),
+      rec({ kind: 'decision', path: '/r/d1.md', date: '2026-01-05', status: 'accepted', people: ['Ann Lee'] }),
+      rec({ kind: 'decision', path: '/r/d2.md', date: '2026-01-06', status: 'accepted', consulted: ['@AnnL'] }),
+      rec({ kind: 'design', path: '/r/g.md', date: '2026-01-07', status: 'draft', people: ['ann@example.com'] }),
+      rec({ kind: 'activity', path: '/r/a.md', date: '2026-01-08', activityType: 'sponsorship', people: ['@ann'] }),
+      rec({ kind: 'activity', path: '/r/b.md', date: '2026-01-08', activityType: 'hiring', people: ['ben'] }),
+    ];
+    const r = buildInfluenceReport(records, { ...q1, person: '@Ann' });
+    assert.deepStrictEqual(r.summary.byType, { decision: 2, 'design-review': 1, sponsorship: 1 });
+    assert.deepStrictEqual(r.person, { handle: '@Ann', name: 'Ann Lee' });
+  });
+
+  it('refuses a period that is not two dates in order', () => {
+    assert.throws(() => buildInfluenceReport([], { from: '2026-1-1', to: '2026-03-31' }), RangeError);
+    assert.throws(() => buildInfluenceReport([], { from: '2026-04-01', to: '2026-03-31' }), /after it ends/);
+  });
+
+  it('timeline, mix with lead/manage time, decisions over time, pairs and mentee cards', () => {
+    const records = [
+      rec({ kind: 'activity', path: '/r/a.md', date: '2026-01-05', activityType: 'alignment-goals', durationMinutes: 60, people: ['dana'] }),
+      rec({ kind: 'activity', path: '/r/b.md', date: '2026-01-11', activityType: 'coaching', durationMinutes: 45, people: ['ann'] }),
+      rec({ kind: 'activity', path: '/r/c.md', date: '2026-02-11', activityType: 'pairing', people: ['ann', 'ben'] }),
+      rec({ kind: 'decision', path: '/r/d1.md', date: '2026-01-06', status: 'accepted' }),
+      rec({ kind: 'decision', path: '/r/d2.md', date: '2026-01-07', status: 'proposed' }),
+      rec({ kind: 'person', path: '/r/ann.md', handle: 'ann', title: 'Ann Lee', goals: ['Speak at a guild'], cadence: 'weekly', status: 'ic' }),
+      rec({ kind: 'session', path: '/r/ann/1.md', handle: 'ann', sessionKind: 'pairing', date: '2026-01-20', people: ['dana'], durationMinutes: 30 }),
+      rec({ kind: 'session', path: '/r/ann/0.md', handle: 'ann', sessionKind: 'one-on-one', date: '2025-12-20' }),
+    ];
+    const r = buildInfluenceReport(records, q1);
+    assert.strictEqual(r.timeline.granularity, 'week');
+    assert.strictEqual(r.timeline.buckets[0].start, '2025-12-29');
+    assert.strictEqual(r.timeline.buckets.length, 14);
+    assert.deepStrictEqual(
+      r.timeline.buckets.slice(0, 3).map((b) => [b.start, b.end, b.leading, b.managing, b.minutes, b.decisions]),
+      [
+        ['2025-12-29', '2026-01-04', 0, 0, 0, {}],
+        ['2026-01-05', '2026-01-11', 1, 1, 105, { accepted: 1, proposed: 1 }],
+        ['2026-01-12', '2026-01-18', 0, 0, 0, {}],
+      ],
+    );
+    assert.deepStrictEqual(r.balance, { leading: { count: 1, minutes: 60 }, managing: { count: 3, minutes: 75 }, other: { count: 0, minutes: 0 } });
+    assert.deepStrictEqual(r.mix.map((t) => [t.type, t.side, t.count, t.minutes]), [
+      ['alignment-goals', 'leading', 1, 60],
+      ['pairing', 'managing', 2, 30],
+      ['coaching', 'managing', 1, 45],
+    ]);
+    assert.deepStrictEqual(r.pairs, [
+      { people: ['ann', 'ben'], count: 1 },
+      { people: ['ann', 'dana'], count: 1 },
+    ]);
+    const [ann] = r.mentees;
+    assert.deepStrictEqual(
+      { ...ann, records: ann.records.map((x) => x.path) },
+      { handle: 'ann', name: 'Ann Lee', path: '/r/ann.md', track: 'ic', goals: ['Speak at a guild'], cadence: 'weekly', sessions: 1, sessionKinds: { pairing: 1 }, minutes: 30, lastSession: { date: '2026-01-20', path: '/r/ann/1.md' }, pullRequests: [], records: ['/r/ann/1.md'] },
+    );
+    const long = buildInfluenceReport(records, { from: '2020-01-01', to: '2029-12-31' });
+    assert.strictEqual(long.timeline.granularity, 'month');
+    assert.strictEqual(long.timeline.buckets.length, 120);
+    assert.deepStrictEqual(long.timeline.buckets[72], { start: '2026-01-01', end: '2026-01-31', leading: 1, managing: 2, other: 0, minutes: 135, decisions: { accepted: 1, proposed: 1 } });
+  });
+
+  it('reminders: review-by passed, proposed too long, in review too long, mentees past their cadence', () => {
+    const records = [
+      rec({ kind: 'decision', path: '/r/d1.md', title: 'Review me', date: '2025-01-01', status: 'accepted', reviewBy: '2026-04-01' }),
+      rec({ kind: 'decision', path: '/r/d2.md', date: '2025-01-01', status: 'superseded', reviewBy: '2026-04-01' }),
+      rec({ kind: 'decision', path: '/r/d3.md', date: '2026-04-01', status: 'accepted', reviewBy: '2026-05-01' }),
+      rec({ kind: 'decision', path: '/r/d4.md', date: '2026-03-01', status: 'proposed' }),
+      rec({ kind: 'decision', path: '/r/d5.md', date: '2026-04-01', status: 'proposed' }),
+      rec({ kind: 'design', path: '/r/g1.md', date: '2026-03-20', status: 'in-review' }),
+      rec({ kind: 'design', path: '/r/g2.md', date: '2026-04-10', status: 'in-review' }),
+      rec({ kind: 'person', path: '/r/ann.md', handle: 'ann', cadence: 'weekly' }),
+      rec({ kind: 'session', path: '/r/ann/s.md', handle: 'ann', sessionKind: 'pairing', date: '2026-04-01' }),
+      rec({ kind: 'person', path: '/r/ben.md', handle: 'ben', cadence: '2w' }),
+      rec({ kind: 'session', path: '/r/ben/s.md', handle: 'ben', sessionKind: 'pairing', date: '2026-04-10' }),
+      rec({ kind: 'person', path: '/r/cy.md', handle: 'cy', cadence: 'monthly' }),
+      rec({ kind: 'person', path: '/r/di.md', handle: 'di', cadence: 'whenever' }),
+    ];
+    const r = buildInfluenceReport(records, { ...q1, proposedMaxAgeDays: 30, inReviewMaxAgeDays: 14 });
+    assert.deepStrictEqual(
+      r.reminders.map((x) => [x.kind, x.path, x.days]),
+      [
+        ['mentee-overdue', '/r/cy.md', null],
+        ['decision-proposed-stale', '/r/d4.md', 45],
+        ['design-in-review-stale', '/r/g1.md', 26],
+        ['decision-review-due', '/r/d1.md', 14],
+        ['mentee-overdue', '/r/ann.md', 7],
+      ],
+    );
+    assert.match(r.reminders[4].message, /Last session 2026-04-01; cadence weekly, 7 days overdue/);
+    assert.strictEqual(buildInfluenceReport(records, { ...q1, proposedMaxAgeDays: 60 }).reminders.filter((x) => x.kind === 'decision-proposed-stale').length, 0);
+    assert.deepStrictEqual(buildInfluenceReport(records, { ...q1, person: 'ann' }).reminders.map((x) => x.path), ['/r/ann.md']);
+  });
+
+  it('10,000 records over 10 years aggregate to the right totals', () => {
+    const records: LodestarRecord[] = [];
+    const types = ['decision', 'design-review', 'hiring', 'pairing', 'mentoring', 'feedback', 'alignment-values', 'custom-thing'];
+    const day = (i: number): string => new Date(Date.UTC(2016, 0, 1) + (i % 3652) * 86400000).toISOString().slice(0, 10);
+    for (let i = 0; i < 4000; i++) records.push(rec({ kind: 'activity', path: `/r/a${i}.md`, date: day(i * 7), activityType: types[i % 8], durationMinutes: 30, pullRequests: [pr(i % 500)] }));
+    for (let i = 0; i < 3000; i++) records.push(rec({ kind: 'decision', path: `/r/d${i}.md`, date: day(i * 11), status: i % 3 ? 'accepted' : 'proposed', people: i % 2 ? ['dana'] : [] }));
+    for (let i = 0; i < 1000; i++) records.push(rec({ kind: 'design', path: `/r/g${i}.md`, date: day(i * 13), status: 'approved', people: ['sam'] }));
+    for (let i = 0; i < 100; i++) records.push(rec({ kind: 'person', path: `/r/p${i}.md`, handle: `p${i}`, cadence: 'monthly' }));
+    for (let i = 0; i < 1900; i++) records.push(rec({ kind: 'session', path: `/r/p${i % 100}/s${i}.md`, handle: `p${i % 100}`, date: day(i * 3), sessionKind: i % 2 ? 'pairing' : 'one-on-one', pullRequests: [pr(1000 + i)] }));
+    assert.strictEqual(records.length, 10000);
+    const all = buildInfluenceReport(records, { from: '2016-01-01', to: '2025-12-31', today: '2026-01-01' });
+    const s = all.summary;
+    assert.strictEqual(s.activities, 4000 + 1500 + 1000 + 1900);
+    assert.strictEqual(s.byType['custom-thing'], 500);
+    assert.strictEqual(s.byType.decision, 500 + 1500);
+    assert.strictEqual(s.byType['design-review'], 500 + 1000);
+    assert.strictEqual(s.byType.pairing, 500 + 950);
+    assert.strictEqual(s.byType.mentoring, 500 + 950);
+    assert.strictEqual(s.leading + s.managing + 500, s.activities);
+    assert.deepStrictEqual(s.decisions, { proposed: 1000, accepted: 2000 });
+    assert.deepStrictEqual(s.designs, { approved: 1000 });
+    assert.strictEqual(s.people.length, 100);
+    assert.ok(s.people.every((p) => p.sessions === 19 && p.pullRequests === 19));
+    assert.strictEqual(s.pullRequests, 500 + 1900);
+    assert.strictEqual(all.timeline.buckets.length, 120);
+    assert.strictEqual(all.timeline.buckets.reduce((n, b) => n + b.leading + b.managing + b.other, 0), s.activities);
+    assert.strictEqual(all.balance.leading.minutes + all.balance.managing.minutes + all.balance.other.minutes, 4000 * 30);
+    // A year inside it: only what is dated in that year.
+    const year = buildInfluenceReport(records, { from: '2020-01-01', to: '2020-12-31' });
+    const inYear = (r: LodestarRecord): boolean => r.date !== null && r.date.startsWith('2020');
+    assert.strictEqual(year.summary.decisions.accepted + year.summary.decisions.proposed, records.filter((r) => r.kind === 'decision' && inYear(r)).length);
+    assert.strictEqual(year.summary.people.reduce((n, p) => n + p.sessions, 0), records.filter((r) => r.kind === 'session' && inYear(r)).length);
+  });
+});
+
+describe('influence periods', () => {
+  it('weeks start on Monday; months and quarters; cadences', () => {
+    assert.strictEqual(weekStart('2026-01-01'), '2025-12-29');
+    assert.strictEqual(weekStart('2026-01-05'), '2026-01-05');
+    assert.strictEqual(weekStart('2026-01-11'), '2026-01-05');
+    assert.deepStrictEqual(bucketStarts({ from: '2025-11-15', to: '2026-02-01' }, 'month'), ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01']);
+    assert.deepStrictEqual(quarterOf('2026-05-20'), { from: '2026-04-01', to: '2026-06-30' });
+    assert.deepStrictEqual(quarterOf('2026-02-01', -1), { from: '2025-10-01', to: '2025-12-31' });
+    assert.deepStrictEqual(quarterOf('2024-12-31', 1), { from: '2025-01-01', to: '2025-03-31' });
+    assert.deepStrictEqual(
+      ['weekly', 'biweekly', 'Fortnightly', 'monthly', '2w', '10 days', '3', 'every 2 weeks', 'sometimes', '0', ''].map((c) => cadenceDays(c)),
+      [7, 14, 14, 31, 14, 10, 3, 14, undefined, undefined, undefined],
+    );
+  });
+});

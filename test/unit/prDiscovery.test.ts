@@ -1,0 +1,189 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createGitExecutor } from '../../src/core/git/gitExecutor';
+import { findBranchPullRequest } from '../../src/core/pulls/branchPullRequest';
+import { discoverPullRequests, parseCoAuthors, pullRequestFromMessage } from '../../src/core/pulls/prDiscovery';
+import { readRemotes } from '../../src/core/pulls/remotes';
+import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';
+
+const ALICE = 'Alice Ángel <alice@example.com>';
+const BOB = 'Bob Builder <bob@example.com>';
+const DANA = 'Dana Lead <dana@example.com>';
+const EVIL_BRANCH = 'feat/$(id>pwned);`id>pwned2`|x&y"q\'';
+
+/** A repository whose history holds every merge style, oldest first. */
+function forgeHistory(): { root: string; hashes: Record<string, string> } {
+  const root = makeTempDir();
+  initRepo(root);
+  const h: Record<string, string> = {};
+  writeFiles(root, { 'README.md': 'hi\n' });
+  commitAt(root, 'Initial commit', '2025-12-01T10:00:00Z', DANA);
+  // A GitHub merge commit: the branch tip by Alice (with a co-author), merged by Dana.
+  git(root, ['checkout', '-q', '-b', 'feature']);
+  writeFiles(root, { 'a.txt': 'a\n' });
+  h.tip12 = commitAt(root, 'Add the feature\n\nCo-authored-by: Bob Builder <bob@example.com>', '2025-12-02T10:00:00Z', ALICE);
+  git(root, ['checkout', '-q', 'main']);
+  h.merge12 = mergeNoFf(root, 'feature', 'Merge pull request #12 from alice/feature\n\nAdd the feature', '2025-12-03T10:00:00Z', DANA);
+  // Squash merges, one with co-authors (one malformed, one a bot, one duplicate).
+  h.squash34 = commitAt(
+    root,
+    'Fix thing (#34)\n\n* Fix thing\n\nCo-authored-by: Carol Chen <carol@example.com>\nco-authored-by: CAROL CHEN <Carol@Example.com>\nCo-Authored-By: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>\nCo-authored-by: no email here\nCo-authored-by: Renovate Bot <bot@renovateapp.com>',
+    '2025-12-04T10:00:00Z',
+    BOB,
+  );
+  // Issue references that are not pull requests.
+  commitAt(root, '#56 leading issue ref', '2025-12-05T10:00:00Z', BOB);
+  commitAt(root, 'Fix #57 in the middle of the subject', '2025-12-06T10:00:00Z', BOB);
+  commitAt(root, 'Closes (#58) but more words', '2025-12-07T10:00:00Z', BOB);
+  // GitLab merge commit.
+  git(root, ['checkout', '-q', '-b', 'topic']);
+  commitAt(root, 'Topic work', '2025-12-08T10:00:00Z', ALICE);
+  git(root, ['checkout', '-q', 'main']);
+  h.merge78 = mergeNoFf(root, 'topic', "Merge branch 'topic' into 'main'\n\nAdd the topic\n\nSee merge request group/sub/proj!78", '2025-12-09T10:00:00Z', DANA);
+  // Bitbucket Cloud, Bitbucket Server, Azure DevOps.
+  h.bb90 = commitAt(root, 'Merged in feature/x (pull request #90)\n\nBitbucket title\n\nApproved-by: Dana Lead', '2025-12-10T10:00:00Z', BOB);
+  h.bbs95 = commitAt(root, 'Pull request #95: Server title\n\nMerge in PLAT/app from feature/y to main\n\n* commit abc', '2025-12-11T10:00:00Z', BOB);
+  h.az91 = commitAt(root, 'Merged PR 91: Ajouter la fonctionnalité', '2025-12-12T10:00:00Z', ALICE);
+  // Subjects in other languages.
+  h.ja92 = commitAt(root, '新しい機能を追加 (#92)', '2025-12-13T10:00:00Z', ALICE);
+  h.fr93 = commitAt(root, 'Ajouter l’élément « éditer » (#93)', '2025-12-14T10:00:00Z', ALICE);
+  // A branch name full of shell metacharacters.
+  git(root, ['checkout', '-q', '-b', EVIL_BRANCH]);
+  commitAt(root, 'Evil work', '2025-12-15T10:00:00Z', BOB);
+  git(root, ['checkout', '-q', 'main']);
+  h.merge94 = mergeNoFf(root, EVIL_BRANCH, `Merge pull request #94 from bob/${EVIL_BRANCH}\n\nHandle odd names`, '2025-12-16T10:00:00Z', DANA);
+  return { root, hashes: h };
+}
+
+describe('pull-request discovery from history', () => {
+  let repo: { root: string; hashes: Record<string, string> };
+  before(() => {
+    repo = forgeHistory();
+  });
+
+  it('finds every merged PR in one pass, newest first, and no issue numbers', async () => {
+    const gitx = createGitExecutor(repo.root);
+    const result = await discoverPullRequests(gitx, []);
+    assert.strictEqual(result.unavailable, undefined);
+    assert.deepStrictEqual(
+      result.pullRequests.map((p) => [p.number, p.source, p.title, p.mergeCommit, p.url]),
+      [
+        [94, 'merge-commit', 'Handle odd names', repo.hashes.merge94, null],
+        [93, 'squash', 'Ajouter l’élément « éditer »', repo.hashes.fr93, null],
+        [92, 'squash', '新しい機能を追加', repo.hashes.ja92, null],
+        [91, 'azure', 'Ajouter la fonctionnalité', repo.hashes.az91, null],
+        [95, 'bitbucket', 'Server title', repo.hashes.bbs95, null],
+        [90, 'bitbucket', 'Bitbucket title', repo.hashes.bb90, null],
+        [78, 'gitlab', 'Add the topic', repo.hashes.merge78, null],
+        [34, 'squash', 'Fix thing', repo.hashes.squash34, null],
+        [12, 'merge-commit', 'Add the feature', repo.hashes.merge12, null],
+      ],
+    );
+    assert.ok(!fs.existsSync(path.join(repo.root, 'pwned')) && !fs.existsSync(path.join(repo.root, 'pwned2')));
+  });
+
+  it('authors: the merged branch tip for GitHub merges, the commit author otherwise; co-authors without bots, malformed lines or duplicates', async () => {
+    const result = await discoverPullRequests(createGitExecutor(repo.root), []);
+    const pr = (n: number) => result.pullRequests.find((p) => p.number === n)!;
+    assert.deepStrictEqual(pr(12).authors, [{ name: 'Alice Ángel', email: 'alice@example.com' }]);
+    assert.deepStrictEqual(pr(12).coAuthors, [{ name: 'Bob Builder', email: 'bob@example.com' }]);
+    assert.strictEqual(pr(12).branch, 'feature');
+    assert.strictEqual(pr(94).branch, EVIL_BRANCH);
+    assert.deepStrictEqual(pr(94).authors, [{ name: 'Bob Builder', email: 'bob@example.com' }]);
+    assert.deepStrictEqual(pr(34).authors, [{ name: 'Bob Builder', email: 'bob@example.com' }]);
+    assert.deepStrictEqual(pr(34).coAuthors, [{ name: 'Carol Chen', email: 'carol@example.com' }]);
+    assert.strictEqual(pr(12).mergedAt, '2025-12-03T10:00:00Z'.replace('Z', '+00:00'));
+    assert.strictEqual(pr(78).project, 'group/sub/proj');
+  });
+
+  it('builds URLs from the first remote of each forge', async () => {
+    const root = repo.root;
+    git(root, ['remote', 'add', 'origin', 'https://dana:ghp_SECRETTOKEN@github.com/acme/widgets.git']);
+    git(root, ['remote', 'add', 'gl', 'git@gitlab.corp.example:group/sub/proj.git']);
+    git(root, ['remote', 'add', 'bb', 'git@bitbucket.org:team/app.git']);
+    git(root, ['remote', 'add', 'az', 'git@ssh.dev.azure.com:v3/contoso/Fabrikam/web']);
+    try {
+      const gitx = createGitExecutor(root);
+      const result = await discoverPullRequests(gitx, await readRemotes(gitx));
+      const url = (n: number) => result.pullRequests.find((p) => p.number === n)?.url;
+      assert.strictEqual(url(12), 'https://github.com/acme/widgets/pull/12');
+      assert.strictEqual(url(34), 'https://github.com/acme/widgets/pull/34');
+      assert.strictEqual(url(78), 'https://gitlab.corp.example/group/sub/proj/-/merge_requests/78');
+      assert.strictEqual(url(90), 'https://bitbucket.org/team/app/pull-requests/90');
+      assert.strictEqual(url(91), 'https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/91');
+      assert.ok(!JSON.stringify(result).includes('SECRETTOKEN'));
+    } finally {
+      for (const r of ['origin', 'gl', 'bb', 'az']) git(root, ['remote', 'remove', r]);
+    }
+  });
+
+  it('since: only PRs merged from that date; a merge whose branch tip is older keeps its own author', async () => {
+    const gitx = createGitExecutor(repo.root);
+    const recent = await discoverPullRequests(gitx, [], { since: '2025-12-12' });
+    assert.deepStrictEqual(recent.pullRequests.map((p) => p.number), [94, 93, 92, 91]);
+    const cut = await discoverPullRequests(gitx, [], { since: '2025-12-03' });
+    const pr12 = cut.pullRequests.find((p) => p.number === 12)!;
+    assert.deepStrictEqual(pr12.authors, [{ name: 'Dana Lead', email: 'dana@example.com' }]);
+    await assert.rejects(discoverPullRequests(gitx, [], { since: 'yesterday; rm -rf /' }), /not a date/);
+  });
+
+  it('no git repository and no commits are not errors', async () => {
+    const empty = makeTempDir();
+    const none = await discoverPullRequests(createGitExecutor(empty), []);
+    assert.deepStrictEqual(none.pullRequests, []);
+    assert.ok(none.unavailable);
+    initRepo(empty);
+    const fresh = await discoverPullRequests(createGitExecutor(empty), []);
+    assert.deepStrictEqual(fresh.pullRequests, []);
+    assert.match(fresh.unavailable ?? '', /no commits/);
+  });
+
+  it('the current branch\'s PR: from the upstream ref, else from a merge in history naming the branch', async () => {
+    const root = repo.root;
+    const gitx = createGitExecutor(root);
+    git(root, ['remote', 'add', 'origin', 'git@github.com:acme/widgets.git']);
+    try {
+      const remotes = await readRemotes(gitx);
+      git(root, ['checkout', '-q', EVIL_BRANCH]);
+      let found = await findBranchPullRequest(gitx, remotes);
+      assert.strictEqual(found.branch, EVIL_BRANCH);
+      assert.deepStrictEqual(found.pullRequest, { number: 94, url: 'https://github.com/acme/widgets/pull/94', title: 'Handle odd names', state: 'merged', source: 'history' });
+      git(root, ['checkout', '-q', '-b', 'review-77', 'main']);
+      git(root, ['config', 'branch.review-77.remote', 'origin']);
+      git(root, ['config', 'branch.review-77.merge', 'refs/pull/77/head']);
+      found = await findBranchPullRequest(gitx, remotes);
+      assert.deepStrictEqual(found.pullRequest, { number: 77, url: 'https://github.com/acme/widgets/pull/77', source: 'upstream' });
+      git(root, ['checkout', '-q', '--detach', 'main']);
+      found = await findBranchPullRequest(gitx, remotes);
+      assert.deepStrictEqual(found, { branch: null, pullRequest: null });
+    } finally {
+      git(root, ['checkout', '-q', 'main']);
+      git(root, ['remote', 'remove', 'origin']);
+    }
+  });
+});
+
+describe('pull-request messages', () => {
+  const read = (message: string) => {
+    const nl = message.indexOf('\n\n');
+    const m = pullRequestFromMessage(nl === -1 ? message : message.slice(0, nl), nl === -1 ? '' : message.slice(nl + 2));
+    return m && [m.number, m.source, m.title];
+  };
+
+  it('recognises each forge and nothing else', () => {
+    assert.deepStrictEqual(read('Merge pull request #5 from a/b'), [5, 'merge-commit', 'Merge pull request #5 from a/b']);
+    assert.deepStrictEqual(read('Update deps (#7)  '), [7, 'squash', 'Update deps']);
+    assert.deepStrictEqual(read('Fix #3 for good (#8)'), [8, 'squash', 'Fix #3 for good']);
+    assert.deepStrictEqual(read('Revert "Fix thing (#34)" (#40)'), [40, 'squash', 'Revert "Fix thing (#34)"']);
+    assert.deepStrictEqual(read('Squashed change\n\nSee merge request g/p!9'), [9, 'gitlab', 'Squashed change']);
+    assert.deepStrictEqual(read('Merged PR 11: Título'), [11, 'azure', 'Título']);
+    for (const message of ['#56 leading issue ref', 'Fix #57', 'Revert "Fix thing (#34)"', 'Merge branch main', 'Bump (#0)', 'Huge (#99999999999)', 'Pull request #3: no Bitbucket body', 'Merge pull request #0 from a/b']) {
+      assert.strictEqual(read(message), undefined, message);
+    }
+  });
+
+  it('co-author trailers: any key case, bots and malformed lines skipped', () => {
+    assert.deepStrictEqual(parseCoAuthors('x\n\nCO-AUTHORED-BY: Eve <eve@example.com>\nCo-authored-by: <nobody@example.com>\nCo-authored-by: github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'), [{ name: 'Eve', email: 'eve@example.com' }]);
+  });
+});
