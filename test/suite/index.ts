@@ -19,7 +19,9 @@ export async function run(): Promise<void> {
     restricted: ['restrictedMode.test.js'],
     monorepo: ['monorepo.test.js'],
   }[scenario];
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  // LODESTAR_TEST_FILES=a.test.js,b.test.js narrows a local run (the scenario's order is kept).
+  const only = process.env.LODESTAR_TEST_FILES?.split(',').map((f) => f.trim());
+  for (const f of files) if (!only || only.includes(f)) mocha.addFile(path.join(__dirname, f));
 
   const failures: { title: string; error: string }[] = [];
   let passed = 0;

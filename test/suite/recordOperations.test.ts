@@ -89,6 +89,22 @@ describe('New Decision Record with links', () => {
   });
 });
 
+describe('Promote to Decision Record', () => {
+  it('drafts a decision that names the design doc, and the design doc lists the decision', async () => {
+    const { trees } = await lodestar();
+    const gateway = path.join(workspaceRoot(), 'docs/design/api-gateway.md');
+    const before = fs.readFileSync(gateway, 'utf8');
+    const created = (await vscode.commands.executeCommand('lodestar.promoteToDecision', { path: gateway, title: 'Put an API gateway in front of the services' })) as string;
+    assert.strictEqual(path.basename(created), '0010-put-an-api-gateway-in-front-of-the-services.md');
+    assert.match(fs.readFileSync(created, 'utf8'), /## Context\n\nThis decision comes from the design doc \[API gateway\]\(\.\.\/\.\.\/docs\/design\/api-gateway\.md\)\.\n\nThe issue motivating/);
+    assert.strictEqual(fs.readFileSync(gateway, 'utf8'), before.replace('decisions: [ADR-0004]', 'decisions: [ADR-0004, "../../doc/adr/0010-put-an-api-gateway-in-front-of-the-services.md"]'));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, 'The issue motivating this decision, and any context that influences or constrains the decision.');
+    // The design doc's row now links to the new decision.
+    const gatewayRow = await child(trees.designDocs, 'API gateway', await child(trees.designDocs, 'In review (1)'));
+    assert.ok((await labels(trees.designDocs, gatewayRow)).some((l) => l.includes('0010 Put an API gateway in front of the services')), (await labels(trees.designDocs, gatewayRow)).join(' | '));
+  });
+});
+
 describe('bad input through the commands', () => {
   it('a 300-character title: the file name is cut, the heading keeps every character', async () => {
     await lodestar();
@@ -96,8 +112,8 @@ describe('bad input through the commands', () => {
     assert.strictEqual(title.length, 300);
     const created = (await vscode.commands.executeCommand('lodestar.newDecision', { title })) as string;
     assert.ok(path.basename(created).length <= 5 + 60 + 3, path.basename(created));
-    assert.match(path.basename(created), /^0010-adopt-a-very-long-and-careful-name/);
-    assert.ok(fs.readFileSync(created, 'utf8').startsWith(`# 10. ${title}\n`));
+    assert.match(path.basename(created), /^0011-adopt-a-very-long-and-careful-name/);
+    assert.ok(fs.readFileSync(created, 'utf8').startsWith(`# 11. ${title}\n`));
   });
 
   it('superseding a record that does not exist changes nothing', async () => {

@@ -31,18 +31,28 @@ export function samePullRequest(a: string, b: string): boolean {
 export function addPullRequestLink(text: string, url: string): PullRequestLinkEdit {
   const item = url.trim();
   if (item === '' || /\s/.test(item)) return { text, outcome: 'unsupported', reason: 'A pull-request reference is one URL without spaces.' };
+  return addFrontMatterListItem(text, KEYS, item, samePullRequest, 'link', 'pull-request');
+}
+
+/**
+ * Adds `item` to the front-matter list under the first of `keys` (the others
+ * are spellings readers also accept), with the same guarantees as
+ * {@link addPullRequestLink}: every other byte kept, nothing added twice, and
+ * no edit handed back that reads differently from what was meant.
+ */
+export function addFrontMatterListItem(text: string, keys: readonly string[], item: string, same: (a: string, b: string) => boolean = (a, b) => a === b, noun = 'item', listName = keys[0]): PullRequestLinkEdit {
   const fm = readFrontMatter(text);
   if (fm.error) return { text, outcome: 'unsupported', reason: `The front matter cannot be read (${fm.error.message}); fix it first.` };
-  const before = listField(fm.data, ...KEYS);
-  if (before.some((p) => samePullRequest(p, item))) return { text, outcome: 'already-linked' };
+  const before = listField(fm.data, ...keys);
+  if (before.some((p) => same(p, item))) return { text, outcome: 'already-linked' };
 
-  const edited = fm.data ? editFrontMatter(text, fm.data, item) : addFrontMatter(text, item);
-  if (typeof edited !== 'string') return { text, outcome: 'unsupported', reason: edited.reason };
+  const edited = fm.data ? editFrontMatter(text, fm.data, item, keys) : addFrontMatter(text, item, keys[0]);
+  if (typeof edited !== 'string') return { text, outcome: 'unsupported', reason: edited.reason.replace('the link', `the ${noun}`) };
   // Never hand back an edit that reads differently from what was meant.
   const after = readFrontMatter(edited);
-  const list = listField(after.data, ...KEYS);
-  if (after.error || list.length !== before.length + 1 || !samePullRequest(list[list.length - 1], item) || !before.every((p, i) => p === list[i])) {
-    return { text, outcome: 'unsupported', reason: 'The pull-request list is written in a form this edit cannot extend safely; add the link by hand.' };
+  const list = listField(after.data, ...keys);
+  if (after.error || list.length !== before.length + 1 || !same(list[list.length - 1], item) || !before.every((p, i) => p === list[i])) {
+    return { text, outcome: 'unsupported', reason: `The ${listName} list is written in a form this edit cannot extend safely; add the ${noun} by hand.` };
   }
   return { text: edited, outcome: 'added' };
 }
@@ -51,13 +61,13 @@ interface Refusal {
   reason: string;
 }
 
-function addFrontMatter(text: string, item: string): string {
+function addFrontMatter(text: string, item: string, key: string): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return `${bom}---${eol}pullRequests:${eol}  - ${yamlFlowItem(item)}${eol}---${eol}${text.slice(bom.length)}`;
+  return `${bom}---${eol}${key}:${eol}  - ${yamlFlowItem(item)}${eol}---${eol}${text.slice(bom.length)}`;
 }
 
-function editFrontMatter(text: string, data: Record<string, unknown>, item: string): string | Refusal {
+function editFrontMatter(text: string, data: Record<string, unknown>, item: string, keys: readonly string[]): string | Refusal {
   const cr = text.includes('\r\n') ? '\r' : '';
   const lines = text.split('\n');
   const bare = (i: number): string => lines[i].replace(/\r$/, '');
@@ -74,9 +84,9 @@ function editFrontMatter(text: string, data: Record<string, unknown>, item: stri
   if (firstContent !== undefined && /^\s*[{[]/.test(firstContent)) return { reason: 'The front matter is a flow mapping ({…}); add the link by hand.' };
 
   // The key readers take the list from (as `listField` does: the first list or non-empty string), else the first present.
-  const key = KEYS.find((k) => Array.isArray(data[k]) || (typeof data[k] === 'string' && data[k].trim() !== '')) ?? KEYS.find((k) => k in data);
+  const key = keys.find((k) => Array.isArray(data[k]) || (typeof data[k] === 'string' && data[k].trim() !== '')) ?? keys.find((k) => k in data);
   if (key === undefined) {
-    lines.splice(close, 0, `pullRequests:${cr}`, `  - ${yamlFlowItem(item)}${cr}`);
+    lines.splice(close, 0, `${keys[0]}:${cr}`, `  - ${yamlFlowItem(item)}${cr}`);
     return lines.join('\n');
   }
   const keyLine = new RegExp(`^(["']?)${key}\\1[ \\t]*:(?=[ \\t]|$)`);

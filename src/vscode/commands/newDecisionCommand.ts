@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
 import { folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
 import { addLinkInDialect } from '../../core/decisions/recordLinks';
+import { addDecisionToDesign, linkDecisionToDesign } from '../../core/design/promoteDesignDoc';
+import type { RecordTreeNode } from '../views/recordTrees';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
@@ -19,6 +21,8 @@ export interface NewDecisionArgs {
   supersedes?: string[];
   /** Records the new one "Relates to" (both ways). */
   links?: string[];
+  /** Promote to Decision Record: the design doc the decision comes from (linked both ways). */
+  fromDesign?: string;
   status?: string;
   deciders?: string[];
 }
@@ -33,121 +37,165 @@ const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 
 /** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
 export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('lodestar.newDecision', async (args?: NewDecisionArgs): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args));
+  const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
     await records.ready();
-    const choice = await chooseFolder(records, args);
-    if (!choice) return undefined;
-    const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
-
-    let title: string;
-    let supersedes: LodestarRecord[];
-    let links: LodestarRecord[];
-    let status: string;
-    let deciders: string[];
-    if (args) {
-      title = args.title;
-      const problem = validateDecisionTitle(title);
-      if (problem) {
-        void vscode.window.showErrorMessage(problem);
+    let design: LodestarRecord | undefined;
+    if (arg && 'type' in arg) design = arg.type === 'record' ? arg.record : undefined;
+    else if (arg) {
+      const path = toPortPath(arg.path);
+      design = records.indexOf(path)?.record(path);
+      if (design?.kind !== 'design') {
+        void vscode.window.showErrorMessage(`Lodestar: ${arg.path} is not a design doc Lodestar knows. Nothing was written.`);
         return undefined;
       }
-      supersedes = inFolder.filter((r) => (args.supersedes ?? []).map(toPortPath).includes(r.path));
-      links = inFolder.filter((r) => (args.links ?? []).map(toPortPath).includes(r.path) && !supersedes.includes(r));
-      status = args.status ?? 'proposed';
-      deciders = args.deciders ?? [];
     } else {
-      let typedTitle = '';
-      const values = await runSteps([
-        inputStep({
-          title: 'New Decision Record',
-          prompt: `Title of the decision, in ${choice.label}`,
-          placeholder: 'e.g. Use PostgreSQL for the orders service',
-          value: () => typedTitle,
-          validate: (v) => {
-            typedTitle = v;
-            return validateDecisionTitle(v);
-          },
-        }),
-        pickStep({
-          title: 'New Decision Record: supersedes (optional)',
-          placeholder: 'Pick the records this one replaces, or press Enter for none',
-          many: true,
-          items: () =>
-            [...inFolder]
-              .filter((r) => r.status !== 'superseded')
-              .sort(compareRecords)
-              .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
-        }),
-        pickStep({
-          title: 'New Decision Record: links (optional)',
-          placeholder: 'Pick records this one relates to (linked both ways), or press Enter for none',
-          many: true,
-          items: () => [...inFolder].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
-        }),
-        pickStep({
-          title: 'New Decision Record: status',
-          placeholder: 'Status of the new record',
-          items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
-        }),
-        inputStep({ title: 'New Decision Record: deciders (optional)', prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
-      ]);
-      if (!values) return undefined;
-      title = values[0] as string;
-      if (validateDecisionTitle(title)) return undefined;
-      supersedes = values[1] as LodestarRecord[];
-      links = (values[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
-      status = ((values[3] as string[])[0] ?? 'proposed') as string;
-      deciders = (values[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+      const picked = await vscode.window.showQuickPick(
+        records.records('design').sort(compareRecords).map((r) => ({ label: r.title, description: r.status ?? '', record: r })),
+        { title: 'Promote which design doc to a decision record?' },
+      );
+      design = picked?.record;
     }
+    if (!design || design.kind !== 'design') return undefined;
+    const given = arg && !('type' in arg) ? arg : undefined;
+    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design);
+  });
+  return vscode.Disposable.from(newDecision, promote);
+}
 
-    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
-    const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
-    const { dialect, template } = await writeStyle(choice, inFolder);
-    const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
+/** New Decision Record, and Promote to Decision Record when `design` is given. */
+async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord): Promise<string | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
+    return undefined;
+  }
+  await records.ready();
+  const choice = await chooseFolder(records, args);
+  if (!choice) return undefined;
+  const design = fromDesign ?? (args?.fromDesign ? records.indexOf(toPortPath(args.fromDesign))?.record(toPortPath(args.fromDesign)) : undefined);
+  if (args?.fromDesign && design?.kind !== 'design') {
+    void vscode.window.showErrorMessage(`Lodestar: ${args.fromDesign} is not a design doc Lodestar knows. Nothing was written.`);
+    return undefined;
+  }
+  const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
 
-    const newUri = vscode.Uri.file(plan.create.path);
-    const successor = { number, title, path: plan.create.path };
-    // The new record as the index will read it, so links are written in its dialect and theirs.
-    const created: LodestarRecord = {
-      ...successor,
-      kind: 'decision',
-      folder: choice.folder,
-      status,
-      date: null,
-      dialect: dialect === 'madr' && !template ? 'madr4' : dialect === 'madr2' && !template ? 'madr2' : 'nygard',
-      links: [],
-      pullRequests: [],
-      private: false,
-      people: deciders,
-      titleLine: 1,
-    };
-    let content = plan.create.content;
-    for (const target of links) content = addLinkInDialect(created, content, 'Relates to', target);
-    const byPath = new Map([...supersedes, ...links].map((r) => [r.path, r]));
-    const ok = await replaceDocuments(
-      new Map([...byPath.keys()].map((p) => [p, ''])),
-      (before, p) => {
-        const old = byPath.get(p) as LodestarRecord;
-        return supersedes.includes(old) ? supersedeText(old, before, successor) : addLinkInDialect(old, before, 'Relates to', created);
-      },
-      (edit) => edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) }),
-    );
-    if (!ok) {
-      void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`);
+  let title: string;
+  let supersedes: LodestarRecord[];
+  let links: LodestarRecord[];
+  let status: string;
+  let deciders: string[];
+  if (args) {
+    title = args.title;
+    const problem = validateDecisionTitle(title);
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
       return undefined;
     }
-    log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
-    await records.refreshPaths([plan.create.path, ...byPath.keys()]);
+    supersedes = inFolder.filter((r) => (args.supersedes ?? []).map(toPortPath).includes(r.path));
+    links = inFolder.filter((r) => (args.links ?? []).map(toPortPath).includes(r.path) && !supersedes.includes(r));
+    status = args.status ?? 'proposed';
+    deciders = args.deciders ?? [];
+  } else {
+    let typedTitle = '';
+    const values = await runSteps([
+      inputStep({
+        title: 'New Decision Record',
+        prompt: `Title of the decision, in ${choice.label}`,
+        placeholder: 'e.g. Use PostgreSQL for the orders service',
+        value: () => typedTitle || (design?.title ?? ''),
+        validate: (v) => {
+          typedTitle = v;
+          return validateDecisionTitle(v);
+        },
+      }),
+      pickStep({
+        title: 'New Decision Record: supersedes (optional)',
+        placeholder: 'Pick the records this one replaces, or press Enter for none',
+        many: true,
+        items: () =>
+          [...inFolder]
+            .filter((r) => r.status !== 'superseded')
+            .sort(compareRecords)
+            .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+      }),
+      pickStep({
+        title: 'New Decision Record: links (optional)',
+        placeholder: 'Pick records this one relates to (linked both ways), or press Enter for none',
+        many: true,
+        items: () => [...inFolder].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+      }),
+      pickStep({
+        title: 'New Decision Record: status',
+        placeholder: 'Status of the new record',
+        items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
+      }),
+      inputStep({ title: 'New Decision Record: deciders (optional)', prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+    ]);
+    if (!values) return undefined;
+    title = values[0] as string;
+    if (validateDecisionTitle(title)) return undefined;
+    supersedes = values[1] as LodestarRecord[];
+    links = (values[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
+    status = ((values[3] as string[])[0] ?? 'proposed') as string;
+    deciders = (values[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+  }
 
-    // Links written into a Nygard Status section push the first section down by as many lines.
-    const added = content.split('\n').length - plan.create.content.split('\n').length;
-    await showAtLine(newUri, created.dialect === 'nygard' ? plan.cursorLine + added : plan.cursorLine);
-    return plan.create.path;
-  });
+  const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
+  const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+  const { dialect, template } = await writeStyle(choice, inFolder);
+  const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
+
+  const newUri = vscode.Uri.file(plan.create.path);
+  const successor = { number, title, path: plan.create.path };
+  // The new record as the index will read it, so links are written in its dialect and theirs.
+  const created: LodestarRecord = {
+    ...successor,
+    kind: 'decision',
+    folder: choice.folder,
+    status,
+    date: null,
+    dialect: dialect === 'madr' && !template ? 'madr4' : dialect === 'madr2' && !template ? 'madr2' : 'nygard',
+    links: [],
+    pullRequests: [],
+    private: false,
+    people: deciders,
+    titleLine: 1,
+  };
+  let content = plan.create.content;
+  for (const target of links) content = addLinkInDialect(created, content, 'Relates to', target);
+  // Links written into a Nygard Status section push the first section down by as many lines.
+  let cursorLine = plan.cursorLine + (created.dialect === 'nygard' ? content.split('\n').length - plan.create.content.split('\n').length : 0);
+  if (design) {
+    const linked = linkDecisionToDesign(content, plan.create.path, design);
+    content = linked.text;
+    if (linked.insertedAt < cursorLine) cursorLine += 2;
+  }
+  const byPath = new Map([...supersedes, ...links].map((r) => [r.path, r]));
+  const edits = new Map([...byPath.keys()].map((p) => [p, '']));
+  let designProblem: string | undefined;
+  if (design) edits.set(design.path, '');
+  const ok = await replaceDocuments(
+    edits,
+    (before, p) => {
+      if (design && p === design.path) {
+        const edited = addDecisionToDesign(before, design, plan.create.path);
+        designProblem = edited.problem;
+        return edited.text;
+      }
+      const old = byPath.get(p) as LodestarRecord;
+      return supersedes.includes(old) ? supersedeText(old, before, successor) : addLinkInDialect(old, before, 'Relates to', created);
+    },
+    (edit) => edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) }),
+  );
+  if (designProblem) void vscode.window.showWarningMessage(`Lodestar: the decision links to ${design?.title}, but the design doc could not list it: ${designProblem}`);
+  if (!ok) {
+    void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`);
+    return undefined;
+  }
+  log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
+  await records.refreshPaths([plan.create.path, ...edits.keys()]);
+  await showAtLine(newUri, cursorLine);
+  return plan.create.path;
 }
 
 export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {
