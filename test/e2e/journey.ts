@@ -6,6 +6,7 @@ import { buildRepo } from '../fixtures/gitRepo';
 import { buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer } from '../harness/codeServer';
+import { Page } from 'playwright-core';
 import { freshTempDir, projectRoot, resultsDir } from '../harness/paths';
 import { step } from '../harness/progress';
 import { JourneyStep, screenshot } from './journeyStep';
@@ -31,6 +32,27 @@ let emptyWorkspaceUrl = '';
 const recordRow = '0002 Use PostgreSQL';
 /** Records 1–6 are in the fixture and a colleague's branch claims 5, so the next is 7. */
 const newRecordFile = '0007-use-redis-for-sessions.md';
+
+/** New Decision Record… from the palette, as a person types it: title, one superseded record, no links, Accepted, deciders. */
+async function draftFromPalette(page: Page, o: { title: string; supersedes: string; deciders?: string; screenshotAfterSupersedes?: string }): Promise<void> {
+  await runCommand(page, 'Lodestar: New Decision Record');
+  const input = quickInput(page).locator('input');
+  await quickInput(page).getByText('Title of the decision').waitFor({ state: 'visible', timeout: generousMs });
+  await input.fill(o.title);
+  await page.keyboard.press('Enter');
+  await quickInput(page).locator('.monaco-list-row', { hasText: o.supersedes }).click();
+  if (o.screenshotAfterSupersedes) await screenshot(page, o.screenshotAfterSupersedes);
+  await input.focus();
+  await page.keyboard.press('Enter');
+  await quickInput(page).getByText('New Decision Record: links').waitFor({ state: 'visible', timeout: generousMs });
+  await page.keyboard.press('Enter');
+  await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
+  await input.fill('Accepted');
+  await page.keyboard.press('Enter');
+  await quickInput(page).getByText('Who decides').waitFor({ state: 'visible', timeout: generousMs });
+  if (o.deciders) await input.fill(o.deciders);
+  await page.keyboard.press('Enter');
+}
 
 const journey: JourneyStep[] = [
   {
@@ -74,23 +96,7 @@ const journey: JourneyStep[] = [
   {
     name: 'Lodestar: New Decision Record… from the palette: title, supersedes, links, status, deciders, then the new record opens and shows in the tree',
     run: async (page) => {
-      await runCommand(page, 'Lodestar: New Decision Record');
-      const input = quickInput(page).locator('input');
-      await quickInput(page).getByText('Title of the decision').waitFor({ state: 'visible', timeout: generousMs });
-      await input.fill('Use Redis for sessions');
-      await page.keyboard.press('Enter');
-      await quickInput(page).locator('.monaco-list-row', { hasText: '0002 Use PostgreSQL' }).click();
-      await screenshot(page, 'journey-4-supersedes.png');
-      await input.focus();
-      await page.keyboard.press('Enter');
-      await quickInput(page).getByText('New Decision Record: links').waitFor({ state: 'visible', timeout: generousMs });
-      await page.keyboard.press('Enter');
-      await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
-      await input.fill('Accepted');
-      await page.keyboard.press('Enter');
-      await quickInput(page).getByText('Who decides').waitFor({ state: 'visible', timeout: generousMs });
-      await input.fill('Dana Lead');
-      await page.keyboard.press('Enter');
+      await draftFromPalette(page, { title: 'Use Redis for sessions', supersedes: '0002 Use PostgreSQL', deciders: 'Dana Lead', screenshotAfterSupersedes: 'journey-4-supersedes.png' });
       await editorTab(page, newRecordFile).waitFor({ state: 'visible', timeout: generousMs });
       await activeEditorText(page).filter({ hasText: '7. Use Redis for sessions' }).waitFor({ state: 'visible', timeout: generousMs });
       const decisions = await expandView(page, 'Decisions');
@@ -102,21 +108,7 @@ const journey: JourneyStep[] = [
   {
     name: 'a second draft from the palette supersedes the first: the tree shows both, the first under Superseded',
     run: async (page) => {
-      await runCommand(page, 'Lodestar: New Decision Record');
-      const input = quickInput(page).locator('input');
-      await quickInput(page).getByText('Title of the decision').waitFor({ state: 'visible', timeout: generousMs });
-      await input.fill('Use Valkey for sessions');
-      await page.keyboard.press('Enter');
-      await quickInput(page).locator('.monaco-list-row', { hasText: '0007 Use Redis for sessions' }).click();
-      await input.focus();
-      await page.keyboard.press('Enter');
-      await quickInput(page).getByText('New Decision Record: links').waitFor({ state: 'visible', timeout: generousMs });
-      await page.keyboard.press('Enter');
-      await quickInput(page).getByText('New Decision Record: status').waitFor({ state: 'visible', timeout: generousMs });
-      await input.fill('Accepted');
-      await page.keyboard.press('Enter');
-      await quickInput(page).getByText('Who decides').waitFor({ state: 'visible', timeout: generousMs });
-      await page.keyboard.press('Enter');
+      await draftFromPalette(page, { title: 'Use Valkey for sessions', supersedes: '0007 Use Redis for sessions' });
       await editorTab(page, '0008-use-valkey-for-sessions.md').waitFor({ state: 'visible', timeout: generousMs });
       await activeEditorText(page).filter({ hasText: 'Supersedes [7. Use Redis for sessions]' }).waitFor({ state: 'visible', timeout: generousMs });
       const decisions = await expandView(page, 'Decisions');

@@ -99,14 +99,20 @@ export function adrToolsFileName(number: number, title: string): string {
  * is written as typed.
  */
 export function fillAdrTemplate(template: string, values: { number: number; title: string; date: string; status: string }): string {
+  return fillPlaceholders(template, { NUMBER: String(values.number), TITLE: values.title, DATE: values.date, STATUS: values.status });
+}
+
+/** Replaces the first of each placeholder on every line (adr-tools' sed), in one pass: a value is never filled again. */
+export function fillPlaceholders(template: string, values: Record<string, string>): string {
+  const pattern = new RegExp(Object.keys(values).join('|'), 'g');
   return template
     .split('\n')
     .map((line) => {
       const done = new Set<string>();
-      return line.replace(/NUMBER|TITLE|DATE|STATUS/g, (key) => {
+      return line.replace(pattern, (key) => {
         if (done.has(key)) return key;
         done.add(key);
-        return key === 'NUMBER' ? String(values.number) : key === 'TITLE' ? values.title : key === 'DATE' ? values.date : values.status;
+        return values[key];
       });
     })
     .join('\n');

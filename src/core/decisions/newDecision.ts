@@ -1,3 +1,4 @@
+import { closingFenceLine } from '../records/frontMatter';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, removeStatusLine } from './adrTools';
@@ -152,15 +153,7 @@ export function setFrontMatterValue(text: string, key: string, value: string): s
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const cr = eol === '\r\n' ? '\r' : '';
   const lines = text.split('\n');
-  if (lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return text;
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const t = lines[i].trimEnd();
-    if (t === '---' || t === '...') {
-      close = i;
-      break;
-    }
-  }
+  const close = closingFenceLine(lines);
   if (close < 0) return text;
   const firstContent = lines.slice(1, close).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   if (firstContent !== undefined && /^\s*[{[]/.test(firstContent)) return text;

@@ -1,5 +1,6 @@
 import { LodestarRecord } from '../records/record';
 import { basename, dirname, joinPath } from '../store/fileSystem';
+import { closingFenceLine } from '../records/frontMatter';
 import { setFrontMatterValue } from './newDecision';
 import { adrToolsSlug } from './adrTools';
 
@@ -119,11 +120,6 @@ function rewriteLinks(line: string, fromPath: string, target: string, newName: s
 
 function hasFrontMatterKey(text: string, key: string): boolean {
   const lines = text.split('\n');
-  if (lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].trimEnd();
-    if (line === '---' || line === '...') return false;
-    if (new RegExp(`^(["']?)${key}\\1\\s*:`).test(line)) return true;
-  }
-  return false;
+  const close = closingFenceLine(lines);
+  return lines.slice(1, Math.max(1, close)).some((line) => new RegExp(`^(["']?)${key}\\1\\s*:`).test(line));
 }

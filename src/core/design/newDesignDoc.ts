@@ -1,4 +1,4 @@
-import { adrToolsSlug } from '../decisions/adrTools';
+import { adrToolsSlug, fillPlaceholders } from '../decisions/adrTools';
 import { validateDecisionTitle, yamlScalar } from '../decisions/newDecision';
 import { joinPath } from '../store/fileSystem';
 
@@ -46,19 +46,6 @@ export function designDocFileName(title: string, existingNames: readonly string[
   return name;
 }
 
-function fillDesignTemplate(template: string, values: Record<'TITLE' | 'DATE' | 'STATUS' | 'AUTHORS', string>): string {
-  return template
-    .split('\n')
-    .map((line) => {
-      const done = new Set<string>();
-      return line.replace(/TITLE|DATE|STATUS|AUTHORS/g, (key) => {
-        if (done.has(key)) return key;
-        done.add(key);
-        return values[key as keyof typeof values];
-      });
-    })
-    .join('\n');
-}
 
 export function planNewDesignDoc(req: NewDesignDocRequest): NewDesignDocPlan {
   const problem = validateDecisionTitle(req.title);
@@ -67,7 +54,7 @@ export function planNewDesignDoc(req: NewDesignDocRequest): NewDesignDocPlan {
   const path = joinPath(req.folder, designDocFileName(title, req.existingNames));
   let content: string;
   if (req.template !== undefined) {
-    content = fillDesignTemplate(req.template, { TITLE: title, DATE: req.date, STATUS: 'draft', AUTHORS: req.authors.join(', ') });
+    content = fillPlaceholders(req.template, { TITLE: title, DATE: req.date, STATUS: 'draft', AUTHORS: req.authors.join(', ') });
   } else {
     const list = (xs: string[]): string => `[${xs.map(yamlScalar).join(', ')}]`;
     content = [

@@ -1,5 +1,7 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings, in whole UTC days: periods, buckets and cadences. */
 
+import { digits, isCalendarDay } from '../records/dates';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Period {
@@ -12,25 +14,7 @@ export interface Period {
 /** True for a real calendar date written `YYYY-MM-DD` (not `2026-02-30`). Runs once per record: no regex, no allocation. */
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
-  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= DAYS_IN_MONTH[m - 1] + (leap ? 1 : 0);
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The number the ASCII digits of `s[start, end)` write, or -1. */
-function digits(s: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+  return isCalendarDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
 }
 
 /** Days since 1970-01-01 for a `YYYY-MM-DD` date (NaN when it is not one). */

@@ -1,4 +1,4 @@
-import { listField, readFrontMatter } from '../records/frontMatter';
+import { closingFenceLine, listField, readFrontMatter } from '../records/frontMatter';
 import { yamlFlowItem } from './newActivity';
 
 export type PullRequestLinkOutcome = 'added' | 'already-linked' | 'unsupported';
@@ -71,14 +71,7 @@ function editFrontMatter(text: string, data: Record<string, unknown>, item: stri
   const cr = text.includes('\r\n') ? '\r' : '';
   const lines = text.split('\n');
   const bare = (i: number): string => lines[i].replace(/\r$/, '');
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const t = lines[i].trimEnd();
-    if (t === '---' || t === '...') {
-      close = i;
-      break;
-    }
-  }
+  const close = closingFenceLine(lines);
   if (close < 0) return { reason: 'The front matter has no closing "---".' };
   const firstContent = lines.slice(1, close).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   if (firstContent !== undefined && /^\s*[{[]/.test(firstContent)) return { reason: 'The front matter is a flow mapping ({…}); add the link by hand.' };

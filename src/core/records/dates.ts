@@ -30,7 +30,7 @@ const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The number written by the ASCII digits in `s[start, end)`, or -1. */
-function digits(s: string, start: number, end: number): number {
+export function digits(s: string, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i) - 48;
@@ -42,10 +42,15 @@ function digits(s: string, start: number, end: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** True when year `y`, month `mo` (1–12) and day `d` name a real calendar day. */
+export function isCalendarDay(y: number, mo: number, d: number): boolean {
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0);
+}
+
 function isoDate(y: number, mo: number, d: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1) return null;
-  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
-  if (d > DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0)) return null;
+  if (!isCalendarDay(y, mo, d)) return null;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -145,3 +145,13 @@ export function listField(data: Record<string, unknown> | undefined, ...keys: st
   }
   return [];
 }
+
+/** The index of the line that closes front matter opened on line 0 (`---` or `...`), or -1. Lines may end in `\r`. */
+export function closingFenceLine(lines: readonly string[]): number {
+  if (lines.length === 0 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return -1;
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i].trimEnd();
+    if (t === '---' || t === '...') return i;
+  }
+  return -1;
+}
