@@ -14,6 +14,7 @@ import { moreJourneySteps } from './moreJourneys';
 import { countsLine, TierOutcome } from '../harness/tally';
 import {
   activeEditorText,
+  collapseView,
   dismissNotifications,
   editorTab,
   expandRow,
@@ -111,6 +112,8 @@ const journey: JourneyStep[] = [
       await draftFromPalette(page, { title: 'Use Valkey for sessions', supersedes: '0007 Use Redis for sessions' });
       await editorTab(page, '0008-use-valkey-for-sessions.md').waitFor({ state: 'visible', timeout: generousMs });
       await activeEditorText(page).filter({ hasText: 'Supersedes [7. Use Redis for sessions]' }).waitFor({ state: 'visible', timeout: generousMs });
+      // The other views fold away so the whole Decisions tree fits, as a person would make room.
+      for (const view of ['Design Docs', 'Mentoring', 'Influence']) await collapseView(page, view);
       const decisions = await expandView(page, 'Decisions');
       await expandRow(treeRow(decisions, 'Superseded'));
       await treeRow(decisions, '0007 Use Redis for sessions').waitFor({ state: 'visible', timeout: generousMs });

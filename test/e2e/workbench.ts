@@ -49,6 +49,14 @@ export async function expandView(page: Page, viewName: string): Promise<Locator>
   return pane;
 }
 
+/** Collapses a view's pane to its header (if the view is there and open), leaving room for the others. */
+export async function collapseView(page: Page, viewName: string): Promise<void> {
+  const header = viewPane(page, viewName).locator('.pane-header').first();
+  if ((await header.count()) === 0) return;
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  await header.and(page.locator('[aria-expanded="false"]')).waitFor({ timeout: generousMs });
+}
+
 /** A tree row whose label starts with `label` (labels may be followed by a description). */
 export function treeRow(pane: Locator, label: string): Locator {
   return pane.locator('.monaco-list-row[role="treeitem"]').filter({ has: pane.page().locator('.label-name', { hasText: label }) });
