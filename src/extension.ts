@@ -1,14 +1,23 @@
 import * as vscode from 'vscode';
+import { toPortPath } from './core/store/fileSystem';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCommand';
+import { registerInfluenceReportCommand } from './vscode/commands/influenceReportCommand';
 import { registerLinkCommands } from './vscode/commands/linkCommands';
+import { registerMentoringCommands } from './vscode/commands/mentoringCommands';
 import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerNewDesignDocCommand } from './vscode/commands/newDesignDocCommand';
+import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
+import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
+import { PairingDetection } from './vscode/pairingDetection';
+import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
+import { PullRequestsAndInfluence, registerPullRequestsAndInfluence } from './vscode/pullRequestsAndInfluence';
 import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
+import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
 
@@ -18,6 +27,10 @@ export interface LodestarApi {
   activationMs: number;
   records: WorkspaceRecords;
   trees: { decisions: StatusTreeProvider; designDocs: StatusTreeProvider; mentoring: MentoringTreeProvider };
+  /** The reminder counts on the Decisions, Design Docs and Mentoring views. */
+  reminderBadges: ReminderBadges;
+  /** The Influence view, the current pull request's status-bar item, pull requests from git. */
+  influence: PullRequestsAndInfluence;
 }
 
 /**
@@ -27,19 +40,22 @@ export interface LodestarApi {
 export function activate(context: vscode.ExtensionContext): LodestarApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Lodestar');
-  const records = new WorkspaceRecords(log);
+  // The private notebook's default home: the extension's own storage, outside every workspace folder.
+  const records = new WorkspaceRecords(log, context.globalStorageUri.scheme === 'file' ? `${toPortPath(context.globalStorageUri.fsPath)}/notebook` : undefined);
+  const pairing = new PairingDetection(records, log);
   const trees = {
     decisions: new StatusTreeProvider(records, 'decision'),
     designDocs: new StatusTreeProvider(records, 'design'),
-    mentoring: new MentoringTreeProvider(records),
+    mentoring: new MentoringTreeProvider(records, pairing),
   };
+  const mentoringView = vscode.window.createTreeView('lodestar.mentoring', { treeDataProvider: trees.mentoring, showCollapseAll: true });
   context.subscriptions.push(
     log,
     records,
     trees.decisions,
     trees.designDocs,
     trees.mentoring,
-    vscode.window.createTreeView('lodestar.mentoring', { treeDataProvider: trees.mentoring, showCollapseAll: true }),
+    mentoringView,
     registerProblemDiagnostics(records),
     vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
@@ -51,15 +67,22 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerDecisionIndexCommand(records),
     registerNewDesignDocCommand(records),
     registerDecisionGraph(records, context.extensionUri),
+    pairing,
+    registerMentoringCommands(records, pairing, log),
+    registerPairingMatrix(records, context.extensionUri),
+    registerPrivateRecordWarnings(records, pairing, log),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });
   context.subscriptions.push(decisionsView, designView);
+  const reminderBadges = new ReminderBadges(records, { decisions: decisionsView, designDocs: designView, mentoring: mentoringView });
+  context.subscriptions.push(reminderBadges, registerInfluenceReportCommand(records, log), registerDashboard(records, context.extensionUri));
   registerViewControls(context, 'lodestar.decisions', 'decisions', trees.decisions, decisionsView);
   registerViewControls(context, 'lodestar.designDocs', 'design docs', trees.designDocs, designView);
+  const influence = registerPullRequestsAndInfluence(context, records, log);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees };
+  return { activationMs, records, trees, influence, reminderBadges };
 }
 
 export function deactivate(): void {

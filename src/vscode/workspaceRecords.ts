@@ -5,6 +5,7 @@ import { ChangeBatch, ChangeBatcher } from '../core/index/changeBatcher';
 import { RecordIndex } from '../core/index/recordIndex';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { relativePath, toPortPath } from '../core/store/fileSystem';
+import { NotebookRecords } from './privateNotebookRecords';
 import { readSettings } from './settings';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
@@ -37,8 +38,16 @@ export class WorkspaceRecords implements vscode.Disposable {
   private readonly outsideWatchers = new Map<string, vscode.FileSystemWatcher>();
   readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0 };
   readonly onDidChange = this.emitter.event;
+  /** The private notebook: indexed with the workspace folders, never one of them. */
+  readonly notebook: NotebookRecords;
 
-  constructor(private readonly log: vscode.OutputChannel) {}
+  /** `notebookDefault`: the private notebook's folder when `lodestar.privateNotebook.path` is empty. */
+  constructor(
+    private readonly log: vscode.OutputChannel,
+    notebookDefault?: string,
+  ) {
+    this.notebook = new NotebookRecords(this.fs, log, notebookDefault, () => this.emitter.fire());
+  }
 
   /** Builds every folder's index and starts watching; safe to call more than once. */
   start(): Promise<void> {
@@ -63,7 +72,7 @@ export class WorkspaceRecords implements vscode.Disposable {
         if (e.affectsConfiguration('lodestar')) void this.rebuildAll();
       }),
     );
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.addFolder(f)));
+    await Promise.all([...(vscode.workspace.workspaceFolders ?? []).map((f) => this.addFolder(f)), this.notebook.open(workspaceRoots())]);
     this.emitter.fire();
   }
 
@@ -178,13 +187,14 @@ export class WorkspaceRecords implements vscode.Disposable {
       this.folders.delete(root);
     }
     await Promise.all(e.added.map((f) => this.addFolder(f)));
+    await this.notebook.open(workspaceRoots());
     this.emitter.fire();
   }
 
   /** Re-reads everything (the Refresh action, a settings change). */
   async rebuildAll(): Promise<void> {
     await this.start();
-    await Promise.all([...this.folders.values()].map((e) => e.batcher.run(() => this.build(e))));
+    await Promise.all([...[...this.folders.values()].map((e) => e.batcher.run(() => this.build(e))), this.notebook.open(workspaceRoots())]);
     this.emitter.fire();
   }
 
@@ -194,12 +204,13 @@ export class WorkspaceRecords implements vscode.Disposable {
     await this.settle();
     // A record folder that did not exist before the write needs the folders found again.
     for (const e of this.folders.values()) if (paths.some((p) => e.index.isInMissingFolder(p))) await e.batcher.run(() => this.build(e));
+    await this.notebook.refreshPaths(paths);
     this.emitter.fire();
   }
 
   /** Waits for pending file events to be applied (tests, commands that need fresh data). */
   async settle(): Promise<void> {
-    await Promise.all([...this.folders.values()].map((e) => e.batcher.flush()));
+    await Promise.all([...[...this.folders.values()].map((e) => e.batcher.flush()), this.notebook.settle()]);
   }
 
   indexes(): { folder: vscode.WorkspaceFolder; index: RecordIndex }[] {
@@ -207,21 +218,26 @@ export class WorkspaceRecords implements vscode.Disposable {
   }
 
   records(kind?: RecordKind): LodestarRecord[] {
-    return [...this.folders.values()].flatMap((e) => e.index.records(kind));
+    return [...[...this.folders.values()].flatMap((e) => e.index.records(kind)), ...this.notebook.records(kind)];
   }
 
   problems(): Problem[] {
-    return [...this.folders.values()].flatMap((e) => [...e.index.problems(), ...e.branchProblems.filter((p) => e.index.record(p.path))]);
+    return [...[...this.folders.values()].flatMap((e) => [...e.index.problems(), ...e.branchProblems.filter((p) => e.index.record(p.path))]), ...this.notebook.problems()];
   }
 
   indexOf(path: string): RecordIndex | undefined {
-    return this.folderFor(path)?.index;
+    return this.folderFor(path)?.index ?? (this.notebook.owns(path) ? this.notebook.index : undefined);
   }
 
   dispose(): void {
     for (const e of this.folders.values()) e.batcher.dispose();
     for (const w of this.outsideWatchers.values()) w.dispose();
+    this.notebook.dispose();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }
+}
+
+function workspaceRoots(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => toPortPath(f.uri.fsPath));
 }

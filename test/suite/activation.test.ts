@@ -15,10 +15,10 @@ describe('activation', () => {
   it('contributes the Lodestar container with its three views and commands', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.lodestar');
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['lodestar.refresh', 'lodestar.decisions.focus', 'lodestar.designDocs.focus', 'lodestar.mentoring.focus']) {
+    for (const id of ['lodestar.refresh', 'lodestar.decisions.focus', 'lodestar.designDocs.focus', 'lodestar.mentoring.focus', 'lodestar.influence.focus']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
     const pkg = vscode.extensions.getExtension('lodestar.lodestar')?.packageJSON as { contributes: { views: { lodestar: { name: string }[] } } };
-    assert.deepStrictEqual(pkg.contributes.views.lodestar.map((v) => v.name), ['Decisions', 'Design Docs', 'Mentoring']);
+    assert.deepStrictEqual(pkg.contributes.views.lodestar.map((v) => v.name), ['Decisions', 'Design Docs', 'Mentoring', 'Influence']);
   });
 });

@@ -24,6 +24,22 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     assert.deepStrictEqual(fs.readdirSync(adr).sort(), before);
   });
 
+  it('mentoring and pairing commands are refused, nothing is written, and no pairing is detected from git', async () => {
+    const { trees } = await lodestar();
+    const mentoring = path.join(workspaceRoot(), 'docs/mentoring');
+    const before = fs.readdirSync(mentoring, { recursive: true }).map(String).sort();
+    const calls: [string, unknown][] = [
+      ['lodestar.addMentee', { name: 'Sneaky', handle: 'sneaky' }],
+      ['lodestar.logPairingSession', { mentee: 'alice', date: '2026-11-20' }],
+      ['lodestar.newMentoringNote', { mentee: 'alice', kind: 'career', date: '2026-11-20' }],
+      ['lodestar.confirmPairing', { mentee: 'bob', date: '2026-11-16' }],
+      ['lodestar.showPairingMatrix', { window: 'all' }],
+    ];
+    for (const [command, args] of calls) assert.strictEqual(await vscode.commands.executeCommand(command, args), undefined, command);
+    assert.deepStrictEqual(fs.readdirSync(mentoring, { recursive: true }).map(String).sort(), before);
+    assert.deepStrictEqual(await labels(trees.mentoring, await child(trees.mentoring, 'bob')), ['Paired on flaky tests'], 'no Detected pairing without git');
+  });
+
   it('every command that changes decision records or design docs is refused, and nothing changes', async () => {
     await lodestar();
     const root = workspaceRoot();
@@ -43,6 +59,39 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     ];
     for (const [command, args] of calls) assert.ok(!(await vscode.commands.executeCommand(command, args)), command);
     assert.deepStrictEqual(snapshot(), before);
+  });
+
+  it('pull requests and influence: the Influence view lists activities, but linking, logging and signing in are refused; no status-bar item', async () => {
+    const { influence } = await lodestar();
+    const tree = influence.tree;
+    const quarters = await Promise.all((await tree.getChildren()).map(async (n) => String((await tree.getTreeItem(n)).label)));
+    assert.ok(quarters.includes('2026 Q3'), quarters.join(' | '));
+    const root = workspaceRoot();
+    const snapshot = (): string[] => ['docs/influence', 'docs/mentoring'].flatMap((d) => fs.readdirSync(path.join(root, d), { recursive: true }).map((f) => `${d}/${String(f)}:${fs.statSync(path.join(root, d, String(f))).size}`)).sort();
+    const before = snapshot();
+    const calls: [string, unknown][] = [
+      ['lodestar.linkPullRequestToMentee', { pullRequest: 'https://github.com/acme/payments/pull/15', mentee: 'alice' }],
+      ['lodestar.linkPullRequestToActivity', { pullRequest: 'https://github.com/acme/payments/pull/15', newActivity: { type: 'hiring', title: 'Sneaky', date: '2026-11-20' } }],
+      ['lodestar.linkPullRequest', { pullRequest: 'https://github.com/acme/payments/pull/15', record: path.join(root, 'docs/mentoring/alice.md') }],
+      ['lodestar.logInfluenceActivity', { type: 'hiring', title: 'Sneaky', date: '2026-11-20' }],
+      ['lodestar.signInToForge', {}],
+    ];
+    for (const [command, args] of calls) assert.ok(!(await vscode.commands.executeCommand(command, args)), command);
+    assert.deepStrictEqual(snapshot(), before);
+    await influence.statusBar.refresh();
+    assert.strictEqual(influence.statusBar.visible, false);
+    assert.strictEqual(await influence.pullRequests.current(root), null);
+  });
+
+  it('Generate Influence Report is refused wherever it would write (nothing written); the dashboard, which only reads, opens', async () => {
+    await lodestar();
+    const reports = path.join(workspaceRoot(), 'docs/reports');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: 'this-quarter', target: 'workspace' }), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: 'this-quarter', target: 'notebook' }), undefined);
+    assert.ok(!fs.existsSync(reports));
+    const shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-year' })) as { html: string; panel: vscode.WebviewPanel } | undefined;
+    assert.match(shown?.html ?? '', /data-lodestar-dashboard="1"/);
+    shown?.panel.dispose();
   });
 
   it('git does not run: no branch check in the Problems panel', async () => {

@@ -55,6 +55,7 @@ export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
 }
 
+/** A pick (one, or `many` as a checklist). With `many`, items marked `picked` start ticked: prefilled from what git shows. */
 export function pickStep<T>(options: { title: string; placeholder: string; items: () => PickItem<T>[]; many?: boolean }): Step<T[]> {
   return ({ step, total }) =>
     new Promise((resolve) => {
@@ -64,7 +65,11 @@ export function pickStep<T>(options: { title: string; placeholder: string; items
       pick.totalSteps = total;
       pick.placeholder = options.placeholder;
       pick.canSelectMany = options.many ?? false;
-      pick.items = options.items();
+      pick.matchOnDescription = true;
+      const items = options.items();
+      pick.items = items;
+      // createQuickPick ignores `picked`; selectedItems is how a checklist starts ticked.
+      if (options.many) pick.selectedItems = items.filter((i) => i.picked);
       pick.ignoreFocusOut = true;
       if (step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
       let done = false;
@@ -79,4 +84,13 @@ export function pickStep<T>(options: { title: string; placeholder: string; items
       pick.onDidHide(() => finish(undefined));
       pick.show();
     });
+}
+
+/** The same step, remembering its last value in `keep` so later steps can build on it. */
+export function remembered<T>(step: Step<T>, keep: (value: T) => void): Step<T> {
+  return async (position) => {
+    const value = await step(position);
+    if (value !== undefined && value !== 'back') keep(value);
+    return value;
+  };
 }

@@ -3,9 +3,12 @@ import { RecordIndex } from '../../core/index/recordIndex';
 import { RecordFolder } from '../../core/index/recordFolders';
 import { LodestarRecord } from '../../core/records/record';
 import { matchesFilter, parseRecordFilter, RecordFilter } from '../../core/tree/recordFilter';
-import { compareRecords, groupByStatus, groupMentees, Mentee, StatusGroup } from '../../core/tree/recordGroups';
+import { compareRecords, groupByStatus, Mentee, StatusGroup } from '../../core/tree/recordGroups';
 import { relativeTo } from '../../core/index/indexReport';
+import { PairingDetection } from '../pairingDetection';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { detectedChildren, detectedGroup, DetectedPairingNode, detectedPairingItem } from './detectedPairing';
+import { MentoringScope, menteeEntries, mentoringScopes } from './mentees';
 import { linkTreeItem, LinkView, recordLinks, recordTreeItem } from './recordTreeItem';
 
 /**
@@ -18,7 +21,8 @@ export type RecordTreeNode =
   | { type: 'group'; id: string; index: RecordIndex; group: StatusGroup }
   | { type: 'record'; index: RecordIndex; record: LodestarRecord }
   | { type: 'link'; index: RecordIndex; parent: LodestarRecord; link: LinkView; position: number }
-  | { type: 'mentee'; id: string; index: RecordIndex; mentee: Mentee };
+  | { type: 'mentee'; id: string; index: RecordIndex; mentee: Mentee; detected?: DetectedPairingNode }
+  | DetectedPairingNode;
 
 /** Groups that hold work still in flight start expanded; settled ones start collapsed. */
 const COLLAPSED_STATUSES = new Set(['superseded', 'rejected', 'deprecated', 'withdrawn', 'implemented']);
@@ -58,6 +62,9 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
       }
       case 'mentee':
         return this.menteeItem(node);
+      case 'detected-group':
+      case 'detected':
+        return detectedPairingItem(node);
     }
   }
 
@@ -163,34 +170,65 @@ export class StatusTreeProvider extends RecordTreeProvider {
   }
 }
 
-/** Mentees, each with their sessions and notes, newest first; by folder when there are several. */
+/**
+ * Mentees, each with their sessions and notes, newest first, then the pairing
+ * git shows with them that nobody logged yet; by folder when there are
+ * several. The private notebook's mentees and notes join the list (with a lock).
+ */
 export class MentoringTreeProvider extends RecordTreeProvider {
+  private readonly pairingSubscription: vscode.Disposable | undefined;
+
+  constructor(
+    records: WorkspaceRecords,
+    private readonly pairing?: PairingDetection,
+  ) {
+    super(records);
+    this.pairingSubscription = pairing?.onDidChange(() => this.refresh());
+  }
+
   async getChildren(node?: RecordTreeNode): Promise<RecordTreeNode[]> {
     if (!node) {
       await this.records.ready();
-      const folders = this.foldersOf('mentoring');
-      if (folders.length === 1) return this.mentees(folders[0].index, folders[0].folder.path);
-      return folders.map(({ folder, index, label }) => {
-        const count = groupMentees(index.records().filter((r) => r.folder === folder.path)).length;
-        return { type: 'folder', id: `folder:${index.root}:${folder.path}`, index, folder: folder.path, label, description: `${count}`, records: [] };
+      const scopes = mentoringScopes(this.records);
+      if (scopes.length === 1) return this.mentees(scopes[0]);
+      return scopes.map((scope) => {
+        const count = menteeEntries(this.records, scope).length;
+        return { type: 'folder', id: `folder:${scope.index.root}:${scope.folder}`, index: scope.index, folder: scope.folder, label: scope.label, description: `${count}`, records: [] };
       });
     }
-    if (node.type === 'folder') return this.mentees(node.index, node.folder);
-    if (node.type === 'mentee') return node.mentee.sessions.map((record) => ({ type: 'record', index: node.index, record }));
+    if (node.type === 'folder') {
+      const scope = mentoringScopes(this.records).find((s) => s.index === node.index && s.folder === node.folder);
+      return scope ? this.mentees(scope) : [];
+    }
+    if (node.type === 'mentee') {
+      const sessions: RecordTreeNode[] = node.mentee.sessions.map((record) => ({ type: 'record', index: this.records.indexOf(record.path) ?? node.index, record }));
+      return node.detected ? [...sessions, node.detected] : sessions;
+    }
+    if (node.type === 'detected-group' || node.type === 'detected') return detectedChildren(node);
     return [];
   }
 
-  private mentees(index: RecordIndex, folder: string): RecordTreeNode[] {
-    const records = index.records().filter((r) => r.folder === folder && (r.kind === 'person' || r.kind === 'session'));
-    return groupMentees(records).map((mentee) => ({ type: 'mentee', id: `mentee:${index.root}:${folder}:${mentee.handle}`, index, mentee }));
+  private async mentees(scope: MentoringScope): Promise<RecordTreeNode[]> {
+    const entries = menteeEntries(this.records, scope);
+    const pairing = entries.length > 0 ? await this.pairing?.forIndex(scope.index) : undefined;
+    return entries.map((entry) => {
+      const id = `mentee:${scope.index.root}:${scope.folder}:${entry.handle}`;
+      return { type: 'mentee', id, index: scope.index, mentee: entry.mentee, detected: pairing ? detectedGroup(id, entry, pairing) : undefined };
+    });
+  }
+
+  override dispose(): void {
+    this.pairingSubscription?.dispose();
+    super.dispose();
   }
 
   protected override menteeItem(node: Extract<RecordTreeNode, { type: 'mentee' }>): vscode.TreeItem {
     const { mentee } = node;
-    const item = new vscode.TreeItem(mentee.profile?.title ?? mentee.handle, mentee.sessions.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const detected = node.detected?.type === 'detected-group' ? node.detected.days.reduce((n, d) => n + d.sessions.length, 0) : 0;
+    const item = new vscode.TreeItem(mentee.profile?.title ?? mentee.handle, mentee.sessions.length > 0 || detected > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     const last = mentee.sessions[0]?.date;
-    item.description = `${mentee.sessions.length} session${mentee.sessions.length === 1 ? '' : 's'}${last ? ` · last ${last}` : ''}`;
+    item.description = `${mentee.sessions.length} session${mentee.sessions.length === 1 ? '' : 's'}${last ? ` · last ${last}` : ''}${detected > 0 ? ` · ${detected} detected` : ''}`;
     item.iconPath = new vscode.ThemeIcon(mentee.profile?.private ? 'lock' : 'person');
     item.contextValue = 'lodestar.mentee';
     const md = new vscode.MarkdownString();

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { createGitExecutor } from '../core/git/gitExecutor';
+import { RecordIndex } from '../core/index/recordIndex';
+import { loadPeopleDirectory, PeopleDirectory } from '../core/people/identities';
+import { detectPairingSessions, groupByDay, loggedPairingSessions, PairingSession, unloggedSessions } from '../core/people/pairing';
+import { WorkspaceFileSystem } from './workspaceFileSystem';
+import { WorkspaceRecords } from './workspaceRecords';
+
+/** Commits read per workspace folder for detected sessions: months of a busy repository, in well under a second. */
+const SCANNED_COMMITS = 2000;
+
+/** Pairing in one workspace folder: who is who, sessions from co-authored commits, and logged ones. */
+export interface FolderPairing {
+  directory: PeopleDirectory;
+  /** Newest first. */
+  detected: PairingSession[];
+  logged: PairingSession[];
+  /** Why no history was read, when none was. */
+  unavailable?: string;
+}
+
+/**
+ * Detected pairing sessions per workspace folder, read once and kept until
+ * the records or the git history change (a commit, a checkout). Git runs only
+ * in trusted workspaces: in Restricted Mode there is nothing to detect.
+ */
+export class PairingDetection implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: string; result: Promise<FolderPairing> }>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when git history moved (detected sessions may differ). */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly fs = new WorkspaceFileSystem();
+
+  constructor(
+    private readonly records: WorkspaceRecords,
+    private readonly log: vscode.OutputChannel,
+  ) {
+    // A commit, reset or rebase writes the HEAD reflog; a checkout rewrites HEAD. (Not the index:
+    // the git extension's own status refreshes rewrite it all the time, and it says nothing about history.)
+    for (const pattern of ['**/.git/HEAD', '**/.git/logs/HEAD']) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      this.disposables.push(watcher, watcher.onDidChange(() => this.historyMoved()), watcher.onDidCreate(() => this.historyMoved()));
+    }
+  }
+
+  private historyMoved(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.invalidate(), 500);
+  }
+
+  /** Forgets what was read and tells the views. */
+  invalidate(): void {
+    this.cache.clear();
+    this.emitter.fire();
+  }
+
+  /** The folder's pairing, or undefined in Restricted Mode. */
+  forIndex(index: RecordIndex): Promise<FolderPairing> | undefined {
+    if (!vscode.workspace.isTrusted || index === this.records.notebook.index) return undefined;
+    const version = `${index.version}:${this.records.notebook.index?.version ?? ''}`;
+    const cached = this.cache.get(index.root);
+    if (cached?.version === version) return cached.result;
+    const result = this.read(index);
+    this.cache.set(index.root, { version, result });
+    return result;
+  }
+
+  private async read(index: RecordIndex): Promise<FolderPairing> {
+    const notebook = this.records.notebook.records();
+    const directory = await loadPeopleDirectory(index, this.fs, notebook.filter((r) => r.kind === 'person'));
+    const logged = loggedPairingSessions([...index.records('session'), ...notebook.filter((r) => r.kind === 'session')], directory);
+    try {
+      const detected = await detectPairingSessions(createGitExecutor(index.root), directory, { maxCount: SCANNED_COMMITS });
+      if (detected.unavailable) this.log.appendLine(`No pairing detected in ${index.root}: ${detected.unavailable}`);
+      return { directory, detected: detected.sessions, logged, unavailable: detected.unavailable };
+    } catch (e) {
+      this.log.appendLine(`Reading co-authored commits in ${index.root} failed: ${(e as Error).message}`);
+      return { directory, detected: [], logged, unavailable: (e as Error).message };
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}
+
+/** A mentee's person key: their profile's, or for a folder without a profile whoever `.git-coauthors` names so. */
+export function menteeKey(pairing: FolderPairing, handle: string): string {
+  return pairing.directory.keyFor(handle);
+}
+
+/** The mentee's detected sessions that no logged session covers, by day (and the same people), newest first. */
+export function unloggedDays(pairing: FolderPairing, handle: string): PairingSession[][] {
+  return groupByDay(unloggedSessions(pairing.detected, pairing.logged, menteeKey(pairing, handle)));
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { DashboardTarget } from '../../core/influence/dashboardCharts';
+import { dashboardPage } from '../../core/influence/dashboardPage';
+import { Period } from '../../core/influence/periods';
+import { buildInfluenceReport, InfluenceReport } from '../../core/influence/report';
+import { isNamedPeriod, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem } from '../../core/influence/reportPeriods';
+import { localDate } from '../commands/documentEdits';
+import { readReminderSettings } from '../settings';
+import { WorkspaceRecords } from '../workspaceRecords';
+import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
+
+export interface DashboardArgs {
+  /** A named period or dates; default this quarter. */
+  period?: NamedPeriod | Period;
+  /** A mentee's handle: only their work. */
+  person?: string;
+}
+
+/** What the command hands back (tests read it; the page shows it). */
+export interface ShownDashboard {
+  panel: vscode.WebviewPanel;
+  report: InfluenceReport;
+  html: string;
+  /** What the page's items open, by the position they send. */
+  targets: DashboardTarget[];
+}
+
+interface Shown {
+  panel: vscode.WebviewPanel;
+  period: Period;
+  /** The period's position in NAMED_PERIODS, or -1 for dates of its own. */
+  named: number;
+  person?: string;
+  targets: DashboardTarget[];
+  stale: boolean;
+}
+
+/**
+ * `Lodestar: Open Dashboard`: the influence report of a period as pictures,
+ * in the editor area. It only reads, so it opens in Restricted Mode too. The
+ * page asks for things by position (open item N, show period N); the
+ * extension checks every message and keeps the paths and URLs itself.
+ */
+export function registerDashboard(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
+  let current: Shown | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const render = (shown: Shown): ShownDashboard => {
+    const report = buildInfluenceReport(records.records(), { ...shown.period, person: shown.person, today: localDate(), ...readReminderSettings() });
+    const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
+    const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
+    const html = pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
+    shown.targets = page.targets;
+    shown.stale = false;
+    shown.panel.title = title;
+    shown.panel.webview.html = html;
+    return { panel: shown.panel, report, html, targets: page.targets };
+  };
+
+  const onMessage = async (shown: Shown, raw: unknown): Promise<void> => {
+    const message = pageMessage(raw);
+    if (!message || current !== shown) return;
+    if (message.type === 'open' && message.index !== undefined && message.index < shown.targets.length) {
+      const target = shown.targets[message.index];
+      if (target.kind === 'file') await vscode.window.showTextDocument(vscode.Uri.file(target.path), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      else if (/^https?:\/\//i.test(target.url)) await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
+    } else if (message.type === 'period' && message.index !== undefined && message.index < NAMED_PERIODS.length) {
+      await records.ready();
+      shown.named = message.index;
+      shown.period = namedPeriod(NAMED_PERIODS[message.index].id, localDate());
+      render(shown);
+    } else if (message.type === 'report') {
+      await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: shown.period, person: shown.person, target: 'notebook' });
+    }
+  };
+
+  const command = vscode.commands.registerCommand('lodestar.openDashboard', async (args?: DashboardArgs): Promise<ShownDashboard | undefined> => {
+    let period: Period;
+    let named = 0;
+    if (args?.period === undefined || isNamedPeriod(args.period)) {
+      named = NAMED_PERIODS.findIndex((p) => p.id === (args?.period ?? 'this-quarter'));
+      period = namedPeriod(NAMED_PERIODS[named].id, localDate());
+    } else {
+      const problem = typeof args.period === 'object' && args.period !== null ? periodProblem(String(args.period.from), String(args.period.to)) : 'not a period';
+      if (problem) {
+        void vscode.window.showErrorMessage(`Lodestar: the dashboard's period is not valid: ${problem}`);
+        return undefined;
+      }
+      period = { from: args.period.from.trim(), to: args.period.to.trim() };
+      named = -1;
+    }
+    const person = typeof args?.person === 'string' && args.person.trim() !== '' ? args.person.trim() : undefined;
+    await records.ready();
+    if (!current) {
+      const panel = vscode.window.createWebviewPanel('lodestar.dashboard', 'Influence', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+      const shown: Shown = { panel, period, named, person, targets: [], stale: false };
+      current = shown;
+      panel.onDidDispose(() => {
+        if (current === shown) current = undefined;
+      });
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && shown.stale) render(shown);
+      });
+      panel.webview.onDidReceiveMessage((raw: unknown) => void onMessage(shown, raw));
+    }
+    Object.assign(current, { period, named, person });
+    const result = render(current);
+    current.panel.reveal();
+    return result;
+  });
+
+  // Records change: a visible dashboard redraws (debounced), a hidden one when it is shown again.
+  const changes = records.onDidChange(() => {
+    if (!current) return;
+    current.stale = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (current?.panel.visible && current.stale) render(current);
+    }, 300);
+  });
+
+  const panel = {
+    dispose: () => {
+      clearTimeout(timer);
+      current?.panel.dispose();
+    },
+  };
+  return vscode.Disposable.from(command, changes, panel);
+}

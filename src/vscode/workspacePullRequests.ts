@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import { createGitExecutor, GitExecutor } from '../core/git/gitExecutor';
+import { BranchPullRequest, currentBranch, defaultBranchRef, findBranchPullRequest } from '../core/pulls/branchPullRequest';
+import { DiscoveredPullRequest, discoverPullRequests } from '../core/pulls/prDiscovery';
+import { PullRequestLinks } from '../core/pulls/prLinks';
+import { pullRequestKey } from '../core/pulls/prReferences';
+import { readRemotes, RemoteRepo } from '../core/pulls/remotes';
+import { LodestarRecord } from '../core/records/record';
+import { relativePath, toPortPath } from '../core/store/fileSystem';
+import { ForgeSession } from './forgeSession';
+import { WorkspaceRecords } from './workspaceRecords';
+
+/** Commits read for recent pull requests and the current branch's: years of a busy repository, in well under a second. */
+const SCANNED_COMMITS = 5000;
+
+/** What git says about pull requests in one workspace folder; empty in Restricted Mode or without git. */
+export interface FolderHistory {
+  remotes: RemoteRepo[];
+  /** Merged pull requests on the default branch, newest first. */
+  pullRequests: DiscoveredPullRequest[];
+  /** HEAD's commit; null without git or commits. */
+  head: string | null;
+  branch: string | null;
+  /** Why nothing was read, when nothing was. */
+  unavailable?: string;
+}
+
+export interface CurrentPullRequest extends BranchPullRequest {
+  /** The workspace folder it belongs to. */
+  root: string;
+  branch: string | null;
+  /** Found as HEAD's own merge or squash commit (the branch has no pull request of its own). */
+  atHead?: boolean;
+}
+
+/**
+ * Pull requests of the workspace: the remotes, the merged pull requests in
+ * history, the current branch's pull request, and the reverse lookup
+ * pull request → records. Git runs only in trusted workspaces and never
+ * during activation; what it says is kept until HEAD moves. The reverse
+ * lookup is built from the index's records (never by re-reading files) and
+ * kept until the index changes.
+ */
+export class WorkspacePullRequests implements vscode.Disposable {
+  private readonly histories = new Map<string, Promise<FolderHistory>>();
+  private readonly currents = new Map<string, Promise<CurrentPullRequest | null>>();
+  private readonly links = new Map<string, { key: string; links: PullRequestLinks }>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when history moved (a commit, a checkout) or a sign-in changed what the forge can say. */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly records: WorkspaceRecords,
+    private readonly forge: ForgeSession,
+    private readonly log: vscode.OutputChannel,
+  ) {
+    // A checkout rewrites HEAD; a commit, merge or pull appends to the HEAD reflog.
+    for (const pattern of ['**/.git/HEAD', '**/.git/logs/HEAD']) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      this.disposables.push(watcher, watcher.onDidChange(() => this.historyMoved()), watcher.onDidCreate(() => this.historyMoved()));
+    }
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+      forge.onDidChange(() => this.invalidate()),
+    );
+  }
+
+  private historyMoved(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.invalidate(), 300);
+  }
+
+  /** Forgets what git said and tells the views. */
+  invalidate(): void {
+    this.histories.clear();
+    this.currents.clear();
+    this.links.clear();
+    this.emitter.fire();
+  }
+
+  /** Git (and the network) only in trusted workspaces. */
+  get gitAllowed(): boolean {
+    return vscode.workspace.isTrusted;
+  }
+
+  /** Roots of the workspace folders on disk. */
+  roots(): string[] {
+    return this.records.indexes().map(({ index }) => index.root);
+  }
+
+  /** The workspace folder a path (else the active editor's file) belongs to; else the first folder. */
+  rootFor(path?: string): string | undefined {
+    const roots = this.roots();
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const target = path ?? (active?.scheme === 'file' ? toPortPath(active.fsPath) : undefined);
+    const owning = target ? roots.filter((r) => relativePath(r, target) !== undefined).sort((a, b) => b.length - a.length)[0] : undefined;
+    return owning ?? roots[0];
+  }
+
+  git(root: string): GitExecutor {
+    return createGitExecutor(root);
+  }
+
+  /** Remotes, merged pull requests and HEAD of a workspace folder, read once until HEAD moves. */
+  history(root: string): Promise<FolderHistory> {
+    if (!this.gitAllowed) return Promise.resolve({ remotes: [], pullRequests: [], head: null, branch: null, unavailable: 'Restricted Mode: git does not run' });
+    let result = this.histories.get(root);
+    if (!result) {
+      result = this.readHistory(root);
+      this.histories.set(root, result);
+    }
+    return result;
+  }
+
+  private async readHistory(root: string): Promise<FolderHistory> {
+    const git = this.git(root);
+    try {
+      const remotes = await readRemotes(git);
+      const [head, branch, revision] = await Promise.all([
+        git.run(['rev-parse', '--verify', '--quiet', 'HEAD']).then(
+          (h) => h.trim() || null,
+          () => null,
+        ),
+        currentBranch(git),
+        defaultBranchRef(git, remotes),
+      ]);
+      const scan = await discoverPullRequests(git, remotes, { revision, maxCount: SCANNED_COMMITS });
+      if (scan.unavailable) this.log.appendLine(`No pull requests read from history in ${root}: ${scan.unavailable}`);
+      return { remotes, pullRequests: scan.pullRequests, head, branch, unavailable: scan.unavailable };
+    } catch (e) {
+      this.log.appendLine(`Reading pull requests from git in ${root} failed: ${(e as Error).message}`);
+      return { remotes: [], pullRequests: [], head: null, branch: null, unavailable: (e as Error).message };
+    }
+  }
+
+  /**
+   * The current branch's pull request: from the forge when signed in, else
+   * the branch's upstream (`refs/pull/N/head`) or a merge in history naming
+   * the branch. When the branch has none of its own (the default branch, a
+   * detached HEAD) and HEAD is a pull request's merge or squash commit, it is
+   * that pull request: the one just merged or checked out to look at.
+   */
+  current(root: string): Promise<CurrentPullRequest | null> {
+    if (!this.gitAllowed) return Promise.resolve(null);
+    let result = this.currents.get(root);
+    if (!result) {
+      result = this.readCurrent(root);
+      this.currents.set(root, result);
+    }
+    return result;
+  }
+
+  private async readCurrent(root: string): Promise<CurrentPullRequest | null> {
+    const history = await this.history(root);
+    if (history.unavailable && history.head === null) return null;
+    const remote = history.remotes[0];
+    const client = remote ? await this.forge.client(remote, false) : undefined;
+    try {
+      const found = await findBranchPullRequest(this.git(root), history.remotes, { history: history.pullRequests, client });
+      if (found.forgeError) this.log.appendLine(`The forge could not say which pull request ${found.branch ?? 'HEAD'} belongs to: ${found.forgeError.message}`);
+      if (found.pullRequest) return { ...found.pullRequest, root, branch: found.branch };
+    } catch (e) {
+      this.log.appendLine(`Finding the current branch's pull request in ${root} failed: ${(e as Error).message}`);
+    }
+    const atHead = history.head ? history.pullRequests.find((p) => p.mergeCommit === history.head) : undefined;
+    return atHead ? { number: atHead.number, url: atHead.url, title: atHead.title, state: 'merged', source: 'history', root, branch: history.branch, atHead: true } : null;
+  }
+
+  /** The reverse lookup for a workspace folder: its records and the private notebook's, resolved against its remotes. */
+  async linksFor(root: string): Promise<PullRequestLinks> {
+    const remotes = (await this.history(root)).remotes;
+    const index = this.records.indexes().find((i) => i.index.root === root)?.index;
+    const key = `${index?.version ?? ''}:${this.records.notebook.index?.version ?? ''}:${remotes.map((r) => `${r.webBase}/${r.owner}/${r.repo}`).join(',')}`;
+    const cached = this.links.get(root);
+    if (cached?.key === key) return cached.links;
+    const links = new PullRequestLinks([...(index?.records() ?? []), ...this.records.notebook.records()], remotes);
+    this.links.set(root, { key, links });
+    return links;
+  }
+
+  /** Every linked pull request of the workspace, once each, with its records. */
+  async linked(): Promise<{ url: string; records: LodestarRecord[] }[]> {
+    const byKey = new Map<string, { url: string; records: LodestarRecord[] }>();
+    for (const root of this.roots()) {
+      for (const entry of (await this.linksFor(root)).linked()) {
+        const key = pullRequestKey(entry.url);
+        const seen = byKey.get(key);
+        if (!seen) byKey.set(key, { url: entry.url, records: [...entry.records] });
+        else for (const r of entry.records) if (!seen.records.includes(r)) seen.records.push(r);
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  /** Titles of pull requests known from history (and the forge, for the current ones), by URL key. */
+  async titles(): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const root of this.roots()) {
+      for (const pr of (await this.history(root)).pullRequests) if (pr.url && !out.has(pullRequestKey(pr.url))) out.set(pullRequestKey(pr.url), pr.title);
+      const current = await this.current(root);
+      if (current?.url && current.title) out.set(pullRequestKey(current.url), current.title);
+    }
+    return out;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}
