@@ -5,7 +5,14 @@ import * as assert from 'assert';
 import { Frame, Page } from 'playwright-core';
 import { namedPeriod, periodName } from '../../src/core/influence/reportPeriods';
 import { JourneyStep, screenshot } from './journeyStep';
-import { activeEditorText, dismissNotifications, editorTab, generousMs, quickInput, runCommand } from './workbench';
+import {
+  activeEditorText,
+  answer,
+  dismissNotifications,
+  editorTab,
+  generousMs,
+  runCommand,
+} from './workbench';
 
 function today(): string {
   const d = new Date();
@@ -28,14 +35,6 @@ async function dashboardFrame(page: Page, pressed?: string): Promise<Frame> {
     if (Date.now() > deadline) throw new Error(`no webview frame shows the dashboard${pressed ? ` with "${pressed}" pressed` : ''}`);
     await page.waitForTimeout(250);
   }
-}
-
-async function answer(page: Page, text: string, value?: string): Promise<void> {
-  await quickInput(page).getByText(text).first().waitFor({ state: 'visible', timeout: generousMs });
-  const input = quickInput(page).locator('input').first();
-  if (value !== undefined) await input.fill(value);
-  await input.focus();
-  await page.keyboard.press('Enter');
 }
 
 export const dashboardJourneySteps: JourneyStep[] = [

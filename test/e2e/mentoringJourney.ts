@@ -3,7 +3,19 @@
 import { Page } from 'playwright-core';
 import { SINGLE_ROOT_PAIRING } from '../fixtures/workspaces';
 import { JourneyStep, screenshot } from './journeyStep';
-import { activeEditorText, dismissNotifications, editorTab, expandRow, expandView, generousMs, openViewContainer, quickInput, runCommand, treeRow } from './workbench';
+import {
+  activeEditorText,
+  answer,
+  dismissNotifications,
+  editorTab,
+  expandRow,
+  expandView,
+  generousMs,
+  openViewContainer,
+  quickInput,
+  runCommand,
+  treeRow,
+} from './workbench';
 
 function today(): string {
   const d = new Date();
@@ -24,15 +36,6 @@ async function collapseOtherViews(page: Page, keep: string): Promise<void> {
     await header.click({ position: { x: 12, y: 10 } });
     collapsed.push(label.replace(/ Section$/, ''));
   }
-}
-
-/** Waits for the quick input to show `text` (a title or prompt), then types `value` (if any) and presses Enter. */
-async function answer(page: Page, text: string, value?: string): Promise<void> {
-  await quickInput(page).getByText(text).first().waitFor({ state: 'visible', timeout: generousMs });
-  const input = quickInput(page).locator('input').first();
-  if (value !== undefined) await input.fill(value);
-  await input.focus();
-  await page.keyboard.press('Enter');
 }
 
 async function mentoringView(page: Page) {

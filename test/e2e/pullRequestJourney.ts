@@ -3,7 +3,19 @@
 import { Locator, Page } from 'playwright-core';
 import { SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import { JourneyStep, screenshot } from './journeyStep';
-import { collapseView, dismissNotifications, editorTab, expandRow, expandView, generousMs, openViewContainer, quickInput, runCommand, treeRow } from './workbench';
+import {
+  answer,
+  collapseView,
+  dismissNotifications,
+  editorTab,
+  expandRow,
+  expandView,
+  generousMs,
+  openViewContainer,
+  quickInput,
+  runCommand,
+  treeRow,
+} from './workbench';
 
 function today(): string {
   const d = new Date();
@@ -30,15 +42,6 @@ async function influenceView(page: Page): Promise<Locator> {
   await openViewContainer(page, 'Lodestar');
   for (const view of ['Decisions', 'Design Docs', 'Mentoring']) await collapseView(page, view);
   return expandView(page, 'Influence');
-}
-
-/** Waits for the quick input to show `text` (a title or prompt), then types `value` (if any) and presses Enter. */
-async function answer(page: Page, text: string, value?: string): Promise<void> {
-  await quickInput(page).getByText(text).first().waitFor({ state: 'visible', timeout: generousMs });
-  const input = quickInput(page).locator('input').first();
-  if (value !== undefined) await input.fill(value);
-  await input.focus();
-  await page.keyboard.press('Enter');
 }
 
 /** Expands a row that opens something when clicked (a record, a pull request) by its twistie, as a person would. */

@@ -94,3 +94,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await quickInput(page).locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: generousMs });
   await page.keyboard.press('Enter');
 }
+
+/** Waits for the quick input to show `text` (a title or prompt), then types `value` (if any) and presses Enter. */
+export async function answer(page: Page, text: string, value?: string): Promise<void> {
+  await quickInput(page).getByText(text).first().waitFor({ state: 'visible', timeout: generousMs });
+  const input = quickInput(page).locator('input').first();
+  if (value !== undefined) await input.fill(value);
+  await input.focus();
+  await page.keyboard.press('Enter');
+}

@@ -1,28 +1,9 @@
 import * as assert from 'assert';
-import { Writable } from 'stream';
-import { main } from '../../src/cli/main';
+import { runCli } from './cliInProcess';
 import { commitAs, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { sessionNote } from '../fixtures/recordText';
 
-/** A stream that keeps what is written to it. */
-function capture(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  }) as Writable & { text: () => string };
-  stream.text = () => chunks.join('');
-  return stream;
-}
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = capture();
-  const err = capture();
-  const code = await main(argv, out, err);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 function coAuthoredRepo(): string {
   const root = makeTempDir();

@@ -1,30 +1,12 @@
 import * as assert from 'assert';
-import { Writable } from 'stream';
-import { main } from '../../src/cli/main';
+import { runCli } from './cliInProcess';
 import { PrsJson } from '../../src/cli/prsCommand';
 import { PullRequestLinks } from '../../src/core/pulls/prLinks';
 import { parseRemoteUrl } from '../../src/core/pulls/remotes';
 import { LodestarRecord } from '../../src/core/records/record';
 import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';
 
-function capture(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  }) as Writable & { text: () => string };
-  stream.text = () => chunks.join('');
-  return stream;
-}
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = capture();
-  const err = capture();
-  const code = await main(argv, out, err);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 const SECRET = 'ghp_CLISECRET_abcdef0123456789';
 

@@ -1,4 +1,4 @@
-import { ForgeCache, ForgeError, FetchFunction } from './forgeHttp';
+import { ForgeError, ForgeHttpOptions } from './forgeHttp';
 import { projectPath, RemoteRepo } from './remotes';
 
 /**
@@ -48,18 +48,8 @@ export interface ForgeReviewComment {
   state?: string;
 }
 
-export interface ForgeClientOptions {
-  /** GitHub / GHES OAuth or personal token; GitLab personal or OAuth token. Sent only as `Authorization: Bearer`. */
-  token?: string;
-  fetch?: FetchFunction;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  timeoutMs?: number;
-  maxWaitMs?: number;
-  maxRetries?: number;
-  maxPages?: number;
-  cache?: ForgeCache;
-  log?: (line: string) => void;
+/** The HTTP client's options (token, fetch, clock, timeouts, retries, cache, log); the forge and its base come from the remote. */
+export interface ForgeClientOptions extends Omit<ForgeHttpOptions, 'baseUrl' | 'forgeName' | 'headers'> {
   /** Overrides the API base worked out from the remote (for a GitLab under a relative URL root, say). */
   apiBase?: string;
 }
