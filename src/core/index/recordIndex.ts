@@ -7,6 +7,7 @@ import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFol
 
 const READ_CONCURRENCY = 64;
 const READ_BATCH = 1024;
+const FIRST_READ_BATCH = 128;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
@@ -70,8 +71,9 @@ export class RecordIndex {
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
     // thread between its open, stat, read and close.
-    const readBatch = (start: number): Promise<Awaited<ReturnType<typeof readRecordBytes>>[]> => {
-      const batch = files.slice(start, start + READ_BATCH);
+    // Batches grow from a small first one, so parsing starts soon instead of after a long first read.
+    const readBatch = (start: number, size: number): Promise<Awaited<ReturnType<typeof readRecordBytes>>[]> => {
+      const batch = files.slice(start, start + size);
       const contents = new Array<Awaited<ReturnType<typeof readRecordBytes>>>(batch.length);
       let next = 0;
       const worker = async (): Promise<void> => {
@@ -82,14 +84,18 @@ export class RecordIndex {
       };
       return Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker)).then(() => contents);
     };
-    let pending = files.length > 0 ? readBatch(0) : undefined;
-    for (let start = 0; pending; start += READ_BATCH) {
+    let size = FIRST_READ_BATCH;
+    let pending = files.length > 0 ? readBatch(0, size) : undefined;
+    for (let start = 0; pending; ) {
       const contents = await pending;
-      pending = start + READ_BATCH < files.length ? readBatch(start + READ_BATCH) : undefined;
+      const nextStart = start + contents.length;
+      size = Math.min(READ_BATCH, size * 2);
+      pending = nextStart < files.length ? readBatch(nextStart, size) : undefined;
       for (let i = 0; i < contents.length; i++) {
         const f = files[start + i];
         loaded.set(f.path, parseRecordFile(f.path, f.folder, contents[i]));
       }
+      start = nextStart;
     }
     this.folderProblems = walkProblems;
     this.entries.clear();
