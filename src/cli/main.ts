@@ -21,7 +21,7 @@ const HELP = `usage: lodestar <command> [options]
 commands:
   adr COMMAND ...               a drop-in for adr-tools: init, new, link, list, generate, help
   index [--json] [--root DIR]   list every decision record, design doc and mentoring record
-  lint [--root DIR]             report problems, one per line; exit 1 when any is an error
+  lint [--json] [--root DIR]    report problems, one per line; exit 1 when any is an error
   pairing [--json] [--since DATE] [--root DIR]
                                 pairing sessions, logged and from Co-authored-by trailers, and who paired with whom
   prs [--json] [--since DATE] [--root DIR]
@@ -115,6 +115,13 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
 }
 
 if (require.main === module) {
+  // `lodestar prs | head`: a reader that stops early is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -4,6 +4,9 @@ import { isIsoDate, todayIso } from '../core/influence/periods';
 import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { RecordFileSystem } from '../core/store/fileSystem';
+import { createGitExecutor } from '../core/git/gitExecutor';
+import { withCanonicalPullRequests } from '../core/pulls/prLinks';
+import { readRemotes } from '../core/pulls/remotes';
 
 export interface ReportCommandInput {
   fs: RecordFileSystem;
@@ -37,7 +40,10 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
 
   const index = new RecordIndex(input.fs, input.root, DEFAULT_SETTINGS);
   await index.build();
-  const report = buildInfluenceReport(index.records(), { from, to, person, today: input.today ?? todayIso() });
+  // `#12` and the URL of the same pull request are one pull request: resolved against the remotes (when git can read them).
+  const remotes = await readRemotes(createGitExecutor(input.root)).catch(() => []);
+  const records = withCanonicalPullRequests(index.records(), remotes);
+  const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso() });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else out.write(renderInfluenceMarkdown(report, { root: input.root }));
   return 0;

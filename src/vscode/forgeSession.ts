@@ -166,6 +166,10 @@ export function registerForgeCommands(forge: ForgeSession, remotesOf: () => Prom
       return ok;
     }),
     vscode.commands.registerCommand('lodestar.setGitLabToken', async (args?: { host?: string; token?: string }): Promise<boolean> => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Lodestar does not use forges in Restricted Mode. Trust this workspace to set a GitLab token.');
+        return false;
+      }
       let host = args?.host?.trim().toLowerCase();
       if (!host) {
         const hosts = [...new Set((await remotesOf()).filter((r) => r.kind === 'gitlab').map((r) => r.host))];

@@ -139,6 +139,28 @@ describe('bad input through the commands', () => {
     }
   });
 
+  it('a BOM and CRLF record keeps both; a record that is not valid UTF-8 is refused, not rewritten', async () => {
+    const { records } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const bom = path.join(adr, '0090-bom-and-crlf.md');
+    const latin1 = path.join(adr, '0091-latin-one.md');
+    const bomText = '\uFEFF# 90. BOM and CRLF\r\n\r\nDate: 2026-11-01\r\n\r\n## Status\r\n\r\nProposed\r\n\r\n## Context\r\n\r\nCaf\u00e9.\r\n';
+    const latin1Bytes = Buffer.from('# 91. Latin one\n\n## Status\n\nProposed\n\n## Context\n\nCaf\xe9.\n', 'latin1');
+    fs.writeFileSync(bom, bomText);
+    fs.writeFileSync(latin1, latin1Bytes);
+    try {
+      await records.refreshPaths([bom, latin1]);
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.changeStatus', { path: bom, status: 'accepted' }), true);
+      assert.deepStrictEqual(fs.readFileSync(bom), Buffer.from(bomText.replace('Proposed', 'Accepted')));
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.changeStatus', { path: latin1, status: 'accepted' }), false);
+      assert.deepStrictEqual(fs.readFileSync(latin1), latin1Bytes);
+    } finally {
+      fs.rmSync(bom, { force: true });
+      fs.rmSync(latin1, { force: true });
+      await records.refreshPaths([bom, latin1]);
+    }
+  });
+
   it('a record open with unsaved changes is edited in its editor: the typing is kept, the disk is untouched', async () => {
     await lodestar();
     const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');

@@ -75,6 +75,7 @@ describe('Restricted Mode (an untrusted workspace)', () => {
       ['lodestar.linkPullRequest', { pullRequest: 'https://github.com/acme/payments/pull/15', record: path.join(root, 'docs/mentoring/alice.md') }],
       ['lodestar.logInfluenceActivity', { type: 'hiring', title: 'Sneaky', date: '2026-11-20' }],
       ['lodestar.signInToForge', {}],
+      ['lodestar.setGitLabToken', { host: 'gitlab.com', token: 'glpat-sneaky' }],
     ];
     for (const [command, args] of calls) assert.ok(!(await vscode.commands.executeCommand(command, args)), command);
     assert.deepStrictEqual(snapshot(), before);

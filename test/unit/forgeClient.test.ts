@@ -92,6 +92,10 @@ describe('forge client against a local fake forge', () => {
     assert.strictEqual(apiBaseUrl(remoteOf('git@ghe.corp.example:a/b.git')), 'https://ghe.corp.example/api/v3');
     assert.strictEqual(apiBaseUrl(remoteOf('git@github.com:a/b.git')), 'https://api.github.com');
     assert.strictEqual(apiBaseUrl(remoteOf('git@gitlab.corp.example:a/b.git')), 'https://gitlab.corp.example/api/v4');
+    // A token never travels over plain http: an http remote gets an https API base, and an explicit http base gets no client.
+    assert.strictEqual(apiBaseUrl(remoteOf('http://gitlab.corp.example/g/p.git')), 'https://gitlab.corp.example/api/v4');
+    assert.strictEqual(apiBaseUrl(remoteOf('http://ghe.corp.example/o/r.git')), 'https://ghe.corp.example/api/v3');
+    assert.strictEqual(createForgeClient(remoteOf('http://gitlab.corp.example/g/p.git'), { token: 'glpat-x', apiBase: 'http://gitlab.corp.example/api/v4' }), undefined);
     assert.strictEqual(createForgeClient(remoteOf('git@bitbucket.org:a/b.git')), undefined);
   });
 

@@ -85,6 +85,10 @@ describe('people directory (identities)', () => {
     assert.deepStrictEqual([sam.key, sam.name, sam.source, sam.initials], ['sam@example.com', 'Sam Staff', 'git-coauthors', ['ss']]);
     assert.deepStrictEqual(dir.problems.map((p) => p.code), ['malformed-git-coauthors']);
     assert.deepStrictEqual(dir.people().map((p) => p.key), ['alice', 'sam@example.com']);
+    // A session's `with: [ss]` (git-mob initials) is the same person as the co-author sam@example.com.
+    assert.strictEqual(dir.keyFor('ss'), 'sam@example.com');
+    assert.strictEqual(dir.keyFor('AE'), 'alice');
+    assert.strictEqual(dir.keyFor('zz'), 'zz', 'unknown initials are kept as written');
   });
 
   it('a .git-coauthors that is not git-mob JSON is reported, not a crash', () => {

@@ -308,3 +308,15 @@ describe('influence periods', () => {
     );
   });
 });
+
+describe('influence report counts with odd words', () => {
+  it('statuses written "constructor" or "__proto__" are counted like any other word', () => {
+    const decision = (n: number, status: string): LodestarRecord => ({
+      kind: 'decision', path: `/r/doc/adr/000${n}-x.md`, folder: '/r/doc/adr', number: n, title: `D${n}`, status, date: '2026-08-0' + n,
+      dialect: 'nygard', links: [], pullRequests: [], private: false, people: [], titleLine: 1,
+    });
+    const report = buildInfluenceReport([decision(1, 'constructor'), decision(2, '__proto__'), decision(3, 'accepted')], { from: '2026-07-01', to: '2026-09-30', today: '2026-10-01' });
+    assert.deepStrictEqual(Object.entries(report.summary.decisions).sort(), [['__proto__', 1], ['accepted', 1], ['constructor', 1]]);
+    assert.strictEqual(JSON.stringify(report.summary.decisions), '{"constructor":1,"__proto__":1,"accepted":1}');
+  });
+});

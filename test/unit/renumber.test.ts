@@ -91,3 +91,16 @@ describe('renaming a decision record title', () => {
     assert.throws(() => planRetitle(record, 'a\nb', new Map()), /non-empty line/);
   });
 });
+
+describe('renumbering next to odd links', () => {
+  it('a link with a literal percent sign elsewhere in the folder does not stop it', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-use-a-cache.md': nygardAdr({ number: 1, title: 'Use a cache' }),
+      'doc/adr/0002-notes.md': '# 2. Notes\n\nSee [50% faster](50%-faster.md) and [1. Use a cache](0001-use-a-cache.md).\n',
+    });
+    const cache = byName(index, '0001-use-a-cache.md');
+    const texts = new Map(index.records().map((r) => [r.path, fs.readFileSync(r.path, 'utf8')]));
+    const plan = planRenumber(cache, 3, texts);
+    assert.strictEqual(plan.edits.get(byName(index, '0002-notes.md').path), '# 2. Notes\n\nSee [50% faster](50%-faster.md) and [3. Use a cache](0003-use-a-cache.md).\n');
+  });
+});

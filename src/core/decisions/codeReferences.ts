@@ -5,7 +5,9 @@ import { dirname, joinPath } from '../store/fileSystem';
 export const DEFAULT_REFERENCE_PATTERNS = ['\\bADR[-_ ]?0*(\\d{1,5})\\b'];
 
 /** Relative Markdown-style or bare paths to a numbered record file: `../doc/adr/0007-use-postgresql.md`. */
-const FILE_REFERENCE = /(?:\.{1,2}\/)?(?:[\w.-]+\/)*\d{3,5}-[\w.-]+\.md\b/g;
+// Matches start only where a path can start (not inside a word or path), so a long run
+// of path characters is scanned once, not once per position.
+const FILE_REFERENCE = /(?<![\w./-])(?:\.{1,2}\/)?(?:[\w.-]+\/)*\d{3,5}-[\w.-]+\.md\b/g;
 
 export interface DecisionReference {
   /** Offsets in the text. */
@@ -41,7 +43,13 @@ export function findDecisionReferences(text: string, documentPath: string, patte
     found.push({ start: m.index, end: m.index + rel.length, path: joinPath(dirname(documentPath), rel) });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((r, i) => i === 0 || r.start >= found.slice(0, i).reduce((end, x) => Math.max(end, x.end), 0));
+  // One pass: a reference is kept when it starts after every earlier one ends.
+  let reach = 0;
+  return found.filter((r) => {
+    if (r.start < reach) return false;
+    reach = r.end;
+    return true;
+  });
 }
 
 /** The record a reference names: by path, or by number (decision folders nearest the document first). */

@@ -106,7 +106,14 @@ export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map
 function rewriteLinks(line: string, fromPath: string, target: string, newName: string, renumber: (s: string) => string): string {
   const leadsToTarget = (href: string): boolean => {
     const clean = href.split('#')[0];
-    return clean !== '' && joinPath(dirname(fromPath), decodeURI(clean)) === target;
+    if (clean === '') return false;
+    let decoded: string;
+    try {
+      decoded = decodeURI(clean);
+    } catch {
+      decoded = clean; // `50%-faster.md`: a literal percent sign, not an escape.
+    }
+    return joinPath(dirname(fromPath), decoded) === target;
   };
   const swap = (href: string): string => href.replace(/[^/#]+(?=(#.*)?$)/, newName);
   // Inline links, with or without <…> and a "title".

@@ -50,7 +50,8 @@ function gitEnvironment(): Record<string, string> {
     if (k.startsWith('git_') || ['editor', 'visual', 'pager', 'ssh_askpass', 'prefix'].includes(k)) continue;
     env[key] = value;
   }
-  return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_OPTIONAL_LOCKS: '0' };
+  // NoDefaultCurrentDirectoryInExePath: on Windows, never run a git.exe sitting in the repository itself.
+  return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_OPTIONAL_LOCKS: '0', NoDefaultCurrentDirectoryInExePath: '1' };
 }
 
 function classify(message: string): GitError {

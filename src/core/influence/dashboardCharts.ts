@@ -177,7 +177,7 @@ const STATUS_CLASSES: Record<string, string> = {
 
 /** A status's colour class: the usual words get their own, any other status `st-other`. */
 export function statusColour(status: string): string {
-  return STATUS_CLASSES[status] ?? 'st-other';
+  return Object.hasOwn(STATUS_CLASSES, status) ? STATUS_CLASSES[status] : 'st-other';
 }
 
 /** A coordinate with at most one decimal. */

@@ -263,7 +263,8 @@ function menteeCard(
   // The handle as the profile's file name or the session folder writes it.
   const shown = profile?.handle ?? sessions[0]?.handle ?? handle;
   const prs = new PullRequestLedger();
-  const sessionKinds: Record<string, number> = {};
+  // Prototype-free: a status or kind written `constructor` or `__proto__` is counted like any other word.
+  const sessionKinds: Record<string, number> = Object.create(null) as Record<string, number>;
   const inside: LodestarRecord[] = [];
   let count = 0;
   let minutes = 0;
@@ -292,7 +293,7 @@ function menteeCard(
     goals: profile?.goals ?? [],
     cadence: profile?.cadence ?? null,
     sessions: count,
-    sessionKinds,
+    sessionKinds: { ...sessionKinds },
     minutes,
     lastSession: last && last.date ? { date: last.date, path: last.path } : null,
     pullRequests: prs.list().map((p) => p.url),
@@ -329,7 +330,7 @@ function buildTimeline(options: InfluenceReportOptions, activities: readonly Inf
     managing: 0,
     other: 0,
     minutes: 0,
-    decisions: {},
+    decisions: Object.create(null) as Record<string, number>,
   }));
   const first = starts[0];
   const indexOf = (date: string): number =>
@@ -348,6 +349,7 @@ function buildTimeline(options: InfluenceReportOptions, activities: readonly Inf
     const status = d.status ?? 'unknown';
     b.decisions[status] = (b.decisions[status] ?? 0) + 1;
   }
+  for (const b of buckets) b.decisions = { ...b.decisions };
   return { granularity, buckets };
 }
 
@@ -399,10 +401,11 @@ class PullRequestLedger {
 }
 
 function countByStatus(records: readonly LodestarRecord[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const r of records) {
     const s = r.status ?? 'unknown';
     out[s] = (out[s] ?? 0) + 1;
   }
-  return out;
+  // A plain object again (`__proto__` stays an own key: spreading defines properties, it does not set a prototype).
+  return { ...out };
 }

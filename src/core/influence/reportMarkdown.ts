@@ -167,7 +167,8 @@ function prLinks(urls: readonly string[]): string {
 
 /** A pull request as a link when its URL is http(s), else as text. */
 export function prLink(url: string): string {
-  return markdownLink(prLabel(url), url);
+  // `#12` or `acme/payments#12` that no remote resolved: text, never a relative link to a file named "#12".
+  return /^https?:\/\//i.test(url.trim()) ? markdownLink(prLabel(url), url) : escapeMarkdown(prLabel(url));
 }
 
 /** `o/r#12` for GitHub, `g/p!3` for GitLab, else the URL without its scheme. */

@@ -257,8 +257,9 @@ export class PeopleDirectory {
 
   /**
    * The person key for a name written in a record's `with`: a handle (or a
-   * GitHub login of a profile), an e-mail, `Name <email>`, or the name of
-   * exactly one person of a profile or `.git-coauthors`.
+   * GitHub login of a profile), `.git-coauthors` initials, an e-mail,
+   * `Name <email>`, or the name of exactly one person of a profile or
+   * `.git-coauthors`.
    * Anything else is kept as written, so a logged session never loses a partner.
    */
   keyFor(ref: string): string {
@@ -267,11 +268,17 @@ export class PeopleDirectory {
     const email = angle ? angle[1] : isEmail(text) ? text : undefined;
     if (email) return this.match(email)?.key ?? emailKey(email);
     const login = text.replace(/^@/, '').toLowerCase();
-    const known = this.byHandleOrKey(text) ?? this.byGithub.get(login);
+    const known = this.byHandleOrKey(text) ?? this.byGithub.get(login) ?? this.byInitials(login);
     if (known) return known.key;
     // Only the curated sources: matching people met in history would depend on what was scanned first.
     const named = this.list.filter((p) => p.source !== 'git' && p.name.toLowerCase() === text.toLowerCase());
     return named.length === 1 ? named[0].key : text;
+  }
+
+  /** The one person whose `.git-coauthors` initials these are (git-mob's short names, as teams write them in `with`). */
+  private byInitials(lower: string): Person | undefined {
+    const found = this.list.filter((p) => p.initials.some((i) => i.toLowerCase() === lower));
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** Everyone, profiles first (in path order), then `.git-coauthors`, then people met in git. */

@@ -13,22 +13,34 @@ export type { ForgeCache, ForgeErrorReason, FetchFunction } from './forgeHttp';
  * `https://HOST/api/v4` for GitLab; undefined for forges without a client.
  */
 export function apiBaseUrl(remote: RemoteRepo): string | undefined {
+  // Tokens travel only over https: an `http://` remote still gets an https API base,
+  // except on the loopback interface (a forge on this machine, as the tests run one).
+  const base = isLoopback(remote.host) ? remote.webBase : remote.webBase.replace(/^http:/i, 'https:');
   switch (remote.kind) {
     case 'github':
       return 'https://api.github.com';
     case 'ghes':
-      return `${remote.webBase}/api/v3`;
+      return `${base}/api/v3`;
     case 'gitlab':
-      return `${remote.webBase}/api/v4`;
+      return `${base}/api/v4`;
     default:
       return undefined;
   }
 }
 
-/** A client for the remote's forge, or undefined when Lodestar has none for it (Bitbucket, Azure DevOps). */
+function isLoopback(host: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i.test(host);
+}
+
+/**
+ * A client for the remote's forge, or undefined when Lodestar has none for it
+ * (Bitbucket, Azure DevOps) — or when a token would go to a plain-http API
+ * base that is not on this machine.
+ */
 export function createForgeClient(remote: RemoteRepo, options: ForgeClientOptions = {}): ForgeClient | undefined {
   const apiBase = options.apiBase ?? apiBaseUrl(remote);
   if (!apiBase) return undefined;
+  if (options.token && !/^https:\/\//i.test(apiBase) && !isLoopback(new URL(apiBase).host)) return undefined;
   if (remote.kind === 'github' || remote.kind === 'ghes') return new GitHubClient(remote, apiBase, options);
   if (remote.kind === 'gitlab') return new GitLabClient(remote, apiBase, options);
   return undefined;

@@ -60,3 +60,22 @@ function add(map: Map<string, LodestarRecord[]>, key: string, record: LodestarRe
   if (!list) map.set(key, [record]);
   else if (!list.includes(record)) list.push(record);
 }
+
+/**
+ * The records with each `pullRequests` entry written as its canonical URL
+ * when the remotes resolve it (`#12`, `acme/payments#12` and the URL of the
+ * same pull request become one URL), so reports count and link each pull
+ * request once. Entries that do not resolve are kept as written. Records
+ * without short forms are returned as they are.
+ */
+export function withCanonicalPullRequests(records: readonly LodestarRecord[], remotes: readonly RemoteRepo[]): LodestarRecord[] {
+  return records.map((r) => {
+    if (r.pullRequests.length === 0) return r;
+    const canonical = r.pullRequests.map((ref) => {
+      const resolved = resolvePullRequestReference(ref, remotes);
+      return resolved.ok ? resolved.reference.url : ref;
+    });
+    const unique = canonical.filter((url, i) => canonical.findIndex((u) => pullRequestKey(u) === pullRequestKey(url)) === i);
+    return unique.every((u, i) => u === r.pullRequests[i]) && unique.length === r.pullRequests.length ? r : { ...r, pullRequests: unique };
+  });
+}

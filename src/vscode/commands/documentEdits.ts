@@ -37,7 +37,7 @@ async function applyReplacements(texts: Map<string, string>, change: (before: st
       }
       continue;
     }
-    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path)));
+    const before = await readRecordText(path);
     const after = change(before, path);
     if (after !== undefined && after !== before) diskWrites.push([path, after]);
   }
@@ -47,6 +47,19 @@ async function applyReplacements(texts: Map<string, string>, change: (before: st
   if (!more && editorChanges === 0) return true;
   more?.(edit);
   return vscode.workspace.applyEdit(edit);
+}
+
+// Strict, and the BOM kept as U+FEFF: the text written back has the same bytes everywhere it was not changed.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A record's text for editing: a BOM is kept; a file that is not valid UTF-8 is refused (rewriting it would lose bytes). */
+export async function readRecordText(path: string): Promise<string> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(path));
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new Error(`${path} is not valid UTF-8; Lodestar does not edit it, so no byte of it is lost. Nothing was changed.`);
+  }
 }
 
 /**
@@ -75,4 +88,18 @@ export async function showAtLine(uri: vscode.Uri, cursorLine: number): Promise<v
 /** Today in the user's time zone, `YYYY-MM-DD`. */
 export function localDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A template path from a setting, inside the workspace folder `root`: an
+ * absolute path or one climbing out with `..` is refused (undefined), so a
+ * workspace's settings cannot copy a file from elsewhere into a record.
+ */
+export function templateInside(root: string, setting: string): vscode.Uri | undefined {
+  const parts = setting.split(/[\\/]+/);
+  if (/^([a-z]:)?[\\/]/i.test(setting) || parts.includes('..')) {
+    void vscode.window.showWarningMessage(`Lodestar: the template "${setting}" is outside the workspace folder; it is not used.`);
+    return undefined;
+  }
+  return vscode.Uri.file(`${root}/${parts.filter((p) => p !== '' && p !== '.').join('/')}`);
 }

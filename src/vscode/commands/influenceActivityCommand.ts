@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { privateNotebookFolder } from './mentoringWrites';
 import { activityReference, appendPullRequestNote } from '../../core/influence/linkedRecords';
 import { planNewActivity, validateNewActivity } from '../../core/influence/newActivity';
 import { ACTIVITY_TYPES, isKnownActivityType, normaliseActivityType } from '../../core/influence/taxonomy';
@@ -90,12 +91,9 @@ export function influenceFolderOf(records: WorkspaceRecords, root: string): stri
  * `outcome` line and indexes it. Returns its path, or undefined with a message.
  */
 export async function createActivity(records: WorkspaceRecords, root: string, activity: NewActivity, note?: { url: string; text: string }): Promise<string | undefined> {
-  const notebookFolder = records.notebook.location?.influenceFolder;
-  if (activity.private && !notebookFolder) {
-    void vscode.window.showErrorMessage('Lodestar: there is no private notebook to write to. Set lodestar.privateNotebook.path. Nothing was written.');
-    return undefined;
-  }
-  const folder = activity.private && notebookFolder ? notebookFolder : influenceFolderOf(records, root);
+  // A private activity goes to the notebook, checked now: never under a workspace folder.
+  const folder = activity.private ? await privateNotebookFolder(records, 'influenceFolder') : influenceFolderOf(records, root);
+  if (!folder) return undefined;
   let existingNames: string[] = [];
   try {
     existingNames = (await vscode.workspace.fs.readDirectory(vscode.Uri.file(joinPath(folder, activity.date.slice(0, 4))))).map(([name]) => name);

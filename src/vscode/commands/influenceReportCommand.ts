@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { recordsWithCanonicalPullRequests } from '../canonicalRecords';
 import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem, dateProblem, freeFileName, reportFileName } from '../../core/influence/reportPeriods';
 import { Period } from '../../core/influence/periods';
 import { buildInfluenceReport } from '../../core/influence/report';
@@ -147,7 +148,7 @@ export function menteeChoices(all: readonly LodestarRecord[]): { handle: string;
 async function writeReport(records: WorkspaceRecords, choice: ReportChoice, today: string): Promise<string | undefined> {
   let folder: string;
   let root: string;
-  let inputs = records.records();
+  let inputs = await recordsWithCanonicalPullRequests(records);
   if (choice.target === 'workspace') {
     const indexes = records.indexes();
     const index = choice.folder ? (indexes.find((i) => i.index.root === toPortPath(choice.folder!)) ?? undefined) : indexes[0];

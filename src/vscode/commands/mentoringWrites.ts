@@ -50,16 +50,29 @@ export function workspaceRoots(): string[] {
  * a workspace folder, or not usable).
  */
 export async function privateMentoringFolder(records: WorkspaceRecords): Promise<string | undefined> {
+  return privateNotebookFolder(records, 'mentoringFolder');
+}
+
+/**
+ * A folder of the private notebook to write a private record in, checked
+ * just before the write: undefined (with a message) when there is no
+ * notebook, or it is inside a workspace folder (symbolic links followed).
+ */
+export async function privateNotebookFolder(records: WorkspaceRecords, which: 'mentoringFolder' | 'influenceFolder'): Promise<string | undefined> {
   const location = records.notebook.location;
-  const problem = location ? (location.problem ?? (await privateFolderProblem(fileSystem, location.root, workspaceRoots()))) : 'The private notebook is not open yet.';
-  if (problem || !location) {
+  const problem = !location
+    ? 'The private notebook is not open yet.'
+    : !location.root
+      ? 'There is no private notebook folder: set lodestar.privateNotebook.path.'
+      : (location.problem ?? (await privateFolderProblem(fileSystem, location.root, workspaceRoots())));
+  if (problem || !location || !location[which]) {
     // Not awaited: the command ends now; the button works whenever it is pressed.
-    void vscode.window.showErrorMessage(`Lodestar: ${problem} Nothing was written.`, 'Open Setting').then((choice) => {
+    void vscode.window.showErrorMessage(`Lodestar: ${problem ?? 'There is no private notebook to write to.'} Nothing was written.`, 'Open Setting').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lodestar.privateNotebook.path');
     });
     return undefined;
   }
-  return location.mentoringFolder;
+  return location[which];
 }
 
 /** Says what went wrong with a write; input problems and name clashes are the user's to fix, anything else is logged too. */

@@ -11,7 +11,7 @@ import { LodestarRecord } from '../../core/records/record';
 import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate, replaceDocuments, showAtLine } from './documentEdits';
+import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
 import { inputStep, pickStep, runSteps } from './stepInput';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
@@ -39,6 +39,10 @@ const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
   const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args));
   const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
+      return undefined;
+    }
     await records.ready();
     let design: LodestarRecord | undefined;
     if (arg && 'type' in arg) design = arg.type === 'record' ? arg.record : undefined;
@@ -170,6 +174,11 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     content = linked.text;
     if (linked.insertedAt < cursorLine) cursorLine += 2;
   }
+  // Checked before any record changes, so a name taken since the last index (a `git pull`) changes nothing.
+  if (await vscode.workspace.fs.stat(newUri).then(() => true, () => false)) {
+    void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name already exists. Nothing was changed.`);
+    return undefined;
+  }
   const byPath = new Map([...supersedes, ...links].map((r) => [r.path, r]));
   const edits = new Map([...byPath.keys()].map((p) => [p, '']));
   let designProblem: string | undefined;
@@ -232,7 +241,8 @@ export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: 
 async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; template?: string }> {
   const setting = vscode.workspace.getConfiguration('lodestar', vscode.Uri.file(choice.index.root)).get<string>('decisions.template', 'auto');
   if (setting === 'nygard' || setting === 'madr') return { dialect: setting };
-  const project = setting && setting !== 'auto' ? vscode.Uri.file(`${choice.index.root}/${setting}`) : vscode.Uri.file(`${choice.folder}/templates/template.md`);
+  const project = setting && setting !== 'auto' ? templateInside(choice.index.root, setting) : vscode.Uri.file(`${choice.folder}/templates/template.md`);
+  if (!project) return { dialect: folderDialect(inFolder) };
   try {
     return { dialect: 'nygard', template: new TextDecoder().decode(await vscode.workspace.fs.readFile(project)) };
   } catch {

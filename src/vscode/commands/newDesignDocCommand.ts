@@ -6,7 +6,7 @@ import { RecordIndex } from '../../core/index/recordIndex';
 import { CONVENTIONAL_DESIGN_FOLDERS } from '../../core/index/recordFolders';
 import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { createAndOpen, localDate } from './documentEdits';
+import { createAndOpen, localDate, templateInside } from './documentEdits';
 import { inputStep, runSteps } from './stepInput';
 
 export interface NewDesignDocArgs {
@@ -76,7 +76,8 @@ export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.D
 
 async function projectTemplate(choice: DesignFolderChoice): Promise<string | undefined> {
   const setting = vscode.workspace.getConfiguration('lodestar', vscode.Uri.file(choice.index.root)).get<string>('design.template', '');
-  const uri = setting ? vscode.Uri.file(`${choice.index.root}/${setting}`) : vscode.Uri.file(`${choice.folder}/templates/template.md`);
+  const uri = setting ? templateInside(choice.index.root, setting) : vscode.Uri.file(`${choice.folder}/templates/template.md`);
+  if (!uri) return undefined;
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {

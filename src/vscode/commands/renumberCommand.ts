@@ -9,7 +9,7 @@ import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { replaceDocuments } from './documentEdits';
+import { readRecordText, replaceDocuments } from './documentEdits';
 
 const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
 
@@ -40,8 +40,13 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(record.folder));
     const number = args && 'number' in args && args.number ? args.number : nextDecisionNumber(inFolder.map((r) => r.number), claimed);
 
-    const texts = await folderTexts(index, record);
-    const plan = planRenumber(record, number, texts);
+    let plan;
+    try {
+      plan = planRenumber(record, number, await folderTexts(index, record));
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
+      return undefined;
+    }
     return (await applyMove(records, record, plan)) ? plan.to : undefined;
   });
 
@@ -109,7 +114,12 @@ async function folderTexts(index: RecordIndex, record: LodestarRecord): Promise<
   const texts = new Map<string, string>();
   for (const r of index.records(record.kind).filter((x) => x.folder === record.folder)) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPortPath(d.uri.fsPath) === r.path && !d.isClosed);
-    texts.set(r.path, open?.isDirty ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(r.path))));
+    if (open?.isDirty) texts.set(r.path, open.getText());
+    else {
+      // A file that is not valid UTF-8 is left out (never rewritten); the record itself must be readable.
+      const text = await readRecordText(r.path).catch((e: Error) => (r.path === record.path ? Promise.reject(e) : undefined));
+      if (text !== undefined) texts.set(r.path, text);
+    }
   }
   return texts;
 }

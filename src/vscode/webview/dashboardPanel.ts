@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
 import { Period } from '../../core/influence/periods';
@@ -46,7 +47,11 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = (shown: Shown): ShownDashboard => {
-    const report = buildInfluenceReport(records.records(), { ...shown.period, person: shown.person, today: localDate(), ...readReminderSettings() });
+    // `#12` and its URL are one pull request; a render waits for nothing: fresh remotes redraw it.
+    const inputs = recordsWithCachedPullRequests(records, () => {
+      if (current === shown) render(shown);
+    });
+    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: localDate(), ...readReminderSettings() });
     const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
     const html = pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
