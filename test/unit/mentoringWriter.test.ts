@@ -187,6 +187,14 @@ describe('writing mentoring records', () => {
     const ok = await writeSession(nodeFs, new NodeRecordWriter(), outside, { handle: 'alice', kind: 'career', date: '2026-01-05', private: true }, { workspaceFolders: [repo] });
     assert.match(fs.readFileSync(ok.path, 'utf8'), /visibility: private/);
     assert.deepStrictEqual(['career', 'Feedback', 'wellbeing', 'pairing'].map(isSensitiveKind), [true, true, true, false]);
+    // A mentee folder inside the notebook that is a symbolic link into the repository: refused too.
+    fs.mkdirSync(`${repo}/docs/mentoring/bob`, { recursive: true });
+    fs.symlinkSync(`${repo}/docs/mentoring/bob`, `${outside}/bob`);
+    await assert.rejects(
+      writeSession(nodeFs, new NodeRecordWriter(), outside, { handle: 'bob', kind: 'feedback', date: '2026-01-05', private: true }, { workspaceFolders: [repo] }),
+      /never written where they could be committed/,
+    );
+    assert.deepStrictEqual(fs.readdirSync(`${repo}/docs/mentoring/bob`), []);
   });
 
   it('tells which private records git tracks; without git, none', async () => {

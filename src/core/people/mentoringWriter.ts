@@ -337,7 +337,8 @@ async function writeWithNextName(
   plan: (names: string[]) => PlannedRecord,
 ): Promise<PlannedRecord> {
   check(handleProblem(handle.trim()));
-  await refusePrivateUnderWorkspace(fs, folder, isPrivate, options);
+  // The folder the file goes in, symbolic links resolved: a mentee folder linked into a repository is caught too.
+  await refusePrivateUnderWorkspace(fs, joinPath(folder, handle.trim()), isPrivate, options);
   const names = await namesIn(fs, joinPath(folder, handle.trim()));
   for (let attempt = 0; ; attempt++) {
     const planned = plan(names);
