@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { loadPeopleDirectory } from '../core/people/identities';
 import { adrMain } from './adrCommand';
 import { pairingMain } from './pairingCommand';
 import { prsMain } from './prsCommand';
@@ -97,7 +98,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       await index.build();
       const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
       const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
-      const report = buildIndexReport(index, branchProblems);
+      // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
+      const people = await loadPeopleDirectory(index, fs);
+      const report = buildIndexReport(index, [...branchProblems, ...people.problems]);
       if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
       else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
       return report.problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { emailKey, loadPeopleDirectory, parseGitCoauthors, PeopleDirectory } from '../../src/core/people/identities';
 import { menteeProfile } from '../fixtures/recordText';
+import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { runCli } from './cliInProcess';
 import { indexOf } from './helpers';
 
 const profile = (o: { name: string; handle: string; emails?: string[]; extra?: string }): string =>
@@ -103,5 +105,21 @@ describe('people directory (identities)', () => {
       ['Alice', '@alicegh', 'ALICE@example.com', 'Someone <alice@example.com>', 'alice example', 'Sam@Example.com', 'unknown person'].map((r) => dir.keyFor(r)),
       ['alice', 'alice', 'alice', 'alice', 'alice', 'sam@example.com', 'unknown person'],
     );
+  });
+});
+
+describe('lint and the people directory', () => {
+  it('reports two mentees with one handle and a broken .git-coauthors, with relative paths, and exits 1', async () => {
+    const root = makeTempDir();
+    writeFiles(root, {
+      'docs/mentoring/alice.md': '---\nname: Alice\nhandle: alice\n---\n',
+      'docs/mentoring/alice2.md': '---\nname: Alice Two\nhandle: alice\n---\n',
+      '.git-coauthors': '{bad',
+    });
+    const { code, stdout } = await runCli(['lint', '--root', root]);
+    assert.strictEqual(code, 1);
+    assert.match(stdout, /^docs\/mentoring\/alice2\.md:1: error duplicate-handle The handle "alice" is already used by alice\.md;/m);
+    assert.match(stdout, /^\.git-coauthors:1: warning malformed-git-coauthors /m);
+    assert.ok(!stdout.includes(root), 'paths are relative to the root');
   });
 });

@@ -1,6 +1,6 @@
 import { RecordIndex } from '../index/recordIndex';
 import { LodestarRecord, Problem } from '../records/record';
-import { RecordFileSystem, joinPath } from '../store/fileSystem';
+import { RecordFileSystem, basename, joinPath } from '../store/fileSystem';
 import { GitIdentity } from './coAuthors';
 
 /**
@@ -181,7 +181,7 @@ export class PeopleDirectory {
         line: 1,
         severity: 'error',
         code: 'duplicate-handle',
-        message: `The handle "${handle}" is already used by ${taken.profilePath ?? taken.key}; this profile is left out of matching until one of them is renamed.`,
+        message: `The handle "${handle}" is already used by ${taken.profilePath ? basename(taken.profilePath) : taken.key}; this profile is left out of matching until one of them is renamed.`,
       });
       return;
     }
