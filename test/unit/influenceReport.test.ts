@@ -320,3 +320,18 @@ describe('influence report counts with odd words', () => {
     assert.strictEqual(JSON.stringify(report.summary.decisions), '{"constructor":1,"__proto__":1,"accepted":1}');
   });
 });
+
+describe('credit next to activity records', () => {
+  it('an activity about a design doc covers the people it names; a reviewer it does not name keeps her credit', async () => {
+    const { indexOf } = await import('./helpers');
+    const { index } = await indexOf({
+      'docs/design/api.md': '---\ntitle: API\nstatus: approved\nauthors: [dana]\nreviewers: [alice]\ncreated: 2026-08-03\nupdated: 2026-08-03\n---\n# API\n',
+      'docs/influence/2026/2026-08-04-api-review.md': '---\ndate: 2026-08-04\ntype: design-review\ntitle: Reviewed the API design with Bo\npeople: [bo, dana]\ndesigns: [../../design/api.md]\n---\n# Reviewed\n',
+    });
+    const window = { from: '2026-07-01', to: '2026-09-30', today: '2026-10-01' };
+    assert.strictEqual(buildInfluenceReport(index.records(), { ...window, person: 'alice' }).summary.byType['design-review'], 1, 'alice reviewed it');
+    assert.strictEqual(buildInfluenceReport(index.records(), { ...window, person: 'bo' }).summary.byType['design-review'], 1, 'bo, through the activity');
+    // Dana is named by both the activity and the doc: her work counts once.
+    assert.strictEqual(buildInfluenceReport(index.records(), { ...window, person: 'dana' }).summary.activities, 1);
+  });
+});

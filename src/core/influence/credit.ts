@@ -89,20 +89,37 @@ export function activityOfRecord(r: LodestarRecord): InfluenceActivity {
 
 /**
  * Every influence activity: the activity records, then the credited ones —
- * except a credit for a decision or design doc that an activity record links
- * to, or for a session whose `activity` names an activity record (that
- * record already counts the work, once).
+ * except, for a decision or design doc that an activity record links to, the
+ * people that activity names (an activity naming nobody covers everyone), and
+ * a session whose `activity` names an activity record (that record already
+ * counts the work, once).
  */
 export function influenceActivities(records: readonly LodestarRecord[]): InfluenceActivity[] {
   const activityRecords = records.filter((r) => r.kind === 'activity');
   const out = activityRecords.map(activityOfRecord);
   if (activityRecords.length === 0) return [...out, ...creditedActivities(records)];
-  const covered = new Set<string>();
+  // Record path → the people an activity record already credits for it.
+  const covered = new Map<string, Set<string>>();
   const lookup = new RecordLookup(records);
-  for (const a of activityRecords) for (const l of a.links) for (const path of lookup.resolve(l.kind, l.target)) covered.add(path);
+  for (const a of activityRecords) {
+    for (const l of a.links) {
+      for (const path of lookup.resolve(l.kind, l.target)) {
+        const people = covered.get(path) ?? new Set<string>();
+        for (const p of a.people) people.add(p.trim().toLowerCase());
+        covered.set(path, people);
+      }
+    }
+  }
   const activityNames = new Set(activityRecords.map((a) => stem(a.path)));
   for (const c of creditedActivities(records)) {
-    if (covered.has(c.source)) continue;
+    const already = covered.get(c.source);
+    if (already) {
+      // Only the people the activity names are counted already; the others keep their credit.
+      const others = c.people.filter((p) => !already.has(p.trim().toLowerCase()));
+      if (others.length === 0 || already.size === 0) continue;
+      out.push({ ...c, people: others });
+      continue;
+    }
     if (c.origin === 'session') {
       const session = lookup.byPath.get(c.source);
       if (session?.activity && activityNames.has(stem(session.activity))) continue;
