@@ -5,7 +5,7 @@ import { activityFileName, activitySlug, planNewActivity, validateNewActivity, y
 import { addPullRequestLink } from '../../src/core/influence/pullRequestLinks';
 import { ACTIVITY_TYPES, activityTypeOfSession, influenceSide, isKnownActivityType, normaliseActivityType } from '../../src/core/influence/taxonomy';
 import { parseYamlMapping, readFrontMatter } from '../../src/core/records/frontMatter';
-import { buildRepo } from '../fixtures/gitRepo';
+import { buildRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { madr4Adr, menteeProfile, sessionNote } from '../fixtures/recordText';
 import { byName, indexOf } from './helpers';
 import { runCli } from './cliInProcess';
@@ -299,5 +299,21 @@ describe('linking a pull request into front matter', () => {
     assert.strictEqual(addPullRequestLink('---\npullRequests: [https://a.test/1]\n---\n', 'two words').outcome, 'unsupported');
     const twice = `---\npullRequests: [${URL.toUpperCase()}]\n---\n`;
     assert.strictEqual(addPullRequestLink(twice, URL).outcome, 'already-linked');
+  });
+});
+
+describe('activity links in the index', () => {
+  it('an activity naming ADR-0001 links to that record in index --json', async () => {
+    const root = makeTempDir();
+    writeFiles(root, {
+      'docs/adr/0001-pick-db.md': '# 1. Pick db\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+      'docs/influence/2026/2026-08-01-x.md': '---\ndate: 2026-08-01\ntype: decision\ntitle: X\ndecisions: [ADR-0001, no-such-thing]\n---\n# X\n',
+    });
+    const { code, stdout } = await runCli(['index', '--json', '--root', root]);
+    assert.strictEqual(code, 0);
+    const report = JSON.parse(stdout) as { records: { kind: string; links: { kind: string; target: string }[] }[]; problems: { code: string }[] };
+    const activity = report.records.find((r) => r.kind === 'activity')!;
+    assert.deepStrictEqual(activity.links.map((l) => l.target), ['docs/adr/0001-pick-db.md', 'no-such-thing']);
+    assert.ok(!report.problems.some((p) => p.code === 'unknown-reference' || p.code === 'broken-link'));
   });
 });

@@ -44,11 +44,16 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
 
   const decisionFolders = folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   for (const r of records) {
-    if (r.kind !== 'decision' && r.kind !== 'design') continue;
+    if (r.kind !== 'decision' && r.kind !== 'design' && r.kind !== 'activity') continue;
     for (const link of r.links) {
-      // A design doc's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
+      // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
       const scopes = r.kind === 'decision' ? [r.folder] : decisionFolders;
       const target = resolveTarget(link.target, scopes, byPath, byFolderNumber, folders);
+      // An activity's links are resolved for the index, not checked: it may name records by a bare name.
+      if (r.kind === 'activity') {
+        if (target) resolved.set(`${r.path}\n${link.target}`, target);
+        continue;
+      }
       if (target === undefined) {
         problems.push({
           path: r.path,
