@@ -156,6 +156,14 @@ describe('lodestar adr: the adr-tools drop-in', () => {
     await writer.replace(file, 'changed\n');
     assert.strictEqual(fs.readFileSync(file, 'utf8'), 'changed\n');
     assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), ['0002-use-kafka.md'], 'no temporary file left behind');
+    // Through a symbolic link: the file it points to changes and the link stays a link; the mode is kept.
+    fs.chmodSync(file, 0o640);
+    const link = path.join(dir, 'linked.md');
+    fs.symlinkSync(file, link);
+    await writer.replace(link, 'via the link\n');
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'via the link\n');
+    assert.strictEqual(fs.statSync(file).mode & 0o777, 0o640);
   });
 
   it('$VISUAL (then $EDITOR) opens the new record before its path is printed', () => {

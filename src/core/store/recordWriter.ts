@@ -44,7 +44,9 @@ export class NodeRecordWriter implements RecordWriter {
   }
 
   /** Rejects with {@link ReadOnlyFileError} for a read-only file; the file keeps its mode. */
-  async replace(path: string, content: string): Promise<void> {
+  async replace(linkOrPath: string, content: string): Promise<void> {
+    // A record reached through a symbolic link is replaced where it really is; the link stays a link.
+    const path = await fs.realpath(linkOrPath).catch(() => linkOrPath);
     const st = await fs.stat(path).catch(() => undefined);
     if (st && (st.mode & 0o222) === 0) throw new ReadOnlyFileError(path);
     const temp = `${dirname(path)}/.${path.slice(path.lastIndexOf('/') + 1)}.${process.pid}.${Date.now()}.tmp`;
