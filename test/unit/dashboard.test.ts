@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { recordOf } from '../fixtures/recordText';
 import { Openables, niceCeiling, stackedBars } from '../../src/core/influence/dashboardCharts';
 import { dashboardPage } from '../../src/core/influence/dashboardPage';
 import { reminderBadges } from '../../src/core/influence/reminderBadges';
@@ -17,20 +18,7 @@ const HOSTILE = [
   '&lt;b&gt; &amp;',
 ];
 
-const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => ({
-  folder: '/repo',
-  number: null,
-  title: 'T',
-  status: null,
-  date: null,
-  dialect: 'front-matter',
-  links: [],
-  pullRequests: [],
-  private: false,
-  people: [],
-  titleLine: 1,
-  ...o,
-});
+const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => recordOf({ folder: '/repo', title: 'T', ...o });
 
 const PERIODS = ['This quarter', 'Last quarter', 'This year'];
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { recordOf } from '../fixtures/recordText';
 import { buildInfluenceReport } from '../../src/core/influence/report';
 import { escapeMarkdown, markdownLink, prLabel, renderInfluenceMarkdown } from '../../src/core/influence/reportMarkdown';
 import { LodestarRecord } from '../../src/core/records/record';
@@ -15,20 +16,7 @@ const HOSTILE = [
   '[ref]: javascript:alert(1)',
 ];
 
-const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => ({
-  folder: '/repo',
-  number: null,
-  title: 'T',
-  status: null,
-  date: null,
-  dialect: 'front-matter',
-  links: [],
-  pullRequests: [],
-  private: false,
-  people: [],
-  titleLine: 1,
-  ...o,
-});
+const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => recordOf({ folder: '/repo', title: 'T', ...o });
 
 function hostileRecords(): LodestarRecord[] {
   const records: LodestarRecord[] = [];

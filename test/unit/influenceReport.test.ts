@@ -4,6 +4,7 @@ import { bucketStarts, cadenceDays, quarterOf, weekStart } from '../../src/core/
 import { LodestarRecord } from '../../src/core/records/record';
 import { buildRepo } from '../fixtures/gitRepo';
 import { InfluenceRepoBuilder, pr, quarterFixture } from '../fixtures/influenceRepo';
+import { recordOf } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
 
 describe('influence report: counts', () => {
@@ -129,20 +130,7 @@ describe('influence report: counts', () => {
 });
 
 describe('influence report: data for the dashboard', () => {
-  const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => ({
-    folder: '/r',
-    number: null,
-    title: o.path.split('/').pop() ?? '',
-    status: null,
-    date: null,
-    dialect: 'front-matter',
-    links: [],
-    pullRequests: [],
-    private: false,
-    people: [],
-    titleLine: 1,
-    ...o,
-  });
+  const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>): LodestarRecord => recordOf({ folder: '/r', ...o });
   const q1: InfluenceReportOptions = { from: '2026-01-01', to: '2026-03-31', today: '2026-04-15' };
 
   it('records without dates or with odd ones never crash and are left out of dated counts', () => {
@@ -311,10 +299,8 @@ describe('influence periods', () => {
 
 describe('influence report counts with odd words', () => {
   it('statuses written "constructor" or "__proto__" are counted like any other word', () => {
-    const decision = (n: number, status: string): LodestarRecord => ({
-      kind: 'decision', path: `/r/doc/adr/000${n}-x.md`, folder: '/r/doc/adr', number: n, title: `D${n}`, status, date: '2026-08-0' + n,
-      dialect: 'nygard', links: [], pullRequests: [], private: false, people: [], titleLine: 1,
-    });
+    const decision = (n: number, status: string): LodestarRecord =>
+      recordOf({ kind: 'decision', path: `/r/doc/adr/000${n}-x.md`, number: n, title: `D${n}`, status, date: `2026-08-0${n}`, dialect: 'nygard' });
     const report = buildInfluenceReport([decision(1, 'constructor'), decision(2, '__proto__'), decision(3, 'accepted')], { from: '2026-07-01', to: '2026-09-30', today: '2026-10-01' });
     assert.deepStrictEqual(Object.entries(report.summary.decisions).sort(), [['__proto__', 1], ['accepted', 1], ['constructor', 1]]);
     assert.strictEqual(JSON.stringify(report.summary.decisions), '{"constructor":1,"__proto__":1,"accepted":1}');
