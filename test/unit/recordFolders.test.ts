@@ -75,3 +75,26 @@ describe('record folders', () => {
     assert.deepStrictEqual(codes, ['loop symlink-loop', 'self symlink-loop']);
   });
 });
+
+describe('folder configuration that names no folder', () => {
+  for (const [file, text, named] of [
+    ['.log4brains.yml', 'project:\n  name: x\n  adrFolder: ./nope\n', './nope'],
+    ['adr.config.json', '{"path": "nope"}', 'nope'],
+    ['adrs.toml', 'adr_dir = "nope"\n', 'nope'],
+  ] as const) {
+    it(`${file} naming a missing folder is a folder-config warning`, async () => {
+      const { index } = await indexOf({ [file]: text, 'README.md': '# x\n' });
+      const problems = index.problems().filter((p) => p.code === 'folder-config');
+      assert.strictEqual(problems.length, 1, JSON.stringify(index.problems()));
+      assert.strictEqual(path.basename(problems[0].path), file);
+      assert.strictEqual(problems[0].message, `${file} names "${named}", which is not a folder.`);
+    });
+  }
+
+  it('a .log4brains.yml that does not parse says why in one sentence', async () => {
+    const { index } = await indexOf({ '.log4brains.yml': 'project: [unclosed\n' });
+    const problem = index.problems().find((p) => p.code === 'folder-config');
+    assert.match(problem?.message ?? '', /^\.log4brains\.yml could not be read: .+\.$/);
+    assert.ok(!problem?.message.includes('\n'));
+  });
+});

@@ -102,23 +102,30 @@ async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string,
       // log4brains' schema nests packages under project; a top-level list is accepted too.
       const packages = [conf?.project?.packages, conf?.packages].flatMap((list) => (Array.isArray(list) ? list : []));
       const dirs = [conf?.project?.adrFolder, ...packages.map((p) => p?.adrFolder)];
-      for (const d of dirs) if (typeof d === 'string' && d.trim() !== '') await add('decision', joinPath(root, d.trim()), '.log4brains.yml', true);
+      for (const d of dirs) {
+        if (typeof d !== 'string' || d.trim() === '') continue;
+        if (!(await add('decision', joinPath(root, d.trim()), '.log4brains.yml', true))) problems.push(configProblem(log4brainsFile, `.log4brains.yml names "${d.trim()}", which is not a folder.`));
+      }
     } catch (e) {
-      problems.push(configProblem(log4brainsFile, `.log4brains.yml could not be read: ${(e as Error).message.split('\n')[0]}`));
+      // The YAML library's message runs over several lines (a code frame): its first sentence says what is wrong.
+      const first = (e as Error).message.split('\n')[0].replace(/:\s*$/, '');
+      problems.push(configProblem(log4brainsFile, `.log4brains.yml could not be read: ${first}.`));
     }
   }
 
   const tomlFile = joinPath(root, 'adrs.toml');
   const toml = await readText(fs, tomlFile);
   const tomlDir = toml && /^\s*adr_dir\s*=\s*(?:"([^"]*)"|'([^']*)')/m.exec(toml);
-  if (tomlDir) await add('decision', joinPath(root, tomlDir[1] ?? tomlDir[2]), 'adrs.toml');
+  if (tomlDir && !(await add('decision', joinPath(root, tomlDir[1] ?? tomlDir[2]), 'adrs.toml'))) problems.push(configProblem(tomlFile, `adrs.toml names "${tomlDir[1] ?? tomlDir[2]}", which is not a folder.`));
 
   const jsonFile = joinPath(root, 'adr.config.json');
   const json = await readText(fs, jsonFile);
   if (json !== undefined) {
     try {
       const conf = JSON.parse(json) as { path?: unknown };
-      if (typeof conf.path === 'string' && conf.path.trim() !== '') await add('decision', joinPath(root, conf.path.trim()), 'adr.config.json');
+      if (typeof conf.path === 'string' && conf.path.trim() !== '' && !(await add('decision', joinPath(root, conf.path.trim()), 'adr.config.json'))) {
+        problems.push(configProblem(jsonFile, `adr.config.json names "${conf.path.trim()}", which is not a folder.`));
+      }
     } catch (e) {
       problems.push(configProblem(jsonFile, `adr.config.json is not valid JSON: ${(e as Error).message}`));
     }
