@@ -356,15 +356,42 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
   for (let i = 0; i < rest.length; i++) {
     const m = /^-([iope])(.*)$/.exec(rest[i]);
     if (!m) continue;
-    opts.set(m[1], m[2] !== '' ? m[2] : (rest[++i] ?? ''));
+    const value = m[2] !== '' ? m[2] : rest[++i];
+    if (value === undefined && report === 'toc') {
+      // adr-tools' toc parses its options with getopt, which says so and stops.
+      io.err(`getopt: option requires an argument -- '${m[1]}'\n`);
+      return 1;
+    }
+    opts.set(m[1], value ?? '');
   }
   const folder = await adrFolder(io);
   const list = (await listRecords(io, folder)) ?? [];
   const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
   const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
   if (report === 'toc') {
-    const readOpt = async (key: string): Promise<string | undefined> => (opts.has(key) ? nodeFs.readFile(path.resolve(io.cwd, opts.get(key) as string), 'utf8') : undefined);
-    io.out(adrToolsToc(titled, { intro: await readOpt('i'), outro: await readOpt('o'), prefix: opts.get('p') }));
+    // adr-tools `cat`s the intro and outro under `set -e`: a file that cannot be read stops the
+    // output where cat ran, with cat's message, and exit 1.
+    const readOpt = async (key: string): Promise<string | Error | undefined> =>
+      opts.has(key)
+        ? nodeFs.readFile(path.resolve(io.cwd, opts.get(key) as string), 'utf8').catch((e: NodeJS.ErrnoException) => {
+            const reason = e.code === 'ENOENT' ? 'No such file or directory' : e.code === 'EISDIR' ? 'Is a directory' : e.code === 'EACCES' ? 'Permission denied' : e.message;
+            return new Error(`cat: ${opts.get(key)}: ${reason}`);
+          })
+        : undefined;
+    const intro = await readOpt('i');
+    const outro = await readOpt('o');
+    const full = adrToolsToc(titled, { intro: typeof intro === 'string' ? intro : undefined, outro: typeof outro === 'string' ? outro : undefined, prefix: opts.get('p') });
+    if (intro instanceof Error) {
+      io.out('# Architecture Decision Records\n\n');
+      io.err(`${intro.message}\n`);
+      return 1;
+    }
+    if (outro instanceof Error) {
+      io.out(`${full}\n`);
+      io.err(`${outro.message}\n`);
+      return 1;
+    }
+    io.out(full);
   } else {
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
   }

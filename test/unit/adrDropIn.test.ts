@@ -213,3 +213,15 @@ describe('lodestar adr: review findings', () => {
     assert.match(read(dir, 'doc/adr/0003-tune.md'), /Refined by \[2\. Use Postgres\]\(0002-use-postgres\.md\)/);
   });
 });
+
+describe('lodestar adr generate toc: unreadable intro or outro, as adr-tools', () => {
+  it('stops where cat failed, with cat\'s message and exit 1; an option without its value is getopt\'s error', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    const header = '# Architecture Decision Records\n\n';
+    assert.deepStrictEqual(adr(dir, ['generate', 'toc', '-i', 'missing.md']), { code: 1, out: header, err: 'cat: missing.md: No such file or directory\n' });
+    const full = adr(dir, ['generate', 'toc']).out;
+    assert.deepStrictEqual(adr(dir, ['generate', 'toc', '-o', 'gone.md']), { code: 1, out: `${full}\n`, err: 'cat: gone.md: No such file or directory\n' });
+    assert.deepStrictEqual(adr(dir, ['generate', 'toc', '-i']), { code: 1, out: '', err: "getopt: option requires an argument -- 'i'\n" });
+  });
+});
