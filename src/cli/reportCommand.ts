@@ -5,6 +5,7 @@ import { buildInfluenceReport, influenceReportJson } from '../core/influence/rep
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { RecordFileSystem } from '../core/store/fileSystem';
 import { createGitExecutor } from '../core/git/gitExecutor';
+import { discoverPullRequests } from '../core/pulls/prDiscovery';
 import { withCanonicalPullRequests } from '../core/pulls/prLinks';
 import { readRemotes } from '../core/pulls/remotes';
 
@@ -41,9 +42,13 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const index = new RecordIndex(input.fs, input.root, DEFAULT_SETTINGS);
   await index.build();
   // `#12` and the URL of the same pull request are one pull request: resolved against the remotes (when git can read them).
-  const remotes = await readRemotes(createGitExecutor(input.root)).catch(() => []);
+  const git = createGitExecutor(input.root);
+  const remotes = await readRemotes(git).catch(() => []);
   const records = withCanonicalPullRequests(index.records(), remotes);
-  const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso() });
+  // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline).
+  const merged = await discoverPullRequests(git, remotes).catch(() => undefined);
+  const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
+  const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso(), pullRequestDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else out.write(renderInfluenceMarkdown(report, { root: input.root }));
   return 0;

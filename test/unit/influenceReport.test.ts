@@ -321,3 +321,22 @@ describe('credit next to activity records', () => {
     assert.strictEqual(buildInfluenceReport(index.records(), { ...window, person: 'dana' }).summary.activities, 1);
   });
 });
+
+describe('lodestar report and git history', () => {
+  it('a PR linked from a mentee profile counts in the quarter it was merged in; #15 and its URL are one PR', async () => {
+    const { commitAt, git, initRepo, makeTempDir, writeFiles } = await import('../fixtures/gitRepo');
+    const root = makeTempDir();
+    initRepo(root);
+    git(root, ['remote', 'add', 'origin', 'https://github.com/acme/payments.git']);
+    writeFiles(root, {
+      'docs/mentoring/alice.md': '---\nname: Alice\nhandle: alice\npullRequests: [https://github.com/acme/payments/pull/15]\n---\n# Alice\n',
+      'docs/mentoring/alice/2026-08-12-pairing.md': '---\ndate: 2026-08-12\nkind: pairing\nwith: [alice]\npullRequests: ["#15"]\n---\n# Paired\n',
+    });
+    commitAt(root, 'Add idempotency keys (#15)', '2026-08-10T10:00:00Z', 'Alice <alice@example.com>');
+    const q3 = JSON.parse((await runCli(['report', '--from', '2026-07-01', '--to', '2026-09-30', '--format', 'json', '--root', root])).stdout);
+    assert.deepStrictEqual(q3.people, [{ handle: 'alice', sessions: 1, pullRequests: 1 }]);
+    assert.strictEqual(q3.pullRequests, 1);
+    const q4 = JSON.parse((await runCli(['report', '--from', '2026-10-01', '--to', '2026-12-31', '--format', 'json', '--root', root])).stdout);
+    assert.strictEqual(q4.pullRequests, 0);
+  });
+});
