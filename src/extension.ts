@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
 import { toPortPath } from './core/store/fileSystem';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCommand';
@@ -42,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const log = vscode.window.createOutputChannel('Lodestar');
   // The private notebook's default home: the extension's own storage, outside every workspace folder.
   const records = new WorkspaceRecords(log, context.globalStorageUri.scheme === 'file' ? `${toPortPath(context.globalStorageUri.fsPath)}/notebook` : undefined);
-  const pairing = new PairingDetection(records, log);
+  // One watcher of git history (checkouts, commits) for pairing detection and pull requests alike.
+  const history = new GitHistoryWatcher();
+  const pairing = new PairingDetection(records, log, history);
   const trees = {
     decisions: new StatusTreeProvider(records, 'decision'),
     designDocs: new StatusTreeProvider(records, 'design'),
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   context.subscriptions.push(
     log,
     records,
+    history,
     trees.decisions,
     trees.designDocs,
     trees.mentoring,
@@ -79,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   context.subscriptions.push(reminderBadges, registerInfluenceReportCommand(records, log), registerDashboard(records, context.extensionUri));
   registerViewControls(context, 'lodestar.decisions', 'decisions', trees.decisions, decisionsView);
   registerViewControls(context, 'lodestar.designDocs', 'design docs', trees.designDocs, designView);
-  const influence = registerPullRequestsAndInfluence(context, records, log);
+  const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
   return { activationMs, records, trees, influence, reminderBadges };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GitHistoryWatcher } from './gitHistoryWatcher';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { RecordIndex } from '../core/index/recordIndex';
 import { loadPeopleDirectory, PeopleDirectory } from '../core/people/identities';
@@ -30,24 +31,14 @@ export class PairingDetection implements vscode.Disposable {
   /** Fires when git history moved (detected sessions may differ). */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
   private readonly fs = new WorkspaceFileSystem();
 
   constructor(
     private readonly records: WorkspaceRecords,
     private readonly log: vscode.OutputChannel,
+    history: GitHistoryWatcher,
   ) {
-    // A commit, reset or rebase writes the HEAD reflog; a checkout rewrites HEAD. (Not the index:
-    // the git extension's own status refreshes rewrite it all the time, and it says nothing about history.)
-    for (const pattern of ['**/.git/HEAD', '**/.git/logs/HEAD']) {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      this.disposables.push(watcher, watcher.onDidChange(() => this.historyMoved()), watcher.onDidCreate(() => this.historyMoved()));
-    }
-  }
-
-  private historyMoved(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.invalidate(), 500);
+    this.disposables.push(history.onDidMove(() => this.invalidate()));
   }
 
   /** Forgets what was read and tells the views. */
@@ -82,7 +73,6 @@ export class PairingDetection implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GitHistoryWatcher } from './gitHistoryWatcher';
 import { registerLogActivityCommand } from './commands/influenceActivityCommand';
 import { registerPullRequestCommands } from './commands/pullRequestCommands';
 import { ForgeSession, registerForgeCommands } from './forgeSession';
@@ -22,9 +23,9 @@ export interface PullRequestsAndInfluence {
  * Registration only: no file, git or network I/O until a view, an index
  * change or a command asks.
  */
-export function registerPullRequestsAndInfluence(context: vscode.ExtensionContext, records: WorkspaceRecords, log: vscode.OutputChannel): PullRequestsAndInfluence {
+export function registerPullRequestsAndInfluence(context: vscode.ExtensionContext, records: WorkspaceRecords, log: vscode.OutputChannel, history: GitHistoryWatcher): PullRequestsAndInfluence {
   const forge = new ForgeSession(context.secrets, log);
-  const pullRequests = new WorkspacePullRequests(records, forge, log);
+  const pullRequests = new WorkspacePullRequests(records, forge, log, history);
   const influence = new InfluenceTreeProvider(records, pullRequests);
   const pullRequestStatus = new PullRequestStatusBar(records, pullRequests);
   const remotesOfActiveFolder = async () => {

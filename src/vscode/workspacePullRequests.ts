@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GitHistoryWatcher } from './gitHistoryWatcher';
 import { createGitExecutor, GitExecutor } from '../core/git/gitExecutor';
 import { BranchPullRequest, currentBranch, defaultBranchRef, findBranchPullRequest } from '../core/pulls/branchPullRequest';
 import { DiscoveredPullRequest, discoverPullRequests } from '../core/pulls/prDiscovery';
@@ -49,28 +50,19 @@ export class WorkspacePullRequests implements vscode.Disposable {
   /** Fires when history moved (a commit, a checkout) or a sign-in changed what the forge can say. */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly records: WorkspaceRecords,
     private readonly forge: ForgeSession,
     private readonly log: vscode.OutputChannel,
+    history: GitHistoryWatcher,
   ) {
-    // A checkout rewrites HEAD; a commit, merge or pull appends to the HEAD reflog.
-    for (const pattern of ['**/.git/HEAD', '**/.git/logs/HEAD']) {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      this.disposables.push(watcher, watcher.onDidChange(() => this.historyMoved()), watcher.onDidCreate(() => this.historyMoved()));
-    }
     this.disposables.push(
+      history.onDidMove(() => this.invalidate()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
       forge.onDidChange(() => this.invalidate()),
     );
-  }
-
-  private historyMoved(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.invalidate(), 300);
   }
 
   /** Forgets what git said and tells the views. */
@@ -207,7 +199,6 @@ export class WorkspacePullRequests implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { creditedActivities, influenceActivities } from '../../src/core/influence/credit';
 import { durationMinutes } from '../../src/core/influence/activityParser';
-import { activityFileName, activitySlug, planNewActivity, validateNewActivity, yamlString } from '../../src/core/influence/newActivity';
+import { activityFileName, activitySlug, planNewActivity, validateNewActivity } from '../../src/core/influence/newActivity';
+import { yamlString } from '../../src/core/records/frontMatterEdit';
 import { addPullRequestLink } from '../../src/core/influence/pullRequestLinks';
 import { ACTIVITY_TYPES, activityTypeOfSession, influenceSide, isKnownActivityType, normaliseActivityType } from '../../src/core/influence/taxonomy';
 import { parseYamlMapping, readFrontMatter } from '../../src/core/records/frontMatter';

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { decisionFileName, folderDialect, planNewDecision, setDecisionStatus, setFrontMatterValue, supersedeText, validateDecisionTitle } from '../../src/core/decisions/newDecision';
+import { decisionFileName, folderDialect, planNewDecision, setDecisionStatus, supersedeText, validateDecisionTitle } from '../../src/core/decisions/newDecision';
+import { setFrontMatterValue } from '../../src/core/records/frontMatterEdit';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { indexOf } from './helpers';
 

@@ -1,4 +1,4 @@
-import { closingFenceLine } from '../records/frontMatter';
+import { setFrontMatterValue } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, removeStatusLine } from './adrTools';
@@ -134,47 +134,6 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
   }
   const withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
   return addStatusLink(withoutStatus, 'Superseded by', `${successor.number}. ${successor.title}`, link);
-}
-
-/** A value YAML readers (1.1 ones included) take as the string it is, or else quoted. */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z][\w .()/-]*$/.test(value) && !/^(null|true|false|yes|no|on|off|y|n)$/i.test(value) && !/\s$/.test(value);
-  return plain ? value : JSON.stringify(value);
-}
-
-/**
- * Replaces one top-level front-matter value, keeping every other byte: the
- * key's last occurrence (the one parsers keep), its anchor and trailing
- * comment stay; a block value's continuation lines are replaced with it. Flow
- * front matter (`{…}`) is left alone. A missing key is added before the
- * closing fence.
- */
-export function setFrontMatterValue(text: string, key: string, value: string): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const cr = eol === '\r\n' ? '\r' : '';
-  const lines = text.split('\n');
-  const close = closingFenceLine(lines);
-  if (close < 0) return text;
-  const firstContent = lines.slice(1, close).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  if (firstContent !== undefined && /^\s*[{[]/.test(firstContent)) return text;
-  const keyLine = new RegExp(`^(["']?)${key}\\1[ \\t]*:(?:[ \\t]+|$)`);
-  let at = -1;
-  for (let i = 1; i < close; i++) if (keyLine.test(lines[i].replace(/\r$/, ''))) at = i;
-  const scalar = yamlScalar(value);
-  if (at < 0) {
-    lines.splice(close, 0, `${key}: ${scalar}${cr}`);
-    return lines.join('\n');
-  }
-  const bare = lines[at].replace(/\r$/, '');
-  const m = /^((["']?)[^:]*?\2[ \t]*:[ \t]*)((?:&\S+[ \t]+)?)(.*?)([ \t]+#.*)?$/.exec(bare);
-  const head = m ? m[1] : `${key}: `;
-  const anchor = m?.[3] ?? '';
-  const comment = m?.[5] ?? '';
-  // A block value (`status: >-` or a value on the next, indented lines) goes with its key.
-  let end = at + 1;
-  while (end < close && /^[ \t]+\S/.test(lines[end])) end++;
-  lines.splice(at, end - at, `${head}${head.endsWith(' ') || head.endsWith('\t') ? '' : ' '}${anchor}${scalar}${comment}${cr}`);
-  return lines.join('\n');
 }
 
 /** `0003-x.md` when both are in one folder, else a relative path. */

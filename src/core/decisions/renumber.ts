@@ -1,7 +1,7 @@
 import { LodestarRecord } from '../records/record';
 import { basename, dirname, joinPath } from '../store/fileSystem';
 import { closingFenceLine } from '../records/frontMatter';
-import { setFrontMatterValue } from './newDecision';
+import { setFrontMatterValue } from '../records/frontMatterEdit';
 import { adrToolsSlug } from './adrTools';
 
 export interface RenumberPlan {

@@ -1,5 +1,6 @@
 import { adrToolsSlug, fillPlaceholders } from '../decisions/adrTools';
-import { validateDecisionTitle, yamlScalar } from '../decisions/newDecision';
+import { validateDecisionTitle } from '../decisions/newDecision';
+import { yamlScalar } from '../records/frontMatterEdit';
 import { joinPath } from '../store/fileSystem';
 
 export interface NewDesignDocRequest {

@@ -1,5 +1,5 @@
 import { relativeLink } from '../decisions/newDecision';
-import { addFrontMatterListItem } from '../influence/pullRequestLinks';
+import { addFrontMatterListItem } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 
 /**

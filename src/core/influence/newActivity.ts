@@ -1,3 +1,4 @@
+import { yamlFlowItem, yamlString } from '../records/frontMatterEdit';
 import { normaliseDate } from '../records/dates';
 import { joinPath } from '../store/fileSystem';
 import { ACTIVITY_TYPES, isKnownActivityType } from './taxonomy';
@@ -98,29 +99,4 @@ export function planNewActivity(req: NewActivityRequest): PlannedActivity {
   lines.push(`outcome: ${req.outcome && req.outcome.trim() !== '' ? yamlString(req.outcome.trim()) : "''"}`);
   lines.push('---', '', `# ${title.replace(/^#+\s*/, '')}`, '', '');
   return { path: joinPath(req.folder, req.date.slice(0, 4), name), content: lines.join('\n') };
-}
-
-/**
- * A YAML scalar that reads back as exactly this string: plain when it is
- * letters, digits and harmless punctuation and cannot be read as a number,
- * boolean or null (YAML 1.1 readers included), else double-quoted with
- * every control character escaped.
- */
-export function yamlString(value: string): string {
-  const plain =
-    /^[A-Za-z][\w .,()/'-]*$/.test(value) &&
-    !/\s$/.test(value) &&
-    !/^(null|true|false|yes|no|on|off|y|n|nan|inf)$/i.test(value);
-  return plain ? value : quoted(value);
-}
-
-/** An item of a flow list (`[a, b]`): plain words and URLs stay plain, anything else is quoted. */
-export function yamlFlowItem(value: string): string {
-  if (/^https?:\/\/[\w.~:/?#@!$&'*+;=%-]+$/.test(value) && !value.endsWith(':')) return value;
-  return /^[A-Za-z][\w.-]*$/.test(value) && !/^(null|true|false|yes|no|on|off|y|n|nan|inf)$/i.test(value) ? value : quoted(value);
-}
-
-function quoted(value: string): string {
-  // JSON's escapes are YAML's; YAML also wants DEL and the C1 controls escaped.
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

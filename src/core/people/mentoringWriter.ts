@@ -1,4 +1,4 @@
-import { yamlScalar } from '../decisions/newDecision';
+import { yamlScalar } from '../records/frontMatterEdit';
 import { normaliseDate } from '../records/dates';
 import { RecordFileSystem, joinPath } from '../store/fileSystem';
 import { FileExistsError, RecordWriter } from '../store/recordWriter';

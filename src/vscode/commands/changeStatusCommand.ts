@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DECISION_STATUSES } from '../../core/decisions/status';
-import { setDecisionStatus, setFrontMatterValue } from '../../core/decisions/newDecision';
+import { setDecisionStatus } from '../../core/decisions/newDecision';
+import { setFrontMatterValue } from '../../core/records/frontMatterEdit';
 import { DESIGN_STATUSES } from '../../core/design/designParser';
 import { LodestarRecord } from '../../core/records/record';
 import { compareRecords, recordLabel, statusLabel } from '../../core/tree/recordGroups';

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+
+/**
+ * Tells when git history moved in any workspace folder: a checkout rewrites
+ * `.git/HEAD`; a commit, merge, reset or pull appends to the HEAD reflog.
+ * (Not the index: the git extension's own status refreshes rewrite it all the
+ * time, and it says nothing about history.) One pair of watchers for the
+ * whole extension, with bursts (a rebase) folded into one event.
+ */
+export class GitHistoryWatcher implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidMove = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly settleMs = 300) {
+    for (const pattern of ['**/.git/HEAD', '**/.git/logs/HEAD']) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      this.disposables.push(watcher, watcher.onDidChange(() => this.moved()), watcher.onDidCreate(() => this.moved()));
+    }
+  }
+
+  private moved(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.emitter.fire(), this.settleMs);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}
