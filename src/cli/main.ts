@@ -8,6 +8,7 @@ import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { loadPeopleDirectory } from '../core/people/identities';
+import { duplicatePeopleProblems } from '../core/people/canonicalPeople';
 import { adrMain } from './adrCommand';
 import { pairingMain } from './pairingCommand';
 import { prsMain } from './prsCommand';
@@ -99,8 +100,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
       const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
       // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
-      const people = await loadPeopleDirectory(index, fs);
-      const report = buildIndexReport(index, [...branchProblems, ...people.problems]);
+      // Also sessions and activities naming one person twice (`dana` and `dana@example.com`), with .mailmap applied.
+      const people = await loadPeopleDirectory(index, fs, [], { trusted: true, git: createGitExecutor(root) });
+      const report = buildIndexReport(index, [...branchProblems, ...people.problems, ...duplicatePeopleProblems(index.records(), people)]);
       if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
       else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
       return report.problems.some((p) => p.severity === 'error') ? 1 : 0;

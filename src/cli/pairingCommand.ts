@@ -33,7 +33,8 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   const fs = new NodeFileSystem();
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
   await index.build();
-  const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since } });
+  // The command line runs where its user chose to: git's own mailmap config applies, as it does for `git log`.
+  const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since }, trusted: true });
   for (const p of report.problems) err.write(`${formatProblem({ ...p, path: relativeTo(root, p.path) })}\n`);
   if (report.unavailable) err.write(`lodestar: no git history read: ${report.unavailable}\n`);
   const json: PairingJson = {

@@ -60,7 +60,7 @@ export class PairingDetection implements vscode.Disposable {
 
   private async read(index: RecordIndex): Promise<FolderPairing> {
     const notebook = this.records.notebook.records();
-    const directory = await loadPeopleDirectory(index, this.fs, notebook.filter((r) => r.kind === 'person'));
+    const directory = await loadPeopleDirectory(index, this.fs, notebook.filter((r) => r.kind === 'person'), { trusted: vscode.workspace.isTrusted, git: createGitExecutor(index.root) });
     const logged = loggedPairingSessions([...index.records('session'), ...notebook.filter((r) => r.kind === 'session')], directory);
     try {
       const detected = await detectPairingSessions(createGitExecutor(index.root), directory, { maxCount: SCANNED_COMMITS });

@@ -112,21 +112,21 @@ describe('pairing sessions', () => {
     writeFiles(root, { 'docs/mentoring/alice/2026-01-05-pairing.md': sessionNote({ date: '2026-01-05', kind: 'pairing', with: ['dana@example.com'] }) });
     const { index } = await load(root);
     const nodeFs = new NodeFileSystem();
-    const all = await buildPairingReport({ index, fs: nodeFs, git: createGitExecutor(root) });
+    const all = await buildPairingReport({ index, fs: nodeFs, git: createGitExecutor(root), trusted: true });
     assert.deepStrictEqual(all.sessions.map((s) => [s.date, s.source, s.commit ?? path.basename(s.path ?? '')]), [
       ['2026-01-07', 'co-authored', hashes.mob],
       ['2026-01-06', 'co-authored', hashes.aliceSam],
       ['2026-01-05', 'logged', '2026-01-05-pairing.md'],
       ['2026-01-05', 'co-authored', hashes.danaAlice],
     ]);
-    const since = await buildPairingReport({ index, fs: nodeFs, git: createGitExecutor(root), window: { since: '2026-01-06' } });
+    const since = await buildPairingReport({ index, fs: nodeFs, git: createGitExecutor(root), window: { since: '2026-01-06' }, trusted: true });
     assert.deepStrictEqual(since.sessions.map((s) => s.commit), [hashes.mob, hashes.aliceSam]);
     assert.deepStrictEqual(since.pairs, [
       { people: ['alice', 'sam@example.com'], count: 2 },
       { people: ['alice', 'dana@example.com'], count: 1 },
       { people: ['dana@example.com', 'sam@example.com'], count: 1 },
     ]);
-    const window = await buildPairingReport({ index, fs: nodeFs, git: createGitExecutor(root), window: { since: '2026-01-05', until: '2026-01-05' } });
+    const window = await buildPairingReport({ index, fs: nodeFs, git: createGitExecutor(root), window: { since: '2026-01-05', until: '2026-01-05' }, trusted: true });
     assert.deepStrictEqual(window.sessions.map((s) => s.source), ['logged', 'co-authored']);
     assert.strictEqual(validateDay('2026-02-30'), '--since needs a date as YYYY-MM-DD, not "2026-02-30"');
     assert.strictEqual(validateDay('2026-02-28'), undefined);
@@ -159,7 +159,7 @@ describe('pairing sessions', () => {
       const savedPath = process.env.PATH;
       process.env.PATH = makeTempDir('no-git-');
       try {
-        const report = await buildPairingReport({ index, fs: new NodeFileSystem(), git: createGitExecutor(root) });
+        const report = await buildPairingReport({ index, fs: new NodeFileSystem(), git: createGitExecutor(root), trusted: true });
         assert.match(report.unavailable ?? '', /git is not installed/);
         assert.deepStrictEqual(report.sessions.map((s) => s.source), ['logged']);
         assert.deepStrictEqual(report.pairs, [{ people: ['alice', 'dana@example.com'], count: 1 }]);
@@ -212,7 +212,7 @@ describe('pairing sessions', () => {
       assert.strictEqual(fs.existsSync(marker), true, 'the fixture fires for an unhardened git');
       fs.rmSync(marker);
       const { index } = await load(root);
-      const report = await buildPairingReport({ index, fs: new NodeFileSystem(), git: createGitExecutor(root) });
+      const report = await buildPairingReport({ index, fs: new NodeFileSystem(), git: createGitExecutor(root), trusted: true });
       assert.strictEqual(report.sessions.length, 3, 'the history was read');
       assert.deepStrictEqual(await trackedByGit(createGitExecutor(root), ['docs/mentoring/alice.md']), ['docs/mentoring/alice.md']);
       assert.strictEqual(fs.existsSync(marker), false, 'no repo-local program ran');

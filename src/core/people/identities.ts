@@ -2,20 +2,23 @@ import { RecordIndex } from '../index/recordIndex';
 import { LodestarRecord, Problem } from '../records/record';
 import { RecordFileSystem, basename, joinPath } from '../store/fileSystem';
 import { GitIdentity } from './coAuthors';
+import { Mailmap, MailmapSources, readMailmap } from './mailmap';
 
 /**
  * Who is who: mentee profiles, the team's `.git-coauthors` file (git-mob's
  * format) and the identities git history shows, merged into one directory of
- * people. A git identity is matched by e-mail only (case-insensitive; GitHub
+ * people. A git identity is first mapped through git's `.mailmap` (see
+ * {@link Mailmap}), then matched by e-mail only (case-insensitive; GitHub
  * and GitLab noreply addresses by login), never by name alone, since names
- * are not unique.
+ * are not unique. A profile's handle is the person's key everywhere; someone
+ * with no profile is keyed by their canonical (mailmapped) address.
  */
 
 export interface Person {
   /**
    * The key sessions and pairs use: the profile's handle for a mentee, else
-   * the lower-cased e-mail (a GitHub noreply address without its numeric
-   * `ID+` prefix, so both forms of one login are one person).
+   * the lower-cased canonical e-mail (mailmapped; a GitHub noreply address
+   * without its numeric `ID+` prefix, so both forms of one login are one person).
    */
   key: string;
   /** Display name. */
@@ -154,6 +157,7 @@ export class PeopleDirectory {
   private readonly byGitlab = new Map<string, Person>();
   /** Lower-cased handles, file handles and keys. */
   private readonly byHandle = new Map<string, Person>();
+  private readonly mailmap: Mailmap;
 
   /**
    * Profiles are taken in path order. A second profile with a handle already
@@ -164,7 +168,8 @@ export class PeopleDirectory {
    * one profile with exactly its name (the file is the team's own curated
    * list, so its names are deliberate); else it is a person of its own.
    */
-  constructor(profiles: readonly ProfileIdentity[], coauthors: readonly CoauthorsEntry[] = [], problems: readonly Problem[] = []) {
+  constructor(profiles: readonly ProfileIdentity[], coauthors: readonly CoauthorsEntry[] = [], problems: readonly Problem[] = [], mailmap: Mailmap = new Mailmap()) {
+    this.mailmap = mailmap;
     this.problems.push(...problems);
     const sorted = [...profiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const p of sorted) this.addProfile(p);
@@ -200,53 +205,81 @@ export class PeopleDirectory {
     };
     for (const raw of p.emails) {
       const email = raw.trim().toLowerCase();
-      if (isEmail(email) && !person.emails.includes(email) && claim(this.byEmail, email, 'e-mail')) person.emails.push(email);
+      if (isEmail(email) && !person.emails.includes(email) && claim(this.byEmail, email, 'e-mail')) {
+        person.emails.push(email);
+        // The address git shows for this one (`.mailmap`) is the same person.
+        const canonical = this.mailmap.mapEmail(email).trim().toLowerCase();
+        if (canonical !== email && isEmail(canonical) && !this.byEmail.has(canonical)) {
+          this.byEmail.set(canonical, person);
+          person.emails.push(canonical);
+        }
+      }
     }
     if (p.github && claim(this.byGithub, p.github.toLowerCase(), 'GitHub login')) person.github = p.github;
     if (p.gitlab && claim(this.byGitlab, p.gitlab.toLowerCase(), 'GitLab login')) person.gitlab = p.gitlab;
   }
 
   private addCoauthor(entry: CoauthorsEntry): void {
-    const email = entry.email.toLowerCase();
-    let person = this.match(email);
+    const mapped = this.mailmap.map({ name: entry.name, email: entry.email });
+    const email = mapped.email.trim().toLowerCase();
+    let person = this.match(entry.email, entry.name);
     if (!person) {
       const sameName = this.list.filter((p) => p.source === 'profile' && p.name.toLowerCase() === entry.name.toLowerCase());
       if (sameName.length === 1) person = sameName[0];
     }
     if (!person) {
-      person = { key: emailKey(email), name: entry.name, emails: [], initials: [], source: 'git-coauthors' };
+      person = { key: emailKey(email), name: mapped.name.trim() || entry.name, emails: [], initials: [], source: 'git-coauthors' };
       this.list.push(person);
     }
-    if (!person.emails.includes(email) && !this.byEmail.has(email)) {
-      person.emails.push(email);
-      this.byEmail.set(email, person);
+    for (const address of new Set([entry.email.trim().toLowerCase(), email])) {
+      if (!person.emails.includes(address) && !this.byEmail.has(address)) {
+        person.emails.push(address);
+        this.byEmail.set(address, person);
+      }
     }
-    this.byEmail.set(emailKey(email), person);
+    if (!this.byEmail.has(emailKey(email))) this.byEmail.set(emailKey(email), person);
     if (!person.initials.includes(entry.initials)) person.initials.push(entry.initials);
   }
 
-  /** The known person with this e-mail, GitHub or GitLab noreply login, or undefined. */
-  match(email: string): Person | undefined {
+  /**
+   * The known person with this e-mail (the name picks `.mailmap` lines that
+   * match on name too): by the mailmapped address, then the address as
+   * given, then a GitHub or GitLab noreply login; or undefined.
+   */
+  match(email: string, name = ''): Person | undefined {
+    const canonical = this.mailmap.map({ name, email }).email.trim().toLowerCase();
     const lower = email.trim().toLowerCase();
-    const direct = this.byEmail.get(lower);
-    if (direct) return direct;
-    const github = githubNoreplyLogin(lower);
-    if (github) return this.byGithub.get(github) ?? this.byEmail.get(emailKey(lower));
-    const gitlab = gitlabNoreplyLogin(lower);
-    if (gitlab) return this.byGitlab.get(gitlab);
+    for (const address of canonical === lower ? [lower] : [canonical, lower]) {
+      const direct = this.byEmail.get(address);
+      if (direct) return direct;
+      const github = githubNoreplyLogin(address);
+      const byLogin = github ? (this.byGithub.get(github) ?? this.byEmail.get(emailKey(address))) : undefined;
+      if (byLogin) return byLogin;
+      const gitlab = gitlabNoreplyLogin(address);
+      if (gitlab && this.byGitlab.get(gitlab)) return this.byGitlab.get(gitlab);
+    }
     return undefined;
   }
 
-  /** The person behind a git identity; one nobody knows is added, keyed by e-mail, with this name. */
+  /**
+   * The person behind a git identity; one nobody knows is added, keyed by
+   * their canonical (mailmapped) e-mail, with the name `.mailmap` gives (else this one).
+   */
   resolve(identity: GitIdentity): Person {
-    const known = this.match(identity.email);
+    const known = this.match(identity.email, identity.name);
     if (known) return known;
-    const key = emailKey(identity.email);
-    const person: Person = { key, name: identity.name.trim() || key, emails: [identity.email.trim().toLowerCase()], initials: [], source: 'git' };
-    if (key !== person.emails[0]) person.emails.push(key);
+    const mapped = this.mailmap.map(identity);
+    const key = emailKey(mapped.email);
+    const emails = [...new Set([mapped.email.trim().toLowerCase(), identity.email.trim().toLowerCase(), key])];
+    const person: Person = { key, name: mapped.name.trim() || key, emails, initials: [], source: 'git' };
     this.list.push(person);
-    for (const e of person.emails) this.byEmail.set(e, person);
+    for (const e of person.emails) if (!this.byEmail.has(e)) this.byEmail.set(e, person);
     return person;
+  }
+
+  /** The person's key for an address nobody's profile or `.git-coauthors` claims: the canonical address. */
+  private addressKey(email: string, name = ''): string {
+    return this.match(email, name)?.key ?? emailKey(this.mailmap.map({ name, email }).email);
   }
 
   /** A mentee by handle, profile file name or key (case-insensitive, a leading `@` ignored). */
@@ -264,9 +297,9 @@ export class PeopleDirectory {
    */
   keyFor(ref: string): string {
     const text = ref.trim();
-    const angle = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
-    const email = angle ? angle[1] : isEmail(text) ? text : undefined;
-    if (email) return this.match(email)?.key ?? emailKey(email);
+    const angle = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+    if (angle) return this.addressKey(angle[2], angle[1].replace(/^["']|["']$/g, '').trim());
+    if (isEmail(text)) return this.addressKey(text);
     const login = text.replace(/^@/, '').toLowerCase();
     const known = this.byHandleOrKey(text) ?? this.byGithub.get(login) ?? this.byInitials(login);
     if (known) return known.key;
@@ -292,9 +325,18 @@ export class PeopleDirectory {
   }
 }
 
-/** The directory for an index's mentee profiles and the root's `.git-coauthors`. */
-export async function loadPeopleDirectory(index: RecordIndex, fs: RecordFileSystem, extraProfiles: readonly LodestarRecord[] = []): Promise<PeopleDirectory> {
-  const coauthors = await readGitCoauthors(fs, index.root);
+/**
+ * The directory for an index's mentee profiles, the root's `.git-coauthors`
+ * and the repository's `.mailmap` (with git's `mailmap.file`/`mailmap.blob`
+ * only when `sources.trusted`).
+ */
+export async function loadPeopleDirectory(
+  index: RecordIndex,
+  fs: RecordFileSystem,
+  extraProfiles: readonly LodestarRecord[] = [],
+  sources: MailmapSources = { trusted: false },
+): Promise<PeopleDirectory> {
+  const [coauthors, mailmap] = await Promise.all([readGitCoauthors(fs, index.root), readMailmap(fs, index.root, sources)]);
   const profiles = [...index.records('person'), ...extraProfiles].map(profileIdentity);
-  return new PeopleDirectory(profiles, coauthors.entries, coauthors.problems);
+  return new PeopleDirectory(profiles, coauthors.entries, coauthors.problems, mailmap);
 }

@@ -274,10 +274,18 @@ export interface PairingReport {
  * Everything `lodestar pairing` and the pairing matrix show for one root: its
  * index's profiles and pairing records, its `.git-coauthors`, and its history.
  */
-export async function buildPairingReport(options: { index: RecordIndex; fs: RecordFileSystem; git: GitExecutor; window?: PairingWindow; extraRecords?: readonly LodestarRecord[] }): Promise<PairingReport> {
+export async function buildPairingReport(options: {
+  index: RecordIndex;
+  fs: RecordFileSystem;
+  git: GitExecutor;
+  window?: PairingWindow;
+  extraRecords?: readonly LodestarRecord[];
+  /** git's config (`mailmap.file`, `mailmap.blob`) is honoured only in a trusted workspace; `.mailmap` is always read. */
+  trusted: boolean;
+}): Promise<PairingReport> {
   const window = options.window ?? {};
   const extra = options.extraRecords ?? [];
-  const directory = await loadPeopleDirectory(options.index, options.fs, extra.filter((r) => r.kind === 'person'));
+  const directory = await loadPeopleDirectory(options.index, options.fs, extra.filter((r) => r.kind === 'person'), { trusted: options.trusted, git: options.git });
   const logged = loggedPairingSessions([...options.index.records('session'), ...extra], directory, window);
   const detected = await detectPairingSessions(options.git, directory, window);
   const sessions = sortSessions([...logged, ...detected.sessions]);

@@ -48,7 +48,7 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
 
   const render = async (index: RecordIndex, window: number): Promise<ShownMatrix | undefined> => {
     const chosen = MATRIX_WINDOWS[window];
-    const report = await buildPairingReport({ index, fs: fileSystem, git: createGitExecutor(index.root), window: { since: since(chosen.days) }, extraRecords: records.notebook.records() });
+    const report = await buildPairingReport({ index, fs: fileSystem, git: createGitExecutor(index.root), window: { since: since(chosen.days) }, extraRecords: records.notebook.records(), trusted: vscode.workspace.isTrusted });
     const matrix = buildPairingMatrix(report.sessions, (k) => report.directory.nameOf(k));
     const openable = report.sessions.filter((s) => s.source === 'logged' && s.path !== null).map((s) => s.path as string);
     if (current?.index !== index) current?.panel.dispose();

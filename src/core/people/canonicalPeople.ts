@@ -1,0 +1,85 @@
+import { LodestarRecord, Problem } from '../records/record';
+import { PeopleDirectory } from './identities';
+
+/**
+ * People as one identity each, wherever records name them: a handle, an
+ * e-mail of a profile, `.git-coauthors` initials, an old address `.mailmap`
+ * maps, `Name <email>` — all become the person's key (the profile's handle,
+ * else the canonical address). Names nobody is known by stay as written.
+ */
+
+/** The keys of the people `refs` name, each once, in the order first named. */
+export function canonicalPeople(refs: readonly string[], directory: PeopleDirectory): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    const written = ref.trim().replace(/^@/, '');
+    if (written === '') continue;
+    const key = directory.keyFor(written);
+    const compare = key.toLowerCase();
+    if (seen.has(compare)) continue;
+    seen.add(compare);
+    out.push(key);
+  }
+  return out;
+}
+
+const NAMING_KINDS = new Set<LodestarRecord['kind']>(['decision', 'design', 'session', 'activity']);
+
+/**
+ * The records with the people of sessions, activities, decisions and design
+ * docs (`people`, `consulted`) written as person keys, each once: what the
+ * dashboard, the influence view and reports count, so one person is never
+ * two (`dana` and `dana@example.com`). Records are copied, never changed.
+ */
+export function recordsWithCanonicalPeople(records: readonly LodestarRecord[], directory: PeopleDirectory): LodestarRecord[] {
+  return records.map((r) => {
+    if (!NAMING_KINDS.has(r.kind) || (r.people.length === 0 && !r.consulted)) return r;
+    const people = canonicalPeople(r.people, directory);
+    const copy: LodestarRecord = { ...r, people };
+    if (r.consulted) copy.consulted = canonicalPeople(r.consulted, directory);
+    return copy;
+  });
+}
+
+/**
+ * `duplicate-person` (a warning) for each session or activity that names one
+ * person more than once under different names — as earlier versions wrote
+ * `with: [dana, dana@example.com]`, or a session in Dana's folder `with` her
+ * own address. Lodestar already counts them once; the problem says which
+ * file to fix and what to write.
+ */
+export function duplicatePeopleProblems(records: readonly LodestarRecord[], directory: PeopleDirectory): Problem[] {
+  const problems: Problem[] = [];
+  for (const r of records) {
+    if (r.kind !== 'session' && r.kind !== 'activity') continue;
+    const refs = r.kind === 'session' && r.handle ? [r.handle, ...r.people] : r.people;
+    const byKey = new Map<string, string[]>();
+    for (const ref of refs) {
+      const written = ref.trim().replace(/^@/, '');
+      if (written === '') continue;
+      const key = directory.keyFor(written);
+      const names = byKey.get(key.toLowerCase()) ?? [];
+      if (!names.some((n) => n.toLowerCase() === written.toLowerCase())) names.push(written);
+      byKey.set(key.toLowerCase(), names);
+    }
+    for (const [lower, names] of byKey) {
+      if (names.length < 2) continue;
+      const key = directory.keyFor(names[0]);
+      const name = directory.nameOf(key);
+      const who = name !== key ? `${name} (${key})` : key;
+      const listed = names.map((n) => `"${n}"`).join(' and ');
+      const own = r.kind === 'session' && r.handle && directory.keyFor(r.handle).toLowerCase() === lower;
+      problems.push({
+        path: r.path,
+        line: 1,
+        severity: 'warning',
+        code: 'duplicate-person',
+        message: own
+          ? `${listed} are one person, ${who}, whose folder this session is in; it is counted once. Remove them from "with".`
+          : `${listed} are one person, ${who}; they are counted once. Write "${key}" once in ${r.kind === 'session' ? '"with"' : '"people"'}.`,
+      });
+    }
+  }
+  return problems;
+}
