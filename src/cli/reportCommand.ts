@@ -8,6 +8,8 @@ import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests } from '../core/pulls/prDiscovery';
 import { withCanonicalPullRequests } from '../core/pulls/prLinks';
 import { readRemotes } from '../core/pulls/remotes';
+import { loadPeopleDirectory } from '../core/people/identities';
+import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
 
 export interface ReportCommandInput {
   fs: RecordFileSystem;
@@ -44,7 +46,9 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   // `#12` and the URL of the same pull request are one pull request: resolved against the remotes (when git can read them).
   const git = createGitExecutor(input.root);
   const remotes = await readRemotes(git).catch(() => []);
-  const records = withCanonicalPullRequests(index.records(), remotes);
+  // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
+  const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git });
+  const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
   // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline).
   const merged = await discoverPullRequests(git, remotes).catch(() => undefined);
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));

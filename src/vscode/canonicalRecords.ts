@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { withCanonicalPullRequests } from '../core/pulls/prLinks';
 import { readRemotes, RemoteRepo } from '../core/pulls/remotes';
+import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
+import { PeopleDirectory } from '../core/people/identities';
 import { LodestarRecord } from '../core/records/record';
+import { cachedPeopleDirectory, peopleDirectoryOf } from './peopleDirectories';
 import { WorkspaceRecords } from './workspaceRecords';
 
 /** Remotes per workspace folder, read once a minute at most (and never in Restricted Mode, where git does not run). */
@@ -28,19 +31,42 @@ function remotesOf(root: string): Promise<RemoteRepo[]> {
   return reading;
 }
 
+function withPeople(list: LodestarRecord[], directory: PeopleDirectory | undefined): LodestarRecord[] {
+  return directory ? recordsWithCanonicalPeople(list, directory) : list;
+}
+
+function notebookProfiles(records: WorkspaceRecords): LodestarRecord[] {
+  return records.notebook.records().filter((r) => r.kind === 'person');
+}
+
 /**
  * Every record, with its `pullRequests` written as canonical URLs resolved
  * against its workspace folder's remotes (`#12` and the URL of the same pull
- * request are one), so reports count and link each pull request once. The
- * private notebook's records resolve against the first folder's remotes.
+ * request are one), so reports count and link each pull request once, and
+ * its people as one identity each (a profile's handle, else the canonical
+ * address: `dana`, `dana@example.com` and an old `.mailmap` address are one).
+ * The private notebook's records resolve against the first folder's remotes
+ * and people.
  */
 export async function recordsWithCanonicalPullRequests(records: WorkspaceRecords): Promise<LodestarRecord[]> {
   const out: LodestarRecord[] = [];
   const indexes = records.indexes();
-  for (const { index } of indexes) out.push(...withCanonicalPullRequests(index.records(), await remotesOf(index.root)));
+  const profiles = notebookProfiles(records);
+  const notebookVersion = records.notebook.index?.version;
+  const directories = await Promise.all(indexes.map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion).catch(() => undefined)));
+  for (const [i, { index }] of indexes.entries()) out.push(...withPeople(withCanonicalPullRequests(index.records(), await remotesOf(index.root)), directories[i]));
   const first = indexes[0] ? await remotesOf(indexes[0].index.root) : [];
-  out.push(...withCanonicalPullRequests(records.notebook.records(), first));
+  out.push(...withPeople(withCanonicalPullRequests(records.notebook.records(), first), directories[0]));
   return out;
+}
+
+/** Every record with its people as one identity each (see {@link recordsWithCanonicalPullRequests}); pull requests as written. */
+export async function recordsWithCanonicalPeopleOnly(records: WorkspaceRecords): Promise<LodestarRecord[]> {
+  const indexes = records.indexes();
+  const profiles = notebookProfiles(records);
+  const notebookVersion = records.notebook.index?.version;
+  const directories = await Promise.all(indexes.map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion)));
+  return [...indexes.flatMap(({ index }, i) => withPeople(index.records(), directories[i])), ...withPeople(records.notebook.records(), directories[0])];
 }
 
 /** The same, from what is cached now (no git): for renders that cannot wait; `onReady` is called when fresh remotes arrive. */
@@ -52,8 +78,15 @@ export function recordsWithCachedPullRequests(records: WorkspaceRecords, onReady
     if (!cached || Date.now() - cached.read >= FRESH_MS) missing = true;
     return cached?.remotes ?? [];
   };
-  const out = indexes.flatMap(({ index }) => withCanonicalPullRequests(index.records(), cachedFor(index.root)));
-  out.push(...withCanonicalPullRequests(records.notebook.records(), indexes[0] ? cachedFor(indexes[0].index.root) : []));
-  if (missing && vscode.workspace.isTrusted) void Promise.all(indexes.map(({ index }) => remotesOf(index.root))).then(onReady);
+  const profiles = notebookProfiles(records);
+  const notebookVersion = records.notebook.index?.version;
+  const directories = indexes.map(({ index }) => cachedPeopleDirectory(index, profiles, notebookVersion));
+  const peopleMissing = directories.some((d) => d === undefined);
+  const out = indexes.flatMap(({ index }, i) => withPeople(withCanonicalPullRequests(index.records(), cachedFor(index.root)), directories[i]));
+  out.push(...withPeople(withCanonicalPullRequests(records.notebook.records(), indexes[0] ? cachedFor(indexes[0].index.root) : []), directories[0]));
+  const waits: Promise<unknown>[] = [];
+  if (missing && vscode.workspace.isTrusted) waits.push(...indexes.map(({ index }) => remotesOf(index.root)));
+  if (peopleMissing) waits.push(...indexes.map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion).catch(() => undefined)));
+  if (waits.length > 0) void Promise.all(waits).then(onReady);
   return out;
 }

@@ -52,7 +52,7 @@ export class Mailmap {
     const first = nameAndEmail(line, false);
     if (!first) return;
     const second = first.rest === '' ? undefined : nameAndEmail(first.rest, true);
-    let properName = first.name;
+    const properName = first.name;
     let properEmail: string | undefined = first.email;
     let commitName = second?.name;
     let commitEmail = second?.email;

@@ -8,8 +8,15 @@ import { PairingSession, unloggedSessions } from './pairing';
  */
 
 export interface MatrixPerson {
+  /** The person's key: their profile's handle, else their canonical (mailmapped) address. One row per key. */
   key: string;
   name: string;
+  /**
+   * What the row and column say: the name, or `Name (key)` when another
+   * person shown has the same name (two addresses nothing links), so no two
+   * rows ever look the same.
+   */
+  label: string;
   /** Sessions counted with anyone. */
   total: number;
 }
@@ -64,9 +71,12 @@ export function buildPairingMatrix(sessions: readonly PairingSession[], nameOf: 
     }
   }
   const everyone = [...totals.entries()]
-    .map(([key, total]) => ({ key, name: nameOf(key), total }))
+    .map(([key, total]) => ({ key, name: nameOf(key), label: '', total }))
     .sort((x, y) => y.total - x.total || x.name.localeCompare(y.name) || x.key.localeCompare(y.key));
   const people = everyone.slice(0, maxPeople);
+  const sameName = new Map<string, number>();
+  for (const p of people) sameName.set(p.name.toLowerCase(), (sameName.get(p.name.toLowerCase()) ?? 0) + 1);
+  for (const p of people) p.label = (sameName.get(p.name.toLowerCase()) ?? 0) > 1 && p.key.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${p.key})` : p.name;
   const position = new Map(people.map((p, i) => [p.key, i]));
   const pairs: MatrixPair[] = [];
   for (const { keys, sessions: list } of byPair.values()) {
@@ -124,20 +134,20 @@ export function pairingMatrixHtml(matrix: PairingMatrix, options: MatrixPageOpti
   }
   const cellCount = new Map<string, number>();
   pairs.forEach((p, n) => cellCount.set(`${p.a},${p.b}`, n));
-  const headerCells = people.map((p) => `<th scope="col" title="${escapeXml(p.key)}"><span>${escapeXml(p.name)}</span></th>`).join('');
+  const headerCells = people.map((p) => `<th scope="col" title="${escapeXml(p.key)}"><span>${escapeXml(p.label)}</span></th>`).join('');
   const rows = people
     .map((row, i) => {
       const cells = people
         .map((col, j) => {
-          if (i === j) return `<td class="self" data-row="${i}" data-col="${j}" tabindex="-1" aria-label="${escapeXml(row.name)}: same person">–</td>`;
+          if (i === j) return `<td class="self" data-row="${i}" data-col="${j}" tabindex="-1" aria-label="${escapeXml(row.label)}: same person">–</td>`;
           const n = cellCount.get(`${Math.min(i, j)},${Math.max(i, j)}`);
           const count = n === undefined ? 0 : pairs[n].count;
-          const label = `${row.name} and ${col.name}: ${plural(count, 'session')}`;
+          const label = `${row.label} and ${col.label}: ${plural(count, 'session')}`;
           const pairAttr = n === undefined ? '' : ` data-pair="${n}"`;
           return `<td data-level="${heatLevel(count, matrix.max)}" data-row="${i}" data-col="${j}"${pairAttr} tabindex="-1" aria-label="${escapeXml(label)}" title="${escapeXml(label)}">${count === 0 ? '' : count}</td>`;
         })
         .join('');
-      return `<tr><th scope="row" title="${escapeXml(row.key)}">${escapeXml(row.name)}</th>${cells}</tr>`;
+      return `<tr><th scope="row" title="${escapeXml(row.key)}">${escapeXml(row.label)}</th>${cells}</tr>`;
     })
     .join('\n');
   const openIndex = new Map(options.openable.map((p, i) => [p, i]));
@@ -151,7 +161,7 @@ export function pairingMatrixHtml(matrix: PairingMatrix, options: MatrixPageOpti
           return `<span title="${s.source === 'co-authored' ? `detected from commit ${escapeXml((s.commit ?? '').slice(0, 12))}` : 'logged'}">${date}${s.source === 'co-authored' ? '*' : ''}</span>`;
         })
         .join(', ');
-      return `<li id="pair-${n}" tabindex="-1"><strong>${escapeXml(people[p.a].name)}</strong> and <strong>${escapeXml(people[p.b].name)}</strong>: ${plural(p.count, 'session')} — ${dates}</li>`;
+      return `<li id="pair-${n}" tabindex="-1"><strong>${escapeXml(people[p.a].label)}</strong> and <strong>${escapeXml(people[p.b].label)}</strong>: ${plural(p.count, 'session')} — ${dates}</li>`;
     })
     .join('\n');
   const hidden = matrix.hidden > 0 ? `<p>${matrix.hidden} more ${matrix.hidden === 1 ? 'person' : 'people'} paired less and ${matrix.hidden === 1 ? 'is' : 'are'} not shown.</p>` : '';

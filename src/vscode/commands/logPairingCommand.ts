@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { HistoryCommit, scanHistory } from '../../core/git/commitHistory';
 import { createGitExecutor, GitExecutor } from '../../core/git/gitExecutor';
+import { canonicalPeople } from '../../core/people/canonicalPeople';
 import { readGitCoauthors } from '../../core/people/identities';
 import { writeConfirmedSession, writeSession } from '../../core/people/mentoringWriter';
 import { detectedSession, PairingSession, recentCoAuthors } from '../../core/people/pairing';
@@ -85,7 +86,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
       void vscode.window.showErrorMessage(`Lodestar: "${given.mentee}" is not a mentee Lodestar knows. Nothing was written.`);
       return undefined;
     }
-    return write(records, log, entry, { ...given, date: given.date ?? localDate() });
+    return write(records, pairing, log, entry, { ...given, date: given.date ?? localDate() });
   }
   const fromTree = args && 'type' in args && args.type === 'mentee' ? allMentees(records).find((e) => e.mentee.handle === args.mentee.handle && e.scope.index === args.index) : undefined;
   const mentees = allMentees(records);
@@ -158,7 +159,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
     return undefined;
   }
   const duration = (values[2] as string).trim();
-  return write(records, log, mentee, {
+  return write(records, pairing, log, mentee, {
     mentee: mentee.handle,
     with: chosen.filter((p) => p.mentee !== mentee).map((p) => p.ref),
     date,
@@ -170,15 +171,16 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
   });
 }
 
-async function write(records: WorkspaceRecords, log: vscode.OutputChannel, entry: MenteeEntry, input: LogPairingArgs & { date: string }): Promise<string | undefined> {
+async function write(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, entry: MenteeEntry, input: LogPairingArgs & { date: string }): Promise<string | undefined> {
   const folder = entry.private ? await privateMentoringFolder(records) : entry.folder;
   if (!folder) return undefined;
   try {
+    const withPeople = await partnersAsKeys(records, pairing, entry, input.with ?? []);
     const written = await writeSession(
       fileSystem,
       workspaceEditWriter,
       folder,
-      { ...input, handle: entry.handle, kind: 'pairing', private: entry.private, menteeName: entry.mentee.profile?.title },
+      { ...input, with: withPeople, handle: entry.handle, kind: 'pairing', private: entry.private, menteeName: entry.mentee.profile?.title },
       { workspaceFolders: workspaceRoots() },
     );
     log.appendLine(`Logged pairing session ${written.path}`);
@@ -188,6 +190,20 @@ async function write(records: WorkspaceRecords, log: vscode.OutputChannel, entry
     reportWriteError(e, log);
     return undefined;
   }
+}
+
+/**
+ * `with` as one identity per person: a profile's handle for anyone with a
+ * profile (whatever address, initials or old `.mailmap` address was given),
+ * else their canonical address; the mentee themself and repeats left out.
+ */
+async function partnersAsKeys(records: WorkspaceRecords, pairing: PairingDetection, entry: MenteeEntry, given: readonly string[]): Promise<string[]> {
+  // A private mentee's people are resolved with the first folder's profiles, `.git-coauthors` and `.mailmap`.
+  const index = entry.scope.index === records.notebook.index ? records.indexes()[0]?.index : entry.scope.index;
+  const directory = index ? (await pairing.forIndex(index)?.catch(() => undefined))?.directory : undefined;
+  if (!directory) return [...given];
+  const mentee = directory.keyFor(entry.handle).toLowerCase();
+  return canonicalPeople(given, directory).filter((key) => key.toLowerCase() !== mentee && key.toLowerCase() !== entry.handle.toLowerCase());
 }
 
 function describePartner(p: Partner): string {
@@ -209,8 +225,12 @@ async function partnerChoices(git: GitExecutor, root: string, pairing: FolderPai
   if (!pairing) return out;
   const me = await currentUser(git, pairing);
   if (me) add(me);
-  for (const person of await recentCoAuthors(git, pairing.directory).catch(() => [])) add({ key: person.key, ref: person.emails[0] ?? person.key, name: person.name });
-  for (const entry of (await readGitCoauthors(fileSystem, root)).entries) add({ key: pairing.directory.keyFor(entry.email), ref: entry.email, name: entry.name });
+  // `with` records the person's key: their handle when they have a profile, else their canonical address.
+  for (const person of await recentCoAuthors(git, pairing.directory).catch(() => [])) add({ key: person.key, ref: person.key, name: person.name });
+  for (const entry of (await readGitCoauthors(fileSystem, root)).entries) {
+    const key = pairing.directory.keyFor(`${entry.name} <${entry.email}>`);
+    add({ key, ref: key, name: pairing.directory.nameOf(key) === key ? entry.name : pairing.directory.nameOf(key) });
+  }
   return out;
 }
 
@@ -227,7 +247,7 @@ async function currentUser(git: GitExecutor, pairing: FolderPairing): Promise<Pa
     const email = (await git.run(['config', '--get', 'user.email'])).trim();
     if (!email) return undefined;
     const key = pairing.directory.keyFor(email);
-    return { key, ref: email, name: `${pairing.directory.nameOf(key) === key ? email : pairing.directory.nameOf(key)} (you)`, you: true };
+    return { key, ref: key, name: `${pairing.directory.nameOf(key) === key ? email : pairing.directory.nameOf(key)} (you)`, you: true };
   } catch {
     return undefined;
   }

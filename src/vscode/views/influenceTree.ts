@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { recordsWithCanonicalPeopleOnly } from '../canonicalRecords';
 import { InfluenceActivity, influenceActivities, RecordLookup, UNSPECIFIED_TYPE } from '../../core/influence/credit';
 import { linkTargetDescription, linkTargetsText, quarterLabel, shortPullRequestLabel, sortLinkTargets } from '../../core/influence/linkedRecords';
 import { prLabel } from '../../core/influence/reportMarkdown';
@@ -79,7 +80,8 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
     const histories = await Promise.all(this.pullRequests.roots().map((r) => this.pullRequests.history(r)));
     this.localRepos = histories.flatMap((h) => h.remotes.map((r) => `${r.webBase}/${r.owner}/${r.repo}/`.toLowerCase()));
     const byQuarter = new Map<string, InfluenceActivity[]>();
-    const all = this.records.records();
+    // People as one identity each: `dana` and `dana@example.com` are one person under an activity.
+    const all = await recordsWithCanonicalPeopleOnly(this.records);
     this.lookup = new RecordLookup(all);
     for (const a of influenceActivities(all)) {
       const key = a.date ? quarterLabel(a.date) : 'No date';
