@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { isIsoDate, todayIso } from '../core/influence/periods';
 import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
-import { RecordFileSystem } from '../core/store/fileSystem';
+import { basename, RecordFileSystem } from '../core/store/fileSystem';
+import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests } from '../core/pulls/prDiscovery';
 import { withCanonicalPullRequests } from '../core/pulls/prLinks';
@@ -54,6 +55,10 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
   const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso(), pullRequestDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
-  else out.write(renderInfluenceMarkdown(report, { root: input.root }));
+  else {
+    // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.
+    const links = permanentLinks([await readLinkedFolder(git, input.root, basename(input.root), remotes)]);
+    out.write(renderInfluenceMarkdown(report, { root: input.root, linkTo: links.linkTo, commitLink: links.commitLink, linkNote: links.note }));
+  }
   return 0;
 }

@@ -9,6 +9,10 @@ export interface MarkdownReportOptions {
   root: string;
   /** The link to a record file from where the report will be read (e.g. relative to the report's own folder). */
   linkTo?: (absolutePath: string) => string;
+  /** The URL of a commit a session names (its `commits`), or undefined to show the hash as text. With it, sessions list their commits. */
+  commitLink?: (hash: string, recordPath: string) => string | undefined;
+  /** A line saying where the links go (see core/influence/reportLinks), asked for once every link is made; empty for none. */
+  linkNote?: () => string;
 }
 
 /**
@@ -24,6 +28,7 @@ export function renderInfluenceMarkdown(report: InfluenceReport, options: Markdo
   const s = report.summary;
   out.push(`# Influence report, ${report.from} to ${report.to}`, '');
   out.push(report.person ? `Scope: ${escapeMarkdown(report.person.name)}${report.person.name.toLowerCase() !== report.person.handle.replace(/^@/, '').toLowerCase() ? ` (${escapeMarkdown(report.person.handle)})` : ''}.` : 'Scope: every record in the repository.', '');
+  const notePosition = out.length;
 
   const sessions = report.mentees.reduce((n, m) => n + m.sessions, 0);
   const empty = s.activities === 0 && report.decisions.length === 0 && report.designs.length === 0 && sessions === 0 && s.pullRequests === 0 && report.mentees.every((m) => m.records.length === 0);
@@ -37,7 +42,7 @@ export function renderInfluenceMarkdown(report: InfluenceReport, options: Markdo
       '',
     );
     decisionsAndDesigns(report, out, link);
-    peopleGrown(report, out, link);
+    peopleGrown(report, out, link, options.commitLink);
     alignmentAndProcess(report, out, link);
     pullRequests(report, out, link);
     balance(report, out);
@@ -58,6 +63,8 @@ export function renderInfluenceMarkdown(report: InfluenceReport, options: Markdo
     ].filter(([n]) => (n as number) > 0).map(([n, one, many]) => plural(n as number, one as string, many as string | undefined));
     out.push(`_Not counted: ${parts.join(', ')} without a readable date (write dates as YYYY-MM-DD)._`, '');
   }
+  const note = options.linkNote?.() ?? '';
+  if (note !== '') out.splice(notePosition, 0, `_${escapeMarkdown(note)}_`, '');
   return out.join('\n');
 }
 
@@ -82,12 +89,14 @@ function decisionsAndDesigns(report: InfluenceReport, out: string[], link: Linke
   }
 }
 
-function peopleGrown(report: InfluenceReport, out: string[], link: Linker): void {
+type CommitLinker = (hash: string, recordPath: string) => string | undefined;
+
+function peopleGrown(report: InfluenceReport, out: string[], link: Linker, commitLink?: CommitLinker): void {
   const mentees = report.mentees.filter((m) => m.records.length > 0 || m.pullRequests.length > 0);
   const other = report.activities.filter((a) => a.origin === 'activity' && influenceSide(a.type) === 'managing');
   if (mentees.length + other.length === 0) return;
   out.push('## People grown', '');
-  for (const m of mentees) mentee(m, out, link);
+  for (const m of mentees) mentee(m, out, link, commitLink);
   if (other.length > 0) {
     out.push(`### Mentoring, coaching, feedback and sponsorship (${other.length})`, '');
     for (const a of other) out.push(activityLine(a, link));
@@ -95,7 +104,7 @@ function peopleGrown(report: InfluenceReport, out: string[], link: Linker): void
   }
 }
 
-function mentee(m: MenteeCard, out: string[], link: Linker): void {
+function mentee(m: MenteeCard, out: string[], link: Linker, commitLink?: CommitLinker): void {
   const name = m.name.toLowerCase() === m.handle.toLowerCase() ? escapeMarkdown(m.handle) : `${escapeMarkdown(m.name)} (${escapeMarkdown(m.handle)})`;
   out.push(`### ${name}`, '');
   const facts = [
@@ -114,7 +123,7 @@ function mentee(m: MenteeCard, out: string[], link: Linker): void {
   if (m.records.length > 0) {
     for (const r of m.records) {
       const extra = [r.sessionKind ? escapeMarkdown(r.sessionKind) : undefined, r.durationMinutes ? duration(r.durationMinutes) : undefined].filter(Boolean).join(', ');
-      out.push(`- ${r.date} · ${link(r.title, r.path)}${extra ? ` · ${extra}` : ''}${prLinks(r.pullRequests)}`);
+      out.push(`- ${r.date} · ${link(r.title, r.path)}${extra ? ` · ${extra}` : ''}${prLinks(r.pullRequests)}${commitLink ? commitLinks(r, commitLink) : ''}`);
     }
     out.push('');
   }
@@ -154,6 +163,16 @@ function activityLine(a: InfluenceActivity, link: Linker): string {
   const people = a.people.length > 0 ? ` · with ${a.people.map(escapeMarkdown).join(', ')}` : '';
   const time = a.durationMinutes ? ` · ${duration(a.durationMinutes)}` : '';
   return `- ${a.date} · ${link(a.title, a.source)} · ${escapeMarkdown(activityTypeLabel(a.type))}${people}${time}${prLinks(a.pullRequests)}`;
+}
+
+/** ` · commits abc1234, def5678` (links when the forge is known), for the commits a session names. */
+function commitLinks(r: LodestarRecord, commitLink: CommitLinker): string {
+  const commits = (r.commits ?? []).map((c) => /([0-9a-f]{7,64})\/?$/i.exec(c.trim())?.[1]).filter((h): h is string => h !== undefined);
+  if (commits.length === 0) return '';
+  return ` · ${commits.length === 1 ? 'commit' : 'commits'} ${commits.map((h) => {
+    const url = commitLink(h, r.path);
+    return url ? markdownLink(h.slice(0, 7), url) : `\`${h.slice(0, 7)}\``;
+  }).join(', ')}`;
 }
 
 function names(groups: [string, string[]][]): string {

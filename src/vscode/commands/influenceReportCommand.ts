@@ -4,6 +4,9 @@ import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, peri
 import { Period } from '../../core/influence/periods';
 import { buildInfluenceReport } from '../../core/influence/report';
 import { renderInfluenceMarkdown } from '../../core/influence/reportMarkdown';
+import { PermanentLinks, permanentLinks, readLinkedFolder } from '../../core/influence/reportLinks';
+import { createGitExecutor } from '../../core/git/gitExecutor';
+import { readRemotes } from '../../core/pulls/remotes';
 import { personKey } from '../../core/influence/scope';
 import { privateFolderProblem } from '../../core/people/privateNotebook';
 import { LodestarRecord } from '../../core/records/record';
@@ -145,6 +148,20 @@ export function menteeChoices(all: readonly LodestarRecord[]): { handle: string;
   return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Permalinks for every workspace folder (and the notebook, when it is a repository with a forge remote). */
+async function notebookLinks(records: WorkspaceRecords): Promise<PermanentLinks> {
+  const folders = records.indexes().map((i) => ({ root: i.index.root, name: i.folder.name }));
+  const notebook = records.notebook.location;
+  if (notebook && !notebook.problem) folders.push({ root: notebook.root, name: 'private notebook' });
+  const linked = await Promise.all(
+    folders.map(async (f) => {
+      const git = createGitExecutor(f.root);
+      return readLinkedFolder(git, f.root, f.name, await readRemotes(git).catch(() => []));
+    }),
+  );
+  return permanentLinks(linked);
+}
+
 async function writeReport(records: WorkspaceRecords, choice: ReportChoice, today: string): Promise<string | undefined> {
   let folder: string;
   let root: string;
@@ -174,7 +191,9 @@ async function writeReport(records: WorkspaceRecords, choice: ReportChoice, toda
   await vscode.workspace.fs.createDirectory(vscode.Uri.file(folder));
   const taken = new Set((await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder))).map(([name]) => name.toLowerCase()));
   const path = joinPath(folder, freeFileName(reportFileName(choice.period, choice.person), (n) => taken.has(n.toLowerCase())));
-  const content = renderInfluenceMarkdown(report, { root, linkTo: linksFrom(path) });
+  // In the workspace, links relative to the report are the repository's own; from the notebook they would climb out of it.
+  const links = choice.target === 'notebook' ? await notebookLinks(records) : undefined;
+  const content = renderInfluenceMarkdown(report, links ? { root, linkTo: links.linkTo, commitLink: links.commitLink, linkNote: links.note } : { root, linkTo: linksFrom(path) });
   const uri = vscode.Uri.file(path);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) });
