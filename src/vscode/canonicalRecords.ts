@@ -60,6 +60,13 @@ export async function recordsWithCanonicalPullRequests(records: WorkspaceRecords
   return out;
 }
 
+/** Reads (or finds cached) every folder's people, so the next cached render counts each person once. */
+export async function preparePeopleDirectories(records: WorkspaceRecords): Promise<void> {
+  const profiles = notebookProfiles(records);
+  const notebookVersion = records.notebook.index?.version;
+  await Promise.all(records.indexes().map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion).catch(() => undefined)));
+}
+
 /** Every record with its people as one identity each (see {@link recordsWithCanonicalPullRequests}); pull requests as written. */
 export async function recordsWithCanonicalPeopleOnly(records: WorkspaceRecords): Promise<LodestarRecord[]> {
   const indexes = records.indexes();

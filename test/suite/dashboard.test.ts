@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -36,18 +37,20 @@ describe('Lodestar: Generate Influence Report', () => {
     fs.rmSync(file('docs/reports'), { recursive: true, force: true });
   });
 
-  it('writes the quarter’s report to the private notebook by default, with exact counts, and opens it; every link resolves from there', async () => {
+  it('writes the quarter’s report to the private notebook by default, with exact counts, and opens it; its links survive moving it', async () => {
     const created = (await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: Q3 })) as string;
     written.push(created);
     assert.strictEqual(created, path.join(await notebookRoot(), 'reports', 'influence-report-2026-Q3.md'));
     const text = fs.readFileSync(created, 'utf8');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim();
     assert.ok(
       text.startsWith(
         '# Influence report, 2026-07-01 to 2026-09-30\n\nScope: every record in the repository.\n\n' +
-          '11 activities (6 leading, 5 managing) · 0 decisions · 0 design docs · 1 mentoring session with 1 person · 4 pull requests\n',
+          `_Links: records link to github.com/acme/payments at commit ${head.slice(0, 12)} (permanent links, whatever becomes of this file)`,
       ),
       text.slice(0, 400),
     );
+    assert.match(text, /\n\n11 activities \(6 leading, 5 managing\) · 0 decisions · 0 design docs · 1 mentoring session with 1 person · 4 pull requests\n/);
     assert.match(text, /^\| Leading \(team-wide\) \| 6 \| 10h 45m \|$/m);
     assert.match(text, /^\| Managing \(individual\) \| 5 \| 5h 30m \|$/m);
     assert.match(text, /^\| Pairing \| managing \| 3 \| 4h 30m \|$/m);
@@ -55,11 +58,19 @@ describe('Lodestar: Generate Influence Report', () => {
     assert.match(text, /^## Pull requests influenced \(4\)$/m);
     assert.match(text, /^- \[acme\/payments#57\]\(https:\/\/github\.com\/acme\/payments\/pull\/57\), linked from \[Led the settlement outage response\]\(/m);
     assert.match(text, /^### bob$/m);
-    // From the notebook (outside the workspace) back into the workspace's records.
-    const links = relativeLinks(created);
-    assert.ok(links.length >= 12, `${links.length} links`);
-    assert.deepStrictEqual(links.filter((l) => !l.resolves), [], 'every record link resolves from the report’s folder');
-    assert.ok(links.some((l) => l.target.endsWith('docs/influence/2026/2026-09-03-led-the-settlement-outage-response.md')));
+    // Forge permalinks at a commit that holds each record (origin is github.com/acme/payments; nothing fetched, so HEAD).
+    const permalinks = [...text.matchAll(/\]\((https:\/\/github\.com\/acme\/payments\/blob\/[^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(permalinks.length >= 12, `${permalinks.length} permalinks`);
+    for (const url of permalinks) {
+      const [, commit, file] = /\/blob\/([0-9a-f]{40})\/(.+)$/.exec(url) ?? [];
+      assert.strictEqual(commit, head, url);
+      execFileSync('git', ['cat-file', '-e', `${commit}:${decodeURIComponent(file)}`], { cwd: workspaceRoot() });
+    }
+    assert.ok(permalinks.some((u) => u.endsWith('/docs/influence/2026/2026-09-03-led-the-settlement-outage-response.md')));
+    // No path climbs out of the notebook; anything not committed links relative to the workspace folder.
+    assert.doesNotMatch(text, /\]\(\.\.\//);
+    const other = relativeLinks(created).filter((l) => !/^https?:/.test(l.target));
+    assert.deepStrictEqual(other.filter((l) => !fs.existsSync(path.join(workspaceRoot(), decodeURIComponent(l.target)))), []);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created, 'the report opens');
   });
 

@@ -11,6 +11,8 @@ import { buildPairingMatrix, pairingMatrixHtml } from '../../src/core/people/pai
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { git } from '../fixtures/gitRepo';
 import { buildTeamRepo } from '../fixtures/teamRepo';
+import { buildSingleRootWorkspace, SINGLE_ROOT_INFLUENCE } from '../fixtures/workspaces';
+import { makeTempDir } from '../fixtures/gitRepo';
 import { runCli } from './cliInProcess';
 
 const nodeFs = new NodeFileSystem();
@@ -142,5 +144,20 @@ describe('one identity per person', () => {
     const rowHeaders = [...html.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
     assert.strictEqual(rowHeaders.length, 5);
     assert.strictEqual(new Set(rowHeaders).size, 5, rowHeaders.join(' | '));
+  });
+
+  it('a mentee with no profile is the address .git-coauthors gives them in pairs, and their own report still counts every record naming them', async () => {
+    const { folder } = await buildSingleRootWorkspace(makeTempDir());
+    const index = await indexOfRepo(folder);
+    const dir = await loadPeopleDirectory(index, nodeFs, [], { trusted: true, git: createGitExecutor(folder) });
+    const records = recordsWithCanonicalPeople(index.records(), dir);
+    const q3 = SINGLE_ROOT_INFLUENCE.q3;
+    const all = buildInfluenceReport(records, { from: q3.from, to: q3.to, today: q3.to });
+    assert.deepStrictEqual(all.pairs, q3.pairs);
+    assert.deepStrictEqual(all.summary.people, q3.people);
+    const asWritten = buildInfluenceReport(index.records(), { from: q3.from, to: q3.to, today: q3.to, person: 'bob' });
+    const resolved = buildInfluenceReport(records, { from: q3.from, to: q3.to, today: q3.to, person: 'bob' });
+    assert.deepStrictEqual(resolved.summary, asWritten.summary);
+    assert.strictEqual(resolved.summary.activities, 3);
   });
 });

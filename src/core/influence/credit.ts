@@ -58,7 +58,8 @@ function creditOf(r: LodestarRecord): InfluenceActivity | undefined {
       break;
     case 'session':
       type = activityTypeOfSession(r.sessionKind);
-      people = uniquePeople(r.handle ? [r.handle, ...r.people] : r.people);
+      // The mentee as the same identity `people` use, once they were resolved (a folder `bob` may be bob@example.com).
+      people = uniquePeople(r.handle ? [r.menteeKey ?? r.handle, ...r.people] : r.people);
       break;
     default:
       return undefined;

@@ -145,6 +145,8 @@ export function buildInfluenceReport(records: readonly LodestarRecord[], options
   const designs: LodestarRecord[] = [];
   const profiles = new Map<string, LodestarRecord>();
   const sessionsByHandle = new Map<string, LodestarRecord[]>();
+  // The person key each mentee folder's sessions resolved to, when it is not the folder's name (a mentee with no profile).
+  const menteeKeys = new Map<string, string>();
   const evidence = new PullRequestLedger();
   for (const r of records) {
     const date = isoOrNull(r.date);
@@ -168,6 +170,7 @@ export function buildInfluenceReport(records: readonly LodestarRecord[], options
         if (date === null) undated.sessions++;
         if (inPeriod(date)) evidence.add(r);
         if (!own || !r.handle) break;
+        if (r.menteeKey && key(r.menteeKey) !== key(r.handle)) menteeKeys.set(key(r.handle), key(r.menteeKey));
         const list = sessionsByHandle.get(key(r.handle));
         if (list) list.push(r);
         else sessionsByHandle.set(key(r.handle), [r]);
@@ -205,7 +208,12 @@ export function buildInfluenceReport(records: readonly LodestarRecord[], options
   }
   for (const h of handles) {
     const profile = profiles.get(h);
-    const naming = new Set([...(activitiesByPerson.get(h) ?? []), ...(profile ? (activitiesByPerson.get(key(profile.title)) ?? []) : [])]);
+    const alias = menteeKeys.get(h);
+    const naming = new Set([
+      ...(activitiesByPerson.get(h) ?? []),
+      ...(profile ? (activitiesByPerson.get(key(profile.title)) ?? []) : []),
+      ...(alias ? (activitiesByPerson.get(alias) ?? []) : []),
+    ]);
     const card = menteeCard(h, profile, sessionsByHandle.get(h) ?? [], naming, options, inPeriod);
     mentees.push(card);
     if (profile) for (const url of profile.pullRequests) if (inPeriod(isoOrNull(options.pullRequestDates?.get(url) ?? null))) evidence.add(profile, url);

@@ -18,6 +18,8 @@ export function personScope(records: readonly LodestarRecord[], person: string |
   const aliases = new Set([handle]);
   let name = person.replace(/^@/, '');
   for (const r of records) {
+    // A mentee with no profile may be known by another identity (a `.git-coauthors` address) once people are resolved.
+    if (r.kind === 'session' && r.menteeKey && personKey(r.handle ?? '') === handle) aliases.add(personKey(r.menteeKey));
     if (r.kind !== 'person' || personKey(r.handle ?? '') !== handle) continue;
     name = r.title;
     for (const alias of [r.title, r.github, r.gitlab, ...(r.emails ?? [])]) if (alias) aliases.add(personKey(alias));

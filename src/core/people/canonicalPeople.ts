@@ -34,10 +34,11 @@ const NAMING_KINDS = new Set<LodestarRecord['kind']>(['decision', 'design', 'ses
  */
 export function recordsWithCanonicalPeople(records: readonly LodestarRecord[], directory: PeopleDirectory): LodestarRecord[] {
   return records.map((r) => {
-    if (!NAMING_KINDS.has(r.kind) || (r.people.length === 0 && !r.consulted)) return r;
+    if (!NAMING_KINDS.has(r.kind) || (r.people.length === 0 && !r.consulted && !r.handle)) return r;
     const people = canonicalPeople(r.people, directory);
     const copy: LodestarRecord = { ...r, people };
     if (r.consulted) copy.consulted = canonicalPeople(r.consulted, directory);
+    if (r.kind === 'session' && r.handle) copy.menteeKey = directory.keyFor(r.handle);
     return copy;
   });
 }

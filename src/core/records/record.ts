@@ -48,6 +48,8 @@ export interface LodestarRecord {
   people: string[];
   /** For people and sessions: the mentee handle. */
   handle?: string;
+  /** For sessions whose people were resolved to one identity each (core/people/canonicalPeople): the mentee's person key. */
+  menteeKey?: string;
   /** For sessions and notes: `pairing`, `one-on-one`… */
   sessionKind?: string;
   /** For people: their goals. */

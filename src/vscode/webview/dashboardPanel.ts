@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { recordsWithCachedPullRequests } from '../canonicalRecords';
+import { preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
 import { Period } from '../../core/influence/periods';
@@ -96,6 +96,8 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     }
     const person = typeof args?.person === 'string' && args.person.trim() !== '' ? args.person.trim() : undefined;
     await records.ready();
+    // Who is who (profiles, .git-coauthors, .mailmap) is read once, so the first picture already counts each person once.
+    await preparePeopleDirectories(records);
     if (!current) {
       const panel = vscode.window.createWebviewPanel('lodestar.dashboard', 'Influence', vscode.ViewColumn.Active, webviewOptions(extensionUri));
       const shown: Shown = { panel, period, named, person, targets: [], stale: false };
