@@ -67,13 +67,12 @@ export async function preparePeopleDirectories(records: WorkspaceRecords): Promi
   await Promise.all(records.indexes().map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion).catch(() => undefined)));
 }
 
-/** Every record with its people as one identity each (see {@link recordsWithCanonicalPullRequests}); pull requests as written. */
-export async function recordsWithCanonicalPeopleOnly(records: WorkspaceRecords): Promise<LodestarRecord[]> {
+/** Who is who for the record at `path`: its workspace folder's people (the first folder's for the private notebook). */
+export async function peopleDirectoryFor(records: WorkspaceRecords, path: string): Promise<PeopleDirectory | undefined> {
   const indexes = records.indexes();
-  const profiles = notebookProfiles(records);
-  const notebookVersion = records.notebook.index?.version;
-  const directories = await Promise.all(indexes.map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion)));
-  return [...indexes.flatMap(({ index }, i) => withPeople(index.records(), directories[i])), ...withPeople(records.notebook.records(), directories[0])];
+  const own = indexes.find(({ index }) => index.record(path) !== undefined) ?? indexes[0];
+  if (!own) return undefined;
+  return peopleDirectoryOf(own.index, notebookProfiles(records), records.notebook.index?.version).catch(() => undefined);
 }
 
 /** The same, from what is cached now (no git): for renders that cannot wait; `onReady` is called when fresh remotes arrive. */

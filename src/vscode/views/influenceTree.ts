@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { recordsWithCanonicalPeopleOnly } from '../canonicalRecords';
+import { peopleDirectoryFor } from '../canonicalRecords';
 import { InfluenceActivity, influenceActivities, RecordLookup, UNSPECIFIED_TYPE } from '../../core/influence/credit';
 import { linkTargetDescription, linkTargetsText, quarterLabel, shortPullRequestLabel, sortLinkTargets } from '../../core/influence/linkedRecords';
 import { prLabel } from '../../core/influence/reportMarkdown';
@@ -80,8 +80,7 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
     const histories = await Promise.all(this.pullRequests.roots().map((r) => this.pullRequests.history(r)));
     this.localRepos = histories.flatMap((h) => h.remotes.map((r) => `${r.webBase}/${r.owner}/${r.repo}/`.toLowerCase()));
     const byQuarter = new Map<string, InfluenceActivity[]>();
-    // People as one identity each: `dana` and `dana@example.com` are one person under an activity.
-    const all = await recordsWithCanonicalPeopleOnly(this.records);
+    const all = this.records.records();
     this.lookup = new RecordLookup(all);
     for (const a of influenceActivities(all)) {
       const key = a.date ? quarterLabel(a.date) : 'No date';
@@ -125,9 +124,15 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
       return this.pullRequestNode(node.id, url ?? ref, links?.recordsFor({ url, number }) ?? []);
     });
     const profiles = this.records.records('person');
+    // People as one identity each: `dana`, `dana@example.com` and an old `.mailmap` address are one row, named as first written.
+    const directory = await peopleDirectoryFor(this.records, activity.source);
+    const seen = new Set<string>();
     for (const name of activity.people) {
+      const identity = (directory?.keyFor(name) ?? name).toLowerCase();
+      if (seen.has(identity)) continue;
+      seen.add(identity);
       const key = name.toLowerCase();
-      const profile = profiles.find((p) => p.handle?.toLowerCase() === key || p.title.toLowerCase() === key || (p.emails ?? []).some((e) => e.toLowerCase() === key));
+      const profile = profiles.find((p) => p.handle?.toLowerCase() === key || p.handle?.toLowerCase() === identity || p.title.toLowerCase() === key || (p.emails ?? []).some((e) => e.toLowerCase() === key));
       out.push({ type: 'person', id: `${node.id}/person:${name}`, name, profile });
     }
     if (node.record) {
