@@ -46,6 +46,9 @@ describe('one identity per person', () => {
       ['dana', 'sam@example.com', 'dana', 'dana', 'dana', 'sam@example.com', 'sam@example.com', 'kim@example.org'],
     );
     assert.strictEqual(dir.nameOf('sam@example.com'), 'Sam Staff');
+    // A bare word that begins exactly one curated address is that person; two candidates or people only met in git: as written.
+    assert.strictEqual(dir.keyFor('sam'), 'sam@example.com');
+    assert.strictEqual(dir.keyFor('kim'), 'kim');
     assert.deepStrictEqual(canonicalPeople(['dana', 'dana@example.com', '@alice', 'alice@home.example', 'Someone New'], dir), ['dana', 'alice', 'Someone New']);
   });
 

@@ -291,8 +291,9 @@ export class PeopleDirectory {
   /**
    * The person key for a name written in a record's `with`: a handle (or a
    * GitHub login of a profile), `.git-coauthors` initials, an e-mail,
-   * `Name <email>`, or the name of exactly one person of a profile or
-   * `.git-coauthors`.
+   * `Name <email>`, the name of exactly one person of a profile or
+   * `.git-coauthors`, or a word that is the local part of exactly one such
+   * person's address (`dana` for `dana@example.com` in `.git-coauthors`).
    * Anything else is kept as written, so a logged session never loses a partner.
    */
   keyFor(ref: string): string {
@@ -305,7 +306,13 @@ export class PeopleDirectory {
     if (known) return known.key;
     // Only the curated sources: matching people met in history would depend on what was scanned first.
     const named = this.list.filter((p) => p.source !== 'git' && p.name.toLowerCase() === text.toLowerCase());
-    return named.length === 1 ? named[0].key : text;
+    if (named.length === 1) return named[0].key;
+    // A handle-like word for someone with no profile (`dana`): the one curated person whose address it begins.
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(login)) {
+      const byLocal = this.list.filter((p) => p.source !== 'git' && p.emails.some((e) => e.slice(0, e.indexOf('@')) === login));
+      if (byLocal.length === 1) return byLocal[0].key;
+    }
+    return text;
   }
 
   /** The one person whose `.git-coauthors` initials these are (git-mob's short names, as teams write them in `with`). */
