@@ -71,6 +71,18 @@ describe('One identity per person', () => {
     assert.match(fs.readFileSync(session, 'utf8'), /^---\ndate: 2025-02-05\nkind: pairing\nwith: \[alice, "dana@example\.com"\]\n/);
   });
 
+  it('Log Influence Activity writes a profile’s old address and initials as its handle, each person once; others as typed', async () => {
+    const written = (await vscode.commands.executeCommand('lodestar.logInfluenceActivity', {
+      type: 'pairing',
+      title: 'Paired on the fee rounding',
+      date: '2024-02-12',
+      people: ['alice@old-laptop.local', 'ae', 'Alice Example', 'bob', 'Bob <bob@example.com>'],
+    })) as string;
+    created.push(written);
+    assert.strictEqual(written, file('docs/influence/2024/2024-02-12-paired-on-the-fee-rounding.md'));
+    assert.match(fs.readFileSync(written, 'utf8'), /^people: \[alice, bob\]$/m);
+  });
+
   it('the pairing matrix has one row per person: Alice’s old address is her row; two people named alike are told apart', async () => {
     const shown = (await vscode.commands.executeCommand('lodestar.showPairingMatrix', { window: 'all' })) as ShownMatrix;
     try {

@@ -4,7 +4,7 @@ import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { RecordIndex } from '../../src/core/index/recordIndex';
 import { buildInfluenceReport } from '../../src/core/influence/report';
-import { canonicalPeople, duplicatePeopleProblems, recordsWithCanonicalPeople } from '../../src/core/people/canonicalPeople';
+import { canonicalPeople, duplicatePeopleProblems, peopleToWrite, recordsWithCanonicalPeople } from '../../src/core/people/canonicalPeople';
 import { loadPeopleDirectory } from '../../src/core/people/identities';
 import { buildPairingReport } from '../../src/core/people/pairing';
 import { buildPairingMatrix, pairingMatrixHtml } from '../../src/core/people/pairingMatrix';
@@ -50,6 +50,8 @@ describe('one identity per person', () => {
     assert.strictEqual(dir.keyFor('sam'), 'sam@example.com');
     assert.strictEqual(dir.keyFor('kim'), 'kim');
     assert.deepStrictEqual(canonicalPeople(['dana', 'dana@example.com', '@alice', 'alice@home.example', 'Someone New'], dir), ['dana', 'alice', 'Someone New']);
+    // What a new activity writes: handles for profiles, others as typed, each person once.
+    assert.deepStrictEqual(peopleToWrite(['dana@old-corp.example', 'ae', 'Sam Staff', 'sam@example.com', 'Someone New'], dir), ['dana', 'alice', 'Sam Staff', 'Someone New']);
   });
 
   it('without trust git’s mailmap config is not read, but the repository’s .mailmap is', async () => {

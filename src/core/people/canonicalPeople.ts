@@ -24,6 +24,25 @@ export function canonicalPeople(refs: readonly string[], directory: PeopleDirect
   return out;
 }
 
+/**
+ * People as a new record should write them: anyone with a profile as their
+ * handle, anyone else as typed (they are still counted as one identity);
+ * each person once.
+ */
+export function peopleToWrite(refs: readonly string[], directory: PeopleDirectory): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    const written = ref.trim().replace(/^@/, '');
+    if (written === '') continue;
+    const key = directory.keyFor(written);
+    if (seen.has(key.toLowerCase())) continue;
+    seen.add(key.toLowerCase());
+    out.push(directory.byHandleOrKey(key)?.source === 'profile' ? key : written);
+  }
+  return out;
+}
+
 const NAMING_KINDS = new Set<LodestarRecord['kind']>(['decision', 'design', 'session', 'activity']);
 
 /**

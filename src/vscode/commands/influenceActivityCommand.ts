@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { peopleToWrite } from '../../core/people/canonicalPeople';
+import { peopleDirectoryOf } from '../peopleDirectories';
 import { privateNotebookFolder } from './mentoringWrites';
 import { activityReference, appendPullRequestNote } from '../../core/influence/linkedRecords';
 import { planNewActivity, validateNewActivity } from '../../core/influence/newActivity';
@@ -94,6 +96,10 @@ export async function createActivity(records: WorkspaceRecords, root: string, ac
   // A private activity goes to the notebook, checked now: never under a workspace folder.
   const folder = activity.private ? await privateNotebookFolder(records, 'influenceFolder') : influenceFolderOf(records, root);
   if (!folder) return undefined;
+  // One identity per person: a profile's address, initials or old .mailmap address is written as its handle (each person once).
+  const index = records.indexes().find((i) => i.index.root === root)?.index;
+  const directory = index ? await peopleDirectoryOf(index, records.notebook.records().filter((r) => r.kind === 'person'), records.notebook.index?.version).catch(() => undefined) : undefined;
+  if (directory && activity.people) activity = { ...activity, people: peopleToWrite(activity.people, directory) };
   let existingNames: string[] = [];
   try {
     existingNames = (await vscode.workspace.fs.readDirectory(vscode.Uri.file(joinPath(folder, activity.date.slice(0, 4))))).map(([name]) => name);
