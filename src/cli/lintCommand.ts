@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { loadPeopleDirectory } from '../core/people/identities';
 import type { CommandContext } from './command';
+import { writeJson } from './jsonOutput';
 
 /** `lodestar lint [--json]`: problems, one per line; exit 1 when any is an error. */
 export async function lintCommand(c: CommandContext): Promise<number> {
@@ -15,7 +16,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
   const people = await loadPeopleDirectory(index, c.fs);
   const report = buildIndexReport(index, [...branchProblems, ...people.problems]);
-  if (c.flags.has('json')) c.out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
+  if (c.flags.has('json')) writeJson(c.out, { problems: report.problems });
   else for (const p of report.problems) c.out.write(`${formatProblem(p)}\n`);
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
