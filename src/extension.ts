@@ -61,7 +61,10 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     trees.mentoring,
     mentoringView,
     registerProblemDiagnostics(records),
-    vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
+    vscode.commands.registerCommand('lodestar.refresh', async () => {
+      history.refresh();
+      await records.rebuildAll();
+    }),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),

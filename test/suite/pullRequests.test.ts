@@ -1,11 +1,13 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT_PAIRING, SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
+import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
 import { eventually, lodestar, workspaceRoot } from './support';
 
 // Runs late in the single-root workspace (after the mentoring tests, which commit on main, so
@@ -205,6 +207,35 @@ describe('Pull requests and influence', () => {
     assert.ok(pr12 && String(pr12.item.description).startsWith('→ alice'), String(pr12?.item.description));
     // A fixture activity's link (a full URL to a pull request that is not in history) shows by number.
     assert.ok(byLabel.has('#41'), 'pull request 41 of the fixture’s design review');
+  });
+
+  it('a remote changed with git remote set-url is read again without a reload; with a local-path origin the picker lists history’s PRs and #N is stored as typed', async () => {
+    const { pullRequests } = (await api()).influence;
+    const before = fs.readFileSync(alice(), 'utf8');
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-origin-'));
+    git(['remote', 'set-url', 'origin', local]);
+    try {
+      // The .git/config watcher forgets the old remotes: no Refresh, no reload.
+      await eventually(async () => assert.deepStrictEqual((await pullRequests.history(workspaceRoot())).remotes, []), 15000);
+      const items = await historyPullRequestItems(pullRequests, workspaceRoot());
+      const listed = items.filter((i) => i.pr).map((i) => `${i.label} → ${i.pr!.url}`);
+      assert.deepStrictEqual(listed, [`$(git-pull-request) #15 ${SINGLE_ROOT_PULLS.current.title} → #15`, `#12 ${SINGLE_ROOT_PULLS.merged[1].title} → #12`]);
+      assert.ok(items.find((i) => i.pr?.number === 12)!.pr!.people.includes('alice@example.com'), 'its author comes from history');
+
+      const written = await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#1830', record: alice(), note: 'Reviewed the schema' });
+      assert.strictEqual(written, alice());
+      const after = fs.readFileSync(alice(), 'utf8');
+      assert.match(after, /^ {2}- "?#1830"?$/m, after);
+      assert.match(after, /\n- \d{4}-\d{2}-\d{2} #1830: Reviewed the schema\n$/);
+    } finally {
+      fs.writeFileSync(alice(), before);
+      git(['remote', 'set-url', 'origin', SINGLE_ROOT_PULLS.remote]);
+      fs.rmSync(local, { recursive: true, force: true });
+      await vscode.commands.executeCommand('lodestar.refresh');
+      await (await api()).records.refreshPaths([alice()]);
+    }
+    // Refresh reads remotes again too.
+    assert.strictEqual((await pullRequests.history(workspaceRoot())).remotes[0]?.owner, 'acme');
   });
 
   it('context menus offer Link Pull Request… on decision, design, session, activity and mentee rows', async () => {
