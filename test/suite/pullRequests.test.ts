@@ -8,6 +8,7 @@ import { SINGLE_ROOT_PAIRING, SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
 import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
+import { cancel, stepShown } from './quickInput';
 import { eventually, lodestar, workspaceRoot } from './support';
 
 // Runs late in the single-root workspace (after the mentoring tests, which commit on main, so
@@ -218,8 +219,9 @@ describe('Pull requests and influence', () => {
       // The .git/config watcher forgets the old remotes: no Refresh, no reload.
       await eventually(async () => assert.deepStrictEqual((await pullRequests.history(workspaceRoot())).remotes, []), 15000);
       const items = await historyPullRequestItems(pullRequests, workspaceRoot());
-      const listed = items.filter((i) => i.pr).map((i) => `${i.label} → ${i.pr!.url}`);
-      assert.deepStrictEqual(listed, [`$(git-pull-request) #15 ${SINGLE_ROOT_PULLS.current.title} → #15`, `#12 ${SINGLE_ROOT_PULLS.merged[1].title} → #12`]);
+      const listed = items.filter((i) => i.pr).map((i) => `${i.label.replace('$(git-pull-request) ', '')} → ${i.pr!.url}`);
+      for (const merged of SINGLE_ROOT_PULLS.merged) assert.ok(listed.includes(`#${merged.number} ${merged.title} → #${merged.number}`), listed.join(' | '));
+      assert.strictEqual(new Set(items.map((i) => i.pr?.number).filter((n) => n !== undefined)).size, items.filter((i) => i.pr).length, 'each once');
       assert.ok(items.find((i) => i.pr?.number === 12)!.pr!.people.includes('alice@example.com'), 'its author comes from history');
 
       const written = await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#1830', record: alice(), note: 'Reviewed the schema' });
@@ -236,6 +238,20 @@ describe('Pull requests and influence', () => {
     }
     // Refresh reads remotes again too.
     assert.strictEqual((await pullRequests.history(workspaceRoot())).remotes[0]?.owner, 'acme');
+  });
+
+  it('typing the number of a pull request the picker lists shows it once, first', async () => {
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToMentee');
+    try {
+      const pick = (await stepShown(/^Link Pull Request to Mentee$/, 1)) as vscode.QuickPick<vscode.QuickPickItem & { pr?: { number: number } }>;
+      pick.value = '#12';
+      await eventually(() => assert.strictEqual(pick.items[0]?.pr?.number, 12, pick.items.map((i) => i.label).join(' | ')));
+      assert.strictEqual(pick.items.filter((i) => i.pr?.number === 12).length, 1, pick.items.map((i) => i.label).join(' | '));
+      assert.match(pick.items[0].label, new RegExp(SINGLE_ROOT_PULLS.merged[1].title));
+    } finally {
+      await cancel();
+    }
+    assert.strictEqual(await flow, undefined);
   });
 
   it('context menus offer Link Pull Request… on decision, design, session, activity and mentee rows', async () => {

@@ -7,6 +7,7 @@ import { resolvePullRequestReference } from '../../core/pulls/prReferences';
 import { isGitHubLike, RemoteRepo } from '../../core/pulls/remotes';
 import { ForgeSession, forgeName } from '../forgeSession';
 import { WorkspacePullRequests } from '../workspacePullRequests';
+import { tracked } from './quickInputs';
 import { Step } from './stepInput';
 
 /** A pull request picked or typed: its canonical URL, or the reference it is (`#N`) when no forge URL can be made. */
@@ -51,7 +52,7 @@ export async function resolvePullRequestInput(pullRequests: WorkspacePullRequest
 export function pullRequestStep(pullRequests: WorkspacePullRequests, forge: ForgeSession, root: string | undefined, title: string): Step<PickedPullRequest> {
   return ({ step, total }) =>
     new Promise((resolve) => {
-      const pick = vscode.window.createQuickPick<PullRequestItem>();
+      const pick = tracked(vscode.window.createQuickPick<PullRequestItem>());
       pick.title = title;
       pick.step = step;
       pick.totalSteps = total;
