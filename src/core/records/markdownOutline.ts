@@ -17,10 +17,14 @@ export interface MarkdownOutline {
   preamble: OutlineLine[];
   /** Lower-case H2 heading → its lines, for the sections asked for. */
   sections: Map<string, OutlineLine[]>;
+  /** Lines outside code fences that may hold a Markdown link (`](`) or a link reference definition (`[x]: …`). */
+  linkLines: OutlineLine[];
 }
 
 export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[]): MarkdownOutline {
-  const outline: MarkdownOutline = { preamble: [], sections: new Map() };
+  const outline: MarkdownOutline = { preamble: [], sections: new Map(), linkLines: [] };
+  // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
+  let nextLink = body.indexOf('](');
   let fence: string | undefined;
   let current: OutlineLine[] | undefined = undefined;
   let inPreamble = false;
@@ -47,6 +51,10 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     // Most lines are prose: only lines starting with a space, '#', '`' or '~' can be headings or fences.
     const maybeStructure = c === 35 /* # */ || c === 32 || c === 96 /* ` */ || c === 126; /* ~ */
     const lineNo = firstLine + i;
+    if (nextLink >= 0 && nextLink < pos) nextLink = body.indexOf('](', pos);
+    if (!fence && ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))) {
+      outline.linkLines.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    }
     if (maybeStructure) {
       const raw = body.slice(pos, contentEnd);
       const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
