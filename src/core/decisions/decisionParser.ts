@@ -67,7 +67,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = readStatusSection(statusSection, src.path, links);
     date = normaliseDate(bullets.date?.value);
   } else {
-    dialect = log4brains ? 'log4brains' : bullets.date ? 'nygard' : 'plain';
+    // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line.
+    dialect = log4brains ? 'log4brains' : bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain';
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
@@ -107,6 +108,8 @@ interface Field {
   value: string;
   text: string;
   line: number;
+  /** Written as a list item (`* Date: …`), as MADR 2 and log4brains do. */
+  bullet: boolean;
 }
 
 /** `* Status: accepted`, `- Deciders: a, b`, `Date: 2020-01-01` under the title. */
@@ -116,7 +119,7 @@ function readPreambleFields(lines: OutlineLine[]): { status?: Field; statusLine?
     const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
     if (!m) continue;
     const key = m[2].toLowerCase();
-    const field = { value: m[3].trim(), text: l.text, line: l.line };
+    const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
     if (key === 'status') {
       if (m[1]) out.status ??= field;
       else out.statusLine ??= field;

@@ -1,6 +1,7 @@
 import { isSkippedRecordName } from './recordNames';
 import { LodestarRecord, Problem, RecordLink } from '../records/record';
-import { basename, relativePath } from '../store/fileSystem';
+import { numberFromFileName } from '../decisions/decisionParser';
+import { basename, dirname, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
 
 export interface CrossCheck {
@@ -13,6 +14,19 @@ export interface CrossCheck {
    * Only records whose links differ from their own list are here.
    */
   links: Map<string, RecordLink[]>;
+  /** Record path → how to mend its broken links to records that were renamed or renumbered. */
+  fixes: Map<string, BrokenLinkFix[]>;
+}
+
+/** A broken link whose number names a record under another name: replace `written` by `replacement` on `line`. */
+export interface BrokenLinkFix {
+  line: number;
+  /** The file name the link names (`0009-use-mysql.md`). */
+  written: string;
+  /** The file name of the record with the same number (`0009-use-mysql-renamed.md`). */
+  replacement: string;
+  /** Absolute path of that record. */
+  target: string;
 }
 
 /** The reverse a record carries of a link made to it. */
@@ -75,11 +89,13 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   }
 
   const links = new Map<string, RecordLink[]>();
+  const fixes = new Map<string, BrokenLinkFix[]>();
   const reverse = new Map<string, RecordLink[]>();
   const decisionFolders = folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   for (const r of records) {
     if (r.kind !== 'decision' && r.kind !== 'design' && r.kind !== 'activity') continue;
     let own: RecordLink[] | undefined;
+    const seen = new Set<string>();
     for (let i = 0; i < r.links.length; i++) {
       const link = r.links[i];
       // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
@@ -97,17 +113,33 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         continue;
       }
       if (target === undefined) {
+        const line = link.line ?? r.titleLine;
+        const renamed = isPathTarget(link.target) ? sameNumberElsewhere(link.target, lookup) : undefined;
+        if (renamed) {
+          const fix = { line, written: basename(link.target), replacement: basename(renamed.path), target: renamed.path };
+          const list = fixes.get(r.path);
+          if (list) list.push(fix);
+          else fixes.set(r.path, [fix]);
+        }
         problems.push({
           path: r.path,
-          line: link.line ?? r.titleLine,
+          line,
           severity: 'error',
           code: isPathTarget(link.target) ? 'broken-link' : 'unknown-reference',
-          message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.`,
+          message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.${renamed ? ` ${basename(renamed.path)} has its number.` : ''}`,
         });
         continue;
       }
       if (target === null) continue;
       resolved.set(`${r.path}\n${link.target}`, target);
+      // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once.
+      const key = `${link.kind}\n${target}`;
+      if (seen.has(key)) {
+        if (own) own.pop();
+        else own = r.links.slice(0, i);
+        continue;
+      }
+      seen.add(key);
       const other = byPath.get(target);
       if (!other || other === r) continue;
       const back = REVERSE_LINK[link.kind];
@@ -149,7 +181,15 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     });
     if (extra.length > 0) links.set(path, [...base, ...extra]);
   }
-  return { problems, resolved, links };
+  return { problems, resolved, links, fixes };
+}
+
+/** The one record with the number of a missing file's name, in that file's folder (renamed or renumbered since). */
+function sameNumberElsewhere(target: string, lookup: Lookup): LodestarRecord | undefined {
+  const n = numberFromFileName(basename(target));
+  if (n === null) return undefined;
+  const hits = lookup.byFolderNumber.get(`${dirname(target)}\n${n}`);
+  return hits && hits.length === 1 ? hits[0] : undefined;
 }
 
 function isPathTarget(target: string): boolean {

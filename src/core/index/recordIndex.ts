@@ -1,7 +1,7 @@
 import { activityProblems } from '../influence/activityParser';
 import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
-import { checkRecords, CrossCheck } from './crossCheck';
+import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { isSkippedRecordName } from './recordNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
@@ -249,6 +249,11 @@ export class RecordIndex {
    */
   linksOf(record: LodestarRecord): RecordLink[] {
     return this.crossCheck().links.get(record.path) ?? record.links;
+  }
+
+  /** How to mend this record's broken links whose number names a record under another name. */
+  brokenLinkFixes(path: string): readonly BrokenLinkFix[] {
+    return this.crossCheck().fixes.get(path) ?? [];
   }
 
   private crossCheck(): CrossCheck {
