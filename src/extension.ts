@@ -12,6 +12,7 @@ import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
+import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
+    registerBrokenLinkFix(records),
     registerRenumber(records),
     registerLinkCommands(records),
     registerDecisionIndexCommand(records),
