@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { SINGLE_ROOT_PAIRING } from '../fixtures/workspaces';
 import type { ShownMatrix } from '../../src/vscode/webview/pairingMatrixPanel';
 import type { RecordTreeNode } from '../../src/vscode/views/recordTrees';
+import { answer, back, cancel, stepShown } from './quickInput';
 import { child, eventually, labels, lodestar, workspaceRoot } from './support';
 
 // The single-root fixture: Bob has a session folder and no profile; the history has co-authored commits of Dana
@@ -69,7 +70,7 @@ describe('Mentoring view: pairing detected from git', () => {
     assert.strictEqual(created, mentoring('bob', '2026-11-12-pairing.md'));
     const text = fs.readFileSync(created, 'utf8');
     const hashes = SINGLE_ROOT_PAIRING.bobDays[1].subjects.map(hashOf);
-    assert.match(text, new RegExp(`^---\\ndate: 2026-11-12\\nkind: pairing\\nwith: \\["dana@example\\.com"\\]\\ntopics: \\[\\]\\ncommits: \\[${hashes.map((h) => `"?${h}"?`).join(', ')}\\]\\n---\\n`));
+    assert.match(text, new RegExp(`^---\\ndate: 2026-11-12\\nkind: pairing\\nwith: \\["dana@example\\.com"\\]\\ntopics: \\[\\]\\ncommits: \\[${hashes.map((h) => `"${h}"`).join(', ')}\\]\\n---\\n`));
     assert.match(text, /^# Pairing with bob, 2026-11-12$/m);
     assert.match(text, /^- `[0-9a-f]{12}` Retry the settlement poller with jitter$/m);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created, 'the session opens for notes');
@@ -88,7 +89,7 @@ describe('Mentoring view: pairing detected from git', () => {
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: ['0000000'] }), undefined, 'an unknown commit writes nothing');
     const created = (await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: [hash.slice(0, 10)] })) as string;
     assert.strictEqual(created, mentoring('bob', '2026-11-16-pairing.md'));
-    assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^commits: \\["?${hash}"?\\]$`, 'm'));
+    assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^commits: \\["${hash}"\\]$`, 'm'));
     const bob = await child(trees.mentoring, 'bob');
     assert.strictEqual((await item(bob)).description, '3 sessions · last 2026-11-16');
     assert.deepStrictEqual(await labels(trees.mentoring, bob), ['Pairing with bob, 2026-11-16', 'Pairing with bob, 2026-11-12', 'Paired on flaky tests']);
@@ -102,7 +103,7 @@ describe('Lodestar: Log Pairing Session', () => {
     const created = (await vscode.commands.executeCommand('lodestar.logPairingSession', args)) as string;
     assert.strictEqual(created, mentoring('alice', '2026-11-20-pairing.md'));
     const text = fs.readFileSync(created, 'utf8');
-    assert.match(text, /^---\ndate: 2026-11-20\nkind: pairing\nwith: \["bob@example\.com"\]\nduration: 90\ntopics: \[retries, flaky tests\]\npullRequests: \["#12"\]\n---\n\n# Pairing with Alice Example, 2026-11-20\n\n## What we worked on\n\nAlice drove; we found the race\.\n/);
+    assert.match(text, /^---\ndate: 2026-11-20\nkind: pairing\nwith: \["bob@example\.com"\]\nduration: 90\ntopics: \[retries, flaky tests\]\npullRequests: \["#12"\]\n---\n\n# Pairing with Alice Example, 2026-11-20\n\n## What we worked on\n\n## What went well\n\nAlice drove; we found the race\.\n/);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created);
     const alice = await child(trees.mentoring, 'Alice Example');
     assert.strictEqual((await item(alice)).description, '3 sessions · last 2026-11-20');
@@ -136,6 +137,33 @@ describe('Lodestar: Add Mentee', () => {
     assert.strictEqual(erinItem.description, '0 sessions');
     assert.match((erinItem.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Goals\*\*\n\n• Ship a feature end to end\n\n• Run a retro/);
     assert.strictEqual((erinItem.iconPath as vscode.ThemeIcon).id, 'person');
+  });
+
+  it('the handle prefilled from the name follows the name after Back, until the user types their own', async () => {
+    await lodestar();
+    const before = fs.readdirSync(mentoring()).sort();
+    const flow = vscode.commands.executeCommand('lodestar.addMentee');
+    try {
+      await answer(await stepShown(/^Add Mentee$/, 1), 'Grace Hopper');
+      const handle = await stepShown(/handle/, 2);
+      assert.strictEqual(handle.value, 'grace');
+      assert.strictEqual(handle.totalSteps, 7);
+      await back();
+      await answer(await stepShown(/^Add Mentee$/, 1), 'Ada Lovelace');
+      const again = await stepShown(/handle/, 2);
+      assert.strictEqual(again.value, 'ada', 'not the stale grace');
+      await answer(again, 'lovelace');
+      await stepShown(/e-mails/, 3);
+      await back();
+      await stepShown(/handle/, 2);
+      await back();
+      await answer(await stepShown(/^Add Mentee$/, 1), 'Augusta King');
+      assert.strictEqual((await stepShown(/handle/, 2)).value, 'lovelace', 'the handle the user typed stays');
+    } finally {
+      await cancel();
+    }
+    assert.strictEqual(await flow, undefined);
+    assert.deepStrictEqual(fs.readdirSync(mentoring()).sort(), before, 'nothing written');
   });
 
   it('a handle already taken (any case) or one that leaves the folder is refused, and nothing is written', async () => {
@@ -187,7 +215,7 @@ describe('Show Pairing Matrix', () => {
     assert.strictEqual(count('Carol Reviewer', 'Dana Lead'), 1);
     assert.strictEqual(count('Dana Lead', 'Erin Newhire'), 1);
     assert.match(shown.html, /<td data-level="4" data-row="\d+" data-col="\d+" data-pair="\d+" tabindex="-1" aria-label="Bob and Dana Lead: 2 sessions"/);
-    assert.match(shown.html, /<th scope="col" title="bob@example\.com"><span>Bob<\/span><\/th>/);
+    assert.match(shown.html, /<th scope="col" title="Bob \(bob@example\.com\)"><span>Bob<\/span><\/th>/);
     shown.panel.dispose();
   });
 });

@@ -1,11 +1,14 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT_PAIRING, SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
+import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
+import { cancel, stepShown } from './quickInput';
 import { eventually, lodestar, workspaceRoot } from './support';
 
 // The single-root fixture: main's HEAD is #15's squash. Each test sets up what it needs (a commit after the
@@ -231,6 +234,50 @@ describe('Pull requests and influence', () => {
     assert.ok(pr12 && String(pr12.item.description).startsWith('→ alice'), String(pr12?.item.description));
     // A fixture activity's link (a full URL to a pull request that is not in history) shows by number.
     assert.ok(byLabel.has('#41'), 'pull request 41 of the fixture’s design review');
+  });
+
+  it('a remote changed with git remote set-url is read again without a reload; with a local-path origin the picker lists history’s PRs and #N is stored as typed', async () => {
+    const { pullRequests } = (await api()).influence;
+    const before = fs.readFileSync(alice(), 'utf8');
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-origin-'));
+    git(['remote', 'set-url', 'origin', local]);
+    try {
+      // The .git/config watcher forgets the old remotes: no Refresh, no reload.
+      await eventually(async () => assert.deepStrictEqual((await pullRequests.history(workspaceRoot())).remotes, []), 15000);
+      const items = await historyPullRequestItems(pullRequests, workspaceRoot());
+      const listed = items.filter((i) => i.pr).map((i) => `${i.label.replace('$(git-pull-request) ', '')} → ${i.pr!.url}`);
+      for (const merged of SINGLE_ROOT_PULLS.merged) assert.ok(listed.includes(`#${merged.number} ${merged.title} → #${merged.number}`), listed.join(' | '));
+      assert.strictEqual(new Set(items.map((i) => i.pr?.number).filter((n) => n !== undefined)).size, items.filter((i) => i.pr).length, 'each once');
+      assert.ok(items.find((i) => i.pr?.number === 12)!.pr!.people.includes('alice@example.com'), 'its author comes from history');
+
+      const written = await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#1830', record: alice(), note: 'Reviewed the schema' });
+      assert.strictEqual(written, alice());
+      const after = fs.readFileSync(alice(), 'utf8');
+      assert.match(after, /^ {2}- "?#1830"?$/m, after);
+      assert.match(after, /\n- \d{4}-\d{2}-\d{2} #1830: Reviewed the schema\n$/);
+    } finally {
+      fs.writeFileSync(alice(), before);
+      git(['remote', 'set-url', 'origin', SINGLE_ROOT_PULLS.remote]);
+      fs.rmSync(local, { recursive: true, force: true });
+      await vscode.commands.executeCommand('lodestar.refresh');
+      await (await api()).records.refreshPaths([alice()]);
+    }
+    // Refresh reads remotes again too.
+    assert.strictEqual((await pullRequests.history(workspaceRoot())).remotes[0]?.owner, 'acme');
+  });
+
+  it('typing the number of a pull request the picker lists shows it once, first', async () => {
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToMentee');
+    try {
+      const pick = (await stepShown(/^Link Pull Request to Mentee$/, 1)) as vscode.QuickPick<vscode.QuickPickItem & { pr?: { number: number } }>;
+      pick.value = '#12';
+      await eventually(() => assert.strictEqual(pick.items[0]?.pr?.number, 12, pick.items.map((i) => i.label).join(' | ')));
+      assert.strictEqual(pick.items.filter((i) => i.pr?.number === 12).length, 1, pick.items.map((i) => i.label).join(' | '));
+      assert.match(pick.items[0].label, new RegExp(SINGLE_ROOT_PULLS.merged[1].title));
+    } finally {
+      await cancel();
+    }
+    assert.strictEqual(await flow, undefined);
   });
 
   it('context menus offer Link Pull Request… on decision, design, session, activity and mentee rows', async () => {

@@ -43,6 +43,29 @@ describe('Rename Title', () => {
   });
 });
 
+describe('Supersede', () => {
+  it('adds no second link when the older record already says Superseded by a link to the same file, whatever its text', async () => {
+    const { records } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const rest = path.join(adr, '0003-use-rest-for-internal-apis.md');
+    const grpc = path.join(adr, '0004-use-grpc-between-services.md');
+    const [restBefore, grpcBefore] = [fs.readFileSync(rest, 'utf8'), fs.readFileSync(grpc, 'utf8')];
+    try {
+      fs.writeFileSync(rest, restBefore.replace('[4. Use gRPC between services](', '[An older title]('));
+      await records.refreshPaths([rest]);
+      const older = fs.readFileSync(rest, 'utf8');
+      assert.match(older, /\[An older title\]\(0004-use-grpc-between-services\.md\)/);
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: rest, by: grpc }), true);
+      assert.strictEqual(fs.readFileSync(rest, 'utf8'), older, 'the older record is unchanged');
+      assert.strictEqual(fs.readFileSync(grpc, 'utf8'), grpcBefore, 'the newer one already says Supersedes');
+    } finally {
+      fs.writeFileSync(rest, restBefore);
+      fs.writeFileSync(grpc, grpcBefore);
+      await records.refreshPaths([rest, grpc]);
+    }
+  });
+});
+
 describe('Show Decision Graph', () => {
   it('opens a picture of the folder: every record, supersede and link arcs, a strict CSP', async () => {
     await lodestar();
