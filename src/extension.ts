@@ -12,6 +12,7 @@ import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
+import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { registerOneSidedLinkFix } from './vscode/editor/oneSidedLinkFix';
 import { PairingDetection } from './vscode/pairingDetection';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
+    registerBrokenLinkFix(records),
     registerRenumber(records),
     registerOneSidedLinkFix(records),
     registerLinkCommands(records, (older) => draftSuccessor(records, log, older)),

@@ -271,3 +271,17 @@ export function adrToolsGraph(entries: { file: string; title: string; number: nu
   }
   return `${out}}\n`;
 }
+
+/**
+ * `adr upgrade-repository`: adr-tools 3.0.0 runs
+ * `sed -E 's+Date: ([0-9]{2})/([0-9]{2})/([0-9]{4})+Date: \3-\2-\1+'` over every
+ * record, turning the old `Date: DD/MM/YYYY` into ISO 8601 — the first match on
+ * each line, anywhere on the line, nothing else touched (CRLF included).
+ */
+export function upgradeDateFormat(text: string): string {
+  if (!text.includes('Date: ')) return text;
+  return text
+    .split('\n')
+    .map((line) => line.replace(/Date: ([0-9]{2})\/([0-9]{2})\/([0-9]{4})/, 'Date: $3-$2-$1'))
+    .join('\n');
+}
