@@ -145,6 +145,16 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('a verb line in the body (MADR 4 "More Information", as New Decision Record writes it) is a link of that kind', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-json.md': '---\nstatus: superseded by ADR-0002\n---\n\n# Use JSON\n',
+      'docs/decisions/0002-use-yaml.md': '---\nstatus: accepted\n---\n\n# Use YAML\n\n## More Information\n\nSupersedes [ADR-0001](0001-use-json.md)\n\nRelates to [the JSON one](0001-use-json.md) as well.\n',
+    });
+    const yaml = index.records().find((r) => r.path.endsWith('0002-use-yaml.md'))!;
+    assert.deepStrictEqual(index.linksOf(yaml).map((l) => `${l.kind} ${path.basename(l.target)}`), ['supersedes 0001-use-json.md']);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
   it('broken-link for a body or front-matter link to a record file that does not exist, with the fix when one record has its number', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-use-kafka-streams.md': nygardAdr({ number: 1, title: 'Use Kafka Streams' }),
