@@ -17,8 +17,6 @@ import {
   resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
-import { claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
-import { createGitExecutor } from '../core/git/gitExecutor';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
 
@@ -238,6 +236,8 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
+  // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
+  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([import('../core/decisions/claimedNumbers'), import('../core/git/gitExecutor')]);
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
   const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
   if (skipped.length > 0) {

@@ -128,6 +128,20 @@ function eolOf(text: string): string {
 }
 
 /**
+ * Whether the text already says `VERB [any text](file)` (any case, `./file`
+ * too, an optional `* ` or `- ` bullet before): a link to the same file is
+ * the same link whatever its label.
+ */
+export function hasLinkTo(text: string, verb: string, file: string): boolean {
+  const target = `(?:\\./)?${escapeRegExp(file.replace(/^\.\//, ''))}`;
+  return new RegExp(`(?:^|[\\s*_-])${escapeRegExp(verb).replace(/ /g, '\\s+')}:?\\s*(?:\\*\\*|__)?\\[[^\\]]*\\]\\(<?${target}(?:#[^)>]*)?>?\\)`, 'im').test(text);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section,
  * just before the next `##` heading, as adr-tools' `_adr_add_link` does. A
  * Status section with no heading after it gets nothing, also as adr-tools.

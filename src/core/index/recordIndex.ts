@@ -193,6 +193,14 @@ export class RecordIndex {
     return changed;
   }
 
+  /** True when the index holds a record or a problem for this file, or for any file under this folder. */
+  holds(path: string): boolean {
+    if (this.entries.has(path)) return true;
+    const prefix = `${path}/`;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Drops a file, or every file under a deleted folder. */
   removeFile(path: string): boolean {
     let removed = this.entries.delete(path);
