@@ -1,28 +1,27 @@
 import * as path from 'path';
-import { branchNumberProblems } from '../core/decisions/claimedNumbers';
-import { createGitExecutor } from '../core/git/gitExecutor';
-import { buildIndexReport, formatProblem } from '../core/index/indexReport';
+import { buildIndexReport } from '../core/index/indexReport';
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { loadPeopleDirectory } from '../core/people/identities';
 import { adrMain } from './adrCommand';
+import { lintMain } from './lintCommand';
 import { pairingMain } from './pairingCommand';
 import { prsMain } from './prsCommand';
 import { reportCommand } from './reportCommand';
 import { parseArgs, UsageError } from './args';
 
 /** The options each command accepts; anything else is a usage error, so a typo never passes silently. */
-const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], lint: ['json', 'root'], pairing: ['json', 'root', 'since'], prs: ['json', 'root', 'since'], report: ['root', 'from', 'to', 'format', 'person'], help: [] };
+const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], pairing: ['json', 'root', 'since'], prs: ['json', 'root', 'since'], report: ['root', 'from', 'to', 'format', 'person'], help: [] };
 
 const HELP = `usage: lodestar <command> [options]
 
 commands:
   adr COMMAND ...               a drop-in for adr-tools: init, new, link, list, generate, help
   index [--json] [--root DIR]   list every decision record, design doc and mentoring record
-  lint [--json] [--root DIR]    report problems, one per line; exit 1 when any is an error
+  lint [--json | --format text|json|github|sarif] [--base REF [--branches GLOB]] [--warnings-as-errors] [--root DIR]
+                                report problems, one per line; exit 1 when any is an error (lint --help for more)
   pairing [--json] [--since DATE] [--root DIR]
                                 pairing sessions, logged and from Co-authored-by trailers, and who paired with whom
   prs [--json] [--since DATE] [--root DIR]
@@ -41,6 +40,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   if (argv[0] === 'adr') {
     return adrMain(argv.slice(1), { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) });
   }
+  if (argv[0] === 'lint') return lintMain(argv.slice(1), out, err);
   let args;
   try {
     args = parseArgs(argv);
@@ -92,18 +92,6 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         out.write(`${report.records.length} records, ${report.problems.length} problems\n`);
       }
       return 0;
-    }
-    case 'lint': {
-      const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
-      await index.build();
-      const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
-      const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
-      // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
-      const people = await loadPeopleDirectory(index, fs);
-      const report = buildIndexReport(index, [...branchProblems, ...people.problems]);
-      if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
-      else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
-      return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     case 'pairing':
       return pairingMain(root, { json: args.flags.has('json'), since: args.options.get('since') }, out, err);
