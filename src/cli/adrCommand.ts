@@ -18,6 +18,7 @@ import {
 } from '../core/decisions/adrTools';
 import { claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
+import { adrRenumber, RENUMBER_USAGE } from './adrRenumberCommand';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
 
@@ -104,8 +105,11 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
         return await adrList(io);
       case 'generate':
         return await adrGenerate(rest, io);
+      case 'renumber':
+        return await adrRenumber(rest, io);
       case 'help':
-        if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
+        if (rest[0] === 'renumber') io.out(RENUMBER_USAGE);
+        else if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
         else io.out(overview());
         return 0;
       default:
