@@ -1,7 +1,7 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { branchNumberProblems } from '../core/decisions/claimedNumbers';
+import { branchNumberProblems, claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { relativeTo } from '../core/index/indexReport';
 import { RecordIndex } from '../core/index/recordIndex';
@@ -102,7 +102,9 @@ export async function lintMain(argv: string[], out: NodeJS.WritableStream, err: 
   // A file that could not be read as a record already has its problem; its content is not judged on top.
   const unreadable = new Set(indexProblems.filter((p) => FILE_PROBLEMS.has(p.code)).map((p) => p.path));
   const judged = decisions.filter((r) => !unreadable.has(r.path));
-  let problems: Problem[] = [...indexProblems, ...people.problems, ...numberGapProblems(decisions), ...(await recordContentProblems(fs, judged, decisionFolders))];
+  const claimed = new Map<string, Set<number>>();
+  for (const folder of decisionFolders) claimed.set(folder, new Set((await claimedNumbersOnOtherBranches(createGitExecutor(folder))).byNumber.keys()));
+  let problems: Problem[] = [...indexProblems, ...people.problems, ...numberGapProblems(decisions, claimed), ...(await recordContentProblems(fs, judged, decisionFolders))];
 
   if (values.base !== undefined) {
     const comparison = await compareWithBase((cwd) => createGitExecutor(cwd), { root, base: values.base, branches: values.branches ?? [], decisionFolders });

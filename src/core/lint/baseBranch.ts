@@ -155,11 +155,10 @@ async function otherBranchTips(git: GitExecutor, globs: string[], skip: Set<stri
   return byCommit;
 }
 
+/** By the merge base, not `--is-ancestor`: its answer is only an exit code, which a quiet failure would hide. */
 async function isAncestor(git: GitExecutor, commit: string, of: string): Promise<boolean> {
-  return git.run(['merge-base', '--is-ancestor', commit, of]).then(
-    () => true,
-    () => false,
-  );
+  const base = await git.run(['merge-base', commit, of]).catch(() => '');
+  return base.trim() === commit;
 }
 
 /** File names directly in `folder` (repository-relative) at `commit`. */

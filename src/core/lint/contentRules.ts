@@ -128,8 +128,11 @@ function dialectName(record: LodestarRecord): string {
   return record.dialect === 'nygard' ? 'Nygard (adr-tools)' : record.dialect === 'log4brains' ? 'log4brains' : `MADR ${record.dialect.slice(4)}`;
 }
 
-/** `number-gap`: numbers a decision folder skips, reported on the record after the gap. */
-export function numberGapProblems(records: LodestarRecord[]): Problem[] {
+/**
+ * `number-gap`: numbers a decision folder skips, reported on the record after
+ * the gap. A number used on another branch (`usedElsewhere`, by folder) is no gap.
+ */
+export function numberGapProblems(records: LodestarRecord[], usedElsewhere: ReadonlyMap<string, ReadonlySet<number>> = new Map()): Problem[] {
   const byFolder = new Map<string, LodestarRecord[]>();
   for (const r of records) {
     if (r.kind !== 'decision' || r.number === null) continue;
@@ -138,14 +141,18 @@ export function numberGapProblems(records: LodestarRecord[]): Problem[] {
     byFolder.set(r.folder, list);
   }
   const problems: Problem[] = [];
-  for (const list of byFolder.values()) {
+  for (const [folder, list] of byFolder) {
+    const elsewhere = usedElsewhere.get(folder);
     list.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.path < b.path ? -1 : 1));
     for (let i = 1; i < list.length; i++) {
       const before = list[i - 1].number ?? 0;
       const n = list[i].number ?? 0;
-      if (n - before <= 1) continue;
-      const missing = n - before === 2 ? `Number ${before + 1} is` : `Numbers ${before + 1}–${n - 1} are`;
-      problems.push({ path: list[i].path, line: 1, severity: 'info', code: 'number-gap', message: `${missing} not used: this record follows ${basename(list[i - 1].path)}.` });
+      const missing: number[] = [];
+      for (let k = before + 1; k < n && missing.length <= 1000; k++) if (!elsewhere?.has(k)) missing.push(k);
+      if (missing.length === 0) continue;
+      const contiguous = missing[missing.length - 1] - missing[0] === missing.length - 1;
+      const which = missing.length === 1 ? `Number ${missing[0]} is` : contiguous ? `Numbers ${missing[0]}–${missing[missing.length - 1]} are` : `Numbers ${missing.join(', ')} are`;
+      problems.push({ path: list[i].path, line: 1, severity: 'info', code: 'number-gap', message: `${which} not used here or on another branch: this record follows ${basename(list[i - 1].path)}.` });
     }
   }
   return problems;

@@ -70,7 +70,9 @@ export function placeholderLines(text: string, folderTemplate?: Set<string>): Pl
 
 /** `[option 1]`, `{title of option 1}`, `[draft | proposed | accepted]` — but not a link, a footnote or a task box. */
 function hasBracketPlaceholder(line: string): boolean {
-  for (const m of line.matchAll(/\[([^\][]{3,})\](?![([:])|\{([^{}]{3,})\}/g)) {
+  // `[… | superseded by [ADR-0005](0005-example.md)]`: a link inside a placeholder is part of it.
+  const unlinked = line.replace(/\[[^\][]*\]\([^)]*\)/g, 'LINK');
+  for (const m of unlinked.matchAll(/\[([^\][]{3,})\](?![([:])|\{([^{}]{3,})\}/g)) {
     const inner = (m[1] ?? m[2]).trim();
     if (PLACEHOLDER_WORDS.test(inner) || /^[\w .-]+( \| [\w .…-]+){2,}$/.test(inner)) return true;
   }
