@@ -12,6 +12,7 @@ import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
+import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
@@ -21,6 +22,7 @@ import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/record
 import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
+import { shownQuickInput } from './vscode/commands/quickInputs';
 
 /** What the extension hands to tests and to other extensions. */
 export interface LodestarApi {
@@ -32,6 +34,8 @@ export interface LodestarApi {
   reminderBadges: ReminderBadges;
   /** The Influence view, the current pull request's status-bar item, pull requests from git. */
   influence: PullRequestsAndInfluence;
+  /** The quick input a Lodestar flow shows now (tests answer it through VS Code's accept and Back commands). */
+  shownQuickInput: typeof shownQuickInput;
 }
 
 /**
@@ -61,11 +65,15 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     trees.mentoring,
     mentoringView,
     registerProblemDiagnostics(records),
-    vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
+    vscode.commands.registerCommand('lodestar.refresh', async () => {
+      history.refresh();
+      await records.rebuildAll();
+    }),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
+    registerBrokenLinkFix(records),
     registerRenumber(records),
     registerLinkCommands(records),
     registerDecisionIndexCommand(records),
@@ -86,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees, influence, reminderBadges };
+  return { activationMs, records, trees, influence, reminderBadges, shownQuickInput };
 }
 
 export function deactivate(): void {

@@ -93,7 +93,7 @@ describe('lint --base', () => {
     commitAll(root, 'REST');
     const without = await runCli(['lint', '--base', 'main', '--root', root]);
     assert.ok(!without.stdout.includes('number-on-other-branch'), without.stdout);
-    const r = await runCli(['lint', '--base', 'main', '--branches', 'coll*', '--branches', 'feature-*', '--root', root]);
+    const r = await runCli(['lint', '--base', 'main', '--branches', 'coll*,feature-*', '--root', root]);
     assert.strictEqual(r.code, 1);
     assert.match(r.stdout, /^doc\/adr\/0003-use-rest\.md:1: error number-on-other-branch Decision number 3 is also used by 0003-use-grpc\.md on branch colleague: renumber one of them before they meet\.$/m);
     assert.strictEqual(r.stdout.match(/number-on-other-branch/g)?.length, 1, r.stdout);

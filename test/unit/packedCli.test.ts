@@ -29,8 +29,7 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     const copy = path.join(work, 'project');
     fs.mkdirSync(copy);
     for (const name of ['package.json', 'README.md', 'CHANGELOG.md', '.npmignore', 'src']) fs.cpSync(path.join(PROJECT, name), path.join(copy, name), { recursive: true });
-    fs.mkdirSync(path.join(copy, 'test/harness'), { recursive: true });
-    fs.copyFileSync(path.join(PROJECT, 'test/harness/build.mjs'), path.join(copy, 'test/harness/build.mjs'));
+    fs.copyFileSync(path.join(PROJECT, 'esbuild.mjs'), path.join(copy, 'esbuild.mjs'));
     fs.symlinkSync(path.join(PROJECT, 'node_modules'), path.join(copy, 'node_modules'), 'junction');
     const cache = path.join(work, 'npm-cache');
 
