@@ -16,7 +16,7 @@ export type { CommandContext } from './command';
 const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
   adr: {
     usage: 'adr COMMAND ...',
-    summary: 'a drop-in for adr-tools: init, new, link, list, generate, help',
+    summary: 'a drop-in for adr-tools: init, new, link, list, generate, upgrade-repository, help; and renumber',
     // adr-tools' own argument syntax passes through untouched, and it works where it is run.
     raw: async (argv, out, err) =>
       (await import('./adrCommand')).adrMain(argv, { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) }),
