@@ -109,8 +109,12 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
         return await adrGenerate(rest, io);
       case 'upgrade-repository':
         return await adrUpgradeRepository(io);
+      case 'renumber':
+        // Loaded only when run: renumbering needs the index and git, which list and generate do not.
+        return await (await import('./adrRenumberCommand')).adrRenumber(rest, io);
       case 'help':
-        if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
+        if (rest[0] === 'renumber') io.out((await import('./adrRenumberCommand')).RENUMBER_USAGE);
+        else if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
         else io.out(overview());
         return 0;
       default:
