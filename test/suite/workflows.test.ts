@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { nygardAdr } from '../fixtures/recordText';
 import { answer, back, cancel, stepShown } from './quickInput';
-import { eventually, lodestar, workspaceRoot } from './support';
+import { eventually, lodestar, workspaceRoot, quickFixes } from './support';
 
 // Each test starts from the fixture (records 1–6; the colleague's branch claims 5) and removes what it writes.
 
@@ -112,7 +112,7 @@ describe('Quick fixes', () => {
     await eventually(() => assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === code), `no ${code} on ${path.basename(file)}`), 15000);
     const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code)!;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions = await quickFixes(uri, diagnostic.range, (offered) => offered.some((a) => title.test(a.title)));
     const action = actions.find((a) => title.test(a.title));
     assert.ok(action?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
     return action.command;
