@@ -17,6 +17,8 @@ export interface MarkdownOutline {
   preamble: OutlineLine[];
   /** Lower-case H2 heading → its lines, for the sections asked for. */
   sections: Map<string, OutlineLine[]>;
+  /** Lines outside code fences that may hold a Markdown link (`](`) or a link reference definition (`[x]: …`). */
+  linkLines: OutlineLine[];
 }
 
 /** Where the scanner is in the block structure, as far as headings care: setext underlines apply only to a plain paragraph. */
@@ -29,7 +31,9 @@ const enum Paragraph {
 }
 
 export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[]): MarkdownOutline {
-  const outline: MarkdownOutline = { preamble: [], sections: new Map() };
+  const outline: MarkdownOutline = { preamble: [], sections: new Map(), linkLines: [] };
+  // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
+  let nextLink = body.indexOf('](');
   let fence: string | undefined;
   let current = undefined as OutlineLine[] | undefined;
   let inPreamble = false;
@@ -78,6 +82,10 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     const contentEnd = end > pos && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const c = body.charCodeAt(pos);
     const lineNo = firstLine + i;
+    if (nextLink >= 0 && nextLink < pos) nextLink = body.indexOf('](', pos);
+    if (!fence && ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))) {
+      outline.linkLines.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    }
     if (itemIndent > 0 && !fence && /\S/.test(body.slice(pos, contentEnd))) {
       const raw = body.slice(pos, contentEnd);
       const inside = indentColumns(raw) - itemIndent;
