@@ -8,10 +8,12 @@ import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { loadPeopleDirectory } from '../core/people/identities';
+import { repositoryGovernanceProblems } from '../core/governance/governanceLint';
 import { adrMain } from './adrCommand';
 import { pairingMain } from './pairingCommand';
 import { prsMain } from './prsCommand';
 import { reportCommand } from './reportCommand';
+import { whyMain } from './whyCommand';
 import { parseArgs, UsageError } from './args';
 
 /** The options each command accepts; anything else is a usage error, so a typo never passes silently. */
@@ -29,6 +31,8 @@ commands:
                                 merged pull requests found in git history, with the records linked to each
   report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]
                                 the influence report of a period: decisions, designs, people grown, pull requests
+  why PATH... [--json] [--root DIR]
+                                the decision records and design docs whose applies-to globs govern each path
   help                          show this help
 
 options:
@@ -41,6 +45,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   if (argv[0] === 'adr') {
     return adrMain(argv.slice(1), { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) });
   }
+  if (argv[0] === 'why') return whyMain(argv.slice(1), out, err);
   let args;
   try {
     args = parseArgs(argv);
@@ -100,7 +105,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
       // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
       const people = await loadPeopleDirectory(index, fs);
-      const report = buildIndexReport(index, [...branchProblems, ...people.problems]);
+      const governance = await repositoryGovernanceProblems(index, createGitExecutor(root));
+      const report = buildIndexReport(index, [...branchProblems, ...people.problems, ...governance]);
       if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
       else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
       return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
