@@ -70,6 +70,8 @@ describe('applies-to globs', () => {
     assert.strictEqual(compileGlob('src/*/x.ts').prefix, 'src/');
     assert.strictEqual(compileGlob('**/*.ts').prefix, '');
     assert.strictEqual(compileGlob('Src/A/**', { caseInsensitive: true }).prefix, 'src/a/');
+    assert.strictEqual(compileGlob('**/*.sql').required, '.sql');
+    assert.strictEqual(compileGlob('src/{a,b}/x.ts').required, '', 'literals inside braces are not all required');
   });
 
   it('an empty glob or one leaving the repository is refused with a reason; the others still work', () => {

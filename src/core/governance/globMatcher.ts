@@ -22,6 +22,8 @@ export interface CompiledGlob {
   negated: boolean;
   /** The literal folder prefix before the first wildcard (`src/payments/`), or '' — files outside it cannot match. */
   prefix: string;
+  /** A literal every matching path contains (`.sql` of `**\/*.sql`), or '': a cheap test before the regex. Lower-case when matching ignores case. */
+  required: string;
   regex: RegExp;
 }
 
@@ -44,7 +46,8 @@ export function compileGlob(pattern: string, options: { caseInsensitive?: boolea
   const body = segmentsToRegex(source.split('/'));
   // Whatever the glob matches, a folder included, covers the files inside it.
   const regex = new RegExp(`^${body}(?:/.*)?$`, options.caseInsensitive ? 'i' : '');
-  return { source, negated, prefix: literalPrefix(source, options.caseInsensitive === true), regex };
+  const lower = options.caseInsensitive === true;
+  return { source, negated, prefix: literalPrefix(source, lower), required: requiredLiteral(source, lower), regex };
 }
 
 function segmentsToRegex(segments: string[]): string {
@@ -55,7 +58,8 @@ function segmentsToRegex(segments: string[]): string {
     if (seg === '**') {
       // `a/**/b`: zero or more folders between; a trailing `**`: anything below.
       if (last) out += i === 0 ? '.*' : '(?:/.*)?';
-      else out += i === 0 ? '(?:[^/]*/)*' : '/(?:[^/]*/)*';
+      // `(?:.*/)?` rather than `(?:[^/]*/)*`: the same paths, without the backtracking.
+      else out += i === 0 ? '(?:.*/)?' : '/(?:.*/)?';
       continue;
     }
     if (i > 0 && segments[i - 1] !== '**') out += '/';
@@ -142,6 +146,13 @@ function literalPrefix(source: string, lower: boolean): string {
   }
   const prefix = literal.length > 0 ? `${literal.join('/')}/` : '';
   return lower ? prefix.toLowerCase() : prefix;
+}
+
+/** The longest run of plain characters; none for globs with classes, braces or escapes, whose literals are not all required. */
+function requiredLiteral(source: string, lower: boolean): string {
+  if (/[[{\\]/.test(source)) return '';
+  const longest = source.split(/[*?]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return lower ? longest.toLowerCase() : longest;
 }
 
 /** One record's `applies-to`, compiled: a path is covered when the last glob that matches it is not a `!` one. */

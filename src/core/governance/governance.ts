@@ -54,15 +54,16 @@ export class Governance {
     this.sortedKeys = sortedKeys;
     this.sortedFiles = order.map((i) => trackedFiles[i]);
     this.tracked = new Set(keys);
-    for (const entry of this.governing) {
-      const seen = new Set<number>();
+    // Which record last tried each file, so a file two of its globs reach is tried once.
+    const triedBy = new Int32Array(trackedFiles.length).fill(-1);
+    for (const [n, entry] of this.governing.entries()) {
       for (const glob of entry.globs.globs) {
         if (glob.negated) continue;
         const [from, to] = prefixRange(sortedKeys, glob.prefix);
         for (let k = from; k < to; k++) {
           const i = order[k];
-          if (seen.has(i)) continue;
-          seen.add(i);
+          if (triedBy[i] === n || (glob.required !== '' && !sortedKeys[k].includes(glob.required))) continue;
+          triedBy[i] = n;
           if (!entry.globs.matches(trackedFiles[i])) continue;
           entry.files.push(trackedFiles[i]);
           const list = this.byFile.get(keys[i]);
@@ -90,7 +91,7 @@ export class Governance {
   /** True when one glob on its own (not the record's list) matches some tracked file. */
   matchesAnyTracked(glob: CompiledGlob): boolean {
     const [from, to] = prefixRange(this.sortedKeys, glob.prefix);
-    for (let k = from; k < to; k++) if (glob.regex.test(this.sortedFiles[k])) return true;
+    for (let k = from; k < to; k++) if ((glob.required === '' || this.sortedKeys[k].includes(glob.required)) && glob.regex.test(this.sortedFiles[k])) return true;
     return false;
   }
 
