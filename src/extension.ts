@@ -13,6 +13,7 @@ import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
+import { GoverningRecordsUi, registerGoverningRecords } from './vscode/governance/governingRecords';
 import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
@@ -32,6 +33,8 @@ export interface LodestarApi {
   reminderBadges: ReminderBadges;
   /** The Influence view, the current pull request's status-bar item, pull requests from git. */
   influence: PullRequestsAndInfluence;
+  /** Which records govern which files (applies-to): the status-bar item and CodeLens. */
+  governing: GoverningRecordsUi;
 }
 
 /**
@@ -46,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   // One watcher of git history (checkouts, commits) for pairing detection and pull requests alike.
   const history = new GitHistoryWatcher();
   const pairing = new PairingDetection(records, log, history);
+  const governing = registerGoverningRecords(context, records, history, log);
   const trees = {
-    decisions: new StatusTreeProvider(records, 'decision'),
+    decisions: new StatusTreeProvider(records, 'decision', governing.governance),
     designDocs: new StatusTreeProvider(records, 'design'),
     mentoring: new MentoringTreeProvider(records, pairing),
   };
@@ -63,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerProblemDiagnostics(records),
     vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
-    registerNewDecisionCommand(records, log),
+    registerNewDecisionCommand(records, log, (path) => governing.governance.repositoryFolderOf(path)),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
     registerRenumber(records),
@@ -86,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees, influence, reminderBadges };
+  return { activationMs, records, trees, influence, reminderBadges, governing };
 }
 
 export function deactivate(): void {

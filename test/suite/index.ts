@@ -14,7 +14,7 @@ export async function run(): Promise<void> {
   const scenario = requested === 'multi' || requested === 'restricted' || requested === 'monorepo' ? requested : 'single';
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   const files = {
-    single: ['activation.test.js', 'commandsDeclared.test.js', 'views.test.js', 'liveUpdates.test.js', 'newDecision.test.js', 'recordOperations.test.js', 'mentoring.test.js', 'pullRequests.test.js', 'dashboard.test.js'],
+    single: ['activation.test.js', 'commandsDeclared.test.js', 'views.test.js', 'liveUpdates.test.js', 'newDecision.test.js', 'recordOperations.test.js', 'mentoring.test.js', 'pullRequests.test.js', 'dashboard.test.js', 'governance.test.js'],
     multi: ['multiRoot.test.js'],
     restricted: ['restrictedMode.test.js'],
     monorepo: ['monorepo.test.js'],

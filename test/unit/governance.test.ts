@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
+import { parseAppliesToInput, withAppliesTo as addAppliesTo } from '../../src/core/governance/appliesToText';
 import { Governance } from '../../src/core/governance/governance';
 import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { setFrontMatterValue } from '../../src/core/records/frontMatterEdit';
@@ -179,5 +180,26 @@ describe('lint: stale-applies-to and governed-by-inactive', () => {
     const { root } = await indexOf({ 'doc/adr/0001-a.md': madr4Adr({ title: 'A', status: 'accepted', extraFrontMatter: 'applies-to: [src/nowhere/**, ../up/**]\n' }) });
     const r = await runCli(['lint', '--root', root]);
     assert.strictEqual(r.stdout, 'doc/adr/0001-a.md:7: warning invalid-applies-to applies-to "../up/**" cannot be used: "../up/**" leaves the repository ("..").\n');
+  });
+});
+
+describe('applies-to in new records', () => {
+  it('reads what is typed as globs, commas inside braces kept', () => {
+    assert.deepStrictEqual(parseAppliesToInput(' src/payments/**, !src/payments/legacy/** ,, src/{api,web}/** '), ['src/payments/**', '!src/payments/legacy/**', 'src/{api,web}/**']);
+    assert.deepStrictEqual(parseAppliesToInput('   '), []);
+  });
+
+  it('writes them into front matter (existing or new) so they read back as written', async () => {
+    const globs = ['src/payments/**', '!src/payments/legacy/**'];
+    const madr = addAppliesTo(madr4Adr({ title: 'Use Kafka', status: 'proposed' }), globs);
+    const nygard = addAppliesTo(nygardAdr({ number: 7, title: 'Use Kafka' }), ['src/payments/**']);
+    assert.match(nygard, /^---\napplies-to: "src\/payments\/\*\*"\n---\n# 7\. Use Kafka\n/);
+    const { index } = await indexOf({ 'doc/adr/0007-use-kafka.md': nygard, 'doc/adr/0008-use-kafka.md': madr });
+    assert.deepStrictEqual(byName(index, '0007-use-kafka.md').appliesTo, ['src/payments/**']);
+    assert.strictEqual(byName(index, '0007-use-kafka.md').title, 'Use Kafka');
+    assert.deepStrictEqual(byName(index, '0008-use-kafka.md').appliesTo, globs);
+    assert.strictEqual(byName(index, '0008-use-kafka.md').status, 'proposed');
+    const none: string[] = [];
+    assert.strictEqual(addAppliesTo('# X\n', none), '# X\n');
   });
 });

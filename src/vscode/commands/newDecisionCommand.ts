@@ -13,6 +13,7 @@ import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
 import { inputStep, pickStep, runSteps } from './stepInput';
+import { parseAppliesToInput, withAppliesTo } from '../../core/governance/appliesToText';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
 export interface NewDecisionArgs {
@@ -25,6 +26,8 @@ export interface NewDecisionArgs {
   fromDesign?: string;
   status?: string;
   deciders?: string[];
+  /** `applies-to` globs, relative to the repository root. */
+  appliesTo?: string[];
 }
 
 export interface FolderChoice {
@@ -36,8 +39,8 @@ export interface FolderChoice {
 const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 
 /** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
-export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
-  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args));
+export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOfActiveFile?: FolderOfFile): vscode.Disposable {
+  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args, undefined, folderOfActiveFile));
   const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
@@ -62,13 +65,26 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
     }
     if (!design || design.kind !== 'design') return undefined;
     const given = arg && !('type' in arg) ? arg : undefined;
-    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design);
+    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design, folderOfActiveFile);
   });
   return vscode.Disposable.from(newDecision, promote);
 }
 
+/** A file's folder relative to its repository's top (`src/payments`), '' at the top, undefined outside every folder. */
+export type FolderOfFile = (path: string) => string | undefined;
+
+/** "Applies to…" starts with the active editor's folder (`src/payments/**`), unless that file is a record or at the top. */
+function appliesToPrefill(records: WorkspaceRecords, folderOf?: FolderOfFile): string {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  if (!folderOf || uri?.scheme !== 'file') return '';
+  const path = toPortPath(uri.fsPath);
+  if (records.indexOf(path)?.folderOf(path)) return '';
+  const folder = folderOf(path);
+  return folder ? `${folder}/**` : '';
+}
+
 /** New Decision Record, and Promote to Decision Record when `design` is given. */
-async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord): Promise<string | undefined> {
+async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord, folderOfActiveFile?: FolderOfFile): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
     return undefined;
@@ -88,6 +104,7 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
   let links: LodestarRecord[];
   let status: string;
   let deciders: string[];
+  let appliesTo: string[] = args?.appliesTo ?? [];
   if (args) {
     title = args.title;
     const problem = validateDecisionTitle(title);
@@ -134,6 +151,7 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
         items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
       }),
       inputStep({ title: 'New Decision Record: deciders (optional)', prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+      appliesToStep(appliesToPrefill(records, folderOfActiveFile)),
     ]);
     if (!values) return undefined;
     title = values[0] as string;
@@ -142,6 +160,7 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     links = (values[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
     status = ((values[3] as string[])[0] ?? 'proposed') as string;
     deciders = (values[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+    appliesTo = parseAppliesToInput(values[5] as string);
   }
 
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
@@ -174,6 +193,10 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     content = linked.text;
     if (linked.insertedAt < cursorLine) cursorLine += 2;
   }
+  // applies-to goes into front matter at the top: the cursor's line moves down with it.
+  const linesBefore = content.split('\n').length;
+  content = withAppliesTo(content, appliesTo);
+  cursorLine += content.split('\n').length - linesBefore;
   // Checked before any record changes, so a name taken since the last index (a `git pull`) changes nothing.
   if (await vscode.workspace.fs.stat(newUri).then(() => true, () => false)) {
     void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name already exists. Nothing was changed.`);
@@ -205,6 +228,16 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
   await records.refreshPaths([plan.create.path, ...edits.keys()]);
   await showAtLine(newUri, cursorLine);
   return plan.create.path;
+}
+
+/** "Applies to…": the code the decision governs, as globs; prefilled with the active editor's folder. */
+function appliesToStep(prefill: string) {
+  return inputStep({
+    title: 'New Decision Record: applies to… (optional)',
+    prompt: 'The code this decision governs: globs from the repository root, separated by commas, ! to exclude; Enter to skip',
+    placeholder: 'e.g. src/payments/**, !src/payments/legacy/**',
+    value: () => prefill,
+  });
 }
 
 export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {
