@@ -31,6 +31,9 @@ async function acceptFirstPick<T>(command: vscode.Command): Promise<T> {
 describe('decisions that govern code (applies-to)', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Other tests read the Decisions view's top rows: wait until the group has gone with the editors.
+    const { trees } = await lodestar();
+    await eventually(async () => assert.ok(!(await labels(trees.decisions)).some((l) => l.startsWith('For Current File'))));
   });
 
   it('a governed file: "2 decisions" in the status bar, a CodeLens on its first line, For Current File in the Decisions view', async () => {
@@ -70,7 +73,7 @@ describe('decisions that govern code (applies-to)', () => {
     const doc = await open(path.join(workspaceRoot(), 'README.md'));
     await eventually(() => assert.ok(!governing.statusBarShown()));
     assert.deepStrictEqual(await ourLenses(doc), []);
-    assert.ok(!(await labels(trees.decisions)).some((l) => l.startsWith('For Current File')));
+    await eventually(async () => assert.ok(!(await labels(trees.decisions)).some((l) => l.startsWith('For Current File'))));
   });
 
   it('a new file under a governed folder is governed before git tracks it, and ADR-N hovers in it keep working', async () => {

@@ -135,6 +135,7 @@ export class StatusTreeProvider extends RecordTreeProvider {
   /** The code file For Current File is about: the active editor, kept while a record file is in front. */
   private currentPath: string | undefined;
   private currentKey = '';
+  private noEditorTimer: NodeJS.Timeout | undefined;
   private readonly currentSubscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -153,8 +154,19 @@ export class StatusTreeProvider extends RecordTreeProvider {
   }
 
   private followActiveEditor(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const path = uri?.scheme === 'file' ? toPortPath(uri.fsPath) : undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      // Switching editors can pass through "no editor" for a moment; only a lasting one empties the group.
+      clearTimeout(this.noEditorTimer);
+      this.noEditorTimer = setTimeout(() => {
+        if (vscode.window.activeTextEditor) return;
+        this.currentPath = undefined;
+        this.refreshCurrentFile();
+      }, 200);
+      return;
+    }
+    const uri = editor.document.uri;
+    const path = uri.scheme === 'file' ? toPortPath(uri.fsPath) : undefined;
     // Opening a record from the group must not make the group vanish.
     if (path && this.records.indexOf(path)?.folderOf(path)) return;
     this.currentPath = path;
@@ -182,6 +194,7 @@ export class StatusTreeProvider extends RecordTreeProvider {
   }
 
   override dispose(): void {
+    clearTimeout(this.noEditorTimer);
     for (const d of this.currentSubscriptions) d.dispose();
     super.dispose();
   }
