@@ -12,6 +12,7 @@ import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
+import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { GoverningRecordsUi, registerGoverningRecords } from './vscode/governance/governingRecords';
 import { PairingDetection } from './vscode/pairingDetection';
@@ -22,6 +23,7 @@ import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/record
 import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
+import { shownQuickInput } from './vscode/commands/quickInputs';
 
 /** What the extension hands to tests and to other extensions. */
 export interface LodestarApi {
@@ -35,6 +37,8 @@ export interface LodestarApi {
   influence: PullRequestsAndInfluence;
   /** Which records govern which files (applies-to): the status-bar item and CodeLens. */
   governing: GoverningRecordsUi;
+  /** The quick input a Lodestar flow shows now (tests answer it through VS Code's accept and Back commands). */
+  shownQuickInput: typeof shownQuickInput;
 }
 
 /**
@@ -65,11 +69,15 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     trees.mentoring,
     mentoringView,
     registerProblemDiagnostics(records),
-    vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
+    vscode.commands.registerCommand('lodestar.refresh', async () => {
+      history.refresh();
+      await records.rebuildAll();
+    }),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log, (path) => governing.governance.repositoryFolderOf(path)),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
+    registerBrokenLinkFix(records),
     registerRenumber(records),
     registerLinkCommands(records),
     registerDecisionIndexCommand(records),
@@ -90,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees, influence, reminderBadges, governing };
+  return { activationMs, records, trees, influence, reminderBadges, governing, shownQuickInput };
 }
 
 export function deactivate(): void {

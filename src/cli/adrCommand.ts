@@ -15,9 +15,8 @@ import {
   findAdrToolsFolder,
   removeStatusLine,
   resolveAdrReference,
+  upgradeDateFormat,
 } from '../core/decisions/adrTools';
-import { claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
-import { createGitExecutor } from '../core/git/gitExecutor';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
 
@@ -35,7 +34,7 @@ export interface AdrIo {
 }
 
 // The order adr-tools 3.0.0 lists them in (it lists its bin folder).
-const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link'];
+const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link', 'upgrade-repository'];
 
 const USAGE: Record<string, string> = {
   init: `usage: adr init [DIRECTORY]
@@ -78,6 +77,10 @@ Lists the decision records, one path a line.
 `,
   help: `usage: adr help COMMAND [ARG] ...
 `,
+  'upgrade-repository': `usage: adr upgrade-repository
+
+Upgrades the ADR documents to the latest format.
+`,
 };
 
 function overview(): string {
@@ -104,6 +107,8 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
         return await adrList(io);
       case 'generate':
         return await adrGenerate(rest, io);
+      case 'upgrade-repository':
+        return await adrUpgradeRepository(io);
       case 'help':
         if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
         else io.out(overview());
@@ -231,6 +236,8 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
+  // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
+  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([import('../core/decisions/claimedNumbers'), import('../core/git/gitExecutor')]);
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
   const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
   if (skipped.length > 0) {
@@ -394,6 +401,31 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     io.out(full);
   } else {
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
+  }
+  return 0;
+}
+
+/**
+ * adr-tools loops `for f in $(adr list)` and runs sed on each word: with no record
+ * folder, the words of "The doc/adr directory does not exist" are the files, and sed
+ * stops at the first one (`set -e`) with its message. Records are rewritten only when
+ * a date changes, byte for byte otherwise (read as latin1, as sed reads bytes).
+ */
+async function adrUpgradeRepository(io: AdrIo): Promise<number> {
+  const folder = await adrFolder(io);
+  const list = await listRecords(io, folder);
+  const words = list ? list.map((e) => e.path) : `The ${folder} directory does not exist`.split(/\s+/);
+  for (const word of list ? words : words.filter((w) => w !== '')) {
+    const abs = path.resolve(io.cwd, word);
+    let before: string;
+    try {
+      before = await nodeFs.readFile(abs, 'latin1');
+    } catch {
+      io.err(`sed: ${word}: No such file or directory\n`);
+      return 1;
+    }
+    const after = upgradeDateFormat(before);
+    if (after !== before) await writer.replace(abs, Buffer.from(after, 'latin1'));
   }
   return 0;
 }

@@ -32,7 +32,7 @@ async function repositoryTop(cwd: string): Promise<string | undefined> {
 export async function whyMain(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, cwd = process.cwd()): Promise<number> {
   let args;
   try {
-    args = parseArgs(['why', ...argv]);
+    args = parseArgs(['why', ...argv], { json: 'flag', root: 'value' });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     err.write(`lodestar: ${e.message}\n\n${WHY_HELP}`);

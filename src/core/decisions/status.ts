@@ -68,3 +68,19 @@ export function parseTextualSupersede(status: string): string | undefined {
   const m = /^super[sc]eded\s+by\s+(.+)$/i.exec(plainText(status));
   return m ? m[1].trim() : undefined;
 }
+
+/**
+ * A template's placeholder left in place of a value: MADR 2's and log4brains'
+ * `[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]`,
+ * MADR 3/4's `{proposed | … | superseded by ADR-0123}`, `[list everyone involved]`,
+ * `{YYYY-MM-DD when the decision was last updated}`. Not a status, a date or a person.
+ */
+export function isTemplatePlaceholder(raw: string | undefined): boolean {
+  if (!raw) return false;
+  const s = raw.replace(/<!--.*?-->/g, '').trim().replace(/^["']|["']$/g, '').trim();
+  const open = s.charCodeAt(0);
+  if (open !== 91 /* [ */ && open !== 123 /* { */) return false;
+  if (s.includes('|')) return true;
+  // `[list everyone]` and `{name}`, but not a status that is a link: `[Accepted](…)`.
+  return open === 123 ? s.endsWith('}') : s.endsWith(']') && !/^\[[^\]]*\]\(/.test(s);
+}

@@ -1,7 +1,8 @@
 import { activityProblems } from '../influence/activityParser';
-import { LodestarRecord, Problem, RecordKind } from '../records/record';
+import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
-import { checkRecords, CrossCheck } from './crossCheck';
+import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
+import { isSkippedRecordName } from './recordNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
 
@@ -11,20 +12,7 @@ const FIRST_READ_BATCH = 128;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
-/** Names that sit in record folders without being records. */
-export function isSkippedRecordName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (lower.startsWith('.') || !(lower.endsWith('.md') || lower.endsWith('.markdown'))) return true;
-  const stem = lower.slice(0, lower.lastIndexOf('.'));
-  return (
-    stem === 'readme' ||
-    stem === 'index' ||
-    stem === 'template' ||
-    stem.startsWith('adr-template') ||
-    // `0000-template`, `xxxx-template`, `adr000-template`, `nnnn-template.md`
-    /^(?:adr[-_]?)?(?:0+|x+|n+)[-_ ]?template\b/.test(stem)
-  );
-}
+export { isSkippedRecordName } from './recordNames';
 
 /**
  * The records of one root (a workspace folder or the CLI's `--root`): found
@@ -205,6 +193,14 @@ export class RecordIndex {
     return changed;
   }
 
+  /** True when the index holds a record or a problem for this file, or for any file under this folder. */
+  holds(path: string): boolean {
+    if (this.entries.has(path)) return true;
+    const prefix = `${path}/`;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Drops a file, or every file under a deleted folder. */
   removeFile(path: string): boolean {
     let removed = this.entries.delete(path);
@@ -252,6 +248,20 @@ export class RecordIndex {
   /** A link's target resolved to a record path when it names one (`ADR-0005` → its file). */
   resolveLink(record: LodestarRecord, target: string): string {
     return this.crossCheck().resolved.get(`${record.path}\n${target}`) ?? target;
+  }
+
+  /**
+   * A record's links between records, as the index sees them: its own links
+   * (a body link to a file that is no record left out) and the reverse of every
+   * link other records make to it (`referenced-by`, `superseded-by`…, marked `reverse`).
+   */
+  linksOf(record: LodestarRecord): RecordLink[] {
+    return this.crossCheck().links.get(record.path) ?? record.links;
+  }
+
+  /** How to mend this record's broken links whose number names a record under another name. */
+  brokenLinkFixes(path: string): readonly BrokenLinkFix[] {
+    return this.crossCheck().fixes.get(path) ?? [];
   }
 
   private crossCheck(): CrossCheck {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tracked } from './quickInputs';
 
 /** One step of a multi-step input: resolves to its value, `back`, or undefined when cancelled. */
 export type Step<T> = (position: { step: number; total: number }) => Promise<T | 'back' | undefined>;
@@ -22,7 +23,7 @@ export async function runSteps(steps: Step<unknown>[]): Promise<unknown[] | unde
 export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined }): Step<string> {
   return ({ step, total }) =>
     new Promise((resolve) => {
-      const box = vscode.window.createInputBox();
+      const box = tracked(vscode.window.createInputBox());
       box.title = options.title;
       box.step = step;
       box.totalSteps = total;
@@ -59,7 +60,7 @@ export interface PickItem<T> extends vscode.QuickPickItem {
 export function pickStep<T>(options: { title: string; placeholder: string; items: () => PickItem<T>[]; many?: boolean }): Step<T[]> {
   return ({ step, total }) =>
     new Promise((resolve) => {
-      const pick = vscode.window.createQuickPick<PickItem<T>>();
+      const pick = tracked(vscode.window.createQuickPick<PickItem<T>>());
       pick.title = options.title;
       pick.step = step;
       pick.totalSteps = total;
