@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RecordTreeNode } from '../../src/vscode/views/recordTrees';
-import { eventually, lodestar, workspaceRoot } from './support';
+import { eventually, lodestar, workspaceRoot, quickFixes } from './support';
 
 /**
  * A body link to a record that was renamed: `broken-link` in the Problems
@@ -38,8 +38,9 @@ describe('broken-link and its quick fix', () => {
 
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, broken()[0].range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    const fix = actions.find((a) => a.title === 'Link to 0090-use-kafka-streams.md (the record with this number now)');
+    const title = 'Link to 0090-use-kafka-streams.md (the record with this number now)';
+    const actions = await quickFixes(uri, broken()[0].range, (offered) => offered.some((a) => a.title === title));
+    const fix = actions.find((a) => a.title === title);
     assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.strictEqual(doc.lineAt(10).text, 'Events come through [ADR 90](0090-use-kafka-streams.md).');
@@ -75,7 +76,8 @@ describe('broken-link and its quick fix', () => {
     await eventually(() => assert.strictEqual(broken().length, 1, 'the front-matter link is reported'));
     assert.strictEqual(broken()[0].range.start.line, 2, 'on the line of its key');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, broken()[0].range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    // Any answer that was not cancelled counts: the point is that no "Link to" fix is in it.
+    const actions = await quickFixes(uri, broken()[0].range, () => true);
     assert.deepStrictEqual(actions.filter((a) => a.title.startsWith('Link to ')).map((a) => a.title), []);
   });
 });

@@ -83,7 +83,8 @@ describe('links between records in index --json (a repository with three dialect
   it('lint: broken links in the body and in front matter, and a one-sided amend where adr-tools writes both sides; front-matter links are one side by design', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', '--root', root], { encoding: 'utf8' });
     assert.strictEqual(r.status, 1);
-    assert.deepStrictEqual(r.stdout.trim().split('\n'), [
+    // The errors; the stubs' missing sections and template text are warnings of the content rules.
+    assert.deepStrictEqual(r.stdout.trim().split('\n').filter((l) => / error /.test(l)), [
       `${ADR}/0003-use-cockroachdb.md:17: error broken-link "the old file" (references) does not name a record that exists. 0009-use-mysql-renamed.md has its number.`,
       `${ADR}/0004-tweak-the-schema.md:9: error one-sided-link This record says it amends 0003-use-cockroachdb.md, but that record does not say it is amended by this one.`,
       `${PAY}/0003-use-adyen.md:7: error broken-link "0007-use-3ds.md" (relates to) does not name a record that exists.`,
