@@ -51,6 +51,12 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     options: { root: 'value', from: 'value', to: 'value', format: 'value', person: 'value' },
     run: async (c) => (await import('./reportCommand')).reportCommand(c),
   },
+  why: {
+    usage: 'why PATH... [--json] [--root DIR]',
+    summary: 'the decision records and design docs whose applies-to globs govern each path',
+    // Paths are arguments, relative to the current folder: the command reads its own argv.
+    raw: async (argv, out, err) => (await import('./whyCommand')).whyMain(argv, out, err),
+  },
   help: {
     usage: 'help',
     summary: 'show this help',

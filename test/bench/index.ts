@@ -10,6 +10,7 @@ import { groupByStatus, recordDescription, recordLabel } from '../../src/core/tr
 import { buildCorpus, RECORDS } from './corpus';
 import { buildHistoryRepo } from './historyRepo';
 import { cleanUpHooks, Command, comparePair, median } from './processes';
+import { benchGovernance } from './governance';
 
 /**
  * `npm run bench`: what a user feels. Each CLI command runs as a whole process
@@ -159,6 +160,8 @@ async function main(): Promise<number> {
   try {
     await processRows(corpus.root, corpus.adrFolder);
     await inProcessRows(corpus.root);
+    const why = await benchGovernance();
+    row(why.what, why.figure, '', why.budget, why.ok);
   } finally {
     fs.rmSync(corpus.root, { recursive: true, force: true });
     cleanUpHooks();

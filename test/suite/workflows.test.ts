@@ -87,11 +87,15 @@ describe('Commands act on the record in front of the user', () => {
       await back();
       const again = (await stepShown(/^Supersede 0005 Adopt feature flags: new decision$/, 1)) as vscode.InputBox;
       assert.match(again.prompt ?? '', new RegExp(`written as doc/adr/${String(number).padStart(4, '0')}-ship-flags-through-the-config-service\\.md$`));
-      assert.strictEqual(again.totalSteps, 4, 'title, links, status, deciders: the older record is already chosen');
+      assert.strictEqual(again.totalSteps, 5, 'title, links, status, deciders, applies to: the older record is already chosen');
       await answer(again);
       await answer(await stepShown(/: links \(optional\)$/));
       await answer(await stepShown(/: status$/));
       await answer(await stepShown(/: deciders \(optional\)$/), '');
+      // The active editor is a record, so Applies to starts empty.
+      const appliesTo = (await stepShown(/: applies to… \(optional\)$/)) as vscode.InputBox;
+      assert.strictEqual(appliesTo.value, '');
+      await answer(appliesTo, '');
       assert.strictEqual(await flow, true);
       created = [...fs.readdirSync(adr())].find((f) => !before.has(f));
       assert.strictEqual(created, `${String(number).padStart(4, '0')}-ship-flags-through-the-config-service.md`);
