@@ -14,6 +14,8 @@ export interface IndexReport {
     links: { kind: string; target: string }[];
     pullRequests: string[];
     private: boolean;
+    /** Added field: decisions and design docs carry their tags (possibly empty); other kinds have none. */
+    tags?: string[];
   }[];
   problems: Problem[];
 }
@@ -39,6 +41,7 @@ export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = 
       }),
       pullRequests: r.pullRequests,
       private: r.private,
+      ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
     }));
   const problems = [...index.problems(), ...extraProblems]
     .map((p) => ({ ...p, path: rel(p.path) }))

@@ -52,10 +52,11 @@ export function recordLabel(r: LodestarRecord): string {
   return r.number !== null ? `${String(r.number).padStart(4, '0')} ${r.title}` : r.title;
 }
 
-/** `accepted · 2024-03-01` */
+/** `accepted · 2024-03-01`, then the tags: `accepted · 2024-03-01 · #storage #security` */
 export function recordDescription(r: LodestarRecord): string {
   if (r.kind === 'session') return [r.date, r.sessionKind ? sessionKindLabel(r.sessionKind) : undefined].filter(Boolean).join(' · ');
-  return [r.status, r.date].filter(Boolean).join(' · ');
+  const tags = r.tags && r.tags.length > 0 ? r.tags.map((t) => `#${t}`).join(' ') : undefined;
+  return [r.status, r.date, tags].filter(Boolean).join(' · ');
 }
 
 export interface Mentee {
