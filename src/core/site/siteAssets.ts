@@ -45,7 +45,8 @@ ul.records > li[hidden], section[hidden] { display: none; }
 .status-proposed, .status-draft, .status-in-review { color: var(--proposed); }
 .status-rejected, .status-withdrawn, .status-deprecated { color: var(--rejected); }
 .status-superseded { color: var(--superseded); }
-time, .meta { color: var(--muted); font-size: .9rem; margin-left: .4rem; }
+ul.records time { color: var(--muted); font-size: .9rem; margin-left: .4rem; }
+.meta { color: var(--muted); font-size: .9rem; margin: 0; }
 ul.tags { display: inline; list-style: none; padding: 0; margin: 0 0 0 .4rem; }
 ul.tags li { display: inline-block; font-size: .8rem; background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 0 .35rem; margin-right: .25rem; }
 .snippet { margin: .2rem 0 0; color: var(--muted); font-size: .9rem; }
