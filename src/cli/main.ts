@@ -12,6 +12,7 @@ import { adrMain } from './adrCommand';
 import { pairingMain } from './pairingCommand';
 import { prsMain } from './prsCommand';
 import { reportCommand } from './reportCommand';
+import { searchMain } from './searchCommand';
 import { siteMain } from './siteCommand';
 import { parseArgs, UsageError } from './args';
 
@@ -30,6 +31,8 @@ commands:
                                 merged pull requests found in git history, with the records linked to each
   report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]
                                 the influence report of a period: decisions, designs, people grown, pull requests
+  search QUERY [--tag T] [--status S] [--json] [--root DIR]
+                                decision records and design docs holding every word, best first
   site build|serve [--out DIR] [--base-url URL] [--port N] [--root DIR]
                                 a static, searchable site of the decision records and design docs
   help                          show this help
@@ -45,6 +48,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return adrMain(argv.slice(1), { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) });
   }
   if (argv[0] === 'site') return siteMain(argv.slice(1), (s) => out.write(s), (s) => err.write(s));
+  if (argv[0] === 'search') return searchMain(argv.slice(1), (s) => out.write(s), (s) => err.write(s));
   let args;
   try {
     args = parseArgs(argv);

@@ -9,6 +9,7 @@ import { groupByStatus, recordDescription, recordLabel } from '../../src/core/tr
 import { makeTempDir } from '../fixtures/gitRepo';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { benchHistoryScan } from './historyScan';
+import { benchSiteBuild } from './siteBuild';
 
 /**
  * `npm run bench`: the DESIGN's budgets, each measured against a baseline
@@ -134,6 +135,8 @@ async function main(): Promise<number> {
 
   const history = await benchHistoryScan();
   report(history.what, history.figure, history.budget, history.ok);
+  const site = await benchSiteBuild();
+  report(site.what, site.figure, site.budget, site.ok);
   const over = results.filter((r) => !r.ok);
   console.log(over.length === 0 ? 'all budgets met' : `${over.length} budget(s) exceeded`);
   return over.length === 0 ? 0 : 1;

@@ -142,13 +142,13 @@ describe('site builder', () => {
       b.files.map((f) => [f.path, f.content]),
     );
     const out = path.join(makeTempDir(), 'site');
-    assert.strictEqual(writeSite(out, a.files).written, a.files.length);
-    assert.strictEqual(writeSite(out, b.files).written, 0);
+    assert.strictEqual((await writeSite(out, a.files)).written, a.files.length);
+    assert.strictEqual((await writeSite(out, b.files)).written, 0);
     assert.strictEqual(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), text(a, 'index.html'));
     // A record that is gone takes its page with it; files that are not the site's stay.
     fs.writeFileSync(path.join(out, 'CNAME'), 'decisions.example.org\n');
     const fewer = a.files.filter((f) => f.path !== 'doc/adr/0001-a.html');
-    assert.strictEqual(writeSite(out, fewer).removed, 1);
+    assert.strictEqual((await writeSite(out, fewer)).removed, 1);
     assert.ok(!fs.existsSync(path.join(out, 'doc/adr/0001-a.html')) && fs.existsSync(path.join(out, 'CNAME')));
   });
 

@@ -5,7 +5,7 @@ import { LodestarSettings } from '../index/recordFolders';
 import { RecordFileSystem } from '../store/fileSystem';
 import { HistoryRead, readRecordHistory } from './recordHistory';
 import { buildSite, SiteBuild } from './siteBuilder';
-import { checkOutputFolder, writeSite } from './siteWriter';
+import { checkOutputFolder, SiteWriter } from './siteWriter';
 
 export interface PublishOptions {
   fs: RecordFileSystem;
@@ -29,13 +29,37 @@ export interface PublishResult extends SiteBuild {
 export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   checkOutputFolder(o.outDir, o.root);
   let index = o.index;
+  let fs = o.fs;
   if (!index) {
-    index = new RecordIndex(o.fs, o.root, o.settings);
+    // The pages need each record's text again: keep the bytes the index reads instead of reading every file twice.
+    fs = rememberingReads(o.fs);
+    index = new RecordIndex(fs, o.root, o.settings);
     await index.build();
   }
   const folders = index.folders.filter((f) => f.kind === 'decision' || f.kind === 'design').map((f) => relativeTo(o.root, f.path));
   const history: HistoryRead = folders.length > 0 ? await readRecordHistory(createGitExecutor(o.root), folders) : { byPath: new Map() };
-  const site = await buildSite(index, o.fs, { baseUrl: o.baseUrl, mermaidScript: o.mermaidScript, outDir: o.outDir, history });
-  const { written, removed } = writeSite(o.outDir, site.files);
+  const writer = new SiteWriter(o.outDir);
+  const site = await buildSite(index, fs, { baseUrl: o.baseUrl, mermaidScript: o.mermaidScript, outDir: o.outDir, history }, (f) => writer.write(f));
+  const { written, removed } = await writer.finish(site.paths);
   return { ...site, written, removed, historyUnavailable: history.unavailable };
+}
+
+/** A file system that hands out each file's bytes once more from memory after the first read. */
+function rememberingReads(fs: RecordFileSystem): RecordFileSystem {
+  const seen = new Map<string, Uint8Array>();
+  return {
+    readDirectory: (p) => fs.readDirectory(p),
+    stat: (p) => fs.stat(p),
+    realPath: fs.realPath ? (p) => fs.realPath!(p) : undefined,
+    readFile: async (p) => {
+      const kept = seen.get(p);
+      if (kept) {
+        seen.delete(p);
+        return kept;
+      }
+      const bytes = await fs.readFile(p);
+      seen.set(p, bytes);
+      return bytes;
+    },
+  };
 }

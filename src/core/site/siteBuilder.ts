@@ -10,7 +10,7 @@ import { encodePath, relativeUrl } from './siteHtml';
 import { pageLinks } from './siteLinks';
 import { createSiteMarkdown, LinkTarget, renderRecordBody } from './siteMarkdown';
 import { IndexGroup, indexPageHtml, recordPageHtml, SiteLayout, SitePage } from './sitePages';
-import { plainTextOfHtml, SearchEntry } from './siteSearch';
+import { SearchEntry, searchTextOfMarkdown } from './siteSearch';
 
 export interface SiteOptions {
   /** `https://org.github.io/repo/`: canonical links and absolute URLs in `search-index.json`. */
@@ -31,8 +31,10 @@ export interface SiteFile {
 }
 
 export interface SiteBuild {
-  /** Sorted by path: the same input gives the same files, byte for byte. */
+  /** Sorted by path: the same input gives the same files, byte for byte. Empty when the files went to an `emit` callback. */
   files: SiteFile[];
+  /** Every file's path, sorted. */
+  paths: string[];
   pages: number;
   copied: number;
   /** Records with ```mermaid blocks shown as code because no mermaid script was given. */
@@ -63,7 +65,7 @@ export function publishedRecords(index: RecordIndex): LodestarRecord[] {
  * the assets, and copies of the repository files the records link to or show.
  * Nothing is written here; {@link writeSite} does that.
  */
-export async function buildSite(index: RecordIndex, fs: RecordFileSystem, options: SiteOptions = {}): Promise<SiteBuild> {
+export async function buildSite(index: RecordIndex, fs: RecordFileSystem, options: SiteOptions = {}, emit?: (file: SiteFile) => Promise<void> | void): Promise<SiteBuild> {
   const root = index.root;
   const warnings: string[] = [];
   const records = publishedRecords(index).sort((a, b) => compareText(relativeTo(root, a.path), relativeTo(root, b.path)));
@@ -111,6 +113,13 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
 
   const md = createSiteMarkdown();
   const files: SiteFile[] = [];
+  const paths: string[] = [];
+  // Pages go out as they are made (so writing overlaps rendering), or are collected.
+  const add = async (f: SiteFile): Promise<void> => {
+    paths.push(f.path);
+    if (emit) await emit(f);
+    else files.push(f);
+  };
   const entries: SearchEntry[] = [];
   let diagramsAsCode = 0;
   const ordered = [...pages.values()];
@@ -119,7 +128,7 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
     const p = ordered[i];
     const rendered = renderRecordBody(md, bodies[i], resolverFor(p));
     if (rendered.hasMermaid && !layout.mermaid) diagramsAsCode++;
-    files.push({ path: p.page, content: recordPageHtml(p, links.get(p.record.path) ?? [], rendered.html, rendered.hasMermaid, layout) });
+    await add({ path: p.page, content: recordPageHtml(p, links.get(p.record.path) ?? [], rendered.html, rendered.hasMermaid, layout) });
     entries.push({
       path: p.source,
       url: layout.baseUrl ? layout.baseUrl + encodePath(p.page) : encodePath(p.page),
@@ -130,14 +139,19 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
       tags: p.record.tags ?? [],
       folder: p.folder,
       date: p.record.date,
-      text: plainTextOfHtml(rendered.html),
+      text: searchTextOfMarkdown(bodies[i]),
     });
   }
 
-  files.push({ path: 'index.html', content: indexPageHtml(indexGroups(ordered), entries, layout) });
-  files.push({ path: 'search-index.json', content: `${JSON.stringify({ records: entries })}\n` });
-  files.push({ path: 'assets/site.css', content: SITE_CSS }, { path: 'assets/site.js', content: SITE_JS });
-  if (options.mermaidScript) files.push({ path: 'assets/mermaid.min.js', content: options.mermaidScript }, { path: 'assets/mermaid-start.js', content: MERMAID_START_JS });
+  const entriesJson = JSON.stringify(entries);
+  await add({ path: 'index.html', content: indexPageHtml(indexGroups(ordered), entriesJson, layout) });
+  await add({ path: 'search-index.json', content: `{"records":${entriesJson}}\n` });
+  await add({ path: 'assets/site.css', content: SITE_CSS });
+  await add({ path: 'assets/site.js', content: SITE_JS });
+  if (options.mermaidScript) {
+    await add({ path: 'assets/mermaid.min.js', content: options.mermaidScript });
+    await add({ path: 'assets/mermaid-start.js', content: MERMAID_START_JS });
+  }
 
   let copied = 0;
   for (const [rel, abs] of [...copies].sort(([a], [b]) => compareText(a, b))) {
@@ -146,11 +160,12 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
       warnings.push(`${rel}: ${bytes}; the link to it is left as written`);
       continue;
     }
-    files.push({ path: sitePath(rel), content: bytes });
+    await add({ path: sitePath(rel), content: bytes });
     copied++;
   }
   files.sort((a, b) => compareText(a.path, b.path));
-  return { files, pages: ordered.length, copied, diagramsAsCode, warnings };
+  paths.sort(compareText);
+  return { files, paths, pages: ordered.length, copied, diagramsAsCode, warnings };
 }
 
 /** A repository path as a site path: `..` (an `.adr-dir` found above the root) cannot climb out of the site. */

@@ -1,8 +1,7 @@
 import { LodestarRecord } from '../records/record';
 import { statusLabel } from '../tree/recordGroups';
 import { RecordHistory } from './recordHistory';
-import { encodePath, escapeHtml, jsonForScriptBlock, relativeUrl } from './siteHtml';
-import { SearchEntry } from './siteSearch';
+import { encodePath, escapeHtml, relativeUrl, scriptSafeJson } from './siteHtml';
 
 /** One record as the site shows it. */
 export interface SitePage {
@@ -141,7 +140,8 @@ export interface IndexGroup {
   statuses: { status: string; label: string; pages: SitePage[] }[];
 }
 
-export function indexPageHtml(groups: IndexGroup[], entries: SearchEntry[], layout: SiteLayout): string {
+/** `entriesJson`: the search entries, serialised once for both this page and `search-index.json`. */
+export function indexPageHtml(groups: IndexGroup[], entriesJson: string, layout: SiteLayout): string {
   const page = 'index.html';
   const all = groups.flatMap((g) => g.statuses.flatMap((s) => s.pages));
   const statuses = [...new Set(all.map((p) => p.record.status ?? ''))].filter(Boolean).sort();
@@ -186,7 +186,7 @@ ${inner}
 ${sections}
 </main>
 <footer><p>Made by Lodestar from the repository's Markdown records. The search index is also at <a href="search-index.json">search-index.json</a>.</p></footer>
-<script type="application/json" id="search-data">${jsonForScriptBlock(entries)}</script>`;
+<script type="application/json" id="search-data">${scriptSafeJson(entriesJson)}</script>`;
   return shell({ layout, page, title: layout.siteTitle, body, scripts: ['site.js'], withMermaid: false });
 }
 

@@ -17,14 +17,12 @@ export interface SearchEntry {
 
 export const MAX_SEARCH_TEXT = 20_000;
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
-
-/** The words of rendered HTML: tags dropped, markdown-it's five entities decoded, whitespace collapsed. */
-export function plainTextOfHtml(html: string): string {
-  const text = html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e])
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * The words of a record's Markdown for searching: link targets and markup
+ * characters dropped, whitespace collapsed, in one pass (rendering the HTML
+ * back to text would cost as much as rendering it).
+ */
+export function searchTextOfMarkdown(body: string): string {
+  const text = body.replace(/\]\([^)]*\)|<!--[\s\S]*?-->|[\s#*_`|~[\]]+/g, ' ').trim();
   return text.length > MAX_SEARCH_TEXT ? text.slice(0, MAX_SEARCH_TEXT) : text;
 }
