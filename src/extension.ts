@@ -6,13 +6,15 @@ import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCom
 import { registerInfluenceReportCommand } from './vscode/commands/influenceReportCommand';
 import { registerLinkCommands } from './vscode/commands/linkCommands';
 import { registerMentoringCommands } from './vscode/commands/mentoringCommands';
-import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
+import { draftSuccessor, registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerNewDesignDocCommand } from './vscode/commands/newDesignDocCommand';
 import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
 import { registerPairingMatrix } from './vscode/webview/pairingMatrixPanel';
 import { registerRenumber } from './vscode/commands/renumberCommand';
+import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
+import { registerOneSidedLinkFix } from './vscode/editor/oneSidedLinkFix';
 import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
@@ -21,6 +23,8 @@ import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/record
 import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
+import { shownQuickInput } from './vscode/commands/quickInputs';
+import { followTreeSelection } from './vscode/commands/recordPicker';
 
 /** What the extension hands to tests and to other extensions. */
 export interface LodestarApi {
@@ -32,6 +36,8 @@ export interface LodestarApi {
   reminderBadges: ReminderBadges;
   /** The Influence view, the current pull request's status-bar item, pull requests from git. */
   influence: PullRequestsAndInfluence;
+  /** The quick input a Lodestar flow shows now (tests answer it through VS Code's accept and Back commands). */
+  shownQuickInput: typeof shownQuickInput;
 }
 
 /**
@@ -61,13 +67,18 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     trees.mentoring,
     mentoringView,
     registerProblemDiagnostics(records),
-    vscode.commands.registerCommand('lodestar.refresh', () => records.rebuildAll()),
+    vscode.commands.registerCommand('lodestar.refresh', async () => {
+      history.refresh();
+      await records.rebuildAll();
+    }),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
+    registerBrokenLinkFix(records),
     registerRenumber(records),
-    registerLinkCommands(records),
+    registerOneSidedLinkFix(records),
+    registerLinkCommands(records, (older) => draftSuccessor(records, log, older)),
     registerDecisionIndexCommand(records),
     registerNewDesignDocCommand(records),
     registerDecisionGraph(records, context.extensionUri),
@@ -78,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });
-  context.subscriptions.push(decisionsView, designView);
+  context.subscriptions.push(decisionsView, designView, followTreeSelection(decisionsView), followTreeSelection(designView));
   const reminderBadges = new ReminderBadges(records, { decisions: decisionsView, designDocs: designView, mentoring: mentoringView });
   context.subscriptions.push(reminderBadges, registerInfluenceReportCommand(records, log), registerDashboard(records, context.extensionUri));
   registerViewControls(context, 'lodestar.decisions', 'decisions', trees.decisions, decisionsView);
@@ -86,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees, influence, reminderBadges };
+  return { activationMs, records, trees, influence, reminderBadges, shownQuickInput };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { promises as nodeFs, readFileSync } from 'fs';
+import { close, open, promises as nodeFs, read, readFileSync } from 'fs';
 import * as path from 'path';
 import {
   ADR_TOOLS_FIRST_RECORD,
@@ -15,9 +15,8 @@ import {
   findAdrToolsFolder,
   removeStatusLine,
   resolveAdrReference,
+  upgradeDateFormat,
 } from '../core/decisions/adrTools';
-import { claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
-import { createGitExecutor } from '../core/git/gitExecutor';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
 
@@ -35,7 +34,7 @@ export interface AdrIo {
 }
 
 // The order adr-tools 3.0.0 lists them in (it lists its bin folder).
-const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link'];
+const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link', 'upgrade-repository'];
 
 const USAGE: Record<string, string> = {
   init: `usage: adr init [DIRECTORY]
@@ -78,6 +77,10 @@ Lists the decision records, one path a line.
 `,
   help: `usage: adr help COMMAND [ARG] ...
 `,
+  'upgrade-repository': `usage: adr upgrade-repository
+
+Upgrades the ADR documents to the latest format.
+`,
 };
 
 function overview(): string {
@@ -104,8 +107,14 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
         return await adrList(io);
       case 'generate':
         return await adrGenerate(rest, io);
+      case 'upgrade-repository':
+        return await adrUpgradeRepository(io);
+      case 'renumber':
+        // Loaded only when run: renumbering needs the index and git, which list and generate do not.
+        return await (await import('./adrRenumberCommand')).adrRenumber(rest, io);
       case 'help':
-        if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
+        if (rest[0] === 'renumber') io.out((await import('./adrRenumberCommand')).RENUMBER_USAGE);
+        else if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
         else io.out(overview());
         return 0;
       default:
@@ -231,6 +240,8 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
+  // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
+  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([import('../core/decisions/claimedNumbers'), import('../core/git/gitExecutor')]);
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
   const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
   if (skipped.length > 0) {
@@ -366,9 +377,9 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
   }
   const folder = await adrFolder(io);
   const list = (await listRecords(io, folder)) ?? [];
-  const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
-  const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
   if (report === 'toc') {
+    // The toc needs only each record's first line.
+    const titled = await Promise.all(list.map(async (e) => ({ ...e, title: adrToolsTitleLine(await readFirstLine(path.resolve(io.cwd, e.path))) })));
     // adr-tools `cat`s the intro and outro under `set -e`: a file that cannot be read stops the
     // output where cat ran, with cat's message, and exit 1.
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
@@ -393,7 +404,60 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     }
     io.out(full);
   } else {
+    const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
+    const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
+  }
+  return 0;
+}
+
+const FIRST_LINE_BYTES = 1024;
+
+/** The file's text up to and including its first newline (the whole file when the first line is long). */
+function readFirstLine(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    open(file, 'r', (openError, fd) => {
+      if (openError) {
+        reject(openError);
+        return;
+      }
+      const buffer = Buffer.allocUnsafe(FIRST_LINE_BYTES);
+      read(fd, buffer, 0, FIRST_LINE_BYTES, 0, (readError, n) => {
+        close(fd, () => {
+          if (readError) reject(readError);
+          else {
+            const nl = buffer.subarray(0, n).indexOf(10);
+            if (nl >= 0) resolve(buffer.toString('utf8', 0, nl + 1));
+            else if (n < FIRST_LINE_BYTES) resolve(buffer.toString('utf8', 0, n));
+            else nodeFs.readFile(file, 'utf8').then(resolve, reject);
+          }
+        });
+      });
+    });
+  });
+}
+
+/**
+ * adr-tools loops `for f in $(adr list)` and runs sed on each word: with no record
+ * folder, the words of "The doc/adr directory does not exist" are the files, and sed
+ * stops at the first one (`set -e`) with its message. Records are rewritten only when
+ * a date changes, byte for byte otherwise (read as latin1, as sed reads bytes).
+ */
+async function adrUpgradeRepository(io: AdrIo): Promise<number> {
+  const folder = await adrFolder(io);
+  const list = await listRecords(io, folder);
+  const words = list ? list.map((e) => e.path) : `The ${folder} directory does not exist`.split(/\s+/);
+  for (const word of list ? words : words.filter((w) => w !== '')) {
+    const abs = path.resolve(io.cwd, word);
+    let before: string;
+    try {
+      before = await nodeFs.readFile(abs, 'latin1');
+    } catch {
+      io.err(`sed: ${word}: No such file or directory\n`);
+      return 1;
+    }
+    const after = upgradeDateFormat(before);
+    if (after !== before) await writer.replace(abs, Buffer.from(after, 'latin1'));
   }
   return 0;
 }

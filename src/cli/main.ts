@@ -1,79 +1,126 @@
 import * as path from 'path';
-import { branchNumberProblems } from '../core/decisions/claimedNumbers';
-import { createGitExecutor } from '../core/git/gitExecutor';
-import { buildIndexReport, formatProblem } from '../core/index/indexReport';
-import { RecordIndex } from '../core/index/recordIndex';
-import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
-import { recordLabel } from '../core/tree/recordGroups';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { loadPeopleDirectory } from '../core/people/identities';
-import { adrMain } from './adrCommand';
-import { pairingMain } from './pairingCommand';
-import { prsMain } from './prsCommand';
-import { reportCommand } from './reportCommand';
-import { searchMain } from './searchCommand';
-import { siteMain } from './siteCommand';
-import { parseArgs, UsageError } from './args';
+import { OptionKind, parseArgs, UsageError } from './args';
+import type { CommandEntry, RawCommandEntry } from './command';
 
-/** The options each command accepts; anything else is a usage error, so a typo never passes silently. */
-const COMMAND_OPTIONS: Record<string, string[]> = { index: ['json', 'root'], lint: ['json', 'root'], pairing: ['json', 'root', 'since'], prs: ['json', 'root', 'since'], report: ['root', 'from', 'to', 'format', 'person'], help: [] };
+export type { CommandContext } from './command';
 
-const HELP = `usage: lodestar <command> [options]
+/**
+ * Every `lodestar` command, in help order: one entry each. A command lives in
+ * its own module, imported inside `run` so that only the command being run is
+ * loaded (`index` loads no git or forge code). To add one: write
+ * `src/cli/<name>Command.ts` exporting a function of a `CommandContext`, and
+ * add its row here.
+ */
+const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
+  adr: {
+    usage: 'adr COMMAND ...',
+    summary: 'a drop-in for adr-tools: init, new, link, list, generate, upgrade-repository, help; and renumber',
+    // adr-tools' own argument syntax passes through untouched, and it works where it is run.
+    raw: async (argv, out, err) =>
+      (await import('./adrCommand')).adrMain(argv, { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) }),
+  },
+  index: {
+    usage: 'index [--json] [--root DIR]',
+    summary: 'list every decision record, design doc and mentoring record',
+    options: { json: 'flag', root: 'value' },
+    run: async (c) => (await import('./indexCommand')).indexCommand(c),
+  },
+  lint: {
+    usage: 'lint [--json | --format text|json|github|sarif] [--base REF [--branches GLOB,…]] [--warnings-as-errors] [--root DIR]',
+    summary: 'report problems, one per line; exit 1 when any is an error (see the README for .lodestar.yml and the codes)',
+    options: { json: 'flag', root: 'value', format: 'value', base: 'value', branches: 'value', 'warnings-as-errors': 'flag' },
+    run: async (c) => (await import('./lintCommand')).lintCommand(c),
+  },
+  pairing: {
+    usage: 'pairing [--json] [--since DATE] [--root DIR]',
+    summary: 'pairing sessions, logged and from Co-authored-by trailers, and who paired with whom',
+    options: { json: 'flag', root: 'value', since: 'value' },
+    run: async (c) => (await import('./pairingCommand')).pairingMain(c.root, { json: c.flags.has('json'), since: c.options.get('since') }, c.out, c.err),
+  },
+  prs: {
+    usage: 'prs [--json] [--since DATE] [--root DIR]',
+    summary: 'merged pull requests found in git history, with the records linked to each',
+    options: { json: 'flag', root: 'value', since: 'value' },
+    run: async (c) => (await import('./prsCommand')).prsMain(c.root, { json: c.flags.has('json'), since: c.options.get('since') }, c.out, c.err),
+  },
+  report: {
+    usage: 'report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]',
+    summary: 'the influence report of a period: decisions, designs, people grown, pull requests',
+    options: { root: 'value', from: 'value', to: 'value', format: 'value', person: 'value' },
+    run: async (c) => (await import('./reportCommand')).reportCommand(c),
+  },
+  search: {
+    usage: 'search QUERY... [--tag T]... [--status S]... [--json] [--root DIR]',
+    summary: 'decision records and design docs holding every word of QUERY, best first; exit 1 when none',
+    raw: async (argv, out, err) => (await import('./searchCommand')).searchMain(argv, (s) => out.write(s), (s) => err.write(s)),
+  },
+  site: {
+    usage: 'site build|serve [--out DIR] [--base-url URL] [--port N] [--no-mermaid] [--root DIR]',
+    summary: 'a static, searchable site of the decision records and design docs (see lodestar site help)',
+    raw: async (argv, out, err) => (await import('./siteCommand')).siteMain(argv, (s) => out.write(s), (s) => err.write(s)),
+  },
+  help: {
+    usage: 'help',
+    summary: 'show this help',
+    options: {},
+    run: async () => 0,
+  },
+};
+
+const isRaw = (entry: CommandEntry | RawCommandEntry): entry is RawCommandEntry => 'raw' in entry;
+
+function helpText(): string {
+  const lines = Object.values(COMMANDS).map((c) => (c.usage.length <= 28 ? `  ${c.usage.padEnd(30)}${c.summary}` : `  ${c.usage}\n${' '.repeat(32)}${c.summary}`));
+  return `usage: lodestar <command> [options]
 
 commands:
-  adr COMMAND ...               a drop-in for adr-tools: init, new, link, list, generate, help
-  index [--json] [--root DIR]   list every decision record, design doc and mentoring record
-  lint [--json] [--root DIR]    report problems, one per line; exit 1 when any is an error
-  pairing [--json] [--since DATE] [--root DIR]
-                                pairing sessions, logged and from Co-authored-by trailers, and who paired with whom
-  prs [--json] [--since DATE] [--root DIR]
-                                merged pull requests found in git history, with the records linked to each
-  report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]
-                                the influence report of a period: decisions, designs, people grown, pull requests
-  search QUERY [--tag T] [--status S] [--json] [--root DIR]
-                                decision records and design docs holding every word, best first
-  site build|serve [--out DIR] [--base-url URL] [--port N] [--root DIR]
-                                a static, searchable site of the decision records and design docs
-  help                          show this help
+${lines.join('\n')}
 
 options:
   --root DIR   the repository to read (default: the current folder)
   --json       machine-readable output (the contract other tools rely on)
 `;
+}
+
+/** Every option some command declares, so that a value is read as a value whichever command is given. */
+function declaredOptions(): Record<string, OptionKind> {
+  const all: Record<string, OptionKind> = {};
+  for (const entry of Object.values(COMMANDS)) if (!isRaw(entry)) Object.assign(all, entry.options);
+  return all;
+}
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  // adr-tools' own argument syntax passes through untouched, and it works where it is run.
-  if (argv[0] === 'adr') {
-    return adrMain(argv.slice(1), { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) });
-  }
-  if (argv[0] === 'site') return siteMain(argv.slice(1), (s) => out.write(s), (s) => err.write(s));
-  if (argv[0] === 'search') return searchMain(argv.slice(1), (s) => out.write(s), (s) => err.write(s));
+  const first = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]] : undefined;
+  if (first && isRaw(first)) return first.raw(argv.slice(1), out, err);
   let args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, declaredOptions());
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`lodestar: ${e.message}\n\n${HELP}`);
+      err.write(`lodestar: ${e.message}\n\n${helpText()}`);
       return 2;
     }
     throw e;
   }
-  const allowed = COMMAND_OPTIONS[args.command ?? ''];
-  if (allowed) {
-    const unknown = [...args.flags, ...args.options.keys()].filter((o) => o !== 'help' && !allowed.includes(o));
+  const found = args.command !== undefined && Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
+  // A raw command given after an option (`lodestar --json adr`) is not that command.
+  const entry = found && !isRaw(found) ? found : undefined;
+  if (entry) {
+    const unknown = [...args.flags, ...args.options.keys()].filter((o) => o !== 'help' && !Object.hasOwn(entry.options, o));
     if (unknown.length > 0) {
-      err.write(`lodestar: ${args.command} does not take --${unknown[0]}\n\n${HELP}`);
+      err.write(`lodestar: ${args.command} does not take --${unknown[0]}\n\n${helpText()}`);
       return 2;
     }
     if (args.positionals.length > 0) {
-      err.write(`lodestar: ${args.command} takes no arguments (got "${args.positionals[0]}")\n\n${HELP}`);
+      err.write(`lodestar: ${args.command} takes no arguments (got "${args.positionals[0]}")\n\n${helpText()}`);
       return 2;
     }
   }
   if (!args.command || args.command === 'help' || args.flags.has('help')) {
-    out.write(HELP);
-    return args.command && args.command !== 'help' && !args.flags.has('help') ? 2 : 0;
+    out.write(helpText());
+    return 0;
   }
   const root = toPortPath(path.resolve(args.options.get('root') ?? process.cwd()));
   const fs = new NodeFileSystem();
@@ -86,43 +133,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     err.write(`lodestar: --root ${root} is not a folder\n`);
     return 2;
   }
-  switch (args.command) {
-    case 'index': {
-      const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
-      await index.build();
-      const report = buildIndexReport(index);
-      if (args.flags.has('json')) out.write(`${JSON.stringify(report, null, 2)}\n`);
-      else {
-        for (const r of report.records) {
-          const label = recordLabel({ ...r, title: r.title } as never);
-          out.write(`${r.kind.padEnd(9)} ${(r.status ?? '-').padEnd(12)} ${label}  (${r.path})\n`);
-        }
-        out.write(`${report.records.length} records, ${report.problems.length} problems\n`);
-      }
-      return 0;
-    }
-    case 'lint': {
-      const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
-      await index.build();
-      const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
-      const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
-      // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
-      const people = await loadPeopleDirectory(index, fs);
-      const report = buildIndexReport(index, [...branchProblems, ...people.problems]);
-      if (args.flags.has('json')) out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
-      else for (const p of report.problems) out.write(`${formatProblem(p)}\n`);
-      return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
-    }
-    case 'pairing':
-      return pairingMain(root, { json: args.flags.has('json'), since: args.options.get('since') }, out, err);
-    case 'prs':
-      return prsMain(root, { json: args.flags.has('json'), since: args.options.get('since') }, out, err);
-    case 'report':
-      return reportCommand({ fs, root, options: args.options, out, err });
-    default:
-      err.write(`lodestar: unknown command "${args.command}"\n\n${HELP}`);
-      return 2;
+  if (!entry) {
+    err.write(`lodestar: unknown command "${args.command}"\n\n${helpText()}`);
+    return 2;
   }
+  return entry.run({ root, fs, options: args.options, flags: args.flags, out, err });
 }
 
 if (require.main === module) {

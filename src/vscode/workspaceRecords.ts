@@ -1,7 +1,9 @@
+import * as nodeFs from 'fs';
+import * as nodePath from 'path';
 import * as vscode from 'vscode';
 import { branchNumberProblems } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { ChangeBatch, ChangeBatcher } from '../core/index/changeBatcher';
+import { ChangeBatch, ChangeBatcher, changedSince, DEFAULT_BATCHER_OPTIONS } from '../core/index/changeBatcher';
 import { RecordIndex } from '../core/index/recordIndex';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { relativePath, toPortPath } from '../core/store/fileSystem';
@@ -14,6 +16,18 @@ export interface IndexStats {
   fullBuilds: number;
   /** Files re-read one at a time. */
   fileUpdates: number;
+  /** File events dropped because the re-index before them had already read those files (late waves of a branch switch). */
+  coveredEvents: number;
+  /** Times changes waited for a git operation (its index or HEAD lock) to finish before being applied. */
+  waitsForGit: number;
+}
+
+/** What one batch of file events did, for whoever waits for the index to catch up with the disk. */
+export interface AppliedChanges {
+  folder: vscode.WorkspaceFolder;
+  paths: readonly string[];
+  /** 'full': the folder was re-indexed; 'files': re-read file by file; 'covered': the last re-index had read them all. */
+  how: 'full' | 'files' | 'covered';
 }
 
 interface FolderIndex {
@@ -22,6 +36,10 @@ interface FolderIndex {
   batcher: ChangeBatcher;
   /** Numbers other branches give to different records; read from git after each build. */
   branchProblems: Problem[];
+  /** The last branch check (git), so tests and commands can wait for it. */
+  branchCheck: Promise<void>;
+  /** When the last full build started (Date.now()); files not changed since then are in the index. */
+  builtAt?: number;
 }
 
 /**
@@ -36,8 +54,11 @@ export class WorkspaceRecords implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readyPromise: Promise<void> | undefined;
   private readonly outsideWatchers = new Map<string, vscode.FileSystemWatcher>();
-  readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0 };
+  readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0, coveredEvents: 0, waitsForGit: 0 };
   readonly onDidChange = this.emitter.event;
+  private readonly appliedEmitter = new vscode.EventEmitter<AppliedChanges>();
+  /** Fires after each batch of file events is applied (or found already covered by the last re-index). */
+  readonly onDidApplyChanges = this.appliedEmitter.event;
   /** The private notebook: indexed with the workspace folders, never one of them. */
   readonly notebook: NotebookRecords;
 
@@ -83,7 +104,16 @@ export class WorkspaceRecords implements vscode.Disposable {
     }
     const root = toPortPath(folder.uri.fsPath);
     const index = new RecordIndex(this.fs, root, readSettings(folder));
-    const entry: FolderIndex = { folder, index, batcher: new ChangeBatcher((b) => this.applyBatch(entry, b)), branchProblems: [] };
+    // While git rewrites the work tree (a checkout, a rebase), it holds index.lock or HEAD.lock: changes wait for it.
+    const gitDir = gitDirOf(folder.uri.fsPath);
+    const gitBusy = gitDir ? () => nodeFs.existsSync(nodePath.join(gitDir, 'index.lock')) || nodeFs.existsSync(nodePath.join(gitDir, 'HEAD.lock')) : () => false;
+    const entry: FolderIndex = {
+      folder,
+      index,
+      batcher: new ChangeBatcher((b) => this.applyBatch(entry, b), DEFAULT_BATCHER_OPTIONS, undefined, undefined, gitBusy),
+      branchProblems: [],
+      branchCheck: Promise.resolve(),
+    };
     this.folders.set(root, entry);
     await entry.batcher.run(() => this.build(entry));
   }
@@ -93,9 +123,10 @@ export class WorkspaceRecords implements vscode.Disposable {
     try {
       entry.index.updateSettings(readSettings(entry.folder));
       await entry.index.build();
+      entry.builtAt = started;
       this.stats.fullBuilds++;
       this.watchOutsideFolders();
-      void this.checkBranches(entry);
+      entry.branchCheck = this.checkBranches(entry);
       this.log.appendLine(`Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms).`);
     } catch (e) {
       this.log.appendLine(`Indexing ${entry.folder.name} failed: ${(e as Error).stack ?? String(e)}`);
@@ -154,14 +185,26 @@ export class WorkspaceRecords implements vscode.Disposable {
   }
 
   private async applyBatch(entry: FolderIndex, batch: ChangeBatch): Promise<void> {
-    if (batch.full) {
+    this.stats.waitsForGit += entry.batcher.deferrals;
+    entry.batcher.deferrals = 0;
+    let paths = batch.paths;
+    let full = batch.full;
+    if (full && !batch.foldersMayChange && entry.builtAt !== undefined) {
+      // A late wave of a branch switch: the re-index it already caused read these files. Only what changed since counts.
+      paths = await changedSince(batch.paths, entry.builtAt, changedAt, (p) => entry.index.holds(p));
+      this.stats.coveredEvents += batch.paths.size - paths.size;
+      full = paths.size > entry.batcher.fullThreshold;
+      if (paths.size < batch.paths.size) this.log.appendLine(`${batch.paths.size - paths.size} of ${batch.paths.size} file changes in ${entry.folder.name} were already read by the last re-index.`);
+    }
+    if (full) {
       this.log.appendLine(`Re-indexing ${entry.folder.name} after ${batch.paths.size} file changes.`);
       await this.build(entry);
       this.emitter.fire();
+      this.appliedEmitter.fire({ folder: entry.folder, paths: [...batch.paths], how: 'full' });
       return;
     }
     let changed = false;
-    for (const path of batch.paths) {
+    for (const path of paths) {
       try {
         if (await entry.index.refreshFile(path)) changed = true;
         this.stats.fileUpdates++;
@@ -170,6 +213,7 @@ export class WorkspaceRecords implements vscode.Disposable {
       }
     }
     if (changed) this.emitter.fire();
+    this.appliedEmitter.fire({ folder: entry.folder, paths: [...batch.paths], how: paths.size === 0 ? 'covered' : 'files' });
   }
 
   private folderFor(path: string): FolderIndex | undefined {
@@ -213,6 +257,17 @@ export class WorkspaceRecords implements vscode.Disposable {
     await Promise.all([...[...this.folders.values()].map((e) => e.batcher.flush()), this.notebook.settle()]);
   }
 
+  /** Waits for pending file events and for the git checks that follow a build (numbers on other branches). */
+  async idle(): Promise<void> {
+    await this.settle();
+    await Promise.all([...this.folders.values()].map((e) => e.branchCheck));
+  }
+
+  /** True while file events wait for a git operation in some folder to finish. */
+  get waitingForGit(): boolean {
+    return [...this.folders.values()].some((e) => e.batcher.waitingForGit);
+  }
+
   indexes(): { folder: vscode.WorkspaceFolder; index: RecordIndex }[] {
     return [...this.folders.values()].map(({ folder, index }) => ({ folder, index }));
   }
@@ -235,6 +290,33 @@ export class WorkspaceRecords implements vscode.Disposable {
     this.notebook.dispose();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
+    this.appliedEmitter.dispose();
+  }
+}
+
+/** When a file on disk last changed (ctime: a write, rename or chmod), in ms; undefined when it is gone. */
+async function changedAt(path: string): Promise<number | undefined> {
+  try {
+    const st = await nodeFs.promises.stat(path);
+    return Math.max(st.ctimeMs, st.mtimeMs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The git directory of the repository holding `folder` (a worktree's `.git` file names its own), or undefined. */
+function gitDirOf(folder: string): string | undefined {
+  for (let dir = folder; ; dir = nodePath.dirname(dir)) {
+    const dotGit = nodePath.join(dir, '.git');
+    try {
+      const st = nodeFs.statSync(dotGit);
+      if (st.isDirectory()) return dotGit;
+      const named = /^gitdir:\s*(.+)$/m.exec(nodeFs.readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+      return named ? nodePath.resolve(dir, named) : undefined;
+    } catch {
+      // no .git here: look further up
+    }
+    if (nodePath.dirname(dir) === dir) return undefined;
   }
 }
 

@@ -53,7 +53,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function benchSiteBuild(): Promise<{ what: string; figure: string; budget: string; ok: boolean }> {
+export async function benchSiteBuild(): Promise<{ what: string; figure: string; ratio: string; budget: string; ok: boolean }> {
   console.log(`building a ${RECORDS}-record repository for the site benchmark…`);
   const { root, files } = buildSiteCorpus();
   const fsPort = new NodeFileSystem();
@@ -77,7 +77,8 @@ export async function benchSiteBuild(): Promise<{ what: string; figure: string; 
     const site = median(siteTimes);
     return {
       what: 'site build of 10,000 records vs only rendering them with markdown-it',
-      figure: `${site.toFixed(0)} ms vs ${render.toFixed(0)} ms = ${(site / render).toFixed(2)}×`,
+      figure: `${site.toFixed(0)} ms vs ${render.toFixed(0)} ms`,
+      ratio: `${(site / render).toFixed(2)}×`,
       budget: '≤ 1.5×',
       ok: site / render <= 1.5,
     };
@@ -90,7 +91,7 @@ export async function benchSiteBuild(): Promise<{ what: string; figure: string; 
 // `node out/test/bench/siteBuild.js` runs this figure alone.
 if (require.main === module) {
   benchSiteBuild().then(
-    (r) => console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.what}: ${r.figure}  (budget ${r.budget})`),
+    (r) => console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.what}: ${r.figure} = ${r.ratio}  (budget ${r.budget})`),
     (e: unknown) => {
       console.error(e);
       process.exitCode = 2;

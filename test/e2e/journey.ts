@@ -10,10 +10,12 @@ import { Page } from 'playwright-core';
 import { freshTempDir, projectRoot, resultsDir } from '../harness/paths';
 import { step } from '../harness/progress';
 import { JourneyStep, screenshot } from './journeyStep';
-import { moreJourneySteps } from './moreJourneys';
+import { moreJourneyBlocks, moreJourneySteps } from './moreJourneys';
+import { orderRandom, shuffle, testOrderSeed } from '../harness/testOrder';
 import { countsLine, TierOutcome } from '../harness/tally';
 import {
   activeEditorText,
+  activityBarItem,
   collapseView,
   dismissNotifications,
   editorTab,
@@ -139,8 +141,35 @@ const journey: JourneyStep[] = [
   },
 ];
 
-/** Runs the journey in order; after the first failing step the rest are skipped, since each builds on the one before. */
-export async function runJourney(vsix: string): Promise<TierOutcome> {
+/**
+ * The journey in the order `seed` gives: the first step (the workbench opens) first and the empty repository last;
+ * between them, the decision steps and each feature's steps as blocks in shuffled order (the steps of one block
+ * build on each other; the blocks do not).
+ */
+function journeyInOrder(seed: number): JourneyStep[] {
+  const [opens, ...rest] = journey;
+  const welcome = rest.pop() as JourneyStep;
+  const decisionSteps = rest.slice(0, rest.length - moreJourneySteps.length);
+  const blocks = shuffle([decisionSteps, ...moreJourneyBlocks], orderRandom(seed, 'e2e'));
+  return [opens, ...blocks.flatMap((block) => [{ ...block[0], run: async (page: Page) => (await neutralWorkbench(page), await block[0].run(page)) }, ...block.slice(1)]), welcome];
+}
+
+/**
+ * The workbench as every block of steps may expect it: no picker or editor open, and (if the Lodestar side bar
+ * shows) all four views expanded, whatever the block before folded away.
+ */
+async function neutralWorkbench(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await dismissNotifications(page);
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.part.editor .tabs-container [role="tab"]').first().waitFor({ state: 'detached', timeout: generousMs });
+  if ((await activityBarItem(page, 'Lodestar').getAttribute('aria-selected')) === 'true') {
+    for (const view of ['Decisions', 'Design Docs', 'Mentoring', 'Influence']) await expandView(page, view);
+  }
+}
+
+/** Runs the journey; after the first failing step the rest are skipped, since steps build on the ones before. */
+export async function runJourney(vsix: string, seed: number): Promise<TierOutcome> {
   const outcome: TierOutcome = { tier: 'e2e', passed: 0, failed: 0, skipped: 0, notes: [] };
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first`);
   const scratch = freshTempDir('journey');
@@ -153,7 +182,8 @@ export async function runJourney(vsix: string): Promise<TierOutcome> {
     try {
       emptyWorkspaceUrl = server.workbenchUrl({ folder: emptyFolder });
       await browser.page.goto(server.workbenchUrl({ folder }));
-      for (const [index, journeyStep] of journey.entries()) {
+      console.log(`  journey order seed: ${seed}`);
+      for (const [index, journeyStep] of journeyInOrder(seed).entries()) {
         if (outcome.failed > 0) {
           outcome.skipped++;
           console.log(`  - ${journeyStep.name} (skipped: an earlier step failed)`);
@@ -167,7 +197,10 @@ export async function runJourney(vsix: string): Promise<TierOutcome> {
           outcome.failed++;
           const shot = path.join(resultsDir(), `journey-failed-step-${index + 1}.png`);
           await browser.page.screenshot({ path: shot }).catch(() => undefined);
-          console.log(`  ✘ ${journeyStep.name}\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}`);
+          console.log(
+            `  ✘ ${journeyStep.name}\n    seed: ${seed} (LODESTAR_TEST_SEED=${seed} replays this order)\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}\n` +
+              `    extension host log:\n    ${server.extensionHostLogTail().split('\n').join('\n    ')}`,
+          );
           outcome.notes.push(`failed: ${journeyStep.name} (see ${path.relative(projectRoot(), shot)})`);
         }
       }
@@ -184,7 +217,7 @@ export async function runJourney(vsix: string): Promise<TierOutcome> {
 // `node out/test/e2e/journey.js [path/to.vsix]` runs only the journey (after npm run package).
 if (require.main === module) {
   const vsix = path.resolve(process.argv[2] ?? path.join(projectRoot(), 'lodestar.vsix'));
-  runJourney(vsix).then(
+  runJourney(vsix, testOrderSeed()).then(
     (outcome) => {
       console.log(countsLine(outcome));
       process.exit(outcome.failed > 0 ? 1 : 0);

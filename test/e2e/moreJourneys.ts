@@ -6,7 +6,10 @@ import { siteJourneySteps } from './siteJourney';
 
 /**
  * Journey steps of the other features, run in the same workbench after the
- * decision steps and before the empty-repository one. Each feature keeps its
- * steps in its own file and adds them here.
+ * first step and before the empty-repository one, each feature's steps as one
+ * block (the harness shuffles the blocks by the test order seed, so a block
+ * must not depend on another). Each feature keeps its steps in its own file
+ * and adds them here.
  */
-export const moreJourneySteps: JourneyStep[] = [...mentoringJourneySteps, ...dashboardJourneySteps, ...pullRequestJourneySteps, ...siteJourneySteps];
+export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps];
+export const moreJourneySteps: JourneyStep[] = moreJourneyBlocks.flat();

@@ -32,6 +32,10 @@ export interface RunningCodeServer {
   /** 127.0.0.1:PORT, the authority of vscode-remote:// URIs. */
   authority: string;
   logFile: string;
+  /** The fresh user data dir; VS Code keeps its logs (extension host, output channels) under `logs/`. */
+  userDataDir: string;
+  /** The last lines of the extension host's log and of the Lodestar output channel, each under its file name. */
+  extensionHostLogTail(lines?: number): string;
   /** Workbench URL opening `folder` or `workspace`, with an optional payload (extensionDevelopmentPath, extensionTestsPath). */
   workbenchUrl(target: { folder?: string; workspace?: string; payload?: Array<[string, string]> }): string;
   /** vscode-remote:// URI of a path on this machine, as the payload wants it. */
@@ -51,6 +55,34 @@ const quietSettings = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
 };
+
+/** Log files under `dir`, recursively (VS Code nests them by session and window). */
+function logFilesUnder(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => (e.isDirectory() ? logFilesUnder(path.join(dir, e.name)) : e.name.endsWith('.log') ? [path.join(dir, e.name)] : []));
+}
+
+/** The tails of the extension host's own log and the Lodestar output channel under a user data dir. */
+export function extensionHostLogTail(userDataDir: string, lines = 25): string {
+  const files = logFilesUnder(path.join(userDataDir, 'logs')).filter((f) => /exthost\.log$|Lodestar\.log$/.test(f));
+  if (files.length === 0) return `(no extension host log under ${path.join(userDataDir, 'logs')})`;
+  return files
+    .map((f) => {
+      let text = '';
+      try {
+        text = fs.readFileSync(f, 'utf8');
+      } catch (e) {
+        text = `(unreadable: ${(e as Error).message})`;
+      }
+      return `--- ${path.basename(path.dirname(f))}/${path.basename(f)} (last ${lines} lines)\n${tail(text.trimEnd(), lines)}`;
+    })
+    .join('\n');
+}
 
 function answers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -134,6 +166,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     origin,
     authority,
     logFile,
+    userDataDir,
+    extensionHostLogTail: (lines = 25) => extensionHostLogTail(userDataDir, lines),
     remoteUri,
     logTail,
     stop,

@@ -1,11 +1,14 @@
 // `npm test`: unit tests, the extension-host suite in a real VS Code (code-server), then the packaged extension
 // driven like a person would. Ends with the line `N passed, M failed` and exits 1 if anything failed or could not run.
+// Every tier runs its tests in an order shuffled by one seed, printed first (`test order seed: N`);
+// LODESTAR_TEST_SEED=N replays that order.
 import * as path from 'path';
 import { runJourney } from '../e2e/journey';
-import { runExtensionHostSuite, Scenario } from './extensionHost';
+import { describeFailure, runExtensionHostSuite, Scenario } from './extensionHost';
 import { projectRoot } from './paths';
 import { run } from './processes';
 import { addUp, countsLine, TierOutcome } from './tally';
+import { orderRandom, shuffle, testOrderSeed } from './testOrder';
 import { runUnitTests } from './unitTests';
 
 const allTiers = ['unit', 'host', 'e2e'] as const;
@@ -25,19 +28,19 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function unitTier(): Promise<TierOutcome> {
-  return { tier: 'unit', ...(await runUnitTests()), notes: [] };
+async function unitTier(seed: number): Promise<TierOutcome> {
+  return { tier: 'unit', ...(await runUnitTests(seed)), notes: [] };
 }
 
-async function hostTier(): Promise<TierOutcome> {
+async function hostTier(seed: number): Promise<TierOutcome> {
   const outcome: TierOutcome = { tier: 'host', passed: 0, failed: 0, skipped: 0, notes: [] };
-  for (const scenario of ['single', 'multi', 'restricted', 'monorepo'] as Scenario[]) {
+  for (const scenario of shuffle(['single', 'multi', 'restricted', 'monorepo'] as Scenario[], orderRandom(seed, 'host scenarios'))) {
     try {
-      const result = await runExtensionHostSuite(scenario);
+      const result = await runExtensionHostSuite(scenario, seed);
       if (result.vscode) console.log(`extension host: VS Code ${result.vscode} (${result.appName})`);
       if (typeof result.activationMs === 'number') console.log(`activate(): ${Number(result.activationMs.toFixed(1))} ms`);
       console.log(`${scenario}: ${countsLine(result)}`);
-      for (const failure of result.failures) console.log(`  ✘ ${failure.title}\n    ${failure.error.split('\n').join('\n    ')}`);
+      for (const failure of result.failures) console.log(describeFailure(failure, seed));
       outcome.passed += result.passed;
       outcome.failed += result.failed;
       outcome.skipped += result.skipped;
@@ -52,14 +55,14 @@ async function hostTier(): Promise<TierOutcome> {
   return outcome;
 }
 
-async function e2eTier(): Promise<TierOutcome> {
+async function e2eTier(seed: number): Promise<TierOutcome> {
   console.log('npm run package');
   const code = await run('npm', ['run', 'package'], { cwd: projectRoot() });
   if (code !== 0) throw new Error(`npm run package exited with ${code}`);
-  return runJourney(path.join(projectRoot(), 'lodestar.vsix'));
+  return runJourney(path.join(projectRoot(), 'lodestar.vsix'), seed);
 }
 
-const tierRunners: Record<TierName, { title: string; run: () => Promise<TierOutcome> }> = {
+const tierRunners: Record<TierName, { title: string; run: (seed: number) => Promise<TierOutcome> }> = {
   unit: { title: 'tier 1: unit tests (mocha)', run: unitTier },
   host: { title: 'tier 2: extension-host suite in VS Code (code-server)', run: hostTier },
   e2e: { title: 'tier 3: packaged extension, user journey (Playwright)', run: e2eTier },
@@ -67,13 +70,16 @@ const tierRunners: Record<TierName, { title: string; run: () => Promise<TierOutc
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const seed = testOrderSeed();
+  console.log(`test order seed: ${seed}`);
+  console.log(`(LODESTAR_TEST_SEED=${seed} npm test runs the tests in this order again)`);
   const outcomes: Array<TierOutcome & { seconds: number }> = [];
   for (const tier of selectedTiers()) {
     console.log(`\n=== ${tierRunners[tier].title} ===`);
     const tierStarted = Date.now();
     let outcome: TierOutcome;
     try {
-      outcome = await tierRunners[tier].run();
+      outcome = await tierRunners[tier].run(seed);
     } catch (error) {
       // A tier that cannot run counts as a failure, so a broken setup never looks green.
       outcome = { tier, passed: 0, failed: 1, skipped: 0, couldNotRun: message(error), notes: [] };
@@ -89,6 +95,7 @@ async function main(): Promise<number> {
     for (const note of outcome.notes) console.log(`      ${note.split('\n')[0]}`);
   }
   console.log(`total time ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`test order seed: ${seed}`);
   const total = addUp(outcomes);
   console.log(countsLine(total));
   return total.failed > 0 ? 1 : 0;

@@ -6,9 +6,9 @@ import { SINGLE_ROOT_INFLUENCE } from '../fixtures/workspaces';
 import type { ShownDashboard } from '../../src/vscode/webview/dashboardPanel';
 import { eventually, lodestar, workspaceRoot } from './support';
 
-// Runs late in the single-root workspace. 2026 Q3 holds only the fixture's ten influence
-// activities and Bob's pairing session (no suite test writes there), so its counts are exact.
-// Everything written here is removed again.
+// The single-root fixture: 2026 Q3 holds only its ten influence activities and Bob's pairing
+// session (no suite test writes there), so its counts are exact. The suite restores the fixture
+// (and the private notebook) after every test.
 
 const q3 = SINGLE_ROOT_INFLUENCE.q3;
 const Q3 = { from: q3.from, to: q3.to };
@@ -64,6 +64,9 @@ describe('Lodestar: Generate Influence Report', () => {
   });
 
   it('the same period again never overwrites: the second report gets -2', async () => {
+    const first = (await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: Q3 })) as string;
+    written.push(first);
+    assert.strictEqual(path.basename(first), 'influence-report-2026-Q3.md');
     const again = (await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: Q3 })) as string;
     written.push(again);
     assert.strictEqual(path.basename(again), 'influence-report-2026-Q3-2.md');
@@ -86,7 +89,9 @@ describe('Lodestar: Generate Influence Report', () => {
   });
 
   it('bad arguments write nothing', async () => {
-    const before = fs.readdirSync(path.join(await notebookRoot(), 'reports')).sort();
+    const reports = path.join(await notebookRoot(), 'reports');
+    const list = (): string[] => (fs.existsSync(reports) ? fs.readdirSync(reports).sort() : []);
+    const before = list();
     for (const args of [
       { period: { from: '2026-09-30', to: '2026-07-01' } },
       { period: { from: '2026-02-30', to: '2026-03-31' } },
@@ -96,7 +101,7 @@ describe('Lodestar: Generate Influence Report', () => {
     ]) {
       assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateInfluenceReport', args), undefined, JSON.stringify(args));
     }
-    assert.deepStrictEqual(fs.readdirSync(path.join(await notebookRoot(), 'reports')).sort(), before);
+    assert.deepStrictEqual(list(), before);
   });
 });
 

@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import { SINGLE_ROOT_PAIRING } from '../fixtures/workspaces';
 import type { ShownMatrix } from '../../src/vscode/webview/pairingMatrixPanel';
 import type { RecordTreeNode } from '../../src/vscode/views/recordTrees';
+import { answer, back, cancel, stepShown } from './quickInput';
 import { child, eventually, labels, lodestar, workspaceRoot } from './support';
 
-// Runs after recordOperations.test in the single-root workspace. Bob has a session folder
-// and no profile; the history has co-authored commits of Dana (the git user) with Bob and Carol.
+// The single-root fixture: Bob has a session folder and no profile; the history has co-authored commits of Dana
+// (the git user) with Bob and Carol. Each test starts from it and sets up what else it needs.
 
 const { me } = SINGLE_ROOT_PAIRING;
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: me.name, GIT_AUTHOR_EMAIL: me.email, GIT_COMMITTER_NAME: me.name, GIT_COMMITTER_EMAIL: me.email };
@@ -20,6 +21,26 @@ const mentoring = (...parts: string[]): string => path.join(workspaceRoot(), 'do
 
 async function item(node: RecordTreeNode): Promise<vscode.TreeItem> {
   return (await lodestar()).trees.mentoring.getTreeItem(node);
+}
+
+/** Logs Bob's detected day 2026-11-12 (its two commits) as a pairing session. */
+async function confirmBobsFirstDay(): Promise<string> {
+  const hashes = SINGLE_ROOT_PAIRING.bobDays[1].subjects.map(hashOf);
+  const created = (await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: hashes })) as string;
+  assert.strictEqual(created, mentoring('bob', '2026-11-12-pairing.md'));
+  return created;
+}
+
+/** Adds the mentee Erin Newhire (erin@example.com). */
+async function addErin(): Promise<string> {
+  const created = (await vscode.commands.executeCommand('lodestar.addMentee', { name: 'Erin Newhire', handle: 'erin', emails: ['erin@example.com'], github: 'erin-gh', track: 'ic', goals: ['Ship a feature end to end', 'Run a retro'] })) as string;
+  assert.strictEqual(created, mentoring('erin.md'));
+  return created;
+}
+
+/** A commit by Dana co-authored with Erin (her e-mail in another case), on 2026-11-18. */
+function commitWithErin(): void {
+  git(['commit', '-q', '--allow-empty', '-m', 'Add the refund endpoint\n\nCo-authored-by: Erin Newhire <ERIN@Example.com>\n'], { GIT_AUTHOR_DATE: '2026-11-18T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-18T10:00:00Z' });
 }
 
 describe('Mentoring view: pairing detected from git', () => {
@@ -49,7 +70,7 @@ describe('Mentoring view: pairing detected from git', () => {
     assert.strictEqual(created, mentoring('bob', '2026-11-12-pairing.md'));
     const text = fs.readFileSync(created, 'utf8');
     const hashes = SINGLE_ROOT_PAIRING.bobDays[1].subjects.map(hashOf);
-    assert.match(text, new RegExp(`^---\\ndate: 2026-11-12\\nkind: pairing\\nwith: \\["dana@example\\.com"\\]\\ntopics: \\[\\]\\ncommits: \\[${hashes.map((h) => `"?${h}"?`).join(', ')}\\]\\n---\\n`));
+    assert.match(text, new RegExp(`^---\\ndate: 2026-11-12\\nkind: pairing\\nwith: \\["dana@example\\.com"\\]\\ntopics: \\[\\]\\ncommits: \\[${hashes.map((h) => `"${h}"`).join(', ')}\\]\\n---\\n`));
     assert.match(text, /^# Pairing with bob, 2026-11-12$/m);
     assert.match(text, /^- `[0-9a-f]{12}` Retry the settlement poller with jitter$/m);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created, 'the session opens for notes');
@@ -63,11 +84,12 @@ describe('Mentoring view: pairing detected from git', () => {
 
   it('Confirm as Pairing Session with arguments logs one commit by its hash; with nothing left, the group goes', async () => {
     const { trees } = await lodestar();
+    await confirmBobsFirstDay();
     const hash = hashOf('Split the ledger writer');
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: ['0000000'] }), undefined, 'an unknown commit writes nothing');
     const created = (await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: [hash.slice(0, 10)] })) as string;
     assert.strictEqual(created, mentoring('bob', '2026-11-16-pairing.md'));
-    assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^commits: \\["?${hash}"?\\]$`, 'm'));
+    assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^commits: \\["${hash}"\\]$`, 'm'));
     const bob = await child(trees.mentoring, 'bob');
     assert.strictEqual((await item(bob)).description, '3 sessions · last 2026-11-16');
     assert.deepStrictEqual(await labels(trees.mentoring, bob), ['Pairing with bob, 2026-11-16', 'Pairing with bob, 2026-11-12', 'Paired on flaky tests']);
@@ -81,7 +103,7 @@ describe('Lodestar: Log Pairing Session', () => {
     const created = (await vscode.commands.executeCommand('lodestar.logPairingSession', args)) as string;
     assert.strictEqual(created, mentoring('alice', '2026-11-20-pairing.md'));
     const text = fs.readFileSync(created, 'utf8');
-    assert.match(text, /^---\ndate: 2026-11-20\nkind: pairing\nwith: \["bob@example\.com"\]\nduration: 90\ntopics: \[retries, flaky tests\]\npullRequests: \["#12"\]\n---\n\n# Pairing with Alice Example, 2026-11-20\n\n## What we worked on\n\nAlice drove; we found the race\.\n/);
+    assert.match(text, /^---\ndate: 2026-11-20\nkind: pairing\nwith: \["bob@example\.com"\]\nduration: 90\ntopics: \[retries, flaky tests\]\npullRequests: \["#12"\]\n---\n\n# Pairing with Alice Example, 2026-11-20\n\n## What we worked on\n\n## What went well\n\nAlice drove; we found the race\.\n/);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created);
     const alice = await child(trees.mentoring, 'Alice Example');
     assert.strictEqual((await item(alice)).description, '3 sessions · last 2026-11-20');
@@ -105,15 +127,7 @@ describe('Lodestar: Log Pairing Session', () => {
 describe('Lodestar: Add Mentee', () => {
   it('writes the profile; the view lists the mentee with their goals, and no sessions yet', async () => {
     const { trees } = await lodestar();
-    const created = (await vscode.commands.executeCommand('lodestar.addMentee', {
-      name: 'Erin Newhire',
-      handle: 'erin',
-      emails: ['erin@example.com'],
-      github: 'erin-gh',
-      track: 'ic',
-      goals: ['Ship a feature end to end', 'Run a retro'],
-    })) as string;
-    assert.strictEqual(created, mentoring('erin.md'));
+    const created = await addErin();
     assert.match(
       fs.readFileSync(created, 'utf8'),
       /^---\nname: Erin Newhire\nhandle: erin\nemails: \["erin@example\.com"\]\ngithub: erin-gh\nsince: \d{4}-\d{2}-\d{2}\ntrack: ic\ngoals:\n {2}- Ship a feature end to end\n {2}- Run a retro\n---\n\n# Erin Newhire\n/,
@@ -125,8 +139,36 @@ describe('Lodestar: Add Mentee', () => {
     assert.strictEqual((erinItem.iconPath as vscode.ThemeIcon).id, 'person');
   });
 
+  it('the handle prefilled from the name follows the name after Back, until the user types their own', async () => {
+    await lodestar();
+    const before = fs.readdirSync(mentoring()).sort();
+    const flow = vscode.commands.executeCommand('lodestar.addMentee');
+    try {
+      await answer(await stepShown(/^Add Mentee$/, 1), 'Grace Hopper');
+      const handle = await stepShown(/handle/, 2);
+      assert.strictEqual(handle.value, 'grace');
+      assert.strictEqual(handle.totalSteps, 7);
+      await back();
+      await answer(await stepShown(/^Add Mentee$/, 1), 'Ada Lovelace');
+      const again = await stepShown(/handle/, 2);
+      assert.strictEqual(again.value, 'ada', 'not the stale grace');
+      await answer(again, 'lovelace');
+      await stepShown(/e-mails/, 3);
+      await back();
+      await stepShown(/handle/, 2);
+      await back();
+      await answer(await stepShown(/^Add Mentee$/, 1), 'Augusta King');
+      assert.strictEqual((await stepShown(/handle/, 2)).value, 'lovelace', 'the handle the user typed stays');
+    } finally {
+      await cancel();
+    }
+    assert.strictEqual(await flow, undefined);
+    assert.deepStrictEqual(fs.readdirSync(mentoring()).sort(), before, 'nothing written');
+  });
+
   it('a handle already taken (any case) or one that leaves the folder is refused, and nothing is written', async () => {
     await lodestar();
+    await addErin();
     const before = fs.readdirSync(mentoring()).sort();
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.addMentee', { name: 'Erin Two', handle: 'ERIN' }), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.addMentee', { name: 'Mallory', handle: '../../evil' }), undefined);
@@ -136,7 +178,8 @@ describe('Lodestar: Add Mentee', () => {
 
   it('after a commit co-authored with the new mentee (their e-mail in another case), the view shows it as detected pairing', async () => {
     const { trees } = await lodestar();
-    git(['commit', '-q', '--allow-empty', '-m', 'Add the refund endpoint\n\nCo-authored-by: Erin Newhire <ERIN@Example.com>\n'], { GIT_AUTHOR_DATE: '2026-11-18T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-18T10:00:00Z' });
+    await addErin();
+    commitWithErin();
     // A commit changes no record: the view follows git itself.
     await eventually(async () => assert.deepStrictEqual(await labels(trees.mentoring, await child(trees.mentoring, 'Erin Newhire')), ['Detected pairing']), 15000);
     const group = await child(trees.mentoring, 'Detected pairing', await child(trees.mentoring, 'Erin Newhire'));
@@ -146,7 +189,15 @@ describe('Lodestar: Add Mentee', () => {
 
 describe('Show Pairing Matrix', () => {
   it('opens a strict-CSP page with a heat-map table of who paired with whom: logged and detected sessions, each counted once', async () => {
-    await lodestar();
+    const { records } = await lodestar();
+    // Erin with a co-authored commit (committed first: the records written after it make pairing read git again),
+    // Bob's two detected days logged, and a session of Alice with Bob.
+    commitWithErin();
+    await addErin();
+    await confirmBobsFirstDay();
+    await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: [hashOf('Split the ledger writer')] });
+    await vscode.commands.executeCommand('lodestar.logPairingSession', { mentee: 'alice', with: ['bob@example.com'], date: '2026-11-20' });
+    await records.settle();
     const shown = (await vscode.commands.executeCommand('lodestar.showPairingMatrix', { window: 'all' })) as ShownMatrix;
     assert.ok(shown.panel.visible, 'the page is shown');
     assert.match(shown.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[A-Za-z0-9]+'/);
@@ -164,7 +215,7 @@ describe('Show Pairing Matrix', () => {
     assert.strictEqual(count('Carol Reviewer', 'Dana Lead'), 1);
     assert.strictEqual(count('Dana Lead', 'Erin Newhire'), 1);
     assert.match(shown.html, /<td data-level="4" data-row="\d+" data-col="\d+" data-pair="\d+" tabindex="-1" aria-label="Bob and Dana Lead: 2 sessions"/);
-    assert.match(shown.html, /<th scope="col" title="bob@example\.com"><span>Bob<\/span><\/th>/);
+    assert.match(shown.html, /<th scope="col" title="Bob \(bob@example\.com\)"><span>Bob<\/span><\/th>/);
     shown.panel.dispose();
   });
 });
@@ -198,9 +249,6 @@ describe('Private notebook', () => {
 
   it('New Mentoring Note: a career note goes to the private notebook by default, shows under the mentee with a lock, and leaves `git status --porcelain` of the workspace empty', async () => {
     const { trees, records } = await lodestar();
-    // Start from a clean tree (earlier tests wrote and changed files).
-    git(['add', '-A']);
-    git(['commit', '-q', '--allow-empty', '-m', 'Earlier tests']);
     assert.strictEqual(git(['status', '--porcelain', '--untracked-files=all']), '');
 
     const created = (await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'alice', kind: 'career', date: '2026-11-19', topics: ['staff promotion'] })) as string;
@@ -220,6 +268,7 @@ describe('Private notebook', () => {
 
   it('a non-sensitive note goes to the repository; a sensitive one does too only when asked', async () => {
     await lodestar();
+    await addErin();
     const oneOnOne = (await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'erin', kind: 'one-on-one', date: '2026-11-19' })) as string;
     assert.strictEqual(oneOnOne, mentoring('erin', '2026-11-19-one-on-one.md'));
     assert.doesNotMatch(fs.readFileSync(oneOnOne, 'utf8'), /visibility/);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { MONOREPO } from '../fixtures/workspaces';
 import { nygardAdr } from '../fixtures/recordText';
 import type { RecordTreeNode } from '../../src/vscode/views/recordTrees';
-import { eventually, labels, lodestar, workspaceRoot } from './support';
+import { eventually, labels, lodestar, watcherCaughtUp, workspaceRoot } from './support';
 
 type Tree = { getChildren(node?: RecordTreeNode): Promise<RecordTreeNode[]>; getTreeItem(node: RecordTreeNode): vscode.TreeItem | Thenable<vscode.TreeItem> };
 
@@ -36,8 +36,8 @@ describe('a monorepo whose decision folder is outside every workspace folder', (
 
   it('an edit in the outside folder reaches every workspace folder', async () => {
     const { trees } = await lodestar();
-    // The watchers on folders outside the workspace start once the first index is built.
-    await new Promise((r) => setTimeout(r, 1500));
+    // The watchers on folders outside the workspace start once the first index is built; wait until they report.
+    await watcherCaughtUp();
     fs.writeFileSync(path.join(repo(), 'doc/adr/0002-share-one-database.md'), nygardAdr({ number: 2, title: 'Share one database', status: 'Rejected' }));
     await eventually(async () => {
       const rows = (await allRows(trees.decisions)).map(([, label]) => label);

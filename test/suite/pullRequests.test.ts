@@ -1,16 +1,18 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT_PAIRING, SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
+import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
+import { cancel, stepShown } from './quickInput';
 import { eventually, lodestar, workspaceRoot } from './support';
 
-// Runs late in the single-root workspace (after the mentoring tests, which commit on main, so
-// HEAD is no longer #15's squash). Everything written here is undone in `after`, so later
-// tests see the fixture's influence records as they were.
+// The single-root fixture: main's HEAD is #15's squash. Each test sets up what it needs (a commit after the
+// squash, the review branch, links) with the helpers below; the suite restores the fixture after every test.
 
 const { me } = SINGLE_ROOT_PAIRING;
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: me.name, GIT_AUTHOR_EMAIL: me.email, GIT_COMMITTER_NAME: me.name, GIT_COMMITTER_EMAIL: me.email };
@@ -46,23 +48,54 @@ async function statusBarSays(expected: string | undefined): Promise<void> {
   }, 15000);
 }
 
+/** A commit on main after #15's squash, so HEAD is no pull request's merge. */
+function workAfterTheSquash(): void {
+  git(['commit', '-q', '--allow-empty', '-m', 'Work after #15']);
+}
+
+/** On the branch `review/refund-flow`, whose upstream is refs/pull/21/head (as `gh pr checkout 21` sets it). */
+function onReviewBranch(): void {
+  workAfterTheSquash();
+  git(['checkout', '-q', '-b', reviewBranch]);
+  git(['config', `branch.${reviewBranch}.remote`, 'origin']);
+  git(['config', `branch.${reviewBranch}.merge`, 'refs/pull/21/head']);
+}
+
+async function linkAliceTo21(): Promise<void> {
+  assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#21', mentee: 'alice' }), file('docs/mentoring/alice.md'));
+}
+
+/** The activity "Reviewed the refund flow" (2025-12-03, design review, alice), linked to #21. */
+async function refundFlowActivity(): Promise<string> {
+  return (await vscode.commands.executeCommand('lodestar.linkPullRequestToActivity', {
+    pullRequest: '#21',
+    newActivity: { type: 'design-review', title: 'Reviewed the refund flow', date: '2025-12-03', people: ['alice'] },
+  })) as string;
+}
+
+/** The activity "Brown-bag on forge rate limits" (2025-11-14, knowledge sharing), linked to #12 and to ADR-0002 and the API gateway design. */
+async function brownBagActivity(): Promise<string> {
+  const { records } = await api();
+  const adr2 = records.records('decision').find((r) => r.number === 2)!;
+  return (await vscode.commands.executeCommand('lodestar.logInfluenceActivity', {
+    type: 'knowledge-sharing',
+    title: 'Brown-bag on forge rate limits',
+    date: '2025-11-14',
+    people: ['alice', 'bob'],
+    pullRequests: ['#12'],
+    decisions: [adr2.path],
+    designs: [file('docs/design/api-gateway.md')],
+    outcome: 'Two teams adopted the client',
+  })) as string;
+}
+
 describe('Pull requests and influence', () => {
   const alice = (): string => file('docs/mentoring/alice.md');
   let aliceBefore = '';
-  const created: string[] = [];
 
   before(async () => {
     await api();
     aliceBefore = fs.readFileSync(alice(), 'utf8');
-  });
-
-  after(async () => {
-    fs.writeFileSync(alice(), aliceBefore);
-    for (const f of created) fs.rmSync(f, { force: true });
-    fs.rmSync(file('docs/influence/2025'), { recursive: true, force: true });
-    if (git(['symbolic-ref', '--quiet', '--short', 'HEAD']).trim() !== 'main') git(['checkout', '-q', 'main']);
-    if (git(['branch', '--list', reviewBranch]).trim() !== '') git(['branch', '-q', '-D', reviewBranch]);
-    await (await api()).records.refreshPaths([alice(), ...created]);
   });
 
   it('HEAD at a merged pull request’s squash (a detached checkout) makes it the current one: the status bar says "#15 not linked"', async () => {
@@ -78,6 +111,7 @@ describe('Pull requests and influence', () => {
   });
 
   it('on a branch whose upstream is refs/pull/21/head, #21 is the current pull request; on main (HEAD not a merge) there is none and the item hides', async () => {
+    workAfterTheSquash();
     await statusBarSays(undefined);
     git(['checkout', '-q', '-b', reviewBranch]);
     git(['config', `branch.${reviewBranch}.remote`, 'origin']);
@@ -88,6 +122,7 @@ describe('Pull requests and influence', () => {
   });
 
   it('Link Pull Request to Mentee with arguments adds the URL to the profile’s front matter and changes nothing else, byte for byte', async () => {
+    onReviewBranch();
     const written = await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#21', mentee: 'alice' });
     assert.strictEqual(written, alice());
     const after = fs.readFileSync(alice(), 'utf8');
@@ -115,11 +150,9 @@ describe('Pull requests and influence', () => {
   });
 
   it('Link Pull Request to Influence Activity with a new activity writes the activity with the link; the status bar shows both', async () => {
-    const path21 = (await vscode.commands.executeCommand('lodestar.linkPullRequestToActivity', {
-      pullRequest: '#21',
-      newActivity: { type: 'design-review', title: 'Reviewed the refund flow', date: '2025-12-03', people: ['alice'] },
-    })) as string;
-    created.push(path21);
+    onReviewBranch();
+    await linkAliceTo21();
+    const path21 = await refundFlowActivity();
     assert.strictEqual(path21, file('docs/influence/2025/2025-12-03-reviewed-the-refund-flow.md'));
     assert.strictEqual(
       fs.readFileSync(path21, 'utf8'),
@@ -129,19 +162,7 @@ describe('Pull requests and influence', () => {
   });
 
   it('Log Influence Activity with arguments writes type, title, people, PRs, decisions and design docs; bad ones are refused', async () => {
-    const { records } = await api();
-    const adr2 = records.records('decision').find((r) => r.number === 2)!;
-    const written = (await vscode.commands.executeCommand('lodestar.logInfluenceActivity', {
-      type: 'knowledge-sharing',
-      title: 'Brown-bag on forge rate limits',
-      date: '2025-11-14',
-      people: ['alice', 'bob'],
-      pullRequests: ['#12'],
-      decisions: [adr2.path],
-      designs: [file('docs/design/api-gateway.md')],
-      outcome: 'Two teams adopted the client',
-    })) as string;
-    created.push(written);
+    const written = await brownBagActivity();
     assert.strictEqual(written, file('docs/influence/2025/2025-11-14-brown-bag-on-forge-rate-limits.md'));
     assert.strictEqual(
       fs.readFileSync(written, 'utf8'),
@@ -156,7 +177,8 @@ describe('Pull requests and influence', () => {
   });
 
   it('an activity open with unsaved changes gets the link in its editor: the typing is kept, the disk is untouched', async () => {
-    const target = file('docs/influence/2025/2025-11-14-brown-bag-on-forge-rate-limits.md');
+    const target = await brownBagActivity();
+    assert.strictEqual(target, file('docs/influence/2025/2025-11-14-brown-bag-on-forge-rate-limits.md'));
     const onDisk = fs.readFileSync(target, 'utf8');
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(target));
     await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Slides are in the wiki.\n'));
@@ -169,6 +191,9 @@ describe('Pull requests and influence', () => {
   });
 
   it('the Influence view: quarters newest first, then types (leading before managing), then activities with their PRs, people and records', async () => {
+    await refundFlowActivity();
+    const talk0 = await brownBagActivity();
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToActivity', { pullRequest: '#15', activity: talk0 }), talk0);
     await (await api()).records.settle();
     const top = (await rows()).map((r) => r.label);
     assert.ok(top.indexOf('2026 Q4') < top.indexOf('2026 Q3') && top.indexOf('2026 Q3') < top.indexOf('2025 Q4'), top.join(' | '));
@@ -194,6 +219,10 @@ describe('Pull requests and influence', () => {
   });
 
   it('the Pull Requests group lists every linked pull request with what it is linked to, from the index', async () => {
+    await linkAliceTo21();
+    await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#12', record: alice() });
+    await refundFlowActivity();
+    await (await api()).records.settle();
     const group = await row('Pull Requests');
     const linked = await rows(group.node);
     const byLabel = new Map(linked.map((r) => [r.label, r]));
@@ -205,6 +234,50 @@ describe('Pull requests and influence', () => {
     assert.ok(pr12 && String(pr12.item.description).startsWith('→ alice'), String(pr12?.item.description));
     // A fixture activity's link (a full URL to a pull request that is not in history) shows by number.
     assert.ok(byLabel.has('#41'), 'pull request 41 of the fixture’s design review');
+  });
+
+  it('a remote changed with git remote set-url is read again without a reload; with a local-path origin the picker lists history’s PRs and #N is stored as typed', async () => {
+    const { pullRequests } = (await api()).influence;
+    const before = fs.readFileSync(alice(), 'utf8');
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-origin-'));
+    git(['remote', 'set-url', 'origin', local]);
+    try {
+      // The .git/config watcher forgets the old remotes: no Refresh, no reload.
+      await eventually(async () => assert.deepStrictEqual((await pullRequests.history(workspaceRoot())).remotes, []), 15000);
+      const items = await historyPullRequestItems(pullRequests, workspaceRoot());
+      const listed = items.filter((i) => i.pr).map((i) => `${i.label.replace('$(git-pull-request) ', '')} → ${i.pr!.url}`);
+      for (const merged of SINGLE_ROOT_PULLS.merged) assert.ok(listed.includes(`#${merged.number} ${merged.title} → #${merged.number}`), listed.join(' | '));
+      assert.strictEqual(new Set(items.map((i) => i.pr?.number).filter((n) => n !== undefined)).size, items.filter((i) => i.pr).length, 'each once');
+      assert.ok(items.find((i) => i.pr?.number === 12)!.pr!.people.includes('alice@example.com'), 'its author comes from history');
+
+      const written = await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#1830', record: alice(), note: 'Reviewed the schema' });
+      assert.strictEqual(written, alice());
+      const after = fs.readFileSync(alice(), 'utf8');
+      assert.match(after, /^ {2}- "?#1830"?$/m, after);
+      assert.match(after, /\n- \d{4}-\d{2}-\d{2} #1830: Reviewed the schema\n$/);
+    } finally {
+      fs.writeFileSync(alice(), before);
+      git(['remote', 'set-url', 'origin', SINGLE_ROOT_PULLS.remote]);
+      fs.rmSync(local, { recursive: true, force: true });
+      await vscode.commands.executeCommand('lodestar.refresh');
+      await (await api()).records.refreshPaths([alice()]);
+    }
+    // Refresh reads remotes again too.
+    assert.strictEqual((await pullRequests.history(workspaceRoot())).remotes[0]?.owner, 'acme');
+  });
+
+  it('typing the number of a pull request the picker lists shows it once, first', async () => {
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToMentee');
+    try {
+      const pick = (await stepShown(/^Link Pull Request to Mentee$/, 1)) as vscode.QuickPick<vscode.QuickPickItem & { pr?: { number: number } }>;
+      pick.value = '#12';
+      await eventually(() => assert.strictEqual(pick.items[0]?.pr?.number, 12, pick.items.map((i) => i.label).join(' | ')));
+      assert.strictEqual(pick.items.filter((i) => i.pr?.number === 12).length, 1, pick.items.map((i) => i.label).join(' | '));
+      assert.match(pick.items[0].label, new RegExp(SINGLE_ROOT_PULLS.merged[1].title));
+    } finally {
+      await cancel();
+    }
+    assert.strictEqual(await flow, undefined);
   });
 
   it('context menus offer Link Pull Request… on decision, design, session, activity and mentee rows', async () => {
@@ -222,10 +295,14 @@ describe('Pull requests and influence', () => {
     const { trees } = await api();
     const aliceRow = (await trees.mentoring.getChildren()).find((n) => n.type === 'mentee' && n.mentee.handle === 'alice')!;
     const before = fs.readFileSync(alice(), 'utf8');
-    const wait = vscode.commands.executeCommand('lodestar.linkPullRequest', aliceRow);
-    // The row gives the record; the pull request is asked for: close the picker.
-    await new Promise((r) => setTimeout(r, 1500));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    let answered = false;
+    const wait = Promise.resolve(vscode.commands.executeCommand('lodestar.linkPullRequest', aliceRow)).finally(() => (answered = true));
+    // The row gives the record; the pull request is asked for: close the picker (again, until it was open to close).
+    await eventually(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.ok(answered, 'the picker was closed');
+    });
     assert.strictEqual(await wait, undefined);
     assert.strictEqual(fs.readFileSync(alice(), 'utf8'), before);
   });

@@ -111,8 +111,9 @@ describe('views in a single-root workspace', () => {
   it('a malformed file shows in the Problems panel and the rest of the index is unaffected', async () => {
     const api = await lodestar();
     const uri = vscode.Uri.file(path.join(workspaceRoot(), SINGLE_ROOT.malformed));
-    const diagnostics = vscode.languages.getDiagnostics(uri);
-    assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity, d.source]), [['malformed-front-matter', vscode.DiagnosticSeverity.Error, 'lodestar']]);
+    await eventually(() =>
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.severity, d.source]), [['malformed-front-matter', vscode.DiagnosticSeverity.Error, 'lodestar']]),
+    );
     assert.strictEqual(api.records.records('decision').length, 6);
   });
 });

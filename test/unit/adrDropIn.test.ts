@@ -225,3 +225,37 @@ describe('lodestar adr generate toc: unreadable intro or outro, as adr-tools', (
     assert.deepStrictEqual(adr(dir, ['generate', 'toc', '-i']), { code: 1, out: '', err: "getopt: option requires an argument -- 'i'\n" });
   });
 });
+
+describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
+  it('turns every record\'s old DD/MM/YYYY date into ISO 8601 silently (adr-tools\' migrate-date-format test), keeping all other bytes', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    adr(dir, ['new', 'With', 'Old', 'Date', 'Format']);
+    adr(dir, ['new', 'With', 'Current', 'Date', 'Format']);
+    const old = path.join(dir, 'doc/adr/0002-with-old-date-format.md');
+    fs.writeFileSync(old, read(dir, 'doc/adr/0002-with-old-date-format.md').replace(/^Date: .*$/m, 'Date: 12/01/1992'));
+    // A CRLF record with a byte that is not UTF-8 and an old date inside a line: sed rewrites the first match of each line only.
+    const crlf = Buffer.concat([Buffer.from('# 4. Legacy\r\n\r\nDate: 31/12/2019\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 01/02/2003, Date: 04/05/2006)\r\n', 'latin1')]);
+    fs.writeFileSync(path.join(dir, 'doc/adr/0004-legacy.md'), crlf);
+    const current = read(dir, 'doc/adr/0003-with-current-date-format.md');
+    const mtime = fs.statSync(path.join(dir, 'doc/adr/0003-with-current-date-format.md')).mtimeMs;
+
+    assert.deepStrictEqual(adr(dir, ['upgrade-repository']), { code: 0, out: '', err: '' });
+
+    assert.match(read(dir, 'doc/adr/0002-with-old-date-format.md'), /^Date: 1992-01-12$/m);
+    assert.strictEqual(read(dir, 'doc/adr/0003-with-current-date-format.md'), current);
+    assert.strictEqual(fs.statSync(path.join(dir, 'doc/adr/0003-with-current-date-format.md')).mtimeMs, mtime, 'an unchanged record is not rewritten');
+    assert.deepStrictEqual(
+      fs.readFileSync(path.join(dir, 'doc/adr/0004-legacy.md')),
+      Buffer.from('# 4. Legacy\r\n\r\nDate: 2019-12-31\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 2003-02-01, Date: 04/05/2006)\r\n', 'latin1'),
+    );
+    assert.strictEqual(adr(dir, ['help', 'upgrade-repository']).out, 'usage: adr upgrade-repository\n\nUpgrades the ADR documents to the latest format.\n');
+    assert.match(adr(dir, ['help']).out, /\n {2}upgrade-repository\n/);
+  });
+
+  it('with no record folder, sed is handed the words of adr list\'s message and stops at the first', () => {
+    const dir = makeTempDir();
+    assert.deepStrictEqual(adr(dir, ['upgrade-repository']), { code: 1, out: '', err: 'sed: The: No such file or directory\n' });
+    assert.deepStrictEqual(fs.readdirSync(dir), []);
+  });
+});

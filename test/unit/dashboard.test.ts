@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { recordOf } from '../fixtures/recordText';
 import { Openables, niceCeiling, stackedBars } from '../../src/core/influence/dashboardCharts';
-import { dashboardPage } from '../../src/core/influence/dashboardPage';
+import { dashboardPage, menteePullRequestCount } from '../../src/core/influence/dashboardPage';
 import { reminderBadges } from '../../src/core/influence/reminderBadges';
 import { buildInfluenceReport } from '../../src/core/influence/report';
 import { dateProblem, freeFileName, linksFrom, namedPeriod, periodName, periodProblem, reportFileName } from '../../src/core/influence/reportPeriods';
@@ -228,5 +228,20 @@ describe('reminder badges', () => {
     assert.strictEqual(badges.mentoring, undefined);
     assert.deepStrictEqual(reminderBadges([r('mentee-overdue')]).mentoring, { value: 1, tooltip: '1 mentee with no session within their cadence' });
     assert.deepStrictEqual(reminderBadges([]), { decisions: undefined, designDocs: undefined, mentoring: undefined });
+  });
+
+  it('a mentee card says what the period leaves out of their PRs: "1 PR this quarter, 2 in all", as the Influence view counts them', () => {
+    const records = [
+      rec({ kind: 'person', path: '/repo/docs/mentoring/alice.md', title: 'Alice', handle: 'alice', pullRequests: [] }),
+      rec({ kind: 'session', path: '/repo/docs/mentoring/alice/2026-11-02-pairing.md', title: 'Pairing', handle: 'alice', date: '2026-11-02', sessionKind: 'pairing', pullRequests: ['https://github.com/acme/shop/pull/2'] }),
+      rec({ kind: 'session', path: '/repo/docs/mentoring/alice/2026-05-02-pairing.md', title: 'Pairing', handle: 'alice', date: '2026-05-02', sessionKind: 'pairing', pullRequests: ['https://github.com/acme/shop/pull/1'] }),
+    ];
+    const report = buildInfluenceReport(records, { from: '2026-10-01', to: '2026-12-31', today: '2026-11-21' });
+    const alice = report.mentees.find((m) => m.handle === 'alice')!;
+    assert.deepStrictEqual([alice.pullRequests.length, alice.pullRequestsInAll], [1, 2]);
+    assert.strictEqual(menteePullRequestCount(alice, 'this quarter'), '1 PR this quarter, 2 in all');
+    assert.match(dashboardPage(report, { periods: PERIODS, currentPeriod: 0 }).body, /<strong>1<\/strong> session · 1 PR this quarter, 2 in all<\//);
+    const all = buildInfluenceReport(records, { from: '2026-01-01', to: '2026-12-31', today: '2026-11-21' }).mentees.find((m) => m.handle === 'alice')!;
+    assert.strictEqual(menteePullRequestCount(all, 'this year'), '2 PRs');
   });
 });

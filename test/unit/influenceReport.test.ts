@@ -26,7 +26,7 @@ describe('influence report: counts', () => {
       designs: { approved: 1, 'in-review': 1, draft: 1 },
       people: [
         { handle: 'alice', sessions: 3, pullRequests: 2 },
-        { handle: 'bob', sessions: 1, pullRequests: 3 },
+        { handle: 'bob', sessions: 0, pullRequests: 3 },
       ],
       pullRequests: 8,
     };
@@ -82,7 +82,7 @@ describe('influence report: counts', () => {
       managing: 2,
       decisions: {},
       designs: {},
-      people: [{ handle: 'bob', sessions: 1, pullRequests: 3 }],
+      people: [{ handle: 'bob', sessions: 0, pullRequests: 3 }],
       pullRequests: 3,
     });
     const alice = JSON.parse((await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--person', 'alice', '--root', root])).stdout);
@@ -206,7 +206,7 @@ describe('influence report: data for the dashboard', () => {
     const [ann] = r.mentees;
     assert.deepStrictEqual(
       { ...ann, records: ann.records.map((x) => x.path) },
-      { handle: 'ann', name: 'Ann Lee', path: '/r/ann.md', track: 'ic', goals: ['Speak at a guild'], cadence: 'weekly', sessions: 1, sessionKinds: { pairing: 1 }, minutes: 30, lastSession: { date: '2026-01-20', path: '/r/ann/1.md' }, pullRequests: [], records: ['/r/ann/1.md'] },
+      { handle: 'ann', name: 'Ann Lee', path: '/r/ann.md', track: 'ic', goals: ['Speak at a guild'], cadence: 'weekly', sessions: 1, sessionKinds: { pairing: 1 }, minutes: 30, lastSession: { date: '2026-01-20', path: '/r/ann/1.md' }, pullRequests: [], pullRequestsInAll: 0, records: ['/r/ann/1.md'] },
     );
     const long = buildInfluenceReport(records, { from: '2020-01-01', to: '2029-12-31' });
     assert.strictEqual(long.timeline.granularity, 'month');

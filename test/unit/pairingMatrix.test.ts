@@ -49,7 +49,7 @@ describe('pairing matrix', () => {
     const m = buildPairingMatrix([logged('2026-01-05', ['alice', 'dana@example.com'], '/r/docs/mentoring/alice/2026-01-05-pairing.md'), detected('2026-01-06', ['alice', 'dana@example.com'], '1111111234567890')], nameOf);
     const html = pairingMatrixHtml(m, page);
     assert.ok(!html.includes('<Admin>'), 'names are escaped');
-    assert.match(html, /<th scope="col" title="alice"><span>Alice &lt;Admin&gt;<\/span><\/th>/);
+    assert.match(html, /<th scope="col" title="Alice &lt;Admin&gt; \(alice\)"><span>Alice &lt;Admin&gt;<\/span><\/th>/);
     assert.match(html, /<th scope="row" title="dana@example\.com">Dana Lead<\/th>/);
     assert.match(html, /aria-label="Alice &lt;Admin&gt; and Dana Lead: 2 sessions"/);
     assert.match(html, /<td class="self" data-row="0" data-col="0" tabindex="-1" aria-label="Alice &lt;Admin&gt;: same person">/);

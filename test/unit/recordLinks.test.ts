@@ -30,4 +30,16 @@ describe('links between existing records', () => {
     assert.strictEqual(addLinkInDialect(a, linkedA, 'Amends', c), linkedA, 'idempotent');
     assert.strictEqual(addLinkInDialect(b, plain4, 'Clarifies', c), `${plain4.replace(/\n+$/, '')}\n\n## Links\n\n* Clarifies [ADR-0003](0003-c.md)\n`);
   });
+
+  it('supersede adds no second link when the older record already links to the newer file under another title, on either side', async () => {
+    const older = nygardAdr({ number: 1, title: 'Use REST' }).replace('## Status\n\nAccepted\n\n', '## Status\n\nSuperseded by [Some older title](0002-use-grpc.md)\n\n');
+    const newer = nygardAdr({ number: 2, title: 'Use gRPC' }).replace('## Status\n\nAccepted\n\n', '## Status\n\nAccepted\n\nsupersedes [ADR 1](./0001-use-rest.md)\n\n');
+    const { index } = await indexOf({ 'doc/adr/0001-use-rest.md': older, 'doc/adr/0002-use-grpc.md': newer });
+    const [rest, grpc] = index.records().sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+    const out = supersedeExisting(rest, older, grpc, newer);
+    assert.strictEqual(out.older, older);
+    assert.strictEqual(out.newer, newer);
+    // A link to another file with the same verb is a different link.
+    assert.notStrictEqual(supersedeExisting(rest, older.replace('0002-use-grpc.md', '0003-other.md'), grpc, newer).older, older.replace('0002-use-grpc.md', '0003-other.md'));
+  });
 });

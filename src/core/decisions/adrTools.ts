@@ -128,6 +128,20 @@ function eolOf(text: string): string {
 }
 
 /**
+ * Whether the text already says `VERB [any text](file)` (any case, `./file`
+ * too, an optional `* ` or `- ` bullet before): a link to the same file is
+ * the same link whatever its label.
+ */
+export function hasLinkTo(text: string, verb: string, file: string): boolean {
+  const target = `(?:\\./)?${escapeRegExp(file.replace(/^\.\//, ''))}`;
+  return new RegExp(`(?:^|[\\s*_-])${escapeRegExp(verb).replace(/ /g, '\\s+')}:?\\s*(?:\\*\\*|__)?\\[[^\\]]*\\]\\(<?${target}(?:#[^)>]*)?>?\\)`, 'im').test(text);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section,
  * just before the next `##` heading, as adr-tools' `_adr_add_link` does. A
  * Status section with no heading after it gets nothing, also as adr-tools.
@@ -256,4 +270,18 @@ export function adrToolsGraph(entries: { file: string; title: string; number: nu
     }
   }
   return `${out}}\n`;
+}
+
+/**
+ * `adr upgrade-repository`: adr-tools 3.0.0 runs
+ * `sed -E 's+Date: ([0-9]{2})/([0-9]{2})/([0-9]{4})+Date: \3-\2-\1+'` over every
+ * record, turning the old `Date: DD/MM/YYYY` into ISO 8601 — the first match on
+ * each line, anywhere on the line, nothing else touched (CRLF included).
+ */
+export function upgradeDateFormat(text: string): string {
+  if (!text.includes('Date: ')) return text;
+  return text
+    .split('\n')
+    .map((line) => line.replace(/Date: ([0-9]{2})\/([0-9]{2})\/([0-9]{4})/, 'Date: $3-$2-$1'))
+    .join('\n');
 }

@@ -72,6 +72,15 @@ export function escapeXml(s: string): string {
 const ROW = 34;
 const TOP = 16;
 const LABEL_WIDTH = 420;
+/** A generous average glyph width of the graph's 13px font: labels are cut to fit before the status, never under it. */
+export const GRAPH_CHAR_WIDTH = 7.5;
+const LABEL_X = 30;
+const STATUS_RIGHT = LABEL_WIDTH - 12;
+
+/** How many characters of a label fit between the dot and the status label. */
+export function graphLabelRoom(status: string): number {
+  return Math.floor((STATUS_RIGHT - LABEL_X - 12 - status.length * GRAPH_CHAR_WIDTH) / GRAPH_CHAR_WIDTH);
+}
 
 /** A status's CSS class: the usual words get their own colour, anything else `other`. */
 export function statusClass(status: string | null): string {
@@ -107,13 +116,15 @@ export function decisionGraphSvg(graph: DecisionGraph): string {
     );
   });
   graph.nodes.forEach((n, i) => {
-    const status = n.status ?? 'no status';
+    const status = truncate(n.status ?? 'no status', 14);
+    const label = truncate(n.label, graphLabelRoom(status));
     out.push(
       `<g class="node ${statusClass(n.status)}" data-index="${i}" tabindex="0" role="link" aria-label="${escapeXml(`${n.label}, ${status}`)}">` +
         `<rect x="4" y="${y(i) - ROW / 2 + 3}" width="${LABEL_WIDTH - 8}" height="${ROW - 6}" rx="4"/>` +
         `<circle cx="18" cy="${y(i)}" r="5"/>` +
-        `<text x="30" y="${y(i) + 4}">${escapeXml(truncate(n.label, 52))}</text>` +
-        `<text x="${LABEL_WIDTH - 12}" y="${y(i) + 4}" text-anchor="end" class="status">${escapeXml(truncate(status, 14))}</text>` +
+        `<title>${escapeXml(`${n.label} (${n.status ?? 'no status'})`)}</title>` +
+        `<text x="${LABEL_X}" y="${y(i) + 4}">${escapeXml(label)}</text>` +
+        `<text x="${STATUS_RIGHT}" y="${y(i) + 4}" text-anchor="end" class="status">${escapeXml(status)}</text>` +
         '</g>',
     );
   });

@@ -1,7 +1,7 @@
 import { setFrontMatterValue } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
-import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, removeStatusLine } from './adrTools';
+import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
 export type WriteDialect = 'nygard' | 'madr' | 'madr2';
@@ -133,6 +133,8 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
     if (replaced !== text) return replaced;
   }
   const withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
+  // Already superseded by that file (whatever the link's text): the link is not added twice.
+  if (hasLinkTo(text, 'Superseded by', link) || hasLinkTo(text, 'Superceded by', link)) return withoutStatus;
   return addStatusLink(withoutStatus, 'Superseded by', `${successor.number}. ${successor.title}`, link);
 }
 

@@ -1,5 +1,5 @@
 import { LodestarRecord } from '../records/record';
-import { addStatusLink } from './adrTools';
+import { addStatusLink, hasLinkTo } from './adrTools';
 import { relativeLink, supersedeText } from './newDecision';
 
 function refLabel(r: { number: number | null; title: string }, madr: boolean): string {
@@ -18,7 +18,7 @@ export function addLinkInDialect(record: LodestarRecord, text: string, verb: str
   const madr = record.dialect !== 'nygard' && record.dialect !== 'plain';
   const file = relativeLink(record.path, target.path);
   const label = refLabel(target, madr);
-  if (new RegExp(`${escape(verb)} \\[[^\\]]*\\]\\(${escape(file)}\\)`).test(text)) return text;
+  if (hasLinkTo(text, verb, file) || (/^supersedes$/i.test(verb) && hasLinkTo(text, 'Supercedes', file))) return text;
   if (!madr) {
     const withLink = addStatusLink(text, verb, label, file);
     if (withLink !== text) return withLink;
@@ -37,10 +37,6 @@ export function addLinkInDialect(record: LodestarRecord, text: string, verb: str
   }
   const trimmed = text.replace(/(\r?\n)*$/, '');
   return `${trimmed}${eol}${eol}## Links${eol}${eol}${line}${eol}`;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Both texts after `newer` supersedes `older`, each in its own dialect. */

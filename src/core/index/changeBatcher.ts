@@ -2,13 +2,17 @@
  * Coalesces file-change events into batches. A burst (a branch switch that
  * touches thousands of files) becomes one full re-index; a trickle (one save)
  * becomes one incremental update. Events arriving during a flush wait for the
- * next one, so flushes never overlap.
+ * next one, so flushes never overlap. While a git operation is in progress
+ * (`busy()`: git holds its index or HEAD lock), nothing is applied: the
+ * events gather and are applied once, when it has finished.
  */
 
 export interface ChangeBatch {
   paths: Set<string>;
   /** True when the batch is too big to apply file by file, or folders may have changed. */
   full: boolean;
+  /** True when a path in it may add or drop record folders (a folder config file, a record folder itself). */
+  foldersMayChange: boolean;
 }
 
 export interface BatcherOptions {
@@ -20,6 +24,10 @@ export interface BatcherOptions {
   fullThreshold: number;
   burstQuietMs: number;
   burstMaxWaitMs: number;
+  /** How often to look again while a git operation is in progress. */
+  busyCheckMs?: number;
+  /** Longest a batch waits for a git operation (a lock left behind by a crashed git must not stop updates). */
+  busyMaxWaitMs?: number;
 }
 
 export interface BatcherTimers {
@@ -27,24 +35,37 @@ export interface BatcherTimers {
   clearTimeout(handle: unknown): void;
 }
 
+export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000, busyCheckMs: 100, busyMaxWaitMs: 30_000 };
+
 export class ChangeBatcher {
   private pending = new Set<string>();
   private pendingFull = false;
   private timer: unknown;
   private firstEventAt = 0;
+  private busySince: number | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Times a due batch was held back because a git operation was in progress. */
+  deferrals = 0;
 
   constructor(
     private readonly apply: (batch: ChangeBatch) => Promise<void>,
-    private readonly options: BatcherOptions = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000 },
+    private readonly options: BatcherOptions = DEFAULT_BATCHER_OPTIONS,
     private readonly timers: BatcherTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     private readonly now: () => number = Date.now,
+    private readonly busy: () => boolean = () => false,
   ) {}
+
+  /** Batches of more paths than this are applied as one full re-index. */
+  get fullThreshold(): number {
+    return this.options.fullThreshold;
+  }
 
   add(path: string, needsFullRebuild = false): void {
     if (this.pending.size === 0 && !this.pendingFull) this.firstEventAt = this.now();
     this.pending.add(path);
     if (needsFullRebuild) this.pendingFull = true;
+    // While waiting for git, the next look is already scheduled.
+    if (this.busySince !== undefined) return;
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     // Debounce, but never hold a few edits longer than maxWaitMs in total. A burst that will
     // be a full re-index anyway waits for the burst to end, so it stays one re-index.
@@ -53,15 +74,44 @@ export class ChangeBatcher {
     const quiet = burst ? this.options.burstQuietMs : this.options.quietMs;
     const maxWait = burst ? this.options.burstMaxWaitMs : this.options.maxWaitMs;
     const delay = Math.max(0, Math.min(quiet, maxWait - waited));
-    this.timer = this.timers.setTimeout(() => void this.flush(), delay);
+    this.timer = this.timers.setTimeout(() => this.due(), delay);
+  }
+
+  /** The batch's time has come: apply it, unless git is still at work (then look again shortly). */
+  private due(): void {
+    this.timer = undefined;
+    if (this.busy()) {
+      const now = this.now();
+      if (this.busySince === undefined) {
+        this.busySince = now;
+        this.deferrals++;
+      }
+      if (now - this.busySince < (this.options.busyMaxWaitMs ?? 30_000)) {
+        this.timer = this.timers.setTimeout(() => this.due(), this.options.busyCheckMs ?? 100);
+        return;
+      }
+    }
+    if (this.busySince !== undefined) {
+      // Git has finished: events of its last writes may still be on their way, so give them the burst's quiet time.
+      this.busySince = undefined;
+      this.timer = this.timers.setTimeout(() => void this.flush(), this.options.burstQuietMs);
+      return;
+    }
+    void this.flush();
+  }
+
+  /** True while a due batch waits for a git operation to finish. */
+  get waitingForGit(): boolean {
+    return this.busySince !== undefined;
   }
 
   /** Applies what is pending now; resolves when it (and any flush before it) is done. */
   flush(): Promise<void> {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
+    this.busySince = undefined;
     if (this.pending.size === 0 && !this.pendingFull) return this.running;
-    const batch: ChangeBatch = { paths: this.pending, full: this.pendingFull || this.pending.size > this.options.fullThreshold };
+    const batch: ChangeBatch = { paths: this.pending, full: this.pendingFull || this.pending.size > this.options.fullThreshold, foldersMayChange: this.pendingFull };
     this.pending = new Set();
     this.pendingFull = false;
     this.running = this.running.then(() => this.apply(batch)).catch(() => undefined);
@@ -77,6 +127,27 @@ export class ChangeBatcher {
   dispose(): void {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
+    this.busySince = undefined;
     this.pending.clear();
   }
+}
+
+/** When a path last changed (its ctime: a write, a rename or a chmod), or undefined when it is gone. */
+export type ChangedAt = (path: string) => Promise<number | undefined>;
+
+/**
+ * The paths of a batch that changed after a full re-index began at `builtAt`; the others that re-index already
+ * read (the file watcher may deliver a branch switch's events in waves, some after the re-index has started).
+ * A path that is gone counts as changed only if `indexed(path)` says the index still holds something there.
+ * `slackMs` allows for file systems that stamp times a clock tick late.
+ */
+export async function changedSince(paths: Iterable<string>, builtAt: number, changedAt: ChangedAt, indexed: (path: string) => boolean, slackMs = 100): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const all = [...paths];
+  const stamps = await Promise.all(all.map((p) => changedAt(p).catch(() => undefined)));
+  all.forEach((path, i) => {
+    const at = stamps[i];
+    if (at === undefined ? indexed(path) : at >= builtAt - slackMs) changed.add(path);
+  });
+  return changed;
 }

@@ -1,33 +1,79 @@
-import { LodestarRecord, Problem } from '../records/record';
-import { basename, relativePath } from '../store/fileSystem';
+import { isSkippedRecordName } from './recordNames';
+import { LodestarRecord, Problem, RecordLink } from '../records/record';
+import { numberFromFileName } from '../decisions/decisionParser';
+import { basename, dirname, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
 
 export interface CrossCheck {
   problems: Problem[];
   /** `recordPath\ntarget` → the record path a textual or relative link resolves to. */
   resolved: Map<string, string>;
+  /**
+   * Record path → its links between records: its own (a body link to a file that is
+   * not a record left out) and the reverse of every link other records make to it.
+   * Only records whose links differ from their own list are here.
+   */
+  links: Map<string, RecordLink[]>;
+  /** Record path → how to mend its broken links to records that were renamed or renumbered. */
+  fixes: Map<string, BrokenLinkFix[]>;
 }
 
-const INVERSE: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
-const PHRASE: Record<string, string> = { supersedes: 'supersedes', 'superseded-by': 'is superseded by' };
+/** A broken link whose number names a record under another name: replace `written` by `replacement` on `line`. */
+export interface BrokenLinkFix {
+  line: number;
+  /** The file name the link names (`0009-use-mysql.md`). */
+  written: string;
+  /** The file name of the record with the same number (`0009-use-mysql-renamed.md`). */
+  replacement: string;
+  /** Absolute path of that record. */
+  target: string;
+}
+
+/** The reverse a record carries of a link made to it. */
+export const REVERSE_LINK: Record<string, string> = {
+  supersedes: 'superseded-by',
+  'superseded-by': 'supersedes',
+  amends: 'amended-by',
+  'amended-by': 'amends',
+  references: 'referenced-by',
+  'relates-to': 'relates-to',
+};
+
+/** Pairs whose both records a dialect's own tool writes (adr-tools, log4brains, MADR 2's Links), so one side alone is an error. */
+const BOTH_SIDES: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
+const BOTH_SIDES_NYGARD: Record<string, string> = { ...BOTH_SIDES, amends: 'amended-by', 'amended-by': 'amends' };
+const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains', 'madr2']);
+const PHRASE: Record<string, string> = { supersedes: 'supersedes', 'superseded-by': 'is superseded by', amends: 'amends', 'amended-by': 'is amended by' };
+
+interface Lookup {
+  byPath: Map<string, LodestarRecord>;
+  byFolderNumber: Map<string, LodestarRecord[]>;
+  /** `folder\nstem` → record, for log4brains slugs (`20200101-use-kafka`). */
+  byFolderStem: Map<string, LodestarRecord>;
+  folders: readonly RecordFolder[];
+}
 
 /**
  * Checks that need every record at once: numbers used twice in a decision
  * folder, links to records that do not exist, and supersede links that only
- * one side of the pair records.
+ * one side of the pair records. Also derives every record's reverse links.
  */
 export function checkRecords(records: LodestarRecord[], folders: readonly RecordFolder[]): CrossCheck {
   const problems: Problem[] = [];
   const resolved = new Map<string, string>();
   const byPath = new Map(records.map((r) => [r.path, r]));
   const byFolderNumber = new Map<string, LodestarRecord[]>();
+  const byFolderStem = new Map<string, LodestarRecord>();
   for (const r of records) {
-    if (r.kind !== 'decision' || r.number === null) continue;
+    if (r.kind !== 'decision') continue;
+    if (r.dialect === 'log4brains') byFolderStem.set(`${r.folder}\n${stem(r.path)}`, r);
+    if (r.number === null) continue;
     const key = `${r.folder}\n${r.number}`;
     const list = byFolderNumber.get(key);
     if (list) list.push(r);
     else byFolderNumber.set(key, [r]);
   }
+  const lookup: Lookup = { byPath, byFolderNumber, byFolderStem, folders };
   for (const list of byFolderNumber.values()) {
     if (list.length < 2) continue;
     for (const r of list) {
@@ -42,35 +88,72 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     }
   }
 
+  const links = new Map<string, RecordLink[]>();
+  const fixes = new Map<string, BrokenLinkFix[]>();
+  const reverse = new Map<string, RecordLink[]>();
   const decisionFolders = folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   for (const r of records) {
     if (r.kind !== 'decision' && r.kind !== 'design' && r.kind !== 'activity') continue;
-    for (const link of r.links) {
+    let own: RecordLink[] | undefined;
+    const seen = new Set<string>();
+    for (let i = 0; i < r.links.length; i++) {
+      const link = r.links[i];
       // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
       const scopes = r.kind === 'decision' ? [r.folder] : decisionFolders;
-      const target = resolveTarget(link.target, scopes, byPath, byFolderNumber, folders);
+      const target = resolveTarget(link.target, scopes, lookup);
+      // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
+      if (link.via === 'body' && target === null) {
+        own ??= r.links.slice(0, i);
+        continue;
+      }
+      own?.push(link);
       // An activity's links are resolved for the index, not checked: it may name records by a bare name.
       if (r.kind === 'activity') {
         if (target) resolved.set(`${r.path}\n${link.target}`, target);
         continue;
       }
       if (target === undefined) {
+        const line = link.line ?? r.titleLine;
+        const renamed = isPathTarget(link.target) ? sameNumberElsewhere(link.target, lookup) : undefined;
+        if (renamed) {
+          const fix = { line, written: basename(link.target), replacement: basename(renamed.path), target: renamed.path };
+          const list = fixes.get(r.path);
+          if (list) list.push(fix);
+          else fixes.set(r.path, [fix]);
+        }
         problems.push({
           path: r.path,
-          line: link.line ?? r.titleLine,
+          line,
           severity: 'error',
-          code: /\.(md|markdown)$/i.test(link.target) || link.target.startsWith('/') ? 'broken-link' : 'unknown-reference',
-          message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.`,
+          code: isPathTarget(link.target) ? 'broken-link' : 'unknown-reference',
+          message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.${renamed ? ` ${basename(renamed.path)} has its number.` : ''}`,
         });
         continue;
       }
       if (target === null) continue;
       resolved.set(`${r.path}\n${link.target}`, target);
-      const inverse = INVERSE[link.kind];
+      // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once.
+      const key = `${link.kind}\n${target}`;
+      if (seen.has(key)) {
+        if (own) own.pop();
+        else own = r.links.slice(0, i);
+        continue;
+      }
+      seen.add(key);
       const other = byPath.get(target);
-      if (inverse && other && other.kind === 'decision') {
-        const back = other.links.some((l) => l.kind === inverse && resolveTarget(l.target, [other.folder], byPath, byFolderNumber, folders) === r.path);
-        if (!back) {
+      if (!other || other === r) continue;
+      const back = REVERSE_LINK[link.kind];
+      if (back) {
+        const list = reverse.get(target);
+        const derived: RecordLink = { kind: back, target: r.path, label: r.title, reverse: true };
+        if (list) list.push(derived);
+        else reverse.set(target, [derived]);
+      }
+      // Links from front-matter keys are one side by design; the other record carries the reverse.
+      const inverse = (r.dialect === 'nygard' && other.dialect === 'nygard' ? BOTH_SIDES_NYGARD : BOTH_SIDES)[link.kind];
+      if (inverse && link.via === undefined && other.kind === 'decision' && WRITES_BOTH_SIDES.has(String(other.dialect))) {
+        const stated = other.links.some((l) => l.kind === inverse && resolveTarget(l.target, [other.folder], lookup) === r.path);
+        if (!stated) {
           problems.push({
             path: r.path,
             line: link.line ?? r.titleLine,
@@ -81,28 +164,71 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         }
       }
     }
+    if (own) links.set(r.path, own);
   }
-  return { problems, resolved };
+
+  // Each record carries the reverse of every link made to it, unless it states that link itself.
+  for (const [path, derived] of reverse) {
+    const r = byPath.get(path);
+    if (!r) continue;
+    const base = links.get(path) ?? r.links;
+    const have = new Set(base.map((l) => `${l.kind}\n${resolved.get(`${path}\n${l.target}`) ?? l.target}`));
+    const extra = derived.filter((l) => {
+      const key = `${l.kind}\n${l.target}`;
+      if (have.has(key)) return false;
+      have.add(key);
+      return true;
+    });
+    if (extra.length > 0) links.set(path, [...base, ...extra]);
+  }
+  return { problems, resolved, links, fixes };
+}
+
+/** The one record with the number of a missing file's name, in that file's folder (renamed or renumbered since). */
+function sameNumberElsewhere(target: string, lookup: Lookup): LodestarRecord | undefined {
+  const n = numberFromFileName(basename(target));
+  if (n === null) return undefined;
+  const hits = lookup.byFolderNumber.get(`${dirname(target)}\n${n}`);
+  return hits && hits.length === 1 ? hits[0] : undefined;
+}
+
+function isPathTarget(target: string): boolean {
+  return /\.(md|markdown)$/i.test(target) || target.startsWith('/');
+}
+
+function stem(path: string): string {
+  const name = basename(path);
+  return name.slice(0, name.lastIndexOf('.'));
 }
 
 /** The record path a link names; null when it points outside what is indexed (not checked); undefined when broken. */
-function resolveTarget(
-  target: string,
-  scopes: string[],
-  byPath: Map<string, LodestarRecord>,
-  byFolderNumber: Map<string, LodestarRecord[]>,
-  folders: readonly RecordFolder[],
-): string | null | undefined {
+function resolveTarget(target: string, scopes: string[], lookup: Lookup): string | null | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return null;
   if (target.startsWith('/')) {
-    if (byPath.has(target)) return target;
-    const inFolder = folders.some((f) => relativePath(f.path, target) !== undefined);
+    if (lookup.byPath.has(target)) return target;
+    // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
+    const name = basename(target);
+    if (isSkippedRecordName(name)) return null;
+    // A file under `templates/` or a hidden folder would not be a record either.
+    const inFolder = lookup.folders.some((f) => {
+      const rel = relativePath(f.path, target);
+      return rel !== undefined && !rel.split('/').some((part, i, all) => i < all.length - 1 && (part.startsWith('.') || part.toLowerCase() === 'templates' || part === 'node_modules'));
+    });
     return inFolder ? undefined : null;
   }
   const m = /^(?:\[)?(?:ADR|adr)?[-_ #]?0*(\d{1,6})\b/.exec(target.trim());
-  if (!m) return null;
+  if (!m) {
+    // log4brains names records by slug: `20200101-use-kafka`, `billing/20200101-use-kafka` in a package.
+    const slug = /^(?:[\w.-]+\/)?(\d{8}-[\w.-]+)$/.exec(target.trim());
+    if (!slug) return null;
+    for (const scope of [...scopes, ...lookup.folders.map((f) => f.path)]) {
+      const hit = lookup.byFolderStem.get(`${scope}\n${slug[1]}`);
+      if (hit) return hit.path;
+    }
+    return undefined;
+  }
   for (const scope of scopes) {
-    const hit = byFolderNumber.get(`${scope}\n${parseInt(m[1], 10)}`);
+    const hit = lookup.byFolderNumber.get(`${scope}\n${parseInt(m[1], 10)}`);
     if (hit && hit.length > 0) return hit[0].path;
   }
   return undefined;

@@ -35,7 +35,7 @@ export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = 
       status: r.status,
       date: r.date,
       dialect: r.dialect,
-      links: r.links.map((l) => {
+      links: index.linksOf(r).map((l) => {
         const target = index.resolveLink(r, l.target);
         return { kind: l.kind, target: target.startsWith('/') ? rel(target) : target };
       }),

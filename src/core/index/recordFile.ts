@@ -76,7 +76,7 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
 
   const fm = readFrontMatter(text);
   if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);
-  const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains };
+  const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains, head: fm.data ? text.slice(0, text.length - fm.body.length) : undefined };
   return { record: detachRecord(readInfluenceFields(parseByKind(src, folder), fm.data)), problems };
 }
 

@@ -1,9 +1,10 @@
 import { activityProblems } from '../influence/activityParser';
-import { LodestarRecord, Problem, RecordKind } from '../records/record';
+import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
-import { checkRecords, CrossCheck } from './crossCheck';
+import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
+import { isSkippedRecordName } from './recordNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
-import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
+import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
 const READ_BATCH = 1024;
@@ -11,19 +12,13 @@ const FIRST_READ_BATCH = 128;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
-/** Names that sit in record folders without being records. */
-export function isSkippedRecordName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (lower.startsWith('.') || !(lower.endsWith('.md') || lower.endsWith('.markdown'))) return true;
-  const stem = lower.slice(0, lower.lastIndexOf('.'));
-  return (
-    stem === 'readme' ||
-    stem === 'index' ||
-    stem === 'template' ||
-    stem.startsWith('adr-template') ||
-    // `0000-template`, `xxxx-template`, `adr000-template`, `nnnn-template.md`
-    /^(?:adr[-_]?)?(?:0+|x+|n+)[-_ ]?template\b/.test(stem)
-  );
+export { isSkippedRecordName } from './recordNames';
+
+export interface BuildOptions {
+  /** Only the folders of these kinds are read. */
+  kinds?: readonly FolderKind[];
+  /** Only files whose bytes pass are parsed and kept. */
+  keep?: (bytes: Uint8Array) => boolean;
 }
 
 /**
@@ -59,14 +54,22 @@ export class RecordIndex {
     this.settings = settings;
   }
 
-  /** (Re)discovers the folders and reads every record in them. */
-  async build(): Promise<void> {
+  /**
+   * (Re)discovers the folders and reads every record in them. A command that
+   * needs only some records may say so: `kinds` walks only those folders, and
+   * `keep` skips parsing a file whose bytes show it cannot matter (it is then
+   * not in the index at all).
+   */
+  async build(options: BuildOptions = {}): Promise<void> {
     const { folders, considered, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
     this.consideredFolders = considered;
     const files: { path: string; folder: RecordFolder }[] = [];
     const walkProblems: Problem[] = [...problems];
     this.folderList = folders;
-    for (const folder of folders) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
+    for (const folder of folders) {
+      if (!options.kinds || options.kinds.includes(folder.kind)) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
+    }
+    const keep = options.keep;
     const loaded = new Map<string, LoadedRecord>();
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
@@ -93,7 +96,9 @@ export class RecordIndex {
       pending = nextStart < files.length ? readBatch(nextStart, size) : undefined;
       for (let i = 0; i < contents.length; i++) {
         const f = files[start + i];
-        loaded.set(f.path, parseRecordFile(f.path, f.folder, contents[i]));
+        const content = contents[i];
+        if (keep && content instanceof Uint8Array && !keep(content)) continue;
+        loaded.set(f.path, parseRecordFile(f.path, f.folder, content));
       }
       start = nextStart;
     }
@@ -205,6 +210,14 @@ export class RecordIndex {
     return changed;
   }
 
+  /** True when the index holds a record or a problem for this file, or for any file under this folder. */
+  holds(path: string): boolean {
+    if (this.entries.has(path)) return true;
+    const prefix = `${path}/`;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Drops a file, or every file under a deleted folder. */
   removeFile(path: string): boolean {
     let removed = this.entries.delete(path);
@@ -252,6 +265,20 @@ export class RecordIndex {
   /** A link's target resolved to a record path when it names one (`ADR-0005` → its file). */
   resolveLink(record: LodestarRecord, target: string): string {
     return this.crossCheck().resolved.get(`${record.path}\n${target}`) ?? target;
+  }
+
+  /**
+   * A record's links between records, as the index sees them: its own links
+   * (a body link to a file that is no record left out) and the reverse of every
+   * link other records make to it (`referenced-by`, `superseded-by`…, marked `reverse`).
+   */
+  linksOf(record: LodestarRecord): RecordLink[] {
+    return this.crossCheck().links.get(record.path) ?? record.links;
+  }
+
+  /** How to mend this record's broken links whose number names a record under another name. */
+  brokenLinkFixes(path: string): readonly BrokenLinkFix[] {
+    return this.crossCheck().fixes.get(path) ?? [];
   }
 
   private crossCheck(): CrossCheck {

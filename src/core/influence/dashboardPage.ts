@@ -48,7 +48,7 @@ export function dashboardPage(report: InfluenceReport, options: DashboardOptions
     pairing(report),
     `</div></div>`,
     reminders(report, open, limit),
-    mentees(report, open, limit),
+    mentees(report, open, limit, options.periods[options.currentPeriod]?.toLowerCase() ?? 'in this period'),
     evidence(report, open, limit),
     footer(report),
     `</main>`,
@@ -166,7 +166,7 @@ function pairing(report: InfluenceReport): string {
   const count = new Map(report.pairs.map((p) => [`${p.people[0]}\n${p.people[1]}`, p.count]));
   const between = (a: string, b: string): number => count.get(`${a}\n${b}`) ?? count.get(`${b}\n${a}`) ?? 0;
   const max = Math.max(1, ...report.pairs.map((p) => p.count));
-  const head = people.map((p) => `<th scope="col"><span>${esc(p)}</span></th>`).join('');
+  const head = people.map((p) => `<th scope="col" title="${esc(p)}"><span>${esc(p)}</span></th>`).join('');
   const rows = people
     .map((a) => {
       const cells = people
@@ -200,17 +200,25 @@ ${items.length === 0 ? '<p class="empty">Nothing is overdue: no review dates pas
 </section>`;
 }
 
-function mentees(report: InfluenceReport, open: Openables, limit: number): string {
+function mentees(report: InfluenceReport, open: Openables, limit: number, period: string): string {
   const shown = [...report.mentees].sort((a, b) => b.sessions - a.sessions || (a.handle.toLowerCase() < b.handle.toLowerCase() ? -1 : 1)).slice(0, limit);
   const overdue = new Set(report.reminders.filter((r) => r.kind === 'mentee-overdue').map((r) => r.path));
   const maxSessions = Math.max(1, ...report.mentees.map((m) => m.sessions));
-  const cards = shown.map((m, i) => card(m, i, open, overdue.has(m.path ?? ''), maxSessions));
+  const cards = shown.map((m, i) => card(m, i, open, overdue.has(m.path ?? ''), maxSessions, period));
   return `<section class="panel full" aria-labelledby="h-mentees"><h2 id="h-mentees">People grown <span class="count">${report.mentees.length}</span></h2>
 ${cards.length === 0 ? '<p class="empty">No mentees in scope. Add one with “Lodestar: Add Mentee…”.</p>' : `<div class="cards">${cards.join('')}</div>${more(report.mentees.length, limit)}`}
 </section>`;
 }
 
-function card(m: MenteeCard, n: number, open: Openables, overdue: boolean, maxSessions: number): string {
+/** `2 PRs`, or — when the period leaves some out — `1 PR this quarter, 2 in all` (what the Influence view counts). */
+export function menteePullRequestCount(m: Pick<MenteeCard, 'pullRequests' | 'pullRequestsInAll'>, period: string): string {
+  const n = m.pullRequests.length;
+  const prs = `${n} PR${n === 1 ? '' : 's'}`;
+  return m.pullRequestsInAll > n ? `${prs} ${period}, ${m.pullRequestsInAll} in all` : n > 0 ? prs : '';
+}
+
+function card(m: MenteeCard, n: number, open: Openables, overdue: boolean, maxSessions: number, period: string): string {
+  const prs = menteePullRequestCount(m, period);
   const name = m.path ? openButton(open.file(m.path), m.name) : esc(m.name);
   const handle = m.name.toLowerCase() !== m.handle.toLowerCase() ? ` <span class="handle">@${esc(m.handle)}</span>` : '';
   const facts = [m.track ? `track ${m.track}` : '', m.cadence ? `meets ${m.cadence}` : ''].filter(Boolean).join(' · ');
@@ -220,7 +228,7 @@ function card(m: MenteeCard, n: number, open: Openables, overdue: boolean, maxSe
   return `<article class="card${overdue ? ' overdue' : ''}" aria-labelledby="mentee-${n}">
 <h3 id="mentee-${n}">${name}${handle}</h3>
 ${facts ? `<p class="facts">${esc(facts)}</p>` : ''}
-<p class="big"><strong>${m.sessions}</strong> ${m.sessions === 1 ? 'session' : 'sessions'}${m.minutes > 0 ? ` · ${esc(duration(m.minutes))}` : ''}${m.pullRequests.length > 0 ? ` · ${m.pullRequests.length} PR${m.pullRequests.length === 1 ? '' : 's'}` : ''}</p>
+<p class="big"><strong>${m.sessions}</strong> ${m.sessions === 1 ? 'session' : 'sessions'}${m.minutes > 0 ? ` · ${esc(duration(m.minutes))}` : ''}${prs ? ` · ${esc(prs)}` : ''}</p>
 ${meter(m.sessions, maxSessions, 'manage')}
 <p class="facts">${m.lastSession ? `Last session ${esc(m.lastSession.date)}` : 'No session logged yet'}${overdue ? ' · <span class="chip warn">overdue</span>' : ''}</p>
 ${kinds ? `<ul class="kinds" aria-label="Sessions by kind">${kinds}</ul>` : ''}

@@ -74,7 +74,9 @@ export function appendPullRequestNote(text: string, url: string, note: string, d
   const lastLine = body.replace(/\r?\n$/, '').split(/\r?\n/).pop() ?? '';
   const gap = lastLine.trim() === '' || /^- \d{4}-\d{2}-\d{2} /.test(lastLine) ? '' : eol;
   const clean = note.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
-  return `${body}${gap}- ${date} ${markdownLink(prLabel(url), url)}: ${escapeNote(clean)}${eol}`;
+  // A reference without a forge URL (`#1830`) is written as it is, not as a link to an anchor.
+  const label = /^https?:\/\//i.test(url) ? markdownLink(prLabel(url), url) : escapeNote(url);
+  return `${body}${gap}- ${date} ${label}: ${escapeNote(clean)}${eol}`;
 }
 
 /** Markdown that reads as written: no HTML, links or emphasis. */

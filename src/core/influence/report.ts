@@ -1,3 +1,4 @@
+import { isWrittenNote } from '../people/mentoringParser';
 import { LodestarRecord } from '../records/record';
 import { InfluenceActivity, influenceActivities } from './credit';
 import { bucketStarts, dateOfDay, dayNumber, defaultGranularity, Granularity, isIsoDate, Period } from './periods';
@@ -92,6 +93,8 @@ export interface MenteeCard {
   lastSession: { date: string; path: string } | null;
   /** Distinct pull-request URLs linked to them in the period. */
   pullRequests: string[];
+  /** How many distinct pull requests are linked to them at any time (the Influence view's count), so a period can say what it leaves out. */
+  pullRequestsInAll: number;
   /** Their sessions and notes in the period, by date. */
   records: LodestarRecord[];
 }
@@ -195,18 +198,23 @@ export function buildInfluenceReport(records: readonly LodestarRecord[], options
   const handles = new Set([...profiles.keys(), ...sessionsByHandle.keys()]);
   // Activity records in the period by each person they name, for the mentees' pull requests.
   const activitiesByPerson = new Map<string, LodestarRecord[]>();
+  const everByPerson = new Map<string, LodestarRecord[]>();
   for (const r of records) {
-    if (r.kind !== 'activity' || !inPeriod(isoOrNull(r.date))) continue;
+    if (r.kind !== 'activity') continue;
+    const during = inPeriod(isoOrNull(r.date));
     for (const p of new Set(r.people.map(key))) {
-      const list = activitiesByPerson.get(p);
-      if (list) list.push(r);
-      else activitiesByPerson.set(p, [r]);
+      for (const map of during ? [activitiesByPerson, everByPerson] : [everByPerson]) {
+        const list = map.get(p);
+        if (list) list.push(r);
+        else map.set(p, [r]);
+      }
     }
   }
   for (const h of handles) {
     const profile = profiles.get(h);
     const naming = new Set([...(activitiesByPerson.get(h) ?? []), ...(profile ? (activitiesByPerson.get(key(profile.title)) ?? []) : [])]);
-    const card = menteeCard(h, profile, sessionsByHandle.get(h) ?? [], naming, options, inPeriod);
+    const ever = new Set([...(everByPerson.get(h) ?? []), ...(profile ? (everByPerson.get(key(profile.title)) ?? []) : [])]);
+    const card = menteeCard(h, profile, sessionsByHandle.get(h) ?? [], naming, ever, options, inPeriod);
     mentees.push(card);
     if (profile) for (const url of profile.pullRequests) if (inPeriod(isoOrNull(options.pullRequestDates?.get(url) ?? null))) evidence.add(profile, url);
   }
@@ -257,12 +265,17 @@ function menteeCard(
   profile: LodestarRecord | undefined,
   sessions: LodestarRecord[],
   activitiesNaming: Iterable<LodestarRecord>,
+  activitiesEver: Iterable<LodestarRecord>,
   options: InfluenceReportOptions,
   inPeriod: (date: string | null) => date is string,
 ): MenteeCard {
   // The handle as the profile's file name or the session folder writes it.
   const shown = profile?.handle ?? sessions[0]?.handle ?? handle;
   const prs = new PullRequestLedger();
+  const ever = new PullRequestLedger();
+  for (const s of sessions) ever.add(s);
+  for (const a of activitiesEver) ever.add(a);
+  if (profile) ever.add(profile);
   // Prototype-free: a status or kind written `constructor` or `__proto__` is counted like any other word.
   const sessionKinds: Record<string, number> = Object.create(null) as Record<string, number>;
   const inside: LodestarRecord[] = [];
@@ -271,7 +284,7 @@ function menteeCard(
   let last: LodestarRecord | undefined;
   for (const s of sessions) {
     const date = isoOrNull(s.date);
-    const isNote = s.sessionKind === 'note';
+    const isNote = isWrittenNote(s.sessionKind);
     if (date !== null && date <= options.to && !isNote && (!last || date > (last.date ?? ''))) last = s;
     if (!inPeriod(date)) continue;
     inside.push(s);
@@ -297,6 +310,7 @@ function menteeCard(
     minutes,
     lastSession: last && last.date ? { date: last.date, path: last.path } : null,
     pullRequests: prs.list().map((p) => p.url),
+    pullRequestsInAll: Math.max(ever.size, prs.size),
     records: inside,
   };
 }

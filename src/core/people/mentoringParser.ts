@@ -75,6 +75,13 @@ export function parseSession(src: FrontMatterSource, handle: string): LodestarRe
   };
 }
 
+/** Kinds that are written notes, not meetings: counted as notes, never as sessions (a feedback note is no session). */
+export const WRITTEN_NOTE_KINDS = ['note', 'feedback', 'wellbeing'] as const;
+
+export function isWrittenNote(kind: string | undefined): boolean {
+  return (WRITTEN_NOTE_KINDS as readonly string[]).includes((kind ?? 'note').toLowerCase());
+}
+
 export function sessionKindLabel(kind: string): string {
   const label = kind.replace(/-/g, ' ');
   return label === 'one on one' ? 'One-on-one' : label[0].toUpperCase() + label.slice(1);

@@ -170,7 +170,7 @@ export interface SessionInput {
   commitSubjects?: Record<string, string>;
 }
 
-/** The sections a record of each kind starts with; the first one receives the notes. */
+/** The sections a record of each kind starts with; the notes go under {@link notesSection}'s. */
 const SECTIONS: Record<string, string[]> = {
   pairing: ['What we worked on', 'What went well', 'Next time'],
   'one-on-one': ['Topics', 'Notes', 'Actions'],
@@ -182,6 +182,12 @@ const SECTIONS: Record<string, string[]> = {
   wellbeing: ['How they are', 'Support agreed'],
   note: ['Notes'],
 };
+
+/** The section a kind's one-line notes are written under: what the prompt asks about (a pairing's "how it went" is What went well), else the first. */
+export function notesSection(kind: string): string {
+  const sections = SECTIONS[kind] ?? SECTIONS.note;
+  return kind === 'pairing' ? 'What went well' : sections[0];
+}
 
 /**
  * `<date>-<kind>.md`, or `<date>-<kind>-N.md` with the lowest free N from 2
@@ -217,10 +223,11 @@ export function planSession(folder: string, input: SessionInput, existingNames: 
   const who = input.menteeName ? oneLine(input.menteeName, 'name') || handle : handle;
   const sections = SECTIONS[kind] ?? SECTIONS.note;
   const body: string[] = [`# ${sessionKindLabel(kind)} with ${who}, ${input.date}`, ''];
-  sections.forEach((title, i) => {
+  const notesUnder = notesSection(kind);
+  for (const title of sections) {
     body.push(`## ${title}`, '');
-    if (i === 0 && input.notes && input.notes.trim() !== '') body.push(input.notes.trim().replace(/\r\n?/g, '\n'), '');
-  });
+    if (title === notesUnder && input.notes && input.notes.trim() !== '') body.push(input.notes.trim().replace(/\r\n?/g, '\n'), '');
+  }
   if (commits.length > 0) {
     body.push('## Commits', '');
     for (const c of commits) {
@@ -237,7 +244,8 @@ export function planSession(folder: string, input: SessionInput, existingNames: 
     ...(input.duration !== undefined ? [`duration: ${input.duration}`] : []),
     `topics: ${flowList(topics)}`,
     ...(pullRequests.length > 0 ? [`pullRequests: ${flowList(pullRequests)}`] : []),
-    ...(commits.length > 0 ? [`commits: ${flowList(commits)}`] : []),
+    // Always quoted: a hash of digits alone would otherwise be written bare next to quoted ones.
+    ...(commits.length > 0 ? [`commits: [${commits.map((c) => JSON.stringify(c)).join(', ')}]`] : []),
     ...(input.private ? ['visibility: private'] : []),
     '---',
     '',

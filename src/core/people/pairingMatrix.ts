@@ -124,7 +124,7 @@ export function pairingMatrixHtml(matrix: PairingMatrix, options: MatrixPageOpti
   }
   const cellCount = new Map<string, number>();
   pairs.forEach((p, n) => cellCount.set(`${p.a},${p.b}`, n));
-  const headerCells = people.map((p) => `<th scope="col" title="${escapeXml(p.key)}"><span>${escapeXml(p.name)}</span></th>`).join('');
+  const headerCells = people.map((p) => `<th scope="col" title="${escapeXml(p.name === p.key ? p.name : `${p.name} (${p.key})`)}"><span>${escapeXml(p.name)}</span></th>`).join('');
   const rows = people
     .map((row, i) => {
       const cells = people

@@ -17,14 +17,35 @@ export interface MarkdownOutline {
   preamble: OutlineLine[];
   /** Lower-case H2 heading → its lines, for the sections asked for. */
   sections: Map<string, OutlineLine[]>;
+  /** Lines outside code fences that may hold a Markdown link (`](`) or a link reference definition (`[x]: …`). */
+  linkLines: OutlineLine[];
+}
+
+/** Where the scanner is in the block structure, as far as headings care: setext underlines apply only to a plain paragraph. */
+const enum Paragraph {
+  None,
+  /** A top-level paragraph: an underline below it makes it a setext heading. */
+  Plain,
+  /** A list item's or block quote's paragraph, and its lazy continuation lines: no setext heading. */
+  Contained,
 }
 
 export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[]): MarkdownOutline {
-  const outline: MarkdownOutline = { preamble: [], sections: new Map() };
+  const outline: MarkdownOutline = { preamble: [], sections: new Map(), linkLines: [] };
+  // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
+  let nextLink = body.indexOf('](');
   let fence: string | undefined;
-  let current: OutlineLine[] | undefined = undefined;
+  let current = undefined as OutlineLine[] | undefined;
   let inPreamble = false;
   let seenH2 = false;
+  let paragraph = Paragraph.None as Paragraph;
+  let paragraphStart = 0;
+  let paragraphLine = 0;
+  // Where the paragraph's lines start in the list they were added to, so a setext heading can take them back.
+  let paragraphTarget: OutlineLine[] | undefined;
+  let paragraphTargetLength = 0;
+  // The content column of the open list item (0: none); lines indented that far belong to the item, not the document.
+  let itemIndent = 0;
   // An H2 (or H1 after the title) starts a section; `## Status: Accepted` carries its first line.
   const startSection = (text: string, lineNo: number): OutlineLine[] | undefined => {
     seenH2 = true;
@@ -36,72 +57,110 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     outline.sections.set(key, lines);
     return lines;
   };
-  // Walk line by line with indexOf: only the lines that matter are ever sliced out.
+  const heading = (level: number, text: string, lineNo: number): void => {
+    if (level === 1 && !outline.title && text !== '') {
+      outline.title = { text, line: lineNo };
+      inPreamble = !seenH2;
+      current = undefined;
+    } else if (level <= 2) {
+      current = startSection(text, lineNo);
+    }
+  };
   let pos = 0;
+  const startParagraph = (lineNo: number): void => {
+    paragraph = Paragraph.Plain;
+    paragraphStart = pos;
+    paragraphLine = lineNo;
+    paragraphTarget = current ?? (inPreamble ? outline.preamble : undefined);
+    paragraphTargetLength = paragraphTarget?.length ?? 0;
+  };
+  // Walk line by line with indexOf: only the lines that matter are ever sliced out.
   for (let i = 0; pos <= body.length; i++) {
     let end = body.indexOf('\n', pos);
     if (end < 0) end = body.length;
     const next = end + 1;
     const contentEnd = end > pos && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const c = body.charCodeAt(pos);
-    // Most lines are prose: only lines starting with a space, '#', '`' or '~' can be headings or fences.
-    const maybeStructure = c === 35 /* # */ || c === 32 || c === 96 /* ` */ || c === 126; /* ~ */
     const lineNo = firstLine + i;
-    if (maybeStructure) {
+    if (nextLink >= 0 && nextLink < pos) nextLink = body.indexOf('](', pos);
+    if (!fence && ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))) {
+      outline.linkLines.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    }
+    if (itemIndent > 0 && !fence && /\S/.test(body.slice(pos, contentEnd))) {
       const raw = body.slice(pos, contentEnd);
-      const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-      if (fenceMatch) {
-        if (!fence) fence = fenceMatch[1];
-        else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
+      const inside = indentColumns(raw) - itemIndent;
+      if (inside >= 0 || (paragraph === Paragraph.Contained && !blockStart.test(raw))) {
+        // Inside the list item, or a lazy continuation of its paragraph: never a heading of the document. A heading,
+        // fence, rule or underline inside the item ends its paragraph, so the next unindented line is not lazy.
+        const inner = raw.trimStart();
+        if (inside >= 4 || inside < 0) paragraph = paragraph === Paragraph.Contained ? Paragraph.Contained : Paragraph.None;
+        else if (/^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/.test(inner)) paragraph = Paragraph.None;
+        else if (paragraph === Paragraph.Contained && /^(?:=+|-+)[ \t]*$/.test(inner)) paragraph = Paragraph.None;
+        else paragraph = Paragraph.Contained;
+        if (current) current.push({ text: raw, line: lineNo });
+        else if (inPreamble) outline.preamble.push({ text: raw, line: lineNo });
         pos = next;
         continue;
       }
-      const heading = fence ? undefined : atxHeading(raw);
-      if (heading) {
-        const { level, text } = heading;
-        if (level === 1 && !outline.title && text !== '') {
-          outline.title = { text, line: lineNo };
-          inPreamble = !seenH2;
-          current = undefined;
-          pos = next;
-          continue;
-        }
-        if (level <= 2) {
-          current = startSection(text, lineNo);
-          pos = next;
-          continue;
-        }
-      }
+      itemIndent = 0;
     }
-    if (fence) {
-      pos = next;
-      continue;
-    }
-    if (!outline.title && !seenH2 && contentEnd > pos && next < body.length) {
-      // Setext H1: "Title" underlined with "===".
-      let underlineEnd = body.indexOf('\n', next);
-      if (underlineEnd < 0) underlineEnd = body.length;
-      if (/^ {0,3}=+\s*$/.test(body.slice(next, underlineEnd))) {
-        outline.title = { text: body.slice(pos, contentEnd).trim(), line: lineNo };
-        inPreamble = true;
-        pos = underlineEnd + 1;
-        i++;
+    if (fence || mayBeStructure(c)) {
+      const raw = body.slice(pos, contentEnd);
+      const fenceMatch = c === 32 || c === 96 || c === 126 ? /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(raw) : null;
+      if (fence) {
+        // A closing fence: the same character, at least as long, and no info string.
+        if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && /^[ \t]*$/.test(fenceMatch[2])) fence = undefined;
+        pos = next;
         continue;
       }
-    }
-    // Only a line followed by one starting with '-' (or up to three spaces) can be a setext H2.
-    const nextChar = body.charCodeAt(next);
-    if ((nextChar === 45 || nextChar === 32) && contentEnd > pos && !/^\s*[-*+>|]/.test(body.slice(pos, Math.min(contentEnd, pos + 4)))) {
-      // Setext H2: a one-line paragraph underlined with "---".
-      let underlineEnd = body.indexOf('\n', next);
-      if (underlineEnd < 0) underlineEnd = body.length;
-      const blankBefore = pos === 0 || /^\s*$/.test(previousLine(body, pos));
-      if (blankBefore && /^ {0,3}-{2,}\s*$/.test(body.slice(next, underlineEnd))) {
-        current = startSection(body.slice(pos, contentEnd).trim(), lineNo);
-        pos = underlineEnd + 1;
-        i++;
+      // CommonMark: a backtick fence's info string holds no backtick.
+      if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
+        fence = fenceMatch[1];
+        paragraph = Paragraph.None;
+        pos = next;
         continue;
       }
+      const atx = c === 35 || c === 32 ? atxHeading(raw) : undefined;
+      if (atx) {
+        paragraph = Paragraph.None;
+        heading(atx.level, atx.text, lineNo);
+        pos = next;
+        continue;
+      }
+      const underline = paragraph === Paragraph.Plain ? /^ {0,3}(=+|-+)[ \t]*$/.exec(raw) : null;
+      if (underline) {
+        // Setext heading: the whole paragraph above is its text, and its lines were not content after all.
+        if (paragraphTarget) paragraphTarget.length = paragraphTargetLength;
+        const text = body
+          .slice(paragraphStart, pos)
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(' ');
+        paragraph = Paragraph.None;
+        heading(underline[1][0] === '=' ? 1 : 2, text, paragraphLine);
+        pos = next;
+        continue;
+      }
+      if (!/\S/.test(raw)) paragraph = Paragraph.None;
+      else if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(raw)) paragraph = Paragraph.None; // thematic break
+      else if (paragraph !== Paragraph.Plain || interruptsParagraph(raw)) {
+        const container = /^( {0,3})(>|[-*+]|\d{1,9}[.)])([ \t]*)(.?)/.exec(raw);
+        if (container && (container[2] === '>' || container[3] !== '' || container[4] === '')) {
+          // A block quote or list item: its paragraph, and lazy lines after it, never make a setext heading.
+          paragraph = container[4] !== '' ? Paragraph.Contained : Paragraph.None;
+          if (container[2] !== '>') {
+            const gap = container[4] === '' || container[3].length > 4 ? 1 : container[3].length;
+            itemIndent = container[1].length + container[2].length + gap;
+          }
+        } else if (paragraph === Paragraph.None && !/^(?: {4}|\t)/.test(raw)) {
+          startParagraph(lineNo); // (four spaces or a tab with no paragraph open is indented code)
+        }
+      }
+    } else if (contentEnd === pos || !/\S/.test(body.slice(pos, contentEnd))) {
+      paragraph = Paragraph.None;
+    } else if (paragraph === Paragraph.None) {
+      startParagraph(lineNo);
     }
     if (current) current.push({ text: body.slice(pos, contentEnd), line: lineNo });
     else if (inPreamble) outline.preamble.push({ text: body.slice(pos, contentEnd), line: lineNo });
@@ -110,10 +169,29 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   return outline;
 }
 
-function previousLine(body: string, pos: number): string {
-  const end = pos - 1;
-  const start = body.lastIndexOf('\n', end - 1) + 1;
-  return body.slice(start, end);
+/** Only lines starting with a space, tab, `#`, a fence, an underline, a list or quote marker or a digit can change the structure. */
+function mayBeStructure(c: number): boolean {
+  return c === 35 || c === 32 || c === 9 || c === 96 || c === 126 || c === 45 || c === 61 || c === 42 || c === 43 || c === 62 || c === 95 || (c >= 48 && c <= 57);
+}
+
+// Lines that start a block of their own, so they end a list item's paragraph instead of continuing it lazily.
+const blockStart = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/;
+
+/** The column of a line's first non-blank character (a tab to the next multiple of four). */
+function indentColumns(raw: string): number {
+  let column = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 32) column++;
+    else if (ch === 9) column += 4 - (column % 4);
+    else break;
+  }
+  return column;
+}
+
+/** Whether a line ends a plain paragraph instead of continuing it: a block quote, or a list item that may interrupt one. */
+function interruptsParagraph(raw: string): boolean {
+  return /^ {0,3}(?:>|[-*+][ \t]+\S|1[.)][ \t]+\S)/.test(raw);
 }
 
 /** `## Status ##` → level 2, text `Status`; undefined when the line is not an ATX heading. */

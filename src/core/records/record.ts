@@ -26,6 +26,10 @@ export interface RecordLink {
   label?: string;
   /** 1-based line the link is written on, when known. */
   line?: number;
+  /** Where it is written, when not a verb line: a front-matter key or a plain link in the body. */
+  via?: 'front-matter' | 'body';
+  /** Derived by the index: the reverse of a link another record makes to this one. */
+  reverse?: boolean;
 }
 
 export interface LodestarRecord {

@@ -43,8 +43,8 @@ export class NodeRecordWriter implements RecordWriter {
     }
   }
 
-  /** Rejects with {@link ReadOnlyFileError} for a read-only file; the file keeps its mode. */
-  async replace(linkOrPath: string, content: string): Promise<void> {
+  /** Rejects with {@link ReadOnlyFileError} for a read-only file; the file keeps its mode. Bytes are written as given. */
+  async replace(linkOrPath: string, content: string | Uint8Array): Promise<void> {
     // A record reached through a symbolic link is replaced where it really is; the link stays a link.
     const path = await fs.realpath(linkOrPath).catch(() => linkOrPath);
     const st = await fs.stat(path).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { LodestarRecord } from '../records/record';
-import { sessionKindLabel } from '../people/mentoringParser';
+import { isWrittenNote, sessionKindLabel } from '../people/mentoringParser';
 
 /** Pure grouping and ordering behind the tree views, so it is tested (and benchmarked) without VS Code. */
 
@@ -54,9 +54,23 @@ export function recordLabel(r: LodestarRecord): string {
 
 /** `accepted · 2024-03-01`, then the tags: `accepted · 2024-03-01 · #storage #security` */
 export function recordDescription(r: LodestarRecord): string {
-  if (r.kind === 'session') return [r.date, r.sessionKind ? sessionKindLabel(r.sessionKind) : undefined].filter(Boolean).join(' · ');
+  if (r.kind === 'session') {
+    // Only what the title does not say already (Lodestar's titles are "Pairing with Bob, 2026-09-12").
+    const kind = r.sessionKind ? sessionKindLabel(r.sessionKind) : undefined;
+    const title = r.title.toLowerCase();
+    return [r.date && !title.includes(r.date) ? r.date : undefined, kind && !title.includes(kind.toLowerCase()) ? kind : undefined].filter(Boolean).join(' · ');
+  }
   const tags = r.tags && r.tags.length > 0 ? r.tags.map((t) => `#${t}`).join(' ') : undefined;
   return [r.status, r.date, tags].filter(Boolean).join(' · ');
+}
+
+/** `2 sessions · 1 note`: written notes (feedback, wellbeing, notes) are not called sessions. */
+export function menteeCounts(records: readonly LodestarRecord[]): string {
+  const notes = records.filter((r) => isWrittenNote(r.sessionKind)).length;
+  const sessions = records.length - notes;
+  const parts = [`${sessions} session${sessions === 1 ? '' : 's'}`];
+  if (notes > 0) parts.push(`${notes} note${notes === 1 ? '' : 's'}`);
+  return parts.join(' · ');
 }
 
 export interface Mentee {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { HistoryCommit, scanHistory } from '../../core/git/commitHistory';
 import { createGitExecutor, GitExecutor } from '../../core/git/gitExecutor';
 import { readGitCoauthors } from '../../core/people/identities';
-import { writeConfirmedSession, writeSession } from '../../core/people/mentoringWriter';
+import { notesSection, writeConfirmedSession, writeSession } from '../../core/people/mentoringWriter';
 import { detectedSession, PairingSession, recentCoAuthors } from '../../core/people/pairing';
 import { currentBranch } from '../../core/pulls/branchPullRequest';
 import { pullRequestFromMessage } from '../../core/pulls/prDiscovery';
@@ -147,7 +147,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
       prompt: 'Pull request URLs or references (#12), separated by commas; Enter to skip',
       value: () => pullRequestsOf(recent.filter((r) => commits.includes(r.commit.hash))).join(', '),
     }),
-    inputStep({ title: 'Log Pairing Session: notes (optional)', prompt: 'A line about how it went; Enter to skip', placeholder: 'e.g. Alice drove; next time: the retry tests' }),
+    inputStep({ title: 'Log Pairing Session: how it went (optional)', prompt: `How it went: a line written under "${notesSection('pairing')}"; Enter to skip`, placeholder: 'e.g. Alice drove and found the race herself' }),
   ];
   const values = await runSteps(steps);
   if (!values) return undefined;

@@ -25,6 +25,7 @@ import {
   workspaceRoots,
 } from './mentoringWrites';
 import { inputStep, pickStep, runSteps } from './stepInput';
+import { DerivedAnswer } from '../../core/input/derivedAnswer';
 
 /** Arguments that skip the prompts of `Lodestar: Add Mentee…` (tests, other extensions). */
 export interface AddMenteeArgs {
@@ -103,33 +104,42 @@ async function addMentee(records: WorkspaceRecords, log: vscode.OutputChannel, a
 
 async function askProfile(records: WorkspaceRecords, taken: Set<string>, canShare: boolean): Promise<MenteeProfileInput | undefined> {
   let name = '';
-  let handle = '';
-  let emails = '';
-  let logins = '';
+  // Each follows the answers before it (after Back too) until the user types their own.
+  const handle = new DerivedAnswer();
+  const emails = new DerivedAnswer();
+  const logins = new DerivedAnswer();
+  let emailsFound: { name: string; emails: string } | undefined;
   const title = 'Add Mentee';
   const values = await runSteps([
     inputStep({ title, prompt: 'Their name', placeholder: 'e.g. Alice Example', value: () => name, validate: (v) => ((name = v.trim()) === '' ? 'A name is needed' : /[\r\n]/.test(v) ? 'One line' : undefined) }),
     inputStep({
       title: `${title}: handle`,
       prompt: 'A short handle: it names their profile file and the folder of their sessions',
-      value: () => handle || slug(name),
-      validate: (v) => (handle = v.trim(), handleProblem(handle) ?? (taken.has(handle.toLowerCase()) ? `"${handle}" is already a mentee` : undefined)),
+      placeholder: 'e.g. alice',
+      value: () => handle.value(slug(name)),
+      validate: (v) => {
+        handle.set(v.trim());
+        const h = v.trim();
+        return handleProblem(h) ?? (taken.has(h.toLowerCase()) ? `"${h}" is already a mentee` : undefined);
+      },
     }),
     async (position) => {
-      if (emails === '') emails = (await gitEmailsOf(records, name)).join(', ');
+      if (emailsFound?.name !== name) emailsFound = { name, emails: (await gitEmailsOf(records, name)).join(', ') };
+      const suggested = emailsFound.emails;
       return inputStep({
         title: `${title}: git e-mails`,
         prompt: 'The e-mails they commit with, separated by commas (to find their commits and co-authored pairing); Enter to skip',
         placeholder: 'e.g. alice@example.com, 1234+alice@users.noreply.github.com',
-        value: () => emails,
-        validate: (v) => (emails = v, splitList(v).find((e) => !/^[^\s<>@,]+@[^\s<>@,]+$/.test(e)) ? 'E-mail addresses, separated by commas' : undefined),
+        value: () => emails.value(suggested),
+        validate: (v) => (emails.set(v), splitList(v).find((e) => !/^[^\s<>@,]+@[^\s<>@,]+$/.test(e)) ? 'E-mail addresses, separated by commas' : undefined),
       })(position);
     },
     inputStep({
       title: `${title}: forge logins (optional)`,
       prompt: 'GitHub and GitLab logins: "alice" (GitHub), or "github:alice, gitlab:alice-x"; Enter to skip',
-      value: () => logins || (splitList(emails).map(githubNoreplyLogin).find((l) => l) ?? ''),
-      validate: (v) => (logins = v, parseLogins(v).problem),
+      placeholder: 'e.g. alice',
+      value: () => logins.value(splitList(emails.value(emailsFound?.emails ?? '')).map(githubNoreplyLogin).find((l) => l) ?? ''),
+      validate: (v) => (logins.set(v), parseLogins(v).problem),
     }),
     pickStep({ title: `${title}: track`, placeholder: 'Which track are they growing on?', items: () => TRACKS.map((t) => ({ label: t.label, value: t.value })) }),
     inputStep({ title: `${title}: goals (optional)`, prompt: 'Their goals, separated by semicolons; Enter to skip', placeholder: 'e.g. Lead a design review; Own the on-call rota' }),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
-import { folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
+import { decisionFileName, folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
+import { statusChoices } from '../../core/decisions/status';
 import { addLinkInDialect } from '../../core/decisions/recordLinks';
 import { addDecisionToDesign, linkDecisionToDesign } from '../../core/design/promoteDesignDoc';
 import type { RecordTreeNode } from '../views/recordTrees';
@@ -8,7 +9,7 @@ import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { compareRecords, recordLabel, statusLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
@@ -67,14 +68,19 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
   return vscode.Disposable.from(newDecision, promote);
 }
 
+/** Supersede's "New decision…": the New Decision steps in the older record's folder, the older one superseded. */
+export function draftSuccessor(records: WorkspaceRecords, log: vscode.OutputChannel, older: LodestarRecord): Promise<string | undefined> {
+  return draftDecision(records, log, undefined, undefined, { supersedes: older, heading: `Supersede ${recordLabel(older)}: new decision` });
+}
+
 /** New Decision Record, and Promote to Decision Record when `design` is given. */
-async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord): Promise<string | undefined> {
+async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord, successorOf?: { supersedes: LodestarRecord; heading: string }): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
     return undefined;
   }
   await records.ready();
-  const choice = await chooseFolder(records, args);
+  const choice = successorOf ? folderOf(records, successorOf.supersedes) : await chooseFolder(records, args);
   if (!choice) return undefined;
   const design = fromDesign ?? (args?.fromDesign ? records.indexOf(toPortPath(args.fromDesign))?.record(toPortPath(args.fromDesign)) : undefined);
   if (args?.fromDesign && design?.kind !== 'design') {
@@ -82,6 +88,10 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     return undefined;
   }
   const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
+
+  const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
+  const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+  const { dialect, template } = await writeStyle(choice, inFolder);
 
   let title: string;
   let supersedes: LodestarRecord[];
@@ -100,53 +110,65 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     status = args.status ?? 'proposed';
     deciders = args.deciders ?? [];
   } else {
+    const heading = successorOf?.heading ?? 'New Decision Record';
+    const preset = successorOf ? [successorOf.supersedes] : undefined;
     let typedTitle = '';
+    // The title step says what will be written: the number and the file name.
+    const fileFor = (t: string): string => `${relativeTo(choice.index.root, choice.folder)}/${decisionFileName(number, t.trim() === '' ? 'title' : t.trim())}`;
     const values = await runSteps([
       inputStep({
-        title: 'New Decision Record',
-        prompt: `Title of the decision, in ${choice.label}`,
+        title: heading,
+        prompt: `Title of decision ${number}, in ${choice.label}`,
         placeholder: 'e.g. Use PostgreSQL for the orders service',
         value: () => typedTitle || (design?.title ?? ''),
+        describe: (v) => `Decision ${number} · written as ${fileFor(v)}`,
         validate: (v) => {
           typedTitle = v;
           return validateDecisionTitle(v);
         },
       }),
+      ...(preset
+        ? []
+        : [
+            pickStep({
+              title: `${heading}: supersedes (optional)`,
+              placeholder: 'Pick the records this one replaces, or press Enter for none',
+              many: true,
+              items: () =>
+                [...inFolder]
+                  .filter((r) => r.status !== 'superseded')
+                  .sort(compareRecords)
+                  .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+            }),
+          ]),
       pickStep({
-        title: 'New Decision Record: supersedes (optional)',
-        placeholder: 'Pick the records this one replaces, or press Enter for none',
-        many: true,
-        items: () =>
-          [...inFolder]
-            .filter((r) => r.status !== 'superseded')
-            .sort(compareRecords)
-            .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
-      }),
-      pickStep({
-        title: 'New Decision Record: links (optional)',
+        title: `${heading}: links (optional)`,
         placeholder: 'Pick records this one relates to (linked both ways), or press Enter for none',
         many: true,
-        items: () => [...inFolder].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+        items: () => [...inFolder].filter((r) => !preset?.includes(r)).sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
       }),
       pickStep({
-        title: 'New Decision Record: status',
-        placeholder: 'Status of the new record',
-        items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
+        title: `${heading}: status`,
+        placeholder: 'Status of the new record (the folder’s own words follow the standard ones)',
+        items: () =>
+          statusChoices(STATUS_CHOICES, inFolder.map((r) => r.status)).map((c) => ({
+            label: statusLabel(c.status),
+            description: c.standard ? '' : `used in this folder (${c.uses})`,
+            value: c.status,
+          })),
       }),
-      inputStep({ title: 'New Decision Record: deciders (optional)', prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+      inputStep({ title: `${heading}: deciders (optional)`, prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
     ]);
     if (!values) return undefined;
-    title = values[0] as string;
+    const answers = preset ? [values[0], preset, ...values.slice(1)] : values;
+    title = answers[0] as string;
     if (validateDecisionTitle(title)) return undefined;
-    supersedes = values[1] as LodestarRecord[];
-    links = (values[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
-    status = ((values[3] as string[])[0] ?? 'proposed') as string;
-    deciders = (values[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+    supersedes = answers[1] as LodestarRecord[];
+    links = (answers[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
+    status = ((answers[3] as string[])[0] ?? 'proposed') as string;
+    deciders = (answers[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
   }
 
-  const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
-  const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
-  const { dialect, template } = await writeStyle(choice, inFolder);
   const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
 
   const newUri = vscode.Uri.file(plan.create.path);
@@ -205,6 +227,13 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
   await records.refreshPaths([plan.create.path, ...edits.keys()]);
   await showAtLine(newUri, cursorLine);
   return plan.create.path;
+}
+
+/** The decision folder a record lives in. */
+function folderOf(records: WorkspaceRecords, record: LodestarRecord): FolderChoice | undefined {
+  const index = records.indexOf(record.path);
+  if (!index) return undefined;
+  return { index, folder: record.folder, label: `${records.indexes().length > 1 ? `${records.indexes().find((i) => i.index === index)?.folder.name ?? ''}: ` : ''}${relativeTo(index.root, record.folder)}` };
 }
 
 export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {

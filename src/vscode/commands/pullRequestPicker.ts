@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import { shortPullRequestLabel as shortLabel } from '../../core/influence/linkedRecords';
 import { prLabel } from '../../core/influence/reportMarkdown';
 import { ForgeError } from '../../core/pulls/forgeClient';
+import { discoveredChoice, findDiscovered, knownChoice, PullRequestChoice, sameChoice, typedPullRequest } from '../../core/pulls/prChoices';
 import { resolvePullRequestReference } from '../../core/pulls/prReferences';
 import { isGitHubLike, RemoteRepo } from '../../core/pulls/remotes';
 import { ForgeSession, forgeName } from '../forgeSession';
 import { WorkspacePullRequests } from '../workspacePullRequests';
+import { tracked } from './quickInputs';
 import { Step } from './stepInput';
 
-/** A pull request picked or typed: its canonical URL. */
+/** A pull request picked or typed: its canonical URL, or the reference it is (`#N`) when no forge URL can be made. */
 export interface PickedPullRequest {
   url: string;
   number: number;
@@ -17,7 +19,11 @@ export interface PickedPullRequest {
   people: string[];
 }
 
-interface PullRequestItem extends vscode.QuickPickItem {
+function picked(choice: PullRequestChoice): PickedPullRequest {
+  return { url: choice.reference, number: choice.number, title: choice.title, people: choice.people };
+}
+
+export interface PullRequestItem extends vscode.QuickPickItem {
   pr?: PickedPullRequest;
   signIn?: RemoteRepo;
 }
@@ -30,11 +36,9 @@ function looksLikeReference(text: string): boolean {
 /** A reference as given in a command's arguments or typed: resolved against the folder's remotes, or a message. */
 export async function resolvePullRequestInput(pullRequests: WorkspacePullRequests, root: string | undefined, input: string): Promise<PickedPullRequest | string> {
   const history = root ? await pullRequests.history(root) : undefined;
-  const resolved = resolvePullRequestReference(input, history?.remotes ?? []);
-  if (!resolved.ok) return `Lodestar: ${resolved.message}.`;
-  const { url, number } = resolved.reference;
-  const known = history?.pullRequests.find((p) => p.url?.toLowerCase() === url.toLowerCase());
-  return { url, number, title: known?.title, people: known ? [...known.authors, ...known.coAuthors].map((p) => p.email.toLowerCase()) : [] };
+  const typed = typedPullRequest(input, history?.remotes ?? []);
+  if (!typed.ok) return `Lodestar: ${typed.message}.`;
+  return picked(knownChoice(typed, (history?.pullRequests ?? []).map(discoveredChoice)));
 }
 
 /**
@@ -48,7 +52,7 @@ export async function resolvePullRequestInput(pullRequests: WorkspacePullRequest
 export function pullRequestStep(pullRequests: WorkspacePullRequests, forge: ForgeSession, root: string | undefined, title: string): Step<PickedPullRequest> {
   return ({ step, total }) =>
     new Promise((resolve) => {
-      const pick = vscode.window.createQuickPick<PullRequestItem>();
+      const pick = tracked(vscode.window.createQuickPick<PullRequestItem>());
       pick.title = title;
       pick.step = step;
       pick.totalSteps = total;
@@ -70,14 +74,19 @@ export function pullRequestStep(pullRequests: WorkspacePullRequests, forge: Forg
       const typed = (): PullRequestItem[] => {
         const text = pick.value.trim();
         if (!looksLikeReference(text)) return [];
-        const resolved = resolvePullRequestReference(text, remotes);
+        const resolved = typedPullRequest(text, remotes);
         if (!resolved.ok) return [{ label: `$(error) ${text}`, detail: resolved.message, alwaysShow: true }];
-        const { url, number } = resolved.reference;
-        const known = listed.find((i) => i.pr?.url.toLowerCase() === url.toLowerCase())?.pr;
-        return [{ label: `$(link) ${prLabel(url)}`, description: known?.title ?? 'as typed', detail: url, alwaysShow: true, pr: known ?? { url, number, people: [] } }];
+        // A pull request already listed is shown once: the listed row, first.
+        const known = listed.find((i) => i.pr && sameChoice({ reference: i.pr.url, number: i.pr.number }, resolved));
+        if (known) return [{ ...known, alwaysShow: true }];
+        const { reference } = resolved;
+        const url = /^https?:/i.test(reference);
+        return [{ label: `$(link) ${url ? prLabel(reference) : reference}`, description: url ? 'as typed' : 'as typed: no forge URL can be made from this repository’s remotes', detail: url ? reference : undefined, alwaysShow: true, pr: { url: reference, number: resolved.number, people: [] } }];
       };
       const render = (): void => {
-        pick.items = [...typed(), ...listed];
+        const first = typed();
+        const shown = first[0]?.pr;
+        pick.items = [...first, ...listed.filter((i) => !shown || i.pr !== shown && !(i.pr && sameChoice({ reference: i.pr.url, number: i.pr.number }, { reference: shown.url, number: shown.number })))];
       };
       const load = async (): Promise<void> => {
         pick.busy = true;
@@ -121,33 +130,44 @@ export function pullRequestStep(pullRequests: WorkspacePullRequests, forge: Forg
     });
 }
 
-async function listPullRequests(pullRequests: WorkspacePullRequests, forge: ForgeSession, root: string): Promise<PullRequestItem[]> {
+/** The rows the pull-request step lists before anything is typed: the current pull request, then every merged one in history, whatever the remote. */
+export async function historyPullRequestItems(pullRequests: WorkspacePullRequests, root: string): Promise<PullRequestItem[]> {
   const history = await pullRequests.history(root);
   const current = await pullRequests.current(root);
   const items: PullRequestItem[] = [];
-  if (current?.url) {
-    const known = history.pullRequests.find((p) => p.url === current.url);
+  let currentChoice: PullRequestChoice | undefined;
+  if (current) {
+    const reference = current.url ?? `#${current.number}`;
+    const known = findDiscovered(history.pullRequests, { reference, number: current.number });
+    currentChoice = { reference, number: current.number, title: current.title ?? known?.title, people: known ? discoveredChoice(known).people : [] };
     items.push({
-      label: `$(git-pull-request) ${shortLabel(current.url, current.number)}${current.title ? ` ${current.title}` : ''}`,
+      label: `$(git-pull-request) ${shortLabel(reference, current.number)}${currentChoice.title ? ` ${currentChoice.title}` : ''}`,
       description: current.atHead ? `merged at HEAD${current.branch ? ` of ${current.branch}` : ''}` : `current branch${current.branch ? ` ${current.branch}` : ''}${current.state ? ` · ${current.state}` : ''}`,
-      detail: current.url,
-      pr: { url: current.url, number: current.number, title: current.title, people: known ? [...known.authors, ...known.coAuthors].map((p) => p.email.toLowerCase()) : [] },
+      detail: current.url ?? undefined,
+      pr: picked(currentChoice),
     });
   }
-  const recent = history.pullRequests.filter((p) => p.url && p.url !== current?.url).slice(0, 50);
-  if (recent.length > 0) items.push({ label: 'Merged recently', kind: vscode.QuickPickItemKind.Separator });
+  const recent = history.pullRequests.filter((p) => !currentChoice || !sameChoice(discoveredChoice(p), currentChoice));
+  if (recent.length > 0) items.push({ label: 'Merged, newest first', kind: vscode.QuickPickItemKind.Separator });
   for (const p of recent) {
-    const url = p.url as string;
+    const c = discoveredChoice(p);
     items.push({
-      label: `${shortLabel(url, p.number)} ${p.title}`,
+      label: `${shortLabel(c.reference, c.number)} ${p.title}`.trim(),
       description: `${p.mergedAt.slice(0, 10)} · ${p.authors.map((a) => a.name).join(', ')}`,
-      detail: url,
-      pr: { url, number: p.number, title: p.title, people: [...p.authors, ...p.coAuthors].map((a) => a.email.toLowerCase()) },
+      detail: p.url ?? undefined,
+      pr: picked(c),
     });
   }
+  return items;
+}
+
+async function listPullRequests(pullRequests: WorkspacePullRequests, forge: ForgeSession, root: string): Promise<PullRequestItem[]> {
+  const items = await historyPullRequestItems(pullRequests, root);
+  const history = await pullRequests.history(root);
   const remote = history.remotes[0];
   if (history.remotes.length === 0) {
-    items.push({ label: '$(info) This repository has no git remote: type the pull request’s full URL', alwaysShow: true });
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: '$(info) No forge URL can be made from this repository’s remotes: #N is stored as typed, or paste the full URL', alwaysShow: true });
   } else if (remote && forge.supports(remote) && !(await forge.isSignedIn(remote))) {
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
     items.push({

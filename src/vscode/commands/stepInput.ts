@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tracked } from './quickInputs';
 
 /** One step of a multi-step input: resolves to its value, `back`, or undefined when cancelled. */
 export type Step<T> = (position: { step: number; total: number }) => Promise<T | 'back' | undefined>;
@@ -19,16 +20,18 @@ export async function runSteps(steps: Step<unknown>[]): Promise<unknown[] | unde
   return values;
 }
 
-export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined }): Step<string> {
+/** A text step; `describe` rewrites the prompt as the user types (what will be written, e.g. the file name). */
+export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined; describe?: (v: string) => string }): Step<string> {
   return ({ step, total }) =>
     new Promise((resolve) => {
-      const box = vscode.window.createInputBox();
+      const box = tracked(vscode.window.createInputBox());
       box.title = options.title;
       box.step = step;
       box.totalSteps = total;
-      box.prompt = options.prompt;
       box.placeholder = options.placeholder;
       box.value = options.value?.() ?? '';
+      const prompt = (v: string): string => (options.describe ? `${options.prompt}. ${options.describe(v)}` : options.prompt);
+      box.prompt = prompt(box.value);
       box.ignoreFocusOut = true;
       if (step > 1) box.buttons = [vscode.QuickInputButtons.Back];
       let done = false;
@@ -39,7 +42,10 @@ export function inputStep(options: { title: string; prompt: string; placeholder?
         box.dispose();
       };
       // While typing, an empty box is not yet an error; on Enter it is.
-      box.onDidChangeValue((v) => (box.validationMessage = v === '' ? undefined : options.validate?.(v)));
+      box.onDidChangeValue((v) => {
+        box.validationMessage = v === '' ? undefined : options.validate?.(v);
+        if (options.describe) box.prompt = prompt(v);
+      });
       box.onDidAccept(() => {
         const problem = options.validate?.(box.value);
         if (problem) box.validationMessage = problem;
@@ -59,7 +65,7 @@ export interface PickItem<T> extends vscode.QuickPickItem {
 export function pickStep<T>(options: { title: string; placeholder: string; items: () => PickItem<T>[]; many?: boolean }): Step<T[]> {
   return ({ step, total }) =>
     new Promise((resolve) => {
-      const pick = vscode.window.createQuickPick<PickItem<T>>();
+      const pick = tracked(vscode.window.createQuickPick<PickItem<T>>());
       pick.title = options.title;
       pick.step = step;
       pick.totalSteps = total;

@@ -3,10 +3,13 @@ import { DEFAULT_REFERENCE_PATTERNS, DecisionReference, findDecisionReferences, 
 import { LodestarRecord } from '../../core/records/record';
 import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
+import { linkVerb } from '../views/recordTreeItem';
 import { WorkspaceRecords } from '../workspaceRecords';
 
 /** Documents larger than this are not scanned for references. */
 const MAX_SCANNED_CHARS = 1_000_000;
+/** A hover lists this many of a record's links, then how many more. */
+const MAX_HOVER_LINKS = 8;
 
 /**
  * `ADR-0007` and links to record files in any open file: a document link to
@@ -33,6 +36,16 @@ export function registerDecisionReferences(records: WorkspaceRecords): vscode.Di
     const index = records.indexOf(record.path);
     const link = record.links.find((l) => l.kind === 'superseded-by');
     return link && index ? index.record(index.resolveLink(record, link.target)) : undefined;
+  };
+
+  const linkLines = (record: LodestarRecord): string[] => {
+    const index = records.indexOf(record.path);
+    if (!index) return [];
+    const lines = index.linksOf(record).map((l) => {
+      const target = index.record(index.resolveLink(record, l.target));
+      return `${linkVerb(l.kind)} ${target ? recordLabel(target) : (l.label ?? l.target)}`;
+    });
+    return lines.length > MAX_HOVER_LINKS ? [...lines.slice(0, MAX_HOVER_LINKS), `and ${lines.length - MAX_HOVER_LINKS} more`] : lines;
   };
 
   const update = (doc: vscode.TextDocument): void => {
@@ -81,6 +94,9 @@ export function registerDecisionReferences(records: WorkspaceRecords): vscode.Di
       md.appendText(`${statusLabel(record.status)}${record.date ? ` · ${record.date}` : ''}`);
       const stale = staleReferenceMessage(record, successorOf(record));
       if (stale) md.appendMarkdown('\n\n$(warning) ').appendText(stale);
+      // Its links both ways: what it supersedes or amends, and who supersedes, amends or refers to it.
+      const links = linkLines(record);
+      for (const line of links) md.appendMarkdown('\n\n').appendText(line);
       md.supportThemeIcons = true;
       return new vscode.Hover(md, new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)));
     },

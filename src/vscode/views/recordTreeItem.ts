@@ -33,7 +33,7 @@ export interface LinkView {
 /** A record's links with their targets looked up in the index (`superseded-by` → the record). */
 export function recordLinks(record: LodestarRecord, index: RecordIndex | undefined): LinkView[] {
   if (record.kind === 'session') return [];
-  return record.links.map((l) => {
+  return (index ? index.linksOf(record) : record.links).map((l) => {
     const resolved = index ? index.resolveLink(record, l.target) : l.target;
     const target = index?.record(resolved);
     return { kind: l.kind, label: target ? recordLabel(target) : (l.label ?? l.target), target, raw: l.target };

@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI with esbuild; type-checking is `tsc --noEmit` in `npm run lint`.
+// Bundles the extension and the CLI with esbuild (npm run build; --production minifies for release). Type-checking is `tsc --noEmit` in `npm run lint`.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');

@@ -1,0 +1,107 @@
+import * as assert from 'assert';
+import { madr2Adr, nygardAdr } from '../fixtures/recordText';
+import { byName, indexOf } from './helpers';
+
+const LOG4BRAINS_YML = 'project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: billing\n      path: ./billing\n      adrFolder: ./billing/adr\n';
+const fields = (r: { status: string | null; date: string | null; dialect: string; number: number | null; people: string[] }): unknown[] => [r.status, r.date, r.dialect, r.number, r.people];
+
+/** Each dialect's own rules, as its tool applies them; `dialect` names the rule set applied. */
+describe('dialect rules', () => {
+  it('log4brains: a record with no status is accepted (Adr.status); draft is kept; ids are dates, not numbers; packages too', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': LOG4BRAINS_YML,
+      'docs/adr/20210101-use-log4brains.md': '# Use Log4brains\n\n- Date: 2021-01-01\n- Tags: doc\n\n## Context\n',
+      'docs/adr/20210102-no-bullets.md': '# No bullets at all\n\n## Context\n',
+      'docs/adr/20210103-event-schema.md': '# Event schema\n\n- Status: draft\n- Date: 2021-01-03\n',
+      'billing/adr/20210104-invoice-numbers.md': '# Invoice numbers\r\n\r\n- Deciders: Dana Lead, Sam Staff\r\n\r\n## Context\r\n',
+    });
+    assert.deepStrictEqual(fields(byName(index, '20210101-use-log4brains.md')), ['accepted', '2021-01-01', 'log4brains', null, []]);
+    assert.deepStrictEqual(fields(byName(index, '20210102-no-bullets.md')), ['accepted', '2021-01-02', 'log4brains', null, []]);
+    assert.deepStrictEqual(fields(byName(index, '20210103-event-schema.md')), ['draft', '2021-01-03', 'log4brains', null, []]);
+    assert.deepStrictEqual(fields(byName(index, '20210104-invoice-numbers.md')), ['accepted', '2021-01-04', 'log4brains', null, ['Dana Lead', 'Sam Staff']]);
+  });
+
+  it('log4brains: the template\'s status placeholder reads as draft, as log4brains shows it; the placeholder\'s example link is no link', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20210501-from-the-template.md':
+        '# From the template\n\n- Status: [draft | proposed | rejected | accepted | deprecated | … | superseded by [xxx](yyyymmdd-xxx.md)]\n- Deciders: [list everyone involved in the decision]\n- Date: [YYYY-MM-DD when the decision was last updated]\n\n## Context\n',
+    });
+    const r = byName(index, '20210501-from-the-template.md');
+    assert.deepStrictEqual([...fields(r), r.links], ['draft', '2021-05-01', 'log4brains', null, [], []]);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('log4brains: "superseded by SLUG" names the record by its date id, in the project or a package', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': LOG4BRAINS_YML,
+      'docs/adr/20210201-use-kafka.md': '# Use Kafka\n\n- Status: superseded by 20210301-use-pulsar\n',
+      'docs/adr/20210301-use-pulsar.md': '# Use Pulsar\n\n- Status: superseded by billing/20210401-use-nats\n\n## Links\n\n- Supersedes [Use Kafka](20210201-use-kafka.md)\n',
+      'billing/adr/20210401-use-nats.md': '# Use NATS\n\n## Links\n\n- Supersedes [Use Pulsar](../../docs/adr/20210301-use-pulsar.md)\n',
+    });
+    const kafka = byName(index, '20210201-use-kafka.md');
+    const pulsar = byName(index, '20210301-use-pulsar.md');
+    assert.deepStrictEqual([kafka.status, pulsar.status, byName(index, '20210401-use-nats.md').status], ['superseded', 'superseded', 'accepted']);
+    assert.strictEqual(index.resolveLink(kafka, kafka.links[0].target), pulsar.path);
+    assert.ok(index.resolveLink(pulsar, pulsar.links[0].target).endsWith('billing/adr/20210401-use-nats.md'));
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('the log4brains default is only log4brains\': a MADR 2 record (bullets) or a Nygard one (a Date: line) with no status has none', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-no-status.md': '# No status\n\n* Deciders: Dana\n* Date: 2021-01-01\n\n## Context\n',
+      'docs/adr/0002-nygard.md': '# 2. Nygard\n\nDate: 2021-01-02\n\n## Context\n',
+    });
+    assert.deepStrictEqual(fields(byName(index, '0001-no-status.md')), [null, '2021-01-01', 'madr2', 1, ['Dana']]);
+    assert.deepStrictEqual(fields(byName(index, '0002-nygard.md')), [null, '2021-01-02', 'nygard', 2, []]);
+  });
+
+  it('MADR 2: the template\'s placeholders are no status, date, deciders or link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-chargebacks.md': madr2Adr({
+        title: 'Chargebacks',
+        status: '[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)] <!-- optional -->',
+        deciders: '[list everyone involved in the decision] <!-- optional -->',
+        date: '[YYYY-MM-DD when the decision was last updated] <!-- optional -->',
+        links: ['[Link type] [Link to ADR] <!-- example: Refined by [ADR-0005](0005-example.md) -->'],
+      }),
+    });
+    const r = byName(index, '0001-chargebacks.md');
+    assert.deepStrictEqual([...fields(r), r.links], [null, null, 'madr2', 1, [], []]);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('MADR 4: the template\'s quoted status placeholder and {…} values are no status, date or decision-makers', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-refunds.md':
+        '---\n# These are optional metadata elements. Feel free to remove any of them.\nstatus: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123"\ndate: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nconsulted: {list everyone whose opinions are sought}\n---\n\n# Refunds\n',
+    });
+    const r = byName(index, '0001-refunds.md');
+    assert.deepStrictEqual([...fields(r), r.links], [null, null, 'madr4', 1, [], []]);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('MADR 3: `deciders` in front matter; an unquoted {…} status placeholder (a YAML mapping) is no status', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-a.md': '---\nstatus: {proposed | rejected | accepted}\ndeciders: [Dana Lead]\n---\n\n# A\n',
+      'docs/decisions/0002-b.md': "---\nstatus: 'Accepted'\ndate: 2022-03-04\ndeciders: Dana Lead, Sam Staff\n---\n\n# B\n",
+    });
+    assert.deepStrictEqual(fields(byName(index, '0001-a.md')), [null, null, 'madr3', 1, ['Dana Lead']]);
+    assert.deepStrictEqual(fields(byName(index, '0002-b.md')), ['accepted', '2022-03-04', 'madr3', 2, ['Dana Lead', 'Sam Staff']]);
+  });
+
+  it('adr-tools: Superseded and Superceded both supersede; custom verbs are links of their own kebab-case kind', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '', statusLines: ['Superseded by [2. B](0002-b.md)'] }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', status: '', statusLines: ['Supercedes [1. A](0001-a.md)', 'Superceded by [3. C](0003-c.md)'] }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', statusLines: ['Supersedes [2. B](0002-b.md)', 'Clarified by [4. D](0004-d.md)', 'Relates to [1. A](0001-a.md)'] }),
+      'doc/adr/0004-d.md': nygardAdr({ number: 4, title: 'D', statusLines: ['Clarifies [3. C](0003-c.md)', 'Is Blocked By [1. A](0001-a.md)'] }),
+    });
+    assert.deepStrictEqual(['0001-a.md', '0002-b.md', '0003-c.md', '0004-d.md'].map((n) => byName(index, n).status), ['superseded', 'superseded', 'accepted', 'accepted']);
+    assert.deepStrictEqual(byName(index, '0003-c.md').links.map((l) => l.kind), ['supersedes', 'clarified-by', 'relates-to']);
+    assert.deepStrictEqual(byName(index, '0004-d.md').links.map((l) => l.kind), ['clarifies', 'is-blocked-by']);
+    // "Relates to" goes both ways.
+    assert.deepStrictEqual(index.linksOf(byName(index, '0001-a.md')).map((l) => `${l.kind} ${l.target.split('/').pop()}`), ['superseded-by 0002-b.md', 'relates-to 0003-c.md']);
+    assert.deepStrictEqual(index.problems(), []);
+  });
+});
