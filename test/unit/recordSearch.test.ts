@@ -6,7 +6,7 @@ import { runCli } from './cliInProcess';
 import { indexOf } from './helpers';
 
 const files = {
-  'doc/adr/0001-use-postgresql.md': nygardAdr({ number: 1, title: 'Use PostgreSQL' }).replace('The change that', 'Replicas stay in one région.\nThe change that'),
+  'doc/adr/0001-use-postgresql.md': nygardAdr({ number: 1, title: 'Use PostgreSQL' }).replace('## Decision\n\n', '## Decision\n\nReplicas stay in one région.\n'),
   'doc/adr/0002-encrypt-backups.md': madr4Adr({ title: 'Encrypt backups', status: 'proposed', extraFrontMatter: 'tags: [security, storage]\n' }).replace('Chosen option: the first one.', 'Chosen option: age, with a key held in PostgreSQL.'),
   'docs/design/search.md': '---\ntitle: Search rewrite\nstatus: draft\ntags: [search]\n---\n# Search rewrite\n\nWe index records in PostgreSQL too.\n',
   'docs/mentoring/alice/2026-02-01-career.md': sessionNote({ date: '2026-02-01', kind: 'career', with: ['alice'], title: 'PostgreSQL career talk' }),
