@@ -34,6 +34,7 @@ export async function run(): Promise<void> {
       'dashboard.test.js',
       'workflows.test.js',
       'brokenLinks.test.js',
+      'previewSite.test.js',
     ],
     multi: ['multiRoot.test.js'],
     restricted: ['restrictedMode.test.js'],
