@@ -3,6 +3,7 @@ import * as path from 'path';
 import { branchNumberProblems, claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { relativeTo } from '../core/index/indexReport';
+import { repositoryGovernanceProblems } from '../core/governance/governanceLint';
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { compareWithBase } from '../core/lint/baseBranch';
@@ -68,7 +69,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const judged = decisions.filter((r) => !unreadable.has(r.path));
   const claimed = new Map<string, Set<number>>();
   for (const folder of decisionFolders) claimed.set(folder, new Set((await claimedNumbersOnOtherBranches(createGitExecutor(folder))).byNumber.keys()));
-  let problems: Problem[] = [...indexProblems, ...people.problems, ...numberGapProblems(decisions, claimed), ...(await recordContentProblems(fs, judged, decisionFolders))];
+  let problems: Problem[] = [...indexProblems, ...people.problems, ...numberGapProblems(decisions, claimed), ...(await recordContentProblems(fs, judged, decisionFolders)), ...(await repositoryGovernanceProblems(index, createGitExecutor(root)))];
 
   if (base !== undefined) {
     const comparison = await compareWithBase((cwd) => createGitExecutor(cwd), { root, base, branches, decisionFolders });

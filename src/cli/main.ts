@@ -61,6 +61,12 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     summary: 'a static, searchable site of the decision records and design docs (see lodestar site help)',
     raw: async (argv, out, err) => (await import('./siteCommand')).siteMain(argv, (s) => out.write(s), (s) => err.write(s)),
   },
+  why: {
+    usage: 'why PATH... [--json] [--root DIR]',
+    summary: 'the decision records and design docs whose applies-to globs govern each path',
+    // Paths are arguments, relative to the current folder: the command reads its own argv.
+    raw: async (argv, out, err) => (await import('./whyCommand')).whyMain(argv, out, err),
+  },
   help: {
     usage: 'help',
     summary: 'show this help',

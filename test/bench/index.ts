@@ -11,6 +11,7 @@ import { buildCorpus, RECORDS } from './corpus';
 import { buildHistoryRepo } from './historyRepo';
 import { benchSiteBuild } from './siteBuild';
 import { cleanUpHooks, Command, comparePair, median } from './processes';
+import { benchGovernance } from './governance';
 
 /**
  * `npm run bench`: what a user feels. Each CLI command runs as a whole process
@@ -162,6 +163,8 @@ async function main(): Promise<number> {
     await inProcessRows(corpus.root);
     const site = await benchSiteBuild();
     row(site.what, site.figure, site.ratio, site.budget, site.ok);
+    const why = await benchGovernance();
+    row(why.what, why.figure, '', why.budget, why.ok);
   } finally {
     fs.rmSync(corpus.root, { recursive: true, force: true });
     cleanUpHooks();

@@ -3,6 +3,7 @@ import { mentoringJourneySteps } from './mentoringJourney';
 import { pullRequestJourneySteps } from './pullRequestJourney';
 import { dashboardJourneySteps } from './dashboardJourney';
 import { siteJourneySteps } from './siteJourney';
+import { governsJourneySteps } from './governsJourney';
 
 /**
  * Journey steps of the other features, run in the same workbench after the
@@ -11,5 +12,5 @@ import { siteJourneySteps } from './siteJourney';
  * must not depend on another). Each feature keeps its steps in its own file
  * and adds them here.
  */
-export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps];
+export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps, governsJourneySteps];
 export const moreJourneySteps: JourneyStep[] = moreJourneyBlocks.flat();

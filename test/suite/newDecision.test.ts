@@ -84,7 +84,7 @@ describe('Renumber quick fix', () => {
     assert.ok(!fs.existsSync(file));
     assert.match(fs.readFileSync(moved, 'utf8'), /^# 7\. Adopt feature flags\n/);
     assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Proposed (1)'))).includes('0007 Adopt feature flags'));
-    await eventually(() => assert.ok(!vscode.languages.getDiagnostics(vscode.Uri.file(moved)).some((d) => d.code === 'number-on-other-branch')), 15000);
+    await eventually(() => assert.ok(!vscode.languages.getDiagnostics(vscode.Uri.file(moved)).some((d) => d.code === 'number-on-other-branch')));
   });
 });
 

@@ -16,6 +16,8 @@ export interface IndexReport {
     private: boolean;
     /** Added field: decisions and design docs carry their tags (possibly empty); other kinds have none. */
     tags?: string[];
+    /** Only on decisions and design docs that declare `applies-to`: the globs as written. */
+    appliesTo?: string[];
   }[];
   problems: Problem[];
 }
@@ -42,6 +44,7 @@ export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = 
       pullRequests: r.pullRequests,
       private: r.private,
       ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
+      ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
     }));
   const problems = [...index.problems(), ...extraProblems]
     .map((p) => ({ ...p, path: rel(p.path) }))
