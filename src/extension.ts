@@ -1,3 +1,4 @@
+import { registerPreviewSiteCommand } from './vscode/commands/previewSiteCommand';
 import * as vscode from 'vscode';
 import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
 import { toPortPath } from './core/store/fileSystem';
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerMentoringCommands(records, pairing, log),
     registerPairingMatrix(records, context.extensionUri),
     registerPrivateRecordWarnings(records, pairing, log),
+    registerPreviewSiteCommand(records, log),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

@@ -51,6 +51,16 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     options: { root: 'value', from: 'value', to: 'value', format: 'value', person: 'value' },
     run: async (c) => (await import('./reportCommand')).reportCommand(c),
   },
+  search: {
+    usage: 'search QUERY... [--tag T]... [--status S]... [--json] [--root DIR]',
+    summary: 'decision records and design docs holding every word of QUERY, best first; exit 1 when none',
+    raw: async (argv, out, err) => (await import('./searchCommand')).searchMain(argv, (s) => out.write(s), (s) => err.write(s)),
+  },
+  site: {
+    usage: 'site build|serve [--out DIR] [--base-url URL] [--port N] [--no-mermaid] [--root DIR]',
+    summary: 'a static, searchable site of the decision records and design docs (see lodestar site help)',
+    raw: async (argv, out, err) => (await import('./siteCommand')).siteMain(argv, (s) => out.write(s), (s) => err.write(s)),
+  },
   why: {
     usage: 'why PATH... [--json] [--root DIR]',
     summary: 'the decision records and design docs whose applies-to globs govern each path',

@@ -9,6 +9,7 @@ import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { groupByStatus, recordDescription, recordLabel } from '../../src/core/tree/recordGroups';
 import { buildCorpus, RECORDS } from './corpus';
 import { buildHistoryRepo } from './historyRepo';
+import { benchSiteBuild } from './siteBuild';
 import { cleanUpHooks, Command, comparePair, median } from './processes';
 import { benchGovernance } from './governance';
 
@@ -160,6 +161,8 @@ async function main(): Promise<number> {
   try {
     await processRows(corpus.root, corpus.adrFolder);
     await inProcessRows(corpus.root);
+    const site = await benchSiteBuild();
+    row(site.what, site.figure, site.ratio, site.budget, site.ok);
     const why = await benchGovernance();
     row(why.what, why.figure, '', why.budget, why.ok);
   } finally {

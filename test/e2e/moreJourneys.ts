@@ -2,6 +2,7 @@ import { JourneyStep } from './journeyStep';
 import { mentoringJourneySteps } from './mentoringJourney';
 import { pullRequestJourneySteps } from './pullRequestJourney';
 import { dashboardJourneySteps } from './dashboardJourney';
+import { siteJourneySteps } from './siteJourney';
 import { governsJourneySteps } from './governsJourney';
 
 /**
@@ -11,5 +12,5 @@ import { governsJourneySteps } from './governsJourney';
  * must not depend on another). Each feature keeps its steps in its own file
  * and adds them here.
  */
-export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, governsJourneySteps];
+export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps, governsJourneySteps];
 export const moreJourneySteps: JourneyStep[] = moreJourneyBlocks.flat();

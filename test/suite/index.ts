@@ -35,6 +35,7 @@ export async function run(): Promise<void> {
       'workflows.test.js',
       'brokenLinks.test.js',
       'people.test.js',
+      'previewSite.test.js',
       'governance.test.js',
     ],
     multi: ['multiRoot.test.js'],

@@ -34,6 +34,7 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
       links: [{ kind: 'superseded-by', target: 'doc/adr/0003-use-nats.md' }],
       pullRequests: [],
       private: false,
+      tags: [],
     });
     assert.deepStrictEqual(out.records.map((x) => [x.kind, x.path]), [
       ['decision', 'doc/adr/0001-record-architecture-decisions.md'],

@@ -2,6 +2,7 @@ import { dateFromFileName, normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
+import { readTags } from '../records/tags';
 import { basename } from '../store/fileSystem';
 import { isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
 import { frontMatterText, readBodyReferences, readFrontMatterLinks, resolveHref } from './writtenLinks';
@@ -103,6 +104,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),
     private: stringField(data, 'visibility') === 'private',
     people: [...people],
+    tags: readTags(data, bullets.tags?.value),
     titleLine: (outline.title?.line ?? src.bodyLine) + 1,
   };
 }
@@ -116,10 +118,12 @@ interface Field {
 }
 
 /** `* Status: accepted`, `- Deciders: a, b`, `Date: 2020-01-01` under the title. */
-function readPreambleFields(lines: OutlineLine[]): { status?: Field; statusLine?: Field; date?: Field; deciders?: Field } {
-  const out: { status?: Field; statusLine?: Field; date?: Field; deciders?: Field } = {};
+type PreambleFields = { status?: Field; statusLine?: Field; date?: Field; deciders?: Field; tags?: Field };
+
+function readPreambleFields(lines: OutlineLine[]): PreambleFields {
+  const out: PreambleFields = {};
   for (const l of lines) {
-    const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
+    const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
     if (!m) continue;
     const key = m[2].toLowerCase();
     const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
@@ -127,6 +131,7 @@ function readPreambleFields(lines: OutlineLine[]): { status?: Field; statusLine?
       if (m[1]) out.status ??= field;
       else out.statusLine ??= field;
     } else if (key === 'date') out.date ??= field;
+    else if (key === 'tags') out.tags ??= field;
     else out.deciders ??= field;
   }
   return out;

@@ -2,6 +2,7 @@ import { normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, plainText } from '../records/markdownOutline';
 import { LodestarRecord } from '../records/record';
+import { readTags } from '../records/tags';
 import { basename } from '../store/fileSystem';
 import { numberFromFileName, resolveHref, titleFromFileName } from '../decisions/decisionParser';
 
@@ -37,6 +38,7 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),
     private: stringField(data, 'visibility') === 'private',
     people: [...listField(data, 'authors'), ...listField(data, 'reviewers'), ...listField(data, 'approvers')],
+    tags: readTags(data),
     titleLine: (outline.title?.line ?? 0) + 1,
   };
 }

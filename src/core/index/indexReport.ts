@@ -14,6 +14,8 @@ export interface IndexReport {
     links: { kind: string; target: string }[];
     pullRequests: string[];
     private: boolean;
+    /** Added field: decisions and design docs carry their tags (possibly empty); other kinds have none. */
+    tags?: string[];
     /** Only on decisions and design docs that declare `applies-to`: the globs as written. */
     appliesTo?: string[];
   }[];
@@ -41,6 +43,7 @@ export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = 
       }),
       pullRequests: r.pullRequests,
       private: r.private,
+      ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
       ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
     }));
   const problems = [...index.problems(), ...extraProblems]

@@ -122,6 +122,7 @@ function detachRecord(r: LodestarRecord): LodestarRecord {
     if (l.label) l.label = detach(l.label);
   }
   r.people = r.people.map(detach);
+  if (r.tags) r.tags = r.tags.map(detach);
   r.pullRequests = r.pullRequests.map(detach);
   if (r.goals) r.goals = r.goals.map(detach);
   if (r.handle) r.handle = detach(r.handle);

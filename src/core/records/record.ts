@@ -48,6 +48,8 @@ export interface LodestarRecord {
   links: RecordLink[];
   pullRequests: string[];
   private: boolean;
+  /** Tags (front matter `tags`, or a log4brains `- Tags:` line), lower-case, each once, in the order written. */
+  tags?: string[];
   /** People: decision-makers/deciders, authors, `with`… (not part of the CLI contract). */
   people: string[];
   /** For people and sessions: the mentee handle. */

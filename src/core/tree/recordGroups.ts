@@ -52,7 +52,7 @@ export function recordLabel(r: LodestarRecord): string {
   return r.number !== null ? `${String(r.number).padStart(4, '0')} ${r.title}` : r.title;
 }
 
-/** `accepted · 2024-03-01` */
+/** `accepted · 2024-03-01`, then the tags: `accepted · 2024-03-01 · #storage #security` */
 export function recordDescription(r: LodestarRecord): string {
   if (r.kind === 'session') {
     // Only what the title does not say already (Lodestar's titles are "Pairing with Bob, 2026-09-12").
@@ -60,7 +60,8 @@ export function recordDescription(r: LodestarRecord): string {
     const title = r.title.toLowerCase();
     return [r.date && !title.includes(r.date) ? r.date : undefined, kind && !title.includes(kind.toLowerCase()) ? kind : undefined].filter(Boolean).join(' · ');
   }
-  return [r.status, r.date].filter(Boolean).join(' · ');
+  const tags = r.tags && r.tags.length > 0 ? r.tags.map((t) => `#${t}`).join(' ') : undefined;
+  return [r.status, r.date, tags].filter(Boolean).join(' · ');
 }
 
 /** `2 sessions · 1 note`: written notes (feedback, wellbeing, notes) are not called sessions. */

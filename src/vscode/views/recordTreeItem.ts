@@ -56,7 +56,8 @@ export function recordTreeItem(record: LodestarRecord, index: RecordIndex | unde
   item.contextValue = `lodestar.${record.kind}${record.private ? '.private' : ''}`;
   item.command = { command: 'vscode.open', title: 'Open Record', arguments: [vscode.Uri.file(record.path)] };
   item.tooltip = recordTooltip(record, links);
-  item.accessibilityInformation = { label: `${label}, ${statusLabel(record.status)}${record.date ? `, ${record.date}` : ''}` };
+  const tags = record.tags && record.tags.length > 0 ? `, tags ${record.tags.join(', ')}` : '';
+  item.accessibilityInformation = { label: `${label}, ${statusLabel(record.status)}${record.date ? `, ${record.date}` : ''}${tags}` };
   return item;
 }
 
@@ -68,6 +69,7 @@ function recordTooltip(record: LodestarRecord, links: LinkView[]): vscode.Markdo
   if (record.status) facts.push(`Status: ${escapeMarkdown(statusLabel(record.status))}`);
   if (record.date) facts.push(`Date: ${record.date}`);
   if (record.people.length > 0) facts.push(`${record.kind === 'decision' ? 'Deciders' : 'People'}: ${escapeMarkdown(record.people.join(', '))}`);
+  if (record.tags && record.tags.length > 0) facts.push(`Tags: ${escapeMarkdown(record.tags.join(', '))}`);
   if (record.goals && record.goals.length > 0) facts.push(`Goals: ${escapeMarkdown(record.goals.join('; '))}`);
   if (facts.length > 0) md.appendMarkdown(`${facts.join('  \n')}\n\n`);
   for (const l of links) md.appendMarkdown(`- ${escapeMarkdown(linkVerb(l.kind))} ${escapeMarkdown(l.label)}\n`);

@@ -1,0 +1,71 @@
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { relativeTo } from '../core/index/indexReport';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { RecordIndex } from '../core/index/recordIndex';
+import { readSearchable, searchRecords } from '../core/search/recordSearch';
+import { EntryType, toPortPath } from '../core/store/fileSystem';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { recordLabel } from '../core/tree/recordGroups';
+
+export const SEARCH_HELP = `usage: lodestar search QUERY... [--tag TAG]... [--status STATUS]... [--json] [--root DIR]
+
+Decision records and design docs whose title, tags and text hold every word of QUERY (any case,
+any accents), best first; --tag and --status keep records with one of the given tags or statuses.
+One line a record: path:line: title [status] — the matching line. Exit 1 when nothing matches.
+`;
+
+type Write = (s: string) => void;
+
+/** `lodestar search …` */
+export async function searchMain(argv: string[], out: Write, err: Write): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { tag: { type: 'string', multiple: true }, status: { type: 'string', multiple: true }, json: { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (e) {
+    err(`lodestar search: ${(e as Error).message}\n\n${SEARCH_HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(SEARCH_HELP);
+    return 0;
+  }
+  const text = positionals.join(' ').trim();
+  if (text === '' && !values.tag && !values.status) {
+    err(`lodestar search: give words to look for, --tag or --status\n\n${SEARCH_HELP}`);
+    return 2;
+  }
+  const root = toPortPath(path.resolve(values.root ?? process.cwd()));
+  const fs = new NodeFileSystem();
+  const st = await fs.stat(root);
+  if (!st || !(st.type & EntryType.Directory)) {
+    err(`lodestar search: --root ${root} is not a folder\n`);
+    return 2;
+  }
+  const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
+  await index.build();
+  const records = index.records().filter((r) => r.kind === 'decision' || r.kind === 'design');
+  const hits = searchRecords(await readSearchable(fs, records), { text, tags: values.tag, statuses: values.status });
+  if (values.json) {
+    const results = hits.map((h) => ({
+      kind: h.record.kind,
+      path: relativeTo(root, h.record.path),
+      line: h.line,
+      number: h.record.number,
+      title: h.record.title,
+      status: h.record.status,
+      tags: h.record.tags ?? [],
+      preview: h.preview,
+    }));
+    out(`${JSON.stringify({ results }, null, 2)}\n`);
+  } else {
+    for (const h of hits) out(`${relativeTo(root, h.record.path)}:${h.line}: ${recordLabel(h.record)}${h.record.status ? ` [${h.record.status}]` : ''} — ${h.preview}\n`);
+  }
+  return hits.length > 0 ? 0 : 1;
+}

@@ -1,0 +1,166 @@
+import * as nodeFs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { publishSite, PublishResult } from '../core/site/publishSite';
+import { serveSiteFolder } from '../core/site/siteServer';
+import { SiteOutputError } from '../core/site/siteWriter';
+import { EntryType, toPortPath } from '../core/store/fileSystem';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+
+export const SITE_HELP = `usage: lodestar site build [--out DIR] [--root DIR] [--base-url URL] [--no-mermaid]
+       lodestar site serve [--port N] [--out DIR] [--root DIR] [--no-mermaid]
+
+build   writes a static site of every decision record and design doc to DIR (default: ROOT/_site):
+        a page per record, index.html with filters and search, search-index.json. Opens from file://.
+serve   builds it, serves it on http://127.0.0.1:N/ (default 4173) and rebuilds when a record changes.
+
+--base-url URL   where the site will be published (canonical links, absolute URLs in search-index.json)
+--no-mermaid     show \`\`\`mermaid blocks as code instead of drawing them with the bundled mermaid
+`;
+
+type Write = (s: string) => void;
+
+/** `lodestar site build|serve …` */
+export async function siteMain(argv: string[], out: Write, err: Write, signal?: AbortSignal): Promise<number> {
+  const sub = argv[0];
+  let values: { out?: string; root?: string; 'base-url'?: string; port?: string; 'no-mermaid'?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv.slice(1),
+      options: { out: { type: 'string' }, root: { type: 'string' }, 'base-url': { type: 'string' }, port: { type: 'string' }, 'no-mermaid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    err(`lodestar site: ${(e as Error).message}\n\n${SITE_HELP}`);
+    return 2;
+  }
+  if (sub === 'help' || sub === undefined || values.help) {
+    (sub === undefined ? err : out)(SITE_HELP);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'build' && sub !== 'serve') {
+    err(`lodestar site: unknown command "${sub}"\n\n${SITE_HELP}`);
+    return 2;
+  }
+  if (sub === 'build' && values.port !== undefined) {
+    err(`lodestar site: build does not take --port\n\n${SITE_HELP}`);
+    return 2;
+  }
+  const root = toPortPath(path.resolve(values.root ?? process.cwd()));
+  const fs = new NodeFileSystem();
+  const st = await fs.stat(root);
+  if (!st || !(st.type & EntryType.Directory)) {
+    err(`lodestar site: --root ${root} is not a folder\n`);
+    return 2;
+  }
+  const mermaidScript = values['no-mermaid'] ? undefined : findMermaidScript();
+  const temporary = !values.out && sub === 'serve';
+  const outDir = values.out ? path.resolve(values.out) : temporary ? nodeFs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-site-')) : path.join(root, '_site');
+  const build = async (): Promise<PublishResult> => publishSite({ fs, root, settings: DEFAULT_SETTINGS, outDir, baseUrl: values['base-url'], mermaidScript });
+  const report = (r: PublishResult): void => {
+    for (const w of r.warnings) err(`lodestar site: ${w}\n`);
+    if (r.historyUnavailable) err(`lodestar site: no git history (${r.historyUnavailable}); pages show no created/last-edited dates\n`);
+    if (r.diagramsAsCode > 0 && !values['no-mermaid']) err(`lodestar site: mermaid is not installed next to lodestar; ${r.diagramsAsCode} record(s) show their diagrams as code\n`);
+  };
+  let first: PublishResult;
+  try {
+    first = await build();
+  } catch (e) {
+    if (e instanceof SiteOutputError || /--base-url/.test((e as Error).message)) {
+      err(`lodestar site: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  report(first);
+  if (sub === 'build') {
+    out(`${first.pages} pages, ${first.copied} files copied → ${outDir}\n`);
+    return 0;
+  }
+  const port = values.port === undefined ? 4173 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    err(`lodestar site: --port must be a number from 0 to 65535\n`);
+    return 2;
+  }
+  let server;
+  try {
+    server = await serveSiteFolder(outDir, port);
+  } catch (e) {
+    err(`lodestar site: cannot listen on 127.0.0.1:${port} (${(e as Error).message}); try another --port\n`);
+    return 2;
+  }
+  out(`serving ${first.pages} pages at ${server.url} (rebuilt when records change; Ctrl+C stops)\n`);
+  const stopWatching = watchForChanges(root, outDir, async () => {
+    try {
+      const r = await build();
+      report(r);
+      out(`rebuilt: ${r.pages} pages, ${r.written} files changed\n`);
+    } catch (e) {
+      err(`lodestar site: rebuild failed: ${(e as Error).message}\n`);
+    }
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop);
+  });
+  stopWatching();
+  await server.close();
+  if (temporary) nodeFs.rmSync(outDir, { recursive: true, force: true });
+  return 0;
+}
+
+/**
+ * Calls `rebuild` (debounced, never two at once) when a file under the root
+ * changes, except in the output folder, `.git` and `node_modules`.
+ */
+export function watchForChanges(root: string, outDir: string, rebuild: () => Promise<void>): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const outRel = path.relative(root, outDir);
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        run();
+      }
+    });
+  };
+  const watcher = nodeFs.watch(root, { recursive: true }, (_event, name) => {
+    const rel = String(name ?? '');
+    if (rel.split(path.sep).some((seg) => seg === '.git' || seg === 'node_modules')) return;
+    if (outRel && !outRel.startsWith('..') && (rel === outRel || rel.startsWith(outRel + path.sep))) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}
+
+/** The mermaid that npm installed next to lodestar (`node_modules/mermaid/dist/mermaid.min.js`, found upward from the CLI). */
+export function findMermaidScript(): Uint8Array | undefined {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
+    try {
+      return nodeFs.readFileSync(candidate);
+    } catch {
+      // keep looking upward
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

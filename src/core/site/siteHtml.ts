@@ -1,0 +1,32 @@
+/** Escaping for text and attribute values in the site's pages. */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/** Serialised JSON that can sit inside a `<script type="application/json">` block without ending it early. */
+export function scriptSafeJson(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]);
+}
+
+/** A relative URL from one page of the site to another path of it (both relative to the site root, `/`-separated). */
+export function relativeUrl(fromPage: string, toPath: string): string {
+  const from = fromPage.split('/').slice(0, -1);
+  const to = toPath.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  const up = from.slice(i).map(() => '..');
+  return encodePath([...up, ...to.slice(i)].join('/'));
+}
+
+/** Percent-encodes each segment of a path, leaving the `/` between them. */
+export function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => (seg === '..' ? seg : encodeURIComponent(seg)))
+    .join('/');
+}

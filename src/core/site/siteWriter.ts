@@ -1,0 +1,118 @@
+import * as nodeFs from 'fs';
+import * as path from 'path';
+import { SiteFile } from './siteBuilder';
+
+/** Lists what the last build wrote, so a rebuild removes pages of deleted records and nothing else. */
+export const SITE_MANIFEST = '.lodestar-site';
+const WRITE_CONCURRENCY = 16;
+
+export class SiteOutputError extends Error {}
+
+/**
+ * Checks that the output folder may be written: not the repository itself or
+ * a folder above it, and either new, empty, or made by an earlier build (so
+ * a mistyped `--out` never mixes the site into someone's files).
+ */
+export function checkOutputFolder(outDir: string, root: string): void {
+  const out = path.resolve(outDir);
+  const rel = path.relative(out, path.resolve(root));
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+    throw new SiteOutputError(`--out ${outDir} is the repository or a folder above it; choose a folder of its own (e.g. _site)`);
+  }
+  let stat: nodeFs.Stats | undefined;
+  try {
+    stat = nodeFs.statSync(out);
+  } catch {
+    return;
+  }
+  if (!stat.isDirectory()) throw new SiteOutputError(`--out ${outDir} is a file, not a folder`);
+  const entries = nodeFs.readdirSync(out);
+  if (entries.length > 0 && !entries.includes(SITE_MANIFEST)) {
+    throw new SiteOutputError(`--out ${outDir} is not empty and was not made by lodestar site build; empty it or choose another folder`);
+  }
+}
+
+/**
+ * Writes a site's files as they come (several at once, so writing overlaps
+ * rendering); a file whose bytes are unchanged is left alone, so its time
+ * stamp says when it last changed. {@link finish} removes the files of the
+ * last build that this one no longer has, and nothing else.
+ */
+export class SiteWriter {
+  private readonly out: string;
+  private readonly previous: Set<string>;
+  private readonly made = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  written = 0;
+
+  constructor(outDir: string) {
+    this.out = path.resolve(outDir);
+    nodeFs.mkdirSync(this.out, { recursive: true });
+    let previous: string[] = [];
+    try {
+      previous = nodeFs.readFileSync(path.join(this.out, SITE_MANIFEST), 'utf8').split('\n').filter(Boolean);
+    } catch {
+      // first build
+    }
+    this.previous = new Set(previous);
+  }
+
+  /** Resolves once there is room for another write in flight. */
+  async write(f: SiteFile): Promise<void> {
+    if (this.failure) throw this.failure;
+    const target = path.join(this.out, ...f.path.split('/'));
+    const dir = path.dirname(target);
+    if (!this.made.has(dir)) {
+      nodeFs.mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    const bytes = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content;
+    const known = this.previous.has(f.path);
+    const job = (async () => {
+      if (known && (await sameBytes(target, bytes))) return;
+      await nodeFs.promises.writeFile(target, bytes);
+      this.written++;
+    })().catch((e: unknown) => {
+      this.failure ??= e;
+    });
+    const tracked = job.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+    if (this.inFlight.size >= WRITE_CONCURRENCY) await Promise.race(this.inFlight);
+  }
+
+  async finish(paths: readonly string[]): Promise<{ written: number; removed: number }> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+    const now = new Set(paths);
+    let removed = 0;
+    for (const old of this.previous) {
+      if (now.has(old) || old.split('/').some((seg) => seg === '..' || seg === '' || seg === '.')) continue;
+      try {
+        nodeFs.unlinkSync(path.join(this.out, ...old.split('/')));
+        removed++;
+      } catch {
+        // already gone
+      }
+    }
+    nodeFs.writeFileSync(path.join(this.out, SITE_MANIFEST), `${[...paths].join('\n')}\n`);
+    return { written: this.written, removed };
+  }
+}
+
+/** Writes a built site's files at once (see {@link SiteWriter}). */
+export async function writeSite(outDir: string, files: readonly SiteFile[]): Promise<{ written: number; removed: number }> {
+  const writer = new SiteWriter(outDir);
+  for (const f of files) await writer.write(f);
+  return writer.finish(files.map((f) => f.path));
+}
+
+async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    const st = await nodeFs.promises.stat(file);
+    if (st.size !== bytes.length) return false;
+    return Buffer.compare(await nodeFs.promises.readFile(file), bytes) === 0;
+  } catch {
+    return false;
+  }
+}
