@@ -15,6 +15,7 @@ import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { registerOneSidedLinkFix } from './vscode/editor/oneSidedLinkFix';
+import { GoverningRecordsUi, registerGoverningRecords } from './vscode/governance/governingRecords';
 import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
@@ -36,6 +37,8 @@ export interface LodestarApi {
   reminderBadges: ReminderBadges;
   /** The Influence view, the current pull request's status-bar item, pull requests from git. */
   influence: PullRequestsAndInfluence;
+  /** Which records govern which files (applies-to): the status-bar item and CodeLens. */
+  governing: GoverningRecordsUi;
   /** The quick input a Lodestar flow shows now (tests answer it through VS Code's accept and Back commands). */
   shownQuickInput: typeof shownQuickInput;
 }
@@ -52,8 +55,9 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   // One watcher of git history (checkouts, commits) for pairing detection and pull requests alike.
   const history = new GitHistoryWatcher();
   const pairing = new PairingDetection(records, log, history);
+  const governing = registerGoverningRecords(context, records, history, log);
   const trees = {
-    decisions: new StatusTreeProvider(records, 'decision'),
+    decisions: new StatusTreeProvider(records, 'decision', governing.governance),
     designDocs: new StatusTreeProvider(records, 'design'),
     mentoring: new MentoringTreeProvider(records, pairing),
   };
@@ -72,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
       await records.rebuildAll();
     }),
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
-    registerNewDecisionCommand(records, log),
+    registerNewDecisionCommand(records, log, (path) => governing.governance.repositoryFolderOf(path)),
     registerChangeStatusCommand(records),
     registerDecisionReferences(records),
     registerBrokenLinkFix(records),
@@ -97,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees, influence, reminderBadges, shownQuickInput };
+  return { activationMs, records, trees, influence, reminderBadges, governing, shownQuickInput };
 }
 
 export function deactivate(): void {

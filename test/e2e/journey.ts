@@ -36,7 +36,7 @@ const recordRow = '0002 Use PostgreSQL';
 /** Records 1–6 are in the fixture and a colleague's branch claims 5, so the next is 7. */
 const newRecordFile = '0007-use-redis-for-sessions.md';
 
-/** New Decision Record… from the palette, as a person types it: title, one superseded record, no links, Accepted, deciders. */
+/** New Decision Record… from the palette, as a person types it: title, one superseded record, no links, Accepted, deciders, no applies-to. */
 async function draftFromPalette(page: Page, o: { title: string; supersedes: string; deciders?: string; screenshotAfterSupersedes?: string }): Promise<void> {
   await runCommand(page, 'Lodestar: New Decision Record');
   const input = quickInput(page).locator('input');
@@ -54,6 +54,9 @@ async function draftFromPalette(page: Page, o: { title: string; supersedes: stri
   await page.keyboard.press('Enter');
   await quickInput(page).getByText('Who decides').waitFor({ state: 'visible', timeout: generousMs });
   if (o.deciders) await input.fill(o.deciders);
+  await page.keyboard.press('Enter');
+  // Applies to…: prefilled from the active editor's folder (empty here: a record is in front); Enter keeps it.
+  await quickInput(page).getByText('The code this decision governs').waitFor({ state: 'visible', timeout: generousMs });
   await page.keyboard.press('Enter');
 }
 

@@ -2,6 +2,7 @@ import { JourneyStep } from './journeyStep';
 import { mentoringJourneySteps } from './mentoringJourney';
 import { pullRequestJourneySteps } from './pullRequestJourney';
 import { dashboardJourneySteps } from './dashboardJourney';
+import { governsJourneySteps } from './governsJourney';
 
 /**
  * Journey steps of the other features, run in the same workbench after the
@@ -10,5 +11,5 @@ import { dashboardJourneySteps } from './dashboardJourney';
  * must not depend on another). Each feature keeps its steps in its own file
  * and adds them here.
  */
-export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps];
+export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, governsJourneySteps];
 export const moreJourneySteps: JourneyStep[] = moreJourneyBlocks.flat();

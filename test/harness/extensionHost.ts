@@ -11,7 +11,7 @@ import { failureAnswerFile, SuiteEventReader, SuiteFailure, SuiteResult, waitFor
 /** `restricted` is the single-root workspace opened in Restricted Mode (workspace trust on, not granted). */
 export type Scenario = 'single' | 'multi' | 'restricted' | 'monorepo';
 
-const resultTimeoutMs = Number(process.env.LODESTAR_HOST_TIMEOUT_MS) || 4 * 60_000;
+const resultTimeoutMs = Number(process.env.LODESTAR_HOST_TIMEOUT_MS) || 10 * 60_000; // generous: a loaded machine is slow, and a missing report loses the whole scenario
 
 async function buildWorkspace(scenario: Scenario, dir: string): Promise<{ folder?: string; workspace?: string }> {
   if (scenario === 'monorepo') return { workspace: (await buildMonorepoWorkspace(dir)).workspaceFile };

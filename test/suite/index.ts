@@ -19,9 +19,23 @@ export async function run(): Promise<void> {
   const scenario = requested === 'multi' || requested === 'restricted' || requested === 'monorepo' ? requested : 'single';
   const seed = testOrderSeed();
   console.log(`test order seed: ${seed}`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
   const files = {
-    single: ['activation.test.js', 'commandsDeclared.test.js', 'views.test.js', 'liveUpdates.test.js', 'newDecision.test.js', 'recordOperations.test.js', 'mentoring.test.js', 'pullRequests.test.js', 'dashboard.test.js', 'workflows.test.js'],
+    // One file a line, so suites added side by side merge cleanly.
+    single: [
+      'activation.test.js',
+      'commandsDeclared.test.js',
+      'views.test.js',
+      'liveUpdates.test.js',
+      'newDecision.test.js',
+      'recordOperations.test.js',
+      'mentoring.test.js',
+      'pullRequests.test.js',
+      'dashboard.test.js',
+      'workflows.test.js',
+      'brokenLinks.test.js',
+      'governance.test.js',
+    ],
     multi: ['multiRoot.test.js'],
     restricted: ['restrictedMode.test.js'],
     monorepo: ['monorepo.test.js'],
@@ -45,6 +59,8 @@ export async function run(): Promise<void> {
   // Set when the last clean-up left the fixture as the baseline: the next test may start without looking again.
   let restored = false;
   mocha.suite.beforeEach(async function () {
+    // Restoring after a 1,500-file branch switch on a loaded machine takes a while; a hook that times out would skip the rest.
+    this.timeout(restoreTimeoutMs);
     // Whatever an earlier test (or a failed clean-up, or a describe's own before hook) left behind is undone first.
     const problem = restored && !describeHookRan ? undefined : await restoreFixture(baseline);
     restored = false;
@@ -53,6 +69,7 @@ export async function run(): Promise<void> {
     if (problem && this.currentTest) this.currentTest.fn = () => Promise.reject(new Error(`the fixture could not be restored before this test: ${problem}`));
   });
   mocha.suite.afterEach(async function () {
+    this.timeout(restoreTimeoutMs);
     const test = this.currentTest;
     // A failed test: wait (briefly) for the harness's screenshot of the state it failed in, before restoring the fixture.
     const id = test && answers.get(test.fullTitle());
@@ -116,6 +133,8 @@ export async function run(): Promise<void> {
   if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
   if (failedCount > 0) throw new Error(`${failedCount} extension-host test(s) failed (test order seed ${seed})`);
 }
+
+const restoreTimeoutMs = 300_000;
 
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -181,7 +181,7 @@ describe('Lodestar: Add Mentee', () => {
     await addErin();
     commitWithErin();
     // A commit changes no record: the view follows git itself.
-    await eventually(async () => assert.deepStrictEqual(await labels(trees.mentoring, await child(trees.mentoring, 'Erin Newhire')), ['Detected pairing']), 15000);
+    await eventually(async () => assert.deepStrictEqual(await labels(trees.mentoring, await child(trees.mentoring, 'Erin Newhire')), ['Detected pairing']));
     const group = await child(trees.mentoring, 'Detected pairing', await child(trees.mentoring, 'Erin Newhire'));
     assert.deepStrictEqual(await labels(trees.mentoring, group), ['2026-11-18 with Dana Lead']);
   });
@@ -244,7 +244,7 @@ describe('Private notebook', () => {
     fs.writeFileSync(file, '---\ndate: 2026-11-02\nkind: feedback\nvisibility: private\n---\n\n# Feedback for Alice\n');
     git(['add', '--', file]);
     git(['commit', '-q', '-m', 'Oops: commit a private note', '--', file]);
-    await eventually(() => assert.ok(vscode.languages.getDiagnostics(vscode.Uri.file(file)).some((d) => d.code === 'private-tracked-by-git')), 15000);
+    await eventually(() => assert.ok(vscode.languages.getDiagnostics(vscode.Uri.file(file)).some((d) => d.code === 'private-tracked-by-git')));
   });
 
   it('New Mentoring Note: a career note goes to the private notebook by default, shows under the mentee with a lock, and leaves `git status --porcelain` of the workspace empty', async () => {

@@ -45,7 +45,7 @@ async function statusBarSays(expected: string | undefined): Promise<void> {
     await statusBar.refresh();
     if (expected === undefined) assert.strictEqual(statusBar.visible, false, `hidden, not "${statusBar.text}"`);
     else assert.strictEqual(statusBar.visible ? statusBar.text : '(hidden)', expected);
-  }, 15000);
+  });
 }
 
 /** A commit on main after #15's squash, so HEAD is no pull request's merge. */
@@ -243,7 +243,7 @@ describe('Pull requests and influence', () => {
     git(['remote', 'set-url', 'origin', local]);
     try {
       // The .git/config watcher forgets the old remotes: no Refresh, no reload.
-      await eventually(async () => assert.deepStrictEqual((await pullRequests.history(workspaceRoot())).remotes, []), 15000);
+      await eventually(async () => assert.deepStrictEqual((await pullRequests.history(workspaceRoot())).remotes, []));
       const items = await historyPullRequestItems(pullRequests, workspaceRoot());
       const listed = items.filter((i) => i.pr).map((i) => `${i.label.replace('$(git-pull-request) ', '')} → ${i.pr!.url}`);
       for (const merged of SINGLE_ROOT_PULLS.merged) assert.ok(listed.includes(`#${merged.number} ${merged.title} → #${merged.number}`), listed.join(' | '));

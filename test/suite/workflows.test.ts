@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { nygardAdr } from '../fixtures/recordText';
 import { answer, back, cancel, stepShown } from './quickInput';
-import { eventually, lodestar, workspaceRoot } from './support';
+import { eventually, lodestar, workspaceRoot, quickFixes } from './support';
 
 // Each test starts from the fixture (records 1–6; the colleague's branch claims 5) and removes what it writes.
 
@@ -87,11 +87,15 @@ describe('Commands act on the record in front of the user', () => {
       await back();
       const again = (await stepShown(/^Supersede 0005 Adopt feature flags: new decision$/, 1)) as vscode.InputBox;
       assert.match(again.prompt ?? '', new RegExp(`written as doc/adr/${String(number).padStart(4, '0')}-ship-flags-through-the-config-service\\.md$`));
-      assert.strictEqual(again.totalSteps, 4, 'title, links, status, deciders: the older record is already chosen');
+      assert.strictEqual(again.totalSteps, 5, 'title, links, status, deciders, applies to: the older record is already chosen');
       await answer(again);
       await answer(await stepShown(/: links \(optional\)$/));
       await answer(await stepShown(/: status$/));
       await answer(await stepShown(/: deciders \(optional\)$/), '');
+      // The active editor is a record, so Applies to starts empty.
+      const appliesTo = (await stepShown(/: applies to… \(optional\)$/)) as vscode.InputBox;
+      assert.strictEqual(appliesTo.value, '');
+      await answer(appliesTo, '');
       assert.strictEqual(await flow, true);
       created = [...fs.readdirSync(adr())].find((f) => !before.has(f));
       assert.strictEqual(created, `${String(number).padStart(4, '0')}-ship-flags-through-the-config-service.md`);
@@ -112,7 +116,7 @@ describe('Quick fixes', () => {
     await eventually(() => assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === code), `no ${code} on ${path.basename(file)}`), 15000);
     const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code)!;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions = await quickFixes(uri, diagnostic.range, (offered) => offered.some((a) => title.test(a.title)));
     const action = actions.find((a) => title.test(a.title));
     assert.ok(action?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
     return action.command;

@@ -2,8 +2,11 @@ import { dateFromFileName, normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
-import { basename, dirname, joinPath } from '../store/fileSystem';
+import { basename } from '../store/fileSystem';
 import { isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
+import { frontMatterText, readBodyReferences, readFrontMatterLinks, resolveHref } from './writtenLinks';
+
+export { resolveHref };
 
 export interface DecisionSource {
   path: string;
@@ -177,129 +180,6 @@ function pushLink(links: RecordLink[], fromPath: string, verb: string, label: st
   const kind = linkKindFromVerb(verb);
   if (kind === 'status' || kind === '') return;
   links.push({ kind, target: resolveHref(fromPath, href), label: plainText(label), line });
-}
-
-/** An unquoted `{placeholder}` reads as a YAML flow mapping: its text, to tell a template's placeholder. */
-function frontMatterText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && !Array.isArray(v)) return `{${Object.keys(v).join(', ')}}`;
-  return undefined;
-}
-
-/** Front-matter link keys as real repositories spell them → the link kind. */
-const FRONT_MATTER_LINK_KEYS: Record<string, string> = {
-  supersedes: 'supersedes',
-  'superseded-by': 'superseded-by',
-  superseded_by: 'superseded-by',
-  supersededby: 'superseded-by',
-  amends: 'amends',
-  'amended-by': 'amended-by',
-  amended_by: 'amended-by',
-  amendedby: 'amended-by',
-  related: 'relates-to',
-  'relates-to': 'relates-to',
-  relates_to: 'relates-to',
-  relatesto: 'relates-to',
-};
-
-/**
- * Links written in front matter: `supersedes: 0003-use-kafka.md`, `superseded_by: 7`,
- * `supersededBy: "0007"`, `related: [ADR-0002, ../other/0004-x.md]`; and the
- * `links: [{ target: 2, kind: supersededby, filename: 0002-x.md }]` some ADR tools write.
- */
-function readFrontMatterLinks(data: Record<string, unknown> | undefined, fromPath: string, links: RecordLink[], head: string | undefined): void {
-  if (!data) return;
-  for (const key of Object.keys(data)) {
-    const kind = FRONT_MATTER_LINK_KEYS[key.toLowerCase()];
-    if (!kind) continue;
-    const raw = data[key];
-    const values = Array.isArray(raw) ? raw : [raw];
-    const line = head ? frontMatterKeyLine(head, key) : undefined;
-    for (const v of values) {
-      const target = frontMatterTarget(fromPath, v);
-      if (target) links.push({ kind, target, label: String(v).trim(), line, via: 'front-matter' });
-    }
-  }
-  const list = data.links;
-  if (!Array.isArray(list)) return;
-  for (const item of list) {
-    if (!item || typeof item !== 'object') continue;
-    const { kind, target, filename } = item as Record<string, unknown>;
-    if (typeof kind !== 'string') continue;
-    const normalised = linkKindFromVerb(kind.replace(/^(\w+?)(by)$/i, '$1 $2'));
-    if (typeof filename === 'string' && filename.trim() !== '') links.push({ kind: normalised, target: resolveHref(fromPath, filename.trim()), label: filename.trim() });
-    else if (typeof target === 'number' || (typeof target === 'string' && /^\d+$/.test(target))) links.push({ kind: normalised, target: `ADR-${target}`, label: `ADR-${target}` });
-  }
-}
-
-/** `7`, `"0007"`, `ADR-0007` → `ADR-7`; a file name or path → its absolute path; a log4brains slug as written. */
-function frontMatterTarget(fromPath: string, v: unknown): string | undefined {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return `ADR-${v}`;
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim();
-  if (s === '' || isTemplatePlaceholder(s)) return undefined;
-  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)$/.exec(s);
-  if (markdownLink) return resolveHref(fromPath, markdownLink[1]);
-  const numbered = /^(?:ADR|adr)?[-_ #]?0*(\d{1,6})$/.exec(s);
-  if (numbered) return `ADR-${parseInt(numbered[1], 10)}`;
-  if (/\.(md|markdown)(#.*)?$/i.test(s) || s.includes('/')) return resolveHref(fromPath, s);
-  return s;
-}
-
-/** The 1-based line of `key:` in the front matter text (which starts with `---` on line 1). */
-function frontMatterKeyLine(head: string, key: string): number | undefined {
-  const at = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm').exec(head);
-  if (!at) return undefined;
-  let line = 1;
-  for (let i = head.indexOf('\n'); i >= 0 && i < at.index; i = head.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
-const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
-
-/**
- * `See [ADR 7](0007-use-kafka.md)` anywhere in the body (code fences and inline
- * code skipped), and `[adr-7]: 0007-use-kafka.md` definitions: `references`
- * to Markdown files. Links already read with a verb (Status, `## Links`) are not
- * repeated; whether a target is a record is decided by the index.
- */
-function readBodyReferences(lines: OutlineLine[], fromPath: string, links: RecordLink[]): void {
-  if (lines.length === 0) return;
-  const seen = new Set(links.map((l) => l.target));
-  const add = (label: string, href: string, line: number): void => {
-    if (href.startsWith('#') || !/\.(md|markdown)(#.*)?$/i.test(href) || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
-    const target = resolveHref(fromPath, href);
-    if (target === fromPath || seen.has(target)) return;
-    seen.add(target);
-    links.push({ kind: 'references', target, label: plainText(label) || href, line: line + 1, via: 'body' });
-  };
-  for (const l of lines) {
-    let text = l.text.includes('`') ? l.text.replace(/(`+)[^`]*?\1/g, '') : l.text;
-    // Templates show examples in comments and placeholders: `<!-- e.g. Refined by [ADR-0005](0005-example.md) -->`.
-    if (text.includes('<!--')) text = text.replace(/<!--.*?(-->|$)/g, '');
-    if (text.includes('|') && isTemplatePlaceholder(text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, ''))) continue;
-    const def = text.charCodeAt(text.search(/\S/)) === 91 ? LINK_DEFINITION.exec(text) : null;
-    if (def) {
-      add(def[1], def[2], l.line);
-      continue;
-    }
-    INLINE_LINK.lastIndex = 0;
-    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2], l.line);
-  }
-}
-
-/** A relative Markdown link → absolute path; anything with a scheme stays as written. */
-export function resolveHref(fromPath: string, href: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-  let clean = href.split('#')[0];
-  try {
-    clean = decodeURIComponent(clean);
-  } catch {
-    // Keep the raw text when it is not valid percent-encoding.
-  }
-  if (clean === '') return fromPath;
-  return clean.startsWith('/') ? clean : joinPath(dirname(fromPath), clean);
 }
 
 export function numberFromFileName(name: string): number | null {

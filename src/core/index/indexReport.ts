@@ -14,6 +14,8 @@ export interface IndexReport {
     links: { kind: string; target: string }[];
     pullRequests: string[];
     private: boolean;
+    /** Only on decisions and design docs that declare `applies-to`: the globs as written. */
+    appliesTo?: string[];
   }[];
   problems: Problem[];
 }
@@ -39,6 +41,7 @@ export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = 
       }),
       pullRequests: r.pullRequests,
       private: r.private,
+      ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
     }));
   const problems = [...index.problems(), ...extraProblems]
     .map((p) => ({ ...p, path: rel(p.path) }))

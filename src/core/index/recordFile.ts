@@ -77,7 +77,21 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
   const fm = readFrontMatter(text);
   if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);
   const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains, head: fm.data ? text.slice(0, text.length - fm.body.length) : undefined };
-  return { record: detachRecord(readInfluenceFields(parseByKind(src, folder), fm.data)), problems };
+  const record = readInfluenceFields(parseByKind(src, folder), fm.data);
+  if (record.kind === 'decision' || record.kind === 'design') readAppliesTo(record, fm.data, text);
+  return { record: detachRecord(record), problems };
+}
+
+/** `applies-to: src/payments/**` or a list of globs (also spelled `appliesTo`); a string is one glob, never split at commas (`{a,b}`). */
+function readAppliesTo(record: LodestarRecord, data: Record<string, unknown> | undefined, text: string): void {
+  if (!data) return;
+  const key = 'applies-to' in data ? 'applies-to' : 'appliesTo' in data ? 'appliesTo' : undefined;
+  if (!key) return;
+  const value = data[key];
+  const items = Array.isArray(value) ? value : [value];
+  record.appliesTo = items.filter((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number').map((v) => String(v).trim());
+  const at = new RegExp(`^(["']?)${key}\\1[ \\t]*:`, 'm').exec(text);
+  record.appliesToLine = at ? text.slice(0, at.index).split('\n').length : 1;
 }
 
 function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord {
@@ -112,6 +126,7 @@ function detachRecord(r: LodestarRecord): LodestarRecord {
   if (r.goals) r.goals = r.goals.map(detach);
   if (r.handle) r.handle = detach(r.handle);
   if (r.sessionKind) r.sessionKind = detach(r.sessionKind);
+  if (r.appliesTo) r.appliesTo = r.appliesTo.map(detach);
   return r;
 }
 

@@ -77,6 +77,10 @@ export interface LodestarRecord {
   reviewBy?: string;
   /** For people: how often they meet (front matter `cadence`: `weekly`, `2w`, `14`…), as written. */
   cadence?: string;
+  /** For decisions and design docs: the `applies-to` globs as written (relative to the repository root, `!` excludes). */
+  appliesTo?: string[];
+  /** 1-based line of the `applies-to` key, for diagnostics. */
+  appliesToLine?: number;
   /** 1-based line of the title, for diagnostics and reveal. */
   titleLine: number;
 }

@@ -14,9 +14,12 @@ import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
 import { inputStep, pickStep, runSteps } from './stepInput';
+import { parseAppliesToInput, withAppliesTo } from '../../core/governance/appliesToText';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
 export interface NewDecisionArgs {
+  /** `applies-to` globs, relative to the repository root. */
+  appliesTo?: string[];
   title: string;
   folder?: string;
   supersedes?: string[];
@@ -37,8 +40,8 @@ export interface FolderChoice {
 const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 
 /** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
-export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
-  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args));
+export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOfActiveFile?: FolderOfFile): vscode.Disposable {
+  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args, undefined, undefined, folderOfActiveFile));
   const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
@@ -63,7 +66,7 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
     }
     if (!design || design.kind !== 'design') return undefined;
     const given = arg && !('type' in arg) ? arg : undefined;
-    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design);
+    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design, undefined, folderOfActiveFile);
   });
   return vscode.Disposable.from(newDecision, promote);
 }
@@ -73,8 +76,28 @@ export function draftSuccessor(records: WorkspaceRecords, log: vscode.OutputChan
   return draftDecision(records, log, undefined, undefined, { supersedes: older, heading: `Supersede ${recordLabel(older)}: new decision` });
 }
 
+/** A file's folder relative to its repository's top (`src/payments`), '' at the top, undefined outside every folder. */
+export type FolderOfFile = (path: string) => string | undefined;
+
+/** "Applies to…" starts with the active editor's folder (`src/payments/**`), unless that file is a record or at the top. */
+function appliesToPrefill(records: WorkspaceRecords, folderOf?: FolderOfFile): string {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  if (!folderOf || uri?.scheme !== 'file') return '';
+  const path = toPortPath(uri.fsPath);
+  if (records.indexOf(path)?.folderOf(path)) return '';
+  const folder = folderOf(path);
+  return folder ? `${folder}/**` : '';
+}
+
 /** New Decision Record, and Promote to Decision Record when `design` is given. */
-async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord, successorOf?: { supersedes: LodestarRecord; heading: string }): Promise<string | undefined> {
+async function draftDecision(
+  records: WorkspaceRecords,
+  log: vscode.OutputChannel,
+  args?: NewDecisionArgs,
+  fromDesign?: LodestarRecord,
+  successorOf?: { supersedes: LodestarRecord; heading: string },
+  folderOfActiveFile?: FolderOfFile,
+): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
     return undefined;
@@ -98,6 +121,7 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
   let links: LodestarRecord[];
   let status: string;
   let deciders: string[];
+  let appliesTo: string[] = args?.appliesTo ?? [];
   if (args) {
     title = args.title;
     const problem = validateDecisionTitle(title);
@@ -158,6 +182,7 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
           })),
       }),
       inputStep({ title: `${heading}: deciders (optional)`, prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+      appliesToStep(heading, appliesToPrefill(records, folderOfActiveFile)),
     ]);
     if (!values) return undefined;
     const answers = preset ? [values[0], preset, ...values.slice(1)] : values;
@@ -167,6 +192,7 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     links = (answers[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
     status = ((answers[3] as string[])[0] ?? 'proposed') as string;
     deciders = (answers[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+    appliesTo = parseAppliesToInput(answers[5] as string);
   }
 
   const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
@@ -196,6 +222,10 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     content = linked.text;
     if (linked.insertedAt < cursorLine) cursorLine += 2;
   }
+  // applies-to goes into front matter at the top: the cursor's line moves down with it.
+  const linesBefore = content.split('\n').length;
+  content = withAppliesTo(content, appliesTo);
+  cursorLine += content.split('\n').length - linesBefore;
   // Checked before any record changes, so a name taken since the last index (a `git pull`) changes nothing.
   if (await vscode.workspace.fs.stat(newUri).then(() => true, () => false)) {
     void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name already exists. Nothing was changed.`);
@@ -279,3 +309,12 @@ async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Pro
   }
 }
 
+/** "Applies to…": the code the decision governs, as globs; prefilled with the active editor's folder. */
+function appliesToStep(heading: string, prefill: string) {
+  return inputStep({
+    title: `${heading}: applies to… (optional)`,
+    prompt: 'The code this decision governs: globs from the repository root, separated by commas, ! to exclude; Enter to skip',
+    placeholder: 'e.g. src/payments/**, !src/payments/legacy/**',
+    value: () => prefill,
+  });
+}

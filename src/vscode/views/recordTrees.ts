@@ -6,6 +6,7 @@ import { matchesFilter, parseRecordFilter, RecordFilter } from '../../core/tree/
 import { compareRecords, groupByStatus, Mentee, menteeCounts, StatusGroup } from '../../core/tree/recordGroups';
 import { isWrittenNote } from '../../core/people/mentoringParser';
 import { relativeTo } from '../../core/index/indexReport';
+import { basename, toPortPath } from '../../core/store/fileSystem';
 import { PairingDetection } from '../pairingDetection';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { detectedChildren, detectedGroup, DetectedPairingNode, detectedPairingItem } from './detectedPairing';
@@ -20,7 +21,8 @@ import { linkTreeItem, LinkView, recordLinks, recordTreeItem } from './recordTre
 export type RecordTreeNode =
   | { type: 'folder'; id: string; index: RecordIndex; folder: string; label: string; description: string; records: LodestarRecord[] }
   | { type: 'group'; id: string; index: RecordIndex; group: StatusGroup }
-  | { type: 'record'; index: RecordIndex; record: LodestarRecord }
+  | { type: 'record'; index: RecordIndex; record: LodestarRecord; currentFile?: boolean }
+  | { type: 'current-file'; id: string; file: string; records: { record: LodestarRecord; index: RecordIndex }[] }
   | { type: 'link'; index: RecordIndex; parent: LodestarRecord; link: LinkView; position: number }
   | { type: 'mentee'; id: string; index: RecordIndex; mentee: Mentee; detected?: DetectedPairingNode }
   | DetectedPairingNode;
@@ -43,7 +45,16 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
   getTreeItem(node: RecordTreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'record':
-        return recordTreeItem(node.record, node.index);
+        return node.currentFile ? currentFileRecordItem(node.record, node.index) : recordTreeItem(node.record, node.index);
+      case 'current-file': {
+        const item = new vscode.TreeItem(`For Current File (${node.records.length})`, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.description = basename(node.file);
+        item.tooltip = `The decisions whose applies-to covers ${vscode.workspace.asRelativePath(node.file)}`;
+        item.iconPath = new vscode.ThemeIcon('law');
+        item.contextValue = 'lodestar.currentFile';
+        return item;
+      }
       case 'link':
         return linkTreeItem(node.parent, node.link, `${node.index.root}:${node.position}`);
       case 'group': {
@@ -103,17 +114,90 @@ abstract class RecordTreeProvider implements vscode.TreeDataProvider<RecordTreeN
 
 export type GroupBy = 'status' | 'none';
 
+/** Which records govern a file: the governance the status bar and CodeLens read too. */
+export interface CurrentFileGovernance {
+  recordsFor(path: string): { record: LodestarRecord }[];
+  onDidChange: vscode.Event<void>;
+}
+
+/** A record row inside For Current File: its own id (the record is also listed under its status), no link children. */
+function currentFileRecordItem(record: LodestarRecord, index: RecordIndex): vscode.TreeItem {
+  const item = recordTreeItem(record, index);
+  item.id = `current-file:${item.id ?? record.path}`;
+  item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+  return item;
+}
+
 /** Decisions or design docs: by folder when there are several, then by status (or a flat list), filtered. */
 export class StatusTreeProvider extends RecordTreeProvider {
   private filter: RecordFilter | undefined;
   private filterText = '';
   private groupBy: GroupBy = 'status';
+  /** The code file For Current File is about: the active editor, kept while a record file is in front. */
+  private currentPath: string | undefined;
+  private currentKey = '';
+  private noEditorTimer: NodeJS.Timeout | undefined;
+  private readonly currentSubscriptions: vscode.Disposable[] = [];
 
   constructor(
     records: WorkspaceRecords,
     private readonly kind: 'decision' | 'design',
+    private readonly governance?: CurrentFileGovernance,
   ) {
     super(records);
+    if (governance) {
+      this.followActiveEditor();
+      this.currentSubscriptions.push(
+        vscode.window.onDidChangeActiveTextEditor(() => this.followActiveEditor()),
+        governance.onDidChange(() => this.refreshCurrentFile()),
+      );
+    }
+  }
+
+  private followActiveEditor(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      // Switching editors can pass through "no editor" for a moment; only a lasting one empties the group.
+      clearTimeout(this.noEditorTimer);
+      this.noEditorTimer = setTimeout(() => {
+        if (vscode.window.activeTextEditor) return;
+        this.currentPath = undefined;
+        this.refreshCurrentFile();
+      }, 200);
+      return;
+    }
+    const uri = editor.document.uri;
+    const path = uri.scheme === 'file' ? toPortPath(uri.fsPath) : undefined;
+    // Opening a record from the group must not make the group vanish.
+    if (path && this.records.indexOf(path)?.folderOf(path)) return;
+    this.currentPath = path;
+    this.refreshCurrentFile();
+  }
+
+  /** Refreshes the tree only when the group's rows would change. */
+  private refreshCurrentFile(): void {
+    const key = this.currentFileGroup()?.records.map((r) => r.record.path).join('\n') ?? '';
+    if (key === this.currentKey) return;
+    this.currentKey = key;
+    this.refresh();
+  }
+
+  private currentFileGroup(): Extract<RecordTreeNode, { type: 'current-file' }> | undefined {
+    if (!this.governance || !this.currentPath || this.kind !== 'decision') return undefined;
+    const found = this.governance
+      .recordsFor(this.currentPath)
+      .filter((g) => g.record.kind === 'decision')
+      .flatMap(({ record }) => {
+        const index = this.records.indexOf(record.path);
+        return index ? [{ record, index }] : [];
+      });
+    return found.length > 0 ? { type: 'current-file', id: 'current-file', file: this.currentPath, records: found } : undefined;
+  }
+
+  override dispose(): void {
+    clearTimeout(this.noEditorTimer);
+    for (const d of this.currentSubscriptions) d.dispose();
+    super.dispose();
   }
 
   get currentFilter(): string {
@@ -142,18 +226,12 @@ export class StatusTreeProvider extends RecordTreeProvider {
   async getChildren(node?: RecordTreeNode): Promise<RecordTreeNode[]> {
     if (!node) {
       await this.records.ready();
-      const folders = this.foldersOf(this.kind === 'decision' ? 'decision' : 'design');
-      if (folders.length === 0) return [];
-      if (folders.length === 1) {
-        const { index, folder } = folders[0];
-        return this.groups(index, this.recordsIn(index, folder.path), `${index.root}:${folder.path}`);
-      }
-      return folders.map(({ folder, index, label }) => {
-        const records = this.recordsIn(index, folder.path);
-        return { type: 'folder', id: `folder:${index.root}:${folder.path}`, index, folder: folder.path, label, description: `${records.length}`, records };
-      });
+      const current = this.currentFileGroup();
+      return current ? [current, ...this.topLevel()] : this.topLevel();
     }
     switch (node.type) {
+      case 'current-file':
+        return node.records.map(({ record, index }) => ({ type: 'record', index, record, currentFile: true }));
       case 'folder':
         return this.groups(node.index, node.records, node.id);
       case 'group':
@@ -163,6 +241,19 @@ export class StatusTreeProvider extends RecordTreeProvider {
       default:
         return [];
     }
+  }
+
+  private topLevel(): RecordTreeNode[] {
+    const folders = this.foldersOf(this.kind === 'decision' ? 'decision' : 'design');
+    if (folders.length === 0) return [];
+    if (folders.length === 1) {
+      const { index, folder } = folders[0];
+      return this.groups(index, this.recordsIn(index, folder.path), `${index.root}:${folder.path}`);
+    }
+    return folders.map(({ folder, index, label }) => {
+      const records = this.recordsIn(index, folder.path);
+      return { type: 'folder', id: `folder:${index.root}:${folder.path}`, index, folder: folder.path, label, description: `${records.length}`, records };
+    });
   }
 
   private groups(index: RecordIndex, records: LodestarRecord[], scope: string): RecordTreeNode[] {
