@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { parseAppliesToInput, withAppliesTo as addAppliesTo } from '../../src/core/governance/appliesToText';
 import { Governance } from '../../src/core/governance/governance';
+import { governingOfChanges } from '../../src/core/governance/whyReport';
 import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { setFrontMatterValue } from '../../src/core/records/frontMatterEdit';
 import { buildRepo, writeFiles } from '../fixtures/gitRepo';
@@ -82,6 +83,25 @@ describe('applies-to: decisions and design docs that govern code', () => {
     assert.deepStrictEqual(titles('README.md'), []);
     assert.deepStrictEqual(governance.governing.find((g) => g.record.title === 'Use gRPC')?.files, ['src/rpc/server.ts']);
     assert.deepStrictEqual(new Governance(index.records(), tracked, { caseInsensitive: true }).recordsFor('SRC/DB/orders.ts').map((r) => r.title), ['Use PostgreSQL']);
+  });
+});
+
+describe('the records a set of changed files touches', () => {
+  it('lists each governing record once, in why\'s order, with the changed files it governs and a successor for an inactive one', async () => {
+    const { index } = await indexOf(governedFiles());
+    const governance = new Governance(index.records(), Object.keys(governedFiles()));
+    const successorOf = (r: { title: string }) => (r.title === 'Use REST' ? byName(index, '0004-use-grpc.md') : undefined);
+    const touched = governingOfChanges(['src/rpc/legacy/rest.ts', 'src/rpc/server.ts', 'src/db/orders.ts', 'README.md'], governance, successorOf);
+    assert.deepStrictEqual(
+      touched.map((t) => [t.record.title, t.files, t.successor?.title]),
+      [
+        ['Use PostgreSQL', ['src/db/orders.ts'], undefined],
+        ['Use gRPC', ['src/rpc/server.ts'], undefined],
+        ['API', ['src/rpc/legacy/rest.ts', 'src/rpc/server.ts'], undefined],
+        ['Use REST', ['src/rpc/legacy/rest.ts', 'src/rpc/server.ts'], 'Use gRPC'],
+      ],
+    );
+    assert.deepStrictEqual(governingOfChanges(['README.md'], governance, successorOf), []);
   });
 });
 
