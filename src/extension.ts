@@ -6,7 +6,7 @@ import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCom
 import { registerInfluenceReportCommand } from './vscode/commands/influenceReportCommand';
 import { registerLinkCommands } from './vscode/commands/linkCommands';
 import { registerMentoringCommands } from './vscode/commands/mentoringCommands';
-import { registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
+import { draftSuccessor, registerNewDecisionCommand } from './vscode/commands/newDecisionCommand';
 import { registerNewDesignDocCommand } from './vscode/commands/newDesignDocCommand';
 import { registerDashboard } from './vscode/webview/dashboardPanel';
 import { registerDecisionGraph } from './vscode/webview/decisionGraphPanel';
@@ -15,6 +15,7 @@ import { registerRenumber } from './vscode/commands/renumberCommand';
 import { registerBrokenLinkFix } from './vscode/editor/brokenLinkFix';
 import { registerDecisionReferences } from './vscode/editor/decisionReferences';
 import { GoverningRecordsUi, registerGoverningRecords } from './vscode/governance/governingRecords';
+import { registerOneSidedLinkFix } from './vscode/editor/oneSidedLinkFix';
 import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
@@ -24,6 +25,7 @@ import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
 import { shownQuickInput } from './vscode/commands/quickInputs';
+import { followTreeSelection } from './vscode/commands/recordPicker';
 
 /** What the extension hands to tests and to other extensions. */
 export interface LodestarApi {
@@ -79,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerDecisionReferences(records),
     registerBrokenLinkFix(records),
     registerRenumber(records),
-    registerLinkCommands(records),
+    registerOneSidedLinkFix(records),
+    registerLinkCommands(records, (older) => draftSuccessor(records, log, older)),
     registerDecisionIndexCommand(records),
     registerNewDesignDocCommand(records),
     registerDecisionGraph(records, context.extensionUri),
@@ -90,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });
-  context.subscriptions.push(decisionsView, designView);
+  context.subscriptions.push(decisionsView, designView, followTreeSelection(decisionsView), followTreeSelection(designView));
   const reminderBadges = new ReminderBadges(records, { decisions: decisionsView, designDocs: designView, mentoring: mentoringView });
   context.subscriptions.push(reminderBadges, registerInfluenceReportCommand(records, log), registerDashboard(records, context.extensionUri));
   registerViewControls(context, 'lodestar.decisions', 'decisions', trees.decisions, decisionsView);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { promises as nodeFs, readFileSync } from 'fs';
+import { close, open, promises as nodeFs, read, readFileSync } from 'fs';
 import * as path from 'path';
 import {
   ADR_TOOLS_FIRST_RECORD,
@@ -109,8 +109,12 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
         return await adrGenerate(rest, io);
       case 'upgrade-repository':
         return await adrUpgradeRepository(io);
+      case 'renumber':
+        // Loaded only when run: renumbering needs the index and git, which list and generate do not.
+        return await (await import('./adrRenumberCommand')).adrRenumber(rest, io);
       case 'help':
-        if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
+        if (rest[0] === 'renumber') io.out((await import('./adrRenumberCommand')).RENUMBER_USAGE);
+        else if (rest.length > 0 && USAGE[rest[0]]) io.out(USAGE[rest[0]]);
         else io.out(overview());
         return 0;
       default:
@@ -373,9 +377,9 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
   }
   const folder = await adrFolder(io);
   const list = (await listRecords(io, folder)) ?? [];
-  const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
-  const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
   if (report === 'toc') {
+    // The toc needs only each record's first line.
+    const titled = await Promise.all(list.map(async (e) => ({ ...e, title: adrToolsTitleLine(await readFirstLine(path.resolve(io.cwd, e.path))) })));
     // adr-tools `cat`s the intro and outro under `set -e`: a file that cannot be read stops the
     // output where cat ran, with cat's message, and exit 1.
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
@@ -400,9 +404,37 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     }
     io.out(full);
   } else {
+    const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
+    const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
   }
   return 0;
+}
+
+const FIRST_LINE_BYTES = 1024;
+
+/** The file's text up to and including its first newline (the whole file when the first line is long). */
+function readFirstLine(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    open(file, 'r', (openError, fd) => {
+      if (openError) {
+        reject(openError);
+        return;
+      }
+      const buffer = Buffer.allocUnsafe(FIRST_LINE_BYTES);
+      read(fd, buffer, 0, FIRST_LINE_BYTES, 0, (readError, n) => {
+        close(fd, () => {
+          if (readError) reject(readError);
+          else {
+            const nl = buffer.subarray(0, n).indexOf(10);
+            if (nl >= 0) resolve(buffer.toString('utf8', 0, nl + 1));
+            else if (n < FIRST_LINE_BYTES) resolve(buffer.toString('utf8', 0, n));
+            else nodeFs.readFile(file, 'utf8').then(resolve, reject);
+          }
+        });
+      });
+    });
+  });
 }
 
 /**

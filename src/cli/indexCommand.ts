@@ -3,13 +3,14 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { recordLabel } from '../core/tree/recordGroups';
 import type { CommandContext } from './command';
+import { writeJson } from './jsonOutput';
 
 /** `lodestar index [--json]`: every decision record, design doc and mentoring record; exit 0. */
 export async function indexCommand(c: CommandContext): Promise<number> {
   const index = new RecordIndex(c.fs, c.root, DEFAULT_SETTINGS);
   await index.build();
   const report = buildIndexReport(index);
-  if (c.flags.has('json')) c.out.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (c.flags.has('json')) writeJson(c.out, { ...report });
   else {
     for (const r of report.records) {
       const label = recordLabel({ ...r, title: r.title } as never);

@@ -1,23 +1,147 @@
-import { branchNumberProblems } from '../core/decisions/claimedNumbers';
+import * as nodeFs from 'fs';
+import * as path from 'path';
+import { branchNumberProblems, claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { repositoryGovernanceProblems } from '../core/governance/governanceLint';
-import { buildIndexReport, formatProblem } from '../core/index/indexReport';
-import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { governanceProblems, successorIn } from '../core/governance/governanceLint';
+import { governingEntriesOf, governingNotices } from '../core/governance/governingNotices';
+import { loadGovernance } from '../core/governance/repositoryFiles';
+import { GoverningChange, governingOfChanges } from '../core/governance/whyReport';
+import { relativeTo } from '../core/index/indexReport';
 import { RecordIndex } from '../core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { compareWithBase } from '../core/lint/baseBranch';
+import { contentProblems, numberGapProblems } from '../core/lint/contentRules';
+import { applyLintConfig, EMPTY_LINT_CONFIG, LINT_CONFIG_FILE, LintConfig, LintConfigError, parseLintConfig } from '../core/lint/lintConfig';
+import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintFormats';
+import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
+import { Problem } from '../core/records/record';
+import { EntryType, joinPath, RecordFileSystem, relativePath, toPortPath } from '../core/store/fileSystem';
 import type { CommandContext } from './command';
 
-/** `lodestar lint [--json]`: problems, one per line; exit 1 when any is an error. */
+const FILE_PROBLEMS = new Set(['malformed-front-matter', 'unclosed-front-matter', 'unsupported-front-matter', 'binary-file', 'invalid-utf8', 'empty-file', 'unreadable-file', 'file-too-large']);
+
+/**
+ * `lodestar lint`: every problem, or with `--base REF` those of the records
+ * this branch adds or changes (and numbers it takes that REF or `--branches`
+ * already give to other files); `--format`, `.lodestar.yml`,
+ * `--warnings-as-errors`. Exit 1 on an error.
+ */
 export async function lintCommand(c: CommandContext): Promise<number> {
-  const index = new RecordIndex(c.fs, c.root, DEFAULT_SETTINGS);
+  const { fs, out, err } = c;
+  const usage = (message: string): number => {
+    err.write(`lodestar: ${message}\n`);
+    return 2;
+  };
+  const json = c.flags.has('json');
+  const format = (c.options.get('format') ?? (json ? 'json' : 'text')) as LintFormat;
+  if (!LINT_FORMATS.includes(format)) return usage(`--format must be one of ${LINT_FORMATS.join(', ')} (got "${c.options.get('format')}")`);
+  if (json && format !== 'json') return usage('--json and --format disagree: give one of them');
+  const base = c.options.get('base');
+  if (base !== undefined && (base.trim() === '' || base.startsWith('-'))) return usage('--base needs a branch or commit, e.g. --base origin/main');
+  const branchesOption = c.options.get('branches');
+  if (branchesOption !== undefined && base === undefined) return usage('--branches goes with --base (the merge base tells which numbers this branch adds)');
+  const branches = (branchesOption ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '');
+  const warningsAsErrors = c.flags.has('warnings-as-errors');
+
+  // git names files by their real path; so does the index, then.
+  const root = toPortPath(nodeFs.realpathSync(c.root));
+
+  let config: LintConfig = EMPTY_LINT_CONFIG;
+  const configPath = joinPath(root, LINT_CONFIG_FILE);
+  if (await fs.stat(configPath)) {
+    try {
+      config = parseLintConfig(new TextDecoder().decode(await fs.readFile(configPath)));
+    } catch (e) {
+      if (e instanceof LintConfigError) {
+        err.write(`lodestar: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
+  const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
   await index.build();
   const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
-  const branchProblems = await branchNumberProblems(index.records('decision'), decisionFolders, (folder) => createGitExecutor(folder));
-  // Two mentees with one handle, a broken .git-coauthors: problems of the people directory too.
-  const people = await loadPeopleDirectory(index, c.fs);
-  const governance = await repositoryGovernanceProblems(index, createGitExecutor(c.root));
-  const report = buildIndexReport(index, [...branchProblems, ...people.problems, ...governance]);
-  if (c.flags.has('json')) c.out.write(`${JSON.stringify({ problems: report.problems }, null, 2)}\n`);
-  else for (const p of report.problems) c.out.write(`${formatProblem(p)}\n`);
-  return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const decisions = index.records('decision');
+  const people = await loadPeopleDirectory(index, fs);
+  const indexProblems = index.problems();
+  // A file that could not be read as a record already has its problem; its content is not judged on top.
+  const unreadable = new Set(indexProblems.filter((p) => FILE_PROBLEMS.has(p.code)).map((p) => p.path));
+  const judged = decisions.filter((r) => !unreadable.has(r.path));
+  const claimed = new Map<string, Set<number>>();
+  for (const folder of decisionFolders) claimed.set(folder, new Set((await claimedNumbersOnOtherBranches(createGitExecutor(folder))).byNumber.keys()));
+  // applies-to: globs that match nothing, inactive records still governing code.
+  const { governance, top } = await loadGovernance(index.records(), root, createGitExecutor(root));
+  const successorOf = successorIn(index);
+  let problems: Problem[] = [
+    ...indexProblems,
+    ...people.problems,
+    ...numberGapProblems(decisions, claimed),
+    ...(await recordContentProblems(fs, judged, decisionFolders)),
+    ...governanceProblems(governance, successorOf),
+  ];
+
+  let governing: GoverningChange[] | undefined;
+  if (base !== undefined) {
+    const comparison = await compareWithBase((cwd) => createGitExecutor(cwd), { root, base, branches, decisionFolders });
+    const changed = comparison.changed;
+    if (changed) problems = problems.filter((p) => changed.has(p.path));
+    problems.push(...comparison.problems);
+    // The decisions behind the code this branch changes: notices on the pull request, `governing` in JSON.
+    if (changed) governing = governingOfChanges([...changed].flatMap((p) => relativePath(top, p) ?? []), governance, successorOf);
+  } else {
+    problems.push(...(await branchNumberProblems(decisions, decisionFolders, (folder) => createGitExecutor(folder))));
+  }
+
+  const relative = problems
+    .map((p) => ({ ...p, path: relativeTo(root, p.path) }))
+    .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
+  const reported = applyLintConfig(relative, config);
+  if (governing && format === 'json') out.write(`${JSON.stringify({ problems: reported, governing: governingEntriesOf(governing, root, top) }, null, 2)}\n`);
+  else out.write(formatProblems(reported, format, { version: packageVersion() }));
+  if (governing && format === 'github') out.write(governingNotices(governing, root, top));
+  const failing = reported.some((p) => p.severity === 'error' || (warningsAsErrors && p.severity === 'warning'));
+  return failing ? 1 : 0;
+}
+
+/** Template text, empty and missing sections, title numbers: read from each decision record's file. */
+async function recordContentProblems(fs: RecordFileSystem, decisions: ReturnType<RecordIndex['records']>, folders: string[]): Promise<Problem[]> {
+  const templates = new Map<string, Set<string> | undefined>();
+  for (const folder of folders) {
+    for (const rel of FOLDER_TEMPLATE_FILES) {
+      const file = joinPath(folder, rel);
+      const st = await fs.stat(file);
+      if (st && st.type & EntryType.File && st.size < 256 * 1024) {
+        templates.set(folder, proseLines(new TextDecoder().decode(await fs.readFile(file))));
+        break;
+      }
+    }
+  }
+  const out: Problem[] = [];
+  for (const record of decisions) {
+    const bytes = await fs.readFile(record.path).catch(() => undefined);
+    // Unreadable, binary or huge files already have their own problem.
+    if (!bytes || bytes.length > 1024 * 1024 || bytes.includes(0)) continue;
+    out.push(...contentProblems(record, new TextDecoder().decode(bytes), templates.get(record.folder)));
+  }
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The version in the package.json this CLI ships in (found upward from here: dist/ or out/src/cli/). */
+function packageVersion(): string {
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(nodeFs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'lodestar' && pkg.version) return pkg.version;
+    } catch {
+      // Not here; look one folder up.
+    }
+  }
+  return '0.0.0';
 }

@@ -16,7 +16,7 @@ export type { CommandContext } from './command';
 const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
   adr: {
     usage: 'adr COMMAND ...',
-    summary: 'a drop-in for adr-tools: init, new, link, list, generate, help',
+    summary: 'a drop-in for adr-tools: init, new, link, list, generate, upgrade-repository, help; and renumber',
     // adr-tools' own argument syntax passes through untouched, and it works where it is run.
     raw: async (argv, out, err) =>
       (await import('./adrCommand')).adrMain(argv, { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) }),
@@ -28,9 +28,9 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     run: async (c) => (await import('./indexCommand')).indexCommand(c),
   },
   lint: {
-    usage: 'lint [--json] [--root DIR]',
-    summary: 'report problems, one per line; exit 1 when any is an error',
-    options: { json: 'flag', root: 'value' },
+    usage: 'lint [--json | --format text|json|github|sarif] [--base REF [--branches GLOB,…]] [--warnings-as-errors] [--root DIR]',
+    summary: 'report problems, one per line; exit 1 when any is an error (see the README for .lodestar.yml and the codes)',
+    options: { json: 'flag', root: 'value', format: 'value', base: 'value', branches: 'value', 'warnings-as-errors': 'flag' },
     run: async (c) => (await import('./lintCommand')).lintCommand(c),
   },
   pairing: {

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { buildPairingReport, validateDay } from '../core/people/pairing';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { writeJson } from './jsonOutput';
 
 /** The `lodestar pairing --json` contract. */
 export interface PairingJson {
@@ -32,8 +33,8 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   }
   const fs = new NodeFileSystem();
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
-  await index.build();
-  const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since } });
+  // Only the mentoring folder holds people and sessions; the history is read while it is.
+  const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since }, indexReady: index.build({ kinds: ['mentoring'] }) });
   for (const p of report.problems) err.write(`${formatProblem({ ...p, path: relativeTo(root, p.path) })}\n`);
   if (report.unavailable) err.write(`lodestar: no git history read: ${report.unavailable}\n`);
   const json: PairingJson = {
@@ -41,7 +42,7 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
     pairs: report.pairs.map((p) => ({ people: p.people, count: p.count })),
   };
   if (options.json) {
-    out.write(`${JSON.stringify(json, null, 2)}\n`);
+    writeJson(out, { ...json });
     return 0;
   }
   const logged = json.sessions.filter((s) => s.source === 'logged').length;

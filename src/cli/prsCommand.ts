@@ -3,9 +3,10 @@ import { relativeTo } from '../core/index/indexReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { discoverPullRequests, Person, PullRequestSource, sinceProblem } from '../core/pulls/prDiscovery';
-import { PullRequestLinks } from '../core/pulls/prLinks';
+import { mayLinkPullRequests, PullRequestLinks } from '../core/pulls/prLinks';
 import { readRemotes } from '../core/pulls/remotes';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { writeJson } from './jsonOutput';
 
 /** The `lodestar prs --json` contract. */
 export interface PrsJson {
@@ -45,7 +46,8 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   const git = createGitExecutor(root);
   const remotes = await readRemotes(git);
   const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
-  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), index.build()]);
+  // Only records that can link a pull request are parsed; the history is read meanwhile.
+  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), index.build({ keep: mayLinkPullRequests })]);
   if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
   const links = new PullRequestLinks(index.records(), remotes);
   const json: PrsJson = {
@@ -62,7 +64,7 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
     })),
   };
   if (options.json) {
-    out.write(`${JSON.stringify(json, null, 2)}\n`);
+    writeJson(out, { ...json });
     return 0;
   }
   const names = (people: Person[]): string => people.map((x) => x.name || x.email).join(', ');

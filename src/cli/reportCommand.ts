@@ -40,13 +40,15 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   if (person !== undefined && (person === '' || /[\r\n]/.test(person))) return usage('--person is a handle on one line.');
 
   const index = new RecordIndex(input.fs, input.root, DEFAULT_SETTINGS);
-  await index.build();
   // `#12` and the URL of the same pull request are one pull request: resolved against the remotes (when git can read them).
   const git = createGitExecutor(input.root);
-  const remotes = await readRemotes(git).catch(() => []);
+  const remotesRead = readRemotes(git).catch(() => []);
+  // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline, while the records are read).
+  const history = remotesRead.then((remotes) => discoverPullRequests(git, remotes).catch(() => undefined));
+  await index.build();
+  const remotes = await remotesRead;
   const records = withCanonicalPullRequests(index.records(), remotes);
-  // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline).
-  const merged = await discoverPullRequests(git, remotes).catch(() => undefined);
+  const merged = await history;
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
   const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso(), pullRequestDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);

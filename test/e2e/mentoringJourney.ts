@@ -64,7 +64,7 @@ export const mentoringJourneySteps: JourneyStep[] = [
       await answer(page, 'What you worked on', 'settlement poller, flaky tests');
       await answer(page, 'Log Pairing Session: commits');
       await answer(page, 'Pull request URLs');
-      await answer(page, 'A line about how it went', 'Bob drove; we found the race in the poller.');
+      await answer(page, 'How it went: a line', 'Bob drove; we found the race in the poller.');
       await editorTab(page, `${today()}-pairing.md`).waitFor({ state: 'visible', timeout: generousMs });
       await activeEditorText(page).filter({ hasText: `Pairing with bob, ${today()}` }).waitFor({ state: 'visible', timeout: generousMs });
       const mentoring = await mentoringView(page);

@@ -21,7 +21,21 @@ export async function run(): Promise<void> {
   console.log(`test order seed: ${seed}`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   const files = {
-    single: ['activation.test.js', 'commandsDeclared.test.js', 'views.test.js', 'liveUpdates.test.js', 'newDecision.test.js', 'recordOperations.test.js', 'mentoring.test.js', 'pullRequests.test.js', 'dashboard.test.js', 'governance.test.js'],
+    // One file a line, so suites added side by side merge cleanly.
+    single: [
+      'activation.test.js',
+      'commandsDeclared.test.js',
+      'views.test.js',
+      'liveUpdates.test.js',
+      'newDecision.test.js',
+      'recordOperations.test.js',
+      'mentoring.test.js',
+      'pullRequests.test.js',
+      'dashboard.test.js',
+      'workflows.test.js',
+      'brokenLinks.test.js',
+      'governance.test.js',
+    ],
     multi: ['multiRoot.test.js'],
     restricted: ['restrictedMode.test.js'],
     monorepo: ['monorepo.test.js'],

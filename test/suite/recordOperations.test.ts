@@ -48,13 +48,13 @@ describe('Supersede', () => {
     const { records } = await lodestar();
     const adr = path.join(workspaceRoot(), 'doc/adr');
     const rest = path.join(adr, '0003-use-rest-for-internal-apis.md');
-    const grpc = path.join(adr, '0004-use-grpc-between-services.md');
+    const grpc = path.join(adr, '0004-use-grpc-for-internal-apis.md');
     const [restBefore, grpcBefore] = [fs.readFileSync(rest, 'utf8'), fs.readFileSync(grpc, 'utf8')];
     try {
-      fs.writeFileSync(rest, restBefore.replace('[4. Use gRPC between services](', '[An older title]('));
+      fs.writeFileSync(rest, restBefore.replace('[4. Use gRPC for internal APIs](', '[An older title]('));
       await records.refreshPaths([rest]);
       const older = fs.readFileSync(rest, 'utf8');
-      assert.match(older, /\[An older title\]\(0004-use-grpc-between-services\.md\)/);
+      assert.match(older, /\[An older title\]\(0004-use-grpc-for-internal-apis\.md\)/);
       assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: rest, by: grpc }), true);
       assert.strictEqual(fs.readFileSync(rest, 'utf8'), older, 'the older record is unchanged');
       assert.strictEqual(fs.readFileSync(grpc, 'utf8'), grpcBefore, 'the newer one already says Supersedes');

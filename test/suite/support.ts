@@ -288,3 +288,32 @@ export async function restoreFixture(baseline: FixtureBaseline): Promise<string 
     return (e as Error).stack ?? String(e);
   }
 }
+
+/**
+ * The quick fixes VS Code offers for `range`, asked again until `ready` accepts them: a request that a document or
+ * diagnostics change cancels in flight, or that runs before the providers have seen the newest diagnostics, is retried.
+ */
+export async function quickFixes(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  ready: (actions: vscode.CodeAction[]) => boolean = (actions) => actions.length > 0,
+  timeoutMs = 15000,
+): Promise<vscode.CodeAction[]> {
+  const started = Date.now();
+  let last: vscode.CodeAction[] = [];
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      lastError = undefined;
+      if (ready(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() - started > timeoutMs) {
+      if (lastError) throw lastError;
+      return last;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -95,7 +95,7 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
     const missing = cli(['index', '--root', '/nonexistent/place']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /does not exist/);
-    for (const args of [['index', '--jsonn'], ['lint', '--format', 'json'], ['index', 'extra']]) {
+    for (const args of [['index', '--jsonn'], ['lint', '--jsonn'], ['lint', 'extra'], ['index', 'extra']]) {
       const r = cli(args);
       assert.strictEqual(r.code, 2, args.join(' '));
       assert.match(r.stderr, /does not take|takes no arguments/);

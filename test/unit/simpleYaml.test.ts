@@ -1,9 +1,22 @@
 import * as assert from 'assert';
 import { parse } from 'yaml';
 import { parseSimpleYaml } from '../../src/core/records/simpleYaml';
-import { readFrontMatter } from '../../src/core/records/frontMatter';
+import { parseYamlMapping, readFrontMatter } from '../../src/core/records/frontMatter';
+import { frontMatterVariant, Kind, seededRandom, withCrlf } from '../fixtures/frontMatterVariants';
+
+/** What the full parser (the `yaml` library, core schema, as front matter is read) gives, or undefined on an error. */
+function fullParser(text: string): Record<string, unknown> | undefined {
+  const r = parseYamlMapping(text);
+  return r.error ? undefined : r.data;
+}
 
 /** The fast path must read exactly what the YAML library reads, or decline. */
+function assertAgrees(text: string): Record<string, unknown> | undefined {
+  const fast = parseSimpleYaml(text);
+  if (fast !== undefined) assert.deepStrictEqual(fast, fullParser(text), `fast path and yaml differ on:\n${text}`);
+  return fast;
+}
+
 describe('front matter fast path', () => {
   const accepted = [
     'status: accepted\ndate: 2026-03-01\ndecision-makers: Dana Lead, Sam Staff',
@@ -12,8 +25,6 @@ describe('front matter fast path', () => {
     'status: superseded by ADR-0005\r\ndate: 2026-03-01\r\n',
     'kind: one-on-one\nwith: [alice]\ntopics: [testing, career growth]',
     'url: https://example.com/a/b',
-  ];
-  const declined = [
     'status: "accepted"',
     "status: 'accepted'",
     'duration: 60',
@@ -21,37 +32,93 @@ describe('front matter fast path', () => {
     'date: ~',
     'x: null',
     'nested:\n  key: value',
+    'folded: >\n  text',
+    'text: a #comment',
+    'items:\n  - "quoted"',
+    'title: "ADR-12: Use Kafka" # quoted because of the colon\nstatus: accepted',
+    "title: 'It''s a #hash'\ntags: ['a b', \"c, d\", e]",
+    'empty:\nnext: 1\nfloat: 1.5\nno: False',
+    'block: |\n  line one\n    indented\n\n  after a blank\nnext: x',
+    'kept: |+\n  a\n\nstripped: >-\n  a\n  b\n\n  c\nend: ~',
+    'list:\n- compact\n- items\nnext: [ ]',
+    'review:\n  approver: dana\n  checklist:\n    - security\n  # a note\n  date: 2026-01-01T10:00:00Z',
+    '__proto__: plain data\nconstructor: also',
+    'date: 2026-03-01\ntime: 2026-03-01 10:00',
+    'escaped: "a\\"b\\\\c\\n\\t/"',
+  ];
+  const declined = [
     'list: [a, [b]]',
     'anchor: &a value',
     'alias: *a',
     'tagged: !!str x',
-    'folded: >\n  text',
     'text: a: b',
-    'text: a #comment',
     'weird: .inf',
     'hex: 0x1F',
     'status: [accepted',
     'key with space: x',
     '- top level list',
-    'items:\n  - "quoted"',
+    'map: {a: 1}',
+    'multi: first\n  continued',
+    'quoted: "first\n  continued"',
+    'unicode: "\\u00e9"',
+    'tab:\tvalue',
+    'seqmap:\n  - key: value',
+    'big: 12345678901234567890',
+    'octal: 0o17',
+    'lead: 007',
+    'sign: +1',
+    'explicit: |2\n   x',
+    'nested:\n  __proto__: x',
   ];
 
   for (const text of accepted) {
     it(`reads ${JSON.stringify(text.slice(0, 40))} as the YAML library does`, () => {
-      const fast = parseSimpleYaml(text);
+      const fast = assertAgrees(text);
       assert.ok(fast, 'the fast path accepts it');
       assert.deepStrictEqual({ ...fast }, parse(text, { schema: 'core' }));
     });
   }
 
-  it('declines everything that is not a flat mapping of plain strings', () => {
+  it('declines anchors, aliases, tags, flow maps, multi-line plain and quoted scalars, odd numbers and escapes', () => {
     for (const text of declined) assert.strictEqual(parseSimpleYaml(text), undefined, text);
   });
 
+  it('agrees with the YAML library on thousands of generated front matters, and reads every ordinary one itself', () => {
+    const rnd = seededRandom(7);
+    const kinds: Kind[] = ['decision', 'design', 'person', 'session', 'activity'];
+    let ordinary = 0;
+    let read = 0;
+    for (let i = 0; i < 2500; i++) {
+      const v = frontMatterVariant(rnd, kinds[i % kinds.length], `Decision ${i}: use the ${i % 7} cache`);
+      const text = i % 10 === 0 ? withCrlf(v.yaml) : v.yaml;
+      assert.ok(fullParser(text), `the generator wrote YAML the library rejects:\n${text}`);
+      const fast = assertAgrees(text);
+      if (v.ordinary) {
+        ordinary++;
+        assert.ok(fast, `the fast path declined ordinary front matter:\n${text}`);
+      }
+      if (fast) read++;
+    }
+    assert.ok(ordinary > 2400 && read >= ordinary, `${read} of ${ordinary} ordinary read by the fast path`);
+  });
+
+  it('agrees with the YAML library on small edits of generated front matter (or declines)', () => {
+    const rnd = seededRandom(11);
+    const edits = [' ', '#', ':', ': ', '"', "'", '-', '- ', '[', ']', ',', '|', '>', '\n', '\n  ', '  ', '~', '1', '.', '\\', '&', '*', '!', '{', '\r\n'];
+    for (let i = 0; i < 2500; i++) {
+      const v = frontMatterVariant(rnd, (['decision', 'design', 'person', 'session', 'activity'] as Kind[])[i % 5], 'T');
+      const at = Math.floor(rnd() * v.yaml.length);
+      const edit = edits[Math.floor(rnd() * edits.length)];
+      const text = rnd() < 0.5 ? v.yaml.slice(0, at) + edit + v.yaml.slice(at) : v.yaml.slice(0, at) + v.yaml.slice(at + 1);
+      const fast = parseSimpleYaml(text);
+      if (fast !== undefined) assert.deepStrictEqual(fast, fullParser(text), `fast path and yaml differ on:\n${JSON.stringify(text)}`);
+    }
+  });
+
   it('declined front matter still reads correctly through the full parser', () => {
-    const fm = readFrontMatter('---\nduration: 60\nprivate: true\nstatus: "accepted"\nnested:\n  key: value\n---\n# T\n');
-    assert.deepStrictEqual({ ...fm.data }, { duration: 60, private: true, status: 'accepted', nested: { key: 'value' } });
+    const fm = readFrontMatter('---\nduration: 60\nprivate: true\nstatus: "accepted"\nnested:\n  key: value\nowner: &o dana\nreviewer: *o\n---\n# T\n');
+    assert.deepStrictEqual({ ...fm.data }, { duration: 60, private: true, status: 'accepted', nested: { key: 'value' }, owner: 'dana', reviewer: 'dana' });
     assert.strictEqual(fm.body, '# T\n');
-    assert.strictEqual(fm.bodyLine, 7);
+    assert.strictEqual(fm.bodyLine, 9);
   });
 });

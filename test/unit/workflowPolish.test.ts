@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { statusChoices } from '../../src/core/decisions/status';
 import { decisionGraphSvg, GRAPH_CHAR_WIDTH, graphLabelRoom } from '../../src/core/decisions/decisionGraph';
 import { planSession } from '../../src/core/people/mentoringWriter';
 import { recordsForPicking } from '../../src/core/tree/recordChoice';
@@ -51,5 +52,12 @@ describe('record picks start with what is in front of the user', () => {
   it('without an editor or selection: newest first; a path that is no record is ignored', () => {
     assert.deepStrictEqual(recordsForPicking(records, { editor: '/r/README.md' }).map((c) => c.record.number), [4, 2, 1, 5, 3]);
     assert.deepStrictEqual(recordsForPicking(records, { editor: records[1].path, selection: records[1].path }).map((c) => c.context), ['editor', undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('the repository’s own status words', () => {
+  it('standard statuses first, then the folder’s own (Pending, Approved) by use, the current one left out', () => {
+    const choices = statusChoices(['proposed', 'accepted', 'draft'], ['approved', 'pending', 'approved', 'accepted', null, 'superseded'], 'accepted');
+    assert.deepStrictEqual(choices.map((c) => [c.status, c.uses, c.standard]), [['proposed', 0, true], ['draft', 0, true], ['approved', 2, false], ['pending', 1, false]]);
   });
 });

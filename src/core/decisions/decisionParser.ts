@@ -255,6 +255,8 @@ function frontMatterKeyLine(head: string, key: string): number | undefined {
   return line;
 }
 
+/** Verbs that make a body line a link of their kind rather than a plain reference. */
+const BODY_VERBS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
 const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
 
@@ -267,12 +269,12 @@ const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
 function readBodyReferences(lines: OutlineLine[], fromPath: string, links: RecordLink[]): void {
   if (lines.length === 0) return;
   const seen = new Set(links.map((l) => l.target));
-  const add = (label: string, href: string, line: number): void => {
+  const add = (label: string, href: string, line: number, kind = 'references'): void => {
     if (href.startsWith('#') || !/\.(md|markdown)(#.*)?$/i.test(href) || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
     const target = resolveHref(fromPath, href);
     if (target === fromPath || seen.has(target)) return;
     seen.add(target);
-    links.push({ kind: 'references', target, label: plainText(label) || href, line: line + 1, via: 'body' });
+    links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: 'body' });
   };
   for (const l of lines) {
     let text = l.text.includes('`') ? l.text.replace(/(`+)[^`]*?\1/g, '') : l.text;
@@ -282,6 +284,13 @@ function readBodyReferences(lines: OutlineLine[], fromPath: string, links: Recor
     const def = text.charCodeAt(text.search(/\S/)) === 91 ? LINK_DEFINITION.exec(text) : null;
     if (def) {
       add(def[1], def[2], l.line);
+      continue;
+    }
+    // `Supersedes [ADR-0002](0002-use-json.md)` under MADR 4's "More Information": the verb says what the link is.
+    const verbLine = parseLinkLine(text);
+    const verbKind = verbLine ? linkKindFromVerb(verbLine.verb) : '';
+    if (verbLine && BODY_VERBS.has(verbKind)) {
+      add(verbLine.label, verbLine.href, l.line, verbKind);
       continue;
     }
     INLINE_LINK.lastIndex = 0;

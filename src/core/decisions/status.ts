@@ -70,6 +70,23 @@ export function parseTextualSupersede(status: string): string | undefined {
 }
 
 /**
+ * The statuses a pick offers: the standard ones first (in `standard`'s
+ * order), then the words the folder's records already use (`pending`,
+ * `approved`), most used first, each once. `except` (the record's current
+ * status) is left out.
+ */
+export function statusChoices(standard: readonly string[], used: readonly (string | null)[], except?: string | null): { status: string; uses: number; standard: boolean }[] {
+  const counts = new Map<string, number>();
+  for (const s of used) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const out = standard.filter((s) => s !== except).map((s) => ({ status: s, uses: counts.get(s) ?? 0, standard: true }));
+  const own = [...counts.entries()]
+    .filter(([s]) => !standard.includes(s) && s !== except && s !== 'superseded')
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([status, uses]) => ({ status, uses, standard: false }));
+  return [...out, ...own];
+}
+
+/**
  * A template's placeholder left in place of a value: MADR 2's and log4brains'
  * `[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]`,
  * MADR 3/4's `{proposed | … | superseded by ADR-0123}`, `[list everyone involved]`,

@@ -145,7 +145,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       const back = REVERSE_LINK[link.kind];
       if (back) {
         const list = reverse.get(target);
-        const derived: RecordLink = { kind: back, target: r.path, label: link.label, reverse: true };
+        const derived: RecordLink = { kind: back, target: r.path, label: r.title, reverse: true };
         if (list) list.push(derived);
         else reverse.set(target, [derived]);
       }
@@ -209,7 +209,11 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
     if (isSkippedRecordName(name)) return null;
-    const inFolder = lookup.folders.some((f) => relativePath(f.path, target) !== undefined);
+    // A file under `templates/` or a hidden folder would not be a record either.
+    const inFolder = lookup.folders.some((f) => {
+      const rel = relativePath(f.path, target);
+      return rel !== undefined && !rel.split('/').some((part, i, all) => i < all.length - 1 && (part.startsWith('.') || part.toLowerCase() === 'templates' || part === 'node_modules'));
+    });
     return inFolder ? undefined : null;
   }
   const m = /^(?:\[)?(?:ADR|adr)?[-_ #]?0*(\d{1,6})\b/.exec(target.trim());

@@ -4,7 +4,7 @@ import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fi
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { isSkippedRecordName } from './recordNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
-import { discoverRecordFolders, FOLDER_CONFIG_FILES, LodestarSettings, RecordFolder } from './recordFolders';
+import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
 const READ_BATCH = 1024;
@@ -13,6 +13,13 @@ const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
 export { isSkippedRecordName } from './recordNames';
+
+export interface BuildOptions {
+  /** Only the folders of these kinds are read. */
+  kinds?: readonly FolderKind[];
+  /** Only files whose bytes pass are parsed and kept. */
+  keep?: (bytes: Uint8Array) => boolean;
+}
 
 /**
  * The records of one root (a workspace folder or the CLI's `--root`): found
@@ -47,14 +54,22 @@ export class RecordIndex {
     this.settings = settings;
   }
 
-  /** (Re)discovers the folders and reads every record in them. */
-  async build(): Promise<void> {
+  /**
+   * (Re)discovers the folders and reads every record in them. A command that
+   * needs only some records may say so: `kinds` walks only those folders, and
+   * `keep` skips parsing a file whose bytes show it cannot matter (it is then
+   * not in the index at all).
+   */
+  async build(options: BuildOptions = {}): Promise<void> {
     const { folders, considered, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
     this.consideredFolders = considered;
     const files: { path: string; folder: RecordFolder }[] = [];
     const walkProblems: Problem[] = [...problems];
     this.folderList = folders;
-    for (const folder of folders) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
+    for (const folder of folders) {
+      if (!options.kinds || options.kinds.includes(folder.kind)) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
+    }
+    const keep = options.keep;
     const loaded = new Map<string, LoadedRecord>();
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
@@ -81,7 +96,9 @@ export class RecordIndex {
       pending = nextStart < files.length ? readBatch(nextStart, size) : undefined;
       for (let i = 0; i < contents.length; i++) {
         const f = files[start + i];
-        loaded.set(f.path, parseRecordFile(f.path, f.folder, contents[i]));
+        const content = contents[i];
+        if (keep && content instanceof Uint8Array && !keep(content)) continue;
+        loaded.set(f.path, parseRecordFile(f.path, f.folder, content));
       }
       start = nextStart;
     }

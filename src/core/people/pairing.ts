@@ -81,6 +81,20 @@ export function detectedSession(commit: HistoryCommit, directory: PeopleDirector
   return { date: commit.date.slice(0, 10), people, source: 'co-authored', commit: commit.hash, path: null, subject: commit.subject };
 }
 
+/**
+ * What a session needs of a commit, copied out of git's output (a substring
+ * would keep its whole chunk alive): the body keeps only its co-author lines,
+ * which is all `parseCoAuthors` reads, line by line.
+ */
+function compactCommit(c: HistoryCommit): HistoryCommit {
+  const copy = (s: string): string => (' ' + s).slice(1);
+  const body = c.body
+    .split('\n')
+    .filter((line) => /co-authored-by/i.test(line))
+    .join('\n');
+  return { hash: copy(c.hash), parents: [], authorName: copy(c.authorName), authorEmail: copy(c.authorEmail), date: copy(c.date), subject: copy(c.subject), body: copy(body) };
+}
+
 export interface DetectedSessions {
   sessions: PairingSession[];
   /** Commits read. */
@@ -104,18 +118,38 @@ function daysBefore(day: string, n: number): string {
  */
 export async function detectPairingSessions(
   git: GitExecutor,
-  directory: PeopleDirectory,
+  /** The people to resolve identities with; a promise lets the history be read while they are loaded. */
+  directory: PeopleDirectory | Promise<PeopleDirectory>,
   window: PairingWindow & { maxCount?: number; revision?: string } = {},
 ): Promise<DetectedSessions> {
   const sessions: PairingSession[] = [];
+  const scanOptions = { since: window.since ? daysBefore(window.since, 2) : undefined, maxCount: window.maxCount, revision: window.revision };
+  if (!(directory instanceof Promise)) {
+    const scan = await scanHistory(
+      git,
+      (commit) => {
+        const session = detectedSession(commit, directory);
+        if (session && inWindow(session.date, window)) sessions.push(session);
+      },
+      scanOptions,
+    );
+    return { sessions, commits: scan.commits, unavailable: scan.unavailable };
+  }
+  // The people are still being read: keep the commits that have co-authors (the only ones that can be sessions) and resolve them after.
+  directory.catch(() => undefined);
+  const candidates: HistoryCommit[] = [];
   const scan = await scanHistory(
     git,
     (commit) => {
-      const session = detectedSession(commit, directory);
-      if (session && inWindow(session.date, window)) sessions.push(session);
+      if (parseCoAuthors(commit.body, { name: commit.authorName, email: commit.authorEmail }).length > 0) candidates.push(compactCommit(commit));
     },
-    { since: window.since ? daysBefore(window.since, 2) : undefined, maxCount: window.maxCount, revision: window.revision },
+    scanOptions,
   );
+  const people = await directory;
+  for (const commit of candidates) {
+    const session = detectedSession(commit, people);
+    if (session && inWindow(session.date, window)) sessions.push(session);
+  }
   return { sessions, commits: scan.commits, unavailable: scan.unavailable };
 }
 
@@ -274,12 +308,22 @@ export interface PairingReport {
  * Everything `lodestar pairing` and the pairing matrix show for one root: its
  * index's profiles and pairing records, its `.git-coauthors`, and its history.
  */
-export async function buildPairingReport(options: { index: RecordIndex; fs: RecordFileSystem; git: GitExecutor; window?: PairingWindow; extraRecords?: readonly LodestarRecord[] }): Promise<PairingReport> {
+export async function buildPairingReport(options: {
+  index: RecordIndex;
+  fs: RecordFileSystem;
+  git: GitExecutor;
+  window?: PairingWindow;
+  extraRecords?: readonly LodestarRecord[];
+  /** When the index is still being built: the history is read meanwhile. */
+  indexReady?: Promise<unknown>;
+}): Promise<PairingReport> {
   const window = options.window ?? {};
   const extra = options.extraRecords ?? [];
-  const directory = await loadPeopleDirectory(options.index, options.fs, extra.filter((r) => r.kind === 'person'));
+  const loading = Promise.resolve(options.indexReady).then(() => loadPeopleDirectory(options.index, options.fs, extra.filter((r) => r.kind === 'person')));
+  const detecting = detectPairingSessions(options.git, options.indexReady ? loading : await loading, window);
+  const directory = await loading;
   const logged = loggedPairingSessions([...options.index.records('session'), ...extra], directory, window);
-  const detected = await detectPairingSessions(options.git, directory, window);
+  const detected = await detecting;
   const sessions = sortSessions([...logged, ...detected.sessions]);
   return { sessions, pairs: pairCounts(sessions), directory, unavailable: detected.unavailable, problems: directory.problems };
 }

@@ -79,3 +79,28 @@ export function withCanonicalPullRequests(records: readonly LodestarRecord[], re
     return unique.every((u, i) => u === r.pullRequests[i]) && unique.length === r.pullRequests.length ? r : { ...r, pullRequests: unique };
   });
 }
+
+const PR_KEYS = ['pullRequests', 'pull-requests'].map((k) => Array.from(k, (c) => c.charCodeAt(0)));
+const BACKSLASH = 0x5c;
+
+/**
+ * False when a record file cannot link a pull request: its `pullRequests`
+ * (or `pull-requests`) key is not in its bytes, and there is no `\` with
+ * which a quoted key could spell it. Lets `lodestar prs` parse only the
+ * files that can matter (every file is still read).
+ */
+export function mayLinkPullRequests(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(BACKSLASH) >= 0) return true;
+  return PR_KEYS.some((key) => containsBytes(bytes, key));
+}
+
+function containsBytes(bytes: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0];
+  const last = bytes.length - needle.length;
+  for (let i = bytes.indexOf(first); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
-import { DECISION_STATUSES } from '../../core/decisions/status';
+import { DECISION_STATUSES, statusChoices } from '../../core/decisions/status';
 import { setDecisionStatus } from '../../core/decisions/newDecision';
 import { setFrontMatterValue } from '../../core/records/frontMatterEdit';
 import { DESIGN_STATUSES } from '../../core/design/designParser';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { replaceDocuments } from './documentEdits';
+import { recordStep } from './recordPicker';
+import { inputStep, pickStep, remembered, runSteps, Step } from './stepInput';
 
 /** A tree row, or `{ path, status }` to skip the prompts (tests, keybindings). */
 type ChangeStatusArgs = RecordTreeNode | { path: string; status?: string };
@@ -36,9 +38,29 @@ export function registerChangeStatusCommand(records: WorkspaceRecords): vscode.D
         return false;
       }
     }
-    record ??= await pickRecord(records);
+    if (!record || !status) {
+      const given = record;
+      let picked: LodestarRecord | undefined = record;
+      const steps: Step<unknown>[] = [];
+      if (!given) {
+        steps.push(
+          remembered(
+            recordStep({
+              title: 'Change Status: which record?',
+              candidates: [...records.records('decision'), ...records.records('design')],
+              describe: (r) => `${r.kind === 'design' ? 'design doc · ' : ''}${r.status ?? 'no status'}`,
+            }),
+            (v) => (picked = typeof v === 'object' ? v : undefined),
+          ),
+        );
+      }
+      steps.push((position) => statusStep(records, picked as LodestarRecord)(position));
+      const answers = await runSteps(steps);
+      if (!answers || !picked) return false;
+      record = picked;
+      status = answers[answers.length - 1] as string;
+    }
     if (!record || (record.kind !== 'decision' && record.kind !== 'design')) return false;
-    status ??= await pickStatus(record);
     if (!status) return false;
 
     const target = record;
@@ -59,24 +81,27 @@ export function registerChangeStatusCommand(records: WorkspaceRecords): vscode.D
   });
 }
 
-async function pickRecord(records: WorkspaceRecords): Promise<LodestarRecord | undefined> {
-  const candidates = [...records.records('decision'), ...records.records('design')].sort(compareRecords);
-  const picked = await vscode.window.showQuickPick(
-    candidates.map((r) => ({ label: recordLabel(r), description: `${r.kind === 'design' ? 'design doc · ' : ''}${r.status ?? 'no status'}`, record: r })),
-    { title: 'Change Status: which record?', matchOnDescription: true },
-  );
-  return picked?.record;
-}
-
-async function pickStatus(record: LodestarRecord): Promise<string | undefined> {
-  const vocabulary: readonly string[] = record.kind === 'design' ? DESIGN_STATUSES : DECISION_STATUSES.filter((s) => s !== 'superseded');
-  const items = [
-    ...vocabulary.filter((s) => s !== record.status).map((s) => ({ label: statusLabel(s), status: s })),
-    { label: 'Other…', status: '' },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Change Status of ${recordLabel(record)}`, placeHolder: `Now: ${statusLabel(record.status)}` });
-  if (!picked) return undefined;
-  if (picked.status) return picked.status;
-  const typed = await vscode.window.showInputBox({ title: 'Change Status', prompt: 'The status, as your team writes it', validateInput: (v) => (/^[\p{L}\p{N} -]{1,40}$/u.test(v.trim()) ? undefined : 'Letters, digits, spaces and dashes, up to 40') });
-  return typed?.trim().toLowerCase() || undefined;
+/** The status step: the standard words, then the ones the record's folder already uses; "Other…" asks for a word of the team's own. */
+function statusStep(records: WorkspaceRecords, record: LodestarRecord): Step<string> {
+  return async (position) => {
+    const standard: readonly string[] = record.kind === 'design' ? DESIGN_STATUSES : DECISION_STATUSES.filter((s) => s !== 'superseded');
+    const used = records.records(record.kind).filter((r) => r.folder === record.folder).map((r) => r.status);
+    const picked = await pickStep<string>({
+      title: `Change Status of ${recordLabel(record)}`,
+      placeholder: `Now: ${statusLabel(record.status)}`,
+      items: () => [
+        ...statusChoices(standard, used, record.status).map((c) => ({ label: statusLabel(c.status), description: c.standard ? '' : `used in this folder (${c.uses})`, value: c.status })),
+        { label: 'Other…', description: 'a status of your own', value: '' },
+      ],
+    })(position);
+    if (picked === undefined || picked === 'back') return picked;
+    if (picked[0]) return picked[0];
+    const typed = await inputStep({
+      title: `Change Status of ${recordLabel(record)}`,
+      prompt: 'The status, as your team writes it',
+      validate: (v) => (/^[\p{L}\p{N} -]{1,40}$/u.test(v.trim()) ? undefined : 'Letters, digits, spaces and dashes, up to 40'),
+    })(position);
+    if (typed === undefined || typed === 'back') return typed;
+    return typed.trim().toLowerCase() || undefined;
+  };
 }

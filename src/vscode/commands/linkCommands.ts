@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { addLinkInDialect, supersedeExisting } from '../../core/decisions/recordLinks';
 import { LodestarRecord } from '../../core/records/record';
 import { toPortPath } from '../../core/store/fileSystem';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/tree/recordGroups';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { replaceDocuments } from './documentEdits';
+import { recordStep } from './recordPicker';
+import { pickStep, remembered, runSteps, Step } from './stepInput';
 
 /** Verb pairs offered by Link Decision Records…; anything else can be typed. */
 const VERB_PAIRS: [string, string][] = [
@@ -37,35 +39,57 @@ function unknownRecord(path: string): undefined {
   return undefined;
 }
 
-async function pickDecision(records: WorkspaceRecords, title: string, except: LodestarRecord | undefined, path?: string): Promise<LodestarRecord | undefined> {
-  if (path) {
-    const found = records.indexOf(toPortPath(path))?.record(toPortPath(path));
-    return found?.kind === 'decision' ? found : unknownRecord(path);
-  }
-  const candidates = records
-    .records('decision')
-    .filter((r) => r.path !== except?.path && (!except || r.folder === except.folder))
-    .sort(compareRecords);
-  const picked = await vscode.window.showQuickPick(candidates.map((r) => ({ label: recordLabel(r), description: r.status ?? '', record: r })), { title });
-  return picked?.record;
+/** A decision named by path (arguments), or undefined with a message when it names none. */
+function decisionAt(records: WorkspaceRecords, path: string): LodestarRecord | undefined {
+  const found = records.indexOf(toPortPath(path))?.record(toPortPath(path));
+  return found?.kind === 'decision' ? found : unknownRecord(path);
 }
 
+/** The pick of a decision: the one in the active editor first and preselected, then the tree's selection, then the newest. */
+function decisionStep(records: WorkspaceRecords, title: string, except: () => LodestarRecord | undefined, extra?: { label: string; description?: string; value: string }[]): Step<LodestarRecord | string> {
+  return (position) => {
+    const other = except();
+    const candidates = records.records('decision').filter((r) => r.path !== other?.path && (!other || r.folder === other.folder));
+    return recordStep({ title, candidates, extra })(position);
+  };
+}
+
+const NEW_DECISION = 'new-decision';
+
 /** `Supersede…` and `Link Decision Records…`: both records change, each in its own dialect. */
-export function registerLinkCommands(records: WorkspaceRecords): vscode.Disposable {
+export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: (older: LodestarRecord) => Promise<string | undefined>): vscode.Disposable {
   const supersede = vscode.commands.registerCommand('lodestar.supersedeDecision', async (arg?: RecordArg & { by?: string }): Promise<boolean> => {
     if (refused()) return false;
     await records.ready();
     const given = recordFrom(records, arg);
     if (given === null) return false;
-    const older = given ?? (await pickDecision(records, 'Supersede which decision?', undefined));
-    if (!older) return false;
-    const newer = await pickDecision(records, `Which record supersedes ${recordLabel(older)}?`, older, arg && 'by' in arg ? arg.by : undefined);
+    const by = arg && 'by' in arg ? arg.by : undefined;
+    let older = given;
+    let newer: LodestarRecord | undefined;
+    if (by) {
+      newer = decisionAt(records, by);
+      if (!newer) return false;
+    }
+    const steps: Step<unknown>[] = [];
+    if (!older) steps.push(remembered(decisionStep(records, 'Supersede which decision?', () => undefined), (v) => (older = typeof v === 'object' ? v : undefined)));
+    if (!newer) {
+      steps.push(
+        decisionStep(records, 'Supersede: which record replaces it?', () => older, [{ label: '$(add) New decision…', description: 'draft the successor now: it says Supersedes, this one says Superseded by', value: NEW_DECISION }]),
+      );
+    }
+    const answers = steps.length > 0 ? await runSteps(steps) : [];
+    if (!answers || !older) return false;
+    const last = answers[answers.length - 1];
+    if (!newer && last === NEW_DECISION) return (await draftSuccessor(older)) !== undefined;
+    if (!newer && typeof last === 'object') newer = last as LodestarRecord;
     if (!newer || newer.number === null) return false;
+    const olderRecord = older;
+    const newerRecord = newer;
     // Each side changes in its own dialect; supersedeExisting keeps the pair consistent.
-    const ok = await replaceDocuments(new Map([[older.path, ''], [newer.path, '']]), (before, p) =>
-      p === older.path ? supersedeExisting(older, before, newer, '').older : supersedeExisting(older, '', newer, before).newer,
+    const ok = await replaceDocuments(new Map([[olderRecord.path, ''], [newerRecord.path, '']]), (before, p) =>
+      p === olderRecord.path ? supersedeExisting(olderRecord, before, newerRecord, '').older : supersedeExisting(olderRecord, '', newerRecord, before).newer,
     );
-    if (ok) await records.refreshPaths([older.path, newer.path]);
+    if (ok) await records.refreshPaths([olderRecord.path, newerRecord.path]);
     return ok;
   });
 
@@ -74,20 +98,31 @@ export function registerLinkCommands(records: WorkspaceRecords): vscode.Disposab
     await records.ready();
     const from = recordFrom(records, arg);
     if (from === null) return false;
-    const source = from ?? (await pickDecision(records, 'Link which decision?', undefined));
-    if (!source) return false;
     const given = arg && 'path' in arg ? arg : undefined;
-    const target = await pickDecision(records, `Link ${recordLabel(source)} to…`, source, given?.target);
-    if (!target) return false;
+    let source = from;
+    let target = given?.target ? decisionAt(records, given.target) : undefined;
+    if (given?.target && !target) return false;
     let verb = given?.verb;
     let reverse = given?.reverse;
+    const steps: Step<unknown>[] = [];
+    if (!source) steps.push(remembered(decisionStep(records, 'Link which decision?', () => undefined), (v) => (source = typeof v === 'object' ? v : undefined)));
+    if (!target) steps.push(remembered(decisionStep(records, 'Link Decision Records: to which record?', () => source), (v) => (target = typeof v === 'object' ? v : undefined)));
+    let pair: [string, string] | undefined;
     if (!verb || !reverse) {
-      const picked = await vscode.window.showQuickPick(
-        [...VERB_PAIRS.map(([v, r]) => ({ label: `${v} / ${r}`, pair: [v, r] as [string, string] })), { label: 'Other…', pair: undefined }],
-        { title: `${recordLabel(source)} … ${recordLabel(target)}`, placeHolder: 'The link from this record / the link back' },
+      steps.push(
+        remembered(
+          (position) =>
+            pickStep<[string, string] | undefined>({
+              title: `Link ${source ? recordLabel(source) : ''} … ${target ? recordLabel(target) : ''}`,
+              placeholder: 'The link from this record / the link back',
+              items: () => [...VERB_PAIRS.map(([v, r]) => ({ label: `${v} / ${r}`, value: [v, r] as [string, string] })), { label: 'Other…', value: undefined }],
+            })(position),
+          (v) => (pair = v[0]),
+        ),
       );
-      if (!picked) return false;
-      let pair = picked.pair;
+    }
+    if ((await runSteps(steps)) === undefined || !source || !target) return false;
+    if (!verb || !reverse) {
       if (!pair) {
         const typed = await vscode.window.showInputBox({
           title: 'Link Decision Records',
@@ -102,10 +137,11 @@ export function registerLinkCommands(records: WorkspaceRecords): vscode.Disposab
     }
     const forward = verb;
     const back = reverse;
-    const ok = await replaceDocuments(new Map([[source.path, ''], [target.path, '']]), (before, p) =>
-      p === source.path ? addLinkInDialect(source, before, forward, target) : addLinkInDialect(target, before, back, source),
+    const [from_, to] = [source, target];
+    const ok = await replaceDocuments(new Map([[from_.path, ''], [to.path, '']]), (before, p) =>
+      p === from_.path ? addLinkInDialect(from_, before, forward, to) : addLinkInDialect(to, before, back, from_),
     );
-    if (ok) await records.refreshPaths([source.path, target.path]);
+    if (ok) await records.refreshPaths([from_.path, to.path]);
     return ok;
   });
   return vscode.Disposable.from(supersede, link);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
-import { folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
+import { decisionFileName, folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
+import { statusChoices } from '../../core/decisions/status';
 import { addLinkInDialect } from '../../core/decisions/recordLinks';
 import { addDecisionToDesign, linkDecisionToDesign } from '../../core/design/promoteDesignDoc';
 import type { RecordTreeNode } from '../views/recordTrees';
@@ -8,7 +9,7 @@ import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { compareRecords, recordLabel, statusLabel } from '../../core/tree/recordGroups';
 import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
@@ -39,8 +40,35 @@ export interface FolderChoice {
 const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 
 /** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
-export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOfActiveFile?: FolderOfFile): vscode.Disposable {
-  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args, undefined, folderOfActiveFile));
+/** A file's folder relative to its repository's top (`src/payments`), '' at the top, undefined outside every folder. */
+export type FolderOfFile = (path: string) => string | undefined;
+
+/** How "Applies to…" finds the active editor's folder; set once, when the command is registered. */
+let folderOfActiveFile: FolderOfFile | undefined;
+
+/** "Applies to…" starts with the active editor's folder (`src/payments/**`), unless that file is a record or at the top. */
+function appliesToPrefill(records: WorkspaceRecords): string {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  if (!folderOfActiveFile || uri?.scheme !== 'file') return '';
+  const path = toPortPath(uri.fsPath);
+  if (records.indexOf(path)?.folderOf(path)) return '';
+  const folder = folderOfActiveFile(path);
+  return folder ? `${folder}/**` : '';
+}
+
+/** "Applies to…": the code the decision governs, as globs; prefilled with the active editor's folder. */
+function appliesToStep(heading: string, prefill: string) {
+  return inputStep({
+    title: `${heading}: applies to… (optional)`,
+    prompt: 'The code this decision governs: globs from the repository root, separated by commas, ! to exclude; Enter to skip',
+    placeholder: 'e.g. src/payments/**, !src/payments/legacy/**',
+    value: () => prefill,
+  });
+}
+
+export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOf?: FolderOfFile): vscode.Disposable {
+  folderOfActiveFile = folderOf;
+  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args));
   const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
@@ -65,32 +93,24 @@ export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscod
     }
     if (!design || design.kind !== 'design') return undefined;
     const given = arg && !('type' in arg) ? arg : undefined;
-    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design, folderOfActiveFile);
+    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design);
   });
   return vscode.Disposable.from(newDecision, promote);
 }
 
-/** A file's folder relative to its repository's top (`src/payments`), '' at the top, undefined outside every folder. */
-export type FolderOfFile = (path: string) => string | undefined;
-
-/** "Applies to…" starts with the active editor's folder (`src/payments/**`), unless that file is a record or at the top. */
-function appliesToPrefill(records: WorkspaceRecords, folderOf?: FolderOfFile): string {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  if (!folderOf || uri?.scheme !== 'file') return '';
-  const path = toPortPath(uri.fsPath);
-  if (records.indexOf(path)?.folderOf(path)) return '';
-  const folder = folderOf(path);
-  return folder ? `${folder}/**` : '';
+/** Supersede's "New decision…": the New Decision steps in the older record's folder, the older one superseded. */
+export function draftSuccessor(records: WorkspaceRecords, log: vscode.OutputChannel, older: LodestarRecord): Promise<string | undefined> {
+  return draftDecision(records, log, undefined, undefined, { supersedes: older, heading: `Supersede ${recordLabel(older)}: new decision` });
 }
 
 /** New Decision Record, and Promote to Decision Record when `design` is given. */
-async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord, folderOfActiveFile?: FolderOfFile): Promise<string | undefined> {
+async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChannel, args?: NewDecisionArgs, fromDesign?: LodestarRecord, successorOf?: { supersedes: LodestarRecord; heading: string }): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
     return undefined;
   }
   await records.ready();
-  const choice = await chooseFolder(records, args);
+  const choice = successorOf ? folderOf(records, successorOf.supersedes) : await chooseFolder(records, args);
   if (!choice) return undefined;
   const design = fromDesign ?? (args?.fromDesign ? records.indexOf(toPortPath(args.fromDesign))?.record(toPortPath(args.fromDesign)) : undefined);
   if (args?.fromDesign && design?.kind !== 'design') {
@@ -98,6 +118,10 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     return undefined;
   }
   const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
+
+  const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
+  const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+  const { dialect, template } = await writeStyle(choice, inFolder);
 
   let title: string;
   let supersedes: LodestarRecord[];
@@ -117,55 +141,67 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
     status = args.status ?? 'proposed';
     deciders = args.deciders ?? [];
   } else {
+    const heading = successorOf?.heading ?? 'New Decision Record';
+    const preset = successorOf ? [successorOf.supersedes] : undefined;
     let typedTitle = '';
+    // The title step says what will be written: the number and the file name.
+    const fileFor = (t: string): string => `${relativeTo(choice.index.root, choice.folder)}/${decisionFileName(number, t.trim() === '' ? 'title' : t.trim())}`;
     const values = await runSteps([
       inputStep({
-        title: 'New Decision Record',
-        prompt: `Title of the decision, in ${choice.label}`,
+        title: heading,
+        prompt: `Title of decision ${number}, in ${choice.label}`,
         placeholder: 'e.g. Use PostgreSQL for the orders service',
         value: () => typedTitle || (design?.title ?? ''),
+        describe: (v) => `Decision ${number} · written as ${fileFor(v)}`,
         validate: (v) => {
           typedTitle = v;
           return validateDecisionTitle(v);
         },
       }),
+      ...(preset
+        ? []
+        : [
+            pickStep({
+              title: `${heading}: supersedes (optional)`,
+              placeholder: 'Pick the records this one replaces, or press Enter for none',
+              many: true,
+              items: () =>
+                [...inFolder]
+                  .filter((r) => r.status !== 'superseded')
+                  .sort(compareRecords)
+                  .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+            }),
+          ]),
       pickStep({
-        title: 'New Decision Record: supersedes (optional)',
-        placeholder: 'Pick the records this one replaces, or press Enter for none',
-        many: true,
-        items: () =>
-          [...inFolder]
-            .filter((r) => r.status !== 'superseded')
-            .sort(compareRecords)
-            .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
-      }),
-      pickStep({
-        title: 'New Decision Record: links (optional)',
+        title: `${heading}: links (optional)`,
         placeholder: 'Pick records this one relates to (linked both ways), or press Enter for none',
         many: true,
-        items: () => [...inFolder].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+        items: () => [...inFolder].filter((r) => !preset?.includes(r)).sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
       }),
       pickStep({
-        title: 'New Decision Record: status',
-        placeholder: 'Status of the new record',
-        items: () => STATUS_CHOICES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
+        title: `${heading}: status`,
+        placeholder: 'Status of the new record (the folder’s own words follow the standard ones)',
+        items: () =>
+          statusChoices(STATUS_CHOICES, inFolder.map((r) => r.status)).map((c) => ({
+            label: statusLabel(c.status),
+            description: c.standard ? '' : `used in this folder (${c.uses})`,
+            value: c.status,
+          })),
       }),
-      inputStep({ title: 'New Decision Record: deciders (optional)', prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
-      appliesToStep(appliesToPrefill(records, folderOfActiveFile)),
+      inputStep({ title: `${heading}: deciders (optional)`, prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+      appliesToStep(heading, appliesToPrefill(records)),
     ]);
     if (!values) return undefined;
-    title = values[0] as string;
+    const answers = preset ? [values[0], preset, ...values.slice(1)] : values;
+    title = answers[0] as string;
     if (validateDecisionTitle(title)) return undefined;
-    supersedes = values[1] as LodestarRecord[];
-    links = (values[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
-    status = ((values[3] as string[])[0] ?? 'proposed') as string;
-    deciders = (values[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
-    appliesTo = parseAppliesToInput(values[5] as string);
+    supersedes = answers[1] as LodestarRecord[];
+    links = (answers[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
+    status = ((answers[3] as string[])[0] ?? 'proposed') as string;
+    deciders = (answers[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+    appliesTo = parseAppliesToInput(answers[5] as string);
   }
 
-  const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
-  const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
-  const { dialect, template } = await writeStyle(choice, inFolder);
   const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
 
   const newUri = vscode.Uri.file(plan.create.path);
@@ -230,14 +266,11 @@ async function draftDecision(records: WorkspaceRecords, log: vscode.OutputChanne
   return plan.create.path;
 }
 
-/** "Applies to…": the code the decision governs, as globs; prefilled with the active editor's folder. */
-function appliesToStep(prefill: string) {
-  return inputStep({
-    title: 'New Decision Record: applies to… (optional)',
-    prompt: 'The code this decision governs: globs from the repository root, separated by commas, ! to exclude; Enter to skip',
-    placeholder: 'e.g. src/payments/**, !src/payments/legacy/**',
-    value: () => prefill,
-  });
+/** The decision folder a record lives in. */
+function folderOf(records: WorkspaceRecords, record: LodestarRecord): FolderChoice | undefined {
+  const index = records.indexOf(record.path);
+  if (!index) return undefined;
+  return { index, folder: record.folder, label: `${records.indexes().length > 1 ? `${records.indexes().find((i) => i.index === index)?.folder.name ?? ''}: ` : ''}${relativeTo(index.root, record.folder)}` };
 }
 
 export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {

@@ -5,11 +5,12 @@ import { validateDecisionTitle } from '../../core/decisions/newDecision';
 import { LodestarRecord } from '../../core/records/record';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { toPortPath } from '../../core/store/fileSystem';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/tree/recordGroups';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { readRecordText, replaceDocuments } from './documentEdits';
+import { pickRecord } from './recordPicker';
 
 const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
 
@@ -27,11 +28,7 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
     await records.ready();
     let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
     if (!path) {
-      const picked = await vscode.window.showQuickPick(
-        records.records('decision').filter((r) => r.number !== null).sort(compareRecords).map((r) => ({ label: recordLabel(r), path: r.path })),
-        { title: 'Renumber which decision record?' },
-      );
-      path = picked?.path;
+      path = (await pickRecord({ title: 'Renumber which decision record?', candidates: records.records('decision').filter((r) => r.number !== null) }))?.path;
     }
     const index = path ? records.indexOf(path) : undefined;
     const record = path && index ? index.record(path) : undefined;
@@ -58,11 +55,13 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
     await records.ready();
     let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
     if (!path) {
-      const picked = await vscode.window.showQuickPick(
-        [...records.records('decision'), ...records.records('design')].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.kind === 'design' ? 'design doc' : '', path: r.path })),
-        { title: 'Rename the title of which record?' },
-      );
-      path = picked?.path;
+      path = (
+        await pickRecord({
+          title: 'Rename the title of which record?',
+          candidates: [...records.records('decision'), ...records.records('design')],
+          describe: (r) => `${r.kind === 'design' ? 'design doc · ' : ''}${r.status ?? 'no status'}`,
+        })
+      )?.path;
     }
     const index = path ? records.indexOf(path) : undefined;
     const record = path && index ? index.record(path) : undefined;

@@ -20,16 +20,18 @@ export async function runSteps(steps: Step<unknown>[]): Promise<unknown[] | unde
   return values;
 }
 
-export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined }): Step<string> {
+/** A text step; `describe` rewrites the prompt as the user types (what will be written, e.g. the file name). */
+export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined; describe?: (v: string) => string }): Step<string> {
   return ({ step, total }) =>
     new Promise((resolve) => {
       const box = tracked(vscode.window.createInputBox());
       box.title = options.title;
       box.step = step;
       box.totalSteps = total;
-      box.prompt = options.prompt;
       box.placeholder = options.placeholder;
       box.value = options.value?.() ?? '';
+      const prompt = (v: string): string => (options.describe ? `${options.prompt}. ${options.describe(v)}` : options.prompt);
+      box.prompt = prompt(box.value);
       box.ignoreFocusOut = true;
       if (step > 1) box.buttons = [vscode.QuickInputButtons.Back];
       let done = false;
@@ -40,7 +42,10 @@ export function inputStep(options: { title: string; prompt: string; placeholder?
         box.dispose();
       };
       // While typing, an empty box is not yet an error; on Enter it is.
-      box.onDidChangeValue((v) => (box.validationMessage = v === '' ? undefined : options.validate?.(v)));
+      box.onDidChangeValue((v) => {
+        box.validationMessage = v === '' ? undefined : options.validate?.(v);
+        if (options.describe) box.prompt = prompt(v);
+      });
       box.onDidAccept(() => {
         const problem = options.validate?.(box.value);
         if (problem) box.validationMessage = problem;

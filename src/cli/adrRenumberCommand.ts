@@ -1,0 +1,102 @@
+import { promises as nodeFs } from 'fs';
+import * as path from 'path';
+import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../core/decisions/claimedNumbers';
+import { planRenumber } from '../core/decisions/renumber';
+import { createGitExecutor } from '../core/git/gitExecutor';
+import { RecordIndex } from '../core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { basename, dirname, toPortPath } from '../core/store/fileSystem';
+import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { NodeRecordWriter } from '../core/store/recordWriter';
+
+export const RENUMBER_USAGE = `usage: adr renumber FILE [--to N | --next-free]
+
+Gives the decision record FILE a new number: the file is renamed, the number
+in its title follows, and every link to it from the records of its folder is
+rewritten. --next-free (the default) takes the next number free here and on
+every other local and remote-tracking branch; --to N takes N.
+`;
+
+export interface RenumberIo {
+  cwd: string;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** `lodestar adr renumber FILE [--to N | --next-free]`: the VS Code quick fix's renumbering, from the command line. */
+export async function adrRenumber(args: string[], io: RenumberIo): Promise<number> {
+  const fail = (message: string, code = 1): number => {
+    io.err(`adr: ${message}\n`);
+    return code;
+  };
+  let file: string | undefined;
+  let to: number | undefined;
+  let nextFree = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--to' || a.startsWith('--to=')) {
+      const value = a === '--to' ? args[++i] : a.slice(5);
+      if (!value || !/^\d{1,9}$/.test(value) || parseInt(value, 10) < 1) return fail(`--to needs a positive whole number (got ${JSON.stringify(value ?? '')})\n\n${RENUMBER_USAGE}`, 2);
+      to = parseInt(value, 10);
+    } else if (a === '--next-free') nextFree = true;
+    else if (a === '-h' || a === '--help') {
+      io.out(RENUMBER_USAGE);
+      return 0;
+    } else if (a.startsWith('-') || file !== undefined) return fail(`renumber does not take ${a}\n\n${RENUMBER_USAGE}`, 2);
+    else file = a;
+  }
+  if (file === undefined) return fail(`renumber needs the record's FILE\n\n${RENUMBER_USAGE}`, 2);
+  if (to !== undefined && nextFree) return fail(`give --to N or --next-free, not both\n\n${RENUMBER_USAGE}`, 2);
+
+  const abs = await nodeFs.realpath(path.resolve(io.cwd, file)).catch(() => undefined);
+  if (!abs) return fail(`${file} does not exist`);
+  const recordPath = toPortPath(abs);
+  const folder = dirname(recordPath);
+  // The record's own folder is the decision folder, whatever told Lodestar where decision folders are.
+  const fs = new NodeFileSystem();
+  const index = new RecordIndex(fs, dirname(folder), { ...DEFAULT_SETTINGS, decisionDirectories: [basename(folder)] });
+  await index.build();
+  const record = index.record(recordPath);
+  if (!record || record.kind !== 'decision') return fail(`${file} is not a decision record (a NNNN-title.md file in a decision folder)`);
+  if (record.number === null) return fail(`${file} has no number to change (log4brains records are named by date)`);
+  const inFolder = index.records('decision').filter((r) => r.folder === record.folder);
+
+  let number = to;
+  if (number === undefined) {
+    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
+    number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+  }
+  if (number === record.number) {
+    io.out(`${path.relative(io.cwd, abs)} already has number ${number}; nothing was changed.\n`);
+    return 0;
+  }
+  const taken = inFolder.find((r) => r.number === number && r.path !== record.path);
+  if (taken) return fail(`number ${number} is already used by ${basename(taken.path)}; nothing was changed`);
+
+  const texts = new Map<string, string>();
+  for (const r of inFolder) {
+    const text = await nodeFs.readFile(r.path, 'utf8').catch(() => undefined);
+    // A file that is not valid UTF-8 is never rewritten (its links stay as they are).
+    if (text !== undefined && !text.includes('\uFFFD')) texts.set(r.path, text);
+    else if (r.path === record.path) return fail(`${file} could not be read as UTF-8 text; nothing was changed`);
+  }
+  const plan = planRenumber(record, number, texts);
+  if (await fs.stat(plan.to)) return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
+
+  const writer = new NodeRecordWriter();
+  // The new name is taken first (a hard link fails on an existing file), so nothing is edited unless it is free.
+  try {
+    await nodeFs.link(plan.from, plan.to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
+    await nodeFs.rename(plan.from, plan.to); // a file system without hard links; the name was checked free above
+  }
+  const own = plan.edits.get(plan.from);
+  if (own !== undefined) await writer.replace(plan.to, own);
+  await nodeFs.unlink(plan.from).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  for (const [p, text] of plan.edits) if (p !== plan.from) await writer.replace(p, text);
+  io.out(`${path.relative(io.cwd, plan.to)}\n`);
+  const others = [...plan.edits.keys()].filter((p) => p !== plan.from).length;
+  if (others > 0) io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${others} other record${others === 1 ? '' : 's'} follow.\n`);
+  return 0;
+}

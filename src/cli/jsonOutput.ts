@@ -1,0 +1,35 @@
+/**
+ * Writes `JSON.stringify(value, null, 2)` and a newline, byte for byte, but a
+ * piece at a time: the top-level lists are written some elements per write,
+ * so a 30,000-item output is never one giant string in memory.
+ */
+export function writeJson(out: NodeJS.WritableStream, value: Record<string, unknown>): void {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (entries.length === 0) {
+    out.write('{}\n');
+    return;
+  }
+  let chunk = '{';
+  entries.forEach(([key, v], i) => {
+    chunk += `\n  ${JSON.stringify(key)}: `;
+    if (!Array.isArray(v) || v.length === 0) chunk += indent(JSON.stringify(v, null, 2), '  ');
+    else {
+      chunk += '[';
+      v.forEach((item: unknown, k) => {
+        chunk += `${k > 0 ? ',' : ''}\n    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}`;
+        if (chunk.length > 64 * 1024) {
+          out.write(chunk);
+          chunk = '';
+        }
+      });
+      chunk += '\n  ]';
+    }
+    if (i < entries.length - 1) chunk += ',';
+  });
+  out.write(`${chunk}\n}\n`);
+}
+
+// JSON text holds no raw newline inside a string, so every newline starts a line to indent.
+function indent(json: string, by: string): string {
+  return json.includes('\n') ? json.replace(/\n/g, `\n${by}`) : json;
+}

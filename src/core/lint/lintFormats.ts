@@ -1,0 +1,80 @@
+import { Problem } from '../records/record';
+import { PROBLEM_CODES, problemCode } from './problemCodes';
+
+export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
+export const LINT_FORMATS: readonly LintFormat[] = ['text', 'json', 'github', 'sarif'];
+
+/** The problems in one of the CLI's formats; paths are relative to the root with `/`. */
+export function formatProblems(problems: Problem[], format: LintFormat, tool: { version: string }): string {
+  switch (format) {
+    case 'text':
+      return problems.map((p) => `${p.path}:${p.line}: ${p.severity} ${p.code} ${p.message}\n`).join('');
+    case 'json':
+      return `${JSON.stringify({ problems }, null, 2)}\n`;
+    case 'github':
+      return problems.map(githubCommand).join('');
+    case 'sarif':
+      return `${JSON.stringify(sarifLog(problems, tool.version), null, 2)}\n`;
+  }
+}
+
+const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/**
+ * A GitHub Actions workflow command, which the runner turns into an
+ * annotation on the pull request's diff: `::error file=…,line=…,title=…::…`.
+ * Escaped as the runner's toolkit does (`%`, CR, LF; and `:` `,` in properties).
+ */
+export function githubCommand(p: Problem): string {
+  const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  // A problem of the whole repository (`.`: no base to compare with) is an annotation on the run, not on a file.
+  const where = p.path === '.' ? '' : `file=${prop(p.path)},line=${p.line},`;
+  return `::${GITHUB_LEVEL[p.severity]} ${where}title=${prop(p.code)}::${data(p.message)}\n`;
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/** SARIF 2.1.0 (OASIS): one run, a rule per problem code with its help text, a result per problem. */
+export function sarifLog(problems: Problem[], version: string): Record<string, unknown> {
+  const codes = [...PROBLEM_CODES.map((c) => c.code)];
+  // A code this build does not know (a newer record type) still gets a rule, so every result has one.
+  for (const p of problems) if (!codes.includes(p.code)) codes.push(p.code);
+  const rules = codes.map((code) => {
+    const known = problemCode(code);
+    const meaning = known?.meaning ?? code;
+    const fix = known?.fix ?? 'See the Lodestar README.';
+    return {
+      id: code,
+      name: code.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: meaning },
+      fullDescription: { text: meaning },
+      help: { text: `${meaning} ${fix}`, markdown: `${meaning}\n\n**Fix:** ${fix}` },
+      defaultConfiguration: { level: SARIF_LEVEL[known?.severity ?? 'warning'] },
+    };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'lodestar', semanticVersion: version, version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder lodestar lint was run on (--root).' } } },
+        results: problems.map((p) => ({
+          ruleId: p.code,
+          ruleIndex: codes.indexOf(p.code),
+          level: SARIF_LEVEL[p.severity],
+          message: { text: p.message },
+          locations: p.path === '.' ? [] : [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(p.path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: Math.max(1, p.line) },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

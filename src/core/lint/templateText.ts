@@ -1,0 +1,89 @@
+import { ADR_TOOLS_TEMPLATE } from '../decisions/adrTools';
+
+/**
+ * Text a decision record still has from its template: the folder's own
+ * template (`templates/template.md`, `template.md`, `adr-template.md`) or the
+ * dialect's standard one — adr-tools' three prose lines, and the bracketed
+ * placeholders of MADR 2 (`[option 1]`), MADR 3/4 (`{title of option 1}`) and
+ * log4brains (MADR 2's, `[description | ticket/issue URL]`).
+ */
+
+export interface PlaceholderLine {
+  /** 0-based line in the file. */
+  line: number;
+  text: string;
+}
+
+/** Folder files, relative to the decision folder, that are its template, in the order they are looked for. */
+export const FOLDER_TEMPLATE_FILES = ['templates/template.md', 'template.md', 'adr-template.md', 'templates/adr-template.md'];
+
+/** Words that only template placeholders put inside `[…]` or `{…}`. */
+const PLACEHOLDER_WORDS =
+  /^(?:option \d|title of option|title of other option|argument [a-z]\b|decision driver|driver \d|describe\b|justification\b|short title|list everyone|yyyy-mm-dd|e\.g\.,|example \||description \||you might want|force\b|ticket\/issue|related decision|list of)|\b(?:e\.g\., |\| …|\| \.\.\.)/i;
+
+const ADR_TOOLS_PROSE = proseLines(ADR_TOOLS_TEMPLATE);
+
+/**
+ * The lines of a template that a writer is meant to replace: its prose and
+ * bullets, not its headings, comments, `NUMBER`/`TITLE`/`DATE`/`STATUS`
+ * lines or anything short enough to be a real value (`Accepted`).
+ */
+export function proseLines(template: string): Set<string> {
+  const out = new Set<string>();
+  let inFrontMatter = template.startsWith('---');
+  let first = true;
+  for (const raw of stripComments(template).split('\n')) {
+    const line = normalise(raw);
+    if (first) {
+      first = false;
+      if (inFrontMatter) continue;
+    }
+    if (inFrontMatter) {
+      if (line === '---') inFrontMatter = false;
+      continue;
+    }
+    if (line.length < 12 || line.startsWith('#') || /\b(NUMBER|TITLE|DATE|STATUS)\b/.test(line)) continue;
+    out.add(line);
+  }
+  return out;
+}
+
+/** The record's lines that are template text, outside code blocks and HTML comments. */
+export function placeholderLines(text: string, folderTemplate?: Set<string>): PlaceholderLine[] {
+  const out: PlaceholderLine[] = [];
+  const lines = stripComments(text).split('\n');
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const line = normalise(lines[i]);
+    if (line === '' || line.startsWith('#')) continue;
+    if (ADR_TOOLS_PROSE.has(line) || folderTemplate?.has(line) || hasBracketPlaceholder(line)) out.push({ line: i, text: line });
+  }
+  return out;
+}
+
+/** `[option 1]`, `{title of option 1}`, `[draft | proposed | accepted]` — but not a link, a footnote or a task box. */
+function hasBracketPlaceholder(line: string): boolean {
+  // `[… | superseded by [ADR-0005](0005-example.md)]`: a link inside a placeholder is part of it.
+  const unlinked = line.replace(/\[[^\][]*\]\([^)]*\)/g, 'LINK');
+  for (const m of unlinked.matchAll(/\[([^\][]{3,})\](?![([:])|\{([^{}]{3,})\}/g)) {
+    const inner = (m[1] ?? m[2]).trim();
+    if (PLACEHOLDER_WORDS.test(inner) || /^[\w .-]+( \| [\w .…-]+){2,}$/.test(inner)) return true;
+  }
+  return false;
+}
+
+/** HTML comments blanked out, keeping every line break so line numbers stay. */
+function stripComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ''));
+}
+
+function normalise(line: string): string {
+  return line.replace(/\r$/, '').trim().replace(/\s+/g, ' ');
+}

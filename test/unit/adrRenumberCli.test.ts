@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildRepo, commitAll, git, writeFiles } from '../fixtures/gitRepo';
+import { nygardAdr } from '../fixtures/recordText';
+import { runCli } from './cliInProcess';
+
+/** `lodestar adr …` runs in the folder it is started in, as adr-tools does. */
+async function adrIn(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await runCli(['adr', ...args]);
+  } finally {
+    process.chdir(before);
+  }
+}
+
+function repo(): string {
+  return buildRepo({
+    'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions' }),
+    'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka', status: '', statusLines: ['Superseded by [3. Use NATS](0003-use-nats.md)'] }),
+    'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS', statusLines: ['Supersedes [2. Use Kafka](0002-use-kafka.md)'] }),
+    'doc/adr/0004-ops.md': '# 4. Ops\n\nSee [ADR-0003](0003-use-nats.md#decision).\n',
+  });
+}
+
+describe('lodestar adr renumber', () => {
+  it('--to N: renames the file, its title follows, and every link to it in the folder is rewritten', async () => {
+    const root = repo();
+    const r = await adrIn(root, ['renumber', 'doc/adr/0003-use-nats.md', '--to', '7']);
+    assert.deepStrictEqual([r.code, r.stdout], [0, 'doc/adr/0007-use-nats.md\n'], r.stderr);
+    const adr = (name: string): string => fs.readFileSync(path.join(root, 'doc/adr', name), 'utf8');
+    assert.ok(!fs.existsSync(path.join(root, 'doc/adr/0003-use-nats.md')));
+    assert.match(adr('0007-use-nats.md'), /^# 7\. Use NATS\n/);
+    assert.match(adr('0002-use-kafka.md'), /Superseded by \[7\. Use NATS\]\(0007-use-nats\.md\)/);
+    assert.strictEqual(adr('0004-ops.md'), '# 4. Ops\n\nSee [ADR-0007](0007-use-nats.md#decision).\n');
+    const lint = await runCli(['lint', '--root', root]);
+    assert.ok(!/broken-link|one-sided-link|title-number-mismatch/.test(lint.stdout), lint.stdout);
+  });
+
+  it('--next-free (the default) skips numbers used on other branches', async () => {
+    const root = repo();
+    git(root, ['checkout', '-q', '-b', 'colleague']);
+    writeFiles(root, { 'doc/adr/0005-use-grpc.md': nygardAdr({ number: 5, title: 'Use gRPC' }) });
+    commitAll(root, 'gRPC');
+    git(root, ['checkout', '-q', 'main']);
+    const r = await adrIn(path.join(root, 'doc'), ['renumber', 'adr/0002-use-kafka.md']);
+    assert.deepStrictEqual([r.code, r.stdout], [0, 'adr/0006-use-kafka.md\n'], r.stderr);
+    assert.match(fs.readFileSync(path.join(root, 'doc/adr/0003-use-nats.md'), 'utf8'), /Supersedes \[6\. Use Kafka\]\(0006-use-kafka\.md\)/);
+  });
+
+  it('refuses a taken number, a missing file, a file that is no numbered record and bad options, changing nothing', async () => {
+    const root = repo();
+    const before = fs.readdirSync(path.join(root, 'doc/adr')).map((n) => [n, fs.readFileSync(path.join(root, 'doc/adr', n), 'utf8')]);
+    const cases: [string[], number, RegExp][] = [
+      [['renumber', 'doc/adr/0003-use-nats.md', '--to', '2'], 1, /^adr: number 2 is already used by 0002-use-kafka\.md; nothing was changed\n$/],
+      [['renumber', 'doc/adr/0009-none.md'], 1, /^adr: doc\/adr\/0009-none\.md does not exist\n$/],
+      [['renumber', 'doc/adr/0003-use-nats.md', '--to', 'x'], 2, /--to needs a positive whole number/],
+      [['renumber', 'doc/adr/0003-use-nats.md', '--to', '4', '--next-free'], 2, /not both/],
+      [['renumber'], 2, /needs the record's FILE/],
+      [['renumber', 'doc/adr/0003-use-nats.md', '--force'], 2, /does not take --force/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await adrIn(root, args);
+      assert.strictEqual(r.code, code, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+    }
+    writeFiles(root, { 'notes/0001-x.md': '# 1. X\n' });
+    const notRecord = await adrIn(root, ['renumber', 'notes/0001-x.md', '--to', '3']);
+    assert.strictEqual(notRecord.code, 0, 'a numbered file in any folder is that folder\'s record');
+    const after = fs.readdirSync(path.join(root, 'doc/adr')).map((n) => [n, fs.readFileSync(path.join(root, 'doc/adr', n), 'utf8')]);
+    assert.deepStrictEqual(after, before);
+  });
+
+  it('the same number is nothing to do', async () => {
+    const root = repo();
+    const r = await adrIn(root, ['renumber', 'doc/adr/0004-ops.md', '--to', '4']);
+    assert.deepStrictEqual([r.code, r.stdout], [0, 'doc/adr/0004-ops.md already has number 4; nothing was changed.\n']);
+  });
+});

@@ -1,0 +1,173 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { ADR_TOOLS_FIRST_RECORD } from '../../src/core/decisions/adrTools';
+import { contentProblems, numberGapProblems } from '../../src/core/lint/contentRules';
+import { proseLines } from '../../src/core/lint/templateText';
+import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
+import { byName, indexOf } from './helpers';
+
+/** The content problems of one record file, as `code@line` (and the severity when it is not a warning). */
+async function problemsOf(name: string, text: string, template?: string): Promise<string[]> {
+  const { index } = await indexOf({ [`doc/adr/${name}`]: text });
+  const record = byName(index, name);
+  return contentProblems(record, fs.readFileSync(record.path, 'utf8'), template ? proseLines(template) : undefined).map(
+    (p) => `${p.code}@${p.line}${p.severity === 'warning' ? '' : `:${p.severity}`}`,
+  );
+}
+
+const MADR2_TEMPLATE = `# [short title of solved problem and solution]
+
+* Status: [proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]
+* Deciders: [list everyone involved in the decision]
+* Date: [YYYY-MM-DD when the decision was last updated]
+
+Technical Story: [description | ticket/issue URL]
+
+## Context and Problem Statement
+
+[Describe the context and problem statement, e.g., in free form using two to three sentences.]
+
+## Considered Options
+
+* [option 1]
+* [option 2]
+
+## Decision Outcome
+
+Chosen option: "[option 1]", because [justification. e.g., only option, which meets k.o. criterion decision driver | … | comes out best (see below)].
+`;
+
+const MADR4_FRESH = `---
+status: proposed
+date: 2026-03-01
+---
+
+# Use a queue
+
+## Context and Problem Statement
+
+{Describe the context and problem statement, e.g., in free form using two to three sentences or in the form of an illustrative story.}
+
+## Considered Options
+
+* {title of option 1}
+* {title of option 2}
+
+## Decision Outcome
+
+Chosen option: "{title of option 1}", because {justification. e.g., only option, which meets k.o. criterion decision driver | which resolves force {force} | …}.
+`;
+
+describe('content rules: template-placeholder', () => {
+  it('finds adr-tools template prose in a fresh `adr new` record, an error because adr-tools makes it Accepted', async () => {
+    assert.deepStrictEqual(await problemsOf('0002-use-kafka.md', nygardAdr({ number: 2, title: 'Use Kafka', template: true })), ['template-placeholder@11:error']);
+  });
+
+  it('is a warning while the record is only proposed', async () => {
+    assert.deepStrictEqual(await problemsOf('0002-use-kafka.md', nygardAdr({ number: 2, title: 'Use Kafka', status: 'Proposed', template: true })), ['template-placeholder@11']);
+  });
+
+  it('finds MADR 2 / log4brains bracket placeholders and MADR 3/4 brace placeholders', async () => {
+    // log4brains writes MADR 2's template; its records are named by date.
+    assert.deepStrictEqual(await problemsOf('20260301-use-a-queue.md', MADR2_TEMPLATE.replace('# [short title of solved problem and solution]', '# Use a queue')), ['template-placeholder@3']);
+    assert.deepStrictEqual(await problemsOf('0003-use-a-queue.md', MADR4_FRESH), ['template-placeholder@10']);
+  });
+
+  it("finds text left from the folder's own template, and says how many lines there are", async () => {
+    const template = '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nWhat forces are at play? Link the ticket.\n\n## Decision\n\nWhat we will do, in one paragraph.\n\n## Consequences\n\nWhat gets easier, what gets harder.\n';
+    const text = template.replace('NUMBER. TITLE', '4. Use gRPC').replace('DATE', '2026-01-05').replace('STATUS', 'Proposed');
+    const { index } = await indexOf({ 'doc/adr/0004-use-grpc.md': text });
+    const [problem] = contentProblems(byName(index, '0004-use-grpc.md'), text, proseLines(template));
+    assert.strictEqual(problem.code, 'template-placeholder');
+    assert.strictEqual(problem.line, 11);
+    assert.match(problem.message, /\(and 2 more lines\): "What forces are at play\? Link the ticket\."/);
+  });
+
+  it('leaves placeholders in HTML comments and code blocks alone, and links, footnotes and task boxes', async () => {
+    const text = nygardAdr({ number: 5, title: 'Use REST' }).replace(
+      '## Decision\n',
+      '## Decision\n\n<!-- [option 1] | {title of option 1} -->\n\n```md\n* [option 1]\n```\n\nSee [option 1 in the RFC](https://example.com), [^1] and - [x] done.\n',
+    );
+    assert.deepStrictEqual(await problemsOf('0005-use-rest.md', text), []);
+  });
+});
+
+describe('content rules: sections', () => {
+  it('an empty required section is empty-section, at its heading', async () => {
+    const text = nygardAdr({ number: 6, title: 'Use S3' }).replace("We will use s3.\n", '\n');
+    assert.deepStrictEqual(await problemsOf('0006-use-s3.md', text), ['empty-section@13']);
+  });
+
+  it('a section with only a comment is empty; one with only subsections is not', async () => {
+    const comment = madr2Adr({ title: 'Use S3', status: 'accepted' }).replace('Chosen option: "Option one", because it is simpler.', '<!-- fill in -->');
+    assert.deepStrictEqual(await problemsOf('0007-use-s3.md', comment), ['empty-section@18']);
+    const nested = madr2Adr({ title: 'Use S3', status: 'accepted' }).replace('Chosen option: "Option one", because it is simpler.', '### Consequences\n\n* Good, because it is cheap.');
+    assert.deepStrictEqual(await problemsOf('0007-use-s3.md', nested), []);
+  });
+
+  it("Lodestar's own new MADR record (sections without text) has empty sections to fill", async () => {
+    const text = '---\nstatus: proposed\ndate: 2026-03-01\n---\n\n# Use a queue\n\n## Context and Problem Statement\n\n\n\n## Considered Options\n\n## Decision Outcome\n\n';
+    assert.deepStrictEqual(await problemsOf('0008-use-a-queue.md', text), ['empty-section@8', 'empty-section@14']);
+  });
+
+  it('a missing required section is missing-section, at the title; a status under the title stands in for the Status section', async () => {
+    const noConsequences = nygardAdr({ number: 9, title: 'Use Redis' }).replace(/## Consequences[\s\S]*$/, '');
+    assert.deepStrictEqual(await problemsOf('0009-use-redis.md', noConsequences), ['missing-section@1']);
+    const inlineStatus = '# 9. Use Redis\n\nDate: 2026-01-05\nStatus: Accepted\n\n## Context\n\nSlow pages.\n\n## Decision\n\nCache.\n\n## Consequences\n\nA cache to run.\n';
+    assert.deepStrictEqual(await problemsOf('0009-use-redis.md', inlineStatus), []);
+  });
+
+  it('a plain record with no dialect is not asked for sections', async () => {
+    assert.deepStrictEqual(await problemsOf('0010-notes.md', '# 10. Notes\n\nSome notes.\n'), []);
+  });
+});
+
+describe('content rules: title-number-mismatch', () => {
+  it('the file name and the `# N.` title disagree', async () => {
+    assert.deepStrictEqual(await problemsOf('0012-use-kafka.md', nygardAdr({ number: 11, title: 'Use Kafka' })), ['title-number-mismatch@1']);
+    assert.deepStrictEqual(await problemsOf('0012-use-kafka.md', '# ADR-0011: Use Kafka\n\nSome text.\n'), ['title-number-mismatch@1']);
+  });
+
+  it('a title that starts with a number of its own is not a number (12-factor, 2-phase)', async () => {
+    assert.deepStrictEqual(await problemsOf('0003-twelve-factor.md', '# 12-factor app config\n\nText.\n'), []);
+    assert.deepStrictEqual(await problemsOf('0003-twelve-factor.md', '# 3. Twelve-factor config\n\nText.\n'), []);
+  });
+});
+
+describe('content rules: number-gap', () => {
+  it('reports skipped numbers (info) on the record after the gap, per folder; numbers on other branches are no gap', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }),
+      'doc/adr/0005-c.md': nygardAdr({ number: 5, title: 'C' }),
+      'doc/adr/0007-d.md': nygardAdr({ number: 7, title: 'D' }),
+    });
+    assert.deepStrictEqual(
+      numberGapProblems(index.records('decision')).map((p) => [p.path.slice(p.path.lastIndexOf('/') + 1), p.severity, p.message]),
+      [
+        ['0005-c.md', 'info', 'Numbers 3–4 are not used here or on another branch: this record follows 0002-b.md.'],
+        ['0007-d.md', 'info', 'Number 6 is not used here or on another branch: this record follows 0005-c.md.'],
+      ],
+    );
+    const folder = index.records('decision')[0].folder;
+    assert.deepStrictEqual(
+      numberGapProblems(index.records('decision'), new Map([[folder, new Set([3, 6])]])).map((p) => p.message),
+      ['Number 4 is not used here or on another branch: this record follows 0002-b.md.'],
+    );
+  });
+});
+
+describe('content rules on ordinary, filled-in records', () => {
+  it('say nothing about a filled-in record of any dialect', async () => {
+    const { index } = await indexOf({
+      // What `adr init` writes: real text, not a template.
+      'doc/adr/0001-record-architecture-decisions.md': ADR_TOOLS_FIRST_RECORD.replace('DATE', '2026-01-05'),
+      'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka', statusLines: ['Supersedes [1. Record architecture decisions](0001-record-architecture-decisions.md)'] }),
+      'doc/adr/0003-use-rest.md': madr2Adr({ title: 'Use REST', status: 'accepted', links: ['Refines [ADR-0002](0002-use-kafka.md)'] }),
+      'doc/adr/0004-use-grpc.md': madr4Adr({ title: 'Use gRPC', status: 'accepted' }),
+      'doc/adr/0005-use-nats.md': madr4Adr({ title: 'Use NATS', status: 'proposed', madr3: true }),
+      'doc/adr/0006-options.md': `---\nstatus: accepted\ndate: 2026-03-01\n---\n\n# Options\n\n## Context and Problem Statement\n\nWhich {cache} key format? We use \`{tenant}/{id}\` and [RFC 7234](https://www.rfc-editor.org/rfc/rfc7234).\n\n## Decision Outcome\n\nChosen option: "tenant first", because [it shards well][shard].\n\n[shard]: https://example.com/shard\n`,
+    });
+    for (const r of index.records('decision')) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], r.path);
+  });
+});
