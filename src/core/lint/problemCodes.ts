@@ -44,10 +44,10 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   { code: 'empty-section', severity: 'warning', meaning: 'A section the dialect requires (Context, Decision…) has no content.', fix: 'Write the section, or say why it does not apply.' },
   { code: 'missing-section', severity: 'warning', meaning: 'A section the dialect requires is not there (Nygard: Status, Context, Decision, Consequences; MADR: Context and Problem Statement, Decision Outcome).', fix: 'Add the section.' },
   { code: 'title-number-mismatch', severity: 'warning', meaning: 'The number in the file name and the one in the `# N.` title differ.', fix: 'Make the title\'s number match the file name (`lodestar adr renumber` keeps both in step).' },
-  { code: 'number-gap', severity: 'info', meaning: 'Numbers are skipped between two records of a folder.', fix: 'Nothing, when a record was withdrawn; otherwise check for a record that was lost or is on another branch.' },
   { code: 'stale-applies-to', severity: 'warning', meaning: 'An `applies-to` glob matches no file git tracks (the code moved, or a typo).', fix: 'Point the glob at where the code is now, or remove it.' },
   { code: 'governed-by-inactive', severity: 'warning', meaning: 'A superseded, deprecated or rejected record still governs files (by `applies-to`) that its successor does not.', fix: "Give the successor those globs, or take them out of the old record's `applies-to`." },
   { code: 'invalid-applies-to', severity: 'warning', meaning: 'An `applies-to` glob is empty or leaves the repository (`..`).', fix: 'Write the glob relative to the repository root.' },
+  { code: 'number-gap', severity: 'info', meaning: 'Numbers are skipped between two records of a folder.', fix: 'Nothing, when a record was withdrawn; otherwise check for a record that was lost or is on another branch.' },
 ];
 
 const BY_CODE = new Map(PROBLEM_CODES.map((c) => [c.code, c]));
