@@ -44,7 +44,7 @@ export const governsJourneySteps: JourneyStep[] = [
     run: async (page) => {
       await runCommand(page, 'Lodestar: New Decision Record');
       const input = quickInput(page).locator('input');
-      await answer(page, 'Title of the decision', 'Cache orders in memory');
+      await answer(page, 'Title of decision', 'Cache orders in memory');
       await answer(page, 'New Decision Record: supersedes');
       await answer(page, 'New Decision Record: links');
       await answer(page, 'New Decision Record: status');

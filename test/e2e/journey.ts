@@ -40,7 +40,7 @@ const newRecordFile = '0007-use-redis-for-sessions.md';
 async function draftFromPalette(page: Page, o: { title: string; supersedes: string; deciders?: string; screenshotAfterSupersedes?: string }): Promise<void> {
   await runCommand(page, 'Lodestar: New Decision Record');
   const input = quickInput(page).locator('input');
-  await quickInput(page).getByText('Title of the decision').waitFor({ state: 'visible', timeout: generousMs });
+  await quickInput(page).getByText('Title of decision').waitFor({ state: 'visible', timeout: generousMs });
   await input.fill(o.title);
   await page.keyboard.press('Enter');
   await quickInput(page).locator('.monaco-list-row', { hasText: o.supersedes }).click();
