@@ -2,8 +2,11 @@ import * as nodeFs from 'fs';
 import * as path from 'path';
 import { branchNumberProblems, claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
+import { governanceProblems, successorIn } from '../core/governance/governanceLint';
+import { governingEntriesOf, governingNotices } from '../core/governance/governingNotices';
+import { loadGovernance } from '../core/governance/repositoryFiles';
+import { GoverningChange, governingOfChanges } from '../core/governance/whyReport';
 import { relativeTo } from '../core/index/indexReport';
-import { repositoryGovernanceProblems } from '../core/governance/governanceLint';
 import { RecordIndex } from '../core/index/recordIndex';
 import { duplicatePeopleProblems } from '../core/people/canonicalPeople';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
@@ -14,7 +17,7 @@ import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintForma
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { Problem } from '../core/records/record';
-import { EntryType, joinPath, RecordFileSystem, toPortPath } from '../core/store/fileSystem';
+import { EntryType, joinPath, RecordFileSystem, relativePath, toPortPath } from '../core/store/fileSystem';
 import type { CommandContext } from './command';
 
 const FILE_PROBLEMS = new Set(['malformed-front-matter', 'unclosed-front-matter', 'unsupported-front-matter', 'binary-file', 'invalid-utf8', 'empty-file', 'unreadable-file', 'file-too-large']);
@@ -71,13 +74,26 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const judged = decisions.filter((r) => !unreadable.has(r.path));
   const claimed = new Map<string, Set<number>>();
   for (const folder of decisionFolders) claimed.set(folder, new Set((await claimedNumbersOnOtherBranches(createGitExecutor(folder))).byNumber.keys()));
-  let problems: Problem[] = [...indexProblems, ...people.problems, ...duplicatePeopleProblems(index.records(), people), ...numberGapProblems(decisions, claimed), ...(await recordContentProblems(fs, judged, decisionFolders)), ...(await repositoryGovernanceProblems(index, createGitExecutor(root)))];
+  // applies-to: globs that match nothing, inactive records still governing code.
+  const { governance, top } = await loadGovernance(index.records(), root, createGitExecutor(root));
+  const successorOf = successorIn(index);
+  let problems: Problem[] = [
+    ...indexProblems,
+    ...people.problems,
+    ...duplicatePeopleProblems(index.records(), people),
+    ...numberGapProblems(decisions, claimed),
+    ...(await recordContentProblems(fs, judged, decisionFolders)),
+    ...governanceProblems(governance, successorOf),
+  ];
 
+  let governing: GoverningChange[] | undefined;
   if (base !== undefined) {
     const comparison = await compareWithBase((cwd) => createGitExecutor(cwd), { root, base, branches, decisionFolders });
     const changed = comparison.changed;
     if (changed) problems = problems.filter((p) => changed.has(p.path));
     problems.push(...comparison.problems);
+    // The decisions behind the code this branch changes: notices on the pull request, `governing` in JSON.
+    if (changed) governing = governingOfChanges([...changed].flatMap((p) => relativePath(top, p) ?? []), governance, successorOf);
   } else {
     problems.push(...(await branchNumberProblems(decisions, decisionFolders, (folder) => createGitExecutor(folder))));
   }
@@ -86,7 +102,9 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     .map((p) => ({ ...p, path: relativeTo(root, p.path) }))
     .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
   const reported = applyLintConfig(relative, config);
-  out.write(formatProblems(reported, format, { version: packageVersion() }));
+  if (governing && format === 'json') out.write(`${JSON.stringify({ problems: reported, governing: governingEntriesOf(governing, root, top) }, null, 2)}\n`);
+  else out.write(formatProblems(reported, format, { version: packageVersion() }));
+  if (governing && format === 'github') out.write(governingNotices(governing, root, top));
   const failing = reported.some((p) => p.severity === 'error' || (warningsAsErrors && p.severity === 'warning'));
   return failing ? 1 : 0;
 }

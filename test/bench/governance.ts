@@ -67,7 +67,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function benchGovernance(): Promise<{ what: string; figure: string; budget: string; ok: boolean }> {
+export async function benchGovernance(): Promise<{ what: string; figure: string; budget: string; ok: boolean; indexing: string }> {
   console.log(`building a ${FILES}-file repository with ${RECORDS} governing decision records…`);
   const root = toPortPath(buildGovernedRepo());
   try {
@@ -96,12 +96,12 @@ export async function benchGovernance(): Promise<{ what: string; figure: string;
       }
     }
     const slower = Math.max(median(times.tracked), median(times.untracked));
-    console.log(`info  indexing for why (records, git ls-files, ${RECORDS} records' globs over ${FILES + RECORDS} files): ${median(indexTimes).toFixed(0)} ms (median of 5)`);
     return {
       what: `why for one file on a ${FILES.toLocaleString('en')}-file repository with ${RECORDS} globs, after indexing`,
       figure: `${median(times.tracked).toFixed(3)} ms tracked, ${median(times.untracked).toFixed(3)} ms untracked (median of 50)`,
       budget: '≤ 5 ms',
       ok: slower <= 5,
+      indexing: `${median(indexTimes).toFixed(0)} ms (median of 5: records, git ls-files, ${RECORDS} records' globs over ${FILES + RECORDS} files)`,
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

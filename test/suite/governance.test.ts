@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SINGLE_ROOT } from '../fixtures/workspaces';
+import { answer, stepShown } from './quickInput';
 import { child, eventually, labels, lodestar, workspaceRoot } from './support';
 
 async function open(file: string): Promise<vscode.TextDocument> {
@@ -91,6 +92,31 @@ describe('decisions that govern code (applies-to)', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('New Decision Record… asks "Applies to…" last, prefilled with the active editor\'s folder, and writes it to the record', async () => {
+    const { records } = await lodestar();
+    await open(path.join(workspaceRoot(), SINGLE_ROOT.governed.file));
+    const drafted = Promise.resolve(vscode.commands.executeCommand<string | undefined>('lodestar.newDecision'));
+    let created: string | undefined;
+    try {
+      await answer(await stepShown(/^New Decision Record$/, 1), 'Cache orders in memory');
+      await answer(await stepShown(/supersedes/, 2));
+      await answer(await stepShown(/links/, 3));
+      await answer(await stepShown(/status/, 4));
+      await answer(await stepShown(/deciders/, 5));
+      const appliesTo = await stepShown(/applies to/, 6);
+      assert.strictEqual(appliesTo.value, 'src/api/**');
+      await answer(appliesTo, 'src/api/**, !src/api/legacy/**');
+      created = await drafted;
+      assert.ok(created, 'a record was written');
+      assert.match(fs.readFileSync(created, 'utf8'), /^---\napplies-to: \["src\/api\/\*\*", "!src\/api\/legacy\/\*\*"\]\n---\n# \d+\. Cache orders in memory\n/);
+      assert.deepStrictEqual(records.indexOf(created)?.record(created)?.appliesTo, ['src/api/**', '!src/api/legacy/**']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await drafted.catch(() => undefined);
+      if (created) fs.rmSync(created, { force: true });
     }
   });
 });

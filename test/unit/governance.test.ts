@@ -2,9 +2,10 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { parseAppliesToInput, withAppliesTo as addAppliesTo } from '../../src/core/governance/appliesToText';
 import { Governance } from '../../src/core/governance/governance';
+import { governingOfChanges } from '../../src/core/governance/whyReport';
 import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { setFrontMatterValue } from '../../src/core/records/frontMatterEdit';
-import { buildRepo, writeFiles } from '../fixtures/gitRepo';
+import { buildRepo, commitAll, git, writeFiles } from '../fixtures/gitRepo';
 import { designDoc, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
 import { byName, indexOf } from './helpers';
@@ -82,6 +83,25 @@ describe('applies-to: decisions and design docs that govern code', () => {
     assert.deepStrictEqual(titles('README.md'), []);
     assert.deepStrictEqual(governance.governing.find((g) => g.record.title === 'Use gRPC')?.files, ['src/rpc/server.ts']);
     assert.deepStrictEqual(new Governance(index.records(), tracked, { caseInsensitive: true }).recordsFor('SRC/DB/orders.ts').map((r) => r.title), ['Use PostgreSQL']);
+  });
+});
+
+describe('the records a set of changed files touches', () => {
+  it('lists each governing record once, in why\'s order, with the changed files it governs and a successor for an inactive one', async () => {
+    const { index } = await indexOf(governedFiles());
+    const governance = new Governance(index.records(), Object.keys(governedFiles()));
+    const successorOf = (r: { title: string }) => (r.title === 'Use REST' ? byName(index, '0004-use-grpc.md') : undefined);
+    const touched = governingOfChanges(['src/rpc/legacy/rest.ts', 'src/rpc/server.ts', 'src/db/orders.ts', 'README.md'], governance, successorOf);
+    assert.deepStrictEqual(
+      touched.map((t) => [t.record.title, t.files, t.successor?.title]),
+      [
+        ['Use PostgreSQL', ['src/db/orders.ts'], undefined],
+        ['Use gRPC', ['src/rpc/server.ts'], undefined],
+        ['API', ['src/rpc/legacy/rest.ts', 'src/rpc/server.ts'], undefined],
+        ['Use REST', ['src/rpc/legacy/rest.ts', 'src/rpc/server.ts'], 'Use gRPC'],
+      ],
+    );
+    assert.deepStrictEqual(governingOfChanges(['README.md'], governance, successorOf), []);
   });
 });
 
@@ -170,7 +190,7 @@ describe('lint: stale-applies-to and governed-by-inactive', () => {
     const files = governedFiles();
     files['doc/adr/0004-use-grpc.md'] = withAppliesTo('applies-to: src/rpc/**\n', nygardAdr({ number: 4, title: 'Use gRPC', statusLines: ['Supersedes [3. Use REST](0003-use-rest.md)'] }));
     files['doc/adr/0006-bill-in-arrears.md'] = madr4Adr({ title: 'Bill in arrears', status: 'accepted', extraFrontMatter: 'applies-to: src/db/invoices.sql\n' });
-    delete files['doc/adr/0005-cache-in-process.md'];
+    files['doc/adr/0005-cache-in-process.md'] = nygardAdr({ number: 5, title: 'Cache in process', status: 'Deprecated' });
     const root = buildRepo(files);
     const r = await runCli(['lint', '--root', root]);
     // Deleting 0005 leaves a number gap, which is only information; nothing else is left to say.
@@ -202,5 +222,42 @@ describe('applies-to in new records', () => {
     assert.strictEqual(byName(index, '0008-use-kafka.md').status, 'proposed');
     const none: string[] = [];
     assert.strictEqual(addAppliesTo('# X\n', none), '# X\n');
+  });
+});
+
+describe('lint --base: the decisions behind the code a branch changes', () => {
+  function branchChangingCode(): string {
+    const root = buildRepo(governedFiles());
+    git(root, ['checkout', '-q', '-b', 'feature']);
+    writeFiles(root, { 'src/rpc/server.ts': 'export const port = 50051;\n', 'src/db/orders.ts': 'export const table = "orders";\n' });
+    commitAll(root, 'Serve orders over gRPC');
+    return root;
+  }
+
+  it('--format github: one ::notice per governing record, naming its number and title, on the first changed file it governs', async () => {
+    const r = await runCli(['lint', '--root', branchChangingCode(), '--base', 'main', '--format', 'github']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const notices = r.stdout.split('\n').filter((l) => l.startsWith('::notice'));
+    assert.deepStrictEqual(notices, [
+      '::notice file=src/db/orders.ts,line=1,title=ADR-0002 Use PostgreSQL::This branch changes 1 file governed by 0002 Use PostgreSQL (accepted), doc/adr/0002-use-postgresql.md: src/db/orders.ts.',
+      '::notice file=src/rpc/server.ts,line=1,title=ADR-0004 Use gRPC::This branch changes 1 file governed by 0004 Use gRPC (accepted), doc/adr/0004-use-grpc.md: src/rpc/server.ts.',
+      '::notice file=src/rpc/server.ts,line=1,title=API::This branch changes 1 file governed by API (approved), docs/design/api.md: src/rpc/server.ts.',
+      '::notice file=src/rpc/server.ts,line=1,title=ADR-0003 Use REST::This branch changes 1 file governed by 0003 Use REST (superseded → 0004 Use gRPC), doc/adr/0003-use-rest.md: src/rpc/server.ts.',
+    ]);
+  });
+
+  it('--format json: the same records as `governing`, next to the problems', async () => {
+    const r = await runCli(['lint', '--root', branchChangingCode(), '--base', 'main', '--format', 'json']);
+    const out = JSON.parse(r.stdout) as { problems: unknown[]; governing: { path: string; number: number | null; supersededBy: string | null; files: string[] }[] };
+    assert.ok(Array.isArray(out.problems));
+    assert.deepStrictEqual(out.governing[0], { path: 'doc/adr/0002-use-postgresql.md', number: 2, title: 'Use PostgreSQL', status: 'accepted', supersededBy: null, files: ['src/db/orders.ts'] });
+    assert.deepStrictEqual(out.governing.map((g) => [g.path, g.supersededBy, g.files]), [
+      ['doc/adr/0002-use-postgresql.md', null, ['src/db/orders.ts']],
+      ['doc/adr/0004-use-grpc.md', null, ['src/rpc/server.ts']],
+      ['docs/design/api.md', null, ['src/rpc/server.ts']],
+      ['doc/adr/0003-use-rest.md', 'doc/adr/0004-use-grpc.md', ['src/rpc/server.ts']],
+    ]);
+    const plain = await runCli(['lint', '--root', branchChangingCode(), '--json']);
+    assert.ok(!('governing' in JSON.parse(plain.stdout)), 'without --base, the JSON is unchanged');
   });
 });

@@ -1,7 +1,7 @@
 import { relativeTo } from '../index/indexReport';
 import { LodestarRecord } from '../records/record';
 import { relativePath } from '../store/fileSystem';
-import { Governance, isActiveRecord } from './governance';
+import { compareGoverning, Governance, isActiveRecord } from './governance';
 
 /** The `lodestar why --json` contract: paths relative to the root with `/`. */
 export interface WhyReport {
@@ -46,4 +46,27 @@ export function buildWhyReport(entries: readonly WhyEntry[], root: string): WhyR
       })),
     })),
   };
+}
+
+/** A record that governs some of the files a branch changes (`lint --base`), with those files. */
+export interface GoverningChange {
+  record: LodestarRecord;
+  successor?: LodestarRecord;
+  /** Repository-relative paths of the changed files it governs, sorted. */
+  files: string[];
+}
+
+/** The records governing any of `changed` (repository-relative paths), each once, in why's order, with the files it governs. */
+export function governingOfChanges(changed: readonly string[], governance: Governance, successorOf: (r: LodestarRecord) => LodestarRecord | undefined): GoverningChange[] {
+  const byRecord = new Map<LodestarRecord, string[]>();
+  for (const file of [...changed].sort()) {
+    for (const record of governance.recordsFor(file)) {
+      const files = byRecord.get(record);
+      if (files) files.push(file);
+      else byRecord.set(record, [file]);
+    }
+  }
+  return [...byRecord.entries()]
+    .sort(([a], [b]) => compareGoverning(a, b))
+    .map(([record, files]) => ({ record, successor: isActiveRecord(record) ? undefined : successorOf(record), files }));
 }

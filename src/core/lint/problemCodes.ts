@@ -41,13 +41,13 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   { code: 'duplicate-email', severity: 'warning', meaning: 'Two people claim the same e-mail or login; it stays with the first.', fix: 'Remove it from the profile it does not belong to.' },
   { code: 'malformed-git-coauthors', severity: 'warning', meaning: '`.git-coauthors` is not git-mob\'s JSON, or an entry lacks a name or an e-mail.', fix: 'Correct the JSON (`{"coauthors": {"ab": {"name": …, "email": …}}}`).' },
   { code: 'duplicate-person', severity: 'warning', meaning: 'A session or activity names one person under two names (`dana` and `dana@example.com`, an old `.mailmap` address, the mentee\'s own address in their session\'s `with`); it is counted once.', fix: 'Write the person\'s handle (or, without a profile, their address) once.' },
-  { code: 'invalid-applies-to', severity: 'warning', meaning: 'An `applies-to` glob cannot be used: it leaves the repository (`..`), is absolute, or does not parse.', fix: 'Write the glob relative to the repository root.' },
-  { code: 'stale-applies-to', severity: 'warning', meaning: 'An `applies-to` glob matches no file git tracks: the code moved or the glob has a typo.', fix: 'Point the glob at the code as it is now, or remove it.' },
-  { code: 'governed-by-inactive', severity: 'warning', meaning: 'A superseded, deprecated or rejected record still governs files its successor does not.', fix: 'Give the successor those globs, or take them out of the older record\'s `applies-to`.' },
   { code: 'template-placeholder', severity: 'warning', meaning: 'Text left from the folder\'s template or the dialect\'s standard one (adr-tools, MADR 2/3/4, log4brains); an error when the record is accepted.', fix: 'Replace the template text with the record\'s own, or delete it.' },
   { code: 'empty-section', severity: 'warning', meaning: 'A section the dialect requires (Context, Decision…) has no content.', fix: 'Write the section, or say why it does not apply.' },
   { code: 'missing-section', severity: 'warning', meaning: 'A section the dialect requires is not there (Nygard: Status, Context, Decision, Consequences; MADR: Context and Problem Statement, Decision Outcome).', fix: 'Add the section.' },
   { code: 'title-number-mismatch', severity: 'warning', meaning: 'The number in the file name and the one in the `# N.` title differ.', fix: 'Make the title\'s number match the file name (`lodestar adr renumber` keeps both in step).' },
+  { code: 'stale-applies-to', severity: 'warning', meaning: 'An `applies-to` glob matches no file git tracks (the code moved, or a typo).', fix: 'Point the glob at where the code is now, or remove it.' },
+  { code: 'governed-by-inactive', severity: 'warning', meaning: 'A superseded, deprecated or rejected record still governs files (by `applies-to`) that its successor does not.', fix: "Give the successor those globs, or take them out of the old record's `applies-to`." },
+  { code: 'invalid-applies-to', severity: 'warning', meaning: 'An `applies-to` glob is empty or leaves the repository (`..`).', fix: 'Write the glob relative to the repository root.' },
   { code: 'number-gap', severity: 'info', meaning: 'Numbers are skipped between two records of a folder.', fix: 'Nothing, when a record was withdrawn; otherwise check for a record that was lost or is on another branch.' },
 ];
 
