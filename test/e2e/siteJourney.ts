@@ -76,10 +76,21 @@ async function startServe(root: string): Promise<{ url: string; child: ChildProc
   return { url: /http:\/\/127\.0\.0\.1:\d+\//.exec(output)![0], child, output: () => output };
 }
 
+/** The site in a tab of its own, closed after: the workbench's page stays where the other journey steps expect it. */
+async function inOwnTab(workbench: Page, use: (page: Page) => Promise<void>): Promise<void> {
+  const page = await workbench.context().newPage();
+  try {
+    await use(page);
+  } finally {
+    await page.close();
+    await workbench.bringToFront();
+  }
+}
+
 export const siteJourneySteps: JourneyStep[] = [
   {
     name: 'the built decision site works from file://: filter by status, search, follow a supersede link',
-    run: async (page) => {
+    run: (workbench) => inOwnTab(workbench, async (page) => {
       const root = siteRepo();
       try {
         runCliSync(['site', 'build', '--root', root]);
@@ -91,11 +102,11 @@ export const siteJourneySteps: JourneyStep[] = [
       } finally {
         fs.rmSync(root, { recursive: true, force: true });
       }
-    },
+    }),
   },
   {
     name: 'lodestar site serve: the same site over http on 127.0.0.1, rebuilt when a record changes',
-    run: async (page) => {
+    run: (workbench) => inOwnTab(workbench, async (page) => {
       const root = siteRepo();
       const served = await startServe(root);
       try {
@@ -114,7 +125,7 @@ export const siteJourneySteps: JourneyStep[] = [
         served.child.kill('SIGTERM');
         fs.rmSync(root, { recursive: true, force: true });
       }
-    },
+    }),
   },
 ];
 
