@@ -145,16 +145,16 @@ const journey: JourneyStep[] = [
 ];
 
 /**
- * The journey in the order `seed` gives: the first step (the workbench opens) first and the empty repository last;
- * between them, the decision steps and each feature's steps as blocks in shuffled order (the steps of one block
- * build on each other; the blocks do not).
+ * The journey in the order `seed` gives, as blocks of steps: the first step (the workbench opens) first and the
+ * empty repository last; between them, the decision steps and each feature's steps as blocks in shuffled order (the
+ * steps of one block build on each other; the blocks do not, and each starts from a neutral workbench).
  */
-function journeyInOrder(seed: number): JourneyStep[] {
+function journeyInOrder(seed: number): JourneyStep[][] {
   const [opens, ...rest] = journey;
   const welcome = rest.pop() as JourneyStep;
   const decisionSteps = rest.slice(0, rest.length - moreJourneySteps.length);
   const blocks = shuffle([decisionSteps, ...moreJourneyBlocks], orderRandom(seed, 'e2e'));
-  return [opens, ...blocks.flatMap((block) => [{ ...block[0], run: async (page: Page) => (await neutralWorkbench(page), await block[0].run(page)) }, ...block.slice(1)]), welcome];
+  return [[opens], ...blocks.map((block) => [{ ...block[0], run: async (page: Page) => (await neutralWorkbench(page), await block[0].run(page)) }, ...block.slice(1)]), [welcome]];
 }
 
 /**
@@ -171,7 +171,10 @@ async function neutralWorkbench(page: Page): Promise<void> {
   }
 }
 
-/** Runs the journey; after the first failing step the rest are skipped, since steps build on the ones before. */
+/**
+ * Runs the journey. A failing step skips the rest of its block (those steps build on it) and no more: the workbench
+ * is loaded afresh and the next block runs, so one failure cannot hide or cause others.
+ */
 export async function runJourney(vsix: string, seed: number): Promise<TierOutcome> {
   const outcome: TierOutcome = { tier: 'e2e', passed: 0, failed: 0, skipped: 0, notes: [] };
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first`);
@@ -186,25 +189,41 @@ export async function runJourney(vsix: string, seed: number): Promise<TierOutcom
       emptyWorkspaceUrl = server.workbenchUrl({ folder: emptyFolder });
       await browser.page.goto(server.workbenchUrl({ folder }));
       console.log(`  journey order seed: ${seed}`);
-      for (const [index, journeyStep] of journeyInOrder(seed).entries()) {
-        if (outcome.failed > 0) {
-          outcome.skipped++;
-          console.log(`  - ${journeyStep.name} (skipped: an earlier step failed)`);
-          continue;
-        }
-        try {
-          await journeyStep.run(browser.page);
-          outcome.passed++;
-          console.log(`  ✔ ${journeyStep.name}`);
-        } catch (error) {
-          outcome.failed++;
-          const shot = path.join(resultsDir(), `journey-failed-step-${index + 1}.png`);
-          await browser.page.screenshot({ path: shot }).catch(() => undefined);
-          console.log(
-            `  ✘ ${journeyStep.name}\n    seed: ${seed} (LODESTAR_TEST_SEED=${seed} replays this order)\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}\n` +
-              `    extension host log:\n    ${server.extensionHostLogTail().split('\n').join('\n    ')}`,
-          );
-          outcome.notes.push(`failed: ${journeyStep.name} (see ${path.relative(projectRoot(), shot)})`);
+      const workbenchUrl = server.workbenchUrl({ folder });
+      let index = 0;
+      let reload = false;
+      for (const block of journeyInOrder(seed)) {
+        let blockFailed = false;
+        for (const journeyStep of block) {
+          index++;
+          if (blockFailed) {
+            outcome.skipped++;
+            console.log(`  - ${journeyStep.name} (skipped: an earlier step of its block failed)`);
+            continue;
+          }
+          try {
+            if (reload) {
+              // The step before failed somewhere in the workbench: start this block from a freshly loaded one.
+              reload = false;
+              await browser.page.goto(workbenchUrl);
+              await waitForWorkbench(browser.page);
+            }
+            await journeyStep.run(browser.page);
+            outcome.passed++;
+            console.log(`  ✔ ${journeyStep.name}`);
+          } catch (error) {
+            outcome.failed++;
+            blockFailed = true;
+            reload = true;
+            const shot = path.join(resultsDir(), `journey-failed-step-${index}.png`);
+            await browser.page.screenshot({ path: shot }).catch(() => undefined);
+            console.log(
+              `  ✘ ${journeyStep.name}\n    seed: ${seed} (LODESTAR_TEST_SEED=${seed} replays this order)\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}\n` +
+                `    browser console (last errors and warnings):\n    ${browser.consoleTail().split('\n').join('\n    ')}\n` +
+                `    extension host log:\n    ${server.extensionHostLogTail().split('\n').join('\n    ')}`,
+            );
+            outcome.notes.push(`failed: ${journeyStep.name} (see ${path.relative(projectRoot(), shot)})`);
+          }
         }
       }
     } finally {

@@ -10,6 +10,8 @@ const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 export interface RunningBrowser {
   context: BrowserContext;
   page: Page;
+  /** The page's last console errors and warnings (webviews included), for a failing step's report. */
+  consoleTail(): string;
   close(): Promise<void>;
 }
 
@@ -26,9 +28,19 @@ export async function launchChromium(): Promise<RunningBrowser> {
     env: { ...process.env, ...xdgDirsUnder(userDataDir) }, // crash reports and dconf stay out of ~/.config and ~/.cache
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const console: string[] = [];
+  const keep = (line: string): void => {
+    console.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
+    if (console.length > 20) console.shift();
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') keep(`[${message.type()}] ${message.text()}`);
+  });
+  page.on('pageerror', (error) => keep(`[pageerror] ${error.message}`));
   return {
     context,
     page,
+    consoleTail: () => (console.length > 0 ? console.join('\n') : '(nothing)'),
     async close() {
       await context.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -34,6 +34,8 @@ interface Shown {
   person?: string;
   targets: DashboardTarget[];
   stale: boolean;
+  /** The title and body last sent to the page: the same picture again is not sent (each send reloads the page). */
+  shownPage?: string;
 }
 
 /**
@@ -54,11 +56,15 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: localDate(), ...readReminderSettings() });
     const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
-    const html = pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
     shown.targets = page.targets;
     shown.stale = false;
     shown.panel.title = title;
-    shown.panel.webview.html = html;
+    const same = shown.shownPage === title + '\n' + page.body;
+    const html = same ? shown.panel.webview.html : pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
+    if (!same) {
+      shown.shownPage = title + '\n' + page.body;
+      shown.panel.webview.html = html;
+    }
     return { panel: shown.panel, report, html, targets: page.targets };
   };
 
