@@ -103,8 +103,13 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
   const reported = applyLintConfig(relative, config);
   if (governing && format === 'json') out.write(`${JSON.stringify({ problems: reported, governing: governingEntriesOf(governing, root, top) }, null, 2)}\n`);
-  else out.write(formatProblems(reported, format, { version: packageVersion() }));
-  if (governing && format === 'github') out.write(governingNotices(governing, root, top));
+  else if (format === 'github' || format === 'sarif') {
+    // GitHub places annotations and code-scanning results by paths from the repository's top, whatever --root is.
+    const repoTop = top !== root ? top : toPortPath((await createGitExecutor(root).run(['rev-parse', '--show-toplevel']).catch(() => '')).trim()) || root;
+    const fromTop = repoTop === root ? reported : reported.map((p) => (p.path === '.' ? p : { ...p, path: relativeTo(repoTop, joinPath(root, p.path)) }));
+    out.write(formatProblems(fromTop, format, { version: packageVersion() }));
+    if (governing && format === 'github') out.write(governingNotices(governing, repoTop, top));
+  } else out.write(formatProblems(reported, format, { version: packageVersion() }));
   const failing = reported.some((p) => p.severity === 'error' || (warningsAsErrors && p.severity === 'warning'));
   return failing ? 1 : 0;
 }

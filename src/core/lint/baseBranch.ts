@@ -44,7 +44,12 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
   const shallow = (await git.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
   const shallowNote = shallow ? ' This is a shallow clone, so the history is missing.' : '';
   const baseCommit = await resolveCommit(git, req.base);
-  if (!baseCommit) return missing(`--base ${req.base} is not a commit in this clone.${shallowNote} ${FETCH_HINT}`);
+  if (!baseCommit) {
+    // `--base main` where only the remote-tracking `origin/main` exists (a CI clone has no local branches but its own).
+    const remote = req.base.includes('/') ? undefined : (await git.run(['for-each-ref', '--format=%(refname:short)', `refs/remotes/*/${req.base}`]).catch(() => '')).split('\n')[0]?.trim();
+    const hint = remote ? ` Did you mean --base ${remote}? This clone has it as a remote-tracking branch only.` : '';
+    return missing(`--base ${req.base} is not a commit in this clone.${hint}${shallowNote} ${FETCH_HINT}`);
+  }
   const mergeBase = (await git.run(['merge-base', 'HEAD', baseCommit]).catch(() => '')).trim();
   if (!mergeBase) {
     return missing(shallow ? `This branch and ${req.base} meet in history this shallow clone does not have. ${FETCH_HINT}` : `This branch and ${req.base} share no history (no merge base).`);
@@ -104,7 +109,7 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
         line: 1,
         severity: 'error',
         code: 'number-used-on-base',
-        message: `Decision number ${r.number} is already used on ${req.base} by ${others.join(', ')} (it merged while this branch was open): renumber this record, e.g. \`lodestar adr renumber ${r.path} --next-free\`.`,
+        message: `Decision number ${r.number} is already used on ${req.base} by ${others.join(', ')} (it merged while this branch was open): renumber this record, e.g. \`lodestar adr renumber ${shellWord(r.path)} --next-free\`.`,
       }),
     );
     if (req.branches.length > 0) {
@@ -168,6 +173,11 @@ async function namesAt(git: GitExecutor, commit: string, folder: string): Promis
     .split('\0')
     .filter((p) => p !== '' && dirOf(p) === folder)
     .map((p) => p.slice(p.lastIndexOf('/') + 1));
+}
+
+/** A path as one word of a POSIX shell command: quoted when it has a space or another character the shell reads. */
+export function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 function dirOf(path: string): string {

@@ -59,7 +59,7 @@ export function sarifLog(problems: Problem[], version: string): Record<string, u
     runs: [
       {
         tool: { driver: { name: 'lodestar', semanticVersion: version, version, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder lodestar lint was run on (--root).' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top folder of the repository lodestar lint was run in (outside git, its --root).' } } },
         results: problems.map((p) => ({
           ruleId: p.code,
           ruleIndex: codes.indexOf(p.code),
@@ -68,7 +68,7 @@ export function sarifLog(problems: Problem[], version: string): Record<string, u
           locations: p.path === '.' ? [] : [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(p.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(p.path), uriBaseId: '%SRCROOT%' },
                 region: { startLine: Math.max(1, p.line) },
               },
             },
@@ -77,4 +77,16 @@ export function sarifLog(problems: Problem[], version: string): Record<string, u
       },
     ],
   };
+}
+
+/**
+ * A relative path as a relative URI reference: each name percent-encoded, so
+ * `#`, `?`, `%` and a `:` in the first name (which would read as a scheme)
+ * stay part of the file name; `/` separates folders.
+ */
+export function relativeUri(path: string): string {
+  return path
+    .split('/')
+    .map((name) => encodeURIComponent(name).replace(/%(2C|40|3D|2B|26|24|3B)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))))
+    .join('/');
 }
