@@ -90,7 +90,10 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   if (base !== undefined) {
     const comparison = await compareWithBase((cwd) => createGitExecutor(cwd), { root, base, branches, decisionFolders });
     const changed = comparison.changed;
-    if (changed) problems = problems.filter((p) => changed.has(p.path));
+    // A record the branch leaves alone still breaks when a file it links to is renamed or deleted here.
+    const removed = comparison.removed ?? new Set<string>();
+    const linksToRemoved = new Set(index.records().filter((r) => r.links.some((l) => !l.reverse && removed.has(l.target))).map((r) => r.path));
+    if (changed) problems = problems.filter((p) => changed.has(p.path) || (p.code === 'broken-link' && linksToRemoved.has(p.path)));
     problems.push(...comparison.problems);
     // The decisions behind the code this branch changes: notices on the pull request, `governing` in JSON.
     if (changed) governing = governingOfChanges([...changed].flatMap((p) => relativePath(top, p) ?? []), governance, successorOf);

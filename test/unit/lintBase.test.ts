@@ -216,3 +216,44 @@ describe('lint --base where CI runs it', () => {
     assert.deepStrictEqual([...new Set(sarif.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))], ['services/pay/doc/adr/0001-a.md']);
   });
 });
+
+describe('lint and a record the branch renames', () => {
+  function renamedOnBranch(): string {
+    const root = buildRepo({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', statusLines: ['Amended by [2. B](0002-b.md)'] }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', statusLines: ['Amends [1. A](0001-a.md)'] }),
+    });
+    git(root, ['checkout', '-q', '-b', 'feature']);
+    git(root, ['mv', 'doc/adr/0002-b.md', 'doc/adr/0002-b-better-title.md']);
+    commitAll(root, 'Retitle B');
+    return root;
+  }
+
+  it('--base: the link the rename breaks in a record the branch left alone is reported', async () => {
+    const root = renamedOnBranch();
+    const r = await runCli(['lint', '--base', 'main', '--root', root]);
+    assert.strictEqual(r.code, 1, r.stdout);
+    // …and, on the renamed record, that the link back is gone.
+    assert.deepStrictEqual(r.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['doc/adr/0001-a.md:9: error broken-link', 'doc/adr/0002-b-better-title.md:9: error one-sided-link']);
+    // Fixed on the branch: clean.
+    writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', statusLines: ['Amended by [2. B](0002-b-better-title.md)'] }) });
+    assert.deepStrictEqual((await runCli(['lint', '--base', 'main', '--root', root])).stdout, '');
+  });
+
+  it('without --base: the old name on main is the same record, not a second one with its number', async () => {
+    const root = renamedOnBranch();
+    writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', statusLines: ['Amended by [2. B](0002-b-better-title.md)'] }) });
+    commitAll(root, 'Follow the link');
+    assert.deepStrictEqual(await runCli(['lint', '--root', root]).then((r) => [r.code, r.stdout]), [0, '']);
+    // A different record with the number on main still is one.
+    git(root, ['checkout', '-q', 'main']);
+    writeFiles(root, { 'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }) });
+    commitAll(root, 'C');
+    git(root, ['checkout', '-q', 'feature']);
+    writeFiles(root, { 'doc/adr/0003-d.md': nygardAdr({ number: 3, title: 'D' }) });
+    commitAll(root, 'D');
+    const r = await runCli(['lint', '--root', root]);
+    assert.match(r.stdout, /^doc\/adr\/0003-d\.md:1: error number-on-other-branch Decision number 3 is also used by 0003-c\.md on branch main/m);
+    assert.ok(!r.stdout.includes('0002-b'), r.stdout);
+  });
+});

@@ -7,6 +7,8 @@ import { relativePath } from '../store/fileSystem';
 export interface BaseComparison {
   /** Absolute paths this branch adds or changes since the merge base (commits, uncommitted edits, new files); undefined when unknown. */
   changed?: Set<string>;
+  /** Absolute paths of the merge base's files this branch deletes or renames away (links to them break); undefined when unknown. */
+  removed?: Set<string>;
   problems: Problem[];
 }
 
@@ -137,7 +139,7 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
       }
     }
   }
-  return { changed: new Set([...changed].map((p) => `${top}/${p}`)), problems };
+  return { changed: new Set([...changed].map((p) => `${top}/${p}`)), removed: new Set([...gone].map((p) => `${top}/${p}`)), problems };
 }
 
 /** The commit a ref names, or undefined; a ref that looks like an option is never passed to git. */
