@@ -110,7 +110,10 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     // GitHub places annotations and code-scanning results by paths from the repository's top, whatever --root is.
     const repoTop = top !== root ? top : toPortPath((await createGitExecutor(root).run(['rev-parse', '--show-toplevel']).catch(() => '')).trim()) || root;
     const fromTop = repoTop === root ? reported : reported.map((p) => (p.path === '.' ? p : { ...p, path: relativeTo(repoTop, joinPath(root, p.path)) }));
-    out.write(formatProblems(fromTop, format, { version: packageVersion() }));
+    // Where SARIF places a problem of the whole repository (no base to compare with): the first decision record, or its folder.
+    const first = [...decisions].sort((a, b) => compareText(a.path, b.path))[0]?.path ?? decisionFolders[0];
+    const anchor = first ? relativeTo(repoTop, first) : undefined;
+    out.write(formatProblems(fromTop, format, { version: packageVersion(), anchor }));
     if (governing && format === 'github') out.write(governingNotices(governing, repoTop, top));
   } else out.write(formatProblems(reported, format, { version: packageVersion() }));
   const failing = reported.some((p) => p.severity === 'error' || (warningsAsErrors && p.severity === 'warning'));

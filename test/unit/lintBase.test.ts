@@ -136,6 +136,11 @@ describe('lint --base in a shallow clone', () => {
     const t = await runCli(['lint', '--base', 'origin/main', '--root', tips]);
     assert.match(t.stdout, /^\.:1: error base-history-missing This branch and origin\/main meet in history this shallow clone does not have\. .*`fetch-depth: 0`/m);
     assert.ok(!t.stdout.includes('number-used-on-base'), t.stdout);
+    // In SARIF too, on a file of the repository, so that code scanning takes the upload.
+    const sarif = JSON.parse((await runCli(['lint', '--base', 'origin/main', '--format', 'sarif', '--root', tips])).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const missing = sarif.runs[0].results.filter((x) => x.ruleId === 'base-history-missing');
+    assert.deepStrictEqual(missing.map((x) => x.locations.map((l) => l.physicalLocation.artifactLocation.uri)), [['doc/adr/0001-record-architecture-decisions.md']]);
+    assert.ok(sarif.runs[0].results.every((x) => x.locations.length === 1));
 
     // Fetched as the message says: the collision is found.
     git(tips, ['fetch', '-q', '--unshallow', 'origin']);

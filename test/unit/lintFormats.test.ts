@@ -123,6 +123,15 @@ describe('lint formats', () => {
     assert.deepStrictEqual(run.results[3].locations, []);
   });
 
+  it('sarif: a problem of the whole repository is placed on the anchor file, as GitHub code scanning needs a location on every result', () => {
+    const log = sarifLog(PROBLEMS, '1', 'doc/adr/0001-record architecture decisions.md') as { runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
+    assert.deepStrictEqual(sarifViolations(log), []);
+    assert.ok(log.runs[0].results.every((r) => r.locations.length === 1));
+    assert.deepStrictEqual(log.runs[0].results[3].locations, [
+      { physicalLocation: { artifactLocation: { uri: 'doc/adr/0001-record%20architecture%20decisions.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } },
+    ]);
+  });
+
   it('sarif: a code this build does not know still gets a rule', () => {
     const log = sarifLog([{ path: 'a.md', line: 1, severity: 'warning', code: 'from-the-future', message: 'x' }], '1') as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleIndex: number }[] }[] };
     assert.deepStrictEqual(sarifViolations(log), []);

@@ -5,7 +5,7 @@ export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
 export const LINT_FORMATS: readonly LintFormat[] = ['text', 'json', 'github', 'sarif'];
 
 /** The problems in one of the CLI's formats; paths are relative to the root with `/`. */
-export function formatProblems(problems: Problem[], format: LintFormat, tool: { version: string }): string {
+export function formatProblems(problems: Problem[], format: LintFormat, tool: { version: string; anchor?: string }): string {
   switch (format) {
     case 'text':
       return problems.map((p) => `${p.path}:${p.line}: ${p.severity} ${p.code} ${p.message}\n`).join('');
@@ -14,7 +14,7 @@ export function formatProblems(problems: Problem[], format: LintFormat, tool: { 
     case 'github':
       return problems.map(githubCommand).join('');
     case 'sarif':
-      return `${JSON.stringify(sarifLog(problems, tool.version), null, 2)}\n`;
+      return `${JSON.stringify(sarifLog(problems, tool.version, tool.anchor), null, 2)}\n`;
   }
 }
 
@@ -35,8 +35,13 @@ export function githubCommand(p: Problem): string {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** SARIF 2.1.0 (OASIS): one run, a rule per problem code with its help text, a result per problem. */
-export function sarifLog(problems: Problem[], version: string): Record<string, unknown> {
+/**
+ * SARIF 2.1.0 (OASIS): one run, a rule per problem code with its help text, a
+ * result per problem. A problem of the whole repository (`.`) is placed on
+ * `anchor` (a file, relative like the paths), since GitHub code scanning
+ * refuses an upload with a result that has no location.
+ */
+export function sarifLog(problems: Problem[], version: string, anchor?: string): Record<string, unknown> {
   const codes = [...PROBLEM_CODES.map((c) => c.code)];
   // A code this build does not know (a newer record type) still gets a rule, so every result has one.
   for (const p of problems) if (!codes.includes(p.code)) codes.push(p.code);
@@ -65,14 +70,14 @@ export function sarifLog(problems: Problem[], version: string): Record<string, u
           ruleIndex: codes.indexOf(p.code),
           level: SARIF_LEVEL[p.severity],
           message: { text: p.message },
-          locations: p.path === '.' ? [] : [
+          locations: p.path !== '.' || anchor !== undefined ? [
             {
               physicalLocation: {
-                artifactLocation: { uri: relativeUri(p.path), uriBaseId: '%SRCROOT%' },
-                region: { startLine: Math.max(1, p.line) },
+                artifactLocation: { uri: relativeUri(p.path === '.' ? (anchor as string) : p.path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: p.path === '.' ? 1 : Math.max(1, p.line) },
               },
             },
-          ],
+          ] : [],
         })),
       },
     ],
