@@ -99,6 +99,33 @@ describe('lint --base', () => {
     assert.strictEqual(r.stdout.match(/number-on-other-branch/g)?.length, 1, r.stdout);
   });
 
+  it('--branches: a branch already merged into the base is no other branch, though its tip still has a number the base renumbered since', async () => {
+    const root = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    git(root, ['branch', 'feature']);
+    git(root, ['checkout', '-q', '-b', 'old-feature']);
+    writeFiles(root, { 'doc/adr/0002-old.md': nygardAdr({ number: 2, title: 'Old' }) });
+    commitAll(root, 'Old');
+    // While feature is open, old-feature merges into main, and main then gives its record number 3.
+    git(root, ['checkout', '-q', 'main']);
+    git(root, ['merge', '-q', '--no-ff', '--no-edit', 'old-feature']);
+    git(root, ['mv', 'doc/adr/0002-old.md', 'doc/adr/0003-old.md']);
+    writeFiles(root, { 'doc/adr/0003-old.md': nygardAdr({ number: 3, title: 'Old' }) });
+    commitAll(root, 'Renumber Old');
+    git(root, ['checkout', '-q', 'feature']);
+    writeFiles(root, { 'doc/adr/0002-new.md': nygardAdr({ number: 2, title: 'New' }) });
+    commitAll(root, 'New');
+    const r = await runCli(['lint', '--base', 'main', '--branches', '*', '--root', root]);
+    assert.deepStrictEqual([r.code, r.stdout], [0, '']);
+    // A branch not merged yet with that number still is one.
+    git(root, ['checkout', '-q', '-b', 'colleague', 'main']);
+    writeFiles(root, { 'doc/adr/0002-other.md': nygardAdr({ number: 2, title: 'Other' }) });
+    commitAll(root, 'Other');
+    git(root, ['checkout', '-q', 'feature']);
+    const again = await runCli(['lint', '--base', 'main', '--branches', '*', '--root', root]);
+    assert.match(again.stdout, /^doc\/adr\/0002-new\.md:1: error number-on-other-branch Decision number 2 is also used by 0002-other\.md on branch colleague: /m);
+    assert.ok(!again.stdout.includes('old-feature'), again.stdout);
+  });
+
   it('--format github annotates the collision on the pull request', async () => {
     const root = twoBranchesTakeTheSameNumber();
     const r = await runCli(['lint', '--base', 'main', '--format', 'github', '--root', root]);

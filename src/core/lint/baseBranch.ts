@@ -119,8 +119,9 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
       const byCommit = await otherBranchTips(git, req.branches, new Set([head, baseCommit]));
       const found = new Map<string, { record: (typeof newRecords)[number]; others: Map<string, string[]> }>();
       for (const [commit, names] of byCommit) {
-        // A branch this one already contains (its own pushed copy) holds nothing new.
-        if (await isAncestor(git, commit, head)) continue;
+        // A branch this one already contains (its own pushed copy) holds nothing new; nor does one
+        // already merged into the base: what it added is on the base now, renumbered there if it had to be.
+        if ((await isAncestor(git, commit, head)) || (await isAncestor(git, commit, baseCommit))) continue;
         await collide(commit, (r, others) => {
           const entry = found.get(r.path) ?? { record: r, others: new Map() };
           for (const o of others) entry.others.set(o, [...(entry.others.get(o) ?? []), ...names]);
