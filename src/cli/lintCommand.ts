@@ -90,7 +90,10 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   if (base !== undefined) {
     const comparison = await compareWithBase((cwd) => createGitExecutor(cwd), { root, base, branches, decisionFolders });
     const changed = comparison.changed;
-    if (changed) problems = problems.filter((p) => changed.has(p.path));
+    // A record the branch leaves alone still breaks when a file it links to is renamed or deleted here.
+    const removed = comparison.removed ?? new Set<string>();
+    const linksToRemoved = new Set(index.records().filter((r) => r.links.some((l) => !l.reverse && removed.has(l.target))).map((r) => r.path));
+    if (changed) problems = problems.filter((p) => changed.has(p.path) || (p.code === 'broken-link' && linksToRemoved.has(p.path)));
     problems.push(...comparison.problems);
     // The decisions behind the code this branch changes: notices on the pull request, `governing` in JSON.
     if (changed) governing = governingOfChanges([...changed].flatMap((p) => relativePath(top, p) ?? []), governance, successorOf);
@@ -103,8 +106,16 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
   const reported = applyLintConfig(relative, config);
   if (governing && format === 'json') out.write(`${JSON.stringify({ problems: reported, governing: governingEntriesOf(governing, root, top) }, null, 2)}\n`);
-  else out.write(formatProblems(reported, format, { version: packageVersion() }));
-  if (governing && format === 'github') out.write(governingNotices(governing, root, top));
+  else if (format === 'github' || format === 'sarif') {
+    // GitHub places annotations and code-scanning results by paths from the repository's top, whatever --root is.
+    const repoTop = top !== root ? top : toPortPath((await createGitExecutor(root).run(['rev-parse', '--show-toplevel']).catch(() => '')).trim()) || root;
+    const fromTop = repoTop === root ? reported : reported.map((p) => (p.path === '.' ? p : { ...p, path: relativeTo(repoTop, joinPath(root, p.path)) }));
+    // Where SARIF places a problem of the whole repository (no base to compare with): the first decision record, or its folder.
+    const first = [...decisions].sort((a, b) => compareText(a.path, b.path))[0]?.path ?? decisionFolders[0];
+    const anchor = first ? relativeTo(repoTop, first) : undefined;
+    out.write(formatProblems(fromTop, format, { version: packageVersion(), anchor }));
+    if (governing && format === 'github') out.write(governingNotices(governing, repoTop, top));
+  } else out.write(formatProblems(reported, format, { version: packageVersion() }));
   const failing = reported.some((p) => p.severity === 'error' || (warningsAsErrors && p.severity === 'warning'));
   return failing ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatProblems, githubCommand, sarifLog } from '../../src/core/lint/lintFormats';
+import { formatProblems, githubCommand, relativeUri, sarifLog } from '../../src/core/lint/lintFormats';
 import { PROBLEM_CODES } from '../../src/core/lint/problemCodes';
 import { Problem } from '../../src/core/records/record';
 
@@ -123,6 +123,15 @@ describe('lint formats', () => {
     assert.deepStrictEqual(run.results[3].locations, []);
   });
 
+  it('sarif: a problem of the whole repository is placed on the anchor file, as GitHub code scanning needs a location on every result', () => {
+    const log = sarifLog(PROBLEMS, '1', 'doc/adr/0001-record architecture decisions.md') as { runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
+    assert.deepStrictEqual(sarifViolations(log), []);
+    assert.ok(log.runs[0].results.every((r) => r.locations.length === 1));
+    assert.deepStrictEqual(log.runs[0].results[3].locations, [
+      { physicalLocation: { artifactLocation: { uri: 'doc/adr/0001-record%20architecture%20decisions.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } },
+    ]);
+  });
+
   it('sarif: a code this build does not know still gets a rule', () => {
     const log = sarifLog([{ path: 'a.md', line: 1, severity: 'warning', code: 'from-the-future', message: 'x' }], '1') as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleIndex: number }[] }[] };
     assert.deepStrictEqual(sarifViolations(log), []);
@@ -141,5 +150,27 @@ describe('lint formats', () => {
       'results[0].level fatal',
       'results[0].ruleIndex points at no rule',
     ]);
+  });
+  it('github: every character the runner reads is escaped — % CR LF in the message; those and : , in file and title', () => {
+    const line = githubCommand({ path: 'doc/50% a:b,c.md', line: 3, severity: 'warning', code: 'ADR-0004 Use gRPC: yes, now', message: 'a%b\r\nc: d, e::f' });
+    assert.strictEqual(line, '::warning file=doc/50%25 a%3Ab%2Cc.md,line=3,title=ADR-0004 Use gRPC%3A yes%2C now::a%25b%0D%0Ac: d, e::f\n');
+    // Read back as the runner does (properties split on , and =, then unescaped): the original text.
+    const m = /^::(\w+) (.*?)::(.*)\n$/.exec(line);
+    assert.ok(m);
+    const unescape = (s: string): string => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+    const props = Object.fromEntries(m[2].split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), unescape(kv.slice(kv.indexOf('=') + 1))]));
+    assert.deepStrictEqual(props, { file: 'doc/50% a:b,c.md', line: '3', title: 'ADR-0004 Use gRPC: yes, now' });
+    assert.strictEqual(unescape(m[3]), 'a%b\r\nc: d, e::f');
+  });
+
+  it('sarif: artifactLocation.uri is a relative reference with /, each name percent-encoded so # ? % and a leading a: stay in it', () => {
+    assert.strictEqual(relativeUri('doc/adr/0001-use-kafka.md'), 'doc/adr/0001-use-kafka.md');
+    assert.strictEqual(relativeUri('docs/our decisions/0001-x, y.md'), 'docs/our%20decisions/0001-x,%20y.md');
+    assert.strictEqual(relativeUri('c:x/0001-a#b?50%.md'), 'c%3Ax/0001-a%23b%3F50%25.md');
+    for (const p of ['docs/our decisions/0001-a#b?.md', 'c:x/ü/0002-é.md']) {
+      const url = new URL(relativeUri(p), 'file:///repo/');
+      assert.strictEqual(decodeURIComponent(url.pathname), `/repo/${p}`);
+      assert.deepStrictEqual([url.search, url.hash], ['', '']);
+    }
   });
 });

@@ -109,7 +109,10 @@ export async function branchNumberProblems(
     const local = records
       .filter((r) => r.kind === 'decision' && r.folder === folder && r.path.lastIndexOf('/') === folder.length)
       .map((r) => ({ number: r.number, file: r.path.slice(folder.length + 1), path: r.path }));
-    for (const c of branchNumberConflicts(local, claimed)) {
+    for (const conflict of branchNumberConflicts(local, claimed)) {
+      const others = await notRemovedHere(gitFor(folder), conflict.others);
+      if (others.length === 0) continue;
+      const c = { ...conflict, others };
       const where = c.others.map((o) => `${o.file} on ${o.branches.length === 1 ? 'branch' : 'branches'} ${o.branches.join(', ')}`).join('; ');
       problems.push({
         path: `${folder}/${c.file}`,
@@ -121,4 +124,25 @@ export async function branchNumberProblems(
     }
   }
   return problems;
+}
+
+/**
+ * The claims that are another branch's own records: a file that was already
+ * there where this branch and that one parted (their merge base) is one this
+ * branch renamed or deleted since, not a second record with the number.
+ * Asked only about conflicts, so the usual answer costs no git process.
+ */
+async function notRemovedHere(git: GitExecutor, claims: ClaimedRecord[]): Promise<ClaimedRecord[]> {
+  const out: ClaimedRecord[] = [];
+  for (const claim of claims) {
+    const branches: string[] = [];
+    for (const branch of claim.branches) {
+      const base = (await git.run(['merge-base', 'HEAD', `refs/heads/${branch}`]).catch(() => git.run(['merge-base', 'HEAD', `refs/remotes/${branch}`])).catch(() => '')).trim();
+      // `commit:./name` is the file in the folder git runs in.
+      const there = /^[0-9a-f]{7,64}$/.test(base) && (await git.run(['cat-file', '-e', `${base}:./${claim.file}`]).then(() => true, () => false));
+      if (!there) branches.push(branch);
+    }
+    if (branches.length > 0) out.push({ ...claim, branches });
+  }
+  return out;
 }

@@ -7,6 +7,8 @@ import { relativePath } from '../store/fileSystem';
 export interface BaseComparison {
   /** Absolute paths this branch adds or changes since the merge base (commits, uncommitted edits, new files); undefined when unknown. */
   changed?: Set<string>;
+  /** Absolute paths of the merge base's files this branch deletes or renames away (links to them break); undefined when unknown. */
+  removed?: Set<string>;
   problems: Problem[];
 }
 
@@ -44,7 +46,12 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
   const shallow = (await git.run(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
   const shallowNote = shallow ? ' This is a shallow clone, so the history is missing.' : '';
   const baseCommit = await resolveCommit(git, req.base);
-  if (!baseCommit) return missing(`--base ${req.base} is not a commit in this clone.${shallowNote} ${FETCH_HINT}`);
+  if (!baseCommit) {
+    // `--base main` where only the remote-tracking `origin/main` exists (a CI clone has no local branches but its own).
+    const remote = req.base.includes('/') ? undefined : (await git.run(['for-each-ref', '--format=%(refname:short)', `refs/remotes/*/${req.base}`]).catch(() => '')).split('\n')[0]?.trim();
+    const hint = remote ? ` Did you mean --base ${remote}? This clone has it as a remote-tracking branch only.` : '';
+    return missing(`--base ${req.base} is not a commit in this clone.${hint}${shallowNote} ${FETCH_HINT}`);
+  }
   const mergeBase = (await git.run(['merge-base', 'HEAD', baseCommit]).catch(() => '')).trim();
   if (!mergeBase) {
     return missing(shallow ? `This branch and ${req.base} meet in history this shallow clone does not have. ${FETCH_HINT}` : `This branch and ${req.base} share no history (no merge base).`);
@@ -104,7 +111,7 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
         line: 1,
         severity: 'error',
         code: 'number-used-on-base',
-        message: `Decision number ${r.number} is already used on ${req.base} by ${others.join(', ')} (it merged while this branch was open): renumber this record, e.g. \`lodestar adr renumber ${r.path} --next-free\`.`,
+        message: `Decision number ${r.number} is already used on ${req.base} by ${others.join(', ')} (it merged while this branch was open): renumber this record, e.g. \`lodestar adr renumber ${shellWord(r.path)} --next-free\`.`,
       }),
     );
     if (req.branches.length > 0) {
@@ -112,8 +119,9 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
       const byCommit = await otherBranchTips(git, req.branches, new Set([head, baseCommit]));
       const found = new Map<string, { record: (typeof newRecords)[number]; others: Map<string, string[]> }>();
       for (const [commit, names] of byCommit) {
-        // A branch this one already contains (its own pushed copy) holds nothing new.
-        if (await isAncestor(git, commit, head)) continue;
+        // A branch this one already contains (its own pushed copy) holds nothing new; nor does one
+        // already merged into the base: what it added is on the base now, renumbered there if it had to be.
+        if ((await isAncestor(git, commit, head)) || (await isAncestor(git, commit, baseCommit))) continue;
         await collide(commit, (r, others) => {
           const entry = found.get(r.path) ?? { record: r, others: new Map() };
           for (const o of others) entry.others.set(o, [...(entry.others.get(o) ?? []), ...names]);
@@ -132,7 +140,7 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
       }
     }
   }
-  return { changed: new Set([...changed].map((p) => `${top}/${p}`)), problems };
+  return { changed: new Set([...changed].map((p) => `${top}/${p}`)), removed: new Set([...gone].map((p) => `${top}/${p}`)), problems };
 }
 
 /** The commit a ref names, or undefined; a ref that looks like an option is never passed to git. */
@@ -168,6 +176,11 @@ async function namesAt(git: GitExecutor, commit: string, folder: string): Promis
     .split('\0')
     .filter((p) => p !== '' && dirOf(p) === folder)
     .map((p) => p.slice(p.lastIndexOf('/') + 1));
+}
+
+/** A path as one word of a POSIX shell command: quoted when it has a space or another character the shell reads. */
+export function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 function dirOf(path: string): string {

@@ -5,7 +5,7 @@ export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
 export const LINT_FORMATS: readonly LintFormat[] = ['text', 'json', 'github', 'sarif'];
 
 /** The problems in one of the CLI's formats; paths are relative to the root with `/`. */
-export function formatProblems(problems: Problem[], format: LintFormat, tool: { version: string }): string {
+export function formatProblems(problems: Problem[], format: LintFormat, tool: { version: string; anchor?: string }): string {
   switch (format) {
     case 'text':
       return problems.map((p) => `${p.path}:${p.line}: ${p.severity} ${p.code} ${p.message}\n`).join('');
@@ -14,7 +14,7 @@ export function formatProblems(problems: Problem[], format: LintFormat, tool: { 
     case 'github':
       return problems.map(githubCommand).join('');
     case 'sarif':
-      return `${JSON.stringify(sarifLog(problems, tool.version), null, 2)}\n`;
+      return `${JSON.stringify(sarifLog(problems, tool.version, tool.anchor), null, 2)}\n`;
   }
 }
 
@@ -35,8 +35,13 @@ export function githubCommand(p: Problem): string {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** SARIF 2.1.0 (OASIS): one run, a rule per problem code with its help text, a result per problem. */
-export function sarifLog(problems: Problem[], version: string): Record<string, unknown> {
+/**
+ * SARIF 2.1.0 (OASIS): one run, a rule per problem code with its help text, a
+ * result per problem. A problem of the whole repository (`.`) is placed on
+ * `anchor` (a file, relative like the paths), since GitHub code scanning
+ * refuses an upload with a result that has no location.
+ */
+export function sarifLog(problems: Problem[], version: string, anchor?: string): Record<string, unknown> {
   const codes = [...PROBLEM_CODES.map((c) => c.code)];
   // A code this build does not know (a newer record type) still gets a rule, so every result has one.
   for (const p of problems) if (!codes.includes(p.code)) codes.push(p.code);
@@ -59,22 +64,34 @@ export function sarifLog(problems: Problem[], version: string): Record<string, u
     runs: [
       {
         tool: { driver: { name: 'lodestar', semanticVersion: version, version, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder lodestar lint was run on (--root).' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top folder of the repository lodestar lint was run in (outside git, its --root).' } } },
         results: problems.map((p) => ({
           ruleId: p.code,
           ruleIndex: codes.indexOf(p.code),
           level: SARIF_LEVEL[p.severity],
           message: { text: p.message },
-          locations: p.path === '.' ? [] : [
+          locations: p.path !== '.' || anchor !== undefined ? [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(p.path), uriBaseId: '%SRCROOT%' },
-                region: { startLine: Math.max(1, p.line) },
+                artifactLocation: { uri: relativeUri(p.path === '.' ? (anchor as string) : p.path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: p.path === '.' ? 1 : Math.max(1, p.line) },
               },
             },
-          ],
+          ] : [],
         })),
       },
     ],
   };
+}
+
+/**
+ * A relative path as a relative URI reference: each name percent-encoded, so
+ * `#`, `?`, `%` and a `:` in the first name (which would read as a scheme)
+ * stay part of the file name; `/` separates folders.
+ */
+export function relativeUri(path: string): string {
+  return path
+    .split('/')
+    .map((name) => encodeURIComponent(name).replace(/%(2C|40|3D|2B|26|24|3B)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))))
+    .join('/');
 }
