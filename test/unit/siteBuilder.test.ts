@@ -157,9 +157,11 @@ describe('site builder', () => {
     const without = text(await buildSite(index, new NodeFileSystem()), 'docs/design/c.html');
     assert.match(without, /<pre class="mermaid"[^>]*>graph TD; A--&gt;B;\n<\/pre>/);
     assert.doesNotMatch(without, /<script/);
+    assert.match(without, /<p class="diagram-note">Diagrams are shown as their Mermaid source/);
     const withScript = await buildSite(index, new NodeFileSystem(), { mermaidScript: Buffer.from('/* mermaid */') });
     assert.match(text(withScript, 'docs/design/c.html'), /<script src="\.\.\/\.\.\/assets\/mermaid\.min\.js" defer>/);
     assert.strictEqual(text(withScript, 'assets/mermaid.min.js'), '/* mermaid */');
+    assert.doesNotMatch(text(withScript, 'docs/design/c.html'), /diagram-note/);
   });
 
   it('refuses an output folder that is the repository or holds other files', () => {

@@ -64,6 +64,7 @@ article table { border-collapse: collapse; }
 article th, article td { border: 1px solid var(--line); padding: .3rem .6rem; }
 article blockquote { margin-left: 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
 pre.mermaid[data-drawn] { background: transparent; border: 0; }
+.diagram-note { color: var(--muted); font-size: .9rem; font-style: italic; }
 `;
 
 /** Filters and search-as-you-type of `index.html`: reads the data block the page carries (no fetch, so `file://` works). */
