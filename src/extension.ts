@@ -1,4 +1,5 @@
 import { registerPreviewSiteCommand } from './vscode/commands/previewSiteCommand';
+import { registerSearchRecordsCommand } from './vscode/commands/searchRecordsCommand';
 import * as vscode from 'vscode';
 import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
 import { toPortPath } from './core/store/fileSystem';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerPairingMatrix(records, context.extensionUri),
     registerPrivateRecordWarnings(records, pairing, log),
     registerPreviewSiteCommand(records, log),
+    registerSearchRecordsCommand(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

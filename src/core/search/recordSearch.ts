@@ -1,7 +1,7 @@
 import { readFrontMatter } from '../records/frontMatter';
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
-import { fold } from '../tree/recordFilter';
+import { fold, parseRecordFilter } from '../tree/recordFilter';
 import { recordLabel } from '../tree/recordGroups';
 
 /** A record with the text searched: the Markdown after the front matter, and the line that text starts on. */
@@ -31,6 +31,16 @@ export interface SearchHit {
   preview: string;
   /** How good the match is: title matches count most. */
   score: number;
+}
+
+/**
+ * A query typed into a search box: words, plus `status:NAME` / `s:NAME` and
+ * `tag:NAME` / `t:NAME` / `#NAME` terms as in the views' filter.
+ */
+export function parseSearchQuery(query: string): SearchQuery {
+  const f = parseRecordFilter(query);
+  if (!f) return { text: '' };
+  return { text: [...f.numbers.map(String), ...f.text].join(' '), tags: f.tags, statuses: f.statuses };
 }
 
 const READ_CONCURRENCY = 32;
