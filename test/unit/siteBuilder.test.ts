@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { readRecordHistory } from '../../src/core/site/recordHistory';
+import { SITE_CSS } from '../../src/core/site/siteAssets';
 import { buildSite, SiteBuild } from '../../src/core/site/siteBuilder';
 import { checkOutputFolder, SITE_MANIFEST, SiteOutputError, writeSite } from '../../src/core/site/siteWriter';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
@@ -162,6 +163,31 @@ describe('site builder', () => {
     assert.match(text(withScript, 'docs/design/c.html'), /<script src="\.\.\/\.\.\/assets\/mermaid\.min\.js" defer>/);
     assert.strictEqual(text(withScript, 'assets/mermaid.min.js'), '/* mermaid */');
     assert.doesNotMatch(text(withScript, 'docs/design/c.html'), /diagram-note/);
+  });
+
+  it('copies plain SVG images but never an SVG that could run script on the site', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': '# 1. A\n\n![Plain](flow.svg) ![Hostile](evil.svg) [also hostile](onload.svg)\n',
+      'doc/adr/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>',
+      'doc/adr/evil.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>',
+      'doc/adr/onload.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+    });
+    const site = await buildSite(index, new NodeFileSystem());
+    const paths = site.files.map((f) => f.path);
+    assert.ok(paths.includes('doc/adr/flow.svg'));
+    assert.ok(!paths.includes('doc/adr/evil.svg') && !paths.includes('doc/adr/onload.svg'), paths.join(', '));
+    assert.deepStrictEqual(site.warnings.filter((w) => /SVG/.test(w)).length, 2);
+    assert.doesNotMatch(allText(site), /alert\(/);
+  });
+
+  it('is readable without JavaScript: every record is in the HTML and the filters stay hidden until the script shows them', async () => {
+    const { index } = await indexOf({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'Beta', status: 'Proposed' }) });
+    const page = text(await buildSite(index, new NodeFileSystem()), 'index.html');
+    assert.match(page, /<form id="filters"[^>]*\shidden>/);
+    assert.match(page, /<a href="doc\/adr\/0001-a\.html"><span class="num">0001<\/span> Alpha<\/a>/);
+    assert.match(page, /<a href="doc\/adr\/0002-b\.html"><span class="num">0002<\/span> Beta<\/a>/);
+    // `.filters { display: flex }` must not undo `hidden`.
+    assert.match(SITE_CSS, /^\[hidden\] \{ display: none !important; \}$/m);
   });
 
   it('refuses an output folder that is the repository or holds other files', () => {

@@ -45,6 +45,8 @@ export interface SiteBuild {
 /** Files the site never publishes, even when a record links to them: pages or scripts would run on the site's origin. */
 const NEVER_COPIED = /\.(?:html?|xhtml|xht|shtml|js|mjs|cjs|wasm|md|markdown)$/i;
 const MAX_COPY_BYTES = 20 * 1024 * 1024;
+/** An SVG that could run script when opened on the site's origin (scripts, event handlers, javascript: links, embedded HTML). */
+const ACTIVE_SVG = /<script|\son[a-z]+\s*=|javascript:|<foreignObject|<!ENTITY/i;
 const READ_CONCURRENCY = 64;
 const RESERVED = new Set(['index.html', 'search-index.json']);
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -207,11 +209,14 @@ async function readCopy(fs: RecordFileSystem, root: string, path: string): Promi
     const [real, realRoot] = await Promise.all([fs.realPath(path).catch(() => path), fs.realPath(root).catch(() => root)]);
     if (relativePath(realRoot, real) === undefined) return 'a symbolic link out of the repository';
   }
+  let bytes: Uint8Array;
   try {
-    return await fs.readFile(path);
+    bytes = await fs.readFile(path);
   } catch (e) {
     return `could not be read (${(e as Error).message})`;
   }
+  if (/\.svgz?$/i.test(path) && ACTIVE_SVG.test(latin.decode(bytes))) return 'an SVG with scripts, event handlers or embedded HTML';
+  return bytes;
 }
 
 function indexGroups(pages: SitePage[]): IndexGroup[] {
