@@ -163,6 +163,10 @@ describe('site builder', () => {
     assert.match(text(withScript, 'docs/design/c.html'), /<script src="\.\.\/\.\.\/assets\/mermaid\.min\.js" defer>/);
     assert.strictEqual(text(withScript, 'assets/mermaid.min.js'), '/* mermaid */');
     assert.doesNotMatch(text(withScript, 'docs/design/c.html'), /diagram-note/);
+    // A site without diagrams does not carry mermaid at all.
+    const { index: plain } = await indexOf({ 'docs/design/d.md': '---\ntitle: Delta\nstatus: draft\n---\nNo diagrams here.\n' });
+    const noDiagrams = await buildSite(plain, new NodeFileSystem(), { mermaidScript: Buffer.from('/* mermaid */') });
+    assert.deepStrictEqual(noDiagrams.paths.filter((p) => p.startsWith('assets/')), ['assets/site.css', 'assets/site.js']);
   });
 
   it('copies plain SVG images but never an SVG that could run script on the site', async () => {

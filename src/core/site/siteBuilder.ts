@@ -124,11 +124,13 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
   };
   const entries: SearchEntry[] = [];
   let diagramsAsCode = 0;
+  let diagrams = 0;
   const ordered = [...pages.values()];
   const bodies = await readBodies(fs, ordered, warnings);
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
     const rendered = renderRecordBody(md, bodies[i], resolverFor(p));
+    if (rendered.hasMermaid) diagrams++;
     if (rendered.hasMermaid && !layout.mermaid) diagramsAsCode++;
     await add({ path: p.page, content: recordPageHtml(p, links.get(p.record.path) ?? [], rendered.html, rendered.hasMermaid, layout) });
     entries.push({
@@ -150,7 +152,8 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
   await add({ path: 'search-index.json', content: `{"records":${entriesJson}}\n` });
   await add({ path: 'assets/site.css', content: SITE_CSS });
   await add({ path: 'assets/site.js', content: SITE_JS });
-  if (options.mermaidScript) {
+  // Mermaid (5 MB) goes only into sites that have diagrams.
+  if (options.mermaidScript && diagrams > 0) {
     await add({ path: 'assets/mermaid.min.js', content: options.mermaidScript });
     await add({ path: 'assets/mermaid-start.js', content: MERMAID_START_JS });
   }
