@@ -82,7 +82,7 @@ export function searchRecords(records: readonly SearchableRecord[], query: Searc
     if (statuses.length > 0 && !statuses.includes(r.status ?? '')) continue;
     if (tags.length > 0 && !(r.tags ?? []).some((t) => tags.includes(fold(t)))) continue;
     const title = fold(`${recordLabel(r)} ${(r.tags ?? []).join(' ')}`);
-    const body = fold(s.body);
+    const body = foldedBody(s);
     if (!words.every((w) => title.includes(w) || body.includes(w))) continue;
     const inTitle = words.filter((w) => title.includes(w)).length;
     let count = 0;
@@ -104,6 +104,17 @@ export function searchRecords(records: readonly SearchableRecord[], query: Searc
     hits.push({ record: r, line, column, preview, score: inTitle * 1000 + Math.min(count, 999) });
   }
   return hits.sort((a, b) => b.score - a.score || (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
+}
+
+/** Each record's folded text, kept while the record is: a search box searches the same records at every keystroke. */
+const folded = new WeakMap<SearchableRecord, string>();
+function foldedBody(s: SearchableRecord): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = fold(s.body);
+    folded.set(s, f);
+  }
+  return f;
 }
 
 function cut(line: string, column: number): string {
