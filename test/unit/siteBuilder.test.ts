@@ -87,6 +87,25 @@ describe('site builder', () => {
     assert.match(nats, /<li>Design doc <a href="\.\.\/\.\.\/docs\/design\/events\.html">Events platform<\/a>/);
   });
 
+  it('shows the records a design doc links to in its text, both ways, once each', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka' }),
+      'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS' }),
+      'docs/design/events.md':
+        '---\ntitle: Events platform\nstatus: approved\ndecisions: [../../doc/adr/0003-use-nats.md]\n---\n# Events platform\n\nBuilt on [NATS](../../doc/adr/0003-use-nats.md), not [Kafka](../../doc/adr/0002-use-kafka.md); see [the README](../../README.md).\n\n```\n[in code](../../doc/adr/0002-use-kafka.md)\n```\n',
+      'README.md': '# Events\n',
+    });
+    const site = await buildSite(index, new NodeFileSystem());
+    const design = text(site, 'docs/design/events.html');
+    const items = (design.match(/<nav class="record-links"[\s\S]*?<\/nav>/)?.[0] ?? '').match(/<li>[\s\S]*?<\/li>/g) ?? [];
+    assert.deepStrictEqual(
+      items.map((li) => li.replace(/<[^>]+>/g, '').trim()),
+      ['Decision 0003 Use NATS accepted', 'References 0002 Use Kafka accepted'],
+    );
+    assert.match(text(site, 'doc/adr/0002-use-kafka.html'), /<li>Referenced by <a href="\.\.\/\.\.\/docs\/design\/events\.html">Events platform<\/a>/);
+    assert.doesNotMatch(text(site, 'doc/adr/0003-use-nats.html'), /Referenced by/);
+  });
+
   it('escapes hostile titles, tags and bodies everywhere, including the search data', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { index } = await indexOf({

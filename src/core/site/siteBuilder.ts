@@ -1,7 +1,9 @@
+import { readBodyReferences } from '../decisions/writtenLinks';
 import { RecordIndex } from '../index/recordIndex';
 import { relativeTo } from '../index/indexReport';
 import { readFrontMatter } from '../records/frontMatter';
-import { LodestarRecord } from '../records/record';
+import { outlineMarkdown } from '../records/markdownOutline';
+import { LodestarRecord, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, dirname, joinPath, relativePath } from '../store/fileSystem';
 import { groupByStatus } from '../tree/recordGroups';
 import { HistoryRead } from './recordHistory';
@@ -83,7 +85,6 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
     pages.set(r.path, { record: r, source, page, folder, history: options.history?.byPath.get(source) });
   }
   const layout: SiteLayout = { siteTitle: options.siteTitle ?? 'Decision log', baseUrl: normaliseBaseUrl(options.baseUrl), mermaid: options.mermaidScript !== undefined };
-  const links = pageLinks(index, pages);
   const unpublishedFolders = index.folders.filter((f) => f.kind === 'mentoring' || f.kind === 'influence').map((f) => f.path);
   const copies = new Map<string, string>();
 
@@ -127,6 +128,7 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
   let diagrams = 0;
   const ordered = [...pages.values()];
   const bodies = await readBodies(fs, ordered, warnings);
+  const links = pageLinks(index, pages, designDocBodyLinks(ordered, bodies));
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
     const rendered = renderRecordBody(md, bodies[i], resolverFor(p));
@@ -179,6 +181,21 @@ function sitePath(rel: string): string {
     .split('/')
     .map((seg) => (seg === '..' ? '_' : seg))
     .join('/');
+}
+
+/**
+ * Links written in design docs' text (`See [ADR 7](../adr/0007-x.md)`): the
+ * index reads only their `decisions:`, the site shows these too, both ways.
+ */
+function designDocBodyLinks(pages: SitePage[], bodies: string[]): Map<string, RecordLink[]> {
+  const out = new Map<string, RecordLink[]>();
+  pages.forEach((p, i) => {
+    if (p.record.kind !== 'design' || !bodies[i].includes('](')) return;
+    const links = [...p.record.links];
+    readBodyReferences(outlineMarkdown(bodies[i], 0, []).linkLines, p.record.path, links);
+    if (links.length > p.record.links.length) out.set(p.record.path, links.slice(p.record.links.length));
+  });
+  return out;
 }
 
 async function readBodies(fs: RecordFileSystem, pages: SitePage[], warnings: string[]): Promise<string[]> {
