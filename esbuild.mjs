@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI with esbuild (npm run build; --production minifies for release). Type-checking is `tsc --noEmit` in `npm run lint`.
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -16,4 +17,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+// The CLI package carries mermaid's own build (MIT) for `lodestar site`'s diagrams; the .vsix leaves it out (.vscodeignore).
+fs.copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/mermaid.min.js');
+fs.copyFileSync('node_modules/mermaid/LICENSE', 'dist/mermaid.LICENSE');
 console.log(`built dist/extension.js and dist/cli.js${production ? ' (minified)' : ''}`);

@@ -1,4 +1,5 @@
 import { registerPreviewSiteCommand } from './vscode/commands/previewSiteCommand';
+import { registerSearchRecordsCommand } from './vscode/commands/searchRecordsCommand';
 import * as vscode from 'vscode';
 import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
 import { toPortPath } from './core/store/fileSystem';
@@ -21,7 +22,7 @@ import { PairingDetection } from './vscode/pairingDetection';
 import { registerPrivateRecordWarnings } from './vscode/privateRecordWarnings';
 import { registerProblemDiagnostics } from './vscode/problemDiagnostics';
 import { PullRequestsAndInfluence, registerPullRequestsAndInfluence } from './vscode/pullRequestsAndInfluence';
-import { MentoringTreeProvider, StatusTreeProvider } from './vscode/views/recordTrees';
+import { MentoringTreeProvider, RecordTreeNode, StatusTreeProvider } from './vscode/views/recordTrees';
 import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
@@ -34,6 +35,8 @@ export interface LodestarApi {
   activationMs: number;
   records: WorkspaceRecords;
   trees: { decisions: StatusTreeProvider; designDocs: StatusTreeProvider; mentoring: MentoringTreeProvider };
+  /** The Decisions and Design Docs tree views (their description shows the filter). */
+  views: { decisions: vscode.TreeView<RecordTreeNode>; designDocs: vscode.TreeView<RecordTreeNode> };
   /** The reminder counts on the Decisions, Design Docs and Mentoring views. */
   reminderBadges: ReminderBadges;
   /** The Influence view, the current pull request's status-bar item, pull requests from git. */
@@ -92,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerPairingMatrix(records, context.extensionUri),
     registerPrivateRecordWarnings(records, pairing, log),
     registerPreviewSiteCommand(records, log),
+    registerSearchRecordsCommand(records),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });
@@ -103,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const influence = registerPullRequestsAndInfluence(context, records, log, history);
   setTimeout(() => void records.start().then(() => void vscode.commands.executeCommand('setContext', 'lodestar.indexed', true)), 0);
   const activationMs = performance.now() - started;
-  return { activationMs, records, trees, influence, reminderBadges, governing, shownQuickInput };
+  return { activationMs, records, trees, views: { decisions: decisionsView, designDocs: designView }, influence, reminderBadges, governing, shownQuickInput };
 }
 
 export function deactivate(): void {

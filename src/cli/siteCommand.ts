@@ -63,7 +63,7 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   const report = (r: PublishResult): void => {
     for (const w of r.warnings) err(`lodestar site: ${w}\n`);
     if (r.historyUnavailable) err(`lodestar site: no git history (${r.historyUnavailable}); pages show no created/last-edited dates\n`);
-    if (r.diagramsAsCode > 0 && !values['no-mermaid']) err(`lodestar site: mermaid is not installed next to lodestar; ${r.diagramsAsCode} record(s) show their diagrams as code\n`);
+    if (r.diagramsAsCode > 0 && !values['no-mermaid']) err(`lodestar site: mermaid.min.js is missing next to lodestar (reinstall it); ${r.diagramsAsCode} record(s) show their diagrams as code\n`);
   };
   let first: PublishResult;
   try {
@@ -149,9 +149,18 @@ export function watchForChanges(root: string, outDir: string, rebuild: () => Pro
   };
 }
 
-/** The mermaid that npm installed next to lodestar (`node_modules/mermaid/dist/mermaid.min.js`, found upward from the CLI). */
+/**
+ * The bundled mermaid: `mermaid.min.js` next to the CLI (the npm package
+ * carries it in `dist/`), else the one npm installed in a `node_modules`
+ * found upward from the CLI.
+ */
 export function findMermaidScript(): Uint8Array | undefined {
   let dir = __dirname;
+  try {
+    return nodeFs.readFileSync(path.join(dir, 'mermaid.min.js'));
+  } catch {
+    // not beside the CLI: look for an installed package
+  }
   for (;;) {
     const candidate = path.join(dir, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
     try {

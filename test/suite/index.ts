@@ -36,6 +36,7 @@ export async function run(): Promise<void> {
       'brokenLinks.test.js',
       'people.test.js',
       'previewSite.test.js',
+      'searchRecords.test.js',
       'governance.test.js',
     ],
     multi: ['multiRoot.test.js'],

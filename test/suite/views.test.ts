@@ -85,14 +85,22 @@ describe('views in a single-root workspace', () => {
   });
 
   it('filter and group-by from the view title bar', async () => {
-    const { trees } = await lodestar();
+    const { trees, views } = await lodestar();
     await vscode.commands.executeCommand('lodestar.decisions.filter', 'grpc');
     assert.deepStrictEqual(await labels(trees.decisions), ['Accepted (1)']);
+    assert.strictEqual(views.decisions.description, 'filter: grpc');
     await vscode.commands.executeCommand('lodestar.decisions.groupBy', 'none');
     assert.deepStrictEqual(await labels(trees.decisions), ['0004 Use gRPC for internal APIs']);
     await vscode.commands.executeCommand('lodestar.decisions.filter', 'status:proposed');
     assert.deepStrictEqual(await labels(trees.decisions), ['0005 Adopt feature flags']);
+    assert.strictEqual(views.decisions.description, 'filter: status:proposed');
     await vscode.commands.executeCommand('lodestar.decisions.clearFilter');
+    assert.strictEqual(views.decisions.description, undefined);
+    await vscode.commands.executeCommand('lodestar.designDocs.filter', 'gateway');
+    assert.strictEqual(views.designDocs.description, 'filter: gateway');
+    assert.deepStrictEqual(await labels(trees.designDocs), ['In review (1)']);
+    await vscode.commands.executeCommand('lodestar.designDocs.clearFilter');
+    assert.strictEqual(views.designDocs.description, undefined);
     assert.deepStrictEqual((await labels(trees.decisions)).slice(0, 3), ['0001 Record architecture decisions', '0002 Use PostgreSQL', '0003 Use REST for internal APIs']);
     await vscode.commands.executeCommand('lodestar.decisions.groupBy', 'status');
     assert.deepStrictEqual(await labels(trees.decisions), ['Proposed (1)', 'Accepted (3)', 'Superseded (1)', 'No status (1)']);

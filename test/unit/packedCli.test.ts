@@ -37,7 +37,7 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     const [info] = JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const version = (JSON.parse(fs.readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string }).version;
     assert.strictEqual(info.filename, `lodestar-${version}.tgz`);
-    assert.deepStrictEqual(info.files.map((f) => f.path).sort(), ['README.md', 'dist/cli.js', 'package.json']);
+    assert.deepStrictEqual(info.files.map((f) => f.path).sort(), ['README.md', 'dist/cli.js', 'dist/mermaid.LICENSE', 'dist/mermaid.min.js', 'package.json']);
     assert.ok(fs.existsSync(path.join(copy, 'dist/cli.js')), 'prepack built dist/');
 
     const prefix = path.join(work, 'prefix');
@@ -60,5 +60,13 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     assert.deepStrictEqual((JSON.parse(index.stdout) as { records: { title: string }[] }).records.map((r) => r.title), ['A', 'B']);
     const sarif = run(['lint', '--format', 'sarif']);
     assert.strictEqual((JSON.parse(sarif.stdout) as { runs: { tool: { driver: { version: string } } }[] }).runs[0].tool.driver.version, version);
+    // Diagrams are drawn by the mermaid the package carries: no other install, no CDN.
+    fs.mkdirSync(path.join(repo, 'docs/design'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'docs/design/flow.md'), '---\ntitle: Flow\nstatus: draft\n---\n```mermaid\ngraph TD; A-->B;\n```\n');
+    const site = run(['site', 'build', '--out', path.join(work, 'site')]);
+    assert.strictEqual(site.status, 0, site.stderr);
+    assert.strictEqual(site.stderr, '');
+    assert.deepStrictEqual(fs.readFileSync(path.join(work, 'site/assets/mermaid.min.js')), fs.readFileSync(path.join(PROJECT, 'node_modules/mermaid/dist/mermaid.min.js')));
+    assert.match(fs.readFileSync(path.join(work, 'site/docs/design/flow.html'), 'utf8'), /<script src="\.\.\/\.\.\/assets\/mermaid\.min\.js" defer>/);
   });
 });

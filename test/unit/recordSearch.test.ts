@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { readSearchable, searchRecords } from '../../src/core/search/recordSearch';
+import { parseSearchQuery, readSearchable, searchRecords } from '../../src/core/search/recordSearch';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { madr4Adr, nygardAdr, sessionNote } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
@@ -40,6 +40,15 @@ describe('record search', () => {
       searchRecords(all, { text: '', statuses: ['draft'] }).map((h) => h.record.title),
       ['Search rewrite'],
     );
+  });
+
+  it('reads status: and tag: terms out of a typed query, as the views\' filter does', async () => {
+    assert.deepStrictEqual(parseSearchQuery('  Key status:Proposed #Security held 2 '), { text: '2 key held', tags: ['security'], statuses: ['proposed'] });
+    assert.deepStrictEqual(parseSearchQuery(''), { text: '' });
+    const { index } = await indexOf(files);
+    const all = await readSearchable(new NodeFileSystem(), index.records().filter((r) => r.kind === 'decision' || r.kind === 'design'));
+    assert.deepStrictEqual(searchRecords(all, parseSearchQuery('postgresql tag:search')).map((h) => h.record.title), ['Search rewrite']);
+    assert.deepStrictEqual(searchRecords(all, parseSearchQuery('postgresql s:proposed')).map((h) => h.record.title), ['Encrypt backups']);
   });
 
   it('lodestar search prints path:line lines or JSON, and exits 1 when nothing matches', async () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { readRecordHistory } from '../../src/core/site/recordHistory';
+import { SITE_CSS } from '../../src/core/site/siteAssets';
 import { buildSite, SiteBuild } from '../../src/core/site/siteBuilder';
 import { checkOutputFolder, SITE_MANIFEST, SiteOutputError, writeSite } from '../../src/core/site/siteWriter';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
@@ -86,6 +87,25 @@ describe('site builder', () => {
     assert.match(nats, /<li>Design doc <a href="\.\.\/\.\.\/docs\/design\/events\.html">Events platform<\/a>/);
   });
 
+  it('shows the records a design doc links to in its text, both ways, once each', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka' }),
+      'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS' }),
+      'docs/design/events.md':
+        '---\ntitle: Events platform\nstatus: approved\ndecisions: [../../doc/adr/0003-use-nats.md]\n---\n# Events platform\n\nBuilt on [NATS](../../doc/adr/0003-use-nats.md), not [Kafka](../../doc/adr/0002-use-kafka.md); see [the README](../../README.md).\n\n```\n[in code](../../doc/adr/0002-use-kafka.md)\n```\n',
+      'README.md': '# Events\n',
+    });
+    const site = await buildSite(index, new NodeFileSystem());
+    const design = text(site, 'docs/design/events.html');
+    const items = (design.match(/<nav class="record-links"[\s\S]*?<\/nav>/)?.[0] ?? '').match(/<li>[\s\S]*?<\/li>/g) ?? [];
+    assert.deepStrictEqual(
+      items.map((li) => li.replace(/<[^>]+>/g, '').trim()),
+      ['Decision 0003 Use NATS accepted', 'References 0002 Use Kafka accepted'],
+    );
+    assert.match(text(site, 'doc/adr/0002-use-kafka.html'), /<li>Referenced by <a href="\.\.\/\.\.\/docs\/design\/events\.html">Events platform<\/a>/);
+    assert.doesNotMatch(text(site, 'doc/adr/0003-use-nats.html'), /Referenced by/);
+  });
+
   it('escapes hostile titles, tags and bodies everywhere, including the search data', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { index } = await indexOf({
@@ -157,9 +177,40 @@ describe('site builder', () => {
     const without = text(await buildSite(index, new NodeFileSystem()), 'docs/design/c.html');
     assert.match(without, /<pre class="mermaid"[^>]*>graph TD; A--&gt;B;\n<\/pre>/);
     assert.doesNotMatch(without, /<script/);
+    assert.match(without, /<p class="diagram-note">Diagrams are shown as their Mermaid source/);
     const withScript = await buildSite(index, new NodeFileSystem(), { mermaidScript: Buffer.from('/* mermaid */') });
     assert.match(text(withScript, 'docs/design/c.html'), /<script src="\.\.\/\.\.\/assets\/mermaid\.min\.js" defer>/);
     assert.strictEqual(text(withScript, 'assets/mermaid.min.js'), '/* mermaid */');
+    assert.doesNotMatch(text(withScript, 'docs/design/c.html'), /diagram-note/);
+    // A site without diagrams does not carry mermaid at all.
+    const { index: plain } = await indexOf({ 'docs/design/d.md': '---\ntitle: Delta\nstatus: draft\n---\nNo diagrams here.\n' });
+    const noDiagrams = await buildSite(plain, new NodeFileSystem(), { mermaidScript: Buffer.from('/* mermaid */') });
+    assert.deepStrictEqual(noDiagrams.paths.filter((p) => p.startsWith('assets/')), ['assets/site.css', 'assets/site.js']);
+  });
+
+  it('copies plain SVG images but never an SVG that could run script on the site', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': '# 1. A\n\n![Plain](flow.svg) ![Hostile](evil.svg) [also hostile](onload.svg)\n',
+      'doc/adr/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>',
+      'doc/adr/evil.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>',
+      'doc/adr/onload.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+    });
+    const site = await buildSite(index, new NodeFileSystem());
+    const paths = site.files.map((f) => f.path);
+    assert.ok(paths.includes('doc/adr/flow.svg'));
+    assert.ok(!paths.includes('doc/adr/evil.svg') && !paths.includes('doc/adr/onload.svg'), paths.join(', '));
+    assert.deepStrictEqual(site.warnings.filter((w) => /SVG/.test(w)).length, 2);
+    assert.doesNotMatch(allText(site), /alert\(/);
+  });
+
+  it('is readable without JavaScript: every record is in the HTML and the filters stay hidden until the script shows them', async () => {
+    const { index } = await indexOf({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'Beta', status: 'Proposed' }) });
+    const page = text(await buildSite(index, new NodeFileSystem()), 'index.html');
+    assert.match(page, /<form id="filters"[^>]*\shidden>/);
+    assert.match(page, /<a href="doc\/adr\/0001-a\.html"><span class="num">0001<\/span> Alpha<\/a>/);
+    assert.match(page, /<a href="doc\/adr\/0002-b\.html"><span class="num">0002<\/span> Beta<\/a>/);
+    // `.filters { display: flex }` must not undo `hidden`.
+    assert.match(SITE_CSS, /^\[hidden\] \{ display: none !important; \}$/m);
   });
 
   it('refuses an output folder that is the repository or holds other files', () => {

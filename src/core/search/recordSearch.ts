@@ -1,7 +1,7 @@
 import { readFrontMatter } from '../records/frontMatter';
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
-import { fold } from '../tree/recordFilter';
+import { fold, parseRecordFilter } from '../tree/recordFilter';
 import { recordLabel } from '../tree/recordGroups';
 
 /** A record with the text searched: the Markdown after the front matter, and the line that text starts on. */
@@ -31,6 +31,16 @@ export interface SearchHit {
   preview: string;
   /** How good the match is: title matches count most. */
   score: number;
+}
+
+/**
+ * A query typed into a search box: words, plus `status:NAME` / `s:NAME` and
+ * `tag:NAME` / `t:NAME` / `#NAME` terms as in the views' filter.
+ */
+export function parseSearchQuery(query: string): SearchQuery {
+  const f = parseRecordFilter(query);
+  if (!f) return { text: '' };
+  return { text: [...f.numbers.map(String), ...f.text].join(' '), tags: f.tags, statuses: f.statuses };
 }
 
 const READ_CONCURRENCY = 32;
@@ -72,7 +82,7 @@ export function searchRecords(records: readonly SearchableRecord[], query: Searc
     if (statuses.length > 0 && !statuses.includes(r.status ?? '')) continue;
     if (tags.length > 0 && !(r.tags ?? []).some((t) => tags.includes(fold(t)))) continue;
     const title = fold(`${recordLabel(r)} ${(r.tags ?? []).join(' ')}`);
-    const body = fold(s.body);
+    const body = foldedBody(s);
     if (!words.every((w) => title.includes(w) || body.includes(w))) continue;
     const inTitle = words.filter((w) => title.includes(w)).length;
     let count = 0;
@@ -94,6 +104,17 @@ export function searchRecords(records: readonly SearchableRecord[], query: Searc
     hits.push({ record: r, line, column, preview, score: inTitle * 1000 + Math.min(count, 999) });
   }
   return hits.sort((a, b) => b.score - a.score || (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
+}
+
+/** Each record's folded text, kept while the record is: a search box searches the same records at every keystroke. */
+const folded = new WeakMap<SearchableRecord, string>();
+function foldedBody(s: SearchableRecord): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = fold(s.body);
+    folded.set(s, f);
+  }
+  return f;
 }
 
 function cut(line: string, column: number): string {

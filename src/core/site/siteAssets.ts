@@ -38,7 +38,8 @@ h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
 #count { color: var(--muted); margin: .75rem 0 0; }
 ul.records { list-style: none; padding: 0; margin: 0; }
 ul.records > li { padding: .45rem 0; border-bottom: 1px solid var(--line); }
-ul.records > li[hidden], section[hidden] { display: none; }
+/* hidden wins over every display rule: the filters stay out of sight without JavaScript. */
+[hidden] { display: none !important; }
 .num { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: .35rem; }
 .status { display: inline-block; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; border-radius: 999px; padding: 0 .5rem; margin-left: .4rem; color: var(--other); }
 .status-accepted, .status-approved, .status-implemented { color: var(--accepted); }
@@ -64,6 +65,7 @@ article table { border-collapse: collapse; }
 article th, article td { border: 1px solid var(--line); padding: .3rem .6rem; }
 article blockquote { margin-left: 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
 pre.mermaid[data-drawn] { background: transparent; border: 0; }
+.diagram-note { color: var(--muted); font-size: .9rem; font-style: italic; }
 `;
 
 /** Filters and search-as-you-type of `index.html`: reads the data block the page carries (no fetch, so `file://` works). */

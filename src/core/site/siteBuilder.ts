@@ -1,7 +1,9 @@
+import { readBodyReferences } from '../decisions/writtenLinks';
 import { RecordIndex } from '../index/recordIndex';
 import { relativeTo } from '../index/indexReport';
 import { readFrontMatter } from '../records/frontMatter';
-import { LodestarRecord } from '../records/record';
+import { outlineMarkdown } from '../records/markdownOutline';
+import { LodestarRecord, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, dirname, joinPath, relativePath } from '../store/fileSystem';
 import { groupByStatus } from '../tree/recordGroups';
 import { HistoryRead } from './recordHistory';
@@ -45,6 +47,8 @@ export interface SiteBuild {
 /** Files the site never publishes, even when a record links to them: pages or scripts would run on the site's origin. */
 const NEVER_COPIED = /\.(?:html?|xhtml|xht|shtml|js|mjs|cjs|wasm|md|markdown)$/i;
 const MAX_COPY_BYTES = 20 * 1024 * 1024;
+/** An SVG that could run script when opened on the site's origin (scripts, event handlers, javascript: links, embedded HTML). */
+const ACTIVE_SVG = /<script|\son[a-z]+\s*=|javascript:|<foreignObject|<!ENTITY/i;
 const READ_CONCURRENCY = 64;
 const RESERVED = new Set(['index.html', 'search-index.json']);
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -81,7 +85,6 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
     pages.set(r.path, { record: r, source, page, folder, history: options.history?.byPath.get(source) });
   }
   const layout: SiteLayout = { siteTitle: options.siteTitle ?? 'Decision log', baseUrl: normaliseBaseUrl(options.baseUrl), mermaid: options.mermaidScript !== undefined };
-  const links = pageLinks(index, pages);
   const unpublishedFolders = index.folders.filter((f) => f.kind === 'mentoring' || f.kind === 'influence').map((f) => f.path);
   const copies = new Map<string, string>();
 
@@ -122,11 +125,14 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
   };
   const entries: SearchEntry[] = [];
   let diagramsAsCode = 0;
+  let diagrams = 0;
   const ordered = [...pages.values()];
   const bodies = await readBodies(fs, ordered, warnings);
+  const links = pageLinks(index, pages, designDocBodyLinks(ordered, bodies));
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
     const rendered = renderRecordBody(md, bodies[i], resolverFor(p));
+    if (rendered.hasMermaid) diagrams++;
     if (rendered.hasMermaid && !layout.mermaid) diagramsAsCode++;
     await add({ path: p.page, content: recordPageHtml(p, links.get(p.record.path) ?? [], rendered.html, rendered.hasMermaid, layout) });
     entries.push({
@@ -148,7 +154,8 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
   await add({ path: 'search-index.json', content: `{"records":${entriesJson}}\n` });
   await add({ path: 'assets/site.css', content: SITE_CSS });
   await add({ path: 'assets/site.js', content: SITE_JS });
-  if (options.mermaidScript) {
+  // Mermaid (5 MB) goes only into sites that have diagrams.
+  if (options.mermaidScript && diagrams > 0) {
     await add({ path: 'assets/mermaid.min.js', content: options.mermaidScript });
     await add({ path: 'assets/mermaid-start.js', content: MERMAID_START_JS });
   }
@@ -174,6 +181,21 @@ function sitePath(rel: string): string {
     .split('/')
     .map((seg) => (seg === '..' ? '_' : seg))
     .join('/');
+}
+
+/**
+ * Links written in design docs' text (`See [ADR 7](../adr/0007-x.md)`): the
+ * index reads only their `decisions:`, the site shows these too, both ways.
+ */
+function designDocBodyLinks(pages: SitePage[], bodies: string[]): Map<string, RecordLink[]> {
+  const out = new Map<string, RecordLink[]>();
+  pages.forEach((p, i) => {
+    if (p.record.kind !== 'design' || !bodies[i].includes('](')) return;
+    const links = [...p.record.links];
+    readBodyReferences(outlineMarkdown(bodies[i], 0, []).linkLines, p.record.path, links);
+    if (links.length > p.record.links.length) out.set(p.record.path, links.slice(p.record.links.length));
+  });
+  return out;
 }
 
 async function readBodies(fs: RecordFileSystem, pages: SitePage[], warnings: string[]): Promise<string[]> {
@@ -207,11 +229,14 @@ async function readCopy(fs: RecordFileSystem, root: string, path: string): Promi
     const [real, realRoot] = await Promise.all([fs.realPath(path).catch(() => path), fs.realPath(root).catch(() => root)]);
     if (relativePath(realRoot, real) === undefined) return 'a symbolic link out of the repository';
   }
+  let bytes: Uint8Array;
   try {
-    return await fs.readFile(path);
+    bytes = await fs.readFile(path);
   } catch (e) {
     return `could not be read (${(e as Error).message})`;
   }
+  if (/\.svgz?$/i.test(path) && ACTIVE_SVG.test(latin.decode(bytes))) return 'an SVG with scripts, event handlers or embedded HTML';
+  return bytes;
 }
 
 function indexGroups(pages: SitePage[]): IndexGroup[] {

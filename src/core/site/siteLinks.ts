@@ -1,4 +1,5 @@
 import { RecordIndex } from '../index/recordIndex';
+import { RecordLink } from '../records/record';
 import { recordLabel } from '../tree/recordGroups';
 import { basename } from '../store/fileSystem';
 import { PageLink, SitePage } from './sitePages';
@@ -34,18 +35,23 @@ export function linkVerb(kind: string): string {
  * site: what the record writes (in its order), then what other records say
  * about it (by their path) unless the record already says the same.
  */
-export function pageLinks(index: RecordIndex, pages: ReadonlyMap<string, SitePage>): Map<string, PageLink[]> {
+export function pageLinks(index: RecordIndex, pages: ReadonlyMap<string, SitePage>, bodyLinks: ReadonlyMap<string, RecordLink[]> = new Map()): Map<string, PageLink[]> {
   const forward = new Map<string, { kind: string; target?: SitePage; label: string }[]>();
   const incoming = new Map<string, { kind: string; from: SitePage }[]>();
   for (const [path, p] of pages) {
     const list: { kind: string; target?: SitePage; label: string }[] = [];
     const seen = new Set<string>();
-    for (const l of p.record.links) {
+    const linkedPages = new Set<SitePage>();
+    const extra = bodyLinks.get(path) ?? [];
+    for (const l of [...p.record.links, ...extra]) {
       const resolved = index.resolveLink(p.record, l.target);
       const target = pages.get(resolved);
       const key = `${l.kind}\n${target ? target.source : resolved}`;
       if (seen.has(key) || target === p) continue;
+      // A link found in a design doc's text adds nothing when its front matter already links that record.
+      if (extra.includes(l) && (!target || linkedPages.has(target))) continue;
       seen.add(key);
+      if (target) linkedPages.add(target);
       // A target that is not on the site keeps the words the record wrote, never an absolute path.
       const label = target ? recordLabel(target.record) : (l.label ?? (resolved.startsWith('/') ? basename(resolved) : resolved));
       list.push({ kind: l.kind, target, label });

@@ -122,7 +122,7 @@ ${links
 <h1>${heading}</h1>
 ${factList}${linkList}<article aria-label="${escapeHtml(kindLabel)}">
 ${bodyHtml}</article>
-</main>
+${hasMermaid && !layout.mermaid ? '<p class="diagram-note">Diagrams are shown as their Mermaid source: this site was built without the bundled mermaid.</p>\n' : ''}</main>
 <footer><p>Source: <code>${escapeHtml(p.source)}</code></p></footer>`;
   return shell({
     layout,

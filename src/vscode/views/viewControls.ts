@@ -33,7 +33,7 @@ export function registerViewControls(
           : await vscode.window.showInputBox({
               title: `Filter ${noun}`,
               value: provider.currentFilter,
-              prompt: 'Words in the title, a number, or status:NAME (e.g. "kafka status:proposed"). Empty shows everything.',
+              prompt: 'Words in the title, a number, status:NAME or tag:NAME (e.g. "kafka status:proposed tag:security"). Empty shows everything.',
             });
       if (value === undefined) return;
       provider.setFilter(value);
