@@ -51,18 +51,31 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
   return args;
 }
 
+const HASH = /^[0-9a-f]{7,64}$/;
+
+/** One record of HISTORY_FORMAT: the six separators found in turn, the body all the rest (a separator in it kept). */
 function parseCommit(record: string): HistoryCommit | undefined {
-  const f = record.split(FIELD);
-  if (f.length < 7 || !/^[0-9a-f]{7,64}$/.test(f[0])) return undefined;
-  const body = f.slice(6).join(FIELD);
+  const a = record.indexOf(FIELD);
+  if (a < 7 || a > 64) return undefined;
+  const b = record.indexOf(FIELD, a + 1);
+  const c = b === -1 ? -1 : record.indexOf(FIELD, b + 1);
+  const d = c === -1 ? -1 : record.indexOf(FIELD, c + 1);
+  const e = d === -1 ? -1 : record.indexOf(FIELD, d + 1);
+  const f = e === -1 ? -1 : record.indexOf(FIELD, e + 1);
+  if (f === -1) return undefined;
+  const hash = record.slice(0, a);
+  if (!HASH.test(hash)) return undefined;
+  // The body runs to the end of the record, less the newlines git ends it with.
+  let end = record.length;
+  while (end > f + 1 && record.charCodeAt(end - 1) === 10) end--;
   return {
-    hash: f[0],
-    parents: f[1] ? f[1].split(' ') : [],
-    authorName: f[2],
-    authorEmail: f[3],
-    date: f[4],
-    subject: f[5],
-    body: body.replace(/\n+$/, ''),
+    hash,
+    parents: b === a + 1 ? [] : record.slice(a + 1, b).split(' '),
+    authorName: record.slice(b + 1, c),
+    authorEmail: record.slice(c + 1, d),
+    date: record.slice(d + 1, e),
+    subject: record.slice(e + 1, f),
+    body: record.slice(f + 1, end),
   };
 }
 
