@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { findBranchPullRequest } from '../../src/core/pulls/branchPullRequest';
-import { discoverPullRequests, parseCoAuthors, pullRequestFromMessage } from '../../src/core/pulls/prDiscovery';
-import { readRemotes } from '../../src/core/pulls/remotes';
+import { discoverPullRequests, discoveredPullRequestUrl, parseCoAuthors, pullRequestFromMessage, remotesGiveUrls } from '../../src/core/pulls/prDiscovery';
+import { parseRemoteUrl, readRemotes, RemoteRepo } from '../../src/core/pulls/remotes';
 import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';
 
 const ALICE = 'Alice Ángel <alice@example.com>';
@@ -161,6 +161,20 @@ describe('pull-request discovery from history', () => {
       git(root, ['checkout', '-q', 'main']);
       git(root, ['remote', 'remove', 'origin']);
     }
+  });
+});
+
+describe('whether remotes give discovered pull requests a URL', () => {
+  it('is false exactly when no source of pull request finds a remote', () => {
+    assert.strictEqual(remotesGiveUrls([]), false);
+    for (const url of ['git@github.com:o/r.git', 'https://gitlab.com/g/sub/p.git', 'https://bitbucket.org/w/r.git', 'https://dev.azure.com/org/proj/_git/r']) {
+      const remote = parseRemoteUrl(url) as RemoteRepo;
+      assert.ok(remote, url);
+      assert.strictEqual(remotesGiveUrls([remote]), true, url);
+      const sources = (['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const).filter((source) => discoveredPullRequestUrl({ number: 1, source }, [remote]) !== null);
+      assert.ok(sources.length > 0, url);
+    }
+    for (const source of ['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const) assert.strictEqual(discoveredPullRequestUrl({ number: 1, source }, []), null);
   });
 });
 

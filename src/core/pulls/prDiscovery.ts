@@ -182,6 +182,13 @@ function remoteFor(source: PullRequestSource, remotes: readonly RemoteRepo[]): R
   }
 }
 
+const SOURCES: readonly PullRequestSource[] = ['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'];
+
+/** False when no remote is a forge a discovered pull request could link to: then every URL would be null. */
+export function remotesGiveUrls(remotes: readonly RemoteRepo[]): boolean {
+  return SOURCES.some((source) => remoteFor(source, remotes) !== undefined);
+}
+
 /** The URL of a discovered pull request, from the repository's remotes; null when none fits. */
 export function discoveredPullRequestUrl(message: Pick<PullRequestMessage, 'number' | 'source' | 'project'>, remotes: readonly RemoteRepo[]): string | null {
   const remote = remoteFor(message.source, remotes);
