@@ -44,10 +44,11 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
     }
   }
   const git = createGitExecutor(root);
-  const remotes = await readRemotes(git);
   const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
-  // Only records that can link a pull request are parsed; the history is read meanwhile.
-  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), index.build({ keep: mayLinkPullRequests })]);
+  // Only records that can link a pull request are parsed; the remotes and then the history are read meanwhile.
+  const indexing = index.build({ keep: mayLinkPullRequests });
+  const remotes = await readRemotes(git);
+  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), indexing]);
   if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
   const links = new PullRequestLinks(index.records(), remotes);
   const print = (p: DiscoveredPullRequest): PrsJson['pullRequests'][number] => ({

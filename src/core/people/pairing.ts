@@ -227,19 +227,27 @@ export function unloggedSessions(detected: readonly PairingSession[], logged: re
 /** {@link coversDetected} against many logged sessions, looked up by day and hash rather than one by one. */
 function coverage(sessions: readonly PairingSession[]): (detected: PairingSession) => boolean {
   const byDate = new Map<string, PairingSession[]>();
-  const hashes: string[] = [];
+  // Written hashes by their first 7 characters (every one has at least 7): a commit is looked up, not compared with each.
+  const hashes = new Map<string, string[]>();
   for (const l of sessions) {
     if (l.source !== 'logged') continue;
-    if (l.date !== null) byDate.set(l.date, [...(byDate.get(l.date) ?? []), l]);
+    if (l.date !== null) {
+      const day = byDate.get(l.date);
+      if (day) day.push(l);
+      else byDate.set(l.date, [l]);
+    }
     for (const c of l.commits ?? []) {
       const h = writtenHash(c);
-      if (h) hashes.push(h);
+      if (!h) continue;
+      const same = hashes.get(h.slice(0, 7));
+      if (same) same.push(h);
+      else hashes.set(h.slice(0, 7), [h]);
     }
   }
   return (d) => {
     if (d.source !== 'co-authored' || !d.commit) return false;
     const hash = d.commit.toLowerCase();
-    if (hashes.some((h) => hash.startsWith(h))) return true;
+    if (hashes.get(hash.slice(0, 7))?.some((h) => hash.startsWith(h))) return true;
     return (byDate.get(d.date ?? '') ?? []).some((l) => coversDetected(l, d));
   };
 }
