@@ -48,7 +48,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const remotesRead = readRemotes(git).catch(() => []);
   // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline, while the records are read).
   // Only pull requests with a URL are dated: without a forge remote there are none, and the history is not read.
-  const history = remotesRead.then((remotes) => (remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes).catch(() => undefined) : undefined));
+  const history = remotesRead.then((remotes) => (remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined));
   await index.build();
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.

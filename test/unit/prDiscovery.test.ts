@@ -62,6 +62,20 @@ describe('pull-request discovery from history', () => {
     repo = forgeHistory();
   });
 
+  it('with onlyMessages, git prints only the messages that may name a PR: the same PRs, URLs, titles and dates', async () => {
+    const gitx = createGitExecutor(repo.root);
+    const remotes = [parseRemoteUrl('git@github.com:acme/app.git') as RemoteRepo, parseRemoteUrl('https://gitlab.com/group/sub/proj.git') as RemoteRepo];
+    const every = await discoverPullRequests(gitx, remotes);
+    const messages = await discoverPullRequests(gitx, remotes, { onlyMessages: true });
+    const when = (r: typeof every) => r.pullRequests.map((p) => [p.number, p.source, p.title, p.mergeCommit, p.mergedAt, p.url, p.branch, p.project]);
+    assert.deepStrictEqual(when(messages), when(every));
+    assert.strictEqual(when(every).length, 9);
+    // Fewer commits printed (no tips, no plain commits); a GitHub merge's author is then the merge commit's own.
+    assert.ok(messages.commits < every.commits, `${messages.commits} < ${every.commits}`);
+    assert.deepStrictEqual(every.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name), ['Alice Ángel']);
+    assert.deepStrictEqual(messages.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name), ['Dana Lead']);
+  });
+
   it('finds every merged PR in one pass, newest first, and no issue numbers', async () => {
     const gitx = createGitExecutor(repo.root);
     const result = await discoverPullRequests(gitx, []);

@@ -21,11 +21,11 @@ export interface HistoryScanOptions {
   /** The revision to walk from; HEAD when absent. Must be a ref or commit name, never an option. */
   revision?: string;
   /**
-   * Only commits whose message holds this text, in any ASCII case (git's own
-   * `--grep`, so the rest are never printed). A filter to read less, not a
-   * parser: what is kept still goes through the caller's own checks.
+   * Only commits whose message holds one of these texts, in any ASCII case
+   * (git's own `--grep`, so the rest are never printed). A filter to read
+   * less, not a parser: what is kept still goes through the caller's checks.
    */
-  mentioning?: string;
+  mentioning?: readonly string[];
 }
 
 export interface HistoryScanResult {
@@ -50,7 +50,7 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
     // git reads a bare date as that day at the current time of day; a day means from its start.
     args.push(`--since=${/^\d{4}-\d{2}-\d{2}$/.test(options.since) ? `${options.since} 00:00:00` : options.since}`);
   }
-  if (options.mentioning !== undefined) args.push('--regexp-ignore-case', '--fixed-strings', `--grep=${options.mentioning}`);
+  if (options.mentioning !== undefined && options.mentioning.length > 0) args.push('--regexp-ignore-case', '--fixed-strings', ...options.mentioning.map((text) => `--grep=${text}`));
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
   const revision = options.revision ?? 'HEAD';
   if (revision.startsWith('-') || /[\s\0]/.test(revision)) throw new Error(`not a revision: "${revision}"`);

@@ -126,7 +126,7 @@ export async function detectPairingSessions(
   const sessions: PairingSession[] = [];
   const scanOptions: HistoryScanOptions = { since: window.since ? daysBefore(window.since, 2) : undefined, maxCount: window.maxCount, revision: window.revision };
   // Every session comes from a body parseCoAuthors finds a trailer in, and it finds none without these words (in any case).
-  if (window.onlyCoAuthored && window.maxCount === undefined) scanOptions.mentioning = 'co-authored-by';
+  if (window.onlyCoAuthored && window.maxCount === undefined) scanOptions.mentioning = ['co-authored-by'];
   if (!(directory instanceof Promise)) {
     const scan = await scanHistory(
       git,

@@ -267,7 +267,22 @@ export interface DiscoveryOptions {
   /** The revision to walk from (HEAD when absent). */
   revision?: string;
   maxCount?: number;
+  /**
+   * git prints only the commits whose message could name a merged pull
+   * request: the same pull requests, numbers, URLs, titles and dates, read
+   * from a fraction of the history. A GitHub merge's branch tip is then not
+   * read, so its author is the merge commit's, and `commits` counts the
+   * commits printed. For callers that want when, not who.
+   */
+  onlyMessages?: boolean;
 }
+
+/**
+ * Texts one of which every message {@link pullRequestFromMessage} reads holds
+ * (any case): `Merge pull request #`, `(pull request #`, `Pull request #`;
+ * `See merge request `; `(#N)`; `Merged PR `.
+ */
+const MESSAGE_TEXTS = ['pull request #', 'see merge request ', '(#', 'merged pr '];
 
 export interface DiscoveryResult {
   pullRequests: DiscoveredPullRequest[];
@@ -280,7 +295,7 @@ export interface DiscoveryResult {
 /** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
 export async function discoverPullRequests(git: GitExecutor, remotes: readonly RemoteRepo[], options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
   const collector = new PullRequestCollector(remotes);
-  const scan = await scanHistory(git, (c) => collector.add(c), options);
+  const scan = await scanHistory(git, (c) => collector.add(c), { since: options.since, revision: options.revision, maxCount: options.maxCount, mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined });
   const result: DiscoveryResult = { pullRequests: collector.pullRequests(), commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
