@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { buildPairingReport, validateDay } from '../core/people/pairing';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { writeJson } from './jsonOutput';
+import { jsonList, writeJsonLists } from './jsonLists';
 
 /** The `lodestar pairing --json` contract. */
 export interface PairingJson {
@@ -38,14 +38,15 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since }, indexReady: index.build({ kinds: ['mentoring'] }), trusted: true });
   for (const p of report.problems) err.write(`${formatProblem({ ...p, path: relativeTo(root, p.path) })}\n`);
   if (report.unavailable) err.write(`lodestar: no git history read: ${report.unavailable}\n`);
-  const json: PairingJson = {
-    sessions: report.sessions.map((s) => ({ date: s.date, people: s.people, source: s.source, commit: s.commit, path: s.path === null ? null : relativeTo(root, s.path) })),
-    pairs: report.pairs.map((p) => ({ people: p.people, count: p.count })),
-  };
+  type Session = (typeof report.sessions)[number];
+  type Pair = (typeof report.pairs)[number];
+  const session = (s: Session): PairingJson['sessions'][number] => ({ date: s.date, people: s.people, source: s.source, commit: s.commit, path: s.path === null ? null : relativeTo(root, s.path) });
+  const pair = (p: Pair): PairingJson['pairs'][number] => ({ people: p.people, count: p.count });
   if (options.json) {
-    writeJson(out, { ...json });
+    writeJsonLists(out, [jsonList('sessions', report.sessions, session), jsonList('pairs', report.pairs, pair)]);
     return 0;
   }
+  const json: PairingJson = { sessions: report.sessions.map(session), pairs: report.pairs.map(pair) };
   const logged = json.sessions.filter((s) => s.source === 'logged').length;
   out.write(`${json.sessions.length} pairing sessions (${logged} logged, ${json.sessions.length - logged} from co-authored commits)${options.since ? ` since ${options.since}` : ''}\n`);
   for (const s of json.sessions) {

@@ -2,11 +2,11 @@ import { createGitExecutor } from '../core/git/gitExecutor';
 import { relativeTo } from '../core/index/indexReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
-import { discoverPullRequests, Person, PullRequestSource, sinceProblem } from '../core/pulls/prDiscovery';
+import { DiscoveredPullRequest, discoverPullRequests, Person, PullRequestSource, sinceProblem } from '../core/pulls/prDiscovery';
 import { mayLinkPullRequests, PullRequestLinks } from '../core/pulls/prLinks';
 import { readRemotes } from '../core/pulls/remotes';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { writeJson } from './jsonOutput';
+import { jsonList, writeJsonLists } from './jsonLists';
 
 /** The `lodestar prs --json` contract. */
 export interface PrsJson {
@@ -44,29 +44,30 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
     }
   }
   const git = createGitExecutor(root);
-  const remotes = await readRemotes(git);
   const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
-  // Only records that can link a pull request are parsed; the history is read meanwhile.
-  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), index.build({ keep: mayLinkPullRequests })]);
+  // Only records that can link a pull request are parsed; the remotes and then the history are read meanwhile.
+  const indexing = index.build({ keep: mayLinkPullRequests });
+  const remotes = await readRemotes(git);
+  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), indexing]);
   if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
   const links = new PullRequestLinks(index.records(), remotes);
-  const json: PrsJson = {
-    pullRequests: discovery.pullRequests.map((p) => ({
-      number: p.number,
-      url: p.url,
-      title: p.title,
-      mergedAt: p.mergedAt,
-      mergeCommit: p.mergeCommit,
-      source: p.source,
-      authors: p.authors,
-      coAuthors: p.coAuthors,
-      linkedRecords: links.recordsFor(p).map((r) => relativeTo(root, r.path)),
-    })),
-  };
+  const print = (p: DiscoveredPullRequest): PrsJson['pullRequests'][number] => ({
+    number: p.number,
+    url: p.url,
+    title: p.title,
+    mergedAt: p.mergedAt,
+    mergeCommit: p.mergeCommit,
+    source: p.source,
+    authors: p.authors,
+    coAuthors: p.coAuthors,
+    linkedRecords: links.recordsFor(p).map((r) => relativeTo(root, r.path)),
+  });
   if (options.json) {
-    writeJson(out, { ...json });
+    // Printed as written: the pull requests are turned into their JSON a batch at a time.
+    writeJsonLists(out, [jsonList('pullRequests', discovery.pullRequests, print)]);
     return 0;
   }
+  const json: PrsJson = { pullRequests: discovery.pullRequests.map(print) };
   const names = (people: Person[]): string => people.map((x) => x.name || x.email).join(', ');
   const count = json.pullRequests.length;
   out.write(`${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${discovery.commits} commit${discovery.commits === 1 ? '' : 's'}\n`);

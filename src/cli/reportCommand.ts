@@ -6,7 +6,7 @@ import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { discoverPullRequests } from '../core/pulls/prDiscovery';
+import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
 import { withCanonicalPullRequests } from '../core/pulls/prLinks';
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory } from '../core/people/identities';
@@ -47,7 +47,8 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const git = createGitExecutor(input.root);
   const remotesRead = readRemotes(git).catch(() => []);
   // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline, while the records are read).
-  const history = remotesRead.then((remotes) => discoverPullRequests(git, remotes).catch(() => undefined));
+  // Only pull requests with a URL are dated: without a forge remote there are none, and the history is not read.
+  const history = remotesRead.then((remotes) => (remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined));
   await index.build();
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.

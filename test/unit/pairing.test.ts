@@ -76,6 +76,23 @@ describe('pairing sessions', () => {
     assert.strictEqual(directory.nameOf('dana@example.com'), 'Dana Lead');
   });
 
+  it('finds the same sessions when git prints only the commits that mention co-authors, in any case', async () => {
+    const { root, hashes } = teamRepo();
+    // The key in capitals, and a trailer in the middle of a squash body rather than in its last paragraph.
+    hashes.caps = commitAs(root, 'Shout\n\nCO-AUTHORED-BY: Sam Staff <sam@example.com>\n', { ...ALICE, date: '2026-01-08T10:00:00Z' });
+    hashes.squash = commitAs(root, 'Squash (#4)\n\n* first\n\nCo-authored-by: Sam Staff <sam@example.com>\n\n* second\n\nSigned-off-by: Dana Lead <dana@example.com>\n', { ...DANA, date: '2026-01-09T10:00:00Z' });
+    const { directory } = await load(root);
+    const every = await detectPairingSessions(createGitExecutor(root), directory);
+    const mentioning = await detectPairingSessions(createGitExecutor(root), directory, { onlyCoAuthored: true });
+    assert.deepStrictEqual(mentioning.sessions, every.sessions);
+    assert.deepStrictEqual(mentioning.sessions.slice(0, 2).map((s) => s.commit), [hashes.squash, hashes.caps]);
+    // Nine commits; the plain one is never printed.
+    assert.strictEqual(every.commits, 9);
+    assert.strictEqual(mentioning.commits, 8);
+    // With maxCount the commits counted are every commit, so no filter applies.
+    assert.strictEqual((await detectPairingSessions(createGitExecutor(root), directory, { onlyCoAuthored: true, maxCount: 3 })).commits, 3);
+  });
+
   it('reads logged pairing sessions (other kinds are not pairing), and tells which detected ones are not logged yet', async () => {
     const { root, hashes } = teamRepo();
     writeFiles(root, {

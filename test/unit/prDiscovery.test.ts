@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { findBranchPullRequest } from '../../src/core/pulls/branchPullRequest';
-import { discoverPullRequests, parseCoAuthors, pullRequestFromMessage } from '../../src/core/pulls/prDiscovery';
-import { readRemotes } from '../../src/core/pulls/remotes';
+import { discoverPullRequests, discoveredPullRequestUrl, parseCoAuthors, pullRequestFromMessage, remotesGiveUrls } from '../../src/core/pulls/prDiscovery';
+import { parseRemoteUrl, readRemotes, RemoteRepo } from '../../src/core/pulls/remotes';
 import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';
 
 const ALICE = 'Alice Ángel <alice@example.com>';
@@ -60,6 +60,20 @@ describe('pull-request discovery from history', () => {
   let repo: { root: string; hashes: Record<string, string> };
   before(() => {
     repo = forgeHistory();
+  });
+
+  it('with onlyMessages, git prints only the messages that may name a PR: the same PRs, URLs, titles and dates', async () => {
+    const gitx = createGitExecutor(repo.root);
+    const remotes = [parseRemoteUrl('git@github.com:acme/app.git') as RemoteRepo, parseRemoteUrl('https://gitlab.com/group/sub/proj.git') as RemoteRepo];
+    const every = await discoverPullRequests(gitx, remotes);
+    const messages = await discoverPullRequests(gitx, remotes, { onlyMessages: true });
+    const when = (r: typeof every) => r.pullRequests.map((p) => [p.number, p.source, p.title, p.mergeCommit, p.mergedAt, p.url, p.branch, p.project]);
+    assert.deepStrictEqual(when(messages), when(every));
+    assert.strictEqual(when(every).length, 9);
+    // Fewer commits printed (no tips, no plain commits); a GitHub merge's author is then the merge commit's own.
+    assert.ok(messages.commits < every.commits, `${messages.commits} < ${every.commits}`);
+    assert.deepStrictEqual(every.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name), ['Alice Ángel']);
+    assert.deepStrictEqual(messages.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name), ['Dana Lead']);
   });
 
   it('finds every merged PR in one pass, newest first, and no issue numbers', async () => {
@@ -161,6 +175,20 @@ describe('pull-request discovery from history', () => {
       git(root, ['checkout', '-q', 'main']);
       git(root, ['remote', 'remove', 'origin']);
     }
+  });
+});
+
+describe('whether remotes give discovered pull requests a URL', () => {
+  it('is false exactly when no source of pull request finds a remote', () => {
+    assert.strictEqual(remotesGiveUrls([]), false);
+    for (const url of ['git@github.com:o/r.git', 'https://gitlab.com/g/sub/p.git', 'https://bitbucket.org/w/r.git', 'https://dev.azure.com/org/proj/_git/r']) {
+      const remote = parseRemoteUrl(url) as RemoteRepo;
+      assert.ok(remote, url);
+      assert.strictEqual(remotesGiveUrls([remote]), true, url);
+      const sources = (['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const).filter((source) => discoveredPullRequestUrl({ number: 1, source }, [remote]) !== null);
+      assert.ok(sources.length > 0, url);
+    }
+    for (const source of ['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const) assert.strictEqual(discoveredPullRequestUrl({ number: 1, source }, []), null);
   });
 });
 

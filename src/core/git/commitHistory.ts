@@ -20,6 +20,12 @@ export interface HistoryScanOptions {
   maxCount?: number;
   /** The revision to walk from; HEAD when absent. Must be a ref or commit name, never an option. */
   revision?: string;
+  /**
+   * Only commits whose message holds one of these texts, in any ASCII case
+   * (git's own `--grep`, so the rest are never printed). A filter to read
+   * less, not a parser: what is kept still goes through the caller's checks.
+   */
+  mentioning?: readonly string[];
 }
 
 export interface HistoryScanResult {
@@ -44,6 +50,7 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
     // git reads a bare date as that day at the current time of day; a day means from its start.
     args.push(`--since=${/^\d{4}-\d{2}-\d{2}$/.test(options.since) ? `${options.since} 00:00:00` : options.since}`);
   }
+  if (options.mentioning !== undefined && options.mentioning.length > 0) args.push('--regexp-ignore-case', '--fixed-strings', ...options.mentioning.map((text) => `--grep=${text}`));
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
   const revision = options.revision ?? 'HEAD';
   if (revision.startsWith('-') || /[\s\0]/.test(revision)) throw new Error(`not a revision: "${revision}"`);
@@ -51,18 +58,31 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
   return args;
 }
 
+const HASH = /^[0-9a-f]{7,64}$/;
+
+/** One record of HISTORY_FORMAT: the six separators found in turn, the body all the rest (a separator in it kept). */
 function parseCommit(record: string): HistoryCommit | undefined {
-  const f = record.split(FIELD);
-  if (f.length < 7 || !/^[0-9a-f]{7,64}$/.test(f[0])) return undefined;
-  const body = f.slice(6).join(FIELD);
+  const a = record.indexOf(FIELD);
+  if (a < 7 || a > 64) return undefined;
+  const b = record.indexOf(FIELD, a + 1);
+  const c = b === -1 ? -1 : record.indexOf(FIELD, b + 1);
+  const d = c === -1 ? -1 : record.indexOf(FIELD, c + 1);
+  const e = d === -1 ? -1 : record.indexOf(FIELD, d + 1);
+  const f = e === -1 ? -1 : record.indexOf(FIELD, e + 1);
+  if (f === -1) return undefined;
+  const hash = record.slice(0, a);
+  if (!HASH.test(hash)) return undefined;
+  // The body runs to the end of the record, less the newlines git ends it with.
+  let end = record.length;
+  while (end > f + 1 && record.charCodeAt(end - 1) === 10) end--;
   return {
-    hash: f[0],
-    parents: f[1] ? f[1].split(' ') : [],
-    authorName: f[2],
-    authorEmail: f[3],
-    date: f[4],
-    subject: f[5],
-    body: body.replace(/\n+$/, ''),
+    hash,
+    parents: b === a + 1 ? [] : record.slice(a + 1, b).split(' '),
+    authorName: record.slice(b + 1, c),
+    authorEmail: record.slice(c + 1, d),
+    date: record.slice(d + 1, e),
+    subject: record.slice(e + 1, f),
+    body: record.slice(f + 1, end),
   };
 }
 

@@ -211,6 +211,8 @@ function prKey(url: string): string {
  * is escaped too, so a heading keeps it.
  */
 export function escapeMarkdown(text: string): string {
+  // Most titles, names and statuses hold none of these: returned as they are, without six passes over them.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')
@@ -219,6 +221,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/#$/, '\\#');
 }
+
+const NEEDS_ESCAPE = /[\r\n\t\u2028\u2029&<>\\`*_[\]|~]|#$/;
+/** A relative path that encoding would leave as it is: segments of characters `encodeURIComponent` keeps (less `'()!*`). */
+const PLAIN_PATH = /^[A-Za-z0-9_.~\/-]+$/;
 
 /**
  * `[label](href)` when the href is safe: an http(s) URL, or a relative path
@@ -242,6 +248,7 @@ function safeHref(href: string): string | undefined {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
     return url.href.replace(/[()[\]<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   }
+  if (PLAIN_PATH.test(href)) return href;
   if (href.trim() === '' || /[\r\n]/.test(href)) return undefined;
   return href
     .replace(/\\/g, '/')

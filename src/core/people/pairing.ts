@@ -1,4 +1,4 @@
-import { HistoryCommit, scanHistory } from '../git/commitHistory';
+import { HistoryCommit, HistoryScanOptions, scanHistory } from '../git/commitHistory';
 import { GitExecutor } from '../git/gitExecutor';
 import { RecordIndex } from '../index/recordIndex';
 import { normaliseDate } from '../records/dates';
@@ -120,10 +120,13 @@ export async function detectPairingSessions(
   git: GitExecutor,
   /** The people to resolve identities with; a promise lets the history be read while they are loaded. */
   directory: PeopleDirectory | Promise<PeopleDirectory>,
-  window: PairingWindow & { maxCount?: number; revision?: string } = {},
+  /** `onlyCoAuthored`: git prints only the commits that mention co-authors (then `commits` counts those); never with `maxCount`, which counts every commit. */
+  window: PairingWindow & { maxCount?: number; revision?: string; onlyCoAuthored?: boolean } = {},
 ): Promise<DetectedSessions> {
   const sessions: PairingSession[] = [];
-  const scanOptions = { since: window.since ? daysBefore(window.since, 2) : undefined, maxCount: window.maxCount, revision: window.revision };
+  const scanOptions: HistoryScanOptions = { since: window.since ? daysBefore(window.since, 2) : undefined, maxCount: window.maxCount, revision: window.revision };
+  // Every session comes from a body parseCoAuthors finds a trailer in, and it finds none without these words (in any case).
+  if (window.onlyCoAuthored && window.maxCount === undefined) scanOptions.mentioning = ['co-authored-by'];
   if (!(directory instanceof Promise)) {
     const scan = await scanHistory(
       git,
@@ -227,19 +230,27 @@ export function unloggedSessions(detected: readonly PairingSession[], logged: re
 /** {@link coversDetected} against many logged sessions, looked up by day and hash rather than one by one. */
 function coverage(sessions: readonly PairingSession[]): (detected: PairingSession) => boolean {
   const byDate = new Map<string, PairingSession[]>();
-  const hashes: string[] = [];
+  // Written hashes by their first 7 characters (every one has at least 7): a commit is looked up, not compared with each.
+  const hashes = new Map<string, string[]>();
   for (const l of sessions) {
     if (l.source !== 'logged') continue;
-    if (l.date !== null) byDate.set(l.date, [...(byDate.get(l.date) ?? []), l]);
+    if (l.date !== null) {
+      const day = byDate.get(l.date);
+      if (day) day.push(l);
+      else byDate.set(l.date, [l]);
+    }
     for (const c of l.commits ?? []) {
       const h = writtenHash(c);
-      if (h) hashes.push(h);
+      if (!h) continue;
+      const same = hashes.get(h.slice(0, 7));
+      if (same) same.push(h);
+      else hashes.set(h.slice(0, 7), [h]);
     }
   }
   return (d) => {
     if (d.source !== 'co-authored' || !d.commit) return false;
     const hash = d.commit.toLowerCase();
-    if (hashes.some((h) => hash.startsWith(h))) return true;
+    if (hashes.get(hash.slice(0, 7))?.some((h) => hash.startsWith(h))) return true;
     return (byDate.get(d.date ?? '') ?? []).some((l) => coversDetected(l, d));
   };
 }
@@ -324,7 +335,7 @@ export async function buildPairingReport(options: {
   const loading = Promise.resolve(options.indexReady).then(() =>
     loadPeopleDirectory(options.index, options.fs, extra.filter((r) => r.kind === 'person'), { trusted: options.trusted, git: options.git }),
   );
-  const detecting = detectPairingSessions(options.git, options.indexReady ? loading : await loading, window);
+  const detecting = detectPairingSessions(options.git, options.indexReady ? loading : await loading, { ...window, onlyCoAuthored: true });
   const directory = await loading;
   const logged = loggedPairingSessions([...options.index.records('session'), ...extra], directory, window);
   const detected = await detecting;

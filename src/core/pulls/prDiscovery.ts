@@ -182,6 +182,13 @@ function remoteFor(source: PullRequestSource, remotes: readonly RemoteRepo[]): R
   }
 }
 
+const SOURCES: readonly PullRequestSource[] = ['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'];
+
+/** False when no remote is a forge a discovered pull request could link to: then every URL would be null. */
+export function remotesGiveUrls(remotes: readonly RemoteRepo[]): boolean {
+  return SOURCES.some((source) => remoteFor(source, remotes) !== undefined);
+}
+
 /** The URL of a discovered pull request, from the repository's remotes; null when none fits. */
 export function discoveredPullRequestUrl(message: Pick<PullRequestMessage, 'number' | 'source' | 'project'>, remotes: readonly RemoteRepo[]): string | null {
   const remote = remoteFor(message.source, remotes);
@@ -260,7 +267,22 @@ export interface DiscoveryOptions {
   /** The revision to walk from (HEAD when absent). */
   revision?: string;
   maxCount?: number;
+  /**
+   * git prints only the commits whose message could name a merged pull
+   * request: the same pull requests, numbers, URLs, titles and dates, read
+   * from a fraction of the history. A GitHub merge's branch tip is then not
+   * read, so its author is the merge commit's, and `commits` counts the
+   * commits printed. For callers that want when, not who.
+   */
+  onlyMessages?: boolean;
 }
+
+/**
+ * Texts one of which every message {@link pullRequestFromMessage} reads holds
+ * (any case): `Merge pull request #`, `(pull request #`, `Pull request #`;
+ * `See merge request `; `(#N)`; `Merged PR `.
+ */
+const MESSAGE_TEXTS = ['pull request #', 'see merge request ', '(#', 'merged pr '];
 
 export interface DiscoveryResult {
   pullRequests: DiscoveredPullRequest[];
@@ -273,7 +295,7 @@ export interface DiscoveryResult {
 /** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
 export async function discoverPullRequests(git: GitExecutor, remotes: readonly RemoteRepo[], options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
   const collector = new PullRequestCollector(remotes);
-  const scan = await scanHistory(git, (c) => collector.add(c), options);
+  const scan = await scanHistory(git, (c) => collector.add(c), { since: options.since, revision: options.revision, maxCount: options.maxCount, mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined });
   const result: DiscoveryResult = { pullRequests: collector.pullRequests(), commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
