@@ -32,6 +32,20 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('log4brains: a status word outside its six (draft, proposed, rejected, accepted, deprecated, superseded) shows as draft, as log4brains shows it', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20210113-distribute-as-npm-package.md': '# Distribute as a global npm package\n\n- Status: Implemented\n- Deciders: Thomas\n- Tags: npm, distribution\n\n## Context\n',
+      'docs/adr/20210114-use-lunr.md': '# Use Lunr\n\n- Status: **Accepted**\n\n## Context\n',
+      'docs/adr/20210115-use-mdx.md': '# Use MDX\n\n- Status: Deprecated\n\n## Context\n',
+    });
+    assert.deepStrictEqual(['20210113-distribute-as-npm-package.md', '20210114-use-lunr.md', '20210115-use-mdx.md'].map((n) => byName(index, n).status), ['draft', 'accepted', 'deprecated']);
+    assert.deepStrictEqual(byName(index, '20210113-distribute-as-npm-package.md').tags, ['npm', 'distribution']);
+    // Outside log4brains the team's own word is kept.
+    const { index: madr } = await indexOf({ 'docs/adr/0001-a.md': '# A\n\n* Status: Implemented\n* Date: 2021-01-01\n' });
+    assert.strictEqual(byName(madr, '0001-a.md').status, 'implemented');
+  });
+
   it('log4brains: "superseded by SLUG" names the record by its date id, in the project or a package', async () => {
     const { index } = await indexOf({
       '.log4brains.yml': LOG4BRAINS_YML,
@@ -88,6 +102,21 @@ describe('dialect rules', () => {
     });
     assert.deepStrictEqual(fields(byName(index, '0001-a.md')), [null, null, 'madr3', 1, ['Dana Lead']]);
     assert.deepStrictEqual(fields(byName(index, '0002-b.md')), ['accepted', '2022-03-04', 'madr3', 2, ['Dana Lead', 'Sam Staff']]);
+  });
+
+  it('MADR 3: the template\'s own front matter (not YAML: `{… | superseded by [ADR-0005](0005-example.md)}`) is placeholders, not a malformed-front-matter error', async () => {
+    const template =
+      '---\n# These are optional elements. Feel free to remove any of them.\nstatus: {proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)}\ndate: {YYYY-MM-DD when the decision was last updated}\ndeciders: {list everyone involved in the decision}\nconsulted: {list everyone whose opinions are sought (typically subject-matter experts); and with whom there is a two-way communication}\ninformed: {list everyone who is kept up-to-date on progress; and with whom there is a one-way communication}\n---\n# Use Kafka\n\n## Context and Problem Statement\n';
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-kafka.md': template,
+      'docs/decisions/0002-use-nats.md': template.replace('status: {', 'supersedes: 0001-use-kafka.md\r\nstatus: {').replace('# Use Kafka', '# Use NATS'),
+      // A flow mapping that really is broken is still reported.
+      'docs/decisions/0003-broken.md': '---\nstatus: accepted\nmeta: {owner: dana, team: [}\n---\n# Broken\n',
+    });
+    const kafka = byName(index, '0001-use-kafka.md');
+    assert.deepStrictEqual([...fields(kafka), kafka.links], [null, null, 'madr3', 1, [], []]);
+    assert.deepStrictEqual(index.linksOf(byName(index, '0002-use-nats.md')).map((l) => l.kind), ['supersedes']);
+    assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code}`), ['0003-broken.md malformed-front-matter']);
   });
 
   it('adr-tools: Superseded and Superceded both supersede; custom verbs are links of their own kebab-case kind', async () => {

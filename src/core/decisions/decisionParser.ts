@@ -4,7 +4,7 @@ import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutl
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename } from '../store/fileSystem';
-import { isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
+import { DECISION_STATUSES, isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
 import { frontMatterText, readBodyReferences, readFrontMatterLinks, resolveHref } from './writtenLinks';
 
 export { resolveHref };
@@ -61,6 +61,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       status = log4brains ? 'draft' : null;
     } else {
       status = normaliseStatus(bullets.status.value);
+      // log4brains knows six statuses and shows any other word as a draft (its AdrStatus).
+      if (log4brains && status !== null && !(DECISION_STATUSES as readonly string[]).includes(status)) status = 'draft';
       const link = parseLinkLine(bullets.status.text);
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
       else addTextualSupersede(bullets.status.value, links);
