@@ -131,6 +131,22 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('a front-matter path from the repository\'s top (`supersedes: docs/decisions/0001-a.md`) names that record; one that matches nothing is broken', async () => {
+    const { index, root } = await indexOf({
+      'docs/decisions/0001-a.md': '---\nstatus: superseded\n---\n# A\n',
+      'docs/decisions/0002-b.md': '---\nstatus: accepted\nsupersedes: docs/decisions/0001-a.md\nrelated:\n  - ./docs/decisions/0003-c.md\n  - docs/decisions/0009-gone.md\n---\n# B\n',
+      'docs/decisions/0003-c.md': '---\nstatus: accepted\n---\n# C\n',
+    });
+    const b = index.records().find((r) => r.path.endsWith('0002-b.md'))!;
+    assert.deepStrictEqual(
+      index.linksOf(b).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(b, l.target))}`),
+      ['supersedes docs/decisions/0001-a.md', 'relates-to docs/decisions/0003-c.md', 'relates-to docs/decisions/docs/decisions/0009-gone.md'],
+    );
+    const a = index.records().find((r) => r.path.endsWith('0001-a.md'))!;
+    assert.deepStrictEqual(index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`), ['superseded-by 0002-b.md']);
+    assert.deepStrictEqual(index.problems().map((p) => `${p.code} ${p.line}`), ['broken-link 4']);
+  });
+
   it('a body link to another record is `references`, and that record is `referenced-by`; links to non-records, images, fragments and code are not', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),

@@ -100,7 +100,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       const link = r.links[i];
       // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
       const scopes = r.kind === 'decision' ? [r.folder] : decisionFolders;
-      const target = resolveTarget(link.target, scopes, lookup);
+      let target = resolveTarget(link.target, scopes, lookup);
+      // `supersedes: docs/adr/0007-x.md` in front matter is a path from the repository's top, not from the record.
+      if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
       if (link.via === 'body' && target === null) {
         own ??= r.links.slice(0, i);
@@ -190,6 +192,14 @@ function sameNumberElsewhere(target: string, lookup: Lookup): LodestarRecord | u
   if (n === null) return undefined;
   const hits = lookup.byFolderNumber.get(`${dirname(target)}\n${n}`);
   return hits && hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The one record whose path ends with `written` (a front-matter path from the repository's top), if any. */
+function fromTop(written: string | undefined, lookup: Lookup): string | undefined {
+  const clean = written?.trim().replace(/^\.\//, '').split('#')[0];
+  if (!clean || !/\.(md|markdown)$/i.test(clean) || clean.startsWith('../') || clean.startsWith('/')) return undefined;
+  const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(`/${clean}`));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 function isPathTarget(target: string): boolean {
