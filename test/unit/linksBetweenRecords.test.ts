@@ -131,19 +131,23 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
-  it('a front-matter path from the repository\'s top (`supersedes: docs/decisions/0001-a.md`) names that record; one that matches nothing is broken', async () => {
+  it('a front-matter path from the repository\'s top (`supersedes: docs/decisions/0001-a.md`) names that record, one that matches nothing is broken; `a, b` is a list', async () => {
     const { index, root } = await indexOf({
       'docs/decisions/0001-a.md': '---\nstatus: superseded\n---\n# A\n',
       'docs/decisions/0002-b.md': '---\nstatus: accepted\nsupersedes: docs/decisions/0001-a.md\nrelated:\n  - ./docs/decisions/0003-c.md\n  - docs/decisions/0009-gone.md\n---\n# B\n',
       'docs/decisions/0003-c.md': '---\nstatus: accepted\n---\n# C\n',
+      // A list written as one string, as `tags: a, b` is.
+      'docs/decisions/0004-d.md': '---\nstatus: accepted\nrelates-to: 0001-a.md, ADR-0003\n---\n# D\n',
     });
+    const d = index.records().find((r) => r.path.endsWith('0004-d.md'))!;
+    assert.deepStrictEqual(index.linksOf(d).map((l) => `${l.kind} ${path.basename(index.resolveLink(d, l.target))}`), ['relates-to 0001-a.md', 'relates-to 0003-c.md']);
     const b = index.records().find((r) => r.path.endsWith('0002-b.md'))!;
     assert.deepStrictEqual(
       index.linksOf(b).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(b, l.target))}`),
       ['supersedes docs/decisions/0001-a.md', 'relates-to docs/decisions/0003-c.md', 'relates-to docs/decisions/docs/decisions/0009-gone.md'],
     );
     const a = index.records().find((r) => r.path.endsWith('0001-a.md'))!;
-    assert.deepStrictEqual(index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`), ['superseded-by 0002-b.md']);
+    assert.deepStrictEqual(index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`), ['superseded-by 0002-b.md', 'relates-to 0004-d.md']);
     assert.deepStrictEqual(index.problems().map((p) => `${p.code} ${p.line}`), ['broken-link 4']);
   });
 

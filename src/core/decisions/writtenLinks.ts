@@ -43,7 +43,8 @@ export function readFrontMatterLinks(data: Record<string, unknown> | undefined, 
     const kind = FRONT_MATTER_LINK_KEYS[key.toLowerCase()];
     if (!kind) continue;
     const raw = data[key];
-    const values = Array.isArray(raw) ? raw : [raw];
+    // `related: ADR-0003, ADR-0004` lists in one string, as `tags: a, b` does.
+    const values = Array.isArray(raw) ? raw : typeof raw === 'string' && raw.includes(',') && !raw.includes('](') ? raw.split(',').filter((v) => v.trim() !== '') : [raw];
     const line = head ? frontMatterKeyLine(head, key) : undefined;
     for (const v of values) {
       const target = frontMatterTarget(fromPath, v);
