@@ -119,6 +119,20 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code}`), ['0003-broken.md malformed-front-matter']);
   });
 
+  it('MADR 3/4: front matter without `status` (every key is optional) is still MADR, by `deciders` (3) or `decision-makers` (4), with no status', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-x.md': '---\ndate: 2024-01-01\ndecision-makers: [Alice]\n---\n\n# Use X\n\n## Context and Problem Statement\n',
+      'docs/decisions/0002-use-y.md': '---\ndeciders: Bob\nconsulted: Carol\n---\n\n# Use Y\n',
+      'docs/decisions/0003-use-z.md': '---\ninformed: everyone\n---\n\n# Use Z\n',
+      // Front matter that is not MADR's leaves the record to its body: a Nygard Status section.
+      'docs/decisions/0004-use-w.md': '---\ntags: [storage]\n---\n\n# 4. Use W\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(fields(byName(index, '0001-use-x.md')), [null, '2024-01-01', 'madr4', 1, ['Alice']]);
+    assert.deepStrictEqual(fields(byName(index, '0002-use-y.md')), [null, null, 'madr3', 2, ['Bob']]);
+    assert.deepStrictEqual(fields(byName(index, '0003-use-z.md')), [null, null, 'madr4', 3, []]);
+    assert.deepStrictEqual(fields(byName(index, '0004-use-w.md')), ['accepted', null, 'nygard', 4, []]);
+  });
+
   it('adr-tools: Superseded and Superceded both supersede; custom verbs are links of their own kebab-case kind', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '', statusLines: ['Superseded by [2. B](0002-b.md)'] }),

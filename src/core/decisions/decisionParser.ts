@@ -73,8 +73,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = readStatusSection(statusSection, src.path, links);
     date = normaliseDate(bullets.date?.value);
   } else {
-    // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line.
-    dialect = log4brains ? 'log4brains' : bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain';
+    // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line; MADR 3/4's
+    // front matter may leave `status` out (every key is optional) and keep `deciders` or `decision-makers`.
+    const madrFrontMatter = !data ? undefined : 'decision-makers' in data ? 'madr4' : 'deciders' in data ? 'madr3' : 'consulted' in data || 'informed' in data ? 'madr4' : undefined;
+    dialect = log4brains ? 'log4brains' : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain'));
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
