@@ -61,6 +61,22 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('log4brains writes both sides of a supersede (`Supersedes` under `## Links`): one side alone is one-sided-link; MADR 2 writes one, and is not', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20200926-use-the-adr-number.md': '# Use the ADR number\n\n- Status: superseded by [20201016-use-the-slug](20201016-use-the-slug.md)\n- Date: 2020-09-26\n',
+      'docs/adr/20201016-use-the-slug.md': '# Use the slug\n\n- Status: accepted\n\n## Context\n\nThere is a conflict because [a number must be unique](20200926-use-the-adr-number.md).\n',
+    });
+    assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code} ${p.line}`), ['20200926-use-the-adr-number.md one-sided-link 3']);
+    const { index: madr } = await indexOf({
+      'docs/adr/0001-a.md': madr2Adr({ title: 'A', status: 'superseded by [ADR-0002](0002-b.md)' }),
+      'docs/adr/0002-b.md': madr2Adr({ title: 'B', status: 'accepted' }),
+    });
+    assert.deepStrictEqual(madr.records().map((r) => `${r.dialect} ${r.status}`), ['madr2 superseded', 'madr2 accepted']);
+    assert.deepStrictEqual(madr.problems(), []);
+    assert.deepStrictEqual(madr.linksOf(byName(madr, '0002-b.md')).map((l) => l.kind), ['supersedes']);
+  });
+
   it('the log4brains default is only log4brains\': a MADR 2 record (bullets) or a Nygard one (a Date: line) with no status has none', async () => {
     const { index } = await indexOf({
       'docs/adr/0001-no-status.md': '# No status\n\n* Deciders: Dana\n* Date: 2021-01-01\n\n## Context\n',

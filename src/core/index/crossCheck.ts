@@ -39,10 +39,14 @@ export const REVERSE_LINK: Record<string, string> = {
   'relates-to': 'relates-to',
 };
 
-/** Pairs whose both records a dialect's own tool writes (adr-tools, log4brains, MADR 2's Links), so one side alone is an error. */
+/**
+ * Pairs whose both records a dialect's own tool writes (adr-tools' `-s` and `link`, log4brains'
+ * supersede, which adds `Supersedes` under `## Links`), so one side alone is an error. MADR has
+ * no tool and its template only says `superseded by` in the old record: one side is MADR's way.
+ */
 const BOTH_SIDES: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
 const BOTH_SIDES_NYGARD: Record<string, string> = { ...BOTH_SIDES, amends: 'amended-by', 'amended-by': 'amends' };
-const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains', 'madr2']);
+const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains']);
 const PHRASE: Record<string, string> = { supersedes: 'supersedes', 'superseded-by': 'is superseded by', amends: 'amends', 'amended-by': 'is amended by' };
 
 interface Lookup {
