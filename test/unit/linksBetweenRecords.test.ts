@@ -174,6 +174,21 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code} ${p.line}`), ['0001-introduce-accounts.md broken-link 16']);
   });
 
+  it('a body link from the repository\'s top (`/doc/adr/0001-a.md`, as GitHub reads it) names that record; a missing one is broken, with the fix', async () => {
+    const { index, root } = await indexOf({
+      'doc/adr/0001-use-postgres.md': nygardAdr({ number: 1, title: 'Use Postgres' }),
+      'doc/adr/0002-use-redis-for-sessions.md': nygardAdr({ number: 2, title: 'Use Redis for sessions' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }).replace('## Context\n', '## Context\n\nAs [ADR 1](/doc/adr/0001-use-postgres.md) and [ADR 2](/doc/adr/0002-use-redis.md) say; [the README](/README.md).\n'),
+    });
+    const c = index.records().find((r) => r.path.endsWith('0003-c.md'))!;
+    assert.deepStrictEqual(
+      index.linksOf(c).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(c, l.target))}`),
+      ['references doc/adr/0001-use-postgres.md', 'references doc/adr/0002-use-redis.md'],
+    );
+    assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code}`), ['0003-c.md broken-link']);
+    assert.deepStrictEqual(index.brokenLinkFixes(c.path).map((f) => [f.written, f.replacement]), [['0002-use-redis.md', '0002-use-redis-for-sessions.md']]);
+  });
+
   it('a design doc\'s body links to decisions and other design docs are `references` (reverse on each), a missing one is broken', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-use-postgres.md': nygardAdr({ number: 1, title: 'Use Postgres' }),

@@ -120,7 +120,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       }
       if (target === undefined) {
         const line = link.line ?? r.titleLine;
-        const renamed = isPathTarget(link.target) ? sameNumberElsewhere(link.target, lookup) : undefined;
+        const rooted = fromRepositoryTop(link.target, lookup);
+        if (rooted && !lookup.byPath.has(link.target)) resolved.set(`${r.path}\n${link.target}`, rooted);
+        const renamed = isPathTarget(link.target) ? sameNumberElsewhere(rooted ?? link.target, lookup) : undefined;
         if (renamed) {
           const fix = { line, written: basename(link.target), replacement: basename(renamed.path), target: renamed.path };
           const list = fixes.get(r.path);
@@ -190,6 +192,14 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   return { problems, resolved, links, fixes };
 }
 
+/** `/doc/adr/0007-x.md` as the path it names under the decision folder ending in `/doc/adr`, if one does. */
+function fromRepositoryTop(target: string, lookup: Lookup): string | undefined {
+  if (!target.startsWith('/') || !/\.(md|markdown)$/i.test(target)) return undefined;
+  const dir = dirname(target);
+  const folder = lookup.folders.find((f) => f.kind === 'decision' && f.path.endsWith(dir) && f.path !== dir && f.path[f.path.length - dir.length] === '/');
+  return folder ? folder.path + target.slice(dir.length) : undefined;
+}
+
 /** The one record with the number of a missing file's name, in that file's folder (renamed or renumbered since). */
 function sameNumberElsewhere(target: string, lookup: Lookup): LodestarRecord | undefined {
   const n = numberFromFileName(basename(target));
@@ -223,6 +233,10 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
     if (isSkippedRecordName(name)) return null;
+    // `[ADR 3](/doc/adr/0003-x.md)`: GitHub and GitLab read a leading `/` as the repository's top.
+    const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(target));
+    if (hits.length === 1) return hits[0];
+    if (hits.length === 0 && fromRepositoryTop(target, lookup)) return undefined;
     // A file under `templates/` or a hidden folder would not be a record either.
     const inFolder = lookup.folders.some((f) => {
       const rel = relativePath(f.path, target);
