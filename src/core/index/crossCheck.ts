@@ -45,9 +45,27 @@ export const REVERSE_LINK: Record<string, string> = {
  * no tool and its template only says `superseded by` in the old record: one side is MADR's way.
  */
 const BOTH_SIDES: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
-const BOTH_SIDES_NYGARD: Record<string, string> = { ...BOTH_SIDES, amends: 'amended-by', 'amended-by': 'amends' };
+/** adr-tools writes both sides of every `adr link` and `adr new -l`: its documented pairs are checked. */
+const BOTH_SIDES_NYGARD: Record<string, string> = {
+  ...BOTH_SIDES,
+  amends: 'amended-by',
+  'amended-by': 'amends',
+  clarifies: 'clarified-by',
+  'clarified-by': 'clarifies',
+  extends: 'extended-by',
+  'extended-by': 'extends',
+};
 const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains']);
-const PHRASE: Record<string, string> = { supersedes: 'supersedes', 'superseded-by': 'is superseded by', amends: 'amends', 'amended-by': 'is amended by' };
+const PHRASE: Record<string, string> = {
+  supersedes: 'supersedes',
+  'superseded-by': 'is superseded by',
+  amends: 'amends',
+  'amended-by': 'is amended by',
+  clarifies: 'clarifies',
+  'clarified-by': 'is clarified by',
+  extends: 'extends',
+  'extended-by': 'is extended by',
+};
 
 interface Lookup {
   byPath: Map<string, LodestarRecord>;
