@@ -189,19 +189,6 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.brokenLinkFixes(c.path).map((f) => [f.written, f.replacement]), [['0002-use-redis.md', '0002-use-redis-for-sessions.md']]);
   });
 
-  it('a design doc\'s body links to decisions and other design docs are `references` (reverse on each), a missing one is broken', async () => {
-    const { index } = await indexOf({
-      'doc/adr/0001-use-postgres.md': nygardAdr({ number: 1, title: 'Use Postgres' }),
-      'docs/design/search.md': '---\ntitle: Search\nstatus: approved\n---\n# Search\n',
-      'docs/design/cache.md': '---\ntitle: Cache\nstatus: draft\n---\n# Cache\n\nBuilds on [ADR 1](../../doc/adr/0001-use-postgres.md), [search](search.md), [the README](README.md) and [gone](../../doc/adr/0042-gone.md).\n',
-    });
-    const byEnd = (end: string): ReturnType<typeof index.records>[number] => index.records().find((r) => r.path.endsWith(end))!;
-    assert.deepStrictEqual(index.linksOf(byEnd('cache.md')).map((l) => `${l.kind} ${path.basename(l.target)}`), ['references 0001-use-postgres.md', 'references search.md', 'references 0042-gone.md']);
-    assert.deepStrictEqual(index.linksOf(byEnd('0001-use-postgres.md')).map((l) => `${l.kind} ${path.basename(l.target)}`), ['referenced-by cache.md']);
-    assert.deepStrictEqual(index.linksOf(byEnd('search.md')).map((l) => `${l.kind} ${path.basename(l.target)}`), ['referenced-by cache.md']);
-    assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code} ${p.line}`), ['cache.md broken-link 7']);
-  });
-
   it('a body link to another record is `references`, and that record is `referenced-by`; links to non-records, images, fragments and code are not', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),

@@ -1,11 +1,10 @@
 import { normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, plainText } from '../records/markdownOutline';
-import { LodestarRecord, RecordLink } from '../records/record';
+import { LodestarRecord } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename } from '../store/fileSystem';
 import { numberFromFileName, resolveHref, titleFromFileName } from '../decisions/decisionParser';
-import { readBodyReferences } from '../decisions/writtenLinks';
 
 export const DESIGN_STATUSES = ['draft', 'in-review', 'approved', 'implemented', 'rejected', 'withdrawn', 'superseded'] as const;
 
@@ -26,9 +25,6 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
   const name = basename(src.path);
   // `2024-01-15-search-rewrite.md` is dated, not numbered.
   const nameDate = /^\d{4}-\d{2}-\d{2}[-_]/.test(name) ? normaliseDate(name.slice(0, 10)) : null;
-  const links: RecordLink[] = decisions.map((d) => ({ kind: 'decision', target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d, label: d }));
-  // `Builds on [ADR 7](../adr/0007-use-kafka.md)`: body links to other records, as decision records have them.
-  readBodyReferences(outline.linkLines, src.path, links);
   return {
     kind: 'design',
     path: src.path,
@@ -38,7 +34,7 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
     status: status ? status.toLowerCase().replace(/[\s_]+/g, '-') : null,
     date: normaliseDate(stringField(data, 'updated', 'created', 'date')) ?? nameDate,
     dialect: 'front-matter',
-    links,
+    links: decisions.map((d) => ({ kind: 'decision', target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d, label: d })),
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),
     private: stringField(data, 'visibility') === 'private',
     people: [...listField(data, 'authors'), ...listField(data, 'reviewers'), ...listField(data, 'approvers')],
