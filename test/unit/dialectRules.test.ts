@@ -32,6 +32,20 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('log4brains: a status word outside its six (draft, proposed, rejected, accepted, deprecated, superseded) shows as draft, as log4brains shows it', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20210113-distribute-as-npm-package.md': '# Distribute as a global npm package\n\n- Status: Implemented\n- Deciders: Thomas\n- Tags: npm, distribution\n\n## Context\n',
+      'docs/adr/20210114-use-lunr.md': '# Use Lunr\n\n- Status: **Accepted**\n\n## Context\n',
+      'docs/adr/20210115-use-mdx.md': '# Use MDX\n\n- Status: Deprecated\n\n## Context\n',
+    });
+    assert.deepStrictEqual(['20210113-distribute-as-npm-package.md', '20210114-use-lunr.md', '20210115-use-mdx.md'].map((n) => byName(index, n).status), ['draft', 'accepted', 'deprecated']);
+    assert.deepStrictEqual(byName(index, '20210113-distribute-as-npm-package.md').tags, ['npm', 'distribution']);
+    // Outside log4brains the team's own word is kept.
+    const { index: madr } = await indexOf({ 'docs/adr/0001-a.md': '# A\n\n* Status: Implemented\n* Date: 2021-01-01\n' });
+    assert.strictEqual(byName(madr, '0001-a.md').status, 'implemented');
+  });
+
   it('log4brains: "superseded by SLUG" names the record by its date id, in the project or a package', async () => {
     const { index } = await indexOf({
       '.log4brains.yml': LOG4BRAINS_YML,
@@ -45,6 +59,22 @@ describe('dialect rules', () => {
     assert.strictEqual(index.resolveLink(kafka, kafka.links[0].target), pulsar.path);
     assert.ok(index.resolveLink(pulsar, pulsar.links[0].target).endsWith('billing/adr/20210401-use-nats.md'));
     assert.deepStrictEqual(index.problems(), []);
+  });
+
+  it('log4brains writes both sides of a supersede (`Supersedes` under `## Links`): one side alone is one-sided-link; MADR 2 writes one, and is not', async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20200926-use-the-adr-number.md': '# Use the ADR number\n\n- Status: superseded by [20201016-use-the-slug](20201016-use-the-slug.md)\n- Date: 2020-09-26\n',
+      'docs/adr/20201016-use-the-slug.md': '# Use the slug\n\n- Status: accepted\n\n## Context\n\nThere is a conflict because [a number must be unique](20200926-use-the-adr-number.md).\n',
+    });
+    assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code} ${p.line}`), ['20200926-use-the-adr-number.md one-sided-link 3']);
+    const { index: madr } = await indexOf({
+      'docs/adr/0001-a.md': madr2Adr({ title: 'A', status: 'superseded by [ADR-0002](0002-b.md)' }),
+      'docs/adr/0002-b.md': madr2Adr({ title: 'B', status: 'accepted' }),
+    });
+    assert.deepStrictEqual(madr.records().map((r) => `${r.dialect} ${r.status}`), ['madr2 superseded', 'madr2 accepted']);
+    assert.deepStrictEqual(madr.problems(), []);
+    assert.deepStrictEqual(madr.linksOf(byName(madr, '0002-b.md')).map((l) => l.kind), ['supersedes']);
   });
 
   it('the log4brains default is only log4brains\': a MADR 2 record (bullets) or a Nygard one (a Date: line) with no status has none', async () => {
@@ -88,6 +118,35 @@ describe('dialect rules', () => {
     });
     assert.deepStrictEqual(fields(byName(index, '0001-a.md')), [null, null, 'madr3', 1, ['Dana Lead']]);
     assert.deepStrictEqual(fields(byName(index, '0002-b.md')), ['accepted', '2022-03-04', 'madr3', 2, ['Dana Lead', 'Sam Staff']]);
+  });
+
+  it('MADR 3: the template\'s own front matter (not YAML: `{… | superseded by [ADR-0005](0005-example.md)}`) is placeholders, not a malformed-front-matter error', async () => {
+    const template =
+      '---\n# These are optional elements. Feel free to remove any of them.\nstatus: {proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)}\ndate: {YYYY-MM-DD when the decision was last updated}\ndeciders: {list everyone involved in the decision}\nconsulted: {list everyone whose opinions are sought (typically subject-matter experts); and with whom there is a two-way communication}\ninformed: {list everyone who is kept up-to-date on progress; and with whom there is a one-way communication}\n---\n# Use Kafka\n\n## Context and Problem Statement\n';
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-kafka.md': template,
+      'docs/decisions/0002-use-nats.md': template.replace('status: {', 'supersedes: 0001-use-kafka.md\r\nstatus: {').replace('# Use Kafka', '# Use NATS'),
+      // A flow mapping that really is broken is still reported.
+      'docs/decisions/0003-broken.md': '---\nstatus: accepted\nmeta: {owner: dana, team: [}\n---\n# Broken\n',
+    });
+    const kafka = byName(index, '0001-use-kafka.md');
+    assert.deepStrictEqual([...fields(kafka), kafka.links], [null, null, 'madr3', 1, [], []]);
+    assert.deepStrictEqual(index.linksOf(byName(index, '0002-use-nats.md')).map((l) => l.kind), ['supersedes']);
+    assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code}`), ['0003-broken.md malformed-front-matter']);
+  });
+
+  it('MADR 3/4: front matter without `status` (every key is optional) is still MADR, by `deciders` (3) or `decision-makers` (4), with no status', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-x.md': '---\ndate: 2024-01-01\ndecision-makers: [Alice]\n---\n\n# Use X\n\n## Context and Problem Statement\n',
+      'docs/decisions/0002-use-y.md': '---\ndeciders: Bob\nconsulted: Carol\n---\n\n# Use Y\n',
+      'docs/decisions/0003-use-z.md': '---\ninformed: everyone\n---\n\n# Use Z\n',
+      // Front matter that is not MADR's leaves the record to its body: a Nygard Status section.
+      'docs/decisions/0004-use-w.md': '---\ntags: [storage]\n---\n\n# 4. Use W\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(fields(byName(index, '0001-use-x.md')), [null, '2024-01-01', 'madr4', 1, ['Alice']]);
+    assert.deepStrictEqual(fields(byName(index, '0002-use-y.md')), [null, null, 'madr3', 2, ['Bob']]);
+    assert.deepStrictEqual(fields(byName(index, '0003-use-z.md')), [null, null, 'madr4', 3, []]);
+    assert.deepStrictEqual(fields(byName(index, '0004-use-w.md')), ['accepted', null, 'nygard', 4, []]);
   });
 
   it('adr-tools: Superseded and Superceded both supersede; custom verbs are links of their own kebab-case kind', async () => {

@@ -131,6 +131,64 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
+  it('a front-matter path from the repository\'s top (`supersedes: docs/decisions/0001-a.md`) names that record, one that matches nothing is broken; `a, b` is a list', async () => {
+    const { index, root } = await indexOf({
+      'docs/decisions/0001-a.md': '---\nstatus: superseded\n---\n# A\n',
+      'docs/decisions/0002-b.md': '---\nstatus: accepted\nsupersedes: docs/decisions/0001-a.md\nrelated:\n  - ./docs/decisions/0003-c.md\n  - docs/decisions/0009-gone.md\n---\n# B\n',
+      'docs/decisions/0003-c.md': '---\nstatus: accepted\n---\n# C\n',
+      // A list written as one string, as `tags: a, b` is.
+      'docs/decisions/0004-d.md': '---\nstatus: accepted\nrelates-to: 0001-a.md, ADR-0003\n---\n# D\n',
+    });
+    const d = index.records().find((r) => r.path.endsWith('0004-d.md'))!;
+    assert.deepStrictEqual(index.linksOf(d).map((l) => `${l.kind} ${path.basename(index.resolveLink(d, l.target))}`), ['relates-to 0001-a.md', 'relates-to 0003-c.md']);
+    const b = index.records().find((r) => r.path.endsWith('0002-b.md'))!;
+    assert.deepStrictEqual(
+      index.linksOf(b).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(b, l.target))}`),
+      ['supersedes docs/decisions/0001-a.md', 'relates-to docs/decisions/0003-c.md', 'relates-to docs/decisions/docs/decisions/0009-gone.md'],
+    );
+    const a = index.records().find((r) => r.path.endsWith('0001-a.md'))!;
+    assert.deepStrictEqual(index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`), ['superseded-by 0002-b.md', 'relates-to 0004-d.md']);
+    assert.deepStrictEqual(index.problems().map((p) => `${p.code} ${p.line}`), ['broken-link 4']);
+  });
+
+  it('a Hugo site\'s records (ownCloud\'s shape): title in front matter, MADR 2 bullets opening the body, links through `{{< ref "…" >}}`', async () => {
+    const hugo = (n: number, title: string, bullets: string, body = ''): string =>
+      `---\ntitle: "${n}. ${title}"\nweight: ${n}\ndate: 2020-06-15T20:21:00+01:00\ngeekdocFilePath: 000${n}.md\n---\n\n${bullets}\n\nTechnical Story: [persist accounts](https://example.com/pull/34)\n\n## Context and Problem Statement\n${body}`;
+    const { index } = await indexOf({
+      'docs/adr/0001-introduce-accounts.md': hugo(
+        1,
+        'Introduce an accounts service',
+        '* Status: superseded by [ADR-0003]({{< ref "0003-external-users.md" >}})\n* Deciders: @butonic, @micbar\n* Date: [2020-06-15](https://example.com/commit/2fd05e2)',
+        '\nSee [ADR-0002]({{< ref "0002-persist-accounts.md" >}}) and [ADR-0009]({{% relref "0009-gone.md" %}}).\n',
+      ),
+      'docs/adr/0002-persist-accounts.md': hugo(2, 'Persist accounts', '* Status: accepted\n* Date: 2020-08-21'),
+      'docs/adr/0003-external-users.md': hugo(3, 'Use external user management', '* Status: accepted\n* Date: 2022-02-08'),
+    });
+    const first = index.records().find((r) => r.path.endsWith('0001-introduce-accounts.md'))!;
+    assert.deepStrictEqual([first.number, first.title, first.status, first.dialect, first.date, first.people], [1, 'Introduce an accounts service', 'superseded', 'madr2', '2020-06-15', ['@butonic', '@micbar']]);
+    assert.deepStrictEqual(
+      index.linksOf(first).map((l) => `${l.kind} ${path.basename(index.resolveLink(first, l.target))}`),
+      ['superseded-by 0003-external-users.md', 'references 0002-persist-accounts.md', 'references 0009-gone.md'],
+    );
+    // MADR has no tool that writes both sides: only the old record says it (no one-sided-link); the broken link is reported.
+    assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code} ${p.line}`), ['0001-introduce-accounts.md broken-link 16']);
+  });
+
+  it('a body link from the repository\'s top (`/doc/adr/0001-a.md`, as GitHub reads it) names that record; a missing one is broken, with the fix', async () => {
+    const { index, root } = await indexOf({
+      'doc/adr/0001-use-postgres.md': nygardAdr({ number: 1, title: 'Use Postgres' }),
+      'doc/adr/0002-use-redis-for-sessions.md': nygardAdr({ number: 2, title: 'Use Redis for sessions' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }).replace('## Context\n', '## Context\n\nAs [ADR 1](/doc/adr/0001-use-postgres.md) and [ADR 2](/doc/adr/0002-use-redis.md) say; [the README](/README.md).\n'),
+    });
+    const c = index.records().find((r) => r.path.endsWith('0003-c.md'))!;
+    assert.deepStrictEqual(
+      index.linksOf(c).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(c, l.target))}`),
+      ['references doc/adr/0001-use-postgres.md', 'references doc/adr/0002-use-redis.md'],
+    );
+    assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code}`), ['0003-c.md broken-link']);
+    assert.deepStrictEqual(index.brokenLinkFixes(c.path).map((f) => [f.written, f.replacement]), [['0002-use-redis.md', '0002-use-redis-for-sessions.md']]);
+  });
+
   it('a body link to another record is `references`, and that record is `referenced-by`; links to non-records, images, fragments and code are not', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),

@@ -4,7 +4,7 @@ import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutl
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename } from '../store/fileSystem';
-import { isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
+import { DECISION_STATUSES, isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
 import { frontMatterText, readBodyReferences, readFrontMatterLinks, resolveHref } from './writtenLinks';
 
 export { resolveHref };
@@ -61,6 +61,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       status = log4brains ? 'draft' : null;
     } else {
       status = normaliseStatus(bullets.status.value);
+      // log4brains knows six statuses and shows any other word as a draft (its AdrStatus).
+      if (log4brains && status !== null && !(DECISION_STATUSES as readonly string[]).includes(status)) status = 'draft';
       const link = parseLinkLine(bullets.status.text);
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
       else addTextualSupersede(bullets.status.value, links);
@@ -71,8 +73,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = readStatusSection(statusSection, src.path, links);
     date = normaliseDate(bullets.date?.value);
   } else {
-    // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line.
-    dialect = log4brains ? 'log4brains' : bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain';
+    // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line; MADR 3/4's
+    // front matter may leave `status` out (every key is optional) and keep `deciders` or `decision-makers`.
+    const madrFrontMatter = !data ? undefined : 'decision-makers' in data ? 'madr4' : 'deciders' in data ? 'madr3' : 'consulted' in data || 'informed' in data ? 'madr4' : undefined;
+    dialect = log4brains ? 'log4brains' : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain'));
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }

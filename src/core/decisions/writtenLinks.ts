@@ -43,7 +43,8 @@ export function readFrontMatterLinks(data: Record<string, unknown> | undefined, 
     const kind = FRONT_MATTER_LINK_KEYS[key.toLowerCase()];
     if (!kind) continue;
     const raw = data[key];
-    const values = Array.isArray(raw) ? raw : [raw];
+    // `related: ADR-0003, ADR-0004` lists in one string, as `tags: a, b` does.
+    const values = Array.isArray(raw) ? raw : typeof raw === 'string' && raw.includes(',') && !raw.includes('](') ? raw.split(',').filter((v) => v.trim() !== '') : [raw];
     const line = head ? frontMatterKeyLine(head, key) : undefined;
     for (const v of values) {
       const target = frontMatterTarget(fromPath, v);
@@ -88,6 +89,7 @@ function frontMatterKeyLine(head: string, key: string): number | undefined {
 /** Verbs that make a body line a link of their kind rather than a plain reference. */
 const BODY_VERBS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
 const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+const HUGO_REF = /\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]+)"\s*[>%]\}\}/g;
 const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
 
 /**
@@ -108,6 +110,8 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
   };
   for (const l of lines) {
     let text = l.text.includes('`') ? l.text.replace(/(`+)[^`]*?\1/g, '') : l.text;
+    // Hugo sites (ownCloud's ADRs) link with shortcodes: `[ADR-0003]({{< ref "0003-x.md" >}})`.
+    if (text.includes('{{')) text = text.replace(HUGO_REF, '$1');
     // Templates show examples in comments and placeholders: `<!-- e.g. Refined by [ADR-0005](0005-example.md) -->`.
     if (text.includes('<!--')) text = text.replace(/<!--.*?(-->|$)/g, '');
     if (text.includes('|') && isTemplatePlaceholder(text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, ''))) continue;

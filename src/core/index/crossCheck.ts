@@ -39,11 +39,33 @@ export const REVERSE_LINK: Record<string, string> = {
   'relates-to': 'relates-to',
 };
 
-/** Pairs whose both records a dialect's own tool writes (adr-tools, log4brains, MADR 2's Links), so one side alone is an error. */
+/**
+ * Pairs whose both records a dialect's own tool writes (adr-tools' `-s` and `link`, log4brains'
+ * supersede, which adds `Supersedes` under `## Links`), so one side alone is an error. MADR has
+ * no tool and its template only says `superseded by` in the old record: one side is MADR's way.
+ */
 const BOTH_SIDES: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
-const BOTH_SIDES_NYGARD: Record<string, string> = { ...BOTH_SIDES, amends: 'amended-by', 'amended-by': 'amends' };
-const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains', 'madr2']);
-const PHRASE: Record<string, string> = { supersedes: 'supersedes', 'superseded-by': 'is superseded by', amends: 'amends', 'amended-by': 'is amended by' };
+/** adr-tools writes both sides of every `adr link` and `adr new -l`: its documented pairs are checked. */
+const BOTH_SIDES_NYGARD: Record<string, string> = {
+  ...BOTH_SIDES,
+  amends: 'amended-by',
+  'amended-by': 'amends',
+  clarifies: 'clarified-by',
+  'clarified-by': 'clarifies',
+  extends: 'extended-by',
+  'extended-by': 'extends',
+};
+const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains']);
+const PHRASE: Record<string, string> = {
+  supersedes: 'supersedes',
+  'superseded-by': 'is superseded by',
+  amends: 'amends',
+  'amended-by': 'is amended by',
+  clarifies: 'clarifies',
+  'clarified-by': 'is clarified by',
+  extends: 'extends',
+  'extended-by': 'is extended by',
+};
 
 interface Lookup {
   byPath: Map<string, LodestarRecord>;
@@ -100,7 +122,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       const link = r.links[i];
       // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
       const scopes = r.kind === 'decision' ? [r.folder] : decisionFolders;
-      const target = resolveTarget(link.target, scopes, lookup);
+      let target = resolveTarget(link.target, scopes, lookup);
+      // `supersedes: docs/adr/0007-x.md` in front matter is a path from the repository's top, not from the record.
+      if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
       if (link.via === 'body' && target === null) {
         own ??= r.links.slice(0, i);
@@ -114,7 +138,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       }
       if (target === undefined) {
         const line = link.line ?? r.titleLine;
-        const renamed = isPathTarget(link.target) ? sameNumberElsewhere(link.target, lookup) : undefined;
+        const rooted = fromRepositoryTop(link.target, lookup);
+        if (rooted && !lookup.byPath.has(link.target)) resolved.set(`${r.path}\n${link.target}`, rooted);
+        const renamed = isPathTarget(link.target) ? sameNumberElsewhere(rooted ?? link.target, lookup) : undefined;
         if (renamed) {
           const fix = { line, written: basename(link.target), replacement: basename(renamed.path), target: renamed.path };
           const list = fixes.get(r.path);
@@ -184,12 +210,28 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   return { problems, resolved, links, fixes };
 }
 
+/** `/doc/adr/0007-x.md` as the path it names under the decision folder ending in `/doc/adr`, if one does. */
+function fromRepositoryTop(target: string, lookup: Lookup): string | undefined {
+  if (!target.startsWith('/') || !/\.(md|markdown)$/i.test(target)) return undefined;
+  const dir = dirname(target);
+  const folder = lookup.folders.find((f) => f.kind === 'decision' && f.path.endsWith(dir) && f.path !== dir && f.path[f.path.length - dir.length] === '/');
+  return folder ? folder.path + target.slice(dir.length) : undefined;
+}
+
 /** The one record with the number of a missing file's name, in that file's folder (renamed or renumbered since). */
 function sameNumberElsewhere(target: string, lookup: Lookup): LodestarRecord | undefined {
   const n = numberFromFileName(basename(target));
   if (n === null) return undefined;
   const hits = lookup.byFolderNumber.get(`${dirname(target)}\n${n}`);
   return hits && hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The one record whose path ends with `written` (a front-matter path from the repository's top), if any. */
+function fromTop(written: string | undefined, lookup: Lookup): string | undefined {
+  const clean = written?.trim().replace(/^\.\//, '').split('#')[0];
+  if (!clean || !/\.(md|markdown)$/i.test(clean) || clean.startsWith('../') || clean.startsWith('/')) return undefined;
+  const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(`/${clean}`));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 function isPathTarget(target: string): boolean {
@@ -209,6 +251,10 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
     if (isSkippedRecordName(name)) return null;
+    // `[ADR 3](/doc/adr/0003-x.md)`: GitHub and GitLab read a leading `/` as the repository's top.
+    const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(target));
+    if (hits.length === 1) return hits[0];
+    if (hits.length === 0 && fromRepositoryTop(target, lookup)) return undefined;
     // A file under `templates/` or a hidden folder would not be a record either.
     const inFolder = lookup.folders.some((f) => {
       const rel = relativePath(f.path, target);

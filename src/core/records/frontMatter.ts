@@ -86,6 +86,11 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
   try {
     const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false, customTags: [] });
     if (doc.errors.length > 0) {
+      const quoted = quotePlaceholders(yamlText);
+      if (quoted !== undefined) {
+        const again = parseYamlMapping(quoted);
+        if (!again.error) return again;
+      }
       const err = doc.errors[0];
       const line = (err.linePos?.[0]?.line ?? 1) + 1;
       // Still show what can be read line by line (an unquoted `title: ADR001: Foo` is common), but flag it.
@@ -100,6 +105,22 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
   } catch (e) {
     return { error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(String((e as Error).message ?? e))}`, line: 2 } };
   }
+}
+
+/**
+ * MADR 3's template leaves `status: {proposed | … | superseded by [ADR-0005](0005-example.md)}`
+ * and `deciders: {list everyone involved in the decision}` in new records: not
+ * YAML (a flow mapping cut by the `[`), but placeholders, read as their text.
+ * A top-level `{…}` value with spaces and no `key: ` inside is quoted; undefined when there is none.
+ */
+function quotePlaceholders(yamlText: string): string | undefined {
+  let changed = false;
+  const out = yamlText.replace(/^([A-Za-z_][\w-]*:[ \t]+)(\{[^\n]*\})([ \t]*\r?)$/gm, (all: string, key: string, value: string, tail: string) => {
+    if (!value.includes(' ') || /:\s/.test(value)) return all;
+    changed = true;
+    return `${key}${JSON.stringify(value)}${tail}`;
+  });
+  return changed ? out : undefined;
 }
 
 /** `key: value` lines at the top level, values as raw strings without their quotes. */

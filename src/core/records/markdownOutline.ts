@@ -13,7 +13,10 @@ export interface OutlineLine {
 
 export interface MarkdownOutline {
   title?: OutlineLine;
-  /** Lines between the title and the first H2 (MADR 2 bullets, Nygard `Date:`). */
+  /**
+   * Lines before the first H2, the title's own line left out (MADR 2 bullets, Nygard `Date:`);
+   * with the title in front matter (Hugo, Docusaurus) the bullets open the body.
+   */
   preamble: OutlineLine[];
   /** Lower-case H2 heading → its lines, for the sections asked for. */
   sections: Map<string, OutlineLine[]>;
@@ -36,7 +39,8 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   let nextLink = body.indexOf('](');
   let fence: string | undefined;
   let current = undefined as OutlineLine[] | undefined;
-  let inPreamble = false;
+  // As log4brains reads header metadata: everything before the first H2, with or without an H1.
+  let inPreamble = true;
   let seenH2 = false;
   let paragraph = Paragraph.None as Paragraph;
   let paragraphStart = 0;
