@@ -222,3 +222,26 @@ describe('Reminder badges', () => {
     });
   });
 });
+
+describe('Credit when it happened', () => {
+  it('an older decision whose status changed today counts in this quarter’s dashboard and report, on the day of the change', async () => {
+    const { records } = await lodestar();
+    const older = records.records('decision').find((r) => r.number === 1)!;
+    const before = fs.readFileSync(older.path, 'utf8');
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    assert.ok(older.date && older.date < `${iso.slice(0, 4)}-${String(Math.floor((today.getMonth()) / 3) * 3 + 1).padStart(2, '0')}-01`, `${older.date} is before this quarter`);
+    const listed = async (): Promise<{ date: string | null; path: string }[]> => ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-quarter' })) as ShownDashboard).report.decisions;
+    try {
+      assert.ok(!(await listed()).some((d) => d.path === older.path), 'not credited this quarter before the change');
+      // Deprecated today, not committed yet: the change is today's.
+      fs.writeFileSync(older.path, before.replace(/^Accepted$/m, 'Deprecated'));
+      await records.refreshPaths([older.path]);
+      await eventually(async () => assert.deepStrictEqual((await listed()).filter((d) => d.path === older.path).map((d) => d.date), [iso]));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.writeFileSync(older.path, before);
+      await records.refreshPaths([older.path]);
+    }
+  });
+});

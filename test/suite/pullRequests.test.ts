@@ -8,7 +8,7 @@ import { SINGLE_ROOT_PAIRING, SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
 import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
-import { cancel, stepShown } from './quickInput';
+import { answer, cancel, stepShown } from './quickInput';
 import { eventually, lodestar, workspaceRoot } from './support';
 
 // The single-root fixture: main's HEAD is #15's squash. Each test sets up what it needs (a commit after the
@@ -159,6 +159,43 @@ describe('Pull requests and influence', () => {
       `---\ndate: 2025-12-03\ntype: design-review\ntitle: Reviewed the refund flow\npeople: [alice]\npullRequests: [${pr(21)}]\ndecisions: []\ndesigns: []\noutcome: ''\n---\n\n# Reviewed the refund flow\n\n`,
     );
     await statusBarSays('$(git-pull-request) #21 → alice, design-review');
+  });
+
+  it('a new activity from a pull request starts with its title and names its authors (as handles when they have a profile)', async () => {
+    const { records } = await api();
+    type PrItem = vscode.QuickPickItem & { pr?: { number: number }; value?: unknown };
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToActivity');
+    let written: string | undefined;
+    try {
+      const prPick = (await stepShown(/^Link Pull Request to Influence Activity$/, 1)) as vscode.QuickPick<PrItem>;
+      prPick.value = '#12';
+      await eventually(() => assert.strictEqual(prPick.items[0]?.pr?.number, 12, prPick.items.map((i) => i.label).join(' | ')));
+      prPick.activeItems = [prPick.items[0]];
+      await answer(prPick);
+      const which = (await stepShown(/: which influence activity\?$/, 2)) as vscode.QuickPick<PrItem>;
+      which.activeItems = [which.items.find((i) => /New activity…/.test(i.label))!];
+      await answer(which);
+      const type = (await stepShown(/: activity type$/, 3)) as vscode.QuickPick<PrItem>;
+      type.activeItems = [type.items.find((i) => i.description === 'design-review')!];
+      await answer(type);
+      const title = (await stepShown(/: activity title$/, 4)) as vscode.InputBox;
+      assert.strictEqual(title.value, SINGLE_ROOT_PULLS.merged[1].title, 'the pull request’s title, to keep or edit');
+      await answer(title);
+      await answer(await stepShown(/: note \(optional\)$/, 5), '');
+      written = (await flow) as string | undefined;
+      assert.ok(written && fs.existsSync(written), String(written));
+      const text = fs.readFileSync(written, 'utf8');
+      assert.match(text, new RegExp(`^title: ${SINGLE_ROOT_PULLS.merged[1].title}$`, 'm'), text);
+      // alice@example.com wrote #12; her profile makes her `alice`.
+      assert.match(text, /^people: \[alice\]$/m, text);
+      assert.match(text, new RegExp(`^pullRequests: \\[${pr(12).replace(/[./]/g, '\\$&')}\\]$`, 'm'), text);
+    } finally {
+      await cancel();
+      if (written) {
+        fs.rmSync(written, { force: true });
+        await records.refreshPaths([written]);
+      }
+    }
   });
 
   it('Log Influence Activity with arguments writes type, title, people, PRs, decisions and design docs; bad ones are refused', async () => {
