@@ -9,7 +9,9 @@ import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
 import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
 import { answer, cancel, stepShown } from './quickInput';
-import { eventually, lodestar, workspaceRoot } from './support';
+import { addLaterCommits, eventually, lodestar, workspaceRoot } from './support';
+import { SCANNED_COMMITS } from '../../src/vscode/workspacePullRequests';
+import type { PullRequestItem } from '../../src/vscode/commands/pullRequestPicker';
 
 // The single-root fixture: main's HEAD is #15's squash. Each test sets up what it needs (a commit after the
 // squash, the review branch, links) with the helpers below; the suite restores the fixture after every test.
@@ -301,6 +303,31 @@ describe('Pull requests and influence', () => {
     }
     // Refresh reads remotes again too.
     assert.strictEqual((await pullRequests.history(workspaceRoot())).remotes[0]?.owner, 'acme');
+  });
+
+  it('no silent limit: behind more commits than are read at first, the picker says so and reads all of history on request', async () => {
+    const { pullRequests } = (await api()).influence;
+    addLaterCommits(workspaceRoot(), SCANNED_COMMITS + 10);
+    await vscode.commands.executeCommand('lodestar.refresh');
+    const history = await pullRequests.history(workspaceRoot());
+    assert.strictEqual(history.truncated, SCANNED_COMMITS, 'it says that older commits were not read');
+    assert.ok(!history.pullRequests.some((p) => p.number === 12));
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToMentee');
+    try {
+      const pick = (await stepShown(/^Link Pull Request to Mentee$/, 1)) as vscode.QuickPick<PullRequestItem>;
+      const more = pick.items.find((i) => i.readAll);
+      assert.ok(more, pick.items.map((i) => i.label).join(' | '));
+      assert.match(more.label, /Only the newest 5,000 commits were read: read all of history/);
+      pick.activeItems = [more];
+      await answer(pick);
+      await eventually(() => assert.ok(pick.items.some((i) => i.pr?.number === 12), pick.items.map((i) => i.label).join(' | ')), 30000);
+      assert.ok(!pick.items.some((i) => i.readAll), 'nothing is left unread');
+      assert.strictEqual((await pullRequests.history(workspaceRoot())).truncated, undefined);
+    } finally {
+      await cancel();
+      pullRequests.readAllHistory(workspaceRoot(), false);
+    }
+    assert.strictEqual(await flow, undefined);
   });
 
   it('typing the number of a pull request the picker lists shows it once, first', async () => {

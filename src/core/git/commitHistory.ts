@@ -20,6 +20,12 @@ export interface HistoryScanOptions {
   maxCount?: number;
   /** The revision to walk from; HEAD when absent. Must be a ref or commit name, never an option. */
   revision?: string;
+  /**
+   * Only commits whose message holds this text (any case): git skips the
+   * others itself, so a whole long history is walked quickly. Letters,
+   * digits, spaces and `-` only.
+   */
+  messageContains?: string;
 }
 
 export interface HistoryScanResult {
@@ -45,6 +51,10 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
     args.push(`--since=${/^\d{4}-\d{2}-\d{2}$/.test(options.since) ? `${options.since} 00:00:00` : options.since}`);
   }
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
+  if (options.messageContains !== undefined) {
+    if (!/^[A-Za-z0-9 -]+$/.test(options.messageContains)) throw new Error(`not a plain text to look for: "${options.messageContains}"`);
+    args.push('--regexp-ignore-case', '--fixed-strings', `--grep=${options.messageContains}`);
+  }
   const revision = options.revision ?? 'HEAD';
   if (revision.startsWith('-') || /[\s\0]/.test(revision)) throw new Error(`not a revision: "${revision}"`);
   args.push(revision, '--');
