@@ -44,6 +44,13 @@ function commitWithErin(): void {
 }
 
 describe('Mentoring view: pairing detected from git', () => {
+  it('reads all of history: co-authored commits behind thousands of later ones still show as detected pairing', async () => {
+    const { trees } = await lodestar();
+    addLaterCommits(workspaceRoot(), 2500);
+    await vscode.commands.executeCommand('lodestar.refresh');
+    await eventually(async () => assert.strictEqual((await item(await child(trees.mentoring, 'bob'))).description, '1 session · last 2026-09-12 · 3 detected'), 20000);
+  });
+
   it('a mentee without a profile is matched through .git-coauthors; their co-authored commits show by day, not yet logged', async () => {
     const { trees } = await lodestar();
     const bob = await child(trees.mentoring, 'bob');
@@ -174,13 +181,6 @@ describe('Lodestar: Add Mentee', () => {
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.addMentee', { name: 'Mallory', handle: '../../evil' }), undefined);
     assert.deepStrictEqual(fs.readdirSync(mentoring()).sort(), before);
     assert.ok(!fs.existsSync(path.join(workspaceRoot(), 'evil.md')) && !fs.existsSync(path.join(workspaceRoot(), '..', 'evil.md')));
-  });
-
-  it('reads all of history: co-authored commits behind thousands of later ones still show as detected pairing', async () => {
-    const { trees } = await lodestar();
-    addLaterCommits(workspaceRoot(), 2500);
-    await vscode.commands.executeCommand('lodestar.refresh');
-    await eventually(async () => assert.strictEqual((await item(await child(trees.mentoring, 'bob'))).description, '1 session · last 2026-09-12 · 3 detected'), 20000);
   });
 
   it('after a commit co-authored with the new mentee (their e-mail in another case), the view shows it as detected pairing', async () => {
