@@ -2,6 +2,7 @@ import { registerPreviewSiteCommand } from './vscode/commands/previewSiteCommand
 import * as vscode from 'vscode';
 import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
 import { forgetStatusDates } from './vscode/statusDates';
+import { forgetRemotes } from './vscode/canonicalRecords';
 import { toPortPath } from './core/store/fileSystem';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCommand';
@@ -56,8 +57,13 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const records = new WorkspaceRecords(log, context.globalStorageUri.scheme === 'file' ? `${toPortPath(context.globalStorageUri.fsPath)}/notebook` : undefined);
   // One watcher of git history (checkouts, commits) for pairing detection and pull requests alike.
   const history = new GitHistoryWatcher();
-  // A commit or checkout may date a status change differently: read again on the next render.
-  context.subscriptions.push(history.onDidMove(forgetStatusDates));
+  // A commit or checkout may date a status change differently, and a changed remote resolves `#12` to another URL: read again on the next render.
+  context.subscriptions.push(
+    history.onDidMove(() => {
+      forgetStatusDates();
+      forgetRemotes();
+    }),
+  );
   const pairing = new PairingDetection(records, log, history);
   const governing = registerGoverningRecords(context, records, history, log);
   const trees = {

@@ -245,3 +245,27 @@ describe('Credit when it happened', () => {
     }
   });
 });
+
+describe('Dashboard after a remote changes', () => {
+  it('a remote changed with git remote set-url resolves #N against the new one, without a reload', async () => {
+    const { records } = await lodestar();
+    const activity = file('docs/influence/2026/2026-08-31-reviewed-the-ledger-split.md');
+    const setOrigin = (url: string): string => execFileSync('git', ['remote', 'set-url', 'origin', url], { cwd: workspaceRoot(), encoding: 'utf8' });
+    const original = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim();
+    fs.writeFileSync(activity, "---\ndate: 2026-08-31\ntype: design-review\ntitle: Reviewed the ledger split\npeople: [alice]\npullRequests: ['#77']\ndecisions: []\ndesigns: []\noutcome: ''\n---\n\n# Reviewed the ledger split\n");
+    const urls = async (): Promise<string[]> =>
+      ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: Q3 })) as ShownDashboard).report.pullRequests.map((p) => p.url).filter((u) => /\/77$/.test(u));
+    try {
+      await records.refreshPaths([activity]);
+      await eventually(async () => assert.deepStrictEqual(await urls(), ['https://github.com/acme/payments/pull/77']));
+      setOrigin('https://github.com/acme/ledger.git');
+      // .git/config is watched: the next picture resolves against the new remote (no minute-long cache, no reload).
+      await eventually(async () => assert.deepStrictEqual(await urls(), ['https://github.com/acme/ledger/pull/77']), 20000);
+    } finally {
+      setOrigin(original);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(activity, { force: true });
+      await records.refreshPaths([activity]);
+    }
+  });
+});
