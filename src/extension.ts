@@ -1,7 +1,7 @@
 import { registerPreviewSiteCommand } from './vscode/commands/previewSiteCommand';
 import * as vscode from 'vscode';
 import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
-import { forgetStatusDates } from './vscode/statusDates';
+import { forgetHistoryDates } from './vscode/historyDates';
 import { forgetRemotes } from './vscode/canonicalRecords';
 import { toPortPath } from './core/store/fileSystem';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   // A commit or checkout may date a status change differently, and a changed remote resolves `#12` to another URL: read again on the next render.
   context.subscriptions.push(
     history.onDidMove(() => {
-      forgetStatusDates();
+      forgetHistoryDates();
       forgetRemotes();
     }),
   );

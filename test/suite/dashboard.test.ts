@@ -269,3 +269,31 @@ describe('Dashboard after a remote changes', () => {
     }
   });
 });
+
+describe('Mentee cards and pull requests, as lodestar report counts them', () => {
+  it('a PR linked from a profile counts in the quarter git says it was merged in, and the card says what the quarter leaves out', async () => {
+    const { records } = await lodestar();
+    const alice = file('docs/mentoring/alice.md');
+    const before = fs.readFileSync(alice, 'utf8');
+    const merged = 'https://github.com/acme/payments/pull/12';
+    try {
+      // #12 was merged on 2026-11-18 (in history); #21 is open, with no date.
+      for (const pullRequest of ['#12', '#21']) assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest, mentee: 'alice' }), alice);
+      const period = { from: '2026-10-01', to: '2026-12-31' };
+      await eventually(async () => {
+        const shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period })) as ShownDashboard;
+        const card = shown.report.mentees.find((m) => m.handle === 'alice');
+        assert.deepStrictEqual(card?.pullRequests, [merged]);
+        // In all: #21 too, and the PRs of activities naming her in other periods.
+        assert.ok(card.pullRequestsInAll >= 2, String(card.pullRequestsInAll));
+        assert.ok(shown.report.pullRequests.some((p) => p.url === merged), 'among the period’s pull requests');
+        assert.match(shown.html, new RegExp(`1 PR [^<,]+, ${card.pullRequestsInAll} in all`));
+      });
+      assert.ok(!(await vscode.commands.executeCommand<ShownDashboard>('lodestar.openDashboard', { period: Q3 })).report.mentees.find((m) => m.handle === 'alice')?.pullRequests.includes(merged), 'not in the quarter before');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.writeFileSync(alice, before);
+      await records.refreshPaths([alice]);
+    }
+  });
+});
