@@ -2,6 +2,8 @@ import { registerPreviewSiteCommand } from './vscode/commands/previewSiteCommand
 import { registerSearchRecordsCommand } from './vscode/commands/searchRecordsCommand';
 import * as vscode from 'vscode';
 import { GitHistoryWatcher } from './vscode/gitHistoryWatcher';
+import { forgetHistoryDates } from './vscode/historyDates';
+import { forgetRemotes } from './vscode/canonicalRecords';
 import { toPortPath } from './core/store/fileSystem';
 import { registerChangeStatusCommand } from './vscode/commands/changeStatusCommand';
 import { registerDecisionIndexCommand } from './vscode/commands/decisionIndexCommand';
@@ -58,6 +60,13 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const records = new WorkspaceRecords(log, context.globalStorageUri.scheme === 'file' ? `${toPortPath(context.globalStorageUri.fsPath)}/notebook` : undefined);
   // One watcher of git history (checkouts, commits) for pairing detection and pull requests alike.
   const history = new GitHistoryWatcher();
+  // A commit or checkout may date a status change differently, and a changed remote resolves `#12` to another URL: read again on the next render.
+  context.subscriptions.push(
+    history.onDidMove(() => {
+      forgetHistoryDates();
+      forgetRemotes();
+    }),
+  );
   const pairing = new PairingDetection(records, log, history);
   const governing = registerGoverningRecords(context, records, history, log);
   const trees = {

@@ -7,6 +7,7 @@ import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
+import { statusChangeDates } from '../core/decisions/statusHistory';
 import { withCanonicalPullRequests } from '../core/pulls/prLinks';
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory } from '../core/people/identities';
@@ -54,9 +55,12 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
   const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git });
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
+  const today = input.today ?? todayIso();
+  // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
+  const statusDates = await statusChangeDates(git, input.root, records, today).catch(() => undefined);
   const merged = await history;
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
-  const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso(), pullRequestDates });
+  const report = buildInfluenceReport(records, { from, to, person, today, pullRequestDates, statusDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
     // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.

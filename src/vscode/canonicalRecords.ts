@@ -13,6 +13,12 @@ const remotesByRoot = new Map<string, { remotes: RemoteRepo[]; read: number }>()
 const pending = new Map<string, Promise<RemoteRepo[]>>();
 const FRESH_MS = 60_000;
 
+/** History or `.git/config` moved (`git remote set-url`, a checkout): remotes are read again on the next use. */
+export function forgetRemotes(): void {
+  remotesByRoot.clear();
+  pending.clear();
+}
+
 function remotesOf(root: string): Promise<RemoteRepo[]> {
   const cached = remotesByRoot.get(root);
   if (cached && Date.now() - cached.read < FRESH_MS) return Promise.resolve(cached.remotes);

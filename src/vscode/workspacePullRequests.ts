@@ -11,8 +11,8 @@ import { relativePath, toPortPath } from '../core/store/fileSystem';
 import { ForgeSession } from './forgeSession';
 import { WorkspaceRecords } from './workspaceRecords';
 
-/** Commits read for recent pull requests and the current branch's: years of a busy repository, in well under a second. */
-const SCANNED_COMMITS = 5000;
+/** Commits read at first for recent pull requests and the current branch's: years of a busy repository, in well under a second. The picker says when there are more and reads them on request. */
+export const SCANNED_COMMITS = 5000;
 
 /** What git says about pull requests in one workspace folder; empty in Restricted Mode or without git. */
 export interface FolderHistory {
@@ -24,6 +24,8 @@ export interface FolderHistory {
   branch: string | null;
   /** Why nothing was read, when nothing was. */
   unavailable?: string;
+  /** When only the newest commits were read (this many): older pull requests are not listed until all of history is read. */
+  truncated?: number;
 }
 
 export interface CurrentPullRequest extends BranchPullRequest {
@@ -46,6 +48,8 @@ export class WorkspacePullRequests implements vscode.Disposable {
   private readonly histories = new Map<string, Promise<FolderHistory>>();
   private readonly currents = new Map<string, Promise<CurrentPullRequest | null>>();
   private readonly links = new Map<string, { key: string; links: PullRequestLinks }>();
+  /** Workspace folders whose whole history was asked for. */
+  private readonly wholeHistory = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when history moved (a commit, a checkout) or a sign-in changed what the forge can say. */
   readonly onDidChange = this.emitter.event;
@@ -107,6 +111,15 @@ export class WorkspacePullRequests implements vscode.Disposable {
     return result;
   }
 
+  /** Reads all of a folder's history from now on (the picker's "read all of history"), or only the newest commits again (`all` false), and tells the views. */
+  readAllHistory(root: string, all = true): void {
+    if (all) this.wholeHistory.add(root);
+    else this.wholeHistory.delete(root);
+    this.histories.delete(root);
+    this.currents.delete(root);
+    this.emitter.fire();
+  }
+
   private async readHistory(root: string): Promise<FolderHistory> {
     const git = this.git(root);
     try {
@@ -119,9 +132,16 @@ export class WorkspacePullRequests implements vscode.Disposable {
         currentBranch(git),
         defaultBranchRef(git, remotes),
       ]);
-      const scan = await discoverPullRequests(git, remotes, { revision, maxCount: SCANNED_COMMITS });
+      const maxCount = this.wholeHistory.has(root) ? undefined : SCANNED_COMMITS;
+      const scan = await discoverPullRequests(git, remotes, { revision, maxCount });
       if (scan.unavailable) this.log.appendLine(`No pull requests read from history in ${root}: ${scan.unavailable}`);
-      return { remotes, pullRequests: scan.pullRequests, head, branch, unavailable: scan.unavailable };
+      const history: FolderHistory = { remotes, pullRequests: scan.pullRequests, head, branch, unavailable: scan.unavailable };
+      // Never a silent limit: say that older commits were not read.
+      if (maxCount !== undefined && scan.commits >= maxCount) {
+        history.truncated = maxCount;
+        this.log.appendLine(`Pull requests in ${root}: only the newest ${maxCount} commits were read; the picker offers to read all of history.`);
+      }
+      return history;
     } catch (e) {
       this.log.appendLine(`Reading pull requests from git in ${root} failed: ${(e as Error).message}`);
       return { remotes: [], pullRequests: [], head: null, branch: null, unavailable: (e as Error).message };

@@ -4,6 +4,7 @@ import { pullRequestJourneySteps } from './pullRequestJourney';
 import { dashboardJourneySteps } from './dashboardJourney';
 import { siteJourneySteps } from './siteJourney';
 import { governsJourneySteps } from './governsJourney';
+import { workflowsJourneySteps } from './workflowsJourney';
 
 /**
  * Journey steps of the other features, run in the same workbench after the
@@ -12,5 +13,5 @@ import { governsJourneySteps } from './governsJourney';
  * must not depend on another). Each feature keeps its steps in its own file
  * and adds them here.
  */
-export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps, governsJourneySteps];
+export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps, governsJourneySteps, workflowsJourneySteps];
 export const moreJourneySteps: JourneyStep[] = moreJourneyBlocks.flat();

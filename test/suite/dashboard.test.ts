@@ -222,3 +222,78 @@ describe('Reminder badges', () => {
     });
   });
 });
+
+describe('Credit when it happened', () => {
+  it('an older decision whose status changed today counts in this quarter’s dashboard and report, on the day of the change', async () => {
+    const { records } = await lodestar();
+    const older = records.records('decision').find((r) => r.number === 1)!;
+    const before = fs.readFileSync(older.path, 'utf8');
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    assert.ok(older.date && older.date < `${iso.slice(0, 4)}-${String(Math.floor((today.getMonth()) / 3) * 3 + 1).padStart(2, '0')}-01`, `${older.date} is before this quarter`);
+    const listed = async (): Promise<{ date: string | null; path: string }[]> => ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-quarter' })) as ShownDashboard).report.decisions;
+    try {
+      assert.ok(!(await listed()).some((d) => d.path === older.path), 'not credited this quarter before the change');
+      // Deprecated today, not committed yet: the change is today's.
+      fs.writeFileSync(older.path, before.replace(/^Accepted$/m, 'Deprecated'));
+      await records.refreshPaths([older.path]);
+      await eventually(async () => assert.deepStrictEqual((await listed()).filter((d) => d.path === older.path).map((d) => d.date), [iso]));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.writeFileSync(older.path, before);
+      await records.refreshPaths([older.path]);
+    }
+  });
+});
+
+describe('Dashboard after a remote changes', () => {
+  it('a remote changed with git remote set-url resolves #N against the new one, without a reload', async () => {
+    const { records } = await lodestar();
+    const activity = file('docs/influence/2026/2026-08-31-reviewed-the-ledger-split.md');
+    const setOrigin = (url: string): string => execFileSync('git', ['remote', 'set-url', 'origin', url], { cwd: workspaceRoot(), encoding: 'utf8' });
+    const original = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim();
+    fs.writeFileSync(activity, "---\ndate: 2026-08-31\ntype: design-review\ntitle: Reviewed the ledger split\npeople: [alice]\npullRequests: ['#77']\ndecisions: []\ndesigns: []\noutcome: ''\n---\n\n# Reviewed the ledger split\n");
+    const urls = async (): Promise<string[]> =>
+      ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: Q3 })) as ShownDashboard).report.pullRequests.map((p) => p.url).filter((u) => /\/77$/.test(u));
+    try {
+      await records.refreshPaths([activity]);
+      await eventually(async () => assert.deepStrictEqual(await urls(), ['https://github.com/acme/payments/pull/77']));
+      setOrigin('https://github.com/acme/ledger.git');
+      // .git/config is watched: the next picture resolves against the new remote (no minute-long cache, no reload).
+      await eventually(async () => assert.deepStrictEqual(await urls(), ['https://github.com/acme/ledger/pull/77']), 20000);
+    } finally {
+      setOrigin(original);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(activity, { force: true });
+      await records.refreshPaths([activity]);
+    }
+  });
+});
+
+describe('Mentee cards and pull requests, as lodestar report counts them', () => {
+  it('a PR linked from a profile counts in the quarter git says it was merged in, and the card says what the quarter leaves out', async () => {
+    const { records } = await lodestar();
+    const alice = file('docs/mentoring/alice.md');
+    const before = fs.readFileSync(alice, 'utf8');
+    const merged = 'https://github.com/acme/payments/pull/12';
+    try {
+      // #12 was merged on 2026-11-18 (in history); #21 is open, with no date.
+      for (const pullRequest of ['#12', '#21']) assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest, mentee: 'alice' }), alice);
+      const period = { from: '2026-10-01', to: '2026-12-31' };
+      await eventually(async () => {
+        const shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period })) as ShownDashboard;
+        const card = shown.report.mentees.find((m) => m.handle === 'alice');
+        assert.deepStrictEqual(card?.pullRequests, [merged]);
+        // In all: #21 too, and the PRs of activities naming her in other periods.
+        assert.ok(card.pullRequestsInAll >= 2, String(card.pullRequestsInAll));
+        assert.ok(shown.report.pullRequests.some((p) => p.url === merged), 'among the period’s pull requests');
+        assert.match(shown.html, new RegExp(`1 PR [^<,]+, ${card.pullRequestsInAll} in all`));
+      });
+      assert.ok(!(await vscode.commands.executeCommand<ShownDashboard>('lodestar.openDashboard', { period: Q3 })).report.mentees.find((m) => m.handle === 'alice')?.pullRequests.includes(merged), 'not in the quarter before');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.writeFileSync(alice, before);
+      await records.refreshPaths([alice]);
+    }
+  });
+});

@@ -20,6 +20,8 @@ export async function run(): Promise<void> {
   const seed = testOrderSeed();
   console.log(`test order seed: ${seed}`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
+  // LODESTAR_TEST_GREP=text narrows a local run further, to the tests whose full title holds the text.
+  if (process.env.LODESTAR_TEST_GREP) mocha.grep(process.env.LODESTAR_TEST_GREP);
   const files = {
     // One file a line, so suites added side by side merge cleanly.
     single: [

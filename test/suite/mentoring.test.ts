@@ -7,7 +7,7 @@ import { SINGLE_ROOT_PAIRING } from '../fixtures/workspaces';
 import type { ShownMatrix } from '../../src/vscode/webview/pairingMatrixPanel';
 import type { RecordTreeNode } from '../../src/vscode/views/recordTrees';
 import { answer, back, cancel, stepShown } from './quickInput';
-import { child, eventually, labels, lodestar, workspaceRoot } from './support';
+import { addLaterCommits, child, eventually, labels, lodestar, workspaceRoot } from './support';
 
 // The single-root fixture: Bob has a session folder and no profile; the history has co-authored commits of Dana
 // (the git user) with Bob and Carol. Each test starts from it and sets up what else it needs.
@@ -44,6 +44,13 @@ function commitWithErin(): void {
 }
 
 describe('Mentoring view: pairing detected from git', () => {
+  it('reads all of history: co-authored commits behind thousands of later ones still show as detected pairing', async () => {
+    const { trees } = await lodestar();
+    addLaterCommits(workspaceRoot(), 2500);
+    await vscode.commands.executeCommand('lodestar.refresh');
+    await eventually(async () => assert.strictEqual((await item(await child(trees.mentoring, 'bob'))).description, '1 session · last 2026-09-12 · 3 detected'), 20000);
+  });
+
   it('a mentee without a profile is matched through .git-coauthors; their co-authored commits show by day, not yet logged', async () => {
     const { trees } = await lodestar();
     const bob = await child(trees.mentoring, 'bob');

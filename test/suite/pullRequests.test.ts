@@ -8,8 +8,10 @@ import { SINGLE_ROOT_PAIRING, SINGLE_ROOT_PULLS } from '../fixtures/workspaces';
 import type { LodestarApi } from '../../src/extension';
 import type { InfluenceNode } from '../../src/vscode/views/influenceTree';
 import { historyPullRequestItems } from '../../src/vscode/commands/pullRequestPicker';
-import { cancel, stepShown } from './quickInput';
-import { eventually, lodestar, workspaceRoot } from './support';
+import { answer, cancel, stepShown } from './quickInput';
+import { addLaterCommits, eventually, lodestar, workspaceRoot } from './support';
+import { SCANNED_COMMITS } from '../../src/vscode/workspacePullRequests';
+import type { PullRequestItem } from '../../src/vscode/commands/pullRequestPicker';
 
 // The single-root fixture: main's HEAD is #15's squash. Each test sets up what it needs (a commit after the
 // squash, the review branch, links) with the helpers below; the suite restores the fixture after every test.
@@ -161,6 +163,43 @@ describe('Pull requests and influence', () => {
     await statusBarSays('$(git-pull-request) #21 → alice, design-review');
   });
 
+  it('a new activity from a pull request starts with its title and names its authors (as handles when they have a profile)', async () => {
+    const { records } = await api();
+    type PrItem = vscode.QuickPickItem & { pr?: { number: number }; value?: unknown };
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToActivity');
+    let written: string | undefined;
+    try {
+      const prPick = (await stepShown(/^Link Pull Request to Influence Activity$/, 1)) as vscode.QuickPick<PrItem>;
+      prPick.value = '#12';
+      await eventually(() => assert.strictEqual(prPick.items[0]?.pr?.number, 12, prPick.items.map((i) => i.label).join(' | ')));
+      prPick.activeItems = [prPick.items[0]];
+      await answer(prPick);
+      const which = (await stepShown(/: which influence activity\?$/, 2)) as vscode.QuickPick<PrItem>;
+      which.activeItems = [which.items.find((i) => /New activity…/.test(i.label))!];
+      await answer(which);
+      const type = (await stepShown(/: activity type$/, 3)) as vscode.QuickPick<PrItem>;
+      type.activeItems = [type.items.find((i) => i.description === 'design-review')!];
+      await answer(type);
+      const title = (await stepShown(/: activity title$/, 4)) as vscode.InputBox;
+      assert.strictEqual(title.value, SINGLE_ROOT_PULLS.merged[1].title, 'the pull request’s title, to keep or edit');
+      await answer(title);
+      await answer(await stepShown(/: note \(optional\)$/, 5), '');
+      written = (await flow) as string | undefined;
+      assert.ok(written && fs.existsSync(written), String(written));
+      const text = fs.readFileSync(written, 'utf8');
+      assert.match(text, new RegExp(`^title: ${SINGLE_ROOT_PULLS.merged[1].title}$`, 'm'), text);
+      // alice@example.com wrote #12; her profile makes her `alice`.
+      assert.match(text, /^people: \[alice\]$/m, text);
+      assert.match(text, new RegExp(`^pullRequests: \\[${pr(12).replace(/[./]/g, '\\$&')}\\]$`, 'm'), text);
+    } finally {
+      await cancel();
+      if (written) {
+        fs.rmSync(written, { force: true });
+        await records.refreshPaths([written]);
+      }
+    }
+  });
+
   it('Log Influence Activity with arguments writes type, title, people, PRs, decisions and design docs; bad ones are refused', async () => {
     const written = await brownBagActivity();
     assert.strictEqual(written, file('docs/influence/2025/2025-11-14-brown-bag-on-forge-rate-limits.md'));
@@ -264,6 +303,31 @@ describe('Pull requests and influence', () => {
     }
     // Refresh reads remotes again too.
     assert.strictEqual((await pullRequests.history(workspaceRoot())).remotes[0]?.owner, 'acme');
+  });
+
+  it('no silent limit: behind more commits than are read at first, the picker says so and reads all of history on request', async () => {
+    const { pullRequests } = (await api()).influence;
+    addLaterCommits(workspaceRoot(), SCANNED_COMMITS + 10);
+    await vscode.commands.executeCommand('lodestar.refresh');
+    const history = await pullRequests.history(workspaceRoot());
+    assert.strictEqual(history.truncated, SCANNED_COMMITS, 'it says that older commits were not read');
+    assert.ok(!history.pullRequests.some((p) => p.number === 12));
+    const flow = vscode.commands.executeCommand('lodestar.linkPullRequestToMentee');
+    try {
+      const pick = (await stepShown(/^Link Pull Request to Mentee$/, 1)) as vscode.QuickPick<PullRequestItem>;
+      const more = pick.items.find((i) => i.readAll);
+      assert.ok(more, pick.items.map((i) => i.label).join(' | '));
+      assert.match(more.label, /Only the newest 5,000 commits were read: read all of history/);
+      pick.activeItems = [more];
+      await answer(pick);
+      await eventually(() => assert.ok(pick.items.some((i) => i.pr?.number === 12), pick.items.map((i) => i.label).join(' | ')), 30000);
+      assert.ok(!pick.items.some((i) => i.readAll), 'nothing is left unread');
+      assert.strictEqual((await pullRequests.history(workspaceRoot())).truncated, undefined);
+    } finally {
+      await cancel();
+      pullRequests.readAllHistory(workspaceRoot(), false);
+    }
+    assert.strictEqual(await flow, undefined);
   });
 
   it('typing the number of a pull request the picker lists shows it once, first', async () => {

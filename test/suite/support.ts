@@ -59,6 +59,25 @@ export function gitIn(cwd: string, args: string[], env: Record<string, string> =
   return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], { cwd, env: { ...gitEnv, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * Adds `count` commits that change no file on top of the current branch in
+ * one `git fast-import` (a long history in a second), dated a minute apart
+ * from `from`. The suite's fixture restore puts the branch back.
+ */
+export function addLaterCommits(root: string, count: number, from = '2026-11-25T00:00:00Z'): void {
+  const branch = gitIn(root, ['symbolic-ref', 'HEAD']).trim();
+  const head = gitIn(root, ['rev-parse', 'HEAD']).trim();
+  const start = Math.floor(Date.parse(from) / 1000);
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const message = `Routine change ${i + 1}\n`;
+    parts.push(`commit ${branch}\ncommitter Dana Lead <dana@example.com> ${start + i * 60} +0000\ndata ${Buffer.byteLength(message)}\n${message}${i === 0 ? `from ${head}\n` : ''}\n`);
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: root, input: parts.join(''), env: { ...gitEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // The working tree is unchanged (no commit changes a file); the index follows the new HEAD.
+  gitIn(root, ['reset', '-q', '--mixed', 'HEAD']);
+}
+
 let sentinelCount = 0;
 
 /**

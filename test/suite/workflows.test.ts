@@ -110,6 +110,51 @@ describe('Commands act on the record in front of the user', () => {
   });
 });
 
+describe('Every picker starts from the record in front, with steps and Back', () => {
+  afterEach(async () => {
+    await cancel();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Link Decision Records and Renumber from the palette preselect the record in the editor; Link counts its steps and goes Back', async () => {
+    const { records } = await lodestar();
+    const inFront = records.records('decision').find((r) => r.number === 2)!;
+    await vscode.window.showTextDocument(vscode.Uri.file(inFront.path));
+    const link = vscode.commands.executeCommand('lodestar.linkDecisions');
+    const first = (await stepShown(/^Link which decision\?$/, 1)) as Pick;
+    assert.strictEqual(first.totalSteps, 3);
+    assert.strictEqual(first.activeItems[0]?.record?.path, inFront.path, 'the record in the editor is preselected');
+    await answer(first);
+    const second = (await stepShown(/^Link Decision Records: to which record\?$/, 2)) as Pick;
+    assert.ok(second.items.some((i) => i.record) && !second.items.some((i) => i.record?.path === inFront.path), 'a record is not linked to itself');
+    await back();
+    await stepShown(/^Link which decision\?$/, 1);
+    await cancel();
+    assert.strictEqual(await link, false);
+
+    const renumber = vscode.commands.executeCommand('lodestar.renumberDecision');
+    const pick = (await stepShown(/^Renumber which decision record\?$/)) as Pick;
+    assert.strictEqual(pick.activeItems[0]?.record?.path, inFront.path, 'the record in the editor is preselected');
+    await cancel();
+    assert.strictEqual(await renumber, undefined);
+  });
+
+  it('New Decision Record’s status step offers the folder’s own words (Pending) after the standard ones', async () => {
+    await withRecord('0043-adopt-a-pending-rollout.md', nygardAdr({ number: 43, title: 'Adopt a pending rollout', status: 'Pending' }), async () => {
+      const flow = vscode.commands.executeCommand('lodestar.newDecision');
+      await answer(await stepShown(/^New Decision Record$/, 1), 'Roll out behind flags');
+      await answer(await stepShown(/^New Decision Record: supersedes \(optional\)$/, 2));
+      await answer(await stepShown(/^New Decision Record: links \(optional\)$/, 3));
+      const status = (await stepShown(/^New Decision Record: status$/, 4)) as Pick;
+      const labels = status.items.map((i) => `${i.label}${i.description ? ` (${i.description})` : ''}`);
+      assert.ok(labels.includes('Pending (used in this folder (1))'), labels.join(' | '));
+      assert.ok(labels.indexOf('Proposed') >= 0 && labels.indexOf('Proposed') < labels.indexOf('Pending (used in this folder (1))'), 'standard words first');
+      await cancel();
+      assert.strictEqual(await flow, undefined);
+    });
+  });
+});
+
 describe('Quick fixes', () => {
   async function fixFor(file: string, code: string, title: RegExp): Promise<vscode.Command> {
     const uri = vscode.Uri.file(file);

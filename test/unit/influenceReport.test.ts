@@ -340,3 +340,64 @@ describe('lodestar report and git history', () => {
     assert.strictEqual(q4.pullRequests, 0);
   });
 });
+
+describe('credit when it happened: status changes dated from git', () => {
+  it('accepting or superseding an older record counts in the period of the change (renames followed, imports and uncommitted changes told apart)', async () => {
+    const { commitAt, git, initRepo, makeTempDir, writeFiles } = await import('../fixtures/gitRepo');
+    const { nygardAdr } = await import('../fixtures/recordText');
+    const { statusChangeDates } = await import('../../src/core/decisions/statusHistory');
+    const { createGitExecutor } = await import('../../src/core/git/gitExecutor');
+    const { RecordIndex } = await import('../../src/core/index/recordIndex');
+    const { DEFAULT_SETTINGS } = await import('../../src/core/index/recordFolders');
+    const { NodeFileSystem } = await import('../../src/core/store/nodeFileSystem');
+    const root = makeTempDir();
+    initRepo(root);
+    const madr = (status: string): string => `---\nstatus: ${status}\ndate: 2025-05-01\ndeciders: [dana]\n---\n# Use an outbox\n\n## Context and Problem Statement\n\nEvents get lost.\n`;
+    writeFiles(root, {
+      'doc/adr/0001-use-kafka.md': nygardAdr({ number: 1, title: 'Use Kafka', date: '2025-03-01', status: 'Proposed' }),
+      'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS', date: '2025-04-01', status: 'Proposed' }),
+      'doc/adr/0006-use-redis.md': nygardAdr({ number: 6, title: 'Use Redis', date: '2025-04-02', status: 'Proposed' }),
+      'doc/adr/0007-use-an-outbox.md': madr('proposed'),
+    });
+    commitAt(root, 'Propose', '2025-04-02T10:00:00Z');
+    // Old records brought in this quarter, already accepted: an import, not a decision made now.
+    writeFiles(root, { 'doc/adr/0002-use-grpc.md': nygardAdr({ number: 2, title: 'Use gRPC', date: '2025-02-01', status: 'Accepted' }) });
+    commitAt(root, 'Import an old record', '2026-08-05T10:00:00Z');
+    writeFiles(root, { 'doc/adr/0001-use-kafka.md': nygardAdr({ number: 1, title: 'Use Kafka', date: '2025-03-01', status: 'Accepted' }) });
+    commitAt(root, 'Accept Kafka', '2026-08-20T10:00:00Z');
+    writeFiles(root, { 'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS', date: '2025-04-01', status: '', statusLines: ['Superseded by [1. Use Kafka](0001-use-kafka.md)'] }) });
+    commitAt(root, 'Supersede NATS', '2026-08-25T10:00:00Z');
+    // Renumbered after the change: the change keeps its date.
+    git(root, ['mv', 'doc/adr/0003-use-nats.md', 'doc/adr/0005-use-nats.md']);
+    writeFiles(root, { 'doc/adr/0005-use-nats.md': nygardAdr({ number: 5, title: 'Use NATS', date: '2025-04-01', status: '', statusLines: ['Superseded by [1. Use Kafka](0001-use-kafka.md)'] }) });
+    commitAt(root, 'Renumber NATS', '2026-09-05T10:00:00Z');
+    writeFiles(root, { 'doc/adr/0007-use-an-outbox.md': madr('accepted') });
+    commitAt(root, 'Accept the outbox', '2026-09-10T10:00:00Z');
+    // Rejected in the working tree, not committed yet: today.
+    writeFiles(root, { 'doc/adr/0006-use-redis.md': nygardAdr({ number: 6, title: 'Use Redis', date: '2025-04-02', status: 'Rejected' }) });
+
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    const records = index.records();
+    const dates = await statusChangeDates(createGitExecutor(root), root, records, '2026-12-07');
+    const byName = new Map([...dates].map(([p, d]) => [p.slice(root.length + 1), d]));
+    assert.deepStrictEqual(Object.fromEntries([...byName].sort()), {
+      'doc/adr/0001-use-kafka.md': '2026-08-20',
+      'doc/adr/0005-use-nats.md': '2026-08-25',
+      'doc/adr/0006-use-redis.md': '2026-12-07',
+      'doc/adr/0007-use-an-outbox.md': '2026-09-10',
+    });
+
+    const q3 = { from: '2026-07-01', to: '2026-09-30', today: '2026-12-07' };
+    const report = buildInfluenceReport(records, { ...q3, statusDates: dates });
+    assert.deepStrictEqual(report.summary.decisions, { accepted: 2, superseded: 1 });
+    assert.deepStrictEqual(report.decisions.map((d) => `${d.date} ${d.title}`), ['2026-08-20 Use Kafka', '2026-08-25 Use NATS', '2026-09-10 Use an outbox']);
+    assert.ok(report.activities.some((a) => a.type === 'decision' && a.title === 'Use an outbox' && a.people.includes('dana')), 'the deciders are credited in the period of the change');
+    // Without the dates, the quarter saw nothing; the records' own periods keep them too.
+    assert.deepStrictEqual(buildInfluenceReport(records, q3).summary.decisions, {});
+    assert.strictEqual(buildInfluenceReport(records, { from: '2025-01-01', to: '2025-12-31', today: '2026-12-07', statusDates: dates }).decisions.length, 5);
+    // The CLI reads the dates itself.
+    const cli = JSON.parse((await runCli(['report', '--from', q3.from, '--to', q3.to, '--format', 'json', '--root', root])).stdout);
+    assert.deepStrictEqual(cli.decisions, { accepted: 2, superseded: 1 });
+  });
+});

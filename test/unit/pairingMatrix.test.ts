@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { PairingSession } from '../../src/core/people/pairing';
 import { buildPairingMatrix, heatLevel, pairingMatrixHtml } from '../../src/core/people/pairingMatrix';
 
@@ -66,4 +68,27 @@ describe('pairing matrix', () => {
     assert.strictEqual(m.hidden, 3);
     assert.match(pairingMatrixHtml(m, page), /3 more people paired less and are not shown/);
   });
+});
+
+describe('heat-map column headers', () => {
+  /** The declarations of `selector`'s rule in a media/ stylesheet, as property → value. */
+  function rule(file: string, selector: string): Map<string, string> {
+    const css = fs.readFileSync(path.join(__dirname, '../../../media', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const found = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].find((m) => m[1].split(',').some((s) => s.trim() === selector));
+    assert.ok(found, `no rule for ${selector} in ${file}`);
+    return new Map(found[2].split(';').filter((d) => d.includes(':')).map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()]));
+  }
+
+  for (const [file, table] of [['webview.css', '.pairing-matrix'], ['dashboard.css', '.pairs']]) {
+    it(`${file}: headers are as tall as the longest name (no fixed band) and long names are cut with an ellipsis`, () => {
+      const th = rule(file, `${table} thead th`);
+      assert.ok(!th.has('height') && !th.has('min-height'), `a fixed header height leaves an empty band: ${[...th].join('; ')}`);
+      const span = rule(file, `${table} thead th span`);
+      assert.strictEqual(span.get('writing-mode'), 'vertical-rl');
+      assert.match(span.get('max-height') ?? '', /^\d+(\.\d+)?em$/, 'long names stop somewhere');
+      assert.strictEqual(span.get('overflow'), 'hidden');
+      assert.strictEqual(span.get('text-overflow'), 'ellipsis');
+      assert.strictEqual(span.get('white-space'), 'nowrap');
+    });
+  }
 });

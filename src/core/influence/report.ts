@@ -17,6 +17,12 @@ export interface InfluenceReportOptions extends Period, ReminderOptions {
    * own; they count in a period only through this.
    */
   pullRequestDates?: ReadonlyMap<string, string>;
+  /**
+   * When decisions and design docs took their current status, by path (see
+   * `statusChangeDates`): one dated before the period whose status changed
+   * in it (accepted, superseded…) counts in the period, on the day of the change.
+   */
+  statusDates?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -135,11 +141,12 @@ const TYPE_ORDER = new Map(ACTIVITY_TYPES.map((t, i) => [t.id, i]));
  * records (linear in their number), so a dashboard only draws it.
  * Throws a RangeError when `from` or `to` is not a `YYYY-MM-DD` date or `from` is after `to`.
  */
-export function buildInfluenceReport(records: readonly LodestarRecord[], options: InfluenceReportOptions): InfluenceReport {
+export function buildInfluenceReport(all: readonly LodestarRecord[], options: InfluenceReportOptions): InfluenceReport {
   const { from, to } = options;
   if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`The period needs dates written YYYY-MM-DD (got "${from}" to "${to}").`);
   if (from > to) throw new RangeError(`The period starts (${from}) after it ends (${to}).`);
   const inPeriod = (date: string | null): date is string => date !== null && date >= from && date <= to;
+  const records = options.statusDates && options.statusDates.size > 0 ? datedByStatusChange(all, options.statusDates, inPeriod) : all;
   const scope = personScope(records, options.person);
   const undated = { activities: 0, decisions: 0, designs: 0, sessions: 0 };
 
@@ -262,9 +269,26 @@ export function buildInfluenceReport(records: readonly LodestarRecord[], options
     mix: totals.mix,
     timeline,
     pairs: pairsOf(activities),
-    reminders: influenceReminders(records, options, scope),
+    reminders: influenceReminders(all, options, scope),
     undated,
   };
+}
+
+/**
+ * Credit when it happened: a decision or design doc dated before the period
+ * (or undated) whose status changed inside it is dated on the day of the
+ * change, for the report and its credited activities. Records are copied,
+ * never changed.
+ */
+export function datedByStatusChange(records: readonly LodestarRecord[], statusDates: ReadonlyMap<string, string>, inPeriod: (date: string | null) => boolean): LodestarRecord[] {
+  return records.map((r) => {
+    if (r.kind !== 'decision' && r.kind !== 'design') return r;
+    const changed = statusDates.get(r.path);
+    if (changed === undefined || !inPeriod(changed)) return r;
+    const date = isoOrNull(r.date);
+    if (date !== null && (inPeriod(date) || date > changed)) return r;
+    return { ...r, date: changed };
+  });
 }
 
 /** Just the JSON contract, for `lodestar report --format json`. */

@@ -97,7 +97,7 @@ function compactCommit(c: HistoryCommit): HistoryCommit {
 
 export interface DetectedSessions {
   sessions: PairingSession[];
-  /** Commits read. */
+  /** Co-authored commits read (git skips the others). */
   commits: number;
   /** Why no history could be read (no git, not a repository, no commits), when that is so. */
   unavailable?: string;

@@ -65,13 +65,14 @@ export function activityTypeStep(title: string): Step<string[]> {
   });
 }
 
-export function activityTitleStep(title: string): Step<string> {
+/** The title step; `prefill` (a pull request's title) is what it starts with until something is typed. */
+export function activityTitleStep(title: string, prefill?: () => string | undefined): Step<string> {
   let typed = '';
   return inputStep({
     title,
     prompt: 'Title of the activity',
     placeholder: 'e.g. Reviewed the payments retry design with Alice',
-    value: () => typed,
+    value: () => typed || prefill?.() || '',
     validate: (v) => {
       typed = v;
       return validateNewActivity({ title: v, date: localDate(), type: 'decision' });

@@ -3,6 +3,7 @@ import { recordsWithCanonicalPullRequests } from '../canonicalRecords';
 import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem, dateProblem, freeFileName, reportFileName } from '../../core/influence/reportPeriods';
 import { Period } from '../../core/influence/periods';
 import { buildInfluenceReport } from '../../core/influence/report';
+import { pullRequestDatesOf, statusDatesOf } from '../historyDates';
 import { renderInfluenceMarkdown } from '../../core/influence/reportMarkdown';
 import { PermanentLinks, permanentLinks, readLinkedFolder } from '../../core/influence/reportLinks';
 import { createGitExecutor } from '../../core/git/gitExecutor';
@@ -187,7 +188,9 @@ async function writeReport(records: WorkspaceRecords, choice: ReportChoice, toda
     folder = joinPath(root, NOTEBOOK_REPORTS);
   }
 
-  const report = buildInfluenceReport(inputs, { ...choice.period, person: choice.person, today, ...readReminderSettings() });
+  // Accepting or superseding an older record counts on the day its status changed.
+  const [statusDates, pullRequestDates] = await Promise.all([statusDatesOf(records), pullRequestDatesOf(records)]);
+  const report = buildInfluenceReport(inputs, { ...choice.period, person: choice.person, today, statusDates, pullRequestDates, ...readReminderSettings() });
   await vscode.workspace.fs.createDirectory(vscode.Uri.file(folder));
   const taken = new Set((await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder))).map(([name]) => name.toLowerCase()));
   const path = joinPath(folder, freeFileName(reportFileName(choice.period, choice.person), (n) => taken.has(n.toLowerCase())));

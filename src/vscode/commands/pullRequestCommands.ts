@@ -225,7 +225,7 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
       set: (v) => (target = (v as Target[])[0]),
     },
     { when: () => target === NEW_ACTIVITY && !args?.newActivity, run: activityTypeStep(`${heading}: activity type`), set: (v) => (type = (v as string[])[0] ?? '') },
-    { when: () => target === NEW_ACTIVITY && !args?.newActivity, run: activityTitleStep(`${heading}: activity title`), set: (v) => (title = v as string) },
+    { when: () => target === NEW_ACTIVITY && !args?.newActivity, run: activityTitleStep(`${heading}: activity title`, () => pr?.title), set: (v) => (title = v as string) },
     {
       when: () => !targetFromArgs,
       run: inputStep({ title: `${heading}: note (optional)`, prompt: 'A note, written under the record’s text with the link and today’s date; Enter to skip', placeholder: 'e.g. Alice designed the retry strategy herself' }),
@@ -239,10 +239,12 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
 
   if (target === NEW_ACTIVITY) {
     if (!root) return undefined;
+    // The pull request's authors and co-authors are people of the activity (as handles when they have a profile).
+    const people = [...(args?.newActivity?.people ?? []), ...pr.people];
     const path = await createActivity(
       records,
       root,
-      { type, title, date: args?.newActivity?.date ?? localDate(), people: args?.newActivity?.people, pullRequests: [pr.url] },
+      { type, title, date: args?.newActivity?.date ?? localDate(), people, pullRequests: [pr.url] },
       note.trim() !== '' ? { url: pr.url, text: note } : undefined,
     );
     if (path) void vscode.window.showInformationMessage(`Linked ${shortLabel(pr.url, pr.number)} to the new activity "${title.trim()}".`);

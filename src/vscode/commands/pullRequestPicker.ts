@@ -26,6 +26,8 @@ function picked(choice: PullRequestChoice): PickedPullRequest {
 export interface PullRequestItem extends vscode.QuickPickItem {
   pr?: PickedPullRequest;
   signIn?: RemoteRepo;
+  /** The row that reads the rest of history. */
+  readAll?: boolean;
 }
 
 /** Typed text that is meant as a reference (and not a filter over the list's titles). */
@@ -100,6 +102,11 @@ export function pullRequestStep(pullRequests: WorkspacePullRequests, forge: Forg
       pick.onDidAccept(async () => {
         const item = pick.activeItems[0];
         if (!item) return;
+        if (item.readAll && root) {
+          pullRequests.readAllHistory(root);
+          await load();
+          return;
+        }
         if (item.signIn) {
           waitingForSignIn = true;
           pick.busy = true;
@@ -165,6 +172,15 @@ async function listPullRequests(pullRequests: WorkspacePullRequests, forge: Forg
   const items = await historyPullRequestItems(pullRequests, root);
   const history = await pullRequests.history(root);
   const remote = history.remotes[0];
+  if (history.truncated !== undefined) {
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+    items.push({
+      label: `$(history) Only the newest ${history.truncated.toLocaleString('en-US')} commits were read: read all of history`,
+      description: 'older pull requests are not listed yet',
+      alwaysShow: true,
+      readAll: true,
+    });
+  }
   if (history.remotes.length === 0) {
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
     items.push({ label: '$(info) No forge URL can be made from this repository’s remotes: #N is stored as typed, or paste the full URL', alwaysShow: true });

@@ -7,6 +7,7 @@ import { buildInfluenceReport, InfluenceReport } from '../../core/influence/repo
 import { isNamedPeriod, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem } from '../../core/influence/reportPeriods';
 import { localDate } from '../commands/documentEdits';
 import { readReminderSettings } from '../settings';
+import { cachedPullRequestDates, cachedStatusDates } from '../historyDates';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
 
@@ -53,7 +54,14 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     const inputs = recordsWithCachedPullRequests(records, () => {
       if (current === shown) render(shown);
     });
-    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: localDate(), ...readReminderSettings() });
+    // Accepting or superseding an older record counts on the day of the change (read from git once, then redrawn).
+    const redraw = (): void => {
+      if (current === shown) render(shown);
+    };
+    const statusDates = cachedStatusDates(records, redraw);
+    // A pull request linked only from a mentee's profile counts in the period it was merged in, as in `lodestar report`.
+    const pullRequestDates = cachedPullRequestDates(records, redraw);
+    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: localDate(), statusDates, pullRequestDates, ...readReminderSettings() });
     const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
     shown.targets = page.targets;
