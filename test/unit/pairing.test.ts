@@ -60,8 +60,7 @@ describe('pairing sessions', () => {
     const { directory } = await load(root);
     const detected = await detectPairingSessions(createGitExecutor(root), directory);
     assert.strictEqual(detected.unavailable, undefined);
-    // Only the six co-authored commits are read: git skips the one without co-authors itself.
-    assert.strictEqual(detected.commits, 6);
+    assert.strictEqual(detected.commits, 7);
     assert.deepStrictEqual(brief(detected.sessions), [
       ['2026-01-07', ['dana@example.com', 'alice', 'sam@example.com'], hashes.mob],
       // The author's own calendar day (+02:00), Alice under her second e-mail, Sam by his .git-coauthors e-mail in another case.
@@ -212,8 +211,7 @@ describe('pairing sessions', () => {
       assert.strictEqual(git(clone, ['rev-parse', '--is-shallow-repository']).trim(), 'true');
       const detected = await detectPairingSessions(createGitExecutor(clone), (await load(clone)).directory);
       assert.strictEqual(detected.unavailable, undefined);
-      // Of its two commits, git hands over the co-authored one.
-      assert.strictEqual(detected.commits, 1);
+      assert.strictEqual(detected.commits, 2);
       assert.deepStrictEqual(brief(detected.sessions), [['2026-01-07', ['dana@example.com', 'alice', 'sam@example.com'], hashes.mob]]);
     });
 
