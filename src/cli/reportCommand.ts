@@ -1,13 +1,13 @@
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
-import { isIsoDate, todayIso } from '../core/influence/periods';
+import { isIsoDate, todayIso } from '../core/records/calendar';
 import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests } from '../core/pulls/prDiscovery';
-import { withCanonicalPullRequests } from '../core/pulls/prLinks';
+import { withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';

@@ -1,6 +1,6 @@
 import { LodestarRecord } from '../records/record';
 import { basename } from '../store/fileSystem';
-import { compareRecords, statusLabel } from '../tree/recordGroups';
+import { compareRecords, statusLabel } from '../records/recordLabels';
 
 export type IndexStyle = 'toc' | 'table';
 

@@ -1,7 +1,7 @@
 import { LodestarRecord } from '../records/record';
-import { quarterOf } from './periods';
+import { quarterOf } from '../records/calendar';
 import { markdownLink, prLabel } from './reportMarkdown';
-import { activityTypeLabel } from './taxonomy';
+import { activityTypeLabel } from '../activities/taxonomy';
 
 /**
  * How pull requests and the records linked to them read in the editor's

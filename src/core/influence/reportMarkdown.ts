@@ -1,8 +1,8 @@
-import { relativeTo } from '../index/indexReport';
+import { relativeTo } from '../store/fileSystem';
 import { LodestarRecord } from '../records/record';
 import { InfluenceActivity } from './credit';
 import { InfluenceReport, MenteeCard, SideTotals } from './report';
-import { ALIGNMENT_AND_PROCESS_TYPES, activityTypeLabel, influenceSide } from './taxonomy';
+import { ALIGNMENT_AND_PROCESS_TYPES, activityTypeLabel, influenceSide } from '../activities/taxonomy';
 
 export interface MarkdownReportOptions {
   /** The repository root: record links are relative to it unless `linkTo` says otherwise. */

@@ -155,3 +155,12 @@ export function closingFenceLine(lines: readonly string[]): number {
   }
   return -1;
 }
+
+/** A Markdown file as the parsers see it: its path and folder, front matter (already read) and body. */
+export interface FrontMatterSource {
+  path: string;
+  folder: string;
+  data?: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+}

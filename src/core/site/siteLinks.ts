@@ -1,5 +1,5 @@
 import { RecordIndex } from '../index/recordIndex';
-import { recordLabel } from '../tree/recordGroups';
+import { recordLabel } from '../records/recordLabels';
 import { basename } from '../store/fileSystem';
 import { PageLink, SitePage } from './sitePages';
 

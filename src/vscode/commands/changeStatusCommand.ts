@@ -4,7 +4,7 @@ import { setDecisionStatus } from '../../core/decisions/newDecision';
 import { setFrontMatterValue } from '../../core/records/frontMatterEdit';
 import { DESIGN_STATUSES } from '../../core/design/designParser';
 import { LodestarRecord } from '../../core/records/record';
-import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';

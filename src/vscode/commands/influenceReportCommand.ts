@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { recordsWithCanonicalPullRequests } from '../canonicalRecords';
 import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem, dateProblem, freeFileName, reportFileName } from '../../core/influence/reportPeriods';
-import { Period } from '../../core/influence/periods';
+import { Period } from '../../core/records/calendar';
 import { buildInfluenceReport } from '../../core/influence/report';
 import { renderInfluenceMarkdown } from '../../core/influence/reportMarkdown';
 import { PermanentLinks, permanentLinks, readLinkedFolder } from '../../core/influence/reportLinks';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { readRemotes } from '../../core/pulls/remotes';
-import { personKey } from '../../core/influence/scope';
+import { personKey } from '../../core/people/personScope';
 import { privateFolderProblem } from '../../core/people/privateNotebook';
 import { LodestarRecord } from '../../core/records/record';
 import { joinPath, toPortPath } from '../../core/store/fileSystem';

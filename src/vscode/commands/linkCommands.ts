@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { addLinkInDialect, supersedeExisting } from '../../core/decisions/recordLinks';
 import { LodestarRecord } from '../../core/records/record';
 import { toPortPath } from '../../core/store/fileSystem';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/records/recordLabels';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { replaceDocuments } from './documentEdits';

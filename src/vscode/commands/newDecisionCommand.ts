@@ -7,10 +7,10 @@ import { addDecisionToDesign, linkDecisionToDesign } from '../../core/design/pro
 import type { RecordTreeNode } from '../views/recordTrees';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
-import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
+import { indexOfRecordFolder } from '../../core/index/indexReport';
+import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel, statusLabel } from '../../core/tree/recordGroups';
-import { toPortPath } from '../../core/store/fileSystem';
+import { compareRecords, recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
 import { inputStep, pickStep, runSteps } from './stepInput';

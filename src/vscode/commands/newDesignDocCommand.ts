@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { planNewDesignDoc } from '../../core/design/newDesignDoc';
 import { validateDecisionTitle } from '../../core/decisions/newDecision';
-import { relativeTo } from '../../core/index/indexReport';
+import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { CONVENTIONAL_DESIGN_FOLDERS } from '../../core/index/recordFolders';
-import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { createAndOpen, localDate, templateInside } from './documentEdits';
 import { inputStep, runSteps } from './stepInput';

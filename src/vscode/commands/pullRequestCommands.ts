@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { appendPullRequestNote, shortPullRequestLabel as shortLabel } from '../../core/influence/linkedRecords';
-import { addPullRequestLink, PullRequestLinkOutcome } from '../../core/influence/pullRequestLinks';
-import { activityTypeLabel } from '../../core/influence/taxonomy';
+import { addPullRequestLink, PullRequestLinkOutcome } from '../../core/pulls/pullRequestLinkEdit';
+import { activityTypeLabel } from '../../core/activities/taxonomy';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { compareRecords, recordLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import { ForgeSession } from '../forgeSession';
 import { WorkspaceRecords } from '../workspaceRecords';

@@ -5,7 +5,7 @@ import { validateDecisionTitle } from '../../core/decisions/newDecision';
 import { LodestarRecord } from '../../core/records/record';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { toPortPath } from '../../core/store/fileSystem';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/records/recordLabels';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';

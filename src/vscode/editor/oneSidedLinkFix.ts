@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { addMissingSide, linkVerb, missingSide } from '../../core/decisions/oneSidedLinks';
 import { LodestarRecord } from '../../core/records/record';
 import { toPortPath } from '../../core/store/fileSystem';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/records/recordLabels';
 import { replaceDocuments } from '../commands/documentEdits';
 import { WorkspaceRecords } from '../workspaceRecords';
 

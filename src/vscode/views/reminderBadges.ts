@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { reminderBadges, ReminderView } from '../../core/influence/reminderBadges';
-import { influenceReminders } from '../../core/influence/reminders';
+import { reminderBadges, ReminderView } from '../../core/reminders/reminderBadges';
+import { influenceReminders } from '../../core/reminders/reminders';
 import { localDate } from '../commands/documentEdits';
 import { readReminderSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
-import { Period } from '../../core/influence/periods';
+import { Period } from '../../core/records/calendar';
 import { buildInfluenceReport, InfluenceReport } from '../../core/influence/report';
 import { isNamedPeriod, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem } from '../../core/influence/reportPeriods';
 import { localDate } from '../commands/documentEdits';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { buildDecisionGraph, decisionGraphMermaid, decisionGraphSvg, DecisionGraph, escapeXml } from '../../core/decisions/decisionGraph';
+import { buildDecisionGraph, decisionGraphMermaid, decisionGraphSvg, DecisionGraph } from '../../core/decisions/decisionGraph';
+import { escapeXml } from '../../core/records/escaping';
 import { chooseFolder } from '../commands/newDecisionCommand';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';

@@ -1,6 +1,6 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings, in whole UTC days: periods, buckets and cadences. */
 
-import { digits, isCalendarDay } from '../records/dates';
+import { digits, isCalendarDay } from './dates';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

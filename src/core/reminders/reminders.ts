@@ -1,6 +1,6 @@
 import { LodestarRecord } from '../records/record';
-import { cadenceDays, daysBetween, isIsoDate, todayIso } from './periods';
-import { compareText as compare, PersonScope, personKey as key, personScope, readableDate as isoOrNull } from './scope';
+import { cadenceDays, daysBetween, isIsoDate, todayIso } from '../records/calendar';
+import { compareText as compare, PersonScope, personKey as key, personScope, readableDate as isoOrNull } from '../people/personScope';
 
 export interface ReminderOptions {
   /** The day reminders are worked out for; default today (UTC). */
