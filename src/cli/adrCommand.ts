@@ -17,6 +17,7 @@ import {
   resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
+import { today } from '../core/records/calendar';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
 
@@ -249,7 +250,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
     io.err(`adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`);
     number = next;
   }
-  const date = io.env.ADR_DATE || localDate();
+  const date = io.env.ADR_DATE || today();
   const file = adrToolsFileName(number, title);
   const dstPath = `${folder}/${file}`;
   const absDst = path.join(absFolder, file);
@@ -321,11 +322,6 @@ async function existingAncestor(dir: string): Promise<string> {
       if (path.dirname(d) === d) return d;
     }
   }
-}
-
-function localDate(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function adrLink(args: string[], io: AdrIo): Promise<number> {

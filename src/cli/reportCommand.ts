@@ -1,6 +1,6 @@
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
-import { isIsoDate, todayIso } from '../core/records/calendar';
+import { isIsoDate, today } from '../core/records/calendar';
 import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
@@ -55,7 +55,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
   const merged = await history;
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
-  const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? todayIso(), pullRequestDates });
+  const report = buildInfluenceReport(records, { from, to, person, today: input.today ?? today(), pullRequestDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
     // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.

@@ -13,7 +13,8 @@ import { basename, dirname, joinPath, toPortPath } from '../../core/store/fileSy
 import { readSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { createAndOpen, localDate } from './documentEdits';
+import { createAndOpen } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import { inputStep, PickItem, pickStep, runSteps, Step } from './stepInput';
 
 /** Arguments that skip the prompts of `Lodestar: Log Influence Activity…` (tests, keybindings). */
@@ -74,7 +75,7 @@ export function activityTitleStep(title: string): Step<string> {
     value: () => typed,
     validate: (v) => {
       typed = v;
-      return validateNewActivity({ title: v, date: localDate(), type: 'decision' });
+      return validateNewActivity({ title: v, date: today(), type: 'decision' });
     },
   });
 }
@@ -152,7 +153,7 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
 
     let activity: NewActivity;
     if (args) {
-      const date = args.date ?? localDate();
+      const date = args.date ?? today();
       const type = normaliseActivityType(args.type ?? '');
       const refs = (list: string[] | undefined, kind: 'decision' | 'design'): string[] =>
         (list ?? []).map((ref) => {
@@ -193,7 +194,7 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
       ];
       const values = await runSteps(steps);
       if (!values) return undefined;
-      const date = localDate();
+      const date = today();
       const folder = yearFolder(date);
       activity = {
         type: (values[0] as string[])[0] ?? '',

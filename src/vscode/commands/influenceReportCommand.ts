@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { recordsWithCanonicalPullRequests } from '../canonicalRecords';
 import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem, dateProblem, freeFileName, reportFileName } from '../../core/influence/reportPeriods';
-import { Period } from '../../core/records/calendar';
+import { Period, today as currentDay } from '../../core/records/calendar';
 import { buildInfluenceReport } from '../../core/influence/report';
 import { renderInfluenceMarkdown } from '../../core/influence/reportMarkdown';
 import { PermanentLinks, permanentLinks, readLinkedFolder } from '../../core/influence/reportLinks';
@@ -14,7 +14,6 @@ import { joinPath, toPortPath } from '../../core/store/fileSystem';
 import { readReminderSettings } from '../settings';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate } from './documentEdits';
 
 /** The command's arguments (tests, the dashboard's button); without them it asks. */
 export interface InfluenceReportArgs {
@@ -55,7 +54,7 @@ export function registerInfluenceReportCommand(records: WorkspaceRecords, log: v
       return undefined;
     }
     await records.ready();
-    const today = localDate();
+    const today = currentDay();
     const choice = args ? choiceFromArgs(args, today) : await ask(records, today);
     if (!choice) return undefined;
     try {

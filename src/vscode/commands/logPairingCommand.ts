@@ -12,7 +12,7 @@ import { detectedDays, DetectedTarget, detectedTarget } from '../views/detectedP
 import { allMentees, findMentee, MenteeEntry } from '../views/mentees';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import {
   dayProblem,
   durationProblem,
@@ -86,7 +86,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
       void vscode.window.showErrorMessage(`Lodestar: "${given.mentee}" is not a mentee Lodestar knows. Nothing was written.`);
       return undefined;
     }
-    return write(records, pairing, log, entry, { ...given, date: given.date ?? localDate() });
+    return write(records, pairing, log, entry, { ...given, date: given.date ?? today() });
   }
   const fromTree = args && 'type' in args && args.type === 'mentee' ? allMentees(records).find((e) => e.mentee.handle === args.mentee.handle && e.scope.index === args.index) : undefined;
   const mentees = allMentees(records);
@@ -106,7 +106,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
   const preselected = new Set([...(fromTree ? [partners.find((p) => p.mentee === fromTree)?.key ?? ''] : latest), me?.key ?? '']);
 
   let chosen: Partner[] = [];
-  let date = localDate();
+  let date = today();
   let commits: string[] = [];
   const steps: Step<unknown>[] = [
     remembered(

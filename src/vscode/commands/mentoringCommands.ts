@@ -10,7 +10,7 @@ import { PairingDetection } from '../pairingDetection';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { allMentees, findMentee, MenteeEntry, mentoringScopes } from '../views/mentees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import { registerLogPairingCommands } from './logPairingCommand';
 import {
   dayProblem,
@@ -78,7 +78,7 @@ async function addMentee(records: WorkspaceRecords, log: vscode.OutputChannel, a
   const taken = new Set(allMentees(records).map((e) => e.handle.toLowerCase()));
   let input: MenteeProfileInput | undefined = args ? { ...args } : await askProfile(records, taken, scopes.length > 0);
   if (!input) return undefined;
-  input = { ...input, since: input.since ?? localDate() };
+  input = { ...input, since: input.since ?? today() };
   if (taken.has(input.handle.trim().toLowerCase())) {
     void vscode.window.showErrorMessage(`Lodestar: there is already a mentee "${input.handle}". Nothing was written.`);
     return undefined;
@@ -231,7 +231,7 @@ async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputCha
   let makePrivate: boolean;
   if (given) {
     kind = given.kind;
-    date = given.date ?? localDate();
+    date = given.date ?? today();
     topics = given.topics ?? [];
     makePrivate = entry.private || (given.private ?? isSensitiveKind(kind));
   } else {
@@ -247,7 +247,7 @@ async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputCha
         if (Array.isArray(v)) chosenKind = v[0] ?? '';
         return v;
       },
-      inputStep({ title: 'New Mentoring Note: date', prompt: 'The day it happened (YYYY-MM-DD)', value: () => localDate(), validate: dayProblem }),
+      inputStep({ title: 'New Mentoring Note: date', prompt: 'The day it happened (YYYY-MM-DD)', value: () => today(), validate: dayProblem }),
       inputStep({ title: 'New Mentoring Note: topics (optional)', prompt: 'Topics, separated by commas; Enter to skip', placeholder: 'e.g. promotion case, on-call load' }),
       async (position) => {
         if (mentee.private || !isSensitiveKind(chosenKind)) return [mentee.private];

@@ -12,7 +12,8 @@ import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { LodestarRecord } from '../../core/records/record';
 import { compareRecords, recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
+import { replaceDocuments, showAtLine, templateInside } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import { inputStep, pickStep, runSteps } from './stepInput';
 import { parseAppliesToInput, withAppliesTo } from '../../core/governance/appliesToText';
 
@@ -195,7 +196,7 @@ async function draftDecision(
     appliesTo = parseAppliesToInput(answers[5] as string);
   }
 
-  const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
+  const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template });
 
   const newUri = vscode.Uri.file(plan.create.path);
   const successor = { number, title, path: plan.create.path };

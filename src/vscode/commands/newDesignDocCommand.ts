@@ -5,7 +5,8 @@ import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { CONVENTIONAL_DESIGN_FOLDERS } from '../../core/index/recordFolders';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { createAndOpen, localDate, templateInside } from './documentEdits';
+import { createAndOpen, templateInside } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import { inputStep, runSteps } from './stepInput';
 
 export interface NewDesignDocArgs {
@@ -58,7 +59,7 @@ export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.D
     }
     let plan;
     try {
-      plan = planNewDesignDoc({ folder: choice.folder, title, date: localDate(), authors, template: await projectTemplate(choice), existingNames });
+      plan = planNewDesignDoc({ folder: choice.folder, title, date: today(), authors, template: await projectTemplate(choice), existingNames });
     } catch (e) {
       void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was written.`);
       return undefined;

@@ -8,7 +8,8 @@ import { toPortPath } from '../../core/store/fileSystem';
 import { ForgeSession } from '../forgeSession';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { localDate, replaceDocuments } from './documentEdits';
+import { replaceDocuments } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import { activityTitleStep, activityTypeStep, createActivity } from './influenceActivityCommand';
 import { PickedPullRequest, pullRequestStep, resolvePullRequestInput } from './pullRequestPicker';
 import { inputStep, PickItem, pickStep, Step } from './stepInput';
@@ -85,7 +86,7 @@ export async function writePullRequestLink(records: WorkspaceRecords, record: Lo
     outcome = edit.outcome;
     reason = edit.reason;
     if (edit.outcome === 'unsupported') return undefined;
-    return withNote ? appendPullRequestNote(edit.text, url, note as string, localDate()) : edit.text;
+    return withNote ? appendPullRequestNote(edit.text, url, note as string, today()) : edit.text;
   });
   if (outcome === 'unsupported') {
     void vscode.window.showErrorMessage(`Lodestar: could not link the pull request to ${recordLabel(record)}: ${reason ?? 'its front matter cannot be edited safely.'} Nothing was changed.`);
@@ -242,7 +243,7 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
     const path = await createActivity(
       records,
       root,
-      { type, title, date: args?.newActivity?.date ?? localDate(), people: args?.newActivity?.people, pullRequests: [pr.url] },
+      { type, title, date: args?.newActivity?.date ?? today(), people: args?.newActivity?.people, pullRequests: [pr.url] },
       note.trim() !== '' ? { url: pr.url, text: note } : undefined,
     );
     if (path) void vscode.window.showInformationMessage(`Linked ${shortLabel(pr.url, pr.number)} to the new activity "${title.trim()}".`);

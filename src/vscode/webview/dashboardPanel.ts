@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
-import { Period } from '../../core/records/calendar';
+import { Period, today } from '../../core/records/calendar';
 import { buildInfluenceReport, InfluenceReport } from '../../core/influence/report';
 import { isNamedPeriod, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem } from '../../core/influence/reportPeriods';
-import { localDate } from '../commands/documentEdits';
 import { readReminderSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
@@ -51,7 +50,7 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     const inputs = recordsWithCachedPullRequests(records, () => {
       if (current === shown) render(shown);
     });
-    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: localDate(), ...readReminderSettings() });
+    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: today(), ...readReminderSettings() });
     const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
     const html = pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
@@ -72,7 +71,7 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     } else if (message.type === 'period' && message.index !== undefined && message.index < NAMED_PERIODS.length) {
       await records.ready();
       shown.named = message.index;
-      shown.period = namedPeriod(NAMED_PERIODS[message.index].id, localDate());
+      shown.period = namedPeriod(NAMED_PERIODS[message.index].id, today());
       render(shown);
     } else if (message.type === 'report') {
       await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: shown.period, person: shown.person, target: 'notebook' });
@@ -84,7 +83,7 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     let named = 0;
     if (args?.period === undefined || isNamedPeriod(args.period)) {
       named = NAMED_PERIODS.findIndex((p) => p.id === (args?.period ?? 'this-quarter'));
-      period = namedPeriod(NAMED_PERIODS[named].id, localDate());
+      period = namedPeriod(NAMED_PERIODS[named].id, today());
     } else {
       const problem = typeof args.period === 'object' && args.period !== null ? periodProblem(String(args.period.from), String(args.period.to)) : 'not a period';
       if (problem) {

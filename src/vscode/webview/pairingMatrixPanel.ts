@@ -3,7 +3,7 @@ import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { buildPairingReport, PairingReport } from '../../core/people/pairing';
 import { buildPairingMatrix, PairingMatrix, pairingMatrixHtml } from '../../core/people/pairingMatrix';
-import { localDate } from '../commands/documentEdits';
+import { calendarDay } from '../../core/records/calendar';
 import { fileSystem, refusedInRestrictedMode } from '../commands/mentoringWrites';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
@@ -35,7 +35,7 @@ function since(days: number | undefined): string | undefined {
   if (days === undefined) return undefined;
   const d = new Date();
   d.setDate(d.getDate() - days);
-  return localDate(d);
+  return calendarDay(d);
 }
 
 /**
