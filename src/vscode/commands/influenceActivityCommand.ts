@@ -13,9 +13,10 @@ import { basename, dirname, joinPath, toPortPath } from '../../core/store/fileSy
 import { readSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { createAndOpen } from './documentEdits';
+import { createAndOpen } from '../support/documentEdits';
 import { today } from '../../core/records/calendar';
-import { inputStep, PickItem, pickStep, runSteps, Step } from './stepInput';
+import { inputStep, PickItem, pickStep, runSteps, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts of `Lodestar: Log Influence Activity…` (tests, keybindings). */
 export interface LogActivityArgs {
@@ -136,10 +137,7 @@ function splitList(text: string): string[] {
 /** `Lodestar: Log Influence Activity…` — returns the new file's path, or undefined when nothing was written. */
 export function registerLogActivityCommand(records: WorkspaceRecords, pullRequests: WorkspacePullRequests): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.logInfluenceActivity', async (args?: LogActivityArgs): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not write influence activities in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('write influence activities')) return undefined;
     await records.ready();
     const root = args?.folder ? toPortPath(args.folder) : pullRequests.rootFor();
     if (!root) {

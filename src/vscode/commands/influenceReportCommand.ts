@@ -14,6 +14,7 @@ import { joinPath, toPortPath } from '../../core/store/fileSystem';
 import { readReminderSettings } from '../settings';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** The command's arguments (tests, the dashboard's button); without them it asks. */
 export interface InfluenceReportArgs {
@@ -49,10 +50,7 @@ const fileSystem = new WorkspaceFileSystem();
 export function registerInfluenceReportCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.generateInfluenceReport', async (args?: InfluenceReportArgs): Promise<string | undefined> => {
     // Like every command that writes, refused in Restricted Mode (the dashboard shows the same period without writing).
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not write reports in Restricted Mode. Trust this workspace, or open the dashboard to see the period.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('write reports', 'Trust this workspace, or open the dashboard to see the period.')) return undefined;
     await records.ready();
     const today = currentDay();
     const choice = args ? choiceFromArgs(args, today) : await ask(records, today);

@@ -19,14 +19,14 @@ import {
   fileSystem,
   pickMentee,
   privateMentoringFolder,
-  refusedInRestrictedMode,
   reportWriteError,
   showWritten,
   splitList,
   workspaceEditWriter,
   workspaceRoots,
 } from './mentoringWrites';
-import { inputStep, pickStep, remembered, runSteps, Step } from './stepInput';
+import { inputStep, pickStep, remembered, runSteps, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts of `Lodestar: Log Pairing Session…`. */
 export interface LogPairingArgs {
@@ -77,7 +77,7 @@ interface RecentCommit {
 
 /** `Lodestar: Log Pairing Session…` — returns the session's path, or undefined when nothing was written. */
 async function logPairingSession(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, args?: LogPairingArgs | RecordTreeNode): Promise<string | undefined> {
-  if (refusedInRestrictedMode('log pairing sessions')) return undefined;
+  if (refusedInRestrictedMode('log pairing sessions', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const given = args && !('type' in args) ? args : undefined;
   if (given) {
@@ -266,7 +266,7 @@ function pullRequestsOf(commits: RecentCommit[]): string[] {
 
 /** `Lodestar: Confirm as Pairing Session` — on a detected day (all its commits) or one commit; returns the session's path. */
 async function confirmPairing(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, args?: ConfirmPairingArgs | RecordTreeNode): Promise<string | undefined> {
-  if (refusedInRestrictedMode('log pairing sessions')) return undefined;
+  if (refusedInRestrictedMode('log pairing sessions', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   let target: DetectedTarget | undefined;
   let sessions: PairingSession[] = [];

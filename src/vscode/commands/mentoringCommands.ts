@@ -17,15 +17,15 @@ import {
   fileSystem,
   pickMentee,
   privateMentoringFolder,
-  refusedInRestrictedMode,
   reportWriteError,
   showWritten,
   splitList,
   workspaceEditWriter,
   workspaceRoots,
 } from './mentoringWrites';
-import { inputStep, pickStep, runSteps } from './stepInput';
+import { inputStep, pickStep, runSteps } from '../support/stepInput';
 import { DerivedAnswer } from '../../core/input/derivedAnswer';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts of `Lodestar: Add Mentee…` (tests, other extensions). */
 export interface AddMenteeArgs {
@@ -72,7 +72,7 @@ export function registerMentoringCommands(records: WorkspaceRecords, pairing: Pa
 
 /** `Lodestar: Add Mentee…` — returns the profile's path, or undefined when nothing was written. */
 async function addMentee(records: WorkspaceRecords, log: vscode.OutputChannel, args?: AddMenteeArgs): Promise<string | undefined> {
-  if (refusedInRestrictedMode('write mentee profiles')) return undefined;
+  if (refusedInRestrictedMode('write mentee profiles', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const scopes = mentoringScopes(records).filter((s) => !s.notebookOnly);
   const taken = new Set(allMentees(records).map((e) => e.handle.toLowerCase()));
@@ -208,7 +208,7 @@ async function gitEmailsOf(records: WorkspaceRecords, name: string): Promise<str
 
 /** `Lodestar: New Mentoring Note…` — returns the note's path, or undefined when nothing was written. */
 async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputChannel, args?: MentoringNoteArgs | RecordTreeNode): Promise<string | undefined> {
-  if (refusedInRestrictedMode('write mentoring notes')) return undefined;
+  if (refusedInRestrictedMode('write mentoring notes', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const fromTree = args && 'type' in args ? args : undefined;
   const given = args && !('type' in args) ? args : undefined;

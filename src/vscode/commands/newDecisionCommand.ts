@@ -12,10 +12,11 @@ import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { LodestarRecord } from '../../core/records/record';
 import { compareRecords, recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { replaceDocuments, showAtLine, templateInside } from './documentEdits';
+import { replaceDocuments, showAtLine, templateInside } from '../support/documentEdits';
 import { today } from '../../core/records/calendar';
-import { inputStep, pickStep, runSteps } from './stepInput';
+import { inputStep, pickStep, runSteps } from '../support/stepInput';
 import { parseAppliesToInput, withAppliesTo } from '../../core/governance/appliesToText';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
 export interface NewDecisionArgs {
@@ -44,10 +45,7 @@ const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOfActiveFile?: FolderOfFile): vscode.Disposable {
   const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args, undefined, undefined, folderOfActiveFile));
   const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('create decision records')) return undefined;
     await records.ready();
     let design: LodestarRecord | undefined;
     if (arg && 'type' in arg) design = arg.type === 'record' ? arg.record : undefined;
@@ -99,10 +97,7 @@ async function draftDecision(
   successorOf?: { supersedes: LodestarRecord; heading: string },
   folderOfActiveFile?: FolderOfFile,
 ): Promise<string | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
-    return undefined;
-  }
+  if (refusedInRestrictedMode('create decision records')) return undefined;
   await records.ready();
   const choice = successorOf ? folderOf(records, successorOf.supersedes) : await chooseFolder(records, args);
   if (!choice) return undefined;

@@ -5,9 +5,10 @@ import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { CONVENTIONAL_DESIGN_FOLDERS } from '../../core/index/recordFolders';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { createAndOpen, templateInside } from './documentEdits';
+import { createAndOpen, templateInside } from '../support/documentEdits';
 import { today } from '../../core/records/calendar';
-import { inputStep, runSteps } from './stepInput';
+import { inputStep, runSteps } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 export interface NewDesignDocArgs {
   title: string;
@@ -30,10 +31,7 @@ interface DesignFolderChoice {
  */
 export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.newDesignDoc', async (args?: NewDesignDocArgs): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not create design docs in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('create design docs')) return undefined;
     await records.ready();
     const choice = await chooseDesignFolder(records, args?.folder, args !== undefined);
     if (!choice) return undefined;

@@ -8,11 +8,12 @@ import { toPortPath } from '../../core/store/fileSystem';
 import { ForgeSession } from '../forgeSession';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { replaceDocuments } from './documentEdits';
+import { replaceDocuments } from '../support/documentEdits';
 import { today } from '../../core/records/calendar';
 import { activityTitleStep, activityTypeStep, createActivity } from './influenceActivityCommand';
 import { PickedPullRequest, pullRequestStep, resolvePullRequestInput } from './pullRequestPicker';
-import { inputStep, PickItem, pickStep, Step } from './stepInput';
+import { inputStep, PickItem, pickStep, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip prompts: each one given skips its step; with a target given, nothing is asked. */
 export interface LinkPullRequestArgs {
@@ -159,10 +160,7 @@ function findTarget(records: WorkspaceRecords, args: LinkPullRequestArgs): Lodes
  * (or a new activity record holding the link).
  */
 async function linkPullRequest(records: WorkspaceRecords, pullRequests: WorkspacePullRequests, forge: ForgeSession, kind: TargetKind | undefined, input?: LinkPullRequestArgs | TreeRow): Promise<LinkResult> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Lodestar does not link pull requests in Restricted Mode (it would run git and write files). Trust this workspace first.');
-    return undefined;
-  }
+  if (refusedInRestrictedMode('link pull requests', 'Trust this workspace first.', 'it would run git and write files')) return undefined;
   await records.ready();
   const row = input && 'type' in input && typeof input.type === 'string' ? (input as TreeRow) : undefined;
   const args = row ? undefined : (input as LinkPullRequestArgs | undefined);

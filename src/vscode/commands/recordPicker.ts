@@ -4,8 +4,8 @@ import { recordsForPicking } from '../../core/listing/recordChoice';
 import { recordLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import type { RecordTreeNode } from '../views/recordTrees';
-import { tracked } from './quickInputs';
-import { Step } from './stepInput';
+import { tracked } from '../support/quickInputs';
+import { Step } from '../support/stepInput';
 
 /** The record row last selected in a Lodestar tree (Decisions, Design Docs). */
 let selectedPath: string | undefined;
