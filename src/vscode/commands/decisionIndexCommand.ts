@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { decisionIndexBody, IndexStyle, updateDecisionIndex } from '../../core/decisions/decisionIndex';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { replaceDocuments } from '../support/documentEdits';
-import { chooseFolder } from './newDecisionCommand';
+import { chooseFolder } from '../support/decisionFolderPick';
 import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /**
