@@ -28,7 +28,7 @@ import { MentoringTreeProvider, RecordTreeNode, StatusTreeProvider } from './vsc
 import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
-import { shownQuickInput } from './vscode/commands/quickInputs';
+import { shownQuickInput } from './vscode/support/quickInputs';
 import { followTreeSelection } from './vscode/commands/recordPicker';
 
 /** What the extension hands to tests and to other extensions. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { close, open, promises as nodeFs, read, readFileSync } from 'fs';
+import { close, open, read } from 'fs';
 import * as path from 'path';
 import {
   ADR_TOOLS_FIRST_RECORD,
@@ -17,6 +17,7 @@ import {
   resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
+import { today } from '../core/records/calendar';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
 
@@ -138,6 +139,11 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
 const fs = new NodeFileSystem();
 const writer = new NodeRecordWriter();
 
+/** A file's text through the port, decoded as Node's `readFile(…, 'utf8')` would (a BOM is kept). */
+async function readUtf8(abs: string): Promise<string> {
+  return Buffer.from(await fs.readFile(abs)).toString('utf8');
+}
+
 async function adrFolder(io: AdrIo): Promise<string> {
   return findAdrToolsFolder(fs, io.cwd);
 }
@@ -146,7 +152,7 @@ async function listRecords(io: AdrIo, folder: string): Promise<AdrListEntry[] | 
   const abs = path.resolve(io.cwd, folder);
   let names: string[];
   try {
-    names = await nodeFs.readdir(abs);
+    names = (await fs.readDirectory(abs)).map((e) => e.name);
   } catch {
     return undefined;
   }
@@ -170,8 +176,8 @@ async function adrList(io: AdrIo): Promise<number> {
 async function adrInit(args: string[], io: AdrIo): Promise<number> {
   const dir = args[0];
   if (dir) {
-    await nodeFs.mkdir(path.resolve(io.cwd, dir), { recursive: true });
-    await nodeFs.writeFile(path.join(io.cwd, '.adr-dir'), `${dir}\n`);
+    await writer.ensureFolder(path.resolve(io.cwd, dir));
+    await writer.replace(path.join(io.cwd, '.adr-dir'), `${dir}\n`);
   }
   // adr-tools always writes its own first record here, whatever template the project has.
   return adrNew(['record-architecture-decisions'], { ...io, env: { ...io.env, VISUAL: 'true', ADR_TEMPLATE: '' } }, ADR_TOOLS_FIRST_RECORD, false);
@@ -249,7 +255,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
     io.err(`adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`);
     number = next;
   }
-  const date = io.env.ADR_DATE || localDate();
+  const date = io.env.ADR_DATE || today();
   const file = adrToolsFileName(number, title);
   const dstPath = `${folder}/${file}`;
   const absDst = path.join(absFolder, file);
@@ -258,14 +264,14 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const self = { path: dstPath, file, number };
   for (const t of targets) {
     const target = t.entry as AdrListEntry;
-    await editRecord(io, target, (text) => addStatusLink(text, 'Superceded by', adrToolsTitleLine(readFileSync(absDst, 'utf8')), file));
+    await editRecord(io, target, async (text) => addStatusLink(text, 'Superceded by', adrToolsTitleLine(await readUtf8(absDst)), file));
     await editRecord(io, target, (text) => removeStatusLine(text, 'Accepted'));
     await editRecord(io, self, async (text) => addStatusLink(text, 'Supercedes', adrToolsTitleLine(await readText(io, target)), target.file));
   }
   for (const l of linkSpecs) {
     const target = l.entry as AdrListEntry;
     await editRecord(io, self, async (text) => addStatusLink(text, l.forward, adrToolsTitleLine(await readText(io, target)), target.file));
-    await editRecord(io, target, (text) => addStatusLink(text, l.reverse, adrToolsTitleLine(readFileSync(absDst, 'utf8')), file));
+    await editRecord(io, target, async (text) => addStatusLink(text, l.reverse, adrToolsTitleLine(await readUtf8(absDst)), file));
   }
 
   const editor = io.env.VISUAL || io.env.EDITOR;
@@ -279,12 +285,12 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 }
 
 async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
-  return nodeFs.readFile(path.resolve(io.cwd, entry.path), 'utf8');
+  return readUtf8(path.resolve(io.cwd, entry.path));
 }
 
 async function editRecord(io: AdrIo, entry: { path: string }, change: (text: string) => string | Promise<string>): Promise<void> {
   const abs = path.resolve(io.cwd, entry.path);
-  const before = await nodeFs.readFile(abs, 'utf8');
+  const before = await readUtf8(abs);
   let after = await change(before);
   // adr-tools rewrites records through awk, which ends every line, the last included.
   if (after !== before && !after.endsWith('\n')) after += '\n';
@@ -295,7 +301,7 @@ async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Prom
   const candidates = [io.env.ADR_TEMPLATE, path.join(absFolder, 'templates/template.md')].filter((x): x is string => !!x);
   for (const c of candidates) {
     try {
-      return await nodeFs.readFile(path.resolve(io.cwd, c), 'utf8');
+      return await readUtf8(path.resolve(io.cwd, c));
     } catch {
       // adr-tools falls through to its own template when the project has none.
     }
@@ -306,7 +312,7 @@ async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Prom
 /** Every number that starts a name in the folder, files or not, as adr-tools counts them. */
 async function allNumbers(absFolder: string): Promise<number[]> {
   try {
-    return (await nodeFs.readdir(absFolder)).map((n) => /^(\d+)/.exec(n)).filter((m): m is RegExpExecArray => m !== null).map((m) => parseInt(m[1], 10));
+    return (await fs.readDirectory(absFolder)).map((e) => /^(\d+)/.exec(e.name)).filter((m): m is RegExpExecArray => m !== null).map((m) => parseInt(m[1], 10));
   } catch {
     return [];
   }
@@ -314,18 +320,9 @@ async function allNumbers(absFolder: string): Promise<number[]> {
 
 async function existingAncestor(dir: string): Promise<string> {
   for (let d = dir; ; d = path.dirname(d)) {
-    try {
-      await nodeFs.access(d);
-      return d;
-    } catch {
-      if (path.dirname(d) === d) return d;
-    }
+    if ((await fs.stat(d)) !== undefined) return d;
+    if (path.dirname(d) === d) return d;
   }
-}
-
-function localDate(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function adrLink(args: string[], io: AdrIo): Promise<number> {
@@ -384,7 +381,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     // output where cat ran, with cat's message, and exit 1.
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
       opts.has(key)
-        ? nodeFs.readFile(path.resolve(io.cwd, opts.get(key) as string), 'utf8').catch((e: NodeJS.ErrnoException) => {
+        ? readUtf8(path.resolve(io.cwd, opts.get(key) as string)).catch((e: NodeJS.ErrnoException) => {
             const reason = e.code === 'ENOENT' ? 'No such file or directory' : e.code === 'EISDIR' ? 'Is a directory' : e.code === 'EACCES' ? 'Permission denied' : e.message;
             return new Error(`cat: ${opts.get(key)}: ${reason}`);
           })
@@ -411,6 +408,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
   return 0;
 }
 
+// `adr generate` reads only the first line of each record: a partial read the file-system port does not offer.
 const FIRST_LINE_BYTES = 1024;
 
 /** The file's text up to and including its first newline (the whole file when the first line is long). */
@@ -429,7 +427,7 @@ function readFirstLine(file: string): Promise<string> {
             const nl = buffer.subarray(0, n).indexOf(10);
             if (nl >= 0) resolve(buffer.toString('utf8', 0, nl + 1));
             else if (n < FIRST_LINE_BYTES) resolve(buffer.toString('utf8', 0, n));
-            else nodeFs.readFile(file, 'utf8').then(resolve, reject);
+            else readUtf8(file).then(resolve, reject);
           }
         });
       });
@@ -451,7 +449,7 @@ async function adrUpgradeRepository(io: AdrIo): Promise<number> {
     const abs = path.resolve(io.cwd, word);
     let before: string;
     try {
-      before = await nodeFs.readFile(abs, 'latin1');
+      before = Buffer.from(await fs.readFile(abs)).toString('latin1');
     } catch {
       io.err(`sed: ${word}: No such file or directory\n`);
       return 1;

@@ -1,7 +1,7 @@
 import { buildIndexReport } from '../core/index/indexReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
-import { recordLabel } from '../core/tree/recordGroups';
+import { recordLabel } from '../core/records/recordLabels';
 import type { CommandContext } from './command';
 import { writeJson } from './jsonOutput';
 

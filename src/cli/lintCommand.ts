@@ -6,7 +6,7 @@ import { governanceProblems, successorIn } from '../core/governance/governanceLi
 import { governingEntriesOf, governingNotices } from '../core/governance/governingNotices';
 import { loadGovernance } from '../core/governance/repositoryFiles';
 import { GoverningChange, governingOfChanges } from '../core/governance/whyReport';
-import { relativeTo } from '../core/index/indexReport';
+import { EntryType, joinPath, RecordFileSystem, relativePath, relativeTo, toPortPath } from '../core/store/fileSystem';
 import { RecordIndex } from '../core/index/recordIndex';
 import { duplicatePeopleProblems } from '../core/people/canonicalPeople';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
@@ -17,7 +17,6 @@ import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintForma
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { Problem } from '../core/records/record';
-import { EntryType, joinPath, RecordFileSystem, relativePath, toPortPath } from '../core/store/fileSystem';
 import type { CommandContext } from './command';
 
 const FILE_PROBLEMS = new Set(['malformed-front-matter', 'unclosed-front-matter', 'unsupported-front-matter', 'binary-file', 'invalid-utf8', 'empty-file', 'unreadable-file', 'file-too-large']);

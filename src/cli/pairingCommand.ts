@@ -1,5 +1,6 @@
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { formatProblem, relativeTo } from '../core/index/indexReport';
+import { formatProblem } from '../core/index/indexReport';
+import { relativeTo } from '../core/store/fileSystem';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { buildPairingReport, validateDay } from '../core/people/pairing';

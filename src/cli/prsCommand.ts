@@ -1,9 +1,9 @@
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { relativeTo } from '../core/index/indexReport';
+import { relativeTo } from '../core/store/fileSystem';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { DiscoveredPullRequest, discoverPullRequests, Person, PullRequestSource, sinceProblem } from '../core/pulls/prDiscovery';
-import { mayLinkPullRequests, PullRequestLinks } from '../core/pulls/prLinks';
+import { mayLinkPullRequests, PullRequestLinks } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { jsonList, writeJsonLists } from './jsonLists';

@@ -1,6 +1,6 @@
 import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
-import { isIsoDate, todayIso } from '../core/influence/periods';
+import { isIsoDate, today } from '../core/records/calendar';
 import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
@@ -8,7 +8,7 @@ import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks'
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
 import { statusChangeDates } from '../core/decisions/statusHistory';
-import { withCanonicalPullRequests } from '../core/pulls/prLinks';
+import { withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
@@ -55,12 +55,12 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
   const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git });
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
-  const today = input.today ?? todayIso();
+  const day = input.today ?? today();
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
-  const statusDates = await statusChangeDates(git, input.root, records, today).catch(() => undefined);
+  const statusDates = await statusChangeDates(git, input.root, records, day).catch(() => undefined);
   const merged = await history;
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
-  const report = buildInfluenceReport(records, { from, to, person, today, pullRequestDates, statusDates });
+  const report = buildInfluenceReport(records, { from, to, person, today: day, pullRequestDates, statusDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
     // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.

@@ -1,12 +1,11 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { relativeTo } from '../core/index/indexReport';
+import { EntryType, relativeTo, toPortPath } from '../core/store/fileSystem';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { readSearchable, searchRecords } from '../core/search/recordSearch';
-import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { recordLabel } from '../core/tree/recordGroups';
+import { recordLabel } from '../core/records/recordLabels';
 
 export const SEARCH_HELP = `usage: lodestar search QUERY... [--tag TAG]... [--status STATUS]... [--json] [--root DIR]
 

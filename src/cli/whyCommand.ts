@@ -5,7 +5,7 @@ import { loadGovernance } from '../core/governance/repositoryFiles';
 import { buildWhyReport, governingEntries } from '../core/governance/whyReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
-import { recordLabel } from '../core/tree/recordGroups';
+import { recordLabel } from '../core/records/recordLabels';
 import { EntryType, relativePath, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { parseArgs, UsageError } from './args';

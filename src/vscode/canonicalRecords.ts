@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { withCanonicalPullRequests } from '../core/pulls/prLinks';
+import { withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes, RemoteRepo } from '../core/pulls/remotes';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
 import { PeopleDirectory } from '../core/people/identities';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createForgeClient, ForgeClient, memoryForgeCache } from '../core/pulls/forgeClient';
 import { isGitHubLike, RemoteRepo } from '../core/pulls/remotes';
+import { refusedInRestrictedMode } from './support/restrictedMode';
 
 /** The VS Code authentication provider that signs in to a GitHub-like remote. */
 function githubProvider(remote: RemoteRepo): 'github' | 'github-enterprise' {
@@ -147,10 +148,7 @@ export class ForgeSession {
 export function registerForgeCommands(forge: ForgeSession, remotesOf: () => Promise<RemoteRepo[]>): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('lodestar.signInToForge', async (): Promise<boolean> => {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Lodestar does not call GitHub or GitLab in Restricted Mode. Trust this workspace first.');
-        return false;
-      }
+      if (refusedInRestrictedMode('call GitHub or GitLab', 'Trust this workspace first.')) return false;
       const remotes = (await remotesOf()).filter((r) => forge.supports(r));
       if (remotes.length === 0) {
         void vscode.window.showInformationMessage('Lodestar: this folder has no GitHub or GitLab remote, so there is nothing to sign in to. Everything works from git history.');
@@ -166,10 +164,7 @@ export function registerForgeCommands(forge: ForgeSession, remotesOf: () => Prom
       return ok;
     }),
     vscode.commands.registerCommand('lodestar.setGitLabToken', async (args?: { host?: string; token?: string }): Promise<boolean> => {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Lodestar does not use forges in Restricted Mode. Trust this workspace to set a GitLab token.');
-        return false;
-      }
+      if (refusedInRestrictedMode('use forges', 'Trust this workspace to set a GitLab token.')) return false;
       let host = args?.host?.trim().toLowerCase();
       if (!host) {
         const hosts = [...new Set((await remotesOf()).filter((r) => r.kind === 'gitlab').map((r) => r.host))];

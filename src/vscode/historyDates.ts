@@ -3,7 +3,7 @@ import { statusChangeDates } from '../core/decisions/statusHistory';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests } from '../core/pulls/prDiscovery';
 import { readRemotes } from '../core/pulls/remotes';
-import { localDate } from './commands/documentEdits';
+import { today as localToday } from '../core/records/calendar';
 import { WorkspaceRecords } from './workspaceRecords';
 
 /**
@@ -37,7 +37,7 @@ function entryFor(root: string, key: string, read: () => Promise<Map<string, str
 
 function entries(records: WorkspaceRecords): { dates: Promise<Map<string, string>>; value?: Map<string, string> }[] {
   if (!vscode.workspace.isTrusted) return [];
-  const today = localDate();
+  const today = localToday();
   return records.indexes().map(({ index }) => entryFor(index.root, `${index.version}:${today}`, () => statusChangeDates(createGitExecutor(index.root), index.root, index.records(), today)));
 }
 

@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { LodestarSettings } from '../core/index/recordFolders';
-import { DEFAULT_IN_REVIEW_MAX_AGE_DAYS, DEFAULT_PROPOSED_MAX_AGE_DAYS } from '../core/influence/reminders';
+import { DEFAULT_IN_REVIEW_MAX_AGE_DAYS, DEFAULT_PROPOSED_MAX_AGE_DAYS } from '../core/reminders/reminders';
 
 /** Every `lodestar.*` setting is read here, per workspace folder. */
 export function readSettings(folder: vscode.WorkspaceFolder): LodestarSettings {

@@ -3,7 +3,7 @@ import { GitHistoryWatcher } from './gitHistoryWatcher';
 import { createGitExecutor, GitExecutor } from '../core/git/gitExecutor';
 import { BranchPullRequest, currentBranch, defaultBranchRef, findBranchPullRequest } from '../core/pulls/branchPullRequest';
 import { DiscoveredPullRequest, discoverPullRequests } from '../core/pulls/prDiscovery';
-import { PullRequestLinks } from '../core/pulls/prLinks';
+import { PullRequestLinks } from '../core/pulls/recordsByPullRequest';
 import { pullRequestKey } from '../core/pulls/prReferences';
 import { readRemotes, RemoteRepo } from '../core/pulls/remotes';
 import { LodestarRecord } from '../core/records/record';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { recordOf } from '../fixtures/recordText';
 import { Openables, niceCeiling, stackedBars } from '../../src/core/influence/dashboardCharts';
 import { dashboardPage, menteePullRequestCount } from '../../src/core/influence/dashboardPage';
-import { reminderBadges } from '../../src/core/influence/reminderBadges';
+import { reminderBadges } from '../../src/core/reminders/reminderBadges';
 import { buildInfluenceReport } from '../../src/core/influence/report';
 import { dateProblem, freeFileName, linksFrom, namedPeriod, periodName, periodProblem, reportFileName } from '../../src/core/influence/reportPeriods';
 import { LodestarRecord } from '../../src/core/records/record';

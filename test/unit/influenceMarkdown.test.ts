@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { recordOf } from '../fixtures/recordText';
 import { buildInfluenceReport } from '../../src/core/influence/report';
-import { escapeMarkdown, markdownLink, prLabel, renderInfluenceMarkdown } from '../../src/core/influence/reportMarkdown';
+import { prLabel, renderInfluenceMarkdown } from '../../src/core/influence/reportMarkdown';
+import { escapeMarkdown, markdownLink } from '../../src/core/records/escaping';
 import { LodestarRecord } from '../../src/core/records/record';
 
 const HOSTILE = [

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { creditedActivities, influenceActivities } from '../../src/core/influence/credit';
-import { durationMinutes } from '../../src/core/influence/activityParser';
-import { activityFileName, activitySlug, planNewActivity, validateNewActivity } from '../../src/core/influence/newActivity';
+import { durationMinutes } from '../../src/core/activities/activityParser';
+import { activityFileName, activitySlug, planNewActivity, validateNewActivity } from '../../src/core/activities/newActivity';
 import { yamlString } from '../../src/core/records/frontMatterEdit';
-import { addPullRequestLink } from '../../src/core/influence/pullRequestLinks';
-import { ACTIVITY_TYPES, activityTypeOfSession, influenceSide, isKnownActivityType, normaliseActivityType } from '../../src/core/influence/taxonomy';
+import { addPullRequestLink } from '../../src/core/pulls/pullRequestLinkEdit';
+import { ACTIVITY_TYPES, activityTypeOfSession, influenceSide, isKnownActivityType, normaliseActivityType } from '../../src/core/activities/taxonomy';
 import { parseYamlMapping, readFrontMatter } from '../../src/core/records/frontMatter';
 import { buildRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { madr4Adr, menteeProfile, sessionNote } from '../fixtures/recordText';

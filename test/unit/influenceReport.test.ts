@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { buildInfluenceReport, InfluenceReportOptions } from '../../src/core/influence/report';
-import { bucketStarts, cadenceDays, quarterOf, weekStart } from '../../src/core/influence/periods';
+import { bucketStarts, cadenceDays, quarterOf, weekStart } from '../../src/core/records/calendar';
 import { LodestarRecord } from '../../src/core/records/record';
 import { buildRepo } from '../fixtures/gitRepo';
 import { InfluenceRepoBuilder, pr, quarterFixture } from '../fixtures/influenceRepo';

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { parse } from 'yaml';
 import { decisionFileName, folderDialect, planNewDecision, setDecisionStatus, supersedeText, validateDecisionTitle } from '../../src/core/decisions/newDecision';
 import { setFrontMatterValue } from '../../src/core/records/frontMatterEdit';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
@@ -37,6 +38,13 @@ describe('new decision records', () => {
     const oldText = nygardAdr({ number: 1, title: 'Use MySQL', date: '2026-01-01' });
     const updated = supersedeText(old, oldText, { number: 2, title: 'Use PostgreSQL', path: plan.create.path });
     assert.strictEqual(updated, oldText.replace('## Status\n\nAccepted\n\n', '## Status\n\nSuperseded by [2. Use PostgreSQL](0002-use-postgresql.md)\n\n'));
+  });
+
+  it('a MADR decision-maker whose name holds a comma stays one name in the flow list', () => {
+    const plan = planNewDecision({ folder: '/r/docs/decisions', number: 1, title: 'Use gRPC', date: '2026-11-21', status: 'proposed', deciders: ['Smith, Jo', 'Dana'], supersedes: [], dialect: 'madr' });
+    assert.match(plan.create.content, /^decision-makers: \["Smith, Jo", Dana\]$/m);
+    const data = parse(plan.create.content.split('---\n')[1]) as Record<string, unknown>;
+    assert.deepStrictEqual(data['decision-makers'], ['Smith, Jo', 'Dana']);
   });
 
   it('a MADR folder gets front matter; a MADR record is superseded in its front matter, a MADR 2 one in its bullet', async () => {

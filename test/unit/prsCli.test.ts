@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { runCli } from './cliInProcess';
 import { PrsJson } from '../../src/cli/prsCommand';
-import { PullRequestLinks } from '../../src/core/pulls/prLinks';
+import { PullRequestLinks } from '../../src/core/pulls/recordsByPullRequest';
 import { parseRemoteUrl } from '../../src/core/pulls/remotes';
 import { LodestarRecord } from '../../src/core/records/record';
 import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { matchesFilter, parseRecordFilter } from '../../src/core/tree/recordFilter';
-import { recordLabel } from '../../src/core/tree/recordGroups';
+import { matchesFilter, parseRecordFilter } from '../../src/core/listing/recordFilter';
+import { recordLabel } from '../../src/core/records/recordLabels';
 import { nygardAdr } from '../fixtures/recordText';
 import { indexOf } from './helpers';
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { groupByStatus, groupMentees, recordLabel } from '../../src/core/tree/recordGroups';
+import { groupByStatus, groupMentees } from '../../src/core/listing/recordGroups';
+import { recordLabel } from '../../src/core/records/recordLabels';
 import { madr4Adr, nygardAdr, sessionNote } from '../fixtures/recordText';
 import { indexOf } from './helpers';
 

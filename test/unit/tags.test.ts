@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { buildIndexReport } from '../../src/core/index/indexReport';
-import { describeRecordFilter, matchesFilter, parseRecordFilter } from '../../src/core/tree/recordFilter';
-import { recordDescription, recordLabel } from '../../src/core/tree/recordGroups';
+import { describeRecordFilter, matchesFilter, parseRecordFilter } from '../../src/core/listing/recordFilter';
+import { recordDescription } from '../../src/core/listing/recordGroups';
+import { recordLabel } from '../../src/core/records/recordLabels';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { byName, indexOf } from './helpers';
 

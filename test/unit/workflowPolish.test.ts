@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { statusChoices } from '../../src/core/decisions/status';
 import { decisionGraphSvg, GRAPH_CHAR_WIDTH, graphLabelRoom } from '../../src/core/decisions/decisionGraph';
 import { planSession } from '../../src/core/people/mentoringWriter';
-import { recordsForPicking } from '../../src/core/tree/recordChoice';
-import { menteeCounts, recordDescription } from '../../src/core/tree/recordGroups';
+import { recordsForPicking } from '../../src/core/listing/recordChoice';
+import { menteeCounts, recordDescription } from '../../src/core/listing/recordGroups';
 import { recordOf } from '../fixtures/recordText';
 
 describe('what the views and files say, once and consistently', () => {

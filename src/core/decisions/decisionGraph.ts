@@ -1,5 +1,6 @@
 import { LodestarRecord } from '../records/record';
-import { compareRecords, recordLabel } from '../tree/recordGroups';
+import { compareRecords, recordLabel } from '../records/recordLabels';
+import { escapeXml } from '../records/escaping';
 
 /**
  * The supersede/link graph of a set of decision records, as data, as Mermaid
@@ -63,10 +64,6 @@ export function decisionGraphMermaid(graph: DecisionGraph): string {
   for (const n of graph.nodes) lines.push(`  ${n.id}["${text(n.label)}${n.status ? `<br/>${text(n.status)}` : ''}"]`);
   for (const e of graph.edges) lines.push(e.kind === 'supersedes' ? `  ${e.from} -->|supersedes| ${e.to}` : `  ${e.from} -.->|${text(e.kind.replace(/-/g, ' '))}| ${e.to}`);
   return `${lines.join('\n')}\n`;
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const ROW = 34;

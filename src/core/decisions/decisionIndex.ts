@@ -1,6 +1,7 @@
 import { LodestarRecord } from '../records/record';
+import { escapeLinkLabel, escapeTableCell } from '../records/escaping';
 import { basename } from '../store/fileSystem';
-import { compareRecords, statusLabel } from '../tree/recordGroups';
+import { compareRecords, statusLabel } from '../records/recordLabels';
 
 export type IndexStyle = 'toc' | 'table';
 
@@ -10,8 +11,8 @@ export const INDEX_END = '<!-- lodestar:decision-index:end -->';
 /** The list of a folder's decisions: adr-tools' `toc` lines, or a MADR-style table. */
 export function decisionIndexBody(records: LodestarRecord[], style: IndexStyle): string {
   const sorted = [...records].sort(compareRecords);
-  if (style === 'toc') return sorted.map((r) => `* [${r.number !== null ? `${r.number}. ` : ''}${escapeLabel(r.title)}](${basename(r.path)})`).join('\n');
-  const rows = sorted.map((r) => `| ${r.number ?? ''} | [${escapeCell(r.title)}](${basename(r.path)}) | ${statusLabel(r.status)} | ${r.date ?? ''} |`);
+  if (style === 'toc') return sorted.map((r) => `* [${r.number !== null ? `${r.number}. ` : ''}${escapeLinkLabel(r.title)}](${basename(r.path)})`).join('\n');
+  const rows = sorted.map((r) => `| ${r.number ?? ''} | [${escapeTableCell(r.title)}](${basename(r.path)}) | ${statusLabel(r.status)} | ${r.date ?? ''} |`);
   return ['| # | Decision | Status | Date |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -28,12 +29,3 @@ export function updateDecisionIndex(existing: string | undefined, body: string):
   if (start >= 0 && end > start) return `${existing.slice(0, start)}${block}${existing.slice(end + INDEX_END.length)}`;
   return `${existing.replace(/\s*$/, '')}\n\n${block}\n`;
 }
-
-function escapeLabel(s: string): string {
-  return s.replace(/[[\]]/g, '\\$&');
-}
-
-function escapeCell(s: string): string {
-  return escapeLabel(s).replace(/\|/g, '\\|');
-}
-

@@ -3,11 +3,9 @@ import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
-import { basename } from '../store/fileSystem';
+import { basename, resolveHref } from '../store/fileSystem';
 import { DECISION_STATUSES, isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
-import { frontMatterText, readBodyReferences, readFrontMatterLinks, resolveHref } from './writtenLinks';
-
-export { resolveHref };
+import { frontMatterText, readBodyReferences, readFrontMatterLinks } from './writtenLinks';
 
 export interface DecisionSource {
   path: string;

@@ -1,4 +1,4 @@
-import { setFrontMatterValue } from '../records/frontMatterEdit';
+import { setFrontMatterValue, yamlScalar } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
@@ -82,13 +82,12 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
   const status = capitalise(req.status);
   let content: string;
   if (req.dialect === 'madr' && !req.template) {
-    const yamlString = (s: string): string => (/^[\w .,()/-]*$/.test(s) && !/^[\d.\s-]+$/.test(s) ? s : JSON.stringify(s));
     const supersedes = req.supersedes.map((r) => `[ADR-${String(r.number ?? 0).padStart(4, '0')}](${basename(r.path)})`);
     content = [
       '---',
       `status: ${req.status}`,
       `date: ${req.date}`,
-      ...(req.deciders.length > 0 ? [`decision-makers: [${req.deciders.map(yamlString).join(', ')}]`] : []),
+      ...(req.deciders.length > 0 ? [`decision-makers: [${req.deciders.map(yamlScalar).join(', ')}]`] : []),
       '---',
       '',
       `# ${req.title}`,

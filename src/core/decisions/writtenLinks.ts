@@ -1,6 +1,6 @@
 import { plainText, OutlineLine } from '../records/markdownOutline';
 import { RecordLink } from '../records/record';
-import { dirname, joinPath } from '../store/fileSystem';
+import { resolveHref } from '../store/fileSystem';
 import { isTemplatePlaceholder, linkKindFromVerb, parseLinkLine } from './status';
 
 /**
@@ -132,15 +132,3 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
   }
 }
 
-/** A relative Markdown link → absolute path; anything with a scheme stays as written. */
-export function resolveHref(fromPath: string, href: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-  let clean = href.split('#')[0];
-  try {
-    clean = decodeURIComponent(clean);
-  } catch {
-    // Keep the raw text when it is not valid percent-encoding.
-  }
-  if (clean === '') return fromPath;
-  return clean.startsWith('/') ? clean : joinPath(dirname(fromPath), clean);
-}

@@ -1,20 +1,12 @@
 import { normaliseDate } from '../records/dates';
-import { listField, stringField } from '../records/frontMatter';
+import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, plainText } from '../records/markdownOutline';
 import { LodestarRecord } from '../records/record';
 import { readTags } from '../records/tags';
-import { basename } from '../store/fileSystem';
-import { numberFromFileName, resolveHref, titleFromFileName } from '../decisions/decisionParser';
+import { basename, resolveHref } from '../store/fileSystem';
+import { numberFromFileName, titleFromFileName } from '../decisions/decisionParser';
 
 export const DESIGN_STATUSES = ['draft', 'in-review', 'approved', 'implemented', 'rejected', 'withdrawn', 'superseded'] as const;
-
-export interface FrontMatterSource {
-  path: string;
-  folder: string;
-  data?: Record<string, unknown>;
-  body: string;
-  bodyLine: number;
-}
 
 /** A design doc or RFC: front matter per the DESIGN, title falling back to the H1. */
 export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {

@@ -1,4 +1,4 @@
-import { compareRecords } from '../tree/recordGroups';
+import { compareRecords } from '../records/recordLabels';
 import { LodestarRecord } from '../records/record';
 import { CompiledGlob, GlobList } from './globMatcher';
 

@@ -1,7 +1,7 @@
 import { GitExecutor } from '../git/gitExecutor';
 import { RecordIndex } from '../index/recordIndex';
 import { LodestarRecord, Problem } from '../records/record';
-import { recordLabel } from '../tree/recordGroups';
+import { recordLabel } from '../records/recordLabels';
 import { Governance, isActiveRecord } from './governance';
 import { loadGovernance } from './repositoryFiles';
 

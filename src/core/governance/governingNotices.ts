@@ -1,6 +1,6 @@
-import { relativeTo } from '../index/indexReport';
+import { relativeTo } from '../store/fileSystem';
 import { githubCommand } from '../lint/lintFormats';
-import { recordLabel } from '../tree/recordGroups';
+import { recordLabel } from '../records/recordLabels';
 import { GoverningChange } from './whyReport';
 
 /** `lint --base … --format json`'s `governing`: the records the branch's changed files are governed by, paths relative to the root. */

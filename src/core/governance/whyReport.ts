@@ -1,6 +1,5 @@
-import { relativeTo } from '../index/indexReport';
+import { relativePath, relativeTo } from '../store/fileSystem';
 import { LodestarRecord } from '../records/record';
-import { relativePath } from '../store/fileSystem';
 import { compareGoverning, Governance, isActiveRecord } from './governance';
 
 /** The `lodestar why --json` contract: paths relative to the root with `/`. */

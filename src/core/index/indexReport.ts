@@ -1,5 +1,6 @@
 import { LodestarRecord, Problem } from '../records/record';
 import { RecordIndex } from './recordIndex';
+import { relativeTo } from '../store/fileSystem';
 
 /** The `lodestar index --json` contract: paths relative to the root with `/`. */
 export interface IndexReport {
@@ -59,16 +60,6 @@ export function formatProblem(p: Problem): string {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Relative path with `/`, using `..` when the path lies outside the root (an `.adr-dir` found upward). */
-export function relativeTo(root: string, path: string): string {
-  if (path === root) return '.';
-  const a = root.split('/').filter(Boolean);
-  const b = path.split('/').filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
 /** The choice whose record folder holds `path` (the deepest one). */

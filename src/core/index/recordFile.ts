@@ -1,6 +1,6 @@
 import { DecisionSource, numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
 import { parseDesignDoc } from '../design/designParser';
-import { parseActivity, readInfluenceFields } from '../influence/activityParser';
+import { parseActivity, readInfluenceFields } from '../activities/activityParser';
 import { parsePersonProfile, parseSession } from '../people/mentoringParser';
 import { readFrontMatter } from '../records/frontMatter';
 import { LodestarRecord, Problem } from '../records/record';

@@ -1,4 +1,4 @@
-import { activityProblems } from '../influence/activityParser';
+import { activityProblems } from '../activities/activityParser';
 import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';

@@ -1,6 +1,6 @@
 import { LodestarRecord } from '../records/record';
 import { basename } from '../store/fileSystem';
-import { activityTypeOfSession } from './taxonomy';
+import { activityTypeOfSession } from '../activities/taxonomy';
 
 /** One piece of influence work: an activity record, or one credited from another record. */
 export interface InfluenceActivity {

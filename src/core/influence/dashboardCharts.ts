@@ -1,4 +1,4 @@
-import { escapeXml } from '../decisions/decisionGraph';
+import { escapeXml } from '../records/escaping';
 
 /**
  * The dashboard's building blocks as markup: every text goes through

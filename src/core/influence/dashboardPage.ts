@@ -1,9 +1,9 @@
 import { InfluenceActivity } from './credit';
 import { bucketLabel, Column, DashboardTarget, esc, longDate, meter, openButton, Openables, splitBar, stackedBars, statusColour, swatch, tableFallback } from './dashboardCharts';
-import { reminderLabel } from './reminderBadges';
+import { reminderLabel } from '../reminders/reminderBadges';
 import { InfluenceReport, MenteeCard } from './report';
 import { duration, prLabel } from './reportMarkdown';
-import { activityTypeLabel, influenceSide } from './taxonomy';
+import { activityTypeLabel, influenceSide } from '../activities/taxonomy';
 
 export interface DashboardOptions {
   /** The period switcher's button labels, in order. */

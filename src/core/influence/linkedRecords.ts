@@ -1,7 +1,8 @@
 import { LodestarRecord } from '../records/record';
-import { quarterOf } from './periods';
-import { markdownLink, prLabel } from './reportMarkdown';
-import { activityTypeLabel } from './taxonomy';
+import { quarterOf } from '../records/calendar';
+import { escapeMarkdown, markdownLink } from '../records/escaping';
+import { prLabel } from './reportMarkdown';
+import { activityTypeLabel } from '../activities/taxonomy';
 
 /**
  * How pull requests and the records linked to them read in the editor's
@@ -75,13 +76,8 @@ export function appendPullRequestNote(text: string, url: string, note: string, d
   const gap = lastLine.trim() === '' || /^- \d{4}-\d{2}-\d{2} /.test(lastLine) ? '' : eol;
   const clean = note.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
   // A reference without a forge URL (`#1830`) is written as it is, not as a link to an anchor.
-  const label = /^https?:\/\//i.test(url) ? markdownLink(prLabel(url), url) : escapeNote(url);
-  return `${body}${gap}- ${date} ${label}: ${escapeNote(clean)}${eol}`;
-}
-
-/** Markdown that reads as written: no HTML, links or emphasis. */
-function escapeNote(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_[\]|~]/g, '\\$&');
+  const label = /^https?:\/\//i.test(url) ? markdownLink(prLabel(url), url) : escapeMarkdown(url);
+  return `${body}${gap}- ${date} ${label}: ${escapeMarkdown(clean)}${eol}`;
 }
 
 /**

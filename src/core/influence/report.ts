@@ -1,10 +1,10 @@
 import { isWrittenNote } from '../people/mentoringParser';
 import { LodestarRecord } from '../records/record';
 import { InfluenceActivity, influenceActivities } from './credit';
-import { bucketStarts, dateOfDay, dayNumber, defaultGranularity, Granularity, isIsoDate, Period } from './periods';
-import { influenceReminders, Reminder, ReminderOptions } from './reminders';
-import { compareText as compare, personKey as key, personScope, readableDate as isoOrNull } from './scope';
-import { ACTIVITY_TYPES, activityTypeLabel, InfluenceSide, influenceSide } from './taxonomy';
+import { bucketStarts, dateOfDay, dayNumber, defaultGranularity, Granularity, isIsoDate, Period } from '../records/calendar';
+import { influenceReminders, Reminder, ReminderOptions } from '../reminders/reminders';
+import { compareText as compare, personKey as key, personScope, readableDate as isoOrNull } from '../people/personScope';
+import { ACTIVITY_TYPES, activityTypeLabel, InfluenceSide, influenceSide } from '../activities/taxonomy';
 
 export interface InfluenceReportOptions extends Period, ReminderOptions {
   /** A mentee's handle (or anyone's name as records write it): only their work is counted. */

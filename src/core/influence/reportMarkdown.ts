@@ -1,8 +1,9 @@
-import { relativeTo } from '../index/indexReport';
+import { escapeMarkdown, markdownLink } from '../records/escaping';
+import { relativeTo } from '../store/fileSystem';
 import { LodestarRecord } from '../records/record';
 import { InfluenceActivity } from './credit';
 import { InfluenceReport, MenteeCard, SideTotals } from './report';
-import { ALIGNMENT_AND_PROCESS_TYPES, activityTypeLabel, influenceSide } from './taxonomy';
+import { ALIGNMENT_AND_PROCESS_TYPES, activityTypeLabel, influenceSide } from '../activities/taxonomy';
 
 export interface MarkdownReportOptions {
   /** The repository root: record links are relative to it unless `linkTo` says otherwise. */
@@ -201,60 +202,6 @@ export function prLabel(url: string): string {
 
 function prKey(url: string): string {
   return url.trim().replace(/\/+$/, '').toLowerCase();
-}
-
-/**
- * Text that Markdown shows as written: no HTML (`<`, `>`, `&` become
- * entities), no emphasis, code, links, images, table cells or
- * strike-through (their punctuation is backslash-escaped; with `[` and `]`
- * escaped, `(`, `)` and `!` can start nothing), one line. A trailing `#`
- * is escaped too, so a heading keeps it.
- */
-export function escapeMarkdown(text: string): string {
-  // Most titles, names and statuses hold none of these: returned as they are, without six passes over them.
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/#$/, '\\#');
-}
-
-const NEEDS_ESCAPE = /[\r\n\t\u2028\u2029&<>\\`*_[\]|~]|#$/;
-/** A relative path that encoding would leave as it is: segments of characters `encodeURIComponent` keeps (less `'()!*`). */
-const PLAIN_PATH = /^[A-Za-z0-9_.~\/-]+$/;
-
-/**
- * `[label](href)` when the href is safe: an http(s) URL, or a relative path
- * (each segment percent-encoded, so `javascript:` or `data:` can never be
- * read as a scheme). Anything else is shown as escaped text.
- */
-export function markdownLink(label: string, href: string): string {
-  const text = escapeMarkdown(label) || escapeMarkdown(href);
-  const safe = safeHref(href);
-  return safe === undefined ? text : `[${text}](${safe})`;
-}
-
-function safeHref(href: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-    let url: URL;
-    try {
-      url = new URL(href);
-    } catch {
-      return undefined;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return url.href.replace(/[()[\]<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  }
-  if (PLAIN_PATH.test(href)) return href;
-  if (href.trim() === '' || /[\r\n]/.test(href)) return undefined;
-  return href
-    .replace(/\\/g, '/')
-    .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
 }
 
 /** `45m`, `2h`, `3h 30m`. */

@@ -1,6 +1,5 @@
-import { relativeTo } from '../index/indexReport';
-import { dirname } from '../store/fileSystem';
-import { isIsoDate, Period, quarterOf } from './periods';
+import { dirname, relativeTo } from '../store/fileSystem';
+import { isIsoDate, Period, quarterOf } from '../records/calendar';
 
 /** The periods offered by name (the report's picker and the dashboard's switcher), in this order. */
 export const NAMED_PERIODS = [

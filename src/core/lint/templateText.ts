@@ -1,4 +1,5 @@
 import { ADR_TOOLS_TEMPLATE } from '../decisions/adrTools';
+import { closingFenceLine } from '../records/frontMatter';
 
 /**
  * Text a decision record still has from its template: the folder's own
@@ -30,18 +31,10 @@ const ADR_TOOLS_PROSE = proseLines(ADR_TOOLS_TEMPLATE);
  */
 export function proseLines(template: string): Set<string> {
   const out = new Set<string>();
-  let inFrontMatter = template.startsWith('---');
-  let first = true;
-  for (const raw of stripComments(template).split('\n')) {
+  const lines = stripComments(template).split('\n');
+  // Front matter is the template's metadata, never prose: the lines up to its closing fence are skipped.
+  for (const raw of lines.slice(closingFenceLine(lines) + 1)) {
     const line = normalise(raw);
-    if (first) {
-      first = false;
-      if (inFrontMatter) continue;
-    }
-    if (inFrontMatter) {
-      if (line === '---') inFrontMatter = false;
-      continue;
-    }
     if (line.length < 12 || line.startsWith('#') || /\b(NUMBER|TITLE|DATE|STATUS)\b/.test(line)) continue;
     out.add(line);
   }

@@ -1,5 +1,4 @@
-import { RecordIndex } from '../index/recordIndex';
-import { LodestarRecord, Problem } from '../records/record';
+import { LodestarRecord, Problem, RecordsOfRoot } from '../records/record';
 import { RecordFileSystem, basename, joinPath } from '../store/fileSystem';
 import { GitIdentity } from './coAuthors';
 import { Mailmap, MailmapSources, readMailmap } from './mailmap';
@@ -338,7 +337,7 @@ export class PeopleDirectory {
  * only when `sources.trusted`).
  */
 export async function loadPeopleDirectory(
-  index: RecordIndex,
+  index: RecordsOfRoot,
   fs: RecordFileSystem,
   extraProfiles: readonly LodestarRecord[] = [],
   sources: MailmapSources = { trusted: false },

@@ -1,9 +1,8 @@
 import { dateFromFileName, normaliseDate } from '../records/dates';
-import { listField, stringField } from '../records/frontMatter';
+import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, plainText } from '../records/markdownOutline';
 import { LodestarRecord } from '../records/record';
 import { basename } from '../store/fileSystem';
-import { FrontMatterSource } from '../design/designParser';
 
 export const SESSION_KINDS = ['pairing', 'one-on-one', 'code-review', 'design-review', 'shadowing', 'career', 'feedback', 'note'] as const;
 

@@ -1,8 +1,7 @@
 import { HistoryCommit, HistoryScanOptions, scanHistory } from '../git/commitHistory';
 import { GitExecutor } from '../git/gitExecutor';
-import { RecordIndex } from '../index/recordIndex';
 import { normaliseDate } from '../records/dates';
-import { LodestarRecord, Problem } from '../records/record';
+import { LodestarRecord, Problem, RecordsOfRoot } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
 import { isBot, parseCoAuthors } from './coAuthors';
 import { loadPeopleDirectory, PeopleDirectory, Person } from './identities';
@@ -320,7 +319,7 @@ export interface PairingReport {
  * index's profiles and pairing records, its `.git-coauthors`, and its history.
  */
 export async function buildPairingReport(options: {
-  index: RecordIndex;
+  index: RecordsOfRoot;
   fs: RecordFileSystem;
   git: GitExecutor;
   window?: PairingWindow;

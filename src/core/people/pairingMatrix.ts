@@ -1,4 +1,4 @@
-import { escapeXml } from '../decisions/decisionGraph';
+import { escapeXml } from '../records/escaping';
 import { PairingSession, unloggedSessions } from './pairing';
 
 /**

@@ -24,7 +24,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   if (!text.startsWith('---', start)) return { body: text, bodyLine: 0 };
   const firstEnd = lineEnd(text, start);
   const first = text.slice(start, firstEnd).trimEnd();
-  if (first !== '---') {
+  if (!isOpeningFence(first)) {
     if (/^---\s*[A-Za-z]/.test(first)) {
       return {
         body: text,
@@ -44,8 +44,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   let close = -1;
   while (pos < text.length) {
     const end = lineEnd(text, pos);
-    const l = text.slice(pos, end).trimEnd();
-    if (l === '---' || l === '...') {
+    if (isClosingFence(text.slice(pos, end))) {
       close = pos;
       break;
     }
@@ -169,10 +168,29 @@ export function listField(data: Record<string, unknown> | undefined, ...keys: st
 
 /** The index of the line that closes front matter opened on line 0 (`---` or `...`), or -1. Lines may end in `\r`. */
 export function closingFenceLine(lines: readonly string[]): number {
-  if (lines.length === 0 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return -1;
-  for (let i = 1; i < lines.length; i++) {
-    const t = lines[i].trimEnd();
-    if (t === '---' || t === '...') return i;
-  }
+  if (lines.length === 0 || !isOpeningFence(lines[0])) return -1;
+  for (let i = 1; i < lines.length; i++) if (isClosingFence(lines[i])) return i;
   return -1;
+}
+
+/**
+ * The one rule for front-matter fences, used by the reader and by every edit: the file's first line is `---`
+ * (after a BOM), the first later line that is `---` or `...` closes it; trailing blanks and `\r` do not count.
+ */
+function isOpeningFence(line: string): boolean {
+  return line.replace(/^\uFEFF/, '').trimEnd() === '---';
+}
+
+function isClosingFence(line: string): boolean {
+  const t = line.trimEnd();
+  return t === '---' || t === '...';
+}
+
+/** A Markdown file as the parsers see it: its path and folder, front matter (already read) and body. */
+export interface FrontMatterSource {
+  path: string;
+  folder: string;
+  data?: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
 }

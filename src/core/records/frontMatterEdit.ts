@@ -18,13 +18,18 @@ export interface FrontMatterListEdit {
 }
 
 /**
+ * The YAML quoting rules of everything Lodestar writes (one module, one
+ * double-quoted form): {@link yamlScalar} for values that may sit in a flow
+ * list, {@link yamlString} for block values, {@link yamlFlowItem} for list
+ * items that may be URLs.
+ *
  * A value YAML readers (1.1 ones included) take as the string it is, or else
- * JSON-quoted. Plain only without commas, so it is also safe inside a flow
+ * double-quoted. Plain only without commas, so it is also safe inside a flow
  * list (`[a, b]`); {@link yamlString} is the block-value form.
  */
 export function yamlScalar(value: string): string {
   const plain = /^[A-Za-z][\w .()/-]*$/.test(value) && !/^(null|true|false|yes|no|on|off|y|n)$/i.test(value) && !/\s$/.test(value);
-  return plain ? value : JSON.stringify(value);
+  return plain ? value : quoted(value);
 }
 
 /**

@@ -67,7 +67,7 @@ export interface LodestarRecord {
   gitlab?: string;
   /** For sessions: the commits it covers (front matter `commits`), as written. */
   commits?: string[];
-  /** For activities: the influence type, lower-case as written (`design-review`…; see core/influence/taxonomy). */
+  /** For activities: the influence type, lower-case as written (`design-review`…; see core/activities/taxonomy). */
   activityType?: string;
   /** For activities: what came of it (front matter `outcome`). */
   outcome?: string;
@@ -87,4 +87,10 @@ export interface LodestarRecord {
   appliesToLine?: number;
   /** 1-based line of the title, for diagnostics and reveal. */
   titleLine: number;
+}
+
+/** The records found under one root, by kind: what code beneath the index (people, pairing) reads from it. */
+export interface RecordsOfRoot {
+  readonly root: string;
+  records(kind?: RecordKind): LodestarRecord[];
 }

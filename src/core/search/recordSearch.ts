@@ -1,8 +1,8 @@
 import { readFrontMatter } from '../records/frontMatter';
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
-import { fold, parseRecordFilter } from '../tree/recordFilter';
-import { recordLabel } from '../tree/recordGroups';
+import { fold, parseRecordFilter } from '../listing/recordFilter';
+import { recordLabel } from '../records/recordLabels';
 
 /** A record with the text searched: the Markdown after the front matter, and the line that text starts on. */
 export interface SearchableRecord {

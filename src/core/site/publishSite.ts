@@ -1,8 +1,7 @@
 import { createGitExecutor } from '../git/gitExecutor';
-import { relativeTo } from '../index/indexReport';
+import { RecordFileSystem, relativeTo } from '../store/fileSystem';
 import { RecordIndex } from '../index/recordIndex';
 import { LodestarSettings } from '../index/recordFolders';
-import { RecordFileSystem } from '../store/fileSystem';
 import { HistoryRead, readRecordHistory } from './recordHistory';
 import { buildSite, SiteBuild } from './siteBuilder';
 import { checkOutputFolder, SiteWriter } from './siteWriter';

@@ -1,11 +1,10 @@
 import { readBodyReferences } from '../decisions/writtenLinks';
 import { RecordIndex } from '../index/recordIndex';
-import { relativeTo } from '../index/indexReport';
+import { dirname, EntryType, joinPath, RecordFileSystem, relativePath, relativeTo } from '../store/fileSystem';
 import { readFrontMatter } from '../records/frontMatter';
 import { outlineMarkdown } from '../records/markdownOutline';
 import { LodestarRecord, RecordLink } from '../records/record';
-import { EntryType, RecordFileSystem, dirname, joinPath, relativePath } from '../store/fileSystem';
-import { groupByStatus } from '../tree/recordGroups';
+import { groupByStatus } from '../listing/recordGroups';
 import { HistoryRead } from './recordHistory';
 import { MERMAID_START_JS, SITE_CSS, SITE_JS } from './siteAssets';
 import { encodePath, relativeUrl } from './siteHtml';

@@ -1,6 +1,6 @@
 import { RecordIndex } from '../index/recordIndex';
 import { RecordLink } from '../records/record';
-import { recordLabel } from '../tree/recordGroups';
+import { recordLabel } from '../records/recordLabels';
 import { basename } from '../store/fileSystem';
 import { PageLink, SitePage } from './sitePages';
 

@@ -1,5 +1,5 @@
 import { LodestarRecord } from '../records/record';
-import { statusLabel } from '../tree/recordGroups';
+import { statusLabel } from '../records/recordLabels';
 import { RecordHistory } from './recordHistory';
 import { encodePath, escapeHtml, relativeUrl, scriptSafeJson } from './siteHtml';
 

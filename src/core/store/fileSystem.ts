@@ -57,3 +57,26 @@ export function toPortPath(osPath: string): string {
   const p = osPath.replace(/\\/g, '/');
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
 }
+
+/** Relative path with `/`, using `..` when the path lies outside the root (an `.adr-dir` found upward). */
+export function relativeTo(root: string, path: string): string {
+  if (path === root) return '.';
+  const a = root.split('/').filter(Boolean);
+  const b = path.split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+/** A relative Markdown link → absolute path; anything with a scheme stays as written. */
+export function resolveHref(fromPath: string, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  let clean = href.split('#')[0];
+  try {
+    clean = decodeURIComponent(clean);
+  } catch {
+    // Keep the raw text when it is not valid percent-encoding.
+  }
+  if (clean === '') return fromPath;
+  return clean.startsWith('/') ? clean : joinPath(dirname(fromPath), clean);
+}

@@ -4,13 +4,14 @@ import { setDecisionStatus } from '../../core/decisions/newDecision';
 import { setFrontMatterValue } from '../../core/records/frontMatterEdit';
 import { DESIGN_STATUSES } from '../../core/design/designParser';
 import { LodestarRecord } from '../../core/records/record';
-import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { replaceDocuments } from './documentEdits';
+import { replaceDocuments } from '../support/documentEdits';
 import { recordStep } from './recordPicker';
-import { inputStep, pickStep, remembered, runSteps, Step } from './stepInput';
+import { inputStep, pickStep, remembered, runSteps, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** A tree row, or `{ path, status }` to skip the prompts (tests, keybindings). */
 type ChangeStatusArgs = RecordTreeNode | { path: string; status?: string };
@@ -22,10 +23,7 @@ type ChangeStatusArgs = RecordTreeNode | { path: string; status?: string };
  */
 export function registerChangeStatusCommand(records: WorkspaceRecords): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.changeStatus', async (args?: ChangeStatusArgs): Promise<boolean> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not change records in Restricted Mode. Trust this workspace to write files.');
-      return false;
-    }
+    if (refusedInRestrictedMode('change records')) return false;
     await records.ready();
     let record: LodestarRecord | undefined;
     let status: string | undefined;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { decisionIndexBody, IndexStyle, updateDecisionIndex } from '../../core/decisions/decisionIndex';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { replaceDocuments } from './documentEdits';
-import { chooseFolder } from './newDecisionCommand';
+import { replaceDocuments } from '../support/documentEdits';
+import { chooseFolder } from '../support/decisionFolderPick';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /**
  * `Lodestar: Generate Decision Index`: the folder's README.md gets the list
@@ -11,10 +12,7 @@ import { chooseFolder } from './newDecisionCommand';
  */
 export function registerDecisionIndexCommand(records: WorkspaceRecords): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.generateDecisionIndex', async (args?: { folder?: string; style?: IndexStyle }): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not write files in Restricted Mode. Trust this workspace to generate the index.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('write files', 'Trust this workspace to generate the index.')) return undefined;
     await records.ready();
     const choice = await chooseFolder(records, args ?? {});
     if (!choice) return undefined;

@@ -3,18 +3,20 @@ import { peopleToWrite } from '../../core/people/canonicalPeople';
 import { peopleDirectoryOf } from '../peopleDirectories';
 import { privateNotebookFolder } from './mentoringWrites';
 import { activityReference, appendPullRequestNote } from '../../core/influence/linkedRecords';
-import { planNewActivity, validateNewActivity } from '../../core/influence/newActivity';
-import { ACTIVITY_TYPES, isKnownActivityType, normaliseActivityType } from '../../core/influence/taxonomy';
+import { planNewActivity, validateNewActivity } from '../../core/activities/newActivity';
+import { ACTIVITY_TYPES, isKnownActivityType, normaliseActivityType } from '../../core/activities/taxonomy';
 import { CONVENTIONAL_INFLUENCE_FOLDER } from '../../core/index/recordFolders';
 import { LodestarRecord } from '../../core/records/record';
 import { resolvePullRequestReference } from '../../core/pulls/prReferences';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { compareRecords, recordLabel } from '../../core/records/recordLabels';
 import { basename, dirname, joinPath, toPortPath } from '../../core/store/fileSystem';
 import { readSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { createAndOpen, localDate } from './documentEdits';
-import { inputStep, PickItem, pickStep, runSteps, Step } from './stepInput';
+import { createAndOpen } from '../support/documentEdits';
+import { today } from '../../core/records/calendar';
+import { inputStep, PickItem, pickStep, runSteps, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts of `Lodestar: Log Influence Activity…` (tests, keybindings). */
 export interface LogActivityArgs {
@@ -75,7 +77,7 @@ export function activityTitleStep(title: string, prefill?: () => string | undefi
     value: () => typed || prefill?.() || '',
     validate: (v) => {
       typed = v;
-      return validateNewActivity({ title: v, date: localDate(), type: 'decision' });
+      return validateNewActivity({ title: v, date: today(), type: 'decision' });
     },
   });
 }
@@ -136,10 +138,7 @@ function splitList(text: string): string[] {
 /** `Lodestar: Log Influence Activity…` — returns the new file's path, or undefined when nothing was written. */
 export function registerLogActivityCommand(records: WorkspaceRecords, pullRequests: WorkspacePullRequests): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.logInfluenceActivity', async (args?: LogActivityArgs): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not write influence activities in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('write influence activities')) return undefined;
     await records.ready();
     const root = args?.folder ? toPortPath(args.folder) : pullRequests.rootFor();
     if (!root) {
@@ -153,7 +152,7 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
 
     let activity: NewActivity;
     if (args) {
-      const date = args.date ?? localDate();
+      const date = args.date ?? today();
       const type = normaliseActivityType(args.type ?? '');
       const refs = (list: string[] | undefined, kind: 'decision' | 'design'): string[] =>
         (list ?? []).map((ref) => {
@@ -194,7 +193,7 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
       ];
       const values = await runSteps(steps);
       if (!values) return undefined;
-      const date = localDate();
+      const date = today();
       const folder = yearFolder(date);
       activity = {
         type: (values[0] as string[])[0] ?? '',

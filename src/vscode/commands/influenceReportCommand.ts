@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
 import { recordsWithCanonicalPullRequests } from '../canonicalRecords';
 import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem, dateProblem, freeFileName, reportFileName } from '../../core/influence/reportPeriods';
-import { Period } from '../../core/influence/periods';
+import { Period, today as currentDay } from '../../core/records/calendar';
 import { buildInfluenceReport } from '../../core/influence/report';
 import { pullRequestDatesOf, statusDatesOf } from '../historyDates';
 import { renderInfluenceMarkdown } from '../../core/influence/reportMarkdown';
 import { PermanentLinks, permanentLinks, readLinkedFolder } from '../../core/influence/reportLinks';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { readRemotes } from '../../core/pulls/remotes';
-import { personKey } from '../../core/influence/scope';
+import { personKey } from '../../core/people/personScope';
 import { privateFolderProblem } from '../../core/people/privateNotebook';
 import { LodestarRecord } from '../../core/records/record';
 import { joinPath, toPortPath } from '../../core/store/fileSystem';
 import { readReminderSettings } from '../settings';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate } from './documentEdits';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** The command's arguments (tests, the dashboard's button); without them it asks. */
 export interface InfluenceReportArgs {
@@ -51,12 +51,9 @@ const fileSystem = new WorkspaceFileSystem();
 export function registerInfluenceReportCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.generateInfluenceReport', async (args?: InfluenceReportArgs): Promise<string | undefined> => {
     // Like every command that writes, refused in Restricted Mode (the dashboard shows the same period without writing).
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not write reports in Restricted Mode. Trust this workspace, or open the dashboard to see the period.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('write reports', 'Trust this workspace, or open the dashboard to see the period.')) return undefined;
     await records.ready();
-    const today = localDate();
+    const today = currentDay();
     const choice = args ? choiceFromArgs(args, today) : await ask(records, today);
     if (!choice) return undefined;
     try {

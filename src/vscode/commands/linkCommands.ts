@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { addLinkInDialect, supersedeExisting } from '../../core/decisions/recordLinks';
 import { LodestarRecord } from '../../core/records/record';
 import { toPortPath } from '../../core/store/fileSystem';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/records/recordLabels';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { replaceDocuments } from './documentEdits';
+import { replaceDocuments } from '../support/documentEdits';
 import { recordStep } from './recordPicker';
-import { pickStep, remembered, runSteps, Step } from './stepInput';
+import { pickStep, remembered, runSteps, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Verb pairs offered by Link Decision Records…; anything else can be typed. */
 const VERB_PAIRS: [string, string][] = [
@@ -18,12 +19,6 @@ const VERB_PAIRS: [string, string][] = [
 ];
 
 type RecordArg = RecordTreeNode | { path: string; target?: string; verb?: string; reverse?: string };
-
-function refused(): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage('Lodestar does not change records in Restricted Mode. Trust this workspace to write files.');
-  return true;
-}
 
 /** The record a command was given, `null` when it was given a path that is no decision record, undefined when none. */
 function recordFrom(records: WorkspaceRecords, arg: RecordArg | undefined): LodestarRecord | null | undefined {
@@ -59,7 +54,7 @@ const NEW_DECISION = 'new-decision';
 /** `Supersede…` and `Link Decision Records…`: both records change, each in its own dialect. */
 export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: (older: LodestarRecord) => Promise<string | undefined>): vscode.Disposable {
   const supersede = vscode.commands.registerCommand('lodestar.supersedeDecision', async (arg?: RecordArg & { by?: string }): Promise<boolean> => {
-    if (refused()) return false;
+    if (refusedInRestrictedMode('change records')) return false;
     await records.ready();
     const given = recordFrom(records, arg);
     if (given === null) return false;
@@ -94,7 +89,7 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
   });
 
   const link = vscode.commands.registerCommand('lodestar.linkDecisions', async (arg?: RecordArg): Promise<boolean> => {
-    if (refused()) return false;
+    if (refusedInRestrictedMode('change records')) return false;
     await records.ready();
     const from = recordFrom(records, arg);
     if (from === null) return false;

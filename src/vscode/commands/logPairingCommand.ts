@@ -12,21 +12,21 @@ import { detectedDays, DetectedTarget, detectedTarget } from '../views/detectedP
 import { allMentees, findMentee, MenteeEntry } from '../views/mentees';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import {
   dayProblem,
   durationProblem,
   fileSystem,
   pickMentee,
   privateMentoringFolder,
-  refusedInRestrictedMode,
   reportWriteError,
   showWritten,
   splitList,
   workspaceEditWriter,
   workspaceRoots,
 } from './mentoringWrites';
-import { inputStep, pickStep, remembered, runSteps, Step } from './stepInput';
+import { inputStep, pickStep, remembered, runSteps, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts of `Lodestar: Log Pairing Session…`. */
 export interface LogPairingArgs {
@@ -77,7 +77,7 @@ interface RecentCommit {
 
 /** `Lodestar: Log Pairing Session…` — returns the session's path, or undefined when nothing was written. */
 async function logPairingSession(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, args?: LogPairingArgs | RecordTreeNode): Promise<string | undefined> {
-  if (refusedInRestrictedMode('log pairing sessions')) return undefined;
+  if (refusedInRestrictedMode('log pairing sessions', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const given = args && !('type' in args) ? args : undefined;
   if (given) {
@@ -86,7 +86,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
       void vscode.window.showErrorMessage(`Lodestar: "${given.mentee}" is not a mentee Lodestar knows. Nothing was written.`);
       return undefined;
     }
-    return write(records, pairing, log, entry, { ...given, date: given.date ?? localDate() });
+    return write(records, pairing, log, entry, { ...given, date: given.date ?? today() });
   }
   const fromTree = args && 'type' in args && args.type === 'mentee' ? allMentees(records).find((e) => e.mentee.handle === args.mentee.handle && e.scope.index === args.index) : undefined;
   const mentees = allMentees(records);
@@ -106,7 +106,7 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
   const preselected = new Set([...(fromTree ? [partners.find((p) => p.mentee === fromTree)?.key ?? ''] : latest), me?.key ?? '']);
 
   let chosen: Partner[] = [];
-  let date = localDate();
+  let date = today();
   let commits: string[] = [];
   const steps: Step<unknown>[] = [
     remembered(
@@ -266,7 +266,7 @@ function pullRequestsOf(commits: RecentCommit[]): string[] {
 
 /** `Lodestar: Confirm as Pairing Session` — on a detected day (all its commits) or one commit; returns the session's path. */
 async function confirmPairing(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, args?: ConfirmPairingArgs | RecordTreeNode): Promise<string | undefined> {
-  if (refusedInRestrictedMode('log pairing sessions')) return undefined;
+  if (refusedInRestrictedMode('log pairing sessions', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   let target: DetectedTarget | undefined;
   let sessions: PairingSession[] = [];

@@ -10,22 +10,22 @@ import { PairingDetection } from '../pairingDetection';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { allMentees, findMentee, MenteeEntry, mentoringScopes } from '../views/mentees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate } from './documentEdits';
+import { today } from '../../core/records/calendar';
 import { registerLogPairingCommands } from './logPairingCommand';
 import {
   dayProblem,
   fileSystem,
   pickMentee,
   privateMentoringFolder,
-  refusedInRestrictedMode,
   reportWriteError,
   showWritten,
   splitList,
   workspaceEditWriter,
   workspaceRoots,
 } from './mentoringWrites';
-import { inputStep, pickStep, runSteps } from './stepInput';
+import { inputStep, pickStep, runSteps } from '../support/stepInput';
 import { DerivedAnswer } from '../../core/input/derivedAnswer';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip the prompts of `Lodestar: Add Mentee…` (tests, other extensions). */
 export interface AddMenteeArgs {
@@ -72,13 +72,13 @@ export function registerMentoringCommands(records: WorkspaceRecords, pairing: Pa
 
 /** `Lodestar: Add Mentee…` — returns the profile's path, or undefined when nothing was written. */
 async function addMentee(records: WorkspaceRecords, log: vscode.OutputChannel, args?: AddMenteeArgs): Promise<string | undefined> {
-  if (refusedInRestrictedMode('write mentee profiles')) return undefined;
+  if (refusedInRestrictedMode('write mentee profiles', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const scopes = mentoringScopes(records).filter((s) => !s.notebookOnly);
   const taken = new Set(allMentees(records).map((e) => e.handle.toLowerCase()));
   let input: MenteeProfileInput | undefined = args ? { ...args } : await askProfile(records, taken, scopes.length > 0);
   if (!input) return undefined;
-  input = { ...input, since: input.since ?? localDate() };
+  input = { ...input, since: input.since ?? today() };
   if (taken.has(input.handle.trim().toLowerCase())) {
     void vscode.window.showErrorMessage(`Lodestar: there is already a mentee "${input.handle}". Nothing was written.`);
     return undefined;
@@ -208,7 +208,7 @@ async function gitEmailsOf(records: WorkspaceRecords, name: string): Promise<str
 
 /** `Lodestar: New Mentoring Note…` — returns the note's path, or undefined when nothing was written. */
 async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputChannel, args?: MentoringNoteArgs | RecordTreeNode): Promise<string | undefined> {
-  if (refusedInRestrictedMode('write mentoring notes')) return undefined;
+  if (refusedInRestrictedMode('write mentoring notes', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const fromTree = args && 'type' in args ? args : undefined;
   const given = args && !('type' in args) ? args : undefined;
@@ -231,7 +231,7 @@ async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputCha
   let makePrivate: boolean;
   if (given) {
     kind = given.kind;
-    date = given.date ?? localDate();
+    date = given.date ?? today();
     topics = given.topics ?? [];
     makePrivate = entry.private || (given.private ?? isSensitiveKind(kind));
   } else {
@@ -247,7 +247,7 @@ async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputCha
         if (Array.isArray(v)) chosenKind = v[0] ?? '';
         return v;
       },
-      inputStep({ title: 'New Mentoring Note: date', prompt: 'The day it happened (YYYY-MM-DD)', value: () => localDate(), validate: dayProblem }),
+      inputStep({ title: 'New Mentoring Note: date', prompt: 'The day it happened (YYYY-MM-DD)', value: () => today(), validate: dayProblem }),
       inputStep({ title: 'New Mentoring Note: topics (optional)', prompt: 'Topics, separated by commas; Enter to skip', placeholder: 'e.g. promotion case, on-call load' }),
       async (position) => {
         if (mentee.private || !isSensitiveKind(chosenKind)) return [mentee.private];

@@ -7,18 +7,11 @@ import { toPortPath } from '../../core/store/fileSystem';
 import { allMentees, MenteeEntry } from '../views/mentees';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { showAtLine } from './documentEdits';
+import { showAtLine } from '../support/documentEdits';
 
 /** Shared by the mentoring and pairing commands: trust, where records go, how they are written and shown. */
 
 export const fileSystem = new WorkspaceFileSystem();
-
-/** True (after saying so) in Restricted Mode, where writing and running git are refused. */
-export function refusedInRestrictedMode(what: string): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage(`Lodestar does not ${what} in Restricted Mode. Trust this workspace to use it.`);
-  return true;
-}
 
 /**
  * Core's writer through a WorkspaceEdit: a new file is created exclusively

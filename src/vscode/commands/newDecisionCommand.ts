@@ -6,15 +6,16 @@ import { addLinkInDialect } from '../../core/decisions/recordLinks';
 import { addDecisionToDesign, linkDecisionToDesign } from '../../core/design/promoteDesignDoc';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { createGitExecutor } from '../../core/git/gitExecutor';
-import { RecordIndex } from '../../core/index/recordIndex';
-import { indexOfRecordFolder, relativeTo } from '../../core/index/indexReport';
+import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel, statusLabel } from '../../core/tree/recordGroups';
-import { toPortPath } from '../../core/store/fileSystem';
+import { compareRecords, recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { localDate, replaceDocuments, showAtLine, templateInside } from './documentEdits';
-import { inputStep, pickStep, runSteps } from './stepInput';
+import { replaceDocuments, showAtLine, templateInside } from '../support/documentEdits';
+import { today } from '../../core/records/calendar';
+import { inputStep, pickStep, runSteps } from '../support/stepInput';
 import { parseAppliesToInput, withAppliesTo } from '../../core/governance/appliesToText';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
+import { chooseFolder, FolderChoice } from '../support/decisionFolderPick';
 
 /** Arguments that skip the prompts (tests, keybindings, other extensions). */
 export interface NewDecisionArgs {
@@ -31,22 +32,13 @@ export interface NewDecisionArgs {
   deciders?: string[];
 }
 
-export interface FolderChoice {
-  index: RecordIndex;
-  folder: string;
-  label: string;
-}
-
 const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 
 /** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
 export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOfActiveFile?: FolderOfFile): vscode.Disposable {
   const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args, undefined, undefined, folderOfActiveFile));
   const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('create decision records')) return undefined;
     await records.ready();
     let design: LodestarRecord | undefined;
     if (arg && 'type' in arg) design = arg.type === 'record' ? arg.record : undefined;
@@ -98,10 +90,7 @@ async function draftDecision(
   successorOf?: { supersedes: LodestarRecord; heading: string },
   folderOfActiveFile?: FolderOfFile,
 ): Promise<string | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Lodestar does not create decision records in Restricted Mode. Trust this workspace to write files.');
-    return undefined;
-  }
+  if (refusedInRestrictedMode('create decision records')) return undefined;
   await records.ready();
   const choice = successorOf ? folderOf(records, successorOf.supersedes) : await chooseFolder(records, args);
   if (!choice) return undefined;
@@ -195,7 +184,7 @@ async function draftDecision(
     appliesTo = parseAppliesToInput(answers[5] as string);
   }
 
-  const plan = planNewDecision({ folder: choice.folder, number, title, date: localDate(), status, deciders, supersedes, dialect, template });
+  const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template });
 
   const newUri = vscode.Uri.file(plan.create.path);
   const successor = { number, title, path: plan.create.path };
@@ -264,37 +253,6 @@ function folderOf(records: WorkspaceRecords, record: LodestarRecord): FolderChoi
   const index = records.indexOf(record.path);
   if (!index) return undefined;
   return { index, folder: record.folder, label: `${records.indexes().length > 1 ? `${records.indexes().find((i) => i.index === index)?.folder.name ?? ''}: ` : ''}${relativeTo(index.root, record.folder)}` };
-}
-
-export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {
-  const choices: FolderChoice[] = records.indexes().flatMap(({ folder: ws, index }) =>
-    index.folders
-      .filter((f) => f.kind === 'decision')
-      .map((f) => ({ index, folder: f.path, label: `${records.indexes().length > 1 ? `${ws.name}: ` : ''}${relativeTo(index.root, f.path)}` })),
-  );
-  if (choices.length === 0) {
-    // No decision folder yet: start one where adr-tools would, in the first workspace folder.
-    const first = records.indexes()[0];
-    if (!first) {
-      void vscode.window.showWarningMessage('Open a folder to create decision records in it.');
-      return undefined;
-    }
-    return { index: first.index, folder: `${first.index.root}/doc/adr`, label: 'doc/adr' };
-  }
-  if (args?.folder) {
-    const wanted = choices.find((c) => c.folder === toPortPath(args.folder as string));
-    if (!wanted) void vscode.window.showErrorMessage(`${args.folder} is not a decision folder Lodestar knows. Nothing was written.`);
-    return wanted;
-  }
-  if (choices.length === 1 || args) return choices[0];
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const activeFolder = active?.scheme === 'file' ? indexOfRecordFolder(choices, toPortPath(active.fsPath)) : undefined;
-  const ordered = activeFolder ? [activeFolder, ...choices.filter((c) => c !== activeFolder)] : choices;
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((c) => ({ label: c.label, description: `${c.index.records('decision').filter((r) => r.folder === c.folder).length} records`, choice: c })),
-    { title, placeHolder: 'The folder of the active file comes first' },
-  );
-  return picked?.choice;
 }
 
 async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; template?: string }> {

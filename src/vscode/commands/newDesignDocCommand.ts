@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { planNewDesignDoc } from '../../core/design/newDesignDoc';
 import { validateDecisionTitle } from '../../core/decisions/newDecision';
-import { relativeTo } from '../../core/index/indexReport';
+import { relativeTo, toPortPath } from '../../core/store/fileSystem';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { CONVENTIONAL_DESIGN_FOLDERS } from '../../core/index/recordFolders';
-import { toPortPath } from '../../core/store/fileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { createAndOpen, localDate, templateInside } from './documentEdits';
-import { inputStep, runSteps } from './stepInput';
+import { createAndOpen, templateInside } from '../support/documentEdits';
+import { today } from '../../core/records/calendar';
+import { inputStep, runSteps } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 export interface NewDesignDocArgs {
   title: string;
@@ -30,10 +31,7 @@ interface DesignFolderChoice {
  */
 export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.Disposable {
   return vscode.commands.registerCommand('lodestar.newDesignDoc', async (args?: NewDesignDocArgs): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not create design docs in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('create design docs')) return undefined;
     await records.ready();
     const choice = await chooseDesignFolder(records, args?.folder, args !== undefined);
     if (!choice) return undefined;
@@ -59,7 +57,7 @@ export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.D
     }
     let plan;
     try {
-      plan = planNewDesignDoc({ folder: choice.folder, title, date: localDate(), authors, template: await projectTemplate(choice), existingNames });
+      plan = planNewDesignDoc({ folder: choice.folder, title, date: today(), authors, template: await projectTemplate(choice), existingNames });
     } catch (e) {
       void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was written.`);
       return undefined;

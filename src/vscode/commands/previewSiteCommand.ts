@@ -2,6 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /**
  * **Lodestar: Preview Decision Site**: builds the site of the first workspace
@@ -12,10 +13,7 @@ import { WorkspaceRecords } from '../workspaceRecords';
 export function registerPreviewSiteCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
   let running: { url: string; close(): Promise<void>; subscription: vscode.Disposable } | undefined;
   const command = vscode.commands.registerCommand('lodestar.previewDecisionSite', async (options?: { open?: boolean }) => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not run git or serve files in Restricted Mode. Trust this workspace to preview the decision site.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('run git or serve files', 'Trust this workspace to preview the decision site.')) return undefined;
     await records.ready();
     const entry = records.indexes().find(({ index }) => index.folders.some((f) => f.kind === 'decision' || f.kind === 'design'));
     if (!entry) {

@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
 import { appendPullRequestNote, shortPullRequestLabel as shortLabel } from '../../core/influence/linkedRecords';
-import { addPullRequestLink, PullRequestLinkOutcome } from '../../core/influence/pullRequestLinks';
-import { activityTypeLabel } from '../../core/influence/taxonomy';
+import { addPullRequestLink, PullRequestLinkOutcome } from '../../core/pulls/pullRequestLinkEdit';
+import { activityTypeLabel } from '../../core/activities/taxonomy';
 import { LodestarRecord } from '../../core/records/record';
-import { compareRecords, recordLabel } from '../../core/tree/recordGroups';
+import { compareRecords, recordLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import { ForgeSession } from '../forgeSession';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { localDate, replaceDocuments } from './documentEdits';
+import { replaceDocuments } from '../support/documentEdits';
+import { today } from '../../core/records/calendar';
 import { activityTitleStep, activityTypeStep, createActivity } from './influenceActivityCommand';
 import { PickedPullRequest, pullRequestStep, resolvePullRequestInput } from './pullRequestPicker';
-import { inputStep, PickItem, pickStep, Step } from './stepInput';
+import { inputStep, PickItem, pickStep, Step } from '../support/stepInput';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** Arguments that skip prompts: each one given skips its step; with a target given, nothing is asked. */
 export interface LinkPullRequestArgs {
@@ -85,7 +87,7 @@ export async function writePullRequestLink(records: WorkspaceRecords, record: Lo
     outcome = edit.outcome;
     reason = edit.reason;
     if (edit.outcome === 'unsupported') return undefined;
-    return withNote ? appendPullRequestNote(edit.text, url, note as string, localDate()) : edit.text;
+    return withNote ? appendPullRequestNote(edit.text, url, note as string, today()) : edit.text;
   });
   if (outcome === 'unsupported') {
     void vscode.window.showErrorMessage(`Lodestar: could not link the pull request to ${recordLabel(record)}: ${reason ?? 'its front matter cannot be edited safely.'} Nothing was changed.`);
@@ -158,10 +160,7 @@ function findTarget(records: WorkspaceRecords, args: LinkPullRequestArgs): Lodes
  * (or a new activity record holding the link).
  */
 async function linkPullRequest(records: WorkspaceRecords, pullRequests: WorkspacePullRequests, forge: ForgeSession, kind: TargetKind | undefined, input?: LinkPullRequestArgs | TreeRow): Promise<LinkResult> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Lodestar does not link pull requests in Restricted Mode (it would run git and write files). Trust this workspace first.');
-    return undefined;
-  }
+  if (refusedInRestrictedMode('link pull requests', 'Trust this workspace first.', 'it would run git and write files')) return undefined;
   await records.ready();
   const row = input && 'type' in input && typeof input.type === 'string' ? (input as TreeRow) : undefined;
   const args = row ? undefined : (input as LinkPullRequestArgs | undefined);
@@ -244,7 +243,7 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
     const path = await createActivity(
       records,
       root,
-      { type, title, date: args?.newActivity?.date ?? localDate(), people, pullRequests: [pr.url] },
+      { type, title, date: args?.newActivity?.date ?? today(), people, pullRequests: [pr.url] },
       note.trim() !== '' ? { url: pr.url, text: note } : undefined,
     );
     if (path) void vscode.window.showInformationMessage(`Linked ${shortLabel(pr.url, pr.number)} to the new activity "${title.trim()}".`);

@@ -7,8 +7,8 @@ import { resolvePullRequestReference } from '../../core/pulls/prReferences';
 import { isGitHubLike, RemoteRepo } from '../../core/pulls/remotes';
 import { ForgeSession, forgeName } from '../forgeSession';
 import { WorkspacePullRequests } from '../workspacePullRequests';
-import { tracked } from './quickInputs';
-import { Step } from './stepInput';
+import { tracked } from '../support/quickInputs';
+import { Step } from '../support/stepInput';
 
 /** A pull request picked or typed: its canonical URL, or the reference it is (`#N`) when no forge URL can be made. */
 export interface PickedPullRequest {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { LodestarRecord } from '../../core/records/record';
-import { recordsForPicking } from '../../core/tree/recordChoice';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordsForPicking } from '../../core/listing/recordChoice';
+import { recordLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import type { RecordTreeNode } from '../views/recordTrees';
-import { tracked } from './quickInputs';
-import { Step } from './stepInput';
+import { tracked } from '../support/quickInputs';
+import { Step } from '../support/stepInput';
 
 /** The record row last selected in a Lodestar tree (Decisions, Design Docs). */
 let selectedPath: string | undefined;

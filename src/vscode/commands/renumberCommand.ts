@@ -5,12 +5,13 @@ import { validateDecisionTitle } from '../../core/decisions/newDecision';
 import { LodestarRecord } from '../../core/records/record';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { toPortPath } from '../../core/store/fileSystem';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/records/recordLabels';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import type { RecordTreeNode } from '../views/recordTrees';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { readRecordText, replaceDocuments } from './documentEdits';
+import { readRecordText, replaceDocuments } from '../support/documentEdits';
 import { pickRecord } from './recordPicker';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
 
@@ -21,10 +22,7 @@ const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
  */
 export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
   const command = vscode.commands.registerCommand('lodestar.renumberDecision', async (args?: { path: string; number?: number } | RecordTreeNode): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not rename records in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('rename records')) return undefined;
     await records.ready();
     let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
     if (!path) {
@@ -48,10 +46,7 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
   });
 
   const retitle = vscode.commands.registerCommand('lodestar.renameTitle', async (args?: { path: string; title?: string } | RecordTreeNode): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not change records in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('change records')) return undefined;
     await records.ready();
     let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
     if (!path) {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { parseSearchQuery, readSearchable, SearchableRecord, SearchHit, searchRecords } from '../../core/search/recordSearch';
-import { fold } from '../../core/tree/recordFilter';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { fold } from '../../core/listing/recordFilter';
+import { recordLabel } from '../../core/records/recordLabels';
 import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
-import { tracked } from './quickInputs';
+import { tracked } from '../support/quickInputs';
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchHit;

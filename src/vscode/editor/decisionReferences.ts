@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_REFERENCE_PATTERNS, DecisionReference, findDecisionReferences, resolveDecisionReference, staleReferenceMessage } from '../../core/decisions/codeReferences';
 import { LodestarRecord } from '../../core/records/record';
-import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import { linkVerb } from '../views/recordTreeItem';
 import { WorkspaceRecords } from '../workspaceRecords';

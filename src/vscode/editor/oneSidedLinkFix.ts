@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { addMissingSide, linkVerb, missingSide } from '../../core/decisions/oneSidedLinks';
 import { LodestarRecord } from '../../core/records/record';
 import { toPortPath } from '../../core/store/fileSystem';
-import { recordLabel } from '../../core/tree/recordGroups';
-import { replaceDocuments } from '../commands/documentEdits';
+import { recordLabel } from '../../core/records/recordLabels';
+import { replaceDocuments } from '../support/documentEdits';
 import { WorkspaceRecords } from '../workspaceRecords';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 function sideOf(records: WorkspaceRecords, path: string, line?: number) {
   const index = records.indexOf(path);
@@ -25,10 +26,7 @@ function sideOf(records: WorkspaceRecords, path: string, line?: number) {
  */
 export function registerOneSidedLinkFix(records: WorkspaceRecords): vscode.Disposable {
   const command = vscode.commands.registerCommand('lodestar.addMissingLinkSide', async (args?: { path: string; line?: number }): Promise<string | undefined> => {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Lodestar does not change records in Restricted Mode. Trust this workspace to write files.');
-      return undefined;
-    }
+    if (refusedInRestrictedMode('change records')) return undefined;
     if (!args?.path) return undefined;
     await records.ready();
     const side = sideOf(records, toPortPath(args.path), args.line);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isActiveRecord } from '../../core/governance/governance';
 import { LodestarRecord } from '../../core/records/record';
-import { recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
 import { GitHistoryWatcher } from '../gitHistoryWatcher';
 import { WorkspaceRecords } from '../workspaceRecords';

@@ -3,10 +3,10 @@ import { peopleDirectoryFor } from '../canonicalRecords';
 import { InfluenceActivity, influenceActivities, RecordLookup, UNSPECIFIED_TYPE } from '../../core/influence/credit';
 import { linkTargetDescription, linkTargetsText, quarterLabel, shortPullRequestLabel, sortLinkTargets } from '../../core/influence/linkedRecords';
 import { prLabel } from '../../core/influence/reportMarkdown';
-import { ACTIVITY_TYPES, activityTypeLabel, influenceSide } from '../../core/influence/taxonomy';
+import { ACTIVITY_TYPES, activityTypeLabel, influenceSide } from '../../core/activities/taxonomy';
 import { pullRequestKey, resolvePullRequestReference } from '../../core/pulls/prReferences';
 import { LodestarRecord } from '../../core/records/record';
-import { recordLabel } from '../../core/tree/recordGroups';
+import { recordLabel } from '../../core/records/recordLabels';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { WorkspacePullRequests } from '../workspacePullRequests';
 

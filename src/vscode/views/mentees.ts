@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { relativeTo } from '../../core/index/indexReport';
+import { joinPath, relativeTo } from '../../core/store/fileSystem';
 import { CONVENTIONAL_MENTORING_FOLDER } from '../../core/index/recordFolders';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { LodestarRecord } from '../../core/records/record';
-import { joinPath } from '../../core/store/fileSystem';
-import { groupMentees, Mentee } from '../../core/tree/recordGroups';
+import { groupMentees, Mentee } from '../../core/listing/recordGroups';
 import { readSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LodestarRecord } from '../../core/records/record';
 import { RecordIndex } from '../../core/index/recordIndex';
-import { recordDescription, recordLabel, statusLabel } from '../../core/tree/recordGroups';
+import { recordDescription } from '../../core/listing/recordGroups';
+import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { basename } from '../../core/store/fileSystem';
 
 /** Codicon and colour per status: settled statuses are quiet, open ones stand out. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { reminderBadges, ReminderView } from '../../core/influence/reminderBadges';
-import { influenceReminders } from '../../core/influence/reminders';
-import { localDate } from '../commands/documentEdits';
+import { reminderBadges, ReminderView } from '../../core/reminders/reminderBadges';
+import { influenceReminders } from '../../core/reminders/reminders';
+import { today } from '../../core/records/calendar';
 import { readReminderSettings } from '../settings';
 import { WorkspaceRecords } from '../workspaceRecords';
 
@@ -35,7 +35,7 @@ export class ReminderBadges implements vscode.Disposable {
   async refresh(): Promise<Record<ReminderView, vscode.ViewBadge | undefined>> {
     await this.records.ready();
     const settings = readReminderSettings();
-    const badges = reminderBadges(influenceReminders(this.records.records(), { today: localDate(), ...settings }), settings);
+    const badges = reminderBadges(influenceReminders(this.records.records(), { today: today(), ...settings }), settings);
     for (const view of VIEWS) {
       const badge = badges[view];
       const shown = this.views[view].badge;

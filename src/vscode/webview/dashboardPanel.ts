@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
-import { Period } from '../../core/influence/periods';
+import { Period, today } from '../../core/records/calendar';
 import { buildInfluenceReport, InfluenceReport } from '../../core/influence/report';
 import { isNamedPeriod, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem } from '../../core/influence/reportPeriods';
-import { localDate } from '../commands/documentEdits';
 import { readReminderSettings } from '../settings';
 import { cachedPullRequestDates, cachedStatusDates } from '../historyDates';
 import { WorkspaceRecords } from '../workspaceRecords';
@@ -61,7 +60,7 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     const statusDates = cachedStatusDates(records, redraw);
     // A pull request linked only from a mentee's profile counts in the period it was merged in, as in `lodestar report`.
     const pullRequestDates = cachedPullRequestDates(records, redraw);
-    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: localDate(), statusDates, pullRequestDates, ...readReminderSettings() });
+    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: today(), statusDates, pullRequestDates, ...readReminderSettings() });
     const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
     shown.targets = page.targets;
@@ -86,7 +85,7 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     } else if (message.type === 'period' && message.index !== undefined && message.index < NAMED_PERIODS.length) {
       await records.ready();
       shown.named = message.index;
-      shown.period = namedPeriod(NAMED_PERIODS[message.index].id, localDate());
+      shown.period = namedPeriod(NAMED_PERIODS[message.index].id, today());
       render(shown);
     } else if (message.type === 'report') {
       await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: shown.period, person: shown.person, target: 'notebook' });
@@ -98,7 +97,7 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     let named = 0;
     if (args?.period === undefined || isNamedPeriod(args.period)) {
       named = NAMED_PERIODS.findIndex((p) => p.id === (args?.period ?? 'this-quarter'));
-      period = namedPeriod(NAMED_PERIODS[named].id, localDate());
+      period = namedPeriod(NAMED_PERIODS[named].id, today());
     } else {
       const problem = typeof args.period === 'object' && args.period !== null ? periodProblem(String(args.period.from), String(args.period.to)) : 'not a period';
       if (problem) {

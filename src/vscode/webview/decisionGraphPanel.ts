@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { buildDecisionGraph, decisionGraphMermaid, decisionGraphSvg, DecisionGraph, escapeXml } from '../../core/decisions/decisionGraph';
-import { chooseFolder } from '../commands/newDecisionCommand';
+import { buildDecisionGraph, decisionGraphMermaid, decisionGraphSvg, DecisionGraph } from '../../core/decisions/decisionGraph';
+import { escapeXml } from '../../core/records/escaping';
+import { chooseFolder } from '../support/decisionFolderPick';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
 

@@ -3,10 +3,11 @@ import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { buildPairingReport, PairingReport } from '../../core/people/pairing';
 import { buildPairingMatrix, PairingMatrix, pairingMatrixHtml } from '../../core/people/pairingMatrix';
-import { localDate } from '../commands/documentEdits';
-import { fileSystem, refusedInRestrictedMode } from '../commands/mentoringWrites';
+import { calendarDay } from '../../core/records/calendar';
+import { WorkspaceFileSystem } from '../workspaceFileSystem';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
+import { refusedInRestrictedMode } from '../support/restrictedMode';
 
 /** The time windows offered, in this order (the page's buttons send their position). */
 export const MATRIX_WINDOWS: { label: string; pick: string; days?: number }[] = [
@@ -31,11 +32,13 @@ export interface PairingMatrixArgs {
   folder?: string;
 }
 
+const fileSystem = new WorkspaceFileSystem();
+
 function since(days: number | undefined): string | undefined {
   if (days === undefined) return undefined;
   const d = new Date();
   d.setDate(d.getDate() - days);
-  return localDate(d);
+  return calendarDay(d);
 }
 
 /**
@@ -78,7 +81,7 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
   };
 
   return vscode.commands.registerCommand('lodestar.showPairingMatrix', async (args?: PairingMatrixArgs): Promise<ShownMatrix | undefined> => {
-    if (refusedInRestrictedMode('read git history')) return undefined;
+    if (refusedInRestrictedMode('read git history', 'Trust this workspace to use it.')) return undefined;
     await records.ready();
     const indexes = records.indexes();
     if (indexes.length === 0) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeXml } from '../../core/decisions/decisionGraph';
+import { escapeXml } from '../../core/records/escaping';
 
 /**
  * Every Lodestar webview page is built here, under one policy: CSP

@@ -1,6 +1,6 @@
 import { LodestarRecord } from '../records/record';
-import { cadenceDays, daysBetween, isIsoDate, todayIso } from './periods';
-import { compareText as compare, PersonScope, personKey as key, personScope, readableDate as isoOrNull } from './scope';
+import { cadenceDays, daysBetween, isIsoDate, today as currentDay } from '../records/calendar';
+import { compareText as compare, PersonScope, personKey as key, personScope, readableDate as isoOrNull } from '../people/personScope';
 
 export interface ReminderOptions {
   /** The day reminders are worked out for; default today (UTC). */
@@ -38,7 +38,7 @@ const CLOSED_DECISION_STATUSES = new Set(['superseded', 'deprecated', 'rejected'
  * `created`), and mentees with no session within their `cadence`.
  */
 export function influenceReminders(records: readonly LodestarRecord[], options: ReminderOptions & { person?: string } = {}, scope: PersonScope = personScope(records, options.person)): Reminder[] {
-  const today = options.today && isIsoDate(options.today) ? options.today : todayIso();
+  const today = options.today && isIsoDate(options.today) ? options.today : currentDay();
   const proposedMax = options.proposedMaxAgeDays ?? DEFAULT_PROPOSED_MAX_AGE_DAYS;
   const inReviewMax = options.inReviewMaxAgeDays ?? DEFAULT_IN_REVIEW_MAX_AGE_DAYS;
   const out: Reminder[] = [];

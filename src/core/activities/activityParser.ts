@@ -1,10 +1,8 @@
-import { resolveHref } from '../decisions/decisionParser';
-import { FrontMatterSource } from '../design/designParser';
+import { basename, resolveHref } from '../store/fileSystem';
+import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
 import { normaliseDate } from '../records/dates';
-import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, plainText } from '../records/markdownOutline';
 import { LodestarRecord, Problem, RecordLink } from '../records/record';
-import { basename } from '../store/fileSystem';
 import { isKnownActivityType, normaliseActivityType } from './taxonomy';
 
 /**

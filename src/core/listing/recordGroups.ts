@@ -1,5 +1,6 @@
 import { LodestarRecord } from '../records/record';
 import { isWrittenNote, sessionKindLabel } from '../people/mentoringParser';
+import { compareRecords, statusLabel } from '../records/recordLabels';
 
 /** Pure grouping and ordering behind the tree views, so it is tested (and benchmarked) without VS Code. */
 
@@ -30,26 +31,6 @@ export function groupByStatus(records: readonly LodestarRecord[], kind: 'decisio
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([status, list]) => ({ status, label: statusLabel(status), records: list.sort(compareRecords) }));
-}
-
-export function statusLabel(status: string | null): string {
-  if (!status) return 'No status';
-  const words = status.replace(/-/g, ' ');
-  return words[0].toUpperCase() + words.slice(1);
-}
-
-/** By number, then date, then title. */
-export function compareRecords(a: LodestarRecord, b: LodestarRecord): number {
-  if (a.number !== null && b.number !== null && a.number !== b.number) return a.number - b.number;
-  if (a.number !== null && b.number === null) return -1;
-  if (a.number === null && b.number !== null) return 1;
-  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
-  return a.title.localeCompare(b.title) || a.path.localeCompare(b.path);
-}
-
-/** `0007 Use PostgreSQL`; records named by date (log4brains) show the title alone. */
-export function recordLabel(r: LodestarRecord): string {
-  return r.number !== null ? `${String(r.number).padStart(4, '0')} ${r.title}` : r.title;
 }
 
 /** `accepted · 2024-03-01`, then the tags: `accepted · 2024-03-01 · #storage #security` */

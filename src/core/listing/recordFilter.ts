@@ -1,5 +1,5 @@
 import { LodestarRecord } from '../records/record';
-import { recordLabel } from './recordGroups';
+import { recordLabel } from '../records/recordLabels';
 
 /**
  * A filter typed into a view: words match the label (`0007 Use PostgreSQL`),

@@ -85,11 +85,6 @@ export async function showAtLine(uri: vscode.Uri, cursorLine: number): Promise<v
   return editor;
 }
 
-/** Today in the user's time zone, `YYYY-MM-DD`. */
-export function localDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * A template path from a setting, inside the workspace folder `root`: an
  * absolute path or one climbing out with `..` is refused (undefined), so a

@@ -1,6 +1,6 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings, in whole UTC days: periods, buckets and cadences. */
 
-import { digits, isCalendarDay } from '../records/dates';
+import { digits, isCalendarDay } from './dates';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,9 +43,17 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-/** Today's date in UTC, `YYYY-MM-DD`. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/**
+ * Today, `YYYY-MM-DD`, in the user's time zone: the one rule for "today" everywhere (new records' dates,
+ * reminders, the report and the dashboard), so the CLI and the editor agree near midnight.
+ */
+export function today(now: Date = new Date()): string {
+  return calendarDay(now);
+}
+
+/** The calendar day a moment falls on in the user's time zone, `YYYY-MM-DD`. */
+export function calendarDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The Monday that starts the ISO week of `date`. */

@@ -1,5 +1,5 @@
 import { LodestarRecord } from '../records/record';
-import { isIsoDate } from './periods';
+import { isIsoDate } from '../records/calendar';
 
 /** Who a report is about: everyone, or one person and the ways records name them. */
 export interface PersonScope {
