@@ -31,14 +31,22 @@ export async function loadRecordFile(fs: RecordFileSystem, path: string, folder:
 /** The bytes of a record file, `'missing'` when it is gone, or the read error. */
 export function readRecordBytes(fs: RecordFileSystem, path: string): Promise<Uint8Array | 'missing' | Error> {
   // A plain promise chain, not an async frame: this runs once per file on the cold path.
-  return fs.readFile(path).then(
-    (bytes) => bytes,
-    (e: unknown) => {
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
-      return err instanceof Error ? err : new Error(String(err));
-    },
-  );
+  return fs.readFile(path).then((bytes) => bytes, readError);
+}
+
+/** {@link readRecordBytes} through the file system's blocking read; the bytes are valid until its next call. */
+export function readRecordBytesNow(readFileNow: (path: string) => Uint8Array, path: string): Uint8Array | 'missing' | Error {
+  try {
+    return readFileNow(path);
+  } catch (e) {
+    return readError(e);
+  }
+}
+
+function readError(e: unknown): 'missing' | Error {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8Array | 'missing' | Error): LoadedRecord {

@@ -3,7 +3,7 @@ import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/reco
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { isSkippedRecordName } from './recordNames';
-import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
+import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
@@ -71,6 +71,25 @@ export class RecordIndex {
     }
     const keep = options.keep;
     const loaded = new Map<string, LoadedRecord>();
+    const readFileNow = this.fs.readFileNow;
+    if (readFileNow) {
+      // Nothing else to do meanwhile: each file is read, parsed and dropped before the next.
+      for (const f of files) {
+        const content = readRecordBytesNow(readFileNow, f.path);
+        if (keep && content instanceof Uint8Array && !keep(content)) continue;
+        loaded.set(f.path, parseRecordFile(f.path, f.folder, content));
+      }
+    } else await this.readAll(files, keep, loaded);
+    this.folderProblems = walkProblems;
+    this.entries.clear();
+    for (const f of files) {
+      const l = loaded.get(f.path);
+      if (l) this.entries.set(f.path, l);
+    }
+    this.changed();
+  }
+
+  private async readAll(files: { path: string; folder: RecordFolder }[], keep: BuildOptions['keep'], loaded: Map<string, LoadedRecord>): Promise<void> {
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
     // thread between its open, stat, read and close.
@@ -102,13 +121,6 @@ export class RecordIndex {
       }
       start = nextStart;
     }
-    this.folderProblems = walkProblems;
-    this.entries.clear();
-    for (const f of files) {
-      const l = loaded.get(f.path);
-      if (l) this.entries.set(f.path, l);
-    }
-    this.changed();
   }
 
   private async walk(folder: RecordFolder, dir: string, depth: number, ancestors: Set<string>, out: { path: string; folder: RecordFolder }[], problems: Problem[]): Promise<void> {

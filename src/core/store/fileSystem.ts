@@ -22,6 +22,14 @@ export interface RecordFileSystem {
   stat(path: string): Promise<{ type: number; size: number } | undefined>;
   /** Canonical path with symlinks resolved; used to refuse loops and escapes. */
   realPath?(path: string): Promise<string>;
+  /**
+   * Reads a whole file and returns before anything else runs, or throws as
+   * `readFile` rejects. The bytes are only valid until the next call (the
+   * buffer is reused). Offered by a file system for a process with nothing
+   * else to do (the CLI): a cold index is then read without a thread hand-off
+   * per file, and each file is parsed and dropped before the next is read.
+   */
+  readFileNow?(path: string): Uint8Array;
 }
 
 export function joinPath(base: string, ...parts: string[]): string {
