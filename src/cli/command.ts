@@ -25,6 +25,12 @@ export interface CommandEntry {
   summary: string;
   /** The options it accepts (anything else is a usage error); `--root` is read before `run`. */
   options: Readonly<Record<string, OptionKind>>;
+  /**
+   * The command reads the records and does nothing else meanwhile (no git,
+   * no network): files are read one at a time without yielding, which is
+   * faster and holds one file at a time.
+   */
+  blockingReads?: boolean;
   run: (c: CommandContext) => Promise<number>;
 }
 

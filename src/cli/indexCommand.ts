@@ -1,17 +1,20 @@
-import { buildIndexReport } from '../core/index/indexReport';
+import { buildIndexReport, indexReportProblems, indexReportRecord, indexReportRecords } from '../core/index/indexReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { recordLabel } from '../core/records/recordLabels';
 import type { CommandContext } from './command';
-import { writeJson } from './jsonOutput';
+import { MappedList, writeJson } from './jsonOutput';
 
 /** `lodestar index [--json]`: every decision record, design doc and mentoring record; exit 0. */
 export async function indexCommand(c: CommandContext): Promise<number> {
   const index = new RecordIndex(c.fs, c.root, DEFAULT_SETTINGS);
   await index.build();
-  const report = buildIndexReport(index);
-  if (c.flags.has('json')) writeJson(c.out, { ...report });
-  else {
+  if (c.flags.has('json')) {
+    // Problems first (they run the cross-record checks); records are made as they are written.
+    const problems = indexReportProblems(index);
+    writeJson(c.out, { records: new MappedList(indexReportRecords(index), (r) => indexReportRecord(index, r)), problems });
+  } else {
+    const report = buildIndexReport(index);
     for (const r of report.records) {
       const label = recordLabel({ ...r, title: r.title } as never);
       c.out.write(`${r.kind.padEnd(9)} ${(r.status ?? '-').padEnd(12)} ${label}  (${r.path})\n`);

@@ -1,7 +1,24 @@
 /**
+ * A list whose elements are made as they are written: `map` runs on one item
+ * at a time, so the mapped list is never held whole. Anywhere else (as in
+ * `JSON.stringify`) it reads as the mapped array.
+ */
+export class MappedList<T, U> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T) => U,
+  ) {}
+
+  toJSON(): U[] {
+    return this.items.map((item) => this.map(item));
+  }
+}
+
+/**
  * Writes `JSON.stringify(value, null, 2)` and a newline, byte for byte, but a
  * piece at a time: the top-level lists are written some elements per write,
- * so a 30,000-item output is never one giant string in memory.
+ * so a 30,000-item output is never one giant string in memory ({@link MappedList}:
+ * nor a list of 30,000 output objects).
  */
 export function writeJson(out: NodeJS.WritableStream, value: Record<string, unknown>): void {
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
@@ -12,16 +29,19 @@ export function writeJson(out: NodeJS.WritableStream, value: Record<string, unkn
   let chunk = '{';
   entries.forEach(([key, v], i) => {
     chunk += `\n  ${JSON.stringify(key)}: `;
-    if (!Array.isArray(v) || v.length === 0) chunk += indent(JSON.stringify(v, null, 2), '  ');
+    const items: readonly unknown[] | undefined = Array.isArray(v) ? v : v instanceof MappedList ? (v.items as unknown[]) : undefined;
+    if (!items || items.length === 0) chunk += indent(JSON.stringify(v, null, 2), '  ');
     else {
+      const map = v instanceof MappedList ? (v.map as (item: unknown) => unknown) : undefined;
       chunk += '[';
-      v.forEach((item: unknown, k) => {
+      for (let k = 0; k < items.length; k++) {
+        const item = map ? map(items[k]) : items[k];
         chunk += `${k > 0 ? ',' : ''}\n    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}`;
         if (chunk.length > 64 * 1024) {
           out.write(chunk);
           chunk = '';
         }
-      });
+      }
       chunk += '\n  ]';
     }
     if (i < entries.length - 1) chunk += ',';

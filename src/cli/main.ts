@@ -25,6 +25,7 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     usage: 'index [--json] [--root DIR]',
     summary: 'list every decision record, design doc and mentoring record',
     options: { json: 'flag', root: 'value' },
+    blockingReads: true,
     run: async (c) => (await import('./indexCommand')).indexCommand(c),
   },
   lint: {
@@ -129,7 +130,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 0;
   }
   const root = toPortPath(path.resolve(args.options.get('root') ?? process.cwd()));
-  const fs = new NodeFileSystem();
+  const fs = new NodeFileSystem({ blockingReads: entry?.blockingReads });
   const rootStat = await fs.stat(root);
   if (!rootStat) {
     err.write(`lodestar: --root ${root} does not exist\n`);

@@ -2,7 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readFrontMatter } from '../../src/core/records/frontMatter';
-import { readWholeFile } from '../../src/core/store/nodeFileSystem';
+import { RecordIndex } from '../../src/core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { toPortPath } from '../../src/core/store/fileSystem';
+import { NodeFileSystem, readWholeFile, readWholeFileNow } from '../../src/core/store/nodeFileSystem';
 import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
 import { byName, indexOf } from './helpers';
@@ -110,5 +113,47 @@ describe('reading whole files', () => {
     writeFiles(root, Object.fromEntries(names.map((n, i) => [n, `file ${i} `.repeat(i * 10 + 1)])));
     const texts = await Promise.all(names.map((n) => readWholeFile(path.join(root, n)).then((b) => b.toString())));
     texts.forEach((t, i) => assert.strictEqual(t, `file ${i} `.repeat(i * 10 + 1)));
+  });
+
+  it('reads a whole file at once into a reused buffer: larger than the buffer, exactly its size, empty; a missing file or a folder throws', () => {
+    const root = makeTempDir();
+    const big = Buffer.from('0123456789abcdef'.repeat(13000)); // 208,000 bytes: more than three buffers' worth
+    const exact = Buffer.alloc(64 * 1024, 'y');
+    writeFiles(root, { 'big.md': big, 'exact.md': exact, 'small.md': 'small', 'empty.md': '', 'dir/x.md': 'x' });
+    assert.ok(Buffer.from(readWholeFileNow(path.join(root, 'big.md'))).equals(big));
+    assert.ok(Buffer.from(readWholeFileNow(path.join(root, 'exact.md'))).equals(exact));
+    assert.strictEqual(Buffer.from(readWholeFileNow(path.join(root, 'small.md'))).toString(), 'small');
+    assert.strictEqual(readWholeFileNow(path.join(root, 'empty.md')).length, 0);
+    assert.throws(() => readWholeFileNow(path.join(root, 'missing.md')), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+    assert.throws(() => readWholeFileNow(path.join(root, 'dir')), (e: NodeJS.ErrnoException) => e.code === 'EISDIR');
+  });
+
+  it('an index read one file at a time (the CLI) holds the same records and problems as one read with many reads in flight', async () => {
+    const root = makeTempDir();
+    writeFiles(root, {
+      'doc/adr/0001-good-record.md': good,
+      'doc/adr/0002-bad-yaml.md': '---\nstatus: [accepted\n---\n# 2. Bad\n',
+      'doc/adr/0003-empty.md': '',
+      'doc/adr/0004-binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00]),
+      'doc/adr/0005-latin1.md': Buffer.concat([Buffer.from('# 5. Caf'), Buffer.from([0xe9]), Buffer.from('\n\n## Status\n\nAccepted\n')]),
+      'doc/adr/0006-huge.md': `# 6. Huge\n\n## Status\n\nSuperseded by [1. Good record](0001-good-record.md)\n\n${'x'.repeat(2 * 1024 * 1024)}`,
+      'doc/adr/0007-long.md': `# 7. Long\n\n## Status\n\nAccepted\n\n${'é'.repeat(100 * 1024)}\n`,
+      'docs/design/one.md': '---\ntitle: One\nstatus: draft\nowner: &o dana\nreviewer: *o\n---\n# One\n',
+      'docs/mentoring/dana.md': '---\nhandle: dana\n---\n# Dana\n',
+      'docs/mentoring/dana/2026-01-02-pairing.md': '---\nwith: [sam]\n---\n# Pairing\n',
+    });
+    const built = async (blockingReads: boolean): Promise<RecordIndex> => {
+      const index = new RecordIndex(new NodeFileSystem({ blockingReads }), toPortPath(root), DEFAULT_SETTINGS);
+      await index.build();
+      return index;
+    };
+    const [inFlight, oneAtATime] = [await built(false), await built(true)];
+    assert.strictEqual(inFlight.size, 10);
+    assert.deepStrictEqual(oneAtATime.records(), inFlight.records());
+    assert.deepStrictEqual(oneAtATime.problems(), inFlight.problems());
+    assert.deepStrictEqual(
+      inFlight.problems().map((p) => p.code).sort(),
+      ['binary-file', 'empty-file', 'file-too-large', 'invalid-utf8', 'malformed-front-matter', 'one-sided-link'],
+    );
   });
 });

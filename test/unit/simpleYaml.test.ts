@@ -45,11 +45,22 @@ describe('front matter fast path', () => {
     '__proto__: plain data\nconstructor: also',
     'date: 2026-03-01\ntime: 2026-03-01 10:00',
     'escaped: "a\\"b\\\\c\\n\\t/"',
+    'anchor: &a value',
+    'owner: &lead Dana Lead\nreviewer: *lead\nalso: *lead # the same person',
+    'review:\n  approver: &who "Sam Staff"\nowner: *who\nn: &n 5\nm: *n\nnothing: &z ~\nz: *z',
+    'first: &x one\nx: *x\nfirst-again: &x two\ny: *x',
   ];
   const declined = [
     'list: [a, [b]]',
-    'anchor: &a value',
     'alias: *a',
+    'later: *a\nanchor: &a value',
+    'list: &a [x, y]\nagain: *a',
+    'map: &a\n  k: v',
+    'items:\n  - &a x\n  - *a',
+    'odd: &a.b x\nagain: *a.b',
+    'double: &a &b x',
+    'aliased: &a *a',
+    'many: &a x\n' + Array.from({ length: 11 }, (_, i) => `k${i}: *a`).join('\n'),
     'tagged: !!str x',
     'text: a: b',
     'weird: .inf',
@@ -79,7 +90,7 @@ describe('front matter fast path', () => {
     });
   }
 
-  it('declines anchors, aliases, tags, flow maps, multi-line plain and quoted scalars, odd numbers and escapes', () => {
+  it('declines aliases of nothing, anchored lists and maps, anchors in lists, tags, flow maps, multi-line plain and quoted scalars, odd numbers and escapes', () => {
     for (const text of declined) assert.strictEqual(parseSimpleYaml(text), undefined, text);
   });
 

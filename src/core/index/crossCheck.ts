@@ -69,7 +69,8 @@ const PHRASE: Record<string, string> = {
 
 interface Lookup {
   byPath: Map<string, LodestarRecord>;
-  byFolderNumber: Map<string, LodestarRecord[]>;
+  /** Folder → number → the decisions with that number there. */
+  byFolderNumber: Map<string, Map<number, LodestarRecord[]>>;
   /** `folder\nstem` → record, for log4brains slugs (`20200101-use-kafka`). */
   byFolderStem: Map<string, LodestarRecord>;
   folders: readonly RecordFolder[];
@@ -83,20 +84,29 @@ interface Lookup {
 export function checkRecords(records: LodestarRecord[], folders: readonly RecordFolder[]): CrossCheck {
   const problems: Problem[] = [];
   const resolved = new Map<string, string>();
-  const byPath = new Map(records.map((r) => [r.path, r]));
-  const byFolderNumber = new Map<string, LodestarRecord[]>();
+  // Built with loops, not from lists of pairs or `folder\nnumber` strings: nothing here outlives the check but the results.
+  const byPath = new Map<string, LodestarRecord>();
+  for (const r of records) byPath.set(r.path, r);
+  const byFolderNumber = new Map<string, Map<number, LodestarRecord[]>>();
+  // Every list of byFolderNumber, in the order they were made.
+  const numberLists: LodestarRecord[][] = [];
   const byFolderStem = new Map<string, LodestarRecord>();
   for (const r of records) {
     if (r.kind !== 'decision') continue;
     if (r.dialect === 'log4brains') byFolderStem.set(`${r.folder}\n${stem(r.path)}`, r);
     if (r.number === null) continue;
-    const key = `${r.folder}\n${r.number}`;
-    const list = byFolderNumber.get(key);
+    let inFolder = byFolderNumber.get(r.folder);
+    if (!inFolder) byFolderNumber.set(r.folder, (inFolder = new Map()));
+    const list = inFolder.get(r.number);
     if (list) list.push(r);
-    else byFolderNumber.set(key, [r]);
+    else {
+      const made = [r];
+      inFolder.set(r.number, made);
+      numberLists.push(made);
+    }
   }
   const lookup: Lookup = { byPath, byFolderNumber, byFolderStem, folders };
-  for (const list of byFolderNumber.values()) {
+  for (const list of numberLists) {
     if (list.length < 2) continue;
     for (const r of list) {
       const others = list.filter((o) => o !== r).map((o) => basename(o.path)).sort();
@@ -222,7 +232,7 @@ function fromRepositoryTop(target: string, lookup: Lookup): string | undefined {
 function sameNumberElsewhere(target: string, lookup: Lookup): LodestarRecord | undefined {
   const n = numberFromFileName(basename(target));
   if (n === null) return undefined;
-  const hits = lookup.byFolderNumber.get(`${dirname(target)}\n${n}`);
+  const hits = lookup.byFolderNumber.get(dirname(target))?.get(n);
   return hits && hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -274,7 +284,7 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     return undefined;
   }
   for (const scope of scopes) {
-    const hit = lookup.byFolderNumber.get(`${scope}\n${parseInt(m[1], 10)}`);
+    const hit = lookup.byFolderNumber.get(scope)?.get(parseInt(m[1], 10));
     if (hit && hit.length > 0) return hit[0].path;
   }
   return undefined;

@@ -26,31 +26,43 @@ export interface IndexReport {
 const KIND_ORDER = ['decision', 'design', 'person', 'session', 'activity'];
 
 export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = []): IndexReport {
+  const records = indexReportRecords(index).map((r) => indexReportRecord(index, r));
+  return { records, problems: indexReportProblems(index, extraProblems) };
+}
+
+/** The records in report order: by kind, then by path. */
+export function indexReportRecords(index: RecordIndex): LodestarRecord[] {
+  return index.records().sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.path, b.path));
+}
+
+/** One record as the report lists it (made one at a time when the report is written as it is made). */
+export function indexReportRecord(index: RecordIndex, r: LodestarRecord): IndexReport['records'][number] {
   const rel = (p: string): string => relativeTo(index.root, p);
-  const records = index
-    .records()
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.path, b.path))
-    .map((r: LodestarRecord) => ({
-      kind: r.kind,
-      path: rel(r.path),
-      number: r.number,
-      title: r.title,
-      status: r.status,
-      date: r.date,
-      dialect: r.dialect,
-      links: index.linksOf(r).map((l) => {
-        const target = index.resolveLink(r, l.target);
-        return { kind: l.kind, target: target.startsWith('/') ? rel(target) : target };
-      }),
-      pullRequests: r.pullRequests,
-      private: r.private,
-      ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
-      ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
-    }));
-  const problems = [...index.problems(), ...extraProblems]
+  return {
+    kind: r.kind,
+    path: rel(r.path),
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    date: r.date,
+    dialect: r.dialect,
+    links: index.linksOf(r).map((l) => {
+      const target = index.resolveLink(r, l.target);
+      return { kind: l.kind, target: target.startsWith('/') ? rel(target) : target };
+    }),
+    pullRequests: r.pullRequests,
+    private: r.private,
+    ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
+    ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
+  };
+}
+
+/** Every problem, paths relative to the root, by path, line and code. */
+export function indexReportProblems(index: RecordIndex, extraProblems: Problem[] = []): Problem[] {
+  const rel = (p: string): string => relativeTo(index.root, p);
+  return [...index.problems(), ...extraProblems]
     .map((p) => ({ ...p, path: rel(p.path) }))
     .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.code, b.code));
-  return { records, problems };
 }
 
 /** `lint` lines: `path:line: severity code message`. */

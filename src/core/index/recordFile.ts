@@ -3,7 +3,7 @@ import { parseDesignDoc } from '../design/designParser';
 import { parseActivity, readInfluenceFields } from '../activities/activityParser';
 import { parsePersonProfile, parseSession } from '../people/mentoringParser';
 import { readFrontMatter } from '../records/frontMatter';
-import { LodestarRecord, Problem } from '../records/record';
+import { LodestarRecord, Problem, RecordLink } from '../records/record';
 import { RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
 
@@ -31,22 +31,37 @@ export async function loadRecordFile(fs: RecordFileSystem, path: string, folder:
 /** The bytes of a record file, `'missing'` when it is gone, or the read error. */
 export function readRecordBytes(fs: RecordFileSystem, path: string): Promise<Uint8Array | 'missing' | Error> {
   // A plain promise chain, not an async frame: this runs once per file on the cold path.
-  return fs.readFile(path).then(
-    (bytes) => bytes,
-    (e: unknown) => {
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
-      return err instanceof Error ? err : new Error(String(err));
-    },
-  );
+  return fs.readFile(path).then((bytes) => bytes, readError);
 }
 
-export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8Array | 'missing' | Error): LoadedRecord {
+/** {@link readRecordBytes} through the file system's blocking read; the bytes are valid until its next call. */
+export function readRecordBytesNow(readFileNow: (path: string) => Uint8Array, path: string): Uint8Array | 'missing' | Error {
+  try {
+    return readFileNow(path);
+  } catch (e) {
+    return readError(e);
+  }
+}
+
+function readError(e: unknown): 'missing' | Error {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT' || /EntryNotFound|ENOENT/.test(String(err.message ?? err))) return 'missing';
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** The problems of a file that has none: one list shared by every such file, never added to. */
+const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
+
+/**
+ * Reads a record out of a file's bytes (which it does not keep). `kept`: the
+ * strings records already keep, shared by the records of one index build.
+ */
+export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8Array | 'missing' | Error, kept?: Map<string, string>): LoadedRecord {
   const problems: Problem[] = [];
   const problem = (code: string, message: string, severity: Problem['severity'] = 'warning', line = 1): void => {
     problems.push({ path, line, severity, code, message });
   };
-  if (read === 'missing') return { problems: [] };
+  if (read === 'missing') return { problems: NO_PROBLEMS };
   if (read instanceof Error) {
     problem('unreadable-file', `Could not read the file: ${read.message}`);
     return { record: fallbackRecord(path, folder), problems };
@@ -79,7 +94,7 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
   const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains, head: fm.data ? text.slice(0, text.length - fm.body.length) : undefined };
   const record = readInfluenceFields(parseByKind(src, folder), fm.data);
   if (record.kind === 'decision' || record.kind === 'design') readAppliesTo(record, fm.data, text);
-  return { record: detachRecord(record), problems };
+  return { record: detachRecord(record, kept), problems: problems.length > 0 ? problems : NO_PROBLEMS };
 }
 
 /** `applies-to: src/payments/**` or a list of globs (also spelled `appliesTo`); a string is one glob, never split at commas (`{a,b}`). */
@@ -112,27 +127,64 @@ function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord 
 /**
  * Copies the strings a record keeps. V8 makes substrings as views of their parent,
  * so a title sliced out of a file would keep the whole file's text alive for as
- * long as the index holds the record.
+ * long as the index holds the record. Short strings (statuses, dates, people,
+ * tags) repeat from record to record: with a table of the strings already kept
+ * (one per index build), each is kept once.
  */
-function detachRecord(r: LodestarRecord): LodestarRecord {
-  r.title = detach(r.title);
-  if (r.status) r.status = detach(r.status);
+function detachRecord(r: LodestarRecord, kept: Map<string, string> | undefined): LodestarRecord {
+  const d = (s: string): string => detach(s, kept);
+  const list = (xs: string[]): string[] => (xs.length === 0 ? NO_STRINGS : xs.map(d));
+  r.title = d(r.title);
+  if (r.status) r.status = d(r.status);
+  if (r.date) r.date = d(r.date);
+  if (r.links.length === 0) r.links = NO_LINKS;
   for (const l of r.links) {
-    l.target = detach(l.target);
-    if (l.label) l.label = detach(l.label);
+    l.target = d(l.target);
+    if (l.label) l.label = d(l.label);
   }
-  r.people = r.people.map(detach);
-  if (r.tags) r.tags = r.tags.map(detach);
-  r.pullRequests = r.pullRequests.map(detach);
-  if (r.goals) r.goals = r.goals.map(detach);
-  if (r.handle) r.handle = detach(r.handle);
-  if (r.sessionKind) r.sessionKind = detach(r.sessionKind);
-  if (r.appliesTo) r.appliesTo = r.appliesTo.map(detach);
+  r.people = list(r.people);
+  if (r.tags) r.tags = list(r.tags);
+  r.pullRequests = list(r.pullRequests);
+  if (r.goals) r.goals = list(r.goals);
+  if (r.handle) r.handle = d(r.handle);
+  if (r.sessionKind) r.sessionKind = d(r.sessionKind);
+  if (r.appliesTo) r.appliesTo = list(r.appliesTo);
+  if (r.consulted) r.consulted = list(r.consulted);
+  if (r.emails) r.emails = list(r.emails);
+  if (r.commits) r.commits = list(r.commits);
+  if (r.github) r.github = d(r.github);
+  if (r.gitlab) r.gitlab = d(r.gitlab);
+  if (r.activityType) r.activityType = d(r.activityType);
+  if (r.outcome) r.outcome = d(r.outcome);
+  if (r.activity) r.activity = d(r.activity);
+  if (r.reviewBy) r.reviewBy = d(r.reviewBy);
+  if (r.cadence) r.cadence = d(r.cadence);
   return r;
 }
 
-function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+// Empty lists, shared by every record that has one: frozen, since a record's lists are never added to.
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+const NO_LINKS = Object.freeze([]) as unknown as RecordLink[];
+
+/** Strings up to this length are looked up in the table of kept strings; longer ones (titles) are rarely repeated. */
+const SHARED_MAX = 40;
+
+function detach(s: string, kept: Map<string, string> | undefined): string {
+  if (kept && s.length <= SHARED_MAX) {
+    let k = kept.get(s);
+    if (k === undefined) {
+      k = copyString(s);
+      kept.set(k, k);
+    }
+    return k;
+  }
+  return copyString(s);
+}
+
+/** A string of its own with the same characters (V8 copies substrings this short itself). */
+function copyString(s: string): string {
+  // A JSON round trip makes one flat string; `(' ' + s).slice(1)` would be a view of a copy one character longer.
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {

@@ -3,7 +3,7 @@ import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/reco
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { isSkippedRecordName } from './recordNames';
-import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes } from './recordFile';
+import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
@@ -31,7 +31,7 @@ export class RecordIndex {
   private folderList: RecordFolder[] = [];
   private consideredFolders: string[] = [];
   private folderProblems: Problem[] = [];
-  private readonly entries = new Map<string, LoadedRecord>();
+  private entries = new Map<string, LoadedRecord>();
   private cross: CrossCheck | undefined;
   private generation = 0;
 
@@ -70,7 +70,24 @@ export class RecordIndex {
       if (!options.kinds || options.kinds.includes(folder.kind)) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
     }
     const keep = options.keep;
+    // In the order of `files`: the index lists records in the order the folders were walked.
     const loaded = new Map<string, LoadedRecord>();
+    const kept = new Map<string, string>();
+    const readFileNow = this.fs.readFileNow;
+    if (readFileNow) {
+      // Nothing else to do meanwhile: each file is read, parsed and dropped before the next.
+      for (const f of files) {
+        const content = readRecordBytesNow(readFileNow, f.path);
+        if (keep && content instanceof Uint8Array && !keep(content)) continue;
+        loaded.set(f.path, parseRecordFile(f.path, f.folder, content, kept));
+      }
+    } else await this.readAll(files, keep, loaded, kept);
+    this.folderProblems = walkProblems;
+    this.entries = loaded;
+    this.changed();
+  }
+
+  private async readAll(files: { path: string; folder: RecordFolder }[], keep: BuildOptions['keep'], loaded: Map<string, LoadedRecord>, kept: Map<string, string>): Promise<void> {
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
     // thread between its open, stat, read and close.
@@ -98,17 +115,10 @@ export class RecordIndex {
         const f = files[start + i];
         const content = contents[i];
         if (keep && content instanceof Uint8Array && !keep(content)) continue;
-        loaded.set(f.path, parseRecordFile(f.path, f.folder, content));
+        loaded.set(f.path, parseRecordFile(f.path, f.folder, content, kept));
       }
       start = nextStart;
     }
-    this.folderProblems = walkProblems;
-    this.entries.clear();
-    for (const f of files) {
-      const l = loaded.get(f.path);
-      if (l) this.entries.set(f.path, l);
-    }
-    this.changed();
   }
 
   private async walk(folder: RecordFolder, dir: string, depth: number, ancestors: Set<string>, out: { path: string; folder: RecordFolder }[], problems: Problem[]): Promise<void> {

@@ -1,11 +1,13 @@
 /**
  * A fast path for front matter as people write it: block mappings (nested by
  * indentation), plain, single- and double-quoted scalars, comments, flow
- * lists on one line, block lists, `|` and `>` block scalars, and the core
+ * lists on one line, block lists, `|` and `>` block scalars, the core
  * schema's null, booleans, integers and floats (dates stay strings, as the
- * core schema reads them). It returns undefined for anything it is not sure
- * of — anchors, aliases, tags, flow maps, multi-line plain or quoted scalars,
- * tabs, unusual escapes — and the caller then uses the full YAML parser, so
+ * core schema reads them), and a one-line scalar anchored as a key's value
+ * (`owner: &lead Dana`) with the aliases of it that follow (`reviewer: *lead`).
+ * It returns undefined for anything it is not sure of — other anchors and
+ * aliases, tags, flow maps, multi-line plain or quoted scalars, tabs, unusual
+ * escapes — and the caller then uses the full YAML parser, so
  * the two always agree (a differential unit test holds them to it). It only
  * ever builds plain data. It exists because the YAML library costs ~40 µs a
  * file, the largest part of a cold index.
@@ -28,6 +30,16 @@ interface Line {
   rest: string;
 }
 
+// `&name value` and `*name` as a key's value; other anchor names are left to the full parser.
+const ANCHORED = /^&([A-Za-z0-9_-]+) +(.+)$/;
+const ALIAS = /^\*([A-Za-z0-9_-]+)(?: +#.*)?$/;
+// Well under the full parser's limit on aliases (which then fails the document).
+const MAX_ALIASES = 10;
+
+/** The scalars anchored so far in the document being read, by name (parsing is synchronous, one document at a time). */
+const anchors = new Map<string, unknown>();
+let aliases = 0;
+
 class Decline extends Error {}
 const DECLINE = new Decline();
 
@@ -48,6 +60,7 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
     const rest = line.slice(indent);
     lines.push({ indent, rest, text: rest.trimEnd() });
   }
+  aliases = 0;
   try {
     const first = nextContent(lines, 0);
     if (first < lines.length && lines[first].indent !== 0) return undefined;
@@ -58,6 +71,8 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
   } catch (e) {
     if (e instanceof Decline) return undefined;
     throw e;
+  } finally {
+    if (anchors.size > 0) anchors.clear();
   }
 }
 
@@ -91,12 +106,31 @@ function parseMapping(lines: Line[], from: number, indent: number, out: Record<s
       [result, i] = parseNested(lines, i + 1, indent);
     } else if (value.startsWith('|') || value.startsWith('>')) {
       [result, i] = parseBlockScalar(lines, i, indent, value);
+    } else if (value.startsWith('&') || value.startsWith('*')) {
+      result = anchorOrAlias(value);
+      i = afterScalar(lines, i + 1, indent);
     } else {
       result = inlineValue(value);
       i = afterScalar(lines, i + 1, indent);
     }
     out[key] = result;
   }
+}
+
+/** `&name scalar` (the scalar, remembered) or `*name` (the scalar remembered under that name). */
+function anchorOrAlias(value: string): unknown {
+  const anchored = ANCHORED.exec(value);
+  if (anchored) {
+    const rest = anchored[2];
+    // A scalar only: an anchored list or map would be one object shared by its aliases.
+    if (rest.startsWith('[') || rest.startsWith('{')) decline();
+    const scalar = inlineValue(rest);
+    anchors.set(anchored[1], scalar);
+    return scalar;
+  }
+  const alias = ALIAS.exec(value);
+  if (!alias || !anchors.has(alias[1]) || ++aliases > MAX_ALIASES) decline();
+  return anchors.get(alias[1]);
 }
 
 /** After a one-line value, the next content must not be more indented (a continuation the fast path does not read). */

@@ -22,6 +22,14 @@ export interface RecordFileSystem {
   stat(path: string): Promise<{ type: number; size: number } | undefined>;
   /** Canonical path with symlinks resolved; used to refuse loops and escapes. */
   realPath?(path: string): Promise<string>;
+  /**
+   * Reads a whole file and returns before anything else runs, or throws as
+   * `readFile` rejects. The bytes are only valid until the next call (the
+   * buffer is reused). Offered by a file system for a process with nothing
+   * else to do (the CLI): a cold index is then read without a thread hand-off
+   * per file, and each file is parsed and dropped before the next is read.
+   */
+  readFileNow?(path: string): Uint8Array;
 }
 
 export function joinPath(base: string, ...parts: string[]): string {
@@ -61,6 +69,11 @@ export function toPortPath(osPath: string): string {
 /** Relative path with `/`, using `..` when the path lies outside the root (an `.adr-dir` found upward). */
 export function relativeTo(root: string, path: string): string {
   if (path === root) return '.';
+  // The common case, a path under the root with no empty segment, without splitting both.
+  if (root !== '/' && path.length > root.length + 1 && path.charCodeAt(root.length) === 47 && path.startsWith(root)) {
+    const rest = path.slice(root.length + 1);
+    if (rest.charCodeAt(0) !== 47 && rest.charCodeAt(rest.length - 1) !== 47 && !rest.includes('//') && !root.includes('//') && !root.endsWith('/')) return rest;
+  }
   const a = root.split('/').filter(Boolean);
   const b = path.split('/').filter(Boolean);
   let i = 0;
