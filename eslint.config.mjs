@@ -20,7 +20,13 @@ const CORE_LAYERS = [
 ];
 
 /** The only core modules that touch Node directly: the adapters behind the ports. */
-const NODE_ADAPTERS = ['src/core/store/nodeFileSystem.ts', 'src/core/store/recordWriter.ts', 'src/core/git/gitExecutor.ts', 'src/core/site/siteServer.ts', 'src/core/site/siteWriter.ts'];
+const NODE_ADAPTERS = [
+  'src/core/store/nodeFileSystem.ts',
+  'src/core/store/recordWriter.ts',
+  'src/core/git/gitExecutor.ts',
+  'src/core/site/siteServer.ts',
+  'src/core/site/siteWriter.ts',
+];
 
 const noVscode = { name: 'vscode', message: 'src/core must not depend on VS Code: put adapters in src/vscode.' };
 const nodeBuiltins = builtinModules
@@ -59,14 +65,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode, ...nodeBuiltins], patterns: [outerLayers] }] },
   },
   ...order.map((folder) => ({ files: [`src/core/${folder}/**/*.ts`], ignores: NODE_ADAPTERS, rules: coreFolderRules(folder, false) })),
-  ...order.map((folder) => ({ files: NODE_ADAPTERS.filter((f) => f.startsWith(`src/core/${folder}/`)), rules: coreFolderRules(folder, true) })).filter((c) => c.files.length > 0),
+  ...order
+    .map((folder) => ({ files: NODE_ADAPTERS.filter((f) => f.startsWith(`src/core/${folder}/`)), rules: coreFolderRules(folder, true) }))
+    .filter((c) => c.files.length > 0),
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
-        patterns: [{ group: ['../vscode', '../vscode/*'], message: 'The CLI runs without VS Code: share code through src/core.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+          patterns: [{ group: ['../vscode', '../vscode/*'], message: 'The CLI runs without VS Code: share code through src/core.' }],
+        },
+      ],
     },
   },
 );

@@ -235,7 +235,9 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   });
   const incomplete = linkSpecs.find((l) => !l.ref || !l.forward || !l.reverse);
   if (incomplete) {
-    io.err(`adr: -l needs TARGET:LINK:REVERSE-LINK (got "${[incomplete.ref, incomplete.forward, incomplete.reverse].filter(Boolean).join(':')}"); nothing was written.\n`);
+    io.err(
+      `adr: -l needs TARGET:LINK:REVERSE-LINK (got "${[incomplete.ref, incomplete.forward, incomplete.reverse].filter(Boolean).join(':')}"); nothing was written.\n`,
+    );
     return 1;
   }
   const missing = [...targets, ...linkSpecs].find((t) => !t.entry);
@@ -247,12 +249,17 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
-  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([import('../core/decisions/claimedNumbers'), import('../core/git/gitExecutor')]);
+  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([
+    import('../core/decisions/claimedNumbers'),
+    import('../core/git/gitExecutor'),
+  ]);
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
   const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
   if (skipped.length > 0) {
     const next = skipped[skipped.length - 1][0] + 1;
-    io.err(`adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`);
+    io.err(
+      `adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
+    );
     number = next;
   }
   const date = io.env.ADR_DATE || today();
@@ -312,7 +319,10 @@ async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Prom
 /** Every number that starts a name in the folder, files or not, as adr-tools counts them. */
 async function allNumbers(absFolder: string): Promise<number[]> {
   try {
-    return (await fs.readDirectory(absFolder)).map((e) => /^(\d+)/.exec(e.name)).filter((m): m is RegExpExecArray => m !== null).map((m) => parseInt(m[1], 10));
+    return (await fs.readDirectory(absFolder))
+      .map((e) => /^(\d+)/.exec(e.name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => parseInt(m[1], 10));
   } catch {
     return [];
   }
@@ -382,13 +392,24 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
       opts.has(key)
         ? readUtf8(path.resolve(io.cwd, opts.get(key) as string)).catch((e: NodeJS.ErrnoException) => {
-            const reason = e.code === 'ENOENT' ? 'No such file or directory' : e.code === 'EISDIR' ? 'Is a directory' : e.code === 'EACCES' ? 'Permission denied' : e.message;
+            const reason =
+              e.code === 'ENOENT'
+                ? 'No such file or directory'
+                : e.code === 'EISDIR'
+                  ? 'Is a directory'
+                  : e.code === 'EACCES'
+                    ? 'Permission denied'
+                    : e.message;
             return new Error(`cat: ${opts.get(key)}: ${reason}`);
           })
         : undefined;
     const intro = await readOpt('i');
     const outro = await readOpt('o');
-    const full = adrToolsToc(titled, { intro: typeof intro === 'string' ? intro : undefined, outro: typeof outro === 'string' ? outro : undefined, prefix: opts.get('p') });
+    const full = adrToolsToc(titled, {
+      intro: typeof intro === 'string' ? intro : undefined,
+      outro: typeof outro === 'string' ? outro : undefined,
+      prefix: opts.get('p'),
+    });
     if (intro instanceof Error) {
       io.out('# Architecture Decision Records\n\n');
       io.err(`${intro.message}\n`);

@@ -36,7 +36,8 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
     const a = args[i];
     if (a === '--to' || a.startsWith('--to=')) {
       const value = a === '--to' ? args[++i] : a.slice(5);
-      if (!value || !/^\d{1,9}$/.test(value) || parseInt(value, 10) < 1) return fail(`--to needs a positive whole number (got ${JSON.stringify(value ?? '')})\n\n${RENUMBER_USAGE}`, 2);
+      if (!value || !/^\d{1,9}$/.test(value) || parseInt(value, 10) < 1)
+        return fail(`--to needs a positive whole number (got ${JSON.stringify(value ?? '')})\n\n${RENUMBER_USAGE}`, 2);
       to = parseInt(value, 10);
     } else if (a === '--next-free') nextFree = true;
     else if (a === '-h' || a === '--help') {
@@ -64,7 +65,10 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
   let number = to;
   if (number === undefined) {
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
-    number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+    number = nextDecisionNumber(
+      inFolder.map((r) => r.number),
+      claimed,
+    );
   }
   if (number === record.number) {
     io.out(`${path.relative(io.cwd, abs)} already has number ${number}; nothing was changed.\n`);

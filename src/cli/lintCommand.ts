@@ -19,7 +19,16 @@ import { loadPeopleDirectory } from '../core/people/identities';
 import { Problem } from '../core/records/record';
 import type { CommandContext } from './command';
 
-const FILE_PROBLEMS = new Set(['malformed-front-matter', 'unclosed-front-matter', 'unsupported-front-matter', 'binary-file', 'invalid-utf8', 'empty-file', 'unreadable-file', 'file-too-large']);
+const FILE_PROBLEMS = new Set([
+  'malformed-front-matter',
+  'unclosed-front-matter',
+  'unsupported-front-matter',
+  'binary-file',
+  'invalid-utf8',
+  'empty-file',
+  'unreadable-file',
+  'file-too-large',
+]);
 
 /**
  * `lodestar lint`: every problem, or with `--base REF` those of the records
@@ -41,7 +50,10 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   if (base !== undefined && (base.trim() === '' || base.startsWith('-'))) return usage('--base needs a branch or commit, e.g. --base origin/main');
   const branchesOption = c.options.get('branches');
   if (branchesOption !== undefined && base === undefined) return usage('--branches goes with --base (the merge base tells which numbers this branch adds)');
-  const branches = (branchesOption ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '');
+  const branches = (branchesOption ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   const warningsAsErrors = c.flags.has('warnings-as-errors');
 
   // git names files by their real path; so does the index, then.
@@ -91,11 +103,21 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     const changed = comparison.changed;
     // A record the branch leaves alone still breaks when a file it links to is renamed or deleted here.
     const removed = comparison.removed ?? new Set<string>();
-    const linksToRemoved = new Set(index.records().filter((r) => r.links.some((l) => !l.reverse && removed.has(l.target))).map((r) => r.path));
+    const linksToRemoved = new Set(
+      index
+        .records()
+        .filter((r) => r.links.some((l) => !l.reverse && removed.has(l.target)))
+        .map((r) => r.path),
+    );
     if (changed) problems = problems.filter((p) => changed.has(p.path) || (p.code === 'broken-link' && linksToRemoved.has(p.path)));
     problems.push(...comparison.problems);
     // The decisions behind the code this branch changes: notices on the pull request, `governing` in JSON.
-    if (changed) governing = governingOfChanges([...changed].flatMap((p) => relativePath(top, p) ?? []), governance, successorOf);
+    if (changed)
+      governing = governingOfChanges(
+        [...changed].flatMap((p) => relativePath(top, p) ?? []),
+        governance,
+        successorOf,
+      );
   } else {
     problems.push(...(await branchNumberProblems(decisions, decisionFolders, (folder) => createGitExecutor(folder))));
   }
@@ -107,7 +129,16 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   if (governing && format === 'json') out.write(`${JSON.stringify({ problems: reported, governing: governingEntriesOf(governing, root, top) }, null, 2)}\n`);
   else if (format === 'github' || format === 'sarif') {
     // GitHub places annotations and code-scanning results by paths from the repository's top, whatever --root is.
-    const repoTop = top !== root ? top : toPortPath((await createGitExecutor(root).run(['rev-parse', '--show-toplevel']).catch(() => '')).trim()) || root;
+    const repoTop =
+      top !== root
+        ? top
+        : toPortPath(
+            (
+              await createGitExecutor(root)
+                .run(['rev-parse', '--show-toplevel'])
+                .catch(() => '')
+            ).trim(),
+          ) || root;
     const fromTop = repoTop === root ? reported : reported.map((p) => (p.path === '.' ? p : { ...p, path: relativeTo(repoTop, joinPath(root, p.path)) }));
     // Where SARIF places a problem of the whole repository (no base to compare with): the first decision record, or its folder.
     const first = [...decisions].sort((a, b) => compareText(a.path, b.path))[0]?.path ?? decisionFolders[0];

@@ -55,12 +55,22 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
   search: {
     usage: 'search QUERY... [--tag T]... [--status S]... [--json] [--root DIR]',
     summary: 'decision records and design docs holding every word of QUERY, best first; exit 1 when none',
-    raw: async (argv, out, err) => (await import('./searchCommand')).searchMain(argv, (s) => out.write(s), (s) => err.write(s)),
+    raw: async (argv, out, err) =>
+      (await import('./searchCommand')).searchMain(
+        argv,
+        (s) => out.write(s),
+        (s) => err.write(s),
+      ),
   },
   site: {
     usage: 'site build|serve [--out DIR] [--base-url URL] [--port N] [--no-mermaid] [--root DIR]',
     summary: 'a static, searchable site of the decision records and design docs (see lodestar site help)',
-    raw: async (argv, out, err) => (await import('./siteCommand')).siteMain(argv, (s) => out.write(s), (s) => err.write(s)),
+    raw: async (argv, out, err) =>
+      (await import('./siteCommand')).siteMain(
+        argv,
+        (s) => out.write(s),
+        (s) => err.write(s),
+      ),
   },
   why: {
     usage: 'why PATH... [--json] [--root DIR]',
@@ -79,7 +89,9 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
 const isRaw = (entry: CommandEntry | RawCommandEntry): entry is RawCommandEntry => 'raw' in entry;
 
 function helpText(): string {
-  const lines = Object.values(COMMANDS).map((c) => (c.usage.length <= 28 ? `  ${c.usage.padEnd(30)}${c.summary}` : `  ${c.usage}\n${' '.repeat(32)}${c.summary}`));
+  const lines = Object.values(COMMANDS).map((c) =>
+    c.usage.length <= 28 ? `  ${c.usage.padEnd(30)}${c.summary}` : `  ${c.usage}\n${' '.repeat(32)}${c.summary}`,
+  );
   return `usage: lodestar <command> [options]
 
 commands:

@@ -36,12 +36,25 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
   // The command line runs where its user chose to: git's own mailmap config applies, as it does for `git log`.
   // Only the mentoring folder holds people and sessions; the history is read while it is.
-  const report = await buildPairingReport({ index, fs, git: createGitExecutor(root), window: { since: options.since }, indexReady: index.build({ kinds: ['mentoring'] }), trusted: true });
+  const report = await buildPairingReport({
+    index,
+    fs,
+    git: createGitExecutor(root),
+    window: { since: options.since },
+    indexReady: index.build({ kinds: ['mentoring'] }),
+    trusted: true,
+  });
   for (const p of report.problems) err.write(`${formatProblem({ ...p, path: relativeTo(root, p.path) })}\n`);
   if (report.unavailable) err.write(`lodestar: no git history read: ${report.unavailable}\n`);
   type Session = (typeof report.sessions)[number];
   type Pair = (typeof report.pairs)[number];
-  const session = (s: Session): PairingJson['sessions'][number] => ({ date: s.date, people: s.people, source: s.source, commit: s.commit, path: s.path === null ? null : relativeTo(root, s.path) });
+  const session = (s: Session): PairingJson['sessions'][number] => ({
+    date: s.date,
+    people: s.people,
+    source: s.source,
+    commit: s.commit,
+    path: s.path === null ? null : relativeTo(root, s.path),
+  });
   const pair = (p: Pair): PairingJson['pairs'][number] => ({ people: p.people, count: p.count });
   if (options.json) {
     writeJsonLists(out, [jsonList('sessions', report.sessions, session), jsonList('pairs', report.pairs, pair)]);
@@ -49,7 +62,9 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   }
   const json: PairingJson = { sessions: report.sessions.map(session), pairs: report.pairs.map(pair) };
   const logged = json.sessions.filter((s) => s.source === 'logged').length;
-  out.write(`${json.sessions.length} pairing sessions (${logged} logged, ${json.sessions.length - logged} from co-authored commits)${options.since ? ` since ${options.since}` : ''}\n`);
+  out.write(
+    `${json.sessions.length} pairing sessions (${logged} logged, ${json.sessions.length - logged} from co-authored commits)${options.since ? ` since ${options.since}` : ''}\n`,
+  );
   for (const s of json.sessions) {
     const where = s.source === 'logged' ? s.path : (s.commit ?? '').slice(0, 12);
     out.write(`  ${(s.date ?? 'no date').padEnd(10)}  ${s.source.padEnd(11)}  ${s.people.join(', ')}  (${where})\n`);

@@ -70,7 +70,9 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   const json: PrsJson = { pullRequests: discovery.pullRequests.map(print) };
   const names = (people: Person[]): string => people.map((x) => x.name || x.email).join(', ');
   const count = json.pullRequests.length;
-  out.write(`${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${discovery.commits} commit${discovery.commits === 1 ? '' : 's'}\n`);
+  out.write(
+    `${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${discovery.commits} commit${discovery.commits === 1 ? '' : 's'}\n`,
+  );
   for (const p of json.pullRequests) {
     const who = names(p.authors) + (p.coAuthors.length ? ` with ${names(p.coAuthors)}` : '');
     out.write(`  #${String(p.number).padEnd(6)} ${p.mergedAt.slice(0, 10)}  ${p.title}  (${who}; ${p.source} ${p.mergeCommit.slice(0, 12)})\n`);

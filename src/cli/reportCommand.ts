@@ -34,7 +34,10 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const from = options.get('from');
   const to = options.get('to');
   if (from === undefined || to === undefined) return usage(`--${from === undefined ? 'from' : 'to'} is required.`);
-  for (const [name, value] of [['from', from], ['to', to]]) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ]) {
     if (!isIsoDate(value)) return usage(`--${name} "${value}" is not a date written YYYY-MM-DD.`);
   }
   if (from > to) return usage(`--from ${from} is after --to ${to}.`);
@@ -49,7 +52,9 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const remotesRead = readRemotes(git).catch(() => []);
   // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline, while the records are read).
   // Only pull requests with a URL are dated: without a forge remote there are none, and the history is not read.
-  const history = remotesRead.then((remotes) => (remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined));
+  const history = remotesRead.then((remotes) =>
+    remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
+  );
   await index.build();
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.

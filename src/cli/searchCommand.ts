@@ -22,7 +22,13 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
   try {
     parsed = parseArgs({
       args: argv,
-      options: { tag: { type: 'string', multiple: true }, status: { type: 'string', multiple: true }, json: { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        tag: { type: 'string', multiple: true },
+        status: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -64,7 +70,8 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
     }));
     out(`${JSON.stringify({ results }, null, 2)}\n`);
   } else {
-    for (const h of hits) out(`${relativeTo(root, h.record.path)}:${h.line}: ${recordLabel(h.record)}${h.record.status ? ` [${h.record.status}]` : ''} — ${h.preview}\n`);
+    for (const h of hits)
+      out(`${relativeTo(root, h.record.path)}:${h.line}: ${recordLabel(h.record)}${h.record.status ? ` [${h.record.status}]` : ''} — ${h.preview}\n`);
   }
   return hits.length > 0 ? 0 : 1;
 }

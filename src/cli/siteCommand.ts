@@ -29,7 +29,14 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   try {
     ({ values } = parseArgs({
       args: argv.slice(1),
-      options: { out: { type: 'string' }, root: { type: 'string' }, 'base-url': { type: 'string' }, port: { type: 'string' }, 'no-mermaid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        root: { type: 'string' },
+        'base-url': { type: 'string' },
+        port: { type: 'string' },
+        'no-mermaid': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -63,7 +70,8 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   const report = (r: PublishResult): void => {
     for (const w of r.warnings) err(`lodestar site: ${w}\n`);
     if (r.historyUnavailable) err(`lodestar site: no git history (${r.historyUnavailable}); pages show no created/last-edited dates\n`);
-    if (r.diagramsAsCode > 0 && !values['no-mermaid']) err(`lodestar site: mermaid.min.js is missing next to lodestar (reinstall it); ${r.diagramsAsCode} record(s) show their diagrams as code\n`);
+    if (r.diagramsAsCode > 0 && !values['no-mermaid'])
+      err(`lodestar site: mermaid.min.js is missing next to lodestar (reinstall it); ${r.diagramsAsCode} record(s) show their diagrams as code\n`);
   };
   let first: PublishResult;
   try {

@@ -60,7 +60,8 @@ export async function recordsWithCanonicalPullRequests(records: WorkspaceRecords
   const profiles = notebookProfiles(records);
   const notebookVersion = records.notebook.index?.version;
   const directories = await Promise.all(indexes.map(({ index }) => peopleDirectoryOf(index, profiles, notebookVersion).catch(() => undefined)));
-  for (const [i, { index }] of indexes.entries()) out.push(...withPeople(withCanonicalPullRequests(index.records(), await remotesOf(index.root)), directories[i]));
+  for (const [i, { index }] of indexes.entries())
+    out.push(...withPeople(withCanonicalPullRequests(index.records(), await remotesOf(index.root)), directories[i]));
   const first = indexes[0] ? await remotesOf(indexes[0].index.root) : [];
   out.push(...withPeople(withCanonicalPullRequests(records.notebook.records(), first), directories[0]));
   return out;

@@ -88,7 +88,10 @@ export class ForgeSession {
     } catch (e) {
       // Cancelled, or no such provider (some VS Code builds have no GitHub sign-in).
       this.log.appendLine(`Sign-in to ${forgeName(remote)} did not complete: ${(e as Error).message}`);
-      if (interactive) void vscode.window.showWarningMessage(`Lodestar: sign-in to ${forgeName(remote)} did not complete. Everything works without it; titles and open pull requests come from git history instead.`);
+      if (interactive)
+        void vscode.window.showWarningMessage(
+          `Lodestar: sign-in to ${forgeName(remote)} did not complete. Everything works without it; titles and open pull requests come from git history instead.`,
+        );
       return undefined;
     }
   }
@@ -104,7 +107,9 @@ export class ForgeSession {
     }
     if (host === remote.host) return true;
     if (interactive) {
-      void vscode.window.showWarningMessage(`Lodestar: to sign in to ${remote.host}, set the setting github-enterprise.uri to ${remote.webBase} (it is ${uri ? `"${uri}"` : 'not set'}).`);
+      void vscode.window.showWarningMessage(
+        `Lodestar: to sign in to ${remote.host}, set the setting github-enterprise.uri to ${remote.webBase} (it is ${uri ? `"${uri}"` : 'not set'}).`,
+      );
     }
     return false;
   }
@@ -151,16 +156,24 @@ export function registerForgeCommands(forge: ForgeSession, remotesOf: () => Prom
       if (refusedInRestrictedMode('call GitHub or GitLab', 'Trust this workspace first.')) return false;
       const remotes = (await remotesOf()).filter((r) => forge.supports(r));
       if (remotes.length === 0) {
-        void vscode.window.showInformationMessage('Lodestar: this folder has no GitHub or GitLab remote, so there is nothing to sign in to. Everything works from git history.');
+        void vscode.window.showInformationMessage(
+          'Lodestar: this folder has no GitHub or GitLab remote, so there is nothing to sign in to. Everything works from git history.',
+        );
         return false;
       }
       const remote =
         remotes.length === 1
           ? remotes[0]
-          : (await vscode.window.showQuickPick(remotes.map((r) => ({ label: forgeName(r), description: `${r.name ?? ''} · ${r.owner}/${r.repo}`, remote: r })), { title: 'Sign In to Forge: which remote?' }))?.remote;
+          : (
+              await vscode.window.showQuickPick(
+                remotes.map((r) => ({ label: forgeName(r), description: `${r.name ?? ''} · ${r.owner}/${r.repo}`, remote: r })),
+                { title: 'Sign In to Forge: which remote?' },
+              )
+            )?.remote;
       if (!remote) return false;
       const ok = await forge.signIn(remote);
-      if (ok) void vscode.window.showInformationMessage(`Lodestar: signed in to ${forgeName(remote)}. Pull-request titles and open pull requests now come from it.`);
+      if (ok)
+        void vscode.window.showInformationMessage(`Lodestar: signed in to ${forgeName(remote)}. Pull-request titles and open pull requests now come from it.`);
       return ok;
     }),
     vscode.commands.registerCommand('lodestar.setGitLabToken', async (args?: { host?: string; token?: string }): Promise<boolean> => {
@@ -168,7 +181,19 @@ export function registerForgeCommands(forge: ForgeSession, remotesOf: () => Prom
       let host = args?.host?.trim().toLowerCase();
       if (!host) {
         const hosts = [...new Set((await remotesOf()).filter((r) => r.kind === 'gitlab').map((r) => r.host))];
-        host = hosts.length === 1 ? hosts[0] : (await vscode.window.showInputBox({ title: 'Set GitLab Token', prompt: 'The GitLab host', value: hosts[0] ?? 'gitlab.com', validateInput: (v) => (/^[a-z0-9.-]+(:\d+)?$/i.test(v.trim()) ? undefined : 'A host name, e.g. gitlab.com') }))?.trim().toLowerCase();
+        host =
+          hosts.length === 1
+            ? hosts[0]
+            : (
+                await vscode.window.showInputBox({
+                  title: 'Set GitLab Token',
+                  prompt: 'The GitLab host',
+                  value: hosts[0] ?? 'gitlab.com',
+                  validateInput: (v) => (/^[a-z0-9.-]+(:\d+)?$/i.test(v.trim()) ? undefined : 'A host name, e.g. gitlab.com'),
+                })
+              )
+                ?.trim()
+                .toLowerCase();
       }
       if (!host) return false;
       if (args?.token !== undefined) {

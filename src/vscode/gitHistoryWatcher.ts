@@ -18,7 +18,11 @@ export class GitHistoryWatcher implements vscode.Disposable {
   constructor(private readonly settleMs = 300) {
     for (const pattern of ['**/.git/HEAD', '**/.git/logs/HEAD', '**/.git/config']) {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      this.disposables.push(watcher, watcher.onDidChange(() => this.moved()), watcher.onDidCreate(() => this.moved()));
+      this.disposables.push(
+        watcher,
+        watcher.onDidChange(() => this.moved()),
+        watcher.onDidCreate(() => this.moved()),
+      );
     }
   }
 

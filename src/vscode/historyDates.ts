@@ -24,7 +24,12 @@ export function forgetHistoryDates(): void {
   pullRequestCache.clear();
 }
 
-function entryFor(root: string, key: string, read: () => Promise<Map<string, string>>, store = cache): { dates: Promise<Map<string, string>>; value?: Map<string, string> } {
+function entryFor(
+  root: string,
+  key: string,
+  read: () => Promise<Map<string, string>>,
+  store = cache,
+): { dates: Promise<Map<string, string>>; value?: Map<string, string> } {
   const cached = store.get(root);
   if (cached?.key === key) return cached;
   const entry: { key: string; dates: Promise<Map<string, string>>; value?: Map<string, string> } = { key, dates: Promise.resolve(new Map()) };
@@ -38,7 +43,11 @@ function entryFor(root: string, key: string, read: () => Promise<Map<string, str
 function entries(records: WorkspaceRecords): { dates: Promise<Map<string, string>>; value?: Map<string, string> }[] {
   if (!vscode.workspace.isTrusted) return [];
   const today = localToday();
-  return records.indexes().map(({ index }) => entryFor(index.root, `${index.version}:${today}`, () => statusChangeDates(createGitExecutor(index.root), index.root, index.records(), today)));
+  return records
+    .indexes()
+    .map(({ index }) =>
+      entryFor(index.root, `${index.version}:${today}`, () => statusChangeDates(createGitExecutor(index.root), index.root, index.records(), today)),
+    );
 }
 
 function merged(maps: (Map<string, string> | undefined)[]): Map<string, string> {

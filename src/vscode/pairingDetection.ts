@@ -57,7 +57,12 @@ export class PairingDetection implements vscode.Disposable {
 
   private async read(index: RecordIndex): Promise<FolderPairing> {
     const notebook = this.records.notebook.records();
-    const directory = await loadPeopleDirectory(index, this.fs, notebook.filter((r) => r.kind === 'person'), { trusted: vscode.workspace.isTrusted, git: createGitExecutor(index.root) });
+    const directory = await loadPeopleDirectory(
+      index,
+      this.fs,
+      notebook.filter((r) => r.kind === 'person'),
+      { trusted: vscode.workspace.isTrusted, git: createGitExecutor(index.root) },
+    );
     const logged = loggedPairingSessions([...index.records('session'), ...notebook.filter((r) => r.kind === 'session')], directory);
     try {
       // All of history: git itself skips the commits without co-authors (100,000 commits in well under a second).

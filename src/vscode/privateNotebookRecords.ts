@@ -14,7 +14,12 @@ import { WorkspaceFileSystem } from './workspaceFileSystem';
  * repository's `docs/…` folders. Decisions are named so no `.adr-dir` above
  * the notebook is ever looked for.
  */
-export const NOTEBOOK_LAYOUT: LodestarSettings = { decisionDirectories: ['decisions'], designDirectories: ['design'], mentoringDirectory: 'mentoring', influenceDirectory: 'influence' };
+export const NOTEBOOK_LAYOUT: LodestarSettings = {
+  decisionDirectories: ['decisions'],
+  designDirectories: ['design'],
+  mentoringDirectory: 'mentoring',
+  influenceDirectory: 'influence',
+};
 
 export interface NotebookLocation {
   /** The folder (absolute, `/` separators). */
@@ -60,14 +65,20 @@ export class NotebookRecords implements vscode.Disposable {
     const root = configured ? toPortPath(configured) : (this.defaultRoot ?? '');
     let problem: string | undefined;
     if (root === '') problem = 'No private notebook folder is set: set lodestar.privateNotebook.path to a folder outside your workspace.';
-    else if (!root.startsWith('/') && !/^[A-Za-z]:\//.test(root)) problem = `lodestar.privateNotebook.path must be an absolute path (or start with ~/), not "${configured}".`;
+    else if (!root.startsWith('/') && !/^[A-Za-z]:\//.test(root))
+      problem = `lodestar.privateNotebook.path must be an absolute path (or start with ~/), not "${configured}".`;
     else problem = await privateFolderProblem(this.fs, root, workspaceRoots);
     if (this.entry && this.current?.root === root && !problem) {
       await this.entry.batcher.run(() => this.build());
       return;
     }
     this.close();
-    this.current = { root, mentoringFolder: joinPath(root, NOTEBOOK_LAYOUT.mentoringDirectory), influenceFolder: joinPath(root, NOTEBOOK_LAYOUT.influenceDirectory ?? 'influence'), problem };
+    this.current = {
+      root,
+      mentoringFolder: joinPath(root, NOTEBOOK_LAYOUT.mentoringDirectory),
+      influenceFolder: joinPath(root, NOTEBOOK_LAYOUT.influenceDirectory ?? 'influence'),
+      problem,
+    };
     if (problem) {
       this.log.appendLine(`Private notebook not used: ${problem}`);
       return;

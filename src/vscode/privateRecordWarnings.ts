@@ -53,7 +53,15 @@ export function registerPrivateRecordWarnings(records: WorkspaceRecords, pairing
 
   // `git add` changes what is tracked without touching history: watch the index too.
   const index = vscode.workspace.createFileSystemWatcher('**/.git/index');
-  return vscode.Disposable.from(collection, index, index.onDidChange(schedule), index.onDidCreate(schedule), records.onDidChange(schedule), pairing.onDidChange(schedule), {
-    dispose: () => timer && clearTimeout(timer),
-  });
+  return vscode.Disposable.from(
+    collection,
+    index,
+    index.onDidChange(schedule),
+    index.onDidCreate(schedule),
+    records.onDidChange(schedule),
+    pairing.onDidChange(schedule),
+    {
+      dispose: () => timer && clearTimeout(timer),
+    },
+  );
 }

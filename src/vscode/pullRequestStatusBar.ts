@@ -71,8 +71,15 @@ export class PullRequestStatusBar implements vscode.Disposable {
     if (generation !== this.generation) return;
     const number = shortPullRequestLabel(current.url ?? '', current.number);
     this.item.text = linked.length > 0 ? `$(git-pull-request) ${number} → ${linkTargetsText(linked)}` : `$(git-pull-request) ${number} not linked`;
-    this.item.tooltip = tooltip(current.url, current.title, current.atHead ? `Merged at HEAD${current.branch ? ` of ${current.branch}` : ''}.` : `The pull request of ${current.branch ?? 'HEAD'}.`, linked);
-    this.item.accessibilityInformation = { label: linked.length > 0 ? `Pull request ${number}, linked to ${linkTargetsText(linked)}` : `Pull request ${number}, not linked` };
+    this.item.tooltip = tooltip(
+      current.url,
+      current.title,
+      current.atHead ? `Merged at HEAD${current.branch ? ` of ${current.branch}` : ''}.` : `The pull request of ${current.branch ?? 'HEAD'}.`,
+      linked,
+    );
+    this.item.accessibilityInformation = {
+      label: linked.length > 0 ? `Pull request ${number}, linked to ${linkTargetsText(linked)}` : `Pull request ${number}, not linked`,
+    };
     this.item.command = { command: 'lodestar.linkPullRequest', title: 'Link Pull Request…', arguments: [{ pullRequest: current.url ?? number }] };
     this.item.show();
     this.shown = true;

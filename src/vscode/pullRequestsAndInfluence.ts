@@ -23,7 +23,12 @@ export interface PullRequestsAndInfluence {
  * Registration only: no file, git or network I/O until a view, an index
  * change or a command asks.
  */
-export function registerPullRequestsAndInfluence(context: vscode.ExtensionContext, records: WorkspaceRecords, log: vscode.OutputChannel, history: GitHistoryWatcher): PullRequestsAndInfluence {
+export function registerPullRequestsAndInfluence(
+  context: vscode.ExtensionContext,
+  records: WorkspaceRecords,
+  log: vscode.OutputChannel,
+  history: GitHistoryWatcher,
+): PullRequestsAndInfluence {
   const forge = new ForgeSession(context.secrets, log);
   const pullRequests = new WorkspacePullRequests(records, forge, log, history);
   const influence = new InfluenceTreeProvider(records, pullRequests);

@@ -31,5 +31,8 @@ export function readReminderSettings(): { proposedMaxAgeDays: number; inReviewMa
     const value = config.get<unknown>(key);
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
   };
-  return { proposedMaxAgeDays: days('reminders.proposedMaxAgeDays', DEFAULT_PROPOSED_MAX_AGE_DAYS), inReviewMaxAgeDays: days('reminders.inReviewMaxAgeDays', DEFAULT_IN_REVIEW_MAX_AGE_DAYS) };
+  return {
+    proposedMaxAgeDays: days('reminders.proposedMaxAgeDays', DEFAULT_PROPOSED_MAX_AGE_DAYS),
+    inReviewMaxAgeDays: days('reminders.inReviewMaxAgeDays', DEFAULT_IN_REVIEW_MAX_AGE_DAYS),
+  };
 }

@@ -178,7 +178,9 @@ export class WorkspacePullRequests implements vscode.Disposable {
       this.log.appendLine(`Finding the current branch's pull request in ${root} failed: ${(e as Error).message}`);
     }
     const atHead = history.head ? history.pullRequests.find((p) => p.mergeCommit === history.head) : undefined;
-    return atHead ? { number: atHead.number, url: atHead.url, title: atHead.title, state: 'merged', source: 'history', root, branch: history.branch, atHead: true } : null;
+    return atHead
+      ? { number: atHead.number, url: atHead.url, title: atHead.title, state: 'merged', source: 'history', root, branch: history.branch, atHead: true }
+      : null;
   }
 
   /** The reverse lookup for a workspace folder: its records and the private notebook's, resolved against its remotes. */

@@ -106,7 +106,9 @@ export class WorkspaceRecords implements vscode.Disposable {
     const index = new RecordIndex(this.fs, root, readSettings(folder));
     // While git rewrites the work tree (a checkout, a rebase), it holds index.lock or HEAD.lock: changes wait for it.
     const gitDir = gitDirOf(folder.uri.fsPath);
-    const gitBusy = gitDir ? () => nodeFs.existsSync(nodePath.join(gitDir, 'index.lock')) || nodeFs.existsSync(nodePath.join(gitDir, 'HEAD.lock')) : () => false;
+    const gitBusy = gitDir
+      ? () => nodeFs.existsSync(nodePath.join(gitDir, 'index.lock')) || nodeFs.existsSync(nodePath.join(gitDir, 'HEAD.lock'))
+      : () => false;
     const entry: FolderIndex = {
       folder,
       index,
@@ -194,7 +196,10 @@ export class WorkspaceRecords implements vscode.Disposable {
       paths = await changedSince(batch.paths, entry.builtAt, changedAt, (p) => entry.index.holds(p));
       this.stats.coveredEvents += batch.paths.size - paths.size;
       full = paths.size > entry.batcher.fullThreshold;
-      if (paths.size < batch.paths.size) this.log.appendLine(`${batch.paths.size - paths.size} of ${batch.paths.size} file changes in ${entry.folder.name} were already read by the last re-index.`);
+      if (paths.size < batch.paths.size)
+        this.log.appendLine(
+          `${batch.paths.size - paths.size} of ${batch.paths.size} file changes in ${entry.folder.name} were already read by the last re-index.`,
+        );
     }
     if (full) {
       this.log.appendLine(`Re-indexing ${entry.folder.name} after ${batch.paths.size} file changes.`);
@@ -277,7 +282,10 @@ export class WorkspaceRecords implements vscode.Disposable {
   }
 
   problems(): Problem[] {
-    return [...[...this.folders.values()].flatMap((e) => [...e.index.problems(), ...e.branchProblems.filter((p) => e.index.record(p.path))]), ...this.notebook.problems()];
+    return [
+      ...[...this.folders.values()].flatMap((e) => [...e.index.problems(), ...e.branchProblems.filter((p) => e.index.record(p.path))]),
+      ...this.notebook.problems(),
+    ];
   }
 
   indexOf(path: string): RecordIndex | undefined {

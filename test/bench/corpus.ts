@@ -48,7 +48,11 @@ export function buildCorpus(root: string): Corpus {
     records++;
   };
   write(root, '.adr-dir', 'doc/adr\n');
-  write(root, '.log4brains.yml', '---\nproject:\n  name: bench\n  tz: Europe/Paris\n  adrFolder: ./docs/adr\n  packages:\n    - name: api\n      path: packages/api\n      adrFolder: packages/api/docs/adr\n    - name: web\n      path: packages/web\n      adrFolder: packages/web/docs/adr\n');
+  write(
+    root,
+    '.log4brains.yml',
+    '---\nproject:\n  name: bench\n  tz: Europe/Paris\n  adrFolder: ./docs/adr\n  packages:\n    - name: api\n      path: packages/api\n      adrFolder: packages/api/docs/adr\n    - name: web\n      path: packages/web\n      adrFolder: packages/web/docs/adr\n',
+  );
   fs.mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
   const fm = (kind: Kind, title: string): string => {
     const v = frontMatterVariant(rnd, kind, title);
@@ -58,7 +62,8 @@ export function buildCorpus(root: string): Corpus {
     const title = `Decision number ${i} about subsystem ${i % 97}`;
     const superseded = i % 50 === 0 && i < ADR_TOOLS_RECORDS;
     const supersedes = i % 50 === 1 && i > 1;
-    const link = (n: number, kind: string): string => `${kind} [${n}. Decision number ${n} about subsystem ${n % 97}](${String(n).padStart(4, '0')}-decision-number-${n}.md)`;
+    const link = (n: number, kind: string): string =>
+      `${kind} [${n}. Decision number ${n} about subsystem ${n % 97}](${String(n).padStart(4, '0')}-decision-number-${n}.md)`;
     const text = nygardAdr({
       number: i,
       title,
@@ -75,21 +80,33 @@ export function buildCorpus(root: string): Corpus {
   }
   for (let i = 1; i <= 1000; i++) {
     const title = `Render ${i % 11} pages on the server`;
-    add(`packages/web/docs/adr/${String(i).padStart(4, '0')}-render-pages-${i}.md`, pad(`${madr2Adr({ title, status: ['accepted', 'proposed', 'deprecated'][i % 3] })}\n* Tags: web, rendering\n`, 2048, rnd));
+    add(
+      `packages/web/docs/adr/${String(i).padStart(4, '0')}-render-pages-${i}.md`,
+      pad(`${madr2Adr({ title, status: ['accepted', 'proposed', 'deprecated'][i % 3] })}\n* Tags: web, rendering\n`, 2048, rnd),
+    );
   }
   for (let i = 1; i <= 1500; i++) {
     const title = `Design ${i}: the ${i % 17} pipeline`;
-    add(`docs/design/${String(i).padStart(4, '0')}-pipeline-${i}.md`, pad(`${fm('design', title)}\n# ${title}\n\n## Context\n\n## Goals\n\n## Proposal\n`, 3072, rnd));
+    add(
+      `docs/design/${String(i).padStart(4, '0')}-pipeline-${i}.md`,
+      pad(`${fm('design', title)}\n# ${title}\n\n## Context\n\n## Goals\n\n## Proposal\n`, 3072, rnd),
+    );
   }
   const mentees = Array.from({ length: 30 }, (_, k) => `mentee${k}`);
   for (const m of mentees) add(`docs/mentoring/${m}.md`, `${fm('person', m)}\n# ${m}\n`);
   for (let i = 0; i < 1000; i++) {
     const m = mentees[i % mentees.length];
-    add(`docs/mentoring/${m}/2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}-session-${i}.md`, pad(`${fm('session', m)}\n# Session ${i}\n\nNotes.\n`, 1024, rnd));
+    add(
+      `docs/mentoring/${m}/2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}-session-${i}.md`,
+      pad(`${fm('session', m)}\n# Session ${i}\n\nNotes.\n`, 1024, rnd),
+    );
   }
   for (let i = 0; i < 970; i++) {
     const year = 2025 + (i % 2);
-    add(`docs/influence/${year}/${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}-activity-${i}.md`, pad(`${fm('activity', `Activity ${i}`)}\n# Activity ${i}\n`, 1024, rnd));
+    add(
+      `docs/influence/${year}/${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}-activity-${i}.md`,
+      pad(`${fm('activity', `Activity ${i}`)}\n# Activity ${i}\n`, 1024, rnd),
+    );
   }
   return { root, adrFolder: path.join(root, 'doc/adr'), records, bytes };
 }

@@ -54,7 +54,10 @@ function buildGovernedRepo(): string {
   fs.mkdirSync(adr, { recursive: true });
   for (let i = 0; i < RECORDS; i++) {
     const n = String(i + 1).padStart(4, '0');
-    fs.writeFileSync(path.join(adr, `${n}-decision-${i}.md`), madr4Adr({ title: `Decision ${i}`, status: i % 10 === 0 ? 'deprecated' : 'accepted', extraFrontMatter: globsOf(i) }));
+    fs.writeFileSync(
+      path.join(adr, `${n}-decision-${i}.md`),
+      madr4Adr({ title: `Decision ${i}`, status: i % 10 === 0 ? 'deprecated' : 'accepted', extraFrontMatter: globsOf(i) }),
+    );
   }
   git(root, ['init', '-q', '-b', 'main']);
   git(root, ['add', '-A']);
@@ -89,7 +92,10 @@ export async function benchGovernance(): Promise<{ what: string; figure: string;
     if (answer(tracked) === 0 || answer(untracked) === 0) throw new Error('the benchmark files are governed by nothing');
     const times = { tracked: [] as number[], untracked: [] as number[] };
     for (let i = 0; i < 50; i++) {
-      for (const [kind, p] of [['tracked', tracked], ['untracked', untracked]] as const) {
+      for (const [kind, p] of [
+        ['tracked', tracked],
+        ['untracked', untracked],
+      ] as const) {
         const t = performance.now();
         answer(p);
         times[kind].push(performance.now() - t);

@@ -4,7 +4,14 @@ import { git, makeTempDir } from '../fixtures/gitRepo';
 /** A generated 100,000-commit history for the benchmark (see buildHistoryRepo). */
 
 const COMMITS = 100_000;
-const PEOPLE = ['Alice Ángel <alice@example.com>', 'Bob Builder <bob@example.com>', 'Carol Chen <carol@example.com>', 'Dana Lead <dana@example.com>', 'Eve 李 <eve@example.com>', 'Frank Ó Briain <frank@example.com>'];
+const PEOPLE = [
+  'Alice Ángel <alice@example.com>',
+  'Bob Builder <bob@example.com>',
+  'Carol Chen <carol@example.com>',
+  'Dana Lead <dana@example.com>',
+  'Eve 李 <eve@example.com>',
+  'Frank Ó Briain <frank@example.com>',
+];
 const BOT = 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>';
 const WORDS = 'cache index parser retry timeout schema migration worker queue token session layout render build deploy config logging metrics'.split(' ');
 const BODY_LINES = [
@@ -85,7 +92,12 @@ export async function buildHistoryRepo(commits = COMMITS): Promise<HistoryRepo> 
       prs++;
     } else if (roll < 0.12) {
       // Dependency bots open pull requests too: squashed, with the bot as author.
-      lastMain = commit('refs/heads/main', BOT, `Bump ${pick(WORDS)} from 1.${Math.floor(rnd() * 9)}.0 to 1.${Math.floor(rnd() * 9) + 1}.0 (#${++prNumber})\n\nSigned-off-by: dependabot[bot] <support@github.com>`, [lastMain]);
+      lastMain = commit(
+        'refs/heads/main',
+        BOT,
+        `Bump ${pick(WORDS)} from 1.${Math.floor(rnd() * 9)}.0 to 1.${Math.floor(rnd() * 9) + 1}.0 (#${++prNumber})\n\nSigned-off-by: dependabot[bot] <support@github.com>`,
+        [lastMain],
+      );
       prs++;
     } else if (roll < 0.34) {
       lastMain = commit('refs/heads/main', pick(PEOPLE), withBody(`Improve the ${topic} (#${++prNumber})`), [lastMain]);
@@ -93,10 +105,20 @@ export async function buildHistoryRepo(commits = COMMITS): Promise<HistoryRepo> 
     } else if (roll < 0.39) {
       lastMain = commit('refs/heads/main', pick(PEOPLE), withBody(`#${Math.floor(rnd() * 5000) + 1} fix the ${topic}`), [lastMain]);
     } else if (roll < 0.41) {
-      lastMain = commit('refs/heads/main', pick(PEOPLE), `Merge branch '${topic.replace(' ', '-')}' into 'main'\n\nImprove the ${topic}\n\nSee merge request group/sub/proj!${++prNumber}`, [lastMain]);
+      lastMain = commit(
+        'refs/heads/main',
+        pick(PEOPLE),
+        `Merge branch '${topic.replace(' ', '-')}' into 'main'\n\nImprove the ${topic}\n\nSee merge request group/sub/proj!${++prNumber}`,
+        [lastMain],
+      );
       prs++;
     } else if (roll < 0.43) {
-      lastMain = commit('refs/heads/main', pick(PEOPLE), `Merged in feature/${topic.replace(' ', '-')} (pull request #${++prNumber})\n\nImprove the ${topic}\n\nApproved-by: Dana Lead`, [lastMain]);
+      lastMain = commit(
+        'refs/heads/main',
+        pick(PEOPLE),
+        `Merged in feature/${topic.replace(' ', '-')} (pull request #${++prNumber})\n\nImprove the ${topic}\n\nApproved-by: Dana Lead`,
+        [lastMain],
+      );
       prs++;
     } else if (roll < 0.45) {
       lastMain = commit('refs/heads/main', pick(PEOPLE), `Merged PR ${++prNumber}: Améliorer ${topic}`, [lastMain]);

@@ -58,7 +58,10 @@ function installAdrLog(): string | undefined {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-adrlog-'));
   try {
     fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"bench-adr-log","private":true}\n');
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund', '--silent', 'adr-log@2'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund', '--silent', 'adr-log@2'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const bin = path.join(dir, 'node_modules/adr-log/bin/adr-log');
     if (fs.existsSync(bin)) return bin;
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/adr-log/package.json'), 'utf8')) as { bin?: string | Record<string, string> };
@@ -72,13 +75,27 @@ function installAdrLog(): string | undefined {
 
 async function processRows(root: string, adrFolder: string): Promise<void> {
   const cli = (label: string, args: string[], cwd = root): Command => ({ label, file: CLI, args, cwd, node: true });
-  const folders = ['doc/adr', 'packages/api/docs/adr', 'packages/web/docs/adr', 'docs/design', 'docs/mentoring', 'docs/influence'].map((f) => path.join(root, f));
+  const folders = ['doc/adr', 'packages/api/docs/adr', 'packages/web/docs/adr', 'docs/design', 'docs/mentoring', 'docs/influence'].map((f) =>
+    path.join(root, f),
+  );
   const readTree: Command = { label: 'read every file', file: READ_TREE, args: folders, cwd: root, node: true };
   const gitLog: Command = { label: 'git log (needed fields)', file: 'git', args: ['log', MINIMAL_LOG, 'HEAD'], cwd: root };
 
   const index = await comparePair(cli('index', ['index', '--json', '--root', root]), readTree, RUNS);
-  row(`\`index --json\` (${RECORDS.toLocaleString('en')} records) vs a Node script reading every file`, `${ms(index.a.wallMs)} vs ${ms(index.b.wallMs)}`, `${index.timeRatio.toFixed(2)}×`, '≤ 2.0×', index.timeRatio <= 2.0);
-  row('  same, peak RSS', `${mb(index.a.peakMb)} vs ${mb(index.b.peakMb)}`, `${index.memoryRatio?.toFixed(2)}×`, '≤ 1.5×', index.memoryRatio !== undefined && index.memoryRatio <= 1.5);
+  row(
+    `\`index --json\` (${RECORDS.toLocaleString('en')} records) vs a Node script reading every file`,
+    `${ms(index.a.wallMs)} vs ${ms(index.b.wallMs)}`,
+    `${index.timeRatio.toFixed(2)}×`,
+    '≤ 2.0×',
+    index.timeRatio <= 2.0,
+  );
+  row(
+    '  same, peak RSS',
+    `${mb(index.a.peakMb)} vs ${mb(index.b.peakMb)}`,
+    `${index.memoryRatio?.toFixed(2)}×`,
+    '≤ 1.5×',
+    index.memoryRatio !== undefined && index.memoryRatio <= 1.5,
+  );
 
   for (const [what, args] of [
     ['prs --json', ['prs', '--json', '--root', root]],
@@ -86,7 +103,13 @@ async function processRows(root: string, adrFolder: string): Promise<void> {
     ['report', ['report', '--from', '2015-01-01', '--to', '2030-12-31', '--root', root]],
   ] as const) {
     const r = await comparePair(cli(what, [...args]), gitLog, RUNS);
-    row(`\`${what}\` (100,000 commits) vs one git log of the needed fields`, `${ms(r.a.wallMs)} vs ${ms(r.b.wallMs)}`, `${r.timeRatio.toFixed(2)}×`, '≤ 1.5×', r.timeRatio <= 1.5);
+    row(
+      `\`${what}\` (100,000 commits) vs one git log of the needed fields`,
+      `${ms(r.a.wallMs)} vs ${ms(r.b.wallMs)}`,
+      `${r.timeRatio.toFixed(2)}×`,
+      '≤ 1.5×',
+      r.timeRatio <= 1.5,
+    );
     if (what === 'prs --json') row('  same, peak RSS (output: ' + mb(r.a.stdoutBytes / 1024 / 1024) + ')', mb(r.a.peakMb), '', '', undefined);
   }
 
@@ -99,7 +122,13 @@ async function processRows(root: string, adrFolder: string): Promise<void> {
       ['adr list', ['adr', 'list']],
     ] as const) {
       const r = await comparePair(cli(what, [...args]), baseline, RUNS);
-      row(`\`${what}\` (4,000 ADRs) vs \`adr-log -d DIR\``, `${ms(r.a.wallMs)} vs ${ms(r.b.wallMs)}`, `${r.timeRatio.toFixed(2)}×`, '≤ 1.0×', r.timeRatio <= 1.0);
+      row(
+        `\`${what}\` (4,000 ADRs) vs \`adr-log -d DIR\``,
+        `${ms(r.a.wallMs)} vs ${ms(r.b.wallMs)}`,
+        `${r.timeRatio.toFixed(2)}×`,
+        '≤ 1.0×',
+        r.timeRatio <= 1.0,
+      );
     }
     fs.rmSync(path.dirname(path.dirname(path.dirname(adrLog))), { recursive: true, force: true });
   } else {
@@ -143,7 +172,8 @@ async function inProcessRows(root: string): Promise<void> {
 
   const hostResult = path.resolve(__dirname, '../../../test-results/host-single-result.json');
   const activation = fs.existsSync(hostResult) ? (JSON.parse(fs.readFileSync(hostResult, 'utf8')) as { activationMs?: number }).activationMs : undefined;
-  if (typeof activation === 'number') row('activate() in the real VS Code (from the last host-suite run)', `${activation.toFixed(2)} ms`, '', '≤ 50 ms', activation <= 50);
+  if (typeof activation === 'number')
+    row('activate() in the real VS Code (from the last host-suite run)', `${activation.toFixed(2)} ms`, '', '≤ 50 ms', activation <= 50);
   else row('activate() in the real VS Code', 'not measured here: run the host suite (`npm test`), then this again', '', '≤ 50 ms', undefined);
 }
 
@@ -158,7 +188,9 @@ async function main(): Promise<number> {
   console.log('building a 100,000-commit history (merges, squashes, forges, co-authors, bots) and a 10,000-record repository…');
   const history = await buildHistoryRepo();
   const corpus = buildCorpus(history.root);
-  console.log(`info  ${corpus.records} records (${(corpus.bytes / 1024 / 1024).toFixed(1)} MB) and ${history.commits} commits (${history.pullRequests} PRs) in ${((performance.now() - started) / 1000).toFixed(0)} s; ${RUNS} runs of each side, alternating`);
+  console.log(
+    `info  ${corpus.records} records (${(corpus.bytes / 1024 / 1024).toFixed(1)} MB) and ${history.commits} commits (${history.pullRequests} PRs) in ${((performance.now() - started) / 1000).toFixed(0)} s; ${RUNS} runs of each side, alternating`,
+  );
   try {
     await processRows(corpus.root, corpus.adrFolder);
     await inProcessRows(corpus.root);
@@ -173,7 +205,9 @@ async function main(): Promise<number> {
   }
   printTable();
   const over = rows.filter((r) => r.ok === false);
-  console.log(`\n${over.length === 0 ? 'all budgets met' : `${over.length} budget(s) missed`} (${((performance.now() - started) / 1000).toFixed(0)} s; whole-process ratios are medians of pair-by-pair ratios in this run)`);
+  console.log(
+    `\n${over.length === 0 ? 'all budgets met' : `${over.length} budget(s) missed`} (${((performance.now() - started) / 1000).toFixed(0)} s; whole-process ratios are medians of pair-by-pair ratios in this run)`,
+  );
   return over.length === 0 ? 0 : 1;
 }
 

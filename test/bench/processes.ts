@@ -33,7 +33,10 @@ export interface RunFigures {
 
 const HOOK_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-hook-'));
 const HOOK = path.join(HOOK_DIR, 'peak-memory.js');
-fs.writeFileSync(HOOK, "process.on('exit', () => { if (process.env.LODESTAR_BENCH_PEAK) require('fs').writeFileSync(process.env.LODESTAR_BENCH_PEAK, String(process.resourceUsage().maxRSS)); });\n");
+fs.writeFileSync(
+  HOOK,
+  "process.on('exit', () => { if (process.env.LODESTAR_BENCH_PEAK) require('fs').writeFileSync(process.env.LODESTAR_BENCH_PEAK, String(process.resourceUsage().maxRSS)); });\n",
+);
 let runNumber = 0;
 
 export function runOnce(c: Command): Promise<RunFigures> {
@@ -88,7 +91,10 @@ export async function comparePair(a: Command, b: Command, runs: number): Promise
     bs.push(await runOnce(b));
   }
   const peaks = (xs: RunFigures[]): number | undefined => (xs.every((x) => x.peakMb !== undefined) ? median(xs.map((x) => x.peakMb as number)) : undefined);
-  const memoryRatios = as.every((x) => x.peakMb !== undefined) && bs.every((x) => x.peakMb !== undefined) ? as.map((x, i) => (x.peakMb as number) / (bs[i].peakMb as number)) : undefined;
+  const memoryRatios =
+    as.every((x) => x.peakMb !== undefined) && bs.every((x) => x.peakMb !== undefined)
+      ? as.map((x, i) => (x.peakMb as number) / (bs[i].peakMb as number))
+      : undefined;
   return {
     a: { wallMs: median(as.map((x) => x.wallMs)), peakMb: peaks(as), stdoutBytes: as[as.length - 1].stdoutBytes },
     b: { wallMs: median(bs.map((x) => x.wallMs)), peakMb: peaks(bs), stdoutBytes: bs[bs.length - 1].stdoutBytes },

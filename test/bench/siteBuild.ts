@@ -29,7 +29,12 @@ export function buildSiteCorpus(): { root: string; files: string[] } {
     const previous = `${String(i - 1).padStart(5, '0')}-decision-${i - 1}.md`;
     const head =
       i % 2 === 0
-        ? nygardAdr({ number: i, title, status: i % 10 === 0 ? 'Proposed' : 'Accepted', statusLines: i > 1 && i % 5 === 0 ? [`Amends [${i - 1}. Decision](${previous})`] : [] })
+        ? nygardAdr({
+            number: i,
+            title,
+            status: i % 10 === 0 ? 'Proposed' : 'Accepted',
+            statusLines: i > 1 && i % 5 === 0 ? [`Amends [${i - 1}. Decision](${previous})`] : [],
+          })
         : madr4Adr({ title, status: 'accepted', extraFrontMatter: `tags: [area-${i % 13}, team-${i % 7}]\n` });
     const extra = `\n## Notes\n\nSee [the previous one](${previous}) and [the spec](https://example.org/spec/${i}).\n\n| option | cost |\n| --- | --- |\n| one | low |\n\n${FILLER.slice(0, Math.max(0, 2048 - head.length))}\n`;
     fs.writeFileSync(path.join(folder, name), head + extra);
@@ -70,7 +75,8 @@ export async function benchSiteBuild(): Promise<{ what: string; figure: string; 
       t = performance.now();
       const result = await publishSite({ fs: fsPort, root, settings: DEFAULT_SETTINGS, outDir: out });
       siteTimes.push(performance.now() - t);
-      if (result.pages !== RECORDS || result.historyUnavailable) throw new Error(`site of ${result.pages} pages (${result.historyUnavailable ?? 'history read'})`);
+      if (result.pages !== RECORDS || result.historyUnavailable)
+        throw new Error(`site of ${result.pages} pages (${result.historyUnavailable ?? 'history read'})`);
       fs.rmSync(out, { recursive: true, force: true });
     }
     const render = median(renderTimes);

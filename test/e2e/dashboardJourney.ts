@@ -5,14 +5,7 @@ import * as assert from 'assert';
 import { Frame, Page } from 'playwright-core';
 import { namedPeriod, periodName } from '../../src/core/influence/reportPeriods';
 import { JourneyStep, screenshot } from './journeyStep';
-import {
-  activeEditorText,
-  answer,
-  dismissNotifications,
-  editorTab,
-  generousMs,
-  runCommand,
-} from './workbench';
+import { activeEditorText, answer, dismissNotifications, editorTab, generousMs, runCommand } from './workbench';
 
 function today(): string {
   const d = new Date();
@@ -28,9 +21,20 @@ async function dashboardFrame(page: Page, pressed?: string): Promise<Frame> {
   const deadline = Date.now() + generousMs;
   for (;;) {
     for (const frame of page.frames()) {
-      const marked = await frame.locator('[data-lodestar-dashboard]').count().catch(() => 0);
+      const marked = await frame
+        .locator('[data-lodestar-dashboard]')
+        .count()
+        .catch(() => 0);
       if (marked === 0) continue;
-      if (pressed === undefined || (await frame.locator('button[aria-pressed="true"]').first().textContent({ timeout: 1000 }).catch(() => null)) === pressed) return frame;
+      if (
+        pressed === undefined ||
+        (await frame
+          .locator('button[aria-pressed="true"]')
+          .first()
+          .textContent({ timeout: 1000 })
+          .catch(() => null)) === pressed
+      )
+        return frame;
     }
     if (Date.now() > deadline) throw new Error(`no webview frame shows the dashboard${pressed ? ` with "${pressed}" pressed` : ''}`);
     await page.waitForTimeout(250);
@@ -87,7 +91,9 @@ export const dashboardJourneySteps: JourneyStep[] = [
       await answer(page, 'where to write it');
       const name = `influence-report-${periodName(last).replace(/ /g, '-')}.md`;
       await editorTab(page, name).waitFor({ state: 'visible', timeout: generousMs });
-      await activeEditorText(page).filter({ hasText: `# Influence report, ${last.from} to ${last.to}` }).waitFor({ state: 'visible', timeout: generousMs });
+      await activeEditorText(page)
+        .filter({ hasText: `# Influence report, ${last.from} to ${last.to}` })
+        .waitFor({ state: 'visible', timeout: generousMs });
       await dismissNotifications(page);
       await screenshot(page, 'journey-d3-report.png');
     },

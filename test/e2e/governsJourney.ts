@@ -3,7 +3,19 @@
 import { Locator, Page } from 'playwright-core';
 import { SINGLE_ROOT } from '../fixtures/workspaces';
 import { JourneyStep, screenshot } from './journeyStep';
-import { activeEditorText, answer, collapseView, dismissNotifications, editorTab, expandView, generousMs, openViewContainer, quickInput, runCommand, treeRow } from './workbench';
+import {
+  activeEditorText,
+  answer,
+  collapseView,
+  dismissNotifications,
+  editorTab,
+  expandView,
+  generousMs,
+  openViewContainer,
+  quickInput,
+  runCommand,
+  treeRow,
+} from './workbench';
 
 const governedName = SINGLE_ROOT.governed.file.split('/').pop() as string;
 

@@ -102,7 +102,12 @@ const journey: JourneyStep[] = [
   {
     name: 'Lodestar: New Decision Record… from the palette: title, supersedes, links, status, deciders, then the new record opens and shows in the tree',
     run: async (page) => {
-      await draftFromPalette(page, { title: 'Use Redis for sessions', supersedes: '0002 Use PostgreSQL', deciders: 'Dana Lead', screenshotAfterSupersedes: 'journey-4-supersedes.png' });
+      await draftFromPalette(page, {
+        title: 'Use Redis for sessions',
+        supersedes: '0002 Use PostgreSQL',
+        deciders: 'Dana Lead',
+        screenshotAfterSupersedes: 'journey-4-supersedes.png',
+      });
       await editorTab(page, newRecordFile).waitFor({ state: 'visible', timeout: generousMs });
       await activeEditorText(page).filter({ hasText: '7. Use Redis for sessions' }).waitFor({ state: 'visible', timeout: generousMs });
       const decisions = await expandView(page, 'Decisions');
@@ -154,7 +159,11 @@ function journeyInOrder(seed: number): JourneyStep[][] {
   const welcome = rest.pop() as JourneyStep;
   const decisionSteps = rest.slice(0, rest.length - moreJourneySteps.length);
   const blocks = shuffle([decisionSteps, ...moreJourneyBlocks], orderRandom(seed, 'e2e'));
-  return [[opens], ...blocks.map((block) => [{ ...block[0], run: async (page: Page) => (await neutralWorkbench(page), await block[0].run(page)) }, ...block.slice(1)]), [welcome]];
+  return [
+    [opens],
+    ...blocks.map((block) => [{ ...block[0], run: async (page: Page) => (await neutralWorkbench(page), await block[0].run(page)) }, ...block.slice(1)]),
+    [welcome],
+  ];
 }
 
 /**

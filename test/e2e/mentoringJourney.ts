@@ -56,7 +56,10 @@ export const mentoringJourneySteps: JourneyStep[] = [
       // Bob (the latest co-authored commit) and you (the git user) start ticked.
       const bobRow = quickInput(page).locator('.monaco-list-row', { hasText: '@bob' }).first();
       await bobRow.waitFor({ state: 'visible', timeout: generousMs });
-      await bobRow.locator('input[type="checkbox"]:checked, .monaco-custom-toggle.checked, [aria-checked="true"]').first().waitFor({ state: 'attached', timeout: generousMs });
+      await bobRow
+        .locator('input[type="checkbox"]:checked, .monaco-custom-toggle.checked, [aria-checked="true"]')
+        .first()
+        .waitFor({ state: 'attached', timeout: generousMs });
       await screenshot(page, 'journey-7-pairing-partners.png');
       await answer(page, 'who did you pair with');
       await answer(page, 'The day you paired');
@@ -66,9 +69,13 @@ export const mentoringJourneySteps: JourneyStep[] = [
       await answer(page, 'Pull request URLs');
       await answer(page, 'How it went: a line written under', 'Bob drove; we found the race in the poller.');
       await editorTab(page, `${today()}-pairing.md`).waitFor({ state: 'visible', timeout: generousMs });
-      await activeEditorText(page).filter({ hasText: `Pairing with bob, ${today()}` }).waitFor({ state: 'visible', timeout: generousMs });
+      await activeEditorText(page)
+        .filter({ hasText: `Pairing with bob, ${today()}` })
+        .waitFor({ state: 'visible', timeout: generousMs });
       const mentoring = await mentoringView(page);
-      await expandRow(mentoring.locator('.monaco-list-row[role="treeitem"][aria-level="1"]').filter({ has: page.locator('.label-name', { hasText: /^bob$/ }) }));
+      await expandRow(
+        mentoring.locator('.monaco-list-row[role="treeitem"][aria-level="1"]').filter({ has: page.locator('.label-name', { hasText: /^bob$/ }) }),
+      );
       await treeRow(mentoring, `Pairing with bob, ${today()}`).waitFor({ state: 'visible', timeout: generousMs });
       await treeRow(mentoring, 'Detected pairing').waitFor({ state: 'visible', timeout: generousMs });
       await dismissNotifications(page);

@@ -13,5 +13,12 @@ import { workflowsJourneySteps } from './workflowsJourney';
  * must not depend on another). Each feature keeps its steps in its own file
  * and adds them here.
  */
-export const moreJourneyBlocks: JourneyStep[][] = [mentoringJourneySteps, dashboardJourneySteps, pullRequestJourneySteps, siteJourneySteps, governsJourneySteps, workflowsJourneySteps];
+export const moreJourneyBlocks: JourneyStep[][] = [
+  mentoringJourneySteps,
+  dashboardJourneySteps,
+  pullRequestJourneySteps,
+  siteJourneySteps,
+  governsJourneySteps,
+  workflowsJourneySteps,
+];
 export const moreJourneySteps: JourneyStep[] = moreJourneyBlocks.flat();

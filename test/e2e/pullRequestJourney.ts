@@ -75,7 +75,10 @@ export const pullRequestJourneySteps: JourneyStep[] = [
       await runCommand(page, 'Lodestar: Link Pull Request to Mentee');
       await pickCurrentPullRequest(page);
       await quickInput(page).getByText('which mentee?').waitFor({ state: 'visible', timeout: generousMs });
-      await quickInput(page).locator('.monaco-list-row', { hasText: `worked on #${current.number}` }).first().waitFor({ state: 'visible', timeout: generousMs });
+      await quickInput(page)
+        .locator('.monaco-list-row', { hasText: `worked on #${current.number}` })
+        .first()
+        .waitFor({ state: 'visible', timeout: generousMs });
       await screenshot(page, 'journey-p2-pick-mentee.png');
       await answer(page, 'which mentee?');
       await answer(page, 'note (optional)', 'Alice designed the key format herself');

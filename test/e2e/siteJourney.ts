@@ -15,14 +15,29 @@ const waitMs = 30_000;
 function siteRepo(): string {
   return buildRepo({
     'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions' }),
-    'doc/adr/0002-use-kafka-for-events.md': nygardAdr({ number: 2, title: 'Use Kafka for events', status: '', statusLines: ['Superseded by [3. Use NATS for events](0003-use-nats-for-events.md)'] }),
-    'doc/adr/0003-use-nats-for-events.md': nygardAdr({ number: 3, title: 'Use NATS for events', statusLines: ['Supersedes [2. Use Kafka for events](0002-use-kafka-for-events.md)'] }),
-    'doc/adr/0004-encrypt-backups.md': madr4Adr({ title: 'Encrypt backups at rest', status: 'proposed', extraFrontMatter: 'tags: [security, storage]\n' }).replace(
+    'doc/adr/0002-use-kafka-for-events.md': nygardAdr({
+      number: 2,
+      title: 'Use Kafka for events',
+      status: '',
+      statusLines: ['Superseded by [3. Use NATS for events](0003-use-nats-for-events.md)'],
+    }),
+    'doc/adr/0003-use-nats-for-events.md': nygardAdr({
+      number: 3,
+      title: 'Use NATS for events',
+      statusLines: ['Supersedes [2. Use Kafka for events](0002-use-kafka-for-events.md)'],
+    }),
+    'doc/adr/0004-encrypt-backups.md': madr4Adr({
+      title: 'Encrypt backups at rest',
+      status: 'proposed',
+      extraFrontMatter: 'tags: [security, storage]\n',
+    }).replace(
       'Chosen option: the first one.',
       'Chosen option: age with a hardware-held key, because restores must work offline.\n\n![Backup flow](../../img/backup-flow.svg)',
     ),
-    'img/backup-flow.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="240" height="60" fill="#0969da"/><text x="12" y="36" fill="#fff" font-size="18">backup → vault</text></svg>',
-    'docs/design/events-platform.md': '---\ntitle: Events platform\nstatus: in-review\ntags: [events]\ndecisions: [../../doc/adr/0003-use-nats-for-events.md]\n---\n# Events platform\n\n## Proposal\n\nOne bus for every service.\n',
+    'img/backup-flow.svg':
+      '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="240" height="60" fill="#0969da"/><text x="12" y="36" fill="#fff" font-size="18">backup → vault</text></svg>',
+    'docs/design/events-platform.md':
+      '---\ntitle: Events platform\nstatus: in-review\ntags: [events]\ndecisions: [../../doc/adr/0003-use-nats-for-events.md]\n---\n# Events platform\n\n## Proposal\n\nOne bus for every service.\n',
   });
 }
 
@@ -42,7 +57,8 @@ async function readTheSite(page: Page, indexUrl: string, shotPrefix: string): Pr
 
   await page.getByLabel('Status').selectOption('proposed');
   await page.locator('#count', { hasText: '1 of 5 records' }).waitFor({ timeout: waitMs });
-  if ((await rows.count()) !== 1 || !(await rows.first().innerText()).includes('Encrypt backups at rest')) throw new Error(`status filter shows: ${await rows.allInnerTexts()}`);
+  if ((await rows.count()) !== 1 || !(await rows.first().innerText()).includes('Encrypt backups at rest'))
+    throw new Error(`status filter shows: ${await rows.allInnerTexts()}`);
   await screenshot(page, `${shotPrefix}-2-status-proposed.png`);
 
   await page.getByRole('button', { name: 'Clear' }).click();
@@ -63,7 +79,9 @@ async function readTheSite(page: Page, indexUrl: string, shotPrefix: string): Pr
 }
 
 async function startServe(root: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'cli.js'), 'site', 'serve', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'cli.js'), 'site', 'serve', '--port', '0', '--root', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -90,42 +108,52 @@ async function inOwnTab(workbench: Page, use: (page: Page) => Promise<void>): Pr
 export const siteJourneySteps: JourneyStep[] = [
   {
     name: 'the built decision site works from file://: filter by status, search, follow a supersede link',
-    run: (workbench) => inOwnTab(workbench, async (page) => {
-      const root = siteRepo();
-      try {
-        runCliSync(['site', 'build', '--root', root]);
-        await readTheSite(page, `file://${path.join(root, '_site', 'index.html')}`, 'site-file');
-        await page.goto(`file://${path.join(root, '_site', 'doc', 'adr', '0004-encrypt-backups.html')}`);
-        await page.locator('article img[alt="Backup flow"]').waitFor({ timeout: waitMs });
-        if (!(await page.locator('article img[alt="Backup flow"]').evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0))) throw new Error('the copied image did not load');
-        await screenshot(page, 'site-file-5-record-with-image.png');
-      } finally {
-        fs.rmSync(root, { recursive: true, force: true });
-      }
-    }),
+    run: (workbench) =>
+      inOwnTab(workbench, async (page) => {
+        const root = siteRepo();
+        try {
+          runCliSync(['site', 'build', '--root', root]);
+          await readTheSite(page, `file://${path.join(root, '_site', 'index.html')}`, 'site-file');
+          await page.goto(`file://${path.join(root, '_site', 'doc', 'adr', '0004-encrypt-backups.html')}`);
+          await page.locator('article img[alt="Backup flow"]').waitFor({ timeout: waitMs });
+          if (
+            !(await page
+              .locator('article img[alt="Backup flow"]')
+              .evaluate(
+                (img) =>
+                  (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0,
+              ))
+          )
+            throw new Error('the copied image did not load');
+          await screenshot(page, 'site-file-5-record-with-image.png');
+        } finally {
+          fs.rmSync(root, { recursive: true, force: true });
+        }
+      }),
   },
   {
     name: 'lodestar site serve: the same site over http on 127.0.0.1, rebuilt when a record changes',
-    run: (workbench) => inOwnTab(workbench, async (page) => {
-      const root = siteRepo();
-      const served = await startServe(root);
-      try {
-        await readTheSite(page, served.url, 'site-serve');
-        fs.writeFileSync(path.join(root, 'doc/adr/0005-adopt-opentelemetry.md'), nygardAdr({ number: 5, title: 'Adopt OpenTelemetry', status: 'Proposed' }));
-        commitAll(root, 'Add 5');
-        const started = Date.now();
-        while (!/rebuilt: 6 pages/.test(served.output())) {
-          if (Date.now() - started > waitMs) throw new Error(`no rebuild: ${served.output()}`);
-          await new Promise((r) => setTimeout(r, 100));
+    run: (workbench) =>
+      inOwnTab(workbench, async (page) => {
+        const root = siteRepo();
+        const served = await startServe(root);
+        try {
+          await readTheSite(page, served.url, 'site-serve');
+          fs.writeFileSync(path.join(root, 'doc/adr/0005-adopt-opentelemetry.md'), nygardAdr({ number: 5, title: 'Adopt OpenTelemetry', status: 'Proposed' }));
+          commitAll(root, 'Add 5');
+          const started = Date.now();
+          while (!/rebuilt: 6 pages/.test(served.output())) {
+            if (Date.now() - started > waitMs) throw new Error(`no rebuild: ${served.output()}`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          await page.goto(served.url);
+          await page.getByRole('link', { name: '0005 Adopt OpenTelemetry' }).waitFor({ timeout: waitMs });
+          await screenshot(page, 'site-serve-5-rebuilt.png');
+        } finally {
+          served.child.kill('SIGTERM');
+          fs.rmSync(root, { recursive: true, force: true });
         }
-        await page.goto(served.url);
-        await page.getByRole('link', { name: '0005 Adopt OpenTelemetry' }).waitFor({ timeout: waitMs });
-        await screenshot(page, 'site-serve-5-rebuilt.png');
-      } finally {
-        served.child.kill('SIGTERM');
-        fs.rmSync(root, { recursive: true, force: true });
-      }
-    }),
+      }),
   },
 ];
 

@@ -12,7 +12,10 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 export async function dismissNotifications(page: Page): Promise<void> {
   const closeButtons = page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear');
   for (let i = await closeButtons.count(); i > 0; i--) {
-    await closeButtons.first().click({ timeout: 5_000 }).catch(() => undefined);
+    await closeButtons
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
   }
 }
 

@@ -66,10 +66,16 @@ export const workflowsJourneySteps: JourneyStep[] = [
       await titleShows(page, '2/2');
       await quickInput(page).locator('.monaco-list-row', { hasText: 'New decision…' }).first().click();
       await titleShows(page, `Supersede ${recordRow}: new decision`);
-      await quickInput(page).getByText(/Title of decision \d+, in doc\/adr/).first().waitFor({ state: 'visible', timeout: generousMs });
+      await quickInput(page)
+        .getByText(/Title of decision \d+, in doc\/adr/)
+        .first()
+        .waitFor({ state: 'visible', timeout: generousMs });
       await input.fill('Use CockroachDB');
       // The prompt follows the typing: the file the title gives.
-      await quickInput(page).getByText(/written as doc\/adr\/\d{4}-use-cockroachdb\.md/).first().waitFor({ state: 'visible', timeout: generousMs });
+      await quickInput(page)
+        .getByText(/written as doc\/adr\/\d{4}-use-cockroachdb\.md/)
+        .first()
+        .waitFor({ state: 'visible', timeout: generousMs });
       await screenshot(page, 'journey-workflows-2-new-successor.png');
       await page.keyboard.press('Enter');
       await titleShows(page, 'links (optional)');
@@ -97,11 +103,20 @@ export const workflowsJourneySteps: JourneyStep[] = [
       await activeEditorText(page).filter({ hasText: typedLink }).waitFor({ state: 'visible', timeout: generousMs });
       try {
         // The problem is reported once the saved record is indexed: ask for the quick fixes on that line until it is offered.
-        const fix = page.locator('.action-widget').getByText(/Add the missing side/).first();
+        const fix = page
+          .locator('.action-widget')
+          .getByText(/Add the missing side/)
+          .first();
         const deadline = Date.now() + generousMs;
         for (;;) {
           await page.keyboard.press('Control+.');
-          if (await fix.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+          if (
+            await fix.waitFor({ state: 'visible', timeout: 5_000 }).then(
+              () => true,
+              () => false,
+            )
+          )
+            break;
           if (Date.now() > deadline) throw new Error('the quick fix "Add the missing side" was never offered on the typed link');
           await page.keyboard.press('Escape');
         }

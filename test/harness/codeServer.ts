@@ -127,8 +127,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 
   const args = [
     ...common,
-    '--auth', 'none',
-    '--bind-addr', authority,
+    '--auth',
+    'none',
+    '--bind-addr',
+    authority,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',

@@ -44,7 +44,11 @@ function seedRipgrepArchive(): void {
 }
 
 function lastLine(file: string): string {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines[lines.length - 1] ?? '').slice(0, 120);
 }
 

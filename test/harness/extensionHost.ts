@@ -25,7 +25,10 @@ function workbenchErrors(consoleLines: string[]): string {
   const noise = /open-vsx|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource/;
   const errors = consoleLines.filter((line) => /^\[(error|pageerror)\]/.test(line) && !noise.test(line));
   if (errors.length === 0) return '(none)';
-  return errors.slice(-5).map((line) => line.split('\n').slice(0, 8).join('\n')).join('\n');
+  return errors
+    .slice(-5)
+    .map((line) => line.split('\n').slice(0, 8).join('\n'))
+    .join('\n');
 }
 
 /** A failed host test as `npm test` prints it: its name, the seed, the error, the screenshot and the extension host log. */
@@ -87,8 +90,16 @@ export async function runExtensionHostSuite(scenario: Scenario, seed: number): P
         else if (event.kind === 'pending') console.log(`  - ${event.title} (skipped)`);
         else {
           const shot = path.join(resultsDir(), `host-${scenario}-failure-${event.id}.png`);
-          const taken = await browser.page.screenshot({ path: shot }).then(() => true, () => false);
-          const failure: SuiteFailure = { title: event.title, error: event.error ?? '', screenshot: taken ? shot : undefined, logTail: server.extensionHostLogTail() };
+          const taken = await browser.page.screenshot({ path: shot }).then(
+            () => true,
+            () => false,
+          );
+          const failure: SuiteFailure = {
+            title: event.title,
+            error: event.error ?? '',
+            screenshot: taken ? shot : undefined,
+            logTail: server.extensionHostLogTail(),
+          };
           answered.set(event.title, failure);
           fs.writeFileSync(failureAnswerFile(eventsFile, event.id), JSON.stringify({ screenshot: failure.screenshot, logTail: failure.logTail }));
           console.log(`  ✘ ${event.title} (screenshot ${shot})`);
@@ -100,7 +111,12 @@ export async function runExtensionHostSuite(scenario: Scenario, seed: number): P
     await browser.page.screenshot({ path: screenshot }).catch(() => undefined);
     if (result) {
       // Failures the suite reported without the harness's answer (a hook, or an answer that came too late).
-      result.failures = result.failures.map((f) => ({ ...answered.get(f.title), ...f, screenshot: f.screenshot ?? answered.get(f.title)?.screenshot ?? screenshot, logTail: f.logTail ?? answered.get(f.title)?.logTail ?? server.extensionHostLogTail() }));
+      result.failures = result.failures.map((f) => ({
+        ...answered.get(f.title),
+        ...f,
+        screenshot: f.screenshot ?? answered.get(f.title)?.screenshot ?? screenshot,
+        logTail: f.logTail ?? answered.get(f.title)?.logTail ?? server.extensionHostLogTail(),
+      }));
       // Kept for `npm run bench`, which reports the activate() time measured here.
       fs.writeFileSync(path.join(resultsDir(), `host-${scenario}-result.json`), JSON.stringify(result, null, 2));
       return result;

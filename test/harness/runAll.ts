@@ -18,7 +18,10 @@ type TierName = (typeof allTiers)[number];
 function selectedTiers(): TierName[] {
   const requested = process.env.LODESTAR_TEST_TIERS;
   if (!requested) return [...allTiers];
-  const names = requested.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = requested
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(allTiers as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`LODESTAR_TEST_TIERS: unknown tier ${unknown.join(', ')} (use ${allTiers.join(',')})`);
   return allTiers.filter((tier) => names.includes(tier));

@@ -19,7 +19,9 @@ async function workspaceFor(scenario: Scenario, dir: string): Promise<string> {
 
 // Network errors from the download look like this; anything else is a real test failure.
 function looksLikeDownloadFailure(error: unknown): boolean {
-  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|socket hang up|download|update\.code\.visualstudio\.com/i.test(String(error));
+  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|socket hang up|download|update\.code\.visualstudio\.com/i.test(
+    String(error),
+  );
 }
 
 async function runScenario(scenario: Scenario): Promise<void> {
@@ -58,7 +60,8 @@ async function main(): Promise<number> {
       }
       console.error(`${scenario}: failed: ${error instanceof Error ? error.message : error}`);
       // Desktop VS Code needs a display; headless Linux CI runs it under xvfb-run.
-      if (process.platform === 'linux' && !process.env.DISPLAY) console.error('  no $DISPLAY: on a headless Linux machine run `xvfb-run -a npm run test:electron`');
+      if (process.platform === 'linux' && !process.env.DISPLAY)
+        console.error('  no $DISPLAY: on a headless Linux machine run `xvfb-run -a npm run test:electron`');
     }
   }
   return failed > 0 ? 1 : 0;

@@ -65,13 +65,15 @@ export class SuiteEventReader {
     }
     const lines = (this.partial + text).split('\n');
     this.partial = lines.pop() ?? '';
-    return lines.filter((l) => l.trim()).flatMap((l) => {
-      try {
-        return [JSON.parse(l) as SuiteEvent];
-      } catch {
-        return [];
-      }
-    });
+    return lines
+      .filter((l) => l.trim())
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as SuiteEvent];
+        } catch {
+          return [];
+        }
+      });
   }
 }
 

@@ -33,8 +33,7 @@ export async function ensureSystemPackages(): Promise<void> {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !commandPath('apt-get')) {
     throw new Error(
-      `missing system packages: ${names.join(' ')}. Install them and run again:\n` +
-        `  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`,
+      `missing system packages: ${names.join(' ')}. Install them and run again:\n` + `  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`,
     );
   }
   step('apt-get update');

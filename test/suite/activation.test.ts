@@ -19,6 +19,9 @@ describe('activation', () => {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
     const pkg = vscode.extensions.getExtension('lodestar.lodestar')?.packageJSON as { contributes: { views: { lodestar: { name: string }[] } } };
-    assert.deepStrictEqual(pkg.contributes.views.lodestar.map((v) => v.name), ['Decisions', 'Design Docs', 'Mentoring', 'Influence']);
+    assert.deepStrictEqual(
+      pkg.contributes.views.lodestar.map((v) => v.name),
+      ['Decisions', 'Design Docs', 'Mentoring', 'Influence'],
+    );
   });
 });

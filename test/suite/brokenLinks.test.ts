@@ -28,7 +28,10 @@ describe('broken-link and its quick fix', () => {
     const source = path.join(adr, '0091-read-order-events.md');
     created.push(target, source);
     fs.writeFileSync(target, '# 90. Use Kafka Streams\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nRenamed from 0090-use-kafka.md.\n');
-    fs.writeFileSync(source, '# 91. Read order events\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n\n## Context\n\nEvents come through [ADR 90](0090-use-kafka.md).\n');
+    fs.writeFileSync(
+      source,
+      '# 91. Read order events\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n\n## Context\n\nEvents come through [ADR 90](0090-use-kafka.md).\n',
+    );
     await records.refreshPaths([target, source]);
 
     const uri = vscode.Uri.file(source);
@@ -65,7 +68,7 @@ describe('broken-link and its quick fix', () => {
     assert.match(text.replace(/&nbsp;/g, ' '), /Referenced by 0091 Read order events/);
   });
 
-  it('offers no fix when no record has the link\'s number', async () => {
+  it("offers no fix when no record has the link's number", async () => {
     const { records } = await lodestar();
     const source = path.join(workspaceRoot(), 'doc/adr/0091-read-order-events.md');
     created.push(source);
@@ -78,6 +81,9 @@ describe('broken-link and its quick fix', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     // Any answer that was not cancelled counts: the point is that no "Link to" fix is in it.
     const actions = await quickFixes(uri, broken()[0].range, () => true);
-    assert.deepStrictEqual(actions.filter((a) => a.title.startsWith('Link to ')).map((a) => a.title), []);
+    assert.deepStrictEqual(
+      actions.filter((a) => a.title.startsWith('Link to ')).map((a) => a.title),
+      [],
+    );
   });
 });

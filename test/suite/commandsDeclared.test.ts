@@ -12,7 +12,11 @@ describe('declared commands', () => {
       contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> };
     };
     const declared = new Set(pkg.contributes.commands.map((c) => c.command));
-    const viewIds = new Set(Object.values(pkg.contributes.views).flat().map((v) => v.id));
+    const viewIds = new Set(
+      Object.values(pkg.contributes.views)
+        .flat()
+        .map((v) => v.id),
+    );
     const registered = (await vscode.commands.getCommands(true)).filter(
       (id) => id.startsWith('lodestar.') && !(viewCommand.test(id) && viewIds.has(id.replace(viewCommand, ''))),
     );

@@ -70,7 +70,10 @@ describe('Lodestar: Generate Influence Report', () => {
     // No path climbs out of the notebook; anything not committed links relative to the workspace folder.
     assert.doesNotMatch(text, /\]\(\.\.\//);
     const other = relativeLinks(created).filter((l) => !/^https?:/.test(l.target));
-    assert.deepStrictEqual(other.filter((l) => !fs.existsSync(path.join(workspaceRoot(), decodeURIComponent(l.target)))), []);
+    assert.deepStrictEqual(
+      other.filter((l) => !fs.existsSync(path.join(workspaceRoot(), decodeURIComponent(l.target)))),
+      [],
+    );
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created, 'the report opens');
   });
 
@@ -90,13 +93,21 @@ describe('Lodestar: Generate Influence Report', () => {
     assert.strictEqual(created, file('docs/reports/influence-report-2026-Q3-bob.md'));
     const text = fs.readFileSync(created, 'utf8');
     assert.ok(
-      text.startsWith('# Influence report, 2026-07-01 to 2026-09-30\n\nScope: bob.\n\n3 activities (0 leading, 3 managing) · 0 decisions · 0 design docs · 1 mentoring session with 1 person · 1 pull request\n'),
+      text.startsWith(
+        '# Influence report, 2026-07-01 to 2026-09-30\n\nScope: bob.\n\n3 activities (0 leading, 3 managing) · 0 decisions · 0 design docs · 1 mentoring session with 1 person · 1 pull request\n',
+      ),
       text.slice(0, 400),
     );
     assert.match(text, /^- 2026-09-12 · \[Paired on flaky tests\]\(\.\.\/mentoring\/bob\/2026-09-12-pairing\.md\) · pairing, 1h$/m);
-    assert.match(text, /\[Coached Bob through his first incident review\]\(\.\.\/influence\/2026\/2026-08-27-coached-bob-through-his-first-incident-review\.md\)/);
+    assert.match(
+      text,
+      /\[Coached Bob through his first incident review\]\(\.\.\/influence\/2026\/2026-08-27-coached-bob-through-his-first-incident-review\.md\)/,
+    );
     assert.ok(!text.includes('Payments roadmap offsite'), 'work not naming Bob is left out');
-    assert.deepStrictEqual(relativeLinks(created).filter((l) => !l.resolves), []);
+    assert.deepStrictEqual(
+      relativeLinks(created).filter((l) => !l.resolves),
+      [],
+    );
   });
 
   it('bad arguments write nothing', async () => {
@@ -147,11 +158,17 @@ describe('Lodestar: Open Dashboard', () => {
     assert.match(scripts[0], new RegExp(`^ nonce="${nonce}" src="[^"]+/media/dashboard\\.js"$`));
     assert.match(shown.html, /<link rel="stylesheet" href="[^"]+\/media\/dashboard\.css">/);
     const roots = shown.panel.webview.options.localResourceRoots ?? [];
-    assert.deepStrictEqual(roots.map((u) => path.basename(u.fsPath)), ['media']);
+    assert.deepStrictEqual(
+      roots.map((u) => path.basename(u.fsPath)),
+      ['media'],
+    );
     assert.strictEqual(shown.panel.webview.options.enableScripts, true);
 
     assert.match(shown.html, /data-lodestar-dashboard="1"/);
-    assert.match(shown.html, /<li class="tile t-lead"><span class="value">11<\/span><span class="label">activities<\/span><span class="sub">6 leading · 5 managing<\/span>/);
+    assert.match(
+      shown.html,
+      /<li class="tile t-lead"><span class="value">11<\/span><span class="label">activities<\/span><span class="sub">6 leading · 5 managing<\/span>/,
+    );
     assert.match(shown.html, /<h2 id="h-timeline">Activity by week<\/h2>/);
     assert.ok(shown.html.includes('>Led the settlement outage response</button>'));
     // Items open by position: the page gets numbers, the extension keeps the paths.
@@ -230,14 +247,23 @@ describe('Credit when it happened', () => {
     const before = fs.readFileSync(older.path, 'utf8');
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    assert.ok(older.date && older.date < `${iso.slice(0, 4)}-${String(Math.floor((today.getMonth()) / 3) * 3 + 1).padStart(2, '0')}-01`, `${older.date} is before this quarter`);
-    const listed = async (): Promise<{ date: string | null; path: string }[]> => ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-quarter' })) as ShownDashboard).report.decisions;
+    assert.ok(
+      older.date && older.date < `${iso.slice(0, 4)}-${String(Math.floor(today.getMonth() / 3) * 3 + 1).padStart(2, '0')}-01`,
+      `${older.date} is before this quarter`,
+    );
+    const listed = async (): Promise<{ date: string | null; path: string }[]> =>
+      ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-quarter' })) as ShownDashboard).report.decisions;
     try {
       assert.ok(!(await listed()).some((d) => d.path === older.path), 'not credited this quarter before the change');
       // Deprecated today, not committed yet: the change is today's.
       fs.writeFileSync(older.path, before.replace(/^Accepted$/m, 'Deprecated'));
       await records.refreshPaths([older.path]);
-      await eventually(async () => assert.deepStrictEqual((await listed()).filter((d) => d.path === older.path).map((d) => d.date), [iso]));
+      await eventually(async () =>
+        assert.deepStrictEqual(
+          (await listed()).filter((d) => d.path === older.path).map((d) => d.date),
+          [iso],
+        ),
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.writeFileSync(older.path, before);
@@ -252,9 +278,14 @@ describe('Dashboard after a remote changes', () => {
     const activity = file('docs/influence/2026/2026-08-31-reviewed-the-ledger-split.md');
     const setOrigin = (url: string): string => execFileSync('git', ['remote', 'set-url', 'origin', url], { cwd: workspaceRoot(), encoding: 'utf8' });
     const original = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim();
-    fs.writeFileSync(activity, "---\ndate: 2026-08-31\ntype: design-review\ntitle: Reviewed the ledger split\npeople: [alice]\npullRequests: ['#77']\ndecisions: []\ndesigns: []\noutcome: ''\n---\n\n# Reviewed the ledger split\n");
+    fs.writeFileSync(
+      activity,
+      "---\ndate: 2026-08-31\ntype: design-review\ntitle: Reviewed the ledger split\npeople: [alice]\npullRequests: ['#77']\ndecisions: []\ndesigns: []\noutcome: ''\n---\n\n# Reviewed the ledger split\n",
+    );
     const urls = async (): Promise<string[]> =>
-      ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: Q3 })) as ShownDashboard).report.pullRequests.map((p) => p.url).filter((u) => /\/77$/.test(u));
+      ((await vscode.commands.executeCommand('lodestar.openDashboard', { period: Q3 })) as ShownDashboard).report.pullRequests
+        .map((p) => p.url)
+        .filter((u) => /\/77$/.test(u));
     try {
       await records.refreshPaths([activity]);
       await eventually(async () => assert.deepStrictEqual(await urls(), ['https://github.com/acme/payments/pull/77']));
@@ -278,7 +309,8 @@ describe('Mentee cards and pull requests, as lodestar report counts them', () =>
     const merged = 'https://github.com/acme/payments/pull/12';
     try {
       // #12 was merged on 2026-11-18 (in history); #21 is open, with no date.
-      for (const pullRequest of ['#12', '#21']) assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest, mentee: 'alice' }), alice);
+      for (const pullRequest of ['#12', '#21'])
+        assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest, mentee: 'alice' }), alice);
       const period = { from: '2026-10-01', to: '2026-12-31' };
       await eventually(async () => {
         const shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period })) as ShownDashboard;
@@ -286,10 +318,18 @@ describe('Mentee cards and pull requests, as lodestar report counts them', () =>
         assert.deepStrictEqual(card?.pullRequests, [merged]);
         // In all: #21 too, and the PRs of activities naming her in other periods.
         assert.ok(card.pullRequestsInAll >= 2, String(card.pullRequestsInAll));
-        assert.ok(shown.report.pullRequests.some((p) => p.url === merged), 'among the period’s pull requests');
+        assert.ok(
+          shown.report.pullRequests.some((p) => p.url === merged),
+          'among the period’s pull requests',
+        );
         assert.match(shown.html, new RegExp(`1 PR [^<,]+, ${card.pullRequestsInAll} in all`));
       });
-      assert.ok(!(await vscode.commands.executeCommand<ShownDashboard>('lodestar.openDashboard', { period: Q3 })).report.mentees.find((m) => m.handle === 'alice')?.pullRequests.includes(merged), 'not in the quarter before');
+      assert.ok(
+        !(await vscode.commands.executeCommand<ShownDashboard>('lodestar.openDashboard', { period: Q3 })).report.mentees
+          .find((m) => m.handle === 'alice')
+          ?.pullRequests.includes(merged),
+        'not in the quarter before',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.writeFileSync(alice, before);

@@ -51,7 +51,10 @@ describe('decisions that govern code (applies-to)', () => {
     const lenses = await ourLenses(doc);
     assert.strictEqual(lenses.length, 1);
     assert.strictEqual(lenses[0].range.start.line, 0);
-    assert.match(lenses[0].command?.title ?? '', new RegExp(`^\\$\\(law\\) Governed by 2 decisions: ${first}.*, ${second} \\(superseded → 0004 Use gRPC[^)]*\\)$`));
+    assert.match(
+      lenses[0].command?.title ?? '',
+      new RegExp(`^\\$\\(law\\) Governed by 2 decisions: ${first}.*, ${second} \\(superseded → 0004 Use gRPC[^)]*\\)$`),
+    );
 
     assert.strictEqual((await labels(trees.decisions))[0], 'For Current File (2)');
     const group = await child(trees.decisions, 'For Current File (2)');
@@ -86,8 +89,13 @@ describe('decisions that govern code (applies-to)', () => {
       await eventually(() => assert.strictEqual(governing.statusBar.text, '$(law) 1 decision'), 20000);
       const lenses = await ourLenses(doc);
       assert.match(lenses[0]?.command?.title ?? '', /^\$\(law\) Governed by 0003 Use REST for internal APIs \(superseded → 0004 Use gRPC[^)]*\)$/);
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('ADR-0004') + 2))) ?? [];
-      const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('ADR-0004') + 2))) ??
+        [];
+      const hoverText = hovers
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ');
       assert.match(hoverText, /0004 Use gRPC for internal APIs/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -111,7 +119,10 @@ describe('decisions that govern code (applies-to)', () => {
       await answer(appliesTo, 'src/api/**, !src/api/legacy/**');
       created = await drafted;
       assert.ok(created, 'a record was written');
-      assert.match(fs.readFileSync(created, 'utf8'), /^---\napplies-to: \["src\/api\/\*\*", "!src\/api\/legacy\/\*\*"\]\n---\n# \d+\. Cache orders in memory\n/);
+      assert.match(
+        fs.readFileSync(created, 'utf8'),
+        /^---\napplies-to: \["src\/api\/\*\*", "!src\/api\/legacy\/\*\*"\]\n---\n# \d+\. Cache orders in memory\n/,
+      );
       assert.deepStrictEqual(records.indexOf(created)?.record(created)?.appliesTo, ['src/api/**', '!src/api/legacy/**']);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

@@ -6,7 +6,8 @@ import { nygardAdr } from '../fixtures/recordText';
 import { child, eventually, labels, lodestar, watcherCaughtUp, workspaceRoot } from './support';
 
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
-const git = (args: string[]): string => execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: workspaceRoot(), env: gitEnv, encoding: 'utf8' });
+const git = (args: string[]): string =>
+  execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: workspaceRoot(), env: gitEnv, encoding: 'utf8' });
 
 describe('live updates from changes made outside VS Code', () => {
   it('an added, edited, renamed and deleted file shows up in the tree', async () => {
@@ -14,10 +15,14 @@ describe('live updates from changes made outside VS Code', () => {
     const adrDir = path.join(workspaceRoot(), 'doc/adr');
     const added = path.join(adrDir, '0007-use-opentelemetry.md');
     fs.writeFileSync(added, nygardAdr({ number: 7, title: 'Use OpenTelemetry', status: 'Proposed' }));
-    const addMs = await eventually(async () => assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Proposed (2)'))).includes('0007 Use OpenTelemetry')));
+    const addMs = await eventually(async () =>
+      assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Proposed (2)'))).includes('0007 Use OpenTelemetry')),
+    );
 
     fs.writeFileSync(added, nygardAdr({ number: 7, title: 'Use OpenTelemetry for tracing' }));
-    await eventually(async () => assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (4)'))).includes('0007 Use OpenTelemetry for tracing')));
+    await eventually(async () =>
+      assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (4)'))).includes('0007 Use OpenTelemetry for tracing')),
+    );
 
     const renamed = path.join(adrDir, '0008-use-opentelemetry-for-tracing.md');
     fs.renameSync(added, renamed);
@@ -45,7 +50,8 @@ describe('live updates from changes made outside VS Code', () => {
     const api = await lodestar();
     git(['checkout', '-q', '-b', 'bulk-import']);
     const adrDir = path.join(workspaceRoot(), 'doc/adr');
-    for (let i = 100; i < 1600; i++) fs.writeFileSync(path.join(adrDir, `${String(i).padStart(4, '0')}-imported-${i}.md`), nygardAdr({ number: i, title: `Imported ${i}` }));
+    for (let i = 100; i < 1600; i++)
+      fs.writeFileSync(path.join(adrDir, `${String(i).padStart(4, '0')}-imported-${i}.md`), nygardAdr({ number: i, title: `Imported ${i}` }));
     git(['add', '-A']);
     git(['commit', '-q', '-m', 'Import 1500 records']);
     git(['checkout', '-q', 'main']);
@@ -73,7 +79,8 @@ describe('live updates from changes made outside VS Code', () => {
     fs.writeFileSync(lock, '');
     try {
       // What git writes into the work tree while it holds the lock.
-      for (let i = 200; i < 600; i++) fs.writeFileSync(path.join(adrDir, `${String(i).padStart(4, '0')}-rebased-${i}.md`), nygardAdr({ number: i, title: `Rebased ${i}` }));
+      for (let i = 200; i < 600; i++)
+        fs.writeFileSync(path.join(adrDir, `${String(i).padStart(4, '0')}-rebased-${i}.md`), nygardAdr({ number: i, title: `Rebased ${i}` }));
       await eventually(() => assert.ok(api.records.waitingForGit, 'the changes wait for git'));
       assert.strictEqual(api.records.records('decision').length, 6, 'nothing applied while git is at work');
       assert.strictEqual(api.records.stats.fullBuilds, before.fullBuilds);

@@ -15,8 +15,16 @@ import { addLaterCommits, child, eventually, labels, lodestar, workspaceRoot } f
 const { me } = SINGLE_ROOT_PAIRING;
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: me.name, GIT_AUTHOR_EMAIL: me.email, GIT_COMMITTER_NAME: me.name, GIT_COMMITTER_EMAIL: me.email };
 const git = (args: string[], env: Record<string, string> = {}): string =>
-  execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], { cwd: workspaceRoot(), env: { ...gitEnv, ...env }, encoding: 'utf8' });
-const hashOf = (subject: string): string => git(['log', '--format=%H%x09%s']).split('\n').find((l) => l.endsWith(`\t${subject}`))!.split('\t')[0];
+  execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: workspaceRoot(),
+    env: { ...gitEnv, ...env },
+    encoding: 'utf8',
+  });
+const hashOf = (subject: string): string =>
+  git(['log', '--format=%H%x09%s'])
+    .split('\n')
+    .find((l) => l.endsWith(`\t${subject}`))!
+    .split('\t')[0];
 const mentoring = (...parts: string[]): string => path.join(workspaceRoot(), 'docs/mentoring', ...parts);
 
 async function item(node: RecordTreeNode): Promise<vscode.TreeItem> {
@@ -33,14 +41,24 @@ async function confirmBobsFirstDay(): Promise<string> {
 
 /** Adds the mentee Erin Newhire (erin@example.com). */
 async function addErin(): Promise<string> {
-  const created = (await vscode.commands.executeCommand('lodestar.addMentee', { name: 'Erin Newhire', handle: 'erin', emails: ['erin@example.com'], github: 'erin-gh', track: 'ic', goals: ['Ship a feature end to end', 'Run a retro'] })) as string;
+  const created = (await vscode.commands.executeCommand('lodestar.addMentee', {
+    name: 'Erin Newhire',
+    handle: 'erin',
+    emails: ['erin@example.com'],
+    github: 'erin-gh',
+    track: 'ic',
+    goals: ['Ship a feature end to end', 'Run a retro'],
+  })) as string;
   assert.strictEqual(created, mentoring('erin.md'));
   return created;
 }
 
 /** A commit by Dana co-authored with Erin (her e-mail in another case), on 2026-11-18. */
 function commitWithErin(): void {
-  git(['commit', '-q', '--allow-empty', '-m', 'Add the refund endpoint\n\nCo-authored-by: Erin Newhire <ERIN@Example.com>\n'], { GIT_AUTHOR_DATE: '2026-11-18T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-18T10:00:00Z' });
+  git(['commit', '-q', '--allow-empty', '-m', 'Add the refund endpoint\n\nCo-authored-by: Erin Newhire <ERIN@Example.com>\n'], {
+    GIT_AUTHOR_DATE: '2026-11-18T10:00:00Z',
+    GIT_COMMITTER_DATE: '2026-11-18T10:00:00Z',
+  });
 }
 
 describe('Mentoring view: pairing detected from git', () => {
@@ -48,7 +66,10 @@ describe('Mentoring view: pairing detected from git', () => {
     const { trees } = await lodestar();
     addLaterCommits(workspaceRoot(), 2500);
     await vscode.commands.executeCommand('lodestar.refresh');
-    await eventually(async () => assert.strictEqual((await item(await child(trees.mentoring, 'bob'))).description, '1 session · last 2026-09-12 · 3 detected'), 20000);
+    await eventually(
+      async () => assert.strictEqual((await item(await child(trees.mentoring, 'bob'))).description, '1 session · last 2026-09-12 · 3 detected'),
+      20000,
+    );
   });
 
   it('a mentee without a profile is matched through .git-coauthors; their co-authored commits show by day, not yet logged', async () => {
@@ -58,7 +79,10 @@ describe('Mentoring view: pairing detected from git', () => {
     assert.deepStrictEqual(await labels(trees.mentoring, bob), ['Paired on flaky tests', 'Detected pairing']);
     const group = await child(trees.mentoring, 'Detected pairing', bob);
     assert.strictEqual((await item(group)).description, '3 commits on 2 days, not logged');
-    assert.deepStrictEqual(await labels(trees.mentoring, group), SINGLE_ROOT_PAIRING.bobDays.map((d) => `${d.date} with Dana Lead`));
+    assert.deepStrictEqual(
+      await labels(trees.mentoring, group),
+      SINGLE_ROOT_PAIRING.bobDays.map((d) => `${d.date} with Dana Lead`),
+    );
     const single = await child(trees.mentoring, '2026-11-16 with Dana Lead', group);
     assert.strictEqual((await item(single)).description, 'Split the ledger writer');
     assert.strictEqual((await item(single)).contextValue, 'lodestar.detectedPairing');
@@ -77,7 +101,12 @@ describe('Mentoring view: pairing detected from git', () => {
     assert.strictEqual(created, mentoring('bob', '2026-11-12-pairing.md'));
     const text = fs.readFileSync(created, 'utf8');
     const hashes = SINGLE_ROOT_PAIRING.bobDays[1].subjects.map(hashOf);
-    assert.match(text, new RegExp(`^---\\ndate: 2026-11-12\\nkind: pairing\\nwith: \\["dana@example\\.com"\\]\\ntopics: \\[\\]\\ncommits: \\[${hashes.map((h) => `"${h}"`).join(', ')}\\]\\n---\\n`));
+    assert.match(
+      text,
+      new RegExp(
+        `^---\\ndate: 2026-11-12\\nkind: pairing\\nwith: \\["dana@example\\.com"\\]\\ntopics: \\[\\]\\ncommits: \\[${hashes.map((h) => `"${h}"`).join(', ')}\\]\\n---\\n`,
+      ),
+    );
     assert.match(text, /^# Pairing with bob, 2026-11-12$/m);
     assert.match(text, /^- `[0-9a-f]{12}` Retry the settlement poller with jitter$/m);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created, 'the session opens for notes');
@@ -93,7 +122,11 @@ describe('Mentoring view: pairing detected from git', () => {
     const { trees } = await lodestar();
     await confirmBobsFirstDay();
     const hash = hashOf('Split the ledger writer');
-    assert.strictEqual(await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: ['0000000'] }), undefined, 'an unknown commit writes nothing');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: ['0000000'] }),
+      undefined,
+      'an unknown commit writes nothing',
+    );
     const created = (await vscode.commands.executeCommand('lodestar.confirmPairing', { mentee: 'bob', commits: [hash.slice(0, 10)] })) as string;
     assert.strictEqual(created, mentoring('bob', '2026-11-16-pairing.md'));
     assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^commits: \\["${hash}"\\]$`, 'm'));
@@ -106,11 +139,22 @@ describe('Mentoring view: pairing detected from git', () => {
 describe('Lodestar: Log Pairing Session', () => {
   it('writes the session in the mentee’s folder and the view shows it at once; the same day again gets -2, never overwrites', async () => {
     const { trees } = await lodestar();
-    const args = { mentee: 'alice', with: ['bob@example.com'], date: '2026-11-20', duration: 90, topics: ['retries', 'flaky tests'], pullRequests: ['#12'], notes: 'Alice drove; we found the race.' };
+    const args = {
+      mentee: 'alice',
+      with: ['bob@example.com'],
+      date: '2026-11-20',
+      duration: 90,
+      topics: ['retries', 'flaky tests'],
+      pullRequests: ['#12'],
+      notes: 'Alice drove; we found the race.',
+    };
     const created = (await vscode.commands.executeCommand('lodestar.logPairingSession', args)) as string;
     assert.strictEqual(created, mentoring('alice', '2026-11-20-pairing.md'));
     const text = fs.readFileSync(created, 'utf8');
-    assert.match(text, /^---\ndate: 2026-11-20\nkind: pairing\nwith: \["bob@example\.com"\]\nduration: 90\ntopics: \[retries, flaky tests\]\npullRequests: \["#12"\]\n---\n\n# Pairing with Alice Example, 2026-11-20\n\n## What we worked on\n\n## What went well\n\nAlice drove; we found the race\.\n/);
+    assert.match(
+      text,
+      /^---\ndate: 2026-11-20\nkind: pairing\nwith: \["bob@example\.com"\]\nduration: 90\ntopics: \[retries, flaky tests\]\npullRequests: \["#12"\]\n---\n\n# Pairing with Alice Example, 2026-11-20\n\n## What we worked on\n\n## What went well\n\nAlice drove; we found the race\.\n/,
+    );
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created);
     const alice = await child(trees.mentoring, 'Alice Example');
     assert.strictEqual((await item(alice)).description, '3 sessions · last 2026-11-20');
@@ -236,7 +280,10 @@ describe('Private notebook', () => {
     try {
       await records.rebuildAll();
       assert.match(records.notebook.location?.problem ?? '', /inside the workspace folder/);
-      assert.strictEqual(await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'alice', kind: 'feedback', date: '2026-11-19' }), undefined);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'alice', kind: 'feedback', date: '2026-11-19' }),
+        undefined,
+      );
       assert.ok(!fs.existsSync(inside));
     } finally {
       await config.update('privateNotebook.path', undefined, vscode.ConfigurationTarget.Global);
@@ -258,12 +305,20 @@ describe('Private notebook', () => {
     const { trees, records } = await lodestar();
     assert.strictEqual(git(['status', '--porcelain', '--untracked-files=all']), '');
 
-    const created = (await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'alice', kind: 'career', date: '2026-11-19', topics: ['staff promotion'] })) as string;
+    const created = (await vscode.commands.executeCommand('lodestar.newMentoringNote', {
+      mentee: 'alice',
+      kind: 'career',
+      date: '2026-11-19',
+      topics: ['staff promotion'],
+    })) as string;
     assert.ok(created, 'a note was written');
     const notebook = records.notebook.location?.root ?? '';
     assert.strictEqual(created, path.join(notebook, 'mentoring', 'alice', '2026-11-19-career.md'));
     assert.ok(!created.startsWith(workspaceRoot() + path.sep), 'outside the workspace');
-    assert.match(fs.readFileSync(created, 'utf8'), /^---\ndate: 2026-11-19\nkind: career\nwith: \[\]\ntopics: \[staff promotion\]\nvisibility: private\n---\n\n# Career with Alice Example, 2026-11-19\n/);
+    assert.match(
+      fs.readFileSync(created, 'utf8'),
+      /^---\ndate: 2026-11-19\nkind: career\nwith: \[\]\ntopics: \[staff promotion\]\nvisibility: private\n---\n\n# Career with Alice Example, 2026-11-19\n/,
+    );
     assert.strictEqual(git(['status', '--porcelain', '--untracked-files=all', '--ignored']), '');
 
     const alice = await child(trees.mentoring, 'Alice Example');
@@ -279,7 +334,12 @@ describe('Private notebook', () => {
     const oneOnOne = (await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'erin', kind: 'one-on-one', date: '2026-11-19' })) as string;
     assert.strictEqual(oneOnOne, mentoring('erin', '2026-11-19-one-on-one.md'));
     assert.doesNotMatch(fs.readFileSync(oneOnOne, 'utf8'), /visibility/);
-    const shared = (await vscode.commands.executeCommand('lodestar.newMentoringNote', { mentee: 'erin', kind: 'feedback', date: '2026-11-19', private: false })) as string;
+    const shared = (await vscode.commands.executeCommand('lodestar.newMentoringNote', {
+      mentee: 'erin',
+      kind: 'feedback',
+      date: '2026-11-19',
+      private: false,
+    })) as string;
     assert.strictEqual(shared, mentoring('erin', '2026-11-19-feedback.md'));
   });
 

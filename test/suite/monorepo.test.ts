@@ -24,7 +24,10 @@ const repo = (): string => path.resolve(workspaceRoot(0), '../..');
 describe('a monorepo whose decision folder is outside every workspace folder', () => {
   it('each workspace folder lists the shared decision folder, and every tree id is unique', async () => {
     const { trees } = await lodestar();
-    assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), MONOREPO.roots);
+    assert.deepStrictEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      MONOREPO.roots,
+    );
     assert.deepStrictEqual(await labels(trees.decisions), ['api: ../../doc/adr', 'web: ../../doc/adr', 'docs: ../../../doc/adr']);
     for (const tree of [trees.decisions, trees.designDocs, trees.mentoring]) {
       const ids = (await allRows(tree)).map(([id]) => id);
@@ -59,8 +62,15 @@ describe('a monorepo whose decision folder is outside every workspace folder', (
     const api = await lodestar();
     fs.renameSync(path.join(repo(), 'doc/adr/archive'), path.join(repo(), 'doc/adr/old'));
     await eventually(() => {
-      const paths = api.records.records('decision').filter((r) => r.number === 3).map((r) => path.relative(repo(), r.path));
-      assert.deepStrictEqual(paths, ['doc/adr/old/0003-keep-services-stateless.md', 'doc/adr/old/0003-keep-services-stateless.md', 'doc/adr/old/0003-keep-services-stateless.md']);
+      const paths = api.records
+        .records('decision')
+        .filter((r) => r.number === 3)
+        .map((r) => path.relative(repo(), r.path));
+      assert.deepStrictEqual(paths, [
+        'doc/adr/old/0003-keep-services-stateless.md',
+        'doc/adr/old/0003-keep-services-stateless.md',
+        'doc/adr/old/0003-keep-services-stateless.md',
+      ]);
     });
     const rows = (await allRows(api.trees.decisions)).map(([, label]) => label);
     assert.strictEqual(rows.filter((r) => r === '0003 Keep services stateless').length, 3);

@@ -9,7 +9,10 @@ import { child, eventually, labels, lodestar, workspaceRoot } from './support';
 describe('a multi-root workspace', () => {
   it('indexes every folder and groups decisions by folder, then status', async () => {
     const { trees } = await lodestar();
-    assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['inventory', 'checkout']);
+    assert.deepStrictEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['inventory', 'checkout'],
+    );
     assert.deepStrictEqual(await labels(trees.decisions), ['inventory: architecture/decisions', 'checkout: docs/adr']);
     for (const [name, expected] of Object.entries(MULTI_ROOT.folders)) {
       const folder = (await trees.decisions.getChildren()).find((n) => n.type === 'folder' && n.label.startsWith(`${name}:`));
@@ -22,7 +25,10 @@ describe('a multi-root workspace', () => {
 
   it('picks up a file added to the second folder', async () => {
     const { trees } = await lodestar();
-    fs.writeFileSync(path.join(workspaceRoot(1), 'docs/adr/20260301-publish-receipts.md'), madr2Adr({ title: 'Publish receipts', status: 'accepted', date: '2026-03-01' }));
+    fs.writeFileSync(
+      path.join(workspaceRoot(1), 'docs/adr/20260301-publish-receipts.md'),
+      madr2Adr({ title: 'Publish receipts', status: 'accepted', date: '2026-03-01' }),
+    );
     await eventually(async () => {
       const checkout = await child(trees.decisions, 'checkout: docs/adr');
       assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (2)', checkout))).includes('Publish receipts'));
@@ -40,7 +46,10 @@ describe('bad files in the real VS Code', () => {
       '0012-latin1.md': [Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]), 'invalid-utf8'],
       '0013-unclosed.md': ['---\nstatus: accepted\n# 13. Unclosed\n', 'unclosed-front-matter'],
       '0014-js.md': ['---js\n{ status: "x" }\n---\n# 14. JS\n', 'unsupported-front-matter'],
-      '0015-bomb.md': ['---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n# 15\n', 'malformed-front-matter'],
+      '0015-bomb.md': [
+        '---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n# 15\n',
+        'malformed-front-matter',
+      ],
       '0016-huge.md': [`# 16. Huge\n\n${'x'.repeat(11 * 1024 * 1024)}`, 'file-too-large'],
       '0002-duplicate.md': ['# 2. Duplicate\n\n## Status\n\nAccepted\n', 'duplicate-number'],
     };

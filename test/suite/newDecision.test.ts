@@ -17,7 +17,10 @@ describe('Lodestar: New Decision Record', () => {
     // 1–6 are here, and the colleague's branch has a 5: the next is 7.
     assert.strictEqual(created, path.join(adr, '0007-use-redis-for-sessions.md'));
     const text = fs.readFileSync(created, 'utf8');
-    assert.match(text, /^# 7\. Use Redis for sessions\n\nDate: \d{4}-\d{2}-\d{2}\n\nDeciders: Dana Lead\n\n## Status\n\nAccepted\n\nSupersedes \[2\. Use PostgreSQL\]\(0002-use-postgresql\.md\)\n\n## Context\n/);
+    assert.match(
+      text,
+      /^# 7\. Use Redis for sessions\n\nDate: \d{4}-\d{2}-\d{2}\n\nDeciders: Dana Lead\n\n## Status\n\nAccepted\n\nSupersedes \[2\. Use PostgreSQL\]\(0002-use-postgresql\.md\)\n\n## Context\n/,
+    );
     const old = fs.readFileSync(path.join(adr, '0002-use-postgresql.md'), 'utf8');
     assert.match(old, /## Status\n\nSuperseded by \[7\. Use Redis for sessions\]\(0007-use-redis-for-sessions\.md\)\n\n## Context/);
     assert.doesNotMatch(old, /^Accepted$/m);
@@ -33,7 +36,12 @@ describe('Lodestar: New Decision Record', () => {
     fs.writeFileSync(note, 'Supersedes [2. Use PostgreSQL](doc/adr/0002-use-postgresql.md), see ADR-0002.\n');
     const noteDoc = await vscode.workspace.openTextDocument(note);
     await vscode.window.showTextDocument(noteDoc, { preview: false });
-    await eventually(() => assert.ok(vscode.languages.getDiagnostics(noteDoc.uri).some((d) => d.code === 'stale-decision-reference'), 'the note gets the warning'));
+    await eventually(() =>
+      assert.ok(
+        vscode.languages.getDiagnostics(noteDoc.uri).some((d) => d.code === 'stale-decision-reference'),
+        'the note gets the warning',
+      ),
+    );
     assert.deepStrictEqual(vscode.languages.getDiagnostics(vscode.Uri.file(created)), []);
   });
 
@@ -118,7 +126,10 @@ describe('Generate Decision Index', () => {
     const readme = path.join(workspaceRoot(), 'doc/adr/README.md');
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateDecisionIndex', { style: 'toc' }), readme);
     const first = fs.readFileSync(readme, 'utf8');
-    assert.match(first, /^# Architecture Decision Records\n\n<!-- lodestar:decision-index:start -->\n\* \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/);
+    assert.match(
+      first,
+      /^# Architecture Decision Records\n\n<!-- lodestar:decision-index:start -->\n\* \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/,
+    );
     assert.match(first, /\* \[5\. Adopt feature flags\]\(0005-adopt-feature-flags\.md\)\n/);
     fs.writeFileSync(readme, first.replace('# Architecture Decision Records\n', '# Architecture Decision Records\n\nKept by hand.\n'));
     await vscode.commands.executeCommand('lodestar.generateDecisionIndex', { style: 'table' });

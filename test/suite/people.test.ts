@@ -45,7 +45,10 @@ describe('One identity per person', () => {
     });
     // The Mentoring view reads git again after the commits: Alice's old address is now hers.
     const { trees } = await lodestar();
-    await eventually(async () => assert.match(String((await trees.mentoring.getTreeItem(await child(trees.mentoring, 'Alice Example'))).description), /1 detected/), 20000);
+    await eventually(
+      async () => assert.match(String((await trees.mentoring.getTreeItem(await child(trees.mentoring, 'Alice Example'))).description), /1 detected/),
+      20000,
+    );
   });
 
   afterEach(async () => {
@@ -57,7 +60,10 @@ describe('One identity per person', () => {
     fs.rmSync(file('docs/influence/2024'), { recursive: true, force: true });
     const { records, trees } = await lodestar();
     await records.refreshPaths(paths);
-    await eventually(async () => assert.doesNotMatch(String((await trees.mentoring.getTreeItem(await child(trees.mentoring, 'Alice Example'))).description), /detected/), 20000);
+    await eventually(
+      async () => assert.doesNotMatch(String((await trees.mentoring.getTreeItem(await child(trees.mentoring, 'Alice Example'))).description), /detected/),
+      20000,
+    );
   });
 
   it('Log Pairing writes handles: an old address, git-mob initials and Name <address> of a profile become its handle; others their address', async () => {
@@ -91,11 +97,17 @@ describe('One identity per person', () => {
       assert.strictEqual(shown.matrix.people.filter((p) => p.name === 'Alice Example').length, 1);
       const rows = [...shown.html.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
       assert.strictEqual(new Set(rows).size, rows.length, rows.join(' | '));
-      assert.deepStrictEqual(rows.filter((r) => r.startsWith('Carol Reviewer')).sort(), ['Carol Reviewer (carol@example.com)', 'Carol Reviewer (carol@personal.example)']);
+      assert.deepStrictEqual(rows.filter((r) => r.startsWith('Carol Reviewer')).sort(), [
+        'Carol Reviewer (carol@example.com)',
+        'Carol Reviewer (carol@personal.example)',
+      ]);
       const alice = shown.matrix.people.findIndex((p) => p.key === 'alice');
       const dana = shown.matrix.people.findIndex((p) => p.key === 'dana@example.com');
       const pair = shown.matrix.pairs.find((p) => p.a === Math.min(alice, dana) && p.b === Math.max(alice, dana));
-      assert.ok(pair?.sessions.some((s) => s.date === '2025-02-03'), 'the old address’s commit counts for Alice');
+      assert.ok(
+        pair?.sessions.some((s) => s.date === '2025-02-03'),
+        'the old address’s commit counts for Alice',
+      );
     } finally {
       shown.panel.dispose();
     }
@@ -104,7 +116,10 @@ describe('One identity per person', () => {
   it('the dashboard counts one person once: an activity naming Dana and Alice twice each is one pair, one row each', async () => {
     const activity = file('docs/influence/2024/2024-02-10-paired-on-fees.md');
     fs.mkdirSync(path.dirname(activity), { recursive: true });
-    fs.writeFileSync(activity, '---\ndate: 2024-02-10\ntype: pairing\ntitle: Paired on fees\npeople: [dana@example.com, "Dana Lead <dana@example.com>", alice, alice@old-laptop.local]\n---\n\n# Paired on fees\n');
+    fs.writeFileSync(
+      activity,
+      '---\ndate: 2024-02-10\ntype: pairing\ntitle: Paired on fees\npeople: [dana@example.com, "Dana Lead <dana@example.com>", alice, alice@old-laptop.local]\n---\n\n# Paired on fees\n',
+    );
     created.push(activity);
     const { records } = await lodestar();
     await records.refreshPaths([activity]);
@@ -117,7 +132,15 @@ describe('One identity per person', () => {
     }, 15000);
     assert.ok(shown);
     try {
-      assert.deepStrictEqual(shown.report.pairs, [{ people: ['alice', 'dana@example.com'], count: 1 }], JSON.stringify({ period: [shown.report.from, shown.report.to], activities: shown.report.activities, mine: records.records('activity').find((r) => r.path === activity) }));
+      assert.deepStrictEqual(
+        shown.report.pairs,
+        [{ people: ['alice', 'dana@example.com'], count: 1 }],
+        JSON.stringify({
+          period: [shown.report.from, shown.report.to],
+          activities: shown.report.activities,
+          mine: records.records('activity').find((r) => r.path === activity),
+        }),
+      );
       const section = shown.html.slice(shown.html.indexOf('id="h-pairing"'));
       const rows = [...section.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
       assert.deepStrictEqual(rows, ['alice', 'dana@example.com']);
@@ -134,6 +157,9 @@ describe('One identity per person', () => {
       return found.node;
     };
     const item = await find('Paired on fees', await find('Pairing (1)', await find('2024 Q1')));
-    assert.deepStrictEqual((await under(item)).map((r) => r.label), ['dana@example.com', 'Alice Example']);
+    assert.deepStrictEqual(
+      (await under(item)).map((r) => r.label),
+      ['dana@example.com', 'Alice Example'],
+    );
   });
 });

@@ -18,7 +18,8 @@ import type { PullRequestItem } from '../../src/vscode/commands/pullRequestPicke
 
 const { me } = SINGLE_ROOT_PAIRING;
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: me.name, GIT_AUTHOR_EMAIL: me.email, GIT_COMMITTER_NAME: me.name, GIT_COMMITTER_EMAIL: me.email };
-const git = (args: string[]): string => execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: workspaceRoot(), env: gitEnv, encoding: 'utf8' });
+const git = (args: string[]): string =>
+  execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: workspaceRoot(), env: gitEnv, encoding: 'utf8' });
 const file = (...parts: string[]): string => path.join(workspaceRoot(), ...parts);
 const pr = (n: number): string => `https://github.com/acme/payments/pull/${n}`;
 /** An open pull request, not in history: the branch's upstream names it, as `gh pr checkout 21` sets it. */
@@ -64,7 +65,10 @@ function onReviewBranch(): void {
 }
 
 async function linkAliceTo21(): Promise<void> {
-  assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#21', mentee: 'alice' }), file('docs/mentoring/alice.md'));
+  assert.strictEqual(
+    await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#21', mentee: 'alice' }),
+    file('docs/mentoring/alice.md'),
+  );
 }
 
 /** The activity "Reviewed the refund flow" (2025-12-03, design review, alice), linked to #21. */
@@ -101,7 +105,10 @@ describe('Pull requests and influence', () => {
   });
 
   it('HEAD at a merged pull request’s squash (a detached checkout) makes it the current one: the status bar says "#15 not linked"', async () => {
-    const squash = git(['log', '--format=%H%x09%s', 'main']).split('\n').find((l) => l.endsWith(`\tAdd idempotency keys (#${SINGLE_ROOT_PULLS.current.number})`))!.split('\t')[0];
+    const squash = git(['log', '--format=%H%x09%s', 'main'])
+      .split('\n')
+      .find((l) => l.endsWith(`\tAdd idempotency keys (#${SINGLE_ROOT_PULLS.current.number})`))!
+      .split('\t')[0];
     git(['checkout', '-q', '--detach', squash]);
     try {
       await statusBarSays('$(git-pull-request) #15 not linked');
@@ -139,7 +146,10 @@ describe('Pull requests and influence', () => {
     await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#12', record: alice(), note: 'Alice split the\nretry budget herself' });
     const withNote = fs.readFileSync(alice(), 'utf8');
     assert.ok(withNote.startsWith(after.replace(`  - ${pr(21)}\n`, `  - ${pr(21)}\n  - ${pr(12)}\n`)), withNote);
-    assert.match(withNote, new RegExp(`\\n\\n- \\d{4}-\\d{2}-\\d{2} \\[acme/payments#12\\]\\(${pr(12).replace(/[/.]/g, '\\$&')}\\): Alice split the retry budget herself\\n$`));
+    assert.match(
+      withNote,
+      new RegExp(`\\n\\n- \\d{4}-\\d{2}-\\d{2} \\[acme/payments#12\\]\\(${pr(12).replace(/[/.]/g, '\\$&')}\\): Alice split the retry budget herself\\n$`),
+    );
   });
 
   it('bad input is refused with nothing written: #0, an unknown mentee, a path that is no record', async () => {
@@ -147,7 +157,10 @@ describe('Pull requests and influence', () => {
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#0', mentee: 'alice' }), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#21', mentee: 'nobody' }), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: '#21', record: file('README.md') }), undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: 'https://example.com/not/a/pr', record: alice() }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('lodestar.linkPullRequest', { pullRequest: 'https://example.com/not/a/pr', record: alice() }),
+      undefined,
+    );
     assert.strictEqual(fs.readFileSync(alice(), 'utf8'), before);
   });
 
@@ -209,8 +222,14 @@ describe('Pull requests and influence', () => {
     );
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, written, 'it opens for notes');
     const before = fs.readdirSync(file('docs/influence/2025')).sort();
-    assert.strictEqual(await vscode.commands.executeCommand('lodestar.logInfluenceActivity', { type: 'golf', title: 'Not a type', date: '2025-11-15' }), undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('lodestar.logInfluenceActivity', { type: 'hiring', title: 'Bad PR', date: '2025-11-15', pullRequests: ['#0'] }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('lodestar.logInfluenceActivity', { type: 'golf', title: 'Not a type', date: '2025-11-15' }),
+      undefined,
+    );
+    assert.strictEqual(
+      await vscode.commands.executeCommand('lodestar.logInfluenceActivity', { type: 'hiring', title: 'Bad PR', date: '2025-11-15', pullRequests: ['#0'] }),
+      undefined,
+    );
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.logInfluenceActivity', { type: 'hiring', title: '  ', date: '2025-11-15' }), undefined);
     assert.deepStrictEqual(fs.readdirSync(file('docs/influence/2025')).sort(), before);
   });
@@ -239,7 +258,10 @@ describe('Pull requests and influence', () => {
     assert.strictEqual(top[top.length - 1], 'Pull Requests');
     const q = await row('2025 Q4');
     assert.strictEqual(q.item.description, '2 · 2 leading, 0 managing');
-    assert.deepStrictEqual((await rows(q.node)).map((r) => `${r.label} ${String(r.item.description)}`), ['Design review (1) leading', 'Knowledge sharing (1) leading']);
+    assert.deepStrictEqual(
+      (await rows(q.node)).map((r) => `${r.label} ${String(r.item.description)}`),
+      ['Design review (1) leading', 'Knowledge sharing (1) leading'],
+    );
     const talk = await row('Brown-bag on forge rate limits', (await row('Knowledge sharing (1)', q.node)).node);
     assert.strictEqual(talk.item.description, '2025-11-14 · 2 PRs');
     assert.strictEqual(talk.item.contextValue, 'lodestar.activity');
@@ -254,7 +276,10 @@ describe('Pull requests and influence', () => {
     const pairing = await row('Pairing (3)', (await row('2026 Q3')).node);
     const session = await row('Paired on flaky tests', pairing.node);
     assert.strictEqual(session.item.description, '2026-09-12 · credited from session');
-    assert.deepStrictEqual((await rows(session.node)).map((r) => r.label), ['bob', 'Credited from Paired on flaky tests']);
+    assert.deepStrictEqual(
+      (await rows(session.node)).map((r) => r.label),
+      ['bob', 'Credited from Paired on flaky tests'],
+    );
   });
 
   it('the Pull Requests group lists every linked pull request with what it is linked to, from the index', async () => {
@@ -268,7 +293,10 @@ describe('Pull requests and influence', () => {
     const pr21 = byLabel.get('#21');
     assert.ok(pr21, linked.map((r) => r.label).join(' | '));
     assert.strictEqual(pr21.item.description, '→ alice, design-review');
-    assert.deepStrictEqual((await rows(pr21.node)).map((r) => r.label), ['Mentee Alice Example', 'Activity (Design review): Reviewed the refund flow']);
+    assert.deepStrictEqual(
+      (await rows(pr21.node)).map((r) => r.label),
+      ['Mentee Alice Example', 'Activity (Design review): Reviewed the refund flow'],
+    );
     const pr12 = byLabel.get(`#12 ${SINGLE_ROOT_PULLS.merged[1].title}`);
     assert.ok(pr12 && String(pr12.item.description).startsWith('→ alice'), String(pr12?.item.description));
     // A fixture activity's link (a full URL to a pull request that is not in history) shows by number.
@@ -320,7 +348,14 @@ describe('Pull requests and influence', () => {
       assert.match(more.label, /Only the newest 5,000 commits were read: read all of history/);
       pick.activeItems = [more];
       await answer(pick);
-      await eventually(() => assert.ok(pick.items.some((i) => i.pr?.number === 12), pick.items.map((i) => i.label).join(' | ')), 30000);
+      await eventually(
+        () =>
+          assert.ok(
+            pick.items.some((i) => i.pr?.number === 12),
+            pick.items.map((i) => i.label).join(' | '),
+          ),
+        30000,
+      );
       assert.ok(!pick.items.some((i) => i.readAll), 'nothing is left unread');
       assert.strictEqual((await pullRequests.history(workspaceRoot())).truncated, undefined);
     } finally {

@@ -13,7 +13,12 @@ async function redisAmendedByGrpc(): Promise<string> {
   const adr = path.join(workspaceRoot(), 'doc/adr');
   const redis = (await vscode.commands.executeCommand('lodestar.newDecision', { title: 'Use Redis for sessions', status: 'proposed' })) as string;
   assert.strictEqual(redis, path.join(adr, '0007-use-redis-for-sessions.md'));
-  const linked = await vscode.commands.executeCommand('lodestar.linkDecisions', { path: path.join(adr, '0004-use-grpc-for-internal-apis.md'), target: redis, verb: 'Amends', reverse: 'Amended by' });
+  const linked = await vscode.commands.executeCommand('lodestar.linkDecisions', {
+    path: path.join(adr, '0004-use-grpc-for-internal-apis.md'),
+    target: redis,
+    verb: 'Amends',
+    reverse: 'Amended by',
+  });
   assert.strictEqual(linked, true);
   return redis;
 }
@@ -29,8 +34,14 @@ describe('Rename Title', () => {
     assert.ok(!fs.existsSync(grpc));
     assert.match(fs.readFileSync(moved, 'utf8'), /^# 4\. Use gRPC between services\n/);
     // The record it superseded, and the one it amends, link to the new name with the new title.
-    assert.match(fs.readFileSync(path.join(adr, '0003-use-rest-for-internal-apis.md'), 'utf8'), /Superceded by \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)/);
-    assert.match(fs.readFileSync(path.join(adr, '0007-use-redis-for-sessions.md'), 'utf8'), /Amended by \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)/);
+    assert.match(
+      fs.readFileSync(path.join(adr, '0003-use-rest-for-internal-apis.md'), 'utf8'),
+      /Superceded by \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)/,
+    );
+    assert.match(
+      fs.readFileSync(path.join(adr, '0007-use-redis-for-sessions.md'), 'utf8'),
+      /Amended by \[4\. Use gRPC between services\]\(0004-use-grpc-between-services\.md\)/,
+    );
     assert.ok((await labels(trees.decisions, await child(trees.decisions, 'Accepted (3)'))).includes('0004 Use gRPC between services'));
   });
 
@@ -75,8 +86,14 @@ describe('Show Decision Graph', () => {
     const labelsShown = shown.graph.nodes.map((n) => n.label);
     assert.ok(labelsShown.includes('0004 Use gRPC for internal APIs') && labelsShown.includes('0005 Adopt feature flags'), labelsShown.join(' | '));
     const id = (label: string): string => shown.graph.nodes.find((n) => n.label === label)!.id;
-    assert.ok(shown.graph.edges.some((e) => e.from === id('0004 Use gRPC for internal APIs') && e.to === id('0003 Use REST for internal APIs') && e.kind === 'supersedes'));
-    assert.ok(shown.graph.edges.some((e) => e.from === id('0004 Use gRPC for internal APIs') && e.to === id('0007 Use Redis for sessions') && e.kind === 'amends'));
+    assert.ok(
+      shown.graph.edges.some(
+        (e) => e.from === id('0004 Use gRPC for internal APIs') && e.to === id('0003 Use REST for internal APIs') && e.kind === 'supersedes',
+      ),
+    );
+    assert.ok(
+      shown.graph.edges.some((e) => e.from === id('0004 Use gRPC for internal APIs') && e.to === id('0007 Use Redis for sessions') && e.kind === 'amends'),
+    );
     // One arc per pair, not one per side.
     assert.strictEqual(shown.graph.edges.filter((e) => e.kind === 'supersedes' && e.to === id('0003 Use REST for internal APIs')).length, 1);
     assert.match(shown.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[A-Za-z0-9]+'/);
@@ -92,10 +109,17 @@ describe('New Design Doc', () => {
     const created = (await vscode.commands.executeCommand('lodestar.newDesignDoc', { title: 'Event sourcing for orders', authors: ['dana'] })) as string;
     assert.strictEqual(created, path.join(workspaceRoot(), 'docs/design/event-sourcing-for-orders.md'));
     const text = fs.readFileSync(created, 'utf8');
-    assert.match(text, /^---\ntitle: Event sourcing for orders\nstatus: draft\nauthors: \[dana\]\nreviewers: \[\]\napprovers: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n/);
-    for (const section of ['Context', 'Goals', 'Non-goals', 'Proposal', 'Alternatives considered', 'Risks', 'Rollout']) assert.match(text, new RegExp(`^## ${section}$`, 'm'));
+    assert.match(
+      text,
+      /^---\ntitle: Event sourcing for orders\nstatus: draft\nauthors: \[dana\]\nreviewers: \[\]\napprovers: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n/,
+    );
+    for (const section of ['Context', 'Goals', 'Non-goals', 'Proposal', 'Alternatives considered', 'Risks', 'Rollout'])
+      assert.match(text, new RegExp(`^## ${section}$`, 'm'));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, '<!-- What is the situation, and why does it need a design now? -->');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text,
+      '<!-- What is the situation, and why does it need a design now? -->',
+    );
     assert.ok((await labels(trees.designDocs, await child(trees.designDocs, 'Draft (2)'))).includes('Event sourcing for orders'));
   });
 
@@ -108,22 +132,31 @@ describe('New Design Doc', () => {
     fs.writeFileSync(path.join(folder, 'templates/template.md'), '---\ntitle: TITLE\nstatus: STATUS\n---\n\n# TITLE\n\nOwner: AUTHORS, DATE\n\n## Problem\n\n');
     const created = (await vscode.commands.executeCommand('lodestar.newDesignDoc', { title: 'Event sourcing for orders', authors: ['sam'] })) as string;
     assert.strictEqual(path.basename(created), 'event-sourcing-for-orders-2.md', 'the first one is kept; the new one gets a suffix');
-    assert.match(fs.readFileSync(created, 'utf8'), /^---\ntitle: Event sourcing for orders\nstatus: draft\n---\n\n# Event sourcing for orders\n\nOwner: sam, \d{4}-\d{2}-\d{2}\n/);
+    assert.match(
+      fs.readFileSync(created, 'utf8'),
+      /^---\ntitle: Event sourcing for orders\nstatus: draft\n---\n\n# Event sourcing for orders\n\nOwner: sam, \d{4}-\d{2}-\d{2}\n/,
+    );
     assert.match(fs.readFileSync(path.join(folder, 'event-sourcing-for-orders.md'), 'utf8'), /authors: \[dana\]/);
     fs.rmSync(path.join(folder, 'templates'), { recursive: true });
   });
 });
 
 describe('New Decision Record with links', () => {
-  it('links the new record and each picked one both ways, in each one\'s dialect', async () => {
+  it("links the new record and each picked one both ways, in each one's dialect", async () => {
     await lodestar();
     const adr = path.join(workspaceRoot(), 'doc/adr');
     const grpc = path.join(adr, '0004-use-grpc-for-internal-apis.md');
     const created = (await vscode.commands.executeCommand('lodestar.newDecision', { title: 'Cache sessions in memory', links: [grpc] })) as string;
     assert.strictEqual(path.basename(created), '0007-cache-sessions-in-memory.md');
-    assert.match(fs.readFileSync(created, 'utf8'), /## Status\n\nProposed\n\nRelates to \[4\. Use gRPC for internal APIs\]\(0004-use-grpc-for-internal-apis\.md\)\n\n## Context/);
+    assert.match(
+      fs.readFileSync(created, 'utf8'),
+      /## Status\n\nProposed\n\nRelates to \[4\. Use gRPC for internal APIs\]\(0004-use-grpc-for-internal-apis\.md\)\n\n## Context/,
+    );
     assert.match(fs.readFileSync(grpc, 'utf8'), /Relates to \[7\. Cache sessions in memory\]\(0007-cache-sessions-in-memory\.md\)/);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, 'The issue motivating this decision, and any context that influences or constrains the decision.');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text,
+      'The issue motivating this decision, and any context that influences or constrains the decision.',
+    );
   });
 });
 
@@ -132,14 +165,29 @@ describe('Promote to Decision Record', () => {
     const { trees } = await lodestar();
     const gateway = path.join(workspaceRoot(), 'docs/design/api-gateway.md');
     const before = fs.readFileSync(gateway, 'utf8');
-    const created = (await vscode.commands.executeCommand('lodestar.promoteToDecision', { path: gateway, title: 'Put an API gateway in front of the services' })) as string;
+    const created = (await vscode.commands.executeCommand('lodestar.promoteToDecision', {
+      path: gateway,
+      title: 'Put an API gateway in front of the services',
+    })) as string;
     assert.strictEqual(path.basename(created), '0007-put-an-api-gateway-in-front-of-the-services.md');
-    assert.match(fs.readFileSync(created, 'utf8'), /## Context\n\nThis decision comes from the design doc \[API gateway\]\(\.\.\/\.\.\/docs\/design\/api-gateway\.md\)\.\n\nThe issue motivating/);
-    assert.strictEqual(fs.readFileSync(gateway, 'utf8'), before.replace('decisions: [ADR-0004]', 'decisions: [ADR-0004, "../../doc/adr/0007-put-an-api-gateway-in-front-of-the-services.md"]'));
-    assert.strictEqual(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, 'The issue motivating this decision, and any context that influences or constrains the decision.');
+    assert.match(
+      fs.readFileSync(created, 'utf8'),
+      /## Context\n\nThis decision comes from the design doc \[API gateway\]\(\.\.\/\.\.\/docs\/design\/api-gateway\.md\)\.\n\nThe issue motivating/,
+    );
+    assert.strictEqual(
+      fs.readFileSync(gateway, 'utf8'),
+      before.replace('decisions: [ADR-0004]', 'decisions: [ADR-0004, "../../doc/adr/0007-put-an-api-gateway-in-front-of-the-services.md"]'),
+    );
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text,
+      'The issue motivating this decision, and any context that influences or constrains the decision.',
+    );
     // The design doc's row now links to the new decision.
     const gatewayRow = await child(trees.designDocs, 'API gateway', await child(trees.designDocs, 'In review (1)'));
-    assert.ok((await labels(trees.designDocs, gatewayRow)).some((l) => l.includes('0007 Put an API gateway in front of the services')), (await labels(trees.designDocs, gatewayRow)).join(' | '));
+    assert.ok(
+      (await labels(trees.designDocs, gatewayRow)).some((l) => l.includes('0007 Put an API gateway in front of the services')),
+      (await labels(trees.designDocs, gatewayRow)).join(' | '),
+    );
   });
 });
 
@@ -158,8 +206,14 @@ describe('bad input through the commands', () => {
     await lodestar();
     const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
     const before = fs.readFileSync(file, 'utf8');
-    assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: file, by: path.join(workspaceRoot(), 'doc/adr/0042-no-such-record.md') }), false);
-    assert.strictEqual(await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: path.join(workspaceRoot(), 'doc/adr/0042-no-such-record.md'), by: file }), false);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: file, by: path.join(workspaceRoot(), 'doc/adr/0042-no-such-record.md') }),
+      false,
+    );
+    assert.strictEqual(
+      await vscode.commands.executeCommand('lodestar.supersedeDecision', { path: path.join(workspaceRoot(), 'doc/adr/0042-no-such-record.md'), by: file }),
+      false,
+    );
     assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
   });
 

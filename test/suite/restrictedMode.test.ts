@@ -44,7 +44,12 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     await lodestar();
     const root = workspaceRoot();
     const snapshot = (): string[] =>
-      ['doc/adr', 'docs/design'].flatMap((d) => fs.readdirSync(path.join(root, d)).sort().map((f) => `${d}/${f}:${fs.readFileSync(path.join(root, d, f), 'utf8')}`));
+      ['doc/adr', 'docs/design'].flatMap((d) =>
+        fs
+          .readdirSync(path.join(root, d))
+          .sort()
+          .map((f) => `${d}/${f}:${fs.readFileSync(path.join(root, d, f), 'utf8')}`),
+      );
     const before = snapshot();
     const adr = (f: string): string => path.join(root, 'doc/adr', f);
     const calls: [string, unknown][] = [
@@ -52,7 +57,10 @@ describe('Restricted Mode (an untrusted workspace)', () => {
       ['lodestar.renameTitle', { path: adr('0002-use-postgresql.md'), title: 'Use MySQL' }],
       ['lodestar.renumberDecision', { path: adr('0002-use-postgresql.md'), number: 9 }],
       ['lodestar.supersedeDecision', { path: adr('0001-record-architecture-decisions.md'), by: adr('0002-use-postgresql.md') }],
-      ['lodestar.linkDecisions', { path: adr('0001-record-architecture-decisions.md'), target: adr('0002-use-postgresql.md'), verb: 'Amends', reverse: 'Amended by' }],
+      [
+        'lodestar.linkDecisions',
+        { path: adr('0001-record-architecture-decisions.md'), target: adr('0002-use-postgresql.md'), verb: 'Amends', reverse: 'Amended by' },
+      ],
       ['lodestar.generateDecisionIndex', { style: 'toc' }],
       ['lodestar.newDesignDoc', { title: 'Sneaky design' }],
       ['lodestar.promoteToDecision', { path: path.join(root, 'docs/design/api-gateway.md'), title: 'Sneaky decision' }],
@@ -67,11 +75,19 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     const quarters = await Promise.all((await tree.getChildren()).map(async (n) => String((await tree.getTreeItem(n)).label)));
     assert.ok(quarters.includes('2026 Q3'), quarters.join(' | '));
     const root = workspaceRoot();
-    const snapshot = (): string[] => ['docs/influence', 'docs/mentoring'].flatMap((d) => fs.readdirSync(path.join(root, d), { recursive: true }).map((f) => `${d}/${String(f)}:${fs.statSync(path.join(root, d, String(f))).size}`)).sort();
+    const snapshot = (): string[] =>
+      ['docs/influence', 'docs/mentoring']
+        .flatMap((d) =>
+          fs.readdirSync(path.join(root, d), { recursive: true }).map((f) => `${d}/${String(f)}:${fs.statSync(path.join(root, d, String(f))).size}`),
+        )
+        .sort();
     const before = snapshot();
     const calls: [string, unknown][] = [
       ['lodestar.linkPullRequestToMentee', { pullRequest: 'https://github.com/acme/payments/pull/15', mentee: 'alice' }],
-      ['lodestar.linkPullRequestToActivity', { pullRequest: 'https://github.com/acme/payments/pull/15', newActivity: { type: 'hiring', title: 'Sneaky', date: '2026-11-20' } }],
+      [
+        'lodestar.linkPullRequestToActivity',
+        { pullRequest: 'https://github.com/acme/payments/pull/15', newActivity: { type: 'hiring', title: 'Sneaky', date: '2026-11-20' } },
+      ],
       ['lodestar.linkPullRequest', { pullRequest: 'https://github.com/acme/payments/pull/15', record: path.join(root, 'docs/mentoring/alice.md') }],
       ['lodestar.logInfluenceActivity', { type: 'hiring', title: 'Sneaky', date: '2026-11-20' }],
       ['lodestar.signInToForge', {}],
@@ -90,7 +106,8 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: 'this-quarter', target: 'workspace' }), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateInfluenceReport', { period: 'this-quarter', target: 'notebook' }), undefined);
     assert.ok(!fs.existsSync(reports));
-    const shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-year' })) as { html: string; panel: vscode.WebviewPanel } | undefined;
+    const shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period: 'this-year' })) as
+      { html: string; panel: vscode.WebviewPanel } | undefined;
     assert.match(shown?.html ?? '', /data-lodestar-dashboard="1"/);
     shown?.panel.dispose();
   });
@@ -99,7 +116,12 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     const { records } = await lodestar();
     // Built and checked: the branch checks that follow a build (git, in a trusted workspace) are done too.
     await records.idle();
-    await eventually(() => assert.ok(vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => d.code === 'malformed-front-matter')), 'the file problems are there'));
+    await eventually(() =>
+      assert.ok(
+        vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => d.code === 'malformed-front-matter')),
+        'the file problems are there',
+      ),
+    );
     assert.ok(!records.problems().some((p) => p.code === 'number-on-other-branch'), 'nothing that needed git in the index');
     const all = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.map((d) => d.code));
     assert.ok(!all.includes('number-on-other-branch'), 'nor in the Problems panel');

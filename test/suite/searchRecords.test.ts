@@ -10,7 +10,7 @@ describe('Search Records…', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('is in the palette and on both views\' title bars', () => {
+  it("is in the palette and on both views' title bars", () => {
     const pkg = vscode.extensions.all.find((e) => e.packageJSON.name === 'lodestar')?.packageJSON as {
       contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string; when?: string }[]> };
     };
@@ -28,11 +28,23 @@ describe('Search Records…', () => {
     pick.value = 'keeps asking';
     await eventually(() => {
       assert.ok(pick.items.length >= 5, `${pick.items.length} items`);
-      assert.deepStrictEqual(pick.items.filter((i) => !/keeps asking/.test(i.detail ?? '')).map((i) => `${i.label}: ${i.detail}`), [], 'each item shows the matching line');
+      assert.deepStrictEqual(
+        pick.items.filter((i) => !/keeps asking/.test(i.detail ?? '')).map((i) => `${i.label}: ${i.detail}`),
+        [],
+        'each item shows the matching line',
+      );
     });
     pick.value = 'keeps asking status:proposed';
-    await eventually(() => assert.deepStrictEqual(pick.items.map((i) => i.label), ['0005 Adopt feature flags']));
-    assert.match(pick.items[0].detail ?? '', /^doc\/adr\/0005-adopt-feature-flags\.md:\d+ — We need to settle how to adopt feature flags, and the team keeps asking\.$/);
+    await eventually(() =>
+      assert.deepStrictEqual(
+        pick.items.map((i) => i.label),
+        ['0005 Adopt feature flags'],
+      ),
+    );
+    assert.match(
+      pick.items[0].detail ?? '',
+      /^doc\/adr\/0005-adopt-feature-flags\.md:\d+ — We need to settle how to adopt feature flags, and the team keeps asking\.$/,
+    );
     await answer(pick);
     await eventually(() => {
       const editor = vscode.window.activeTextEditor;
@@ -47,7 +59,12 @@ describe('Search Records…', () => {
   it('a tag: term and a design doc title', async () => {
     void vscode.commands.executeCommand('lodestar.searchRecords', 'gateway');
     const pick = (await stepShown(/^Search Records$/)) as vscode.QuickPick<vscode.QuickPickItem>;
-    await eventually(() => assert.deepStrictEqual(pick.items.map((i) => i.label), ['API gateway']));
+    await eventually(() =>
+      assert.deepStrictEqual(
+        pick.items.map((i) => i.label),
+        ['API gateway'],
+      ),
+    );
     pick.value = 'gateway tag:no-such-tag';
     await eventually(() => assert.deepStrictEqual(pick.items, []));
   });

@@ -26,7 +26,9 @@ export async function child(tree: Tree, label: string, node?: RecordTreeNode): P
   for (const c of await tree.getChildren(node)) {
     if (String((await tree.getTreeItem(c)).label) === label) return c;
   }
-  throw new Error(`no row "${label}" under ${node ? String((await tree.getTreeItem(node)).label) : 'the root'}; rows: ${(await labels(tree, node)).join(' | ')}`);
+  throw new Error(
+    `no row "${label}" under ${node ? String((await tree.getTreeItem(node)).label) : 'the root'}; rows: ${(await labels(tree, node)).join(' | ')}`,
+  );
 }
 
 /**
@@ -52,11 +54,22 @@ export function workspaceRoot(index = 0): string {
   return folder.uri.fsPath;
 }
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Dana Lead', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana Lead', GIT_COMMITTER_EMAIL: 'dana@example.com' };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Dana Lead',
+  GIT_AUTHOR_EMAIL: 'dana@example.com',
+  GIT_COMMITTER_NAME: 'Dana Lead',
+  GIT_COMMITTER_EMAIL: 'dana@example.com',
+};
 
 /** Runs git in `cwd` (no hooks, no signing) and returns its output. */
 export function gitIn(cwd: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], { cwd, env: { ...gitEnv, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    env: { ...gitEnv, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -71,7 +84,9 @@ export function addLaterCommits(root: string, count: number, from = '2026-11-25T
   const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     const message = `Routine change ${i + 1}\n`;
-    parts.push(`commit ${branch}\ncommitter Dana Lead <dana@example.com> ${start + i * 60} +0000\ndata ${Buffer.byteLength(message)}\n${message}${i === 0 ? `from ${head}\n` : ''}\n`);
+    parts.push(
+      `commit ${branch}\ncommitter Dana Lead <dana@example.com> ${start + i * 60} +0000\ndata ${Buffer.byteLength(message)}\n${message}${i === 0 ? `from ${head}\n` : ''}\n`,
+    );
   }
   execFileSync('git', ['fast-import', '--quiet'], { cwd: root, input: parts.join(''), env: { ...gitEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
   // The working tree is unchanged (no commit changes a file); the index follows the new HEAD.
@@ -101,7 +116,16 @@ export async function watcherCaughtUp(timeoutMs = 60000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     for (const marker of markers) fs.writeFileSync(marker, '');
-    await Promise.race([all, new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error(`the file watcher did not report ${[...markers].filter((m) => !seen.has(m)).join(', ')} within ${timeoutMs / 1000} s`)), timeoutMs)))]);
+    await Promise.race([
+      all,
+      new Promise<void>(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`the file watcher did not report ${[...markers].filter((m) => !seen.has(m)).join(', ')} within ${timeoutMs / 1000} s`)),
+            timeoutMs,
+          )),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
     subscription.dispose();
@@ -147,7 +171,9 @@ function repositoryState(root: string): RepositoryState {
 }
 
 function settingKeys(): string[] {
-  const pkg = vscode.extensions.getExtension('lodestar.lodestar')?.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } | { properties?: Record<string, unknown> }[] } };
+  const pkg = vscode.extensions.getExtension('lodestar.lodestar')?.packageJSON as {
+    contributes?: { configuration?: { properties?: Record<string, unknown> } | { properties?: Record<string, unknown> }[] };
+  };
   const configuration = pkg.contributes?.configuration;
   const sections = Array.isArray(configuration) ? configuration : configuration ? [configuration] : [];
   return sections.flatMap((s) => Object.keys(s.properties ?? {})).filter((k) => k.startsWith('lodestar.'));
@@ -220,7 +246,8 @@ function differences(baseline: FixtureBaseline, api: LodestarApi): string[] {
   else if (notebookRoot) {
     const now = fs.existsSync(notebookRoot) ? filesUnder(notebookRoot) : undefined;
     const before = baseline.notebook;
-    if (!now !== !before || (now && before && (now.size !== before.size || [...now].some(([p, c]) => !before.get(p)?.equals(c))))) found.push('the private notebook changed');
+    if (!now !== !before || (now && before && (now.size !== before.size || [...now].some(([p, c]) => !before.get(p)?.equals(c)))))
+      found.push('the private notebook changed');
   }
   if (JSON.stringify(viewState(api)) !== JSON.stringify(baseline.views)) found.push('a view filter or grouping');
   const tabs = vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
@@ -232,7 +259,12 @@ function differences(baseline: FixtureBaseline, api: LodestarApi): string[] {
 async function restoreRepository(r: RepositoryState): Promise<void> {
   for (const lock of ['index.lock', 'HEAD.lock']) fs.rmSync(path.join(r.gitDir, lock), { force: true });
   fs.writeFileSync(path.join(r.gitDir, 'config'), r.config);
-  const wanted = new Map(r.refs.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
+  const wanted = new Map(
+    r.refs
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ') as [string, string]),
+  );
   for (const [ref, sha] of wanted) gitIn(r.root, ['update-ref', ref, sha]);
   const branch = /^ref: refs\/heads\/(.+)$/.exec(r.head)?.[1];
   if (branch) {
@@ -323,7 +355,8 @@ export async function quickFixes(
   let lastError: unknown;
   for (;;) {
     try {
-      last = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      last =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
       lastError = undefined;
       if (ready(last)) return last;
     } catch (error) {

@@ -45,7 +45,11 @@ describe('views in a single-root workspace', () => {
       assert.deepStrictEqual(await labels(trees.designDocs, await child(trees.designDocs, `${status} (${titles.length})`)), titles);
     }
     const gateway = await child(trees.designDocs, 'API gateway', await child(trees.designDocs, 'In review (1)'));
-    assert.deepStrictEqual(await labels(trees.designDocs, gateway), ['Decision 0004 Use gRPC for internal APIs'], 'the ADR-0004 reference resolves to the record');
+    assert.deepStrictEqual(
+      await labels(trees.designDocs, gateway),
+      ['Decision 0004 Use gRPC for internal APIs'],
+      'the ADR-0004 reference resolves to the record',
+    );
   });
 
   it('Mentoring: mentees with their sessions, newest first', async () => {
@@ -55,7 +59,10 @@ describe('views in a single-root workspace', () => {
     assert.strictEqual((await trees.mentoring.getTreeItem(alice)).description, '2 sessions · last 2026-11-05');
     const sessions = await trees.mentoring.getChildren(alice);
     const descriptions = await Promise.all(sessions.map(async (s) => String((await trees.mentoring.getTreeItem(s)).description)));
-    assert.deepStrictEqual(descriptions.map((d) => d.slice(0, 10)), SINGLE_ROOT.mentees.alice);
+    assert.deepStrictEqual(
+      descriptions.map((d) => d.slice(0, 10)),
+      SINGLE_ROOT.mentees.alice,
+    );
     assert.deepStrictEqual(await labels(trees.mentoring, alice), ['Growth plan check-in', 'Paired on the retry logic']);
   });
 
@@ -63,7 +70,10 @@ describe('views in a single-root workspace', () => {
     await lodestar();
     const file = path.join(workspaceRoot(), 'src/client.ts');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, '// Calls use REST for now, see ADR-0003.\n// Plan: ../doc/adr/0004-use-grpc-for-internal-apis.md and ADR 2.\nexport const x = 1;\n');
+    fs.writeFileSync(
+      file,
+      '// Calls use REST for now, see ADR-0003.\n// Plan: ../doc/adr/0004-use-grpc-for-internal-apis.md and ADR 2.\nexport const x = 1;\n',
+    );
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];
@@ -73,14 +83,22 @@ describe('views in a single-root workspace', () => {
       ['ADR 2', '0002-use-postgresql.md'],
       ['ADR-0003', '0003-use-rest-for-internal-apis.md'],
     ]);
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('ADR-0003') + 2))) ?? [];
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('ADR-0003') + 2))) ??
+      [];
     // MarkdownString.appendText writes spaces as &nbsp;, which the hover shows as spaces.
-    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+    const hoverText = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/&nbsp;/g, ' ');
     assert.match(hoverText, /0003 Use REST for internal APIs/);
     assert.match(hoverText, /Superseded/);
     await eventually(() => {
       const warnings = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'lodestar');
-      assert.deepStrictEqual(warnings.map((d) => [doc.getText(d.range), d.message]), [['ADR-0003', 'ADR-0003 "Use REST for internal APIs" is superseded by ADR-0004 "Use gRPC for internal APIs".']]);
+      assert.deepStrictEqual(
+        warnings.map((d) => [doc.getText(d.range), d.message]),
+        [['ADR-0003', 'ADR-0003 "Use REST for internal APIs" is superseded by ADR-0004 "Use gRPC for internal APIs".']],
+      );
     });
   });
 
@@ -101,7 +119,11 @@ describe('views in a single-root workspace', () => {
     assert.deepStrictEqual(await labels(trees.designDocs), ['In review (1)']);
     await vscode.commands.executeCommand('lodestar.designDocs.clearFilter');
     assert.strictEqual(views.designDocs.description, undefined);
-    assert.deepStrictEqual((await labels(trees.decisions)).slice(0, 3), ['0001 Record architecture decisions', '0002 Use PostgreSQL', '0003 Use REST for internal APIs']);
+    assert.deepStrictEqual((await labels(trees.decisions)).slice(0, 3), [
+      '0001 Record architecture decisions',
+      '0002 Use PostgreSQL',
+      '0003 Use REST for internal APIs',
+    ]);
     await vscode.commands.executeCommand('lodestar.decisions.groupBy', 'status');
     assert.deepStrictEqual(await labels(trees.decisions), ['Proposed (1)', 'Accepted (3)', 'Superseded (1)', 'No status (1)']);
   });
@@ -120,7 +142,10 @@ describe('views in a single-root workspace', () => {
     const api = await lodestar();
     const uri = vscode.Uri.file(path.join(workspaceRoot(), SINGLE_ROOT.malformed));
     await eventually(() =>
-      assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.severity, d.source]), [['malformed-front-matter', vscode.DiagnosticSeverity.Error, 'lodestar']]),
+      assert.deepStrictEqual(
+        vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.severity, d.source]),
+        [['malformed-front-matter', vscode.DiagnosticSeverity.Error, 'lodestar']],
+      ),
     );
     assert.strictEqual(api.records.records('decision').length, 6);
   });

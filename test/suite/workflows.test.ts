@@ -79,8 +79,17 @@ describe('Commands act on the record in front of the user', () => {
       second.activeItems = [entry];
       await answer(second);
       const title = (await stepShown(/^Supersede 0005 Adopt feature flags: new decision$/)) as vscode.InputBox;
-      const number = Math.max(...records.records('decision').filter((r) => r.folder === older.folder).map((r) => r.number ?? 0)) + 1;
-      assert.match(title.prompt ?? '', new RegExp(`^Title of decision ${number}, in doc/adr\\. Decision ${number} · written as doc/adr/${String(number).padStart(4, '0')}-`));
+      const number =
+        Math.max(
+          ...records
+            .records('decision')
+            .filter((r) => r.folder === older.folder)
+            .map((r) => r.number ?? 0),
+        ) + 1;
+      assert.match(
+        title.prompt ?? '',
+        new RegExp(`^Title of decision ${number}, in doc/adr\\. Decision ${number} · written as doc/adr/${String(number).padStart(4, '0')}-`),
+      );
       await answer(title, 'Ship flags through the config service');
       await stepShown(/: links \(optional\)$/, 2);
       // Back: the title step names the file the typed title gives (typing updates it as it goes).
@@ -99,8 +108,14 @@ describe('Commands act on the record in front of the user', () => {
       assert.strictEqual(await flow, true);
       created = [...fs.readdirSync(adr())].find((f) => !before.has(f));
       assert.strictEqual(created, `${String(number).padStart(4, '0')}-ship-flags-through-the-config-service.md`);
-      assert.match(fs.readFileSync(adr(created), 'utf8'), new RegExp(`Supersedes \\[5\\. ${older.title}\\]\\(${path.basename(older.path).replace(/\./g, '\\.')}\\)`));
-      assert.match(fs.readFileSync(older.path, 'utf8'), new RegExp(`Superseded by \\[${number}\\. Ship flags through the config service\\]\\(${created.replace(/\./g, '\\.')}\\)`));
+      assert.match(
+        fs.readFileSync(adr(created), 'utf8'),
+        new RegExp(`Supersedes \\[5\\. ${older.title}\\]\\(${path.basename(older.path).replace(/\./g, '\\.')}\\)`),
+      );
+      assert.match(
+        fs.readFileSync(older.path, 'utf8'),
+        new RegExp(`Superseded by \\[${number}\\. Ship flags through the config service\\]\\(${created.replace(/\./g, '\\.')}\\)`),
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.writeFileSync(older.path, olderBefore);
@@ -158,7 +173,14 @@ describe('Every picker starts from the record in front, with steps and Back', ()
 describe('Quick fixes', () => {
   async function fixFor(file: string, code: string, title: RegExp): Promise<vscode.Command> {
     const uri = vscode.Uri.file(file);
-    await eventually(() => assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === code), `no ${code} on ${path.basename(file)}`), 15000);
+    await eventually(
+      () =>
+        assert.ok(
+          vscode.languages.getDiagnostics(uri).some((d) => d.code === code),
+          `no ${code} on ${path.basename(file)}`,
+        ),
+      15000,
+    );
     const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code)!;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const actions = await quickFixes(uri, diagnostic.range, (offered) => offered.some((a) => title.test(a.title)));
@@ -176,7 +198,10 @@ describe('Quick fixes', () => {
     const older = adr('0045-use-a-message-queue.md');
     const newer = adr('0046-use-an-event-log.md');
     fs.writeFileSync(older, nygardAdr({ number: 45, title: 'Use a message queue' }));
-    fs.writeFileSync(newer, nygardAdr({ number: 46, title: 'Use an event log', statusLines: ['Supersedes [45. Use a message queue](0045-use-a-message-queue.md)'] }));
+    fs.writeFileSync(
+      newer,
+      nygardAdr({ number: 46, title: 'Use an event log', statusLines: ['Supersedes [45. Use a message queue](0045-use-a-message-queue.md)'] }),
+    );
     try {
       await records.refreshPaths([older, newer]);
       const command = await fixFor(newer, 'one-sided-link', /^Add the missing side: "Superseded by 0046 Use an event log" in 0045 Use a message queue$/);

@@ -13,7 +13,11 @@ import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/g
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
 function adr(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, 'adr', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ADR_DATE: '2026-11-21', VISUAL: '', EDITOR: '', ...env } });
+  const r = spawnSync(process.execPath, [CLI, 'adr', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ADR_DATE: '2026-11-21', VISUAL: '', EDITOR: '', ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -58,13 +62,30 @@ describe('lodestar adr: the adr-tools drop-in', () => {
       read(dir, 'doc/adr/0005-start-over.md'),
       `# 5. Start over\n\nDate: 2026-11-21\n\n## Status\n\nAccepted\n\nSupercedes [1. Record architecture decisions](0001-record-architecture-decisions.md)\n\nSupercedes [4. Tweak the schema](0004-tweak-the-schema.md)\n\n${BODY}`,
     );
-    assert.match(read(dir, 'doc/adr/0001-record-architecture-decisions.md'), /^# 1\. Record architecture decisions\n\nDate: 2026-11-21\n\n## Status\n\nSuperceded by \[5\. Start over\]\(0005-start-over\.md\)\n\nClarified by \[3\. Use CockroachDB\]\(0003-use-cockroachdb\.md\)\n\n## Context\n\nWe need to record the architectural decisions made on this project\.\n/);
+    assert.match(
+      read(dir, 'doc/adr/0001-record-architecture-decisions.md'),
+      /^# 1\. Record architecture decisions\n\nDate: 2026-11-21\n\n## Status\n\nSuperceded by \[5\. Start over\]\(0005-start-over\.md\)\n\nClarified by \[3\. Use CockroachDB\]\(0003-use-cockroachdb\.md\)\n\n## Context\n\nWe need to record the architectural decisions made on this project\.\n/,
+    );
 
-    const files = ['0001-record-architecture-decisions.md', '0002-use-postgresql.md', '0003-use-cockroachdb.md', '0004-tweak-the-schema.md', '0005-start-over.md'];
+    const files = [
+      '0001-record-architecture-decisions.md',
+      '0002-use-postgresql.md',
+      '0003-use-cockroachdb.md',
+      '0004-tweak-the-schema.md',
+      '0005-start-over.md',
+    ];
     assert.strictEqual(adr(dir, ['list']).out, files.map((f) => `doc/adr/${f}\n`).join(''));
     const titles = ['1. Record architecture decisions', '2. Use PostgreSQL', '3. Use CockroachDB', '4. Tweak the schema', '5. Start over'];
-    assert.strictEqual(adr(dir, ['generate', 'toc', '-p', 'docs/']).out, `# Architecture Decision Records\n\n${files.map((f, i) => `* [${titles[i]}](docs/${f})\n`).join('')}`);
-    const nodes = files.map((f, i) => `    _${i + 1} [label="${titles[i]}"; URL="p/${f.replace('.md', '')}.svg"];\n${i > 0 ? `    _${i} -> _${i + 1} [style="dotted", weight=1];\n` : ''}`).join('');
+    assert.strictEqual(
+      adr(dir, ['generate', 'toc', '-p', 'docs/']).out,
+      `# Architecture Decision Records\n\n${files.map((f, i) => `* [${titles[i]}](docs/${f})\n`).join('')}`,
+    );
+    const nodes = files
+      .map(
+        (f, i) =>
+          `    _${i + 1} [label="${titles[i]}"; URL="p/${f.replace('.md', '')}.svg"];\n${i > 0 ? `    _${i} -> _${i + 1} [style="dotted", weight=1];\n` : ''}`,
+      )
+      .join('');
     assert.strictEqual(
       adr(dir, ['generate', 'graph', '-p', 'p/', '-e', '.svg']).out,
       `digraph {\n  node [shape=plaintext];\n  subgraph {\n${nodes}  }\n  _3 -> _2 [label="Supercedes", weight=0]\n  _3 -> _1 [label="Clarifies", weight=0]\n  _4 -> _2 [label="Amends", weight=0]\n  _5 -> _1 [label="Supercedes", weight=0]\n  _5 -> _4 [label="Supercedes", weight=0]\n}\n`,
@@ -191,7 +212,10 @@ describe('lodestar adr: review findings', () => {
     const dir = makeTempDir();
     assert.strictEqual(adr(dir, ['init', 'my adrs']).out, 'my adrs/0001-record-architecture-decisions.md\n');
     const index = JSON.parse(spawnSync(process.execPath, [CLI, 'index', '--json', '--root', dir], { encoding: 'utf8' }).stdout);
-    assert.deepStrictEqual(index.records.map((r: { path: string }) => r.path), ['my adrs/0001-record-architecture-decisions.md']);
+    assert.deepStrictEqual(
+      index.records.map((r: { path: string }) => r.path),
+      ['my adrs/0001-record-architecture-decisions.md'],
+    );
   });
 
   it('init writes its own first record even when the project has a template', () => {
@@ -215,7 +239,7 @@ describe('lodestar adr: review findings', () => {
 });
 
 describe('lodestar adr generate toc: unreadable intro or outro, as adr-tools', () => {
-  it('stops where cat failed, with cat\'s message and exit 1; an option without its value is getopt\'s error', () => {
+  it("stops where cat failed, with cat's message and exit 1; an option without its value is getopt's error", () => {
     const dir = makeTempDir();
     adr(dir, ['init']);
     const header = '# Architecture Decision Records\n\n';
@@ -227,7 +251,7 @@ describe('lodestar adr generate toc: unreadable intro or outro, as adr-tools', (
 });
 
 describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
-  it('turns every record\'s old DD/MM/YYYY date into ISO 8601 silently (adr-tools\' migrate-date-format test), keeping all other bytes', () => {
+  it("turns every record's old DD/MM/YYYY date into ISO 8601 silently (adr-tools' migrate-date-format test), keeping all other bytes", () => {
     const dir = makeTempDir();
     adr(dir, ['init']);
     adr(dir, ['new', 'With', 'Old', 'Date', 'Format']);
@@ -235,7 +259,9 @@ describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
     const old = path.join(dir, 'doc/adr/0002-with-old-date-format.md');
     fs.writeFileSync(old, read(dir, 'doc/adr/0002-with-old-date-format.md').replace(/^Date: .*$/m, 'Date: 12/01/1992'));
     // A CRLF record with a byte that is not UTF-8 and an old date inside a line: sed rewrites the first match of each line only.
-    const crlf = Buffer.concat([Buffer.from('# 4. Legacy\r\n\r\nDate: 31/12/2019\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 01/02/2003, Date: 04/05/2006)\r\n', 'latin1')]);
+    const crlf = Buffer.concat([
+      Buffer.from('# 4. Legacy\r\n\r\nDate: 31/12/2019\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 01/02/2003, Date: 04/05/2006)\r\n', 'latin1'),
+    ]);
     fs.writeFileSync(path.join(dir, 'doc/adr/0004-legacy.md'), crlf);
     const current = read(dir, 'doc/adr/0003-with-current-date-format.md');
     const mtime = fs.statSync(path.join(dir, 'doc/adr/0003-with-current-date-format.md')).mtimeMs;
@@ -253,7 +279,7 @@ describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
     assert.match(adr(dir, ['help']).out, /\n {2}upgrade-repository\n/);
   });
 
-  it('with no record folder, sed is handed the words of adr list\'s message and stops at the first', () => {
+  it("with no record folder, sed is handed the words of adr list's message and stops at the first", () => {
     const dir = makeTempDir();
     assert.deepStrictEqual(adr(dir, ['upgrade-repository']), { code: 1, out: '', err: 'sed: The: No such file or directory\n' });
     assert.deepStrictEqual(fs.readdirSync(dir), []);

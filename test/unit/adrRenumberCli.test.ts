@@ -68,7 +68,7 @@ describe('lodestar adr renumber', () => {
     }
     writeFiles(root, { 'notes/0001-x.md': '# 1. X\n' });
     const notRecord = await adrIn(root, ['renumber', 'notes/0001-x.md', '--to', '3']);
-    assert.strictEqual(notRecord.code, 0, 'a numbered file in any folder is that folder\'s record');
+    assert.strictEqual(notRecord.code, 0, "a numbered file in any folder is that folder's record");
     const after = fs.readdirSync(path.join(root, 'doc/adr')).map((n) => [n, fs.readFileSync(path.join(root, 'doc/adr', n), 'utf8')]);
     assert.deepStrictEqual(after, before);
   });

@@ -17,8 +17,15 @@ async function expectProblem(name: string, content: string | Uint8Array, code: s
   const files = { 'doc/adr/0001-good-record.md': good, [`doc/adr/${name}`]: content };
   const { root, index } = await indexOf(files);
   const problems = index.problems().filter((p) => p.path.endsWith(`/${name}`));
-  assert.deepStrictEqual(problems.map((p) => p.code), [code], `problems for ${name}: ${JSON.stringify(index.problems())}`);
-  assert.ok(index.records().some((r) => r.path.endsWith(`/${name}`)), `${name} is still listed`);
+  assert.deepStrictEqual(
+    problems.map((p) => p.code),
+    [code],
+    `problems for ${name}: ${JSON.stringify(index.problems())}`,
+  );
+  assert.ok(
+    index.records().some((r) => r.path.endsWith(`/${name}`)),
+    `${name} is still listed`,
+  );
   const goodRecord = byName(index, '0001-good-record.md');
   assert.deepStrictEqual([goodRecord.title, goodRecord.status], ['Good record', 'accepted']);
   const after = fs.readFileSync(path.join(root, 'doc/adr', name));
@@ -30,7 +37,8 @@ describe('bad input', () => {
   it('front matter without its closing ---', () => expectProblem('0002-unclosed.md', '---\nstatus: accepted\n\n# 2. Unclosed\n', 'unclosed-front-matter'));
   it('an empty file', () => expectProblem('0002-empty.md', '', 'empty-file'));
   it('a binary file named .md', () => expectProblem('0002-binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00]), 'binary-file'));
-  it('invalid UTF-8', () => expectProblem('0002-latin1.md', Buffer.concat([Buffer.from('# 2. Caf'), Buffer.from([0xe9]), Buffer.from('\n\n## Status\n\nAccepted\n')]), 'invalid-utf8'));
+  it('invalid UTF-8', () =>
+    expectProblem('0002-latin1.md', Buffer.concat([Buffer.from('# 2. Caf'), Buffer.from([0xe9]), Buffer.from('\n\n## Status\n\nAccepted\n')]), 'invalid-utf8'));
   it('a 10 MB file', () => expectProblem('0002-huge.md', `# 2. Huge\n\n## Status\n\nAccepted\n\n${'x'.repeat(10 * 1024 * 1024)}`, 'file-too-large'));
   it('a ---js block, which is never executed', async () => {
     const marker = `lodestar_js_ran_${process.pid}`;
@@ -38,7 +46,14 @@ describe('bad input', () => {
     assert.strictEqual((globalThis as Record<string, unknown>)[marker], undefined);
   });
   it('an alias bomb fails fast as malformed front matter', async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]'].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+    ].join('\n');
     await expectProblem('0002-bomb.md', `---\n${bomb}\n---\n# 2. Bomb\n`, 'malformed-front-matter');
   });
 
@@ -71,7 +86,10 @@ describe('bad input', () => {
     });
     assert.strictEqual(index.records().length, 2);
     const dups = index.problems().filter((p) => p.code === 'duplicate-number');
-    assert.deepStrictEqual(dups.map((p) => [path.basename(p.path), p.severity]).sort(), [['0003-use-kafka.md', 'error'], ['0003-use-rabbitmq.md', 'error']]);
+    assert.deepStrictEqual(dups.map((p) => [path.basename(p.path), p.severity]).sort(), [
+      ['0003-use-kafka.md', 'error'],
+      ['0003-use-rabbitmq.md', 'error'],
+    ]);
     assert.match(dups[0].message, /also used by 0003-use-/);
   });
 
@@ -81,7 +99,10 @@ describe('bad input', () => {
       'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }),
       'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', statusLines: ['Amends [9. Gone](0009-gone.md)'] }),
     });
-    const codes = index.problems().map((p) => `${path.basename(p.path)} ${p.code}`).sort();
+    const codes = index
+      .problems()
+      .map((p) => `${path.basename(p.path)} ${p.code}`)
+      .sort();
     assert.deepStrictEqual(codes, ['0001-a.md one-sided-link', '0003-c.md broken-link']);
   });
 
@@ -124,8 +145,14 @@ describe('reading whole files', () => {
     assert.ok(Buffer.from(readWholeFileNow(path.join(root, 'exact.md'))).equals(exact));
     assert.strictEqual(Buffer.from(readWholeFileNow(path.join(root, 'small.md'))).toString(), 'small');
     assert.strictEqual(readWholeFileNow(path.join(root, 'empty.md')).length, 0);
-    assert.throws(() => readWholeFileNow(path.join(root, 'missing.md')), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
-    assert.throws(() => readWholeFileNow(path.join(root, 'dir')), (e: NodeJS.ErrnoException) => e.code === 'EISDIR');
+    assert.throws(
+      () => readWholeFileNow(path.join(root, 'missing.md')),
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
+    assert.throws(
+      () => readWholeFileNow(path.join(root, 'dir')),
+      (e: NodeJS.ErrnoException) => e.code === 'EISDIR',
+    );
   });
 
   it('an index read one file at a time (the CLI) holds the same records and problems as one read with many reads in flight', async () => {
@@ -152,7 +179,10 @@ describe('reading whole files', () => {
     assert.deepStrictEqual(oneAtATime.records(), inFlight.records());
     assert.deepStrictEqual(oneAtATime.problems(), inFlight.problems());
     assert.deepStrictEqual(
-      inFlight.problems().map((p) => p.code).sort(),
+      inFlight
+        .problems()
+        .map((p) => p.code)
+        .sort(),
       ['binary-file', 'empty-file', 'file-too-large', 'invalid-utf8', 'malformed-front-matter', 'one-sided-link'],
     );
   });

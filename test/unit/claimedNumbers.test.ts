@@ -22,14 +22,23 @@ describe('numbers claimed on other branches', () => {
 
     const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(path.join(clone, 'doc/adr')));
     assert.strictEqual(claimed.unavailable, undefined);
-    assert.deepStrictEqual([...claimed.byNumber.entries()].sort((a, b) => a[0] - b[0]), [
-      [1, [{ file: '0001-a.md', branches: ['feature', 'origin/main', 'origin/teammate'] }]],
-      [2, [{ file: '0002-b.md', branches: ['feature', 'origin/main', 'origin/teammate'] }]],
-      [3, [{ file: '0003-feature-record.md', branches: ['feature'] }]],
-      [4, [{ file: '0004-teammates-record.md', branches: ['origin/teammate'] }]],
-    ]);
+    assert.deepStrictEqual(
+      [...claimed.byNumber.entries()].sort((a, b) => a[0] - b[0]),
+      [
+        [1, [{ file: '0001-a.md', branches: ['feature', 'origin/main', 'origin/teammate'] }]],
+        [2, [{ file: '0002-b.md', branches: ['feature', 'origin/main', 'origin/teammate'] }]],
+        [3, [{ file: '0003-feature-record.md', branches: ['feature'] }]],
+        [4, [{ file: '0004-teammates-record.md', branches: ['origin/teammate'] }]],
+      ],
+    );
     assert.strictEqual(nextDecisionNumber([1, 2], claimed), 5);
-    const conflicts = branchNumberConflicts([{ number: 1, file: '0001-a.md' }, { number: 3, file: '0003-my-own-idea.md' }], claimed);
+    const conflicts = branchNumberConflicts(
+      [
+        { number: 1, file: '0001-a.md' },
+        { number: 3, file: '0003-my-own-idea.md' },
+      ],
+      claimed,
+    );
     assert.deepStrictEqual(conflicts, [{ number: 3, file: '0003-my-own-idea.md', others: [{ file: '0003-feature-record.md', branches: ['feature'] }] }]);
   });
 

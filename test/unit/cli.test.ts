@@ -36,13 +36,16 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
       private: false,
       tags: [],
     });
-    assert.deepStrictEqual(out.records.map((x) => [x.kind, x.path]), [
-      ['decision', 'doc/adr/0001-record-architecture-decisions.md'],
-      ['decision', 'doc/adr/0002-use-kafka.md'],
-      ['decision', 'doc/adr/0003-use-nats.md'],
-      ['design', 'docs/design/api.md'],
-      ['person', 'docs/mentoring/alice.md'],
-    ]);
+    assert.deepStrictEqual(
+      out.records.map((x) => [x.kind, x.path]),
+      [
+        ['decision', 'doc/adr/0001-record-architecture-decisions.md'],
+        ['decision', 'doc/adr/0002-use-kafka.md'],
+        ['decision', 'doc/adr/0003-use-nats.md'],
+        ['design', 'docs/design/api.md'],
+        ['person', 'docs/mentoring/alice.md'],
+      ],
+    );
     assert.strictEqual(out.records[4].private, true);
     assert.deepStrictEqual(out.problems, []);
   });
@@ -50,7 +53,10 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
   it('index uses the current folder when --root is not given', () => {
     const root = buildRepo({ 'docs/adr/0001-a.md': madr2Adr({ title: 'A', status: 'accepted' }) });
     const r = cli(['index', '--json'], root);
-    assert.deepStrictEqual(JSON.parse(r.stdout).records.map((x: { title: string }) => x.title), ['A']);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).records.map((x: { title: string }) => x.title),
+      ['A'],
+    );
   });
 
   it('lint prints path:line: severity code message and exits 1 on errors', () => {
@@ -62,12 +68,24 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
     });
     const r = cli(['lint', '--root', root]);
     assert.strictEqual(r.code, 1);
-    assert.deepStrictEqual(r.stdout.trim().split('\n').map((l) => l.replace(/ \S+ [^ ]+$/, '').split(' ').slice(0, 3).join(' ')), [
-      'doc/adr/0001-a.md:1: error duplicate-number',
-      'doc/adr/0001-b.md:1: error duplicate-number',
-      'doc/adr/0002-c.md:2: error malformed-front-matter',
-      'doc/adr/0003-d.md:1: warning empty-file',
-    ]);
+    assert.deepStrictEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) =>
+          l
+            .replace(/ \S+ [^ ]+$/, '')
+            .split(' ')
+            .slice(0, 3)
+            .join(' '),
+        ),
+      [
+        'doc/adr/0001-a.md:1: error duplicate-number',
+        'doc/adr/0001-b.md:1: error duplicate-number',
+        'doc/adr/0002-c.md:2: error malformed-front-matter',
+        'doc/adr/0003-d.md:1: warning empty-file',
+      ],
+    );
   });
 
   it('lint reports a number that another branch gives to a different record', () => {
@@ -96,7 +114,12 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
     const missing = cli(['index', '--root', '/nonexistent/place']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /does not exist/);
-    for (const args of [['index', '--jsonn'], ['lint', '--jsonn'], ['lint', 'extra'], ['index', 'extra']]) {
+    for (const args of [
+      ['index', '--jsonn'],
+      ['lint', '--jsonn'],
+      ['lint', 'extra'],
+      ['index', 'extra'],
+    ]) {
       const r = cli(args);
       assert.strictEqual(r.code, 2, args.join(' '));
       assert.match(r.stderr, /does not take|takes no arguments/);

@@ -20,7 +20,13 @@ function modulesLoadedBy(args: string[], cwd: string): string[] {
   const { code, modules } = JSON.parse(r.stdout) as { code: number; modules: string[] };
   assert.strictEqual(code, 0, `${args.join(' ')} exited ${code}`);
   const src = path.resolve(__dirname, '../../src') + path.sep;
-  return modules.map((m) => (m.startsWith(src) ? m.slice(src.length).split(path.sep).join('/') : m.includes(`${path.sep}node_modules${path.sep}`) ? `node_modules:${m.split(`${path.sep}node_modules${path.sep}`).pop()}` : m));
+  return modules.map((m) =>
+    m.startsWith(src)
+      ? m.slice(src.length).split(path.sep).join('/')
+      : m.includes(`${path.sep}node_modules${path.sep}`)
+        ? `node_modules:${m.split(`${path.sep}node_modules${path.sep}`).pop()}`
+        : m,
+  );
 }
 
 describe('lodestar command table (each command loads only what it needs)', () => {
@@ -29,17 +35,26 @@ describe('lodestar command table (each command loads only what it needs)', () =>
   it('index loads no git, pull-request or forge code', () => {
     const loaded = modulesLoadedBy(['index', '--json', '--root', root], root);
     assert.ok(loaded.includes('cli/indexCommand.js'), 'the index command ran');
-    assert.deepStrictEqual(loaded.filter((m) => /^core\/(git|pulls)\/|simple-git|^cli\/(adr|lint|prs|pairing|report)Command/.test(m)), []);
+    assert.deepStrictEqual(
+      loaded.filter((m) => /^core\/(git|pulls)\/|simple-git|^cli\/(adr|lint|prs|pairing|report)Command/.test(m)),
+      [],
+    );
   });
 
   it('adr list loads neither the record index nor git', () => {
     const loaded = modulesLoadedBy(['adr', 'list'], root);
     assert.ok(loaded.includes('cli/adrCommand.js'), 'the adr command ran');
-    assert.deepStrictEqual(loaded.filter((m) => /^core\/(index|git|pulls)\/|simple-git|yaml/.test(m)), []);
+    assert.deepStrictEqual(
+      loaded.filter((m) => /^core\/(index|git|pulls)\/|simple-git|yaml/.test(m)),
+      [],
+    );
   });
 
   it('help loads no command module', () => {
     const loaded = modulesLoadedBy(['help'], root);
-    assert.deepStrictEqual(loaded.filter((m) => /Command\.js$|^core\/(index|git|pulls|decisions)\//.test(m)), []);
+    assert.deepStrictEqual(
+      loaded.filter((m) => /Command\.js$|^core\/(index|git|pulls|decisions)\//.test(m)),
+      [],
+    );
   });
 });

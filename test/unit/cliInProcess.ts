@@ -12,6 +12,10 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
         done();
       },
     });
-  const code = await main(args, sink((s) => (stdout += s)), sink((s) => (stderr += s)));
+  const code = await main(
+    args,
+    sink((s) => (stdout += s)),
+    sink((s) => (stderr += s)),
+  );
   return { code, stdout, stderr };
 }

@@ -21,7 +21,10 @@ describe('decision references in code', () => {
 
   it('a custom pattern list, and an invalid pattern is ignored', () => {
     const refs = findDecisionReferences('decision #12 and DEC-3', '/r/a.ts', ['decision #(\\d+)', 'DEC-(\\d+)', '([']);
-    assert.deepStrictEqual(refs.map((r) => r.number), [12, 3]);
+    assert.deepStrictEqual(
+      refs.map((r) => r.number),
+      [12, 3],
+    );
   });
 
   it('resolves by number (nearest folder first) and by path, and words the warning for superseded records', async () => {

@@ -23,18 +23,55 @@ const rec = (o: Partial<LodestarRecord> & Pick<LodestarRecord, 'kind' | 'path'>)
 const PERIODS = ['This quarter', 'Last quarter', 'This year'];
 
 /** Every attribute the page's markup uses. */
-const ATTRIBUTES = ['class', 'id', 'type', 'role', 'title', 'scope', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'rx', 'viewBox', 'preserveAspectRatio', 'text-anchor', 'focusable'].concat(
-  ['aria-label', 'aria-labelledby', 'aria-hidden', 'aria-pressed', 'data-lodestar-dashboard', 'data-open', 'data-period', 'data-action'],
-);
+const ATTRIBUTES = [
+  'class',
+  'id',
+  'type',
+  'role',
+  'title',
+  'scope',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'width',
+  'height',
+  'rx',
+  'viewBox',
+  'preserveAspectRatio',
+  'text-anchor',
+  'focusable',
+].concat(['aria-label', 'aria-labelledby', 'aria-hidden', 'aria-pressed', 'data-lodestar-dashboard', 'data-open', 'data-period', 'data-action']);
 
 function hostileRecords(): LodestarRecord[] {
   const records: LodestarRecord[] = [];
   HOSTILE.forEach((text, i) => {
     const date = `2026-02-${String(i + 1).padStart(2, '0')}`;
     records.push(
-      rec({ kind: 'decision', path: `/repo/docs/adr/000${i}-x.md`, title: text, date, status: text, people: [text], reviewBy: '2026-02-01', pullRequests: ['javascript:alert(1)', `https://github.com/acme/shop/pull/${i}`] }),
+      rec({
+        kind: 'decision',
+        path: `/repo/docs/adr/000${i}-x.md`,
+        title: text,
+        date,
+        status: text,
+        people: [text],
+        reviewBy: '2026-02-01',
+        pullRequests: ['javascript:alert(1)', `https://github.com/acme/shop/pull/${i}`],
+      }),
       rec({ kind: 'design', path: `/repo/docs/design/${i}.md`, title: text, date, status: 'in-review', people: [text] }),
-      rec({ kind: 'activity', path: `/repo/docs/influence/2026/${date}-${i}.md`, title: text, date, activityType: i % 2 ? text : 'pairing', people: [text, `${text} 2`], outcome: text, durationMinutes: 30, pullRequests: [`https://evil.test/x"><script>alert(1)</script>`] }),
+      rec({
+        kind: 'activity',
+        path: `/repo/docs/influence/2026/${date}-${i}.md`,
+        title: text,
+        date,
+        activityType: i % 2 ? text : 'pairing',
+        people: [text, `${text} 2`],
+        outcome: text,
+        durationMinutes: 30,
+        pullRequests: [`https://evil.test/x"><script>alert(1)</script>`],
+      }),
       rec({ kind: 'person', path: `/repo/docs/mentoring/m${i}.md`, title: text, handle: `m${i}`, goals: [text], cadence: text, status: text }),
       rec({ kind: 'session', path: `/repo/docs/mentoring/m${i}/${date}-pairing.md`, title: text, handle: `m${i}`, date, sessionKind: text, people: [text] }),
     );
@@ -57,7 +94,11 @@ describe('dashboard page: everything from records is text', () => {
     assert.ok(!/<style/i.test(page.body) && !/<\/style/i.test(page.body), 'no style element, no closing one');
     assert.ok(!/<svg onload/i.test(page.body));
     const names = new Set(tagsOf(page.body).flatMap((t) => [...t.replace(/="[^"]*"/g, '').matchAll(/\s([^\s/]+)/g)].map((m) => m[1])));
-    assert.deepStrictEqual([...names].filter((n) => !ATTRIBUTES.includes(n)), [], 'only our attributes: no event handlers, no href or src');
+    assert.deepStrictEqual(
+      [...names].filter((n) => !ATTRIBUTES.includes(n)),
+      [],
+      'only our attributes: no event handlers, no href or src',
+    );
     assert.ok(page.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the title shows as text');
     assert.ok(page.body.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(page.body.includes('&lt;/style&gt;&lt;style&gt;body{display:none}'));
@@ -105,7 +146,10 @@ describe('dashboard page: the period switcher and empty periods', () => {
   it('marks the shown period pressed; -1 presses none', () => {
     const report = buildInfluenceReport([], { from: '2026-07-01', to: '2026-09-30', today: '2026-11-21' });
     const page = dashboardPage(report, { periods: PERIODS, currentPeriod: 1 });
-    assert.match(page.body, /<button type="button" data-period="0" aria-pressed="false">This quarter<\/button><button type="button" data-period="1" aria-pressed="true">Last quarter<\/button>/);
+    assert.match(
+      page.body,
+      /<button type="button" data-period="0" aria-pressed="false">This quarter<\/button><button type="button" data-period="1" aria-pressed="true">Last quarter<\/button>/,
+    );
     assert.ok(!dashboardPage(report, { periods: PERIODS, currentPeriod: -1 }).body.includes('aria-pressed="true"'));
   });
 
@@ -113,7 +157,14 @@ describe('dashboard page: the period switcher and empty periods', () => {
     const report = buildInfluenceReport([], { from: '2026-07-01', to: '2026-09-30', today: '2026-11-21' });
     const page = dashboardPage(report, { periods: PERIODS, currentPeriod: 0 });
     assert.match(page.body, /data-lodestar-dashboard="1"/);
-    for (const text of ['No influence activities are dated in this period.', 'No decision records are dated in this period.', 'No pairing of two or more people', 'Nothing is overdue', 'No mentees in scope']) assert.ok(page.body.includes(text), text);
+    for (const text of [
+      'No influence activities are dated in this period.',
+      'No decision records are dated in this period.',
+      'No pairing of two or more people',
+      'Nothing is overdue',
+      'No mentees in scope',
+    ])
+      assert.ok(page.body.includes(text), text);
     assert.deepStrictEqual(page.targets, []);
   });
 });
@@ -123,11 +174,44 @@ describe('dashboard page: 10,000 records over 10 years', () => {
     const records: LodestarRecord[] = [];
     const types = ['decision', 'design-review', 'hiring', 'pairing', 'mentoring', 'feedback', 'alignment-values', 'custom-thing'];
     const day = (i: number): string => new Date(Date.UTC(2016, 0, 1) + (i % 3652) * 86400000).toISOString().slice(0, 10);
-    for (let i = 0; i < 4000; i++) records.push(rec({ kind: 'activity', path: `/r/a${i}.md`, title: `Activity ${i}`, date: day(i * 7), activityType: types[i % 8], people: ['dana', `p${i % 10}`], durationMinutes: 30, pullRequests: [`https://github.com/acme/shop/pull/${i % 500}`] }));
-    for (let i = 0; i < 3000; i++) records.push(rec({ kind: 'decision', path: `/r/d${i}.md`, title: `Decision ${i}`, date: day(i * 11), status: i % 3 ? 'accepted' : 'proposed', people: i % 2 ? ['dana'] : [] }));
-    for (let i = 0; i < 1000; i++) records.push(rec({ kind: 'design', path: `/r/g${i}.md`, title: `Design ${i}`, date: day(i * 13), status: 'approved', people: ['sam'] }));
+    for (let i = 0; i < 4000; i++)
+      records.push(
+        rec({
+          kind: 'activity',
+          path: `/r/a${i}.md`,
+          title: `Activity ${i}`,
+          date: day(i * 7),
+          activityType: types[i % 8],
+          people: ['dana', `p${i % 10}`],
+          durationMinutes: 30,
+          pullRequests: [`https://github.com/acme/shop/pull/${i % 500}`],
+        }),
+      );
+    for (let i = 0; i < 3000; i++)
+      records.push(
+        rec({
+          kind: 'decision',
+          path: `/r/d${i}.md`,
+          title: `Decision ${i}`,
+          date: day(i * 11),
+          status: i % 3 ? 'accepted' : 'proposed',
+          people: i % 2 ? ['dana'] : [],
+        }),
+      );
+    for (let i = 0; i < 1000; i++)
+      records.push(rec({ kind: 'design', path: `/r/g${i}.md`, title: `Design ${i}`, date: day(i * 13), status: 'approved', people: ['sam'] }));
     for (let i = 0; i < 100; i++) records.push(rec({ kind: 'person', path: `/r/p${i}.md`, title: `Person ${i}`, handle: `p${i}`, cadence: 'monthly' }));
-    for (let i = 0; i < 1900; i++) records.push(rec({ kind: 'session', path: `/r/p${i % 100}/s${i}.md`, title: `Session ${i}`, handle: `p${i % 100}`, date: day(i * 3), sessionKind: i % 2 ? 'pairing' : 'one-on-one' }));
+    for (let i = 0; i < 1900; i++)
+      records.push(
+        rec({
+          kind: 'session',
+          path: `/r/p${i % 100}/s${i}.md`,
+          title: `Session ${i}`,
+          handle: `p${i % 100}`,
+          date: day(i * 3),
+          sessionKind: i % 2 ? 'pairing' : 'one-on-one',
+        }),
+      );
     assert.strictEqual(records.length, 10000);
 
     const report = buildInfluenceReport(records, { from: '2016-01-01', to: '2025-12-31', today: '2026-01-01' });
@@ -136,24 +220,47 @@ describe('dashboard page: 10,000 records over 10 years', () => {
     assert.strictEqual(s.activities, 8400);
 
     // Summary tiles carry the totals.
-    assert.match(page.body, new RegExp(`<li class="tile t-lead"><span class="value">${s.activities}</span><span class="label">activities</span><span class="sub">${s.leading} leading · ${s.managing} managing</span>`));
-    assert.match(page.body, /<li class="tile t-decision"><span class="value">3000<\/span><span class="label">decisions<\/span><span class="sub">2000 accepted<\/span>/);
-    assert.match(page.body, /<li class="tile t-manage"><span class="value">1900<\/span><span class="label">mentoring sessions<\/span><span class="sub">with 100 of 100 mentees<\/span>/);
+    assert.match(
+      page.body,
+      new RegExp(
+        `<li class="tile t-lead"><span class="value">${s.activities}</span><span class="label">activities</span><span class="sub">${s.leading} leading · ${s.managing} managing</span>`,
+      ),
+    );
+    assert.match(
+      page.body,
+      /<li class="tile t-decision"><span class="value">3000<\/span><span class="label">decisions<\/span><span class="sub">2000 accepted<\/span>/,
+    );
+    assert.match(
+      page.body,
+      /<li class="tile t-manage"><span class="value">1900<\/span><span class="label">mentoring sessions<\/span><span class="sub">with 100 of 100 mentees<\/span>/,
+    );
 
     // The timeline: one bar group per month for 120 months, and its table has the same numbers.
     const timeline = page.body.slice(page.body.indexOf('id="h-timeline"'), page.body.indexOf('id="h-decisions"'));
     assert.strictEqual((timeline.match(/<g class="col">/g) ?? []).length, 120);
-    const rows = [...timeline.matchAll(/<tr><th scope="row">(\d{4}-\d{2}-01)<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td>/g)];
+    const rows = [
+      ...timeline.matchAll(/<tr><th scope="row">(\d{4}-\d{2}-01)<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td>/g),
+    ];
     assert.strictEqual(rows.length, 120);
-    assert.strictEqual(rows.reduce((n, r) => n + +r[2] + +r[3] + +r[4], 0), s.activities);
+    assert.strictEqual(
+      rows.reduce((n, r) => n + +r[2] + +r[3] + +r[4], 0),
+      s.activities,
+    );
     assert.ok(timeline.split('<text class="axis"').length - 1 <= 12 + 3, 'at most twelve month labels and three axis ticks');
 
     // Decisions by status over time: the table sums to the counts.
     const decisions = page.body.slice(page.body.indexOf('id="h-decisions"'), page.body.indexOf('id="h-mix"'));
     const decisionRows = [...decisions.matchAll(/<tr><th scope="row">\d{4}-\d{2}-01<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g)];
     assert.strictEqual(decisionRows.length, 120);
-    assert.strictEqual(decisionRows.reduce((n, r) => n + +r[1], 0), 2000, 'accepted first');
-    assert.strictEqual(decisionRows.reduce((n, r) => n + +r[1] + +r[2], 0), 3000);
+    assert.strictEqual(
+      decisionRows.reduce((n, r) => n + +r[1], 0),
+      2000,
+      'accepted first',
+    );
+    assert.strictEqual(
+      decisionRows.reduce((n, r) => n + +r[1] + +r[2], 0),
+      3000,
+    );
 
     // Lists stop at the limit and say how many more; the page stays small.
     assert.match(page.body, /and 3975 more/, 'decisions and design docs');
@@ -169,7 +276,19 @@ describe('dashboard page: 10,000 records over 10 years', () => {
 describe('dashboard charts', () => {
   it('nice ceilings and stacked bars', () => {
     assert.deepStrictEqual([0, 1, 2, 3, 7, 11, 49, 51, 999].map(niceCeiling), [1, 1, 2, 5, 10, 20, 50, 100, 1000]);
-    const svg = stackedBars([{ label: 'Jan', title: 'January', segments: [{ cls: 'lead', value: 2 }, { cls: 'manage', value: 0 }] }], 'A chart');
+    const svg = stackedBars(
+      [
+        {
+          label: 'Jan',
+          title: 'January',
+          segments: [
+            { cls: 'lead', value: 2 },
+            { cls: 'manage', value: 0 },
+          ],
+        },
+      ],
+      'A chart',
+    );
     assert.match(svg, /^<svg class="chart" viewBox="0 0 720 240" role="img" aria-label="A chart">/);
     assert.strictEqual((svg.match(/<rect class="lead"/g) ?? []).length, 1);
     assert.ok(!svg.includes('class="manage"'), 'no empty segment');
@@ -209,7 +328,10 @@ describe('report periods and files', () => {
     assert.strictEqual(reportFileName({ from: '2026-07-01', to: '2026-08-15' }, '../../etc/passwd'), 'influence-report-2026-07-01-to-2026-08-15-etc-passwd.md');
     assert.strictEqual(reportFileName({ from: '2026-07-01', to: '2026-09-30' }, '...'), 'influence-report-2026-Q3.md');
     const taken = new Set(['influence-report-2026-Q3.md', 'influence-report-2026-Q3-2.md']);
-    assert.strictEqual(freeFileName('influence-report-2026-Q3.md', (n) => taken.has(n)), 'influence-report-2026-Q3-3.md');
+    assert.strictEqual(
+      freeFileName('influence-report-2026-Q3.md', (n) => taken.has(n)),
+      'influence-report-2026-Q3-3.md',
+    );
   });
 
   it('links go from the report’s folder to the record', () => {
@@ -221,8 +343,17 @@ describe('report periods and files', () => {
 
 describe('reminder badges', () => {
   it('counts per view with a tooltip saying why; nothing to say, no badge', () => {
-    const r = (kind: 'decision-review-due' | 'decision-proposed-stale' | 'design-in-review-stale' | 'mentee-overdue') => ({ kind, path: '/x', title: 'x', since: null, days: 1, message: '' });
-    const badges = reminderBadges([r('decision-review-due'), r('decision-proposed-stale'), r('decision-proposed-stale'), r('design-in-review-stale')], { proposedMaxAgeDays: 45 });
+    const r = (kind: 'decision-review-due' | 'decision-proposed-stale' | 'design-in-review-stale' | 'mentee-overdue') => ({
+      kind,
+      path: '/x',
+      title: 'x',
+      since: null,
+      days: 1,
+      message: '',
+    });
+    const badges = reminderBadges([r('decision-review-due'), r('decision-proposed-stale'), r('decision-proposed-stale'), r('design-in-review-stale')], {
+      proposedMaxAgeDays: 45,
+    });
     assert.deepStrictEqual(badges.decisions, { value: 3, tooltip: '3 decisions need attention: 1 past its review-by date, 2 still proposed after 45 days' });
     assert.deepStrictEqual(badges.designDocs, { value: 1, tooltip: '1 design doc in review for more than 14 days' });
     assert.strictEqual(badges.mentoring, undefined);
@@ -233,8 +364,24 @@ describe('reminder badges', () => {
   it('a mentee card says what the period leaves out of their PRs: "1 PR this quarter, 2 in all", as the Influence view counts them', () => {
     const records = [
       rec({ kind: 'person', path: '/repo/docs/mentoring/alice.md', title: 'Alice', handle: 'alice', pullRequests: [] }),
-      rec({ kind: 'session', path: '/repo/docs/mentoring/alice/2026-11-02-pairing.md', title: 'Pairing', handle: 'alice', date: '2026-11-02', sessionKind: 'pairing', pullRequests: ['https://github.com/acme/shop/pull/2'] }),
-      rec({ kind: 'session', path: '/repo/docs/mentoring/alice/2026-05-02-pairing.md', title: 'Pairing', handle: 'alice', date: '2026-05-02', sessionKind: 'pairing', pullRequests: ['https://github.com/acme/shop/pull/1'] }),
+      rec({
+        kind: 'session',
+        path: '/repo/docs/mentoring/alice/2026-11-02-pairing.md',
+        title: 'Pairing',
+        handle: 'alice',
+        date: '2026-11-02',
+        sessionKind: 'pairing',
+        pullRequests: ['https://github.com/acme/shop/pull/2'],
+      }),
+      rec({
+        kind: 'session',
+        path: '/repo/docs/mentoring/alice/2026-05-02-pairing.md',
+        title: 'Pairing',
+        handle: 'alice',
+        date: '2026-05-02',
+        sessionKind: 'pairing',
+        pullRequests: ['https://github.com/acme/shop/pull/1'],
+      }),
     ];
     const report = buildInfluenceReport(records, { from: '2026-10-01', to: '2026-12-31', today: '2026-11-21' });
     const alice = report.mentees.find((m) => m.handle === 'alice')!;

@@ -6,29 +6,59 @@ describe('decision dialects', () => {
   it('reads adr-tools/Nygard records: number, title, status, date and both supersede spellings', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions', date: '2024-01-02' }),
-      'doc/adr/0002-use-mysql.md': nygardAdr({ number: 2, title: 'Use MySQL', status: '', statusLines: ['Superceded by [3. Use PostgreSQL](0003-use-postgresql.md)'] }),
-      'doc/adr/0003-use-postgresql.md': nygardAdr({ number: 3, title: 'Use PostgreSQL', statusLines: ['Supersedes [2. Use MySQL](0002-use-mysql.md)', 'Superseded by [4. Use CockroachDB](0004-use-cockroachdb.md)'] }),
-      'doc/adr/0004-use-cockroachdb.md': nygardAdr({ number: 4, title: 'Use CockroachDB', statusLines: ['Supersedes [3. Use PostgreSQL](0003-use-postgresql.md)'] }),
+      'doc/adr/0002-use-mysql.md': nygardAdr({
+        number: 2,
+        title: 'Use MySQL',
+        status: '',
+        statusLines: ['Superceded by [3. Use PostgreSQL](0003-use-postgresql.md)'],
+      }),
+      'doc/adr/0003-use-postgresql.md': nygardAdr({
+        number: 3,
+        title: 'Use PostgreSQL',
+        statusLines: ['Supersedes [2. Use MySQL](0002-use-mysql.md)', 'Superseded by [4. Use CockroachDB](0004-use-cockroachdb.md)'],
+      }),
+      'doc/adr/0004-use-cockroachdb.md': nygardAdr({
+        number: 4,
+        title: 'Use CockroachDB',
+        statusLines: ['Supersedes [3. Use PostgreSQL](0003-use-postgresql.md)'],
+      }),
     });
     const first = byName(index, '0001-record-architecture-decisions.md');
-    assert.deepStrictEqual([first.number, first.title, first.status, first.date, first.dialect], [1, 'Record architecture decisions', 'accepted', '2024-01-02', 'nygard']);
+    assert.deepStrictEqual(
+      [first.number, first.title, first.status, first.date, first.dialect],
+      [1, 'Record architecture decisions', 'accepted', '2024-01-02', 'nygard'],
+    );
     const mysql = byName(index, '0002-use-mysql.md');
     assert.strictEqual(mysql.status, 'superseded');
-    assert.deepStrictEqual(mysql.links.map((l) => [l.kind, l.target.split('/').pop()]), [['superseded-by', '0003-use-postgresql.md']]);
+    assert.deepStrictEqual(
+      mysql.links.map((l) => [l.kind, l.target.split('/').pop()]),
+      [['superseded-by', '0003-use-postgresql.md']],
+    );
     const pg = byName(index, '0003-use-postgresql.md');
     assert.strictEqual(pg.status, 'superseded', 'the "Superseded" spelling counts too');
-    assert.deepStrictEqual(pg.links.map((l) => l.kind), ['supersedes', 'superseded-by']);
+    assert.deepStrictEqual(
+      pg.links.map((l) => l.kind),
+      ['supersedes', 'superseded-by'],
+    );
     assert.deepStrictEqual(index.problems(), []);
   });
 
   it('reads MADR 2 bullets, with a supersede link in the status bullet', async () => {
     const { index } = await indexOf({
-      'docs/adr/0001-use-markdown.md': madr2Adr({ title: 'Use Markdown Architectural Decision Records', status: 'accepted', date: '2018-09-15', deciders: 'Oliver, Anna' }),
+      'docs/adr/0001-use-markdown.md': madr2Adr({
+        title: 'Use Markdown Architectural Decision Records',
+        status: 'accepted',
+        date: '2018-09-15',
+        deciders: 'Oliver, Anna',
+      }),
       'docs/adr/0002-use-json.md': madr2Adr({ title: 'Use JSON', status: 'superseded by [ADR-0003](0003-use-yaml.md)' }),
       'docs/adr/0003-use-yaml.md': madr2Adr({ title: 'Use YAML', status: 'accepted', links: ['Supersedes [ADR-0002](0002-use-json.md)'] }),
     });
     const md = byName(index, '0001-use-markdown.md');
-    assert.deepStrictEqual([md.number, md.title, md.status, md.date, md.dialect], [1, 'Use Markdown Architectural Decision Records', 'accepted', '2018-09-15', 'madr2']);
+    assert.deepStrictEqual(
+      [md.number, md.title, md.status, md.date, md.dialect],
+      [1, 'Use Markdown Architectural Decision Records', 'accepted', '2018-09-15', 'madr2'],
+    );
     assert.deepStrictEqual(md.people, ['Oliver', 'Anna']);
     const json = byName(index, '0002-use-json.md');
     assert.strictEqual(json.status, 'superseded');
@@ -44,7 +74,10 @@ describe('decision dialects', () => {
       'docs/decisions/0003-old.md': madr4Adr({ title: 'Old way', status: '"superseded by ADR-0001"' }),
     });
     const four = byName(index, '0001-use-madr-4.md');
-    assert.deepStrictEqual([four.number, four.title, four.status, four.date, four.dialect, four.people], [1, 'Use MADR 4', 'accepted', '2024-09-02', 'madr4', ['Ada', 'Grace']]);
+    assert.deepStrictEqual(
+      [four.number, four.title, four.status, four.date, four.dialect, four.people],
+      [1, 'Use MADR 4', 'accepted', '2024-09-02', 'madr4', ['Ada', 'Grace']],
+    );
     assert.strictEqual(byName(index, '0002-use-madr-3.md').dialect, 'madr3');
     const old = byName(index, '0003-old.md');
     assert.strictEqual(old.status, 'superseded');
@@ -59,7 +92,10 @@ describe('decision dialects', () => {
       'billing/adr/20220202-bill-monthly.md': '# Bill monthly\n\n- Status: proposed\n',
     });
     const l4b = byName(index, '20200101-use-log4brains.md');
-    assert.deepStrictEqual([l4b.number, l4b.title, l4b.status, l4b.date, l4b.dialect], [null, 'Use Log4brains to manage the ADRs', 'accepted', '2020-01-01', 'log4brains']);
+    assert.deepStrictEqual(
+      [l4b.number, l4b.title, l4b.status, l4b.date, l4b.dialect],
+      [null, 'Use Log4brains to manage the ADRs', 'accepted', '2020-01-01', 'log4brains'],
+    );
     assert.strictEqual(byName(index, '20210315-no-date-line.md').date, '2021-03-15');
     assert.strictEqual(byName(index, '20220202-bill-monthly.md').status, 'proposed');
     assert.strictEqual(index.folders.filter((f) => f.kind === 'decision').length, 2);
@@ -85,6 +121,9 @@ describe('decision dialects', () => {
       'doc/adr/adr-template-lite.md': '# Template\n',
       'doc/adr/templates/template.md': '# NUMBER. TITLE\n',
     });
-    assert.deepStrictEqual(index.records().map((r) => r.title), ['Real title']);
+    assert.deepStrictEqual(
+      index.records().map((r) => r.title),
+      ['Real title'],
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('decision index file', () => {
     const fresh = updateDecisionIndex(undefined, toc);
     assert.strictEqual(fresh, `# Architecture Decision Records\n\n${INDEX_START}\n${toc}\n${INDEX_END}\n`);
     const handWritten = `# Our decisions\n\nWritten by hand.\n\n${INDEX_START}\nold list\n${INDEX_END}\n\nFooter.\n`;
-    assert.strictEqual(updateDecisionIndex(handWritten, 'new list'), `# Our decisions\n\nWritten by hand.\n\n${INDEX_START}\nnew list\n${INDEX_END}\n\nFooter.\n`);
+    assert.strictEqual(
+      updateDecisionIndex(handWritten, 'new list'),
+      `# Our decisions\n\nWritten by hand.\n\n${INDEX_START}\nnew list\n${INDEX_END}\n\nFooter.\n`,
+    );
     assert.strictEqual(updateDecisionIndex('# Notes\n', 'x'), `# Notes\n\n${INDEX_START}\nx\n${INDEX_END}\n`);
   });
 });

@@ -2,8 +2,15 @@ import * as assert from 'assert';
 import { madr2Adr, nygardAdr } from '../fixtures/recordText';
 import { byName, indexOf } from './helpers';
 
-const LOG4BRAINS_YML = 'project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: billing\n      path: ./billing\n      adrFolder: ./billing/adr\n';
-const fields = (r: { status: string | null; date: string | null; dialect: string; number: number | null; people: string[] }): unknown[] => [r.status, r.date, r.dialect, r.number, r.people];
+const LOG4BRAINS_YML =
+  'project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: billing\n      path: ./billing\n      adrFolder: ./billing/adr\n';
+const fields = (r: { status: string | null; date: string | null; dialect: string; number: number | null; people: string[] }): unknown[] => [
+  r.status,
+  r.date,
+  r.dialect,
+  r.number,
+  r.people,
+];
 
 /** Each dialect's own rules, as its tool applies them; `dialect` names the rule set applied. */
 describe('dialect rules', () => {
@@ -21,7 +28,7 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(fields(byName(index, '20210104-invoice-numbers.md')), ['accepted', '2021-01-04', 'log4brains', null, ['Dana Lead', 'Sam Staff']]);
   });
 
-  it('log4brains: the template\'s status placeholder reads as draft, as log4brains shows it; the placeholder\'s example link is no link', async () => {
+  it("log4brains: the template's status placeholder reads as draft, as log4brains shows it; the placeholder's example link is no link", async () => {
     const { index } = await indexOf({
       '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
       'docs/adr/20210501-from-the-template.md':
@@ -35,11 +42,15 @@ describe('dialect rules', () => {
   it('log4brains: a status word outside its six (draft, proposed, rejected, accepted, deprecated, superseded) shows as draft, as log4brains shows it', async () => {
     const { index } = await indexOf({
       '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
-      'docs/adr/20210113-distribute-as-npm-package.md': '# Distribute as a global npm package\n\n- Status: Implemented\n- Deciders: Thomas\n- Tags: npm, distribution\n\n## Context\n',
+      'docs/adr/20210113-distribute-as-npm-package.md':
+        '# Distribute as a global npm package\n\n- Status: Implemented\n- Deciders: Thomas\n- Tags: npm, distribution\n\n## Context\n',
       'docs/adr/20210114-use-lunr.md': '# Use Lunr\n\n- Status: **Accepted**\n\n## Context\n',
       'docs/adr/20210115-use-mdx.md': '# Use MDX\n\n- Status: Deprecated\n\n## Context\n',
     });
-    assert.deepStrictEqual(['20210113-distribute-as-npm-package.md', '20210114-use-lunr.md', '20210115-use-mdx.md'].map((n) => byName(index, n).status), ['draft', 'accepted', 'deprecated']);
+    assert.deepStrictEqual(
+      ['20210113-distribute-as-npm-package.md', '20210114-use-lunr.md', '20210115-use-mdx.md'].map((n) => byName(index, n).status),
+      ['draft', 'accepted', 'deprecated'],
+    );
     assert.deepStrictEqual(byName(index, '20210113-distribute-as-npm-package.md').tags, ['npm', 'distribution']);
     // Outside log4brains the team's own word is kept.
     const { index: madr } = await indexOf({ 'docs/adr/0001-a.md': '# A\n\n* Status: Implemented\n* Date: 2021-01-01\n' });
@@ -50,7 +61,8 @@ describe('dialect rules', () => {
     const { index } = await indexOf({
       '.log4brains.yml': LOG4BRAINS_YML,
       'docs/adr/20210201-use-kafka.md': '# Use Kafka\n\n- Status: superseded by 20210301-use-pulsar\n',
-      'docs/adr/20210301-use-pulsar.md': '# Use Pulsar\n\n- Status: superseded by billing/20210401-use-nats\n\n## Links\n\n- Supersedes [Use Kafka](20210201-use-kafka.md)\n',
+      'docs/adr/20210301-use-pulsar.md':
+        '# Use Pulsar\n\n- Status: superseded by billing/20210401-use-nats\n\n## Links\n\n- Supersedes [Use Kafka](20210201-use-kafka.md)\n',
       'billing/adr/20210401-use-nats.md': '# Use NATS\n\n## Links\n\n- Supersedes [Use Pulsar](../../docs/adr/20210301-use-pulsar.md)\n',
     });
     const kafka = byName(index, '20210201-use-kafka.md');
@@ -64,20 +76,31 @@ describe('dialect rules', () => {
   it('log4brains writes both sides of a supersede (`Supersedes` under `## Links`): one side alone is one-sided-link; MADR 2 writes one, and is not', async () => {
     const { index } = await indexOf({
       '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
-      'docs/adr/20200926-use-the-adr-number.md': '# Use the ADR number\n\n- Status: superseded by [20201016-use-the-slug](20201016-use-the-slug.md)\n- Date: 2020-09-26\n',
-      'docs/adr/20201016-use-the-slug.md': '# Use the slug\n\n- Status: accepted\n\n## Context\n\nThere is a conflict because [a number must be unique](20200926-use-the-adr-number.md).\n',
+      'docs/adr/20200926-use-the-adr-number.md':
+        '# Use the ADR number\n\n- Status: superseded by [20201016-use-the-slug](20201016-use-the-slug.md)\n- Date: 2020-09-26\n',
+      'docs/adr/20201016-use-the-slug.md':
+        '# Use the slug\n\n- Status: accepted\n\n## Context\n\nThere is a conflict because [a number must be unique](20200926-use-the-adr-number.md).\n',
     });
-    assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code} ${p.line}`), ['20200926-use-the-adr-number.md one-sided-link 3']);
+    assert.deepStrictEqual(
+      index.problems().map((p) => `${p.path.split('/').pop()} ${p.code} ${p.line}`),
+      ['20200926-use-the-adr-number.md one-sided-link 3'],
+    );
     const { index: madr } = await indexOf({
       'docs/adr/0001-a.md': madr2Adr({ title: 'A', status: 'superseded by [ADR-0002](0002-b.md)' }),
       'docs/adr/0002-b.md': madr2Adr({ title: 'B', status: 'accepted' }),
     });
-    assert.deepStrictEqual(madr.records().map((r) => `${r.dialect} ${r.status}`), ['madr2 superseded', 'madr2 accepted']);
+    assert.deepStrictEqual(
+      madr.records().map((r) => `${r.dialect} ${r.status}`),
+      ['madr2 superseded', 'madr2 accepted'],
+    );
     assert.deepStrictEqual(madr.problems(), []);
-    assert.deepStrictEqual(madr.linksOf(byName(madr, '0002-b.md')).map((l) => l.kind), ['supersedes']);
+    assert.deepStrictEqual(
+      madr.linksOf(byName(madr, '0002-b.md')).map((l) => l.kind),
+      ['supersedes'],
+    );
   });
 
-  it('the log4brains default is only log4brains\': a MADR 2 record (bullets) or a Nygard one (a Date: line) with no status has none', async () => {
+  it("the log4brains default is only log4brains': a MADR 2 record (bullets) or a Nygard one (a Date: line) with no status has none", async () => {
     const { index } = await indexOf({
       'docs/adr/0001-no-status.md': '# No status\n\n* Deciders: Dana\n* Date: 2021-01-01\n\n## Context\n',
       'docs/adr/0002-nygard.md': '# 2. Nygard\n\nDate: 2021-01-02\n\n## Context\n',
@@ -86,7 +109,7 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(fields(byName(index, '0002-nygard.md')), [null, '2021-01-02', 'nygard', 2, []]);
   });
 
-  it('MADR 2: the template\'s placeholders are no status, date, deciders or link', async () => {
+  it("MADR 2: the template's placeholders are no status, date, deciders or link", async () => {
     const { index } = await indexOf({
       'docs/adr/0001-chargebacks.md': madr2Adr({
         title: 'Chargebacks',
@@ -101,7 +124,7 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
-  it('MADR 4: the template\'s quoted status placeholder and {…} values are no status, date or decision-makers', async () => {
+  it("MADR 4: the template's quoted status placeholder and {…} values are no status, date or decision-makers", async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-refunds.md':
         '---\n# These are optional metadata elements. Feel free to remove any of them.\nstatus: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123"\ndate: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nconsulted: {list everyone whose opinions are sought}\n---\n\n# Refunds\n',
@@ -120,7 +143,7 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(fields(byName(index, '0002-b.md')), ['accepted', '2022-03-04', 'madr3', 2, ['Dana Lead', 'Sam Staff']]);
   });
 
-  it('MADR 3: the template\'s own front matter (not YAML: `{… | superseded by [ADR-0005](0005-example.md)}`) is placeholders, not a malformed-front-matter error', async () => {
+  it("MADR 3: the template's own front matter (not YAML: `{… | superseded by [ADR-0005](0005-example.md)}`) is placeholders, not a malformed-front-matter error", async () => {
     const template =
       '---\n# These are optional elements. Feel free to remove any of them.\nstatus: {proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)}\ndate: {YYYY-MM-DD when the decision was last updated}\ndeciders: {list everyone involved in the decision}\nconsulted: {list everyone whose opinions are sought (typically subject-matter experts); and with whom there is a two-way communication}\ninformed: {list everyone who is kept up-to-date on progress; and with whom there is a one-way communication}\n---\n# Use Kafka\n\n## Context and Problem Statement\n';
     const { index } = await indexOf({
@@ -131,8 +154,14 @@ describe('dialect rules', () => {
     });
     const kafka = byName(index, '0001-use-kafka.md');
     assert.deepStrictEqual([...fields(kafka), kafka.links], [null, null, 'madr3', 1, [], []]);
-    assert.deepStrictEqual(index.linksOf(byName(index, '0002-use-nats.md')).map((l) => l.kind), ['supersedes']);
-    assert.deepStrictEqual(index.problems().map((p) => `${p.path.split('/').pop()} ${p.code}`), ['0003-broken.md malformed-front-matter']);
+    assert.deepStrictEqual(
+      index.linksOf(byName(index, '0002-use-nats.md')).map((l) => l.kind),
+      ['supersedes'],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => `${p.path.split('/').pop()} ${p.code}`),
+      ['0003-broken.md malformed-front-matter'],
+    );
   });
 
   it('MADR 3/4: front matter without `status` (every key is optional) is still MADR, by `deciders` (3) or `decision-makers` (4), with no status', async () => {
@@ -153,14 +182,30 @@ describe('dialect rules', () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '', statusLines: ['Superseded by [2. B](0002-b.md)'] }),
       'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', status: '', statusLines: ['Supercedes [1. A](0001-a.md)', 'Superceded by [3. C](0003-c.md)'] }),
-      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', statusLines: ['Supersedes [2. B](0002-b.md)', 'Clarified by [4. D](0004-d.md)', 'Relates to [1. A](0001-a.md)'] }),
+      'doc/adr/0003-c.md': nygardAdr({
+        number: 3,
+        title: 'C',
+        statusLines: ['Supersedes [2. B](0002-b.md)', 'Clarified by [4. D](0004-d.md)', 'Relates to [1. A](0001-a.md)'],
+      }),
       'doc/adr/0004-d.md': nygardAdr({ number: 4, title: 'D', statusLines: ['Clarifies [3. C](0003-c.md)', 'Is Blocked By [1. A](0001-a.md)'] }),
     });
-    assert.deepStrictEqual(['0001-a.md', '0002-b.md', '0003-c.md', '0004-d.md'].map((n) => byName(index, n).status), ['superseded', 'superseded', 'accepted', 'accepted']);
-    assert.deepStrictEqual(byName(index, '0003-c.md').links.map((l) => l.kind), ['supersedes', 'clarified-by', 'relates-to']);
-    assert.deepStrictEqual(byName(index, '0004-d.md').links.map((l) => l.kind), ['clarifies', 'is-blocked-by']);
+    assert.deepStrictEqual(
+      ['0001-a.md', '0002-b.md', '0003-c.md', '0004-d.md'].map((n) => byName(index, n).status),
+      ['superseded', 'superseded', 'accepted', 'accepted'],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0003-c.md').links.map((l) => l.kind),
+      ['supersedes', 'clarified-by', 'relates-to'],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0004-d.md').links.map((l) => l.kind),
+      ['clarifies', 'is-blocked-by'],
+    );
     // "Relates to" goes both ways.
-    assert.deepStrictEqual(index.linksOf(byName(index, '0001-a.md')).map((l) => `${l.kind} ${l.target.split('/').pop()}`), ['superseded-by 0002-b.md', 'relates-to 0003-c.md']);
+    assert.deepStrictEqual(
+      index.linksOf(byName(index, '0001-a.md')).map((l) => `${l.kind} ${l.target.split('/').pop()}`),
+      ['superseded-by 0002-b.md', 'relates-to 0003-c.md'],
+    );
     assert.deepStrictEqual(index.problems(), []);
   });
 });

@@ -19,13 +19,25 @@ describe('forge client against a local fake forge', () => {
 
   /** A client for `owner/repo` on the fake forge as a GHES host (its API at /api/v3), waits recorded instead of slept. */
   function github(options: ForgeClientOptions = {}, path = 'acme/widgets'): ForgeClient {
-    const client = createForgeClient(remoteOf(`${forge.url}/${path}.git`), { token: TOKEN, log: (l) => logs.push(l), sleep: async (ms) => void sleeps.push(ms), timeoutMs: 2000, ...options });
+    const client = createForgeClient(remoteOf(`${forge.url}/${path}.git`), {
+      token: TOKEN,
+      log: (l) => logs.push(l),
+      sleep: async (ms) => void sleeps.push(ms),
+      timeoutMs: 2000,
+      ...options,
+    });
     assert.ok(client);
     return client;
   }
 
   function gitlab(options: ForgeClientOptions = {}): ForgeClient {
-    const client = createForgeClient(remoteOf(`${forge.url}/group/sub/proj.git`), { token: TOKEN, log: (l) => logs.push(l), sleep: async (ms) => void sleeps.push(ms), timeoutMs: 2000, ...options });
+    const client = createForgeClient(remoteOf(`${forge.url}/group/sub/proj.git`), {
+      token: TOKEN,
+      log: (l) => logs.push(l),
+      sleep: async (ms) => void sleeps.push(ms),
+      timeoutMs: 2000,
+      ...options,
+    });
     assert.ok(client);
     return client;
   }
@@ -59,7 +71,9 @@ describe('forge client against a local fake forge', () => {
       { id: 3, user: 'Carol', state: 'COMMENTED', body: '' },
     ]);
     forge.comments.set('acme/widgets#12', [...manyComments(250, 'dana'), { id: 999, user: 'bob', body: 'nit' }]);
-    forge.mergeRequests.set('group/sub/proj', [{ iid: 8, title: 'MR title', state: 'merged', author: 'alice', sourceBranch: 'topic', reviewers: ['dana', 'alice'] }]);
+    forge.mergeRequests.set('group/sub/proj', [
+      { iid: 8, title: 'MR title', state: 'merged', author: 'alice', sourceBranch: 'topic', reviewers: ['dana', 'alice'] },
+    ]);
     forge.notes.set('group/sub/proj!8', [
       { id: 1, author: 'dana', body: 'Please rename' },
       { id: 2, author: 'dana', body: 'approved this merge request', system: true },
@@ -95,14 +109,20 @@ describe('forge client against a local fake forge', () => {
     // A token never travels over plain http: an http remote gets an https API base, and an explicit http base gets no client.
     assert.strictEqual(apiBaseUrl(remoteOf('http://gitlab.corp.example/g/p.git')), 'https://gitlab.corp.example/api/v4');
     assert.strictEqual(apiBaseUrl(remoteOf('http://ghe.corp.example/o/r.git')), 'https://ghe.corp.example/api/v3');
-    assert.strictEqual(createForgeClient(remoteOf('http://gitlab.corp.example/g/p.git'), { token: 'glpat-x', apiBase: 'http://gitlab.corp.example/api/v4' }), undefined);
+    assert.strictEqual(
+      createForgeClient(remoteOf('http://gitlab.corp.example/g/p.git'), { token: 'glpat-x', apiBase: 'http://gitlab.corp.example/api/v4' }),
+      undefined,
+    );
     assert.strictEqual(createForgeClient(remoteOf('git@bitbucket.org:a/b.git')), undefined);
   });
 
   it('follows Link rel="next" over 250 review comments in pages of 100, and filters by user', async () => {
     const comments = await github().listReviewComments(12, 'DANA');
     assert.strictEqual(comments.filter((c) => c.kind === 'comment').length, 250);
-    assert.deepStrictEqual(comments.filter((c) => c.kind === 'review').map((c) => c.state), ['APPROVED']);
+    assert.deepStrictEqual(
+      comments.filter((c) => c.kind === 'review').map((c) => c.state),
+      ['APPROVED'],
+    );
     assert.deepStrictEqual(
       forge.requests.filter((r) => r.url.includes('/comments')).map((r) => new URL(r.url, forge.url).searchParams.get('page')),
       [null, '2', '3'],
@@ -129,7 +149,10 @@ describe('forge client against a local fake forge', () => {
     assert.strictEqual(pr.title, 'Add the feature');
     assert.strictEqual(sleeps.length, 1);
     assert.ok(sleeps[0] >= 1000 && sleeps[0] <= 4000, String(sleeps[0]));
-    assert.deepStrictEqual(forge.requests.slice(0, 2).map((r) => r.status), [403, 200]);
+    assert.deepStrictEqual(
+      forge.requests.slice(0, 2).map((r) => r.status),
+      [403, 200],
+    );
   });
 
   it('waits out a 429 with retry-after', async () => {
@@ -217,13 +240,25 @@ describe('forge client against a local fake forge', () => {
       sourceBranch: 'topic',
     });
     assert.strictEqual(forge.requests[0].url, '/api/v4/projects/group%2Fsub%2Fproj/merge_requests/8');
-    assert.deepStrictEqual((await client.listPullRequestsForBranch('topic')).map((m) => m.number), [8]);
-    assert.deepStrictEqual((await client.listReviewComments(8, 'dana')).map((c) => c.body), ['Please rename']);
+    assert.deepStrictEqual(
+      (await client.listPullRequestsForBranch('topic')).map((m) => m.number),
+      [8],
+    );
+    assert.deepStrictEqual(
+      (await client.listReviewComments(8, 'dana')).map((c) => c.body),
+      ['Please rename'],
+    );
   });
 
   it('finds the PRs of a branch whose name has shell metacharacters, encoded as a query value', async () => {
     const prs = await github().listPullRequestsForBranch('fix/$(rm -rf);x&y');
-    assert.deepStrictEqual(prs.map((p) => [p.number, p.state]), [[13, 'open'], [14, 'closed']]);
+    assert.deepStrictEqual(
+      prs.map((p) => [p.number, p.state]),
+      [
+        [13, 'open'],
+        [14, 'closed'],
+      ],
+    );
     const request = forge.requests.find((r) => r.url.includes('head='))!;
     assert.strictEqual(new URL(request.url, forge.url).searchParams.get('head'), 'acme:fix/$(rm -rf);x&y');
   });
@@ -254,7 +289,11 @@ describe('forge client against a local fake forge', () => {
       baseUrl: forge.url,
       forgeName: 'GitHub',
       token: TOKEN,
-      fetch: async () => ({ status: 302, headers: { get: (n: string) => (n === 'location' ? `https://evil.example/steal?t=${TOKEN}` : null) }, text: async () => TOKEN }),
+      fetch: async () => ({
+        status: 302,
+        headers: { get: (n: string) => (n === 'location' ? `https://evil.example/steal?t=${TOKEN}` : null) },
+        text: async () => TOKEN,
+      }),
     });
     const e = await failure(http.getPage('x'));
     assert.strictEqual(e.reason, 'bad-response');

@@ -76,7 +76,10 @@ describe('applies-to globs', () => {
 
   it('an empty glob or one leaving the repository is refused with a reason; the others still work', () => {
     const list = new GlobList(['', '../other/**', 'src/**']);
-    assert.deepStrictEqual(list.invalid.map((i) => i.pattern), ['', '../other/**']);
+    assert.deepStrictEqual(
+      list.invalid.map((i) => i.pattern),
+      ['', '../other/**'],
+    );
     assert.match(list.invalid[1].message, /leaves the repository/);
     assert.ok(list.matches('src/a.ts'));
   });

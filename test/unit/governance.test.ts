@@ -24,10 +24,23 @@ function governedFiles(): Record<string, string> {
     'README.md': '# Payments\n',
     'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions' }),
     'doc/adr/0002-use-postgresql.md': madr4Adr({ title: 'Use PostgreSQL', status: 'accepted', extraFrontMatter: 'applies-to: src/db/**\n' }),
-    'doc/adr/0003-use-rest.md': withAppliesTo('applies-to: src/rpc/**\n', nygardAdr({ number: 3, title: 'Use REST', status: '', statusLines: ['Superseded by [4. Use gRPC](0004-use-grpc.md)'] })),
-    'doc/adr/0004-use-grpc.md': withAppliesTo('applies-to:\n  - src/rpc/**\n  - "!src/rpc/legacy/**"\n', nygardAdr({ number: 4, title: 'Use gRPC', statusLines: ['Supersedes [3. Use REST](0003-use-rest.md)'] })),
-    'doc/adr/0005-cache-in-process.md': withAppliesTo('applies-to: [src/cache/**]\n', nygardAdr({ number: 5, title: 'Cache in process', status: 'Deprecated' })),
-    'doc/adr/0006-bill-in-arrears.md': madr4Adr({ title: 'Bill in arrears', status: 'accepted', extraFrontMatter: 'applies-to: [src/billing/**, src/db/invoices.sql]\n' }),
+    'doc/adr/0003-use-rest.md': withAppliesTo(
+      'applies-to: src/rpc/**\n',
+      nygardAdr({ number: 3, title: 'Use REST', status: '', statusLines: ['Superseded by [4. Use gRPC](0004-use-grpc.md)'] }),
+    ),
+    'doc/adr/0004-use-grpc.md': withAppliesTo(
+      'applies-to:\n  - src/rpc/**\n  - "!src/rpc/legacy/**"\n',
+      nygardAdr({ number: 4, title: 'Use gRPC', statusLines: ['Supersedes [3. Use REST](0003-use-rest.md)'] }),
+    ),
+    'doc/adr/0005-cache-in-process.md': withAppliesTo(
+      'applies-to: [src/cache/**]\n',
+      nygardAdr({ number: 5, title: 'Cache in process', status: 'Deprecated' }),
+    ),
+    'doc/adr/0006-bill-in-arrears.md': madr4Adr({
+      title: 'Bill in arrears',
+      status: 'accepted',
+      extraFrontMatter: 'applies-to: [src/billing/**, src/db/invoices.sql]\n',
+    }),
     'docs/design/api.md': designDoc({ title: 'API', status: 'approved', extraFrontMatter: 'applies-to: src/rpc/**\n' }),
     'src/db/orders.ts': 'export {};\n',
     'src/db/invoices.sql': 'select 1;\n',
@@ -72,7 +85,7 @@ describe('applies-to: decisions and design docs that govern code', () => {
     assert.match(design, /^applies-to: src\/rpc\/\*\*$/m);
   });
 
-  it('orders a file\'s governing records active first, decisions before design docs, and matches untracked paths on their own', async () => {
+  it("orders a file's governing records active first, decisions before design docs, and matches untracked paths on their own", async () => {
     const { index } = await indexOf(governedFiles());
     const tracked = Object.keys(governedFiles());
     const governance = new Governance(index.records(), tracked);
@@ -82,12 +95,15 @@ describe('applies-to: decisions and design docs that govern code', () => {
     assert.deepStrictEqual(titles('src/rpc/new-file.ts'), ['Use gRPC', 'API', 'Use REST'], 'a file git does not track yet');
     assert.deepStrictEqual(titles('README.md'), []);
     assert.deepStrictEqual(governance.governing.find((g) => g.record.title === 'Use gRPC')?.files, ['src/rpc/server.ts']);
-    assert.deepStrictEqual(new Governance(index.records(), tracked, { caseInsensitive: true }).recordsFor('SRC/DB/orders.ts').map((r) => r.title), ['Use PostgreSQL']);
+    assert.deepStrictEqual(
+      new Governance(index.records(), tracked, { caseInsensitive: true }).recordsFor('SRC/DB/orders.ts').map((r) => r.title),
+      ['Use PostgreSQL'],
+    );
   });
 });
 
 describe('the records a set of changed files touches', () => {
-  it('lists each governing record once, in why\'s order, with the changed files it governs and a successor for an inactive one', async () => {
+  it("lists each governing record once, in why's order, with the changed files it governs and a successor for an inactive one", async () => {
     const { index } = await indexOf(governedFiles());
     const governance = new Governance(index.records(), Object.keys(governedFiles()));
     const successorOf = (r: { title: string }) => (r.title === 'Use REST' ? byName(index, '0004-use-grpc.md') : undefined);
@@ -171,7 +187,9 @@ describe('lint: stale-applies-to and governed-by-inactive', () => {
     // An untracked file under src/billing does not make the glob current: only what git tracks counts.
     writeFiles(root, { 'src/billing/draft.ts': 'export {};\n' });
     const r = await runCli(['lint', '--json', '--root', root]);
-    const problems = (JSON.parse(r.stdout).problems as { path: string; line: number; code: string; message: string }[]).filter((p) => /applies-to|inactive/.test(p.code));
+    const problems = (JSON.parse(r.stdout).problems as { path: string; line: number; code: string; message: string }[]).filter((p) =>
+      /applies-to|inactive/.test(p.code),
+    );
     assert.deepStrictEqual(
       problems.map((p) => [p.path, p.line, p.code]),
       [
@@ -188,8 +206,15 @@ describe('lint: stale-applies-to and governed-by-inactive', () => {
 
   it('once the successor takes the legacy folder and the stale glob goes, lint is clean of both', async () => {
     const files = governedFiles();
-    files['doc/adr/0004-use-grpc.md'] = withAppliesTo('applies-to: src/rpc/**\n', nygardAdr({ number: 4, title: 'Use gRPC', statusLines: ['Supersedes [3. Use REST](0003-use-rest.md)'] }));
-    files['doc/adr/0006-bill-in-arrears.md'] = madr4Adr({ title: 'Bill in arrears', status: 'accepted', extraFrontMatter: 'applies-to: src/db/invoices.sql\n' });
+    files['doc/adr/0004-use-grpc.md'] = withAppliesTo(
+      'applies-to: src/rpc/**\n',
+      nygardAdr({ number: 4, title: 'Use gRPC', statusLines: ['Supersedes [3. Use REST](0003-use-rest.md)'] }),
+    );
+    files['doc/adr/0006-bill-in-arrears.md'] = madr4Adr({
+      title: 'Bill in arrears',
+      status: 'accepted',
+      extraFrontMatter: 'applies-to: src/db/invoices.sql\n',
+    });
     files['doc/adr/0005-cache-in-process.md'] = nygardAdr({ number: 5, title: 'Cache in process', status: 'Deprecated' });
     const root = buildRepo(files);
     const r = await runCli(['lint', '--root', root]);
@@ -198,15 +223,24 @@ describe('lint: stale-applies-to and governed-by-inactive', () => {
   });
 
   it('outside git the globs are still checked for syntax, but not against files', async () => {
-    const { root } = await indexOf({ 'doc/adr/0001-a.md': madr4Adr({ title: 'A', status: 'accepted', extraFrontMatter: 'applies-to: [src/nowhere/**, ../up/**]\n' }) });
+    const { root } = await indexOf({
+      'doc/adr/0001-a.md': madr4Adr({ title: 'A', status: 'accepted', extraFrontMatter: 'applies-to: [src/nowhere/**, ../up/**]\n' }),
+    });
     const r = await runCli(['lint', '--root', root]);
-    assert.strictEqual(r.stdout, 'doc/adr/0001-a.md:7: warning invalid-applies-to applies-to "../up/**" cannot be used: "../up/**" leaves the repository ("..").\n');
+    assert.strictEqual(
+      r.stdout,
+      'doc/adr/0001-a.md:7: warning invalid-applies-to applies-to "../up/**" cannot be used: "../up/**" leaves the repository ("..").\n',
+    );
   });
 });
 
 describe('applies-to in new records', () => {
   it('reads what is typed as globs, commas inside braces kept', () => {
-    assert.deepStrictEqual(parseAppliesToInput(' src/payments/**, !src/payments/legacy/** ,, src/{api,web}/** '), ['src/payments/**', '!src/payments/legacy/**', 'src/{api,web}/**']);
+    assert.deepStrictEqual(parseAppliesToInput(' src/payments/**, !src/payments/legacy/** ,, src/{api,web}/** '), [
+      'src/payments/**',
+      '!src/payments/legacy/**',
+      'src/{api,web}/**',
+    ]);
     assert.deepStrictEqual(parseAppliesToInput('   '), []);
   });
 
@@ -248,15 +282,28 @@ describe('lint --base: the decisions behind the code a branch changes', () => {
 
   it('--format json: the same records as `governing`, next to the problems', async () => {
     const r = await runCli(['lint', '--root', branchChangingCode(), '--base', 'main', '--format', 'json']);
-    const out = JSON.parse(r.stdout) as { problems: unknown[]; governing: { path: string; number: number | null; supersededBy: string | null; files: string[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      problems: unknown[];
+      governing: { path: string; number: number | null; supersededBy: string | null; files: string[] }[];
+    };
     assert.ok(Array.isArray(out.problems));
-    assert.deepStrictEqual(out.governing[0], { path: 'doc/adr/0002-use-postgresql.md', number: 2, title: 'Use PostgreSQL', status: 'accepted', supersededBy: null, files: ['src/db/orders.ts'] });
-    assert.deepStrictEqual(out.governing.map((g) => [g.path, g.supersededBy, g.files]), [
-      ['doc/adr/0002-use-postgresql.md', null, ['src/db/orders.ts']],
-      ['doc/adr/0004-use-grpc.md', null, ['src/rpc/server.ts']],
-      ['docs/design/api.md', null, ['src/rpc/server.ts']],
-      ['doc/adr/0003-use-rest.md', 'doc/adr/0004-use-grpc.md', ['src/rpc/server.ts']],
-    ]);
+    assert.deepStrictEqual(out.governing[0], {
+      path: 'doc/adr/0002-use-postgresql.md',
+      number: 2,
+      title: 'Use PostgreSQL',
+      status: 'accepted',
+      supersededBy: null,
+      files: ['src/db/orders.ts'],
+    });
+    assert.deepStrictEqual(
+      out.governing.map((g) => [g.path, g.supersededBy, g.files]),
+      [
+        ['doc/adr/0002-use-postgresql.md', null, ['src/db/orders.ts']],
+        ['doc/adr/0004-use-grpc.md', null, ['src/rpc/server.ts']],
+        ['docs/design/api.md', null, ['src/rpc/server.ts']],
+        ['doc/adr/0003-use-rest.md', 'doc/adr/0004-use-grpc.md', ['src/rpc/server.ts']],
+      ],
+    );
     const plain = await runCli(['lint', '--root', branchChangingCode(), '--json']);
     assert.ok(!('governing' in JSON.parse(plain.stdout)), 'without --base, the JSON is unchanged');
   });

@@ -93,13 +93,20 @@ describe('incremental index', () => {
 
   it('drops every record under a deleted folder', async () => {
     const root = makeTempDir();
-    writeFiles(root, { 'docs/mentoring/bob/2026-01-01-pairing.md': '# P\n', 'docs/mentoring/bob/2026-01-02-note.md': '# N\n', 'docs/mentoring/amy.md': '# Amy\n' });
+    writeFiles(root, {
+      'docs/mentoring/bob/2026-01-01-pairing.md': '# P\n',
+      'docs/mentoring/bob/2026-01-02-note.md': '# N\n',
+      'docs/mentoring/amy.md': '# Amy\n',
+    });
     const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
     await index.build();
     assert.strictEqual(index.size, 3);
     fs.rmSync(path.join(root, 'docs/mentoring/bob'), { recursive: true });
     await index.refreshFile(path.join(root, 'docs/mentoring/bob'));
-    assert.deepStrictEqual(index.records().map((r) => r.title), ['Amy']);
+    assert.deepStrictEqual(
+      index.records().map((r) => r.title),
+      ['Amy'],
+    );
   });
 });
 
@@ -114,8 +121,14 @@ describe('design-doc references', () => {
     await index.build();
     const doc = index.records('design')[0];
     const decision = index.records('decision')[0];
-    assert.deepStrictEqual(doc.links.map((l) => index.resolveLink(doc, l.target)), [decision.path, 'ADR-0042', decision.path]);
-    assert.deepStrictEqual(index.problems().map((p) => [path.basename(p.path), p.code]), [['gateway.md', 'unknown-reference']]);
+    assert.deepStrictEqual(
+      doc.links.map((l) => index.resolveLink(doc, l.target)),
+      [decision.path, 'ADR-0042', decision.path],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => [path.basename(p.path), p.code]),
+      [['gateway.md', 'unknown-reference']],
+    );
   });
 });
 
@@ -128,6 +141,12 @@ describe('folders moved inside a record folder', () => {
     fs.renameSync(path.join(root, 'doc/adr/archive'), path.join(root, 'doc/adr/old'));
     await index.refreshFile(path.join(root, 'doc/adr/archive'));
     await index.refreshFile(path.join(root, 'doc/adr/old'));
-    assert.deepStrictEqual(index.records().map((r) => path.relative(root, r.path)).sort(), ['doc/adr/0001-a.md', 'doc/adr/old/0002-b.md']);
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => path.relative(root, r.path))
+        .sort(),
+      ['doc/adr/0001-a.md', 'doc/adr/old/0002-b.md'],
+    );
   });
 });

@@ -24,10 +24,36 @@ function hostileRecords(): LodestarRecord[] {
   HOSTILE.forEach((text, i) => {
     const date = `2026-02-${String(i + 1).padStart(2, '0')}`;
     records.push(
-      rec({ kind: 'decision', path: `/repo/docs/adr/000${i}-x.md`, title: text, date, status: text, people: [text], consulted: [text], pullRequests: ['javascript:alert(1)', `https://github.com/acme/shop/pull/${i}`] }),
+      rec({
+        kind: 'decision',
+        path: `/repo/docs/adr/000${i}-x.md`,
+        title: text,
+        date,
+        status: text,
+        people: [text],
+        consulted: [text],
+        pullRequests: ['javascript:alert(1)', `https://github.com/acme/shop/pull/${i}`],
+      }),
       rec({ kind: 'design', path: `/repo/docs/design/${i}.md`, title: text, date, status: 'in-review', people: [text] }),
-      rec({ kind: 'activity', path: `/repo/docs/influence/2026/${date}-javascript:alert(${i}).md`, title: text, date, activityType: i % 2 ? text : 'alignment-goals', people: [text], outcome: text, pullRequests: [`https://evil.test/x)](javascript:alert(1)`] }),
-      rec({ kind: 'session', path: `/repo/docs/mentoring/m${i}/${date}-pairing.md`, title: text, date, handle: `m${i}`, sessionKind: 'pairing', people: [text] }),
+      rec({
+        kind: 'activity',
+        path: `/repo/docs/influence/2026/${date}-javascript:alert(${i}).md`,
+        title: text,
+        date,
+        activityType: i % 2 ? text : 'alignment-goals',
+        people: [text],
+        outcome: text,
+        pullRequests: [`https://evil.test/x)](javascript:alert(1)`],
+      }),
+      rec({
+        kind: 'session',
+        path: `/repo/docs/mentoring/m${i}/${date}-pairing.md`,
+        title: text,
+        date,
+        handle: `m${i}`,
+        sessionKind: 'pairing',
+        people: [text],
+      }),
       rec({ kind: 'person', path: `/repo/docs/mentoring/m${i}.md`, title: text, handle: `m${i}`, goals: [text], status: text, cadence: text }),
     );
   });
@@ -44,7 +70,10 @@ describe('influence report in Markdown', () => {
     const destinations = [...md.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g)].map((m) => m[1]);
     assert.ok(destinations.length > 20);
     for (const d of destinations) assert.ok(/^https?:\/\//.test(d) || !/^[a-z][a-z0-9+.-]*:/i.test(d), d);
-    assert.ok(destinations.some((d) => d.includes('javascript%3Aalert')), 'file names with a colon are percent-encoded');
+    assert.ok(
+      destinations.some((d) => d.includes('javascript%3Aalert')),
+      'file names with a colon are percent-encoded',
+    );
 
     // Rendered the way VS Code's Markdown preview does (markdown-it, HTML and linkify on).
     // A dev dependency, untyped here: only this check uses it.
@@ -75,12 +104,43 @@ describe('influence report in Markdown', () => {
 
   it('groups evidence the way promotion packets are read, each claim linked', () => {
     const records = [
-      rec({ kind: 'decision', path: '/repo/docs/adr/0001-use-kafka.md', title: 'Use Kafka', date: '2026-01-05', status: 'accepted', people: ['dana'], pullRequests: ['https://github.com/acme/shop/pull/1'] }),
+      rec({
+        kind: 'decision',
+        path: '/repo/docs/adr/0001-use-kafka.md',
+        title: 'Use Kafka',
+        date: '2026-01-05',
+        status: 'accepted',
+        people: ['dana'],
+        pullRequests: ['https://github.com/acme/shop/pull/1'],
+      }),
       rec({ kind: 'design', path: '/repo/docs/design/search.md', title: 'Search', date: '2026-01-06', status: 'approved', people: ['dana'] }),
       rec({ kind: 'person', path: '/repo/docs/mentoring/ann.md', title: 'Ann Lee', handle: 'ann', goals: ['Lead a design review'], cadence: 'weekly' }),
-      rec({ kind: 'session', path: '/repo/docs/mentoring/ann/2026-01-07-pairing.md', title: 'Pairing on search', handle: 'ann', sessionKind: 'pairing', date: '2026-01-07', durationMinutes: 90 }),
-      rec({ kind: 'activity', path: '/repo/docs/influence/2026/2026-01-08-okrs.md', title: 'Q1 OKRs', date: '2026-01-08', activityType: 'alignment-goals', durationMinutes: 60, people: ['dana'] }),
-      rec({ kind: 'activity', path: '/repo/docs/influence/2026/2026-01-09-sponsor.md', title: 'Sponsored Ann', date: '2026-01-09', activityType: 'sponsorship', people: ['ann'] }),
+      rec({
+        kind: 'session',
+        path: '/repo/docs/mentoring/ann/2026-01-07-pairing.md',
+        title: 'Pairing on search',
+        handle: 'ann',
+        sessionKind: 'pairing',
+        date: '2026-01-07',
+        durationMinutes: 90,
+      }),
+      rec({
+        kind: 'activity',
+        path: '/repo/docs/influence/2026/2026-01-08-okrs.md',
+        title: 'Q1 OKRs',
+        date: '2026-01-08',
+        activityType: 'alignment-goals',
+        durationMinutes: 60,
+        people: ['dana'],
+      }),
+      rec({
+        kind: 'activity',
+        path: '/repo/docs/influence/2026/2026-01-09-sponsor.md',
+        title: 'Sponsored Ann',
+        date: '2026-01-09',
+        activityType: 'sponsorship',
+        people: ['ann'],
+      }),
     ];
     const report = buildInfluenceReport(records, { from: '2026-01-01', to: '2026-03-31', today: '2026-01-10' });
     const md = renderInfluenceMarkdown(report, { root: '/repo', linkTo: (p) => `../repo${p.slice('/repo'.length)}` });
@@ -97,7 +157,10 @@ describe('influence report in Markdown', () => {
       '## Pull requests influenced (1)',
       '## Lead/manage balance',
     ]);
-    assert.match(md, /- 2026-01-05 · \[Use Kafka\]\(\.\.\/repo\/docs\/adr\/0001-use-kafka\.md\) · accepted · decided by dana · \[acme\/shop#1\]\(https:\/\/github\.com\/acme\/shop\/pull\/1\)/);
+    assert.match(
+      md,
+      /- 2026-01-05 · \[Use Kafka\]\(\.\.\/repo\/docs\/adr\/0001-use-kafka\.md\) · accepted · decided by dana · \[acme\/shop#1\]\(https:\/\/github\.com\/acme\/shop\/pull\/1\)/,
+    );
     assert.match(md, /\[profile\]\(\.\.\/repo\/docs\/mentoring\/ann\.md\) · 1 session \(1h 30m\) · last session 2026-01-07 · cadence: weekly/);
     assert.match(md, /Goals:\n\n- Lead a design review\n/);
     assert.match(md, /- 2026-01-08 · \[Q1 OKRs\]\(\.\.\/repo\/docs\/influence\/2026\/2026-01-08-okrs\.md\) · Alignment: goals · with dana · 1h/);
@@ -107,7 +170,10 @@ describe('influence report in Markdown', () => {
 
   it('an empty period says so plainly', () => {
     const md = renderInfluenceMarkdown(buildInfluenceReport([], { from: '2026-01-01', to: '2026-03-31' }), { root: '/repo' });
-    assert.strictEqual(md, '# Influence report, 2026-01-01 to 2026-03-31\n\nScope: every record in the repository.\n\nNothing recorded in this period: no decisions, design docs, mentoring sessions, influence activities or linked pull requests are dated from 2026-01-01 to 2026-03-31.\n');
+    assert.strictEqual(
+      md,
+      '# Influence report, 2026-01-01 to 2026-03-31\n\nScope: every record in the repository.\n\nNothing recorded in this period: no decisions, design docs, mentoring sessions, influence activities or linked pull requests are dated from 2026-01-01 to 2026-03-31.\n',
+    );
     const scoped = renderInfluenceMarkdown(buildInfluenceReport([], { from: '2026-01-01', to: '2026-03-31', person: '<b>x</b>' }), { root: '/repo' });
     assert.match(scoped, /^Scope: &lt;b&gt;x&lt;\/b&gt;\.$/m);
   });

@@ -30,12 +30,23 @@ duration: 1h30m
 describe('influence taxonomy', () => {
   it('has the DESIGN types, each leading or managing, and maps session kinds', () => {
     assert.strictEqual(ACTIVITY_TYPES.length, 17);
-    assert.deepStrictEqual(ACTIVITY_TYPES.filter((t) => t.side === 'managing').map((t) => t.id), ['mentoring', 'pairing', 'coaching', 'career-conversation', 'sponsorship', 'feedback']);
+    assert.deepStrictEqual(
+      ACTIVITY_TYPES.filter((t) => t.side === 'managing').map((t) => t.id),
+      ['mentoring', 'pairing', 'coaching', 'career-conversation', 'sponsorship', 'feedback'],
+    );
     assert.strictEqual(influenceSide('incident-leadership'), 'leading');
     assert.strictEqual(influenceSide('brainstorming'), undefined);
     assert.strictEqual(normaliseActivityType(' Career_Conversation '), 'career-conversation');
     assert.ok(isKnownActivityType('alignment-business-context'));
-    assert.deepStrictEqual(['pairing', 'one-on-one', 'code-review', 'career', 'feedback', 'note', undefined].map(activityTypeOfSession), ['pairing', 'mentoring', 'mentoring', 'career-conversation', 'feedback', undefined, 'mentoring']);
+    assert.deepStrictEqual(['pairing', 'one-on-one', 'code-review', 'career', 'feedback', 'note', undefined].map(activityTypeOfSession), [
+      'pairing',
+      'mentoring',
+      'mentoring',
+      'career-conversation',
+      'feedback',
+      undefined,
+      'mentoring',
+    ]);
   });
 });
 
@@ -56,20 +67,32 @@ describe('influence activity records', () => {
     assert.deepStrictEqual(a.pullRequests, ['https://github.com/acme/shop/pull/12']);
     assert.strictEqual(a.outcome, 'Cursor pagination agreed');
     assert.strictEqual(a.durationMinutes, 90);
-    assert.deepStrictEqual(a.links.map((l) => [l.kind, l.target.replace(/^.*\/docs\//, 'docs/')]), [
-      ['decision', 'ADR-0002'],
-      ['decision', 'docs/decisions/0001-use-rest.md'],
-      ['design', 'search-api.md'],
-    ]);
+    assert.deepStrictEqual(
+      a.links.map((l) => [l.kind, l.target.replace(/^.*\/docs\//, 'docs/')]),
+      [
+        ['decision', 'ADR-0002'],
+        ['decision', 'docs/decisions/0001-use-rest.md'],
+        ['design', 'search-api.md'],
+      ],
+    );
     const plain = byName(index, '2026-02-04-no-front-matter.md');
     assert.deepStrictEqual([plain.kind, plain.title, plain.date, plain.activityType], ['activity', 'Lunch and learn', '2026-02-04', undefined]);
     assert.strictEqual(index.records('activity').length, 2);
-    assert.deepStrictEqual(index.problems().map((p) => p.code), ['missing-activity-type']);
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      ['missing-activity-type'],
+    );
   });
 
   it('the influence folder follows lodestar.influence.directory', async () => {
-    const { index } = await indexOf({ 'notes/lead/2026/2026-01-01-kickoff.md': '---\ntype: alignment-goals\n---\n# Kickoff\n' }, { influenceDirectory: 'notes/lead' });
-    assert.deepStrictEqual(index.records().map((r) => [r.kind, r.title]), [['activity', 'Kickoff']]);
+    const { index } = await indexOf(
+      { 'notes/lead/2026/2026-01-01-kickoff.md': '---\ntype: alignment-goals\n---\n# Kickoff\n' },
+      { influenceDirectory: 'notes/lead' },
+    );
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.kind, r.title]),
+      [['activity', 'Kickoff']],
+    );
     assert.ok(index.folders.some((f) => f.kind === 'influence' && f.source === 'setting'));
   });
 
@@ -83,39 +106,63 @@ describe('influence activity records', () => {
     });
     const r = await runCli(['index', '--json', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { records: { kind: string; path: string; title: string; date: string | null; links: unknown[]; pullRequests: string[]; status: string | null }[]; problems: { path: string; code: string }[] };
-    assert.deepStrictEqual(out.records.find((x) => x.path === 'docs/influence/2026/2026-02-03-search-api-review.md'), {
-      kind: 'activity',
-      path: 'docs/influence/2026/2026-02-03-search-api-review.md',
-      number: null,
-      title: 'Search API review: pagination',
-      status: null,
-      date: '2026-02-03',
-      dialect: 'front-matter',
-      links: [
-        { kind: 'decision', target: 'ADR-0002' },
-        { kind: 'decision', target: 'docs/decisions/0001-use-rest.md' },
-        { kind: 'design', target: 'search-api.md' },
+    const out = JSON.parse(r.stdout) as {
+      records: { kind: string; path: string; title: string; date: string | null; links: unknown[]; pullRequests: string[]; status: string | null }[];
+      problems: { path: string; code: string }[];
+    };
+    assert.deepStrictEqual(
+      out.records.find((x) => x.path === 'docs/influence/2026/2026-02-03-search-api-review.md'),
+      {
+        kind: 'activity',
+        path: 'docs/influence/2026/2026-02-03-search-api-review.md',
+        number: null,
+        title: 'Search API review: pagination',
+        status: null,
+        date: '2026-02-03',
+        dialect: 'front-matter',
+        links: [
+          { kind: 'decision', target: 'ADR-0002' },
+          { kind: 'decision', target: 'docs/decisions/0001-use-rest.md' },
+          { kind: 'design', target: 'search-api.md' },
+        ],
+        pullRequests: ['https://github.com/acme/shop/pull/12'],
+        private: false,
+      },
+    );
+    assert.deepStrictEqual(
+      out.records.map((x) => x.kind),
+      ['activity', 'activity', 'activity', 'activity', 'activity'],
+    );
+    assert.deepStrictEqual(
+      out.problems.map((p) => [p.path.replace('docs/influence/2026/', ''), p.code]),
+      [
+        ['2026-02-05-offsite.md', 'unknown-activity-type'],
+        ['2026-02-06-broken.md', 'malformed-front-matter'],
+        ['2026-02-07-empty.md', 'empty-file'],
+        ['2026-02-08-binary.md', 'binary-file'],
       ],
-      pullRequests: ['https://github.com/acme/shop/pull/12'],
-      private: false,
-    });
-    assert.deepStrictEqual(out.records.map((x) => x.kind), ['activity', 'activity', 'activity', 'activity', 'activity']);
-    assert.deepStrictEqual(out.problems.map((p) => [p.path.replace('docs/influence/2026/', ''), p.code]), [
-      ['2026-02-05-offsite.md', 'unknown-activity-type'],
-      ['2026-02-06-broken.md', 'malformed-front-matter'],
-      ['2026-02-07-empty.md', 'empty-file'],
-      ['2026-02-08-binary.md', 'binary-file'],
-    ]);
+    );
     const lint = await runCli(['lint', '--root', root]);
     assert.match(lint.stdout, /2026-02-05-offsite\.md:1: warning unknown-activity-type Activity type "brainstorming" is not one of/);
   });
 
   it('durations: minutes, hours, both, ISO; anything else is no duration', () => {
-    assert.deepStrictEqual(
-      [45, '45', '45m', '45 min', '1.5h', '2 hours', '1h 30m', 'PT1H15M', 'PT', 'soon', -5, 20000, '', null].map(durationMinutes),
-      [45, 45, 45, 45, 90, 120, 90, 75, undefined, undefined, undefined, undefined, undefined, undefined],
-    );
+    assert.deepStrictEqual([45, '45', '45m', '45 min', '1.5h', '2 hours', '1h 30m', 'PT1H15M', 'PT', 'soon', -5, 20000, '', null].map(durationMinutes), [
+      45,
+      45,
+      45,
+      45,
+      90,
+      120,
+      90,
+      75,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -123,7 +170,13 @@ describe('credit from records', () => {
   it('decisions, design docs and logged sessions count for the people they name', async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-use-rest.md': madr4Adr({ title: 'Use REST', status: 'accepted', date: '2026-01-10', makers: ['dana'] }),
-      'docs/decisions/0002-use-grpc.md': madr4Adr({ title: 'Use gRPC', status: 'proposed', madr3: true, makers: ['sam'], extraFrontMatter: 'review-by: 2026-06-01\n' }),
+      'docs/decisions/0002-use-grpc.md': madr4Adr({
+        title: 'Use gRPC',
+        status: 'proposed',
+        madr3: true,
+        makers: ['sam'],
+        extraFrontMatter: 'review-by: 2026-06-01\n',
+      }),
       'docs/decisions/0003-nobody.md': '---\nstatus: accepted\ndate: 2026-01-12\n---\n# Nobody\n',
       'docs/design/search.md': '---\ntitle: Search\nstatus: approved\nauthors: [dana]\nreviewers: [sam]\napprovers: [lee]\ncreated: 2026-01-20\n---\n',
       'docs/mentoring/alice.md': menteeProfile({ name: 'Alice', handle: 'alice' }),
@@ -157,7 +210,9 @@ describe('credit from records', () => {
       'docs/influence/2026/2026-01-10-api-style.md': '---\ndate: 2026-01-10\ntype: decision\ndecisions: [ADR-0001]\ndesigns: [search.md]\n---\n',
       'docs/influence/2026/2026-01-21-mob-session.md': '---\ndate: 2026-01-21\ntype: pairing\npeople: [alice]\n---\n',
     });
-    const all = influenceActivities(index.records()).map((a) => `${a.origin}:${a.source.replace(/^.*\//, '')}`).sort();
+    const all = influenceActivities(index.records())
+      .map((a) => `${a.origin}:${a.source.replace(/^.*\//, '')}`)
+      .sort();
     assert.deepStrictEqual(all, [
       'activity:2026-01-10-api-style.md',
       'activity:2026-01-21-mob-session.md',
@@ -209,9 +264,40 @@ describe('new activity files', () => {
   });
 
   it('writes front matter that reads back exactly, whatever the text', () => {
-    const nasty = ['yes', 'no', '012', '1.5', 'null', '~', 'a: b', '# not a comment', '- item', '"quoted"', "it's", '[x]', '{a}', '&anchor', '*alias', '!tag', '%x', '@x', '`x`', 'tab\there', 'trailing ', 'x\u007fy', '<script>alert(1)</script>'];
+    const nasty = [
+      'yes',
+      'no',
+      '012',
+      '1.5',
+      'null',
+      '~',
+      'a: b',
+      '# not a comment',
+      '- item',
+      '"quoted"',
+      "it's",
+      '[x]',
+      '{a}',
+      '&anchor',
+      '*alias',
+      '!tag',
+      '%x',
+      '@x',
+      '`x`',
+      'tab\there',
+      'trailing ',
+      'x\u007fy',
+      '<script>alert(1)</script>',
+    ];
     for (const title of nasty) {
-      const plan = planNewActivity({ ...base, title: `${title} end`, outcome: title, people: ['alice', title.trim() || 'x'], pullRequests: ['https://github.com/acme/shop/pull/12', 'https://x.test/a,b'], decisions: ['ADR-0002'] });
+      const plan = planNewActivity({
+        ...base,
+        title: `${title} end`,
+        outcome: title,
+        people: ['alice', title.trim() || 'x'],
+        pullRequests: ['https://github.com/acme/shop/pull/12', 'https://x.test/a,b'],
+        decisions: ['ADR-0002'],
+      });
       const fm = readFrontMatter(plan.content);
       assert.strictEqual(fm.error, undefined, title);
       const full = parseYamlMapping(plan.content.split('\n---\n')[0].slice(4));
@@ -245,7 +331,8 @@ describe('linking a pull request into front matter', () => {
   const URL = 'https://github.com/acme/shop/pull/42';
 
   it('appends to a block list, keeping CRLF, BOM, comments, key order and scalar types', () => {
-    const text = '\uFEFF---\r\n# owner: platform\r\nstatus: proposed # still open\r\nenabled: no\r\nversion: 012\r\npullRequests:\r\n  - https://github.com/acme/shop/pull/1  # first\r\n  # a comment\r\n  - https://github.com/acme/shop/pull/2\r\n\r\nlast: "x"\r\n---\r\nBody\r\n';
+    const text =
+      '\uFEFF---\r\n# owner: platform\r\nstatus: proposed # still open\r\nenabled: no\r\nversion: 012\r\npullRequests:\r\n  - https://github.com/acme/shop/pull/1  # first\r\n  # a comment\r\n  - https://github.com/acme/shop/pull/2\r\n\r\nlast: "x"\r\n---\r\nBody\r\n';
     const edit = addPullRequestLink(text, URL);
     assert.strictEqual(edit.outcome, 'added');
     assert.strictEqual(edit.text, text.replace('  - https://github.com/acme/shop/pull/2\r\n', `  - https://github.com/acme/shop/pull/2\r\n  - ${URL}\r\n`));
@@ -255,7 +342,10 @@ describe('linking a pull request into front matter', () => {
   it('adds the key when it is absent, and front matter when there is none', () => {
     const text = '---\nstatus: accepted\nenabled: no\nversion: 012\n---\n# T\n';
     assert.strictEqual(addPullRequestLink(text, URL).text, `---\nstatus: accepted\nenabled: no\nversion: 012\npullRequests:\n  - ${URL}\n---\n# T\n`);
-    assert.strictEqual(addPullRequestLink('# 1. Use Kafka\r\n\r\nDate: 2026-01-01\r\n', URL).text, `---\r\npullRequests:\r\n  - ${URL}\r\n---\r\n# 1. Use Kafka\r\n\r\nDate: 2026-01-01\r\n`);
+    assert.strictEqual(
+      addPullRequestLink('# 1. Use Kafka\r\n\r\nDate: 2026-01-01\r\n', URL).text,
+      `---\r\npullRequests:\r\n  - ${URL}\r\n---\r\n# 1. Use Kafka\r\n\r\nDate: 2026-01-01\r\n`,
+    );
     assert.strictEqual(addPullRequestLink('\uFEFF# T\n', URL).text, `\uFEFF---\npullRequests:\n  - ${URL}\n---\n# T\n`);
     assert.strictEqual(addPullRequestLink('', URL).text, `---\npullRequests:\n  - ${URL}\n---\n`);
     assert.strictEqual(addPullRequestLink('---\n---\nBody\n', URL).text, `---\npullRequests:\n  - ${URL}\n---\nBody\n`);
@@ -314,7 +404,10 @@ describe('activity links in the index', () => {
     assert.strictEqual(code, 0);
     const report = JSON.parse(stdout) as { records: { kind: string; links: { kind: string; target: string }[] }[]; problems: { code: string }[] };
     const activity = report.records.find((r) => r.kind === 'activity')!;
-    assert.deepStrictEqual(activity.links.map((l) => l.target), ['docs/adr/0001-pick-db.md', 'no-such-thing']);
+    assert.deepStrictEqual(
+      activity.links.map((l) => l.target),
+      ['docs/adr/0001-pick-db.md', 'no-such-thing'],
+    );
     assert.ok(!report.problems.some((p) => p.code === 'unknown-reference' || p.code === 'broken-link'));
   });
 });

@@ -19,7 +19,17 @@ describe('influence report: counts', () => {
       from: '2026-01-01',
       to: '2026-03-31',
       activities: 17,
-      byType: { 'alignment-strategy': 2, 'process-improvement': 1, decision: 6, 'design-review': 2, mentoring: 2, pairing: 1, 'career-conversation': 1, feedback: 1, brainstorming: 1 },
+      byType: {
+        'alignment-strategy': 2,
+        'process-improvement': 1,
+        decision: 6,
+        'design-review': 2,
+        mentoring: 2,
+        pairing: 1,
+        'career-conversation': 1,
+        feedback: 1,
+        brainstorming: 1,
+      },
       leading: 11,
       managing: 5,
       decisions: { accepted: 3, proposed: 2, superseded: 1, rejected: 1 },
@@ -56,13 +66,30 @@ describe('influence report: counts', () => {
     const types = ['alignment-goals', 'knowledge-sharing', 'hiring', 'coaching', 'sponsorship', 'pairing', 'incident-leadership'];
     const kinds = ['pairing', 'one-on-one', 'code-review', 'career', 'feedback', 'note'];
     const date = (i: number): string => `${2025 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-    for (let i = 0; i < 60; i++) b.decision({ date: i % 17 === 0 ? null : date(i), status: statuses[i % 4], deciders: i % 5 === 0 ? [] : ['dana'], pullRequests: i % 7 === 0 ? [pr(i)] : [] });
+    for (let i = 0; i < 60; i++)
+      b.decision({
+        date: i % 17 === 0 ? null : date(i),
+        status: statuses[i % 4],
+        deciders: i % 5 === 0 ? [] : ['dana'],
+        pullRequests: i % 7 === 0 ? [pr(i)] : [],
+      });
     for (let i = 0; i < 30; i++) b.design({ date: date(i * 5), status: i % 2 ? 'draft' : 'approved', authors: i % 3 ? ['sam'] : undefined });
     for (const h of ['ann', 'ben']) b.mentee(h);
-    for (let i = 0; i < 50; i++) b.session({ handle: i % 2 ? 'ann' : 'ben', date: date(i * 3), kind: kinds[i % kinds.length], pullRequests: i % 4 === 0 ? [pr(100 + (i % 9))] : [] });
-    for (let i = 0; i < 40; i++) b.activity({ date: date(i * 7), type: types[i % types.length], people: i % 2 ? ['ann'] : ['dana'], pullRequests: [pr(200 + i)], decisions: i % 10 === 0 ? [i + 1] : [] });
+    for (let i = 0; i < 50; i++)
+      b.session({ handle: i % 2 ? 'ann' : 'ben', date: date(i * 3), kind: kinds[i % kinds.length], pullRequests: i % 4 === 0 ? [pr(100 + (i % 9))] : [] });
+    for (let i = 0; i < 40; i++)
+      b.activity({
+        date: date(i * 7),
+        type: types[i % types.length],
+        people: i % 2 ? ['ann'] : ['dana'],
+        pullRequests: [pr(200 + i)],
+        decisions: i % 10 === 0 ? [i + 1] : [],
+      });
     const root = buildRepo(b.files);
-    for (const period of [{ from: '2026-01-01', to: '2026-06-30' }, { from: '2025-01-01', to: '2027-12-31' }]) {
+    for (const period of [
+      { from: '2026-01-01', to: '2026-06-30' },
+      { from: '2025-01-01', to: '2027-12-31' },
+    ]) {
       const r = await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--root', root]);
       assert.deepStrictEqual(JSON.parse(r.stdout), b.expected(period), `${period.from}..${period.to}`);
     }
@@ -85,7 +112,9 @@ describe('influence report: counts', () => {
       people: [{ handle: 'bob', sessions: 0, pullRequests: 3 }],
       pullRequests: 3,
     });
-    const alice = JSON.parse((await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--person', 'alice', '--root', root])).stdout);
+    const alice = JSON.parse(
+      (await runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--person', 'alice', '--root', root])).stdout,
+    );
     // Her three sessions, the decision she made and the design doc she wrote.
     assert.deepStrictEqual(alice.byType, { decision: 1, 'design-review': 1, pairing: 1, mentoring: 1, 'career-conversation': 1 });
     assert.deepStrictEqual(alice.decisions, { proposed: 1 });
@@ -97,7 +126,18 @@ describe('influence report: counts', () => {
     const { builder } = quarterFixture();
     const root = buildRepo(builder.files);
     const json = await runCli(['report', '--from', '2030-01-01', '--to', '2030-03-31', '--format', 'json', '--root', root]);
-    assert.deepStrictEqual(JSON.parse(json.stdout), { from: '2030-01-01', to: '2030-03-31', activities: 0, byType: {}, leading: 0, managing: 0, decisions: {}, designs: {}, people: [], pullRequests: 0 });
+    assert.deepStrictEqual(JSON.parse(json.stdout), {
+      from: '2030-01-01',
+      to: '2030-03-31',
+      activities: 0,
+      byType: {},
+      leading: 0,
+      managing: 0,
+      decisions: {},
+      designs: {},
+      people: [],
+      pullRequests: 0,
+    });
     const md = await runCli(['report', '--from', '2030-01-01', '--to', '2030-03-31', '--root', root]);
     assert.strictEqual(md.code, 0);
     assert.match(md.stdout, /^# Influence report, 2030-01-01 to 2030-03-31\n/);
@@ -194,11 +234,14 @@ describe('influence report: data for the dashboard', () => {
       ],
     );
     assert.deepStrictEqual(r.balance, { leading: { count: 1, minutes: 60 }, managing: { count: 3, minutes: 75 }, other: { count: 0, minutes: 0 } });
-    assert.deepStrictEqual(r.mix.map((t) => [t.type, t.side, t.count, t.minutes]), [
-      ['alignment-goals', 'leading', 1, 60],
-      ['pairing', 'managing', 2, 30],
-      ['coaching', 'managing', 1, 45],
-    ]);
+    assert.deepStrictEqual(
+      r.mix.map((t) => [t.type, t.side, t.count, t.minutes]),
+      [
+        ['alignment-goals', 'leading', 1, 60],
+        ['pairing', 'managing', 2, 30],
+        ['coaching', 'managing', 1, 45],
+      ],
+    );
     assert.deepStrictEqual(r.pairs, [
       { people: ['ann', 'ben'], count: 1 },
       { people: ['ann', 'dana'], count: 1 },
@@ -206,12 +249,34 @@ describe('influence report: data for the dashboard', () => {
     const [ann] = r.mentees;
     assert.deepStrictEqual(
       { ...ann, records: ann.records.map((x) => x.path) },
-      { handle: 'ann', name: 'Ann Lee', path: '/r/ann.md', track: 'ic', goals: ['Speak at a guild'], cadence: 'weekly', sessions: 1, sessionKinds: { pairing: 1 }, minutes: 30, lastSession: { date: '2026-01-20', path: '/r/ann/1.md' }, pullRequests: [], pullRequestsInAll: 0, records: ['/r/ann/1.md'] },
+      {
+        handle: 'ann',
+        name: 'Ann Lee',
+        path: '/r/ann.md',
+        track: 'ic',
+        goals: ['Speak at a guild'],
+        cadence: 'weekly',
+        sessions: 1,
+        sessionKinds: { pairing: 1 },
+        minutes: 30,
+        lastSession: { date: '2026-01-20', path: '/r/ann/1.md' },
+        pullRequests: [],
+        pullRequestsInAll: 0,
+        records: ['/r/ann/1.md'],
+      },
     );
     const long = buildInfluenceReport(records, { from: '2020-01-01', to: '2029-12-31' });
     assert.strictEqual(long.timeline.granularity, 'month');
     assert.strictEqual(long.timeline.buckets.length, 120);
-    assert.deepStrictEqual(long.timeline.buckets[72], { start: '2026-01-01', end: '2026-01-31', leading: 1, managing: 2, other: 0, minutes: 135, decisions: { accepted: 1, proposed: 1 } });
+    assert.deepStrictEqual(long.timeline.buckets[72], {
+      start: '2026-01-01',
+      end: '2026-01-31',
+      leading: 1,
+      managing: 2,
+      other: 0,
+      minutes: 135,
+      decisions: { accepted: 1, proposed: 1 },
+    });
   });
 
   it('reminders: review-by passed, proposed too long, in review too long, mentees past their cadence', () => {
@@ -242,19 +307,39 @@ describe('influence report: data for the dashboard', () => {
       ],
     );
     assert.match(r.reminders[4].message, /Last session 2026-04-01; cadence weekly, 7 days overdue/);
-    assert.strictEqual(buildInfluenceReport(records, { ...q1, proposedMaxAgeDays: 60 }).reminders.filter((x) => x.kind === 'decision-proposed-stale').length, 0);
-    assert.deepStrictEqual(buildInfluenceReport(records, { ...q1, person: 'ann' }).reminders.map((x) => x.path), ['/r/ann.md']);
+    assert.strictEqual(
+      buildInfluenceReport(records, { ...q1, proposedMaxAgeDays: 60 }).reminders.filter((x) => x.kind === 'decision-proposed-stale').length,
+      0,
+    );
+    assert.deepStrictEqual(
+      buildInfluenceReport(records, { ...q1, person: 'ann' }).reminders.map((x) => x.path),
+      ['/r/ann.md'],
+    );
   });
 
   it('10,000 records over 10 years aggregate to the right totals', () => {
     const records: LodestarRecord[] = [];
     const types = ['decision', 'design-review', 'hiring', 'pairing', 'mentoring', 'feedback', 'alignment-values', 'custom-thing'];
     const day = (i: number): string => new Date(Date.UTC(2016, 0, 1) + (i % 3652) * 86400000).toISOString().slice(0, 10);
-    for (let i = 0; i < 4000; i++) records.push(rec({ kind: 'activity', path: `/r/a${i}.md`, date: day(i * 7), activityType: types[i % 8], durationMinutes: 30, pullRequests: [pr(i % 500)] }));
-    for (let i = 0; i < 3000; i++) records.push(rec({ kind: 'decision', path: `/r/d${i}.md`, date: day(i * 11), status: i % 3 ? 'accepted' : 'proposed', people: i % 2 ? ['dana'] : [] }));
+    for (let i = 0; i < 4000; i++)
+      records.push(
+        rec({ kind: 'activity', path: `/r/a${i}.md`, date: day(i * 7), activityType: types[i % 8], durationMinutes: 30, pullRequests: [pr(i % 500)] }),
+      );
+    for (let i = 0; i < 3000; i++)
+      records.push(rec({ kind: 'decision', path: `/r/d${i}.md`, date: day(i * 11), status: i % 3 ? 'accepted' : 'proposed', people: i % 2 ? ['dana'] : [] }));
     for (let i = 0; i < 1000; i++) records.push(rec({ kind: 'design', path: `/r/g${i}.md`, date: day(i * 13), status: 'approved', people: ['sam'] }));
     for (let i = 0; i < 100; i++) records.push(rec({ kind: 'person', path: `/r/p${i}.md`, handle: `p${i}`, cadence: 'monthly' }));
-    for (let i = 0; i < 1900; i++) records.push(rec({ kind: 'session', path: `/r/p${i % 100}/s${i}.md`, handle: `p${i % 100}`, date: day(i * 3), sessionKind: i % 2 ? 'pairing' : 'one-on-one', pullRequests: [pr(1000 + i)] }));
+    for (let i = 0; i < 1900; i++)
+      records.push(
+        rec({
+          kind: 'session',
+          path: `/r/p${i % 100}/s${i}.md`,
+          handle: `p${i % 100}`,
+          date: day(i * 3),
+          sessionKind: i % 2 ? 'pairing' : 'one-on-one',
+          pullRequests: [pr(1000 + i)],
+        }),
+      );
     assert.strictEqual(records.length, 10000);
     const all = buildInfluenceReport(records, { from: '2016-01-01', to: '2025-12-31', today: '2026-01-01' });
     const s = all.summary;
@@ -271,13 +356,19 @@ describe('influence report: data for the dashboard', () => {
     assert.ok(s.people.every((p) => p.sessions === 19 && p.pullRequests === 19));
     assert.strictEqual(s.pullRequests, 500 + 1900);
     assert.strictEqual(all.timeline.buckets.length, 120);
-    assert.strictEqual(all.timeline.buckets.reduce((n, b) => n + b.leading + b.managing + b.other, 0), s.activities);
+    assert.strictEqual(
+      all.timeline.buckets.reduce((n, b) => n + b.leading + b.managing + b.other, 0),
+      s.activities,
+    );
     assert.strictEqual(all.balance.leading.minutes + all.balance.managing.minutes + all.balance.other.minutes, 4000 * 30);
     // A year inside it: only what is dated in that year.
     const year = buildInfluenceReport(records, { from: '2020-01-01', to: '2020-12-31' });
     const inYear = (r: LodestarRecord): boolean => r.date !== null && r.date.startsWith('2020');
     assert.strictEqual(year.summary.decisions.accepted + year.summary.decisions.proposed, records.filter((r) => r.kind === 'decision' && inYear(r)).length);
-    assert.strictEqual(year.summary.people.reduce((n, p) => n + p.sessions, 0), records.filter((r) => r.kind === 'session' && inYear(r)).length);
+    assert.strictEqual(
+      year.summary.people.reduce((n, p) => n + p.sessions, 0),
+      records.filter((r) => r.kind === 'session' && inYear(r)).length,
+    );
   });
 });
 
@@ -301,8 +392,16 @@ describe('influence report counts with odd words', () => {
   it('statuses written "constructor" or "__proto__" are counted like any other word', () => {
     const decision = (n: number, status: string): LodestarRecord =>
       recordOf({ kind: 'decision', path: `/r/doc/adr/000${n}-x.md`, number: n, title: `D${n}`, status, date: `2026-08-0${n}`, dialect: 'nygard' });
-    const report = buildInfluenceReport([decision(1, 'constructor'), decision(2, '__proto__'), decision(3, 'accepted')], { from: '2026-07-01', to: '2026-09-30', today: '2026-10-01' });
-    assert.deepStrictEqual(Object.entries(report.summary.decisions).sort(), [['__proto__', 1], ['accepted', 1], ['constructor', 1]]);
+    const report = buildInfluenceReport([decision(1, 'constructor'), decision(2, '__proto__'), decision(3, 'accepted')], {
+      from: '2026-07-01',
+      to: '2026-09-30',
+      today: '2026-10-01',
+    });
+    assert.deepStrictEqual(Object.entries(report.summary.decisions).sort(), [
+      ['__proto__', 1],
+      ['accepted', 1],
+      ['constructor', 1],
+    ]);
     assert.strictEqual(JSON.stringify(report.summary.decisions), '{"constructor":1,"__proto__":1,"accepted":1}');
   });
 });
@@ -312,7 +411,8 @@ describe('credit next to activity records', () => {
     const { indexOf } = await import('./helpers');
     const { index } = await indexOf({
       'docs/design/api.md': '---\ntitle: API\nstatus: approved\nauthors: [dana]\nreviewers: [alice]\ncreated: 2026-08-03\nupdated: 2026-08-03\n---\n# API\n',
-      'docs/influence/2026/2026-08-04-api-review.md': '---\ndate: 2026-08-04\ntype: design-review\ntitle: Reviewed the API design with Bo\npeople: [bo, dana]\ndesigns: [../../design/api.md]\n---\n# Reviewed\n',
+      'docs/influence/2026/2026-08-04-api-review.md':
+        '---\ndate: 2026-08-04\ntype: design-review\ntitle: Reviewed the API design with Bo\npeople: [bo, dana]\ndesigns: [../../design/api.md]\n---\n# Reviewed\n',
     });
     const window = { from: '2026-07-01', to: '2026-09-30', today: '2026-10-01' };
     assert.strictEqual(buildInfluenceReport(index.records(), { ...window, person: 'alice' }).summary.byType['design-review'], 1, 'alice reviewed it');
@@ -352,7 +452,8 @@ describe('credit when it happened: status changes dated from git', () => {
     const { NodeFileSystem } = await import('../../src/core/store/nodeFileSystem');
     const root = makeTempDir();
     initRepo(root);
-    const madr = (status: string): string => `---\nstatus: ${status}\ndate: 2025-05-01\ndeciders: [dana]\n---\n# Use an outbox\n\n## Context and Problem Statement\n\nEvents get lost.\n`;
+    const madr = (status: string): string =>
+      `---\nstatus: ${status}\ndate: 2025-05-01\ndeciders: [dana]\n---\n# Use an outbox\n\n## Context and Problem Statement\n\nEvents get lost.\n`;
     writeFiles(root, {
       'doc/adr/0001-use-kafka.md': nygardAdr({ number: 1, title: 'Use Kafka', date: '2025-03-01', status: 'Proposed' }),
       'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS', date: '2025-04-01', status: 'Proposed' }),
@@ -365,11 +466,27 @@ describe('credit when it happened: status changes dated from git', () => {
     commitAt(root, 'Import an old record', '2026-08-05T10:00:00Z');
     writeFiles(root, { 'doc/adr/0001-use-kafka.md': nygardAdr({ number: 1, title: 'Use Kafka', date: '2025-03-01', status: 'Accepted' }) });
     commitAt(root, 'Accept Kafka', '2026-08-20T10:00:00Z');
-    writeFiles(root, { 'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS', date: '2025-04-01', status: '', statusLines: ['Superseded by [1. Use Kafka](0001-use-kafka.md)'] }) });
+    writeFiles(root, {
+      'doc/adr/0003-use-nats.md': nygardAdr({
+        number: 3,
+        title: 'Use NATS',
+        date: '2025-04-01',
+        status: '',
+        statusLines: ['Superseded by [1. Use Kafka](0001-use-kafka.md)'],
+      }),
+    });
     commitAt(root, 'Supersede NATS', '2026-08-25T10:00:00Z');
     // Renumbered after the change: the change keeps its date.
     git(root, ['mv', 'doc/adr/0003-use-nats.md', 'doc/adr/0005-use-nats.md']);
-    writeFiles(root, { 'doc/adr/0005-use-nats.md': nygardAdr({ number: 5, title: 'Use NATS', date: '2025-04-01', status: '', statusLines: ['Superseded by [1. Use Kafka](0001-use-kafka.md)'] }) });
+    writeFiles(root, {
+      'doc/adr/0005-use-nats.md': nygardAdr({
+        number: 5,
+        title: 'Use NATS',
+        date: '2025-04-01',
+        status: '',
+        statusLines: ['Superseded by [1. Use Kafka](0001-use-kafka.md)'],
+      }),
+    });
     commitAt(root, 'Renumber NATS', '2026-09-05T10:00:00Z');
     writeFiles(root, { 'doc/adr/0007-use-an-outbox.md': madr('accepted') });
     commitAt(root, 'Accept the outbox', '2026-09-10T10:00:00Z');
@@ -391,8 +508,14 @@ describe('credit when it happened: status changes dated from git', () => {
     const q3 = { from: '2026-07-01', to: '2026-09-30', today: '2026-12-07' };
     const report = buildInfluenceReport(records, { ...q3, statusDates: dates });
     assert.deepStrictEqual(report.summary.decisions, { accepted: 2, superseded: 1 });
-    assert.deepStrictEqual(report.decisions.map((d) => `${d.date} ${d.title}`), ['2026-08-20 Use Kafka', '2026-08-25 Use NATS', '2026-09-10 Use an outbox']);
-    assert.ok(report.activities.some((a) => a.type === 'decision' && a.title === 'Use an outbox' && a.people.includes('dana')), 'the deciders are credited in the period of the change');
+    assert.deepStrictEqual(
+      report.decisions.map((d) => `${d.date} ${d.title}`),
+      ['2026-08-20 Use Kafka', '2026-08-25 Use NATS', '2026-09-10 Use an outbox'],
+    );
+    assert.ok(
+      report.activities.some((a) => a.type === 'decision' && a.title === 'Use an outbox' && a.people.includes('dana')),
+      'the deciders are credited in the period of the change',
+    );
     // Without the dates, the quarter saw nothing; the records' own periods keep them too.
     assert.deepStrictEqual(buildInfluenceReport(records, q3).summary.decisions, {});
     assert.strictEqual(buildInfluenceReport(records, { from: '2025-01-01', to: '2025-12-31', today: '2026-12-07', statusDates: dates }).decisions.length, 5);

@@ -18,7 +18,15 @@ function written(lists: JsonList[]): { text: string; writes: number } {
 
 describe('JSON lists printed a batch at a time', () => {
   it('writes exactly what JSON.stringify(document, null, 2) writes, plus a newline', () => {
-    const pr = { number: 1, url: null, title: 'Line\nbreak "quoted" \u2028 李', authors: [{ name: 'A', email: 'a@x' }], coAuthors: [], linkedRecords: ['docs/a.md'], skipped: undefined };
+    const pr = {
+      number: 1,
+      url: null,
+      title: 'Line\nbreak "quoted" \u2028 李',
+      authors: [{ name: 'A', email: 'a@x' }],
+      coAuthors: [],
+      linkedRecords: ['docs/a.md'],
+      skipped: undefined,
+    };
     const documents: Record<string, unknown[]>[] = [
       {},
       { pullRequests: [] },

@@ -23,7 +23,18 @@ describe('streamed JSON output', () => {
       { records: [] },
       { records: [], problems: [] },
       { a: 1, b: 'x', c: null, d: undefined, e: [1, 'two', null, undefined, { f: [] }], g: { h: { i: [1, [2, []]] } } },
-      { pullRequests: [{ number: 1, url: null, title: 'Line\nbreak "quoted" \u2028 李', authors: [{ name: 'A', email: 'a@x' }], coAuthors: [], linkedRecords: ['docs/a.md'] }] },
+      {
+        pullRequests: [
+          {
+            number: 1,
+            url: null,
+            title: 'Line\nbreak "quoted" \u2028 李',
+            authors: [{ name: 'A', email: 'a@x' }],
+            coAuthors: [],
+            linkedRecords: ['docs/a.md'],
+          },
+        ],
+      },
       { only: undefined },
     ];
     for (const v of values) assert.strictEqual(written(v).text, `${JSON.stringify(v, null, 2)}\n`, JSON.stringify(v));
@@ -54,7 +65,11 @@ describe('streamed JSON output', () => {
       if (i === items.length - 1) writesWhenLastMade = writes;
       return { n: i, title: `item "${i}"\n`, tags: i % 2 ? [] : ['a'] };
     });
-    const expected = { records: items.map((i) => ({ n: i, title: `item "${i}"\n`, tags: i % 2 ? [] : ['a'] })), empty: new MappedList([], () => 1), problems: [] };
+    const expected = {
+      records: items.map((i) => ({ n: i, title: `item "${i}"\n`, tags: i % 2 ? [] : ['a'] })),
+      empty: new MappedList([], () => 1),
+      problems: [],
+    };
     writeJson(sink, { records: list, empty: new MappedList([], () => 1), problems: [] });
     assert.strictEqual(text, `${JSON.stringify(expected, null, 2)}\n`);
     assert.strictEqual(made, items.length);

@@ -1,9 +1,31 @@
 import * as assert from 'assert';
-import { activityReference, appendPullRequestNote, linkTargetDescription, linkTargetsText, quarterLabel, shortPullRequestLabel } from '../../src/core/influence/linkedRecords';
+import {
+  activityReference,
+  appendPullRequestNote,
+  linkTargetDescription,
+  linkTargetsText,
+  quarterLabel,
+  shortPullRequestLabel,
+} from '../../src/core/influence/linkedRecords';
 import { LodestarRecord } from '../../src/core/records/record';
 
 function record(kind: LodestarRecord['kind'], fields: Partial<LodestarRecord>): LodestarRecord {
-  return { kind, path: `/repo/${kind}.md`, folder: '/repo', number: null, title: kind, status: null, date: null, dialect: 'front-matter', links: [], pullRequests: [], private: false, people: [], titleLine: 1, ...fields };
+  return {
+    kind,
+    path: `/repo/${kind}.md`,
+    folder: '/repo',
+    number: null,
+    title: kind,
+    status: null,
+    date: null,
+    dialect: 'front-matter',
+    links: [],
+    pullRequests: [],
+    private: false,
+    people: [],
+    titleLine: 1,
+    ...fields,
+  };
 }
 
 const url = 'https://github.com/acme/payments/pull/15';
@@ -12,7 +34,13 @@ describe('linked records: how pull requests and their records read', () => {
   it('short labels: #N on GitHub, !N on GitLab; quarters by calendar', () => {
     assert.strictEqual(shortPullRequestLabel(url, 15), '#15');
     assert.strictEqual(shortPullRequestLabel('https://gitlab.com/g/sub/p/-/merge_requests/7', 7), '!7');
-    assert.deepStrictEqual(['2026-01-01', '2026-03-31', '2026-04-01', '2026-11-21', '2025-12-31'].map(quarterLabel), ['2026 Q1', '2026 Q1', '2026 Q2', '2026 Q4', '2025 Q4']);
+    assert.deepStrictEqual(['2026-01-01', '2026-03-31', '2026-04-01', '2026-11-21', '2025-12-31'].map(quarterLabel), [
+      '2026 Q1',
+      '2026 Q1',
+      '2026 Q2',
+      '2026 Q4',
+      '2025 Q4',
+    ]);
   });
 
   it('what a pull request is linked to: mentees first, each name once, at most three', () => {

@@ -59,7 +59,11 @@ describe('links between records in index --json (a repository with three dialect
       [`${L4B}/20210401-event-schema.md`]: [],
       [`${L4B}/20210501-from-the-template.md`]: [],
       // `status: superseded by ADR-0003` and `superseded_by: "0003"` are one link.
-      [`${PAY}/0001-use-stripe.md`]: [`superseded-by ${PAY}/0003-use-adyen.md`, `relates-to ${PAY}/0002-store-cards-in-vault.md`, `referenced-by ${PAY}/0002-store-cards-in-vault.md`],
+      [`${PAY}/0001-use-stripe.md`]: [
+        `superseded-by ${PAY}/0003-use-adyen.md`,
+        `relates-to ${PAY}/0002-store-cards-in-vault.md`,
+        `referenced-by ${PAY}/0002-store-cards-in-vault.md`,
+      ],
       // A block list of `related`: `ADR-0001` and a relative path into another folder; a body link with a #fragment.
       [`${PAY}/0002-store-cards-in-vault.md`]: [
         `relates-to ${PAY}/0001-use-stripe.md`,
@@ -84,11 +88,17 @@ describe('links between records in index --json (a repository with three dialect
     const r = spawnSync(process.execPath, [CLI, 'lint', '--root', root], { encoding: 'utf8' });
     assert.strictEqual(r.status, 1);
     // The errors; the stubs' missing sections and template text are warnings of the content rules.
-    assert.deepStrictEqual(r.stdout.trim().split('\n').filter((l) => / error /.test(l)), [
-      `${ADR}/0003-use-cockroachdb.md:17: error broken-link "the old file" (references) does not name a record that exists. 0009-use-mysql-renamed.md has its number.`,
-      `${ADR}/0004-tweak-the-schema.md:9: error one-sided-link This record says it amends 0003-use-cockroachdb.md, but that record does not say it is amended by this one.`,
-      `${PAY}/0003-use-adyen.md:7: error broken-link "0007-use-3ds.md" (relates to) does not name a record that exists.`,
-    ]);
+    assert.deepStrictEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => / error /.test(l)),
+      [
+        `${ADR}/0003-use-cockroachdb.md:17: error broken-link "the old file" (references) does not name a record that exists. 0009-use-mysql-renamed.md has its number.`,
+        `${ADR}/0004-tweak-the-schema.md:9: error one-sided-link This record says it amends 0003-use-cockroachdb.md, but that record does not say it is amended by this one.`,
+        `${PAY}/0003-use-adyen.md:7: error broken-link "0007-use-3ds.md" (relates to) does not name a record that exists.`,
+      ],
+    );
   });
 });
 
@@ -115,10 +125,19 @@ describe('links between records: one rule each', () => {
     const rec = index.records().find((r) => r.path.endsWith('0008-links.md'))!;
     assert.deepStrictEqual(
       index.linksOf(rec).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(rec, l.target))} ${l.line}`),
-      ['supersedes doc/adr/0001-t1.md 3', 'superseded-by doc/adr/0002-t2.md 4', 'superseded-by doc/adr/0003-t3.md 5', 'amends doc/adr/0004-t4.md 6', 'amended-by doc/adr/0005-t5.md 7', 'relates-to doc/adr/0006-t6.md 8', 'relates-to doc/adr/0007-t7.md 8'],
+      [
+        'supersedes doc/adr/0001-t1.md 3',
+        'superseded-by doc/adr/0002-t2.md 4',
+        'superseded-by doc/adr/0003-t3.md 5',
+        'amends doc/adr/0004-t4.md 6',
+        'amended-by doc/adr/0005-t5.md 7',
+        'relates-to doc/adr/0006-t6.md 8',
+        'relates-to doc/adr/0007-t7.md 8',
+      ],
     );
     // And the reverse on each target, none of which says anything itself.
-    const back = (n: number): string[] => index.linksOf(index.records().find((r) => r.path.endsWith(`000${n}-t${n}.md`))!).map((l) => `${l.kind} ${path.basename(l.target)} ${l.reverse === true}`);
+    const back = (n: number): string[] =>
+      index.linksOf(index.records().find((r) => r.path.endsWith(`000${n}-t${n}.md`))!).map((l) => `${l.kind} ${path.basename(l.target)} ${l.reverse === true}`);
     assert.deepStrictEqual([1, 2, 3, 4, 5, 6, 7].map(back), [
       ['superseded-by 0008-links.md true'],
       ['supersedes 0008-links.md true'],
@@ -131,24 +150,34 @@ describe('links between records: one rule each', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
-  it('a front-matter path from the repository\'s top (`supersedes: docs/decisions/0001-a.md`) names that record, one that matches nothing is broken; `a, b` is a list', async () => {
+  it("a front-matter path from the repository's top (`supersedes: docs/decisions/0001-a.md`) names that record, one that matches nothing is broken; `a, b` is a list", async () => {
     const { index, root } = await indexOf({
       'docs/decisions/0001-a.md': '---\nstatus: superseded\n---\n# A\n',
-      'docs/decisions/0002-b.md': '---\nstatus: accepted\nsupersedes: docs/decisions/0001-a.md\nrelated:\n  - ./docs/decisions/0003-c.md\n  - docs/decisions/0009-gone.md\n---\n# B\n',
+      'docs/decisions/0002-b.md':
+        '---\nstatus: accepted\nsupersedes: docs/decisions/0001-a.md\nrelated:\n  - ./docs/decisions/0003-c.md\n  - docs/decisions/0009-gone.md\n---\n# B\n',
       'docs/decisions/0003-c.md': '---\nstatus: accepted\n---\n# C\n',
       // A list written as one string, as `tags: a, b` is.
       'docs/decisions/0004-d.md': '---\nstatus: accepted\nrelates-to: 0001-a.md, ADR-0003\n---\n# D\n',
     });
     const d = index.records().find((r) => r.path.endsWith('0004-d.md'))!;
-    assert.deepStrictEqual(index.linksOf(d).map((l) => `${l.kind} ${path.basename(index.resolveLink(d, l.target))}`), ['relates-to 0001-a.md', 'relates-to 0003-c.md']);
+    assert.deepStrictEqual(
+      index.linksOf(d).map((l) => `${l.kind} ${path.basename(index.resolveLink(d, l.target))}`),
+      ['relates-to 0001-a.md', 'relates-to 0003-c.md'],
+    );
     const b = index.records().find((r) => r.path.endsWith('0002-b.md'))!;
     assert.deepStrictEqual(
       index.linksOf(b).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(b, l.target))}`),
       ['supersedes docs/decisions/0001-a.md', 'relates-to docs/decisions/0003-c.md', 'relates-to docs/decisions/docs/decisions/0009-gone.md'],
     );
     const a = index.records().find((r) => r.path.endsWith('0001-a.md'))!;
-    assert.deepStrictEqual(index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`), ['superseded-by 0002-b.md', 'relates-to 0004-d.md']);
-    assert.deepStrictEqual(index.problems().map((p) => `${p.code} ${p.line}`), ['broken-link 4']);
+    assert.deepStrictEqual(
+      index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`),
+      ['superseded-by 0002-b.md', 'relates-to 0004-d.md'],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => `${p.code} ${p.line}`),
+      ['broken-link 4'],
+    );
   });
 
   it('a Hugo site\'s records (ownCloud\'s shape): title in front matter, MADR 2 bullets opening the body, links through `{{< ref "…" >}}`', async () => {
@@ -165,28 +194,43 @@ describe('links between records: one rule each', () => {
       'docs/adr/0003-external-users.md': hugo(3, 'Use external user management', '* Status: accepted\n* Date: 2022-02-08'),
     });
     const first = index.records().find((r) => r.path.endsWith('0001-introduce-accounts.md'))!;
-    assert.deepStrictEqual([first.number, first.title, first.status, first.dialect, first.date, first.people], [1, 'Introduce an accounts service', 'superseded', 'madr2', '2020-06-15', ['@butonic', '@micbar']]);
+    assert.deepStrictEqual(
+      [first.number, first.title, first.status, first.dialect, first.date, first.people],
+      [1, 'Introduce an accounts service', 'superseded', 'madr2', '2020-06-15', ['@butonic', '@micbar']],
+    );
     assert.deepStrictEqual(
       index.linksOf(first).map((l) => `${l.kind} ${path.basename(index.resolveLink(first, l.target))}`),
       ['superseded-by 0003-external-users.md', 'references 0002-persist-accounts.md', 'references 0009-gone.md'],
     );
     // MADR has no tool that writes both sides: only the old record says it (no one-sided-link); the broken link is reported.
-    assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code} ${p.line}`), ['0001-introduce-accounts.md broken-link 16']);
+    assert.deepStrictEqual(
+      index.problems().map((p) => `${path.basename(p.path)} ${p.code} ${p.line}`),
+      ['0001-introduce-accounts.md broken-link 16'],
+    );
   });
 
-  it('a body link from the repository\'s top (`/doc/adr/0001-a.md`, as GitHub reads it) names that record; a missing one is broken, with the fix', async () => {
+  it("a body link from the repository's top (`/doc/adr/0001-a.md`, as GitHub reads it) names that record; a missing one is broken, with the fix", async () => {
     const { index, root } = await indexOf({
       'doc/adr/0001-use-postgres.md': nygardAdr({ number: 1, title: 'Use Postgres' }),
       'doc/adr/0002-use-redis-for-sessions.md': nygardAdr({ number: 2, title: 'Use Redis for sessions' }),
-      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }).replace('## Context\n', '## Context\n\nAs [ADR 1](/doc/adr/0001-use-postgres.md) and [ADR 2](/doc/adr/0002-use-redis.md) say; [the README](/README.md).\n'),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }).replace(
+        '## Context\n',
+        '## Context\n\nAs [ADR 1](/doc/adr/0001-use-postgres.md) and [ADR 2](/doc/adr/0002-use-redis.md) say; [the README](/README.md).\n',
+      ),
     });
     const c = index.records().find((r) => r.path.endsWith('0003-c.md'))!;
     assert.deepStrictEqual(
       index.linksOf(c).map((l) => `${l.kind} ${path.relative(root, index.resolveLink(c, l.target))}`),
       ['references doc/adr/0001-use-postgres.md', 'references doc/adr/0002-use-redis.md'],
     );
-    assert.deepStrictEqual(index.problems().map((p) => `${path.basename(p.path)} ${p.code}`), ['0003-c.md broken-link']);
-    assert.deepStrictEqual(index.brokenLinkFixes(c.path).map((f) => [f.written, f.replacement]), [['0002-use-redis.md', '0002-use-redis-for-sessions.md']]);
+    assert.deepStrictEqual(
+      index.problems().map((p) => `${path.basename(p.path)} ${p.code}`),
+      ['0003-c.md broken-link'],
+    );
+    assert.deepStrictEqual(
+      index.brokenLinkFixes(c.path).map((f) => [f.written, f.replacement]),
+      [['0002-use-redis.md', '0002-use-redis-for-sessions.md']],
+    );
   });
 
   it('a body link to another record is `references`, and that record is `referenced-by`; links to non-records, images, fragments and code are not', async () => {
@@ -200,18 +244,28 @@ describe('links between records: one rule each', () => {
     });
     const b = index.records().find((r) => r.path.endsWith('0002-b.md'))!;
     const a = index.records().find((r) => r.path.endsWith('0001-a.md'))!;
-    assert.deepStrictEqual(index.linksOf(b).map((l) => `${l.kind} ${path.basename(l.target)}`), ['references 0001-a.md']);
-    assert.deepStrictEqual(index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`), ['referenced-by 0002-b.md']);
+    assert.deepStrictEqual(
+      index.linksOf(b).map((l) => `${l.kind} ${path.basename(l.target)}`),
+      ['references 0001-a.md'],
+    );
+    assert.deepStrictEqual(
+      index.linksOf(a).map((l) => `${l.kind} ${path.basename(l.target)}`),
+      ['referenced-by 0002-b.md'],
+    );
     assert.deepStrictEqual(index.problems(), []);
   });
 
   it('a verb line in the body (MADR 4 "More Information", as New Decision Record writes it) is a link of that kind', async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-use-json.md': '---\nstatus: superseded by ADR-0002\n---\n\n# Use JSON\n',
-      'docs/decisions/0002-use-yaml.md': '---\nstatus: accepted\n---\n\n# Use YAML\n\n## More Information\n\nSupersedes [ADR-0001](0001-use-json.md)\n\nRelates to [the JSON one](0001-use-json.md) as well.\n',
+      'docs/decisions/0002-use-yaml.md':
+        '---\nstatus: accepted\n---\n\n# Use YAML\n\n## More Information\n\nSupersedes [ADR-0001](0001-use-json.md)\n\nRelates to [the JSON one](0001-use-json.md) as well.\n',
     });
     const yaml = index.records().find((r) => r.path.endsWith('0002-use-yaml.md'))!;
-    assert.deepStrictEqual(index.linksOf(yaml).map((l) => `${l.kind} ${path.basename(l.target)}`), ['supersedes 0001-use-json.md']);
+    assert.deepStrictEqual(
+      index.linksOf(yaml).map((l) => `${l.kind} ${path.basename(l.target)}`),
+      ['supersedes 0001-use-json.md'],
+    );
     assert.deepStrictEqual(index.problems(), []);
   });
 

@@ -25,7 +25,7 @@ function twoBranchesTakeTheSameNumber(): string {
 }
 
 describe('lint --base', () => {
-  it('reports a number this branch adds that the base already gives to another file, naming it, and only this branch\'s records', async () => {
+  it("reports a number this branch adds that the base already gives to another file, naming it, and only this branch's records", async () => {
     const root = twoBranchesTakeTheSameNumber();
     const r = await runCli(['lint', '--base', 'main', '--root', root]);
     assert.strictEqual(r.code, 1, r.stderr);
@@ -66,7 +66,10 @@ describe('lint --base', () => {
     });
     const r = await runCli(['lint', '--base', 'main', '--root', root]);
     assert.deepStrictEqual(
-      r.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')),
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(0, 3).join(' ')),
       ['doc/adr/0002-b.md:9: error broken-link', 'doc/adr/0003-d.md:1: error number-used-on-base'],
     );
   });
@@ -95,7 +98,10 @@ describe('lint --base', () => {
     assert.ok(!without.stdout.includes('number-on-other-branch'), without.stdout);
     const r = await runCli(['lint', '--base', 'main', '--branches', 'coll*,feature-*', '--root', root]);
     assert.strictEqual(r.code, 1);
-    assert.match(r.stdout, /^doc\/adr\/0003-use-rest\.md:1: error number-on-other-branch Decision number 3 is also used by 0003-use-grpc\.md on branch colleague: renumber one of them before they meet\.$/m);
+    assert.match(
+      r.stdout,
+      /^doc\/adr\/0003-use-rest\.md:1: error number-on-other-branch Decision number 3 is also used by 0003-use-grpc\.md on branch colleague: renumber one of them before they meet\.$/m,
+    );
     assert.strictEqual(r.stdout.match(/number-on-other-branch/g)?.length, 1, r.stdout);
   });
 
@@ -122,21 +128,30 @@ describe('lint --base', () => {
     commitAll(root, 'Other');
     git(root, ['checkout', '-q', 'feature']);
     const again = await runCli(['lint', '--base', 'main', '--branches', '*', '--root', root]);
-    assert.match(again.stdout, /^doc\/adr\/0002-new\.md:1: error number-on-other-branch Decision number 2 is also used by 0002-other\.md on branch colleague: /m);
+    assert.match(
+      again.stdout,
+      /^doc\/adr\/0002-new\.md:1: error number-on-other-branch Decision number 2 is also used by 0002-other\.md on branch colleague: /m,
+    );
     assert.ok(!again.stdout.includes('old-feature'), again.stdout);
   });
 
   it('--format github annotates the collision on the pull request', async () => {
     const root = twoBranchesTakeTheSameNumber();
     const r = await runCli(['lint', '--base', 'main', '--format', 'github', '--root', root]);
-    assert.match(r.stdout, /^::error file=doc\/adr\/0002-use-kafka\.md,line=1,title=number-used-on-base::Decision number 2 is already used on main by 0002-use-nats\.md/);
+    assert.match(
+      r.stdout,
+      /^::error file=doc\/adr\/0002-use-kafka\.md,line=1,title=number-used-on-base::Decision number 2 is already used on main by 0002-use-nats\.md/,
+    );
   });
 
   it('a base that is not there, or no history in common, is said plainly', async () => {
     const root = twoBranchesTakeTheSameNumber();
     const unknown = await runCli(['lint', '--base', 'origin/nope', '--root', root]);
     assert.strictEqual(unknown.code, 1);
-    assert.match(unknown.stdout, /^\.:1: error base-history-missing --base origin\/nope is not a commit in this clone\. Fetch the whole history: in GitHub Actions, `actions\/checkout` with `fetch-depth: 0`/);
+    assert.match(
+      unknown.stdout,
+      /^\.:1: error base-history-missing --base origin\/nope is not a commit in this clone\. Fetch the whole history: in GitHub Actions, `actions\/checkout` with `fetch-depth: 0`/,
+    );
     const option = await runCli(['lint', '--base', '--upload-pack=x', '--root', root]);
     assert.strictEqual(option.code, 2);
   });
@@ -155,24 +170,38 @@ describe('lint --base in a shallow clone', () => {
     const single = cloneOf(origin, ['--depth=1', '-b', 'feature']);
     const r = await runCli(['lint', '--base', 'origin/main', '--root', single]);
     assert.strictEqual(r.code, 1);
-    assert.match(r.stdout, /^\.:1: error base-history-missing --base origin\/main is not a commit in this clone\. This is a shallow clone, so the history is missing\. .*`fetch-depth: 0`/m);
+    assert.match(
+      r.stdout,
+      /^\.:1: error base-history-missing --base origin\/main is not a commit in this clone\. This is a shallow clone, so the history is missing\. .*`fetch-depth: 0`/m,
+    );
     assert.ok(!r.stdout.includes('number-used-on-base'), r.stdout);
 
     // Both tips, one commit each: the merge base is beyond what was fetched.
     const tips = cloneOf(origin, ['--depth=1', '--no-single-branch', '-b', 'feature']);
     const t = await runCli(['lint', '--base', 'origin/main', '--root', tips]);
-    assert.match(t.stdout, /^\.:1: error base-history-missing This branch and origin\/main meet in history this shallow clone does not have\. .*`fetch-depth: 0`/m);
+    assert.match(
+      t.stdout,
+      /^\.:1: error base-history-missing This branch and origin\/main meet in history this shallow clone does not have\. .*`fetch-depth: 0`/m,
+    );
     assert.ok(!t.stdout.includes('number-used-on-base'), t.stdout);
     // In SARIF too, on a file of the repository, so that code scanning takes the upload.
-    const sarif = JSON.parse((await runCli(['lint', '--base', 'origin/main', '--format', 'sarif', '--root', tips])).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse((await runCli(['lint', '--base', 'origin/main', '--format', 'sarif', '--root', tips])).stdout) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     const missing = sarif.runs[0].results.filter((x) => x.ruleId === 'base-history-missing');
-    assert.deepStrictEqual(missing.map((x) => x.locations.map((l) => l.physicalLocation.artifactLocation.uri)), [['doc/adr/0001-record-architecture-decisions.md']]);
+    assert.deepStrictEqual(
+      missing.map((x) => x.locations.map((l) => l.physicalLocation.artifactLocation.uri)),
+      [['doc/adr/0001-record-architecture-decisions.md']],
+    );
     assert.ok(sarif.runs[0].results.every((x) => x.locations.length === 1));
 
     // Fetched as the message says: the collision is found.
     git(tips, ['fetch', '-q', '--unshallow', 'origin']);
     const full = await runCli(['lint', '--base', 'origin/main', '--root', tips]);
-    assert.match(full.stdout, /^doc\/adr\/0002-use-kafka\.md:1: error number-used-on-base Decision number 2 is already used on origin\/main by 0002-use-nats\.md/);
+    assert.match(
+      full.stdout,
+      /^doc\/adr\/0002-use-kafka\.md:1: error number-used-on-base Decision number 2 is already used on origin\/main by 0002-use-nats\.md/,
+    );
   });
 });
 
@@ -187,7 +216,10 @@ describe('lint --base where CI runs it', () => {
     assert.strictEqual(git(clone, ['branch', '--list', 'main']).trim(), '');
     const r = await runCli(['lint', '--base', 'origin/main', '--branches', 'origin/*', '--format', 'github', '--root', clone]);
     assert.strictEqual(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^::error file=doc\/adr\/0002-use-kafka\.md,line=1,title=number-used-on-base::Decision number 2 is already used on origin\/main by 0002-use-nats\.md/m);
+    assert.match(
+      r.stdout,
+      /^::error file=doc\/adr\/0002-use-kafka\.md,line=1,title=number-used-on-base::Decision number 2 is already used on origin\/main by 0002-use-nats\.md/m,
+    );
     // origin/feature is the branch itself, already merged into HEAD: no other branch.
     assert.ok(!r.stdout.includes('number-on-other-branch'), r.stdout);
 
@@ -221,7 +253,9 @@ describe('lint --base where CI runs it', () => {
       r.stdout,
       "docs/our decisions/0003-b.md:1: error number-used-on-base Decision number 3 is already used on main by 0003-c.md (it merged while this branch was open): renumber this record, e.g. `lodestar adr renumber 'docs/our decisions/0003-b.md' --next-free`.\n",
     );
-    const sarif = JSON.parse((await runCli(['lint', '--base', 'main', '--format', 'sarif', '--root', root])).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse((await runCli(['lint', '--base', 'main', '--format', 'sarif', '--root', root])).stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'docs/our%20decisions/0003-b.md');
 
     // The printed command, as a shell would split it.
@@ -244,8 +278,13 @@ describe('lint --base where CI runs it', () => {
     const github = await runCli(['lint', '--format', 'github', '--root', sub]);
     assert.match(github.stdout, /^::error file=services\/pay\/doc\/adr\/0001-a\.md,line=\d+,title=template-placeholder::/m);
     assert.ok(!/file=doc\//.test(github.stdout), github.stdout);
-    const sarif = JSON.parse((await runCli(['lint', '--format', 'sarif', '--root', sub])).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-    assert.deepStrictEqual([...new Set(sarif.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))], ['services/pay/doc/adr/0001-a.md']);
+    const sarif = JSON.parse((await runCli(['lint', '--format', 'sarif', '--root', sub])).stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    assert.deepStrictEqual(
+      [...new Set(sarif.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))],
+      ['services/pay/doc/adr/0001-a.md'],
+    );
   });
 });
 
@@ -266,7 +305,13 @@ describe('lint and a record the branch renames', () => {
     const r = await runCli(['lint', '--base', 'main', '--root', root]);
     assert.strictEqual(r.code, 1, r.stdout);
     // …and, on the renamed record, that the link back is gone.
-    assert.deepStrictEqual(r.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['doc/adr/0001-a.md:9: error broken-link', 'doc/adr/0002-b-better-title.md:9: error one-sided-link']);
+    assert.deepStrictEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(0, 3).join(' ')),
+      ['doc/adr/0001-a.md:9: error broken-link', 'doc/adr/0002-b-better-title.md:9: error one-sided-link'],
+    );
     // Fixed on the branch: clean.
     writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', statusLines: ['Amended by [2. B](0002-b-better-title.md)'] }) });
     assert.deepStrictEqual((await runCli(['lint', '--base', 'main', '--root', root])).stdout, '');

@@ -16,10 +16,13 @@ describe('lodestar lint: .lodestar.yml and --warnings-as-errors', () => {
     const root = repoWithWarnings();
     const plain = await runCli(['lint', '--root', root]);
     assert.strictEqual(plain.code, 0);
-    assert.deepStrictEqual(plain.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      'doc/adr/0003-b.md:1: info number-gap',
-      'doc/adr/0003-b.md:11: warning template-placeholder',
-    ]);
+    assert.deepStrictEqual(
+      plain.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(0, 3).join(' ')),
+      ['doc/adr/0003-b.md:1: info number-gap', 'doc/adr/0003-b.md:11: warning template-placeholder'],
+    );
     assert.strictEqual((await runCli(['lint', '--warnings-as-errors', '--root', root])).code, 1);
   });
 
@@ -28,7 +31,10 @@ describe('lodestar lint: .lodestar.yml and --warnings-as-errors', () => {
     writeFiles(root, { '.lodestar.yml': 'rules:\n  number-gap: off\n  template-placeholder: error\n' });
     const stricter = await runCli(['lint', '--json', '--root', root]);
     assert.strictEqual(stricter.code, 1);
-    assert.deepStrictEqual((JSON.parse(stricter.stdout) as { problems: { code: string; severity: string }[] }).problems.map((p) => `${p.code} ${p.severity}`), ['template-placeholder error']);
+    assert.deepStrictEqual(
+      (JSON.parse(stricter.stdout) as { problems: { code: string; severity: string }[] }).problems.map((p) => `${p.code} ${p.severity}`),
+      ['template-placeholder error'],
+    );
     writeFiles(root, { '.lodestar.yml': 'ignore:\n  - doc/adr/0003-*.md\n' });
     const ignored = await runCli(['lint', '--warnings-as-errors', '--root', root]);
     assert.deepStrictEqual([ignored.code, ignored.stdout], [0, '']);
@@ -43,10 +49,19 @@ describe('lodestar lint: .lodestar.yml and --warnings-as-errors', () => {
   });
 
   it('bad usage: an unknown format, --json with another format, --branches without --base', async () => {
-    for (const args of [['--format', 'xml'], ['--json', '--format', 'sarif'], ['--branches', 'origin/*'], ['--base', '-x']]) {
+    for (const args of [
+      ['--format', 'xml'],
+      ['--json', '--format', 'sarif'],
+      ['--branches', 'origin/*'],
+      ['--base', '-x'],
+    ]) {
       const r = await runCli(['lint', ...args, '--root', repoWithWarnings()]);
       assert.strictEqual(r.code, 2, args.join(' '));
-      assert.match(r.stderr, /^lodestar: (--format must be one of text, json, github, sarif|--json and --format disagree|--branches goes with --base|--base needs a branch)/, args.join(' '));
+      assert.match(
+        r.stderr,
+        /^lodestar: (--format must be one of text, json, github, sarif|--json and --format disagree|--branches goes with --base|--base needs a branch)/,
+        args.join(' '),
+      );
     }
   });
 });

@@ -6,7 +6,9 @@ const problem = (path: string, code: string, severity: Problem['severity'] = 'wa
 
 describe('.lodestar.yml', () => {
   it('sets severities, switches rules off and ignores paths', () => {
-    const config = parseLintConfig('rules:\n  number-gap: off\n  empty-section: error\n  duplicate-number: warning\nignore:\n  - docs/adr/archive/**\n  - "*.draft.md"\n');
+    const config = parseLintConfig(
+      'rules:\n  number-gap: off\n  empty-section: error\n  duplicate-number: warning\nignore:\n  - docs/adr/archive/**\n  - "*.draft.md"\n',
+    );
     const out = applyLintConfig(
       [
         problem('doc/adr/0002-a.md', 'number-gap', 'info'),
@@ -42,7 +44,11 @@ describe('.lodestar.yml', () => {
       ['rules: {a: [\n', /^\.lodestar\.yml:\d+: not valid YAML/],
     ];
     for (const [text, message] of cases) {
-      assert.throws(() => parseLintConfig(text), (e: Error) => e instanceof LintConfigError && message.test(e.message), text);
+      assert.throws(
+        () => parseLintConfig(text),
+        (e: Error) => e instanceof LintConfigError && message.test(e.message),
+        text,
+      );
     }
   });
 

@@ -60,21 +60,29 @@ Chosen option: "{title of option 1}", because {justification. e.g., only option,
 
 describe('content rules: template-placeholder', () => {
   it('finds adr-tools template prose in a fresh `adr new` record, an error because adr-tools makes it Accepted', async () => {
-    assert.deepStrictEqual(await problemsOf('0002-use-kafka.md', nygardAdr({ number: 2, title: 'Use Kafka', template: true })), ['template-placeholder@11:error']);
+    assert.deepStrictEqual(await problemsOf('0002-use-kafka.md', nygardAdr({ number: 2, title: 'Use Kafka', template: true })), [
+      'template-placeholder@11:error',
+    ]);
   });
 
   it('is a warning while the record is only proposed', async () => {
-    assert.deepStrictEqual(await problemsOf('0002-use-kafka.md', nygardAdr({ number: 2, title: 'Use Kafka', status: 'Proposed', template: true })), ['template-placeholder@11']);
+    assert.deepStrictEqual(await problemsOf('0002-use-kafka.md', nygardAdr({ number: 2, title: 'Use Kafka', status: 'Proposed', template: true })), [
+      'template-placeholder@11',
+    ]);
   });
 
   it('finds MADR 2 / log4brains bracket placeholders and MADR 3/4 brace placeholders', async () => {
     // log4brains writes MADR 2's template; its records are named by date.
-    assert.deepStrictEqual(await problemsOf('20260301-use-a-queue.md', MADR2_TEMPLATE.replace('# [short title of solved problem and solution]', '# Use a queue')), ['template-placeholder@3']);
+    assert.deepStrictEqual(
+      await problemsOf('20260301-use-a-queue.md', MADR2_TEMPLATE.replace('# [short title of solved problem and solution]', '# Use a queue')),
+      ['template-placeholder@3'],
+    );
     assert.deepStrictEqual(await problemsOf('0003-use-a-queue.md', MADR4_FRESH), ['template-placeholder@10']);
   });
 
   it("finds text left from the folder's own template, and says how many lines there are", async () => {
-    const template = '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nWhat forces are at play? Link the ticket.\n\n## Decision\n\nWhat we will do, in one paragraph.\n\n## Consequences\n\nWhat gets easier, what gets harder.\n';
+    const template =
+      '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nWhat forces are at play? Link the ticket.\n\n## Decision\n\nWhat we will do, in one paragraph.\n\n## Consequences\n\nWhat gets easier, what gets harder.\n';
     const text = template.replace('NUMBER. TITLE', '4. Use gRPC').replace('DATE', '2026-01-05').replace('STATUS', 'Proposed');
     const { index } = await indexOf({ 'doc/adr/0004-use-grpc.md': text });
     const [problem] = contentProblems(byName(index, '0004-use-grpc.md'), text, proseLines(template));
@@ -94,26 +102,31 @@ describe('content rules: template-placeholder', () => {
 
 describe('content rules: sections', () => {
   it('an empty required section is empty-section, at its heading', async () => {
-    const text = nygardAdr({ number: 6, title: 'Use S3' }).replace("We will use s3.\n", '\n');
+    const text = nygardAdr({ number: 6, title: 'Use S3' }).replace('We will use s3.\n', '\n');
     assert.deepStrictEqual(await problemsOf('0006-use-s3.md', text), ['empty-section@13']);
   });
 
   it('a section with only a comment is empty; one with only subsections is not', async () => {
     const comment = madr2Adr({ title: 'Use S3', status: 'accepted' }).replace('Chosen option: "Option one", because it is simpler.', '<!-- fill in -->');
     assert.deepStrictEqual(await problemsOf('0007-use-s3.md', comment), ['empty-section@18']);
-    const nested = madr2Adr({ title: 'Use S3', status: 'accepted' }).replace('Chosen option: "Option one", because it is simpler.', '### Consequences\n\n* Good, because it is cheap.');
+    const nested = madr2Adr({ title: 'Use S3', status: 'accepted' }).replace(
+      'Chosen option: "Option one", because it is simpler.',
+      '### Consequences\n\n* Good, because it is cheap.',
+    );
     assert.deepStrictEqual(await problemsOf('0007-use-s3.md', nested), []);
   });
 
   it("Lodestar's own new MADR record (sections without text) has empty sections to fill", async () => {
-    const text = '---\nstatus: proposed\ndate: 2026-03-01\n---\n\n# Use a queue\n\n## Context and Problem Statement\n\n\n\n## Considered Options\n\n## Decision Outcome\n\n';
+    const text =
+      '---\nstatus: proposed\ndate: 2026-03-01\n---\n\n# Use a queue\n\n## Context and Problem Statement\n\n\n\n## Considered Options\n\n## Decision Outcome\n\n';
     assert.deepStrictEqual(await problemsOf('0008-use-a-queue.md', text), ['empty-section@8', 'empty-section@14']);
   });
 
   it('a missing required section is missing-section, at the title; a status under the title stands in for the Status section', async () => {
     const noConsequences = nygardAdr({ number: 9, title: 'Use Redis' }).replace(/## Consequences[\s\S]*$/, '');
     assert.deepStrictEqual(await problemsOf('0009-use-redis.md', noConsequences), ['missing-section@1']);
-    const inlineStatus = '# 9. Use Redis\n\nDate: 2026-01-05\nStatus: Accepted\n\n## Context\n\nSlow pages.\n\n## Decision\n\nCache.\n\n## Consequences\n\nA cache to run.\n';
+    const inlineStatus =
+      '# 9. Use Redis\n\nDate: 2026-01-05\nStatus: Accepted\n\n## Context\n\nSlow pages.\n\n## Decision\n\nCache.\n\n## Consequences\n\nA cache to run.\n';
     assert.deepStrictEqual(await problemsOf('0009-use-redis.md', inlineStatus), []);
   });
 
@@ -162,7 +175,11 @@ describe('content rules on ordinary, filled-in records', () => {
     const { index } = await indexOf({
       // What `adr init` writes: real text, not a template.
       'doc/adr/0001-record-architecture-decisions.md': ADR_TOOLS_FIRST_RECORD.replace('DATE', '2026-01-05'),
-      'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka', statusLines: ['Supersedes [1. Record architecture decisions](0001-record-architecture-decisions.md)'] }),
+      'doc/adr/0002-use-kafka.md': nygardAdr({
+        number: 2,
+        title: 'Use Kafka',
+        statusLines: ['Supersedes [1. Record architecture decisions](0001-record-architecture-decisions.md)'],
+      }),
       'doc/adr/0003-use-rest.md': madr2Adr({ title: 'Use REST', status: 'accepted', links: ['Refines [ADR-0002](0002-use-kafka.md)'] }),
       'doc/adr/0004-use-grpc.md': madr4Adr({ title: 'Use gRPC', status: 'accepted' }),
       'doc/adr/0005-use-nats.md': madr4Adr({ title: 'Use NATS', status: 'proposed', madr3: true }),

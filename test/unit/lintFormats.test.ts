@@ -4,7 +4,13 @@ import { PROBLEM_CODES } from '../../src/core/lint/problemCodes';
 import { Problem } from '../../src/core/records/record';
 
 const PROBLEMS: Problem[] = [
-  { path: 'doc/adr/0002-use-kafka.md', line: 1, severity: 'error', code: 'number-used-on-base', message: 'Decision number 2 is already used on origin/main by 0002-use-nats.md.' },
+  {
+    path: 'doc/adr/0002-use-kafka.md',
+    line: 1,
+    severity: 'error',
+    code: 'number-used-on-base',
+    message: 'Decision number 2 is already used on origin/main by 0002-use-nats.md.',
+  },
   { path: 'doc/adr/0003-x, y.md', line: 11, severity: 'warning', code: 'template-placeholder', message: 'Template text: 50% left\nsecond line' },
   { path: 'doc/adr/0005-z.md', line: 1, severity: 'info', code: 'number-gap', message: 'Number 4 is not used.' },
   { path: '.', line: 1, severity: 'error', code: 'base-history-missing', message: 'History is missing.' },
@@ -50,7 +56,8 @@ function sarifViolations(log: unknown): string[] {
       ids.add(String(rule.id));
       for (const k of ['shortDescription', 'fullDescription', 'help']) if (k in rule) message(rule[k], `rules[${i}].${k}`, true);
       const level = (rule.defaultConfiguration as Record<string, unknown> | undefined)?.level;
-      if (level !== undefined && !['none', 'note', 'warning', 'error'].includes(String(level))) bad.push(`rules[${i}].defaultConfiguration.level ${String(level)}`);
+      if (level !== undefined && !['none', 'note', 'warning', 'error'].includes(String(level)))
+        bad.push(`rules[${i}].defaultConfiguration.level ${String(level)}`);
     });
     const results = run.results as unknown[] | undefined;
     if (results !== undefined && !Array.isArray(results)) return void bad.push('results must be an array');
@@ -68,7 +75,8 @@ function sarifViolations(log: unknown): string[] {
         const phys = loc.physicalLocation;
         if (phys === undefined) return;
         // physicalLocation: anyOf address / artifactLocation.
-        if (!isObject(phys) || (!('artifactLocation' in phys) && !('address' in phys))) return void bad.push(`results[${i}].locations[${j}].physicalLocation needs artifactLocation`);
+        if (!isObject(phys) || (!('artifactLocation' in phys) && !('address' in phys)))
+          return void bad.push(`results[${i}].locations[${j}].physicalLocation needs artifactLocation`);
         const uri = (phys.artifactLocation as Record<string, unknown>).uri;
         if (uri !== undefined && (typeof uri !== 'string' || /\s|\\/.test(uri))) bad.push(`results[${i}] uri ${String(uri)} is not a URI reference`);
         const region = phys.region as Record<string, unknown> | undefined;
@@ -110,7 +118,10 @@ describe('lint formats', () => {
     const [run] = log.runs;
     assert.strictEqual(run.tool.driver.name, 'lodestar');
     assert.strictEqual(run.tool.driver.version, '1.2.3');
-    assert.deepStrictEqual(run.tool.driver.rules.map((r) => r.id), PROBLEM_CODES.map((c) => c.code));
+    assert.deepStrictEqual(
+      run.tool.driver.rules.map((r) => r.id),
+      PROBLEM_CODES.map((c) => c.code),
+    );
     for (const rule of run.tool.driver.rules) assert.ok(rule.help.text.length > 20, rule.id);
     assert.deepStrictEqual(run.results[1], {
       ruleId: 'template-placeholder',
@@ -128,12 +139,16 @@ describe('lint formats', () => {
     assert.deepStrictEqual(sarifViolations(log), []);
     assert.ok(log.runs[0].results.every((r) => r.locations.length === 1));
     assert.deepStrictEqual(log.runs[0].results[3].locations, [
-      { physicalLocation: { artifactLocation: { uri: 'doc/adr/0001-record%20architecture%20decisions.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } },
+      {
+        physicalLocation: { artifactLocation: { uri: 'doc/adr/0001-record%20architecture%20decisions.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } },
+      },
     ]);
   });
 
   it('sarif: a code this build does not know still gets a rule', () => {
-    const log = sarifLog([{ path: 'a.md', line: 1, severity: 'warning', code: 'from-the-future', message: 'x' }], '1') as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleIndex: number }[] }[] };
+    const log = sarifLog([{ path: 'a.md', line: 1, severity: 'warning', code: 'from-the-future', message: 'x' }], '1') as {
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleIndex: number }[] }[];
+    };
     assert.deepStrictEqual(sarifViolations(log), []);
     assert.strictEqual(log.runs[0].tool.driver.rules[log.runs[0].results[0].ruleIndex].id, 'from-the-future');
   });
@@ -145,11 +160,13 @@ describe('lint formats', () => {
       'results[0].message is required',
       'results[0].level fatal',
     ]);
-    assert.deepStrictEqual(sarifViolations({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'a' }] } }, results: [{ level: 'fatal', message: {}, ruleIndex: 3 }] }] }), [
-      'results[0].message.text is required',
-      'results[0].level fatal',
-      'results[0].ruleIndex points at no rule',
-    ]);
+    assert.deepStrictEqual(
+      sarifViolations({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'a' }] } }, results: [{ level: 'fatal', message: {}, ruleIndex: 3 }] }],
+      }),
+      ['results[0].message.text is required', 'results[0].level fatal', 'results[0].ruleIndex points at no rule'],
+    );
   });
   it('github: every character the runner reads is escaped — % CR LF in the message; those and : , in file and title', () => {
     const line = githubCommand({ path: 'doc/50% a:b,c.md', line: 3, severity: 'warning', code: 'ADR-0004 Use gRPC: yes, now', message: 'a%b\r\nc: d, e::f' });

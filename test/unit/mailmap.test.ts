@@ -45,7 +45,9 @@ describe('.mailmap, read with git’s own rules', () => {
   it('maps every identity exactly as `git check-mailmap` does in a real repository', () => {
     const root = buildRepo({ '.mailmap': MAILMAP, 'README.md': '# x\n' });
     const mailmap = new Mailmap().add(MAILMAP);
-    const oracle = git(root, ['check-mailmap', ...IDENTITIES.map(([n, e]) => `${n} <${e}>`)]).trim().split('\n');
+    const oracle = git(root, ['check-mailmap', ...IDENTITIES.map(([n, e]) => `${n} <${e}>`)])
+      .trim()
+      .split('\n');
     const ours = IDENTITIES.map(([name, email]) => {
       const m = mailmap.map({ name, email });
       return `${m.name} <${m.email}>`;
@@ -73,7 +75,11 @@ describe('.mailmap, read with git’s own rules', () => {
   });
 
   it('reads the top-level .mailmap from a subfolder root; mailmap.file and mailmap.blob only when trusted, later sources winning', async () => {
-    const root = buildRepo({ '.mailmap': '<dana@example.com> <dana@old.example>\n', 'services/api/README.md': '# api\n', 'team.mailmap': 'Dana From Blob <dana@example.com>\n' });
+    const root = buildRepo({
+      '.mailmap': '<dana@example.com> <dana@old.example>\n',
+      'services/api/README.md': '# api\n',
+      'team.mailmap': 'Dana From Blob <dana@example.com>\n',
+    });
     const outside = makeTempDir();
     fs.writeFileSync(path.join(outside, 'extra.mailmap'), 'Dana From Config <dana@example.com>\n<sam@example.com> <sam@old.example>\n');
     git(root, ['config', 'mailmap.file', path.join(outside, 'extra.mailmap')]);
@@ -84,8 +90,14 @@ describe('.mailmap, read with git’s own rules', () => {
     assert.deepStrictEqual(untrusted.map({ name: 'D', email: 'dana@old.example' }), { name: 'D', email: 'dana@example.com' });
     assert.strictEqual(untrusted.mapEmail('sam@old.example'), 'sam@old.example', 'mailmap.file is not read untrusted');
     const trusted = await readMailmap(nodeFs, sub, { trusted: true, git: createGitExecutor(sub) });
-    const asked: [string, string][] = [['D', 'dana@old.example'], ['D', 'dana@example.com'], ['S', 'sam@old.example']];
-    const oracle = git(sub, ['check-mailmap', ...asked.map(([n, e]) => `${n} <${e}>`)]).trim().split('\n');
+    const asked: [string, string][] = [
+      ['D', 'dana@old.example'],
+      ['D', 'dana@example.com'],
+      ['S', 'sam@old.example'],
+    ];
+    const oracle = git(sub, ['check-mailmap', ...asked.map(([n, e]) => `${n} <${e}>`)])
+      .trim()
+      .split('\n');
     const ours = asked.map(([name, email]) => trusted.map({ name, email })).map((m) => `${m.name} <${m.email}>`);
     assert.deepStrictEqual(ours, oracle);
     // One step, as git maps: the old address gets the new one; the config file (read last) names it.

@@ -26,7 +26,10 @@ function oracleHeadings(doc: string): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'heading_open' || t.level !== 0) continue;
-    const text = tokens[i + 1].content.replace(/[*_`:]/g, '').trim().toLowerCase();
+    const text = tokens[i + 1].content
+      .replace(/[*_`:]/g, '')
+      .trim()
+      .toLowerCase();
     if (t.tag === 'h1' && !found.includes('#title')) {
       if (text !== '') found.push('#title');
       continue;
@@ -43,7 +46,8 @@ function titleOf(doc: string): string | undefined {
 function oracleTitle(doc: string): string | undefined {
   const tokens = md.parse(doc, {});
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].type === 'heading_open' && tokens[i].level === 0 && tokens[i].tag === 'h1' && tokens[i + 1].content.trim() !== '') return tokens[i + 1].content.replace(/\s+/g, ' ').trim();
+    if (tokens[i].type === 'heading_open' && tokens[i].level === 0 && tokens[i].tag === 'h1' && tokens[i + 1].content.trim() !== '')
+      return tokens[i + 1].content.replace(/\s+/g, ' ').trim();
   }
   return undefined;
 }
@@ -130,6 +134,9 @@ describe('Markdown outline scanner, with markdown-it as the oracle', () => {
   it('reports line numbers of the title and of a section line', () => {
     const outline = outlineMarkdown('\n# Title\n\n## Status\n\nAccepted\n', 10, wanted);
     assert.deepStrictEqual(outline.title, { text: 'Title', line: 11 });
-    assert.deepStrictEqual(outline.sections.get('status')?.find((l) => l.text === 'Accepted'), { text: 'Accepted', line: 15 });
+    assert.deepStrictEqual(
+      outline.sections.get('status')?.find((l) => l.text === 'Accepted'),
+      { text: 'Accepted', line: 15 },
+    );
   });
 });

@@ -66,18 +66,33 @@ describe('writing mentoring records', () => {
     const data = readFrontMatter(plan.content).data ?? {};
     assert.deepStrictEqual(
       { ...data },
-      { name: 'Zoë "Z" O\'Neil', handle: 'zoe', emails: ['zoe@example.com', 'Zoe@Corp.example'], github: 'zoe-gh', since: '2026-01-15', track: 'ic', goals: ['Lead a design review', 'yes', 'Own: the build'], cadence: 'weekly' },
+      {
+        name: 'Zoë "Z" O\'Neil',
+        handle: 'zoe',
+        emails: ['zoe@example.com', 'Zoe@Corp.example'],
+        github: 'zoe-gh',
+        since: '2026-01-15',
+        track: 'ic',
+        goals: ['Lead a design review', 'yes', 'Own: the build'],
+        cadence: 'weekly',
+      },
     );
     assert.match(plan.content, /\n# Zoë "Z" O'Neil\n\n## Goals\n\n- Lead a design review\n/);
     // And the index reads it as a person with those identities.
     const { index } = await indexOf({ 'docs/mentoring/zoe.md': plan.content });
     const [person] = index.records('person');
-    assert.deepStrictEqual([person.title, person.handle, person.emails, person.github, person.goals], ['Zoë "Z" O\'Neil', 'zoe', ['zoe@example.com', 'Zoe@Corp.example'], 'zoe-gh', ['Lead a design review', 'yes', 'Own: the build']]);
+    assert.deepStrictEqual(
+      [person.title, person.handle, person.emails, person.github, person.goals],
+      ['Zoë "Z" O\'Neil', 'zoe', ['zoe@example.com', 'Zoe@Corp.example'], 'zoe-gh', ['Lead a design review', 'yes', 'Own: the build']],
+    );
   });
 
   it('plans a session: next free -N, front matter per DESIGN, private visibility, sections for the kind', async () => {
     assert.strictEqual(sessionFileName('2026-01-05', 'pairing', []), '2026-01-05-pairing.md');
-    assert.strictEqual(sessionFileName('2026-01-05', 'pairing', ['2026-01-05-Pairing.md', '2026-01-05-pairing-2.markdown', '2026-01-05-pairing-4.md']), '2026-01-05-pairing-3.md');
+    assert.strictEqual(
+      sessionFileName('2026-01-05', 'pairing', ['2026-01-05-Pairing.md', '2026-01-05-pairing-2.markdown', '2026-01-05-pairing-4.md']),
+      '2026-01-05-pairing-3.md',
+    );
     const plan = planSession(
       '/r/docs/mentoring',
       {
@@ -110,14 +125,23 @@ describe('writing mentoring records', () => {
         visibility: 'private',
       },
     );
-    assert.deepStrictEqual(fm.body.split('\n').filter((l) => l.startsWith('#')), ['# Feedback with Alice Example, 2026-01-05', '## Situation', '## Behaviour', '## Impact', '## Next steps', '## Commits']);
+    assert.deepStrictEqual(
+      fm.body.split('\n').filter((l) => l.startsWith('#')),
+      ['# Feedback with Alice Example, 2026-01-05', '## Situation', '## Behaviour', '## Impact', '## Next steps', '## Commits'],
+    );
     assert.match(fm.body, /## Situation\n\nSaid thanks in the review\.\n/);
     const pairing = planSession('/r/m', { handle: 'alice', kind: 'pairing', date: '2026-01-05' }, []);
-    assert.match(pairing.content, /^---\ndate: 2026-01-05\nkind: pairing\nwith: \[\]\ntopics: \[\]\n---\n\n# Pairing with alice, 2026-01-05\n\n## What we worked on\n/);
+    assert.match(
+      pairing.content,
+      /^---\ndate: 2026-01-05\nkind: pairing\nwith: \[\]\ntopics: \[\]\n---\n\n# Pairing with alice, 2026-01-05\n\n## What we worked on\n/,
+    );
     assert.doesNotMatch(pairing.content, /visibility/);
     const { index } = await indexOf({ 'docs/mentoring/alice/2026-01-05-feedback-2.md': plan.content });
     const [session] = index.records('session');
-    assert.deepStrictEqual([session.sessionKind, session.date, session.people, session.private, session.commits], ['feedback', '2026-01-05', ['dana', 'sam@example.com'], true, ['0123456789abcdef0123456789abcdef01234567']]);
+    assert.deepStrictEqual(
+      [session.sessionKind, session.date, session.people, session.private, session.commits],
+      ['feedback', '2026-01-05', ['dana', 'sam@example.com'], true, ['0123456789abcdef0123456789abcdef01234567']],
+    );
   });
 
   it('writes exclusively: an existing profile is left alone; a session taken in between gets the next -N', async () => {
@@ -149,26 +173,47 @@ describe('writing mentoring records', () => {
 
   it('confirms a detected session (or a whole day of them) into a logged one that then covers them', async () => {
     const root = buildRepo({ 'docs/mentoring/alice.md': '---\nname: Alice Example\nhandle: alice\nemails: [alice@example.com]\n---\n' });
-    const one = commitAs(root, 'Parser\n\nCo-authored-by: Alice Example <alice@example.com>', { name: 'Dana Lead', email: 'dana@example.com', date: '2026-02-02T09:00:00Z' });
-    const two = commitAs(root, 'Parser tests\n\nCo-authored-by: Alice Example <alice@example.com>', { name: 'Dana Lead', email: 'dana@example.com', date: '2026-02-02T15:00:00Z' });
-    const other = commitAs(root, 'Docs\n\nCo-authored-by: Alice Example <alice@example.com>', { name: 'Dana Lead', email: 'dana@example.com', date: '2026-02-03T09:00:00Z' });
+    const one = commitAs(root, 'Parser\n\nCo-authored-by: Alice Example <alice@example.com>', {
+      name: 'Dana Lead',
+      email: 'dana@example.com',
+      date: '2026-02-02T09:00:00Z',
+    });
+    const two = commitAs(root, 'Parser tests\n\nCo-authored-by: Alice Example <alice@example.com>', {
+      name: 'Dana Lead',
+      email: 'dana@example.com',
+      date: '2026-02-02T15:00:00Z',
+    });
+    const other = commitAs(root, 'Docs\n\nCo-authored-by: Alice Example <alice@example.com>', {
+      name: 'Dana Lead',
+      email: 'dana@example.com',
+      date: '2026-02-03T09:00:00Z',
+    });
     const index = new RecordIndex(nodeFs, root, DEFAULT_SETTINGS);
     await index.build();
     const directory = await loadPeopleDirectory(index, nodeFs);
     const detected = (await detectPairingSessions(createGitExecutor(root), directory)).sessions;
     const day = detected.filter((d) => d.date === '2026-02-02');
-    assert.deepStrictEqual(day.map((d) => d.commit), [two, one]);
+    assert.deepStrictEqual(
+      day.map((d) => d.commit),
+      [two, one],
+    );
     const alice = { key: 'alice', handle: 'alice', name: 'Alice Example' };
     assert.throws(() => planConfirmedSession(`${root}/docs/mentoring`, alice, detected, []), /2 different days/);
     assert.throws(() => planConfirmedSession(`${root}/docs/mentoring`, alice, [], []), /no detected session/);
     assert.throws(() => planConfirmedSession(`${root}/docs/mentoring`, { key: 'bob', handle: 'bob' }, day, []), /not in every one/);
     const written = await writeConfirmedSession(nodeFs, new NodeRecordWriter(), `${root}/docs/mentoring`, alice, day, { duration: 120 });
     assert.strictEqual(written.relativePath, 'alice/2026-02-02-pairing.md');
-    assert.deepStrictEqual({ ...readFrontMatter(written.content).data }, { date: '2026-02-02', kind: 'pairing', with: ['dana@example.com'], duration: 120, topics: [], commits: [two, one] });
+    assert.deepStrictEqual(
+      { ...readFrontMatter(written.content).data },
+      { date: '2026-02-02', kind: 'pairing', with: ['dana@example.com'], duration: 120, topics: [], commits: [two, one] },
+    );
     assert.match(written.content, new RegExp(`- \`${two.slice(0, 12)}\` Parser tests\n- \`${one.slice(0, 12)}\` Parser\n`));
     await index.build();
     const logged = loggedPairingSessions(index.records('session'), directory);
-    assert.deepStrictEqual(unloggedSessions(detected, logged, 'alice').map((d: PairingSession) => d.commit), [other]);
+    assert.deepStrictEqual(
+      unloggedSessions(detected, logged, 'alice').map((d: PairingSession) => d.commit),
+      [other],
+    );
   });
 
   it('never writes a private record under a workspace folder, symlinks included', async () => {
@@ -180,18 +225,36 @@ describe('writing mentoring records', () => {
     assert.match((await privateFolderProblem(nodeFs, `${repo}/notes/private`, [repo])) ?? '', /inside the workspace folder/);
     assert.match((await privateFolderProblem(nodeFs, `${link}/new/folder`, [repo])) ?? '', /inside the workspace folder/);
     await assert.rejects(
-      writeSession(nodeFs, new NodeRecordWriter(), `${repo}/private`, { handle: 'alice', kind: 'career', date: '2026-01-05', private: true }, { workspaceFolders: [repo] }),
+      writeSession(
+        nodeFs,
+        new NodeRecordWriter(),
+        `${repo}/private`,
+        { handle: 'alice', kind: 'career', date: '2026-01-05', private: true },
+        { workspaceFolders: [repo] },
+      ),
       /never written where they could be committed/,
     );
     assert.strictEqual(fs.existsSync(`${repo}/private`), false);
-    const ok = await writeSession(nodeFs, new NodeRecordWriter(), outside, { handle: 'alice', kind: 'career', date: '2026-01-05', private: true }, { workspaceFolders: [repo] });
+    const ok = await writeSession(
+      nodeFs,
+      new NodeRecordWriter(),
+      outside,
+      { handle: 'alice', kind: 'career', date: '2026-01-05', private: true },
+      { workspaceFolders: [repo] },
+    );
     assert.match(fs.readFileSync(ok.path, 'utf8'), /visibility: private/);
     assert.deepStrictEqual(['career', 'Feedback', 'wellbeing', 'pairing'].map(isSensitiveKind), [true, true, true, false]);
     // A mentee folder inside the notebook that is a symbolic link into the repository: refused too.
     fs.mkdirSync(`${repo}/docs/mentoring/bob`, { recursive: true });
     fs.symlinkSync(`${repo}/docs/mentoring/bob`, `${outside}/bob`);
     await assert.rejects(
-      writeSession(nodeFs, new NodeRecordWriter(), outside, { handle: 'bob', kind: 'feedback', date: '2026-01-05', private: true }, { workspaceFolders: [repo] }),
+      writeSession(
+        nodeFs,
+        new NodeRecordWriter(),
+        outside,
+        { handle: 'bob', kind: 'feedback', date: '2026-01-05', private: true },
+        { workspaceFolders: [repo] },
+      ),
       /never written where they could be committed/,
     );
     assert.deepStrictEqual(fs.readdirSync(`${repo}/docs/mentoring/bob`), []);
@@ -202,7 +265,11 @@ describe('writing mentoring records', () => {
     writeFiles(root, { 'docs/mentoring/alice/2026-01-06-career.md': '---\nvisibility: private\n---\n' });
     commitAll(root, 'more');
     git(root, ['rm', '-q', '--cached', 'docs/mentoring/alice/2026-01-06-career.md']);
-    const tracked = await trackedByGit(createGitExecutor(root), ['docs/mentoring/alice/2026-01-05-career.md', 'docs/mentoring/alice/2026-01-06-career.md', ':(glob)docs/**']);
+    const tracked = await trackedByGit(createGitExecutor(root), [
+      'docs/mentoring/alice/2026-01-05-career.md',
+      'docs/mentoring/alice/2026-01-06-career.md',
+      ':(glob)docs/**',
+    ]);
     assert.deepStrictEqual(tracked, ['docs/mentoring/alice/2026-01-05-career.md']);
     assert.deepStrictEqual(await trackedByGit(createGitExecutor(makeTempDir()), ['x.md']), []);
   });

@@ -42,7 +42,9 @@ describe('one identity per person', () => {
     assert.strictEqual(dir.resolve({ name: 'CI Runner', email: 'shared@build.example' }).key, 'shared@build.example');
     // The names records write: initials, addresses, Name <address>, the handle in another case.
     assert.deepStrictEqual(
-      ['dl', 'ss', 'DANA', 'dana@old-corp.example', 'Dana Lead <DLead@Laptop.local>', 'Sam Staff', 'sam.staff@contractor.example', 'kim@example.org'].map((r) => dir.keyFor(r)),
+      ['dl', 'ss', 'DANA', 'dana@old-corp.example', 'Dana Lead <DLead@Laptop.local>', 'Sam Staff', 'sam.staff@contractor.example', 'kim@example.org'].map((r) =>
+        dir.keyFor(r),
+      ),
       ['dana', 'sam@example.com', 'dana', 'dana', 'dana', 'sam@example.com', 'sam@example.com', 'kim@example.org'],
     );
     assert.strictEqual(dir.nameOf('sam@example.com'), 'Sam Staff');
@@ -51,7 +53,12 @@ describe('one identity per person', () => {
     assert.strictEqual(dir.keyFor('kim'), 'kim');
     assert.deepStrictEqual(canonicalPeople(['dana', 'dana@example.com', '@alice', 'alice@home.example', 'Someone New'], dir), ['dana', 'alice', 'Someone New']);
     // What a new activity writes: handles for profiles, others as typed, each person once.
-    assert.deepStrictEqual(peopleToWrite(['dana@old-corp.example', 'ae', 'Sam Staff', 'sam@example.com', 'Someone New'], dir), ['dana', 'alice', 'Sam Staff', 'Someone New']);
+    assert.deepStrictEqual(peopleToWrite(['dana@old-corp.example', 'ae', 'Sam Staff', 'sam@example.com', 'Someone New'], dir), [
+      'dana',
+      'alice',
+      'Sam Staff',
+      'Someone New',
+    ]);
   });
 
   it('without trust git’s mailmap config is not read, but the repository’s .mailmap is', async () => {
@@ -70,7 +77,10 @@ describe('one identity per person', () => {
     const { root, commits } = buildTeamRepo();
     const r = await runCli(['pairing', '--json', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
-    const json = JSON.parse(r.stdout) as { sessions: { date: string; people: string[]; source: string; commit: string | null; path: string | null }[]; pairs: { people: string[]; count: number }[] };
+    const json = JSON.parse(r.stdout) as {
+      sessions: { date: string; people: string[]; source: string; commit: string | null; path: string | null }[];
+      pairs: { people: string[]; count: number }[];
+    };
     assert.deepStrictEqual(Object.keys(json), ['sessions', 'pairs']);
     assert.deepStrictEqual(
       json.sessions.map((s) => [s.date, s.source, s.people, s.commit ?? s.path]),
@@ -92,8 +102,14 @@ describe('one identity per person', () => {
       { people: ['kim@personal.example', 'sam@example.com'], count: 1 },
     ]);
     // Nobody appears under two names: every key is a handle or an address git's mailmap would show.
-    const mapped = new Set(git(root, ['log', '--format=%aE']).trim().split('\n').map((e) => e.toLowerCase()));
-    for (const key of new Set(json.sessions.flatMap((s) => s.people))) assert.ok(['dana', 'alice'].includes(key) || mapped.has(key) || key === 'sam@example.com', key);
+    const mapped = new Set(
+      git(root, ['log', '--format=%aE'])
+        .trim()
+        .split('\n')
+        .map((e) => e.toLowerCase()),
+    );
+    for (const key of new Set(json.sessions.flatMap((s) => s.people)))
+      assert.ok(['dana', 'alice'].includes(key) || mapped.has(key) || key === 'sam@example.com', key);
   });
 
   it('lint names each file that writes one person twice (duplicate-person), and what to write', async () => {
@@ -106,7 +122,13 @@ describe('one identity per person', () => {
       'docs/mentoring/alice/2026-03-01-pairing.md:1: warning duplicate-person "dana" and "dana@example.com" are one person, Dana Lead (dana); they are counted once. Write "dana" once in "with".',
     ]);
     const json = JSON.parse((await runCli(['lint', '--json', '--root', root])).stdout) as { problems: { code: string; path: string }[] };
-    assert.deepStrictEqual(json.problems.filter((p) => p.code === 'duplicate-person').map((p) => p.path).sort(), ['docs/influence/2026/2026-03-06-pairing-on-the-ledger.md', 'docs/mentoring/alice/2026-03-01-pairing.md']);
+    assert.deepStrictEqual(
+      json.problems
+        .filter((p) => p.code === 'duplicate-person')
+        .map((p) => p.path)
+        .sort(),
+      ['docs/influence/2026/2026-03-06-pairing-on-the-ledger.md', 'docs/mentoring/alice/2026-03-01-pairing.md'],
+    );
   });
 
   it('a session in a person’s own folder `with` their own address is reported as such', async () => {

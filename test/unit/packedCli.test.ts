@@ -28,7 +28,8 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     const work = makeTempDir('lodestar-pack-');
     const copy = path.join(work, 'project');
     fs.mkdirSync(copy);
-    for (const name of ['package.json', 'README.md', 'CHANGELOG.md', '.npmignore', 'src']) fs.cpSync(path.join(PROJECT, name), path.join(copy, name), { recursive: true });
+    for (const name of ['package.json', 'README.md', 'CHANGELOG.md', '.npmignore', 'src'])
+      fs.cpSync(path.join(PROJECT, name), path.join(copy, name), { recursive: true });
     fs.copyFileSync(path.join(PROJECT, 'esbuild.mjs'), path.join(copy, 'esbuild.mjs'));
     fs.symlinkSync(path.join(PROJECT, 'node_modules'), path.join(copy, 'node_modules'), 'junction');
     const cache = path.join(work, 'npm-cache');
@@ -51,13 +52,17 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }),
       'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', template: true, status: 'Proposed' }),
     });
-    const run = (args: string[]) => spawnSync(bin, args, { cwd: repo, encoding: 'utf8', shell: process.platform === 'win32', env: { ...process.env, NODE_PATH: '' } });
+    const run = (args: string[]) =>
+      spawnSync(bin, args, { cwd: repo, encoding: 'utf8', shell: process.platform === 'win32', env: { ...process.env, NODE_PATH: '' } });
     const lint = run(['lint', '--format', 'github']);
     assert.strictEqual(lint.status, 0, lint.stderr);
     assert.match(lint.stdout, /^::warning file=doc\/adr\/0002-b\.md,line=11,title=template-placeholder::/);
     const index = run(['index', '--json']);
     assert.strictEqual(index.status, 0, index.stderr);
-    assert.deepStrictEqual((JSON.parse(index.stdout) as { records: { title: string }[] }).records.map((r) => r.title), ['A', 'B']);
+    assert.deepStrictEqual(
+      (JSON.parse(index.stdout) as { records: { title: string }[] }).records.map((r) => r.title),
+      ['A', 'B'],
+    );
     const sarif = run(['lint', '--format', 'sarif']);
     assert.strictEqual((JSON.parse(sarif.stdout) as { runs: { tool: { driver: { version: string } } }[] }).runs[0].tool.driver.version, version);
     // Diagrams are drawn by the mermaid the package carries: no other install, no CDN.
@@ -66,7 +71,10 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     const site = run(['site', 'build', '--out', path.join(work, 'site')]);
     assert.strictEqual(site.status, 0, site.stderr);
     assert.strictEqual(site.stderr, '');
-    assert.deepStrictEqual(fs.readFileSync(path.join(work, 'site/assets/mermaid.min.js')), fs.readFileSync(path.join(PROJECT, 'node_modules/mermaid/dist/mermaid.min.js')));
+    assert.deepStrictEqual(
+      fs.readFileSync(path.join(work, 'site/assets/mermaid.min.js')),
+      fs.readFileSync(path.join(PROJECT, 'node_modules/mermaid/dist/mermaid.min.js')),
+    );
     assert.match(fs.readFileSync(path.join(work, 'site/docs/design/flow.html'), 'utf8'), /<script src="\.\.\/\.\.\/assets\/mermaid\.min\.js" defer>/);
   });
 });

@@ -16,7 +16,11 @@ function coAuthoredRepo(): string {
   const dana = { name: 'Dana Lead', email: 'dana@example.com' };
   commitAs(root, 'Start\n', { ...dana, date: '2026-03-01T08:00:00Z' });
   commitAs(root, 'One\n\nCo-authored-by: Alice Example <alice@example.com>\n', { ...dana, date: '2026-03-02T10:00:00Z' });
-  commitAs(root, 'Two\n\nSome text.\n\nco-authored-by: Sam Staff <sam@example.com>\nCo-authored-by: A. <123+AliceX@users.noreply.github.com>\n', { name: 'Alice', email: 'alice@home.example', date: '2026-03-03T10:00:00Z' });
+  commitAs(root, 'Two\n\nSome text.\n\nco-authored-by: Sam Staff <sam@example.com>\nCo-authored-by: A. <123+AliceX@users.noreply.github.com>\n', {
+    name: 'Alice',
+    email: 'alice@home.example',
+    date: '2026-03-03T10:00:00Z',
+  });
   commitAs(root, 'Three\n\nCo-Authored-By: Kim Newcomer <Kim@Example.org>\n', { ...dana, date: '2026-03-04T10:00:00Z' });
   commitAs(root, 'No pair\n', { ...dana, date: '2026-03-05T10:00:00Z' });
   return root;
@@ -28,12 +32,18 @@ describe('lodestar pairing', () => {
     const r = await run(['pairing', '--json', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(r.stderr, '');
-    const report = JSON.parse(r.stdout) as { sessions: { date: string; people: string[]; source: string; commit: string | null; path: string | null }[]; pairs: unknown[] };
+    const report = JSON.parse(r.stdout) as {
+      sessions: { date: string; people: string[]; source: string; commit: string | null; path: string | null }[];
+      pairs: unknown[];
+    };
     assert.deepStrictEqual(Object.keys(report), ['sessions', 'pairs']);
     // The oracle: git's own list of commits with a Co-authored-by trailer (any case).
     const withTrailer = git(root, ['log', '-i', '--grep=^co-authored-by:', '--format=%H']).trim().split('\n');
     const coAuthored = report.sessions.filter((s) => s.source === 'co-authored');
-    assert.deepStrictEqual(coAuthored.map((s) => s.commit), withTrailer);
+    assert.deepStrictEqual(
+      coAuthored.map((s) => s.commit),
+      withTrailer,
+    );
     assert.deepStrictEqual(report.sessions, [
       { date: '2026-03-04', people: ['dana@example.com', 'kim@example.org'], source: 'co-authored', commit: withTrailer[0], path: null },
       { date: '2026-03-03', people: ['alice', 'sam@example.com'], source: 'co-authored', commit: withTrailer[1], path: null },
@@ -51,7 +61,10 @@ describe('lodestar pairing', () => {
     const root = coAuthoredRepo();
     const r = await run(['pairing', '--json', '--since', '2026-03-03', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout).sessions.map((s: { date: string }) => s.date), ['2026-03-04', '2026-03-03']);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).sessions.map((s: { date: string }) => s.date),
+      ['2026-03-04', '2026-03-03'],
+    );
   });
 
   it('prints a readable form without --json', async () => {
@@ -62,7 +75,13 @@ describe('lodestar pairing', () => {
     assert.strictEqual(lines[0], '4 pairing sessions (1 logged, 3 from co-authored commits)');
     assert.match(lines[1], /^ {2}2026-03-04 {2}co-authored {2}dana@example\.com, kim@example\.org {2}\([0-9a-f]{12}\)$/);
     assert.strictEqual(lines[4], '  2026-03-01  logged       alice, dana@example.com  (docs/mentoring/alice/2026-03-01-pairing.md)');
-    assert.deepStrictEqual(lines.slice(6), ['who paired with whom:', '  2  alice + dana@example.com', '  1  alice + sam@example.com', '  1  dana@example.com + kim@example.org', '']);
+    assert.deepStrictEqual(lines.slice(6), [
+      'who paired with whom:',
+      '  2  alice + dana@example.com',
+      '  1  alice + sam@example.com',
+      '  1  dana@example.com + kim@example.org',
+      '',
+    ]);
   });
 
   it('a bad --since is a usage error (exit 2); an empty repository gives empty lists and says why on stderr', async () => {

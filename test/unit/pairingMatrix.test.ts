@@ -4,11 +4,30 @@ import * as path from 'path';
 import { PairingSession } from '../../src/core/people/pairing';
 import { buildPairingMatrix, heatLevel, pairingMatrixHtml } from '../../src/core/people/pairingMatrix';
 
-const detected = (date: string, people: string[], commit: string, subject = 'Work'): PairingSession => ({ date, people, source: 'co-authored', commit, path: null, subject });
-const logged = (date: string, people: string[], path: string, commits: string[] = []): PairingSession => ({ date, people, source: 'logged', commit: null, path, commits });
+const detected = (date: string, people: string[], commit: string, subject = 'Work'): PairingSession => ({
+  date,
+  people,
+  source: 'co-authored',
+  commit,
+  path: null,
+  subject,
+});
+const logged = (date: string, people: string[], path: string, commits: string[] = []): PairingSession => ({
+  date,
+  people,
+  source: 'logged',
+  commit: null,
+  path,
+  commits,
+});
 const names: Record<string, string> = { alice: 'Alice <Admin>', 'dana@example.com': 'Dana Lead', 'sam@example.com': 'Sam Staff' };
 const nameOf = (k: string): string => names[k] ?? k;
-const page = { windowLabel: 'all history', windows: ['Last 30 days', 'All history'], currentWindow: 1, openable: ['/r/docs/mentoring/alice/2026-01-05-pairing.md'] };
+const page = {
+  windowLabel: 'all history',
+  windows: ['Last 30 days', 'All history'],
+  currentWindow: 1,
+  openable: ['/r/docs/mentoring/alice/2026-01-05-pairing.md'],
+};
 
 describe('pairing matrix', () => {
   it('counts each pair once per session; a detected session a logged one covers is not counted again', () => {
@@ -42,13 +61,22 @@ describe('pairing matrix', () => {
   });
 
   it('shades cells by the share of the busiest pair', () => {
-    assert.deepStrictEqual([0, 1, 2, 3, 4].map((n) => heatLevel(n, 4)), [0, 1, 2, 3, 4]);
+    assert.deepStrictEqual(
+      [0, 1, 2, 3, 4].map((n) => heatLevel(n, 4)),
+      [0, 1, 2, 3, 4],
+    );
     assert.strictEqual(heatLevel(1, 100), 1, 'any session shows');
     assert.strictEqual(heatLevel(0, 0), 0);
   });
 
   it('renders an accessible table with every text escaped, and a list of the pairs with open buttons for logged sessions', () => {
-    const m = buildPairingMatrix([logged('2026-01-05', ['alice', 'dana@example.com'], '/r/docs/mentoring/alice/2026-01-05-pairing.md'), detected('2026-01-06', ['alice', 'dana@example.com'], '1111111234567890')], nameOf);
+    const m = buildPairingMatrix(
+      [
+        logged('2026-01-05', ['alice', 'dana@example.com'], '/r/docs/mentoring/alice/2026-01-05-pairing.md'),
+        detected('2026-01-06', ['alice', 'dana@example.com'], '1111111234567890'),
+      ],
+      nameOf,
+    );
     const html = pairingMatrixHtml(m, page);
     assert.ok(!html.includes('<Admin>'), 'names are escaped');
     assert.match(html, /<th scope="col" title="Alice &lt;Admin&gt; \(alice\)"><span>Alice &lt;Admin&gt;<\/span><\/th>/);
@@ -64,7 +92,10 @@ describe('pairing matrix', () => {
     assert.match(pairingMatrixHtml(buildPairingMatrix([], nameOf), page), /No pairing in this window/);
     const many = Array.from({ length: 5 }, (_, i) => detected('2026-01-05', ['hub', `p${i}`], `${i}`.repeat(7)));
     const m = buildPairingMatrix(many, nameOf, 3);
-    assert.deepStrictEqual(m.people.map((p) => p.key), ['hub', 'p0', 'p1']);
+    assert.deepStrictEqual(
+      m.people.map((p) => p.key),
+      ['hub', 'p0', 'p1'],
+    );
     assert.strictEqual(m.hidden, 3);
     assert.match(pairingMatrixHtml(m, page), /3 more people paired less and are not shown/);
   });
@@ -76,10 +107,18 @@ describe('heat-map column headers', () => {
     const css = fs.readFileSync(path.join(__dirname, '../../../media', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     const found = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].find((m) => m[1].split(',').some((s) => s.trim() === selector));
     assert.ok(found, `no rule for ${selector} in ${file}`);
-    return new Map(found[2].split(';').filter((d) => d.includes(':')).map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()]));
+    return new Map(
+      found[2]
+        .split(';')
+        .filter((d) => d.includes(':'))
+        .map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()]),
+    );
   }
 
-  for (const [file, table] of [['webview.css', '.pairing-matrix'], ['dashboard.css', '.pairs']]) {
+  for (const [file, table] of [
+    ['webview.css', '.pairing-matrix'],
+    ['dashboard.css', '.pairs'],
+  ]) {
     it(`${file}: headers are as tall as the longest name (no fixed band) and long names are cut with an ellipsis`, () => {
       const th = rule(file, `${table} thead th`);
       assert.ok(!th.has('height') && !th.has('min-height'), `a fixed header height leaves an empty band: ${[...th].join('; ')}`);

@@ -7,7 +7,16 @@ import { parseRemoteUrl, RemoteRepo } from '../../src/core/pulls/remotes';
 const github = parseRemoteUrl('https://github.com/acme/payments.git') as RemoteRepo;
 
 function discovered(number: number, url: string | null, source: DiscoveredPullRequest['source'] = 'squash'): DiscoveredPullRequest {
-  return { number, url, title: `PR ${number}`, mergedAt: '2026-11-20T10:00:00+00:00', mergeCommit: 'a'.repeat(40), source, authors: [{ name: 'Alice', email: 'Alice@Example.com' }], coAuthors: [{ name: 'Bob', email: 'bob@example.com' }] };
+  return {
+    number,
+    url,
+    title: `PR ${number}`,
+    mergedAt: '2026-11-20T10:00:00+00:00',
+    mergeCommit: 'a'.repeat(40),
+    source,
+    authors: [{ name: 'Alice', email: 'Alice@Example.com' }],
+    coAuthors: [{ name: 'Bob', email: 'bob@example.com' }],
+  };
 }
 
 describe('pull-request choices (the picker)', () => {
@@ -21,12 +30,21 @@ describe('pull-request choices (the picker)', () => {
 
   it('with a forge remote, #N becomes its URL and a full URL stays one', () => {
     assert.deepStrictEqual(typedPullRequest('#21', [github]), { ok: true, reference: 'https://github.com/acme/payments/pull/21', number: 21 });
-    assert.deepStrictEqual(typedPullRequest('https://github.com/acme/payments/pull/21', []), { ok: true, reference: 'https://github.com/acme/payments/pull/21', number: 21 });
+    assert.deepStrictEqual(typedPullRequest('https://github.com/acme/payments/pull/21', []), {
+      ok: true,
+      reference: 'https://github.com/acme/payments/pull/21',
+      number: 21,
+    });
     assert.strictEqual(typedPullRequest('!21', [github]).ok, false, '!N is not a GitHub pull request');
   });
 
   it('history’s pull requests without a URL are choices by number, with their people', () => {
-    assert.deepStrictEqual(discoveredChoice(discovered(12, null)), { reference: '#12', number: 12, title: 'PR 12', people: ['alice@example.com', 'bob@example.com'] });
+    assert.deepStrictEqual(discoveredChoice(discovered(12, null)), {
+      reference: '#12',
+      number: 12,
+      title: 'PR 12',
+      people: ['alice@example.com', 'bob@example.com'],
+    });
     assert.strictEqual(discoveredChoice(discovered(3, null, 'gitlab')).reference, '!3');
     assert.strictEqual(discoveredChoice(discovered(12, 'https://github.com/acme/payments/pull/12')).reference, 'https://github.com/acme/payments/pull/12');
   });
@@ -36,7 +54,10 @@ describe('pull-request choices (the picker)', () => {
     assert.strictEqual(knownChoice({ reference: 'https://github.com/Acme/Payments/pull/12', number: 12 }, known).title, 'PR 12');
     assert.strictEqual(knownChoice({ reference: '#15', number: 15 }, known).title, 'PR 15');
     assert.deepStrictEqual(knownChoice({ reference: '#99', number: 99 }, known), { reference: '#99', number: 99, people: [] });
-    assert.strictEqual(sameChoice({ reference: 'https://github.com/acme/payments/pull/12', number: 12 }, { reference: 'https://github.com/acme/other/pull/12', number: 12 }), false);
+    assert.strictEqual(
+      sameChoice({ reference: 'https://github.com/acme/payments/pull/12', number: 12 }, { reference: 'https://github.com/acme/other/pull/12', number: 12 }),
+      false,
+    );
     assert.strictEqual(sameChoice({ reference: '#12', number: 12 }, { reference: '!12', number: 12 }), false);
   });
 

@@ -40,7 +40,13 @@ function forgeHistory(): { root: string; hashes: Record<string, string> } {
   git(root, ['checkout', '-q', '-b', 'topic']);
   commitAt(root, 'Topic work', '2025-12-08T10:00:00Z', ALICE);
   git(root, ['checkout', '-q', 'main']);
-  h.merge78 = mergeNoFf(root, 'topic', "Merge branch 'topic' into 'main'\n\nAdd the topic\n\nSee merge request group/sub/proj!78", '2025-12-09T10:00:00Z', DANA);
+  h.merge78 = mergeNoFf(
+    root,
+    'topic',
+    "Merge branch 'topic' into 'main'\n\nAdd the topic\n\nSee merge request group/sub/proj!78",
+    '2025-12-09T10:00:00Z',
+    DANA,
+  );
   // Bitbucket Cloud, Bitbucket Server, Azure DevOps.
   h.bb90 = commitAt(root, 'Merged in feature/x (pull request #90)\n\nBitbucket title\n\nApproved-by: Dana Lead', '2025-12-10T10:00:00Z', BOB);
   h.bbs95 = commitAt(root, 'Pull request #95: Server title\n\nMerge in PLAT/app from feature/y to main\n\n* commit abc', '2025-12-11T10:00:00Z', BOB);
@@ -72,8 +78,14 @@ describe('pull-request discovery from history', () => {
     assert.strictEqual(when(every).length, 9);
     // Fewer commits printed (no tips, no plain commits); a GitHub merge's author is then the merge commit's own.
     assert.ok(messages.commits < every.commits, `${messages.commits} < ${every.commits}`);
-    assert.deepStrictEqual(every.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name), ['Alice Ángel']);
-    assert.deepStrictEqual(messages.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name), ['Dana Lead']);
+    assert.deepStrictEqual(
+      every.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name),
+      ['Alice Ángel'],
+    );
+    assert.deepStrictEqual(
+      messages.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name),
+      ['Dana Lead'],
+    );
   });
 
   it('finds every merged PR in one pass, newest first, and no issue numbers', async () => {
@@ -135,7 +147,10 @@ describe('pull-request discovery from history', () => {
   it('since: only PRs merged from that date; a merge whose branch tip is older keeps its own author', async () => {
     const gitx = createGitExecutor(repo.root);
     const recent = await discoverPullRequests(gitx, [], { since: '2025-12-12' });
-    assert.deepStrictEqual(recent.pullRequests.map((p) => p.number), [94, 93, 92, 91]);
+    assert.deepStrictEqual(
+      recent.pullRequests.map((p) => p.number),
+      [94, 93, 92, 91],
+    );
     const cut = await discoverPullRequests(gitx, [], { since: '2025-12-03' });
     const pr12 = cut.pullRequests.find((p) => p.number === 12)!;
     assert.deepStrictEqual(pr12.authors, [{ name: 'Dana Lead', email: 'dana@example.com' }]);
@@ -153,7 +168,7 @@ describe('pull-request discovery from history', () => {
     assert.match(fresh.unavailable ?? '', /no commits/);
   });
 
-  it('the current branch\'s PR: from the upstream ref, else from a merge in history naming the branch', async () => {
+  it("the current branch's PR: from the upstream ref, else from a merge in history naming the branch", async () => {
     const root = repo.root;
     const gitx = createGitExecutor(root);
     git(root, ['remote', 'add', 'origin', 'git@github.com:acme/widgets.git']);
@@ -162,7 +177,13 @@ describe('pull-request discovery from history', () => {
       git(root, ['checkout', '-q', EVIL_BRANCH]);
       let found = await findBranchPullRequest(gitx, remotes);
       assert.strictEqual(found.branch, EVIL_BRANCH);
-      assert.deepStrictEqual(found.pullRequest, { number: 94, url: 'https://github.com/acme/widgets/pull/94', title: 'Handle odd names', state: 'merged', source: 'history' });
+      assert.deepStrictEqual(found.pullRequest, {
+        number: 94,
+        url: 'https://github.com/acme/widgets/pull/94',
+        title: 'Handle odd names',
+        state: 'merged',
+        source: 'history',
+      });
       git(root, ['checkout', '-q', '-b', 'review-77', 'main']);
       git(root, ['config', 'branch.review-77.remote', 'origin']);
       git(root, ['config', 'branch.review-77.merge', 'refs/pull/77/head']);
@@ -185,10 +206,13 @@ describe('whether remotes give discovered pull requests a URL', () => {
       const remote = parseRemoteUrl(url) as RemoteRepo;
       assert.ok(remote, url);
       assert.strictEqual(remotesGiveUrls([remote]), true, url);
-      const sources = (['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const).filter((source) => discoveredPullRequestUrl({ number: 1, source }, [remote]) !== null);
+      const sources = (['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const).filter(
+        (source) => discoveredPullRequestUrl({ number: 1, source }, [remote]) !== null,
+      );
       assert.ok(sources.length > 0, url);
     }
-    for (const source of ['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const) assert.strictEqual(discoveredPullRequestUrl({ number: 1, source }, []), null);
+    for (const source of ['merge-commit', 'squash', 'gitlab', 'bitbucket', 'azure'] as const)
+      assert.strictEqual(discoveredPullRequestUrl({ number: 1, source }, []), null);
   });
 });
 
@@ -206,12 +230,26 @@ describe('pull-request messages', () => {
     assert.deepStrictEqual(read('Revert "Fix thing (#34)" (#40)'), [40, 'squash', 'Revert "Fix thing (#34)"']);
     assert.deepStrictEqual(read('Squashed change\n\nSee merge request g/p!9'), [9, 'gitlab', 'Squashed change']);
     assert.deepStrictEqual(read('Merged PR 11: Título'), [11, 'azure', 'Título']);
-    for (const message of ['#56 leading issue ref', 'Fix #57', 'Revert "Fix thing (#34)"', 'Merge branch main', 'Bump (#0)', 'Huge (#99999999999)', 'Pull request #3: no Bitbucket body', 'Merge pull request #0 from a/b']) {
+    for (const message of [
+      '#56 leading issue ref',
+      'Fix #57',
+      'Revert "Fix thing (#34)"',
+      'Merge branch main',
+      'Bump (#0)',
+      'Huge (#99999999999)',
+      'Pull request #3: no Bitbucket body',
+      'Merge pull request #0 from a/b',
+    ]) {
       assert.strictEqual(read(message), undefined, message);
     }
   });
 
   it('co-author trailers: any key case, bots and malformed lines skipped', () => {
-    assert.deepStrictEqual(parseCoAuthors('x\n\nCO-AUTHORED-BY: Eve <eve@example.com>\nCo-authored-by: <nobody@example.com>\nCo-authored-by: github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'), [{ name: 'Eve', email: 'eve@example.com' }]);
+    assert.deepStrictEqual(
+      parseCoAuthors(
+        'x\n\nCO-AUTHORED-BY: Eve <eve@example.com>\nCo-authored-by: <nobody@example.com>\nCo-authored-by: github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+      ),
+      [{ name: 'Eve', email: 'eve@example.com' }],
+    );
   });
 });

@@ -31,7 +31,7 @@ function linkedRepo(): string {
 }
 
 describe('lodestar prs', () => {
-  it('--json gives the DESIGN contract with linked records, URLs from the remote, and never the remote\'s token', async () => {
+  it("--json gives the DESIGN contract with linked records, URLs from the remote, and never the remote's token", async () => {
     const root = linkedRepo();
     git(root, ['remote', 'add', 'origin', `https://dana:${SECRET}@github.com/acme/widgets.git`]);
     const r = await run(['prs', '--json', '--root', root]);
@@ -59,18 +59,24 @@ describe('lodestar prs', () => {
     const r = await run(['prs', '--json', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as PrsJson;
-    assert.deepStrictEqual(out.pullRequests.map((p) => [p.number, p.url, p.linkedRecords]), [
-      [92, null, []],
-      [34, null, []],
-      [12, null, ['docs/design/api.md', 'docs/mentoring/alice.md']],
-    ]);
+    assert.deepStrictEqual(
+      out.pullRequests.map((p) => [p.number, p.url, p.linkedRecords]),
+      [
+        [92, null, []],
+        [34, null, []],
+        [12, null, ['docs/design/api.md', 'docs/mentoring/alice.md']],
+      ],
+    );
   });
 
   it('--since keeps later merges; a bad date exits 2', async () => {
     const root = linkedRepo();
     const r = await run(['prs', '--json', '--since', '2025-12-04', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual((JSON.parse(r.stdout) as PrsJson).pullRequests.map((p) => p.number), [92, 34]);
+    assert.deepStrictEqual(
+      (JSON.parse(r.stdout) as PrsJson).pullRequests.map((p) => p.number),
+      [92, 34],
+    );
     for (const bad of ['yesterday', '2025-13-01', '2025-02-30', '--json', '2025-12-04; rm -rf /']) {
       const b = await run(['prs', '--json', `--since=${bad}`, '--root', root]);
       assert.strictEqual(b.code, 2, `${bad}: ${b.stdout}`);
@@ -84,7 +90,10 @@ describe('lodestar prs', () => {
     const r = await run(['prs', '--root', root]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /^3 merged pull requests in 6 commits\n/);
-    assert.match(r.stdout, /#12 +2025-12-03 {2}Add the feature {2}\(Alice Ángel with Bob Builder; merge-commit [0-9a-f]{12}\)\n {11}https:\/\/github.com\/acme\/widgets\/pull\/12\n {11}linked: docs\/design\/api.md\n/);
+    assert.match(
+      r.stdout,
+      /#12 +2025-12-03 {2}Add the feature {2}\(Alice Ángel with Bob Builder; merge-commit [0-9a-f]{12}\)\n {11}https:\/\/github.com\/acme\/widgets\/pull\/12\n {11}linked: docs\/design\/api.md\n/,
+    );
     assert.ok(!r.stdout.includes(SECRET));
     const plain = makeTempDir();
     const none = await run(['prs', '--json', '--root', plain]);
@@ -101,19 +110,45 @@ describe('lodestar prs', () => {
 
 describe('pull request → records lookup', () => {
   const record = (path: string, pullRequests: string[]): LodestarRecord =>
-    ({ kind: 'session', path, folder: '/', number: null, title: path, status: null, date: null, dialect: 'front-matter', links: [], pullRequests, private: false, people: [], titleLine: 1 }) as LodestarRecord;
+    ({
+      kind: 'session',
+      path,
+      folder: '/',
+      number: null,
+      title: path,
+      status: null,
+      date: null,
+      dialect: 'front-matter',
+      links: [],
+      pullRequests,
+      private: false,
+      people: [],
+      titleLine: 1,
+    }) as LodestarRecord;
 
   it('meets every stored form of the same PR under its canonical URL', () => {
-    const remotes = [{ name: 'origin', ...parseRemoteUrl('git@gitlab.com:group/sub/proj.git')! }, { name: 'upstream', ...parseRemoteUrl('git@github.com:acme/widgets.git')! }];
+    const remotes = [
+      { name: 'origin', ...parseRemoteUrl('git@gitlab.com:group/sub/proj.git')! },
+      { name: 'upstream', ...parseRemoteUrl('git@github.com:acme/widgets.git')! },
+    ];
     const a = record('/r/a.md', ['!8', '#3', 'not a reference', '#0']);
     const b = record('/r/b.md', ['https://gitlab.com/group/sub/proj/-/merge_requests/8/diffs', 'https://GitHub.com/acme/widgets/pull/3']);
     const links = new PullRequestLinks([a, b], remotes);
-    assert.deepStrictEqual(links.recordsFor({ url: 'https://gitlab.com/group/sub/proj/-/merge_requests/8' }).map((r) => r.path), ['/r/a.md', '/r/b.md']);
-    assert.deepStrictEqual(links.recordsFor({ url: 'https://github.com/acme/widgets/pull/3' }).map((r) => r.path), ['/r/a.md', '/r/b.md']);
+    assert.deepStrictEqual(
+      links.recordsFor({ url: 'https://gitlab.com/group/sub/proj/-/merge_requests/8' }).map((r) => r.path),
+      ['/r/a.md', '/r/b.md'],
+    );
+    assert.deepStrictEqual(
+      links.recordsFor({ url: 'https://github.com/acme/widgets/pull/3' }).map((r) => r.path),
+      ['/r/a.md', '/r/b.md'],
+    );
     assert.deepStrictEqual(links.recordsFor({ url: 'https://github.com/acme/widgets/pull/4' }), []);
-    assert.deepStrictEqual(links.linked().map((l) => [l.url, l.records.length]), [
-      ['https://gitlab.com/group/sub/proj/-/merge_requests/8', 2],
-      ['https://github.com/acme/widgets/pull/3', 2],
-    ]);
+    assert.deepStrictEqual(
+      links.linked().map((l) => [l.url, l.records.length]),
+      [
+        ['https://gitlab.com/group/sub/proj/-/merge_requests/8', 2],
+        ['https://github.com/acme/widgets/pull/3', 2],
+      ],
+    );
   });
 });

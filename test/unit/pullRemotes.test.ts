@@ -42,14 +42,26 @@ describe('remotes', () => {
   });
 
   it('GitHub Enterprise Server: any other host with owner/repo, keeping an https port', () => {
-    assert.deepStrictEqual(parseRemoteUrl('git@ghe.corp.example:platform/api.git'), { kind: 'ghes', host: 'ghe.corp.example', webBase: 'https://ghe.corp.example', owner: 'platform', repo: 'api' });
+    assert.deepStrictEqual(parseRemoteUrl('git@ghe.corp.example:platform/api.git'), {
+      kind: 'ghes',
+      host: 'ghe.corp.example',
+      webBase: 'https://ghe.corp.example',
+      owner: 'platform',
+      repo: 'api',
+    });
     assert.strictEqual(prUrl('https://ghe.corp.example:8443/platform/api.git', 3), 'https://ghe.corp.example:8443/platform/api/pull/3');
     assert.strictEqual(prUrl('ssh://git@ghe.corp.example:2222/platform/api.git', 3), 'https://ghe.corp.example/platform/api/pull/3');
     assert.strictEqual(prUrl('https://GHE.Corp.Example/platform/api'), 'https://ghe.corp.example/platform/api/pull/7');
   });
 
   it('GitLab with subgroups, on gitlab.com and on hosts named gitlab or with deep paths', () => {
-    assert.deepStrictEqual(parseRemoteUrl('git@gitlab.com:group/sub/project.git'), { kind: 'gitlab', host: 'gitlab.com', webBase: 'https://gitlab.com', owner: 'group/sub', repo: 'project' });
+    assert.deepStrictEqual(parseRemoteUrl('git@gitlab.com:group/sub/project.git'), {
+      kind: 'gitlab',
+      host: 'gitlab.com',
+      webBase: 'https://gitlab.com',
+      owner: 'group/sub',
+      repo: 'project',
+    });
     assert.strictEqual(prUrl('https://gitlab.com/group/sub/project.git', 5), 'https://gitlab.com/group/sub/project/-/merge_requests/5');
     assert.strictEqual(prUrl('git@gitlab.corp.example:team/app.git', 5), 'https://gitlab.corp.example/team/app/-/merge_requests/5');
     assert.strictEqual(prUrl('https://git.corp.example/a/b/c/d.git', 5), 'https://git.corp.example/a/b/c/d/-/merge_requests/5');
@@ -86,7 +98,19 @@ describe('remotes', () => {
   });
 
   it('local paths, file URLs, ext:: transports and malformed URLs are no forge', () => {
-    for (const url of ['/srv/git/repo.git', '../repo', 'C:\\repos\\app', 'C:/repos/app', 'file:///srv/repo.git', 'ext::sh -c touch% /tmp/pwned', '', 'https://', 'https://github.com/only-owner', 'https://github.com/a/b/c', 'git@github.com:../../etc']) {
+    for (const url of [
+      '/srv/git/repo.git',
+      '../repo',
+      'C:\\repos\\app',
+      'C:/repos/app',
+      'file:///srv/repo.git',
+      'ext::sh -c touch% /tmp/pwned',
+      '',
+      'https://',
+      'https://github.com/only-owner',
+      'https://github.com/a/b/c',
+      'git@github.com:../../etc',
+    ]) {
       assert.strictEqual(parseRemoteUrl(url), undefined, url);
     }
   });
@@ -102,7 +126,14 @@ describe('remotes', () => {
         'upstream\tno_push (push)',
       ].join('\n'),
     );
-    assert.deepStrictEqual(list.map((r) => [r.name, r.owner]), [['origin', 'acme'], ['upstream', 'upstream'], ['fork', 'dana']]);
+    assert.deepStrictEqual(
+      list.map((r) => [r.name, r.owner]),
+      [
+        ['origin', 'acme'],
+        ['upstream', 'upstream'],
+        ['fork', 'dana'],
+      ],
+    );
     assert.ok(!JSON.stringify(list).includes('SECRET'));
   });
 
@@ -113,7 +144,13 @@ describe('remotes', () => {
     git(root, ['remote', 'add', 'upstream', 'git@gitlab.com:g/sub/p.git']);
     git(root, ['remote', 'add', 'origin', 'https://dana:SECRET@github.com/acme/widgets.git']);
     const remotes = await readRemotes(createGitExecutor(root));
-    assert.deepStrictEqual(remotes.map((r) => [r.name, r.kind, r.owner, r.repo]), [['origin', 'github', 'acme', 'widgets'], ['upstream', 'gitlab', 'g/sub', 'p']]);
+    assert.deepStrictEqual(
+      remotes.map((r) => [r.name, r.kind, r.owner, r.repo]),
+      [
+        ['origin', 'github', 'acme', 'widgets'],
+        ['upstream', 'gitlab', 'g/sub', 'p'],
+      ],
+    );
     assert.deepStrictEqual(await readRemotes(createGitExecutor(makeTempDir())), []);
   });
 });
@@ -132,9 +169,18 @@ describe('pull-request references', () => {
     assert.strictEqual(resolve('https://gitlab.com/group/sub/proj/-/merge_requests/8/diffs', []), 'https://gitlab.com/group/sub/proj/-/merge_requests/8');
     assert.strictEqual(resolve('https://gitlab.corp.example/team/app/merge_requests/8', []), 'https://gitlab.corp.example/team/app/-/merge_requests/8');
     assert.strictEqual(resolve('https://bitbucket.org/team/app/pull-requests/4/overview', []), 'https://bitbucket.org/team/app/pull-requests/4');
-    assert.strictEqual(resolve('https://stash.corp.example/projects/PLAT/repos/app/pull-requests/4/overview', []), 'https://stash.corp.example/projects/PLAT/repos/app/pull-requests/4');
-    assert.strictEqual(resolve('https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42', []), 'https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42');
-    assert.strictEqual(resolve('https://contoso.visualstudio.com/Fabrikam/_git/web/pullrequest/42', []), 'https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42');
+    assert.strictEqual(
+      resolve('https://stash.corp.example/projects/PLAT/repos/app/pull-requests/4/overview', []),
+      'https://stash.corp.example/projects/PLAT/repos/app/pull-requests/4',
+    );
+    assert.strictEqual(
+      resolve('https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42', []),
+      'https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42',
+    );
+    assert.strictEqual(
+      resolve('https://contoso.visualstudio.com/Fabrikam/_git/web/pullrequest/42', []),
+      'https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42',
+    );
     assert.strictEqual(resolve('  https://github.com/acme/widgets/pull/0012 ', []), 'https://github.com/acme/widgets/pull/12');
   });
 
@@ -191,14 +237,17 @@ describe('pull-request references', () => {
       'Not these: &#18; issue#19 page.html#20 #0 #99999999999 http://example.com/#21 https://github.com/acme/widgets/issues/22',
     ].join('\n');
     const found = findPullRequestReferences(text, github);
-    assert.deepStrictEqual(found.map((f) => [f.text, f.url]), [
-      ['https://github.com/acme/widgets/pull/12', 'https://github.com/acme/widgets/pull/12'],
-      ['#13', 'https://github.com/acme/widgets/pull/13'],
-      ['other/lib#14', 'https://github.com/other/lib/pull/14'],
-      ['group/sub/proj!15', 'https://gitlab.com/group/sub/proj/-/merge_requests/15'],
-      ['!16', null],
-      ['https://gitlab.com/g/p/-/merge_requests/17', 'https://gitlab.com/g/p/-/merge_requests/17'],
-    ]);
+    assert.deepStrictEqual(
+      found.map((f) => [f.text, f.url]),
+      [
+        ['https://github.com/acme/widgets/pull/12', 'https://github.com/acme/widgets/pull/12'],
+        ['#13', 'https://github.com/acme/widgets/pull/13'],
+        ['other/lib#14', 'https://github.com/other/lib/pull/14'],
+        ['group/sub/proj!15', 'https://gitlab.com/group/sub/proj/-/merge_requests/15'],
+        ['!16', null],
+        ['https://gitlab.com/g/p/-/merge_requests/17', 'https://gitlab.com/g/p/-/merge_requests/17'],
+      ],
+    );
     assert.strictEqual(text.slice(found[1].start, found[1].end), '#13');
   });
 });

@@ -7,47 +7,88 @@ import { byName, indexOf } from './helpers';
 describe('real-world record variations', () => {
   it('log4brains packages nested under project, as its schema has them', async () => {
     const { index } = await indexOf({
-      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n\n  packages:\n    - name: core\n      path: ./packages/core\n      adrFolder: ./packages/core/docs/adr\n',
+      '.log4brains.yml':
+        'project:\n  name: shop\n  adrFolder: ./docs/adr\n\n  packages:\n    - name: core\n      path: ./packages/core\n      adrFolder: ./packages/core/docs/adr\n',
       'docs/adr/20240101-a.md': '# A\n\n- Status: accepted\n',
       'packages/core/docs/adr/20240202-b.md': '# B\n\n- Status: proposed\n',
     });
-    assert.deepStrictEqual(index.records().map((r) => r.title).sort(), ['A', 'B']);
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => r.title)
+        .sort(),
+      ['A', 'B'],
+    );
   });
 
   it('invalid YAML front matter still gives a title, and the problem is reported', async () => {
     const { index } = await indexOf({
-      'docs/architecture-decisions/adr001-add-adr-log.md': '---\nid: adrs-adr001\ntitle: ADR001: Architecture Decision Record (ADR) log\ndescription: Architecture Decision Record (ADR) log\n---\n\nThis is the log.\n',
+      'docs/architecture-decisions/adr001-add-adr-log.md':
+        '---\nid: adrs-adr001\ntitle: ADR001: Architecture Decision Record (ADR) log\ndescription: Architecture Decision Record (ADR) log\n---\n\nThis is the log.\n',
     });
     const r = index.records()[0];
     assert.deepStrictEqual([r.number, r.title], [1, 'Architecture Decision Record (ADR) log']);
-    assert.deepStrictEqual(index.problems().map((p) => p.code), ['malformed-front-matter']);
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      ['malformed-front-matter'],
+    );
   });
 
   it('ADR-prefixed file names carry the number', async () => {
-    const { index } = await indexOf({ 'doc/adr/ADR-0012-use-kafka.md': '# Use Kafka\n\n## Status\n\nAccepted\n', 'doc/adr/adr013_use-nats.md': '# Use NATS\n' });
-    assert.deepStrictEqual(index.records().map((r) => [r.number, r.title]).sort(), [[12, 'Use Kafka'], [13, 'Use NATS']]);
+    const { index } = await indexOf({
+      'doc/adr/ADR-0012-use-kafka.md': '# Use Kafka\n\n## Status\n\nAccepted\n',
+      'doc/adr/adr013_use-nats.md': '# Use NATS\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => [r.number, r.title])
+        .sort(),
+      [
+        [12, 'Use Kafka'],
+        [13, 'Use NATS'],
+      ],
+    );
   });
 
   it('"Implemented in !4678" is the status "implemented"; a bold __Status__ line is read', async () => {
-    const { index } = await indexOf({ 'doc/adr/0001-a.md': '# Architecture Decision Record 1: A\n\n> Timestamp: 2020\n\n__Status__: Implemented in [!4678](https://example.com/mr/4678)\n' });
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': '# Architecture Decision Record 1: A\n\n> Timestamp: 2020\n\n__Status__: Implemented in [!4678](https://example.com/mr/4678)\n',
+    });
     assert.strictEqual(index.records()[0].status, 'implemented');
   });
 
   it('links listed in front matter (target, kind, filename)', async () => {
     const { index } = await indexOf({
-      'docs/decisions/0001-use-madr.md': '---\nnumber: 1\ntitle: Use MADR\nstatus: superseded\nlinks:\n  - target: 2\n    kind: supersededby\n    filename: 0002-use-nygard.md\n---\n',
+      'docs/decisions/0001-use-madr.md':
+        '---\nnumber: 1\ntitle: Use MADR\nstatus: superseded\nlinks:\n  - target: 2\n    kind: supersededby\n    filename: 0002-use-nygard.md\n---\n',
       'docs/decisions/0002-use-nygard.md': '---\nnumber: 2\ntitle: Use Nygard\nstatus: accepted\nlinks:\n  - target: 1\n    kind: supersedes\n---\n',
     });
     const first = byName(index, '0001-use-madr.md');
     const second = byName(index, '0002-use-nygard.md');
-    assert.deepStrictEqual(first.links.map((l) => [l.kind, index.resolveLink(first, l.target)]), [['superseded-by', second.path]]);
-    assert.deepStrictEqual(second.links.map((l) => [l.kind, index.resolveLink(second, l.target)]), [['supersedes', first.path]]);
+    assert.deepStrictEqual(
+      first.links.map((l) => [l.kind, index.resolveLink(first, l.target)]),
+      [['superseded-by', second.path]],
+    );
+    assert.deepStrictEqual(
+      second.links.map((l) => [l.kind, index.resolveLink(second, l.target)]),
+      [['supersedes', first.path]],
+    );
     assert.deepStrictEqual(index.problems(), []);
   });
 
   it('older adr-tools dates (dd/mm/yyyy)', async () => {
-    const { index } = await indexOf({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: '13/04/2016' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', date: '04/05/2016' }) });
-    assert.deepStrictEqual(index.records().map((r) => r.date).sort(), ['2016-04-13', '2016-05-04']);
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: '13/04/2016' }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', date: '04/05/2016' }),
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => r.date)
+        .sort(),
+      ['2016-04-13', '2016-05-04'],
+    );
   });
 
   it('numbered templates are not records', async () => {
@@ -57,7 +98,10 @@ describe('real-world record variations', () => {
       'doc/adr/adr000-template.md': '# [TITLE]\n',
       'doc/adr/0001-email-templates.md': nygardAdr({ number: 1, title: 'Email templates' }),
     });
-    assert.deepStrictEqual(index.records().map((r) => r.title), ['Email templates']);
+    assert.deepStrictEqual(
+      index.records().map((r) => r.title),
+      ['Email templates'],
+    );
   });
 
   it('a file opening with a --- horizontal rule is not unclosed front matter', async () => {
@@ -113,21 +157,33 @@ describe('status, title and date edge cases', () => {
       'doc/adr/0010-bare.md': '# 0010 Bare number\n',
       'docs/decisions-unused.md': '',
     });
-    assert.deepStrictEqual(index.records().map((r) => [r.number, r.title]).sort((a, b) => Number(a[0]) - Number(b[0])), [
-      [2, 'Rename user_id to account_id'],
-      [10, 'Bare number'],
-      [13, 'Use init files and emphasis'],
-    ]);
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => [r.number, r.title])
+        .sort((a, b) => Number(a[0]) - Number(b[0])),
+      [
+        [2, 'Rename user_id to account_id'],
+        [10, 'Bare number'],
+        [13, 'Use init files and emphasis'],
+      ],
+    );
     const madr = await indexOf({
       'docs/decisions/two-phase.md': '---\nstatus: accepted\n---\n# 2-phase commit for payments\n',
       'docs/decisions/use-12-factor.md': '---\nstatus: accepted\n---\n# 12-factor app configuration\n',
       'docs/decisions/0012-other.md': '---\nstatus: accepted\n---\n# Other\n',
     });
-    assert.deepStrictEqual(madr.index.records().map((r) => [r.number, r.title]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))), [
-      [null, '12-factor app configuration'],
-      [null, '2-phase commit for payments'],
-      [12, 'Other'],
-    ]);
+    assert.deepStrictEqual(
+      madr.index
+        .records()
+        .map((r) => [r.number, r.title])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+      [
+        [null, '12-factor app configuration'],
+        [null, '2-phase commit for payments'],
+        [12, 'Other'],
+      ],
+    );
     assert.deepStrictEqual(madr.index.problems(), [], 'no false duplicate number');
   });
 
@@ -138,7 +194,13 @@ describe('status, title and date edge cases', () => {
       'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', date: '12 March 2021' }),
       'doc/adr/0004-d.md': nygardAdr({ number: 4, title: 'D', date: 'March 2nd, 2021' }),
     });
-    assert.deepStrictEqual(index.records().sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((r) => r.date), [null, null, '2021-03-12', '2021-03-02']);
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => r.date),
+      [null, null, '2021-03-12', '2021-03-02'],
+    );
   });
 
   it('date-named design docs are dated, not numbered; repeated links are kept once', async () => {
@@ -149,15 +211,24 @@ describe('status, title and date edge cases', () => {
       'docs/decisions/0002-b.md': '',
     });
     const docs = index.records('design').sort((a, b) => a.path.localeCompare(b.path));
-    assert.deepStrictEqual(docs.map((d) => [d.number, d.title, d.date]), [
-      [null, 'Search rewrite', '2024-01-15'],
-      [null, 'No title', null],
-    ]);
+    assert.deepStrictEqual(
+      docs.map((d) => [d.number, d.title, d.date]),
+      [
+        [null, 'Search rewrite', '2024-01-15'],
+        [null, 'No title', null],
+      ],
+    );
     assert.strictEqual(docs[0].links.length, 1);
     const madr = await indexOf({
       'docs/adr/0002-b.md': '# B\n\n* Status: superseded by [ADR-0003](0003-c.md)\n\n## Links\n\n* Superseded by [ADR-0003](0003-c.md)\n',
       'docs/adr/0003-c.md': '# C\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-0002](0002-b.md)\n',
     });
-    assert.deepStrictEqual(madr.index.records().find((r) => r.number === 2)?.links.map((l) => l.kind), ['superseded-by']);
+    assert.deepStrictEqual(
+      madr.index
+        .records()
+        .find((r) => r.number === 2)
+        ?.links.map((l) => l.kind),
+      ['superseded-by'],
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('record folders', () => {
     writeFiles(top, { '.adr-dir': 'architecture/adr\n', 'architecture/adr/0001-a.md': adr(1, 'A'), 'service/src/x.ts': '' });
     const index = new RecordIndex(new NodeFileSystem(), path.join(top, 'service'), DEFAULT_SETTINGS);
     await index.build();
-    assert.deepStrictEqual(index.records().map((r) => r.title), ['A']);
+    assert.deepStrictEqual(
+      index.records().map((r) => r.title),
+      ['A'],
+    );
   });
 
   it('reads adrs.toml and adr.config.json', async () => {
@@ -40,7 +43,13 @@ describe('record folders', () => {
       { decisionDirectories: ['svc/one/adr', 'svc/two/adr'] },
     );
     assert.deepStrictEqual(decisionFolders(index), ['svc/one/adr', 'svc/two/adr']);
-    assert.deepStrictEqual(index.records().map((r) => r.title).sort(), ['B', 'C']);
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => r.title)
+        .sort(),
+      ['B', 'C'],
+    );
     assert.deepStrictEqual(index.problems(), [], 'the same number in two folders is not a duplicate');
   });
 
@@ -53,14 +62,20 @@ describe('record folders', () => {
       'docs/mentoring/alice/2026-10-08-note-2.md': 'Just text.\n',
     });
     const design = index.records('design');
-    assert.deepStrictEqual(design.map((r) => [r.title, r.status, r.date, r.number]).sort(), [['Search rewrite', 'in-review', '2026-04-02', null], ['Streaming API', null, null, 12]]);
+    assert.deepStrictEqual(design.map((r) => [r.title, r.status, r.date, r.number]).sort(), [
+      ['Search rewrite', 'in-review', '2026-04-02', null],
+      ['Streaming API', null, null, 12],
+    ]);
     const person = index.records('person')[0];
     assert.deepStrictEqual([person.title, person.handle, person.goals], ['Alice Example', 'alice', ['Lead a design review']]);
     const sessions = index.records('session').sort((a, b) => a.path.localeCompare(b.path));
-    assert.deepStrictEqual(sessions.map((s) => [s.title, s.date, s.sessionKind, s.handle]), [
-      ['Retry logic', '2026-10-01', 'pairing', 'alice'],
-      ['Note with alice', '2026-10-08', 'note', 'alice'],
-    ]);
+    assert.deepStrictEqual(
+      sessions.map((s) => [s.title, s.date, s.sessionKind, s.handle]),
+      [
+        ['Retry logic', '2026-10-01', 'pairing', 'alice'],
+        ['Note with alice', '2026-10-08', 'note', 'alice'],
+      ],
+    );
   });
 
   it('follows a symlinked folder inside the root once, and reports a symlink loop without hanging', async () => {
@@ -70,8 +85,17 @@ describe('record folders', () => {
     fs.symlinkSync('self', path.join(root, 'doc/adr/self'));
     const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
     await index.build();
-    assert.deepStrictEqual(index.records().map((r) => r.title).sort(), ['A', 'B']);
-    const codes = index.problems().map((p) => `${path.basename(p.path)} ${p.code}`).sort();
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => r.title)
+        .sort(),
+      ['A', 'B'],
+    );
+    const codes = index
+      .problems()
+      .map((p) => `${path.basename(p.path)} ${p.code}`)
+      .sort();
     assert.deepStrictEqual(codes, ['loop symlink-loop', 'self symlink-loop']);
   });
 });

@@ -14,12 +14,15 @@ describe('tree grouping', () => {
       'doc/adr/0005-e.md': '# 5. No status\n',
     });
     const groups = groupByStatus(index.records('decision'), 'decision');
-    assert.deepStrictEqual(groups.map((g) => [g.label, g.records.map(recordLabel)]), [
-      ['Proposed', ['0003 Gamma']],
-      ['Accepted', ['0002 Beta', '0010 Zeta']],
-      ['Rejected', ['0004 Delta']],
-      ['No status', ['0005 No status']],
-    ]);
+    assert.deepStrictEqual(
+      groups.map((g) => [g.label, g.records.map(recordLabel)]),
+      [
+        ['Proposed', ['0003 Gamma']],
+        ['Accepted', ['0002 Beta', '0010 Zeta']],
+        ['Rejected', ['0004 Delta']],
+        ['No status', ['0005 No status']],
+      ],
+    );
   });
 
   it('lists mentees with their sessions newest first, including mentees without a profile', async () => {
@@ -31,9 +34,12 @@ describe('tree grouping', () => {
       'docs/decisions/0001-x.md': madr4Adr({ title: 'X', status: 'accepted' }),
     });
     const mentees = groupMentees(index.records());
-    assert.deepStrictEqual(mentees.map((m) => [m.handle, m.profile?.title, m.sessions.map((s) => s.date)]), [
-      ['alice', 'Alice', ['2026-03-01', '2026-01-01']],
-      ['bob', undefined, ['2026-02-01']],
-    ]);
+    assert.deepStrictEqual(
+      mentees.map((m) => [m.handle, m.profile?.title, m.sessions.map((s) => s.date)]),
+      [
+        ['alice', 'Alice', ['2026-03-01', '2026-01-01']],
+        ['bob', undefined, ['2026-02-01']],
+      ],
+    );
   });
 });

@@ -6,8 +6,14 @@ import { runCli } from './cliInProcess';
 import { indexOf } from './helpers';
 
 const files = {
-  'doc/adr/0001-use-postgresql.md': nygardAdr({ number: 1, title: 'Use PostgreSQL' }).replace('## Decision\n\n', '## Decision\n\nReplicas stay in one région.\n'),
-  'doc/adr/0002-encrypt-backups.md': madr4Adr({ title: 'Encrypt backups', status: 'proposed', extraFrontMatter: 'tags: [security, storage]\n' }).replace('Chosen option: the first one.', 'Chosen option: age, with a key held in PostgreSQL.'),
+  'doc/adr/0001-use-postgresql.md': nygardAdr({ number: 1, title: 'Use PostgreSQL' }).replace(
+    '## Decision\n\n',
+    '## Decision\n\nReplicas stay in one région.\n',
+  ),
+  'doc/adr/0002-encrypt-backups.md': madr4Adr({ title: 'Encrypt backups', status: 'proposed', extraFrontMatter: 'tags: [security, storage]\n' }).replace(
+    'Chosen option: the first one.',
+    'Chosen option: age, with a key held in PostgreSQL.',
+  ),
   'docs/design/search.md': '---\ntitle: Search rewrite\nstatus: draft\ntags: [search]\n---\n# Search rewrite\n\nWe index records in PostgreSQL too.\n',
   'docs/mentoring/alice/2026-02-01-career.md': sessionNote({ date: '2026-02-01', kind: 'career', with: ['alice'], title: 'PostgreSQL career talk' }),
 };
@@ -42,23 +48,46 @@ describe('record search', () => {
     );
   });
 
-  it('reads status: and tag: terms out of a typed query, as the views\' filter does', async () => {
+  it("reads status: and tag: terms out of a typed query, as the views' filter does", async () => {
     assert.deepStrictEqual(parseSearchQuery('  Key status:Proposed #Security held 2 '), { text: '2 key held', tags: ['security'], statuses: ['proposed'] });
     assert.deepStrictEqual(parseSearchQuery(''), { text: '' });
     const { index } = await indexOf(files);
-    const all = await readSearchable(new NodeFileSystem(), index.records().filter((r) => r.kind === 'decision' || r.kind === 'design'));
-    assert.deepStrictEqual(searchRecords(all, parseSearchQuery('postgresql tag:search')).map((h) => h.record.title), ['Search rewrite']);
-    assert.deepStrictEqual(searchRecords(all, parseSearchQuery('postgresql s:proposed')).map((h) => h.record.title), ['Encrypt backups']);
+    const all = await readSearchable(
+      new NodeFileSystem(),
+      index.records().filter((r) => r.kind === 'decision' || r.kind === 'design'),
+    );
+    assert.deepStrictEqual(
+      searchRecords(all, parseSearchQuery('postgresql tag:search')).map((h) => h.record.title),
+      ['Search rewrite'],
+    );
+    assert.deepStrictEqual(
+      searchRecords(all, parseSearchQuery('postgresql s:proposed')).map((h) => h.record.title),
+      ['Encrypt backups'],
+    );
   });
 
   it('lodestar search prints path:line lines or JSON, and exits 1 when nothing matches', async () => {
     const { root } = await indexOf(files);
     const text = await runCli(['search', 'postgresql', '--root', root, '--status', 'proposed']);
     assert.strictEqual(text.code, 0, text.stderr);
-    assert.strictEqual(text.stdout, 'doc/adr/0002-encrypt-backups.md:18: 0002 Encrypt backups [proposed] — Chosen option: age, with a key held in PostgreSQL.\n');
+    assert.strictEqual(
+      text.stdout,
+      'doc/adr/0002-encrypt-backups.md:18: 0002 Encrypt backups [proposed] — Chosen option: age, with a key held in PostgreSQL.\n',
+    );
     const json = await runCli(['search', 'postgresql', '--json', '--tag', 'search', '--root', root]);
     assert.deepStrictEqual(JSON.parse(json.stdout), {
-      results: [{ kind: 'design', path: 'docs/design/search.md', line: 8, number: null, title: 'Search rewrite', status: 'draft', tags: ['search'], preview: 'We index records in PostgreSQL too.' }],
+      results: [
+        {
+          kind: 'design',
+          path: 'docs/design/search.md',
+          line: 8,
+          number: null,
+          title: 'Search rewrite',
+          status: 'draft',
+          tags: ['search'],
+          preview: 'We index records in PostgreSQL too.',
+        },
+      ],
     });
     const none = await runCli(['search', 'career', '--root', root]);
     assert.strictEqual(none.code, 1);

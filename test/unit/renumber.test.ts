@@ -10,7 +10,12 @@ describe('renumbering a decision record', () => {
     const files = {
       'doc/adr/0003-use-kafka.md': nygardAdr({ number: 3, title: 'Use Kafka', statusLines: ['Supersedes [2. Use RabbitMQ](0002-use-rabbitmq.md)'] }),
       'doc/adr/0003-use-nats.md': nygardAdr({ number: 3, title: 'Use NATS' }),
-      'doc/adr/0002-use-rabbitmq.md': nygardAdr({ number: 2, title: 'Use RabbitMQ', status: '', statusLines: ['Superseded by [3. Use Kafka](0003-use-kafka.md)'] }),
+      'doc/adr/0002-use-rabbitmq.md': nygardAdr({
+        number: 2,
+        title: 'Use RabbitMQ',
+        status: '',
+        statusLines: ['Superseded by [3. Use Kafka](0003-use-kafka.md)'],
+      }),
       'doc/adr/0004-ops.md': '# 4. Ops\n\nSee [ADR-0003](./0003-use-kafka.md#consequences) and [the Kafka one](0003-use-kafka.md).\n',
     };
     const { root, index } = await indexOf(files);
@@ -21,7 +26,10 @@ describe('renumbering a decision record', () => {
     assert.deepStrictEqual([...plan.edits.keys()].map((p) => path.basename(p)).sort(), ['0002-use-rabbitmq.md', '0003-use-kafka.md', '0004-ops.md']);
     assert.match(plan.edits.get(kafka.path)!, /^# 5\. Use Kafka\n/);
     assert.match(plan.edits.get(path.join(root, 'doc/adr/0002-use-rabbitmq.md'))!, /Superseded by \[5\. Use Kafka\]\(0005-use-kafka\.md\)/);
-    assert.strictEqual(plan.edits.get(path.join(root, 'doc/adr/0004-ops.md')), '# 4. Ops\n\nSee [ADR-0005](./0005-use-kafka.md#consequences) and [the Kafka one](0005-use-kafka.md).\n');
+    assert.strictEqual(
+      plan.edits.get(path.join(root, 'doc/adr/0004-ops.md')),
+      '# 4. Ops\n\nSee [ADR-0005](./0005-use-kafka.md#consequences) and [the Kafka one](0005-use-kafka.md).\n',
+    );
   });
 
   it('keeps heading style, leaves code blocks and same-named files elsewhere alone, follows reference definitions and titled links', async () => {
@@ -56,7 +64,12 @@ describe('renaming a decision record title', () => {
   it('changes the title line, renames a file named after its title, and rewrites inbound links and labels', async () => {
     const files = {
       'doc/adr/0003-use-kafka.md': nygardAdr({ number: 3, title: 'Use Kafka', statusLines: ['Supersedes [2. Use RabbitMQ](0002-use-rabbitmq.md)'] }),
-      'doc/adr/0002-use-rabbitmq.md': nygardAdr({ number: 2, title: 'Use RabbitMQ', status: '', statusLines: ['Superseded by [3. Use Kafka](0003-use-kafka.md)'] }),
+      'doc/adr/0002-use-rabbitmq.md': nygardAdr({
+        number: 2,
+        title: 'Use RabbitMQ',
+        status: '',
+        statusLines: ['Superseded by [3. Use Kafka](0003-use-kafka.md)'],
+      }),
       'doc/adr/0004-ops.md': '# 4. Ops\r\n\r\nSee [the broker](0003-use-kafka.md) and `0003-use-kafka.md`.\r\n',
     };
     const { root, index } = await indexOf(files);
@@ -68,10 +81,16 @@ describe('renaming a decision record title', () => {
     assert.strictEqual(plan.edits.get(kafka.path), files['doc/adr/0003-use-kafka.md'].replace('# 3. Use Kafka', '# 3. Use Apache Kafka for events'));
     assert.strictEqual(
       plan.edits.get(path.join(root, 'doc/adr/0002-use-rabbitmq.md')),
-      files['doc/adr/0002-use-rabbitmq.md'].replace('[3. Use Kafka](0003-use-kafka.md)', '[3. Use Apache Kafka for events](0003-use-apache-kafka-for-events.md)'),
+      files['doc/adr/0002-use-rabbitmq.md'].replace(
+        '[3. Use Kafka](0003-use-kafka.md)',
+        '[3. Use Apache Kafka for events](0003-use-apache-kafka-for-events.md)',
+      ),
     );
     // CRLF kept, a label that does not quote the title kept, code spans are not links.
-    assert.strictEqual(plan.edits.get(path.join(root, 'doc/adr/0004-ops.md')), files['doc/adr/0004-ops.md'].replace('(0003-use-kafka.md)', '(0003-use-apache-kafka-for-events.md)'));
+    assert.strictEqual(
+      plan.edits.get(path.join(root, 'doc/adr/0004-ops.md')),
+      files['doc/adr/0004-ops.md'].replace('(0003-use-kafka.md)', '(0003-use-apache-kafka-for-events.md)'),
+    );
   });
 
   it('MADR front matter title and H1 both follow; a file not named after its title keeps its name; BOM kept', async () => {
@@ -81,7 +100,10 @@ describe('renaming a decision record title', () => {
     const plan = planRetitle(record, 'Pick a message broker', new Map([[record.path, text]]));
     assert.strictEqual(plan.renamed, false);
     assert.strictEqual(plan.to, record.path);
-    assert.strictEqual(plan.edits.get(record.path), text.replace('title: Pick a queue', 'title: Pick a message broker').replace('# Pick a queue', '# Pick a message broker'));
+    assert.strictEqual(
+      plan.edits.get(record.path),
+      text.replace('title: Pick a queue', 'title: Pick a message broker').replace('# Pick a queue', '# Pick a message broker'),
+    );
   });
 
   it('an empty or multi-line title is refused', async () => {
@@ -101,6 +123,9 @@ describe('renumbering next to odd links', () => {
     const cache = byName(index, '0001-use-a-cache.md');
     const texts = new Map(index.records().map((r) => [r.path, fs.readFileSync(r.path, 'utf8')]));
     const plan = planRenumber(cache, 3, texts);
-    assert.strictEqual(plan.edits.get(byName(index, '0002-notes.md').path), '# 2. Notes\n\nSee [50% faster](50%-faster.md) and [3. Use a cache](0003-use-a-cache.md).\n');
+    assert.strictEqual(
+      plan.edits.get(byName(index, '0002-notes.md').path),
+      '# 2. Notes\n\nSee [50% faster](50%-faster.md) and [3. Use a cache](0003-use-a-cache.md).\n',
+    );
   });
 });

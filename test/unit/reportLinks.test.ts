@@ -15,7 +15,10 @@ function pushedTeamRepo(): { root: string; pushed: string; local: string } {
   const { root, commits } = buildTeamRepo();
   writeFiles(root, {
     'docs/decisions/0001-use-a-ledger.md': nygardAdr({ number: 1, title: 'Use a ledger', date: '2026-03-02', status: 'Accepted' }),
-    'docs/mentoring/alice/2026-03-02-pairing.md': sessionNote({ date: '2026-03-02', kind: 'pairing', with: ['dana'], title: 'Paired on the poller' }).replace('topics:', `commits: [${commits['Retry the poller']}]\ntopics:`),
+    'docs/mentoring/alice/2026-03-02-pairing.md': sessionNote({ date: '2026-03-02', kind: 'pairing', with: ['dana'], title: 'Paired on the poller' }).replace(
+      'topics:',
+      `commits: [${commits['Retry the poller']}]\ntopics:`,
+    ),
   });
   const pushed = commitAs(root, 'Record the ledger decision\n', { name: 'Dana Lead', email: 'dana@example.com', date: '2026-03-08T10:00:00Z' });
   git(root, ['remote', 'add', 'origin', 'git@github.com:acme/payments.git']);
@@ -28,12 +31,36 @@ function pushedTeamRepo(): { root: string; pushed: string; local: string } {
 describe('report links that survive moving the report', () => {
   it('forge permalinks and commit URLs for each forge the remotes know', () => {
     const cases: [string, string, string][] = [
-      ['https://github.com/acme/payments.git', `https://github.com/acme/payments/blob/${HASH}/docs/adr/0001-a%20b.md`, `https://github.com/acme/payments/commit/${HASH}`],
-      ['git@gitlab.com:acme/sub/payments.git', `https://gitlab.com/acme/sub/payments/-/blob/${HASH}/docs/adr/0001-a%20b.md`, `https://gitlab.com/acme/sub/payments/-/commit/${HASH}`],
-      ['https://bitbucket.org/acme/payments.git', `https://bitbucket.org/acme/payments/src/${HASH}/docs/adr/0001-a%20b.md`, `https://bitbucket.org/acme/payments/commits/${HASH}`],
-      ['https://git.example.com/scm/pay/payments.git', `https://git.example.com/projects/PAY/repos/payments/browse/docs/adr/0001-a%20b.md?at=${HASH}`, `https://git.example.com/projects/PAY/repos/payments/commits/${HASH}`],
-      ['https://dev.azure.com/acme/Pay/_git/payments', `https://dev.azure.com/acme/Pay/_git/payments?path=/docs/adr/0001-a%20b.md&version=GC${HASH}`, `https://dev.azure.com/acme/Pay/_git/payments/commit/${HASH}`],
-      ['https://ghe.example.com/acme/payments.git', `https://ghe.example.com/acme/payments/blob/${HASH}/docs/adr/0001-a%20b.md`, `https://ghe.example.com/acme/payments/commit/${HASH}`],
+      [
+        'https://github.com/acme/payments.git',
+        `https://github.com/acme/payments/blob/${HASH}/docs/adr/0001-a%20b.md`,
+        `https://github.com/acme/payments/commit/${HASH}`,
+      ],
+      [
+        'git@gitlab.com:acme/sub/payments.git',
+        `https://gitlab.com/acme/sub/payments/-/blob/${HASH}/docs/adr/0001-a%20b.md`,
+        `https://gitlab.com/acme/sub/payments/-/commit/${HASH}`,
+      ],
+      [
+        'https://bitbucket.org/acme/payments.git',
+        `https://bitbucket.org/acme/payments/src/${HASH}/docs/adr/0001-a%20b.md`,
+        `https://bitbucket.org/acme/payments/commits/${HASH}`,
+      ],
+      [
+        'https://git.example.com/scm/pay/payments.git',
+        `https://git.example.com/projects/PAY/repos/payments/browse/docs/adr/0001-a%20b.md?at=${HASH}`,
+        `https://git.example.com/projects/PAY/repos/payments/commits/${HASH}`,
+      ],
+      [
+        'https://dev.azure.com/acme/Pay/_git/payments',
+        `https://dev.azure.com/acme/Pay/_git/payments?path=/docs/adr/0001-a%20b.md&version=GC${HASH}`,
+        `https://dev.azure.com/acme/Pay/_git/payments/commit/${HASH}`,
+      ],
+      [
+        'https://ghe.example.com/acme/payments.git',
+        `https://ghe.example.com/acme/payments/blob/${HASH}/docs/adr/0001-a%20b.md`,
+        `https://ghe.example.com/acme/payments/commit/${HASH}`,
+      ],
     ];
     for (const [url, blob, commit] of cases) {
       const remote = parseRemoteUrl(url)!;
@@ -48,7 +75,10 @@ describe('report links that survive moving the report', () => {
     const folder = await readLinkedFolder(g, root, 'payments', await readRemotes(g));
     assert.strictEqual(folder.forge?.commit, pushed, 'not HEAD: HEAD is not on origin yet');
     const links = permanentLinks([folder]);
-    assert.strictEqual(links.linkTo(path.join(root, 'docs/decisions/0001-use-a-ledger.md')), `https://github.com/acme/payments/blob/${pushed}/docs/decisions/0001-use-a-ledger.md`);
+    assert.strictEqual(
+      links.linkTo(path.join(root, 'docs/decisions/0001-use-a-ledger.md')),
+      `https://github.com/acme/payments/blob/${pushed}/docs/decisions/0001-use-a-ledger.md`,
+    );
     assert.strictEqual(links.linkTo(path.join(root, 'docs/decisions/0002-not-pushed.md')), 'docs/decisions/0002-not-pushed.md');
     assert.strictEqual(links.commitLink('abc1234', path.join(root, 'docs/decisions/0001-use-a-ledger.md')), 'https://github.com/acme/payments/commit/abc1234');
     assert.strictEqual(links.commitLink('not-a-hash', path.join(root, 'x.md')), undefined);
@@ -69,7 +99,11 @@ describe('report links that survive moving the report', () => {
     const g = createGitExecutor(api);
     const links = permanentLinks([await readLinkedFolder(g, api, 'api', await readRemotes(g)), await readLinkedFolder(undefined, other, 'notes', [])]);
     const head = git(root, ['rev-parse', 'HEAD']).trim();
-    assert.strictEqual(links.linkTo(path.join(api, 'docs/adr/0001-x.md')), `https://gitlab.com/acme/mono/-/blob/${head}/services/api/docs/adr/0001-x.md`, 'nothing fetched: HEAD');
+    assert.strictEqual(
+      links.linkTo(path.join(api, 'docs/adr/0001-x.md')),
+      `https://gitlab.com/acme/mono/-/blob/${head}/services/api/docs/adr/0001-x.md`,
+      'nothing fetched: HEAD',
+    );
     assert.strictEqual(links.linkTo(path.join(other, 'a/b.md')), 'notes/a/b.md');
     assert.match(links.note(), /paths relative to "notes\/…" is the workspace folder notes \(/);
   });
@@ -80,7 +114,12 @@ describe('report links that survive moving the report', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`^_Links: records link to github\\.com/acme/payments at commit ${pushed.slice(0, 12)} `, 'm'));
     assert.match(r.stdout, new RegExp(`\\[Use a ledger\\]\\(https://github\\.com/acme/payments/blob/${pushed}/docs/decisions/0001-use-a-ledger\\.md\\)`));
-    assert.match(r.stdout, new RegExp(`\\[Paired on the poller\\]\\(https://github\\.com/acme/payments/blob/${pushed}/docs/mentoring/alice/2026-03-02-pairing\\.md\\) · pairing, 1h · commit \\[[0-9a-f]{7}\\]\\(https://github\\.com/acme/payments/commit/[0-9a-f]{40}\\)`));
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `\\[Paired on the poller\\]\\(https://github\\.com/acme/payments/blob/${pushed}/docs/mentoring/alice/2026-03-02-pairing\\.md\\) · pairing, 1h · commit \\[[0-9a-f]{7}\\]\\(https://github\\.com/acme/payments/commit/[0-9a-f]{40}\\)`,
+      ),
+    );
     assert.doesNotMatch(r.stdout, /\]\(\.\.\//);
     // Without a forge remote the links are relative to --root, and the line says so.
     const { root: plain } = buildTeamRepo();

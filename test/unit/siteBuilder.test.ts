@@ -17,7 +17,8 @@ const text = (b: SiteBuild, p: string): string => {
   if (!f) throw new Error(`no ${p}; have ${b.files.map((x) => x.path).join(', ')}`);
   return typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8');
 };
-const allText = (b: SiteBuild): string => b.files.map((f) => (typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('latin1'))).join('\n');
+const allText = (b: SiteBuild): string =>
+  b.files.map((f) => (typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('latin1'))).join('\n');
 
 const LINKING = `# 1. Record decisions
 
@@ -57,7 +58,8 @@ describe('site builder', () => {
     // No remote resources: the web image is a link to it; nothing points outside or at private notes.
     assert.match(page, /<a href="https:\/\/example\.org\/x\.png" rel="noopener noreferrer" class="remote-image">Image: Remote<\/a>/);
     assert.doesNotMatch(page, /<img[^>]+https?:/);
-    for (const words of ['a folder note', 'career', 'secrets', 'outside']) assert.match(page, new RegExp(`<span class="unpublished" title="[^"]+">${words}</span>`));
+    for (const words of ['a folder note', 'career', 'secrets', 'outside'])
+      assert.match(page, new RegExp(`<span class="unpublished" title="[^"]+">${words}</span>`));
     const paths = site.files.map((f) => f.path);
     assert.ok(paths.includes('schema/orders.sql') && paths.includes('img/arch.png'));
     assert.deepStrictEqual(
@@ -116,7 +118,10 @@ describe('site builder', () => {
       const html = text(site, p);
       const scriptTags = html.match(/<script\b[^>]*>/g) ?? [];
       // Only the site's own scripts and the JSON data block.
-      assert.ok(scriptTags.every((t) => /^<script src="[^"]+" defer>$|^<script type="application\/json" id="search-data">$/.test(t)), `${p}: ${scriptTags.join(' ')}`);
+      assert.ok(
+        scriptTags.every((t) => /^<script src="[^"]+" defer>$|^<script type="application\/json" id="search-data">$/.test(t)),
+        `${p}: ${scriptTags.join(' ')}`,
+      );
       assert.doesNotMatch(html, /<img src=x|<i>Mallory|<b>x<\/b>|<div onclick|href="javascript:|href="data:/);
       assert.doesNotMatch(html, /alert\(\d\)<\/script>/);
     }
@@ -133,7 +138,12 @@ describe('site builder', () => {
       'docs/design/private.md': '---\ntitle: Secret design\nstatus: draft\nvisibility: private\n---\nSecret design body\n',
       'docs/mentoring/alice.md': menteeProfile({ name: 'Alice Example', handle: 'alice', goals: ['Become staff engineer'] }),
       'docs/mentoring/alice/2026-02-01-feedback.md': sessionNote({ date: '2026-02-01', kind: 'feedback', with: ['alice'], title: 'Hard feedback' }),
-      'docs/influence/2026/2026-02-02-alignment.md': influenceActivity({ date: '2026-02-02', type: 'alignment-goals', title: 'Quarterly goals workshop', people: ['alice'] }),
+      'docs/influence/2026/2026-02-02-alignment.md': influenceActivity({
+        date: '2026-02-02',
+        type: 'alignment-goals',
+        title: 'Quarterly goals workshop',
+        people: ['alice'],
+      }),
     });
     const site = await buildSite(index, new NodeFileSystem());
     assert.deepStrictEqual(
@@ -185,7 +195,10 @@ describe('site builder', () => {
     // A site without diagrams does not carry mermaid at all.
     const { index: plain } = await indexOf({ 'docs/design/d.md': '---\ntitle: Delta\nstatus: draft\n---\nNo diagrams here.\n' });
     const noDiagrams = await buildSite(plain, new NodeFileSystem(), { mermaidScript: Buffer.from('/* mermaid */') });
-    assert.deepStrictEqual(noDiagrams.paths.filter((p) => p.startsWith('assets/')), ['assets/site.css', 'assets/site.js']);
+    assert.deepStrictEqual(
+      noDiagrams.paths.filter((p) => p.startsWith('assets/')),
+      ['assets/site.css', 'assets/site.js'],
+    );
   });
 
   it('copies plain SVG images but never an SVG that could run script on the site', async () => {
@@ -204,7 +217,10 @@ describe('site builder', () => {
   });
 
   it('is readable without JavaScript: every record is in the HTML and the filters stay hidden until the script shows them', async () => {
-    const { index } = await indexOf({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'Beta', status: 'Proposed' }) });
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha' }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'Beta', status: 'Proposed' }),
+    });
     const page = text(await buildSite(index, new NodeFileSystem()), 'index.html');
     assert.match(page, /<form id="filters"[^>]*\shidden>/);
     assert.match(page, /<a href="doc\/adr\/0001-a\.html"><span class="num">0001<\/span> Alpha<\/a>/);
@@ -230,7 +246,10 @@ describe('site builder', () => {
     initRepo(root);
     writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha' }), 'src/app.ts': 'x' });
     commitAt(root, 'Add alpha', '2026-01-10T09:00:00Z', 'Dana Lead <dana@example.com>');
-    writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha', status: 'Deprecated' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'Beta' }) });
+    writeFiles(root, {
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'Alpha', status: 'Deprecated' }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'Beta' }),
+    });
     commitAt(root, 'Deprecate alpha', '2026-03-02T09:00:00Z', 'Sam Staff <sam@example.com>');
     const history = await readRecordHistory(createGitExecutor(root), ['doc/adr']);
     assert.deepStrictEqual(history.byPath.get('doc/adr/0001-a.md'), { created: '2026-01-10', lastEdited: '2026-03-02', authors: ['Dana Lead', 'Sam Staff'] });

@@ -53,7 +53,9 @@ describe('tags', () => {
   });
 
   it('show in the tree description after status and date', async () => {
-    const { index } = await indexOf({ 'docs/decisions/0001-list.md': madr4Adr({ title: 'Use a list', status: 'accepted', date: '2026-03-01', extraFrontMatter: 'tags: [storage, security]\n' }) });
+    const { index } = await indexOf({
+      'docs/decisions/0001-list.md': madr4Adr({ title: 'Use a list', status: 'accepted', date: '2026-03-01', extraFrontMatter: 'tags: [storage, security]\n' }),
+    });
     assert.strictEqual(recordDescription(byName(index, '0001-list.md')), 'accepted · 2026-03-01 · #storage #security');
   });
 

@@ -15,7 +15,11 @@ describe('test order seed', () => {
     assert.deepStrictEqual(shuffle([...items], orderRandom(7, 'host single')), a);
     assert.notDeepStrictEqual(shuffle([...items], orderRandom(8, 'host single')), a);
     assert.notDeepStrictEqual(shuffle([...items], orderRandom(7, 'unit')), a);
-    assert.deepStrictEqual([...a].sort((x, y) => x - y), items, 'a permutation: nothing lost or repeated');
+    assert.deepStrictEqual(
+      [...a].sort((x, y) => x - y),
+      items,
+      'a permutation: nothing lost or repeated',
+    );
   });
 
   it('shuffles suites and tests at every level of a suite tree, keeping each test in its suite', () => {
@@ -24,7 +28,10 @@ describe('test order seed', () => {
     const before = JSON.stringify(tree);
     shuffleSuiteTree(tree, orderRandom(3, 'unit'));
     assert.notStrictEqual(JSON.stringify(tree), before);
-    const testsOf = (s: { suites: unknown[]; tests: unknown[] }): string[] => [...(s.tests as string[]), ...(s.suites as { suites: unknown[]; tests: unknown[] }[]).flatMap(testsOf)];
+    const testsOf = (s: { suites: unknown[]; tests: unknown[] }): string[] => [
+      ...(s.tests as string[]),
+      ...(s.suites as { suites: unknown[]; tests: unknown[] }[]).flatMap(testsOf),
+    ];
     for (const s of tree.suites) {
       const names = testsOf(s);
       assert.strictEqual(new Set(names.map((n) => n[0])).size <= 3, true, names.join());

@@ -18,7 +18,9 @@ export function parseActivity(src: FrontMatterSource): LodestarRecord {
   const slug = name.replace(/\.(md|markdown)$/i, '').replace(/^\d{4}-\d{2}-\d{2}[-_]?/, '');
   const type = stringField(data, 'type');
   // `./x.md` and `../x.md` are relative to this file; a name or `ADR-0007` is kept as written (matched by name).
-  const reference = (kind: string) => (ref: string): RecordLink => ({ kind, target: /^\.\.?[\\/]/.test(ref) ? resolveHref(src.path, ref) : ref, label: ref });
+  const reference =
+    (kind: string) =>
+    (ref: string): RecordLink => ({ kind, target: /^\.\.?[\\/]/.test(ref) ? resolveHref(src.path, ref) : ref, label: ref });
   const duration = durationMinutes(data?.duration);
   const outcome = stringField(data, 'outcome');
   const record: LodestarRecord = {
@@ -80,7 +82,13 @@ export function activityProblems(records: Iterable<LodestarRecord>): Problem[] {
   for (const r of records) {
     if (r.kind !== 'activity') continue;
     if (r.activityType === undefined) {
-      out.push({ path: r.path, line: 1, severity: 'warning', code: 'missing-activity-type', message: 'This activity has no `type`; it is counted as neither leading nor managing.' });
+      out.push({
+        path: r.path,
+        line: 1,
+        severity: 'warning',
+        code: 'missing-activity-type',
+        message: 'This activity has no `type`; it is counted as neither leading nor managing.',
+      });
     } else if (!isKnownActivityType(r.activityType)) {
       out.push({
         path: r.path,
@@ -90,7 +98,14 @@ export function activityProblems(records: Iterable<LodestarRecord>): Problem[] {
         message: `Activity type "${r.activityType}" is not one of the leading or managing types; it is kept as written and counted as neither.`,
       });
     }
-    if (r.date === null) out.push({ path: r.path, line: 1, severity: 'warning', code: 'missing-date', message: 'This activity has no readable `date` (YYYY-MM-DD); it is left out of dated reports.' });
+    if (r.date === null)
+      out.push({
+        path: r.path,
+        line: 1,
+        severity: 'warning',
+        code: 'missing-date',
+        message: 'This activity has no readable `date` (YYYY-MM-DD); it is left out of dated reports.',
+      });
   }
   return out;
 }

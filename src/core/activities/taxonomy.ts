@@ -36,7 +36,10 @@ const BY_ID = new Map(ACTIVITY_TYPES.map((t) => [t.id, t]));
 
 /** `Design Review`, `design_review` → `design-review`; anything else kept, lower-cased. */
 export function normaliseActivityType(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 export function activityType(id: string): ActivityType | undefined {

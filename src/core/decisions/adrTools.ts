@@ -58,12 +58,16 @@ export class AdrToolsError extends Error {}
  */
 export async function findAdrToolsFolder(fs: RecordFileSystem, cwd: string): Promise<string> {
   let rel = '.';
-  for (let dir = cwd; ; ) {
+  for (let dir = cwd; ;) {
     const marker = joinPath(dir, '.adr-dir');
     const st = await fs.stat(marker);
     if (st && st.type & EntryType.File) {
       // The whole first line, so a folder name with spaces works (adr-tools takes the first word and breaks).
-      const first = new TextDecoder().decode(await fs.readFile(marker)).split(/\r?\n/)[0].trim().replace(/\/+$/, '');
+      const first = new TextDecoder()
+        .decode(await fs.readFile(marker))
+        .split(/\r?\n/)[0]
+        .trim()
+        .replace(/\/+$/, '');
       if (first === '') throw new AdrToolsError(`${relJoin(rel, '.adr-dir')} is empty: it should name the decision folder`);
       return relJoin(rel, first);
     }
@@ -134,7 +138,9 @@ function eolOf(text: string): string {
  */
 export function hasLinkTo(text: string, verb: string, file: string): boolean {
   const target = `(?:\\./)?${escapeRegExp(file.replace(/^\.\//, ''))}`;
-  return new RegExp(`(?:^|[\\s*_-])${escapeRegExp(verb).replace(/ /g, '\\s+')}:?\\s*(?:\\*\\*|__)?\\[[^\\]]*\\]\\(<?${target}(?:#[^)>]*)?>?\\)`, 'im').test(text);
+  return new RegExp(`(?:^|[\\s*_-])${escapeRegExp(verb).replace(/ /g, '\\s+')}:?\\s*(?:\\*\\*|__)?\\[[^\\]]*\\]\\(<?${target}(?:#[^)>]*)?>?\\)`, 'im').test(
+    text,
+  );
 }
 
 function escapeRegExp(s: string): string {
@@ -254,7 +260,10 @@ export function statusLines(text: string): string[] {
 }
 
 /** `adr generate graph`: Graphviz, records in order with dotted edges, forward links labelled. */
-export function adrToolsGraph(entries: { file: string; title: string; number: number; text: string }[], options: { prefix?: string; extension?: string } = {}): string {
+export function adrToolsGraph(
+  entries: { file: string; title: string; number: number; text: string }[],
+  options: { prefix?: string; extension?: string } = {},
+): string {
   const prefix = options.prefix ?? '';
   const extension = options.extension ?? '.html';
   let out = 'digraph {\n  node [shape=plaintext];\n  subgraph {\n';

@@ -74,7 +74,10 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
  * A record here whose number another branch gives to a different file: when
  * both branches merge, two records will share the number.
  */
-export function branchNumberConflicts(local: { number: number | null; file: string }[], claimed: ClaimedNumbers): { number: number; file: string; others: ClaimedRecord[] }[] {
+export function branchNumberConflicts(
+  local: { number: number | null; file: string }[],
+  claimed: ClaimedNumbers,
+): { number: number; file: string; others: ClaimedRecord[] }[] {
   const out: { number: number; file: string; others: ClaimedRecord[] }[] = [];
   for (const r of local) {
     if (r.number === null) continue;
@@ -137,9 +140,19 @@ async function notRemovedHere(git: GitExecutor, claims: ClaimedRecord[]): Promis
   for (const claim of claims) {
     const branches: string[] = [];
     for (const branch of claim.branches) {
-      const base = (await git.run(['merge-base', 'HEAD', `refs/heads/${branch}`]).catch(() => git.run(['merge-base', 'HEAD', `refs/remotes/${branch}`])).catch(() => '')).trim();
+      const base = (
+        await git
+          .run(['merge-base', 'HEAD', `refs/heads/${branch}`])
+          .catch(() => git.run(['merge-base', 'HEAD', `refs/remotes/${branch}`]))
+          .catch(() => '')
+      ).trim();
       // `commit:./name` is the file in the folder git runs in.
-      const there = /^[0-9a-f]{7,64}$/.test(base) && (await git.run(['cat-file', '-e', `${base}:./${claim.file}`]).then(() => true, () => false));
+      const there =
+        /^[0-9a-f]{7,64}$/.test(base) &&
+        (await git.run(['cat-file', '-e', `${base}:./${claim.file}`]).then(
+          () => true,
+          () => false,
+        ));
       if (!there) branches.push(branch);
     }
     if (branches.length > 0) out.push({ ...claim, branches });

@@ -70,6 +70,7 @@ export function resolveDecisionReference(ref: DecisionReference, decisions: Lode
 export function staleReferenceMessage(record: LodestarRecord, successor: LodestarRecord | undefined): string | undefined {
   if (record.status !== 'superseded' && record.status !== 'deprecated') return undefined;
   const label = `${record.number !== null ? `ADR-${String(record.number).padStart(4, '0')} ` : ''}"${record.title}"`;
-  if (successor) return `${label} is ${record.status} by ${successor.number !== null ? `ADR-${String(successor.number).padStart(4, '0')} ` : ''}"${successor.title}".`;
+  if (successor)
+    return `${label} is ${record.status} by ${successor.number !== null ? `ADR-${String(successor.number).padStart(4, '0')} ` : ''}"${successor.title}".`;
   return `${label} is ${record.status}.`;
 }

@@ -62,7 +62,8 @@ export function decisionGraphMermaid(graph: DecisionGraph): string {
   const text = (s: string): string => s.replace(/["<>&#]/g, (c) => `#${c.charCodeAt(0)};`);
   const lines = ['flowchart TD'];
   for (const n of graph.nodes) lines.push(`  ${n.id}["${text(n.label)}${n.status ? `<br/>${text(n.status)}` : ''}"]`);
-  for (const e of graph.edges) lines.push(e.kind === 'supersedes' ? `  ${e.from} -->|supersedes| ${e.to}` : `  ${e.from} -.->|${text(e.kind.replace(/-/g, ' '))}| ${e.to}`);
+  for (const e of graph.edges)
+    lines.push(e.kind === 'supersedes' ? `  ${e.from} -->|supersedes| ${e.to}` : `  ${e.from} -.->|${text(e.kind.replace(/-/g, ' '))}| ${e.to}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -73,7 +73,15 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   } else {
     // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line; MADR 3/4's
     // front matter may leave `status` out (every key is optional) and keep `deciders` or `decision-makers`.
-    const madrFrontMatter = !data ? undefined : 'decision-makers' in data ? 'madr4' : 'deciders' in data ? 'madr3' : 'consulted' in data || 'informed' in data ? 'madr4' : undefined;
+    const madrFrontMatter = !data
+      ? undefined
+      : 'decision-makers' in data
+        ? 'madr4'
+        : 'deciders' in data
+          ? 'madr3'
+          : 'consulted' in data || 'informed' in data
+            ? 'madr4'
+            : undefined;
     dialect = log4brains ? 'log4brains' : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain'));
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
@@ -91,7 +99,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   if (status === null && dialect === 'log4brains') status = 'accepted';
 
   for (const p of listField(data, 'decision-makers', 'deciders')) if (!isTemplatePlaceholder(p)) people.add(p);
-  if (bullets.deciders && !isTemplatePlaceholder(bullets.deciders.value)) for (const p of bullets.deciders.value.split(',')) if (p.trim()) people.add(plainText(p.trim()));
+  if (bullets.deciders && !isTemplatePlaceholder(bullets.deciders.value))
+    for (const p of bullets.deciders.value.split(',')) if (p.trim()) people.add(plainText(p.trim()));
 
   return {
     kind: 'decision',

@@ -128,7 +128,10 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
   const madrRef = `superseded by [ADR-${String(successor.number).padStart(4, '0')}](${link})`;
   if (old.dialect === 'madr3' || old.dialect === 'madr4') return setFrontMatterValue(text, 'status', madrRef);
   if (old.dialect === 'madr2' || old.dialect === 'log4brains') {
-    const replaced = text.replace(/^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`);
+    const replaced = text.replace(
+      /^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im,
+      (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`,
+    );
     if (replaced !== text) return replaced;
   }
   const withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
@@ -155,7 +158,8 @@ export function relativeLink(fromPath: string, toPath: string): string {
 export function setDecisionStatus(record: LodestarRecord, text: string, status: string): string | undefined {
   if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', status);
   const bullet = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im;
-  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text)) return text.replace(bullet, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${status}${cr}`);
+  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text))
+    return text.replace(bullet, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${status}${cr}`);
   const lines = text.split('\n');
   const start = lines.findIndex((l) => /^##\s+Status\s*\r?$/i.test(l));
   if (start < 0) return undefined;

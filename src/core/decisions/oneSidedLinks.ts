@@ -53,6 +53,7 @@ export function missingSide(from: LodestarRecord, line: number | undefined, reco
  * verb is one more link.
  */
 export function addMissingSide(side: MissingSide, text: string): string {
-  if (side.kind === 'superseded-by' && side.from.number !== null) return supersedeText(side.to, text, { number: side.from.number, title: side.from.title, path: side.from.path });
+  if (side.kind === 'superseded-by' && side.from.number !== null)
+    return supersedeText(side.to, text, { number: side.from.number, title: side.from.title, path: side.from.path });
   return addLinkInDialect(side.to, text, linkVerb(side.kind), side.from);
 }

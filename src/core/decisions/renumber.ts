@@ -22,10 +22,14 @@ export interface RenumberPlan {
 export function planRenumber(record: LodestarRecord, newNumber: number, texts: Map<string, string>): RenumberPlan {
   if (record.number === null) throw new Error('Only numbered records can be renumbered.');
   const oldName = basename(record.path);
-  const newName = oldName.replace(/^((?:adr[-_ ]?)?)(\d+)/i, (_m, prefix: string, digits: string) => `${prefix}${String(newNumber).padStart(digits.length, '0')}`);
+  const newName = oldName.replace(
+    /^((?:adr[-_ ]?)?)(\d+)/i,
+    (_m, prefix: string, digits: string) => `${prefix}${String(newNumber).padStart(digits.length, '0')}`,
+  );
   const to = joinPath(dirname(record.path), newName);
   const oldNo = record.number;
-  const renumber = (s: string): string => s.replace(new RegExp(`(^|[^\\d])0*${oldNo}(?!\\d)`), (m, before: string) => `${before}${String(newNumber).padStart(m.length - before.length, '0')}`);
+  const renumber = (s: string): string =>
+    s.replace(new RegExp(`(^|[^\\d])0*${oldNo}(?!\\d)`), (m, before: string) => `${before}${String(newNumber).padStart(m.length - before.length, '0')}`);
   const edits = new Map<string, string>();
   for (const [path, text] of texts) {
     const lines = text.split('\n');

@@ -24,7 +24,12 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .trim();
   if (s === '') return null;
   if (/^super[sc]eded\b/i.test(s)) return 'superseded';
-  s = s.toLowerCase().split(/[.,;:()[\]{}!?|]/)[0].replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ').trim();
+  s = s
+    .toLowerCase()
+    .split(/[.,;:()[\]{}!?|]/)[0]
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const known of DECISION_STATUSES) {
     if (s === known || s.startsWith(`${known} `)) return known;
   }
@@ -37,12 +42,14 @@ export function normaliseStatus(raw: string | undefined): string | null {
 
 /** `Superceded by` → `superseded-by`, `Amends` → `amends`. */
 export function linkKindFromVerb(verb: string): string {
-  return verb
-    .trim()
-    .toLowerCase()
-    // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
-    .replace(/^super[sc]ed(ed|es)\b/, 'supersed$1')
-    .replace(/\s+/g, '-');
+  return (
+    verb
+      .trim()
+      .toLowerCase()
+      // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
+      .replace(/^super[sc]ed(ed|es)\b/, 'supersed$1')
+      .replace(/\s+/g, '-')
+  );
 }
 
 const LINK_LINE = /^\s*(?:[-*+]\s+)?(?:status:\s*)?([A-Za-z][A-Za-z -]*?)\s*:?\s+\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/i;
@@ -75,7 +82,11 @@ export function parseTextualSupersede(status: string): string | undefined {
  * `approved`), most used first, each once. `except` (the record's current
  * status) is left out.
  */
-export function statusChoices(standard: readonly string[], used: readonly (string | null)[], except?: string | null): { status: string; uses: number; standard: boolean }[] {
+export function statusChoices(
+  standard: readonly string[],
+  used: readonly (string | null)[],
+  except?: string | null,
+): { status: string; uses: number; standard: boolean }[] {
   const counts = new Map<string, number>();
   for (const s of used) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
   const out = standard.filter((s) => s !== except).map((s) => ({ status: s, uses: counts.get(s) ?? 0, standard: true }));
@@ -94,7 +105,11 @@ export function statusChoices(standard: readonly string[], used: readonly (strin
  */
 export function isTemplatePlaceholder(raw: string | undefined): boolean {
   if (!raw) return false;
-  const s = raw.replace(/<!--.*?-->/g, '').trim().replace(/^["']|["']$/g, '').trim();
+  const s = raw
+    .replace(/<!--.*?-->/g, '')
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim();
   const open = s.charCodeAt(0);
   if (open !== 91 /* [ */ && open !== 123 /* { */) return false;
   if (s.includes('|')) return true;

@@ -44,7 +44,11 @@ export function readFrontMatterLinks(data: Record<string, unknown> | undefined, 
     if (!kind) continue;
     const raw = data[key];
     // `related: ADR-0003, ADR-0004` lists in one string, as `tags: a, b` does.
-    const values = Array.isArray(raw) ? raw : typeof raw === 'string' && raw.includes(',') && !raw.includes('](') ? raw.split(',').filter((v) => v.trim() !== '') : [raw];
+    const values = Array.isArray(raw)
+      ? raw
+      : typeof raw === 'string' && raw.includes(',') && !raw.includes('](')
+        ? raw.split(',').filter((v) => v.trim() !== '')
+        : [raw];
     const line = head ? frontMatterKeyLine(head, key) : undefined;
     for (const v of values) {
       const target = frontMatterTarget(fromPath, v);
@@ -58,8 +62,10 @@ export function readFrontMatterLinks(data: Record<string, unknown> | undefined, 
     const { kind, target, filename } = item as Record<string, unknown>;
     if (typeof kind !== 'string') continue;
     const normalised = linkKindFromVerb(kind.replace(/^(\w+?)(by)$/i, '$1 $2'));
-    if (typeof filename === 'string' && filename.trim() !== '') links.push({ kind: normalised, target: resolveHref(fromPath, filename.trim()), label: filename.trim() });
-    else if (typeof target === 'number' || (typeof target === 'string' && /^\d+$/.test(target))) links.push({ kind: normalised, target: `ADR-${target}`, label: `ADR-${target}` });
+    if (typeof filename === 'string' && filename.trim() !== '')
+      links.push({ kind: normalised, target: resolveHref(fromPath, filename.trim()), label: filename.trim() });
+    else if (typeof target === 'number' || (typeof target === 'string' && /^\d+$/.test(target)))
+      links.push({ kind: normalised, target: `ADR-${target}`, label: `ADR-${target}` });
   }
 }
 
@@ -131,4 +137,3 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2], l.line);
   }
 }
-

@@ -47,7 +47,6 @@ export function designDocFileName(title: string, existingNames: readonly string[
   return name;
 }
 
-
 export function planNewDesignDoc(req: NewDesignDocRequest): NewDesignDocPlan {
   const problem = validateDecisionTitle(req.title);
   if (problem) throw new Error(problem.replace('A decision record', 'A design doc'));

@@ -50,7 +50,8 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
     // git reads a bare date as that day at the current time of day; a day means from its start.
     args.push(`--since=${/^\d{4}-\d{2}-\d{2}$/.test(options.since) ? `${options.since} 00:00:00` : options.since}`);
   }
-  if (options.mentioning !== undefined && options.mentioning.length > 0) args.push('--regexp-ignore-case', '--fixed-strings', ...options.mentioning.map((text) => `--grep=${text}`));
+  if (options.mentioning !== undefined && options.mentioning.length > 0)
+    args.push('--regexp-ignore-case', '--fixed-strings', ...options.mentioning.map((text) => `--grep=${text}`));
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
   const revision = options.revision ?? 'HEAD';
   if (revision.startsWith('-') || /[\s\0]/.test(revision)) throw new Error(`not a revision: "${revision}"`);

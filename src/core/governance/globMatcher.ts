@@ -33,7 +33,10 @@ export class GlobSyntaxError extends Error {}
 function normalise(pattern: string): string {
   let p = pattern.trim();
   while (p.startsWith('./')) p = p.slice(2);
-  p = p.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\/{2,}/g, '/');
+  p = p
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\/{2,}/g, '/');
   return p;
 }
 
@@ -96,7 +99,9 @@ function segmentToRegex(seg: string): string {
         out += '\\{';
         continue;
       }
-      out += `(?:${splitAlternatives(seg.slice(i + 1, close)).map(segmentToRegex).join('|')})`;
+      out += `(?:${splitAlternatives(seg.slice(i + 1, close))
+        .map(segmentToRegex)
+        .join('|')})`;
       i = close;
     } else {
       out += escapeRegex(c);

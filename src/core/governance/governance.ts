@@ -85,13 +85,17 @@ export class Governance {
     const clean = path.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
     const key = this.key(clean);
     if (this.tracked?.has(key)) return this.byFile.get(key) ?? [];
-    return this.governing.filter((g) => g.globs.matches(clean)).map((g) => g.record).sort(compareGoverning);
+    return this.governing
+      .filter((g) => g.globs.matches(clean))
+      .map((g) => g.record)
+      .sort(compareGoverning);
   }
 
   /** True when one glob on its own (not the record's list) matches some tracked file. */
   matchesAnyTracked(glob: CompiledGlob): boolean {
     const [from, to] = prefixRange(this.sortedKeys, glob.prefix);
-    for (let k = from; k < to; k++) if ((glob.required === '' || this.sortedKeys[k].includes(glob.required)) && glob.regex.test(this.sortedFiles[k])) return true;
+    for (let k = from; k < to; k++)
+      if ((glob.required === '' || this.sortedKeys[k].includes(glob.required)) && glob.regex.test(this.sortedFiles[k])) return true;
     return false;
   }
 

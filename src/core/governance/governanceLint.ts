@@ -36,12 +36,24 @@ export function governanceProblems(governance: Governance, successorOf: (r: Lode
   for (const { record, globs, files } of governance.governing) {
     const line = record.appliesToLine ?? 1;
     for (const bad of globs.invalid) {
-      problems.push({ path: record.path, line, severity: 'warning', code: 'invalid-applies-to', message: `applies-to "${bad.pattern}" cannot be used: ${bad.message}` });
+      problems.push({
+        path: record.path,
+        line,
+        severity: 'warning',
+        code: 'invalid-applies-to',
+        message: `applies-to "${bad.pattern}" cannot be used: ${bad.message}`,
+      });
     }
     if (!governance.knowsTrackedFiles) continue;
     for (const glob of globs.globs) {
       if (glob.negated || governance.matchesAnyTracked(glob)) continue;
-      problems.push({ path: record.path, line, severity: 'warning', code: 'stale-applies-to', message: `applies-to "${glob.source}" matches no file git tracks: the code moved or the glob has a typo.` });
+      problems.push({
+        path: record.path,
+        line,
+        severity: 'warning',
+        code: 'stale-applies-to',
+        message: `applies-to "${glob.source}" matches no file git tracks: the code moved or the glob has a typo.`,
+      });
     }
     if (isActiveRecord(record) || files.length === 0) continue;
     const successor = successorOf(record);

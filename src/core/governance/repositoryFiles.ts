@@ -24,14 +24,21 @@ export async function readRepositoryFiles(git: GitExecutor): Promise<RepositoryF
   const [listing, ignoreCase] = await Promise.all([
     // `:/` is the whole repository, with paths from its top, wherever git runs.
     git.run(['ls-files', '-z', '--full-name', '--', ':/']).catch(() => undefined),
-    git.run(['config', '--bool', 'core.ignorecase']).then((v) => v.trim() === 'true', () => false),
+    git.run(['config', '--bool', 'core.ignorecase']).then(
+      (v) => v.trim() === 'true',
+      () => false,
+    ),
   ]);
   if (listing === undefined) return undefined;
   return { top, files: listing.split('\0').filter((f) => f !== ''), ignoreCase };
 }
 
 /** The governance of an index's records over its repository's tracked files (outside git: matched path by path, from the index root). */
-export async function loadGovernance(records: readonly LodestarRecord[], root: string, git: GitExecutor): Promise<{ governance: Governance; top: string; repository?: RepositoryFiles }> {
+export async function loadGovernance(
+  records: readonly LodestarRecord[],
+  root: string,
+  git: GitExecutor,
+): Promise<{ governance: Governance; top: string; repository?: RepositoryFiles }> {
   const repository = records.some((r) => r.appliesTo && r.appliesTo.length > 0) ? await readRepositoryFiles(git) : undefined;
   return { governance: new Governance(records, repository?.files, { caseInsensitive: repository?.ignoreCase }), top: repository?.top ?? root, repository };
 }

@@ -22,7 +22,13 @@ export interface WhyEntry {
  * `top` is the repository's top folder (globs are relative to it), `root`
  * the folder paths are reported from.
  */
-export function governingEntries(paths: readonly string[], governance: Governance, top: string, root: string, successorOf: (r: LodestarRecord) => LodestarRecord | undefined): WhyEntry[] {
+export function governingEntries(
+  paths: readonly string[],
+  governance: Governance,
+  top: string,
+  root: string,
+  successorOf: (r: LodestarRecord) => LodestarRecord | undefined,
+): WhyEntry[] {
   return paths.map((abs) => {
     const inRepo = relativePath(top, abs) ?? '';
     return {
@@ -56,7 +62,11 @@ export interface GoverningChange {
 }
 
 /** The records governing any of `changed` (repository-relative paths), each once, in why's order, with the files it governs. */
-export function governingOfChanges(changed: readonly string[], governance: Governance, successorOf: (r: LodestarRecord) => LodestarRecord | undefined): GoverningChange[] {
+export function governingOfChanges(
+  changed: readonly string[],
+  governance: Governance,
+  successorOf: (r: LodestarRecord) => LodestarRecord | undefined,
+): GoverningChange[] {
   const byRecord = new Map<LodestarRecord, string[]>();
   for (const file of [...changed].sort()) {
     for (const record of governance.recordsFor(file)) {

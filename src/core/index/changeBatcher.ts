@@ -35,7 +35,15 @@ export interface BatcherTimers {
   clearTimeout(handle: unknown): void;
 }
 
-export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000, busyCheckMs: 100, busyMaxWaitMs: 30_000 };
+export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = {
+  quietMs: 100,
+  maxWaitMs: 400,
+  fullThreshold: 300,
+  burstQuietMs: 300,
+  burstMaxWaitMs: 3000,
+  busyCheckMs: 100,
+  busyMaxWaitMs: 30_000,
+};
 
 export class ChangeBatcher {
   private pending = new Set<string>();
@@ -111,7 +119,11 @@ export class ChangeBatcher {
     this.timer = undefined;
     this.busySince = undefined;
     if (this.pending.size === 0 && !this.pendingFull) return this.running;
-    const batch: ChangeBatch = { paths: this.pending, full: this.pendingFull || this.pending.size > this.options.fullThreshold, foldersMayChange: this.pendingFull };
+    const batch: ChangeBatch = {
+      paths: this.pending,
+      full: this.pendingFull || this.pending.size > this.options.fullThreshold,
+      foldersMayChange: this.pendingFull,
+    };
     this.pending = new Set();
     this.pendingFull = false;
     this.running = this.running.then(() => this.apply(batch)).catch(() => undefined);
@@ -141,7 +153,13 @@ export type ChangedAt = (path: string) => Promise<number | undefined>;
  * A path that is gone counts as changed only if `indexed(path)` says the index still holds something there.
  * `slackMs` allows for file systems that stamp times a clock tick late.
  */
-export async function changedSince(paths: Iterable<string>, builtAt: number, changedAt: ChangedAt, indexed: (path: string) => boolean, slackMs = 100): Promise<Set<string>> {
+export async function changedSince(
+  paths: Iterable<string>,
+  builtAt: number,
+  changedAt: ChangedAt,
+  indexed: (path: string) => boolean,
+  slackMs = 100,
+): Promise<Set<string>> {
   const changed = new Set<string>();
   const all = [...paths];
   const stamps = await Promise.all(all.map((p) => changedAt(p).catch(() => undefined)));

@@ -109,7 +109,10 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   for (const list of numberLists) {
     if (list.length < 2) continue;
     for (const r of list) {
-      const others = list.filter((o) => o !== r).map((o) => basename(o.path)).sort();
+      const others = list
+        .filter((o) => o !== r)
+        .map((o) => basename(o.path))
+        .sort();
       problems.push({
         path: r.path,
         line: 1,
@@ -268,7 +271,10 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     // A file under `templates/` or a hidden folder would not be a record either.
     const inFolder = lookup.folders.some((f) => {
       const rel = relativePath(f.path, target);
-      return rel !== undefined && !rel.split('/').some((part, i, all) => i < all.length - 1 && (part.startsWith('.') || part.toLowerCase() === 'templates' || part === 'node_modules'));
+      return (
+        rel !== undefined &&
+        !rel.split('/').some((part, i, all) => i < all.length - 1 && (part.startsWith('.') || part.toLowerCase() === 'templates' || part === 'node_modules'))
+      );
     });
     return inFolder ? undefined : null;
   }

@@ -91,7 +91,15 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
 
   const fm = readFrontMatter(text);
   if (fm.error) problem(fm.error.code, fm.error.message, 'error', fm.error.line);
-  const src = { path, folder: folder.path, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, log4brains: folder.log4brains, head: fm.data ? text.slice(0, text.length - fm.body.length) : undefined };
+  const src = {
+    path,
+    folder: folder.path,
+    data: fm.data,
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    log4brains: folder.log4brains,
+    head: fm.data ? text.slice(0, text.length - fm.body.length) : undefined,
+  };
   const record = readInfluenceFields(parseByKind(src, folder), fm.data);
   if (record.kind === 'decision' || record.kind === 'design') readAppliesTo(record, fm.data, text);
   return { record: detachRecord(record, kept), problems: problems.length > 0 ? problems : NO_PROBLEMS };
@@ -104,7 +112,9 @@ function readAppliesTo(record: LodestarRecord, data: Record<string, unknown> | u
   if (!key) return;
   const value = data[key];
   const items = Array.isArray(value) ? value : [value];
-  record.appliesTo = items.filter((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number').map((v) => String(v).trim());
+  record.appliesTo = items
+    .filter((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number')
+    .map((v) => String(v).trim());
   const at = new RegExp(`^(["']?)${key}\\1[ \\t]*:`, 'm').exec(text);
   record.appliesToLine = at ? text.slice(0, at.index).split('\n').length : 1;
 }
@@ -191,7 +201,16 @@ function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {
   const name = basename(path);
   const rel = relativePath(folder.path, path) ?? name;
   const parts = rel.split('/');
-  const kind = folder.kind === 'decision' ? 'decision' : folder.kind === 'design' ? 'design' : folder.kind === 'influence' ? 'activity' : parts.length === 1 ? 'person' : 'session';
+  const kind =
+    folder.kind === 'decision'
+      ? 'decision'
+      : folder.kind === 'design'
+        ? 'design'
+        : folder.kind === 'influence'
+          ? 'activity'
+          : parts.length === 1
+            ? 'person'
+            : 'session';
   return {
     kind,
     path,

@@ -64,7 +64,7 @@ export async function discoverRecordFolders(
     await findConfiguredDecisionFolders(fs, root, add, problems);
     if (!folders.some((f) => f.kind === 'decision')) {
       for (const d of CONVENTIONAL_DECISION_FOLDERS) if (await add('decision', joinPath(root, d), 'convention')) break;
-    for (const d of CONVENTIONAL_DECISION_FOLDERS) considered.add(joinPath(root, d));
+      for (const d of CONVENTIONAL_DECISION_FOLDERS) considered.add(joinPath(root, d));
     }
   }
 
@@ -98,13 +98,17 @@ async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string,
   if (log4brains !== undefined) {
     try {
       type Log4brainsPackage = { adrFolder?: unknown } | null;
-      const conf = parseYaml(log4brains, { schema: 'core', maxAliasCount: 50 }) as { project?: { adrFolder?: unknown; packages?: Log4brainsPackage[] }; packages?: Log4brainsPackage[] } | null;
+      const conf = parseYaml(log4brains, { schema: 'core', maxAliasCount: 50 }) as {
+        project?: { adrFolder?: unknown; packages?: Log4brainsPackage[] };
+        packages?: Log4brainsPackage[];
+      } | null;
       // log4brains' schema nests packages under project; a top-level list is accepted too.
       const packages = [conf?.project?.packages, conf?.packages].flatMap((list) => (Array.isArray(list) ? list : []));
       const dirs = [conf?.project?.adrFolder, ...packages.map((p) => p?.adrFolder)];
       for (const d of dirs) {
         if (typeof d !== 'string' || d.trim() === '') continue;
-        if (!(await add('decision', joinPath(root, d.trim()), '.log4brains.yml', true))) problems.push(configProblem(log4brainsFile, `.log4brains.yml names "${d.trim()}", which is not a folder.`));
+        if (!(await add('decision', joinPath(root, d.trim()), '.log4brains.yml', true)))
+          problems.push(configProblem(log4brainsFile, `.log4brains.yml names "${d.trim()}", which is not a folder.`));
       }
     } catch (e) {
       // The YAML library's message runs over several lines (a code frame): its first sentence says what is wrong.
@@ -116,7 +120,8 @@ async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string,
   const tomlFile = joinPath(root, 'adrs.toml');
   const toml = await readText(fs, tomlFile);
   const tomlDir = toml && /^\s*adr_dir\s*=\s*(?:"([^"]*)"|'([^']*)')/m.exec(toml);
-  if (tomlDir && !(await add('decision', joinPath(root, tomlDir[1] ?? tomlDir[2]), 'adrs.toml'))) problems.push(configProblem(tomlFile, `adrs.toml names "${tomlDir[1] ?? tomlDir[2]}", which is not a folder.`));
+  if (tomlDir && !(await add('decision', joinPath(root, tomlDir[1] ?? tomlDir[2]), 'adrs.toml')))
+    problems.push(configProblem(tomlFile, `adrs.toml names "${tomlDir[1] ?? tomlDir[2]}", which is not a folder.`));
 
   const jsonFile = joinPath(root, 'adr.config.json');
   const json = await readText(fs, jsonFile);

@@ -87,7 +87,12 @@ export class RecordIndex {
     this.changed();
   }
 
-  private async readAll(files: { path: string; folder: RecordFolder }[], keep: BuildOptions['keep'], loaded: Map<string, LoadedRecord>, kept: Map<string, string>): Promise<void> {
+  private async readAll(
+    files: { path: string; folder: RecordFolder }[],
+    keep: BuildOptions['keep'],
+    loaded: Map<string, LoadedRecord>,
+    kept: Map<string, string>,
+  ): Promise<void> {
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
     // thread between its open, stat, read and close.
@@ -106,7 +111,7 @@ export class RecordIndex {
     };
     let size = FIRST_READ_BATCH;
     let pending = files.length > 0 ? readBatch(0, size) : undefined;
-    for (let start = 0; pending; ) {
+    for (let start = 0; pending;) {
       const contents = await pending;
       const nextStart = start + contents.length;
       size = Math.min(READ_BATCH, size * 2);
@@ -121,10 +126,23 @@ export class RecordIndex {
     }
   }
 
-  private async walk(folder: RecordFolder, dir: string, depth: number, ancestors: Set<string>, out: { path: string; folder: RecordFolder }[], problems: Problem[]): Promise<void> {
+  private async walk(
+    folder: RecordFolder,
+    dir: string,
+    depth: number,
+    ancestors: Set<string>,
+    out: { path: string; folder: RecordFolder }[],
+    problems: Problem[],
+  ): Promise<void> {
     const real = this.fs.realPath ? await this.fs.realPath(dir).catch(() => dir) : dir;
     if (ancestors.has(real)) {
-      problems.push({ path: dir, line: 1, severity: 'warning', code: 'symlink-loop', message: 'This folder is a symbolic link back to a folder above it; it is not followed.' });
+      problems.push({
+        path: dir,
+        line: 1,
+        severity: 'warning',
+        code: 'symlink-loop',
+        message: 'This folder is a symbolic link back to a folder above it; it is not followed.',
+      });
       return;
     }
     if (depth > MAX_DEPTH) return;
@@ -147,7 +165,13 @@ export class RecordIndex {
       } else if (entry.type & EntryType.File) {
         if (!isSkippedRecordName(entry.name)) out.push({ path, folder });
       } else if (entry.type & EntryType.SymbolicLink) {
-        problems.push({ path, line: 1, severity: 'warning', code: 'symlink-loop', message: 'This symbolic link cannot be resolved (it loops or points nowhere); it is skipped.' });
+        problems.push({
+          path,
+          line: 1,
+          severity: 'warning',
+          code: 'symlink-loop',
+          message: 'This symbolic link cannot be resolved (it loops or points nowhere); it is skipped.',
+        });
       }
     }
   }

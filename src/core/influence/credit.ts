@@ -161,7 +161,9 @@ function push<K>(map: Map<K, LodestarRecord[]>, key: K, r: LodestarRecord): void
 
 /** `…/2026-01-05-x.md` → `2026-01-05-x`. */
 function stem(path: string): string {
-  return basename(path.trim().replace(/\\/g, '/')).replace(/\.(md|markdown)$/i, '').toLowerCase();
+  return basename(path.trim().replace(/\\/g, '/'))
+    .replace(/\.(md|markdown)$/i, '')
+    .toLowerCase();
 }
 
 /** People without a leading `@`, each once (compared without case). */

@@ -108,7 +108,10 @@ export function stackedBars(columns: readonly Column[], ariaLabel: string): stri
   const out: string[] = [`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(ariaLabel)}">`];
   const ticks = max % 2 === 0 ? [0, max / 2, max] : [0, max];
   for (const t of ticks) {
-    out.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(y(t))}" y2="${n(y(t))}"/>`, `<text class="axis" x="${LEFT - 6}" y="${n(y(t) + 4)}" text-anchor="end">${t}</text>`);
+    out.push(
+      `<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(y(t))}" y2="${n(y(t))}"/>`,
+      `<text class="axis" x="${LEFT - 6}" y="${n(y(t) + 4)}" text-anchor="end">${t}</text>`,
+    );
   }
   const band = columns.length > 0 ? plotW / columns.length : plotW;
   const barW = Math.max(1, band * 0.72);
@@ -122,7 +125,9 @@ export function stackedBars(columns: readonly Column[], ariaLabel: string): stri
       rects.push(`<rect class="${s.cls}" x="${n(x)}" y="${n(y(base + s.value))}" width="${n(barW)}" height="${n(y(base) - y(base + s.value))}"/>`);
       base += s.value;
     }
-    out.push(`<g class="col"><title>${esc(c.title)}</title><rect class="hit" x="${n(LEFT + i * band)}" y="${TOP}" width="${n(band)}" height="${plotH}"/>${rects.join('')}</g>`);
+    out.push(
+      `<g class="col"><title>${esc(c.title)}</title><rect class="hit" x="${n(LEFT + i * band)}" y="${TOP}" width="${n(band)}" height="${plotH}"/>${rects.join('')}</g>`,
+    );
     if (i % labelEvery === 0) out.push(`<text class="axis" x="${n(x + barW / 2)}" y="${H - 8}" text-anchor="middle">${esc(c.label)}</text>`);
   });
   out.push('</svg>');
@@ -138,7 +143,9 @@ export function meter(value: number, max: number, cls: string): string {
 /** One bar split into parts by share, labelled for screen readers. */
 export function splitBar(parts: readonly Segment[], ariaLabel: string): string {
   const total = parts.reduce((sum, p) => sum + p.value, 0);
-  const out = [`<svg class="split" viewBox="0 0 100 14" preserveAspectRatio="none" role="img" aria-label="${esc(ariaLabel)}"><rect class="track" width="100" height="14" rx="3"/>`];
+  const out = [
+    `<svg class="split" viewBox="0 0 100 14" preserveAspectRatio="none" role="img" aria-label="${esc(ariaLabel)}"><rect class="track" width="100" height="14" rx="3"/>`,
+  ];
   let x = 0;
   for (const p of parts) {
     if (p.value <= 0 || total === 0) continue;
@@ -158,7 +165,9 @@ export function swatch(cls: string): string {
 /** A table with the same numbers as a chart, folded away under a summary. */
 export function tableFallback(summary: string, headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const head = headers.map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(String(c))}</th>` : `<td class="num">${esc(String(c))}</td>`)).join('')}</tr>`).join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(String(c))}</th>` : `<td class="num">${esc(String(c))}</td>`)).join('')}</tr>`)
+    .join('');
   return `<details class="fallback"><summary>${esc(summary)}</summary><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></details>`;
 }
 

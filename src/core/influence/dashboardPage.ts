@@ -1,5 +1,19 @@
 import { InfluenceActivity } from './credit';
-import { bucketLabel, Column, DashboardTarget, esc, longDate, meter, openButton, Openables, splitBar, stackedBars, statusColour, swatch, tableFallback } from './dashboardCharts';
+import {
+  bucketLabel,
+  Column,
+  DashboardTarget,
+  esc,
+  longDate,
+  meter,
+  openButton,
+  Openables,
+  splitBar,
+  stackedBars,
+  statusColour,
+  swatch,
+  tableFallback,
+} from './dashboardCharts';
 import { reminderLabel } from '../reminders/reminderBadges';
 import { InfluenceReport, MenteeCard } from './report';
 import { duration, prLabel } from './reportMarkdown';
@@ -58,7 +72,9 @@ export function dashboardPage(report: InfluenceReport, options: DashboardOptions
 
 function header(report: InfluenceReport, options: DashboardOptions): string {
   const scope = report.person ? `Scope: ${report.person.name}` : 'Scope: every record (yours and your team’s)';
-  const buttons = options.periods.map((label, i) => `<button type="button" data-period="${i}" aria-pressed="${i === options.currentPeriod}">${esc(label)}</button>`).join('');
+  const buttons = options.periods
+    .map((label, i) => `<button type="button" data-period="${i}" aria-pressed="${i === options.currentPeriod}">${esc(label)}</button>`)
+    .join('');
   return `<header class="dash-head">
 <div><h1>Influence</h1><p class="period"><span>${esc(longDate(report.from))} – ${esc(longDate(report.to))}</span> · ${esc(scope)}</p></div>
 <div class="dash-actions"><div class="periods" role="group" aria-label="Period">${buttons}</div><button type="button" class="secondary" data-action="report">Save as Markdown report</button></div>
@@ -76,7 +92,14 @@ function tiles(report: InfluenceReport): string {
   return `<section aria-label="Summary"><ul class="tiles">
 ${tile('t-lead', String(s.activities), s.activities === 1 ? 'activity' : 'activities', `${s.leading} leading · ${s.managing} managing`)}
 ${tile('t-decision', String(decisions), decisions === 1 ? 'decision' : 'decisions', `${accepted} accepted`)}
-${tile('t-design', String(report.designs.length), report.designs.length === 1 ? 'design doc' : 'design docs', Object.entries(s.designs).map(([k, v]) => `${v} ${k}`).join(' · ') || 'none dated here')}
+${tile(
+  't-design',
+  String(report.designs.length),
+  report.designs.length === 1 ? 'design doc' : 'design docs',
+  Object.entries(s.designs)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(' · ') || 'none dated here',
+)}
 ${tile('t-manage', String(sessions), sessions === 1 ? 'mentoring session' : 'mentoring sessions', `with ${s.people.filter((p) => p.sessions > 0).length} of ${report.mentees.length} mentees`)}
 ${tile('t-pr', String(s.pullRequests), s.pullRequests === 1 ? 'pull request' : 'pull requests', 'linked to this work')}
 ${tile('t-time', minutes > 0 ? duration(minutes) : '–', 'time recorded', 'from durations written down')}
@@ -96,7 +119,10 @@ function timeline(report: InfluenceReport): string {
     ],
   }));
   const total = report.summary.activities;
-  const chart = stackedBars(columns, `Activities per ${unit}: ${total} in all, ${report.summary.leading} leading and ${report.summary.managing} managing. The table below has each ${unit}.`);
+  const chart = stackedBars(
+    columns,
+    `Activities per ${unit}: ${total} in all, ${report.summary.leading} leading and ${report.summary.managing} managing. The table below has each ${unit}.`,
+  );
   const rows = buckets.map((b) => [b.start, b.leading, b.managing, b.other, b.minutes > 0 ? duration(b.minutes) : '–']);
   return `<section class="panel wide" aria-labelledby="h-timeline"><h2 id="h-timeline">Activity by ${unit}</h2>
 ${legend([['lead', 'Leading (team-wide)'], ['manage', 'Managing (individual)'], ...(report.balance.other.count > 0 ? [['other', 'Other types'] as [string, string]] : [])])}
@@ -162,7 +188,10 @@ function rank(status: string): number {
 function pairing(report: InfluenceReport): string {
   const totals = new Map<string, number>();
   for (const p of report.pairs) for (const who of p.people) totals.set(who, (totals.get(who) ?? 0) + p.count);
-  const people = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([who]) => who);
+  const people = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12)
+    .map(([who]) => who);
   const count = new Map(report.pairs.map((p) => [`${p.people[0]}\n${p.people[1]}`, p.count]));
   const between = (a: string, b: string): number => count.get(`${a}\n${b}`) ?? count.get(`${b}\n${a}`) ?? 0;
   const max = Math.max(1, ...report.pairs.map((p) => p.count));
@@ -180,7 +209,10 @@ function pairing(report: InfluenceReport): string {
       return `<tr><th scope="row">${esc(a)}</th>${cells}</tr>`;
     })
     .join('');
-  const more = totals.size > people.length ? `<p class="hint">The ${people.length} people who paired most; ${totals.size - people.length} more in the Markdown report.</p>` : '';
+  const more =
+    totals.size > people.length
+      ? `<p class="hint">The ${people.length} people who paired most; ${totals.size - people.length} more in the Markdown report.</p>`
+      : '';
   return `<section class="panel" aria-labelledby="h-pairing"><h2 id="h-pairing">Who paired with whom</h2>
 ${
   people.length === 0
@@ -222,9 +254,18 @@ function card(m: MenteeCard, n: number, open: Openables, overdue: boolean, maxSe
   const name = m.path ? openButton(open.file(m.path), m.name) : esc(m.name);
   const handle = m.name.toLowerCase() !== m.handle.toLowerCase() ? ` <span class="handle">@${esc(m.handle)}</span>` : '';
   const facts = [m.track ? `track ${m.track}` : '', m.cadence ? `meets ${m.cadence}` : ''].filter(Boolean).join(' · ');
-  const kinds = Object.entries(m.sessionKinds).map(([k, v]) => `<li>${esc(k)} <strong>${v}</strong></li>`).join('');
-  const recent = [...m.records].reverse().slice(0, 3).map((r) => `<li><span class="date">${esc(r.date ?? '')}</span> ${openButton(open.file(r.path), r.title)}</li>`).join('');
-  const goals = m.goals.slice(0, 4).map((g) => `<li>${esc(g)}</li>`).join('');
+  const kinds = Object.entries(m.sessionKinds)
+    .map(([k, v]) => `<li>${esc(k)} <strong>${v}</strong></li>`)
+    .join('');
+  const recent = [...m.records]
+    .reverse()
+    .slice(0, 3)
+    .map((r) => `<li><span class="date">${esc(r.date ?? '')}</span> ${openButton(open.file(r.path), r.title)}</li>`)
+    .join('');
+  const goals = m.goals
+    .slice(0, 4)
+    .map((g) => `<li>${esc(g)}</li>`)
+    .join('');
   return `<article class="card${overdue ? ' overdue' : ''}" aria-labelledby="mentee-${n}">
 <h3 id="mentee-${n}">${name}${handle}</h3>
 ${facts ? `<p class="facts">${esc(facts)}</p>` : ''}
@@ -240,7 +281,10 @@ ${recent ? `<h4>Recent</h4><ul class="recent">${recent}</ul>` : ''}
 function evidence(report: InfluenceReport, open: Openables, limit: number): string {
   const records = [...report.decisions, ...report.designs].sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1)).slice(0, limit);
   const recordItems = records
-    .map((r) => `<li><span class="date">${esc(r.date ?? '')}</span><span class="what">${swatch(statusColour(r.status ?? ''))}<span>${openButton(open.file(r.path), r.title)} <span class="note">${esc(r.kind === 'design' ? 'design doc' : 'decision')} · ${esc(r.status ?? 'no status')}</span></span></span></li>`)
+    .map(
+      (r) =>
+        `<li><span class="date">${esc(r.date ?? '')}</span><span class="what">${swatch(statusColour(r.status ?? ''))}<span>${openButton(open.file(r.path), r.title)} <span class="note">${esc(r.kind === 'design' ? 'design doc' : 'decision')} · ${esc(r.status ?? 'no status')}</span></span></span></li>`,
+    )
     .join('');
   const activities = [...report.activities].reverse().slice(0, limit);
   const activityItems = activities.map((a) => activityItem(a, open)).join('');

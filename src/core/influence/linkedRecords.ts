@@ -39,7 +39,9 @@ const KIND_ORDER: LodestarRecord['kind'][] = ['person', 'session', 'activity', '
 
 /** Mentees first, then sessions, activities, decisions and design docs, each oldest first. */
 export function sortLinkTargets(records: readonly LodestarRecord[]): LodestarRecord[] {
-  return [...records].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path));
+  return [...records].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path),
+  );
 }
 
 /** `alice, design-review`: each name once, at most three, then `+N`. */
@@ -72,7 +74,11 @@ export function linkTargetDescription(record: LodestarRecord): string {
 export function appendPullRequestNote(text: string, url: string, note: string, date: string): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const body = text === '' || text.endsWith('\n') ? text : `${text}${eol}`;
-  const lastLine = body.replace(/\r?\n$/, '').split(/\r?\n/).pop() ?? '';
+  const lastLine =
+    body
+      .replace(/\r?\n$/, '')
+      .split(/\r?\n/)
+      .pop() ?? '';
   const gap = lastLine.trim() === '' || /^- \d{4}-\d{2}-\d{2} /.test(lastLine) ? '' : eol;
   const clean = note.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
   // A reference without a forge URL (`#1830`) is written as it is, not as a link to an anchor.

@@ -249,7 +249,9 @@ export function buildInfluenceReport(all: readonly LodestarRecord[], options: In
     managing: totals.balance.managing.count,
     decisions: countByStatus(decisions),
     designs: countByStatus(designs),
-    people: mentees.filter((m) => m.sessions > 0 || m.pullRequests.length > 0).map((m) => ({ handle: m.handle, sessions: m.sessions, pullRequests: m.pullRequests.length })),
+    people: mentees
+      .filter((m) => m.sessions > 0 || m.pullRequests.length > 0)
+      .map((m) => ({ handle: m.handle, sessions: m.sessions, pullRequests: m.pullRequests.length })),
     pullRequests: evidence.size,
   };
 
@@ -280,7 +282,11 @@ export function buildInfluenceReport(all: readonly LodestarRecord[], options: In
  * change, for the report and its credited activities. Records are copied,
  * never changed.
  */
-export function datedByStatusChange(records: readonly LodestarRecord[], statusDates: ReadonlyMap<string, string>, inPeriod: (date: string | null) => boolean): LodestarRecord[] {
+export function datedByStatusChange(
+  records: readonly LodestarRecord[],
+  statusDates: ReadonlyMap<string, string>,
+  inPeriod: (date: string | null) => boolean,
+): LodestarRecord[] {
   return records.map((r) => {
     if (r.kind !== 'decision' && r.kind !== 'design') return r;
     const changed = statusDates.get(r.path);
@@ -370,7 +376,11 @@ function aggregate(activities: readonly InfluenceActivity[]): { balance: Influen
   return { balance, mix };
 }
 
-function buildTimeline(options: InfluenceReportOptions, activities: readonly InfluenceActivity[], decisions: readonly LodestarRecord[]): InfluenceReport['timeline'] {
+function buildTimeline(
+  options: InfluenceReportOptions,
+  activities: readonly InfluenceActivity[],
+  decisions: readonly LodestarRecord[],
+): InfluenceReport['timeline'] {
   const granularity = options.granularity ?? defaultGranularity(options);
   const starts = bucketStarts(options, granularity);
   const buckets: TimelineBucket[] = starts.map((start, i) => ({

@@ -31,7 +31,10 @@ export interface LinkedFolder {
 }
 
 function encodePath(path: string): string {
-  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return path
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 /** The forge's page of `path` (repository-relative) at `commit`: a permalink. */
@@ -162,7 +165,9 @@ export function permanentLinks(folders: readonly LinkedFolder[]): PermanentLinks
     note() {
       const parts: string[] = [];
       for (const f of usedForge.values()) {
-        parts.push(`records link to ${f.remote.host}/${f.remote.owner}/${f.remote.repo} at commit ${f.commit.slice(0, 12)} (permanent links, whatever becomes of this file)`);
+        parts.push(
+          `records link to ${f.remote.host}/${f.remote.owner}/${f.remote.repo} at commit ${f.commit.slice(0, 12)} (permanent links, whatever becomes of this file)`,
+        );
       }
       const relative = [...usedRelative];
       if (relative.length > 0) {

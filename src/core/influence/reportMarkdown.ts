@@ -28,13 +28,27 @@ export function renderInfluenceMarkdown(report: InfluenceReport, options: Markdo
   const out: string[] = [];
   const s = report.summary;
   out.push(`# Influence report, ${report.from} to ${report.to}`, '');
-  out.push(report.person ? `Scope: ${escapeMarkdown(report.person.name)}${report.person.name.toLowerCase() !== report.person.handle.replace(/^@/, '').toLowerCase() ? ` (${escapeMarkdown(report.person.handle)})` : ''}.` : 'Scope: every record in the repository.', '');
+  out.push(
+    report.person
+      ? `Scope: ${escapeMarkdown(report.person.name)}${report.person.name.toLowerCase() !== report.person.handle.replace(/^@/, '').toLowerCase() ? ` (${escapeMarkdown(report.person.handle)})` : ''}.`
+      : 'Scope: every record in the repository.',
+    '',
+  );
   const notePosition = out.length;
 
   const sessions = report.mentees.reduce((n, m) => n + m.sessions, 0);
-  const empty = s.activities === 0 && report.decisions.length === 0 && report.designs.length === 0 && sessions === 0 && s.pullRequests === 0 && report.mentees.every((m) => m.records.length === 0);
+  const empty =
+    s.activities === 0 &&
+    report.decisions.length === 0 &&
+    report.designs.length === 0 &&
+    sessions === 0 &&
+    s.pullRequests === 0 &&
+    report.mentees.every((m) => m.records.length === 0);
   if (empty) {
-    out.push(`Nothing recorded in this period: no decisions, design docs, mentoring sessions, influence activities or linked pull requests are dated from ${report.from} to ${report.to}.`, '');
+    out.push(
+      `Nothing recorded in this period: no decisions, design docs, mentoring sessions, influence activities or linked pull requests are dated from ${report.from} to ${report.to}.`,
+      '',
+    );
   } else {
     out.push(
       `${plural(s.activities, 'activity', 'activities')} (${s.leading} leading, ${s.managing} managing${report.balance.other.count > 0 ? `, ${report.balance.other.count} of other types` : ''}) · ` +
@@ -61,7 +75,9 @@ export function renderInfluenceMarkdown(report: InfluenceReport, options: Markdo
       [u.designs, 'design doc'],
       [u.sessions, 'session or note', 'sessions or notes'],
       [u.activities, 'activity', 'activities'],
-    ].filter(([n]) => (n as number) > 0).map(([n, one, many]) => plural(n as number, one as string, many as string | undefined));
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, one, many]) => plural(n as number, one as string, many as string | undefined));
     out.push(`_Not counted: ${parts.join(', ')} without a readable date (write dates as YYYY-MM-DD)._`, '');
   }
   const note = options.linkNote?.() ?? '';
@@ -78,10 +94,16 @@ function decisionsAndDesigns(report: InfluenceReport, out: string[], link: Linke
   const list = (heading: string, records: LodestarRecord[], people: (r: LodestarRecord) => string): void => {
     if (records.length === 0) return;
     out.push(`### ${heading} (${records.length})`, '');
-    for (const r of records) out.push(`- ${r.date} · ${link(r.title, r.path)} · ${escapeMarkdown(r.status ?? 'no status')}${people(r)}${prLinks(r.pullRequests)}`);
+    for (const r of records)
+      out.push(`- ${r.date} · ${link(r.title, r.path)} · ${escapeMarkdown(r.status ?? 'no status')}${people(r)}${prLinks(r.pullRequests)}`);
     out.push('');
   };
-  list('Decisions', report.decisions, (r) => names([['decided by', r.people], ['consulted', r.consulted ?? []]]));
+  list('Decisions', report.decisions, (r) =>
+    names([
+      ['decided by', r.people],
+      ['consulted', r.consulted ?? []],
+    ]),
+  );
   list('Design docs', report.designs, (r) => names([['by', r.people]]));
   if (activities.length > 0) {
     out.push(`### Decision and design-review work (${activities.length})`, '');
@@ -123,7 +145,9 @@ function mentee(m: MenteeCard, out: string[], link: Linker, commitLink?: CommitL
   }
   if (m.records.length > 0) {
     for (const r of m.records) {
-      const extra = [r.sessionKind ? escapeMarkdown(r.sessionKind) : undefined, r.durationMinutes ? duration(r.durationMinutes) : undefined].filter(Boolean).join(', ');
+      const extra = [r.sessionKind ? escapeMarkdown(r.sessionKind) : undefined, r.durationMinutes ? duration(r.durationMinutes) : undefined]
+        .filter(Boolean)
+        .join(', ');
       out.push(`- ${r.date} · ${link(r.title, r.path)}${extra ? ` · ${extra}` : ''}${prLinks(r.pullRequests)}${commitLink ? commitLinks(r, commitLink) : ''}`);
     }
     out.push('');
@@ -134,7 +158,9 @@ function mentee(m: MenteeCard, out: string[], link: Linker, commitLink?: CommitL
 }
 
 function alignmentAndProcess(report: InfluenceReport, out: string[], link: Linker): void {
-  const activities = report.activities.filter((a) => a.origin === 'activity' && (ALIGNMENT_AND_PROCESS_TYPES.includes(a.type) || influenceSide(a.type) === undefined));
+  const activities = report.activities.filter(
+    (a) => a.origin === 'activity' && (ALIGNMENT_AND_PROCESS_TYPES.includes(a.type) || influenceSide(a.type) === undefined),
+  );
   if (activities.length === 0) return;
   out.push('## Alignment and process work', '');
   for (const a of activities) out.push(activityLine(a, link));
@@ -156,8 +182,13 @@ function balance(report: InfluenceReport, out: string[]): void {
   out.push(row('Leading (team-wide)', report.balance.leading), row('Managing (individual)', report.balance.managing));
   if (report.balance.other.count > 0) out.push(row('Other types', report.balance.other));
   out.push('', '| Type | Side | Activities | Time recorded |', '| --- | --- | ---: | ---: |');
-  for (const t of report.mix) out.push(`| ${escapeMarkdown(t.label)} | ${t.side ?? 'not in the taxonomy'} | ${t.count} | ${t.minutes > 0 ? duration(t.minutes) : '–'} |`);
-  out.push('', 'Activities credited from records: decisions count for their decision-makers and consulted, design docs for their authors, reviewers and approvers, logged sessions for the mentee.', '');
+  for (const t of report.mix)
+    out.push(`| ${escapeMarkdown(t.label)} | ${t.side ?? 'not in the taxonomy'} | ${t.count} | ${t.minutes > 0 ? duration(t.minutes) : '–'} |`);
+  out.push(
+    '',
+    'Activities credited from records: decisions count for their decision-makers and consulted, design docs for their authors, reviewers and approvers, logged sessions for the mentee.',
+    '',
+  );
 }
 
 function activityLine(a: InfluenceActivity, link: Linker): string {
@@ -170,10 +201,12 @@ function activityLine(a: InfluenceActivity, link: Linker): string {
 function commitLinks(r: LodestarRecord, commitLink: CommitLinker): string {
   const commits = (r.commits ?? []).map((c) => /([0-9a-f]{7,64})\/?$/i.exec(c.trim())?.[1]).filter((h): h is string => h !== undefined);
   if (commits.length === 0) return '';
-  return ` · ${commits.length === 1 ? 'commit' : 'commits'} ${commits.map((h) => {
-    const url = commitLink(h, r.path);
-    return url ? markdownLink(h.slice(0, 7), url) : `\`${h.slice(0, 7)}\``;
-  }).join(', ')}`;
+  return ` · ${commits.length === 1 ? 'commit' : 'commits'} ${commits
+    .map((h) => {
+      const url = commitLink(h, r.path);
+      return url ? markdownLink(h.slice(0, 7), url) : `\`${h.slice(0, 7)}\``;
+    })
+    .join(', ')}`;
 }
 
 function names(groups: [string, string[]][]): string {

@@ -52,7 +52,14 @@ export function periodName(p: Period): string {
  * (the handle cut down to letters, digits and `-`, so it cannot leave the folder).
  */
 export function reportFileName(p: Period, person?: string): string {
-  const who = person === undefined ? '' : person.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const who =
+    person === undefined
+      ? ''
+      : person
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .slice(0, 40);
   return `influence-report-${periodName(p).replace(/ /g, '-')}${who ? `-${who}` : ''}.md`;
 }
 

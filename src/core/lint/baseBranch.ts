@@ -22,7 +22,8 @@ export interface BaseRequest {
   decisionFolders: string[];
 }
 
-const FETCH_HINT = 'Fetch the whole history: in GitHub Actions, `actions/checkout` with `fetch-depth: 0`; elsewhere `git fetch --unshallow origin` (or `git fetch origin BRANCH`).';
+const FETCH_HINT =
+  'Fetch the whole history: in GitHub Actions, `actions/checkout` with `fetch-depth: 0`; elsewhere `git fetch --unshallow origin` (or `git fetch origin BRANCH`).';
 
 /**
  * Compares this branch with `base` (usually `origin/main`): the merge base,
@@ -48,13 +49,19 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
   const baseCommit = await resolveCommit(git, req.base);
   if (!baseCommit) {
     // `--base main` where only the remote-tracking `origin/main` exists (a CI clone has no local branches but its own).
-    const remote = req.base.includes('/') ? undefined : (await git.run(['for-each-ref', '--format=%(refname:short)', `refs/remotes/*/${req.base}`]).catch(() => '')).split('\n')[0]?.trim();
+    const remote = req.base.includes('/')
+      ? undefined
+      : (await git.run(['for-each-ref', '--format=%(refname:short)', `refs/remotes/*/${req.base}`]).catch(() => '')).split('\n')[0]?.trim();
     const hint = remote ? ` Did you mean --base ${remote}? This clone has it as a remote-tracking branch only.` : '';
     return missing(`--base ${req.base} is not a commit in this clone.${hint}${shallowNote} ${FETCH_HINT}`);
   }
   const mergeBase = (await git.run(['merge-base', 'HEAD', baseCommit]).catch(() => '')).trim();
   if (!mergeBase) {
-    return missing(shallow ? `This branch and ${req.base} meet in history this shallow clone does not have. ${FETCH_HINT}` : `This branch and ${req.base} share no history (no merge base).`);
+    return missing(
+      shallow
+        ? `This branch and ${req.base} meet in history this shallow clone does not have. ${FETCH_HINT}`
+        : `This branch and ${req.base} share no history (no merge base).`,
+    );
   }
 
   // Changes since the merge base, committed or not, and files git does not know yet.
@@ -64,7 +71,7 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
   const added = new Set<string>(); // repository-relative paths this branch adds or renames to
   const gone = new Set<string>(); // repository-relative paths of the merge base this branch deletes or renames away
   const fields = diff.split('\0');
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length - 1;) {
     const status = fields[i];
     if (/^[RC]/.test(status)) {
       const [from, to] = [fields[i + 1], fields[i + 2]];
@@ -88,7 +95,9 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
   }
 
   const problems: Problem[] = [];
-  const folders = req.decisionFolders.map((abs) => ({ abs, rel: relativePath(top, abs) })).filter((f): f is { abs: string; rel: string } => f.rel !== undefined);
+  const folders = req.decisionFolders
+    .map((abs) => ({ abs, rel: relativePath(top, abs) }))
+    .filter((f): f is { abs: string; rel: string } => f.rel !== undefined);
   const newRecords = [...added]
     .map((path) => ({ path, dir: dirOf(path), name: path.slice(path.lastIndexOf('/') + 1), number: numberOf(path) }))
     .filter((r): r is { path: string; dir: string; name: string; number: number } => r.number !== null && folders.some((f) => f.rel === r.dir));
@@ -99,7 +108,9 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
         if (mine.length === 0) continue;
         const theirs = await namesAt(git, commit, folder.rel);
         for (const r of mine) {
-          const others = theirs.filter((name) => name !== r.name && numberOf(name) === r.number && !gone.has(folder.rel === '' ? name : `${folder.rel}/${name}`));
+          const others = theirs.filter(
+            (name) => name !== r.name && numberOf(name) === r.number && !gone.has(folder.rel === '' ? name : `${folder.rel}/${name}`),
+          );
           if (others.length > 0) report(r, others);
         }
       }
@@ -129,7 +140,9 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
         });
       }
       for (const { record, others } of found.values()) {
-        const where = [...others].map(([file, branches]) => `${file} on ${branches.length === 1 ? 'branch' : 'branches'} ${[...new Set(branches)].sort().join(', ')}`).join('; ');
+        const where = [...others]
+          .map(([file, branches]) => `${file} on ${branches.length === 1 ? 'branch' : 'branches'} ${[...new Set(branches)].sort().join(', ')}`)
+          .join('; ');
         problems.push({
           path: abs(record.path),
           line: 1,

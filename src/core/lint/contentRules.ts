@@ -71,7 +71,15 @@ function sectionsOf(text: string): Section[] {
       const level = h[1].length;
       while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
       if (level === 1) continue;
-      const s = { heading: h[2].replace(/[*_`:]/g, '').trim().toLowerCase(), level, line: i, contentLines: 0 };
+      const s = {
+        heading: h[2]
+          .replace(/[*_`:]/g, '')
+          .trim()
+          .toLowerCase(),
+        level,
+        line: i,
+        contentLines: 0,
+      };
       sections.push(s);
       open.push(s);
     } else if (raw.trim() !== '') for (const s of open) s.contentLines++;
@@ -100,7 +108,13 @@ export function contentProblems(record: LodestarRecord, text: string, folderTemp
   for (const req of requiredSections(record)) {
     const found = sections.find((s) => s.level === 2 && req.aliases.includes(s.heading)) ?? sections.find((s) => req.aliases.includes(s.heading));
     if (!found) {
-      problems.push({ path: record.path, line: record.titleLine, severity: 'warning', code: 'missing-section', message: `There is no "${req.name}" section, which a ${dialectName(record)} record has.` });
+      problems.push({
+        path: record.path,
+        line: record.titleLine,
+        severity: 'warning',
+        code: 'missing-section',
+        message: `There is no "${req.name}" section, which a ${dialectName(record)} record has.`,
+      });
     } else if (found.contentLines === 0) {
       problems.push({ path: record.path, line: found.line + 1, severity: 'warning', code: 'empty-section', message: `The "${req.name}" section is empty.` });
     }
@@ -151,8 +165,19 @@ export function numberGapProblems(records: LodestarRecord[], usedElsewhere: Read
       for (let k = before + 1; k < n && missing.length <= 1000; k++) if (!elsewhere?.has(k)) missing.push(k);
       if (missing.length === 0) continue;
       const contiguous = missing[missing.length - 1] - missing[0] === missing.length - 1;
-      const which = missing.length === 1 ? `Number ${missing[0]} is` : contiguous ? `Numbers ${missing[0]}–${missing[missing.length - 1]} are` : `Numbers ${missing.join(', ')} are`;
-      problems.push({ path: list[i].path, line: 1, severity: 'info', code: 'number-gap', message: `${which} not used here or on another branch: this record follows ${basename(list[i - 1].path)}.` });
+      const which =
+        missing.length === 1
+          ? `Number ${missing[0]} is`
+          : contiguous
+            ? `Numbers ${missing[0]}–${missing[missing.length - 1]} are`
+            : `Numbers ${missing.join(', ')} are`;
+      problems.push({
+        path: list[i].path,
+        line: 1,
+        severity: 'info',
+        code: 'number-gap',
+        message: `${which} not used here or on another branch: this record follows ${basename(list[i - 1].path)}.`,
+      });
     }
   }
   return problems;

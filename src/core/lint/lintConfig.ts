@@ -61,7 +61,9 @@ export function parseLintConfig(text: string, file = LINT_CONFIG_FILE): LintConf
         const raw = isScalar(rule.value) ? rule.value.value : undefined;
         const level = raw === false ? 'off' : typeof raw === 'string' ? raw.toLowerCase() : undefined;
         if (!level || !LEVELS.includes(level)) {
-          throw new LintConfigError(`${at(rule.value ?? rule.key)}: the severity of "${code}" must be one of ${LEVELS.join(', ')} (got ${JSON.stringify(raw ?? null)}).`);
+          throw new LintConfigError(
+            `${at(rule.value ?? rule.key)}: the severity of "${code}" must be one of ${LEVELS.join(', ')} (got ${JSON.stringify(raw ?? null)}).`,
+          );
         }
         config.rules.set(code, level as Severity | 'off');
       }

@@ -70,14 +70,17 @@ export function sarifLog(problems: Problem[], version: string, anchor?: string):
           ruleIndex: codes.indexOf(p.code),
           level: SARIF_LEVEL[p.severity],
           message: { text: p.message },
-          locations: p.path !== '.' || anchor !== undefined ? [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: relativeUri(p.path === '.' ? (anchor as string) : p.path), uriBaseId: '%SRCROOT%' },
-                region: { startLine: p.path === '.' ? 1 : Math.max(1, p.line) },
-              },
-            },
-          ] : [],
+          locations:
+            p.path !== '.' || anchor !== undefined
+              ? [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: relativeUri(p.path === '.' ? (anchor as string) : p.path), uriBaseId: '%SRCROOT%' },
+                      region: { startLine: p.path === '.' ? 1 : Math.max(1, p.line) },
+                    },
+                  },
+                ]
+              : [],
         })),
       },
     ],

@@ -17,7 +17,10 @@ export interface OrderedChoice {
 export function recordsForPicking(records: readonly LodestarRecord[], context: { editor?: string; selection?: string } = {}): OrderedChoice[] {
   const rest = records
     .filter((r) => r.path !== context.editor && r.path !== context.selection)
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (b.number ?? -1) - (a.number ?? -1) || a.title.localeCompare(b.title) || a.path.localeCompare(b.path))
+    .sort(
+      (a, b) =>
+        (b.date ?? '').localeCompare(a.date ?? '') || (b.number ?? -1) - (a.number ?? -1) || a.title.localeCompare(b.title) || a.path.localeCompare(b.path),
+    )
     .map((record) => ({ record, context: undefined as RecordContext }));
   const first: OrderedChoice[] = [];
   const inEditor = context.editor ? records.find((r) => r.path === context.editor) : undefined;

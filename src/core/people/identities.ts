@@ -167,7 +167,12 @@ export class PeopleDirectory {
    * one profile with exactly its name (the file is the team's own curated
    * list, so its names are deliberate); else it is a person of its own.
    */
-  constructor(profiles: readonly ProfileIdentity[], coauthors: readonly CoauthorsEntry[] = [], problems: readonly Problem[] = [], mailmap: Mailmap = new Mailmap()) {
+  constructor(
+    profiles: readonly ProfileIdentity[],
+    coauthors: readonly CoauthorsEntry[] = [],
+    problems: readonly Problem[] = [],
+    mailmap: Mailmap = new Mailmap(),
+  ) {
     this.mailmap = mailmap;
     this.problems.push(...problems);
     const sorted = [...profiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -189,14 +194,28 @@ export class PeopleDirectory {
       });
       return;
     }
-    const person: Person = { key: handle, name: p.name || handle, handle: p.fileHandle || handle, emails: [], initials: [], profilePath: p.path, source: 'profile' };
+    const person: Person = {
+      key: handle,
+      name: p.name || handle,
+      handle: p.fileHandle || handle,
+      emails: [],
+      initials: [],
+      profilePath: p.path,
+      source: 'profile',
+    };
     this.list.push(person);
     this.byHandle.set(handle.toLowerCase(), person);
     if (p.fileHandle) this.byHandle.set(p.fileHandle.toLowerCase(), person);
     const claim = (map: Map<string, Person>, value: string, what: string): boolean => {
       const other = map.get(value);
       if (other && other !== person) {
-        this.problems.push({ path: p.path, line: 1, severity: 'warning', code: 'duplicate-email', message: `The ${what} "${value}" is also claimed by ${other.key}; it stays with ${other.key}.` });
+        this.problems.push({
+          path: p.path,
+          line: 1,
+          severity: 'warning',
+          code: 'duplicate-email',
+          message: `The ${what} "${value}" is also claimed by ${other.key}; it stays with ${other.key}.`,
+        });
         return false;
       }
       map.set(value, person);

@@ -46,7 +46,8 @@ export function handleProblem(handle: string): string | undefined {
 /** Why a session kind cannot be used, or undefined: lower-case words joined by `-` (`one-on-one`), so it fits the file name. */
 export function kindProblem(kind: string): string | undefined {
   if (kind.trim() === '') return 'A session needs a kind (pairing, one-on-one, career…).';
-  if (!/^[a-z]+(-[a-z]+)*$/.test(kind) || kind.length > 40) return `The kind "${kind}" must be lower-case words joined by "-" (like one-on-one); it becomes part of the file name.`;
+  if (!/^[a-z]+(-[a-z]+)*$/.test(kind) || kind.length > 40)
+    return `The kind "${kind}" must be lower-case words joined by "-" (like one-on-one); it becomes part of the file name.`;
   if (RESERVED.test(kind)) return `The kind "${kind}" is a device name Windows reserves; choose another.`;
   return undefined;
 }
@@ -56,7 +57,8 @@ function check(problem: string | undefined): void {
 }
 
 function checkDay(date: string, what: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || normaliseDate(date) !== date) throw new MentoringInputError(`The ${what} must be a date as YYYY-MM-DD, not "${date}".`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || normaliseDate(date) !== date)
+    throw new MentoringInputError(`The ${what} must be a date as YYYY-MM-DD, not "${date}".`);
 }
 
 function oneLine(value: string, what: string): string {
@@ -284,13 +286,18 @@ export function planConfirmedSession(
   if (dates.size > 1) throw new MentoringInputError(`The sessions are on ${dates.size} different days; confirm one day at a time.`);
   const date = sessions[0].date;
   if (!date) throw new MentoringInputError('The detected session has no date.');
-  if (!sessions.every((s) => s.people.includes(mentee.key))) throw new MentoringInputError(`${mentee.name ?? mentee.key} is not in every one of these sessions.`);
+  if (!sessions.every((s) => s.people.includes(mentee.key)))
+    throw new MentoringInputError(`${mentee.name ?? mentee.key} is not in every one of these sessions.`);
   const withPeople: string[] = [];
   for (const s of sessions) for (const p of s.people) if (p !== mentee.key && !withPeople.includes(p)) withPeople.push(p);
   const commits = sessions.map((s) => s.commit as string);
   const commitSubjects: Record<string, string> = {};
   for (const s of sessions) if (s.subject) commitSubjects[s.commit as string] = s.subject;
-  return planSession(folder, { ...extra, handle: mentee.handle, kind: 'pairing', date, with: withPeople, commits, commitSubjects, menteeName: mentee.name }, existingNames);
+  return planSession(
+    folder,
+    { ...extra, handle: mentee.handle, kind: 'pairing', date, with: withPeople, commits, commitSubjects, menteeName: mentee.name },
+    existingNames,
+  );
 }
 
 /** Names in a folder, or none when it does not exist yet. */
@@ -318,7 +325,13 @@ async function refusePrivateUnderWorkspace(fs: RecordFileSystem, folder: string,
  * private notebook), exclusively: when another writer took the name in
  * between, the next `-N` is used. Returns what was written.
  */
-export async function writeSession(fs: RecordFileSystem, writer: RecordWriter, folder: string, input: SessionInput, options: WriteOptions = {}): Promise<PlannedRecord> {
+export async function writeSession(
+  fs: RecordFileSystem,
+  writer: RecordWriter,
+  folder: string,
+  input: SessionInput,
+  options: WriteOptions = {},
+): Promise<PlannedRecord> {
   return writeWithNextName(fs, writer, folder, input.handle, input.private, options, (names) => planSession(folder, input, names));
 }
 
@@ -361,7 +374,13 @@ async function writeWithNextName(
 }
 
 /** Writes a new profile exclusively; an existing `<handle>.md` is left as it is ({@link FileExistsError}). */
-export async function writeMenteeProfile(fs: RecordFileSystem, writer: RecordWriter, folder: string, input: MenteeProfileInput, options: WriteOptions = {}): Promise<PlannedRecord> {
+export async function writeMenteeProfile(
+  fs: RecordFileSystem,
+  writer: RecordWriter,
+  folder: string,
+  input: MenteeProfileInput,
+  options: WriteOptions = {},
+): Promise<PlannedRecord> {
   const planned = planMenteeProfile(folder, input);
   await refusePrivateUnderWorkspace(fs, folder, input.private, options);
   await writer.createExclusive(planned.path, planned.content);

@@ -91,7 +91,15 @@ function compactCommit(c: HistoryCommit): HistoryCommit {
     .split('\n')
     .filter((line) => /co-authored-by/i.test(line))
     .join('\n');
-  return { hash: copy(c.hash), parents: [], authorName: copy(c.authorName), authorEmail: copy(c.authorEmail), date: copy(c.date), subject: copy(c.subject), body: copy(body) };
+  return {
+    hash: copy(c.hash),
+    parents: [],
+    authorName: copy(c.authorName),
+    authorEmail: copy(c.authorEmail),
+    date: copy(c.date),
+    subject: copy(c.subject),
+    body: copy(body),
+  };
 }
 
 export interface DetectedSessions {
@@ -123,7 +131,11 @@ export async function detectPairingSessions(
   window: PairingWindow & { maxCount?: number; revision?: string; onlyCoAuthored?: boolean } = {},
 ): Promise<DetectedSessions> {
   const sessions: PairingSession[] = [];
-  const scanOptions: HistoryScanOptions = { since: window.since ? daysBefore(window.since, 2) : undefined, maxCount: window.maxCount, revision: window.revision };
+  const scanOptions: HistoryScanOptions = {
+    since: window.since ? daysBefore(window.since, 2) : undefined,
+    maxCount: window.maxCount,
+    revision: window.revision,
+  };
   // Every session comes from a body parseCoAuthors finds a trailer in, and it finds none without these words (in any case).
   if (window.onlyCoAuthored && window.maxCount === undefined) scanOptions.mentioning = ['co-authored-by'];
   if (!(directory instanceof Promise)) {
@@ -208,10 +220,12 @@ function writtenHash(ref: string): string | undefined {
 export function coversDetected(logged: PairingSession, detected: PairingSession): boolean {
   if (logged.source !== 'logged' || detected.source !== 'co-authored' || !detected.commit) return false;
   const hash = detected.commit.toLowerCase();
-  if ((logged.commits ?? []).some((c) => {
-    const h = writtenHash(c);
-    return h !== undefined && hash.startsWith(h);
-  })) {
+  if (
+    (logged.commits ?? []).some((c) => {
+      const h = writtenHash(c);
+      return h !== undefined && hash.startsWith(h);
+    })
+  ) {
     return true;
   }
   return logged.date !== null && logged.date === detected.date && detected.people.every((p) => logged.people.includes(p));
@@ -332,7 +346,12 @@ export async function buildPairingReport(options: {
   const window = options.window ?? {};
   const extra = options.extraRecords ?? [];
   const loading = Promise.resolve(options.indexReady).then(() =>
-    loadPeopleDirectory(options.index, options.fs, extra.filter((r) => r.kind === 'person'), { trusted: options.trusted, git: options.git }),
+    loadPeopleDirectory(
+      options.index,
+      options.fs,
+      extra.filter((r) => r.kind === 'person'),
+      { trusted: options.trusted, git: options.git },
+    ),
   );
   const detecting = detectPairingSessions(options.git, options.indexReady ? loading : await loading, { ...window, onlyCoAuthored: true });
   const directory = await loading;

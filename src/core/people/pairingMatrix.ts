@@ -76,7 +76,8 @@ export function buildPairingMatrix(sessions: readonly PairingSession[], nameOf: 
   const people = everyone.slice(0, maxPeople);
   const sameName = new Map<string, number>();
   for (const p of people) sameName.set(p.name.toLowerCase(), (sameName.get(p.name.toLowerCase()) ?? 0) + 1);
-  for (const p of people) p.label = (sameName.get(p.name.toLowerCase()) ?? 0) > 1 && p.key.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${p.key})` : p.name;
+  for (const p of people)
+    p.label = (sameName.get(p.name.toLowerCase()) ?? 0) > 1 && p.key.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${p.key})` : p.name;
   const position = new Map(people.map((p, i) => [p.key, i]));
   const pairs: MatrixPair[] = [];
   for (const { keys, sessions: list } of byPair.values()) {
@@ -134,7 +135,9 @@ export function pairingMatrixHtml(matrix: PairingMatrix, options: MatrixPageOpti
   }
   const cellCount = new Map<string, number>();
   pairs.forEach((p, n) => cellCount.set(`${p.a},${p.b}`, n));
-  const headerCells = people.map((p) => `<th scope="col" title="${escapeXml(p.name === p.key ? p.name : `${p.name} (${p.key})`)}"><span>${escapeXml(p.label)}</span></th>`).join('');
+  const headerCells = people
+    .map((p) => `<th scope="col" title="${escapeXml(p.name === p.key ? p.name : `${p.name} (${p.key})`)}"><span>${escapeXml(p.label)}</span></th>`)
+    .join('');
   const rows = people
     .map((row, i) => {
       const cells = people
@@ -164,7 +167,10 @@ export function pairingMatrixHtml(matrix: PairingMatrix, options: MatrixPageOpti
       return `<li id="pair-${n}" tabindex="-1"><strong>${escapeXml(people[p.a].label)}</strong> and <strong>${escapeXml(people[p.b].label)}</strong>: ${plural(p.count, 'session')} — ${dates}</li>`;
     })
     .join('\n');
-  const hidden = matrix.hidden > 0 ? `<p>${matrix.hidden} more ${matrix.hidden === 1 ? 'person' : 'people'} paired less and ${matrix.hidden === 1 ? 'is' : 'are'} not shown.</p>` : '';
+  const hidden =
+    matrix.hidden > 0
+      ? `<p>${matrix.hidden} more ${matrix.hidden === 1 ? 'person' : 'people'} paired less and ${matrix.hidden === 1 ? 'is' : 'are'} not shown.</p>`
+      : '';
   return `<main>${head}
 <p class="hint">Darker cells: more sessions. Arrow keys move between cells; Enter shows that pair's sessions below.</p>
 <div class="matrix-scroll"><table class="pairing-matrix" role="grid" aria-describedby="matrix-caption">

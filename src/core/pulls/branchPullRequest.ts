@@ -58,7 +58,11 @@ async function gitValue(git: GitExecutor, args: string[]): Promise<string | null
   }
 }
 
-export async function findBranchPullRequest(git: GitExecutor, remotes: readonly RemoteRepo[], options: BranchPullRequestOptions = {}): Promise<BranchPullRequestResult> {
+export async function findBranchPullRequest(
+  git: GitExecutor,
+  remotes: readonly RemoteRepo[],
+  options: BranchPullRequestOptions = {},
+): Promise<BranchPullRequestResult> {
   const branch = options.branch ?? (await currentBranch(git));
   if (!branch) return { branch: null, pullRequest: null };
   const result: BranchPullRequestResult = { branch, pullRequest: null };

@@ -45,4 +45,3 @@ export function createForgeClient(remote: RemoteRepo, options: ForgeClientOption
   if (remote.kind === 'gitlab') return new GitLabClient(remote, apiBase, options);
   return undefined;
 }
-

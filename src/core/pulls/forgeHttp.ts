@@ -51,7 +51,10 @@ export function memoryForgeCache(limit = 500): ForgeCache {
   };
 }
 
-export type FetchFunction = (url: string, init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect: 'manual' }) => Promise<FetchResponse>;
+export type FetchFunction = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect: 'manual' },
+) => Promise<FetchResponse>;
 
 /** The part of a fetch `Response` the client uses. */
 export interface FetchResponse {
@@ -171,7 +174,8 @@ export class ForgeHttp {
     const maxRetries = this.options.maxRetries ?? 3;
     let redirects = 0;
     for (let attempt = 0; ; attempt++) {
-      if (new URL(url).origin !== this.origin) throw this.error(`${this.options.forgeName} sent Lodestar to another host (${new URL(url).host}); not following`, 'bad-response');
+      if (new URL(url).origin !== this.origin)
+        throw this.error(`${this.options.forgeName} sent Lodestar to another host (${new URL(url).host}); not following`, 'bad-response');
       const cached = this.cache.get(url);
       const headers: Record<string, string> = { 'User-Agent': 'lodestar-vscode', Accept: 'application/json', ...this.options.headers };
       if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
@@ -193,13 +197,18 @@ export class ForgeHttp {
       }
       if ([301, 302, 307, 308].includes(status)) {
         const location = responseHeaders.get('location');
-        if (!location || ++redirects > 3) throw this.error(`${this.options.forgeName} at ${this.host} redirected too often (${shownPath(url)})`, 'bad-response', status);
+        if (!location || ++redirects > 3)
+          throw this.error(`${this.options.forgeName} at ${this.host} redirected too often (${shownPath(url)})`, 'bad-response', status);
         url = new URL(location, url).toString();
         attempt--;
         continue;
       }
       if (status === 401) {
-        throw this.error(`${this.options.forgeName} at ${this.host} did not accept the sign-in (it has expired or been revoked): sign in again`, 'unauthorized', status);
+        throw this.error(
+          `${this.options.forgeName} at ${this.host} did not accept the sign-in (it has expired or been revoked): sign in again`,
+          'unauthorized',
+          status,
+        );
       }
       const wait = this.rateLimitWait(status, responseHeaders, text, attempt);
       if (wait !== undefined) {
@@ -210,8 +219,14 @@ export class ForgeHttp {
         await this.sleep(wait);
         continue;
       }
-      if (status === 403) throw this.error(`${this.options.forgeName} at ${this.host} refused access to ${shownPath(url)} (the sign-in may lack a permission)`, 'forbidden', status);
-      if (status === 404) throw this.error(`${this.options.forgeName} at ${this.host} has nothing at ${shownPath(url)} (or the sign-in cannot see it)`, 'not-found', status);
+      if (status === 403)
+        throw this.error(
+          `${this.options.forgeName} at ${this.host} refused access to ${shownPath(url)} (the sign-in may lack a permission)`,
+          'forbidden',
+          status,
+        );
+      if (status === 404)
+        throw this.error(`${this.options.forgeName} at ${this.host} has nothing at ${shownPath(url)} (or the sign-in cannot see it)`, 'not-found', status);
       if (status >= 500 && attempt < maxRetries) {
         const backoff = Math.min(1000 * 2 ** attempt, maxWait);
         this.log(`${this.host} answered ${status}: retrying in ${seconds(backoff)}`);
@@ -263,7 +278,11 @@ export class ForgeHttp {
       return { status: response.status, responseHeaders: response.headers, text };
     } catch (e) {
       if (e instanceof ForgeError) throw this.error(e.message, e.reason, e.status);
-      if (timedOut) throw this.error(`${this.options.forgeName} at ${this.host} did not answer within ${seconds(timeoutMs)}: it may be down or slow; try again later`, 'timeout');
+      if (timedOut)
+        throw this.error(
+          `${this.options.forgeName} at ${this.host} did not answer within ${seconds(timeoutMs)}: it may be down or slow; try again later`,
+          'timeout',
+        );
       const code = (e as { cause?: { code?: unknown } }).cause?.code;
       const detail = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
       throw this.error(`cannot reach ${this.options.forgeName} at ${this.host}${detail}`, 'unreachable');

@@ -57,7 +57,11 @@ export interface ForgeClientOptions extends Omit<ForgeHttpOptions, 'baseUrl' | '
 /** The ForgeError a 404 becomes for one pull request: says which one is missing. */
 export function noSuchPullRequest(e: unknown, remote: RemoteRepo, number: number, sigil = '#'): unknown {
   if (e instanceof ForgeError && e.reason === 'not-found') {
-    return new ForgeError(`no such pull request: ${projectPath(remote)}${sigil}${number} on ${remote.host} (or the sign-in cannot see it)`, 'not-found', e.status);
+    return new ForgeError(
+      `no such pull request: ${projectPath(remote)}${sigil}${number} on ${remote.host} (or the sign-in cannot see it)`,
+      'not-found',
+      e.status,
+    );
   }
   return e;
 }

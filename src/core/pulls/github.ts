@@ -45,14 +45,21 @@ export class GitHubClient implements ForgeClient {
     try {
       const { body } = await this.http.getPage<unknown>(`${this.repoPath}/pulls/${number}`);
       const reviews = await this.http.getAll<unknown>(`${this.repoPath}/pulls/${number}/reviews`, { per_page: 100 });
-      return this.toPullRequest(body, reviews.map((r) => str(obj(obj(r).user).login)));
+      return this.toPullRequest(
+        body,
+        reviews.map((r) => str(obj(obj(r).user).login)),
+      );
     } catch (e) {
       throw noSuchPullRequest(e, this.remote, number);
     }
   }
 
   async listPullRequestsForBranch(branch: string, headOwner = this.remote.owner): Promise<ForgePullRequest[]> {
-    const list = await this.http.getAll<unknown>(`${this.repoPath}/pulls`, { head: `${headOwner}:${branch}`, state: 'all', sort: 'created', direction: 'desc', per_page: 100 }, 100);
+    const list = await this.http.getAll<unknown>(
+      `${this.repoPath}/pulls`,
+      { head: `${headOwner}:${branch}`, state: 'all', sort: 'created', direction: 'desc', per_page: 100 },
+      100,
+    );
     return list.map((pr) => this.toPullRequest(pr));
   }
 
@@ -67,13 +74,27 @@ export class GitHubClient implements ForgeClient {
         const r = obj(raw);
         const body = str(r.body) ?? '';
         const state = str(r.state) ?? undefined;
-        const review: ForgeReviewComment = { id: String(r.id ?? ''), author: str(obj(r.user).login), body, createdAt: str(r.submitted_at), url: str(r.html_url), kind: 'review' };
+        const review: ForgeReviewComment = {
+          id: String(r.id ?? ''),
+          author: str(obj(r.user).login),
+          body,
+          createdAt: str(r.submitted_at),
+          url: str(r.html_url),
+          kind: 'review',
+        };
         if (state) review.state = state;
         out.push(review);
       }
       for (const raw of comments) {
         const c = obj(raw);
-        const comment: ForgeReviewComment = { id: String(c.id ?? ''), author: str(obj(c.user).login), body: str(c.body) ?? '', createdAt: str(c.created_at), url: str(c.html_url), kind: 'comment' };
+        const comment: ForgeReviewComment = {
+          id: String(c.id ?? ''),
+          author: str(obj(c.user).login),
+          body: str(c.body) ?? '',
+          createdAt: str(c.created_at),
+          url: str(c.html_url),
+          kind: 'comment',
+        };
         const path = str(c.path);
         if (path) comment.path = path;
         out.push(comment);

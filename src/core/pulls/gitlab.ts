@@ -46,13 +46,21 @@ export class GitLabClient implements ForgeClient {
   }
 
   async listPullRequestsForBranch(branch: string): Promise<ForgePullRequest[]> {
-    const list = await this.http.getAll<unknown>(`${this.projectApi}/merge_requests`, { source_branch: branch, state: 'all', order_by: 'created_at', sort: 'desc', per_page: 100 }, 100);
+    const list = await this.http.getAll<unknown>(
+      `${this.projectApi}/merge_requests`,
+      { source_branch: branch, state: 'all', order_by: 'created_at', sort: 'desc', per_page: 100 },
+      100,
+    );
     return list.map((mr) => this.toMergeRequest(mr));
   }
 
   async listReviewComments(number: number, login?: string): Promise<ForgeReviewComment[]> {
     try {
-      const notes = await this.http.getAll<unknown>(`${this.projectApi}/merge_requests/${number}/notes`, { sort: 'asc', order_by: 'created_at', per_page: 100 });
+      const notes = await this.http.getAll<unknown>(`${this.projectApi}/merge_requests/${number}/notes`, {
+        sort: 'asc',
+        order_by: 'created_at',
+        per_page: 100,
+      });
       const who = login?.toLowerCase();
       const out: ForgeReviewComment[] = [];
       for (const raw of notes) {
@@ -60,7 +68,14 @@ export class GitLabClient implements ForgeClient {
         if (n.system === true) continue;
         const author = str(obj(n.author).username);
         if (who && author?.toLowerCase() !== who) continue;
-        const comment: ForgeReviewComment = { id: String(n.id ?? ''), author, body: str(n.body) ?? '', createdAt: str(n.created_at), url: null, kind: 'comment' };
+        const comment: ForgeReviewComment = {
+          id: String(n.id ?? ''),
+          author,
+          body: str(n.body) ?? '',
+          createdAt: str(n.created_at),
+          url: null,
+          kind: 'comment',
+        };
         const path = str(obj(n.position).new_path);
         if (path) comment.path = path;
         out.push(comment);

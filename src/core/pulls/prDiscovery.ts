@@ -295,7 +295,12 @@ export interface DiscoveryResult {
 /** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
 export async function discoverPullRequests(git: GitExecutor, remotes: readonly RemoteRepo[], options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
   const collector = new PullRequestCollector(remotes);
-  const scan = await scanHistory(git, (c) => collector.add(c), { since: options.since, revision: options.revision, maxCount: options.maxCount, mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined });
+  const scan = await scanHistory(git, (c) => collector.add(c), {
+    since: options.since,
+    revision: options.revision,
+    maxCount: options.maxCount,
+    mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined,
+  });
   const result: DiscoveryResult = { pullRequests: collector.pullRequests(), commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;

@@ -63,7 +63,10 @@ function parsePullRequestUrl(input: string): UrlParse {
   const host = `${hostname}${port}`;
   let path: string[];
   try {
-    path = (m[4] ?? '').split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    path = (m[4] ?? '')
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }
@@ -109,7 +112,13 @@ function parsePullRequestUrl(input: string): UrlParse {
   }
   // GitHub / GHES: host/owner/repo/pull/N
   if (path[2] === 'pull' && path[3] !== undefined) {
-    return make(hostname === 'github.com' || hostname === 'www.github.com' ? 'github' : 'ghes', path[0], path[1], path[3], hostname === 'www.github.com' ? 'https://github.com' : `${scheme}://${host}`);
+    return make(
+      hostname === 'github.com' || hostname === 'www.github.com' ? 'github' : 'ghes',
+      path[0],
+      path[1],
+      path[3],
+      hostname === 'www.github.com' ? 'https://github.com' : `${scheme}://${host}`,
+    );
   }
   return undefined;
 }
@@ -145,7 +154,8 @@ export function resolvePullRequestReference(input: string, remotes: readonly Rem
     const fits = sigil === '#' ? HASH_KINDS : BANG_KINDS;
     const remote = remotes.find((r) => fits(r.kind));
     if (remote) return forShort(remote, n.number);
-    if (remotes.length === 0) return { ok: false, message: `${sigil}${n.number} needs a git remote to resolve against, and this repository has none: paste the pull request's URL` };
+    if (remotes.length === 0)
+      return { ok: false, message: `${sigil}${n.number} needs a git remote to resolve against, and this repository has none: paste the pull request's URL` };
     return {
       ok: false,
       message:
@@ -157,7 +167,8 @@ export function resolvePullRequestReference(input: string, remotes: readonly Rem
   if (/^-?\d+$/.test(text)) {
     const n = parsePullRequestNumber(text);
     if (!n.ok) return n;
-    if (remotes.length === 0) return { ok: false, message: `${n.number} needs a git remote to resolve against, and this repository has none: paste the pull request's URL` };
+    if (remotes.length === 0)
+      return { ok: false, message: `${n.number} needs a git remote to resolve against, and this repository has none: paste the pull request's URL` };
     return forShort(remotes[0], n.number);
   }
   return { ok: false, message: `"${shown(text)}" is not a pull request reference: enter ${USAGE}` };

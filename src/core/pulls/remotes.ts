@@ -122,7 +122,8 @@ export function parseRemoteUrl(url: string, hints: ForgeHostHints = {}): RemoteR
   // Web pages live on https at the bare host for ssh remotes; an https remote keeps its port.
   const webScheme = split.scheme === 'http' ? 'http' : 'https';
   const webPort = split.scheme === 'ssh' ? undefined : split.port;
-  const webHost = (h: string): string => (webPort && !(webScheme === 'https' && webPort === '443') && !(webScheme === 'http' && webPort === '80') ? `${h}:${webPort}` : h);
+  const webHost = (h: string): string =>
+    webPort && !(webScheme === 'https' && webPort === '443') && !(webScheme === 'http' && webPort === '80') ? `${h}:${webPort}` : h;
   const make = (host: string, owner: string, repo: string, scheme = webScheme): RemoteRepo | undefined =>
     owner && repo ? { kind, host, webBase: `${scheme}://${host}`, owner, repo } : undefined;
   const p = split.path;

@@ -60,7 +60,7 @@ export function calendarDay(d: Date): string {
 export function weekStart(date: string): string {
   const day = dayNumber(date);
   // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
-  return dateOfDay(day - (((day + 3) % 7) + 7) % 7);
+  return dateOfDay(day - ((((day + 3) % 7) + 7) % 7));
 }
 
 export function monthStart(date: string): string {
@@ -103,7 +103,8 @@ export function quarterOf(date: string, offset = 0): Period {
   const year = Math.floor(q / 4);
   const firstMonth = (q - year * 4) * 3 + 1;
   const from = `${String(year).padStart(4, '0')}-${String(firstMonth).padStart(2, '0')}-01`;
-  const nextQuarter = firstMonth === 10 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${String(year).padStart(4, '0')}-${String(firstMonth + 3).padStart(2, '0')}-01`;
+  const nextQuarter =
+    firstMonth === 10 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${String(year).padStart(4, '0')}-${String(firstMonth + 3).padStart(2, '0')}-01`;
   return { from, to: addDays(nextQuarter, -1) };
 }
 
@@ -115,8 +116,23 @@ export function quarterOf(date: string, offset = 0): Period {
 export function cadenceDays(raw: string | number | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw === 'number') return raw > 0 && Number.isFinite(raw) ? Math.round(raw) : undefined;
-  const s = raw.trim().toLowerCase().replace(/^every\s+/, '');
-  const named: Record<string, number> = { daily: 1, weekly: 7, week: 7, biweekly: 14, 'bi-weekly': 14, fortnightly: 14, fortnight: 14, monthly: 31, month: 31, quarterly: 92, quarter: 92 };
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^every\s+/, '');
+  const named: Record<string, number> = {
+    daily: 1,
+    weekly: 7,
+    week: 7,
+    biweekly: 14,
+    'bi-weekly': 14,
+    fortnightly: 14,
+    fortnight: 14,
+    monthly: 31,
+    month: 31,
+    quarterly: 92,
+    quarter: 92,
+  };
   if (s in named) return named[s];
   const m = /^(\d+)\s*(d|days?|w|wks?|weeks?|m|mos?|months?)?$/.exec(s);
   if (!m || +m[1] <= 0) return undefined;

@@ -93,7 +93,10 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
       const err = doc.errors[0];
       const line = (err.linePos?.[0]?.line ?? 1) + 1;
       // Still show what can be read line by line (an unquoted `title: ADR001: Foo` is common), but flag it.
-      return { data: salvageFlatMapping(yamlText), error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line } };
+      return {
+        data: salvageFlatMapping(yamlText),
+        error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line },
+      };
     }
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
     if (value === null || value === undefined) return { data: Object.create(null) as Record<string, unknown> };
@@ -161,7 +164,11 @@ export function listField(data: Record<string, unknown> | undefined, ...keys: st
   for (const key of keys) {
     const v = data[key];
     if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x.trim() : typeof x === 'number' ? String(x) : '')).filter((x) => x !== '');
-    if (typeof v === 'string' && v.trim() !== '') return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    if (typeof v === 'string' && v.trim() !== '')
+      return v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
   }
   return [];
 }

@@ -74,10 +74,7 @@ export function setFrontMatterValue(text: string, key: string, value: string): s
  * every control character escaped.
  */
 export function yamlString(value: string): string {
-  const plain =
-    /^[A-Za-z][\w .,()/'-]*$/.test(value) &&
-    !/\s$/.test(value) &&
-    !/^(null|true|false|yes|no|on|off|y|n|nan|inf)$/i.test(value);
+  const plain = /^[A-Za-z][\w .,()/'-]*$/.test(value) && !/\s$/.test(value) && !/^(null|true|false|yes|no|on|off|y|n|nan|inf)$/i.test(value);
   return plain ? value : quoted(value);
 }
 
@@ -98,7 +95,14 @@ function quoted(value: string): string {
  * {@link addPullRequestLink}: every other byte kept, nothing added twice, and
  * no edit handed back that reads differently from what was meant.
  */
-export function addFrontMatterListItem(text: string, keys: readonly string[], item: string, same: (a: string, b: string) => boolean = (a, b) => a === b, noun = 'item', listName = keys[0]): FrontMatterListEdit {
+export function addFrontMatterListItem(
+  text: string,
+  keys: readonly string[],
+  item: string,
+  same: (a: string, b: string) => boolean = (a, b) => a === b,
+  noun = 'item',
+  listName = keys[0],
+): FrontMatterListEdit {
   const fm = readFrontMatter(text);
   if (fm.error) return { text, outcome: 'unsupported', reason: `The front matter cannot be read (${fm.error.message}); fix it first.` };
   const before = listField(fm.data, ...keys);
@@ -181,7 +185,8 @@ function editFrontMatter(text: string, data: Record<string, unknown>, item: stri
   if (/^[|>]/.test(rest)) return { reason: `"${key}" is a block scalar; add the link by hand.` };
   // `~`/`null`, or a comma-separated string: it becomes a flow list with the same items.
   const current = data[key];
-  if (current !== null && current !== undefined && typeof current !== 'string') return { reason: `"${key}" holds a ${typeof current}, not a list; add the link by hand.` };
+  if (current !== null && current !== undefined && typeof current !== 'string')
+    return { reason: `"${key}" holds a ${typeof current}, not a list; add the link by hand.` };
   const existing = listField(data, key);
   const space = /^[ \t]/.test(value) ? value.slice(0, value.length - value.trimStart().length) : ' ';
   lines[at] = `${head}${space}${anchor.trim()}${anchor ? ' ' : ''}[${[...existing, item].map(yamlFlowItem).join(', ')}]${comment}${cr}`;

@@ -147,7 +147,8 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         continue;
       }
       if (!/\S/.test(raw)) paragraph = Paragraph.None;
-      else if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(raw)) paragraph = Paragraph.None; // thematic break
+      else if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(raw))
+        paragraph = Paragraph.None; // thematic break
       else if (paragraph !== Paragraph.Plain || interruptsParagraph(raw)) {
         const container = /^( {0,3})(>|[-*+]|\d{1,9}[.)])([ \t]*)(.?)/.exec(raw);
         if (container && (container[2] === '>' || container[3] !== '' || container[4] === '')) {
@@ -175,7 +176,9 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
 
 /** Only lines starting with a space, tab, `#`, a fence, an underline, a list or quote marker or a digit can change the structure. */
 function mayBeStructure(c: number): boolean {
-  return c === 35 || c === 32 || c === 9 || c === 96 || c === 126 || c === 45 || c === 61 || c === 42 || c === 43 || c === 62 || c === 95 || (c >= 48 && c <= 57);
+  return (
+    c === 35 || c === 32 || c === 9 || c === 96 || c === 126 || c === 45 || c === 61 || c === 42 || c === 43 || c === 62 || c === 95 || (c >= 48 && c <= 57)
+  );
 }
 
 // Lines that start a block of their own, so they end a list item's paragraph instead of continuing it lazily.
@@ -213,7 +216,10 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
 }
 
 function normaliseHeading(text: string): string {
-  return text.replace(/[*_`:]/g, '').trim().toLowerCase();
+  return text
+    .replace(/[*_`:]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Text without Markdown emphasis and inline code marks, for titles and statuses. */

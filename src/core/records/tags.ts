@@ -23,7 +23,5 @@ export function readTags(data: Record<string, unknown> | undefined, tagsLine?: s
 function splitTagsLine(line: string): string[] {
   const text = line.replace(/<!--.*?-->/g, '').trim();
   if (/separated list of tags/i.test(text)) return [];
-  return text
-    .replace(/^\[(.*)\]$/, '$1')
-    .split(/[,\s]+/);
+  return text.replace(/^\[(.*)\]$/, '$1').split(/[,\s]+/);
 }

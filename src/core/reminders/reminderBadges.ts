@@ -39,13 +39,20 @@ export function reminderBadges(reminders: readonly Reminder[], options: Reminder
   const inReviewDays = options.inReviewMaxAgeDays ?? DEFAULT_IN_REVIEW_MAX_AGE_DAYS;
   const due = count('decision-review-due');
   const stale = count('decision-proposed-stale');
-  const decisionParts = [due > 0 ? `${due} past ${due === 1 ? 'its' : 'their'} review-by date` : '', stale > 0 ? `${stale} still proposed after ${proposedDays} days` : ''].filter(Boolean);
+  const decisionParts = [
+    due > 0 ? `${due} past ${due === 1 ? 'its' : 'their'} review-by date` : '',
+    stale > 0 ? `${stale} still proposed after ${proposedDays} days` : '',
+  ].filter(Boolean);
   const decisions = reminders.filter((r) => VIEW_OF[r.kind] === 'decisions').length;
   const designs = count('design-in-review-stale');
   const mentees = count('mentee-overdue');
   return {
-    decisions: decisions > 0 ? { value: decisions, tooltip: `${plural(decisions, 'decision needs', 'decisions need')} attention: ${decisionParts.join(', ')}` } : undefined,
-    designDocs: designs > 0 ? { value: designs, tooltip: `${plural(designs, 'design doc', 'design docs')} in review for more than ${inReviewDays} days` } : undefined,
+    decisions:
+      decisions > 0
+        ? { value: decisions, tooltip: `${plural(decisions, 'decision needs', 'decisions need')} attention: ${decisionParts.join(', ')}` }
+        : undefined,
+    designDocs:
+      designs > 0 ? { value: designs, tooltip: `${plural(designs, 'design doc', 'design docs')} in review for more than ${inReviewDays} days` } : undefined,
     mentoring: mentees > 0 ? { value: mentees, tooltip: `${plural(mentees, 'mentee', 'mentees')} with no session within their cadence` } : undefined,
   };
 }

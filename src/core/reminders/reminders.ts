@@ -37,7 +37,11 @@ const CLOSED_DECISION_STATUSES = new Set(['superseded', 'deprecated', 'rejected'
  * more than `inReviewMaxAgeDays` since their last date (`updated`, else
  * `created`), and mentees with no session within their `cadence`.
  */
-export function influenceReminders(records: readonly LodestarRecord[], options: ReminderOptions & { person?: string } = {}, scope: PersonScope = personScope(records, options.person)): Reminder[] {
+export function influenceReminders(
+  records: readonly LodestarRecord[],
+  options: ReminderOptions & { person?: string } = {},
+  scope: PersonScope = personScope(records, options.person),
+): Reminder[] {
   const today = options.today && isIsoDate(options.today) ? options.today : currentDay();
   const proposedMax = options.proposedMaxAgeDays ?? DEFAULT_PROPOSED_MAX_AGE_DAYS;
   const inReviewMax = options.inReviewMaxAgeDays ?? DEFAULT_IN_REVIEW_MAX_AGE_DAYS;
@@ -55,28 +59,66 @@ export function influenceReminders(records: readonly LodestarRecord[], options: 
     if (r.kind === 'decision' && scope.names([...r.people, ...(r.consulted ?? [])])) {
       if (r.reviewBy && r.reviewBy <= today && !CLOSED_DECISION_STATUSES.has(r.status ?? '')) {
         const days = daysBetween(r.reviewBy, today);
-        out.push({ kind: 'decision-review-due', path: r.path, title: r.title, since: r.reviewBy, days, message: `Review was due on ${r.reviewBy} (${plural(days, 'day')} ago).` });
+        out.push({
+          kind: 'decision-review-due',
+          path: r.path,
+          title: r.title,
+          since: r.reviewBy,
+          days,
+          message: `Review was due on ${r.reviewBy} (${plural(days, 'day')} ago).`,
+        });
       }
       if (r.status === 'proposed' && date !== null && daysBetween(date, today) > proposedMax) {
         const days = daysBetween(date, today);
-        out.push({ kind: 'decision-proposed-stale', path: r.path, title: r.title, since: date, days, message: `Still proposed after ${plural(days, 'day')} (since ${date}).` });
+        out.push({
+          kind: 'decision-proposed-stale',
+          path: r.path,
+          title: r.title,
+          since: date,
+          days,
+          message: `Still proposed after ${plural(days, 'day')} (since ${date}).`,
+        });
       }
     } else if (r.kind === 'design' && r.status === 'in-review' && date !== null && scope.names(r.people)) {
       const days = daysBetween(date, today);
-      if (days > inReviewMax) out.push({ kind: 'design-in-review-stale', path: r.path, title: r.title, since: date, days, message: `In review for ${plural(days, 'day')} (since ${date}).` });
+      if (days > inReviewMax)
+        out.push({
+          kind: 'design-in-review-stale',
+          path: r.path,
+          title: r.title,
+          since: date,
+          days,
+          message: `In review for ${plural(days, 'day')} (since ${date}).`,
+        });
     } else if (r.kind === 'person' && r.handle && scope.isMentee(r.handle)) {
       const every = cadenceDays(r.cadence);
       if (every === undefined) continue;
       const last = lastSession.get(key(r.handle)) ?? null;
       const from = last ?? date;
       if (from === null) {
-        out.push({ kind: 'mentee-overdue', path: r.path, title: r.title, since: null, days: null, message: `No session logged yet (cadence: ${r.cadence}).`, handle: r.handle });
+        out.push({
+          kind: 'mentee-overdue',
+          path: r.path,
+          title: r.title,
+          since: null,
+          days: null,
+          message: `No session logged yet (cadence: ${r.cadence}).`,
+          handle: r.handle,
+        });
         continue;
       }
       const days = daysBetween(from, today) - every;
       if (days > 0) {
         const what = last ? `Last session ${last}` : `No session since ${from}`;
-        out.push({ kind: 'mentee-overdue', path: r.path, title: r.title, since: last, days, message: `${what}; cadence ${r.cadence}, ${plural(days, 'day')} overdue.`, handle: r.handle });
+        out.push({
+          kind: 'mentee-overdue',
+          path: r.path,
+          title: r.title,
+          since: last,
+          days,
+          message: `${what}; cadence ${r.cadence}, ${plural(days, 'day')} overdue.`,
+          handle: r.handle,
+        });
       }
     }
   }

@@ -58,7 +58,18 @@ export async function readRecordHistory(git: GitExecutor, folders: readonly stri
     }
     pending = start === -1 ? '' : pending.slice(start);
   };
-  const args = ['log', '--no-color', '--no-show-signature', '--no-renames', '--relative', `--format=${RECORD}%aI${FIELD}%aN`, '--name-only', 'HEAD', '--', ...pathspecs];
+  const args = [
+    'log',
+    '--no-color',
+    '--no-show-signature',
+    '--no-renames',
+    '--relative',
+    `--format=${RECORD}%aI${FIELD}%aN`,
+    '--name-only',
+    'HEAD',
+    '--',
+    ...pathspecs,
+  ];
   try {
     await git.stream(args, (chunk) => {
       pending += chunk;

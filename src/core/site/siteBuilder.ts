@@ -68,7 +68,12 @@ export function publishedRecords(index: RecordIndex): LodestarRecord[] {
  * the assets, and copies of the repository files the records link to or show.
  * Nothing is written here; {@link writeSite} does that.
  */
-export async function buildSite(index: RecordIndex, fs: RecordFileSystem, options: SiteOptions = {}, emit?: (file: SiteFile) => Promise<void> | void): Promise<SiteBuild> {
+export async function buildSite(
+  index: RecordIndex,
+  fs: RecordFileSystem,
+  options: SiteOptions = {},
+  emit?: (file: SiteFile) => Promise<void> | void,
+): Promise<SiteBuild> {
   const root = index.root;
   const warnings: string[] = [];
   const records = publishedRecords(index).sort((a, b) => compareText(relativeTo(root, a.path), relativeTo(root, b.path)));
@@ -83,35 +88,41 @@ export async function buildSite(index: RecordIndex, fs: RecordFileSystem, option
     const folder = relativeTo(root, r.folder);
     pages.set(r.path, { record: r, source, page, folder, history: options.history?.byPath.get(source) });
   }
-  const layout: SiteLayout = { siteTitle: options.siteTitle ?? 'Decision log', baseUrl: normaliseBaseUrl(options.baseUrl), mermaid: options.mermaidScript !== undefined };
+  const layout: SiteLayout = {
+    siteTitle: options.siteTitle ?? 'Decision log',
+    baseUrl: normaliseBaseUrl(options.baseUrl),
+    mermaid: options.mermaidScript !== undefined,
+  };
   const unpublishedFolders = index.folders.filter((f) => f.kind === 'mentoring' || f.kind === 'influence').map((f) => f.path);
   const copies = new Map<string, string>();
 
-  const resolverFor = (p: SitePage) => (href: string): LinkTarget => {
-    const scheme = SCHEME.exec(href);
-    if (scheme) return WEB_SCHEMES.has(scheme[1].toLowerCase()) ? { href } : { unpublished: 'not a web address' };
-    const hashAt = href.search(/[?#]/);
-    const pathPart = hashAt >= 0 ? href.slice(0, hashAt) : href;
-    const suffix = hashAt >= 0 ? href.slice(hashAt) : '';
-    const fragment = suffix.includes('#') ? suffix.slice(suffix.indexOf('#')) : '';
-    let clean = pathPart;
-    try {
-      clean = decodeURIComponent(pathPart);
-    } catch {
-      // kept as written
-    }
-    if (clean === '') return { href: suffix };
-    const target = clean.startsWith('/') ? joinPath(root, clean) : joinPath(dirname(p.record.path), clean);
-    const targetPage = pages.get(target);
-    if (targetPage) return { href: relativeUrl(p.page, targetPage.page) + fragment };
-    const rel = relativePath(root, target);
-    if (rel === undefined || rel === '') return { unpublished: 'outside the repository' };
-    if (index.record(target) || unpublishedFolders.some((f) => relativePath(f, target) !== undefined)) return { unpublished: 'not published' };
-    if (rel.split('/').some((seg) => seg.startsWith('.')) || NEVER_COPIED.test(rel)) return { unpublished: 'not published' };
-    if (options.outDir && relativePath(options.outDir, target) !== undefined) return { unpublished: 'not published' };
-    copies.set(rel, target);
-    return { href: relativeUrl(p.page, sitePath(rel)) + fragment };
-  };
+  const resolverFor =
+    (p: SitePage) =>
+    (href: string): LinkTarget => {
+      const scheme = SCHEME.exec(href);
+      if (scheme) return WEB_SCHEMES.has(scheme[1].toLowerCase()) ? { href } : { unpublished: 'not a web address' };
+      const hashAt = href.search(/[?#]/);
+      const pathPart = hashAt >= 0 ? href.slice(0, hashAt) : href;
+      const suffix = hashAt >= 0 ? href.slice(hashAt) : '';
+      const fragment = suffix.includes('#') ? suffix.slice(suffix.indexOf('#')) : '';
+      let clean = pathPart;
+      try {
+        clean = decodeURIComponent(pathPart);
+      } catch {
+        // kept as written
+      }
+      if (clean === '') return { href: suffix };
+      const target = clean.startsWith('/') ? joinPath(root, clean) : joinPath(dirname(p.record.path), clean);
+      const targetPage = pages.get(target);
+      if (targetPage) return { href: relativeUrl(p.page, targetPage.page) + fragment };
+      const rel = relativePath(root, target);
+      if (rel === undefined || rel === '') return { unpublished: 'outside the repository' };
+      if (index.record(target) || unpublishedFolders.some((f) => relativePath(f, target) !== undefined)) return { unpublished: 'not published' };
+      if (rel.split('/').some((seg) => seg.startsWith('.')) || NEVER_COPIED.test(rel)) return { unpublished: 'not published' };
+      if (options.outDir && relativePath(options.outDir, target) !== undefined) return { unpublished: 'not published' };
+      copies.set(rel, target);
+      return { href: relativeUrl(p.page, sitePath(rel)) + fragment };
+    };
 
   const md = createSiteMarkdown();
   const files: SiteFile[] = [];

@@ -35,7 +35,11 @@ export function linkVerb(kind: string): string {
  * site: what the record writes (in its order), then what other records say
  * about it (by their path) unless the record already says the same.
  */
-export function pageLinks(index: RecordIndex, pages: ReadonlyMap<string, SitePage>, bodyLinks: ReadonlyMap<string, RecordLink[]> = new Map()): Map<string, PageLink[]> {
+export function pageLinks(
+  index: RecordIndex,
+  pages: ReadonlyMap<string, SitePage>,
+  bodyLinks: ReadonlyMap<string, RecordLink[]> = new Map(),
+): Map<string, PageLink[]> {
   const forward = new Map<string, { kind: string; target?: SitePage; label: string }[]>();
   const incoming = new Map<string, { kind: string; from: SitePage }[]>();
   for (const [path, p] of pages) {
@@ -68,7 +72,9 @@ export function pageLinks(index: RecordIndex, pages: ReadonlyMap<string, SitePag
     const own = forward.get(path) ?? [];
     const links: PageLink[] = own.map((l) => ({ verb: linkVerb(l.kind), label: l.label, page: l.target?.page, status: l.target?.record.status }));
     const already = new Set(own.filter((l) => l.target).map((l) => `${l.kind}\n${l.target!.source}`));
-    const back = (incoming.get(p.record.path) ?? []).sort((a, b) => (a.from.source < b.from.source ? -1 : a.from.source > b.from.source ? 1 : a.kind < b.kind ? -1 : 1));
+    const back = (incoming.get(p.record.path) ?? []).sort((a, b) =>
+      a.from.source < b.from.source ? -1 : a.from.source > b.from.source ? 1 : a.kind < b.kind ? -1 : 1,
+    );
     for (const b of back) {
       const key = `${b.kind}\n${b.from.source}`;
       if (already.has(key)) continue;

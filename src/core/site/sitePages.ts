@@ -81,7 +81,9 @@ function statusBadge(status: string | null | undefined): string {
 
 function tagList(page: string, tags: readonly string[]): string {
   if (tags.length === 0) return '';
-  const items = tags.map((t) => `<li><a href="${escapeHtml(relativeUrl(page, 'index.html'))}?tag=${escapeHtml(encodeURIComponent(t))}">#${escapeHtml(t)}</a></li>`);
+  const items = tags.map(
+    (t) => `<li><a href="${escapeHtml(relativeUrl(page, 'index.html'))}?tag=${escapeHtml(encodeURIComponent(t))}">#${escapeHtml(t)}</a></li>`,
+  );
   return ` <ul class="tags" aria-label="Tags">${items.join(' ')}</ul>`;
 }
 
@@ -107,7 +109,9 @@ export function recordPageHtml(p: SitePage, links: PageLink[], bodyHtml: string,
 <ul>
 ${links
   .map((l) => {
-    const label = l.page ? `<a href="${escapeHtml(relativeUrl(p.page, l.page))}">${escapeHtml(l.label)}</a>` : `<span class="unpublished" title="not on this site">${escapeHtml(l.label)}</span>`;
+    const label = l.page
+      ? `<a href="${escapeHtml(relativeUrl(p.page, l.page))}">${escapeHtml(l.label)}</a>`
+      : `<span class="unpublished" title="not on this site">${escapeHtml(l.label)}</span>`;
     return `<li>${escapeHtml(l.verb)} ${label}${statusBadge(l.status)}</li>`;
   })
   .join('\n')}
@@ -147,7 +151,8 @@ export function indexPageHtml(groups: IndexGroup[], entriesJson: string, layout:
   const statuses = [...new Set(all.map((p) => p.record.status ?? ''))].filter(Boolean).sort();
   const tags = [...new Set(all.flatMap((p) => p.record.tags ?? []))].sort();
   const folders = groups.map((g) => g.folder);
-  const options = (values: string[], label: (v: string) => string = (v) => v): string => values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(label(v))}</option>`).join('');
+  const options = (values: string[], label: (v: string) => string = (v) => v): string =>
+    values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(label(v))}</option>`).join('');
   const decisions = all.filter((p) => p.record.kind === 'decision').length;
   const designs = all.length - decisions;
   let sectionId = 0;

@@ -37,7 +37,8 @@ export function serveSiteFolder(outDir: string, port: number): Promise<SiteServe
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void => {
       res.writeHead(status, {
         'Content-Type': type,
-        'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+        'Content-Security-Policy':
+          "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',

@@ -72,7 +72,8 @@ export function relativeTo(root: string, path: string): string {
   // The common case, a path under the root with no empty segment, without splitting both.
   if (root !== '/' && path.length > root.length + 1 && path.charCodeAt(root.length) === 47 && path.startsWith(root)) {
     const rest = path.slice(root.length + 1);
-    if (rest.charCodeAt(0) !== 47 && rest.charCodeAt(rest.length - 1) !== 47 && !rest.includes('//') && !root.includes('//') && !root.endsWith('/')) return rest;
+    if (rest.charCodeAt(0) !== 47 && rest.charCodeAt(rest.length - 1) !== 47 && !rest.includes('//') && !root.includes('//') && !root.endsWith('/'))
+      return rest;
   }
   const a = root.split('/').filter(Boolean);
   const b = path.split('/').filter(Boolean);

@@ -83,12 +83,19 @@ export function registerChangeStatusCommand(records: WorkspaceRecords): vscode.D
 function statusStep(records: WorkspaceRecords, record: LodestarRecord): Step<string> {
   return async (position) => {
     const standard: readonly string[] = record.kind === 'design' ? DESIGN_STATUSES : DECISION_STATUSES.filter((s) => s !== 'superseded');
-    const used = records.records(record.kind).filter((r) => r.folder === record.folder).map((r) => r.status);
+    const used = records
+      .records(record.kind)
+      .filter((r) => r.folder === record.folder)
+      .map((r) => r.status);
     const picked = await pickStep<string>({
       title: `Change Status of ${recordLabel(record)}`,
       placeholder: `Now: ${statusLabel(record.status)}`,
       items: () => [
-        ...statusChoices(standard, used, record.status).map((c) => ({ label: statusLabel(c.status), description: c.standard ? '' : `used in this folder (${c.uses})`, value: c.status })),
+        ...statusChoices(standard, used, record.status).map((c) => ({
+          label: statusLabel(c.status),
+          description: c.standard ? '' : `used in this folder (${c.uses})`,
+          value: c.status,
+        })),
         { label: 'Other…', description: 'a status of your own', value: '' },
       ],
     })(position);

@@ -95,13 +95,24 @@ export function influenceFolderOf(records: WorkspaceRecords, root: string): stri
  * Writes a new activity record (never over an existing file), opens it on its
  * `outcome` line and indexes it. Returns its path, or undefined with a message.
  */
-export async function createActivity(records: WorkspaceRecords, root: string, activity: NewActivity, note?: { url: string; text: string }): Promise<string | undefined> {
+export async function createActivity(
+  records: WorkspaceRecords,
+  root: string,
+  activity: NewActivity,
+  note?: { url: string; text: string },
+): Promise<string | undefined> {
   // A private activity goes to the notebook, checked now: never under a workspace folder.
   const folder = activity.private ? await privateNotebookFolder(records, 'influenceFolder') : influenceFolderOf(records, root);
   if (!folder) return undefined;
   // One identity per person: a profile's address, initials or old .mailmap address is written as its handle (each person once).
   const index = records.indexes().find((i) => i.index.root === root)?.index;
-  const directory = index ? await peopleDirectoryOf(index, records.notebook.records().filter((r) => r.kind === 'person'), records.notebook.index?.version).catch(() => undefined) : undefined;
+  const directory = index
+    ? await peopleDirectoryOf(
+        index,
+        records.notebook.records().filter((r) => r.kind === 'person'),
+        records.notebook.index?.version,
+      ).catch(() => undefined)
+    : undefined;
   if (directory && activity.people) activity = { ...activity, people: peopleToWrite(activity.people, directory) };
   let existingNames: string[] = [];
   try {
@@ -148,7 +159,8 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
     const remotes = (await pullRequests.history(root)).remotes;
     const decisions = records.records('decision');
     const designs = records.records('design');
-    const yearFolder = (date: string, priv?: boolean): string => joinPath((priv && records.notebook.location?.influenceFolder) || influenceFolderOf(records, root), date.slice(0, 4));
+    const yearFolder = (date: string, priv?: boolean): string =>
+      joinPath((priv && records.notebook.location?.influenceFolder) || influenceFolderOf(records, root), date.slice(0, 4));
 
     let activity: NewActivity;
     if (args) {
@@ -159,7 +171,16 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
           const record = records.indexOf(toPortPath(ref))?.record(toPortPath(ref));
           return record?.kind === kind ? activityReference(record, yearFolder(date, args.private), decisions) : ref;
         });
-      activity = { type, title: args.title ?? '', date, people: args.people, decisions: refs(args.decisions, 'decision'), designs: refs(args.designs, 'design'), outcome: args.outcome, private: args.private };
+      activity = {
+        type,
+        title: args.title ?? '',
+        date,
+        people: args.people,
+        decisions: refs(args.decisions, 'decision'),
+        designs: refs(args.designs, 'design'),
+        outcome: args.outcome,
+        private: args.private,
+      };
       const urls: string[] = [];
       for (const ref of args.pullRequests ?? []) {
         const resolved = resolvePullRequestReference(ref, remotes);
@@ -180,15 +201,32 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
       const steps: Step<unknown>[] = [
         activityTypeStep(`${title}: type`),
         activityTitleStep(title),
-        inputStep({ title: `${title}: people (optional)`, prompt: 'Who it involved, separated by commas; Enter to skip', placeholder: people.length > 0 ? `e.g. ${people.slice(0, 3).join(', ')}` : 'e.g. alice, bob' }),
+        inputStep({
+          title: `${title}: people (optional)`,
+          prompt: 'Who it involved, separated by commas; Enter to skip',
+          placeholder: people.length > 0 ? `e.g. ${people.slice(0, 3).join(', ')}` : 'e.g. alice, bob',
+        }),
         inputStep({
           title: `${title}: pull requests (optional)`,
           prompt: 'Pull requests: URLs, #N or !N, separated by commas; Enter to skip',
           placeholder: current?.url ? `e.g. ${current.url}` : 'e.g. #15, https://github.com/acme/payments/pull/12',
-          validate: (v) => splitList(v).map((ref) => resolvePullRequestReference(ref, remotes)).find((r) => !r.ok)?.message,
+          validate: (v) =>
+            splitList(v)
+              .map((ref) => resolvePullRequestReference(ref, remotes))
+              .find((r) => !r.ok)?.message,
         }),
-        pickStep<LodestarRecord>({ title: `${title}: decisions (optional)`, placeholder: 'Decisions it shaped; Enter for none', many: true, items: () => [...decisions].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })) }),
-        pickStep<LodestarRecord>({ title: `${title}: design docs (optional)`, placeholder: 'Design docs it shaped; Enter for none', many: true, items: () => [...designs].sort(compareRecords).map((r) => ({ label: r.title, description: r.status ?? '', value: r })) }),
+        pickStep<LodestarRecord>({
+          title: `${title}: decisions (optional)`,
+          placeholder: 'Decisions it shaped; Enter for none',
+          many: true,
+          items: () => [...decisions].sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+        }),
+        pickStep<LodestarRecord>({
+          title: `${title}: design docs (optional)`,
+          placeholder: 'Design docs it shaped; Enter for none',
+          many: true,
+          items: () => [...designs].sort(compareRecords).map((r) => ({ label: r.title, description: r.status ?? '', value: r })),
+        }),
         inputStep({ title: `${title}: outcome (optional)`, prompt: 'What came of it, in a sentence; Enter to skip' }),
       ];
       const values = await runSteps(steps);
@@ -210,7 +248,9 @@ export function registerLogActivityCommand(records: WorkspaceRecords, pullReques
       };
     }
     if (!isKnownActivityType(activity.type)) {
-      void vscode.window.showErrorMessage(`Lodestar: "${activity.type}" is not an activity type; use one of: ${ACTIVITY_TYPES.map((t) => t.id).join(', ')}. Nothing was written.`);
+      void vscode.window.showErrorMessage(
+        `Lodestar: "${activity.type}" is not an activity type; use one of: ${ACTIVITY_TYPES.map((t) => t.id).join(', ')}. Nothing was written.`,
+      );
       return undefined;
     }
     const path = await createActivity(records, root, activity);

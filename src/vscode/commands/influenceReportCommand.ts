@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
 import { recordsWithCanonicalPullRequests } from '../canonicalRecords';
-import { isNamedPeriod, linksFrom, NAMED_PERIODS, NamedPeriod, namedPeriod, periodName, periodProblem, dateProblem, freeFileName, reportFileName } from '../../core/influence/reportPeriods';
+import {
+  isNamedPeriod,
+  linksFrom,
+  NAMED_PERIODS,
+  NamedPeriod,
+  namedPeriod,
+  periodName,
+  periodProblem,
+  dateProblem,
+  freeFileName,
+  reportFileName,
+} from '../../core/influence/reportPeriods';
 import { Period, today as currentDay } from '../../core/records/calendar';
 import { buildInfluenceReport } from '../../core/influence/report';
 import { pullRequestDatesOf, statusDatesOf } from '../historyDates';
@@ -75,7 +86,8 @@ function choiceFromArgs(args: InfluenceReportArgs, today: string): ReportChoice 
     period = { from: args.period.from.trim(), to: args.period.to.trim() };
   } else return refuse(`the period is ${NAMED_PERIODS.map((p) => `"${p.id}"`).join(', ')} or { from, to } dates.`);
   const person = args.person?.trim();
-  if (args.person !== undefined && (typeof args.person !== 'string' || person === '' || /[\r\n]/.test(args.person))) return refuse('the person is a handle on one line.');
+  if (args.person !== undefined && (typeof args.person !== 'string' || person === '' || /[\r\n]/.test(args.person)))
+    return refuse('the person is a handle on one line.');
   if (args.target !== undefined && args.target !== 'notebook' && args.target !== 'workspace') return refuse('the target is "notebook" or "workspace".');
   return { period, person, target: args.target ?? 'notebook', folder: args.folder };
 }
@@ -98,9 +110,21 @@ async function ask(records: WorkspaceRecords, today: string): Promise<ReportChoi
   if (!picked) return undefined;
   let period = picked.period;
   if (!period) {
-    const from = await vscode.window.showInputBox({ title: `${title}: first day`, prompt: 'The first day of the period, YYYY-MM-DD', value: namedPeriod('this-quarter', today).from, validateInput: (v) => dateProblem(v), ignoreFocusOut: true });
+    const from = await vscode.window.showInputBox({
+      title: `${title}: first day`,
+      prompt: 'The first day of the period, YYYY-MM-DD',
+      value: namedPeriod('this-quarter', today).from,
+      validateInput: (v) => dateProblem(v),
+      ignoreFocusOut: true,
+    });
     if (from === undefined) return undefined;
-    const to = await vscode.window.showInputBox({ title: `${title}: last day`, prompt: 'The last day of the period, YYYY-MM-DD', value: today, validateInput: (v) => periodProblem(from, v), ignoreFocusOut: true });
+    const to = await vscode.window.showInputBox({
+      title: `${title}: last day`,
+      prompt: 'The last day of the period, YYYY-MM-DD',
+      value: today,
+      validateInput: (v) => periodProblem(from, v),
+      ignoreFocusOut: true,
+    });
     if (to === undefined) return undefined;
     period = { from: from.trim(), to: to.trim() };
   }
@@ -110,8 +134,16 @@ async function ask(records: WorkspaceRecords, today: string): Promise<ReportChoi
   if (people.length > 0) {
     const scope = await vscode.window.showQuickPick(
       [
-        { label: 'Me', description: 'every record: the decisions, designs, sessions and activities of the whole workspace', handle: undefined as string | undefined },
-        ...people.map((p) => ({ label: `$(${p.private ? 'lock' : 'person'}) ${p.name}`, description: `@${p.handle} · only their sessions and the work naming them`, handle: p.handle as string | undefined })),
+        {
+          label: 'Me',
+          description: 'every record: the decisions, designs, sessions and activities of the whole workspace',
+          handle: undefined as string | undefined,
+        },
+        ...people.map((p) => ({
+          label: `$(${p.private ? 'lock' : 'person'}) ${p.name}`,
+          description: `@${p.handle} · only their sessions and the work naming them`,
+          handle: p.handle as string | undefined,
+        })),
       ],
       { title: `${title} (2/3): about whom?`, ignoreFocusOut: true, matchOnDescription: true },
     );
@@ -123,7 +155,13 @@ async function ask(records: WorkspaceRecords, today: string): Promise<ReportChoi
   const folders = records.indexes();
   const where = await vscode.window.showQuickPick(
     [
-      { label: '$(lock) Private notebook', description: notebook && !notebook.problem ? joinPath(notebook.root, NOTEBOOK_REPORTS) : 'not available', detail: notebook?.problem ?? 'Outside every workspace folder: nothing of it is committed.', target: 'notebook' as const, folder: undefined as string | undefined },
+      {
+        label: '$(lock) Private notebook',
+        description: notebook && !notebook.problem ? joinPath(notebook.root, NOTEBOOK_REPORTS) : 'not available',
+        detail: notebook?.problem ?? 'Outside every workspace folder: nothing of it is committed.',
+        target: 'notebook' as const,
+        folder: undefined as string | undefined,
+      },
       ...folders.map((f) => ({
         label: `$(folder) ${f.folder.name}`,
         description: `${WORKSPACE_REPORTS}/`,
@@ -141,8 +179,12 @@ async function ask(records: WorkspaceRecords, today: string): Promise<ReportChoi
 /** Mentees to scope a report to: every profile, and every handle with sessions but no profile. */
 export function menteeChoices(all: readonly LodestarRecord[]): { handle: string; name: string; private: boolean }[] {
   const byKey = new Map<string, { handle: string; name: string; private: boolean }>();
-  for (const r of all) if (r.kind === 'person' && r.handle && !byKey.has(personKey(r.handle))) byKey.set(personKey(r.handle), { handle: r.handle, name: r.title, private: r.private });
-  for (const r of all) if (r.kind === 'session' && r.handle && !byKey.has(personKey(r.handle))) byKey.set(personKey(r.handle), { handle: r.handle, name: r.handle, private: r.private });
+  for (const r of all)
+    if (r.kind === 'person' && r.handle && !byKey.has(personKey(r.handle)))
+      byKey.set(personKey(r.handle), { handle: r.handle, name: r.title, private: r.private });
+  for (const r of all)
+    if (r.kind === 'session' && r.handle && !byKey.has(personKey(r.handle)))
+      byKey.set(personKey(r.handle), { handle: r.handle, name: r.handle, private: r.private });
   return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -175,7 +217,9 @@ async function writeReport(records: WorkspaceRecords, choice: ReportChoice, toda
   } else {
     const location = records.notebook.location;
     const workspaceRoots = records.indexes().map((i) => i.index.root);
-    const problem = location ? (location.problem ?? (await privateFolderProblem(fileSystem, location.root, workspaceRoots))) : 'The private notebook is not open yet.';
+    const problem = location
+      ? (location.problem ?? (await privateFolderProblem(fileSystem, location.root, workspaceRoots)))
+      : 'The private notebook is not open yet.';
     if (problem || !location) {
       const action = await vscode.window.showErrorMessage(`Lodestar: ${problem} Nothing was written.`, 'Open Setting');
       if (action === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'lodestar.privateNotebook.path');
@@ -190,10 +234,16 @@ async function writeReport(records: WorkspaceRecords, choice: ReportChoice, toda
   const report = buildInfluenceReport(inputs, { ...choice.period, person: choice.person, today, statusDates, pullRequestDates, ...readReminderSettings() });
   await vscode.workspace.fs.createDirectory(vscode.Uri.file(folder));
   const taken = new Set((await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder))).map(([name]) => name.toLowerCase()));
-  const path = joinPath(folder, freeFileName(reportFileName(choice.period, choice.person), (n) => taken.has(n.toLowerCase())));
+  const path = joinPath(
+    folder,
+    freeFileName(reportFileName(choice.period, choice.person), (n) => taken.has(n.toLowerCase())),
+  );
   // In the workspace, links relative to the report are the repository's own; from the notebook they would climb out of it.
   const links = choice.target === 'notebook' ? await notebookLinks(records) : undefined;
-  const content = renderInfluenceMarkdown(report, links ? { root, linkTo: links.linkTo, commitLink: links.commitLink, linkNote: links.note } : { root, linkTo: linksFrom(path) });
+  const content = renderInfluenceMarkdown(
+    report,
+    links ? { root, linkTo: links.linkTo, commitLink: links.commitLink, linkNote: links.note } : { root, linkTo: linksFrom(path) },
+  );
   const uri = vscode.Uri.file(path);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) });

@@ -41,7 +41,12 @@ function decisionAt(records: WorkspaceRecords, path: string): LodestarRecord | u
 }
 
 /** The pick of a decision: the one in the active editor first and preselected, then the tree's selection, then the newest. */
-function decisionStep(records: WorkspaceRecords, title: string, except: () => LodestarRecord | undefined, extra?: { label: string; description?: string; value: string }[]): Step<LodestarRecord | string> {
+function decisionStep(
+  records: WorkspaceRecords,
+  title: string,
+  except: () => LodestarRecord | undefined,
+  extra?: { label: string; description?: string; value: string }[],
+): Step<LodestarRecord | string> {
   return (position) => {
     const other = except();
     const candidates = records.records('decision').filter((r) => r.path !== other?.path && (!other || r.folder === other.folder));
@@ -66,10 +71,18 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
       if (!newer) return false;
     }
     const steps: Step<unknown>[] = [];
-    if (!older) steps.push(remembered(decisionStep(records, 'Supersede which decision?', () => undefined), (v) => (older = typeof v === 'object' ? v : undefined)));
+    if (!older)
+      steps.push(
+        remembered(
+          decisionStep(records, 'Supersede which decision?', () => undefined),
+          (v) => (older = typeof v === 'object' ? v : undefined),
+        ),
+      );
     if (!newer) {
       steps.push(
-        decisionStep(records, 'Supersede: which record replaces it?', () => older, [{ label: '$(add) New decision…', description: 'draft the successor now: it says Supersedes, this one says Superseded by', value: NEW_DECISION }]),
+        decisionStep(records, 'Supersede: which record replaces it?', () => older, [
+          { label: '$(add) New decision…', description: 'draft the successor now: it says Supersedes, this one says Superseded by', value: NEW_DECISION },
+        ]),
       );
     }
     const answers = steps.length > 0 ? await runSteps(steps) : [];
@@ -81,8 +94,13 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
     const olderRecord = older;
     const newerRecord = newer;
     // Each side changes in its own dialect; supersedeExisting keeps the pair consistent.
-    const ok = await replaceDocuments(new Map([[olderRecord.path, ''], [newerRecord.path, '']]), (before, p) =>
-      p === olderRecord.path ? supersedeExisting(olderRecord, before, newerRecord, '').older : supersedeExisting(olderRecord, '', newerRecord, before).newer,
+    const ok = await replaceDocuments(
+      new Map([
+        [olderRecord.path, ''],
+        [newerRecord.path, ''],
+      ]),
+      (before, p) =>
+        p === olderRecord.path ? supersedeExisting(olderRecord, before, newerRecord, '').older : supersedeExisting(olderRecord, '', newerRecord, before).newer,
     );
     if (ok) await records.refreshPaths([olderRecord.path, newerRecord.path]);
     return ok;
@@ -100,8 +118,20 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
     let verb = given?.verb;
     let reverse = given?.reverse;
     const steps: Step<unknown>[] = [];
-    if (!source) steps.push(remembered(decisionStep(records, 'Link which decision?', () => undefined), (v) => (source = typeof v === 'object' ? v : undefined)));
-    if (!target) steps.push(remembered(decisionStep(records, 'Link Decision Records: to which record?', () => source), (v) => (target = typeof v === 'object' ? v : undefined)));
+    if (!source)
+      steps.push(
+        remembered(
+          decisionStep(records, 'Link which decision?', () => undefined),
+          (v) => (source = typeof v === 'object' ? v : undefined),
+        ),
+      );
+    if (!target)
+      steps.push(
+        remembered(
+          decisionStep(records, 'Link Decision Records: to which record?', () => source),
+          (v) => (target = typeof v === 'object' ? v : undefined),
+        ),
+      );
     let pair: [string, string] | undefined;
     if (!verb || !reverse) {
       steps.push(
@@ -110,7 +140,10 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
             pickStep<[string, string] | undefined>({
               title: `Link ${source ? recordLabel(source) : ''} … ${target ? recordLabel(target) : ''}`,
               placeholder: 'The link from this record / the link back',
-              items: () => [...VERB_PAIRS.map(([v, r]) => ({ label: `${v} / ${r}`, value: [v, r] as [string, string] })), { label: 'Other…', value: undefined }],
+              items: () => [
+                ...VERB_PAIRS.map(([v, r]) => ({ label: `${v} / ${r}`, value: [v, r] as [string, string] })),
+                { label: 'Other…', value: undefined },
+              ],
             })(position),
           (v) => (pair = v[0]),
         ),
@@ -133,8 +166,12 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
     const forward = verb;
     const back = reverse;
     const [from_, to] = [source, target];
-    const ok = await replaceDocuments(new Map([[from_.path, ''], [to.path, '']]), (before, p) =>
-      p === from_.path ? addLinkInDialect(from_, before, forward, to) : addLinkInDialect(to, before, back, from_),
+    const ok = await replaceDocuments(
+      new Map([
+        [from_.path, ''],
+        [to.path, ''],
+      ]),
+      (before, p) => (p === from_.path ? addLinkInDialect(from_, before, forward, to) : addLinkInDialect(to, before, back, from_)),
     );
     if (ok) await records.refreshPaths([from_.path, to.path]);
     return ok;

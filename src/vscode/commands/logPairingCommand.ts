@@ -76,7 +76,12 @@ interface RecentCommit {
 }
 
 /** `Lodestar: Log Pairing Session…` — returns the session's path, or undefined when nothing was written. */
-async function logPairingSession(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, args?: LogPairingArgs | RecordTreeNode): Promise<string | undefined> {
+async function logPairingSession(
+  records: WorkspaceRecords,
+  pairing: PairingDetection,
+  log: vscode.OutputChannel,
+  args?: LogPairingArgs | RecordTreeNode,
+): Promise<string | undefined> {
   if (refusedInRestrictedMode('log pairing sessions', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   const given = args && !('type' in args) ? args : undefined;
@@ -88,7 +93,10 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
     }
     return write(records, pairing, log, entry, { ...given, date: given.date ?? today() });
   }
-  const fromTree = args && 'type' in args && args.type === 'mentee' ? allMentees(records).find((e) => e.mentee.handle === args.mentee.handle && e.scope.index === args.index) : undefined;
+  const fromTree =
+    args && 'type' in args && args.type === 'mentee'
+      ? allMentees(records).find((e) => e.mentee.handle === args.mentee.handle && e.scope.index === args.index)
+      : undefined;
   const mentees = allMentees(records);
   if (mentees.length === 0) {
     await pickMentee(records, 'Log Pairing Session');
@@ -113,14 +121,23 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
       pickStep({
         many: true,
         title: 'Log Pairing Session: who did you pair with?',
-        placeholder: branch ? `Ticked: you and the people of the latest co-authored commit on ${branch}` : 'Pick one or more; the first mentee picked keeps the session',
+        placeholder: branch
+          ? `Ticked: you and the people of the latest co-authored commit on ${branch}`
+          : 'Pick one or more; the first mentee picked keeps the session',
         items: () => partners.map((p) => ({ label: p.name, description: describePartner(p), value: p, picked: preselected.has(p.key) })),
       }),
       (v) => (chosen = v),
     ),
-    remembered(inputStep({ title: 'Log Pairing Session: date', prompt: 'The day you paired (YYYY-MM-DD)', value: () => date, validate: dayProblem }), (v) => (date = v.trim())),
+    remembered(
+      inputStep({ title: 'Log Pairing Session: date', prompt: 'The day you paired (YYYY-MM-DD)', value: () => date, validate: dayProblem }),
+      (v) => (date = v.trim()),
+    ),
     inputStep({ title: 'Log Pairing Session: duration', prompt: 'Minutes; Enter to skip', value: () => '60', validate: durationProblem }),
-    inputStep({ title: 'Log Pairing Session: topics (optional)', prompt: 'What you worked on, separated by commas; Enter to skip', placeholder: 'e.g. retry logic, flaky tests' }),
+    inputStep({
+      title: 'Log Pairing Session: topics (optional)',
+      prompt: 'What you worked on, separated by commas; Enter to skip',
+      placeholder: 'e.g. retry logic, flaky tests',
+    }),
     ...(recent.length > 0
       ? [
           remembered(
@@ -148,7 +165,11 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
       prompt: 'Pull request URLs or references (#12), separated by commas; Enter to skip',
       value: () => pullRequestsOf(recent.filter((r) => commits.includes(r.commit.hash))).join(', '),
     }),
-    inputStep({ title: 'Log Pairing Session: how it went (optional)', prompt: `How it went: a line written under "${notesSection('pairing')}"; Enter to skip`, placeholder: 'e.g. Alice drove and found the race herself' }),
+    inputStep({
+      title: 'Log Pairing Session: how it went (optional)',
+      prompt: `How it went: a line written under "${notesSection('pairing')}"; Enter to skip`,
+      placeholder: 'e.g. Alice drove and found the race herself',
+    }),
   ];
   const values = await runSteps(steps);
   if (!values) return undefined;
@@ -171,7 +192,13 @@ async function logPairingSession(records: WorkspaceRecords, pairing: PairingDete
   });
 }
 
-async function write(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, entry: MenteeEntry, input: LogPairingArgs & { date: string }): Promise<string | undefined> {
+async function write(
+  records: WorkspaceRecords,
+  pairing: PairingDetection,
+  log: vscode.OutputChannel,
+  entry: MenteeEntry,
+  input: LogPairingArgs & { date: string },
+): Promise<string | undefined> {
   const folder = entry.private ? await privateMentoringFolder(records) : entry.folder;
   if (!folder) return undefined;
   try {
@@ -221,7 +248,8 @@ async function partnerChoices(git: GitExecutor, root: string, pairing: FolderPai
     seen.add(p.key);
     out.push(p);
   };
-  for (const m of mentees.filter((e) => e.scope.index.root === root || e.private)) add({ key: pairing ? menteeKey(pairing, m.handle) : m.handle, ref: m.handle, name: m.name, mentee: m });
+  for (const m of mentees.filter((e) => e.scope.index.root === root || e.private))
+    add({ key: pairing ? menteeKey(pairing, m.handle) : m.handle, ref: m.handle, name: m.name, mentee: m });
   if (!pairing) return out;
   const me = await currentUser(git, pairing);
   if (me) add(me);
@@ -237,7 +265,9 @@ async function partnerChoices(git: GitExecutor, root: string, pairing: FolderPai
 /** The last commits of the checked-out branch, with who co-authored them. */
 async function recentCommits(git: GitExecutor, pairing: FolderPairing | undefined): Promise<RecentCommit[]> {
   const out: RecentCommit[] = [];
-  await scanHistory(git, (commit) => out.push({ commit, session: pairing ? detectedSession(commit, pairing.directory) : undefined }), { maxCount: RECENT_COMMITS }).catch(() => undefined);
+  await scanHistory(git, (commit) => out.push({ commit, session: pairing ? detectedSession(commit, pairing.directory) : undefined }), {
+    maxCount: RECENT_COMMITS,
+  }).catch(() => undefined);
   return out;
 }
 
@@ -265,7 +295,12 @@ function pullRequestsOf(commits: RecentCommit[]): string[] {
 }
 
 /** `Lodestar: Confirm as Pairing Session` — on a detected day (all its commits) or one commit; returns the session's path. */
-async function confirmPairing(records: WorkspaceRecords, pairing: PairingDetection, log: vscode.OutputChannel, args?: ConfirmPairingArgs | RecordTreeNode): Promise<string | undefined> {
+async function confirmPairing(
+  records: WorkspaceRecords,
+  pairing: PairingDetection,
+  log: vscode.OutputChannel,
+  args?: ConfirmPairingArgs | RecordTreeNode,
+): Promise<string | undefined> {
   if (refusedInRestrictedMode('log pairing sessions', 'Trust this workspace to use it.')) return undefined;
   await records.ready();
   let target: DetectedTarget | undefined;
@@ -282,7 +317,15 @@ async function confirmPairing(records: WorkspaceRecords, pairing: PairingDetecti
   const folder = target.private ? await privateMentoringFolder(records) : target.folder;
   if (!folder) return undefined;
   try {
-    const written = await writeConfirmedSession(fileSystem, workspaceEditWriter, folder, target.mentee, sessions, { private: target.private }, { workspaceFolders: workspaceRoots() });
+    const written = await writeConfirmedSession(
+      fileSystem,
+      workspaceEditWriter,
+      folder,
+      target.mentee,
+      sessions,
+      { private: target.private },
+      { workspaceFolders: workspaceRoots() },
+    );
     log.appendLine(`Confirmed ${sessions.length} co-authored commit(s) as pairing session ${written.path}`);
     await showWritten(records, written);
     return written.path;
@@ -319,12 +362,16 @@ async function chooseDetected(
   if (given?.commits) {
     const wanted = given.commits.map((c) => c.trim().toLowerCase()).filter((c) => c.length >= 7);
     const sessions = all.filter((s) => wanted.some((c) => (s.commit ?? '').startsWith(c)));
-    if (sessions.length === 0) void vscode.window.showErrorMessage(`Lodestar: none of ${given.commits.join(', ')} is a detected, unlogged session with ${entry.name}. Nothing was written.`);
+    if (sessions.length === 0)
+      void vscode.window.showErrorMessage(
+        `Lodestar: none of ${given.commits.join(', ')} is a detected, unlogged session with ${entry.name}. Nothing was written.`,
+      );
     return sessions.length > 0 ? { target, sessions } : undefined;
   }
   if (given?.date) {
     const sessions = all.filter((s) => s.date === given.date);
-    if (sessions.length === 0) void vscode.window.showErrorMessage(`Lodestar: no detected, unlogged session with ${entry.name} on ${given.date}. Nothing was written.`);
+    if (sessions.length === 0)
+      void vscode.window.showErrorMessage(`Lodestar: no detected, unlogged session with ${entry.name} on ${given.date}. Nothing was written.`);
     return sessions.length > 0 ? { target, sessions } : undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -88,7 +88,15 @@ async function addMentee(records: WorkspaceRecords, log: vscode.OutputChannel, a
     folder = await privateMentoringFolder(records);
     input.private = true;
   } else {
-    folder = scopes.length === 1 ? scopes[0].folder : (await vscode.window.showQuickPick(scopes.map((s) => ({ label: s.label, folder: s.folder })), { title: 'Add Mentee: which mentoring folder?' }))?.folder;
+    folder =
+      scopes.length === 1
+        ? scopes[0].folder
+        : (
+            await vscode.window.showQuickPick(
+              scopes.map((s) => ({ label: s.label, folder: s.folder })),
+              { title: 'Add Mentee: which mentoring folder?' },
+            )
+          )?.folder;
   }
   if (!folder) return undefined;
   try {
@@ -111,7 +119,13 @@ async function askProfile(records: WorkspaceRecords, taken: Set<string>, canShar
   let emailsFound: { name: string; emails: string } | undefined;
   const title = 'Add Mentee';
   const values = await runSteps([
-    inputStep({ title, prompt: 'Their name', placeholder: 'e.g. Alice Example', value: () => name, validate: (v) => ((name = v.trim()) === '' ? 'A name is needed' : /[\r\n]/.test(v) ? 'One line' : undefined) }),
+    inputStep({
+      title,
+      prompt: 'Their name',
+      placeholder: 'e.g. Alice Example',
+      value: () => name,
+      validate: (v) => ((name = v.trim()) === '' ? 'A name is needed' : /[\r\n]/.test(v) ? 'One line' : undefined),
+    }),
     inputStep({
       title: `${title}: handle`,
       prompt: 'A short handle: it names their profile file and the folder of their sessions',
@@ -138,11 +152,24 @@ async function askProfile(records: WorkspaceRecords, taken: Set<string>, canShar
       title: `${title}: forge logins (optional)`,
       prompt: 'GitHub and GitLab logins: "alice" (GitHub), or "github:alice, gitlab:alice-x"; Enter to skip',
       placeholder: 'e.g. alice',
-      value: () => logins.value(splitList(emails.value(emailsFound?.emails ?? '')).map(githubNoreplyLogin).find((l) => l) ?? ''),
+      value: () =>
+        logins.value(
+          splitList(emails.value(emailsFound?.emails ?? ''))
+            .map(githubNoreplyLogin)
+            .find((l) => l) ?? '',
+        ),
       validate: (v) => (logins.set(v), parseLogins(v).problem),
     }),
-    pickStep({ title: `${title}: track`, placeholder: 'Which track are they growing on?', items: () => TRACKS.map((t) => ({ label: t.label, value: t.value })) }),
-    inputStep({ title: `${title}: goals (optional)`, prompt: 'Their goals, separated by semicolons; Enter to skip', placeholder: 'e.g. Lead a design review; Own the on-call rota' }),
+    pickStep({
+      title: `${title}: track`,
+      placeholder: 'Which track are they growing on?',
+      items: () => TRACKS.map((t) => ({ label: t.label, value: t.value })),
+    }),
+    inputStep({
+      title: `${title}: goals (optional)`,
+      prompt: 'Their goals, separated by semicolons; Enter to skip',
+      placeholder: 'e.g. Lead a design review; Own the on-call rota',
+    }),
     ...(canShare
       ? [
           pickStep({
@@ -183,7 +210,10 @@ export function parseLogins(text: string): { github?: string; gitlab?: string; p
 }
 
 function slug(name: string): string {
-  return (name.trim().split(/\s+/)[0] ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9._-]/g, '');
+  return (name.trim().split(/\s+/)[0] ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9._-]/g, '');
 }
 
 /** E-mails git history shows for this name (as author or co-author), so the profile matches their commits from the start. */
@@ -242,13 +272,18 @@ async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputCha
         const v = await pickStep({
           title: `New Mentoring Note for ${mentee.name}`,
           placeholder: 'What kind of note?',
-          items: () => NOTE_KINDS.map((k) => ({ label: sessionKindLabel(k), description: isSensitiveKind(k) ? 'sensitive: private notebook by default' : '', value: k })),
+          items: () =>
+            NOTE_KINDS.map((k) => ({ label: sessionKindLabel(k), description: isSensitiveKind(k) ? 'sensitive: private notebook by default' : '', value: k })),
         })(position);
         if (Array.isArray(v)) chosenKind = v[0] ?? '';
         return v;
       },
       inputStep({ title: 'New Mentoring Note: date', prompt: 'The day it happened (YYYY-MM-DD)', value: () => today(), validate: dayProblem }),
-      inputStep({ title: 'New Mentoring Note: topics (optional)', prompt: 'Topics, separated by commas; Enter to skip', placeholder: 'e.g. promotion case, on-call load' }),
+      inputStep({
+        title: 'New Mentoring Note: topics (optional)',
+        prompt: 'Topics, separated by commas; Enter to skip',
+        placeholder: 'e.g. promotion case, on-call load',
+      }),
       async (position) => {
         if (mentee.private || !isSensitiveKind(chosenKind)) return [mentee.private];
         return pickStep({
@@ -256,7 +291,11 @@ async function newMentoringNote(records: WorkspaceRecords, log: vscode.OutputCha
           placeholder: 'Career, feedback and wellbeing notes are about a person: keep them private unless they agreed to share',
           items: () => [
             { label: '$(lock) In my private notebook', description: 'outside every workspace folder, never committed', value: true },
-            { label: 'In the repository', description: `${mentee.folder.slice(mentee.scope.index.root.length + 1)}: everyone with the repository can read it`, value: false },
+            {
+              label: 'In the repository',
+              description: `${mentee.folder.slice(mentee.scope.index.root.length + 1)}: everyone with the repository can read it`,
+              value: false,
+            },
           ],
         })(position);
       },

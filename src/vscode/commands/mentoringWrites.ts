@@ -60,9 +60,11 @@ export async function privateNotebookFolder(records: WorkspaceRecords, which: 'm
       : (location.problem ?? (await privateFolderProblem(fileSystem, location.root, workspaceRoots())));
   if (problem || !location || !location[which]) {
     // Not awaited: the command ends now; the button works whenever it is pressed.
-    void vscode.window.showErrorMessage(`Lodestar: ${problem ?? 'There is no private notebook to write to.'} Nothing was written.`, 'Open Setting').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lodestar.privateNotebook.path');
-    });
+    void vscode.window
+      .showErrorMessage(`Lodestar: ${problem ?? 'There is no private notebook to write to.'} Nothing was written.`, 'Open Setting')
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lodestar.privateNotebook.path');
+      });
     return undefined;
   }
   return location[which];

@@ -36,30 +36,45 @@ const STATUS_CHOICES = ['proposed', 'accepted', 'draft'];
 
 /** `Lodestar: New Decision Record…` — returns the new file's path, or undefined when nothing was written. */
 export function registerNewDecisionCommand(records: WorkspaceRecords, log: vscode.OutputChannel, folderOfActiveFile?: FolderOfFile): vscode.Disposable {
-  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) => draftDecision(records, log, args, undefined, undefined, folderOfActiveFile));
-  const promote = vscode.commands.registerCommand('lodestar.promoteToDecision', async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
-    if (refusedInRestrictedMode('create decision records')) return undefined;
-    await records.ready();
-    let design: LodestarRecord | undefined;
-    if (arg && 'type' in arg) design = arg.type === 'record' ? arg.record : undefined;
-    else if (arg) {
-      const path = toPortPath(arg.path);
-      design = records.indexOf(path)?.record(path);
-      if (design?.kind !== 'design') {
-        void vscode.window.showErrorMessage(`Lodestar: ${arg.path} is not a design doc Lodestar knows. Nothing was written.`);
-        return undefined;
+  const newDecision = vscode.commands.registerCommand('lodestar.newDecision', (args?: NewDecisionArgs) =>
+    draftDecision(records, log, args, undefined, undefined, folderOfActiveFile),
+  );
+  const promote = vscode.commands.registerCommand(
+    'lodestar.promoteToDecision',
+    async (arg?: RecordTreeNode | (Partial<NewDecisionArgs> & { path: string })): Promise<string | undefined> => {
+      if (refusedInRestrictedMode('create decision records')) return undefined;
+      await records.ready();
+      let design: LodestarRecord | undefined;
+      if (arg && 'type' in arg) design = arg.type === 'record' ? arg.record : undefined;
+      else if (arg) {
+        const path = toPortPath(arg.path);
+        design = records.indexOf(path)?.record(path);
+        if (design?.kind !== 'design') {
+          void vscode.window.showErrorMessage(`Lodestar: ${arg.path} is not a design doc Lodestar knows. Nothing was written.`);
+          return undefined;
+        }
+      } else {
+        const picked = await vscode.window.showQuickPick(
+          records
+            .records('design')
+            .sort(compareRecords)
+            .map((r) => ({ label: r.title, description: r.status ?? '', record: r })),
+          { title: 'Promote which design doc to a decision record?' },
+        );
+        design = picked?.record;
       }
-    } else {
-      const picked = await vscode.window.showQuickPick(
-        records.records('design').sort(compareRecords).map((r) => ({ label: r.title, description: r.status ?? '', record: r })),
-        { title: 'Promote which design doc to a decision record?' },
+      if (!design || design.kind !== 'design') return undefined;
+      const given = arg && !('type' in arg) ? arg : undefined;
+      return draftDecision(
+        records,
+        log,
+        given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined,
+        design,
+        undefined,
+        folderOfActiveFile,
       );
-      design = picked?.record;
-    }
-    if (!design || design.kind !== 'design') return undefined;
-    const given = arg && !('type' in arg) ? arg : undefined;
-    return draftDecision(records, log, given?.title ? { ...given, title: given.title, fromDesign: design.path } : undefined, design, undefined, folderOfActiveFile);
-  });
+    },
+  );
   return vscode.Disposable.from(newDecision, promote);
 }
 
@@ -102,7 +117,10 @@ async function draftDecision(
   const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
 
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(choice.folder));
-  const number = nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+  const number = nextDecisionNumber(
+    inFolder.map((r) => r.number),
+    claimed,
+  );
   const { dialect, template } = await writeStyle(choice, inFolder);
 
   let title: string;
@@ -158,19 +176,30 @@ async function draftDecision(
         title: `${heading}: links (optional)`,
         placeholder: 'Pick records this one relates to (linked both ways), or press Enter for none',
         many: true,
-        items: () => [...inFolder].filter((r) => !preset?.includes(r)).sort(compareRecords).map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
+        items: () =>
+          [...inFolder]
+            .filter((r) => !preset?.includes(r))
+            .sort(compareRecords)
+            .map((r) => ({ label: recordLabel(r), description: r.status ?? '', value: r })),
       }),
       pickStep({
         title: `${heading}: status`,
         placeholder: 'Status of the new record (the folder’s own words follow the standard ones)',
         items: () =>
-          statusChoices(STATUS_CHOICES, inFolder.map((r) => r.status)).map((c) => ({
+          statusChoices(
+            STATUS_CHOICES,
+            inFolder.map((r) => r.status),
+          ).map((c) => ({
             label: statusLabel(c.status),
             description: c.standard ? '' : `used in this folder (${c.uses})`,
             value: c.status,
           })),
       }),
-      inputStep({ title: `${heading}: deciders (optional)`, prompt: 'Who decides, separated by commas; Enter to skip', placeholder: 'e.g. Dana Lead, Sam Staff' }),
+      inputStep({
+        title: `${heading}: deciders (optional)`,
+        prompt: 'Who decides, separated by commas; Enter to skip',
+        placeholder: 'e.g. Dana Lead, Sam Staff',
+      }),
       appliesToStep(heading, appliesToPrefill(records, folderOfActiveFile)),
     ]);
     if (!values) return undefined;
@@ -180,7 +209,10 @@ async function draftDecision(
     supersedes = answers[1] as LodestarRecord[];
     links = (answers[2] as LodestarRecord[]).filter((r) => !supersedes.includes(r));
     status = ((answers[3] as string[])[0] ?? 'proposed') as string;
-    deciders = (answers[4] as string).split(',').map((d) => d.trim()).filter(Boolean);
+    deciders = (answers[4] as string)
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
     appliesTo = parseAppliesToInput(answers[5] as string);
   }
 
@@ -216,8 +248,15 @@ async function draftDecision(
   content = withAppliesTo(content, appliesTo);
   cursorLine += content.split('\n').length - linesBefore;
   // Checked before any record changes, so a name taken since the last index (a `git pull`) changes nothing.
-  if (await vscode.workspace.fs.stat(newUri).then(() => true, () => false)) {
-    void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name already exists. Nothing was changed.`);
+  if (
+    await vscode.workspace.fs.stat(newUri).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    void vscode.window.showErrorMessage(
+      `Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name already exists. Nothing was changed.`,
+    );
     return undefined;
   }
   const byPath = new Map([...supersedes, ...links].map((r) => [r.path, r]));
@@ -237,9 +276,12 @@ async function draftDecision(
     },
     (edit) => edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) }),
   );
-  if (designProblem) void vscode.window.showWarningMessage(`Lodestar: the decision links to ${design?.title}, but the design doc could not list it: ${designProblem}`);
+  if (designProblem)
+    void vscode.window.showWarningMessage(`Lodestar: the decision links to ${design?.title}, but the design doc could not list it: ${designProblem}`);
   if (!ok) {
-    void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`);
+    void vscode.window.showErrorMessage(
+      `Could not create ${relativeTo(choice.index.root, plan.create.path)}: a file of that name may already exist. Nothing was changed.`,
+    );
     return undefined;
   }
   log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
@@ -252,7 +294,11 @@ async function draftDecision(
 function folderOf(records: WorkspaceRecords, record: LodestarRecord): FolderChoice | undefined {
   const index = records.indexOf(record.path);
   if (!index) return undefined;
-  return { index, folder: record.folder, label: `${records.indexes().length > 1 ? `${records.indexes().find((i) => i.index === index)?.folder.name ?? ''}: ` : ''}${relativeTo(index.root, record.folder)}` };
+  return {
+    index,
+    folder: record.folder,
+    label: `${records.indexes().length > 1 ? `${records.indexes().find((i) => i.index === index)?.folder.name ?? ''}: ` : ''}${relativeTo(index.root, record.folder)}`,
+  };
 }
 
 async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; template?: string }> {

@@ -42,12 +42,20 @@ export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.D
       authors = args.authors ?? [];
     } else {
       const values = await runSteps([
-        inputStep({ title: 'New Design Doc', prompt: `Title of the design doc, in ${choice.label}`, placeholder: 'e.g. Search rewrite', validate: (v) => validateDecisionTitle(v)?.replace('A decision record', 'A design doc') }),
+        inputStep({
+          title: 'New Design Doc',
+          prompt: `Title of the design doc, in ${choice.label}`,
+          placeholder: 'e.g. Search rewrite',
+          validate: (v) => validateDecisionTitle(v)?.replace('A decision record', 'A design doc'),
+        }),
         inputStep({ title: 'New Design Doc: authors (optional)', prompt: 'Authors, separated by commas; Enter to skip', placeholder: 'e.g. dana, sam' }),
       ]);
       if (!values) return undefined;
       title = values[0] as string;
-      authors = (values[1] as string).split(',').map((a) => a.trim()).filter(Boolean);
+      authors = (values[1] as string)
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
     }
     let existingNames: string[] = [];
     try {
@@ -64,7 +72,9 @@ export function registerNewDesignDocCommand(records: WorkspaceRecords): vscode.D
     }
     const ok = await createAndOpen(plan.path, plan.content, plan.cursorLine);
     if (!ok) {
-      void vscode.window.showErrorMessage(`Could not create ${relativeTo(choice.index.root, plan.path)}: a file of that name may already exist. Nothing was changed.`);
+      void vscode.window.showErrorMessage(
+        `Could not create ${relativeTo(choice.index.root, plan.path)}: a file of that name may already exist. Nothing was changed.`,
+      );
       return undefined;
     }
     await records.refreshPaths([plan.path]);
@@ -86,9 +96,13 @@ async function projectTemplate(choice: DesignFolderChoice): Promise<string | und
 
 async function chooseDesignFolder(records: WorkspaceRecords, folder: string | undefined, quiet: boolean): Promise<DesignFolderChoice | undefined> {
   const several = records.indexes().length > 1;
-  const choices: DesignFolderChoice[] = records.indexes().flatMap(({ folder: ws, index }) =>
-    index.folders.filter((f) => f.kind === 'design').map((f) => ({ index, folder: f.path, label: `${several ? `${ws.name}: ` : ''}${relativeTo(index.root, f.path)}` })),
-  );
+  const choices: DesignFolderChoice[] = records
+    .indexes()
+    .flatMap(({ folder: ws, index }) =>
+      index.folders
+        .filter((f) => f.kind === 'design')
+        .map((f) => ({ index, folder: f.path, label: `${several ? `${ws.name}: ` : ''}${relativeTo(index.root, f.path)}` })),
+    );
   if (folder) {
     const wanted = choices.find((c) => c.folder === toPortPath(folder));
     if (!wanted) void vscode.window.showErrorMessage(`${folder} is not a design-doc folder Lodestar knows. Nothing was written.`);
@@ -103,6 +117,9 @@ async function chooseDesignFolder(records: WorkspaceRecords, folder: string | un
     return { index: first.index, folder: `${first.index.root}/${CONVENTIONAL_DESIGN_FOLDERS[0]}`, label: CONVENTIONAL_DESIGN_FOLDERS[0] };
   }
   if (choices.length === 1 || quiet) return choices[0];
-  const picked = await vscode.window.showQuickPick(choices.map((c) => ({ label: c.label, choice: c })), { title: 'New Design Doc: which folder?' });
+  const picked = await vscode.window.showQuickPick(
+    choices.map((c) => ({ label: c.label, choice: c })),
+    { title: 'New Design Doc: which folder?' },
+  );
   return picked?.choice;
 }

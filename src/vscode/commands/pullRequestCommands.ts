@@ -51,7 +51,7 @@ interface FlowStep {
 async function runFlow(steps: FlowStep[]): Promise<boolean> {
   const shown: number[] = [];
   let again = false;
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     // A step returned to with Back is shown again whatever its condition says now.
     if (!again && !steps[i].when()) {
       i++;
@@ -78,7 +78,12 @@ async function runFlow(steps: FlowStep[]): Promise<boolean> {
  * `pullRequests` (every other byte kept), and, with a note, a dated line
  * under the text. Open unsaved documents are edited in their editor.
  */
-export async function writePullRequestLink(records: WorkspaceRecords, record: LodestarRecord, url: string, note?: string): Promise<{ path: string; outcome: PullRequestLinkOutcome } | undefined> {
+export async function writePullRequestLink(
+  records: WorkspaceRecords,
+  record: LodestarRecord,
+  url: string,
+  note?: string,
+): Promise<{ path: string; outcome: PullRequestLinkOutcome } | undefined> {
   let outcome: PullRequestLinkOutcome = 'unsupported';
   let reason: string | undefined;
   const withNote = note !== undefined && note.trim() !== '';
@@ -90,7 +95,9 @@ export async function writePullRequestLink(records: WorkspaceRecords, record: Lo
     return withNote ? appendPullRequestNote(edit.text, url, note as string, today()) : edit.text;
   });
   if (outcome === 'unsupported') {
-    void vscode.window.showErrorMessage(`Lodestar: could not link the pull request to ${recordLabel(record)}: ${reason ?? 'its front matter cannot be edited safely.'} Nothing was changed.`);
+    void vscode.window.showErrorMessage(
+      `Lodestar: could not link the pull request to ${recordLabel(record)}: ${reason ?? 'its front matter cannot be edited safely.'} Nothing was changed.`,
+    );
     return undefined;
   }
   if (!ok) return undefined;
@@ -109,14 +116,24 @@ function menteeItems(records: WorkspaceRecords, pr: PickedPullRequest | undefine
   return records
     .records('person')
     .sort((a, b) => Number(authored(b)) - Number(authored(a)) || a.title.localeCompare(b.title))
-    .map((r) => ({ label: r.title, description: [`@${r.handle ?? ''}`, authored(r) ? `worked on ${shortLabel(pr!.url, pr!.number)}` : '', r.private ? 'private' : ''].filter(Boolean).join(' · '), value: r }));
+    .map((r) => ({
+      label: r.title,
+      description: [`@${r.handle ?? ''}`, authored(r) ? `worked on ${shortLabel(pr!.url, pr!.number)}` : '', r.private ? 'private' : '']
+        .filter(Boolean)
+        .join(' · '),
+      value: r,
+    }));
 }
 
 function activityItems(records: WorkspaceRecords): PickItem<Target>[] {
   const activities = records.records('activity').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
   return [
     { label: '$(add) New activity…', description: 'log one now, with this pull request', value: NEW_ACTIVITY },
-    ...activities.map((r) => ({ label: r.title, description: [r.date, activityTypeLabel(r.activityType ?? 'unspecified')].filter(Boolean).join(' · '), value: r as Target })),
+    ...activities.map((r) => ({
+      label: r.title,
+      description: [r.date, activityTypeLabel(r.activityType ?? 'unspecified')].filter(Boolean).join(' · '),
+      value: r as Target,
+    })),
   ];
 }
 
@@ -159,7 +176,13 @@ function findTarget(records: WorkspaceRecords, args: LinkPullRequestArgs): Lodes
  * first), what to link it to, an optional note, then one front-matter edit
  * (or a new activity record holding the link).
  */
-async function linkPullRequest(records: WorkspaceRecords, pullRequests: WorkspacePullRequests, forge: ForgeSession, kind: TargetKind | undefined, input?: LinkPullRequestArgs | TreeRow): Promise<LinkResult> {
+async function linkPullRequest(
+  records: WorkspaceRecords,
+  pullRequests: WorkspacePullRequests,
+  forge: ForgeSession,
+  kind: TargetKind | undefined,
+  input?: LinkPullRequestArgs | TreeRow,
+): Promise<LinkResult> {
   if (refusedInRestrictedMode('link pull requests', 'Trust this workspace first.', 'it would run git and write files')) return undefined;
   await records.ready();
   const row = input && 'type' in input && typeof input.type === 'string' ? (input as TreeRow) : undefined;
@@ -198,7 +221,8 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
   let title = args?.newActivity?.title ?? '';
   let note = args?.note ?? '';
   const heading = `Link Pull Request${kind ? ` to ${KIND_NAMES[kind]}` : ''}`;
-  const records_ = (k: TargetKind): PickItem<Target>[] => (k === 'mentee' ? menteeItems(records, pr) : k === 'activity' ? activityItems(records) : recordItems(records, k));
+  const records_ = (k: TargetKind): PickItem<Target>[] =>
+    k === 'mentee' ? menteeItems(records, pr) : k === 'activity' ? activityItems(records) : recordItems(records, k);
 
   const askPullRequest = pr === undefined;
   const askTarget = target === undefined;
@@ -223,11 +247,23 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
         })(position),
       set: (v) => (target = (v as Target[])[0]),
     },
-    { when: () => target === NEW_ACTIVITY && !args?.newActivity, run: activityTypeStep(`${heading}: activity type`), set: (v) => (type = (v as string[])[0] ?? '') },
-    { when: () => target === NEW_ACTIVITY && !args?.newActivity, run: activityTitleStep(`${heading}: activity title`, () => pr?.title), set: (v) => (title = v as string) },
+    {
+      when: () => target === NEW_ACTIVITY && !args?.newActivity,
+      run: activityTypeStep(`${heading}: activity type`),
+      set: (v) => (type = (v as string[])[0] ?? ''),
+    },
+    {
+      when: () => target === NEW_ACTIVITY && !args?.newActivity,
+      run: activityTitleStep(`${heading}: activity title`, () => pr?.title),
+      set: (v) => (title = v as string),
+    },
     {
       when: () => !targetFromArgs,
-      run: inputStep({ title: `${heading}: note (optional)`, prompt: 'A note, written under the record’s text with the link and today’s date; Enter to skip', placeholder: 'e.g. Alice designed the retry strategy herself' }),
+      run: inputStep({
+        title: `${heading}: note (optional)`,
+        prompt: 'A note, written under the record’s text with the link and today’s date; Enter to skip',
+        placeholder: 'e.g. Alice designed the retry strategy herself',
+      }),
       set: (v) => (note = v as string),
     },
   ]);
@@ -252,7 +288,8 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
   const written = await writePullRequestLink(records, target, pr.url, note);
   if (!written) return undefined;
   const label = shortLabel(pr.url, pr.number);
-  if (written.outcome === 'already-linked' && note.trim() === '') void vscode.window.showInformationMessage(`${label} was already linked to ${targetName(target)}.`);
+  if (written.outcome === 'already-linked' && note.trim() === '')
+    void vscode.window.showInformationMessage(`${label} was already linked to ${targetName(target)}.`);
   else void vscode.window.showInformationMessage(`Linked ${label} to ${targetName(target)}.`);
   return written.path;
 }
@@ -260,8 +297,14 @@ async function linkPullRequest(records: WorkspaceRecords, pullRequests: Workspac
 /** `Link Pull Request…` (any record; the status bar's and the tree rows'), `…to Mentee…`, `…to Influence Activity…`. */
 export function registerPullRequestCommands(records: WorkspaceRecords, pullRequests: WorkspacePullRequests, forge: ForgeSession): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('lodestar.linkPullRequest', (args?: LinkPullRequestArgs | TreeRow) => linkPullRequest(records, pullRequests, forge, undefined, args)),
-    vscode.commands.registerCommand('lodestar.linkPullRequestToMentee', (args?: LinkPullRequestArgs | TreeRow) => linkPullRequest(records, pullRequests, forge, 'mentee', args)),
-    vscode.commands.registerCommand('lodestar.linkPullRequestToActivity', (args?: LinkPullRequestArgs | TreeRow) => linkPullRequest(records, pullRequests, forge, 'activity', args)),
+    vscode.commands.registerCommand('lodestar.linkPullRequest', (args?: LinkPullRequestArgs | TreeRow) =>
+      linkPullRequest(records, pullRequests, forge, undefined, args),
+    ),
+    vscode.commands.registerCommand('lodestar.linkPullRequestToMentee', (args?: LinkPullRequestArgs | TreeRow) =>
+      linkPullRequest(records, pullRequests, forge, 'mentee', args),
+    ),
+    vscode.commands.registerCommand('lodestar.linkPullRequestToActivity', (args?: LinkPullRequestArgs | TreeRow) =>
+      linkPullRequest(records, pullRequests, forge, 'activity', args),
+    ),
   );
 }

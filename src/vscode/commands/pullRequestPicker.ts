@@ -36,7 +36,11 @@ function looksLikeReference(text: string): boolean {
 }
 
 /** A reference as given in a command's arguments or typed: resolved against the folder's remotes, or a message. */
-export async function resolvePullRequestInput(pullRequests: WorkspacePullRequests, root: string | undefined, input: string): Promise<PickedPullRequest | string> {
+export async function resolvePullRequestInput(
+  pullRequests: WorkspacePullRequests,
+  root: string | undefined,
+  input: string,
+): Promise<PickedPullRequest | string> {
   const history = root ? await pullRequests.history(root) : undefined;
   const typed = typedPullRequest(input, history?.remotes ?? []);
   if (!typed.ok) return `Lodestar: ${typed.message}.`;
@@ -83,12 +87,26 @@ export function pullRequestStep(pullRequests: WorkspacePullRequests, forge: Forg
         if (known) return [{ ...known, alwaysShow: true }];
         const { reference } = resolved;
         const url = /^https?:/i.test(reference);
-        return [{ label: `$(link) ${url ? prLabel(reference) : reference}`, description: url ? 'as typed' : 'as typed: no forge URL can be made from this repository’s remotes', detail: url ? reference : undefined, alwaysShow: true, pr: { url: reference, number: resolved.number, people: [] } }];
+        return [
+          {
+            label: `$(link) ${url ? prLabel(reference) : reference}`,
+            description: url ? 'as typed' : 'as typed: no forge URL can be made from this repository’s remotes',
+            detail: url ? reference : undefined,
+            alwaysShow: true,
+            pr: { url: reference, number: resolved.number, people: [] },
+          },
+        ];
       };
       const render = (): void => {
         const first = typed();
         const shown = first[0]?.pr;
-        pick.items = [...first, ...listed.filter((i) => !shown || i.pr !== shown && !(i.pr && sameChoice({ reference: i.pr.url, number: i.pr.number }, { reference: shown.url, number: shown.number })))];
+        pick.items = [
+          ...first,
+          ...listed.filter(
+            (i) =>
+              !shown || (i.pr !== shown && !(i.pr && sameChoice({ reference: i.pr.url, number: i.pr.number }, { reference: shown.url, number: shown.number }))),
+          ),
+        ];
       };
       const load = async (): Promise<void> => {
         pick.busy = true;
@@ -149,7 +167,9 @@ export async function historyPullRequestItems(pullRequests: WorkspacePullRequest
     currentChoice = { reference, number: current.number, title: current.title ?? known?.title, people: known ? discoveredChoice(known).people : [] };
     items.push({
       label: `$(git-pull-request) ${shortLabel(reference, current.number)}${currentChoice.title ? ` ${currentChoice.title}` : ''}`,
-      description: current.atHead ? `merged at HEAD${current.branch ? ` of ${current.branch}` : ''}` : `current branch${current.branch ? ` ${current.branch}` : ''}${current.state ? ` · ${current.state}` : ''}`,
+      description: current.atHead
+        ? `merged at HEAD${current.branch ? ` of ${current.branch}` : ''}`
+        : `current branch${current.branch ? ` ${current.branch}` : ''}${current.state ? ` · ${current.state}` : ''}`,
       detail: current.url ?? undefined,
       pr: picked(currentChoice),
     });
@@ -187,7 +207,9 @@ async function listPullRequests(pullRequests: WorkspacePullRequests, forge: Forg
   } else if (remote && forge.supports(remote) && !(await forge.isSignedIn(remote))) {
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
     items.push({
-      label: isGitHubLike(remote.kind) ? `$(github) Sign in to ${forgeName(remote)} for titles and open pull requests` : `$(key) Set a GitLab token for ${remote.host}…`,
+      label: isGitHubLike(remote.kind)
+        ? `$(github) Sign in to ${forgeName(remote)} for titles and open pull requests`
+        : `$(key) Set a GitLab token for ${remote.host}…`,
       description: 'optional: everything works offline',
       alwaysShow: true,
       signIn: remote,

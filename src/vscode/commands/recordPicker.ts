@@ -56,12 +56,21 @@ export function recordStep(options: RecordPickOptions): Step<LodestarRecord | st
       const describe = options.describe ?? ((r: LodestarRecord) => r.status ?? 'no status');
       const rows: (RecordItem | (vscode.QuickPickItem & { value: string }))[] = ordered.map(({ record, context }) => ({
         label: recordLabel(record),
-        description: [context === 'editor' ? 'open in the editor' : context === 'selection' ? 'selected in the tree' : '', describe(record)].filter(Boolean).join(' · '),
+        description: [context === 'editor' ? 'open in the editor' : context === 'selection' ? 'selected in the tree' : '', describe(record)]
+          .filter(Boolean)
+          .join(' · '),
         record,
       }));
       const infront = ordered[0]?.context ? 1 : 0;
       const extra = (options.extra ?? []).map((e) => ({ label: e.label, description: e.description, value: e.value, alwaysShow: true }));
-      pick.items = [...rows.slice(0, infront), ...extra, ...(rows.length > infront ? [{ label: infront ? 'Newest first' : 'Newest first', kind: vscode.QuickPickItemKind.Separator } as vscode.QuickPickItem & { value: string }] : []), ...rows.slice(infront)];
+      pick.items = [
+        ...rows.slice(0, infront),
+        ...extra,
+        ...(rows.length > infront
+          ? [{ label: infront ? 'Newest first' : 'Newest first', kind: vscode.QuickPickItemKind.Separator } as vscode.QuickPickItem & { value: string }]
+          : []),
+        ...rows.slice(infront),
+      ];
       const first = pick.items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);
       if (first) pick.activeItems = [first];
       let done = false;

@@ -21,69 +21,81 @@ const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
  * the file renamed, its heading and every inbound link in the folder rewritten.
  */
 export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
-  const command = vscode.commands.registerCommand('lodestar.renumberDecision', async (args?: { path: string; number?: number } | RecordTreeNode): Promise<string | undefined> => {
-    if (refusedInRestrictedMode('rename records')) return undefined;
-    await records.ready();
-    let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
-    if (!path) {
-      path = (await pickRecord({ title: 'Renumber which decision record?', candidates: records.records('decision').filter((r) => r.number !== null) }))?.path;
-    }
-    const index = path ? records.indexOf(path) : undefined;
-    const record = path && index ? index.record(path) : undefined;
-    if (!record || !index || record.number === null) return undefined;
-    const inFolder = index.records('decision').filter((r) => r.folder === record.folder);
-    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(record.folder));
-    const number = args && 'number' in args && args.number ? args.number : nextDecisionNumber(inFolder.map((r) => r.number), claimed);
+  const command = vscode.commands.registerCommand(
+    'lodestar.renumberDecision',
+    async (args?: { path: string; number?: number } | RecordTreeNode): Promise<string | undefined> => {
+      if (refusedInRestrictedMode('rename records')) return undefined;
+      await records.ready();
+      let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
+      if (!path) {
+        path = (await pickRecord({ title: 'Renumber which decision record?', candidates: records.records('decision').filter((r) => r.number !== null) }))?.path;
+      }
+      const index = path ? records.indexOf(path) : undefined;
+      const record = path && index ? index.record(path) : undefined;
+      if (!record || !index || record.number === null) return undefined;
+      const inFolder = index.records('decision').filter((r) => r.folder === record.folder);
+      const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(record.folder));
+      const number =
+        args && 'number' in args && args.number
+          ? args.number
+          : nextDecisionNumber(
+              inFolder.map((r) => r.number),
+              claimed,
+            );
 
-    let plan;
-    try {
-      plan = planRenumber(record, number, await folderTexts(index, record));
-    } catch (e) {
-      void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
-      return undefined;
-    }
-    return (await applyMove(records, record, plan)) ? plan.to : undefined;
-  });
+      let plan;
+      try {
+        plan = planRenumber(record, number, await folderTexts(index, record));
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
+        return undefined;
+      }
+      return (await applyMove(records, record, plan)) ? plan.to : undefined;
+    },
+  );
 
-  const retitle = vscode.commands.registerCommand('lodestar.renameTitle', async (args?: { path: string; title?: string } | RecordTreeNode): Promise<string | undefined> => {
-    if (refusedInRestrictedMode('change records')) return undefined;
-    await records.ready();
-    let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
-    if (!path) {
-      path = (
-        await pickRecord({
-          title: 'Rename the title of which record?',
-          candidates: [...records.records('decision'), ...records.records('design')],
-          describe: (r) => `${r.kind === 'design' ? 'design doc · ' : ''}${r.status ?? 'no status'}`,
-        })
-      )?.path;
-    }
-    const index = path ? records.indexOf(path) : undefined;
-    const record = path && index ? index.record(path) : undefined;
-    if (!record || !index || (record.kind !== 'decision' && record.kind !== 'design')) return undefined;
-    let title = args && 'title' in args ? args.title : undefined;
-    title ??= await vscode.window.showInputBox({
-      title: `Rename ${recordLabel(record)}`,
-      prompt: 'The new title. A file named after its title is renamed to match, and links to it follow.',
-      value: record.title,
-      valueSelection: [0, record.title.length],
-      validateInput: (v) => validateDecisionTitle(v),
-    });
-    if (title === undefined) return undefined;
-    const problem = validateDecisionTitle(title);
-    if (problem) {
-      void vscode.window.showErrorMessage(`Lodestar: ${problem} Nothing was changed.`);
-      return undefined;
-    }
-    let plan;
-    try {
-      plan = planRetitle(record, title, await folderTexts(index, record));
-    } catch (e) {
-      void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was changed.`);
-      return undefined;
-    }
-    return (await applyMove(records, record, plan)) ? plan.to : undefined;
-  });
+  const retitle = vscode.commands.registerCommand(
+    'lodestar.renameTitle',
+    async (args?: { path: string; title?: string } | RecordTreeNode): Promise<string | undefined> => {
+      if (refusedInRestrictedMode('change records')) return undefined;
+      await records.ready();
+      let path = args && 'path' in args ? toPortPath(args.path) : args && 'type' in args && args.type === 'record' ? args.record.path : undefined;
+      if (!path) {
+        path = (
+          await pickRecord({
+            title: 'Rename the title of which record?',
+            candidates: [...records.records('decision'), ...records.records('design')],
+            describe: (r) => `${r.kind === 'design' ? 'design doc · ' : ''}${r.status ?? 'no status'}`,
+          })
+        )?.path;
+      }
+      const index = path ? records.indexOf(path) : undefined;
+      const record = path && index ? index.record(path) : undefined;
+      if (!record || !index || (record.kind !== 'decision' && record.kind !== 'design')) return undefined;
+      let title = args && 'title' in args ? args.title : undefined;
+      title ??= await vscode.window.showInputBox({
+        title: `Rename ${recordLabel(record)}`,
+        prompt: 'The new title. A file named after its title is renamed to match, and links to it follow.',
+        value: record.title,
+        valueSelection: [0, record.title.length],
+        validateInput: (v) => validateDecisionTitle(v),
+      });
+      if (title === undefined) return undefined;
+      const problem = validateDecisionTitle(title);
+      if (problem) {
+        void vscode.window.showErrorMessage(`Lodestar: ${problem} Nothing was changed.`);
+        return undefined;
+      }
+      let plan;
+      try {
+        plan = planRetitle(record, title, await folderTexts(index, record));
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was changed.`);
+        return undefined;
+      }
+      return (await applyMove(records, record, plan)) ? plan.to : undefined;
+    },
+  );
 
   const quickFix = vscode.languages.registerCodeActionsProvider(
     { scheme: 'file', language: 'markdown' },
@@ -122,7 +134,13 @@ async function folderTexts(index: RecordIndex, record: LodestarRecord): Promise<
 async function applyMove(records: WorkspaceRecords, record: LodestarRecord, plan: RenumberPlan): Promise<boolean> {
   const wasDirty = vscode.workspace.textDocuments.some((d) => toPortPath(d.uri.fsPath) === record.path && d.isDirty);
   const moving = plan.to !== plan.from;
-  if (moving && (await vscode.workspace.fs.stat(vscode.Uri.file(plan.to)).then(() => true, () => false))) {
+  if (
+    moving &&
+    (await vscode.workspace.fs.stat(vscode.Uri.file(plan.to)).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     void vscode.window.showErrorMessage(`Could not change ${recordLabel(record)}: ${plan.to} already exists. Nothing was changed.`);
     return false;
   }

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { DEFAULT_REFERENCE_PATTERNS, DecisionReference, findDecisionReferences, resolveDecisionReference, staleReferenceMessage } from '../../core/decisions/codeReferences';
+import {
+  DEFAULT_REFERENCE_PATTERNS,
+  DecisionReference,
+  findDecisionReferences,
+  resolveDecisionReference,
+  staleReferenceMessage,
+} from '../../core/decisions/codeReferences';
 import { LodestarRecord } from '../../core/records/record';
 import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { toPortPath } from '../../core/store/fileSystem';
@@ -70,37 +76,46 @@ export function registerDecisionReferences(records: WorkspaceRecords): vscode.Di
   const schedule = (doc: vscode.TextDocument): void => {
     const key = doc.uri.toString();
     clearTimeout(pending.get(key));
-    pending.set(key, setTimeout(() => (pending.delete(key), update(doc)), 250));
+    pending.set(
+      key,
+      setTimeout(() => (pending.delete(key), update(doc)), 250),
+    );
   };
   const updateOpen = (): void => vscode.workspace.textDocuments.forEach(update);
 
-  const link = vscode.languages.registerDocumentLinkProvider({ scheme: 'file' }, {
-    provideDocumentLinks(doc) {
-      return referencesIn(doc).map(({ ref, record }) => {
-        const l = new vscode.DocumentLink(new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)), vscode.Uri.file(record.path));
-        l.tooltip = `${recordLabel(record)} (${statusLabel(record.status)})`;
-        return l;
-      });
+  const link = vscode.languages.registerDocumentLinkProvider(
+    { scheme: 'file' },
+    {
+      provideDocumentLinks(doc) {
+        return referencesIn(doc).map(({ ref, record }) => {
+          const l = new vscode.DocumentLink(new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)), vscode.Uri.file(record.path));
+          l.tooltip = `${recordLabel(record)} (${statusLabel(record.status)})`;
+          return l;
+        });
+      },
     },
-  });
-  const hover = vscode.languages.registerHoverProvider({ scheme: 'file' }, {
-    provideHover(doc, position) {
-      const offset = doc.offsetAt(position);
-      const hit = referencesIn(doc).find(({ ref }) => ref.start <= offset && offset <= ref.end);
-      if (!hit) return undefined;
-      const { record, ref } = hit;
-      const md = new vscode.MarkdownString();
-      md.appendMarkdown('**').appendText(recordLabel(record)).appendMarkdown('**\n\n');
-      md.appendText(`${statusLabel(record.status)}${record.date ? ` · ${record.date}` : ''}`);
-      const stale = staleReferenceMessage(record, successorOf(record));
-      if (stale) md.appendMarkdown('\n\n$(warning) ').appendText(stale);
-      // Its links both ways: what it supersedes or amends, and who supersedes, amends or refers to it.
-      const links = linkLines(record);
-      for (const line of links) md.appendMarkdown('\n\n').appendText(line);
-      md.supportThemeIcons = true;
-      return new vscode.Hover(md, new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)));
+  );
+  const hover = vscode.languages.registerHoverProvider(
+    { scheme: 'file' },
+    {
+      provideHover(doc, position) {
+        const offset = doc.offsetAt(position);
+        const hit = referencesIn(doc).find(({ ref }) => ref.start <= offset && offset <= ref.end);
+        if (!hit) return undefined;
+        const { record, ref } = hit;
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown('**').appendText(recordLabel(record)).appendMarkdown('**\n\n');
+        md.appendText(`${statusLabel(record.status)}${record.date ? ` · ${record.date}` : ''}`);
+        const stale = staleReferenceMessage(record, successorOf(record));
+        if (stale) md.appendMarkdown('\n\n$(warning) ').appendText(stale);
+        // Its links both ways: what it supersedes or amends, and who supersedes, amends or refers to it.
+        const links = linkLines(record);
+        for (const line of links) md.appendMarkdown('\n\n').appendText(line);
+        md.supportThemeIcons = true;
+        return new vscode.Hover(md, new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end)));
+      },
     },
-  });
+  );
   return vscode.Disposable.from(
     diagnostics,
     link,

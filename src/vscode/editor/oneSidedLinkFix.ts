@@ -25,20 +25,23 @@ function sideOf(records: WorkspaceRecords, path: string, line?: number) {
  * the same from anywhere.
  */
 export function registerOneSidedLinkFix(records: WorkspaceRecords): vscode.Disposable {
-  const command = vscode.commands.registerCommand('lodestar.addMissingLinkSide', async (args?: { path: string; line?: number }): Promise<string | undefined> => {
-    if (refusedInRestrictedMode('change records')) return undefined;
-    if (!args?.path) return undefined;
-    await records.ready();
-    const side = sideOf(records, toPortPath(args.path), args.line);
-    if (!side) {
-      void vscode.window.showInformationMessage('Lodestar: both records already link to each other. Nothing was changed.');
-      return undefined;
-    }
-    const ok = await replaceDocuments(new Map([[side.to.path, '']]), (before) => addMissingSide(side, before));
-    if (!ok) return undefined;
-    await records.refreshPaths([side.to.path, side.from.path]);
-    return side.to.path;
-  });
+  const command = vscode.commands.registerCommand(
+    'lodestar.addMissingLinkSide',
+    async (args?: { path: string; line?: number }): Promise<string | undefined> => {
+      if (refusedInRestrictedMode('change records')) return undefined;
+      if (!args?.path) return undefined;
+      await records.ready();
+      const side = sideOf(records, toPortPath(args.path), args.line);
+      if (!side) {
+        void vscode.window.showInformationMessage('Lodestar: both records already link to each other. Nothing was changed.');
+        return undefined;
+      }
+      const ok = await replaceDocuments(new Map([[side.to.path, '']]), (before) => addMissingSide(side, before));
+      if (!ok) return undefined;
+      await records.refreshPaths([side.to.path, side.from.path]);
+      return side.to.path;
+    },
+  );
   const quickFix = vscode.languages.registerCodeActionsProvider(
     { scheme: 'file', language: 'markdown' },
     {
@@ -48,10 +51,17 @@ export function registerOneSidedLinkFix(records: WorkspaceRecords): vscode.Dispo
           .flatMap((d) => {
             const side = sideOf(records, toPortPath(doc.uri.fsPath), d.range.start.line + 1);
             if (!side) return [];
-            const action = new vscode.CodeAction(`Add the missing side: "${linkVerb(side.kind)} ${recordLabel(side.from)}" in ${recordLabel(side.to)}`, vscode.CodeActionKind.QuickFix);
+            const action = new vscode.CodeAction(
+              `Add the missing side: "${linkVerb(side.kind)} ${recordLabel(side.from)}" in ${recordLabel(side.to)}`,
+              vscode.CodeActionKind.QuickFix,
+            );
             action.diagnostics = [d];
             action.isPreferred = true;
-            action.command = { command: 'lodestar.addMissingLinkSide', title: 'Add the missing side', arguments: [{ path: doc.uri.fsPath, line: d.range.start.line + 1 }] };
+            action.command = {
+              command: 'lodestar.addMissingLinkSide',
+              title: 'Add the missing side',
+              arguments: [{ path: doc.uri.fsPath, line: d.range.start.line + 1 }],
+            };
             return [action];
           });
       },

@@ -44,7 +44,12 @@ function filePath(uri: vscode.Uri | undefined): string | undefined {
  * and the pick opens the record. Both read the governance built once per
  * change, so typing costs a lookup.
  */
-export function registerGoverningRecords(context: vscode.ExtensionContext, records: WorkspaceRecords, history: GitHistoryWatcher, log: vscode.OutputChannel): GoverningRecordsUi {
+export function registerGoverningRecords(
+  context: vscode.ExtensionContext,
+  records: WorkspaceRecords,
+  history: GitHistoryWatcher,
+  log: vscode.OutputChannel,
+): GoverningRecordsUi {
   const governance = new WorkspaceGovernance(records, history, log);
   const statusBar = vscode.window.createStatusBarItem('lodestar.governingRecords', vscode.StatusBarAlignment.Left, 39);
   statusBar.name = 'Lodestar: Governing Decisions';
@@ -106,7 +111,14 @@ export function registerGoverningRecords(context: vscode.ExtensionContext, recor
         if (list.length === 0) return [];
         const names = list.map(governingLabel).join(', ');
         const title = list.length === 1 ? `$(law) Governed by ${names}` : `$(law) Governed by ${governingCount(list)}: ${names}`;
-        return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { command: 'lodestar.showGoverningRecords', title, tooltip: 'Show the records that govern this file', arguments: [doc.uri] })];
+        return [
+          new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+            command: 'lodestar.showGoverningRecords',
+            title,
+            tooltip: 'Show the records that govern this file',
+            arguments: [doc.uri],
+          }),
+        ];
       },
     },
   );

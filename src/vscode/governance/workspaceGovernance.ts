@@ -36,7 +36,10 @@ export class WorkspaceGovernance implements vscode.Disposable {
     history: GitHistoryWatcher,
     private readonly log: vscode.OutputChannel,
   ) {
-    this.disposables.push(records.onDidChange(() => this.schedule()), history.onDidMove(() => this.schedule()));
+    this.disposables.push(
+      records.onDidChange(() => this.schedule()),
+      history.onDidMove(() => this.schedule()),
+    );
   }
 
   private schedule(): void {
@@ -47,7 +50,9 @@ export class WorkspaceGovernance implements vscode.Disposable {
   /** Builds the governance of every folder again; resolves when it is in place. */
   rebuild(): Promise<void> {
     const generation = ++this.generation;
-    this.building = this.building.then(() => this.build(generation)).catch((e: unknown) => this.log.appendLine(`Could not work out which records govern which files: ${String(e)}`));
+    this.building = this.building
+      .then(() => this.build(generation))
+      .catch((e: unknown) => this.log.appendLine(`Could not work out which records govern which files: ${String(e)}`));
     return this.building;
   }
 
@@ -74,7 +79,10 @@ export class WorkspaceGovernance implements vscode.Disposable {
   private topOf(root: string, git: GitExecutor): Promise<string> {
     let top = this.tops.get(root);
     if (!top) {
-      top = git.run(['rev-parse', '--show-toplevel']).then((t) => (t.trim() === '' ? root : toPortPath(t.trim())), () => root);
+      top = git.run(['rev-parse', '--show-toplevel']).then(
+        (t) => (t.trim() === '' ? root : toPortPath(t.trim())),
+        () => root,
+      );
       if (vscode.workspace.isTrusted) this.tops.set(root, top);
     }
     return top;

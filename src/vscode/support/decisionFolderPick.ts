@@ -12,12 +12,18 @@ export interface FolderChoice {
 }
 
 /** The decision folder: the one named in `args`, the only one, or a pick with the active file's folder first. */
-export async function chooseFolder(records: WorkspaceRecords, args?: { folder?: string }, title = 'New Decision Record: which folder?'): Promise<FolderChoice | undefined> {
-  const choices: FolderChoice[] = records.indexes().flatMap(({ folder: ws, index }) =>
-    index.folders
-      .filter((f) => f.kind === 'decision')
-      .map((f) => ({ index, folder: f.path, label: `${records.indexes().length > 1 ? `${ws.name}: ` : ''}${relativeTo(index.root, f.path)}` })),
-  );
+export async function chooseFolder(
+  records: WorkspaceRecords,
+  args?: { folder?: string },
+  title = 'New Decision Record: which folder?',
+): Promise<FolderChoice | undefined> {
+  const choices: FolderChoice[] = records
+    .indexes()
+    .flatMap(({ folder: ws, index }) =>
+      index.folders
+        .filter((f) => f.kind === 'decision')
+        .map((f) => ({ index, folder: f.path, label: `${records.indexes().length > 1 ? `${ws.name}: ` : ''}${relativeTo(index.root, f.path)}` })),
+    );
   if (choices.length === 0) {
     // No decision folder yet: start one where adr-tools would, in the first workspace folder.
     const first = records.indexes()[0];

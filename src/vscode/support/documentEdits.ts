@@ -11,7 +11,11 @@ const writer = new NodeRecordWriter();
  * rename, and an editor showing it reloads. `more` adds to the same
  * WorkspaceEdit (a file creation or rename), applied after the disk writes.
  */
-export async function replaceDocuments(texts: Map<string, string>, change: (before: string, path: string) => string | undefined, more?: (edit: vscode.WorkspaceEdit) => void): Promise<boolean> {
+export async function replaceDocuments(
+  texts: Map<string, string>,
+  change: (before: string, path: string) => string | undefined,
+  more?: (edit: vscode.WorkspaceEdit) => void,
+): Promise<boolean> {
   try {
     return await applyReplacements(texts, change, more);
   } catch (e) {
@@ -22,7 +26,11 @@ export async function replaceDocuments(texts: Map<string, string>, change: (befo
   }
 }
 
-async function applyReplacements(texts: Map<string, string>, change: (before: string, path: string) => string | undefined, more?: (edit: vscode.WorkspaceEdit) => void): Promise<boolean> {
+async function applyReplacements(
+  texts: Map<string, string>,
+  change: (before: string, path: string) => string | undefined,
+  more?: (edit: vscode.WorkspaceEdit) => void,
+): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
   let editorChanges = 0;
   const diskWrites: [string, string][] = [];

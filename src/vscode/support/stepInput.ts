@@ -7,7 +7,7 @@ export type Step<T> = (position: { step: number; total: number }) => Promise<T |
 /** Runs steps in order; Back returns to the previous step, Escape cancels the whole input. */
 export async function runSteps(steps: Step<unknown>[]): Promise<unknown[] | undefined> {
   const values: unknown[] = [];
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     const value = await steps[i]({ step: i + 1, total: steps.length });
     if (value === undefined) return undefined;
     if (value === 'back') {
@@ -21,7 +21,14 @@ export async function runSteps(steps: Step<unknown>[]): Promise<unknown[] | unde
 }
 
 /** A text step; `describe` rewrites the prompt as the user types (what will be written, e.g. the file name). */
-export function inputStep(options: { title: string; prompt: string; placeholder?: string; value?: () => string; validate?: (v: string) => string | undefined; describe?: (v: string) => string }): Step<string> {
+export function inputStep(options: {
+  title: string;
+  prompt: string;
+  placeholder?: string;
+  value?: () => string;
+  validate?: (v: string) => string | undefined;
+  describe?: (v: string) => string;
+}): Step<string> {
   return ({ step, total }) =>
     new Promise((resolve) => {
       const box = tracked(vscode.window.createInputBox());

@@ -45,7 +45,10 @@ export function detectedDays(entry: MenteeEntry, pairing: FolderPairing): Detect
   const key = menteeKey(pairing, entry.handle);
   return unloggedDays(pairing, entry.handle).map((sessions) => ({
     sessions,
-    partners: sessions[0].people.filter((p) => p !== key).map((p) => pairing.directory.nameOf(p)).join(', '),
+    partners: sessions[0].people
+      .filter((p) => p !== key)
+      .map((p) => pairing.directory.nameOf(p))
+      .join(', '),
   }));
 }
 
@@ -57,7 +60,14 @@ export function detectedGroup(parentId: string, entry: MenteeEntry, pairing: Fol
 
 export function detectedChildren(node: DetectedPairingNode): DetectedPairingNode[] {
   if (node.type === 'detected-group') {
-    return node.days.map((day) => ({ type: 'detected', id: `${node.id}:${day.sessions[0].date}:${day.sessions[0].people.join(',')}`, target: node.target, day, sessions: day.sessions, level: 'day' }));
+    return node.days.map((day) => ({
+      type: 'detected',
+      id: `${node.id}:${day.sessions[0].date}:${day.sessions[0].people.join(',')}`,
+      target: node.target,
+      day,
+      sessions: day.sessions,
+      level: 'day',
+    }));
   }
   if (node.level === 'day' && node.sessions.length > 1) {
     return node.sessions.map((s) => ({ type: 'detected', id: `${node.id}:${s.commit}`, target: node.target, day: node.day, sessions: [s], level: 'commit' }));

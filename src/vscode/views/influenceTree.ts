@@ -21,7 +21,13 @@ export type InfluenceNode =
   | { type: 'linkedRecord'; id: string; label: string; record?: LodestarRecord; icon: string };
 
 const ORIGIN_ICONS: Record<InfluenceActivity['origin'], string> = { activity: 'star-full', decision: 'law', design: 'book', session: 'comment-discussion' };
-const KIND_ICONS: Record<LodestarRecord['kind'], string> = { person: 'person', session: 'comment-discussion', activity: 'star-full', decision: 'law', design: 'book' };
+const KIND_ICONS: Record<LodestarRecord['kind'], string> = {
+  person: 'person',
+  session: 'comment-discussion',
+  activity: 'star-full',
+  decision: 'law',
+  design: 'book',
+};
 
 /** Taxonomy order (leading, then managing), then other types as written, `unspecified` last. */
 function typeRank(type: string): number {
@@ -62,13 +68,21 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
       case 'quarter':
         return this.typeGroups(node);
       case 'activityType':
-        return [...node.activities].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title)).map((activity) => this.activityNode(node.id, activity));
+        return [...node.activities]
+          .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title))
+          .map((activity) => this.activityNode(node.id, activity));
       case 'activity':
         return this.activityChildren(node);
       case 'pullRequests':
         return node.linked.map((l) => this.pullRequestNode(node.id, l.url, l.records));
       case 'pullRequest':
-        return sortLinkTargets(node.records).map((r) => ({ type: 'linkedRecord', id: `${node.id}/${r.path}`, label: linkTargetDescription(r), record: r, icon: KIND_ICONS[r.kind] }));
+        return sortLinkTargets(node.records).map((r) => ({
+          type: 'linkedRecord',
+          id: `${node.id}/${r.path}`,
+          label: linkTargetDescription(r),
+          record: r,
+          icon: KIND_ICONS[r.kind],
+        }));
       default:
         return [];
     }
@@ -89,9 +103,16 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
       else byQuarter.set(key, [a]);
     }
     const quarters = [...byQuarter.keys()].sort((a, b) => (a === 'No date' ? 1 : b === 'No date' ? -1 : b.localeCompare(a)));
-    const out: InfluenceNode[] = quarters.map((label, i) => ({ type: 'quarter', id: `quarter:${label}`, label, activities: byQuarter.get(label) ?? [], newest: i === 0 }));
+    const out: InfluenceNode[] = quarters.map((label, i) => ({
+      type: 'quarter',
+      id: `quarter:${label}`,
+      label,
+      activities: byQuarter.get(label) ?? [],
+      newest: i === 0,
+    }));
     const linked = await this.pullRequests.linked();
-    if (linked.length > 0) out.push({ type: 'pullRequests', id: 'pullRequests', linked: linked.sort((a, b) => b.url.localeCompare(a.url, undefined, { numeric: true })) });
+    if (linked.length > 0)
+      out.push({ type: 'pullRequests', id: 'pullRequests', linked: linked.sort((a, b) => b.url.localeCompare(a.url, undefined, { numeric: true })) });
     return out;
   }
 
@@ -132,18 +153,37 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
       if (seen.has(identity)) continue;
       seen.add(identity);
       const key = name.toLowerCase();
-      const profile = profiles.find((p) => p.handle?.toLowerCase() === key || p.handle?.toLowerCase() === identity || p.title.toLowerCase() === key || (p.emails ?? []).some((e) => e.toLowerCase() === key));
+      const profile = profiles.find(
+        (p) =>
+          p.handle?.toLowerCase() === key ||
+          p.handle?.toLowerCase() === identity ||
+          p.title.toLowerCase() === key ||
+          (p.emails ?? []).some((e) => e.toLowerCase() === key),
+      );
       out.push({ type: 'person', id: `${node.id}/person:${name}`, name, profile });
     }
     if (node.record) {
       // `ADR-0007`, a relative path or a file name: found as the influence report finds them.
       for (const link of node.record.links) {
         const target = this.lookup.byPath.get(this.lookup.resolve(link.kind, link.target)[0] ?? '');
-        out.push({ type: 'linkedRecord', id: `${node.id}/link:${link.kind}:${link.target}`, label: target ? recordLabel(target) : (link.label ?? link.target), record: target, icon: link.kind === 'decision' ? 'law' : 'book' });
+        out.push({
+          type: 'linkedRecord',
+          id: `${node.id}/link:${link.kind}:${link.target}`,
+          label: target ? recordLabel(target) : (link.label ?? link.target),
+          record: target,
+          icon: link.kind === 'decision' ? 'law' : 'book',
+        });
       }
     } else {
       const source = this.records.indexOf(activity.source)?.record(activity.source) ?? this.records.notebook.records().find((r) => r.path === activity.source);
-      if (source) out.push({ type: 'linkedRecord', id: `${node.id}/source`, label: `Credited from ${source.kind === 'session' ? source.title : recordLabel(source)}`, record: source, icon: ORIGIN_ICONS[activity.origin] });
+      if (source)
+        out.push({
+          type: 'linkedRecord',
+          id: `${node.id}/source`,
+          label: `Credited from ${source.kind === 'session' ? source.title : recordLabel(source)}`,
+          record: source,
+          icon: ORIGIN_ICONS[activity.origin],
+        });
     }
     return out;
   }
@@ -190,7 +230,10 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
         return item;
       }
       case 'pullRequest': {
-        const item = new vscode.TreeItem(node.text, node.records.length > 0 && node.id.startsWith('pullRequests/') ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          node.text,
+          node.records.length > 0 && node.id.startsWith('pullRequests/') ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.id;
         if (node.records.length > 0) item.description = `→ ${linkTargetsText(node.records)}`;
         item.iconPath = new vscode.ThemeIcon('git-pull-request');
@@ -222,17 +265,24 @@ export class InfluenceTreeProvider implements vscode.TreeDataProvider<InfluenceN
 
   private activityItem(node: Extract<InfluenceNode, { type: 'activity' }>): vscode.TreeItem {
     const { activity } = node;
-    const hasChildren = activity.pullRequests.length > 0 || activity.people.length > 0 || activity.origin !== 'activity' || (node.record?.links.length ?? 0) > 0;
+    const hasChildren =
+      activity.pullRequests.length > 0 || activity.people.length > 0 || activity.origin !== 'activity' || (node.record?.links.length ?? 0) > 0;
     const item = new vscode.TreeItem(activity.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    const facts = [activity.date ?? 'no date', activity.origin === 'activity' ? undefined : `credited from ${activity.origin === 'design' ? 'design doc' : activity.origin}`, activity.pullRequests.length > 0 ? `${activity.pullRequests.length} PR${activity.pullRequests.length === 1 ? '' : 's'}` : undefined];
+    const facts = [
+      activity.date ?? 'no date',
+      activity.origin === 'activity' ? undefined : `credited from ${activity.origin === 'design' ? 'design doc' : activity.origin}`,
+      activity.pullRequests.length > 0 ? `${activity.pullRequests.length} PR${activity.pullRequests.length === 1 ? '' : 's'}` : undefined,
+    ];
     item.description = facts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.record?.private ? 'lock' : ORIGIN_ICONS[activity.origin]);
     item.contextValue = activity.origin === 'activity' ? 'lodestar.activity' : 'lodestar.creditedActivity';
     item.resourceUri = vscode.Uri.file(activity.source);
     item.command = { command: 'vscode.open', title: 'Open Record', arguments: [vscode.Uri.file(activity.source)] };
     const md = new vscode.MarkdownString();
-    md.appendText(`${activity.title}\n${activityTypeLabel(activity.type)}${influenceSide(activity.type) ? ` (${influenceSide(activity.type)})` : ''}${activity.date ? ` · ${activity.date}` : ''}`);
+    md.appendText(
+      `${activity.title}\n${activityTypeLabel(activity.type)}${influenceSide(activity.type) ? ` (${influenceSide(activity.type)})` : ''}${activity.date ? ` · ${activity.date}` : ''}`,
+    );
     if (activity.people.length > 0) md.appendText(`\nPeople: ${activity.people.join(', ')}`);
     if (node.record?.outcome) md.appendText(`\nOutcome: ${node.record.outcome}`);
     item.tooltip = md;

@@ -43,7 +43,9 @@ function isMentoring(r: LodestarRecord): boolean {
 
 /** A workspace folder's mentoring folder: the one found, else where the setting or the convention puts it. */
 export function mentoringFolderOf(folder: vscode.WorkspaceFolder, index: RecordIndex): string {
-  return index.folders.find((f) => f.kind === 'mentoring')?.path ?? joinPath(index.root, readSettings(folder).mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER);
+  return (
+    index.folders.find((f) => f.kind === 'mentoring')?.path ?? joinPath(index.root, readSettings(folder).mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER)
+  );
 }
 
 export function mentoringScopes(records: WorkspaceRecords): MentoringScope[] {
@@ -60,7 +62,13 @@ export function mentoringScopes(records: WorkspaceRecords): MentoringScope[] {
       .map((f) => ({ index, folder: f.path, label: indexes.length > 1 ? `${ws.name}: ${relativeTo(index.root, f.path)}` : relativeTo(index.root, f.path) })),
   );
   if (found.length > 1) return [...found.map((f) => ({ ...f, withNotebook: false, notebookOnly: false })), ...notebookScope];
-  const first = found[0] ?? (indexes[0] && { index: indexes[0].index, folder: mentoringFolderOf(indexes[0].folder, indexes[0].index), label: relativeTo(indexes[0].index.root, mentoringFolderOf(indexes[0].folder, indexes[0].index)) });
+  const first =
+    found[0] ??
+    (indexes[0] && {
+      index: indexes[0].index,
+      folder: mentoringFolderOf(indexes[0].folder, indexes[0].index),
+      label: relativeTo(indexes[0].index.root, mentoringFolderOf(indexes[0].folder, indexes[0].index)),
+    });
   if (first) return [{ ...first, withNotebook: true, notebookOnly: false }];
   return notebookScope;
 }
@@ -72,7 +80,14 @@ export function menteeEntries(records: WorkspaceRecords, scope: MentoringScope):
   const notebook = scope.notebookOnly || scope.withNotebook ? records.notebook.records().filter((r) => r.folder === notebookFolder && isMentoring(r)) : [];
   return groupMentees([...own, ...notebook]).map((mentee) => {
     const inWorkspace = !scope.notebookOnly && [mentee.profile, ...mentee.sessions].some((r) => r !== undefined && !records.notebook.owns(r.path));
-    return { handle: mentee.handle, name: mentee.profile?.title ?? mentee.handle, mentee, scope, folder: inWorkspace ? scope.folder : notebookFolder, private: !inWorkspace };
+    return {
+      handle: mentee.handle,
+      name: mentee.profile?.title ?? mentee.handle,
+      mentee,
+      scope,
+      folder: inWorkspace ? scope.folder : notebookFolder,
+      private: !inWorkspace,
+    };
   });
 }
 

@@ -53,7 +53,11 @@ export function recordTreeItem(record: LodestarRecord, index: RecordIndex | unde
   item.resourceUri = vscode.Uri.file(record.path);
   const successor = links.find((l) => l.kind === 'superseded-by');
   item.description = successor ? `${recordDescription(record)} · by ${successor.label}` : recordDescription(record);
-  item.iconPath = record.private ? new vscode.ThemeIcon('lock') : record.kind === 'session' ? new vscode.ThemeIcon('comment-discussion') : statusIcon(record.status);
+  item.iconPath = record.private
+    ? new vscode.ThemeIcon('lock')
+    : record.kind === 'session'
+      ? new vscode.ThemeIcon('comment-discussion')
+      : statusIcon(record.status);
   item.contextValue = `lodestar.${record.kind}${record.private ? '.private' : ''}`;
   item.command = { command: 'vscode.open', title: 'Open Record', arguments: [vscode.Uri.file(record.path)] };
   item.tooltip = recordTooltip(record, links);

@@ -176,7 +176,10 @@ export class StatusTreeProvider extends RecordTreeProvider {
 
   /** Refreshes the tree only when the group's rows would change. */
   private refreshCurrentFile(): void {
-    const key = this.currentFileGroup()?.records.map((r) => r.record.path).join('\n') ?? '';
+    const key =
+      this.currentFileGroup()
+        ?.records.map((r) => r.record.path)
+        .join('\n') ?? '';
     if (key === this.currentKey) return;
     this.currentKey = key;
     this.refresh();
@@ -285,7 +288,15 @@ export class MentoringTreeProvider extends RecordTreeProvider {
       if (scopes.length === 1) return this.mentees(scopes[0]);
       return scopes.map((scope) => {
         const count = menteeEntries(this.records, scope).length;
-        return { type: 'folder', id: `folder:${scope.index.root}:${scope.folder}`, index: scope.index, folder: scope.folder, label: scope.label, description: `${count}`, records: [] };
+        return {
+          type: 'folder',
+          id: `folder:${scope.index.root}:${scope.folder}`,
+          index: scope.index,
+          folder: scope.folder,
+          label: scope.label,
+          description: `${count}`,
+          records: [],
+        };
       });
     }
     if (node.type === 'folder') {
@@ -293,7 +304,11 @@ export class MentoringTreeProvider extends RecordTreeProvider {
       return scope ? this.mentees(scope) : [];
     }
     if (node.type === 'mentee') {
-      const sessions: RecordTreeNode[] = node.mentee.sessions.map((record) => ({ type: 'record', index: this.records.indexOf(record.path) ?? node.index, record }));
+      const sessions: RecordTreeNode[] = node.mentee.sessions.map((record) => ({
+        type: 'record',
+        index: this.records.indexOf(record.path) ?? node.index,
+        record,
+      }));
       return node.detected ? [...sessions, node.detected] : sessions;
     }
     if (node.type === 'detected-group' || node.type === 'detected') return detectedChildren(node);
@@ -317,7 +332,10 @@ export class MentoringTreeProvider extends RecordTreeProvider {
   protected override menteeItem(node: Extract<RecordTreeNode, { type: 'mentee' }>): vscode.TreeItem {
     const { mentee } = node;
     const detected = node.detected?.type === 'detected-group' ? node.detected.days.reduce((n, d) => n + d.sessions.length, 0) : 0;
-    const item = new vscode.TreeItem(mentee.profile?.title ?? mentee.handle, mentee.sessions.length > 0 || detected > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      mentee.profile?.title ?? mentee.handle,
+      mentee.sessions.length > 0 || detected > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = node.id;
     const last = mentee.sessions.find((s) => !isWrittenNote(s.sessionKind))?.date;
     item.description = [menteeCounts(mentee.sessions), last ? `last ${last}` : '', detected > 0 ? `${detected} detected` : ''].filter(Boolean).join(' · ');

@@ -60,14 +60,23 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     const statusDates = cachedStatusDates(records, redraw);
     // A pull request linked only from a mentee's profile counts in the period it was merged in, as in `lodestar report`.
     const pullRequestDates = cachedPullRequestDates(records, redraw);
-    const report = buildInfluenceReport(inputs, { ...shown.period, person: shown.person, today: today(), statusDates, pullRequestDates, ...readReminderSettings() });
+    const report = buildInfluenceReport(inputs, {
+      ...shown.period,
+      person: shown.person,
+      today: today(),
+      statusDates,
+      pullRequestDates,
+      ...readReminderSettings(),
+    });
     const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
     shown.targets = page.targets;
     shown.stale = false;
     shown.panel.title = title;
     const same = shown.shownPage === title + '\n' + page.body;
-    const html = same ? shown.panel.webview.html : pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
+    const html = same
+      ? shown.panel.webview.html
+      : pageHtml(shown.panel.webview, extensionUri, { title, body: page.body, styles: ['webview.css', 'dashboard.css'], scripts: ['dashboard.js'] });
     if (!same) {
       shown.shownPage = title + '\n' + page.body;
       shown.panel.webview.html = html;
@@ -99,7 +108,8 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
       named = NAMED_PERIODS.findIndex((p) => p.id === (args?.period ?? 'this-quarter'));
       period = namedPeriod(NAMED_PERIODS[named].id, today());
     } else {
-      const problem = typeof args.period === 'object' && args.period !== null ? periodProblem(String(args.period.from), String(args.period.to)) : 'not a period';
+      const problem =
+        typeof args.period === 'object' && args.period !== null ? periodProblem(String(args.period.from), String(args.period.to)) : 'not a period';
       if (problem) {
         void vscode.window.showErrorMessage(`Lodestar: the dashboard's period is not valid: ${problem}`);
         return undefined;

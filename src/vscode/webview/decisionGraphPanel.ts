@@ -26,7 +26,10 @@ export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: v
     const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
     const graph = buildDecisionGraph(inFolder);
     if (current?.folder !== choice.folder) current?.panel.dispose();
-    const panel = current?.folder === choice.folder ? current.panel : vscode.window.createWebviewPanel('lodestar.decisionGraph', `Decisions: ${choice.label}`, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel =
+      current?.folder === choice.folder
+        ? current.panel
+        : vscode.window.createWebviewPanel('lodestar.decisionGraph', `Decisions: ${choice.label}`, vscode.ViewColumn.Active, webviewOptions(extensionUri));
     if (current?.panel !== panel) {
       current = { panel, folder: choice.folder, graph };
       panel.onDidDispose(() => {
@@ -39,7 +42,10 @@ export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: v
         if (message.type === 'open' && message.index !== undefined && message.index < shown.nodes.length) {
           await vscode.window.showTextDocument(vscode.Uri.file(shown.nodes[message.index].path), { viewColumn: vscode.ViewColumn.Beside });
         } else if (message.type === 'mermaid') {
-          const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Decisions: ${choice.label}\n\n\`\`\`mermaid\n${decisionGraphMermaid(shown)}\`\`\`\n` });
+          const doc = await vscode.workspace.openTextDocument({
+            language: 'markdown',
+            content: `# Decisions: ${choice.label}\n\n\`\`\`mermaid\n${decisionGraphMermaid(shown)}\`\`\`\n`,
+          });
           await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
         }
       });

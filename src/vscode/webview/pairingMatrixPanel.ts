@@ -51,11 +51,21 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
 
   const render = async (index: RecordIndex, window: number): Promise<ShownMatrix | undefined> => {
     const chosen = MATRIX_WINDOWS[window];
-    const report = await buildPairingReport({ index, fs: fileSystem, git: createGitExecutor(index.root), window: { since: since(chosen.days) }, extraRecords: records.notebook.records(), trusted: vscode.workspace.isTrusted });
+    const report = await buildPairingReport({
+      index,
+      fs: fileSystem,
+      git: createGitExecutor(index.root),
+      window: { since: since(chosen.days) },
+      extraRecords: records.notebook.records(),
+      trusted: vscode.workspace.isTrusted,
+    });
     const matrix = buildPairingMatrix(report.sessions, (k) => report.directory.nameOf(k));
     const openable = report.sessions.filter((s) => s.source === 'logged' && s.path !== null).map((s) => s.path as string);
     if (current?.index !== index) current?.panel.dispose();
-    const panel = current?.index === index ? current.panel : vscode.window.createWebviewPanel('lodestar.pairingMatrix', 'Pairing', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel =
+      current?.index === index
+        ? current.panel
+        : vscode.window.createWebviewPanel('lodestar.pairingMatrix', 'Pairing', vscode.ViewColumn.Active, webviewOptions(extensionUri));
     if (current?.panel !== panel) {
       panel.onDidDispose(() => {
         if (current?.panel === panel) current = undefined;
@@ -72,7 +82,13 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     }
     current = { panel, index, window, openable };
     const title = `Pairing: ${chosen.label}`;
-    const body = pairingMatrixHtml(matrix, { windowLabel: chosen.label, windows: MATRIX_WINDOWS.map((w) => w.pick), currentWindow: window, openable, unavailable: report.unavailable });
+    const body = pairingMatrixHtml(matrix, {
+      windowLabel: chosen.label,
+      windows: MATRIX_WINDOWS.map((w) => w.pick),
+      currentWindow: window,
+      openable,
+      unavailable: report.unavailable,
+    });
     const html = pageHtml(panel.webview, extensionUri, { title, body, styles: ['webview.css'], scripts: ['pairing.js'] });
     panel.title = title;
     panel.webview.html = html;
@@ -91,7 +107,12 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     let index: RecordIndex | undefined = indexes[0].index;
     if (args?.folder) index = records.indexOf(args.folder) ?? indexes.find((i) => i.index.root === args.folder)?.index;
     else if (indexes.length > 1 && !args) {
-      index = (await vscode.window.showQuickPick(indexes.map((i) => ({ label: i.folder.name, index: i.index })), { title: 'Show Pairing Matrix: which folder?' }))?.index;
+      index = (
+        await vscode.window.showQuickPick(
+          indexes.map((i) => ({ label: i.folder.name, index: i.index })),
+          { title: 'Show Pairing Matrix: which folder?' },
+        )
+      )?.index;
     }
     if (!index) return undefined;
     let window: number | undefined;
