@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { Frame, Page } from 'playwright-core';
 import { namedPeriod, periodName } from '../../src/core/influence/reportPeriods';
 import { JourneyStep, screenshot } from './journeyStep';
-import { activeEditorText, answer, dismissNotifications, editorTab, generousMs, runCommand } from './workbench';
+import { activeEditorText, answer, dismissNotifications, editorTab, generousMs, openWebview, runCommand } from './workbench';
 
 function today(): string {
   const d = new Date();
@@ -17,8 +17,8 @@ function today(): string {
  * through every frame for the one whose document has the dashboard's marker
  * (and, when asked, shows `pressed` as the pressed period).
  */
-async function dashboardFrame(page: Page, pressed?: string): Promise<Frame> {
-  const deadline = Date.now() + generousMs;
+async function dashboardFrame(page: Page, pressed?: string, timeoutMs = generousMs): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
       const marked = await frame
@@ -46,9 +46,12 @@ export const dashboardJourneySteps: JourneyStep[] = [
     name: 'Lodestar: Open Dashboard from the palette: this quarter as pictures (tiles, timeline, lead/manage split, mentee cards, reminders) in a strict-CSP webview',
     run: async (page) => {
       await dismissNotifications(page);
-      await runCommand(page, 'Lodestar: Open Dashboard');
-      await editorTab(page, `Influence: ${periodName(namedPeriod('this-quarter', today()))}`).waitFor({ state: 'visible', timeout: generousMs });
-      const frame = await dashboardFrame(page, 'This quarter');
+      const frame = await openWebview(
+        page,
+        `Influence: ${periodName(namedPeriod('this-quarter', today()))}`,
+        () => runCommand(page, 'Lodestar: Open Dashboard'),
+        (timeoutMs) => dashboardFrame(page, 'This quarter', timeoutMs),
+      );
       const csp = (await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
       assert.match(csp, /^default-src 'none'; /, csp);
       assert.match(csp, /script-src 'nonce-[A-Za-z0-9]+'$/, csp);

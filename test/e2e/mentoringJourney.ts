@@ -12,6 +12,7 @@ import {
   expandView,
   generousMs,
   openViewContainer,
+  openWebview,
   quickInput,
   runCommand,
   treeRow,
@@ -103,13 +104,18 @@ export const mentoringJourneySteps: JourneyStep[] = [
   {
     name: 'Lodestar: Show Pairing Matrix over all history: a heat-map table of who paired with whom (Dana and Bob: their co-authored commits, and the sessions logged so far)',
     run: async (page) => {
-      await runCommand(page, 'Lodestar: Show Pairing Matrix');
-      await answer(page, 'over which time', 'All history');
-      await editorTab(page, 'Pairing: all history').waitFor({ state: 'visible', timeout: generousMs });
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       // Steps run in any order: the two co-authored commits are always there, the logged sessions only once those steps ran.
       const pair = frame.locator('table.pairing-matrix td[aria-label^="Dana Lead and Bob: "]');
-      await pair.waitFor({ state: 'visible', timeout: generousMs });
+      await openWebview(
+        page,
+        'Pairing: all history',
+        async () => {
+          await runCommand(page, 'Lodestar: Show Pairing Matrix');
+          await answer(page, 'over which time', 'All history');
+        },
+        (timeoutMs) => pair.waitFor({ state: 'visible', timeout: timeoutMs }),
+      );
       const sessions = Number(/: (\d+) sessions?$/.exec((await pair.getAttribute('aria-label')) ?? '')?.[1]);
       if (!(sessions >= 2)) throw new Error(`Dana Lead and Bob paired ${sessions} times in the matrix, expected at least their 2 co-authored commits`);
       await dismissNotifications(page);

@@ -106,3 +106,77 @@ export async function answer(page: Page, text: string, value?: string): Promise<
   await input.focus();
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Opens one of our webview pages with `open` and waits for `shown` (its content). code-server serves every webview
+ * from one origin, so its webview frames share service worker registrations, and a frame whose worker handshake
+ * finds another webview's worker in control waits for a change of controller that may never come: the frame stays
+ * blank (a ready `iframe.webview` with no content frame inside). So the webview workers left by earlier pages are
+ * unregistered first, as a fresh browser would have none; and if the page still shows nothing, the window is
+ * reloaded and the page opened again, once, saying so. A page that stays blank after that fails.
+ */
+export async function openWebview<T>(page: Page, tabTitle: string, open: () => Promise<void>, shown: (timeoutMs: number) => Promise<T>): Promise<T> {
+  await unregisterWebviewWorkers(page);
+  await open();
+  await editorTab(page, tabTitle).first().waitFor({ state: 'visible', timeout: generousMs });
+  try {
+    return await shown(generousMs / 2);
+  } catch (error) {
+    console.log(
+      `[harness] the webview "${tabTitle}" showed nothing in ${generousMs / 2000} s (${String(error).split('\n')[0]}); reloading the window and opening it again`,
+    );
+    console.log(`[harness] webview frames: ${await webviewFrames(page)}`);
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close Editor').catch(() => undefined);
+    await unregisterWebviewWorkers(page);
+    await page.reload();
+    await waitForWorkbench(page);
+    await dismissNotifications(page);
+    await open();
+    await editorTab(page, tabTitle).first().waitFor({ state: 'visible', timeout: generousMs });
+    return shown(generousMs);
+  }
+}
+
+/** Unregisters the service workers of webview frames (same origin as the workbench under code-server). */
+async function unregisterWebviewWorkers(page: Page): Promise<void> {
+  await page
+    .evaluate(async () => {
+      const navigator = (globalThis as unknown as { navigator: { serviceWorker: ServiceWorkerLike } }).navigator;
+      for (const registration of await navigator.serviceWorker.getRegistrations()) {
+        if (registration.scope.includes('/webview/')) await registration.unregister();
+      }
+    })
+    .catch(() => undefined);
+}
+
+interface ServiceWorkerLike {
+  controller?: { scriptURL: string } | null;
+  getRegistrations(): Promise<Array<{ scope: string; active: unknown; waiting: unknown; installing: unknown; unregister(): Promise<boolean> }>>;
+}
+
+/** What the page holds of webviews, for a failure's report: each webview iframe's classes and size, and every frame's URL. */
+async function webviewFrames(page: Page): Promise<string> {
+  const iframes = await page
+    .locator('iframe.webview')
+    .evaluateAll((els) => els.map((e) => `${e.className} ${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`))
+    .catch((e) => [String(e)]);
+  const frames = page.frames().map((f) => f.url().replace(/\?.*/, '').slice(-80));
+  const workers = await Promise.all(
+    page
+      .frames()
+      .filter((f) => f.url().includes('/webview/browser/pre/'))
+      .map((f) =>
+        f
+          .evaluate(async () => {
+            // Runs in the page: its own globals, not Node's.
+            const navigator = (globalThis as unknown as { navigator: { serviceWorker: ServiceWorkerLike } }).navigator;
+            const registrations = await navigator.serviceWorker.getRegistrations();
+            const controller = navigator.serviceWorker.controller?.scriptURL.replace(/^.*\//, '') ?? 'none';
+            return `controller ${controller.slice(0, 60)}; ${registrations.length} registered: ${registrations.map((r) => `${r.active ? 'active' : ''}${r.waiting ? ' waiting' : ''}${r.installing ? ' installing' : ''}`).join(', ')}`;
+          })
+          .catch((e) => String(e)),
+      ),
+  );
+  return `${iframes.join('; ') || 'no iframe.webview'} | frames: ${frames.join(', ')} | service workers: ${workers.join(' / ') || 'none'}`;
+}

@@ -79,7 +79,10 @@ export const workflowsJourneySteps: JourneyStep[] = [
       await screenshot(page, 'journey-workflows-2-new-successor.png');
       await page.keyboard.press('Enter');
       await titleShows(page, 'links (optional)');
-      await quickInput(page).locator('[aria-label="Back"]').first().click();
+      // The quick input's Back button (its codicon, whatever the language of its label).
+      await quickInput(page).locator('.codicon-quick-input-back').first().click();
+      // Back on the title step (its title is a prefix of the links step's, so wait for the links step to go first).
+      await quickInput(page).locator('.quick-input-title').filter({ hasText: 'links (optional)' }).waitFor({ state: 'detached', timeout: generousMs });
       await titleShows(page, `Supersede ${recordRow}: new decision`);
       const kept = await input.inputValue();
       if (kept !== 'Use CockroachDB') throw new Error(`after Back the title step holds "${kept}", not the title typed`);
