@@ -333,6 +333,8 @@ export async function restoreFixture(baseline: FixtureBaseline): Promise<string 
     // The watcher's events about the restore come before the next test, not during it.
     await watcherCaughtUp();
     await api.records.idle();
+    // Which records govern which files is worked out from the restored records and git, not from a test's leftovers.
+    await api.governing.governance.rebuild();
     const left = differences(baseline, api);
     return left.length > 0 ? `still different after restoring: ${left.join('; ')}` : undefined;
   } catch (e) {
