@@ -19,6 +19,8 @@ export interface BuildOptions {
   kinds?: readonly FolderKind[];
   /** Only files whose bytes pass are parsed and kept. */
   keep?: (bytes: Uint8Array) => boolean;
+  /** Told the files found, before any is read (to start work that depends on where records are). */
+  onFiles?: (files: readonly { path: string; folder: RecordFolder }[]) => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export class RecordIndex {
     for (const folder of folders) {
       if (!options.kinds || options.kinds.includes(folder.kind)) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
     }
+    options.onFiles?.(files);
     const keep = options.keep;
     // In the order of `files`: the index lists records in the order the folders were walked.
     const loaded = new Map<string, LoadedRecord>();
