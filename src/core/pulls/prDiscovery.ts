@@ -293,15 +293,26 @@ export interface DiscoveryResult {
 }
 
 /** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
-export async function discoverPullRequests(git: GitExecutor, remotes: readonly RemoteRepo[], options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
-  const collector = new PullRequestCollector(remotes);
+export async function discoverPullRequests(
+  git: GitExecutor,
+  remotes: readonly RemoteRepo[] | Promise<readonly RemoteRepo[]>,
+  options: DiscoveryOptions = {},
+): Promise<DiscoveryResult> {
+  // Remotes still being read only give the URLs, at the end: the history is read meanwhile.
+  const later = remotes instanceof Promise ? remotes : undefined;
+  const collector = new PullRequestCollector(later ? [] : (remotes as readonly RemoteRepo[]));
   const scan = await scanHistory(git, (c) => collector.add(c), {
     since: options.since,
     revision: options.revision,
     maxCount: options.maxCount,
     mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined,
   });
-  const result: DiscoveryResult = { pullRequests: collector.pullRequests(), commits: scan.commits };
+  const pullRequests = collector.pullRequests();
+  if (later) {
+    const known = await later;
+    for (const pr of pullRequests) pr.url = discoveredPullRequestUrl(pr, known);
+  }
+  const result: DiscoveryResult = { pullRequests, commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
 }
