@@ -50,6 +50,7 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     usage: 'report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]',
     summary: 'the influence report of a period: decisions, designs, people grown, pull requests',
     options: { root: 'value', from: 'value', to: 'value', format: 'value', person: 'value' },
+    blockingReads: true,
     run: async (c) => (await import('./reportCommand')).reportCommand(c),
   },
   search: {

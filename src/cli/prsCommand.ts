@@ -44,11 +44,13 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
     }
   }
   const git = createGitExecutor(root);
-  const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
-  // Only records that can link a pull request are parsed; the remotes and then the history are read meanwhile.
-  const indexing = index.build({ keep: mayLinkPullRequests });
-  const remotes = await readRemotes(git);
-  const [discovery] = await Promise.all([discoverPullRequests(git, remotes, { since: options.since }), indexing]);
+  // Files are read one at a time on this thread (less work than handing each read to the I/O threads), with a turn for the history's output every few files.
+  const index = new RecordIndex(new NodeFileSystem({ blockingReads: true }), root, DEFAULT_SETTINGS);
+  // Only records that can link a pull request are parsed; the remotes and the history are read meanwhile.
+  const indexing = index.build({ keep: mayLinkPullRequests, yieldEvery: 32 });
+  const remotesRead = readRemotes(git);
+  const [discovery] = await Promise.all([discoverPullRequests(git, remotesRead, { since: options.since }), indexing]);
+  const remotes = await remotesRead;
   if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
   const links = new PullRequestLinks(index.records(), remotes);
   const print = (p: DiscoveredPullRequest): PrsJson['pullRequests'][number] => ({

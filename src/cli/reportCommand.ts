@@ -7,7 +7,7 @@ import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
-import { statusChangeDates } from '../core/decisions/statusHistory';
+import { scanStatusChanges, StartedStatusScan, statusChangeDates, statusFolderOf } from '../core/decisions/statusHistory';
 import { withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory } from '../core/people/identities';
@@ -55,14 +55,28 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const history = remotesRead.then((remotes) =>
     remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
   );
-  await index.build();
+  const day = input.today ?? today();
+  // The history of the folders decisions and design docs are in is read while the records are.
+  let started: StartedStatusScan | undefined;
+  await index.build({
+    onFiles: (files) => {
+      const folders = new Set<string>();
+      for (const f of files) {
+        const folder = f.folder.kind === 'decision' || f.folder.kind === 'design' ? statusFolderOf(input.root, f.path) : undefined;
+        if (folder !== undefined) folders.add(folder);
+      }
+      if (folders.size === 0) return;
+      const list = [...folders].sort();
+      started = { folders: list, changes: scanStatusChanges(git, list, day) };
+      started.changes.catch(() => undefined);
+    },
+  });
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
   const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git });
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
-  const day = input.today ?? today();
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
-  const statusDates = await statusChangeDates(git, input.root, records, day).catch(() => undefined);
+  const statusDates = await statusChangeDates(git, input.root, records, day, started).catch(() => undefined);
   const merged = await history;
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
   const report = buildInfluenceReport(records, { from, to, person, today: day, pullRequestDates, statusDates });

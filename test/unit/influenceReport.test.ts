@@ -445,7 +445,7 @@ describe('credit when it happened: status changes dated from git', () => {
   it('accepting or superseding an older record counts in the period of the change (renames followed, imports and uncommitted changes told apart)', async () => {
     const { commitAt, git, initRepo, makeTempDir, writeFiles } = await import('../fixtures/gitRepo');
     const { nygardAdr } = await import('../fixtures/recordText');
-    const { statusChangeDates } = await import('../../src/core/decisions/statusHistory');
+    const { scanStatusChanges, statusChangeDates } = await import('../../src/core/decisions/statusHistory');
     const { createGitExecutor } = await import('../../src/core/git/gitExecutor');
     const { RecordIndex } = await import('../../src/core/index/recordIndex');
     const { DEFAULT_SETTINGS } = await import('../../src/core/index/recordFolders');
@@ -504,6 +504,14 @@ describe('credit when it happened: status changes dated from git', () => {
       'doc/adr/0006-use-redis.md': '2026-12-07',
       'doc/adr/0007-use-an-outbox.md': '2026-09-10',
     });
+    // A scan started before the records were read gives the same dates when it read their folders; one of other folders is not used.
+    const gitRun = createGitExecutor(root);
+    for (const folders of [['doc/adr'], ['docs'], ['doc/adr', 'docs']]) {
+      const early = await statusChangeDates(gitRun, root, records, '2026-12-07', { folders, changes: scanStatusChanges(gitRun, folders, '2026-12-07') });
+      assert.deepStrictEqual(early, dates, folders.join(','));
+    }
+    const elsewhere = await scanStatusChanges(gitRun, ['docs'], '2026-12-07');
+    assert.strictEqual(elsewhere.size, 0, 'nothing changed under docs');
 
     const q3 = { from: '2026-07-01', to: '2026-09-30', today: '2026-12-07' };
     const report = buildInfluenceReport(records, { ...q3, statusDates: dates });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { runCli } from './cliInProcess';
 import { PrsJson } from '../../src/cli/prsCommand';
-import { PullRequestLinks } from '../../src/core/pulls/recordsByPullRequest';
+import { mayLinkPullRequests, PullRequestLinks } from '../../src/core/pulls/recordsByPullRequest';
 import { parseRemoteUrl } from '../../src/core/pulls/remotes';
 import { LodestarRecord } from '../../src/core/records/record';
 import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';
@@ -150,5 +150,15 @@ describe('pull request → records lookup', () => {
         ['https://github.com/acme/widgets/pull/3', 2],
       ],
     );
+  });
+
+  it('a file is parsed for links only when its bytes could hold the key', () => {
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    for (const text of ['---\npullRequests: [12]\n---\n', 'pull-requests: [12]', 'pullRequests', 'x\\u0070ullRequests', 'quiet quota\npullRequests:']) {
+      assert.strictEqual(mayLinkPullRequests(bytes(text)), true, text);
+    }
+    for (const text of ['', 'q', 'pullRequest', 'ullRequests', 'pull requests', 'pullrequests', '---\nstatus: accepted\n---\n# Quick queue\n']) {
+      assert.strictEqual(mayLinkPullRequests(bytes(text)), false, text);
+    }
   });
 });

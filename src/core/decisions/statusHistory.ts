@@ -29,23 +29,26 @@ interface FileDiff {
   removed: string[];
 }
 
+/** Relative path → status → `YYYY-MM-DD` of the newest change that wrote that status (see {@link StatusChangeReader}). */
+export type StatusChanges = Map<string, Map<string, string>>;
+
 /**
  * Reads `git diff`/`git log -p` output (unified=0, `--relative`) one
- * commit at a time, newest first, and keeps for each wanted record the date
- * of the newest change whose added lines write its current status while its
- * removed ones did not (a status changed, not a line moved). A file created
- * with its status is no change: importing old records credits nobody.
- * Renames are followed back to the record's current path.
+ * commit at a time, newest first, and keeps for each file and each status
+ * the date of the newest change whose added lines write that status while
+ * its removed ones did not (a status changed, not a line moved). A file
+ * created with its status is no change: importing old records credits
+ * nobody. Renames are followed back to the file's current path. The records
+ * need not be known while it reads: a record's date is then looked up by its
+ * path and current status.
  */
 class StatusChangeReader {
-  readonly dates = new Map<string, string>();
+  readonly changes: StatusChanges = new Map();
   private readonly aliases = new Map<string, string>();
   private date = '';
   private file: FileDiff | undefined;
   private inHunk = false;
   private rest = '';
-
-  constructor(private readonly wanted: ReadonlyMap<string, { path: string; status: string }>) {}
 
   /** Everything that follows is the change of `date` (the working tree's, before the commits). */
   startCommit(date: string): void {
@@ -108,10 +111,17 @@ class StatusChangeReader {
     const now = this.current(file.to);
     // Older commits name the file by its old path.
     if (file.from && file.from !== file.to) this.aliases.set(file.from, now);
-    const want = this.wanted.get(now);
-    if (!want || file.created || this.dates.has(want.path) || this.date === '') return;
-    const writes = (lines: string[]): boolean => lines.some((l) => statusOfLine(l) === want.status);
-    if (writes(file.added) && !writes(file.removed)) this.dates.set(want.path, this.date);
+    if (file.created || this.date === '' || file.added.length === 0) return;
+    let removed: Set<string> | undefined;
+    let dates = this.changes.get(now);
+    for (const l of file.added) {
+      const status = statusOfLine(l);
+      if (status === null || dates?.has(status)) continue;
+      removed ??= new Set(file.removed.map(statusOfLine).filter((x): x is string => x !== null));
+      if (removed.has(status)) continue;
+      if (!dates) this.changes.set(now, (dates = new Map()));
+      dates.set(status, this.date);
+    }
   }
 }
 
@@ -121,38 +131,93 @@ function path(text: string, prefix: string): string {
   return bare.startsWith(prefix) ? bare.slice(prefix.length) : bare;
 }
 
+/** The folder, relative to `root`, whose history dates the status of the decision or design doc at `path`; undefined outside the root. */
+export function statusFolderOf(root: string, path: string): string | undefined {
+  const rel = relativePath(root, path);
+  if (rel === undefined || rel === '') return undefined;
+  return rel.includes('/') ? dirname(rel) : '.';
+}
+
+const DIFF_OPTIONS = ['-M', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--relative'];
+
+/**
+ * Reads the status changes of every file under `folders` (relative to the
+ * repository root, sorted): the changes not committed yet first, dated
+ * `today`, then the history of HEAD. The three git processes start at once,
+ * so a caller may start this before its records are read, from the folders
+ * it will find them in (see {@link statusChangeDates}). No HEAD reads as no
+ * changes; rejects when git cannot run.
+ */
+export function scanStatusChanges(git: GitExecutor, folders: readonly string[], today: string): Promise<StatusChanges> {
+  const pathspecs = ['--', ...folders];
+  const reader = new StatusChangeReader();
+  const head = git
+    .stream(['rev-parse', '--verify', '--quiet', 'HEAD'], () => undefined)
+    .then(
+      () => true,
+      () => false,
+    );
+  let diffText = '';
+  const diff = git.stream(['diff', ...DIFF_OPTIONS, 'HEAD', ...pathspecs], (text) => (diffText += text));
+  // The history waits for the working tree's changes: they are newer, and a rename not committed yet names the older paths.
+  let held: string[] | undefined = [];
+  const log = git.stream(['log', ...DIFF_OPTIONS, '--format=%x01%cI', '-p', 'HEAD', ...pathspecs], (text) => (held ? held.push(text) : reader.chunk(text)));
+  // Without HEAD both fail, and that is no error.
+  diff.catch(() => undefined);
+  log.catch(() => undefined);
+  return head.then(async (hasHead) => {
+    if (!hasHead) return reader.changes;
+    await diff;
+    reader.startCommit(today);
+    reader.chunk(diffText);
+    reader.end();
+    for (const text of held ?? []) reader.chunk(text);
+    held = undefined;
+    await log;
+    reader.end();
+    return reader.changes;
+  });
+}
+
+/** A status scan started early, and the folders it reads. */
+export interface StartedStatusScan {
+  folders: readonly string[];
+  changes: Promise<StatusChanges>;
+}
+
 /**
  * Path → `YYYY-MM-DD` on which each decision or design doc under `root`
  * took its current status: `today` for a change not committed yet, else the
  * date of the newest commit that changed its status line to it. Records
  * created with their status, and those git knows nothing of, are left out.
- * Rejects when git cannot run.
+ * `started`, a scan begun while the records were read, is used when it reads
+ * exactly the folders these records are in (else it is dropped and the right
+ * one run). Rejects when git cannot run.
  */
-export async function statusChangeDates(git: GitExecutor, root: string, records: readonly LodestarRecord[], today: string): Promise<Map<string, string>> {
+export async function statusChangeDates(
+  git: GitExecutor,
+  root: string,
+  records: readonly LodestarRecord[],
+  today: string,
+  started?: StartedStatusScan,
+): Promise<Map<string, string>> {
   const wanted = new Map<string, { path: string; status: string }>();
-  const folders = new Set<string>();
+  const folderSet = new Set<string>();
   for (const r of records) {
     if ((r.kind !== 'decision' && r.kind !== 'design') || !r.status) continue;
-    const rel = relativePath(root, r.path);
-    if (rel === undefined || rel === '') continue;
-    wanted.set(rel, { path: r.path, status: r.status });
-    const folder = rel.includes('/') ? dirname(rel) : '.';
-    folders.add(folder);
+    const folder = statusFolderOf(root, r.path);
+    if (folder === undefined) continue;
+    wanted.set(relativePath(root, r.path) as string, { path: r.path, status: r.status });
+    folderSet.add(folder);
   }
   if (wanted.size === 0) return new Map();
-  const pathspecs = ['--', ...[...folders].sort()];
-  const diffOptions = ['-M', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--relative'];
-  const reader = new StatusChangeReader(wanted);
-  // Changes not committed yet happened today.
-  const head = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']).then(
-    (h) => h.trim(),
-    () => '',
-  );
-  if (head === '') return reader.dates;
-  reader.startCommit(today);
-  reader.chunk(await git.run(['diff', ...diffOptions, 'HEAD', ...pathspecs]));
-  reader.end();
-  await git.stream(['log', ...diffOptions, '--format=%x01%cI', '-p', 'HEAD', ...pathspecs], (text) => reader.chunk(text));
-  reader.end();
-  return reader.dates;
+  const folders = [...folderSet].sort();
+  const same = started !== undefined && started.folders.length === folders.length && started.folders.every((f, i) => f === folders[i]);
+  const changes = await (same ? started.changes : scanStatusChanges(git, folders, today));
+  const dates = new Map<string, string>();
+  for (const [rel, want] of wanted) {
+    const date = changes.get(rel)?.get(want.status);
+    if (date !== undefined) dates.set(want.path, date);
+  }
+  return dates;
 }

@@ -51,7 +51,17 @@ function gitEnvironment(): Record<string, string> {
     env[key] = value;
   }
   // NoDefaultCurrentDirectoryInExePath: on Windows, never run a git.exe sitting in the repository itself.
-  return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_OPTIONAL_LOCKS: '0', NoDefaultCurrentDirectoryInExePath: '1' };
+  // GIT_FLUSH=0: into a pipe, `git log` would flush after every commit, one small write (and one read here) each;
+  // fully buffered, a 100,000-commit log costs a tenth of the system calls and of Node's stream work.
+  return {
+    ...env,
+    LC_ALL: 'C',
+    GIT_TERMINAL_PROMPT: '0',
+    GCM_INTERACTIVE: 'never',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_FLUSH: '0',
+    NoDefaultCurrentDirectoryInExePath: '1',
+  };
 }
 
 function classify(message: string): GitError {

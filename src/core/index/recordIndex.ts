@@ -19,6 +19,10 @@ export interface BuildOptions {
   kinds?: readonly FolderKind[];
   /** Only files whose bytes pass are parsed and kept. */
   keep?: (bytes: Uint8Array) => boolean;
+  /** Told the files found, before any is read (to start work that depends on where records are). */
+  /** With blocking reads, let other callbacks run after every so many files (0 or absent: never). */
+  yieldEvery?: number;
+  onFiles?: (files: readonly { path: string; folder: RecordFolder }[]) => void;
 }
 
 /**
@@ -69,14 +73,19 @@ export class RecordIndex {
     for (const folder of folders) {
       if (!options.kinds || options.kinds.includes(folder.kind)) await this.walk(folder, folder.path, 0, new Set(), files, walkProblems);
     }
+    options.onFiles?.(files);
     const keep = options.keep;
     // In the order of `files`: the index lists records in the order the folders were walked.
     const loaded = new Map<string, LoadedRecord>();
     const kept = new Map<string, string>();
     const readFileNow = this.fs.readFileNow;
     if (readFileNow) {
-      // Nothing else to do meanwhile: each file is read, parsed and dropped before the next.
-      for (const f of files) {
+      // Each file is read, parsed and dropped before the next.
+      const share = options.yieldEvery ?? 0;
+      for (let i = 0; i < files.length; i++) {
+        // Other work on this thread (a git log being read) gets a turn now and then.
+        if (share > 0 && i % share === share - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+        const f = files[i];
         const content = readRecordBytesNow(readFileNow, f.path);
         if (keep && content instanceof Uint8Array && !keep(content)) continue;
         loaded.set(f.path, parseRecordFile(f.path, f.folder, content, kept));

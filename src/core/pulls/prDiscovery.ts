@@ -212,14 +212,24 @@ export class PullRequestCollector {
   /** Second parent hash → the GitHub merge waiting for its branch tip's author. */
   private readonly waiting = new Map<string, DiscoveredPullRequest>();
 
+  /** One object per author: a long history has thousands of pull requests by a few people. Never changed once made. */
+  private readonly people = new Map<string, Person>();
+
   constructor(private readonly remotes: readonly RemoteRepo[] = []) {}
+
+  private person(name: string, email: string): Person {
+    const key = `${name}\x1f${email}`;
+    let p = this.people.get(key);
+    if (!p) this.people.set(own(key), (p = { name: own(name), email: own(email) }));
+    return p;
+  }
 
   add(commit: HistoryCommit): void {
     if (this.waiting.size > 0) {
       const pr = this.waiting.get(commit.hash);
       if (pr) {
         this.waiting.delete(commit.hash);
-        pr.authors = [{ name: own(commit.authorName), email: own(commit.authorEmail) }];
+        pr.authors = [this.person(commit.authorName, commit.authorEmail)];
         const co = pr.coAuthors;
         pr.coAuthors = [];
         addPeople(pr.coAuthors, [...co, ...parseCoAuthors(commit.body)], pr.authors);
@@ -229,7 +239,7 @@ export class PullRequestCollector {
     if (!message) return;
     const existing = this.found.get(message.number);
     if (existing && !(existing.source === 'squash' && message.source !== 'squash')) return;
-    const author = { name: own(commit.authorName), email: own(commit.authorEmail) };
+    const author = this.person(commit.authorName, commit.authorEmail);
     const pr: DiscoveredPullRequest = {
       number: message.number,
       url: discoveredPullRequestUrl(message, this.remotes),
@@ -293,15 +303,26 @@ export interface DiscoveryResult {
 }
 
 /** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
-export async function discoverPullRequests(git: GitExecutor, remotes: readonly RemoteRepo[], options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
-  const collector = new PullRequestCollector(remotes);
+export async function discoverPullRequests(
+  git: GitExecutor,
+  remotes: readonly RemoteRepo[] | Promise<readonly RemoteRepo[]>,
+  options: DiscoveryOptions = {},
+): Promise<DiscoveryResult> {
+  // Remotes still being read only give the URLs, at the end: the history is read meanwhile.
+  const later = remotes instanceof Promise ? remotes : undefined;
+  const collector = new PullRequestCollector(later ? [] : (remotes as readonly RemoteRepo[]));
   const scan = await scanHistory(git, (c) => collector.add(c), {
     since: options.since,
     revision: options.revision,
     maxCount: options.maxCount,
     mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined,
   });
-  const result: DiscoveryResult = { pullRequests: collector.pullRequests(), commits: scan.commits };
+  const pullRequests = collector.pullRequests();
+  if (later) {
+    const known = await later;
+    for (const pr of pullRequests) pr.url = discoveredPullRequestUrl(pr, known);
+  }
+  const result: DiscoveryResult = { pullRequests, commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
 }
