@@ -21,6 +21,8 @@ export interface Command {
   cwd: string;
   /** A Node process: run with the memory hook, so its peak RSS is known. */
   node?: boolean;
+  /** Extra environment variables for this command. */
+  env?: Record<string, string>;
 }
 
 export interface RunFigures {
@@ -45,7 +47,7 @@ export function runOnce(c: Command): Promise<RunFigures> {
   const args = c.node ? ['--require', HOOK, c.file, ...c.args] : c.args;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(file, args, { cwd: c.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LODESTAR_BENCH_PEAK: peakFile } });
+    const child = spawn(file, args, { cwd: c.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...c.env, LODESTAR_BENCH_PEAK: peakFile } });
     let stdoutBytes = 0;
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdoutBytes += b.length));
