@@ -4,7 +4,7 @@ import { SiteFile } from './siteBuilder';
 
 /** Lists what the last build wrote, so a rebuild removes pages of deleted records and nothing else. */
 export const SITE_MANIFEST = '.lodestar-site';
-const WRITE_CONCURRENCY = 16;
+const WRITE_CONCURRENCY = 32;
 
 export class SiteOutputError extends Error {}
 
@@ -33,8 +33,8 @@ export function checkOutputFolder(outDir: string, root: string): void {
 }
 
 /**
- * Writes a site's files as they come (several at once, so writing overlaps
- * rendering); a file whose bytes are unchanged is left alone, so its time
+ * Writes a site's files as they come (so a page's HTML is not held until
+ * the end); a file whose bytes are unchanged is left alone, so its time
  * stamp says when it last changed. {@link finish} removes the files of the
  * last build that this one no longer has, and nothing else.
  */
@@ -42,7 +42,8 @@ export class SiteWriter {
   private readonly out: string;
   private readonly previous: Set<string>;
   private readonly made = new Set<string>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
   private failure: unknown;
   written = 0;
 
@@ -68,21 +69,21 @@ export class SiteWriter {
       this.made.add(dir);
     }
     const bytes = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content;
-    const known = this.previous.has(f.path);
-    const job = (async () => {
-      if (known && (await sameBytes(target, bytes))) return;
-      await nodeFs.promises.writeFile(target, bytes);
-      this.written++;
-    })().catch((e: unknown) => {
-      this.failure ??= e;
+    if (this.previous.has(f.path) && sameBytes(target, bytes)) return;
+    this.inFlight++;
+    // The callback API: `fs.promises` costs a file handle and several promise hops per file.
+    nodeFs.writeFile(target, bytes, (e) => {
+      this.inFlight--;
+      if (e) this.failure ??= e;
+      else this.written++;
+      const wake = this.waiting.shift();
+      if (wake) wake();
     });
-    const tracked = job.finally(() => this.inFlight.delete(tracked));
-    this.inFlight.add(tracked);
-    if (this.inFlight.size >= WRITE_CONCURRENCY) await Promise.race(this.inFlight);
+    if (this.inFlight >= WRITE_CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   async finish(paths: readonly string[]): Promise<{ written: number; removed: number }> {
-    await Promise.all(this.inFlight);
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
     const now = new Set(paths);
     let removed = 0;
@@ -107,11 +108,11 @@ export async function writeSite(outDir: string, files: readonly SiteFile[]): Pro
   return writer.finish(files.map((f) => f.path));
 }
 
-async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
+function sameBytes(file: string, bytes: Uint8Array): boolean {
   try {
-    const st = await nodeFs.promises.stat(file);
+    const st = nodeFs.statSync(file);
     if (st.size !== bytes.length) return false;
-    return Buffer.compare(await nodeFs.promises.readFile(file), bytes) === 0;
+    return Buffer.compare(nodeFs.readFileSync(file), bytes) === 0;
   } catch {
     return false;
   }
