@@ -127,7 +127,7 @@ export async function buildSite(
   const md = createSiteMarkdown();
   const files: SiteFile[] = [];
   const paths: string[] = [];
-  // Pages go out as they are made (so writing overlaps rendering), or are collected.
+  // Pages go out as they are made (so they are not all held at once), or are collected.
   const add = async (f: SiteFile): Promise<void> => {
     paths.push(f.path);
     if (emit) await emit(f);

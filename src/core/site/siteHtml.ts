@@ -10,8 +10,15 @@ export function scriptSafeJson(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]);
 }
 
+/** Paths that `encodeURIComponent` leaves as they are, segment by segment. */
+const URL_SAFE_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 /** A relative URL from one page of the site to another path of it (both relative to the site root, `/`-separated). */
 export function relativeUrl(fromPage: string, toPath: string): string {
+  // Most links go to the site root's index or to a page in the same folder.
+  const slash = fromPage.lastIndexOf('/');
+  if (slash === -1) return encodePath(toPath);
+  if (toPath.startsWith(fromPage.slice(0, slash + 1)) && toPath.indexOf('/', slash + 1) === -1) return encodePath(toPath.slice(slash + 1));
   const from = fromPage.split('/').slice(0, -1);
   const to = toPath.split('/');
   let i = 0;
@@ -22,6 +29,7 @@ export function relativeUrl(fromPage: string, toPath: string): string {
 
 /** Percent-encodes each segment of a path, leaving the `/` between them. */
 export function encodePath(path: string): string {
+  if (URL_SAFE_PATH.test(path)) return path;
   return path
     .split('/')
     .map((seg) => (seg === '..' ? seg : encodeURIComponent(seg)))
