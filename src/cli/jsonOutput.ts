@@ -16,8 +16,10 @@ export class MappedList<T, U> {
 
 /**
  * Writes `JSON.stringify(value, null, 2)` and a newline, byte for byte, but a
- * piece at a time: the top-level lists are written some elements per write,
- * so a 30,000-item output is never one giant string in memory ({@link MappedList}:
+ * piece at a time: each top-level list is written a batch of elements per
+ * write, and each batch is one native `JSON.stringify` of the elements at the
+ * depth they have in the document, so nothing is re-indented by hand and a
+ * 30,000-item output is never one giant string in memory ({@link MappedList}:
  * nor a list of 30,000 output objects).
  */
 export function writeJson(out: NodeJS.WritableStream, value: Record<string, unknown>): void {
@@ -33,14 +35,15 @@ export function writeJson(out: NodeJS.WritableStream, value: Record<string, unkn
     if (!items || items.length === 0) chunk += indent(JSON.stringify(v, null, 2), '  ');
     else {
       const map = v instanceof MappedList ? (v.map as (item: unknown) => unknown) : undefined;
-      chunk += '[';
-      for (let k = 0; k < items.length; k++) {
-        const item = map ? map(items[k]) : items[k];
-        chunk += `${k > 0 ? ',' : ''}\n    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}`;
-        if (chunk.length > 64 * 1024) {
-          out.write(chunk);
-          chunk = '';
-        }
+      chunk += '[\n';
+      for (let start = 0; start < items.length; start += BATCH) {
+        const end = Math.min(items.length, start + BATCH);
+        const batch = map ? items.slice(start, end).map((item) => map(item)) : items.slice(start, end);
+        // `[[a, b]]` at indent 2 puts a and b four spaces in, as they are under `"key": [` in the document.
+        const text = JSON.stringify([batch], null, 2);
+        chunk += `${start > 0 ? ',\n' : ''}${text.slice(OPEN.length, text.length - CLOSE.length)}`;
+        out.write(chunk);
+        chunk = '';
       }
       chunk += '\n  ]';
     }
@@ -48,6 +51,10 @@ export function writeJson(out: NodeJS.WritableStream, value: Record<string, unkn
   });
   out.write(`${chunk}\n}\n`);
 }
+
+const BATCH = 256;
+const OPEN = '[\n  [\n';
+const CLOSE = '\n  ]\n]';
 
 // JSON text holds no raw newline inside a string, so every newline starts a line to indent.
 function indent(json: string, by: string): string {

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { buildPairingReport, validateDay } from '../core/people/pairing';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { jsonList, writeJsonLists } from './jsonLists';
+import { MappedList, writeJson } from './jsonOutput';
 
 /** The `lodestar pairing --json` contract. */
 export interface PairingJson {
@@ -57,7 +57,7 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   });
   const pair = (p: Pair): PairingJson['pairs'][number] => ({ people: p.people, count: p.count });
   if (options.json) {
-    writeJsonLists(out, [jsonList('sessions', report.sessions, session), jsonList('pairs', report.pairs, pair)]);
+    writeJson(out, { sessions: new MappedList(report.sessions, session), pairs: new MappedList(report.pairs, pair) });
     return 0;
   }
   const json: PairingJson = { sessions: report.sessions.map(session), pairs: report.pairs.map(pair) };

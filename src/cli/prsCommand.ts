@@ -6,7 +6,7 @@ import { DiscoveredPullRequest, discoverPullRequests, Person, PullRequestSource,
 import { mayLinkPullRequests, PullRequestLinks } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { jsonList, writeJsonLists } from './jsonLists';
+import { MappedList, writeJson } from './jsonOutput';
 
 /** The `lodestar prs --json` contract. */
 export interface PrsJson {
@@ -66,7 +66,7 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   });
   if (options.json) {
     // Printed as written: the pull requests are turned into their JSON a batch at a time.
-    writeJsonLists(out, [jsonList('pullRequests', discovery.pullRequests, print)]);
+    writeJson(out, { pullRequests: new MappedList(discovery.pullRequests, print) });
     return 0;
   }
   const json: PrsJson = { pullRequests: discovery.pullRequests.map(print) };

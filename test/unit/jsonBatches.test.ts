@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { Writable } from 'stream';
-import { jsonList, JsonList, writeJsonLists } from '../../src/cli/jsonLists';
+import { MappedList, writeJson } from '../../src/cli/jsonOutput';
 
-function written(lists: JsonList[]): { text: string; writes: number } {
+function written(document: Record<string, unknown>): { text: string; writes: number } {
   let text = '';
   let writes = 0;
   const sink = new Writable({
@@ -12,11 +12,11 @@ function written(lists: JsonList[]): { text: string; writes: number } {
       done();
     },
   });
-  writeJsonLists(sink, lists);
+  writeJson(sink, document);
   return { text, writes };
 }
 
-describe('JSON lists printed a batch at a time', () => {
+describe('JSON lists printed a batch at a time (writeJson)', () => {
   it('writes exactly what JSON.stringify(document, null, 2) writes, plus a newline', () => {
     const pr = {
       number: 1,
@@ -37,14 +37,15 @@ describe('JSON lists printed a batch at a time', () => {
       { sessions: Array.from({ length: 1000 }, (_, i) => ({ n: i, nested: { deep: [i, { x: `${i}` }] } })), pairs: Array.from({ length: 513 }, (_, i) => [i]) },
     ];
     for (const d of documents) {
-      const lists = Object.entries(d).map(([key, items]) => jsonList(key, items, (x) => x));
-      assert.strictEqual(written(lists).text, `${JSON.stringify(d, null, 2)}\n`, JSON.stringify(d).slice(0, 200));
+      const mapped = Object.fromEntries(Object.entries(d).map(([key, items]) => [key, new MappedList(items, (x) => x)]));
+      assert.strictEqual(written(d).text, `${JSON.stringify(d, null, 2)}\n`, JSON.stringify(d).slice(0, 200));
+      assert.strictEqual(written(mapped).text, `${JSON.stringify(d, null, 2)}\n`, JSON.stringify(d).slice(0, 200));
     }
   });
 
   it('prints each item as the mapping makes it, and a long list in pieces', () => {
     const items = Array.from({ length: 20000 }, (_, i) => i);
-    const { text, writes } = written([jsonList('items', items, (i) => ({ n: i, title: `item ${i}` }))]);
+    const { text, writes } = written({ items: new MappedList(items, (i) => ({ n: i, title: `item ${i}` })) });
     assert.strictEqual(text, `${JSON.stringify({ items: items.map((i) => ({ n: i, title: `item ${i}` })) }, null, 2)}\n`);
     assert.ok(writes > 10, `${writes} writes`);
   });
