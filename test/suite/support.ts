@@ -157,6 +157,16 @@ export interface FixtureBaseline {
   notebook?: Map<string, Buffer>;
   /** Filter and grouping of the Decisions and Design Docs views. */
   views: { filter: string; groupBy: string }[];
+  /** Every record the index holds (paths, sorted): a test's record whose deletion the index has not seen yet differs. */
+  indexed: string;
+}
+
+function indexedPaths(api: LodestarApi): string {
+  return api.records
+    .records()
+    .map((r) => r.path)
+    .sort()
+    .join('\n');
 }
 
 function repositoryState(root: string): RepositoryState {
@@ -224,6 +234,7 @@ export async function fixtureBaseline(): Promise<FixtureBaseline> {
     notebookRoot,
     notebook: notebookRoot && fs.existsSync(notebookRoot) ? filesUnder(notebookRoot) : undefined,
     views: viewState(api),
+    indexed: indexedPaths(api),
   };
 }
 
@@ -250,6 +261,7 @@ function differences(baseline: FixtureBaseline, api: LodestarApi): string[] {
       found.push('the private notebook changed');
   }
   if (JSON.stringify(viewState(api)) !== JSON.stringify(baseline.views)) found.push('a view filter or grouping');
+  if (indexedPaths(api) !== baseline.indexed) found.push('the index holds other records than the fixture');
   const tabs = vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
   if (tabs > 0) found.push(`${tabs} open editors`);
   if (vscode.workspace.textDocuments.some((d) => d.isDirty)) found.push('unsaved editors');
