@@ -15,6 +15,7 @@ import {
   quickInput,
   runCommand,
   treeRow,
+  openFile,
 } from './workbench';
 
 const governedName = SINGLE_ROOT.governed.file.split('/').pop() as string;
@@ -22,17 +23,6 @@ const governedName = SINGLE_ROOT.governed.file.split('/').pop() as string;
 /** The CodeLens above the first line of the active editor. */
 function governingLens(page: Page): Locator {
   return page.locator('.part.editor .editor-group-container.active .monaco-editor .codelens-decoration a').filter({ hasText: 'Governed by 2 decisions' });
-}
-
-/** Opens a file by name from Quick Open, as a person would: F1, clear the `>`, type the name, Enter. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible', timeout: generousMs });
-  await input.fill(name);
-  await quickInput(page).locator('.monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: generousMs });
-  await page.keyboard.press('Enter');
-  await editorTab(page, name).waitFor({ state: 'visible', timeout: generousMs });
 }
 
 export const governsJourneySteps: JourneyStep[] = [

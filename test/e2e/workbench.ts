@@ -180,3 +180,14 @@ async function webviewFrames(page: Page): Promise<string> {
   );
   return `${iframes.join('; ') || 'no iframe.webview'} | frames: ${frames.join(', ')} | service workers: ${workers.join(' / ') || 'none'}`;
 }
+
+/** Opens a file by name from Quick Open, as a person would: F1, clear the `>`, type the name, Enter. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: generousMs });
+  await input.fill(name);
+  await quickInput(page).locator('.monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: generousMs });
+  await page.keyboard.press('Enter');
+  await editorTab(page, name).waitFor({ state: 'visible', timeout: generousMs });
+}

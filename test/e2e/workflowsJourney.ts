@@ -4,24 +4,13 @@
 // The block writes nothing it does not take back: every flow ends with Escape, and the typed link is undone and saved.
 import { Page } from 'playwright-core';
 import { JourneyStep, screenshot } from './journeyStep';
-import { activeEditorText, collapseView, dismissNotifications, editorTab, generousMs, openViewContainer, quickInput, runCommand } from './workbench';
+import { activeEditorText, collapseView, dismissNotifications, generousMs, openViewContainer, quickInput, runCommand, openFile } from './workbench';
 
 const recordFile = '0002-use-postgresql.md';
 const recordRow = '0002 Use PostgreSQL';
 /** A proposed record of the fixture; its Status section is lines 5–7 (`## Status`, blank, `Proposed`). */
 const proposedFile = '0005-adopt-feature-flags.md';
 const typedLink = 'Amends [1. Record architecture decisions](0001-record-architecture-decisions.md)';
-
-/** Opens a file by name from Quick Open, as a person would: F1, clear the `>`, type the name, Enter. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible', timeout: generousMs });
-  await input.fill(name);
-  await quickInput(page).locator('.monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: generousMs });
-  await page.keyboard.press('Enter');
-  await editorTab(page, name).waitFor({ state: 'visible', timeout: generousMs });
-}
 
 /** The quick input's title shows `text` (VS Code writes the step count after it: `Title (1/2)`). */
 async function titleShows(page: Page, text: string): Promise<void> {
