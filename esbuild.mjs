@@ -16,6 +16,8 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // `lodestar site build` renders Markdown in this worker thread while the CLI indexes.
+  esbuild.build({ ...common, entryPoints: ['src/core/site/siteRenderWorker.ts'], outfile: 'dist/siteRenderWorker.js' }),
 ]);
 // The CLI package carries mermaid's own build (MIT) for `lodestar site`'s diagrams; the .vsix leaves it out (.vscodeignore).
 fs.copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/mermaid.min.js');

@@ -26,6 +26,8 @@ const NODE_ADAPTERS = [
   'src/core/git/gitExecutor.ts',
   'src/core/site/siteServer.ts',
   'src/core/site/siteWriter.ts',
+  'src/core/site/siteWorker.ts',
+  'src/core/site/siteRenderWorker.ts',
 ];
 
 const noVscode = { name: 'vscode', message: 'src/core must not depend on VS Code: put adapters in src/vscode.' };

@@ -57,7 +57,8 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
     return 2;
   }
   const root = toPortPath(path.resolve(values.root ?? process.cwd()));
-  const fs = new NodeFileSystem();
+  // Blocking reads: the index reads while the render worker drafts pages, so the main thread has nothing else to do.
+  const fs = new NodeFileSystem({ blockingReads: true });
   const st = await fs.stat(root);
   if (!st || !(st.type & EntryType.Directory)) {
     err(`lodestar site: --root ${root} is not a folder\n`);

@@ -195,7 +195,7 @@ async function main(): Promise<number> {
   try {
     await processRows(corpus.root, corpus.adrFolder);
     await inProcessRows(corpus.root);
-    const site = await benchSiteBuild();
+    const site = await benchSiteBuild(RUNS);
     row(site.what, site.figure, site.ratio, site.budget, site.ok);
     const why = await benchGovernance();
     row('indexing for why on a 10,000-file repository with 500 globs', why.indexing, '', '', undefined);

@@ -23,6 +23,8 @@ export interface Command {
   node?: boolean;
   /** Extra environment variables for this command. */
   env?: Record<string, string>;
+  /** Runs before each run of the command, untimed (e.g. removing what the last run wrote). */
+  before?: () => void;
 }
 
 export interface RunFigures {
@@ -42,6 +44,7 @@ fs.writeFileSync(
 let runNumber = 0;
 
 export function runOnce(c: Command): Promise<RunFigures> {
+  c.before?.();
   const peakFile = path.join(HOOK_DIR, `peak-${++runNumber}`);
   const file = c.node ? process.execPath : c.file;
   const args = c.node ? ['--require', HOOK, c.file, ...c.args] : c.args;

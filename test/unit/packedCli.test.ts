@@ -38,7 +38,14 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     const [info] = JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const version = (JSON.parse(fs.readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string }).version;
     assert.strictEqual(info.filename, `lodestar-${version}.tgz`);
-    assert.deepStrictEqual(info.files.map((f) => f.path).sort(), ['README.md', 'dist/cli.js', 'dist/mermaid.LICENSE', 'dist/mermaid.min.js', 'package.json']);
+    assert.deepStrictEqual(info.files.map((f) => f.path).sort(), [
+      'README.md',
+      'dist/cli.js',
+      'dist/mermaid.LICENSE',
+      'dist/mermaid.min.js',
+      'dist/siteRenderWorker.js',
+      'package.json',
+    ]);
     assert.ok(fs.existsSync(path.join(copy, 'dist/cli.js')), 'prepack built dist/');
 
     const prefix = path.join(work, 'prefix');

@@ -3,7 +3,9 @@ import { RecordFileSystem, relativeTo } from '../store/fileSystem';
 import { RecordIndex } from '../index/recordIndex';
 import { LodestarSettings } from '../index/recordFolders';
 import { HistoryRead, readRecordHistory } from './recordHistory';
-import { buildSite, SiteBuild } from './siteBuilder';
+import { buildSite, SiteBuild, SiteOptions } from './siteBuilder';
+import { draftMark } from './siteMarkdown';
+import { SiteWorker } from './siteWorker';
 import { checkOutputFolder, SiteWriter } from './siteWriter';
 
 export interface PublishOptions {
@@ -15,6 +17,8 @@ export interface PublishOptions {
   mermaidScript?: Uint8Array;
   /** An index already built for the root (the extension's); else one is built. */
   index?: RecordIndex;
+  /** The site worker's script (tests); by default `siteRenderWorker.js` next to this module. */
+  siteWorker?: string;
 }
 
 export interface PublishResult extends SiteBuild {
@@ -22,43 +26,71 @@ export interface PublishResult extends SiteBuild {
   removed: number;
   /** Why the pages have no git dates, when they have none. */
   historyUnavailable?: string;
+  /** The pages were drafted and written on a second thread. */
+  usedWorker: boolean;
 }
 
 /** Index the root, read the record folders' history in one pass, build the site and write it to `outDir`. */
 export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   checkOutputFolder(o.outDir, o.root);
   let index = o.index;
-  let fs = o.fs;
-  if (!index) {
-    // The pages need each record's text again: keep the bytes the index reads instead of reading every file twice.
-    fs = rememberingReads(o.fs);
-    index = new RecordIndex(fs, o.root, o.settings);
-    await index.build();
+  let drafts: SiteOptions['drafts'];
+  let worker: SiteWorker | undefined;
+  let history: Promise<HistoryRead> | undefined;
+  const readHistory = (folders: string[]): Promise<HistoryRead> =>
+    folders.length > 0 ? readRecordHistory(createGitExecutor(o.root), folders) : Promise.resolve({ byPath: new Map() });
+  try {
+    if (!index) {
+      // The record bodies are drafted in a worker from the bytes the index reads, while it parses them,
+      // and git's history is read meanwhile too.
+      const mark = draftMark();
+      worker = new SiteWorker(mark, o.siteWorker);
+      let published: Set<string> | undefined;
+      index = new RecordIndex(worker.running ? passReadsTo(o.fs, (p) => published?.has(p) === true, worker) : o.fs, o.root, o.settings);
+      await index.build({
+        onFiles: (files) => {
+          const shown = files.filter((f) => f.folder.kind === 'decision' || f.folder.kind === 'design');
+          published = new Set(shown.map((f) => f.path));
+          history = readHistory([...new Set(shown.map((f) => relativeTo(o.root, f.folder.path)))]);
+          // Awaited below; until then a failure must not count as unhandled (the index build may fail first).
+          history.catch(() => undefined);
+        },
+      });
+      const drafted = await worker.drafted();
+      // A worker that stopped took its drafts with it: the pages are then all made here.
+      if (worker.running) drafts = { mark, byPath: drafted };
+    }
+    history ??= readHistory(index.folders.filter((f) => f.kind === 'decision' || f.kind === 'design').map((f) => relativeTo(o.root, f.path)));
+    const read = await history;
+    const writer = new SiteWriter(o.outDir, worker?.running ? worker : undefined);
+    const site = await buildSite(index, o.fs, { baseUrl: o.baseUrl, mermaidScript: o.mermaidScript, outDir: o.outDir, history: read, drafts }, (f) =>
+      writer.write(f),
+    );
+    const { written, removed } = await writer.finish(site.paths);
+    return { ...site, written, removed, historyUnavailable: read.unavailable, usedWorker: drafts !== undefined };
+  } finally {
+    await worker?.close();
   }
-  const folders = index.folders.filter((f) => f.kind === 'decision' || f.kind === 'design').map((f) => relativeTo(o.root, f.path));
-  const history: HistoryRead = folders.length > 0 ? await readRecordHistory(createGitExecutor(o.root), folders) : { byPath: new Map() };
-  const writer = new SiteWriter(o.outDir);
-  const site = await buildSite(index, fs, { baseUrl: o.baseUrl, mermaidScript: o.mermaidScript, outDir: o.outDir, history }, (f) => writer.write(f));
-  const { written, removed } = await writer.finish(site.paths);
-  return { ...site, written, removed, historyUnavailable: history.unavailable };
 }
 
-/** A file system that hands out each file's bytes once more from memory after the first read. */
-function rememberingReads(fs: RecordFileSystem): RecordFileSystem {
-  const seen = new Map<string, Uint8Array>();
+/** A file system that also hands the bytes of the files `wanted` says yes to to the draft worker, as the index reads them. */
+function passReadsTo(fs: RecordFileSystem, wanted: (path: string) => boolean, worker: SiteWorker): RecordFileSystem {
+  const readFileNow = fs.readFileNow;
   return {
     readDirectory: (p) => fs.readDirectory(p),
     stat: (p) => fs.stat(p),
     realPath: fs.realPath ? (p) => fs.realPath!(p) : undefined,
     readFile: async (p) => {
-      const kept = seen.get(p);
-      if (kept) {
-        seen.delete(p);
-        return kept;
-      }
       const bytes = await fs.readFile(p);
-      seen.set(p, bytes);
+      if (wanted(p)) worker.draft(p, bytes);
       return bytes;
     },
+    readFileNow: readFileNow
+      ? (p) => {
+          const bytes = readFileNow.call(fs, p);
+          if (wanted(p)) worker.draft(p, bytes);
+          return bytes;
+        }
+      : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { readBodyReferences } from '../decisions/writtenLinks';
 import { RecordIndex } from '../index/recordIndex';
 import { dirname, EntryType, joinPath, RecordFileSystem, relativePath, relativeTo } from '../store/fileSystem';
@@ -9,9 +10,10 @@ import { HistoryRead } from './recordHistory';
 import { MERMAID_START_JS, SITE_CSS, SITE_JS } from './siteAssets';
 import { encodePath, relativeUrl } from './siteHtml';
 import { pageLinks } from './siteLinks';
-import { createSiteMarkdown, LinkTarget, renderRecordBody } from './siteMarkdown';
-import { IndexGroup, indexPageHtml, recordPageHtml, SiteLayout, SitePage } from './sitePages';
-import { SearchEntry, searchTextOfMarkdown } from './siteSearch';
+import { DraftSummary, draftRecord, RecordDraft, recordText } from './recordDrafts';
+import { createSiteMarkdown, draftMark, finishBody, LinkTarget } from './siteMarkdown';
+import { IndexGroup, indexPageHtml, recordPageParts, SiteLayout, SitePage } from './sitePages';
+import { SearchEntry } from './siteSearch';
 
 export interface SiteOptions {
   /** `https://org.github.io/repo/`: canonical links and absolute URLs in `search-index.json`. */
@@ -23,6 +25,18 @@ export interface SiteOptions {
   outDir?: string;
   /** Git dates and authors, read once over the record folders. */
   history?: HistoryRead;
+  /** Bodies drafted in a site worker during the index build (by record path), and their mark. */
+  drafts?: { mark: string; byPath: ReadonlyMap<string, DraftSummary> };
+}
+
+/** A page whose body a site worker drafted and keeps: it finishes the page from these parts and writes it. */
+export interface WorkerPage {
+  path: string;
+  /** The record's path: which draft. */
+  source: string;
+  head: string;
+  tail: string;
+  targets: LinkTarget[];
 }
 
 export interface SiteFile {
@@ -72,15 +86,16 @@ export async function buildSite(
   index: RecordIndex,
   fs: RecordFileSystem,
   options: SiteOptions = {},
-  emit?: (file: SiteFile) => Promise<void> | void,
+  emit?: (file: SiteFile | WorkerPage) => Promise<void> | void,
 ): Promise<SiteBuild> {
   const root = index.root;
   const warnings: string[] = [];
-  const records = publishedRecords(index).sort((a, b) => compareText(relativeTo(root, a.path), relativeTo(root, b.path)));
+  const records = publishedRecords(index)
+    .map((r) => ({ r, source: relativeTo(root, r.path) }))
+    .sort((a, b) => compareText(a.source, b.source));
   const pages = new Map<string, SitePage>();
   const taken = new Set<string>(RESERVED);
-  for (const r of records) {
-    const source = relativeTo(root, r.path);
+  for (const { r, source } of records) {
     let page = sitePath(source).replace(/\.(?:md|markdown)$/i, '.html');
     if (taken.has(page) || page.startsWith('assets/')) page = `records/${page}`;
     while (taken.has(page)) page = page.replace(/\.html$/, '-.html');
@@ -124,27 +139,32 @@ export async function buildSite(
       return { href: relativeUrl(p.page, sitePath(rel)) + fragment };
     };
 
-  const md = createSiteMarkdown();
   const files: SiteFile[] = [];
   const paths: string[] = [];
   // Pages go out as they are made (so they are not all held at once), or are collected.
-  const add = async (f: SiteFile): Promise<void> => {
+  const add = async (f: SiteFile | WorkerPage): Promise<void> => {
     paths.push(f.path);
     if (emit) await emit(f);
-    else files.push(f);
+    else if ('content' in f) files.push(f);
+    else throw new Error(`${f.path}: a page drafted in a site worker needs a writer`);
   };
   const entries: SearchEntry[] = [];
   let diagramsAsCode = 0;
   let diagrams = 0;
   const ordered = [...pages.values()];
-  const bodies = await readBodies(fs, ordered, warnings);
-  const links = pageLinks(index, pages, designDocBodyLinks(ordered, bodies));
+  const mark = options.drafts?.mark ?? draftMark();
+  const drafts = await draftsOf(fs, ordered, mark, options.drafts?.byPath, warnings);
+  const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
-    const rendered = renderRecordBody(md, bodies[i], resolverFor(p));
-    if (rendered.hasMermaid) diagrams++;
-    if (rendered.hasMermaid && !layout.mermaid) diagramsAsCode++;
-    await add({ path: p.page, content: recordPageHtml(p, links.get(p.record.path) ?? [], rendered.html, rendered.hasMermaid, layout) });
+    const draft = drafts[i];
+    if (draft.hasMermaid) diagrams++;
+    if (draft.hasMermaid && !layout.mermaid) diagramsAsCode++;
+    const resolve = resolverFor(p);
+    const targets = draft.refs.map((r) => resolve(r.href));
+    const [head, tail] = recordPageParts(p, links.get(p.record.path) ?? [], draft.hasMermaid, layout);
+    if ('html' in draft) await add({ path: p.page, content: head + finishBody(draft, mark, targets) + tail });
+    else await add({ path: p.page, source: p.record.path, head, tail, targets });
     entries.push({
       path: p.source,
       url: layout.baseUrl ? layout.baseUrl + encodePath(p.page) : encodePath(p.page),
@@ -155,7 +175,7 @@ export async function buildSite(
       tags: p.record.tags ?? [],
       folder: p.folder,
       date: p.record.date,
-      text: searchTextOfMarkdown(bodies[i]),
+      text: draft.searchText,
     });
   }
 
@@ -197,31 +217,49 @@ function sitePath(rel: string): string {
  * Links written in design docs' text (`See [ADR 7](../adr/0007-x.md)`): the
  * index reads only their `decisions:`, the site shows these too, both ways.
  */
-function designDocBodyLinks(pages: SitePage[], bodies: string[]): Map<string, RecordLink[]> {
+async function designDocBodyLinks(fs: RecordFileSystem, pages: SitePage[]): Promise<Map<string, RecordLink[]>> {
   const out = new Map<string, RecordLink[]>();
-  pages.forEach((p, i) => {
-    if (p.record.kind !== 'design' || !bodies[i].includes('](')) return;
+  for (const p of pages) {
+    if (p.record.kind !== 'design') continue;
+    let body: string;
+    try {
+      body = readFrontMatter(recordText(await fs.readFile(p.record.path))).body;
+    } catch {
+      continue; // its page says it could not be read
+    }
+    if (!body.includes('](')) continue;
     const links = [...p.record.links];
-    readBodyReferences(outlineMarkdown(bodies[i], 0, []).linkLines, p.record.path, links);
+    readBodyReferences(outlineMarkdown(body, 0, []).linkLines, p.record.path, links);
     if (links.length > p.record.links.length) out.set(p.record.path, links.slice(p.record.links.length));
-  });
+  }
   return out;
 }
 
-async function readBodies(fs: RecordFileSystem, pages: SitePage[], warnings: string[]): Promise<string[]> {
-  const out = new Array<string>(pages.length);
+/** Each page's draft: made during the index build (kept in the site worker: its summary), or made now from the file. */
+async function draftsOf(
+  fs: RecordFileSystem,
+  pages: SitePage[],
+  mark: string,
+  made: ReadonlyMap<string, DraftSummary> | undefined,
+  warnings: string[],
+): Promise<(RecordDraft | DraftSummary)[]> {
+  const out = new Array<RecordDraft | DraftSummary>(pages.length);
+  let md: MarkdownIt | undefined;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < pages.length) {
       const i = next++;
+      const ready = made?.get(pages[i].record.path);
+      if (ready) {
+        out[i] = ready;
+        continue;
+      }
+      md ??= createSiteMarkdown();
       try {
-        let text = latin.decode(await fs.readFile(pages[i].record.path));
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        if (text.indexOf('\0') >= 0) text = '';
-        out[i] = readFrontMatter(text).body;
+        out[i] = draftRecord(md, await fs.readFile(pages[i].record.path), mark);
       } catch (e) {
         warnings.push(`${pages[i].source}: could not be read (${(e as Error).message}); its page has no text`);
-        out[i] = '';
+        out[i] = draftRecord(md, new Uint8Array(0), mark);
       }
     }
   };

@@ -8,24 +8,62 @@ import { escapeHtml } from './siteHtml';
  */
 export type LinkTarget = { href: string } | { unpublished: string };
 
-/** Resolves an `href`/`src` written in a record to where it goes on the site. */
+/** Resolves an `href`/`src` written in a record (a path in the repository, never a web address) to where it goes on the site. */
 export type LinkResolver = (href: string, kind: 'link' | 'image') => LinkTarget;
 
-export interface RenderedBody {
+/**
+ * A record's body rendered before the site's pages are known: finished HTML
+ * except for its links and images to paths in the repository, which are
+ * marks that {@link finishBody} replaces once it knows where each one goes.
+ * Drafts need nothing but the record's text, so they can be made while the
+ * index is still being built (in a worker thread, see `siteRenderWorker`).
+ */
+export interface BodyDraft {
   html: string;
+  refs: DraftRef[];
   /** The record had ```mermaid blocks. */
+  hasMermaid: boolean;
+}
+
+/** A link or image to a path in the repository: the href as written (normalised by markdown-it) and the rest of its tag. */
+export interface DraftRef {
+  kind: 'link' | 'image';
+  href: string;
+  /** The tag's attributes after `href`/`src`, rendered (`" title=\"…\""`, an image's `" alt=\"…\""`). */
+  rest: string;
+  /** An image's alt text, for the words shown when the image is not published. */
+  alt?: string;
+}
+
+interface DraftEnv {
+  mark: string;
+  refs: DraftRef[];
   hasMermaid: boolean;
 }
 
 type Token = MarkdownIt.Token;
 type MakeToken = (type: string, tag: string, nesting: MarkdownIt.Token.Nesting) => Token;
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const WEB_SCHEMES = new Set(['http', 'https', 'mailto']);
+/** `\u0001<mark>o3\u0002`: ref 3's opening tag (`o`), closing tag (`c`) or image (`i`). */
+const MARK_CHARS = /\u0001([0-9a-f]+)([oci])(\d+)\u0002/g;
+
+/**
+ * A random mark for one build's drafts: a record cannot contain a mark it
+ * cannot know, so text that looks like one is never mistaken for a link.
+ */
+export function draftMark(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /**
  * The one Markdown renderer of the site: markdown-it with raw HTML escaped
  * (`html: false`), no typographer (so the text reads as written), heading
- * anchors, and every link and image sent through the resolver.
+ * anchors, web links marked `rel="noopener noreferrer"`, web images turned
+ * into links (no remote resources), and links and images to repository
+ * paths left as marks for {@link finishBody}.
  */
 export function createSiteMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -33,14 +71,14 @@ export function createSiteMarkdown(): MarkdownIt {
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
     if (token.info.trim().split(/\s+/)[0].toLowerCase() === 'mermaid') {
-      (env as RenderEnv).hasMermaid = true;
+      (env as DraftEnv).hasMermaid = true;
       // Readable as code without the script; the script draws it in place.
       return `<pre class="mermaid" aria-label="Diagram (Mermaid source)">${escapeHtml(token.content)}</pre>\n`;
     }
     return defaultFence(tokens, idx, options, env, self);
   };
   md.core.ruler.push('lodestar_site', (state) => {
-    const env = state.env as RenderEnv;
+    const env = state.env as DraftEnv;
     dropLeadingTitle(state.tokens);
     const slugs = new Map<string, number>();
     for (let i = 0; i < state.tokens.length; i++) {
@@ -49,21 +87,85 @@ export function createSiteMarkdown(): MarkdownIt {
         const text = state.tokens[i + 1]?.children?.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : '')).join('') ?? '';
         t.attrSet('id', uniqueSlug(text, slugs));
       }
-      if (t.type === 'inline' && t.children) rewriteInline(t.children, env.resolve, (type, tag, nesting) => new state.Token(type, tag, nesting));
+      if (t.type === 'inline' && t.children) markInline(t.children, env.refs, (type, tag, nesting) => new state.Token(type, tag, nesting));
     }
   });
+  const mark = (env: DraftEnv, kind: string, ref: number): string => `\u0001${env.mark}${kind}${ref}\u0002`;
+  md.renderer.rules[REF_OPEN] = (tokens, idx, _options, env: DraftEnv, self) => {
+    const t = tokens[idx];
+    env.refs[t.meta as number].rest = self.renderAttrs({ attrs: t.attrs?.filter(([name]) => name !== 'href') ?? null } as Token);
+    return mark(env, 'o', t.meta as number);
+  };
+  md.renderer.rules[REF_CLOSE] = (tokens, idx, _options, env: DraftEnv) => mark(env, 'c', tokens[idx].meta as number);
+  md.renderer.rules[REF_IMAGE] = (tokens, idx, options, env: DraftEnv, self) => {
+    const t = tokens[idx];
+    const ref = env.refs[t.meta as number];
+    // As markdown-it's own image rule: the alt attribute is the alt text's words.
+    const alt = t.attrs?.find(([name]) => name === 'alt');
+    if (alt) alt[1] = self.renderInlineAsText(t.children ?? [], options, env);
+    ref.rest = self.renderAttrs({ attrs: t.attrs?.filter(([name]) => name !== 'src') ?? null } as Token);
+    return mark(env, 'i', t.meta as number);
+  };
   return md;
 }
 
-interface RenderEnv {
-  resolve: LinkResolver;
-  hasMermaid: boolean;
+const REF_OPEN = 'lodestar_ref_open';
+const REF_CLOSE = 'lodestar_ref_close';
+const REF_IMAGE = 'lodestar_ref_image';
+
+/** Renders a record's body (the text after its front matter) with its repository links left as marks. */
+export function draftBody(md: MarkdownIt, body: string, mark: string): BodyDraft {
+  const env: DraftEnv = { mark, refs: [], hasMermaid: false };
+  const html = md.render(body, env);
+  return { html, refs: env.refs, hasMermaid: env.hasMermaid };
 }
 
-export function renderRecordBody(md: MarkdownIt, body: string, resolve: LinkResolver): RenderedBody {
-  const env: RenderEnv = { resolve, hasMermaid: false };
-  const html = md.render(body, env);
-  return { html, hasMermaid: env.hasMermaid };
+/**
+ * The draft's HTML with each repository link and image where it goes
+ * (`targets`: one per ref, in order): a link to the page or copied file, or,
+ * when that is not published, its words in a `<span class="unpublished">`
+ * that says why on hover.
+ */
+export function finishBody(draft: BodyDraft, mark: string, targets: readonly LinkTarget[]): string {
+  if (draft.refs.length === 0) return draft.html;
+  return draft.html.replace(MARK_CHARS, (whole, m: string, kind: string, n: string) => {
+    const ref = draft.refs[Number(n)];
+    const target = targets[Number(n)];
+    if (m !== mark || !ref || !target) return whole;
+    if (kind === 'i') {
+      if ('href' in target) return `<img src="${attr(target.href)}"${ref.rest}>`;
+      return `<span class="unpublished" title="${attr(target.unpublished)}">Image: ${attr(ref.alt ?? '')}</span>`;
+    }
+    if (kind === 'c') return 'href' in target ? '</a>' : '</span>';
+    if ('href' in target) return `<a href="${attr(target.href)}"${ref.rest}>`;
+    return `<span class="unpublished" title="${attr(target.unpublished)}">`;
+  });
+}
+
+const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** markdown-it's own escaping of text and attribute values, so a finished link reads as if markdown-it had written it. */
+function attr(s: string): string {
+  return /[&<>"]/.test(s) ? s.replace(/[&<>"]/g, (c) => ATTR_ESCAPES[c]) : s;
+}
+
+/** Renders a body whose links all resolve now (one record, or a test): {@link draftBody} then {@link finishBody}. */
+export function renderRecordBody(md: MarkdownIt, body: string, resolve: LinkResolver): { html: string; hasMermaid: boolean } {
+  const mark = draftMark();
+  const draft = draftBody(md, body, mark);
+  return {
+    html: finishBody(
+      draft,
+      mark,
+      draft.refs.map((r) => resolve(r.href, r.kind)),
+    ),
+    hasMermaid: draft.hasMermaid,
+  };
+}
+
+/** Where a link with a scheme goes: web addresses stay (as links), anything else (`javascript:`, `file:`) is not published. */
+function schemeTarget(scheme: string, href: string): LinkTarget {
+  return WEB_SCHEMES.has(scheme.toLowerCase()) ? { href } : { unpublished: 'not a web address' };
 }
 
 /** The page shows the title in its own header: a first `# Title` in the body would say it twice. */
@@ -71,17 +173,32 @@ function dropLeadingTitle(tokens: Token[]): void {
   if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1' && tokens[2]?.type === 'heading_close') tokens.splice(0, 3);
 }
 
-function rewriteInline(children: Token[], resolve: LinkResolver, token: MakeToken): void {
+/**
+ * Links and images in one inline run: those with a scheme are decided here,
+ * those to repository paths become refs (their tokens renamed so the
+ * renderer writes marks for them).
+ */
+function markInline(children: Token[], refs: DraftRef[], token: MakeToken): void {
   for (let i = 0; i < children.length; i++) {
     const t = children[i];
     if (t.type === 'link_open') {
       const href = t.attrGet('href') ?? '';
       if (href.startsWith('#')) continue;
-      const target = resolve(href, 'link');
-      if ('href' in target) {
-        t.attrSet('href', target.href);
-        if (SCHEME.test(target.href)) t.attrSet('rel', 'noopener noreferrer');
-      } else {
+      const scheme = SCHEME.exec(href);
+      if (!scheme) {
+        t.type = REF_OPEN;
+        t.meta = refs.length;
+        const close = matchingClose(children, i);
+        if (close) {
+          close.type = REF_CLOSE;
+          close.meta = refs.length;
+        }
+        refs.push({ kind: 'link', href, rest: '' });
+        continue;
+      }
+      const target = schemeTarget(scheme[1], href);
+      if ('href' in target) t.attrSet('rel', 'noopener noreferrer');
+      else {
         // Not published: the words stay, the link goes (and says why on hover).
         t.tag = 'span';
         t.attrs = [
@@ -93,35 +210,33 @@ function rewriteInline(children: Token[], resolve: LinkResolver, token: MakeToke
       }
     } else if (t.type === 'image') {
       const src = t.attrGet('src') ?? '';
-      const target = resolve(src, 'image');
-      if ('href' in target && !SCHEME.test(target.href)) t.attrSet('src', target.href);
-      else {
-        // No remote resources: a web image becomes a link to it, a missing one its alt text.
-        const alt = t.children?.map((c) => c.content).join('') || src;
-        const replacement: Token[] = [];
-        if ('href' in target) {
-          const open = token('link_open', 'a', 1);
-          open.attrs = [
-            ['href', target.href],
-            ['rel', 'noopener noreferrer'],
-            ['class', 'remote-image'],
-          ];
-          const text = token('text', '', 0);
-          text.content = `Image: ${alt}`;
-          replacement.push(open, text, token('link_close', 'a', -1));
-        } else {
-          const open = token('span_open', 'span', 1);
-          open.attrs = [
-            ['class', 'unpublished'],
-            ['title', target.unpublished],
-          ];
-          const text = token('text', '', 0);
-          text.content = `Image: ${alt}`;
-          replacement.push(open, text, token('span_close', 'span', -1));
-        }
-        children.splice(i, 1, ...replacement);
-        i += replacement.length - 1;
+      const alt = t.children?.map((c) => c.content).join('') || src;
+      const scheme = SCHEME.exec(src);
+      if (!scheme) {
+        t.type = REF_IMAGE;
+        t.meta = refs.length;
+        refs.push({ kind: 'image', href: src, rest: '', alt });
+        continue;
       }
+      // No remote resources: a web image becomes a link to it, any other its alt text.
+      const target = schemeTarget(scheme[1], src);
+      const open = 'href' in target ? token('link_open', 'a', 1) : token('span_open', 'span', 1);
+      open.attrs =
+        'href' in target
+          ? [
+              ['href', target.href],
+              ['rel', 'noopener noreferrer'],
+              ['class', 'remote-image'],
+            ]
+          : [
+              ['class', 'unpublished'],
+              ['title', target.unpublished],
+            ];
+      const text = token('text', '', 0);
+      text.content = `Image: ${alt}`;
+      const replacement = [open, text, token('href' in target ? 'link_close' : 'span_close', 'href' in target ? 'a' : 'span', -1)];
+      children.splice(i, 1, ...replacement);
+      i += replacement.length - 1;
     }
   }
 }

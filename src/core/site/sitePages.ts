@@ -88,6 +88,21 @@ function tagList(page: string, tags: readonly string[]): string {
 }
 
 export function recordPageHtml(p: SitePage, links: PageLink[], bodyHtml: string, hasMermaid: boolean, layout: SiteLayout): string {
+  const [head, tail] = recordPageParts(p, links, hasMermaid, layout);
+  return head + bodyHtml + tail;
+}
+
+const BODY = '\u0000body\u0000';
+
+/** A record's page before and after its body: the page is `head + body + tail`. */
+export function recordPageParts(p: SitePage, links: PageLink[], hasMermaid: boolean, layout: SiteLayout): [string, string] {
+  const html = pageAround(p, links, hasMermaid, layout);
+  const at = html.lastIndexOf(BODY);
+  return [html.slice(0, at), html.slice(at + BODY.length)];
+}
+
+function pageAround(p: SitePage, links: PageLink[], hasMermaid: boolean, layout: SiteLayout): string {
+  const bodyHtml = BODY;
   const r = p.record;
   const { number, title } = recordLabelParts(r);
   const heading = number ? `<span class="num">${number}</span> ${escapeHtml(title)}` : escapeHtml(title);

@@ -1,6 +1,7 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { SiteFile } from './siteBuilder';
+import { SiteFile, WorkerPage } from './siteBuilder';
+import { SiteWorker } from './siteWorker';
 
 /** Lists what the last build wrote, so a rebuild removes pages of deleted records and nothing else. */
 export const SITE_MANIFEST = '.lodestar-site';
@@ -35,7 +36,8 @@ export function checkOutputFolder(outDir: string, root: string): void {
  * Writes a site's files as they come (so a page's HTML is not held until
  * the end); a file whose bytes are unchanged is left alone, so its time
  * stamp says when it last changed. {@link finish} removes the files of the
- * last build that this one no longer has, and nothing else.
+ * last build that this one no longer has, and nothing else. Pages whose
+ * drafts a {@link SiteWorker} holds are finished and written by it.
  */
 export class SiteWriter {
   private readonly out: string;
@@ -43,7 +45,10 @@ export class SiteWriter {
   private readonly made = new Set<string>();
   written = 0;
 
-  constructor(outDir: string) {
+  constructor(
+    outDir: string,
+    private readonly worker?: SiteWorker,
+  ) {
     this.out = path.resolve(outDir);
     nodeFs.mkdirSync(this.out, { recursive: true });
     let previous: string[] = [];
@@ -55,31 +60,17 @@ export class SiteWriter {
     this.previous = new Set(previous);
   }
 
-  /**
-   * Writes one file now. Synchronous on purpose: thousands of small files go
-   * out several times faster one `writeFileSync` after another than through
-   * `fs.promises` (a file handle, and promise hops, per file), and on a busy
-   * machine a thread-pool write overlaps rendering little anyway.
-   */
-  async write(f: SiteFile): Promise<void> {
+  async write(f: SiteFile | WorkerPage): Promise<void> {
     const target = path.join(this.out, ...f.path.split('/'));
-    const dir = path.dirname(target);
-    if (!this.made.has(dir)) {
-      nodeFs.mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
-    }
-    if (this.previous.has(f.path)) {
-      const bytes = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content;
-      if (sameBytes(target, bytes)) return;
-      nodeFs.writeFileSync(target, bytes);
-    } else {
-      // A string goes out as it is: `writeFileSync` encodes it faster than a Buffer made first.
-      nodeFs.writeFileSync(target, f.content);
-    }
-    this.written++;
+    const compare = this.previous.has(f.path);
+    if ('source' in f) {
+      if (!this.worker) throw new Error(`${f.path}: its draft is in a site worker this writer does not have`);
+      this.worker.page({ target, compare, source: f.source, head: f.head, tail: f.tail, targets: f.targets });
+    } else if (writeSiteFile(target, f.content, compare, this.made)) this.written++;
   }
 
   async finish(paths: readonly string[]): Promise<{ written: number; removed: number }> {
+    if (this.worker) this.written += await this.worker.finishPages();
     const now = new Set(paths);
     let removed = 0;
     for (const old of this.previous) {
@@ -94,6 +85,30 @@ export class SiteWriter {
     nodeFs.writeFileSync(path.join(this.out, SITE_MANIFEST), `${[...paths].join('\n')}\n`);
     return { written: this.written, removed };
   }
+}
+
+/**
+ * Writes one file now, making its folder first (once: `madeFolders`
+ * remembers them); with `compare`, a file whose bytes are the same is left
+ * alone. True when it was written. Synchronous on purpose: thousands of
+ * small files go out several times faster one `writeFileSync` after another
+ * than through `fs.promises` (a file handle, and promise hops, per file).
+ */
+export function writeSiteFile(target: string, content: string | Uint8Array, compare: boolean, madeFolders: Set<string>): boolean {
+  const dir = path.dirname(target);
+  if (!madeFolders.has(dir)) {
+    nodeFs.mkdirSync(dir, { recursive: true });
+    madeFolders.add(dir);
+  }
+  if (compare) {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (sameBytes(target, bytes)) return false;
+    nodeFs.writeFileSync(target, bytes);
+  } else {
+    // A string goes out as it is: `writeFileSync` encodes it faster than a Buffer made first.
+    nodeFs.writeFileSync(target, content);
+  }
+  return true;
 }
 
 /** Writes a built site's files at once (see {@link SiteWriter}). */

@@ -1,0 +1,35 @@
+import MarkdownIt from 'markdown-it';
+import { readFrontMatter } from '../records/frontMatter';
+import { BodyDraft, draftBody } from './siteMarkdown';
+import { searchTextOfMarkdown } from './siteSearch';
+
+/** A record's page body before its links are resolved, and the words of its text for the search index. */
+export interface RecordDraft extends BodyDraft {
+  searchText: string;
+}
+
+/** What the page builder needs of a draft kept elsewhere (in the site worker): what to resolve, and what to index. */
+export interface DraftSummary {
+  refs: { kind: 'link' | 'image'; href: string }[];
+  hasMermaid: boolean;
+  searchText: string;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The record text as the site reads it: UTF-8, no byte-order mark, a binary file (a NUL byte) read as empty. */
+export function recordText(bytes: Uint8Array): string {
+  let text = utf8.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.indexOf('\0') >= 0 ? '' : text;
+}
+
+/** Drafts a record's page body from the file's bytes (front matter left out). */
+export function draftRecord(md: MarkdownIt, bytes: Uint8Array, mark: string): RecordDraft {
+  const body = readFrontMatter(recordText(bytes)).body;
+  return { ...draftBody(md, body, mark), searchText: searchTextOfMarkdown(body) };
+}
+
+export function summaryOf(d: RecordDraft): DraftSummary {
+  return { refs: d.refs.map((r) => ({ kind: r.kind, href: r.href })), hasMermaid: d.hasMermaid, searchText: d.searchText };
+}

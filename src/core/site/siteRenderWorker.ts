@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'worker_threads';
+import { draftRecord, DraftSummary, RecordDraft, summaryOf } from './recordDrafts';
+import { createSiteMarkdown, finishBody } from './siteMarkdown';
+import { SiteWorkerJob, SiteWorkerReply } from './siteWorker';
+import { writeSiteFile } from './siteWriter';
+
+/**
+ * The thread behind {@link SiteWorker} (`dist/siteRenderWorker.js`): drafts
+ * the record bodies it is sent and keeps them, then finishes and writes the
+ * pages it is sent, batch by batch, answering each batch.
+ */
+const md = createSiteMarkdown();
+const mark = (workerData as { mark: string }).mark;
+const drafts = new Map<string, RecordDraft>();
+const madeFolders = new Set<string>();
+
+parentPort?.on('message', (job: SiteWorkerJob) => {
+  let reply: SiteWorkerReply;
+  try {
+    if (job.job === 'draft') {
+      const drafted: [string, DraftSummary][] = [];
+      for (const f of job.files) {
+        const draft = draftRecord(md, job.bytes.subarray(f.start, f.end), mark);
+        drafts.set(f.path, draft);
+        drafted.push([f.path, summaryOf(draft)]);
+      }
+      reply = { drafted };
+    } else {
+      let written = 0;
+      for (const p of job.pages) {
+        const draft = drafts.get(p.source);
+        if (!draft) throw new Error(`${p.source} was not drafted`);
+        drafts.delete(p.source);
+        if (writeSiteFile(p.target, p.head + finishBody(draft, mark, p.targets) + p.tail, p.compare, madeFolders)) written++;
+      }
+      reply = { written };
+    }
+  } catch (e) {
+    reply = { failed: (e as Error).message, job: job.job };
+  }
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,111 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { publishSite, PublishResult } from '../../src/core/site/publishSite';
+import { SITE_WORKER_SCRIPT } from '../../src/core/site/siteWorker';
+import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
+import { buildRepo, makeTempDir } from '../fixtures/gitRepo';
+import { madr4Adr, nygardAdr, sessionNote } from '../fixtures/recordText';
+
+/** Every file under `dir`, relative path → bytes. */
+function readTree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.set(path.relative(dir, full).split(path.sep).join('/'), fs.readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Records that exercise every way a body link or image can go, in several dialects, CRLF and a BOM among them. */
+export const VARIED = {
+  'doc/adr/0001-record-decisions.md': nygardAdr({ number: 1, title: 'Record <decisions> & "quotes"' }).replace(
+    '## Context',
+    `## Context
+
+See [Kafka](0002-use-kafka.md#context "the Kafka record"), [the schema](../../schema/orders.sql), [absolute](/schema/orders.sql),
+[web](https://example.org/x), [mail](mailto:a@example.org), [script](javascript:alert(1)), [ftp](ftp://example.org/f),
+[a folder note](README.md), [career](../../docs/mentoring/alice/2026-02-01-career.md), [secrets](../../.env),
+[outside](../../../etc/passwd), [only a query](?x=1), [here](#context), [spaced](../../docs/my%20notes.txt).
+
+![Diagram](../../img/arch.png "Architecture") ![Remote](https://example.org/x.png) ![Missing](../../img/missing.png)
+[![Badge](../../img/arch.png)](0002-use-kafka.md) [![Gone](../../img/gone.png)](../../.env) [![Web](https://example.org/b.png)](../../.env)
+
+Text that looks like a mark: \u0001deadbeefdeadbeefo0\u0002 and \u0001 alone.
+`,
+  ),
+  'doc/adr/0002-use-kafka.md':
+    `\ufeff${nygardAdr({ number: 2, title: 'Use Kafka', statusLines: ['Supersedes [1. Record](0001-record-decisions.md)'] })}`.replace(/\n/g, '\r\n'),
+  'doc/adr/0003-diagrams.md': madr4Adr({ title: 'Diagrams', status: 'accepted', extraFrontMatter: 'tags: [arch]\n' }) + '\n```mermaid\ngraph TD; A-->B;\n```\n',
+  'doc/adr/README.md': '# About these records\n',
+  'docs/design/events.md':
+    '---\ntitle: Events platform\nstatus: approved\n---\n# Events platform\n\nBuilt on [Kafka](../../doc/adr/0002-use-kafka.md) and [nothing](../../doc/adr/0099-none.md).\n',
+  'docs/my notes.txt': 'notes\n',
+  'schema/orders.sql': 'create table orders();\n',
+  'img/arch.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+  '.env': 'TOKEN=hunter2\n',
+  'docs/mentoring/alice/2026-02-01-career.md': sessionNote({ date: '2026-02-01', kind: 'career', with: ['alice'], title: 'Career talk about promotion' }),
+};
+
+async function build(root: string, siteWorker?: string): Promise<{ result: PublishResult; files: Map<string, Buffer> }> {
+  const outDir = path.join(makeTempDir(), 'site');
+  const result = await publishSite({ fs: new NodeFileSystem({ blockingReads: true }), root, settings: DEFAULT_SETTINGS, outDir, siteWorker });
+  return { result, files: readTree(outDir) };
+}
+
+describe('site build on a second thread', () => {
+  it('makes byte for byte the site a build on one thread makes', async () => {
+    const root = buildRepo(VARIED);
+    const two = await build(root);
+    const one = await build(root, path.join(root, 'no-such-worker.js'));
+    assert.strictEqual(two.result.usedWorker, true, 'the worker script is built next to the module');
+    assert.strictEqual(one.result.usedWorker, false);
+    assert.deepStrictEqual([...two.files.keys()].sort(), [...one.files.keys()].sort());
+    for (const [p, bytes] of one.files) assert.ok(bytes.equals(two.files.get(p)!), `${p} differs`);
+    assert.deepStrictEqual(two.result.warnings, one.result.warnings);
+    assert.strictEqual(two.result.written, one.result.written);
+    // And what was made is right: links resolved either way, marks-alike text kept as written, nothing private.
+    const page = two.files.get('doc/adr/0001-record-decisions.html')!.toString('utf8');
+    assert.match(page, /<a href="0002-use-kafka\.html#context" title="the Kafka record">Kafka<\/a>/);
+    assert.match(page, /<a href="\.\.\/\.\.\/schema\/orders\.sql">absolute<\/a>/);
+    assert.match(page, /<img src="\.\.\/\.\.\/img\/arch\.png" alt="Diagram" title="Architecture">/);
+    assert.match(page, /<a href="0002-use-kafka\.html"><img src="\.\.\/\.\.\/img\/arch\.png" alt="Badge"><\/a>/);
+    assert.match(page, /<span class="unpublished" title="not published"><img src="\.\.\/\.\.\/img\/gone\.png" alt="Gone"><\/span>/);
+    assert.match(page, /<span class="unpublished" title="not a web address">ftp<\/span>/);
+    assert.match(page, /\[script\]\(javascript:alert\(1\)\)/);
+    assert.match(page, /\u0001deadbeefdeadbeefo0\u0002 and \u0001 alone/);
+    assert.match(page, /<a href="\.\.\/\.\.\/docs\/my%20notes\.txt">spaced<\/a>/);
+    assert.ok(two.files.has('docs/my notes.txt'));
+    assert.match(two.files.get('docs/design/events.html')!.toString('utf8'), /<a href="\.\.\/\.\.\/doc\/adr\/0002-use-kafka\.html">Kafka<\/a>/);
+    for (const [p, bytes] of two.files) assert.doesNotMatch(bytes.toString('latin1'), /hunter2|promotion/, p);
+  });
+
+  it('still builds the whole site when the worker cannot start', async () => {
+    const root = buildRepo(VARIED);
+    const broken = path.join(makeTempDir(), 'broken-worker.js');
+    fs.writeFileSync(broken, "throw new Error('this worker is broken');\n");
+    const fallback = await build(root, broken);
+    const normal = await build(root);
+    assert.strictEqual(fallback.result.usedWorker, false);
+    assert.deepStrictEqual([...fallback.files.keys()].sort(), [...normal.files.keys()].sort());
+    for (const [p, bytes] of normal.files) assert.ok(bytes.equals(fallback.files.get(p)!), `${p} differs`);
+  });
+
+  it('says so when the worker stops while writing pages, and leaves the repository untouched', async () => {
+    const root = buildRepo(VARIED);
+    const before = readTree(root);
+    const stopping = path.join(makeTempDir(), 'stopping-worker.js');
+    fs.writeFileSync(
+      stopping,
+      `const { parentPort } = require('worker_threads');\nparentPort.on('message', (m) => { if (m.job === 'pages') process.exit(3); });\nrequire(${JSON.stringify(SITE_WORKER_SCRIPT)});\n`,
+    );
+    await assert.rejects(build(root, stopping), /site worker stopped \(exit code 3\)/);
+    const after = readTree(root);
+    assert.deepStrictEqual([...after.keys()].sort(), [...before.keys()].sort());
+  });
+});
