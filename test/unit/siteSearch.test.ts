@@ -1,64 +1,48 @@
 import * as assert from 'assert';
-import { MAX_SEARCH_TEXT, searchTextOfMarkdown } from '../../src/core/site/siteSearch';
+import { createSiteMarkdown, draftBody, MAX_SEARCH_TEXT } from '../../src/core/site/siteMarkdown';
 
-/** The rule the search text follows, as one regular expression (the scanner is a faster way to the same text). */
-const byRegex = (body: string): string =>
-  body
-    .replace(/\]\([^)]*\)|<!--[\s\S]*?-->|[\s#*_`|~[\]]+/g, ' ')
-    .trim()
-    .slice(0, MAX_SEARCH_TEXT);
+const md = createSiteMarkdown();
+const words = (body: string): string => draftBody(md, body, 'f00d').searchText;
 
-describe('searchTextOfMarkdown', () => {
-  it('drops link targets, comments and markup and collapses whitespace', () => {
+describe('the search text of a record', () => {
+  it('is the words the page shows: no markup, no link targets, one space between words, lines and blocks', () => {
+    const body = [
+      '# Use gRPC',
+      '',
+      'Use  **gRPC** and _plain_ `code`; see [ADR 7](../adr/0007-x.md "title") and [the spec](https://example.org/spec).',
+      '',
+      '| option | cost |',
+      '| --- | --- |',
+      '| one | low |',
+      '',
+      '- first',
+      '- second   item',
+      '',
+      '```js',
+      'let x =   1;',
+      '```',
+      '',
+      '    indented code',
+      '',
+      '![Architecture](arch.png) ![Remote](https://example.org/x.png) &amp; done',
+    ].join('\n');
     assert.strictEqual(
-      searchTextOfMarkdown('# Use  **gRPC**\n\nSee [ADR 7](../adr/0007-x.md) <!-- note --> and `code` | a |\u00a0b'),
-      'Use gRPC See ADR 7    and code a b',
+      words(body),
+      'Use gRPC and plain code; see ADR 7 and the spec. option cost one low first second item let x = 1; indented code Architecture Image: Remote & done',
     );
   });
 
-  it('keeps what the rule keeps: a `](` with no `)`, an unclosed comment, a target after a space run', () => {
-    for (const body of ['x ]( no close', '<!-- open ](x', 'a ](x) b', '](x)](y)', '<<!--x-->y', 'a]](x)', '\u3000x\ufeff\u2028y', '', ' ', ']'])
-      assert.strictEqual(searchTextOfMarkdown(body), byRegex(body), JSON.stringify(body));
+  it('leaves out the title the page shows in its header, and keeps later headings', () => {
+    assert.strictEqual(words('# Title\n\nText.\n\n## Context\n\nMore.'), 'Text. Context More.');
+    assert.strictEqual(words(''), '');
+    assert.strictEqual(words('  \n\n\t'), '');
   });
 
-  it('gives the same text as the rule on random Markdown-ish text', () => {
-    const alphabet = [
-      ' ',
-      ' ',
-      ' ',
-      'a',
-      'é',
-      ']',
-      '(',
-      ')',
-      '<',
-      '!',
-      '-',
-      '>',
-      '\n',
-      '\r',
-      '\t',
-      '#',
-      '*',
-      '_',
-      '`',
-      '|',
-      '~',
-      '[',
-      '\u00a0',
-      '\u3000',
-      '😀',
-    ];
-    let seed = 7;
-    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
-    for (let k = 0; k < 20_000; k++) {
-      let body = '';
-      for (let j = next() % 40; j > 0; j--) body += alphabet[next() % alphabet.length];
-      assert.strictEqual(searchTextOfMarkdown(body), byRegex(body), JSON.stringify(body));
-    }
+  it('keeps text that looks like HTML or Markdown written as code, as the page shows it', () => {
+    assert.strictEqual(words('A <b>bold</b> claim <!-- note --> and `**not bold**`.'), 'A <b>bold</b> claim <!-- note --> and **not bold**.');
   });
 
-  it('cuts the text at the limit', () => {
-    assert.strictEqual(searchTextOfMarkdown('word '.repeat(MAX_SEARCH_TEXT)).length, MAX_SEARCH_TEXT);
+  it('is cut at the limit', () => {
+    assert.strictEqual(words('word '.repeat(MAX_SEARCH_TEXT)).length, MAX_SEARCH_TEXT);
   });
 });

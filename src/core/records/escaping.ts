@@ -6,8 +6,13 @@
 
 /** Text and attribute values in HTML, SVG and XML. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  // Most text holds none of these: returned as it is, with no new string.
+  return XML_SPECIAL.test(s) ? s.replace(XML_SPECIALS, (c) => XML_ENTITIES[c]) : s;
 }
+
+const XML_SPECIAL = /[&<>"']/;
+const XML_SPECIALS = /[&<>"']/g;
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
  * Text that Markdown shows as written: no HTML (`<`, `>`, `&` become

@@ -1,12 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import { readFrontMatter } from '../records/frontMatter';
 import { BodyDraft, draftBody } from './siteMarkdown';
-import { searchTextOfMarkdown } from './siteSearch';
 
 /** A record's page body before its links are resolved, and the words of its text for the search index. */
-export interface RecordDraft extends BodyDraft {
-  searchText: string;
-}
+export type RecordDraft = BodyDraft;
 
 /** What the page builder needs of a draft kept elsewhere (in the site worker): what to resolve, and what to index. */
 export interface DraftSummary {
@@ -27,7 +24,7 @@ export function recordText(bytes: Uint8Array): string {
 /** Drafts a record's page body from the file's bytes (front matter left out). */
 export function draftRecord(md: MarkdownIt, bytes: Uint8Array, mark: string): RecordDraft {
   const body = readFrontMatter(recordText(bytes)).body;
-  return { ...draftBody(md, body, mark), searchText: searchTextOfMarkdown(body) };
+  return draftBody(md, body, mark);
 }
 
 export function summaryOf(d: RecordDraft): DraftSummary {

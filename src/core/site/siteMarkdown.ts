@@ -23,7 +23,15 @@ export interface BodyDraft {
   refs: DraftRef[];
   /** The record had ```mermaid blocks. */
   hasMermaid: boolean;
+  /**
+   * The words of the body for the search index: the text of its paragraphs,
+   * headings, tables, lists, image descriptions and code, without markup or
+   * link targets, one space between lines and blocks, cut at {@link MAX_SEARCH_TEXT}.
+   */
+  searchText: string;
 }
+
+export const MAX_SEARCH_TEXT = 20_000;
 
 /** A link or image to a path in the repository: the href as written (normalised by markdown-it) and the rest of its tag. */
 export interface DraftRef {
@@ -39,6 +47,7 @@ interface DraftEnv {
   mark: string;
   refs: DraftRef[];
   hasMermaid: boolean;
+  searchText: string;
 }
 
 type Token = MarkdownIt.Token;
@@ -46,8 +55,7 @@ type MakeToken = (type: string, tag: string, nesting: MarkdownIt.Token.Nesting) 
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const WEB_SCHEMES = new Set(['http', 'https', 'mailto']);
-/** `\u0001<mark>o3\u0002`: ref 3's opening tag (`o`), closing tag (`c`) or image (`i`). */
-const MARK_CHARS = /\u0001([0-9a-f]+)([oci])(\d+)\u0002/g;
+// A ref's mark in a draft: `\u0001<mark>o3\u0002` is ref 3's opening tag (`o`), closing tag (`c`) or image (`i`).
 
 /**
  * A random mark for one build's drafts: a record cannot contain a mark it
@@ -81,14 +89,21 @@ export function createSiteMarkdown(): MarkdownIt {
     const env = state.env as DraftEnv;
     dropLeadingTitle(state.tokens);
     const slugs = new Map<string, number>();
+    let words = '';
     for (let i = 0; i < state.tokens.length; i++) {
       const t = state.tokens[i];
       if (t.type === 'heading_open') {
         const text = state.tokens[i + 1]?.children?.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : '')).join('') ?? '';
         t.attrSet('id', uniqueSlug(text, slugs));
       }
-      if (t.type === 'inline' && t.children) markInline(t.children, env.refs, (type, tag, nesting) => new state.Token(type, tag, nesting));
+      if (t.type === 'inline' && t.children) {
+        markInline(t.children, env.refs, (type, tag, nesting) => new state.Token(type, tag, nesting));
+        words += ' ';
+        // Text, code and image descriptions have content; markup tokens (`strong_open`, links) have none.
+        for (const c of t.children) words += c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content;
+      } else if (t.type === 'fence' || t.type === 'code_block') words += ` ${t.content.replace(/\s+/g, ' ')}`;
     }
+    env.searchText = collapseSpace(words);
   });
   const mark = (env: DraftEnv, kind: string, ref: number): string => `\u0001${env.mark}${kind}${ref}\u0002`;
   md.renderer.rules[REF_OPEN] = (tokens, idx, _options, env: DraftEnv, self) => {
@@ -115,9 +130,9 @@ const REF_IMAGE = 'lodestar_ref_image';
 
 /** Renders a record's body (the text after its front matter) with its repository links left as marks. */
 export function draftBody(md: MarkdownIt, body: string, mark: string): BodyDraft {
-  const env: DraftEnv = { mark, refs: [], hasMermaid: false };
+  const env: DraftEnv = { mark, refs: [], hasMermaid: false, searchText: '' };
   const html = md.render(body, env);
-  return { html, refs: env.refs, hasMermaid: env.hasMermaid };
+  return { html, refs: env.refs, hasMermaid: env.hasMermaid, searchText: env.searchText };
 }
 
 /**
@@ -128,18 +143,36 @@ export function draftBody(md: MarkdownIt, body: string, mark: string): BodyDraft
  */
 export function finishBody(draft: BodyDraft, mark: string, targets: readonly LinkTarget[]): string {
   if (draft.refs.length === 0) return draft.html;
-  return draft.html.replace(MARK_CHARS, (whole, m: string, kind: string, n: string) => {
-    const ref = draft.refs[Number(n)];
-    const target = targets[Number(n)];
-    if (m !== mark || !ref || !target) return whole;
-    if (kind === 'i') {
-      if ('href' in target) return `<img src="${attr(target.href)}"${ref.rest}>`;
-      return `<span class="unpublished" title="${attr(target.unpublished)}">Image: ${attr(ref.alt ?? '')}</span>`;
+  const html = draft.html;
+  const key = `\u0001${mark}`;
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf(key); at !== -1; at = html.indexOf(key, from)) {
+    const kind = html[at + key.length];
+    const end = html.indexOf('\u0002', at);
+    const n = Number(html.slice(at + key.length + 1, end));
+    const ref = draft.refs[n];
+    const target = targets[n];
+    if (end === -1 || !ref || !target || (kind !== 'o' && kind !== 'c' && kind !== 'i')) {
+      // Not a mark this draft wrote (it cannot be: the mark is random); kept as it is.
+      out += html.slice(from, at + key.length);
+      from = at + key.length;
+      continue;
     }
-    if (kind === 'c') return 'href' in target ? '</a>' : '</span>';
-    if ('href' in target) return `<a href="${attr(target.href)}"${ref.rest}>`;
-    return `<span class="unpublished" title="${attr(target.unpublished)}">`;
-  });
+    out += html.slice(from, at) + finishRef(ref, kind, target);
+    from = end + 1;
+  }
+  return out + html.slice(from);
+}
+
+function finishRef(ref: DraftRef, kind: 'o' | 'c' | 'i', target: LinkTarget): string {
+  if (kind === 'i') {
+    if ('href' in target) return `<img src="${attr(target.href)}"${ref.rest}>`;
+    return `<span class="unpublished" title="${attr(target.unpublished)}">Image: ${attr(ref.alt ?? '')}</span>`;
+  }
+  if (kind === 'c') return 'href' in target ? '</a>' : '</span>';
+  if ('href' in target) return `<a href="${attr(target.href)}"${ref.rest}>`;
+  return `<span class="unpublished" title="${attr(target.unpublished)}">`;
 }
 
 const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -161,6 +194,17 @@ export function renderRecordBody(md: MarkdownIt, body: string, resolve: LinkReso
     ),
     hasMermaid: draft.hasMermaid,
   };
+}
+
+/**
+ * Runs of spaces one space, none at the ends, cut at {@link MAX_SEARCH_TEXT}.
+ * Lines and code were joined with spaces already; a tab or no-break space
+ * inside a line stays (the site's search splits on any whitespace), which
+ * spares a pass over every character.
+ */
+function collapseSpace(text: string): string {
+  const collapsed = (text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text).trim();
+  return collapsed.length > MAX_SEARCH_TEXT ? collapsed.slice(0, MAX_SEARCH_TEXT) : collapsed;
 }
 
 /** Where a link with a scheme goes: web addresses stay (as links), anything else (`javascript:`, `file:`) is not published. */

@@ -45,11 +45,26 @@ function contentSecurityPolicy(withMermaid: boolean): string {
   ].join('; ');
 }
 
-function shell(o: { layout: SiteLayout; page: string; title: string; body: string; scripts: string[]; withMermaid: boolean }): string {
+interface ShellOptions {
+  layout: SiteLayout;
+  page: string;
+  title: string;
+  scripts: string[];
+  withMermaid: boolean;
+}
+
+function shell(o: ShellOptions & { body: string }): string {
+  const [before, after] = shellParts(o);
+  return before + o.body + after;
+}
+
+/** The page around its body: the page is `before + body + after`. */
+function shellParts(o: ShellOptions): [string, string] {
   const asset = (name: string): string => escapeHtml(relativeUrl(o.page, `assets/${name}`));
   const canonical = o.layout.baseUrl ? `\n<link rel="canonical" href="${escapeHtml(o.layout.baseUrl + encodePath(o.page))}">` : '';
   const scripts = o.scripts.map((s) => `\n<script src="${asset(s)}" defer></script>`).join('');
-  return `<!doctype html>
+  return [
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -64,10 +79,12 @@ function shell(o: { layout: SiteLayout; page: string; title: string; body: strin
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header"><p><a href="${escapeHtml(relativeUrl(o.page, 'index.html'))}">${escapeHtml(o.layout.siteTitle)}</a></p></header>
-${o.body}
+`,
+    `
 </body>
 </html>
-`;
+`,
+  ];
 }
 
 export function recordLabelParts(r: LodestarRecord): { number?: string; title: string } {
@@ -92,17 +109,8 @@ export function recordPageHtml(p: SitePage, links: PageLink[], bodyHtml: string,
   return head + bodyHtml + tail;
 }
 
-const BODY = '\u0000body\u0000';
-
 /** A record's page before and after its body: the page is `head + body + tail`. */
 export function recordPageParts(p: SitePage, links: PageLink[], hasMermaid: boolean, layout: SiteLayout): [string, string] {
-  const html = pageAround(p, links, hasMermaid, layout);
-  const at = html.lastIndexOf(BODY);
-  return [html.slice(0, at), html.slice(at + BODY.length)];
-}
-
-function pageAround(p: SitePage, links: PageLink[], hasMermaid: boolean, layout: SiteLayout): string {
-  const bodyHtml = BODY;
   const r = p.record;
   const { number, title } = recordLabelParts(r);
   const heading = number ? `<span class="num">${number}</span> ${escapeHtml(title)}` : escapeHtml(title);
@@ -136,21 +144,22 @@ ${links
       : '';
   const kindLabel = r.kind === 'decision' ? 'Decision record' : 'Design doc';
   const useMermaid = hasMermaid && layout.mermaid;
-  const body = `<main id="main">
-<p class="meta">${kindLabel} · ${escapeHtml(p.folder)}</p>
-<h1>${heading}</h1>
-${factList}${linkList}<article aria-label="${escapeHtml(kindLabel)}">
-${bodyHtml}</article>
-${hasMermaid && !layout.mermaid ? '<p class="diagram-note">Diagrams are shown as their Mermaid source: this site was built without the bundled mermaid.</p>\n' : ''}</main>
-<footer><p>Source: <code>${escapeHtml(p.source)}</code></p></footer>`;
-  return shell({
+  const [before, after] = shellParts({
     layout,
     page: p.page,
     title: `${number ? `${number} ` : ''}${title} · ${layout.siteTitle}`,
-    body,
     scripts: useMermaid ? ['mermaid.min.js', 'mermaid-start.js'] : [],
     withMermaid: useMermaid,
   });
+  const head = `${before}<main id="main">
+<p class="meta">${kindLabel} · ${escapeHtml(p.folder)}</p>
+<h1>${heading}</h1>
+${factList}${linkList}<article aria-label="${escapeHtml(kindLabel)}">
+`;
+  const tail = `</article>
+${hasMermaid && !layout.mermaid ? '<p class="diagram-note">Diagrams are shown as their Mermaid source: this site was built without the bundled mermaid.</p>\n' : ''}</main>
+<footer><p>Source: <code>${escapeHtml(p.source)}</code></p></footer>${after}`;
+  return [head, tail];
 }
 
 export interface IndexGroup {
