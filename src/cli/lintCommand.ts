@@ -88,13 +88,21 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   // applies-to: globs that match nothing, inactive records still governing code.
   const { governance, top } = await loadGovernance(index.records(), root, createGitExecutor(root));
   const successorOf = successorIn(index);
+  // A problem about one value of the front matter (a person written twice, a stale glob) points at it: the file is read again, only then.
+  const textOf = (file: string): string | undefined => {
+    try {
+      return nodeFs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   let problems: Problem[] = [
     ...indexProblems,
     ...people.problems,
-    ...duplicatePeopleProblems(index.records(), people),
+    ...duplicatePeopleProblems(index.records(), people, textOf),
     ...numberGapProblems(decisions, claimed),
     ...(await recordContentProblems(fs, judged, decisionFolders)),
-    ...governanceProblems(governance, successorOf),
+    ...governanceProblems(governance, successorOf, textOf),
   ];
 
   let governing: GoverningChange[] | undefined;

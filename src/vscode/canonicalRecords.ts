@@ -103,3 +103,21 @@ export function recordsWithCachedPullRequests(records: WorkspaceRecords, onReady
   if (waits.length > 0) void Promise.all(waits).then(onReady);
   return out;
 }
+
+/**
+ * A person key's display name (`bob@example.com` → `Bob`) from the people
+ * read so far, each folder's in turn, as the pairing matrix names them; the
+ * key itself when nobody knows it (or nothing is read yet: a redraw follows).
+ */
+export function cachedNameOf(records: WorkspaceRecords): (key: string) => string {
+  const profiles = notebookProfiles(records);
+  const notebookVersion = records.notebook.index?.version;
+  const directories = records.indexes().flatMap(({ index }) => cachedPeopleDirectory(index, profiles, notebookVersion) ?? []);
+  return (key) => {
+    for (const directory of directories) {
+      const name = directory.nameOf(key);
+      if (name !== key) return name;
+    }
+    return key;
+  };
+}

@@ -14,7 +14,8 @@ export function registerProblemDiagnostics(records: WorkspaceRecords): vscode.Di
   const update = (): void => {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const p of records.problems()) {
-      const d = new vscode.Diagnostic(new vscode.Range(Math.max(p.line - 1, 0), 0, Math.max(p.line - 1, 0), 1000), p.message, SEVERITY[p.severity]);
+      const line = Math.max(p.line - 1, 0);
+      const d = new vscode.Diagnostic(new vscode.Range(line, Math.max((p.column ?? 1) - 1, 0), line, 1000), p.message, SEVERITY[p.severity]);
       d.source = 'lodestar';
       d.code = p.code;
       const list = byFile.get(p.path);

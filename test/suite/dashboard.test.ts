@@ -144,6 +144,12 @@ describe('Lodestar: Open Dashboard', () => {
       { activities: q3.activities, byType: q3.byType, leading: q3.leading, managing: q3.managing, pullRequests: q3.pullRequests, people: q3.people },
     );
     assert.deepStrictEqual(shown.report.pairs, q3.pairs);
+    // Who paired with whom names people as the pairing matrix does (.git-coauthors names Bob and Dana), not by address.
+    const pairing = shown.html.slice(shown.html.indexOf('<h2 id="h-pairing">'), shown.html.indexOf('</section>', shown.html.indexOf('<h2 id="h-pairing">')));
+    const columns = [...pairing.matchAll(/<th scope="col"[^>]*><span>([^<]*)<\/span><\/th>/g)].map((m) => m[1]);
+    assert.ok(columns.includes('Bob') && columns.includes('Dana Lead'), columns.join(', '));
+    assert.ok(!columns.some((c) => c.includes('@')), columns.join(', '));
+    assert.match(pairing, /<th scope="row" title="Bob \(bob@example\.com\)">Bob<\/th>/);
     assert.strictEqual(shown.report.balance.leading.minutes, q3.leadingMinutes);
     assert.strictEqual(shown.report.balance.managing.minutes, q3.managingMinutes);
 

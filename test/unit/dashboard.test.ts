@@ -6,6 +6,10 @@ import { reminderBadges } from '../../src/core/reminders/reminderBadges';
 import { buildInfluenceReport } from '../../src/core/influence/report';
 import { dateProblem, freeFileName, linksFrom, namedPeriod, periodName, periodProblem, reportFileName } from '../../src/core/influence/reportPeriods';
 import { LodestarRecord } from '../../src/core/records/record';
+import { PeopleDirectory } from '../../src/core/people/identities';
+import { Mailmap } from '../../src/core/people/mailmap';
+import { recordsWithCanonicalPeople } from '../../src/core/people/canonicalPeople';
+import { buildPairingMatrix } from '../../src/core/people/pairingMatrix';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -142,6 +146,73 @@ describe('dashboard page: everything from records is text', () => {
   });
 });
 
+describe('dashboard page: who paired with whom, by name', () => {
+  // Alice has a profile, Bob and Sam are in .git-coauthors, Dana's old address is mailmapped, Carol is known by her address only.
+  const directory = new PeopleDirectory(
+    [{ path: '/repo/docs/mentoring/alice.md', handle: 'alice', fileHandle: 'alice', name: 'Alice Example', emails: ['alice@example.com'] }],
+    [
+      { initials: 'bb', name: 'Bob Builder', email: 'bob@example.com' },
+      { initials: 'ss', name: 'Sam', email: 'sam@one.example' },
+      { initials: 's2', name: 'Sam', email: 'sam@two.example' },
+      { initials: 'dl', name: 'Dana Lead', email: 'dana@example.com' },
+    ],
+    [],
+    new Mailmap().add('Dana Lead <dana@example.com> <dana@old.example>\n'),
+  );
+  const pairing = (n: number, people: string[]): LodestarRecord =>
+    rec({ kind: 'activity', path: `/repo/docs/influence/2026/2026-08-0${n}-p.md`, date: `2026-08-0${n}`, activityType: 'pairing', people });
+  const records = recordsWithCanonicalPeople(
+    [
+      pairing(1, ['alice', 'bob@example.com']),
+      pairing(2, ['Alice Example <alice@example.com>', 'Bob@Example.com']),
+      pairing(3, ['bob@example.com', 'dana@old.example']),
+      pairing(4, ['carol@example.com', 'alice']),
+      pairing(5, ['sam@one.example', 'sam@two.example']),
+    ],
+    directory,
+  );
+  const report = buildInfluenceReport(records, { from: '2026-07-01', to: '2026-09-30', today: '2026-11-21' });
+  const section = (nameOf?: (key: string) => string): string => {
+    const body = dashboardPage(report, { periods: PERIODS, currentPeriod: 0, nameOf }).body;
+    return body.slice(body.indexOf('<h2 id="h-pairing">'), body.indexOf('</section>', body.indexOf('<h2 id="h-pairing">')));
+  };
+  const shownText = (html: string): string[] => [...html.matchAll(/<span>([^<]*)<\/span>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+
+  it('names people as the pairing matrix does, through profiles, .git-coauthors and .mailmap; an address only when no name is known', () => {
+    const html = section((key) => directory.nameOf(key));
+    const nameOf = (key: string): string => directory.nameOf(key);
+    const keys = [...new Set(report.pairs.flatMap((p) => p.people))];
+    const matrix = buildPairingMatrix(
+      keys.map((key) => ({ date: '2026-08-01', people: [key, keys[0]], source: 'logged' as const, commit: null, path: null })),
+      nameOf,
+    );
+    assert.deepStrictEqual(shownText(html).sort(), matrix.people.map((p) => p.label).sort(), 'the same labels as the pairing matrix');
+    assert.deepStrictEqual(shownText(html).sort(), [
+      'Alice Example',
+      'Bob Builder',
+      'Dana Lead',
+      'Sam (sam@one.example)',
+      'Sam (sam@two.example)',
+      'carol@example.com',
+    ]);
+    assert.ok(!/<span>bob@example\.com<\/span>|>bob@example\.com<\/th>/.test(html), 'no address where a name is known');
+    assert.match(html, /<th scope="row" title="Bob Builder \(bob@example\.com\)">Bob Builder<\/th>/);
+    assert.match(html, /title="Alice Example and Bob Builder: 2 pairing activities"/);
+    assert.match(html, /<th scope="row" title="carol@example\.com">carol@example\.com<\/th>/);
+  });
+
+  it('without names (or before they are read), the keys as before', () => {
+    assert.deepStrictEqual(shownText(section()).sort(), [
+      'alice',
+      'bob@example.com',
+      'carol@example.com',
+      'dana@example.com',
+      'sam@one.example',
+      'sam@two.example',
+    ]);
+  });
+});
+
 describe('dashboard page: the period switcher and empty periods', () => {
   it('marks the shown period pressed; -1 presses none', () => {
     const report = buildInfluenceReport([], { from: '2026-07-01', to: '2026-09-30', today: '2026-11-21' });
@@ -269,7 +340,8 @@ describe('dashboard page: 10,000 records over 10 years', () => {
     assert.ok(page.targets.length < 200, `${page.targets.length} targets`);
     assert.ok(page.body.length < 400_000, `${page.body.length} characters`);
     // The pairing matrix: at most twelve people.
-    assert.ok((page.body.match(/<th scope="row">(dana|p\d)<\/th>/g) ?? []).length <= 12);
+    const matrixRows = (page.body.match(/<th scope="row"[^>]*>(dana|p\d+)<\/th>/g) ?? []).length;
+    assert.ok(matrixRows > 0 && matrixRows <= 12, `${matrixRows} rows`);
   });
 });
 

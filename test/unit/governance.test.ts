@@ -229,7 +229,7 @@ describe('lint: stale-applies-to and governed-by-inactive', () => {
     const r = await runCli(['lint', '--root', root]);
     assert.strictEqual(
       r.stdout,
-      'doc/adr/0001-a.md:7: warning invalid-applies-to applies-to "../up/**" cannot be used: "../up/**" leaves the repository ("..").\n',
+      'doc/adr/0001-a.md:7:30: warning invalid-applies-to applies-to "../up/**" cannot be used: "../up/**" leaves the repository ("..").\n',
     );
   });
 });

@@ -63,4 +63,40 @@ describe('.lodestar.yml', () => {
     assert.ok(!matches('doc/adr/legacy', 'doc/adr/legacy-2/0001-a.md'));
     assert.ok(!matches('doc/adr/0001-a.md', 'x/doc/adr/0001-a.md'));
   });
+
+  it('ignore globs take classes and braces, as applies-to does, and keep a bare name matching at any depth', () => {
+    const matches = (glob: string, path: string): boolean => globToRegExp(glob).test(path);
+    assert.ok(matches('docs/adr/000[1-3]-*.md', 'docs/adr/0002-a.md'));
+    assert.ok(!matches('docs/adr/000[1-3]-*.md', 'docs/adr/0004-a.md'));
+    assert.ok(matches('docs/adr/[!0]*.md', 'docs/adr/1-a.md'));
+    assert.ok(!matches('docs/adr/[!0]*.md', 'docs/adr/0001-a.md'));
+    assert.ok(matches('docs/adr/[^0]*.md', 'docs/adr/1-a.md'));
+    assert.ok(matches('docs/{adr,rfcs}/archive/**', 'docs/rfcs/archive/1.md'));
+    assert.ok(!matches('docs/{adr,rfcs}/archive/**', 'docs/design/archive/1.md'));
+    assert.ok(matches('*.{draft,wip}.md', 'docs/adr/0009-x.wip.md'), 'no / in any alternative: any depth');
+    assert.ok(matches('{docs/adr/old,*.wip.md}', 'a/b.wip.md'), 'each alternative anchored or not on its own');
+    assert.ok(matches('{docs/adr/old,*.wip.md}', 'docs/adr/old/1.md'));
+    assert.ok(!matches('{docs/adr/old,*.wip.md}', 'x/docs/adr/old/1.md'));
+    assert.ok(matches('/docs/adr/legacy', 'docs/adr/legacy/0001-a.md'), 'a leading / is the root');
+    assert.ok(matches('archive/', 'docs/adr/archive/1.md'), 'a folder name with a trailing / at any depth');
+    assert.ok(matches('**/[Dd]rafts/**', 'docs/Drafts/a.md'));
+    assert.ok(matches('docs/[draft.md', 'docs/[draft.md'), 'a [ never closed is text');
+    assert.ok(matches('docs/\\*.md', 'docs/*.md'));
+    assert.ok(!matches('docs/\\*.md', 'docs/a.md'));
+  });
+
+  it('an ignore glob that cannot be used is a clear error with its line, and nothing else is lost', () => {
+    assert.throws(
+      () => parseLintConfig('rules:\n  number-gap: off\nignore:\n  - docs/**\n  - "docs/[z-a]*.md"\n'),
+      (e: Error) =>
+        e instanceof LintConfigError &&
+        e.message === '.lodestar.yml:5: the "ignore" glob cannot be used: "docs/[z-a]*.md" has the range [z-a] written backwards; write [a-z].',
+    );
+    const config = parseLintConfig('ignore:\n  - "docs/{adr,rfcs}/old/**"\n');
+    const out = applyLintConfig([problem('docs/rfcs/old/1.md', 'broken-link'), problem('docs/rfcs/new/1.md', 'broken-link')], config);
+    assert.deepStrictEqual(
+      out.map((p) => p.path),
+      ['docs/rfcs/new/1.md'],
+    );
+  });
 });

@@ -134,6 +134,19 @@ describe('lint formats', () => {
     assert.deepStrictEqual(run.results[3].locations, []);
   });
 
+  it('a problem about one front-matter value has its column: path:line:column in text, col= for GitHub, startColumn in SARIF', () => {
+    const stale: Problem = { path: 'doc/adr/0006-x.md', line: 4, column: 5, severity: 'warning', code: 'stale-applies-to', message: 'm' };
+    assert.strictEqual(formatProblems([stale], 'text', { version: '1' }), 'doc/adr/0006-x.md:4:5: warning stale-applies-to m\n');
+    assert.strictEqual(githubCommand(stale), '::warning file=doc/adr/0006-x.md,line=4,col=5,title=stale-applies-to::m\n');
+    const log = sarifLog([stale], '1') as { runs: { results: { locations: unknown }[] }[] };
+    assert.deepStrictEqual(sarifViolations(log), []);
+    assert.deepStrictEqual((log.runs[0].results[0].locations as { physicalLocation: { region: unknown } }[])[0].physicalLocation.region, {
+      startLine: 4,
+      startColumn: 5,
+    });
+    assert.deepStrictEqual(JSON.parse(formatProblems([stale], 'json', { version: '1' })).problems[0].column, 5);
+  });
+
   it('sarif: a problem of the whole repository is placed on the anchor file, as GitHub code scanning needs a location on every result', () => {
     const log = sarifLog(PROBLEMS, '1', 'doc/adr/0001-record architecture decisions.md') as { runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
     assert.deepStrictEqual(sarifViolations(log), []);

@@ -118,8 +118,9 @@ describe('one identity per person', () => {
     assert.strictEqual(r.code, 0, r.stdout);
     const lines = r.stdout.split('\n').filter((l) => l.includes('duplicate-person'));
     assert.deepStrictEqual(lines, [
-      'docs/influence/2026/2026-03-06-pairing-on-the-ledger.md:1: warning duplicate-person "dana" and "Dana Lead <dana@old-corp.example>" are one person, Dana Lead (dana); they are counted once. Write "dana" once in "people".',
-      'docs/mentoring/alice/2026-03-01-pairing.md:1: warning duplicate-person "dana" and "dana@example.com" are one person, Dana Lead (dana); they are counted once. Write "dana" once in "with".',
+      // At the second name written for Dana (line:column), the one to remove.
+      'docs/influence/2026/2026-03-06-pairing-on-the-ledger.md:5:16: warning duplicate-person "dana" and "Dana Lead <dana@old-corp.example>" are one person, Dana Lead (dana); they are counted once. Write "dana" once in "people".',
+      'docs/mentoring/alice/2026-03-01-pairing.md:4:14: warning duplicate-person "dana" and "dana@example.com" are one person, Dana Lead (dana); they are counted once. Write "dana" once in "with".',
     ]);
     const json = JSON.parse((await runCli(['lint', '--json', '--root', root])).stdout) as { problems: { code: string; path: string }[] };
     assert.deepStrictEqual(

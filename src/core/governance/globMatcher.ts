@@ -3,7 +3,9 @@
  * to regular expressions:
  *
  * - `*` matches within one path segment, `?` one character of it, `[a-z]`
- *   (`[!a-z]`) one character of a class, `{a,b}` either alternative;
+ *   (`[!a-z]`, `[^a-z]`, `[[:digit:]]`) one character of a class, never `/`;
+ *   `{a,b}` either alternative (nested, or across folders: `{docs/adr,rfcs}/**`);
+ *   a `[` or `{` that is never closed is text, and `\` makes the next character text;
  * - `**` as a whole segment matches any number of segments, none included;
  * - wildcards match dotfiles and dot folders too (`src/**` covers
  *   `src/.env`), as CODEOWNERS and .gitignore do: governance is about every
@@ -16,6 +18,10 @@
  * repository on a case-insensitive file system: `core.ignorecase`).
  */
 
+import { expandBraces, globSegmentsRegex, GlobSyntaxError } from '../records/globSyntax';
+
+export { GlobSyntaxError };
+
 export interface CompiledGlob {
   /** As written, without the `!`. */
   source: string;
@@ -26,8 +32,6 @@ export interface CompiledGlob {
   required: string;
   regex: RegExp;
 }
-
-export class GlobSyntaxError extends Error {}
 
 /** The pattern with `./`, leading `/` and trailing `/` taken off. */
 function normalise(pattern: string): string {
@@ -45,100 +49,15 @@ export function compileGlob(pattern: string, options: { caseInsensitive?: boolea
   const negated = trimmed.startsWith('!');
   const source = normalise(negated ? trimmed.slice(1) : trimmed);
   if (source === '') throw new GlobSyntaxError(`"${pattern}" names no path.`);
-  if (source.split('/').some((s) => s === '..')) throw new GlobSyntaxError(`"${pattern}" leaves the repository ("..").`);
-  const body = segmentsToRegex(source.split('/'));
+  const alternatives = expandBraces(source, pattern).map(normalise);
+  if (alternatives.some((a) => a === '')) throw new GlobSyntaxError(`"${pattern}" names no path in one of its {…} alternatives.`);
+  if (alternatives.some((a) => a.split('/').some((s) => s === '..'))) throw new GlobSyntaxError(`"${pattern}" leaves the repository ("..").`);
+  const bodies = alternatives.map((a) => globSegmentsRegex(a.split('/'), pattern));
+  const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join('|')})`;
   // Whatever the glob matches, a folder included, covers the files inside it.
   const regex = new RegExp(`^${body}(?:/.*)?$`, options.caseInsensitive ? 'i' : '');
   const lower = options.caseInsensitive === true;
   return { source, negated, prefix: literalPrefix(source, lower), required: requiredLiteral(source, lower), regex };
-}
-
-function segmentsToRegex(segments: string[]): string {
-  let out = '';
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    const last = i === segments.length - 1;
-    if (seg === '**') {
-      // `a/**/b`: zero or more folders between; a trailing `**`: anything below.
-      if (last) out += i === 0 ? '.*' : '(?:/.*)?';
-      // `(?:.*/)?` rather than `(?:[^/]*/)*`: the same paths, without the backtracking.
-      else out += i === 0 ? '(?:.*/)?' : '/(?:.*/)?';
-      continue;
-    }
-    if (i > 0 && segments[i - 1] !== '**') out += '/';
-    out += segmentToRegex(seg);
-  }
-  return out;
-}
-
-function segmentToRegex(seg: string): string {
-  let out = '';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === '\\' && i + 1 < seg.length) {
-      out += escapeRegex(seg[++i]);
-    } else if (c === '*') {
-      while (seg[i + 1] === '*') i++;
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '[') {
-      const close = seg.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-        continue;
-      }
-      let body = seg.slice(i + 1, close);
-      const negate = body.startsWith('!') || body.startsWith('^');
-      if (negate) body = body.slice(1);
-      out += `[${negate ? '^/' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
-      i = close;
-    } else if (c === '{') {
-      const close = matchingBrace(seg, i);
-      if (close < 0) {
-        out += '\\{';
-        continue;
-      }
-      out += `(?:${splitAlternatives(seg.slice(i + 1, close))
-        .map(segmentToRegex)
-        .join('|')})`;
-      i = close;
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-
-function matchingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitAlternatives(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '{') depth++;
-    else if (s[i] === '}') depth--;
-    else if (s[i] === ',' && depth === 0) {
-      out.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start));
-  return out;
-}
-
-function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
 /** `src/payments/**` → `src/payments/`; `src/*.ts` → `src/`; `**` → ''. Lower-case when matching ignores case. */

@@ -3,6 +3,8 @@ import { RecordIndex } from '../index/recordIndex';
 import { LodestarRecord, Problem } from '../records/record';
 import { recordLabel } from '../records/recordLabels';
 import { Governance, isActiveRecord } from './governance';
+import { compileGlob } from './globMatcher';
+import { WrittenValue, writtenValues } from '../records/writtenValues';
 import { loadGovernance } from './repositoryFiles';
 
 const SHOWN_FILES = 3;
@@ -30,15 +32,25 @@ function someFiles(files: readonly string[]): string {
  * `governed-by-inactive` (a superseded, deprecated or rejected record still
  * governs files its successor does not). The last two need the tracked files.
  */
-export function governanceProblems(governance: Governance, successorOf: (r: LodestarRecord) => LodestarRecord | undefined): Problem[] {
+export function governanceProblems(
+  governance: Governance,
+  successorOf: (r: LodestarRecord) => LodestarRecord | undefined,
+  textOf?: (path: string) => string | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const byRecord = new Map(governance.governing.map((g) => [g.record, g]));
   for (const { record, globs, files } of governance.governing) {
     const line = record.appliesToLine ?? 1;
+    // A glob's own problems point at the glob as written (read only when there is one).
+    let written: WrittenGlobs | undefined;
+    const at = (same: (written: string) => boolean): { line: number; column?: number } => {
+      written ??= new WrittenGlobs(textOf?.(record.path));
+      return written.take(same) ?? { line };
+    };
     for (const bad of globs.invalid) {
       problems.push({
         path: record.path,
-        line,
+        ...at((w) => w === bad.pattern.trim()),
         severity: 'warning',
         code: 'invalid-applies-to',
         message: `applies-to "${bad.pattern}" cannot be used: ${bad.message}`,
@@ -49,7 +61,7 @@ export function governanceProblems(governance: Governance, successorOf: (r: Lode
       if (glob.negated || governance.matchesAnyTracked(glob)) continue;
       problems.push({
         path: record.path,
-        line,
+        ...at((w) => sourceOf(w) === glob.source),
         severity: 'warning',
         code: 'stale-applies-to',
         message: `applies-to "${glob.source}" matches no file git tracks: the code moved or the glob has a typo.`,
@@ -72,6 +84,31 @@ export function governanceProblems(governance: Governance, successorOf: (r: Lode
     });
   }
   return problems;
+}
+
+/** The globs of a record's `applies-to` as written, each given to one problem at most (a glob written twice has two places). */
+class WrittenGlobs {
+  private readonly values: WrittenValue[];
+  constructor(text: string | undefined) {
+    this.values = text === undefined ? [] : writtenValues(text, ['applies-to', 'appliesTo']);
+  }
+
+  take(same: (written: string) => boolean): { line: number; column: number } | undefined {
+    const i = this.values.findIndex((v) => same(v.value));
+    if (i < 0) return undefined;
+    const [v] = this.values.splice(i, 1);
+    return { line: v.line, column: v.column };
+  }
+}
+
+/** A written glob as compiled (`./src/x/` is `src/x`), or undefined when it cannot be. */
+function sourceOf(written: string): string | undefined {
+  try {
+    const glob = compileGlob(written);
+    return glob.negated ? undefined : glob.source;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The governance problems of an index's records, with the tracked files read from git (none outside git). */

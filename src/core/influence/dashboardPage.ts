@@ -18,6 +18,8 @@ import { reminderLabel } from '../reminders/reminderBadges';
 import { InfluenceReport, MenteeCard } from './report';
 import { duration, prLabel } from './reportMarkdown';
 import { activityTypeLabel, influenceSide } from '../activities/taxonomy';
+import { distinctLabels } from '../people/pairingMatrix';
+import { compareText } from '../people/personScope';
 
 export interface DashboardOptions {
   /** The period switcher's button labels, in order. */
@@ -26,6 +28,12 @@ export interface DashboardOptions {
   currentPeriod: number;
   /** How many items each list shows before "and N more"; default 25. */
   listLimit?: number;
+  /**
+   * The display name of a person key (a handle or a canonical address), as
+   * the pairing matrix shows it: from profiles, `.git-coauthors`, `.mailmap`
+   * and git. Without it, or for a key nobody is known by, the key itself.
+   */
+  nameOf?: (key: string) => string;
 }
 
 export interface DashboardPage {
@@ -59,7 +67,7 @@ export function dashboardPage(report: InfluenceReport, options: DashboardOptions
     decisionsOverTime(report),
     `</div><div class="stack">`,
     mix(report),
-    pairing(report),
+    pairing(report, options.nameOf ?? ((key) => key)),
     `</div></div>`,
     reminders(report, open, limit),
     mentees(report, open, limit, options.periods[options.currentPeriod]?.toLowerCase() ?? 'in this period'),
@@ -185,28 +193,32 @@ function rank(status: string): number {
   return i < 0 ? STATUS_ORDER.length : i;
 }
 
-function pairing(report: InfluenceReport): string {
+function pairing(report: InfluenceReport, nameOf: (key: string) => string): string {
   const totals = new Map<string, number>();
   for (const p of report.pairs) for (const who of p.people) totals.set(who, (totals.get(who) ?? 0) + p.count);
-  const people = [...totals.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 12)
-    .map(([who]) => who);
+  const named = [...totals.entries()].map(([key, total]) => ({ key, name: nameOf(key), total }));
+  const shown = named.sort((a, b) => b.total - a.total || compareText(a.name, b.name) || compareText(a.key, b.key)).slice(0, 12);
+  const people = shown.map((p) => p.key);
+  const labels = new Map(distinctLabels(shown).map((label, i) => [people[i], label]));
+  const label = (key: string): string => labels.get(key) ?? key;
+  // The tooltip also gives the key a name stands for (`Bob (bob@example.com)`), as the pairing matrix does.
+  const full = (p: { key: string; name: string }): string => (p.name === p.key ? p.name : `${p.name} (${p.key})`);
   const count = new Map(report.pairs.map((p) => [`${p.people[0]}\n${p.people[1]}`, p.count]));
   const between = (a: string, b: string): number => count.get(`${a}\n${b}`) ?? count.get(`${b}\n${a}`) ?? 0;
   const max = Math.max(1, ...report.pairs.map((p) => p.count));
-  const head = people.map((p) => `<th scope="col" title="${esc(p)}"><span>${esc(p)}</span></th>`).join('');
-  const rows = people
-    .map((a) => {
+  const head = shown.map((p) => `<th scope="col" title="${esc(full(p))}"><span>${esc(label(p.key))}</span></th>`).join('');
+  const rows = shown
+    .map((row) => {
+      const a = row.key;
       const cells = people
         .map((b) => {
-          if (a === b) return `<td class="self"><span class="visually-hidden">${esc(a)} with themself</span>·</td>`;
+          if (a === b) return `<td class="self"><span class="visually-hidden">${esc(label(a))} with themself</span>·</td>`;
           const n = between(a, b);
           const level = n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4));
-          return `<td class="heat-${level}" title="${esc(`${a} and ${b}: ${n} pairing ${n === 1 ? 'activity' : 'activities'}`)}">${n > 0 ? n : ''}</td>`;
+          return `<td class="heat-${level}" title="${esc(`${label(a)} and ${label(b)}: ${n} pairing ${n === 1 ? 'activity' : 'activities'}`)}">${n > 0 ? n : ''}</td>`;
         })
         .join('');
-      return `<tr><th scope="row">${esc(a)}</th>${cells}</tr>`;
+      return `<tr><th scope="row" title="${esc(full(row))}">${esc(label(a))}</th>${cells}</tr>`;
     })
     .join('');
   const more =

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { Problem, Severity } from '../records/record';
 import { PROBLEM_CODES, problemCode } from './problemCodes';
+import { expandBraces, globSegmentsRegex, GlobSyntaxError } from '../records/globSyntax';
 
 /** The repository's `.lodestar.yml`: severities per rule, rules switched off, paths left out. */
 export interface LintConfig {
@@ -73,6 +74,12 @@ export function parseLintConfig(text: string, file = LINT_CONFIG_FILE): LintConf
       for (const item of pair.value.items) {
         const glob = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : '';
         if (glob === '') throw new LintConfigError(`${at(item)}: each "ignore" entry is a path or glob such as docs/adr/archive/**.`);
+        try {
+          globToRegExp(glob);
+        } catch (e) {
+          if (e instanceof GlobSyntaxError) throw new LintConfigError(`${at(item)}: the "ignore" glob cannot be used: ${e.message}`);
+          throw e;
+        }
         config.ignore.push(glob.replace(/^\.\//, ''));
       }
     } else {
@@ -100,21 +107,25 @@ export function applyLintConfig(problems: Problem[], config: LintConfig): Proble
 
 /**
  * A glob as git and most tools read one: `**` any folders, `*` and `?`
- * within one name. A pattern without `/` matches a name at any depth; a
- * folder matches everything under it.
+ * within one name, `[a-z]`/`[!a-z]` one character of a class, `{a,b}`
+ * either alternative, `\` making the next character text (the syntax of
+ * `applies-to`). A pattern without `/` but at its end matches a name at any
+ * depth; one with a `/` (a leading one included) is relative to the root. A
+ * folder matches everything under it. Throws a {@link GlobSyntaxError} that
+ * says what is wrong (a range written backwards, too many alternatives).
  */
 export function globToRegExp(glob: string): RegExp {
-  const anchored = glob.includes('/') && !glob.startsWith('**/');
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  re = re.replace(/\/$/, '');
-  return new RegExp(`${anchored ? '^' : '(?:^|/)'}${re.replace(/^\(\?:\.\*\/\)\?/, '')}(?:/.*)?$`);
+  const alternatives = expandBraces(glob.trim()).map((alternative) => {
+    let p = alternative;
+    while (p.startsWith('./')) p = p.slice(2);
+    const anchored = p.replace(/\/+$/, '').includes('/');
+    p = p
+      .replace(/^\/+/, '')
+      .replace(/\/+$/, '')
+      .replace(/\/{2,}/g, '/');
+    if (p === '') throw new GlobSyntaxError(`"${glob}" names no path.`);
+    const body = globSegmentsRegex(p.split('/'), glob);
+    return anchored || p.startsWith('**/') ? body : `(?:.*/)?${body}`;
+  });
+  return new RegExp(`^(?:${alternatives.join('|')})(?:/.*)?$`);
 }

@@ -8,7 +8,7 @@ export const LINT_FORMATS: readonly LintFormat[] = ['text', 'json', 'github', 's
 export function formatProblems(problems: Problem[], format: LintFormat, tool: { version: string; anchor?: string }): string {
   switch (format) {
     case 'text':
-      return problems.map((p) => `${p.path}:${p.line}: ${p.severity} ${p.code} ${p.message}\n`).join('');
+      return problems.map((p) => `${p.path}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}: ${p.severity} ${p.code} ${p.message}\n`).join('');
     case 'json':
       return `${JSON.stringify({ problems }, null, 2)}\n`;
     case 'github':
@@ -29,7 +29,7 @@ export function githubCommand(p: Problem): string {
   const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   // A problem of the whole repository (`.`: no base to compare with) is an annotation on the run, not on a file.
-  const where = p.path === '.' ? '' : `file=${prop(p.path)},line=${p.line},`;
+  const where = p.path === '.' ? '' : `file=${prop(p.path)},line=${p.line},${p.column !== undefined ? `col=${p.column},` : ''}`;
   return `::${GITHUB_LEVEL[p.severity]} ${where}title=${prop(p.code)}::${data(p.message)}\n`;
 }
 
@@ -76,7 +76,10 @@ export function sarifLog(problems: Problem[], version: string, anchor?: string):
                   {
                     physicalLocation: {
                       artifactLocation: { uri: relativeUri(p.path === '.' ? (anchor as string) : p.path), uriBaseId: '%SRCROOT%' },
-                      region: { startLine: p.path === '.' ? 1 : Math.max(1, p.line) },
+                      region:
+                        p.path !== '.' && p.column !== undefined
+                          ? { startLine: Math.max(1, p.line), startColumn: p.column }
+                          : { startLine: p.path === '.' ? 1 : Math.max(1, p.line) },
                     },
                   },
                 ]

@@ -1,5 +1,6 @@
 import { LodestarRecord, Problem } from '../records/record';
 import { PeopleDirectory } from './identities';
+import { WrittenValue, writtenValues } from '../records/writtenValues';
 
 /**
  * People as one identity each, wherever records name them: a handle, an
@@ -67,9 +68,14 @@ export function recordsWithCanonicalPeople(records: readonly LodestarRecord[], d
  * person more than once under different names — as earlier versions wrote
  * `with: [dana, dana@example.com]`, or a session in Dana's folder `with` her
  * own address. Lodestar already counts them once; the problem says which
- * file to fix and what to write.
+ * file to fix and what to write, and (with `textOf`, the file's text) points
+ * at the list item to remove.
  */
-export function duplicatePeopleProblems(records: readonly LodestarRecord[], directory: PeopleDirectory): Problem[] {
+export function duplicatePeopleProblems(
+  records: readonly LodestarRecord[],
+  directory: PeopleDirectory,
+  textOf?: (path: string) => string | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   for (const r of records) {
     if (r.kind !== 'session' && r.kind !== 'activity') continue;
@@ -90,9 +96,12 @@ export function duplicatePeopleProblems(records: readonly LodestarRecord[], dire
       const who = name !== key ? `${name} (${key})` : key;
       const listed = names.map((n) => `"${n}"`).join(' and ');
       const own = r.kind === 'session' && r.handle && directory.keyFor(r.handle).toLowerCase() === lower;
+      // At the second name written for them (the first one may be the folder's): the one to remove.
+      const at = writtenAt(r, names[1], textOf);
       problems.push({
         path: r.path,
-        line: 1,
+        line: at?.line ?? 1,
+        ...(at ? { column: at.column } : {}),
         severity: 'warning',
         code: 'duplicate-person',
         message: own
@@ -102,4 +111,12 @@ export function duplicatePeopleProblems(records: readonly LodestarRecord[], dire
     }
   }
   return problems;
+}
+
+/** Where `name` is written in the record's `with` (a session) or `people` (an activity), when the file can be read. */
+function writtenAt(r: LodestarRecord, name: string, textOf: ((path: string) => string | undefined) | undefined): WrittenValue | undefined {
+  const text = textOf?.(r.path);
+  if (text === undefined) return undefined;
+  const wanted = name.toLowerCase();
+  return writtenValues(text, r.kind === 'session' ? ['with'] : ['people']).find((v) => v.value.replace(/^@/, '').toLowerCase() === wanted);
 }

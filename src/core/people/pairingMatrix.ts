@@ -74,10 +74,8 @@ export function buildPairingMatrix(sessions: readonly PairingSession[], nameOf: 
     .map(([key, total]) => ({ key, name: nameOf(key), label: '', total }))
     .sort((x, y) => y.total - x.total || x.name.localeCompare(y.name) || x.key.localeCompare(y.key));
   const people = everyone.slice(0, maxPeople);
-  const sameName = new Map<string, number>();
-  for (const p of people) sameName.set(p.name.toLowerCase(), (sameName.get(p.name.toLowerCase()) ?? 0) + 1);
-  for (const p of people)
-    p.label = (sameName.get(p.name.toLowerCase()) ?? 0) > 1 && p.key.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${p.key})` : p.name;
+  const labels = distinctLabels(people);
+  people.forEach((p, i) => (p.label = labels[i]));
   const position = new Map(people.map((p, i) => [p.key, i]));
   const pairs: MatrixPair[] = [];
   for (const { keys, sessions: list } of byPair.values()) {
@@ -95,6 +93,17 @@ export function buildPairingMatrix(sessions: readonly PairingSession[], nameOf: 
     logged: counted.filter((s) => s.source === 'logged').length,
     detected: counted.filter((s) => s.source === 'co-authored').length,
   };
+}
+
+/**
+ * What rows and columns say for people shown together: each one's name, or
+ * `Name (key)` when another of them has the same name (two addresses
+ * nothing links), so no two ever look the same.
+ */
+export function distinctLabels(people: readonly { key: string; name: string }[]): string[] {
+  const sameName = new Map<string, number>();
+  for (const p of people) sameName.set(p.name.toLowerCase(), (sameName.get(p.name.toLowerCase()) ?? 0) + 1);
+  return people.map((p) => ((sameName.get(p.name.toLowerCase()) ?? 0) > 1 && p.key.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${p.key})` : p.name));
 }
 
 /** 0 for no sessions, else 1–4 by the share of the busiest pair: the cell's shade. */

@@ -1,5 +1,6 @@
 import { GitExecutor } from '../git/gitExecutor';
 import { HistoryCommit, scanHistory } from '../git/commitHistory';
+import { parseCoAuthors as parseTrailers } from '../people/coAuthors';
 import { MAX_PULL_REQUEST_NUMBER } from './prReferences';
 import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
 
@@ -131,23 +132,15 @@ export function pullRequestFromMessage(subject: string, body: string): PullReque
   return undefined;
 }
 
-const CO_AUTHOR = /^[ \t]*co-authored-by:[ \t]*(.*?)[ \t]*<([^<>\s]+@[^<>\s]+)>[ \t\r]*$/gim;
-
-function isBot(name: string, email: string): boolean {
-  return /\[bot\]/i.test(name) || /\[bot\]/i.test(email) || /\bbot$/i.test(name.trim()) || /^(?:no-?reply|bot)@/i.test(email);
-}
-
-/** `Co-authored-by: Name <email>` lines (key in any case), malformed ones and bots skipped, one per email. */
+/**
+ * A commit's co-authors, read by the one trailer parser (`parseCoAuthors` of
+ * people/coAuthors: malformed trailers and bots skipped, one per e-mail),
+ * copied out of git's output since found pull requests keep them.
+ */
 export function parseCoAuthors(body: string): Person[] {
-  if (body.length < 16 || !/co-authored-by/i.test(body)) return [];
-  const out: Person[] = [];
-  for (const m of body.matchAll(CO_AUTHOR)) {
-    const name = m[1].trim();
-    const email = m[2];
-    if (name === '' || isBot(name, email)) continue;
-    if (!out.some((p) => p.email.toLowerCase() === email.toLowerCase())) out.push({ name: own(name), email: own(email) });
-  }
-  return out;
+  const found = parseTrailers(body);
+  for (let i = 0; i < found.length; i++) found[i] = { name: own(found[i].name), email: own(found[i].email) };
+  return found;
 }
 
 function addPeople(into: Person[], people: Person[], except: Person[] = []): void {

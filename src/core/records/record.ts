@@ -12,6 +12,8 @@ export interface Problem {
   path: string;
   /** 1-based line. */
   line: number;
+  /** 1-based column of what the problem is about, when it is one value on the line (a list item, a glob). */
+  column?: number;
   severity: Severity;
   code: string;
   message: string;

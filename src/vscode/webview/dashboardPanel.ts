@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
+import { cachedNameOf, preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
 import { Period, today } from '../../core/records/calendar';
@@ -68,7 +68,8 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
       pullRequestDates,
       ...readReminderSettings(),
     });
-    const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named });
+    // People by name, as the pairing matrix shows them (`Bob`, not bob@example.com).
+    const page = dashboardPage(report, { periods: NAMED_PERIODS.map((p) => p.label), currentPeriod: shown.named, nameOf: cachedNameOf(records) });
     const title = `Influence: ${periodName(shown.period)}${report.person ? ` · ${report.person.name}` : ''}`;
     shown.targets = page.targets;
     shown.stale = false;
