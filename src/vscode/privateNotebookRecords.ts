@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { ChangeBatch, ChangeBatcher } from '../core/index/changeBatcher';
+import { LiveIndex } from '../core/index/liveChanges';
 import { LodestarSettings } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { privateFolderProblem } from '../core/people/privateNotebook';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { joinPath, relativePath, toPortPath } from '../core/store/fileSystem';
+import { fileChangedAt } from '../core/store/nodeFileSystem';
 import { readPrivateNotebookPath } from './settings';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
@@ -38,7 +39,7 @@ export interface NotebookLocation {
  */
 export class NotebookRecords implements vscode.Disposable {
   private current: NotebookLocation | undefined;
-  private entry: { index: RecordIndex; batcher: ChangeBatcher } | undefined;
+  private entry: { index: RecordIndex; live: LiveIndex } | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
 
   constructor(
@@ -69,7 +70,7 @@ export class NotebookRecords implements vscode.Disposable {
       problem = `lodestar.privateNotebook.path must be an absolute path (or start with ~/), not "${configured}".`;
     else problem = await privateFolderProblem(this.fs, root, workspaceRoots);
     if (this.entry && this.current?.root === root && !problem) {
-      await this.entry.batcher.run(() => this.build());
+      await this.entry.live.rebuild();
       return;
     }
     this.close();
@@ -83,21 +84,31 @@ export class NotebookRecords implements vscode.Disposable {
       this.log.appendLine(`Private notebook not used: ${problem}`);
       return;
     }
-    const entry = { index: new RecordIndex(this.fs, root, NOTEBOOK_LAYOUT), batcher: new ChangeBatcher((b) => this.apply(b)) };
-    this.entry = entry;
-    await entry.batcher.run(() => this.build());
+    const index = new RecordIndex(this.fs, root, NOTEBOOK_LAYOUT);
+    const live = new LiveIndex(index, {
+      build: () => this.build(index),
+      changedAt: fileChangedAt,
+      applied: (_batch, outcome) => {
+        if (outcome.changed) this.changed();
+      },
+      onFileError: (path, e) => this.log.appendLine(`Could not update ${path}: ${e.message}`),
+    });
+    this.entry = { index, live };
+    await live.rebuild();
   }
 
-  private async build(): Promise<void> {
-    const entry = this.entry;
-    if (!entry) return;
+  /** Re-reads the notebook; false when that failed (the index keeps what it had). */
+  private async build(index: RecordIndex): Promise<boolean> {
+    let built = false;
     try {
-      await entry.index.build();
-      this.log.appendLine(`Indexed ${entry.index.size} records in the private notebook ${entry.index.root}.`);
+      await index.build();
+      built = true;
+      this.log.appendLine(`Indexed ${index.size} records in the private notebook ${index.root}.`);
     } catch (e) {
       this.log.appendLine(`Indexing the private notebook failed: ${(e as Error).message}`);
     }
     await this.watch();
+    return built;
   }
 
   /** A watcher once the folder exists (a folder that is not there yet cannot be watched). */
@@ -115,29 +126,7 @@ export class NotebookRecords implements vscode.Disposable {
     if (!entry || uri.scheme !== 'file') return;
     const path = toPortPath(uri.fsPath);
     if (/\/\.git(\/|$)/.test(path)) return;
-    const { index } = entry;
-    const foldersMayChange = kind === 'changed' ? index.isFolderConfigFile(path) : index.affectsFolders(path);
-    if (foldersMayChange || index.isInMissingFolder(path)) entry.batcher.add(path, true);
-    else if (index.folderOf(path) || index.record(path)) entry.batcher.add(path);
-  }
-
-  private async apply(batch: ChangeBatch): Promise<void> {
-    const entry = this.entry;
-    if (!entry) return;
-    if (batch.full) {
-      await this.build();
-      this.changed();
-      return;
-    }
-    let changed = false;
-    for (const path of batch.paths) {
-      try {
-        if (await entry.index.refreshFile(path)) changed = true;
-      } catch (e) {
-        this.log.appendLine(`Could not update ${path}: ${(e as Error).message}`);
-      }
-    }
-    if (changed) this.changed();
+    entry.live.fileEvent(path, kind);
   }
 
   /** True for a path inside the notebook. */
@@ -151,13 +140,13 @@ export class NotebookRecords implements vscode.Disposable {
     if (!entry) return;
     const mine = paths.filter((p) => this.owns(p));
     if (mine.length === 0) return;
-    if (mine.some((p) => entry.index.isInMissingFolder(p))) await entry.batcher.run(() => this.build());
-    else for (const p of mine) entry.batcher.add(p);
-    await entry.batcher.flush();
+    if (mine.some((p) => entry.index.isInMissingFolder(p))) await entry.live.rebuild();
+    else for (const p of mine) entry.live.batcher.add(p);
+    await entry.live.batcher.flush();
   }
 
   async settle(): Promise<void> {
-    await this.entry?.batcher.flush();
+    await this.entry?.live.batcher.flush();
   }
 
   /**
@@ -173,7 +162,7 @@ export class NotebookRecords implements vscode.Disposable {
   }
 
   private close(): void {
-    this.entry?.batcher.dispose();
+    this.entry?.live.dispose();
     this.entry = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;

@@ -3,10 +3,12 @@ import * as nodePath from 'path';
 import * as vscode from 'vscode';
 import { branchNumberProblems } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { ChangeBatch, ChangeBatcher, changedSince, DEFAULT_BATCHER_OPTIONS } from '../core/index/changeBatcher';
+import { ChangeBatch, ChangeBatcher, DEFAULT_BATCHER_OPTIONS } from '../core/index/changeBatcher';
+import { AppliedBatch, LiveIndex } from '../core/index/liveChanges';
 import { RecordIndex } from '../core/index/recordIndex';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { relativePath, toPortPath } from '../core/store/fileSystem';
+import { fileChangedAt } from '../core/store/nodeFileSystem';
 import { NotebookRecords } from './privateNotebookRecords';
 import { readSettings } from './settings';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
@@ -33,13 +35,13 @@ export interface AppliedChanges {
 interface FolderIndex {
   folder: vscode.WorkspaceFolder;
   index: RecordIndex;
+  /** The index kept live from file events (its batcher is {@link batcher}). */
+  live: LiveIndex;
   batcher: ChangeBatcher;
   /** Numbers other branches give to different records; read from git after each build. */
   branchProblems: Problem[];
   /** The last branch check (git), so tests and commands can wait for it. */
   branchCheck: Promise<void>;
-  /** When the last full build started (Date.now()); files not changed since then are in the index. */
-  builtAt?: number;
 }
 
 /**
@@ -109,29 +111,39 @@ export class WorkspaceRecords implements vscode.Disposable {
     const gitBusy = gitDir
       ? () => nodeFs.existsSync(nodePath.join(gitDir, 'index.lock')) || nodeFs.existsSync(nodePath.join(gitDir, 'HEAD.lock'))
       : () => false;
-    const entry: FolderIndex = {
-      folder,
+    const live = new LiveIndex(
       index,
-      batcher: new ChangeBatcher((b) => this.applyBatch(entry, b), DEFAULT_BATCHER_OPTIONS, undefined, undefined, gitBusy),
-      branchProblems: [],
-      branchCheck: Promise.resolve(),
-    };
+      {
+        build: () => this.build(entry),
+        changedAt: fileChangedAt,
+        beforeRebuild: (batch) => this.log.appendLine(`Re-indexing ${folder.name} after ${batch.paths.size} file changes.`),
+        applied: (batch, outcome) => this.applied(entry, batch, outcome),
+        onFileError: (path, e) => this.log.appendLine(`Could not update ${path}: ${e.message}`),
+      },
+      DEFAULT_BATCHER_OPTIONS,
+      undefined,
+      undefined,
+      gitBusy,
+    );
+    const entry: FolderIndex = { folder, index, live, batcher: live.batcher, branchProblems: [], branchCheck: Promise.resolve() };
     this.folders.set(root, entry);
-    await entry.batcher.run(() => this.build(entry));
+    await live.rebuild();
   }
 
-  private async build(entry: FolderIndex): Promise<void> {
+  /** Re-reads the whole folder; false when that failed (the index keeps what it had). */
+  private async build(entry: FolderIndex): Promise<boolean> {
     const started = Date.now();
     try {
       entry.index.updateSettings(readSettings(entry.folder));
       await entry.index.build();
-      entry.builtAt = started;
       this.stats.fullBuilds++;
       this.watchOutsideFolders();
       entry.branchCheck = this.checkBranches(entry);
       this.log.appendLine(`Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms).`);
+      return true;
     } catch (e) {
       this.log.appendLine(`Indexing ${entry.folder.name} failed: ${(e as Error).stack ?? String(e)}`);
+      return false;
     }
   }
 
@@ -156,10 +168,7 @@ export class WorkspaceRecords implements vscode.Disposable {
     for (const entry of this.folders.values()) {
       const { index } = entry;
       if (relativePath(index.root, path) === undefined && !index.folderOf(path)) continue;
-      // A folder "changing" is only its timestamp; creating or deleting one can add or drop record folders.
-      const foldersMayChange = kind === 'changed' ? index.isFolderConfigFile(path) : index.affectsFolders(path);
-      if (foldersMayChange || index.isInMissingFolder(path)) entry.batcher.add(path, true);
-      else if (index.folderOf(path) || index.record(path)) entry.batcher.add(path);
+      entry.live.fileEvent(path, kind);
     }
   }
 
@@ -186,39 +195,16 @@ export class WorkspaceRecords implements vscode.Disposable {
     }
   }
 
-  private async applyBatch(entry: FolderIndex, batch: ChangeBatch): Promise<void> {
+  /** A batch of file events was applied: stats, the log, and whoever waits for the index. */
+  private applied(entry: FolderIndex, batch: ChangeBatch, outcome: AppliedBatch): void {
     this.stats.waitsForGit += entry.batcher.deferrals;
     entry.batcher.deferrals = 0;
-    let paths = batch.paths;
-    let full = batch.full;
-    if (full && !batch.foldersMayChange && entry.builtAt !== undefined) {
-      // A late wave of a branch switch: the re-index it already caused read these files. Only what changed since counts.
-      paths = await changedSince(batch.paths, entry.builtAt, changedAt, (p) => entry.index.holds(p));
-      this.stats.coveredEvents += batch.paths.size - paths.size;
-      full = paths.size > entry.batcher.fullThreshold;
-      if (paths.size < batch.paths.size)
-        this.log.appendLine(
-          `${batch.paths.size - paths.size} of ${batch.paths.size} file changes in ${entry.folder.name} were already read by the last re-index.`,
-        );
-    }
-    if (full) {
-      this.log.appendLine(`Re-indexing ${entry.folder.name} after ${batch.paths.size} file changes.`);
-      await this.build(entry);
-      this.emitter.fire();
-      this.appliedEmitter.fire({ folder: entry.folder, paths: [...batch.paths], how: 'full' });
-      return;
-    }
-    let changed = false;
-    for (const path of paths) {
-      try {
-        if (await entry.index.refreshFile(path)) changed = true;
-        this.stats.fileUpdates++;
-      } catch (e) {
-        this.log.appendLine(`Could not update ${path}: ${(e as Error).message}`);
-      }
-    }
-    if (changed) this.emitter.fire();
-    this.appliedEmitter.fire({ folder: entry.folder, paths: [...batch.paths], how: paths.size === 0 ? 'covered' : 'files' });
+    this.stats.coveredEvents += outcome.covered;
+    this.stats.fileUpdates += outcome.updated;
+    if (outcome.covered > 0)
+      this.log.appendLine(`${outcome.covered} of ${batch.paths.size} file changes in ${entry.folder.name} were already read by the last re-index.`);
+    if (outcome.changed) this.emitter.fire();
+    this.appliedEmitter.fire({ folder: entry.folder, paths: [...batch.paths], how: outcome.how });
   }
 
   private folderFor(path: string): FolderIndex | undefined {
@@ -232,7 +218,7 @@ export class WorkspaceRecords implements vscode.Disposable {
   private async onFoldersChanged(e: vscode.WorkspaceFoldersChangeEvent): Promise<void> {
     for (const f of e.removed) {
       const root = toPortPath(f.uri.fsPath);
-      this.folders.get(root)?.batcher.dispose();
+      this.folders.get(root)?.live.dispose();
       this.folders.delete(root);
     }
     await Promise.all(e.added.map((f) => this.addFolder(f)));
@@ -243,7 +229,7 @@ export class WorkspaceRecords implements vscode.Disposable {
   /** Re-reads everything (the Refresh action, a settings change). */
   async rebuildAll(): Promise<void> {
     await this.start();
-    await Promise.all([...[...this.folders.values()].map((e) => e.batcher.run(() => this.build(e))), this.notebook.open(workspaceRoots())]);
+    await Promise.all([...[...this.folders.values()].map((e) => e.live.rebuild()), this.notebook.open(workspaceRoots())]);
     this.emitter.fire();
   }
 
@@ -252,7 +238,7 @@ export class WorkspaceRecords implements vscode.Disposable {
     for (const path of paths) for (const e of this.folders.values()) if (e.index.folderOf(path)) e.batcher.add(path);
     await this.settle();
     // A record folder that did not exist before the write needs the folders found again.
-    for (const e of this.folders.values()) if (paths.some((p) => e.index.isInMissingFolder(p))) await e.batcher.run(() => this.build(e));
+    for (const e of this.folders.values()) if (paths.some((p) => e.index.isInMissingFolder(p))) await e.live.rebuild();
     await this.notebook.refreshPaths(paths);
     this.emitter.fire();
   }
@@ -293,22 +279,12 @@ export class WorkspaceRecords implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const e of this.folders.values()) e.batcher.dispose();
+    for (const e of this.folders.values()) e.live.dispose();
     for (const w of this.outsideWatchers.values()) w.dispose();
     this.notebook.dispose();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
     this.appliedEmitter.dispose();
-  }
-}
-
-/** When a file on disk last changed (ctime: a write, rename or chmod), in ms; undefined when it is gone. */
-async function changedAt(path: string): Promise<number | undefined> {
-  try {
-    const st = await nodeFs.promises.stat(path);
-    return Math.max(st.ctimeMs, st.mtimeMs);
-  } catch {
-    return undefined;
   }
 }
 

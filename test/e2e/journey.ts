@@ -7,7 +7,7 @@ import { buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer } from '../harness/codeServer';
 import { Page } from 'playwright-core';
-import { freshTempDir, projectRoot, resultsDir } from '../harness/paths';
+import { freshTempDir, projectRoot, removeTempDir, resultsDir } from '../harness/paths';
 import { step } from '../harness/progress';
 import { JourneyStep, screenshot } from './journeyStep';
 import { moreJourneyBlocks, moreJourneySteps } from './moreJourneys';
@@ -240,7 +240,7 @@ export async function runJourney(vsix: string, seed: number): Promise<TierOutcom
     }
   } finally {
     await server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    removeTempDir(scratch);
   }
   return outcome;
 }

@@ -1,7 +1,6 @@
 // Headless Debian Chromium driven by playwright-core: no browser download, a fresh profile per launch.
-import * as fs from 'fs';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { freshTempDir, xdgDirsUnder } from './paths';
+import { freshTempDir, removeTempDir, xdgDirsUnder } from './paths';
 import { chromiumPath } from './systemPackages';
 
 // Flags that keep Chromium from reaching the network or asking first-run questions on a CI box.
@@ -43,7 +42,7 @@ export async function launchChromium(): Promise<RunningBrowser> {
     consoleTail: () => (console.length > 0 ? console.join('\n') : '(nothing)'),
     async close() {
       await context.close().catch(() => undefined);
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      removeTempDir(userDataDir);
     },
   };
 }

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { CODE_SERVER_VERSION, ensureCodeServer } from './codeServerInstall';
-import { freshTempDir, resultsDir, xdgDirsUnder } from './paths';
+import { freshTempDir, removeTempDir, resultsDir, xdgDirsUnder } from './paths';
 import { freePort, killGroup, run, trackGroup } from './processes';
 import { step, tail } from './progress';
 
@@ -120,7 +120,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     const code = await run(binary, [...common, '--install-extension', options.installExtension, '--force'], { env, logFile });
     const log = fs.readFileSync(logFile, 'utf8');
     if (code !== 0 || !/successfully installed/i.test(log)) {
-      fs.rmSync(home, { recursive: true, force: true });
+      removeTempDir(home);
       throw new Error(`code-server --install-extension ${options.installExtension} failed (exit ${code}):\n${tail(log)}`);
     }
   }
@@ -151,7 +151,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const logTail = (lines = 30) => tail(fs.readFileSync(logFile, 'utf8'), lines);
   const stop = async () => {
     await killGroup(pid);
-    fs.rmSync(home, { recursive: true, force: true });
+    removeTempDir(home);
   };
   const deadline = Date.now() + 60_000;
   while (!(await answers(`${origin}/`))) {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildMonorepoWorkspace, buildMultiRootWorkspace, buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { launchChromium } from './chromium';
 import { startCodeServer } from './codeServer';
-import { freshTempDir, projectRoot, resultsDir } from './paths';
+import { freshTempDir, projectRoot, removeTempDir, resultsDir } from './paths';
 import { step } from './progress';
 import { failureAnswerFile, SuiteEventReader, SuiteFailure, SuiteResult, waitForSuiteResult } from './suiteResult';
 
@@ -141,6 +141,6 @@ export async function runExtensionHostSuite(scenario: Scenario, seed: number): P
     fs.writeFileSync(browserLog, consoleLines.join('\n') + '\n');
     await browser.close();
     await server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    removeTempDir(scratch);
   }
 }

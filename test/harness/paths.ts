@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { keepTempFolders, removeFolder } from '../fixtures/tempRoot';
 
 /** The project root: the nearest folder above this file whose package.json is Lodestar's (works from test/ and out/test/). */
 export function projectRoot(): string {
@@ -36,6 +37,11 @@ export function resultsDir(): string {
 /** A fresh temporary folder for one run's workspace, user data or extensions. */
 export function freshTempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `lodestar-${label}-`));
+}
+
+/** Removes a folder from {@link freshTempDir} once its run is over; LODESTAR_KEEP_TMP=1 keeps it for inspection. */
+export function removeTempDir(dir: string): void {
+  if (!keepTempFolders()) removeFolder(dir);
 }
 
 /** XDG base dirs under `dir`, for child processes that would otherwise write into the user's ~/.config, ~/.cache, ~/.local. */

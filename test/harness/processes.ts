@@ -2,6 +2,7 @@
 import { spawn, spawnSync, SpawnOptions } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
+import { removeTempDir } from './paths';
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -87,13 +88,13 @@ export async function killGroup(pid: number, graceMs = 3000): Promise<void> {
 function killAllNow(): void {
   for (const [pid, scratchDir] of liveGroups) {
     signalGroup(pid, 'SIGKILL');
-    if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 3 });
+    if (scratchDir) removeTempDir(scratchDir);
   }
   liveGroups.clear();
 }
 
 process.on('exit', killAllNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     killAllNow();
     process.exit(130);

@@ -2,8 +2,11 @@
 // driven like a person would. Ends with the line `N passed, M failed` and exits 1 if anything failed or could not run.
 // Every tier runs its tests in an order shuffled by one seed, printed first (`test order seed: N`);
 // LODESTAR_TEST_SEED=N replays that order.
+// Every temporary folder of the run (all tiers and the processes they start) goes under one folder, removed at the
+// end even when a tier fails or the run is interrupted; LODESTAR_KEEP_TMP=1 keeps it.
 import * as path from 'path';
 import { runJourney } from '../e2e/journey';
+import { keepTempFolders, TempRoot } from '../fixtures/tempRoot';
 import { describeFailure, runExtensionHostSuite, Scenario } from './extensionHost';
 import { projectRoot } from './paths';
 import { run } from './processes';
@@ -71,7 +74,14 @@ const tierRunners: Record<TierName, { title: string; run: (seed: number) => Prom
   e2e: { title: 'tier 3: packaged extension, user journey (Playwright)', run: e2eTier },
 };
 
-async function main(): Promise<number> {
+/** Where this run's temporary folders are, said before the closing counts line when a tier failed or they are kept. */
+function tempFoldersNote(dir: string, kept: boolean): string {
+  return kept
+    ? `temporary folders of this run kept in ${dir} (LODESTAR_KEEP_TMP is set; delete the folder when done)`
+    : `temporary folders of this run (${dir}) are removed; LODESTAR_KEEP_TMP=1 keeps them for inspection`;
+}
+
+async function main(tempRoot: TempRoot): Promise<number> {
   const started = Date.now();
   const seed = testOrderSeed();
   console.log(`test order seed: ${seed}`);
@@ -100,14 +110,22 @@ async function main(): Promise<number> {
   console.log(`total time ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`test order seed: ${seed}`);
   const total = addUp(outcomes);
+  if (total.failed > 0 || keepTempFolders()) console.log(tempFoldersNote(tempRoot.dir, keepTempFolders()));
   console.log(countsLine(total));
   return total.failed > 0 ? 1 : 0;
 }
 
-main().then(
+// Made under the machine's temp folder before anything else reads TMPDIR; processes.ts ends the run on Ctrl-C or
+// SIGTERM with process.exit, so the 'exit' handler removes the folder then too.
+const tempRoot = new TempRoot();
+tempRoot.enter();
+tempRoot.removeAtExit();
+
+main(tempRoot).then(
   (code) => process.exit(code),
   (error) => {
     console.error(message(error));
+    console.log(tempFoldersNote(tempRoot.dir, keepTempFolders()));
     console.log(countsLine({ passed: 0, failed: 1, skipped: 0 }));
     process.exit(1);
   },

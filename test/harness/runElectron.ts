@@ -1,11 +1,10 @@
 // `npm run test:electron`: the same extension-host suite as tier 2, in desktop VS Code via @vscode/test-electron.
 // That launcher downloads VS Code from update.code.visualstudio.com, so it needs internet; offline, use `npm test`.
 import { runTests } from '@vscode/test-electron';
-import * as fs from 'fs';
 import * as path from 'path';
 import { buildMonorepoWorkspace, buildMultiRootWorkspace, buildSingleRootWorkspace } from '../fixtures/workspaces';
 import { Scenario } from './extensionHost';
-import { freshTempDir, projectRoot } from './paths';
+import { freshTempDir, projectRoot, removeTempDir } from './paths';
 import { step } from './progress';
 
 // Pinned to the VS Code inside code-server 4.100.3 so both launchers test the same version; override with LODESTAR_VSCODE_VERSION.
@@ -38,7 +37,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
       extensionTestsEnv: { LODESTAR_TEST_SCENARIO: scenario },
     });
   } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
+    removeTempDir(scratch);
   }
 }
 

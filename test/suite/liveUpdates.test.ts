@@ -36,6 +36,18 @@ describe('live updates from changes made outside VS Code', () => {
     console.log(`      (external add visible in the tree after ${addMs} ms)`);
   });
 
+  it('a record a command wrote and refreshed, deleted at once, leaves the index (the watcher may report neither)', async () => {
+    const api = await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0009-short-lived.md');
+    const indexed = () => api.records.records('decision').some((r) => path.normalize(r.path) === file);
+    fs.writeFileSync(file, nygardAdr({ number: 9, title: 'Short lived' }));
+    await api.records.refreshPaths([file]); // what a command does after writing a record
+    assert.ok(indexed(), 'the command saw its own record');
+    // Within VS Code's event batch: its watcher drops a create followed by a delete, so no event may come.
+    fs.rmSync(file);
+    await eventually(() => assert.ok(!indexed(), 'the deleted record is still in the index'), 15_000);
+  });
+
   it('deleting a whole record folder empties its view, and restoring it brings it back', async () => {
     const { trees } = await lodestar();
     fs.rmSync(path.join(workspaceRoot(), 'docs/design'), { recursive: true });

@@ -102,6 +102,45 @@ describe('change batcher', () => {
   });
 });
 
+describe('change batcher: a second look at files that appeared', () => {
+  const options = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000, verifyAfterMs: 1500 };
+
+  it('after verifyAfterMs, queues the files that are gone (like deletes) and nothing else; a disposed batcher queues nothing', async () => {
+    const timers = new FakeTimers();
+    const batches: ChangeBatch[] = [];
+    const batcher = new ChangeBatcher(
+      async (b) => void batches.push(b),
+      options,
+      timers,
+      () => timers.now,
+    );
+    const present = new Set(['/repo/doc/adr/0001-stays.md']);
+    const looked: string[] = [];
+    const exists = async (p: string): Promise<boolean> => {
+      looked.push(p);
+      return present.has(p);
+    };
+    batcher.verifyLater(['/repo/doc/adr/0001-stays.md', '/repo/doc/adr/0002-gone.md'], exists);
+    timers.advance(1499);
+    await batcher.checked();
+    assert.deepStrictEqual(looked, [], 'no look before verifyAfterMs');
+    timers.advance(1);
+    await batcher.checked();
+    await batcher.flush();
+    assert.deepStrictEqual(
+      batches.map((b) => [b.full, [...b.paths]]),
+      [[false, ['/repo/doc/adr/0002-gone.md']]],
+    );
+
+    batcher.verifyLater(['/repo/doc/adr/0003-gone-too.md'], exists);
+    batcher.dispose();
+    timers.advance(1500);
+    await batcher.checked();
+    await batcher.flush();
+    assert.strictEqual(batches.length, 1);
+  });
+});
+
 describe('change batcher queue', () => {
   it('a full build and file batches never interleave: events during a build are applied after it', async () => {
     const order: string[] = [];

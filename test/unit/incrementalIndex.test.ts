@@ -150,3 +150,19 @@ describe('folders moved inside a record folder', () => {
     );
   });
 });
+
+describe('files a re-index finds new', () => {
+  it('none after the first build; after a later build, exactly the files the build before did not have', async () => {
+    const root = makeTempDir();
+    writeFiles(root, { 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }), 'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }) });
+    const index = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+    await index.build();
+    assert.deepStrictEqual(index.appearedInLastBuild, []);
+    fs.rmSync(path.join(root, 'doc/adr/0002-b.md'));
+    writeFiles(root, { 'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }) });
+    await index.build();
+    assert.deepStrictEqual(index.appearedInLastBuild, [path.join(root, 'doc/adr/0003-c.md')]);
+    await index.build();
+    assert.deepStrictEqual(index.appearedInLastBuild, []);
+  });
+});

@@ -28,6 +28,8 @@ export interface BatcherOptions {
   busyCheckMs?: number;
   /** Longest a batch waits for a git operation (a lock left behind by a crashed git must not stop updates). */
   busyMaxWaitMs?: number;
+  /** How long after a file appeared in the index {@link ChangeBatcher.verifyLater} looks whether it is still there. */
+  verifyAfterMs?: number;
 }
 
 export interface BatcherTimers {
@@ -43,6 +45,7 @@ export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = {
   burstMaxWaitMs: 3000,
   busyCheckMs: 100,
   busyMaxWaitMs: 30_000,
+  verifyAfterMs: 1500,
 };
 
 export class ChangeBatcher {
@@ -52,6 +55,9 @@ export class ChangeBatcher {
   private firstEventAt = 0;
   private busySince: number | undefined;
   private running: Promise<void> = Promise.resolve();
+  private readonly verifications = new Set<unknown>();
+  private readonly checks = new Set<Promise<void>>();
+  private disposed = false;
   /** Times a due batch was held back because a git operation was in progress. */
   deferrals = 0;
 
@@ -130,6 +136,34 @@ export class ChangeBatcher {
     return this.running;
   }
 
+  /**
+   * Looks again, a moment later, whether files that just appeared in the index are still there, and queues those
+   * that are gone like a delete event. A file watcher may drop a create followed soon by a delete (VS Code's does, when
+   * both land in one of its batches): the index then never hears of the delete if it read the file by another way
+   * (a command's own write, a re-index in between).
+   */
+  verifyLater(paths: Iterable<string>, exists: (path: string) => Promise<boolean>): void {
+    const toCheck = [...paths];
+    if (toCheck.length === 0) return;
+    const handle = this.timers.setTimeout(() => {
+      this.verifications.delete(handle);
+      const check = Promise.all(toCheck.map((p) => exists(p).catch(() => false))).then((present) => {
+        this.checks.delete(check);
+        if (this.disposed) return;
+        toCheck.forEach((p, i) => {
+          if (!present[i]) this.add(p);
+        });
+      });
+      this.checks.add(check);
+    }, this.options.verifyAfterMs ?? 1500);
+    this.verifications.add(handle);
+  }
+
+  /** Resolves once the looks of {@link verifyLater} that have begun have queued the files they found gone. */
+  async checked(): Promise<void> {
+    await Promise.all([...this.checks]);
+  }
+
   /** Runs a task (a full build) in the same queue as the batches, so the two never interleave. */
   run(task: () => Promise<void>): Promise<void> {
     this.running = this.running.then(task).catch(() => undefined);
@@ -141,6 +175,9 @@ export class ChangeBatcher {
     this.timer = undefined;
     this.busySince = undefined;
     this.pending.clear();
+    for (const handle of this.verifications) this.timers.clearTimeout(handle);
+    this.verifications.clear();
+    this.disposed = true;
   }
 }
 

@@ -38,6 +38,8 @@ export class RecordIndex {
   private entries = new Map<string, LoadedRecord>();
   private cross: CrossCheck | undefined;
   private generation = 0;
+  private built = false;
+  private appeared: readonly string[] = [];
 
   constructor(
     private readonly fs: RecordFileSystem,
@@ -92,8 +94,16 @@ export class RecordIndex {
       }
     } else await this.readAll(files, keep, loaded, kept);
     this.folderProblems = walkProblems;
+    const before = this.entries;
+    this.appeared = this.built ? [...loaded.keys()].filter((p) => !before.has(p)) : [];
+    this.built = true;
     this.entries = loaded;
     this.changed();
+  }
+
+  /** The files the last build found that the build before it had not (none after the first build). */
+  get appearedInLastBuild(): readonly string[] {
+    return this.appeared;
   }
 
   private async readAll(

@@ -74,6 +74,16 @@ export function readWholeFileNow(path: string): Uint8Array {
   }
 }
 
+/** When a file on disk last changed (ctime: a write, rename or chmod), in ms; undefined when it is gone. */
+export async function fileChangedAt(path: string): Promise<number | undefined> {
+  try {
+    const st = await fs.stat(path);
+    return Math.max(st.ctimeMs, st.mtimeMs);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface NodeFileSystemOptions {
   /**
    * Offer {@link RecordFileSystem.readFileNow}: for a command that only reads
