@@ -1,3 +1,4 @@
+import { promises as fsPromises } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -7,7 +8,8 @@ import { refusedInRestrictedMode } from '../support/restrictedMode';
 /**
  * **Lodestar: Preview Decision Site**: builds the site of the first workspace
  * folder with records into a temporary folder, serves it on 127.0.0.1 and
- * opens it; rebuilt whenever the records change, stopped with the extension.
+ * opens it; rebuilt whenever the records change, stopped (and its folder
+ * removed) with the extension.
  * Diagrams stay as code (mermaid is not inside the extension).
  */
 export function registerPreviewSiteCommand(records: WorkspaceRecords, log: vscode.OutputChannel): vscode.Disposable {
@@ -41,7 +43,13 @@ export function registerPreviewSiteCommand(records: WorkspaceRecords, log: vscod
         clearTimeout(timer);
         timer = setTimeout(() => void build().catch((e: unknown) => log.appendLine(`decision site: rebuild failed: ${String(e)}`)), 300);
       });
-      running = { url: server.url, close: () => server.close(), subscription };
+      // The preview's folder goes with it: nothing is left in the temp folder when VS Code closes.
+      const close = async (): Promise<void> => {
+        clearTimeout(timer);
+        await server.close();
+        await fsPromises.rm(outDir, { recursive: true, force: true });
+      };
+      running = { url: server.url, close, subscription };
     }
     // Tests (and other commands) may ask for the address without a browser opening.
     if (options?.open !== false) await vscode.env.openExternal(await vscode.env.asExternalUri(vscode.Uri.parse(running.url)));
