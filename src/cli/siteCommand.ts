@@ -64,7 +64,9 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
     err(`lodestar site: --root ${root} is not a folder\n`);
     return 2;
   }
-  const mermaidScript = values['no-mermaid'] ? undefined : findMermaidScript();
+  const mermaidPath = values['no-mermaid'] ? undefined : findMermaidScript();
+  // Read (5 MB) only by a build whose records have diagrams.
+  const mermaidScript = mermaidPath === undefined ? undefined : (): Uint8Array => nodeFs.readFileSync(mermaidPath);
   const temporary = !values.out && sub === 'serve';
   const outDir = values.out ? path.resolve(values.out) : temporary ? nodeFs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-site-')) : path.join(root, '_site');
   const build = async (): Promise<PublishResult> => publishSite({ fs, root, settings: DEFAULT_SETTINGS, outDir, baseUrl: values['base-url'], mermaidScript });
@@ -159,24 +161,17 @@ export function watchForChanges(root: string, outDir: string, rebuild: () => Pro
 }
 
 /**
- * The bundled mermaid: `mermaid.min.js` next to the CLI (the npm package
- * carries it in `dist/`), else the one npm installed in a `node_modules`
- * found upward from the CLI.
+ * Where the bundled mermaid is: `mermaid.min.js` next to the CLI (the npm
+ * package carries it in `dist/`), else the one npm installed in a
+ * `node_modules` found upward from the CLI.
  */
-export function findMermaidScript(): Uint8Array | undefined {
+export function findMermaidScript(): string | undefined {
   let dir = __dirname;
-  try {
-    return nodeFs.readFileSync(path.join(dir, 'mermaid.min.js'));
-  } catch {
-    // not beside the CLI: look for an installed package
-  }
+  const beside = path.join(dir, 'mermaid.min.js');
+  if (nodeFs.existsSync(beside)) return beside;
   for (;;) {
     const candidate = path.join(dir, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
-    try {
-      return nodeFs.readFileSync(candidate);
-    } catch {
-      // keep looking upward
-    }
+    if (nodeFs.existsSync(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { frontMatterBody, readFrontMatter } from '../../src/core/records/frontMatter';
 import { createSiteMarkdown, draftBody, MAX_SEARCH_TEXT } from '../../src/core/site/siteMarkdown';
 
 const md = createSiteMarkdown();
@@ -44,5 +45,24 @@ describe('the search text of a record', () => {
 
   it('is cut at the limit', () => {
     assert.strictEqual(words('word '.repeat(MAX_SEARCH_TEXT)).length, MAX_SEARCH_TEXT);
+  });
+});
+
+describe('the body a page renders', () => {
+  it('is exactly the body readFrontMatter gives, for files with, without and with broken front matter', () => {
+    const texts = [
+      '',
+      'no front matter\n',
+      '---\ntitle: A\nstatus: accepted\n---\n# A\n\nText.\n',
+      '\ufeff---\r\ntitle: "B: quoted"\r\ntags: [x, y]\r\n---\r\nBody\r\n',
+      '---\n---\nEmpty front matter\n',
+      '---\ntitle: never closed\nText\n',
+      '---\n\nA horizontal rule first, then text.\n',
+      '--- javascript\nmodule.exports = {}\n---\nBody\n',
+      '---\ntitle: [unclosed\n---\nBody after bad YAML\n',
+      '---\ntitle: A\n...\nDots close it\n',
+      '----\nnot a fence\n',
+    ];
+    for (const t of texts) assert.strictEqual(frontMatterBody(t), readFrontMatter(t).body, JSON.stringify(t));
   });
 });

@@ -3,10 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { publishSite, PublishResult } from '../../src/core/site/publishSite';
-import { SITE_WORKER_SCRIPT } from '../../src/core/site/siteWorker';
+import { RecordIndex } from '../../src/core/index/recordIndex';
+import { draftRecord, DraftSummary, RecordDraft } from '../../src/core/site/recordDrafts';
+import { buildSite } from '../../src/core/site/siteBuilder';
+import { createSiteMarkdown, draftMark } from '../../src/core/site/siteMarkdown';
+import { SITE_WORKER_SCRIPT, SiteWorker } from '../../src/core/site/siteWorker';
+import { SiteWriter } from '../../src/core/site/siteWriter';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { buildRepo, makeTempDir } from '../fixtures/gitRepo';
 import { madr4Adr, nygardAdr, sessionNote } from '../fixtures/recordText';
+import { indexOf } from './helpers';
 
 /** Every file under `dir`, relative path → bytes. */
 function readTree(dir: string): Map<string, Buffer> {
@@ -83,6 +89,42 @@ describe('site build on a second thread', () => {
     assert.ok(two.files.has('docs/my notes.txt'));
     assert.match(two.files.get('docs/design/events.html')!.toString('utf8'), /<a href="\.\.\/\.\.\/doc\/adr\/0002-use-kafka\.html">Kafka<\/a>/);
     for (const [p, bytes] of two.files) assert.doesNotMatch(bytes.toString('latin1'), /hunter2|promotion/, p);
+  });
+
+  it('shares the drafting: batches the worker has not started are drafted here, and the pages come out the same', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 200; i++)
+      files[`doc/adr/${String(i).padStart(4, '0')}-d.md`] = nygardAdr({
+        number: i,
+        title: `Decision ${i} ’quoted’`,
+        statusLines: i > 1 ? [`Amends [${i - 1}. Decision](${String(i - 1).padStart(4, '0')}-d.md)`] : [],
+      });
+    const root = buildRepo(files);
+    const { index } = await indexOf(files);
+    const mark = draftMark();
+    const worker = new SiteWorker(mark);
+    const md = createSiteMarkdown();
+    const here = new Map<string, RecordDraft>();
+    try {
+      // All at once, with no turn for the worker to answer: a few batches go out, the rest wait.
+      for (const r of index.records()) worker.draft(path.join(root, path.relative(index.root, r.path)), fs.readFileSync(r.path));
+      const drafted: Map<string, DraftSummary | RecordDraft> = await worker.drafted((p, bytes) => here.set(p, draftRecord(md, bytes, mark)));
+      assert.ok(here.size > 0 && here.size < 200, `${here.size} drafted here`);
+      assert.strictEqual(drafted.size + here.size, 200);
+      for (const [p, d] of here) drafted.set(p, d);
+      const siteIndex = new RecordIndex(new NodeFileSystem(), root, DEFAULT_SETTINGS);
+      await siteIndex.build();
+      const out = path.join(makeTempDir(), 'site');
+      const writer = new SiteWriter(out, worker);
+      const shared = await buildSite(siteIndex, new NodeFileSystem(), { drafts: { mark, byPath: drafted } }, (f) => writer.write(f));
+      await writer.finish(shared.paths);
+      const alone = await buildSite(siteIndex, new NodeFileSystem());
+      const sharedFiles = readTree(out);
+      for (const f of alone.files) assert.ok(Buffer.from(f.content).equals(sharedFiles.get(f.path)!), `${f.path} differs`);
+      assert.strictEqual([...sharedFiles.keys()].filter((p) => p.endsWith('.html')).length, 201);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('still builds the whole site when the worker cannot start', async () => {

@@ -20,6 +20,29 @@ export interface FrontMatterResult {
 const MAX_ALIASES = 50;
 
 export function readFrontMatter(text: string): FrontMatterResult {
+  const found = locateFrontMatter(text);
+  if (found.yamlText === undefined) return found.error ? { body: found.body, bodyLine: 0, error: found.error } : { body: found.body, bodyLine: 0 };
+  const { yamlText, body, bodyLine } = found;
+  if (yamlText.trim() === '') return { data: Object.create(null) as Record<string, unknown>, body, bodyLine };
+  const simple = parseSimpleYaml(yamlText);
+  if (simple) return { data: simple, body, bodyLine };
+  return { ...parseYamlMapping(yamlText), body, bodyLine };
+}
+
+/** The text after a file's front matter (all of it when it has none): {@link readFrontMatter}'s `body`, without reading the YAML. */
+export function frontMatterBody(text: string): string {
+  return locateFrontMatter(text).body;
+}
+
+interface LocatedFrontMatter {
+  /** The YAML between the fences; undefined when the file has no front matter (or one that is not read). */
+  yamlText?: string;
+  body: string;
+  bodyLine: number;
+  error?: { code: string; message: string; line: number };
+}
+
+function locateFrontMatter(text: string): LocatedFrontMatter {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', start)) return { body: text, bodyLine: 0 };
   const firstEnd = lineEnd(text, start);
@@ -63,11 +86,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   }
   const yamlText = text.slice(nextLine(text, firstEnd), close);
   const body = text.slice(nextLine(text, lineEnd(text, close)));
-  const bodyLine = line + 1;
-  if (yamlText.trim() === '') return { data: Object.create(null) as Record<string, unknown>, body, bodyLine };
-  const simple = parseSimpleYaml(yamlText);
-  if (simple) return { data: simple, body, bodyLine };
-  return { ...parseYamlMapping(yamlText), body, bodyLine };
+  return { yamlText, body, bodyLine: line + 1 };
 }
 
 function lineEnd(text: string, from: number): number {

@@ -4,7 +4,8 @@ import { RecordIndex } from '../index/recordIndex';
 import { LodestarSettings } from '../index/recordFolders';
 import { HistoryRead, readRecordHistory } from './recordHistory';
 import { buildSite, SiteBuild, SiteOptions } from './siteBuilder';
-import { draftMark } from './siteMarkdown';
+import { createSiteMarkdown, draftMark } from './siteMarkdown';
+import { draftRecord, DraftSummary, RecordDraft } from './recordDrafts';
 import { SiteWorker } from './siteWorker';
 import { checkOutputFolder, SiteWriter } from './siteWriter';
 
@@ -14,7 +15,8 @@ export interface PublishOptions {
   settings: LodestarSettings;
   outDir: string;
   baseUrl?: string;
-  mermaidScript?: Uint8Array;
+  /** The bundled mermaid, or how to read it (only a site with diagrams needs its 5 MB). */
+  mermaidScript?: Uint8Array | (() => Uint8Array);
   /** An index already built for the root (the extension's); else one is built. */
   index?: RecordIndex;
   /** The site worker's script (tests); by default `siteRenderWorker.js` next to this module. */
@@ -48,6 +50,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       let published: Set<string> | undefined;
       index = new RecordIndex(worker.running ? passReadsTo(o.fs, (p) => published?.has(p) === true, worker) : o.fs, o.root, o.settings);
       await index.build({
+        // Turns for the worker's answers, each of which sends it the next batch to draft.
+        yieldEvery: 32,
         onFiles: (files) => {
           const shown = files.filter((f) => f.folder.kind === 'decision' || f.folder.kind === 'design');
           published = new Set(shown.map((f) => f.path));
@@ -56,7 +60,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           history.catch(() => undefined);
         },
       });
-      const drafted = await worker.drafted();
+      // Batches the worker has not started are drafted here meanwhile: no thread waits for the other.
+      const md = createSiteMarkdown();
+      const here = new Map<string, RecordDraft>();
+      const drafted: Map<string, DraftSummary | RecordDraft> = await worker.drafted((p, bytes) => here.set(p, draftRecord(md, bytes, mark)));
+      for (const [p, d] of here) drafted.set(p, d);
       // A worker that stopped took its drafts with it: the pages are then all made here.
       if (worker.running) drafts = { mark, byPath: drafted };
     }

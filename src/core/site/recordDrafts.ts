@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { readFrontMatter } from '../records/frontMatter';
+import { frontMatterBody } from '../records/frontMatter';
 import { BodyDraft, draftBody } from './siteMarkdown';
 
 /** A record's page body before its links are resolved, and the words of its text for the search index. */
@@ -23,7 +23,7 @@ export function recordText(bytes: Uint8Array): string {
 
 /** Drafts a record's page body from the file's bytes (front matter left out). */
 export function draftRecord(md: MarkdownIt, bytes: Uint8Array, mark: string): RecordDraft {
-  const body = readFrontMatter(recordText(bytes)).body;
+  const body = frontMatterBody(recordText(bytes));
   return draftBody(md, body, mark);
 }
 

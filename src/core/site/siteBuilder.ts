@@ -19,14 +19,14 @@ export interface SiteOptions {
   /** `https://org.github.io/repo/`: canonical links and absolute URLs in `search-index.json`. */
   baseUrl?: string;
   /** The bundled mermaid (`mermaid.min.js`); without it, diagrams stay readable code. */
-  mermaidScript?: Uint8Array;
+  mermaidScript?: Uint8Array | (() => Uint8Array);
   siteTitle?: string;
   /** The output folder, so files inside it are never copied into it. */
   outDir?: string;
   /** Git dates and authors, read once over the record folders. */
   history?: HistoryRead;
-  /** Bodies drafted in a site worker during the index build (by record path), and their mark. */
-  drafts?: { mark: string; byPath: ReadonlyMap<string, DraftSummary> };
+  /** Bodies drafted during the index build (by record path), and their mark: in a site worker (its summary) or here. */
+  drafts?: { mark: string; byPath: ReadonlyMap<string, DraftSummary | RecordDraft> };
 }
 
 /** A page whose body a site worker drafted and keeps: it finishes the page from these parts and writes it. */
@@ -186,7 +186,8 @@ export async function buildSite(
   await add({ path: 'assets/site.js', content: SITE_JS });
   // Mermaid (5 MB) goes only into sites that have diagrams.
   if (options.mermaidScript && diagrams > 0) {
-    await add({ path: 'assets/mermaid.min.js', content: options.mermaidScript });
+    const script = options.mermaidScript;
+    await add({ path: 'assets/mermaid.min.js', content: typeof script === 'function' ? script() : script });
     await add({ path: 'assets/mermaid-start.js', content: MERMAID_START_JS });
   }
 
@@ -240,7 +241,7 @@ async function draftsOf(
   fs: RecordFileSystem,
   pages: SitePage[],
   mark: string,
-  made: ReadonlyMap<string, DraftSummary> | undefined,
+  made: ReadonlyMap<string, DraftSummary | RecordDraft> | undefined,
   warnings: string[],
 ): Promise<(RecordDraft | DraftSummary)[]> {
   const out = new Array<RecordDraft | DraftSummary>(pages.length);

@@ -19,6 +19,13 @@ export function relativeUrl(fromPage: string, toPath: string): string {
   const slash = fromPage.lastIndexOf('/');
   if (slash === -1) return encodePath(toPath);
   if (toPath.startsWith(fromPage.slice(0, slash + 1)) && toPath.indexOf('/', slash + 1) === -1) return encodePath(toPath.slice(slash + 1));
+  // Or to a path with no folder in common (the index page, the assets): up to the root and down.
+  const toFirst = toPath.indexOf('/');
+  if (toFirst === -1 || !fromPage.startsWith(toPath.slice(0, toFirst + 1))) {
+    let up = '';
+    for (let i = fromPage.indexOf('/'); i !== -1; i = fromPage.indexOf('/', i + 1)) up += '../';
+    return up + encodePath(toPath);
+  }
   const from = fromPage.split('/').slice(0, -1);
   const to = toPath.split('/');
   let i = 0;

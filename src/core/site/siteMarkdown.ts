@@ -141,7 +141,7 @@ export function draftBody(md: MarkdownIt, body: string, mark: string): BodyDraft
  * when that is not published, its words in a `<span class="unpublished">`
  * that says why on hover.
  */
-export function finishBody(draft: BodyDraft, mark: string, targets: readonly LinkTarget[]): string {
+export function finishBody(draft: Pick<BodyDraft, 'html' | 'refs'>, mark: string, targets: readonly LinkTarget[]): string {
   if (draft.refs.length === 0) return draft.html;
   const html = draft.html;
   const key = `\u0001${mark}`;
@@ -299,16 +299,17 @@ function matchingClose(children: Token[], openIndex: number): Token | undefined 
 
 /** GitHub's way: lower-case, punctuation dropped, spaces to dashes; repeats get `-1`, `-2`. */
 export function uniqueSlug(text: string, seen: Map<string, number>): string {
-  const base =
-    text
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-      .replace(/\s/g, '-') || 'section';
+  // ASCII text (most headings) takes the same rule without Unicode property classes, several times faster.
+  const dropped = ASCII.test(text) ? NOT_WORD_ASCII : NOT_WORD;
+  const base = text.trim().toLowerCase().replace(dropped, '').replace(/\s/g, '-') || 'section';
   const n = seen.get(base);
   seen.set(base, (n ?? -1) + 1);
   return n === undefined ? base : `${base}-${n + 1}`;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_WORD = /[^\p{L}\p{N}\s_-]/gu;
+const NOT_WORD_ASCII = /[^A-Za-z0-9\s_-]/g;
 
 export function isWebAddress(href: string): boolean {
   return SCHEME.test(href);

@@ -11,7 +11,8 @@ import { writeSiteFile } from './siteWriter';
  */
 const md = createSiteMarkdown();
 const mark = (workerData as { mark: string }).mark;
-const drafts = new Map<string, RecordDraft>();
+// Only what finishing a page needs is kept: the search text went back with the summary.
+const drafts = new Map<string, Pick<RecordDraft, 'html' | 'refs'>>();
 const madeFolders = new Set<string>();
 
 parentPort?.on('message', (job: SiteWorkerJob) => {
@@ -21,7 +22,7 @@ parentPort?.on('message', (job: SiteWorkerJob) => {
       const drafted: [string, DraftSummary][] = [];
       for (const f of job.files) {
         const draft = draftRecord(md, job.bytes.subarray(f.start, f.end), mark);
-        drafts.set(f.path, draft);
+        drafts.set(f.path, { html: draft.html, refs: draft.refs });
         drafted.push([f.path, summaryOf(draft)]);
       }
       reply = { drafted };

@@ -32,8 +32,10 @@ export type SiteWorkerReply = { drafted: [string, DraftSummary][] } | { written:
 
 /** The worker's script, next to this module (in the bundle's `dist/` or the compiled `out/`). */
 export const SITE_WORKER_SCRIPT = path.join(__dirname, 'siteRenderWorker.js');
-const DRAFT_BATCH_BYTES = 256 * 1024;
-const DRAFT_BATCH_FILES = 64;
+const DRAFT_BATCH_BYTES = 128 * 1024;
+const DRAFT_BATCH_FILES = 32;
+/** Draft batches sent and not yet answered: the rest wait here, so the main thread can draft them when it is free first. */
+const DRAFTS_IN_FLIGHT = 3;
 const PAGE_BATCH = 32;
 
 /**
@@ -57,6 +59,8 @@ export class SiteWorker {
   private used = 0;
   private files: DraftJob['files'] = [];
   private pages: PageJob[] = [];
+  private readonly waitingDrafts: DraftJob[] = [];
+  private draftsInFlight = 0;
   private sent = 0;
   private answered = 0;
   private readonly made = new Map<string, DraftSummary>();
@@ -76,6 +80,10 @@ export class SiteWorker {
     }
     this.worker.on('message', (reply: SiteWorkerReply) => {
       this.answered++;
+      if ('drafted' in reply || ('failed' in reply && reply.job === 'draft')) {
+        this.draftsInFlight--;
+        this.sendDrafts();
+      }
       if ('drafted' in reply) for (const [p, d] of reply.drafted) this.made.set(p, d);
       else if ('written' in reply) this.written += reply.written;
       else if (reply.job === 'pages') this.pageFailure ??= reply.failed;
@@ -101,9 +109,19 @@ export class SiteWorker {
     if (this.files.length >= DRAFT_BATCH_FILES) this.flushDrafts();
   }
 
-  /** The summaries of every draft the worker made, once it has answered everything sent. */
-  async drafted(): Promise<Map<string, DraftSummary>> {
+  /**
+   * The summaries of every draft the worker made, once it has answered
+   * everything sent. Meanwhile this thread drafts (with `draftHere`) the
+   * batches still waiting, from the last, while the worker takes them from
+   * the first: whichever thread is free works, and neither waits on the other.
+   */
+  async drafted(draftHere: (path: string, bytes: Uint8Array) => void): Promise<Map<string, DraftSummary>> {
     this.flushDrafts();
+    for (let job = this.waitingDrafts.pop(); job; job = this.waitingDrafts.pop()) {
+      for (const f of job.files) draftHere(f.path, job.bytes.subarray(f.start, f.end));
+      // Let the worker's answers in (each sends it the next batch) before the next batch here.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     await this.settled();
     return this.made;
   }
@@ -131,12 +149,21 @@ export class SiteWorker {
 
   private flushDrafts(): void {
     if (!this.worker || this.files.length === 0) return;
-    const job: DraftJob = { job: 'draft', bytes: this.bytes.subarray(0, this.used), files: this.files };
-    this.worker.postMessage(job, [this.bytes.buffer as ArrayBuffer]);
-    this.sent++;
+    this.waitingDrafts.push({ job: 'draft', bytes: this.bytes.subarray(0, this.used), files: this.files });
     this.bytes = new Uint8Array(DRAFT_BATCH_BYTES);
     this.used = 0;
     this.files = [];
+    this.sendDrafts();
+  }
+
+  /** Sends waiting draft batches, first first, up to {@link DRAFTS_IN_FLIGHT}. */
+  private sendDrafts(): void {
+    while (this.worker && this.draftsInFlight < DRAFTS_IN_FLIGHT && this.waitingDrafts.length > 0) {
+      const job = this.waitingDrafts.shift()!;
+      this.worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+      this.draftsInFlight++;
+      this.sent++;
+    }
   }
 
   private flushPages(): void {
@@ -147,12 +174,12 @@ export class SiteWorker {
   }
 
   private settled(): Promise<void> {
-    if (this.answered >= this.sent) return Promise.resolve();
+    if (this.answered >= this.sent && this.waitingDrafts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve) => (this.waiting = resolve));
   }
 
   private wake(): void {
-    if (this.answered >= this.sent && this.waiting) {
+    if (this.answered >= this.sent && this.waitingDrafts.length === 0 && this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
       resolve();
@@ -165,6 +192,7 @@ export class SiteWorker {
     if (this.answered < this.sent) this.pageFailure ??= why;
     this.worker = undefined;
     this.answered = this.sent;
+    this.waitingDrafts.length = 0;
     this.wake();
   }
 }
