@@ -12,8 +12,8 @@ import { encodePath, relativeUrl } from './siteHtml';
 import { pageLinks } from './siteLinks';
 import { DraftSummary, draftRecord, RecordDraft, recordText } from './recordDrafts';
 import { createSiteMarkdown, draftMark, finishBody, LinkTarget } from './siteMarkdown';
-import { IndexGroup, indexPageHtml, recordPageParts, SiteLayout, SitePage } from './sitePages';
-import { SearchEntry } from './siteSearch';
+import { IndexGroup, indexPageParts, recordPageParts, SiteLayout, SitePage } from './sitePages';
+import { SearchEntry, searchFiles } from './siteSearch';
 
 export interface SiteOptions {
   /** `https://org.github.io/repo/`: canonical links and absolute URLs in `search-index.json`. */
@@ -27,6 +27,15 @@ export interface SiteOptions {
   history?: HistoryRead;
   /** Bodies drafted during the index build (by record path), and their mark: in a site worker (its summary) or here. */
   drafts?: { mark: string; byPath: ReadonlyMap<string, DraftSummary | RecordDraft> };
+}
+
+/** `index.html` and `search-index.json`, written by a site worker that holds some entries' text (`textFrom`: whose draft, or null). */
+export interface WorkerSearch {
+  paths: ['index.html', 'search-index.json'];
+  entries: SearchEntry[];
+  textFrom: (string | null)[];
+  indexBefore: string;
+  indexAfter: string;
 }
 
 /** A page whose body a site worker drafted and keeps: it finishes the page from these parts and writes it. */
@@ -86,7 +95,7 @@ export async function buildSite(
   index: RecordIndex,
   fs: RecordFileSystem,
   options: SiteOptions = {},
-  emit?: (file: SiteFile | WorkerPage) => Promise<void> | void,
+  emit?: (file: SiteFile | WorkerPage | WorkerSearch) => Promise<void> | void,
 ): Promise<SiteBuild> {
   const root = index.root;
   const warnings: string[] = [];
@@ -142,13 +151,16 @@ export async function buildSite(
   const files: SiteFile[] = [];
   const paths: string[] = [];
   // Pages go out as they are made (so they are not all held at once), or are collected.
-  const add = async (f: SiteFile | WorkerPage): Promise<void> => {
-    paths.push(f.path);
+  const add = async (f: SiteFile | WorkerPage | WorkerSearch): Promise<void> => {
+    if ('paths' in f) paths.push(...f.paths);
+    else paths.push(f.path);
     if (emit) await emit(f);
     else if ('content' in f) files.push(f);
-    else throw new Error(`${f.path}: a page drafted in a site worker needs a writer`);
+    else throw new Error(`${'paths' in f ? f.paths[0] : f.path}: a page drafted in a site worker needs a writer`);
   };
   const entries: SearchEntry[] = [];
+  // Where each entry's text is: in the site worker (the record's path), or already in the entry (null).
+  const textFrom: (string | null)[] = [];
   let diagramsAsCode = 0;
   let diagrams = 0;
   const ordered = [...pages.values()];
@@ -175,13 +187,18 @@ export async function buildSite(
       tags: p.record.tags ?? [],
       folder: p.folder,
       date: p.record.date,
-      text: draft.searchText,
+      text: 'searchText' in draft ? draft.searchText : '',
     });
+    textFrom.push('searchText' in draft ? null : p.record.path);
   }
 
-  const entriesJson = JSON.stringify(entries);
-  await add({ path: 'index.html', content: indexPageHtml(indexGroups(ordered), entriesJson, layout) });
-  await add({ path: 'search-index.json', content: `{"records":${entriesJson}}\n` });
+  const [indexBefore, indexAfter] = indexPageParts(indexGroups(ordered), layout);
+  if (textFrom.some((t) => t !== null)) await add({ paths: ['index.html', 'search-index.json'], entries, textFrom, indexBefore, indexAfter });
+  else {
+    const made = searchFiles(entries, indexBefore, indexAfter);
+    await add({ path: 'index.html', content: made.index });
+    await add({ path: 'search-index.json', content: made.search });
+  }
   await add({ path: 'assets/site.css', content: SITE_CSS });
   await add({ path: 'assets/site.js', content: SITE_JS });
   // Mermaid (5 MB) goes only into sites that have diagrams.

@@ -53,11 +53,6 @@ interface ShellOptions {
   withMermaid: boolean;
 }
 
-function shell(o: ShellOptions & { body: string }): string {
-  const [before, after] = shellParts(o);
-  return before + o.body + after;
-}
-
 /** The page around its body: the page is `before + body + after`. */
 function shellParts(o: ShellOptions): [string, string] {
   const asset = (name: string): string => escapeHtml(relativeUrl(o.page, `assets/${name}`));
@@ -170,6 +165,12 @@ export interface IndexGroup {
 
 /** `entriesJson`: the search entries, serialised once for both this page and `search-index.json`. */
 export function indexPageHtml(groups: IndexGroup[], entriesJson: string, layout: SiteLayout): string {
+  const [before, after] = indexPageParts(groups, layout);
+  return before + scriptSafeJson(entriesJson) + after;
+}
+
+/** The index page around its search data: the page is `before + scriptSafeJson(entriesJson) + after`. */
+export function indexPageParts(groups: IndexGroup[], layout: SiteLayout): [string, string] {
   const page = 'index.html';
   const all = groups.flatMap((g) => g.statuses.flatMap((s) => s.pages));
   const statuses = [...new Set(all.map((p) => p.record.status ?? ''))].filter(Boolean).sort();
@@ -215,8 +216,9 @@ ${inner}
 ${sections}
 </main>
 <footer><p>Made by Lodestar from the repository's Markdown records. The search index is also at <a href="search-index.json">search-index.json</a>.</p></footer>
-<script type="application/json" id="search-data">${scriptSafeJson(entriesJson)}</script>`;
-  return shell({ layout, page, title: layout.siteTitle, body, scripts: ['site.js'], withMermaid: false });
+<script type="application/json" id="search-data">`;
+  const [before, after] = shellParts({ layout, page, title: layout.siteTitle, scripts: ['site.js'], withMermaid: false });
+  return [before + body, `</script>${after}`];
 }
 
 function indexItem(p: SitePage): string {

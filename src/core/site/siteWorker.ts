@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { DraftSummary } from './recordDrafts';
 import { LinkTarget } from './siteMarkdown';
+import { SearchEntry } from './siteSearch';
 
 /** Record files to draft: their bytes end to end in `bytes`, each at its `[start, end)`. */
 export interface DraftJob {
@@ -25,10 +26,26 @@ export interface PageJob {
   compare: boolean;
 }
 
-export type SiteWorkerJob = DraftJob | { job: 'pages'; pages: PageJob[] };
+/**
+ * `index.html` and `search-index.json` (see `searchFiles`), written by the
+ * worker, which has the search text of the records it drafted: entry `i`
+ * takes the text of the draft `textFrom[i]` (a record path), or keeps its own.
+ */
+export interface SearchJob {
+  entries: SearchEntry[];
+  textFrom: (string | null)[];
+  indexBefore: string;
+  indexAfter: string;
+  indexTarget: string;
+  searchTarget: string;
+  compareIndex: boolean;
+  compareSearch: boolean;
+}
+
+export type SiteWorkerJob = DraftJob | { job: 'pages'; pages: PageJob[] } | ({ job: 'search' } & SearchJob);
 
 /** From the worker, one per job. */
-export type SiteWorkerReply = { drafted: [string, DraftSummary][] } | { written: number } | { failed: string; job: 'draft' | 'pages' };
+export type SiteWorkerReply = { drafted: [string, DraftSummary][] } | { written: number } | { failed: string; job: 'draft' | 'pages' | 'search' };
 
 /** The worker's script, next to this module (in the bundle's `dist/` or the compiled `out/`). */
 export const SITE_WORKER_SCRIPT = path.join(__dirname, 'siteRenderWorker.js');
@@ -86,7 +103,7 @@ export class SiteWorker {
       }
       if ('drafted' in reply) for (const [p, d] of reply.drafted) this.made.set(p, d);
       else if ('written' in reply) this.written += reply.written;
-      else if (reply.job === 'pages') this.pageFailure ??= reply.failed;
+      else if (reply.job !== 'draft') this.pageFailure ??= reply.failed;
       else this.failure ??= reply.failed;
       this.wake();
     });
@@ -131,6 +148,14 @@ export class SiteWorker {
     if (!this.worker) throw new Error(this.pageFailure ?? this.failure ?? 'the site worker is not running');
     this.pages.push(job);
     if (this.pages.length >= PAGE_BATCH) this.flushPages();
+  }
+
+  /** Writes `index.html` and `search-index.json` in the worker, after the pages sent before. */
+  search(job: SearchJob): void {
+    if (!this.worker) throw new Error(this.pageFailure ?? this.failure ?? 'the site worker is not running');
+    this.flushPages();
+    this.worker.postMessage({ job: 'search', ...job } satisfies SiteWorkerJob);
+    this.sent++;
   }
 
   /** How many pages the worker wrote (unchanged ones left alone are not counted); throws when one could not be written. */

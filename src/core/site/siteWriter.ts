@@ -1,6 +1,6 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { SiteFile, WorkerPage } from './siteBuilder';
+import { SiteFile, WorkerPage, WorkerSearch } from './siteBuilder';
 import { SiteWorker } from './siteWorker';
 
 /** Lists what the last build wrote, so a rebuild removes pages of deleted records and nothing else. */
@@ -60,7 +60,22 @@ export class SiteWriter {
     this.previous = new Set(previous);
   }
 
-  async write(f: SiteFile | WorkerPage): Promise<void> {
+  async write(f: SiteFile | WorkerPage | WorkerSearch): Promise<void> {
+    if ('paths' in f) {
+      if (!this.worker) throw new Error('the search index needs texts a site worker holds, and this writer has none');
+      const [index, search] = f.paths;
+      this.worker.search({
+        entries: f.entries,
+        textFrom: f.textFrom,
+        indexBefore: f.indexBefore,
+        indexAfter: f.indexAfter,
+        indexTarget: path.join(this.out, index),
+        searchTarget: path.join(this.out, search),
+        compareIndex: this.previous.has(index),
+        compareSearch: this.previous.has(search),
+      });
+      return;
+    }
     const target = path.join(this.out, ...f.path.split('/'));
     const compare = this.previous.has(f.path);
     if ('source' in f) {
