@@ -1,26 +1,6 @@
 import * as assert from 'assert';
 import { ChangeBatch, ChangeBatcher, changedSince } from '../../src/core/index/changeBatcher';
-
-/** A hand-driven clock so the batching rules are checked without sleeping. */
-class FakeTimers {
-  now = 0;
-  private queue: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  setTimeout = (fn: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.queue.push({ at: this.now + ms, fn, id });
-    return id;
-  };
-  clearTimeout = (id: unknown): void => {
-    this.queue = this.queue.filter((t) => t.id !== id);
-  };
-  advance(ms: number): void {
-    this.now += ms;
-    const due = this.queue.filter((t) => t.at <= this.now);
-    this.queue = this.queue.filter((t) => t.at > this.now);
-    for (const t of due) t.fn();
-  }
-}
+import { FakeTimers } from '../fixtures/fakeTimers';
 
 describe('change batcher', () => {
   const options = { quietMs: 100, maxWaitMs: 400, fullThreshold: 300, burstQuietMs: 300, burstMaxWaitMs: 3000 };

@@ -8,30 +8,10 @@ import { RecordIndex } from '../../src/core/index/recordIndex';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
+import { FakeTimers } from '../fixtures/fakeTimers';
 
 // A record created and deleted soon after must leave the live index, whatever order the file events, the batches,
 // the re-reads and the re-indexes come in — and when the file watcher never reports the delete at all.
-
-/** A hand-driven clock for the batcher (file times stay real). */
-class FakeTimers {
-  now = 0;
-  private queue: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  setTimeout = (fn: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.queue.push({ at: this.now + ms, fn, id });
-    return id;
-  };
-  clearTimeout = (id: unknown): void => {
-    this.queue = this.queue.filter((t) => t.id !== id);
-  };
-  advance(ms: number): void {
-    this.now += ms;
-    const due = this.queue.filter((t) => t.at <= this.now);
-    this.queue = this.queue.filter((t) => t.at > this.now);
-    for (const t of due) t.fn();
-  }
-}
 
 /** Reads that a test can hold after the bytes are read (the file may then be deleted before the index stores them). */
 class HeldFileSystem extends NodeFileSystem {
