@@ -166,17 +166,10 @@ export async function buildSite(
   const ordered = [...pages.values()];
   const mark = options.drafts?.mark ?? draftMark();
   const drafts = await draftsOf(fs, ordered, mark, options.drafts?.byPath, warnings);
-  const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
+  // The index page and search index first: a site worker writes them while the pages are being made.
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
     const draft = drafts[i];
-    if (draft.hasMermaid) diagrams++;
-    if (draft.hasMermaid && !layout.mermaid) diagramsAsCode++;
-    const resolve = resolverFor(p);
-    const targets = draft.refs.map((r) => resolve(r.href));
-    const [head, tail] = recordPageParts(p, links.get(p.record.path) ?? [], draft.hasMermaid, layout);
-    if ('html' in draft) await add({ path: p.page, content: head + finishBody(draft, mark, targets) + tail });
-    else await add({ path: p.page, source: p.record.path, head, tail, targets });
     entries.push({
       path: p.source,
       url: layout.baseUrl ? layout.baseUrl + encodePath(p.page) : encodePath(p.page),
@@ -191,13 +184,25 @@ export async function buildSite(
     });
     textFrom.push('searchText' in draft ? null : p.record.path);
   }
-
   const [indexBefore, indexAfter] = indexPageParts(indexGroups(ordered), layout);
   if (textFrom.some((t) => t !== null)) await add({ paths: ['index.html', 'search-index.json'], entries, textFrom, indexBefore, indexAfter });
   else {
     const made = searchFiles(entries, indexBefore, indexAfter);
     await add({ path: 'index.html', content: made.index });
     await add({ path: 'search-index.json', content: made.search });
+  }
+
+  const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
+  for (let i = 0; i < ordered.length; i++) {
+    const p = ordered[i];
+    const draft = drafts[i];
+    if (draft.hasMermaid) diagrams++;
+    if (draft.hasMermaid && !layout.mermaid) diagramsAsCode++;
+    const resolve = resolverFor(p);
+    const targets = draft.refs.map((r) => resolve(r.href));
+    const [head, tail] = recordPageParts(p, links.get(p.record.path) ?? [], draft.hasMermaid, layout);
+    if ('html' in draft) await add({ path: p.page, content: head + finishBody(draft, mark, targets) + tail });
+    else await add({ path: p.page, source: p.record.path, head, tail, targets });
   }
   await add({ path: 'assets/site.css', content: SITE_CSS });
   await add({ path: 'assets/site.js', content: SITE_JS });
