@@ -1,4 +1,5 @@
 import { RecordIndex } from '../core/index/recordIndex';
+import { isPersonProfileFile } from '../core/index/recordFile';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { isIsoDate, today } from '../core/records/calendar';
 import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
@@ -8,7 +9,7 @@ import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks'
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
 import { scanStatusChanges, StartedStatusScan, statusChangeDates, statusFolderOf } from '../core/decisions/statusHistory';
-import { withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
+import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
@@ -51,15 +52,20 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const git = createGitExecutor(input.root);
   const remotesRead = readRemotes(git).catch(() => []);
   // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline, while the records are read).
-  // Only pull requests with a URL are dated: without a forge remote there are none, and the history is not read.
-  const history = remotesRead.then((remotes) =>
-    remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
+  // Only those are dated, and only when they have a URL: when no profile can link one, or without a forge remote, the history is not read.
+  let profilesChecked: (mayLink: Promise<boolean>) => void = () => undefined;
+  const profilesMayLink = new Promise<boolean>((resolve) => (profilesChecked = resolve));
+  const history = Promise.all([remotesRead, profilesMayLink]).then(([remotes, mayLink]) =>
+    mayLink && remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
   );
   const day = input.today ?? today();
   // The history of the folders decisions and design docs are in is read while the records are.
   let started: StartedStatusScan | undefined;
   await index.build({
+    yieldEvery: 32,
     onFiles: (files) => {
+      const profiles = files.filter((f) => isPersonProfileFile(f.path, f.folder)).map((f) => f.path);
+      profilesChecked(filesMayLinkPullRequests(input.fs, profiles).catch(() => true));
       const folders = new Set<string>();
       for (const f of files) {
         const folder = f.folder.kind === 'decision' || f.folder.kind === 'design' ? statusFolderOf(input.root, f.path) : undefined;

@@ -1,4 +1,5 @@
 import { LodestarRecord } from '../records/record';
+import { RecordFileSystem } from '../store/fileSystem';
 import { pullRequestKey, resolvePullRequestReference } from './prReferences';
 import { RemoteRepo } from './remotes';
 
@@ -104,6 +105,25 @@ export function mayLinkPullRequests(bytes: Uint8Array): boolean {
       while (k < key.length && bytes[start + k] === key[k]) k++;
       if (k === key.length) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * False when none of these record files can link a pull request (see
+ * {@link mayLinkPullRequests}); true as soon as one can, or cannot be read.
+ * Reads through the blocking read when the file system offers one.
+ */
+export async function filesMayLinkPullRequests(fs: RecordFileSystem, paths: readonly string[]): Promise<boolean> {
+  const readNow = fs.readFileNow?.bind(fs);
+  for (const path of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readNow ? readNow(path) : await fs.readFile(path);
+    } catch {
+      return true;
+    }
+    if (mayLinkPullRequests(bytes)) return true;
   }
   return false;
 }
