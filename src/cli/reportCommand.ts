@@ -11,7 +11,7 @@ import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery
 import { scanStatusChanges, StartedStatusScan, statusChangeDates, statusFolderOf } from '../core/decisions/statusHistory';
 import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
-import { loadPeopleDirectory } from '../core/people/identities';
+import { loadPeopleDirectory, readPeopleSources } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
 
 export interface ReportCommandInput {
@@ -58,6 +58,11 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const history = Promise.all([remotesRead, profilesMayLink]).then(([remotes, mayLink]) =>
     mayLink && remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
   );
+  // The mailmap, .git-coauthors and what the records can link to do not depend on the records: read while they are.
+  const peopleSources = readPeopleSources(input.fs, input.root, { trusted: true, git });
+  peopleSources.catch(() => undefined);
+  const linkedFolder = format === 'md' ? remotesRead.then((remotes) => readLinkedFolder(git, input.root, basename(input.root), remotes)) : undefined;
+  linkedFolder?.catch(() => undefined);
   const day = input.today ?? today();
   // The history of the folders decisions and design docs are in is read while the records are.
   let started: StartedStatusScan | undefined;
@@ -79,7 +84,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   });
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
-  const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git });
+  const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git }, peopleSources);
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
   const statusDates = await statusChangeDates(git, input.root, records, day, started).catch(() => undefined);
@@ -89,7 +94,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
     // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.
-    const links = permanentLinks([await readLinkedFolder(git, input.root, basename(input.root), remotes)]);
+    const links = permanentLinks([await (linkedFolder ?? readLinkedFolder(git, input.root, basename(input.root), remotes))]);
     out.write(renderInfluenceMarkdown(report, { root: input.root, linkTo: links.linkTo, commitLink: links.commitLink, linkNote: links.note }));
   }
   return 0;
