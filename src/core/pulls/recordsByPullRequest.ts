@@ -1,6 +1,6 @@
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
-import { pullRequestKey, resolvePullRequestReference } from './prReferences';
+import { pullRequestKey, pullRequestUrlKeys, resolvePullRequestReference } from './prReferences';
 import { RemoteRepo } from './remotes';
 
 /**
@@ -16,6 +16,8 @@ export class PullRequestLinks {
   private readonly byUrl = new Map<string, LodestarRecord[]>();
   private readonly byShort = new Map<string, LodestarRecord[]>();
   private readonly urls = new Map<string, string>();
+  /** The key a pull request's URL is looked up by (thousands of URLs of one repository in `lodestar prs`). */
+  private readonly keyOf = pullRequestUrlKeys();
 
   constructor(records: Iterable<LodestarRecord>, remotes: readonly RemoteRepo[]) {
     for (const record of records) {
@@ -40,8 +42,7 @@ export class PullRequestLinks {
   recordsFor(pr: { url: string | null; number?: number }): LodestarRecord[] {
     const out: LodestarRecord[] = [];
     if (pr.url) {
-      const resolved = resolvePullRequestReference(pr.url, []);
-      const key = pullRequestKey(resolved.ok ? resolved.reference.url : pr.url);
+      const key = this.keyOf(pr.url);
       for (const r of this.byUrl.get(key) ?? []) if (!out.includes(r)) out.push(r);
     }
     if (!pr.url && pr.number !== undefined) {
