@@ -206,14 +206,16 @@ export class PullRequestCollector {
   private readonly waiting = new Map<string, DiscoveredPullRequest>();
 
   /** One object per author: a long history has thousands of pull requests by a few people. Never changed once made. */
-  private readonly people = new Map<string, Person>();
+  private readonly people = new Map<string, Map<string, Person>>();
 
   constructor(private readonly remotes: readonly RemoteRepo[] = []) {}
 
   private person(name: string, email: string): Person {
-    const key = `${name}\x1f${email}`;
-    let p = this.people.get(key);
-    if (!p) this.people.set(own(key), (p = { name: own(name), email: own(email) }));
+    // By e-mail, then name: no key string is made for each commit.
+    let byName = this.people.get(email);
+    if (!byName) this.people.set(own(email), (byName = new Map()));
+    let p = byName.get(name);
+    if (!p) byName.set(own(name), (p = { name: own(name), email: own(email) }));
     return p;
   }
 
