@@ -2,7 +2,7 @@ import { RecordIndex } from '../core/index/recordIndex';
 import { isPersonProfileFile } from '../core/index/recordFile';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { isIsoDate, today } from '../core/records/calendar';
-import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
+import { buildInfluenceReport, influenceReportJson, mayTakeStatusDate } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
@@ -64,7 +64,9 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const linkedFolder = format === 'md' ? remotesRead.then((remotes) => readLinkedFolder(git, input.root, basename(input.root), remotes)) : undefined;
   linkedFolder?.catch(() => undefined);
   const day = input.today ?? today();
-  // The history of the folders decisions and design docs are in is read while the records are.
+  // The history of the folders decisions and design docs are in is read while the records are, from the first
+  // record a status change could date into the period (one dated before it); when there is none it is not read.
+  let statusFolders: string[] | undefined;
   let started: StartedStatusScan | undefined;
   await index.build({
     yieldEvery: 32,
@@ -76,9 +78,11 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
         const folder = f.folder.kind === 'decision' || f.folder.kind === 'design' ? statusFolderOf(input.root, f.path) : undefined;
         if (folder !== undefined) folders.add(folder);
       }
-      if (folders.size === 0) return;
-      const list = [...folders].sort();
-      started = { folders: list, changes: scanStatusChanges(git, list, day) };
+      if (folders.size > 0) statusFolders = [...folders].sort();
+    },
+    onRecord: (record) => {
+      if (started || !statusFolders || !mayTakeStatusDate(record, from)) return;
+      started = { folders: statusFolders, changes: scanStatusChanges(git, statusFolders, day) };
       started.changes.catch(() => undefined);
     },
   });
@@ -87,7 +91,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git }, peopleSources);
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
-  const statusDates = await statusChangeDates(git, input.root, records, day, started).catch(() => undefined);
+  const statusDates = started ? await statusChangeDates(git, input.root, records, day, started).catch(() => undefined) : undefined;
   const merged = await history;
   const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
   const report = buildInfluenceReport(records, { from, to, person, today: day, pullRequestDates, statusDates });

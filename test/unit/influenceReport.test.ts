@@ -516,6 +516,47 @@ describe('lodestar report: pull requests dated from history only for profiles', 
   });
 });
 
+describe('which records a status change can date into a period', () => {
+  it('decisions and design docs with a status, dated before the period or without a readable date', async () => {
+    const { mayTakeStatusDate } = await import('../../src/core/influence/report');
+    const decision = (fields: Partial<LodestarRecord>): LodestarRecord =>
+      recordOf({ kind: 'decision', path: '/r/doc/adr/0001-x.md', number: 1, title: 'X', status: 'accepted', date: '2026-05-01', dialect: 'nygard', ...fields });
+    const from = '2026-07-01';
+    assert.strictEqual(mayTakeStatusDate(decision({}), from), true, 'dated before the period');
+    assert.strictEqual(mayTakeStatusDate(decision({ kind: 'design', status: 'approved' }), from), true);
+    assert.strictEqual(mayTakeStatusDate(decision({ date: null }), from), true, 'no date');
+    assert.strictEqual(mayTakeStatusDate(decision({ date: 'last spring' }), from), true, 'a date nobody can read');
+    assert.strictEqual(mayTakeStatusDate(decision({ date: from }), from), false, 'dated on the first day');
+    assert.strictEqual(mayTakeStatusDate(decision({ date: '2027-01-01' }), from), false, 'dated after it');
+    assert.strictEqual(mayTakeStatusDate(decision({ status: null }), from), false, 'no status to change');
+    assert.strictEqual(mayTakeStatusDate(decision({ kind: 'session' }), from), false);
+  });
+
+  it('the index tells each record as it is read, in the order it lists them, with blocking reads or not', async () => {
+    const { indexOf } = await import('./helpers');
+    const { RecordIndex } = await import('../../src/core/index/recordIndex');
+    const { DEFAULT_SETTINGS } = await import('../../src/core/index/recordFolders');
+    const { NodeFileSystem } = await import('../../src/core/store/nodeFileSystem');
+    const { root } = await indexOf({
+      'doc/adr/0001-one.md': '# 1. One\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+      'doc/adr/0002-two.md': '# 2. Two\n\nDate: 2026-01-02\n\n## Status\n\nProposed\n',
+      'docs/design/api.md': '---\ntitle: API\nstatus: draft\n---\n# API\n',
+      'docs/mentoring/alice.md': '---\nname: Alice\nhandle: alice\n---\n# Alice\n',
+    });
+    for (const blockingReads of [false, true]) {
+      const index = new RecordIndex(new NodeFileSystem({ blockingReads }), root, DEFAULT_SETTINGS);
+      const told: string[] = [];
+      await index.build({ onRecord: (r) => told.push(r.path) });
+      assert.deepStrictEqual(
+        told,
+        index.records().map((r) => r.path),
+        `blocking reads: ${blockingReads}`,
+      );
+      assert.strictEqual(told.length, 4);
+    }
+  });
+});
+
 describe('credit when it happened: status changes dated from git', () => {
   it('accepting or superseding an older record counts in the period of the change (renames followed, imports and uncommitted changes told apart)', async () => {
     const { commitAt, git, initRepo, makeTempDir, writeFiles } = await import('../fixtures/gitRepo');
