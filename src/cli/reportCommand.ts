@@ -7,7 +7,7 @@ import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
+import { discoverPullRequestDates, remotesGiveUrls } from '../core/pulls/prDiscovery';
 import { scanStatusChanges, StartedStatusScan, statusChangeDates, statusFolderOf } from '../core/decisions/statusHistory';
 import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
@@ -56,7 +56,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   let profilesChecked: (mayLink: Promise<boolean>) => void = () => undefined;
   const profilesMayLink = new Promise<boolean>((resolve) => (profilesChecked = resolve));
   const history = Promise.all([remotesRead, profilesMayLink]).then(([remotes, mayLink]) =>
-    mayLink && remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
+    mayLink && remotesGiveUrls(remotes) ? discoverPullRequestDates(git, remotes).catch(() => undefined) : undefined,
   );
   // The mailmap, .git-coauthors and what the records can link to do not depend on the records: read while they are.
   const peopleSources = readPeopleSources(input.fs, input.root, { trusted: true, git });
@@ -92,8 +92,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
   const statusDates = started ? await statusChangeDates(git, input.root, records, day, started).catch(() => undefined) : undefined;
-  const merged = await history;
-  const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
+  const pullRequestDates = (await history) ?? new Map<string, string>();
   const report = buildInfluenceReport(records, { from, to, person, today: day, pullRequestDates, statusDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
