@@ -1,16 +1,17 @@
 import { RecordIndex } from '../core/index/recordIndex';
+import { isPersonProfileFile } from '../core/index/recordFile';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { isIsoDate, today } from '../core/records/calendar';
-import { buildInfluenceReport, influenceReportJson } from '../core/influence/report';
+import { buildInfluenceReport, influenceReportJson, mayTakeStatusDate } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
 import { permanentLinks, readLinkedFolder } from '../core/influence/reportLinks';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { discoverPullRequests, remotesGiveUrls } from '../core/pulls/prDiscovery';
+import { discoverPullRequestDates, remotesGiveUrls } from '../core/pulls/prDiscovery';
 import { scanStatusChanges, StartedStatusScan, statusChangeDates, statusFolderOf } from '../core/decisions/statusHistory';
-import { withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
+import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
-import { loadPeopleDirectory } from '../core/people/identities';
+import { loadPeopleDirectory, readPeopleSources } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
 
 export interface ReportCommandInput {
@@ -51,39 +52,52 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   const git = createGitExecutor(input.root);
   const remotesRead = readRemotes(git).catch(() => []);
   // A PR linked only from a mentee's profile counts in the period it was merged in (found in history, offline, while the records are read).
-  // Only pull requests with a URL are dated: without a forge remote there are none, and the history is not read.
-  const history = remotesRead.then((remotes) =>
-    remotesGiveUrls(remotes) ? discoverPullRequests(git, remotes, { onlyMessages: true }).catch(() => undefined) : undefined,
+  // Only those are dated, and only when they have a URL: when no profile can link one, or without a forge remote, the history is not read.
+  let profilesChecked: (mayLink: Promise<boolean>) => void = () => undefined;
+  const profilesMayLink = new Promise<boolean>((resolve) => (profilesChecked = resolve));
+  const history = Promise.all([remotesRead, profilesMayLink]).then(([remotes, mayLink]) =>
+    mayLink && remotesGiveUrls(remotes) ? discoverPullRequestDates(git, remotes).catch(() => undefined) : undefined,
   );
+  // The mailmap, .git-coauthors and what the records can link to do not depend on the records: read while they are.
+  const peopleSources = readPeopleSources(input.fs, input.root, { trusted: true, git });
+  peopleSources.catch(() => undefined);
+  const linkedFolder = format === 'md' ? remotesRead.then((remotes) => readLinkedFolder(git, input.root, basename(input.root), remotes)) : undefined;
+  linkedFolder?.catch(() => undefined);
   const day = input.today ?? today();
-  // The history of the folders decisions and design docs are in is read while the records are.
+  // The history of the folders decisions and design docs are in is read while the records are, from the first
+  // record a status change could date into the period (one dated before it); when there is none it is not read.
+  let statusFolders: string[] | undefined;
   let started: StartedStatusScan | undefined;
   await index.build({
+    yieldEvery: 32,
     onFiles: (files) => {
+      const profiles = files.filter((f) => isPersonProfileFile(f.path, f.folder)).map((f) => f.path);
+      profilesChecked(filesMayLinkPullRequests(input.fs, profiles).catch(() => true));
       const folders = new Set<string>();
       for (const f of files) {
         const folder = f.folder.kind === 'decision' || f.folder.kind === 'design' ? statusFolderOf(input.root, f.path) : undefined;
         if (folder !== undefined) folders.add(folder);
       }
-      if (folders.size === 0) return;
-      const list = [...folders].sort();
-      started = { folders: list, changes: scanStatusChanges(git, list, day) };
+      if (folders.size > 0) statusFolders = [...folders].sort();
+    },
+    onRecord: (record) => {
+      if (started || !statusFolders || !mayTakeStatusDate(record, from)) return;
+      started = { folders: statusFolders, changes: scanStatusChanges(git, statusFolders, day) };
       started.changes.catch(() => undefined);
     },
   });
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
-  const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git });
+  const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git }, peopleSources);
   const records = recordsWithCanonicalPeople(withCanonicalPullRequests(index.records(), remotes), people);
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
-  const statusDates = await statusChangeDates(git, input.root, records, day, started).catch(() => undefined);
-  const merged = await history;
-  const pullRequestDates = new Map((merged?.pullRequests ?? []).filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
+  const statusDates = started ? await statusChangeDates(git, input.root, records, day, started).catch(() => undefined) : undefined;
+  const pullRequestDates = (await history) ?? new Map<string, string>();
   const report = buildInfluenceReport(records, { from, to, person, today: day, pullRequestDates, statusDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
     // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.
-    const links = permanentLinks([await readLinkedFolder(git, input.root, basename(input.root), remotes)]);
+    const links = permanentLinks([await (linkedFolder ?? readLinkedFolder(git, input.root, basename(input.root), remotes))]);
     out.write(renderInfluenceMarkdown(report, { root: input.root, linkTo: links.linkTo, commitLink: links.commitLink, linkNote: links.note }));
   }
   return 0;

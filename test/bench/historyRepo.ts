@@ -22,6 +22,9 @@ const BODY_LINES = [
   'Tested on a 10k-record fixture and on a shallow clone.',
 ];
 
+/** The remote the history has, as a team's clone of GitHub would (offline: nothing is fetched). */
+export const REMOTE = 'https://github.com/acme/platform.git';
+
 export interface HistoryRepo {
   root: string;
   commits: number;
@@ -42,7 +45,8 @@ function random(seed: number): () => number {
  * Builds the history with one `git fast-import` from a generated stream:
  * about 9% GitHub merge commits (each with its branch commit), 25% squash
  * subjects `… (#N)`, 5% leading `#N` issue references, 2% each GitLab,
- * Bitbucket and Azure DevOps messages, 15% with `Co-authored-by:` trailers.
+ * Bitbucket and Azure DevOps messages, 15% with `Co-authored-by:` trailers;
+ * `origin` is a GitHub remote.
  */
 export async function buildHistoryRepo(commits = COMMITS): Promise<HistoryRepo> {
   const root = makeTempDir('lodestar-bench-history-');
@@ -136,5 +140,7 @@ export async function buildHistoryRepo(commits = COMMITS): Promise<HistoryRepo> 
     child.stdin.end(chunks.join(''));
   });
   git(root, ['reset', '-q', '--hard', 'main']);
+  // Teams' repositories have a forge remote, and with one `prs` and `report` give pull requests URLs. Never fetched.
+  git(root, ['remote', 'add', 'origin', REMOTE]);
   return { root, commits: made, pullRequests: prs };
 }

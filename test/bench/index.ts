@@ -105,7 +105,7 @@ async function processRows(root: string, adrFolder: string): Promise<void> {
   ] as const) {
     const r = await comparePair(cli(what, [...args]), gitLog, RUNS);
     row(
-      `\`${what}\` (100,000 commits) vs one git log of the needed fields`,
+      `\`${what}\` (100,000 commits, GitHub remote) vs one git log of the needed fields`,
       `${ms(r.a.wallMs)} vs ${ms(r.b.wallMs)}`,
       `${r.timeRatio.toFixed(2)}×`,
       '≤ 1.5×',
@@ -186,7 +186,7 @@ function printTable(): void {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  console.log('building a 100,000-commit history (merges, squashes, forges, co-authors, bots) and a 10,000-record repository…');
+  console.log('building a 100,000-commit history (merges, squashes, forges, co-authors, bots; a GitHub remote) and a 10,000-record repository…');
   const history = await buildHistoryRepo();
   const corpus = buildCorpus(history.root);
   console.log(

@@ -441,6 +441,122 @@ describe('lodestar report and git history', () => {
   });
 });
 
+describe('lodestar report: pull requests dated from history only for profiles', () => {
+  it('merge commits, squashes and GitLab merges date the PRs profiles link (any spelling of the key); without profile links the history is not needed', async () => {
+    const { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } = await import('../fixtures/gitRepo');
+    const root = makeTempDir();
+    initRepo(root);
+    git(root, ['remote', 'add', 'origin', 'https://github.com/acme/payments.git']);
+    git(root, ['remote', 'add', 'gl', 'git@gitlab.com:group/payments.git']);
+    writeFiles(root, { 'README.md': 'hi\n' });
+    commitAt(root, 'Initial commit', '2026-01-05T10:00:00Z', 'Dana Lead <dana@example.com>');
+    git(root, ['checkout', '-q', '-b', 'feature']);
+    commitAt(root, 'Add retries\n\nCo-authored-by: Bob Builder <bob@example.com>', '2026-05-01T10:00:00Z', 'Alice <alice@example.com>');
+    git(root, ['checkout', '-q', 'main']);
+    mergeNoFf(root, 'feature', 'Merge pull request #16 from alice/feature\n\nAdd retries', '2026-05-05T10:00:00Z', 'Dana Lead <dana@example.com>');
+    commitAt(root, 'Add idempotency keys (#15)\n\nCo-authored-by: Bob Builder <bob@example.com>', '2026-08-10T10:00:00Z', 'Alice <alice@example.com>');
+    commitAt(root, "Merge branch 'cache' into 'main'\n\nCache tokens\n\nSee merge request group/payments!4", '2026-08-20T10:00:00Z', 'Bob <bob@example.com>');
+    // An issue reference is no merge: #15 keeps its squash's date.
+    commitAt(root, 'Fix #15 follow-up', '2026-11-02T10:00:00Z', 'Alice <alice@example.com>');
+    const profile = (handle: string, links: string): string => `---\nname: ${handle}\nhandle: ${handle}\n${links}---\n# ${handle}\n`;
+    writeFiles(root, {
+      'docs/mentoring/alice.md': profile('alice', 'pull-requests:\n  - "#16"\n  - https://github.com/acme/payments/pull/15\n'),
+      'docs/mentoring/bob.md': profile('bob', '"pull\\x52equests": ["!4"]\n'),
+      'docs/mentoring/carol.md': profile('carol', ''),
+    });
+    const report = async (from: string, to: string): Promise<{ people: unknown[]; pullRequests: number }> => {
+      const r = await runCli(['report', '--from', from, '--to', to, '--format', 'json', '--root', root]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout);
+    };
+    const q2 = await report('2026-04-01', '2026-06-30');
+    assert.deepStrictEqual(q2.people, [{ handle: 'alice', sessions: 0, pullRequests: 1 }], 'the merge commit of #16');
+    const q3 = await report('2026-07-01', '2026-09-30');
+    assert.deepStrictEqual(q3.people, [
+      { handle: 'alice', sessions: 0, pullRequests: 1 },
+      { handle: 'bob', sessions: 0, pullRequests: 1 },
+    ]);
+    assert.strictEqual(q3.pullRequests, 2, 'the squash #15 and the GitLab merge request !4 (its key written with an escape)');
+    assert.strictEqual((await report('2026-10-01', '2026-12-31')).pullRequests, 0);
+
+    // No profile links a pull request: sessions still count theirs by their own date.
+    writeFiles(root, {
+      'docs/mentoring/alice.md': profile('alice', ''),
+      'docs/mentoring/bob.md': profile('bob', ''),
+      'docs/mentoring/alice/2026-08-12-pairing.md': '---\ndate: 2026-08-12\nkind: pairing\nwith: [alice]\npullRequests: ["#16"]\n---\n# Paired\n',
+    });
+    const after = await report('2026-07-01', '2026-09-30');
+    assert.deepStrictEqual(after.people, [{ handle: 'alice', sessions: 1, pullRequests: 1 }]);
+    assert.strictEqual(after.pullRequests, 1);
+  });
+
+  it('a profile can link a pull request only when its bytes hold the key (or an escape); only profiles are asked', async () => {
+    const { makeTempDir, writeFiles } = await import('../fixtures/gitRepo');
+    const { NodeFileSystem } = await import('../../src/core/store/nodeFileSystem');
+    const { filesMayLinkPullRequests } = await import('../../src/core/pulls/recordsByPullRequest');
+    const { isPersonProfileFile } = await import('../../src/core/index/recordFile');
+    const root = makeTempDir();
+    writeFiles(root, {
+      'none.md': '---\nhandle: a\ngoals: [pull requests reviewed]\n---\n',
+      'dashed.md': '---\npull-requests: ["#1"]\n---\n',
+      'escaped.md': '---\n"pull\\u0052equests": ["#1"]\n---\n',
+    });
+    const at = (name: string): string => `${root}/${name}`;
+    for (const fs of [new NodeFileSystem(), new NodeFileSystem({ blockingReads: true })]) {
+      assert.strictEqual(await filesMayLinkPullRequests(fs, []), false);
+      assert.strictEqual(await filesMayLinkPullRequests(fs, [at('none.md')]), false);
+      assert.strictEqual(await filesMayLinkPullRequests(fs, [at('none.md'), at('dashed.md')]), true);
+      assert.strictEqual(await filesMayLinkPullRequests(fs, [at('escaped.md')]), true);
+      assert.strictEqual(await filesMayLinkPullRequests(fs, [at('missing.md')]), true, 'a file that cannot be read is not ruled out');
+    }
+    const mentoring = { kind: 'mentoring' as const, path: '/r/docs/mentoring', source: 'convention', log4brains: false };
+    assert.strictEqual(isPersonProfileFile('/r/docs/mentoring/alice.md', mentoring), true);
+    assert.strictEqual(isPersonProfileFile('/r/docs/mentoring/alice/2026-08-12-pairing.md', mentoring), false);
+    assert.strictEqual(isPersonProfileFile('/r/doc/adr/0001-x.md', { ...mentoring, kind: 'decision', path: '/r/doc/adr' }), false);
+  });
+});
+
+describe('which records a status change can date into a period', () => {
+  it('decisions and design docs with a status, dated before the period or without a readable date', async () => {
+    const { mayTakeStatusDate } = await import('../../src/core/influence/report');
+    const decision = (fields: Partial<LodestarRecord>): LodestarRecord =>
+      recordOf({ kind: 'decision', path: '/r/doc/adr/0001-x.md', number: 1, title: 'X', status: 'accepted', date: '2026-05-01', dialect: 'nygard', ...fields });
+    const from = '2026-07-01';
+    assert.strictEqual(mayTakeStatusDate(decision({}), from), true, 'dated before the period');
+    assert.strictEqual(mayTakeStatusDate(decision({ kind: 'design', status: 'approved' }), from), true);
+    assert.strictEqual(mayTakeStatusDate(decision({ date: null }), from), true, 'no date');
+    assert.strictEqual(mayTakeStatusDate(decision({ date: 'last spring' }), from), true, 'a date nobody can read');
+    assert.strictEqual(mayTakeStatusDate(decision({ date: from }), from), false, 'dated on the first day');
+    assert.strictEqual(mayTakeStatusDate(decision({ date: '2027-01-01' }), from), false, 'dated after it');
+    assert.strictEqual(mayTakeStatusDate(decision({ status: null }), from), false, 'no status to change');
+    assert.strictEqual(mayTakeStatusDate(decision({ kind: 'session' }), from), false);
+  });
+
+  it('the index tells each record as it is read, in the order it lists them, with blocking reads or not', async () => {
+    const { indexOf } = await import('./helpers');
+    const { RecordIndex } = await import('../../src/core/index/recordIndex');
+    const { DEFAULT_SETTINGS } = await import('../../src/core/index/recordFolders');
+    const { NodeFileSystem } = await import('../../src/core/store/nodeFileSystem');
+    const { root } = await indexOf({
+      'doc/adr/0001-one.md': '# 1. One\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+      'doc/adr/0002-two.md': '# 2. Two\n\nDate: 2026-01-02\n\n## Status\n\nProposed\n',
+      'docs/design/api.md': '---\ntitle: API\nstatus: draft\n---\n# API\n',
+      'docs/mentoring/alice.md': '---\nname: Alice\nhandle: alice\n---\n# Alice\n',
+    });
+    for (const blockingReads of [false, true]) {
+      const index = new RecordIndex(new NodeFileSystem({ blockingReads }), root, DEFAULT_SETTINGS);
+      const told: string[] = [];
+      await index.build({ onRecord: (r) => told.push(r.path) });
+      assert.deepStrictEqual(
+        told,
+        index.records().map((r) => r.path),
+        `blocking reads: ${blockingReads}`,
+      );
+      assert.strictEqual(told.length, 4);
+    }
+  });
+});
+
 describe('credit when it happened: status changes dated from git', () => {
   it('accepting or superseding an older record counts in the period of the change (renames followed, imports and uncommitted changes told apart)', async () => {
     const { commitAt, git, initRepo, makeTempDir, writeFiles } = await import('../fixtures/gitRepo');

@@ -3,7 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { findBranchPullRequest } from '../../src/core/pulls/branchPullRequest';
-import { discoverPullRequests, discoveredPullRequestUrl, parseCoAuthors, pullRequestFromMessage, remotesGiveUrls } from '../../src/core/pulls/prDiscovery';
+import {
+  discoverPullRequestDates,
+  discoverPullRequests,
+  discoveredPullRequestUrl,
+  parseCoAuthors,
+  pullRequestFromMessage,
+  remotesGiveUrls,
+} from '../../src/core/pulls/prDiscovery';
 import { parseRemoteUrl, readRemotes, RemoteRepo } from '../../src/core/pulls/remotes';
 import { commitAt, git, initRepo, makeTempDir, mergeNoFf, writeFiles } from '../fixtures/gitRepo';
 
@@ -86,6 +93,36 @@ describe('pull-request discovery from history', () => {
       messages.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name),
       ['Dana Lead'],
     );
+  });
+
+  it('merge days by URL: the same pull requests and dates as discovery, a squash-style (#N) giving way to the merge of N', async () => {
+    const root = makeTempDir();
+    // The forge history, then newer commits naming numbers it already has.
+    git(process.cwd(), ['clone', '-q', repo.root, root]);
+    commitAt(root, 'Follow-up to the feature (#12)', '2026-01-10T10:00:00Z', BOB);
+    commitAt(root, 'Another fix (#34)', '2026-01-11T10:00:00Z', BOB);
+    commitAt(root, "Merge branch 'again' into 'main'\n\nAgain\n\nSee merge request other/proj!78", '2026-01-12T10:00:00Z', DANA);
+    const gitx = createGitExecutor(root);
+    const remotes = [
+      'git@github.com:acme/app.git',
+      'https://gitlab.com/group/sub/proj.git',
+      'git@bitbucket.org:team/app.git',
+      'git@ssh.dev.azure.com:v3/contoso/Fabrikam/web',
+    ].map((u) => parseRemoteUrl(u) as RemoteRepo);
+    for (const known of [remotes, remotes.slice(0, 1), []]) {
+      const found = await discoverPullRequests(gitx, known, { onlyMessages: true });
+      const expected = new Map(found.pullRequests.filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
+      const dates = await discoverPullRequestDates(gitx, known);
+      assert.deepStrictEqual([...dates].sort(), [...expected].sort(), `${known.length} remotes`);
+    }
+    const dates = await discoverPullRequestDates(gitx, remotes);
+    assert.strictEqual(dates.get('https://github.com/acme/app/pull/12'), '2025-12-03', 'the merge commit, not the later (#12)');
+    assert.strictEqual(dates.get('https://github.com/acme/app/pull/34'), '2026-01-11', 'two squash-style subjects: the newest');
+    assert.strictEqual(dates.get('https://gitlab.com/other/proj/-/merge_requests/78'), '2026-01-12', 'the newest merge request message names its project');
+    assert.strictEqual(dates.get('https://gitlab.com/group/sub/proj/-/merge_requests/78'), undefined);
+    assert.strictEqual(dates.get('https://bitbucket.org/team/app/pull-requests/90'), '2025-12-10');
+    assert.strictEqual(dates.get('https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/91'), '2025-12-12');
+    assert.strictEqual((await discoverPullRequestDates(createGitExecutor(makeTempDir()), remotes)).size, 0, 'no repository');
   });
 
   it('finds every merged PR in one pass, newest first, and no issue numbers', async () => {

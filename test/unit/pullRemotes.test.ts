@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { findPullRequestReferences, parsePullRequestNumber, resolvePullRequestReference } from '../../src/core/pulls/prReferences';
+import {
+  findPullRequestReferences,
+  parsePullRequestNumber,
+  pullRequestKey,
+  pullRequestUrlKeys,
+  resolvePullRequestReference,
+} from '../../src/core/pulls/prReferences';
 import { parseRemoteList, parseRemoteUrl, pullRequestUrl, readRemotes, redactRemoteUrl, RemoteRepo } from '../../src/core/pulls/remotes';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { git, initRepo, makeTempDir } from '../fixtures/gitRepo';
@@ -249,5 +255,67 @@ describe('pull-request references', () => {
       ],
     );
     assert.strictEqual(text.slice(found[1].start, found[1].end), '#13');
+  });
+});
+
+describe('pull-request URL keys', () => {
+  /** The key of a URL worked out the long way: its canonical form when it resolves, else itself. */
+  const slowKey = (url: string): string => {
+    const r = resolvePullRequestReference(url, []);
+    return pullRequestKey(r.ok ? r.reference.url : url);
+  };
+  const prefixes = [
+    'https://github.com/Acme/Widgets/pull/',
+    'https://www.github.com/acme/widgets/pull/',
+    'https://dana:SECRET@github.com/acme/widgets/pull/',
+    'HTTP://GHE.corp.example:8443/team/app/pull/',
+    'https://ghe.corp.example:443/team/app/pull/',
+    'https://gitlab.com/group/sub/proj/-/merge_requests/',
+    'https://gitlab.corp.example/team/app/merge_requests/',
+    'https://gitlab.com/merge_requests/sub/proj/-/merge_requests/',
+    'https://bitbucket.org/team/app/pull-requests/',
+    'https://stash.corp.example/ctx/projects/PLAT/repos/app/pull-requests/',
+    'https://stash.corp.example/users/dana/repos/app/pull-requests/',
+    'https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/',
+    'https://contoso.visualstudio.com/DefaultCollection/Fabrikam/_git/web/pullrequest/',
+    'https://github.com/acme/widgets/pull/12/',
+    'https://github.com/acme/widgets/pull/12/files/',
+    'https://github.com/acme/widgets/pull/12?tab=/',
+    'https://github.com/acme/widgets/pull/12#r/',
+    'https://github.com/acme/widgets/issues/',
+    'https://github.com/acme/',
+    'https://github.com/',
+    'https://gitlab.com/a%20b/c%7e/-/merge_requests/',
+    'https://gitlab.com/a%2Fb/c/-/merge_requests/',
+    'https://gitlab.com/a%zz/c/-/merge_requests/',
+    'https://github.com/acme/./pull/',
+    'https://github.com/ac%40me/wid~gets/pull/',
+    'ftp://github.com/acme/widgets/pull/',
+  ];
+  const numbers = ['1', '2', '7', '12', '0', '012', '999999999', '1000000000', '2147483648', '99999999999', 'x1'];
+
+  it('give the canonical key of every URL, whether or not its prefix was seen before', () => {
+    const keyOf = pullRequestUrlKeys();
+    for (const round of [1, 2]) {
+      for (const prefix of prefixes) {
+        for (const n of numbers) {
+          const url = prefix + n;
+          assert.strictEqual(keyOf(url), slowKey(url), `${url} (round ${round})`);
+        }
+      }
+    }
+  });
+
+  it('resolve percent-encoded and plain path segments to one canonical URL', () => {
+    const url = (input: string): string => {
+      const r = resolvePullRequestReference(input, []);
+      return r.ok ? r.reference.url : 'ERROR';
+    };
+    assert.strictEqual(url('https://gitlab.com/a%20b/c%7e/-/merge_requests/3'), 'https://gitlab.com/a%20b/c~/-/merge_requests/3');
+    assert.strictEqual(url('https://github.com/ac%40me/wid%7Egets/pull/4'), 'https://github.com/ac@me/wid~gets/pull/4');
+    assert.strictEqual(url("https://github.com/a(c)me/w!d*'/pull/5"), "https://github.com/a(c)me/w!d*'/pull/5");
+    assert.strictEqual(url('https://github.com/%61cme/widgets/pull/6'), 'https://github.com/acme/widgets/pull/6');
+    assert.strictEqual(url('https://github.com/a%zzcme/widgets/pull/6'), 'ERROR');
+    assert.strictEqual(url('https://github.com/%2e%2e/widgets/pull/6'), 'ERROR');
   });
 });

@@ -83,9 +83,12 @@ class StatusChangeReader {
     const file = this.file;
     if (!file) return;
     if (this.inHunk) {
-      if (line.startsWith('+')) file.added.push(line.slice(1));
-      else if (line.startsWith('-')) file.removed.push(line.slice(1));
-      else if (line.startsWith('@@')) return;
+      // A file created in this commit changes no status (see flush): its lines are not kept.
+      if (line.startsWith('+')) {
+        if (!file.created) file.added.push(line.slice(1));
+      } else if (line.startsWith('-')) {
+        if (!file.created) file.removed.push(line.slice(1));
+      } else if (line.startsWith('@@')) return;
       else if (!line.startsWith('\\')) this.inHunk = false;
       if (this.inHunk) return;
     }

@@ -119,6 +119,16 @@ function readAppliesTo(record: LodestarRecord, data: Record<string, unknown> | u
   record.appliesToLine = at ? text.slice(0, at.index).split('\n').length : 1;
 }
 
+/** A path's segments under its mentoring folder: one for a profile (`<handle>.md`), the handle first for a session or note. */
+function mentoringParts(path: string, folder: RecordFolder): string[] {
+  return (relativePath(folder.path, path) ?? basename(path)).split('/');
+}
+
+/** True when the file is read as a person's profile (`<handle>.md` directly in a mentoring folder), the only record with a profile's `pullRequests`. */
+export function isPersonProfileFile(path: string, folder: RecordFolder): boolean {
+  return folder.kind === 'mentoring' && mentoringParts(path, folder).length === 1;
+}
+
 function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord {
   switch (folder.kind) {
     case 'decision':
@@ -126,7 +136,7 @@ function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord 
     case 'design':
       return parseDesignDoc(src);
     case 'mentoring': {
-      const parts = (relativePath(folder.path, src.path) ?? basename(src.path)).split('/');
+      const parts = mentoringParts(src.path, folder);
       return parts.length === 1 ? parsePersonProfile(src) : parseSession(src, parts[0]);
     }
     case 'influence':

@@ -23,6 +23,8 @@ export interface BuildOptions {
   /** With blocking reads, let other callbacks run after every so many files (0 or absent: never). */
   yieldEvery?: number;
   onFiles?: (files: readonly { path: string; folder: RecordFolder }[]) => void;
+  /** Told each record as soon as it is read, in the order the index lists them. */
+  onRecord?: (record: LodestarRecord) => void;
 }
 
 /**
@@ -90,9 +92,11 @@ export class RecordIndex {
         const f = files[i];
         const content = readRecordBytesNow(readFileNow, f.path);
         if (keep && content instanceof Uint8Array && !keep(content)) continue;
-        loaded.set(f.path, parseRecordFile(f.path, f.folder, content, kept));
+        const entry = parseRecordFile(f.path, f.folder, content, kept);
+        loaded.set(f.path, entry);
+        if (entry.record) options.onRecord?.(entry.record);
       }
-    } else await this.readAll(files, keep, loaded, kept);
+    } else await this.readAll(files, keep, loaded, kept, options.onRecord);
     this.folderProblems = walkProblems;
     const before = this.entries;
     this.appeared = this.built ? [...loaded.keys()].filter((p) => !before.has(p)) : [];
@@ -111,6 +115,7 @@ export class RecordIndex {
     keep: BuildOptions['keep'],
     loaded: Map<string, LoadedRecord>,
     kept: Map<string, string>,
+    onRecord: BuildOptions['onRecord'],
   ): Promise<void> {
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
@@ -139,7 +144,9 @@ export class RecordIndex {
         const f = files[start + i];
         const content = contents[i];
         if (keep && content instanceof Uint8Array && !keep(content)) continue;
-        loaded.set(f.path, parseRecordFile(f.path, f.folder, content, kept));
+        const entry = parseRecordFile(f.path, f.folder, content, kept);
+        loaded.set(f.path, entry);
+        if (entry.record) onRecord?.(entry.record);
       }
       start = nextStart;
     }

@@ -297,6 +297,18 @@ export function datedByStatusChange(
   });
 }
 
+/**
+ * True when a status change could move this record into a period starting
+ * `from` ({@link datedByStatusChange}): a decision or design doc with a
+ * status, dated before the period or without a readable date. When no record
+ * is, the status history need not be read.
+ */
+export function mayTakeStatusDate(record: LodestarRecord, from: string): boolean {
+  if ((record.kind !== 'decision' && record.kind !== 'design') || !record.status) return false;
+  const date = isoOrNull(record.date);
+  return date === null || date < from;
+}
+
 /** Just the JSON contract, for `lodestar report --format json`. */
 export function influenceReportJson(report: InfluenceReport): InfluenceReportJson {
   return report.summary;

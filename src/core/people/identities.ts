@@ -157,6 +157,8 @@ export class PeopleDirectory {
   /** Lower-cased handles, file handles and keys. */
   private readonly byHandle = new Map<string, Person>();
   private readonly mailmap: Mailmap;
+  /** {@link keyFor}'s answers, forgotten when {@link resolve} adds a person. */
+  private readonly keys = new Map<string, string>();
 
   /**
    * Profiles are taken in path order. A second profile with a handle already
@@ -292,6 +294,7 @@ export class PeopleDirectory {
     const person: Person = { key, name: mapped.name.trim() || key, emails, initials: [], source: 'git' };
     this.list.push(person);
     for (const e of person.emails) if (!this.byEmail.has(e)) this.byEmail.set(e, person);
+    this.keys.clear();
     return person;
   }
 
@@ -315,6 +318,13 @@ export class PeopleDirectory {
    * Anything else is kept as written, so a logged session never loses a partner.
    */
   keyFor(ref: string): string {
+    // Records name the same few people thousands of times: each name is worked out once (until someone is added).
+    let key = this.keys.get(ref);
+    if (key === undefined) this.keys.set(ref, (key = this.findKey(ref)));
+    return key;
+  }
+
+  private findKey(ref: string): string {
     const text = ref.trim();
     const angle = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
     if (angle) return this.addressKey(angle[2], angle[1].replace(/^["']|["']$/g, '').trim());
@@ -350,6 +360,18 @@ export class PeopleDirectory {
   }
 }
 
+/** What a people directory takes besides profiles: the root's `.git-coauthors` and the repository's mailmap. */
+export interface PeopleSources {
+  coauthors: { entries: CoauthorsEntry[]; problems: Problem[] };
+  mailmap: Mailmap;
+}
+
+/** Reads {@link PeopleSources} (they do not depend on the records: a caller may start this while its index is built). */
+export async function readPeopleSources(fs: RecordFileSystem, root: string, sources: MailmapSources): Promise<PeopleSources> {
+  const [coauthors, mailmap] = await Promise.all([readGitCoauthors(fs, root), readMailmap(fs, root, sources)]);
+  return { coauthors, mailmap };
+}
+
 /**
  * The directory for an index's mentee profiles, the root's `.git-coauthors`
  * and the repository's `.mailmap` (with git's `mailmap.file`/`mailmap.blob`
@@ -360,8 +382,9 @@ export async function loadPeopleDirectory(
   fs: RecordFileSystem,
   extraProfiles: readonly LodestarRecord[] = [],
   sources: MailmapSources = { trusted: false },
+  read: Promise<PeopleSources> = readPeopleSources(fs, index.root, sources),
 ): Promise<PeopleDirectory> {
-  const [coauthors, mailmap] = await Promise.all([readGitCoauthors(fs, index.root), readMailmap(fs, index.root, sources)]);
+  const { coauthors, mailmap } = await read;
   const profiles = [...index.records('person'), ...extraProfiles].map(profileIdentity);
   return new PeopleDirectory(profiles, coauthors.entries, coauthors.problems, mailmap);
 }

@@ -142,13 +142,13 @@ export async function readMailmap(fs: RecordFileSystem, root: string, sources: M
       return undefined; // not set (exit 1), or no git
     }
   };
-  const blob = await config(['--get', 'mailmap.blob']);
+  // Both settings are asked for at once; they are applied in git's order.
+  const [blob, file] = await Promise.all([config(['--get', 'mailmap.blob']), config(['--type=path', '--get', 'mailmap.file'])]);
   // A revision that looks like an option is never handed to git.
   if (blob && !blob.startsWith('-')) {
     const text = await git.run(['cat-file', 'blob', blob]).catch(() => undefined);
     if (text !== undefined && text.length <= MAX_MAILMAP_BYTES) mailmap.add(text);
   }
-  const file = await config(['--type=path', '--get', 'mailmap.file']);
   if (file) {
     const path = /^([a-zA-Z]:)?[\\/]/.test(file) ? file : joinPath(top, file);
     const fst = await fs.stat(path).catch(() => undefined);

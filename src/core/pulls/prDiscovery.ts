@@ -206,14 +206,16 @@ export class PullRequestCollector {
   private readonly waiting = new Map<string, DiscoveredPullRequest>();
 
   /** One object per author: a long history has thousands of pull requests by a few people. Never changed once made. */
-  private readonly people = new Map<string, Person>();
+  private readonly people = new Map<string, Map<string, Person>>();
 
   constructor(private readonly remotes: readonly RemoteRepo[] = []) {}
 
   private person(name: string, email: string): Person {
-    const key = `${name}\x1f${email}`;
-    let p = this.people.get(key);
-    if (!p) this.people.set(own(key), (p = { name: own(name), email: own(email) }));
+    // By e-mail, then name: no key string is made for each commit.
+    let byName = this.people.get(email);
+    if (!byName) this.people.set(own(email), (byName = new Map()));
+    let p = byName.get(name);
+    if (!p) byName.set(own(name), (p = { name: own(name), email: own(email) }));
     return p;
   }
 
@@ -318,6 +320,35 @@ export async function discoverPullRequests(
   const result: DiscoveryResult = { pullRequests, commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
+}
+
+/**
+ * The merge day (`YYYY-MM-DD`) of every merged pull request with a URL, by
+ * URL: what {@link discoverPullRequests} with `onlyMessages` finds (the same
+ * pull requests, the same rule when a number is met twice), without the
+ * authors, co-authors and titles nobody asks for here. What could be read
+ * when git fails part way is kept, as there.
+ */
+export async function discoverPullRequestDates(git: GitExecutor, remotes: readonly RemoteRepo[]): Promise<Map<string, string>> {
+  const found = new Map<number, { message: PullRequestMessage; date: string }>();
+  await scanHistory(
+    git,
+    (commit) => {
+      const message = pullRequestFromMessage(commit.subject, commit.body);
+      if (!message) return;
+      const existing = found.get(message.number);
+      if (existing && !(existing.message.source === 'squash' && message.source !== 'squash')) return;
+      // Ten characters: V8 copies a string this short, so nothing of git's output is kept.
+      found.set(message.number, { message, date: commit.date.slice(0, 10) });
+    },
+    { mentioning: MESSAGE_TEXTS },
+  );
+  const dates = new Map<string, string>();
+  for (const { message, date } of found.values()) {
+    const url = discoveredPullRequestUrl(message, remotes);
+    if (url) dates.set(url, date);
+  }
+  return dates;
 }
 
 /** Why `value` cannot be a `since` date (YYYY-MM-DD, a real day, or an ISO date-time), or undefined when it can. */

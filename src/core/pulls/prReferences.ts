@@ -54,6 +54,9 @@ type UrlParse = { ok: true; reference: PullRequestReference } | { ok: false; mes
  * `#fragment` ignored). `undefined` when the URL is not shaped like any
  * forge's pull-request page.
  */
+/** Characters `encodeURIComponent` never escapes (and no `%`): such a segment decodes and encodes to itself. */
+const PLAIN_SEGMENT = /^[A-Za-z0-9_.!~*'()-]*$/;
+
 function parsePullRequestUrl(input: string): UrlParse {
   const m = /^(https?):\/\/(?:[^/@\s]*@)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?(\/[^?#\s]*)?(?:[?#]\S*)?$/i.exec(input);
   if (!m) return undefined;
@@ -61,16 +64,22 @@ function parsePullRequestUrl(input: string): UrlParse {
   const hostname = m[2].toLowerCase();
   const port = m[3] && !((scheme === 'https' && m[3] === '443') || (scheme === 'http' && m[3] === '80')) ? `:${m[3]}` : '';
   const host = `${hostname}${port}`;
-  let path: string[];
-  try {
-    path = (m[4] ?? '')
-      .split('/')
-      .filter((s) => s !== '')
-      .map((s) => decodeURIComponent(s));
-  } catch {
-    return undefined;
+  const path: string[] = [];
+  for (const s of (m[4] ?? '').split('/')) {
+    if (s === '') continue;
+    // A segment of characters encodeURIComponent leaves as they are is its own canonical form.
+    if (PLAIN_SEGMENT.test(s)) {
+      path.push(s);
+      continue;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(s);
+    } catch {
+      return undefined;
+    }
+    path.push(encodeURIComponent(decoded).replace(/%40/g, '@').replace(/%7E/gi, '~'));
   }
-  path = path.map((s) => encodeURIComponent(s).replace(/%40/g, '@').replace(/%7E/gi, '~'));
   if (path.some((s) => s === '.' || s === '..')) return undefined;
   const make = (kind: ForgeKind, owner: string, repo: string, numberText: string, webBase = `${scheme}://${host}`): UrlParse => {
     const n = parsePullRequestNumber(numberText);
@@ -193,6 +202,43 @@ function resolveQualified(path: string, sigil: string, number: number, remotes: 
 /** The key two references to the same pull request share (forges ignore case in owner and repo names). */
 export function pullRequestKey(url: string): string {
   return url.toLowerCase();
+}
+
+/**
+ * A function giving the same key as `pullRequestKey` of a pull-request URL's
+ * canonical form (of the URL as it is when it does not resolve), faster for
+ * many URLs that differ only in their number: `https://…/pull/17` and
+ * `https://…/pull/18` resolve alike but for the trailing number, so the rest
+ * is worked out once per prefix. Two probes (numbers 1 and 2) show whether
+ * the trailing number is the pull request's number; when it is not (it is
+ * in a query, or another segment is the number), every URL is resolved in full.
+ */
+export function pullRequestUrlKeys(): (url: string) => string {
+  const prefixes = new Map<string, string | null>();
+  return (url) => {
+    const m = TRAILING_NUMBER.exec(url);
+    if (m) {
+      let base = prefixes.get(m[1]);
+      if (base === undefined) prefixes.set(m[1], (base = numberedBase(m[1])));
+      if (base !== null) return base + m[2];
+    }
+    const resolved = resolvePullRequestReference(url, []);
+    return pullRequestKey(resolved.ok ? resolved.reference.url : url);
+  };
+}
+
+/** A web URL ending in `/` and a number a pull request can have, written without leading zeros. */
+const TRAILING_NUMBER = /^(https?:\/\/.+\/)([1-9]\d{0,8})$/i;
+
+/** The key of `prefix` + N less its N, when that key is the canonical key ending in N for any N; else null. */
+function numberedBase(prefix: string): string | null {
+  const one = resolvePullRequestReference(`${prefix}1`, []);
+  const two = resolvePullRequestReference(`${prefix}2`, []);
+  if (!one.ok || !two.ok || one.reference.number !== 1 || two.reference.number !== 2) return null;
+  const a = pullRequestKey(one.reference.url);
+  const b = pullRequestKey(two.reference.url);
+  if (!a.endsWith('/1') || b !== `${a.slice(0, -1)}2`) return null;
+  return a.slice(0, -1);
 }
 
 export interface FoundPullRequestReference {

@@ -1,5 +1,6 @@
 import { LodestarRecord } from '../records/record';
-import { pullRequestKey, resolvePullRequestReference } from './prReferences';
+import { RecordFileSystem } from '../store/fileSystem';
+import { pullRequestKey, pullRequestUrlKeys, resolvePullRequestReference } from './prReferences';
 import { RemoteRepo } from './remotes';
 
 /**
@@ -15,6 +16,8 @@ export class PullRequestLinks {
   private readonly byUrl = new Map<string, LodestarRecord[]>();
   private readonly byShort = new Map<string, LodestarRecord[]>();
   private readonly urls = new Map<string, string>();
+  /** The key a pull request's URL is looked up by (thousands of URLs of one repository in `lodestar prs`). */
+  private readonly keyOf = pullRequestUrlKeys();
 
   constructor(records: Iterable<LodestarRecord>, remotes: readonly RemoteRepo[]) {
     for (const record of records) {
@@ -39,8 +42,7 @@ export class PullRequestLinks {
   recordsFor(pr: { url: string | null; number?: number }): LodestarRecord[] {
     const out: LodestarRecord[] = [];
     if (pr.url) {
-      const resolved = resolvePullRequestReference(pr.url, []);
-      const key = pullRequestKey(resolved.ok ? resolved.reference.url : pr.url);
+      const key = this.keyOf(pr.url);
       for (const r of this.byUrl.get(key) ?? []) if (!out.includes(r)) out.push(r);
     }
     if (!pr.url && pr.number !== undefined) {
@@ -104,6 +106,25 @@ export function mayLinkPullRequests(bytes: Uint8Array): boolean {
       while (k < key.length && bytes[start + k] === key[k]) k++;
       if (k === key.length) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * False when none of these record files can link a pull request (see
+ * {@link mayLinkPullRequests}); true as soon as one can, or cannot be read.
+ * Reads through the blocking read when the file system offers one.
+ */
+export async function filesMayLinkPullRequests(fs: RecordFileSystem, paths: readonly string[]): Promise<boolean> {
+  const readNow = fs.readFileNow?.bind(fs);
+  for (const path of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readNow ? readNow(path) : await fs.readFile(path);
+    } catch {
+      return true;
+    }
+    if (mayLinkPullRequests(bytes)) return true;
   }
   return false;
 }
