@@ -15,6 +15,11 @@ async function problemsOf(name: string, text: string, template?: string): Promis
   );
 }
 
+/** The 1-based line of the first line holding `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
 const MADR2_TEMPLATE = `# [short title of solved problem and solution]
 
 * Status: [proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]
@@ -97,6 +102,20 @@ describe('content rules: template-placeholder', () => {
       '## Decision\n\n<!-- [option 1] | {title of option 1} -->\n\n```md\n* [option 1]\n```\n\nSee [option 1 in the RFC](https://example.com), [^1] and - [x] done.\n',
     );
     assert.deepStrictEqual(await problemsOf('0005-use-rest.md', text), []);
+  });
+
+  it('leaves a placeholder quoted in inline code alone (a decision about the template itself), but not one beside it', async () => {
+    // MADR's own decision on placeholders shows each style as `Example: \`[option 1]\`.`
+    const quoted = madr4Adr({ title: 'Use curly brackets to denote placeholders', status: 'accepted' }).replace(
+      '## Decision Outcome\n',
+      '### Use square brackets\n\nExample: `[option 1]`.\n\n### Use curly braces\n\nExample: ``{title of option 1}``, as in `Chosen option: "{title of option 1}"`.\n\n## Decision Outcome\n',
+    );
+    assert.deepStrictEqual(await problemsOf('0012-use-curly-brackets.md', quoted), []);
+    const left = madr4Adr({ title: 'Use a queue', status: 'proposed' }).replace(
+      '## Decision Outcome\n',
+      '## Decision Outcome\n\nChosen option: `Kafka` over [option 1].\n',
+    );
+    assert.deepStrictEqual(await problemsOf('0013-use-a-queue.md', left), ['template-placeholder@' + lineOf(left, '[option 1]')]);
   });
 });
 

@@ -61,10 +61,14 @@ export function placeholderLines(text: string, folderTemplate?: Set<string>): Pl
   return out;
 }
 
-/** `[option 1]`, `{title of option 1}`, `[draft | proposed | accepted]` — but not a link, a footnote or a task box. */
+/**
+ * `[option 1]`, `{title of option 1}`, `[draft | proposed | accepted]` — but not a link, a footnote, a task box
+ * or a placeholder quoted in an inline code span (`` Example: `[option 1]` `` in a decision about the template).
+ */
 function hasBracketPlaceholder(line: string): boolean {
+  const uncoded = line.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, 'CODE');
   // `[… | superseded by [ADR-0005](0005-example.md)]`: a link inside a placeholder is part of it.
-  const unlinked = line.replace(/\[[^\][]*\]\([^)]*\)/g, 'LINK');
+  const unlinked = uncoded.replace(/\[[^\][]*\]\([^)]*\)/g, 'LINK');
   for (const m of unlinked.matchAll(/\[([^\][]{3,})\](?![([:])|\{([^{}]{3,})\}/g)) {
     const inner = (m[1] ?? m[2]).trim();
     if (PLACEHOLDER_WORDS.test(inner) || /^[\w .-]+( \| [\w .…-]+){2,}$/.test(inner)) return true;
