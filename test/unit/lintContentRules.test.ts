@@ -187,6 +187,52 @@ describe('content rules: number-gap', () => {
       ['Number 4 is not used here or on another branch: this record follows 0002-b.md.'],
     );
   });
+
+  it('a subfolder with numbers of its own (MADR\'s "subfolders with local IDs") is its own series: no duplicate, gaps counted within it', async () => {
+    // As a platform team keeps a new programme's decisions: `cp30/ADR-002-…` beside the top folder's `002-…`.
+    const { index } = await indexOf({
+      '.adr-dir': 'architecture-decision-record\n',
+      'architecture-decision-record/000-record.md': nygardAdr({ number: 0, title: 'Record' }),
+      'architecture-decision-record/001-use-es.md': nygardAdr({ number: 1, title: 'Use ES' }),
+      'architecture-decision-record/002-use-github.md': nygardAdr({ number: 2, title: 'Use GitHub' }),
+      'architecture-decision-record/005-ecr.md': nygardAdr({ number: 5, title: 'ECR' }),
+      'architecture-decision-record/cp30/ADR-002-argocd.md': '# ADR-002: Argo CD\n\n**Status:** Accepted  \n**Date:** 2026-05-07\n',
+      'architecture-decision-record/cp30/ADR-005-observability.md': '# ADR-005: Observability\n\n**Status:** Proposed  \n**Date:** 2026-05-09\n',
+      'architecture-decision-record/cp30/ADR-006-logging.md': '# ADR-006: Logging\n\n**Status:** Proposed  \n',
+    });
+    assert.deepStrictEqual(
+      index.problems().filter((p) => p.code === 'duplicate-number'),
+      [],
+    );
+    assert.deepStrictEqual(
+      numberGapProblems(index.records('decision')).map((p) => `${p.path.slice(p.path.indexOf('record/') + 7)}: ${p.message}`),
+      [
+        '005-ecr.md: Numbers 3–4 are not used here or on another branch: this record follows 002-use-github.md.',
+        'cp30/ADR-005-observability.md: Numbers 3–4 are not used here or on another branch: this record follows ADR-002-argocd.md.',
+      ],
+    );
+  });
+
+  it('subfolders that share one run of numbers (global IDs) are one series; a number used twice in one folder is still a duplicate', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-record.md': madr4Adr({ title: 'Record', status: 'accepted' }),
+      'docs/decisions/backend/0002-use-postgres.md': madr4Adr({ title: 'Use Postgres', status: 'accepted' }),
+      'docs/decisions/frontend/0003-use-react.md': madr4Adr({ title: 'Use React', status: 'accepted' }),
+      'docs/decisions/frontend/0005-use-vite.md': madr4Adr({ title: 'Use Vite', status: 'accepted' }),
+      'docs/decisions/frontend/0005-use-vitest.md': madr4Adr({ title: 'Use Vitest', status: 'accepted' }),
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code === 'duplicate-number')
+        .map((p) => p.path.slice(p.path.lastIndexOf('/') + 1)),
+      ['0005-use-vite.md', '0005-use-vitest.md'],
+    );
+    assert.deepStrictEqual(
+      numberGapProblems(index.records('decision')).map((p) => p.message),
+      ['Number 4 is not used here or on another branch: this record follows 0003-use-react.md.'],
+    );
+  });
 });
 
 describe('content rules on ordinary, filled-in records', () => {
