@@ -149,6 +149,17 @@ describe('content rules: sections', () => {
     assert.deepStrictEqual(await problemsOf('0009-use-redis.md', inlineStatus), []);
   });
 
+  it('"## Decisions" (a record that takes several, numbered) is the Decision section', async () => {
+    const text = nygardAdr({ number: 20, title: 'Environments and pipeline' }).replace(
+      /## Decision\n\n[^\n]*\n/,
+      "## Decisions\n\n1. Teams are offered 'namespaces'.\n\n2. A namespace is a Kubernetes namespace and its AWS resources.\n",
+    );
+    assert.match(text, /## Decisions\n/);
+    assert.deepStrictEqual(await problemsOf('0020-environments-and-pipeline.md', text), []);
+    const empty = text.replace(/## Decisions\n\n1\.[^\n]*\n\n2\.[^\n]*\n/, '## Decisions\n\n');
+    assert.deepStrictEqual(await problemsOf('0020-environments-and-pipeline.md', empty), [`empty-section@${lineOf(empty, '## Decisions')}`]);
+  });
+
   it('a plain record with no dialect is not asked for sections', async () => {
     assert.deepStrictEqual(await problemsOf('0010-notes.md', '# 10. Notes\n\nSome notes.\n'), []);
   });

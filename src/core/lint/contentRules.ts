@@ -22,13 +22,13 @@ interface RequiredSection {
 const NYGARD_SECTIONS: RequiredSection[] = [
   { name: 'Status', aliases: ['status'] },
   { name: 'Context', aliases: ['context', 'context and problem statement', 'problem statement', 'background'] },
-  { name: 'Decision', aliases: ['decision', 'decision outcome'] },
+  { name: 'Decision', aliases: ['decision', 'decisions', 'decision outcome'] },
   { name: 'Consequences', aliases: ['consequences'] },
 ];
 
 const MADR_SECTIONS: RequiredSection[] = [
   { name: 'Context and Problem Statement', aliases: ['context and problem statement', 'context', 'problem statement'] },
-  { name: 'Decision Outcome', aliases: ['decision outcome', 'decision'] },
+  { name: 'Decision Outcome', aliases: ['decision outcome', 'decision', 'decisions'] },
 ];
 
 function requiredSections(record: LodestarRecord): RequiredSection[] {
