@@ -19,7 +19,8 @@ export interface DecisionSource {
   head?: string;
 }
 
-const SECTIONS = ['status', 'links'] as const;
+// MADR's two required sections name a MADR record that has no status or deciders to tell it by.
+const SECTIONS = ['status', 'links', 'context and problem statement', 'decision outcome'] as const;
 
 /** Reads one decision record in any dialect: adr-tools/Nygard, MADR 2–4, log4brains. */
 export function parseDecision(src: DecisionSource): LodestarRecord {
@@ -82,7 +83,11 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
           : 'consulted' in data || 'informed' in data
             ? 'madr4'
             : undefined;
-    dialect = log4brains ? 'log4brains' : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain'));
+    // With none of that, MADR's sections still say MADR: in front matter's generation (3/4) when the record has front matter.
+    const madrBody = outline.sections.has('context and problem statement') && outline.sections.has('decision outcome') ? (data ? 'madr4' : 'madr2') : 'plain';
+    dialect = log4brains
+      ? 'log4brains'
+      : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : madrBody));
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
