@@ -58,6 +58,19 @@ describe('real-world record variations', () => {
     assert.strictEqual(index.records()[0].status, 'implemented');
   });
 
+  it('several bold fields on one line, split by `·` or `|`, are each read: status, date, deciders', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0071-one-narrow-channel.md':
+        '# ADR-0071 — The core answers plugins on one narrow channel\n\n**Status:** Accepted · **Date:** 2026-09-20 · **Deciders:** Ada, Grace\n\n**Amends:** [ADR-0037](0037-per-plugin-network-segments.md) (a second core listener).\n\n## Context\n\nC.\n',
+      'docs/adr/0037-per-plugin-network-segments.md':
+        '# ADR-0037 — Per-plugin network segments\n\n**Status:** Accepted | **Date:** 2026-07-19\n\n## Context\n\nC.\n',
+    });
+    const narrow = byName(index, '0071-one-narrow-channel.md');
+    assert.deepStrictEqual([narrow.status, narrow.date, narrow.people], ['accepted', '2026-09-20', ['Ada', 'Grace']]);
+    const segments = byName(index, '0037-per-plugin-network-segments.md');
+    assert.deepStrictEqual([segments.status, segments.date], ['accepted', '2026-07-19']);
+  });
+
   it('links listed in front matter (target, kind, filename)', async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-use-madr.md':

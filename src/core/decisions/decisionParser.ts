@@ -136,21 +136,36 @@ interface Field {
 /** `* Status: accepted`, `- Deciders: a, b`, `Date: 2020-01-01` under the title. */
 type PreambleFields = { status?: Field; statusLine?: Field; date?: Field; deciders?: Field; tags?: Field };
 
+/** ` · **Date:** …`, ` | **Deciders:** …`: where one line's next bold field starts. */
+const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\*\*|__)\s*:))/;
+
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
   for (const l of lines) {
-    const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
-    if (!m) continue;
-    const key = m[2].toLowerCase();
-    const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
-    if (key === 'status') {
-      if (m[1]) out.status ??= field;
-      else out.statusLine ??= field;
-    } else if (key === 'date') out.date ??= field;
-    else if (key === 'tags') out.tags ??= field;
-    else out.deciders ??= field;
+    // `**Status:** Accepted · **Date:** 2026-09-20`: a line of bold fields is read one field at a time.
+    if (l.text.includes('**') || l.text.includes('__')) {
+      const parts = l.text.split(NEXT_BOLD_FIELD);
+      if (parts.length > 1) {
+        for (const text of parts) readPreambleField({ text, line: l.line }, out);
+        continue;
+      }
+    }
+    readPreambleField(l, out);
   }
   return out;
+}
+
+function readPreambleField(l: OutlineLine, out: PreambleFields): void {
+  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
+  if (!m) return;
+  const key = m[2].toLowerCase();
+  const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
+  if (key === 'status') {
+    if (m[1]) out.status ??= field;
+    else out.statusLine ??= field;
+  } else if (key === 'date') out.date ??= field;
+  else if (key === 'tags') out.tags ??= field;
+  else out.deciders ??= field;
 }
 
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
