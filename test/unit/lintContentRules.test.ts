@@ -104,6 +104,19 @@ describe('content rules: template-placeholder', () => {
     assert.deepStrictEqual(await problemsOf('0005-use-rest.md', text), []);
   });
 
+  it('an option labelled `[Option 1]` ahead of its own words is a label, not a placeholder; a bare or quoted `[option 1]` still is', async () => {
+    // As a team writes its options: `* [Option 1] Continue supporting …`, then `### [Option 1]` and `* **[Option 2] Remove …**`.
+    const labelled = madr2Adr({ title: 'Remove non-threadsafe interfaces', status: 'proposed' }).replace(
+      '## Decision Outcome\n',
+      "## Considered Options\n\n* [Option 1] Continue supporting non-threadsafe interfaces while also working\n  on the enhancements.\n\n* [Option 2] Immediately deprecate, then remove.\n\n## Decision Outcome\n\n* **[Option 2] Immediately deprecate, then remove entirely.**\n\n### [Option 1]\n\n* Good, because we don't break anyone.\n",
+    );
+    assert.deepStrictEqual(await problemsOf('0004-only-threadsafe-interfaces.md', labelled), []);
+    const bare = labelled.replace('* [Option 2] Immediately deprecate, then remove.', '* [option 2]');
+    assert.deepStrictEqual(await problemsOf('0004-only-threadsafe-interfaces.md', bare), [`template-placeholder@${lineOf(bare, '* [option 2]')}`]);
+    const quoted = labelled.replace('* **[Option 2] Immediately deprecate, then remove entirely.**', 'Chosen option: "[option 2]", because it is simpler.');
+    assert.deepStrictEqual(await problemsOf('0004-only-threadsafe-interfaces.md', quoted), [`template-placeholder@${lineOf(quoted, 'Chosen option')}`]);
+  });
+
   it('leaves a placeholder quoted in inline code alone (a decision about the template itself), but not one beside it', async () => {
     // MADR's own decision on placeholders shows each style as `Example: \`[option 1]\`.`
     const quoted = madr4Adr({ title: 'Use curly brackets to denote placeholders', status: 'accepted' }).replace(
