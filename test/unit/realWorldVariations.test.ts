@@ -200,6 +200,32 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(madr.index.problems(), [], 'no false duplicate number');
   });
 
+  it('a date written with the status ("Accepted on 2026-08-31.") is the date when there is no Date field', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0009-owner-issued-settings.md': '# ADR 0009: Owner-issued settings\n\n## Status\n\nAccepted on 2026-08-31.\n\n## Context\n\nC.\n',
+      'doc/adr/0010-activity-feed.md':
+        '# Activity feed\n\n## Status\n\nAccepted — 2026-05-14\n\nAmended by [ADR-0019](0019-persist.md) (2026-06-14): commits are now polled.\n\n## Context\n\nC.\n',
+      'doc/adr/0011-changelog.md': '# 11. Changelog\n\n## Status\n\nAccepted on 2018-08-17.\nRevisited on 2019-01-03.\n\n## Context\n\nC.\n',
+      'doc/adr/0012-dated.md': '# 12. Dated\n\nDate: 2020-01-02\n\n## Status\n\nAccepted on 2021-03-04\n',
+      'doc/adr/0013-bullets.md': '# Bullets\n\n* Status: accepted (2021-03-05)\n\n## Context and Problem Statement\n\nC.\n',
+      'doc/adr/0019-persist.md': '# 19. Persist\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.status, r.date]),
+      [
+        [9, 'accepted', '2026-08-31'],
+        [10, 'accepted', '2026-05-14'],
+        [11, 'accepted', '2018-08-17'],
+        [12, 'accepted', '2020-01-02'],
+        [13, 'accepted', '2021-03-05'],
+        [19, 'accepted', null],
+      ],
+    );
+  });
+
   it('vague dates give no date; month names with a day do', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: 'TBD 2021' }),

@@ -1,4 +1,4 @@
-import { dateFromFileName, normaliseDate } from '../records/dates';
+import { dateFromFileName, dateInText, normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
@@ -91,7 +91,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
-  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed;
+  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed ?? statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(line.text);
@@ -166,6 +166,18 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   } else if (key === 'date') out.date ??= field;
   else if (key === 'tags') out.tags ??= field;
   else out.deciders ??= field;
+}
+
+/** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */
+function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields): string | null {
+  for (const l of section ?? []) {
+    // `Amended by [ADR-0019](…) (2026-06-14)` dates the link, not the decision.
+    if (l.text.includes('](')) continue;
+    const d = dateInText(l.text);
+    if (d) return d;
+  }
+  const field = bullets.status ?? bullets.statusLine;
+  return field && !field.value.includes('](') ? dateInText(field.value) : null;
 }
 
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
