@@ -200,6 +200,31 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(madr.index.problems(), [], 'no false duplicate number');
   });
 
+  it('a bold-wrapped link line in the Status section is that link: superseded, both sides stated, no one-sided-link', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0013-not-adopted.md':
+        '# ADR-0013 — Client injection is not adopted\n\n## Status\n\n**Superseded by [ADR-0014](0014-operator-chooses.md). Nothing\nbelow is in force.**\n\n## Context\n\nC.\n',
+      'doc/adr/0014-operator-chooses.md':
+        '# ADR-0014 — The operator chooses\n\n## Status\n\nAccepted\n\n__Supersedes [ADR-0013](0013-not-adopted.md)__\n\n## Context\n\nC.\n',
+    });
+    const old = byName(index, '0013-not-adopted.md');
+    assert.strictEqual(old.status, 'superseded');
+    assert.deepStrictEqual(
+      old.links.filter((l) => !l.reverse).map((l) => [l.kind, path.basename(l.target), l.line]),
+      [['superseded-by', '0014-operator-chooses.md', 5]],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0014-operator-chooses.md')
+        .links.filter((l) => !l.reverse)
+        .map((l) => [l.kind, path.basename(l.target)]),
+      [['supersedes', '0013-not-adopted.md']],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
   it('a date written with the status ("Accepted on 2026-08-31.") is the date when there is no Date field', async () => {
     const { index } = await indexOf({
       'doc/adr/0009-owner-issued-settings.md': '# ADR 0009: Owner-issued settings\n\n## Status\n\nAccepted on 2026-08-31.\n\n## Context\n\nC.\n',

@@ -196,7 +196,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       continue;
     }
     if (text.trim() === '') continue;
-    const link = parseLinkLine(text);
+    // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
+    const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;
