@@ -225,6 +225,28 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it("a body link to a record's `.html` page name references that record; one to any other page is no link and not broken", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0012-one-cluster.md': nygardAdr({ number: 12, title: 'One cluster' }),
+      'doc/adr/0021-multi-cluster.md': nygardAdr({ number: 21, title: 'Multi-cluster' }).replace(
+        '## Context\n',
+        '## Context\n\nApps run on [one cluster](0012-one-cluster.html#decision); see [the log](index.html) and [an old page](0099-gone.html).\n',
+      ),
+    });
+    assert.deepStrictEqual(
+      index.linksOf(byName(index, '0021-multi-cluster.md')).map((l) => [l.kind, path.basename(l.target)]),
+      [['references', '0012-one-cluster.md']],
+    );
+    assert.deepStrictEqual(
+      index.linksOf(byName(index, '0012-one-cluster.md')).map((l) => [l.kind, path.basename(l.target)]),
+      [['referenced-by', '0021-multi-cluster.md']],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
   it('a date written with the status ("Accepted on 2026-08-31.") is the date when there is no Date field', async () => {
     const { index } = await indexOf({
       'doc/adr/0009-owner-issued-settings.md': '# ADR 0009: Owner-issued settings\n\n## Status\n\nAccepted on 2026-08-31.\n\n## Context\n\nC.\n',

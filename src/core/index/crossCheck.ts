@@ -145,7 +145,8 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       // `supersedes: docs/adr/0007-x.md` in front matter is a path from the repository's top, not from the record.
       if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
-      if (link.via === 'body' && target === null) {
+      // A link to a page that is no record's (`old-page.html`) is not one either, nor broken.
+      if ((link.via === 'body' && target === null) || (link.via === 'page' && !target)) {
         own ??= r.links.slice(0, i);
         continue;
       }
