@@ -19,13 +19,14 @@ export interface DecisionSource {
   head?: string;
 }
 
+const SECTIONS = ['status', 'links'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
-const SECTIONS = ['status', 'links', 'context and problem statement', 'decision outcome'] as const;
+const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
 /** Reads one decision record in any dialect: adr-tools/Nygard, MADR 2–4, log4brains. */
 export function parseDecision(src: DecisionSource): LodestarRecord {
   const name = basename(src.path);
-  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS);
+  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS, MADR_SECTIONS);
   const data = src.data;
   const dateNamed = dateFromFileName(name);
   const links: RecordLink[] = [];
@@ -84,7 +85,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
             ? 'madr4'
             : undefined;
     // With none of that, MADR's sections still say MADR: in front matter's generation (3/4) when the record has front matter.
-    const madrBody = outline.sections.has('context and problem statement') && outline.sections.has('decision outcome') ? (data ? 'madr4' : 'madr2') : 'plain';
+    const madrBody = outline.present.size === MADR_SECTIONS.length ? (data ? 'madr4' : 'madr2') : 'plain';
     dialect = log4brains
       ? 'log4brains'
       : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : madrBody));
