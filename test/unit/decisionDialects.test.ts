@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import { folderDialect, supersedeText } from '../../src/core/decisions/newDecision';
 import { madr2Adr, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { byName, indexOf } from './helpers';
 
@@ -82,6 +84,34 @@ describe('decision dialects', () => {
     const old = byName(index, '0003-old.md');
     assert.strictEqual(old.status, 'superseded');
     assert.strictEqual(index.resolveLink(old, old.links[0].target), four.path, 'ADR-0001 resolves to the record by number');
+  });
+
+  it('reads a MADR record with no status (every MADR 3/4 key is optional) as MADR by its sections, and supersedes it in MADR', async () => {
+    // As MADR's own and many projects' decision logs are: Jekyll keys in the front matter, MADR's sections, no status.
+    const madrBody = (title: string): string =>
+      `# ${title}\n\n## Context and Problem Statement\n\nWhich component should render it?\n\n## Considered Options\n\n* Use \`TextArea\`\n\n## Decision Outcome\n\nChosen option: "Use \`TextArea\`", because it is simple.\n`;
+    const { index } = await indexOf({
+      'docs/decisions/0000-use-markdown-any-decision-records.md': `---\nparent: Decision Records\nnav_order: 0\n---\n${madrBody('Use Markdown Any Decision Records')}`,
+      'docs/decisions/0036-use-markdown-for-chat-content.md': `---\nnav_order: 0036\nparent: Decision Records\n---\n\n${madrBody('Use Markdown for chat content')}`,
+      'docs/decisions/0037-no-front-matter.md': madrBody('No front matter'),
+      'docs/decisions/0038-notes.md': '# Notes\n\nJust notes, with a [link](https://example.com).\n',
+    });
+    const chat = byName(index, '0036-use-markdown-for-chat-content.md');
+    assert.deepStrictEqual([chat.number, chat.title, chat.status, chat.dialect], [36, 'Use Markdown for chat content', null, 'madr4']);
+    assert.strictEqual(byName(index, '0037-no-front-matter.md').dialect, 'madr2');
+    assert.strictEqual(byName(index, '0038-notes.md').dialect, 'plain');
+    assert.strictEqual(folderDialect(index.records()), 'madr');
+    const text = fs.readFileSync(chat.path, 'utf8');
+    const superseded = supersedeText(chat, text, {
+      number: 66,
+      title: 'Use MarkdownTextFlow',
+      path: chat.path.replace(/0036-.*$/, '0066-use-markdowntextflow.md'),
+    });
+    assert.ok(
+      superseded.startsWith('---\nnav_order: 0036\nparent: Decision Records\nstatus: \"superseded by [ADR-0066](0066-use-markdowntextflow.md)\"\n---\n'),
+      superseded,
+    );
+    assert.doesNotMatch(superseded, /## Status/);
   });
 
   it('reads log4brains date-named records: no number, date from the name, folders from .log4brains.yml', async () => {

@@ -15,6 +15,11 @@ async function problemsOf(name: string, text: string, template?: string): Promis
   );
 }
 
+/** The 1-based line of the first line holding `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
 const MADR2_TEMPLATE = `# [short title of solved problem and solution]
 
 * Status: [proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]
@@ -98,6 +103,33 @@ describe('content rules: template-placeholder', () => {
     );
     assert.deepStrictEqual(await problemsOf('0005-use-rest.md', text), []);
   });
+
+  it('an option labelled `[Option 1]` ahead of its own words is a label, not a placeholder; a bare or quoted `[option 1]` still is', async () => {
+    // As a team writes its options: `* [Option 1] Continue supporting …`, then `### [Option 1]` and `* **[Option 2] Remove …**`.
+    const labelled = madr2Adr({ title: 'Remove non-threadsafe interfaces', status: 'proposed' }).replace(
+      '## Decision Outcome\n',
+      "## Considered Options\n\n* [Option 1] Continue supporting non-threadsafe interfaces while also working\n  on the enhancements.\n\n* [Option 2] Immediately deprecate, then remove.\n\n## Decision Outcome\n\n* **[Option 2] Immediately deprecate, then remove entirely.**\n\n### [Option 1]\n\n* Good, because we don't break anyone.\n",
+    );
+    assert.deepStrictEqual(await problemsOf('0004-only-threadsafe-interfaces.md', labelled), []);
+    const bare = labelled.replace('* [Option 2] Immediately deprecate, then remove.', '* [option 2]');
+    assert.deepStrictEqual(await problemsOf('0004-only-threadsafe-interfaces.md', bare), [`template-placeholder@${lineOf(bare, '* [option 2]')}`]);
+    const quoted = labelled.replace('* **[Option 2] Immediately deprecate, then remove entirely.**', 'Chosen option: "[option 2]", because it is simpler.');
+    assert.deepStrictEqual(await problemsOf('0004-only-threadsafe-interfaces.md', quoted), [`template-placeholder@${lineOf(quoted, 'Chosen option')}`]);
+  });
+
+  it('leaves a placeholder quoted in inline code alone (a decision about the template itself), but not one beside it', async () => {
+    // MADR's own decision on placeholders shows each style as `Example: \`[option 1]\`.`
+    const quoted = madr4Adr({ title: 'Use curly brackets to denote placeholders', status: 'accepted' }).replace(
+      '## Decision Outcome\n',
+      '### Use square brackets\n\nExample: `[option 1]`.\n\n### Use curly braces\n\nExample: ``{title of option 1}``, as in `Chosen option: "{title of option 1}"`.\n\n## Decision Outcome\n',
+    );
+    assert.deepStrictEqual(await problemsOf('0012-use-curly-brackets.md', quoted), []);
+    const left = madr4Adr({ title: 'Use a queue', status: 'proposed' }).replace(
+      '## Decision Outcome\n',
+      '## Decision Outcome\n\nChosen option: `Kafka` over [option 1].\n',
+    );
+    assert.deepStrictEqual(await problemsOf('0013-use-a-queue.md', left), ['template-placeholder@' + lineOf(left, '[option 1]')]);
+  });
 });
 
 describe('content rules: sections', () => {
@@ -128,6 +160,17 @@ describe('content rules: sections', () => {
     const inlineStatus =
       '# 9. Use Redis\n\nDate: 2026-01-05\nStatus: Accepted\n\n## Context\n\nSlow pages.\n\n## Decision\n\nCache.\n\n## Consequences\n\nA cache to run.\n';
     assert.deepStrictEqual(await problemsOf('0009-use-redis.md', inlineStatus), []);
+  });
+
+  it('"## Decisions" (a record that takes several, numbered) is the Decision section', async () => {
+    const text = nygardAdr({ number: 20, title: 'Environments and pipeline' }).replace(
+      /## Decision\n\n[^\n]*\n/,
+      "## Decisions\n\n1. Teams are offered 'namespaces'.\n\n2. A namespace is a Kubernetes namespace and its AWS resources.\n",
+    );
+    assert.match(text, /## Decisions\n/);
+    assert.deepStrictEqual(await problemsOf('0020-environments-and-pipeline.md', text), []);
+    const empty = text.replace(/## Decisions\n\n1\.[^\n]*\n\n2\.[^\n]*\n/, '## Decisions\n\n');
+    assert.deepStrictEqual(await problemsOf('0020-environments-and-pipeline.md', empty), [`empty-section@${lineOf(empty, '## Decisions')}`]);
   });
 
   it('a plain record with no dialect is not asked for sections', async () => {
@@ -166,6 +209,52 @@ describe('content rules: number-gap', () => {
     assert.deepStrictEqual(
       numberGapProblems(index.records('decision'), new Map([[folder, new Set([3, 6])]])).map((p) => p.message),
       ['Number 4 is not used here or on another branch: this record follows 0002-b.md.'],
+    );
+  });
+
+  it('a subfolder with numbers of its own (MADR\'s "subfolders with local IDs") is its own series: no duplicate, gaps counted within it', async () => {
+    // As a platform team keeps a new programme's decisions: `cp30/ADR-002-…` beside the top folder's `002-…`.
+    const { index } = await indexOf({
+      '.adr-dir': 'architecture-decision-record\n',
+      'architecture-decision-record/000-record.md': nygardAdr({ number: 0, title: 'Record' }),
+      'architecture-decision-record/001-use-es.md': nygardAdr({ number: 1, title: 'Use ES' }),
+      'architecture-decision-record/002-use-github.md': nygardAdr({ number: 2, title: 'Use GitHub' }),
+      'architecture-decision-record/005-ecr.md': nygardAdr({ number: 5, title: 'ECR' }),
+      'architecture-decision-record/cp30/ADR-002-argocd.md': '# ADR-002: Argo CD\n\n**Status:** Accepted  \n**Date:** 2026-05-07\n',
+      'architecture-decision-record/cp30/ADR-005-observability.md': '# ADR-005: Observability\n\n**Status:** Proposed  \n**Date:** 2026-05-09\n',
+      'architecture-decision-record/cp30/ADR-006-logging.md': '# ADR-006: Logging\n\n**Status:** Proposed  \n',
+    });
+    assert.deepStrictEqual(
+      index.problems().filter((p) => p.code === 'duplicate-number'),
+      [],
+    );
+    assert.deepStrictEqual(
+      numberGapProblems(index.records('decision')).map((p) => `${p.path.slice(p.path.indexOf('record/') + 7)}: ${p.message}`),
+      [
+        '005-ecr.md: Numbers 3–4 are not used here or on another branch: this record follows 002-use-github.md.',
+        'cp30/ADR-005-observability.md: Numbers 3–4 are not used here or on another branch: this record follows ADR-002-argocd.md.',
+      ],
+    );
+  });
+
+  it('subfolders that share one run of numbers (global IDs) are one series; a number used twice in one folder is still a duplicate', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-record.md': madr4Adr({ title: 'Record', status: 'accepted' }),
+      'docs/decisions/backend/0002-use-postgres.md': madr4Adr({ title: 'Use Postgres', status: 'accepted' }),
+      'docs/decisions/frontend/0003-use-react.md': madr4Adr({ title: 'Use React', status: 'accepted' }),
+      'docs/decisions/frontend/0005-use-vite.md': madr4Adr({ title: 'Use Vite', status: 'accepted' }),
+      'docs/decisions/frontend/0005-use-vitest.md': madr4Adr({ title: 'Use Vitest', status: 'accepted' }),
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code === 'duplicate-number')
+        .map((p) => p.path.slice(p.path.lastIndexOf('/') + 1)),
+      ['0005-use-vite.md', '0005-use-vitest.md'],
+    );
+    assert.deepStrictEqual(
+      numberGapProblems(index.records('decision')).map((p) => p.message),
+      ['Number 4 is not used here or on another branch: this record follows 0003-use-react.md.'],
     );
   });
 });

@@ -58,6 +58,19 @@ describe('real-world record variations', () => {
     assert.strictEqual(index.records()[0].status, 'implemented');
   });
 
+  it('several bold fields on one line, split by `·` or `|`, are each read: status, date, deciders', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0071-one-narrow-channel.md':
+        '# ADR-0071 — The core answers plugins on one narrow channel\n\n**Status:** Accepted · **Date:** 2026-09-20 · **Deciders:** Ada, Grace\n\n**Amends:** [ADR-0037](0037-per-plugin-network-segments.md) (a second core listener).\n\n## Context\n\nC.\n',
+      'docs/adr/0037-per-plugin-network-segments.md':
+        '# ADR-0037 — Per-plugin network segments\n\n**Status:** Accepted | **Date:** 2026-07-19\n\n## Context\n\nC.\n',
+    });
+    const narrow = byName(index, '0071-one-narrow-channel.md');
+    assert.deepStrictEqual([narrow.status, narrow.date, narrow.people], ['accepted', '2026-09-20', ['Ada', 'Grace']]);
+    const segments = byName(index, '0037-per-plugin-network-segments.md');
+    assert.deepStrictEqual([segments.status, segments.date], ['accepted', '2026-07-19']);
+  });
+
   it('links listed in front matter (target, kind, filename)', async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-use-madr.md':
@@ -185,6 +198,79 @@ describe('status, title and date edge cases', () => {
       ],
     );
     assert.deepStrictEqual(madr.index.problems(), [], 'no false duplicate number');
+  });
+
+  it('a bold-wrapped link line in the Status section is that link: superseded, both sides stated, no one-sided-link', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0013-not-adopted.md':
+        '# ADR-0013 — Client injection is not adopted\n\n## Status\n\n**Superseded by [ADR-0014](0014-operator-chooses.md). Nothing\nbelow is in force.**\n\n## Context\n\nC.\n',
+      'doc/adr/0014-operator-chooses.md':
+        '# ADR-0014 — The operator chooses\n\n## Status\n\nAccepted\n\n__Supersedes [ADR-0013](0013-not-adopted.md)__\n\n## Context\n\nC.\n',
+    });
+    const old = byName(index, '0013-not-adopted.md');
+    assert.strictEqual(old.status, 'superseded');
+    assert.deepStrictEqual(
+      old.links.filter((l) => !l.reverse).map((l) => [l.kind, path.basename(l.target), l.line]),
+      [['superseded-by', '0014-operator-chooses.md', 5]],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0014-operator-chooses.md')
+        .links.filter((l) => !l.reverse)
+        .map((l) => [l.kind, path.basename(l.target)]),
+      [['supersedes', '0013-not-adopted.md']],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
+  it("a body link to a record's `.html` page name references that record; one to any other page is no link and not broken", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0012-one-cluster.md': nygardAdr({ number: 12, title: 'One cluster' }),
+      'doc/adr/0021-multi-cluster.md': nygardAdr({ number: 21, title: 'Multi-cluster' }).replace(
+        '## Context\n',
+        '## Context\n\nApps run on [one cluster](0012-one-cluster.html#decision); see [the log](index.html) and [an old page](0099-gone.html).\n',
+      ),
+    });
+    assert.deepStrictEqual(
+      index.linksOf(byName(index, '0021-multi-cluster.md')).map((l) => [l.kind, path.basename(l.target)]),
+      [['references', '0012-one-cluster.md']],
+    );
+    assert.deepStrictEqual(
+      index.linksOf(byName(index, '0012-one-cluster.md')).map((l) => [l.kind, path.basename(l.target)]),
+      [['referenced-by', '0021-multi-cluster.md']],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
+  it('a date written with the status ("Accepted on 2026-08-31.") is the date when there is no Date field', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0009-owner-issued-settings.md': '# ADR 0009: Owner-issued settings\n\n## Status\n\nAccepted on 2026-08-31.\n\n## Context\n\nC.\n',
+      'doc/adr/0010-activity-feed.md':
+        '# Activity feed\n\n## Status\n\nAccepted — 2026-05-14\n\nAmended by [ADR-0019](0019-persist.md) (2026-06-14): commits are now polled.\n\n## Context\n\nC.\n',
+      'doc/adr/0011-changelog.md': '# 11. Changelog\n\n## Status\n\nAccepted on 2018-08-17.\nRevisited on 2019-01-03.\n\n## Context\n\nC.\n',
+      'doc/adr/0012-dated.md': '# 12. Dated\n\nDate: 2020-01-02\n\n## Status\n\nAccepted on 2021-03-04\n',
+      'doc/adr/0013-bullets.md': '# Bullets\n\n* Status: accepted (2021-03-05)\n\n## Context and Problem Statement\n\nC.\n',
+      'doc/adr/0019-persist.md': '# 19. Persist\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.status, r.date]),
+      [
+        [9, 'accepted', '2026-08-31'],
+        [10, 'accepted', '2026-05-14'],
+        [11, 'accepted', '2018-08-17'],
+        [12, 'accepted', '2020-01-02'],
+        [13, 'accepted', '2021-03-05'],
+        [19, 'accepted', null],
+      ],
+    );
   });
 
   it('vague dates give no date; month names with a day do', async () => {

@@ -73,6 +73,21 @@ describe('site builder', () => {
     assert.doesNotMatch(allText(site), /hunter2|promotion/);
   });
 
+  it("links a record's `.html` name (as the team's published site named it) to that record's page; an unknown `.html` stays unpublished", async () => {
+    const { index } = await indexOf({
+      '.adr-dir': 'architecture-decision-record\n',
+      'architecture-decision-record/012-One-cluster-for-dev-staging-prod.md': nygardAdr({ number: 12, title: 'One cluster for dev/staging/prod' }),
+      'architecture-decision-record/021-Multi-cluster.md': nygardAdr({ number: 21, title: 'Multi-cluster' }).replace(
+        '## Context\n',
+        '## Context\n\nApps run on [one Kubernetes cluster](012-One-cluster-for-dev-staging-prod.html#decision), not [a page](old-page.html).\n',
+      ),
+    });
+    const site = await buildSite(index, new NodeFileSystem());
+    const page = text(site, 'architecture-decision-record/021-Multi-cluster.html');
+    assert.match(page, /<a href="012-One-cluster-for-dev-staging-prod\.html#decision">one Kubernetes cluster<\/a>/);
+    assert.match(page, /<span class="unpublished" title="[^"]+">a page<\/span>/);
+  });
+
   it('shows links both ways, with the target status, and marks a supersede link to the successor', async () => {
     const { index } = await indexOf({
       'doc/adr/0002-use-kafka.md': nygardAdr({ number: 2, title: 'Use Kafka', status: '', statusLines: ['Superseded by [3. Use NATS](0003-use-nats.md)'] }),

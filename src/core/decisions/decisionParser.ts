@@ -1,4 +1,4 @@
-import { dateFromFileName, normaliseDate } from '../records/dates';
+import { dateFromFileName, dateInText, normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
@@ -20,11 +20,13 @@ export interface DecisionSource {
 }
 
 const SECTIONS = ['status', 'links'] as const;
+// MADR's two required sections name a MADR record that has no status or deciders to tell it by.
+const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
 /** Reads one decision record in any dialect: adr-tools/Nygard, MADR 2–4, log4brains. */
 export function parseDecision(src: DecisionSource): LodestarRecord {
   const name = basename(src.path);
-  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS);
+  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS, MADR_SECTIONS);
   const data = src.data;
   const dateNamed = dateFromFileName(name);
   const links: RecordLink[] = [];
@@ -82,11 +84,15 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
           : 'consulted' in data || 'informed' in data
             ? 'madr4'
             : undefined;
-    dialect = log4brains ? 'log4brains' : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : 'plain'));
+    // With none of that, MADR's sections still say MADR: in front matter's generation (3/4) when the record has front matter.
+    const madrBody = outline.present.size === MADR_SECTIONS.length ? (data ? 'madr4' : 'madr2') : 'plain';
+    dialect = log4brains
+      ? 'log4brains'
+      : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : madrBody));
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
-  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed;
+  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed ?? statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(line.text);
@@ -131,21 +137,48 @@ interface Field {
 /** `* Status: accepted`, `- Deciders: a, b`, `Date: 2020-01-01` under the title. */
 type PreambleFields = { status?: Field; statusLine?: Field; date?: Field; deciders?: Field; tags?: Field };
 
+/** ` · **Date:** …`, ` | **Deciders:** …`: where one line's next bold field starts. */
+const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\*\*|__)\s*:))/;
+
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
   for (const l of lines) {
-    const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
-    if (!m) continue;
-    const key = m[2].toLowerCase();
-    const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
-    if (key === 'status') {
-      if (m[1]) out.status ??= field;
-      else out.statusLine ??= field;
-    } else if (key === 'date') out.date ??= field;
-    else if (key === 'tags') out.tags ??= field;
-    else out.deciders ??= field;
+    // `**Status:** Accepted · **Date:** 2026-09-20`: a line of bold fields is read one field at a time.
+    if (l.text.includes('**') || l.text.includes('__')) {
+      const parts = l.text.split(NEXT_BOLD_FIELD);
+      if (parts.length > 1) {
+        for (const text of parts) readPreambleField({ text, line: l.line }, out);
+        continue;
+      }
+    }
+    readPreambleField(l, out);
   }
   return out;
+}
+
+function readPreambleField(l: OutlineLine, out: PreambleFields): void {
+  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
+  if (!m) return;
+  const key = m[2].toLowerCase();
+  const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
+  if (key === 'status') {
+    if (m[1]) out.status ??= field;
+    else out.statusLine ??= field;
+  } else if (key === 'date') out.date ??= field;
+  else if (key === 'tags') out.tags ??= field;
+  else out.deciders ??= field;
+}
+
+/** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */
+function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields): string | null {
+  for (const l of section ?? []) {
+    // `Amended by [ADR-0019](…) (2026-06-14)` dates the link, not the decision.
+    if (l.text.includes('](')) continue;
+    const d = dateInText(l.text);
+    if (d) return d;
+  }
+  const field = bullets.status ?? bullets.statusLine;
+  return field && !field.value.includes('](') ? dateInText(field.value) : null;
 }
 
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
@@ -164,7 +197,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       continue;
     }
     if (text.trim() === '') continue;
-    const link = parseLinkLine(text);
+    // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
+    const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;

@@ -108,11 +108,14 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
   if (lines.length === 0) return;
   const seen = new Set(links.map((l) => l.target));
   const add = (label: string, href: string, line: number, kind = 'references'): void => {
-    if (href.startsWith('#') || !/\.(md|markdown)(#.*)?$/i.test(href) || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
-    const target = resolveHref(fromPath, href);
+    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
+    // `[one cluster](012-one-cluster.html)`: a record's page, as the team's own published site names it.
+    const page = !/\.(md|markdown)(#.*)?$/i.test(href);
+    if (page && !/\.html?(#.*)?$/i.test(href)) return;
+    const target = page ? resolveHref(fromPath, href.replace(/#.*$/, '')).replace(/\.html?$/i, '.md') : resolveHref(fromPath, href);
     if (target === fromPath || seen.has(target)) return;
     seen.add(target);
-    links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: 'body' });
+    links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: page ? 'page' : 'body' });
   };
   for (const l of lines) {
     let text = l.text.includes('`') ? l.text.replace(/(`+)[^`]*?\1/g, '') : l.text;

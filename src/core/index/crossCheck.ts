@@ -3,6 +3,7 @@ import { LodestarRecord, Problem, RecordLink } from '../records/record';
 import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
+import { numberSeries } from '../decisions/numberSeries';
 
 export interface CrossCheck {
   problems: Problem[];
@@ -88,8 +89,6 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   const byPath = new Map<string, LodestarRecord>();
   for (const r of records) byPath.set(r.path, r);
   const byFolderNumber = new Map<string, Map<number, LodestarRecord[]>>();
-  // Every list of byFolderNumber, in the order they were made.
-  const numberLists: LodestarRecord[][] = [];
   const byFolderStem = new Map<string, LodestarRecord>();
   for (const r of records) {
     if (r.kind !== 'decision') continue;
@@ -99,11 +98,18 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     if (!inFolder) byFolderNumber.set(r.folder, (inFolder = new Map()));
     const list = inFolder.get(r.number);
     if (list) list.push(r);
-    else {
-      const made = [r];
-      inFolder.set(r.number, made);
-      numberLists.push(made);
+    else inFolder.set(r.number, [r]);
+  }
+  // A number is a duplicate within its run of numbers: a folder, or one of its subfolders when they count on their own.
+  const numberLists: LodestarRecord[][] = [];
+  for (const series of numberSeries(records)) {
+    const byNumber = new Map<number, LodestarRecord[]>();
+    for (const r of series) {
+      const list = byNumber.get(r.number as number);
+      if (list) list.push(r);
+      else byNumber.set(r.number as number, [r]);
     }
+    for (const list of byNumber.values()) if (list.length > 1) numberLists.push(list);
   }
   const lookup: Lookup = { byPath, byFolderNumber, byFolderStem, folders };
   for (const list of numberLists) {
@@ -139,7 +145,8 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       // `supersedes: docs/adr/0007-x.md` in front matter is a path from the repository's top, not from the record.
       if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
-      if (link.via === 'body' && target === null) {
+      // A link to a page that is no record's (`old-page.html`) is not one either, nor broken.
+      if ((link.via === 'body' && target === null) || (link.via === 'page' && !target)) {
         own ??= r.links.slice(0, i);
         continue;
       }

@@ -1,4 +1,5 @@
 import { numberFromFileName, splitNumberedTitle } from '../decisions/decisionParser';
+import { numberSeries } from '../decisions/numberSeries';
 import { readFrontMatter } from '../records/frontMatter';
 import { plainText } from '../records/markdownOutline';
 import { LodestarRecord, Problem } from '../records/record';
@@ -21,13 +22,13 @@ interface RequiredSection {
 const NYGARD_SECTIONS: RequiredSection[] = [
   { name: 'Status', aliases: ['status'] },
   { name: 'Context', aliases: ['context', 'context and problem statement', 'problem statement', 'background'] },
-  { name: 'Decision', aliases: ['decision', 'decision outcome'] },
+  { name: 'Decision', aliases: ['decision', 'decisions', 'decision outcome'] },
   { name: 'Consequences', aliases: ['consequences'] },
 ];
 
 const MADR_SECTIONS: RequiredSection[] = [
   { name: 'Context and Problem Statement', aliases: ['context and problem statement', 'context', 'problem statement'] },
-  { name: 'Decision Outcome', aliases: ['decision outcome', 'decision'] },
+  { name: 'Decision Outcome', aliases: ['decision outcome', 'decision', 'decisions'] },
 ];
 
 function requiredSections(record: LodestarRecord): RequiredSection[] {
@@ -143,21 +144,15 @@ function dialectName(record: LodestarRecord): string {
 }
 
 /**
- * `number-gap`: numbers a decision folder skips, reported on the record after
+ * `number-gap`: numbers a decision folder skips (each subfolder on its own when
+ * it has numbers of its own, see `numberSeries`), reported on the record after
  * the gap. A number used on another branch (`usedElsewhere`, by folder) is no gap.
  */
 export function numberGapProblems(records: LodestarRecord[], usedElsewhere: ReadonlyMap<string, ReadonlySet<number>> = new Map()): Problem[] {
-  const byFolder = new Map<string, LodestarRecord[]>();
-  for (const r of records) {
-    if (r.kind !== 'decision' || r.number === null) continue;
-    const list = byFolder.get(r.folder) ?? [];
-    list.push(r);
-    byFolder.set(r.folder, list);
-  }
   const problems: Problem[] = [];
-  for (const [folder, list] of byFolder) {
-    const elsewhere = usedElsewhere.get(folder);
-    list.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.path < b.path ? -1 : 1));
+  for (const series of numberSeries(records)) {
+    const elsewhere = usedElsewhere.get(series[0].folder);
+    const list = [...series].sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.path < b.path ? -1 : 1));
     for (let i = 1; i < list.length; i++) {
       const before = list[i - 1].number ?? 0;
       const n = list[i].number ?? 0;

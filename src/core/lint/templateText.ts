@@ -61,10 +61,18 @@ export function placeholderLines(text: string, folderTemplate?: Set<string>): Pl
   return out;
 }
 
-/** `[option 1]`, `{title of option 1}`, `[draft | proposed | accepted]` — but not a link, a footnote or a task box. */
+/**
+ * `[option 1]`, `{title of option 1}`, `[draft | proposed | accepted]` — but not a link, a footnote, a task box,
+ * a placeholder quoted in an inline code span (`` Example: `[option 1]` `` in a decision about the template), or
+ * an option's label ahead of its own words (`* [Option 1] Continue supporting …`).
+ */
 function hasBracketPlaceholder(line: string): boolean {
+  const uncoded = line
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, 'CODE')
+    // `* [Option 1] Continue supporting …`: a team's label for its option, ahead of the option's own words.
+    .replace(/^((?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?)\[option \d+[a-z]?\](?=\s+[^\s*_])/i, '$1LABEL');
   // `[… | superseded by [ADR-0005](0005-example.md)]`: a link inside a placeholder is part of it.
-  const unlinked = line.replace(/\[[^\][]*\]\([^)]*\)/g, 'LINK');
+  const unlinked = uncoded.replace(/\[[^\][]*\]\([^)]*\)/g, 'LINK');
   for (const m of unlinked.matchAll(/\[([^\][]{3,})\](?![([:])|\{([^{}]{3,})\}/g)) {
     const inner = (m[1] ?? m[2]).trim();
     if (PLACEHOLDER_WORDS.test(inner) || /^[\w .-]+( \| [\w .…-]+){2,}$/.test(inner)) return true;

@@ -24,6 +24,12 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   return null;
 }
 
+/** The first `YYYY-MM-DD` (or `YYYY/MM/DD`) written in a line of prose: `Accepted on 2026-08-31.` → `2026-08-31`. */
+export function dateInText(text: string): string | null {
+  const m = /(?:^|[^\d])(\d{4})([-/])(\d{2})\2(\d{2})(?!\d)/.exec(text);
+  return m ? isoDate(+m[1], +m[3], +m[4]) : null;
+}
+
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})$`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');

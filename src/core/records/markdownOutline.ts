@@ -20,6 +20,8 @@ export interface MarkdownOutline {
   preamble: OutlineLine[];
   /** Lower-case H2 heading → its lines, for the sections asked for. */
   sections: Map<string, OutlineLine[]>;
+  /** Whether each of the headings asked for as `present` is an H2 (without keeping its lines). */
+  present: Set<string>;
   /** Lines outside code fences that may hold a Markdown link (`](`) or a link reference definition (`[x]: …`). */
   linkLines: OutlineLine[];
 }
@@ -33,8 +35,8 @@ const enum Paragraph {
   Contained,
 }
 
-export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[]): MarkdownOutline {
-  const outline: MarkdownOutline = { preamble: [], sections: new Map(), linkLines: [] };
+export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[], wantedPresent: readonly string[] = []): MarkdownOutline {
+  const outline: MarkdownOutline = { preamble: [], sections: new Map(), present: new Set(), linkLines: [] };
   // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
   let nextLink = body.indexOf('](');
   let fence: string | undefined;
@@ -56,6 +58,7 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     inPreamble = false;
     const inline = /^([^:]+):\s*(.+)$/.exec(text);
     const key = normaliseHeading(inline && wantedSections.includes(normaliseHeading(inline[1])) ? inline[1] : text);
+    if (wantedPresent.includes(key)) outline.present.add(key);
     if (!wantedSections.includes(key) || outline.sections.has(key)) return undefined;
     const lines: OutlineLine[] = inline && key === normaliseHeading(inline[1]) ? [{ text: inline[2], line: lineNo }] : [];
     outline.sections.set(key, lines);

@@ -28,8 +28,11 @@ export interface RecordLink {
   label?: string;
   /** 1-based line the link is written on, when known. */
   line?: number;
-  /** Where it is written, when not a verb line: a front-matter key or a plain link in the body. */
-  via?: 'front-matter' | 'body';
+  /**
+   * Where it is written, when not a verb line: a front-matter key, a plain link in the body, or a body link
+   * to a record's published page (`012-x.html`, read as `012-x.md`; no record there is no broken link).
+   */
+  via?: 'front-matter' | 'body' | 'page';
   /** Derived by the index: the reverse of a link another record makes to this one. */
   reverse?: boolean;
 }

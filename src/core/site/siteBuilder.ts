@@ -137,7 +137,8 @@ export async function buildSite(
       }
       if (clean === '') return { href: suffix };
       const target = clean.startsWith('/') ? joinPath(root, clean) : joinPath(dirname(p.record.path), clean);
-      const targetPage = pages.get(target);
+      // `012-x.html`: the record's page as the team's own site (adr-viewer, log4brains, mkdocs) named it.
+      const targetPage = pages.get(target) ?? (/\.html?$/i.test(target) ? pages.get(target.replace(/\.html?$/i, '.md')) : undefined);
       if (targetPage) return { href: relativeUrl(p.page, targetPage.page) + fragment };
       const rel = relativePath(root, target);
       if (rel === undefined || rel === '') return { unpublished: 'outside the repository' };
