@@ -2,8 +2,8 @@ import { LodestarRecord } from '../records/record';
 import { addLinkInDialect } from './recordLinks';
 import { supersedeText } from './newDecision';
 
-/** Each link verb and the one the other record writes back. */
-const BACK: Record<string, string> = {
+/** Each link verb adr-tools writes both sides of (`adr link`, `adr new -s`), and the one the other record writes back. */
+export const WRITTEN_BACK: Readonly<Record<string, string>> = {
   supersedes: 'superseded-by',
   'superseded-by': 'supersedes',
   amends: 'amended-by',
@@ -35,12 +35,12 @@ export interface MissingSide {
  * superseded by 0007. Undefined when there is none to add.
  */
 export function missingSide(from: LodestarRecord, line: number | undefined, recordAt: (target: string) => LodestarRecord | undefined): MissingSide | undefined {
-  const candidates = from.links.filter((l) => BACK[l.kind] !== undefined);
+  const candidates = from.links.filter((l) => WRITTEN_BACK[l.kind] !== undefined);
   const ordered = line === undefined ? candidates : [...candidates.filter((l) => l.line === line), ...candidates.filter((l) => l.line !== line)];
   for (const link of ordered) {
     const to = recordAt(link.target);
     if (!to || to.kind !== 'decision' || to.path === from.path) continue;
-    const back = BACK[link.kind];
+    const back = WRITTEN_BACK[link.kind];
     if (to.links.some((l) => l.kind === back && recordAt(l.target)?.path === from.path)) continue;
     return { from, to, kind: back };
   }

@@ -4,6 +4,7 @@ import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
 import { numberSeries } from '../decisions/numberSeries';
+import { WRITTEN_BACK } from '../decisions/oneSidedLinks';
 
 export interface CrossCheck {
   problems: Problem[];
@@ -47,15 +48,7 @@ export const REVERSE_LINK: Record<string, string> = {
  */
 const BOTH_SIDES: Record<string, string> = { supersedes: 'superseded-by', 'superseded-by': 'supersedes' };
 /** adr-tools writes both sides of every `adr link` and `adr new -l`: its documented pairs are checked. */
-const BOTH_SIDES_NYGARD: Record<string, string> = {
-  ...BOTH_SIDES,
-  amends: 'amended-by',
-  'amended-by': 'amends',
-  clarifies: 'clarified-by',
-  'clarified-by': 'clarifies',
-  extends: 'extended-by',
-  'extended-by': 'extends',
-};
+const BOTH_SIDES_NYGARD = WRITTEN_BACK;
 const WRITES_BOTH_SIDES = new Set(['nygard', 'log4brains']);
 const PHRASE: Record<string, string> = {
   supersedes: 'supersedes',

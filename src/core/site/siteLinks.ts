@@ -1,3 +1,4 @@
+import { WRITTEN_BACK } from '../decisions/oneSidedLinks';
 import { RecordIndex } from '../index/recordIndex';
 import { RecordLink } from '../records/record';
 import { recordLabel } from '../records/recordLabels';
@@ -6,16 +7,9 @@ import { PageLink, SitePage } from './sitePages';
 
 /** The other side's name for a link: `supersedes` ↔ `superseded-by`, `references` ↔ `referenced-by`. */
 const REVERSE: Record<string, string> = {
-  supersedes: 'superseded-by',
-  'superseded-by': 'supersedes',
-  amends: 'amended-by',
-  'amended-by': 'amends',
+  ...WRITTEN_BACK,
   references: 'referenced-by',
   'referenced-by': 'references',
-  extends: 'extended-by',
-  'extended-by': 'extends',
-  clarifies: 'clarified-by',
-  'clarified-by': 'clarifies',
   decision: 'design-doc',
   'design-doc': 'decision',
 };
