@@ -8,24 +8,10 @@ import {
   shortPullRequestLabel,
 } from '../../src/core/influence/linkedRecords';
 import { LodestarRecord } from '../../src/core/records/record';
+import { recordOf } from '../fixtures/recordText';
 
 function record(kind: LodestarRecord['kind'], fields: Partial<LodestarRecord>): LodestarRecord {
-  return {
-    kind,
-    path: `/repo/${kind}.md`,
-    folder: '/repo',
-    number: null,
-    title: kind,
-    status: null,
-    date: null,
-    dialect: 'front-matter',
-    links: [],
-    pullRequests: [],
-    private: false,
-    people: [],
-    titleLine: 1,
-    ...fields,
-  };
+  return recordOf({ kind, path: `/repo/${kind}.md`, folder: '/repo', title: kind, ...fields });
 }
 
 const url = 'https://github.com/acme/payments/pull/15';

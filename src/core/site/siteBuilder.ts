@@ -73,8 +73,6 @@ const MAX_COPY_BYTES = 20 * 1024 * 1024;
 const ACTIVE_SVG = /<script|\son[a-z]+\s*=|javascript:|<foreignObject|<!ENTITY/i;
 const READ_CONCURRENCY = 64;
 const RESERVED = new Set(['index.html', 'search-index.json']);
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const WEB_SCHEMES = new Set(['http', 'https', 'mailto']);
 const latin = new TextDecoder('utf-8');
 
 /** The decisions and design docs the site publishes: never private ones, never mentoring, people or influence records. */
@@ -123,8 +121,6 @@ export async function buildSite(
   const resolverFor =
     (p: SitePage) =>
     (href: string): LinkTarget => {
-      const scheme = SCHEME.exec(href);
-      if (scheme) return WEB_SCHEMES.has(scheme[1].toLowerCase()) ? { href } : { unpublished: 'not a web address' };
       const hashAt = href.search(/[?#]/);
       const pathPart = hashAt >= 0 ? href.slice(0, hashAt) : href;
       const suffix = hashAt >= 0 ? href.slice(hashAt) : '';

@@ -8,9 +8,6 @@ import { escapeHtml } from './siteHtml';
  */
 export type LinkTarget = { href: string } | { unpublished: string };
 
-/** Resolves an `href`/`src` written in a record (a path in the repository, never a web address) to where it goes on the site. */
-export type LinkResolver = (href: string, kind: 'link' | 'image') => LinkTarget;
-
 /**
  * A record's body rendered before the site's pages are known: finished HTML
  * except for its links and images to paths in the repository, which are
@@ -182,20 +179,6 @@ function attr(s: string): string {
   return /[&<>"]/.test(s) ? s.replace(/[&<>"]/g, (c) => ATTR_ESCAPES[c]) : s;
 }
 
-/** Renders a body whose links all resolve now (one record, or a test): {@link draftBody} then {@link finishBody}. */
-export function renderRecordBody(md: MarkdownIt, body: string, resolve: LinkResolver): { html: string; hasMermaid: boolean } {
-  const mark = draftMark();
-  const draft = draftBody(md, body, mark);
-  return {
-    html: finishBody(
-      draft,
-      mark,
-      draft.refs.map((r) => resolve(r.href, r.kind)),
-    ),
-    hasMermaid: draft.hasMermaid,
-  };
-}
-
 /**
  * Runs of spaces one space, none at the ends, cut at {@link MAX_SEARCH_TEXT}.
  * Lines and code were joined with spaces already; a tab or no-break space
@@ -310,7 +293,3 @@ export function uniqueSlug(text: string, seen: Map<string, number>): string {
 const ASCII = /^[\x00-\x7f]*$/;
 const NOT_WORD = /[^\p{L}\p{N}\s_-]/gu;
 const NOT_WORD_ASCII = /[^A-Za-z0-9\s_-]/g;
-
-export function isWebAddress(href: string): boolean {
-  return SCHEME.test(href);
-}

@@ -1,7 +1,7 @@
 import { LodestarRecord } from '../records/record';
 import { statusLabel } from '../records/recordLabels';
 import { RecordHistory } from './recordHistory';
-import { encodePath, escapeHtml, relativeUrl, scriptSafeJson } from './siteHtml';
+import { encodePath, escapeHtml, relativeUrl } from './siteHtml';
 
 /** One record as the site shows it. */
 export interface SitePage {
@@ -99,11 +99,6 @@ function tagList(page: string, tags: readonly string[]): string {
   return ` <ul class="tags" aria-label="Tags">${items.join(' ')}</ul>`;
 }
 
-export function recordPageHtml(p: SitePage, links: PageLink[], bodyHtml: string, hasMermaid: boolean, layout: SiteLayout): string {
-  const [head, tail] = recordPageParts(p, links, hasMermaid, layout);
-  return head + bodyHtml + tail;
-}
-
 /** A record's page before and after its body: the page is `head + body + tail`. */
 export function recordPageParts(p: SitePage, links: PageLink[], hasMermaid: boolean, layout: SiteLayout): [string, string] {
   const r = p.record;
@@ -163,13 +158,7 @@ export interface IndexGroup {
   statuses: { status: string; label: string; pages: SitePage[] }[];
 }
 
-/** `entriesJson`: the search entries, serialised once for both this page and `search-index.json`. */
-export function indexPageHtml(groups: IndexGroup[], entriesJson: string, layout: SiteLayout): string {
-  const [before, after] = indexPageParts(groups, layout);
-  return before + scriptSafeJson(entriesJson) + after;
-}
-
-/** The index page around its search data: the page is `before + scriptSafeJson(entriesJson) + after`. */
+/** The index page around its search data: the page is `before + scriptSafeJson(entriesJson) + after` (see `searchFiles`). */
 export function indexPageParts(groups: IndexGroup[], layout: SiteLayout): [string, string] {
   const page = 'index.html';
   const all = groups.flatMap((g) => g.statuses.flatMap((s) => s.pages));
