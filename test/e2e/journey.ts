@@ -12,7 +12,7 @@ import { step } from '../harness/progress';
 import { JourneyStep, screenshot } from './journeyStep';
 import { moreJourneyBlocks, moreJourneySteps } from './moreJourneys';
 import { orderRandom, shuffle, testOrderSeed } from '../harness/testOrder';
-import { countsLine, TierOutcome } from '../harness/tally';
+import { countsLine, failureNote, TierOutcome } from '../harness/tally';
 import {
   activeEditorText,
   activityBarItem,
@@ -231,7 +231,7 @@ export async function runJourney(vsix: string, seed: number): Promise<TierOutcom
                 `    browser console (last errors and warnings):\n    ${browser.consoleTail().split('\n').join('\n    ')}\n` +
                 `    extension host log:\n    ${server.extensionHostLogTail().split('\n').join('\n    ')}`,
             );
-            outcome.notes.push(`failed: ${journeyStep.name} (see ${path.relative(projectRoot(), shot)})`);
+            outcome.notes.push(`${failureNote('✘', journeyStep.name, String(error))} (see ${path.relative(projectRoot(), shot)})`);
           }
         }
       }

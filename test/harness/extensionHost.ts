@@ -89,7 +89,7 @@ export async function runExtensionHostSuite(scenario: Scenario, seed: number): P
         if (event.kind === 'pass') console.log(`  ✔ ${event.title}${event.ms !== undefined ? ` (${event.ms} ms)` : ''}`);
         else if (event.kind === 'pending') console.log(`  - ${event.title} (skipped)`);
         else {
-          const shot = path.join(resultsDir(), `host-${scenario}-failure-${event.id}.png`);
+          const shot = path.join(resultsDir(), `host-${scenario}-${event.kind === 'retry' ? 'first-try' : 'failure'}-${event.id}.png`);
           const taken = await browser.page.screenshot({ path: shot }).then(
             () => true,
             () => false,
@@ -100,9 +100,13 @@ export async function runExtensionHostSuite(scenario: Scenario, seed: number): P
             screenshot: taken ? shot : undefined,
             logTail: server.extensionHostLogTail(),
           };
-          answered.set(event.title, failure);
           fs.writeFileSync(failureAnswerFile(eventsFile, event.id), JSON.stringify({ screenshot: failure.screenshot, logTail: failure.logTail }));
-          console.log(`  ✘ ${event.title} (screenshot ${shot})`);
+          if (event.kind === 'retry') {
+            console.log(`  ↻ ${event.title}: failed, running it once more (screenshot ${shot})\n    ${failure.error.split('\n').join('\n    ')}`);
+          } else {
+            answered.set(event.title, failure);
+            console.log(`  ✘ ${event.title} (screenshot ${shot})`);
+          }
         }
       }
     };

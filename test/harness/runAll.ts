@@ -10,7 +10,7 @@ import { keepTempFolders, TempRoot } from '../fixtures/tempRoot';
 import { describeFailure, runExtensionHostSuite, Scenario } from './extensionHost';
 import { projectRoot } from './paths';
 import { run } from './processes';
-import { addUp, countsLine, TierOutcome } from './tally';
+import { addUp, countsLine, failureNote, TierOutcome } from './tally';
 import { orderRandom, shuffle, testOrderSeed } from './testOrder';
 import { runUnitTests } from './unitTests';
 
@@ -35,7 +35,7 @@ function message(error: unknown): string {
 }
 
 async function unitTier(seed: number): Promise<TierOutcome> {
-  return { tier: 'unit', ...(await runUnitTests(seed)), notes: [] };
+  return { tier: 'unit', ...(await runUnitTests(seed)) };
 }
 
 async function hostTier(seed: number): Promise<TierOutcome> {
@@ -51,6 +51,11 @@ async function hostTier(seed: number): Promise<TierOutcome> {
       outcome.failed += result.failed;
       outcome.skipped += result.skipped;
       outcome.notes.push(`${scenario}: ${countsLine(result)}`);
+      for (const failure of result.failures) outcome.notes.push(failureNote('✘', failure.title, failure.error));
+      const failedTitles = new Set(result.failures.map((f) => f.title));
+      for (const first of result.retried ?? []) {
+        if (!failedTitles.has(first.title)) outcome.notes.push(failureNote('↻ passed on the second try:', first.title, first.error));
+      }
     } catch (error) {
       // One scenario that cannot start is one failure; the other scenario still runs.
       outcome.failed++;

@@ -16,6 +16,8 @@ export interface SuiteResult {
   failed: number;
   skipped: number;
   failures: SuiteFailure[];
+  /** Tests whose first try failed and which ran once more (they count as passed or failed by their last try). */
+  retried?: SuiteFailure[];
   seed?: number;
   vscode?: string;
   appName?: string;
@@ -25,7 +27,7 @@ export interface SuiteResult {
 
 /** One line of the events file (JSON per line): a test passed, failed or was skipped. */
 export interface SuiteEvent {
-  kind: 'pass' | 'fail' | 'pending';
+  kind: 'pass' | 'fail' | 'pending' | 'retry';
   /** Counts events, so the harness's answer to a failure can be matched to it. */
   id: number;
   title: string;

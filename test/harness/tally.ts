@@ -25,3 +25,13 @@ export function addUp(tallies: Tally[]): Tally {
     skipped: 0,
   });
 }
+
+/**
+ * One line of the summary about a test that failed (or failed once and passed on its second try): the mark, its
+ * title and the first line of its error, so the end of a long CI log still says what went wrong.
+ */
+export function failureNote(mark: string, title: string, error: string): string {
+  const firstLine = error.split('\n').find((line) => line.trim()) ?? '';
+  const line = `${mark} ${title}: ${firstLine.trim()}`;
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}

@@ -56,3 +56,12 @@ export function shuffleSuiteTree(root: ShufflableSuite, random: () => number): v
   shuffle(root.tests, random);
   for (const suite of root.suites) shuffleSuiteTree(suite, random);
 }
+
+/**
+ * How many more times a failing test runs (unit and extension-host tiers): LODESTAR_TEST_RETRIES, 1 by default.
+ * A second try that passes still shows in the run's summary, with the first try's error.
+ */
+export function testRetries(): number {
+  const n = Number(process.env.LODESTAR_TEST_RETRIES ?? 1);
+  return Number.isInteger(n) && n >= 0 ? n : 1;
+}

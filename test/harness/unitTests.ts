@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import { projectRoot } from './paths';
-import { Tally } from './tally';
-import { orderRandom, shuffle, shuffleSuiteTree } from './testOrder';
+import { failureNote, Tally } from './tally';
+import { orderRandom, shuffle, shuffleSuiteTree, testRetries } from './testOrder';
 
 function findTestFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -17,20 +17,33 @@ function findTestFiles(dir: string): string[] {
 
 /**
  * Runs out/test/unit/**\/*.test.js with the spec reporter, files and tests in the order `seed` shuffles them to;
- * throws if there are no compiled unit tests.
+ * throws if there are no compiled unit tests. A failing test runs once more (LODESTAR_TEST_RETRIES, 1 by default);
+ * the notes name every failure and every test that passed only on its second try.
  */
-export async function runUnitTests(seed: number): Promise<Tally> {
+export async function runUnitTests(seed: number): Promise<Tally & { notes: string[] }> {
   const random = orderRandom(seed, 'unit');
   const files = shuffle(findTestFiles(path.join(projectRoot(), 'out', 'test', 'unit')).sort(), random);
   if (files.length === 0) throw new Error('no out/test/unit/**/*.test.js: run npm run compile-tests first');
-  const mocha = new Mocha({ reporter: 'spec', timeout: 20_000 });
+  const mocha = new Mocha({ reporter: 'spec', timeout: 20_000, retries: testRetries() });
   for (const file of files) mocha.addFile(file);
   await mocha.loadFilesAsync();
   shuffleSuiteTree(mocha.suite, random);
+  const failures: Array<{ title: string; error: string }> = [];
+  const firstTries = new Map<string, string>();
   return new Promise((resolve) => {
     const runner = mocha.run(() => {
       const stats = runner.stats;
-      resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, skipped: stats?.pending ?? 0 });
+      const notes = failures.map((f) => failureNote('✘', f.title, f.error));
+      for (const [title, error] of firstTries) {
+        if (!failures.some((f) => f.title === title)) notes.push(failureNote('↻ passed on the second try:', title, error));
+      }
+      resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, skipped: stats?.pending ?? 0, notes });
     });
+    runner.on('retry', (test: Mocha.Test, err: Error) => {
+      const error = err.stack ?? err.message;
+      firstTries.set(test.fullTitle(), error);
+      console.log(`  ↻ ${test.fullTitle()}: failed, running it once more\n    ${error.split('\n').join('\n    ')}`);
+    });
+    runner.on('fail', (test: Mocha.Test, err: Error) => failures.push({ title: test.fullTitle(), error: err.stack ?? err.message }));
   });
 }

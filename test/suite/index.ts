@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { orderRandom, shuffleSuiteTree, testOrderSeed } from '../harness/testOrder';
+import { orderRandom, shuffleSuiteTree, testOrderSeed, testRetries } from '../harness/testOrder';
 import { failureAnswerFile, SuiteEvent, SuiteFailure } from '../harness/suiteResult';
 import { fixtureBaseline, restoreFixture } from './support';
 
@@ -19,7 +19,10 @@ export async function run(): Promise<void> {
   const scenario = requested === 'multi' || requested === 'restricted' || requested === 'monorepo' ? requested : 'single';
   const seed = testOrderSeed();
   console.log(`test order seed: ${seed}`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
+  // A test that fails is run once more from the restored fixture (LODESTAR_TEST_RETRIES=0 turns this off): a test that
+  // fails only when the shared machine stalls must not fail the run, but the harness reports every second try, with
+  // the first try's error and screenshot, so a flaky test is seen and fixed rather than hidden.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec', retries: testRetries() });
   // LODESTAR_TEST_GREP=text narrows a local run further, to the tests whose full title holds the text.
   if (process.env.LODESTAR_TEST_GREP) mocha.grep(process.env.LODESTAR_TEST_GREP);
   const files = {
@@ -87,6 +90,7 @@ export async function run(): Promise<void> {
   // A describe's before/after hooks run between the root's hooks: the next test then looks at the fixture again.
   let describeHookRan = false;
   const failures: SuiteFailure[] = [];
+  const retried: SuiteFailure[] = [];
   let passed = 0;
   let skipped = 0;
   const failedCount = await new Promise<number>((resolve) => {
@@ -101,6 +105,12 @@ export async function run(): Promise<void> {
     runner.on('pending', (test) => {
       skipped++;
       emit({ kind: 'pending', title: test.fullTitle() });
+    });
+    runner.on('retry', (test: Mocha.Test, err: Error) => {
+      const title = test.fullTitle();
+      const error = err.stack ?? err.message;
+      retried.push({ title, error });
+      answers.set(title, emit({ kind: 'retry', title, error }));
     });
     runner.on('fail', (test, err: Error) => {
       const title = test.fullTitle();
@@ -129,6 +139,7 @@ export async function run(): Promise<void> {
     failed: failedCount,
     skipped,
     failures,
+    retried,
     vscode: vscode.version,
     appName: vscode.env.appName,
     node: process.version,
