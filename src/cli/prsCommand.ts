@@ -1,3 +1,4 @@
+import { countHistory } from '../core/git/commitHistory';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { relativeTo } from '../core/store/fileSystem';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
@@ -49,6 +50,8 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   // Only records that can link a pull request are parsed; the remotes and the history are read meanwhile.
   const indexing = index.build({ keep: mayLinkPullRequests, yieldEvery: 32 });
   const remotesRead = readRemotes(git);
+  // git prints only the commits that may name a pull request; the readable summary counts the whole history.
+  const counted = options.json ? undefined : countHistory(git, options.since);
   const [discovery] = await Promise.all([discoverPullRequests(git, remotesRead, { since: options.since }), indexing]);
   const remotes = await remotesRead;
   if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
@@ -72,8 +75,9 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   const json: PrsJson = { pullRequests: discovery.pullRequests.map(print) };
   const names = (people: Person[]): string => people.map((x) => x.name || x.email).join(', ');
   const count = json.pullRequests.length;
+  const commits = (await counted) ?? discovery.commits;
   out.write(
-    `${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${discovery.commits} commit${discovery.commits === 1 ? '' : 's'}\n`,
+    `${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${commits} commit${commits === 1 ? '' : 's'}\n`,
   );
   for (const p of json.pullRequests) {
     const who = names(p.authors) + (p.coAuthors.length ? ` with ${names(p.coAuthors)}` : '');

@@ -154,7 +154,12 @@ describe('One identity per person', () => {
       Promise.all((await tree.getChildren(node)).map(async (n) => ({ node: n, label: String((await tree.getTreeItem(n)).label) })));
     const find = async (label: string, node?: InfluenceNode): Promise<InfluenceNode> => {
       const found = (await under(node)).find((r) => r.label === label);
-      assert.ok(found, `no row "${label}": ${(await under(node)).map((r) => r.label).join(' | ')}`);
+      assert.ok(
+        found,
+        `no row "${label}": ${(await under(node)).map((r) => r.label).join(' | ')}; activities in the index: ${JSON.stringify(
+          (await lodestar()).records.records('activity').map((r) => [r.path, r.date]),
+        )}, file on disk: ${fs.existsSync(activity)}`,
+      );
       return found.node;
     };
     const item = await find('Paired on fees', await find('Pairing (1)', await find('2024 Q1')));

@@ -75,24 +75,56 @@ describe('pull-request discovery from history', () => {
     repo = forgeHistory();
   });
 
-  it('with onlyMessages, git prints only the messages that may name a PR: the same PRs, URLs, titles and dates', async () => {
+  it("git prints only the messages that may name a PR, then the GitHub merges' branch tips: exactly what walking every commit finds", async () => {
     const gitx = createGitExecutor(repo.root);
     const remotes = [parseRemoteUrl('git@github.com:acme/app.git') as RemoteRepo, parseRemoteUrl('https://gitlab.com/group/sub/proj.git') as RemoteRepo];
-    const every = await discoverPullRequests(gitx, remotes);
-    const messages = await discoverPullRequests(gitx, remotes, { onlyMessages: true });
-    const when = (r: typeof every) => r.pullRequests.map((p) => [p.number, p.source, p.title, p.mergeCommit, p.mergedAt, p.url, p.branch, p.project]);
-    assert.deepStrictEqual(when(messages), when(every));
-    assert.strictEqual(when(every).length, 9);
-    // Fewer commits printed (no tips, no plain commits); a GitHub merge's author is then the merge commit's own.
-    assert.ok(messages.commits < every.commits, `${messages.commits} < ${every.commits}`);
+    const filtered = await discoverPullRequests(gitx, remotes);
+    // A bound the history never reaches: every commit is walked and handed over, in one pass.
+    const walked = await discoverPullRequests(gitx, remotes, { maxCount: 1_000_000 });
+    assert.deepStrictEqual(filtered.pullRequests, walked.pullRequests);
+    assert.strictEqual(filtered.pullRequests.length, 9);
+    // Fewer commits printed: plain commits are left out by git.
+    assert.ok(filtered.commits < walked.commits, `${filtered.commits} < ${walked.commits}`);
+    // A GitHub merge's author is its branch tip's (read in the second pass), with the merge's own co-authors kept.
     assert.deepStrictEqual(
-      every.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name),
+      filtered.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name),
       ['Alice Ángel'],
     );
+    const messages = await discoverPullRequests(gitx, remotes, { onlyMessages: true });
+    const when = (r: typeof filtered) => r.pullRequests.map((p) => [p.number, p.source, p.title, p.mergeCommit, p.mergedAt, p.url, p.branch, p.project]);
+    assert.deepStrictEqual(when(messages), when(filtered));
+    // onlyMessages skips the tips: a GitHub merge's author is then the merge commit's own.
     assert.deepStrictEqual(
       messages.pullRequests.find((p) => p.number === 12)?.authors.map((a) => a.name),
       ['Dana Lead'],
     );
+  });
+
+  it('a branch tip older than --since still gives its merge its author and co-authors', async () => {
+    const root = makeTempDir();
+    git(root, ['init', '-q', '-b', 'main']);
+    commitAt(root, 'Start', '2025-01-01T10:00:00Z', DANA);
+    git(root, ['checkout', '-q', '-b', 'feature']);
+    commitAt(root, 'Feature work\n\nCo-authored-by: Bob Builder <bob@example.com>', '2025-01-02T10:00:00Z', ALICE);
+    git(root, ['checkout', '-q', 'main']);
+    commitAt(root, 'Unrelated', '2025-03-02T10:00:00Z', DANA);
+    mergeNoFf(root, 'feature', 'Merge pull request #7 from alice/feature', '2025-03-03T10:00:00Z', DANA);
+    const gitx = createGitExecutor(root);
+    const all = await discoverPullRequests(gitx, []);
+    const since = await discoverPullRequests(gitx, [], { since: '2025-03-01' });
+    for (const found of [all, since]) {
+      assert.strictEqual(found.pullRequests.length, 1, JSON.stringify(found.pullRequests));
+      const [seven] = found.pullRequests;
+      assert.strictEqual(seven.number, 7);
+      assert.deepStrictEqual(
+        seven.authors.map((a) => a.name),
+        ['Alice Ángel'],
+      );
+      assert.deepStrictEqual(
+        seven.coAuthors.map((a) => a.email),
+        ['bob@example.com'],
+      );
+    }
   });
 
   it('merge days by URL: the same pull requests and dates as discovery, a squash-style (#N) giving way to the merge of N', async () => {
@@ -181,7 +213,7 @@ describe('pull-request discovery from history', () => {
     }
   });
 
-  it('since: only PRs merged from that date; a merge whose branch tip is older keeps its own author', async () => {
+  it("since: only PRs merged from that date; a merge whose branch tip is older still gets the tip's author", async () => {
     const gitx = createGitExecutor(repo.root);
     const recent = await discoverPullRequests(gitx, [], { since: '2025-12-12' });
     assert.deepStrictEqual(
@@ -190,7 +222,7 @@ describe('pull-request discovery from history', () => {
     );
     const cut = await discoverPullRequests(gitx, [], { since: '2025-12-03' });
     const pr12 = cut.pullRequests.find((p) => p.number === 12)!;
-    assert.deepStrictEqual(pr12.authors, [{ name: 'Dana Lead', email: 'dana@example.com' }]);
+    assert.deepStrictEqual(pr12.authors, [{ name: 'Alice Ángel', email: 'alice@example.com' }]);
     await assert.rejects(discoverPullRequests(gitx, [], { since: 'yesterday; rm -rf /' }), /not a date/);
   });
 

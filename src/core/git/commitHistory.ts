@@ -26,6 +26,12 @@ export interface HistoryScanOptions {
    * less, not a parser: what is kept still goes through the caller's checks.
    */
   mentioning?: readonly string[];
+  /**
+   * Exactly these commits (full hashes), in this order, instead of walking
+   * the history: `revision`, `since`, `mentioning` and `maxCount` do not
+   * apply. Hashes the repository does not have are skipped.
+   */
+  commits?: readonly string[];
 }
 
 export interface HistoryScanResult {
@@ -43,13 +49,9 @@ export const HISTORY_FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIEL
 /** The `git log` arguments of a history scan (exported so the benchmark runs exactly these). */
 export function historyArgs(options: HistoryScanOptions = {}): string[] {
   const args = ['log', '--no-color', '--no-show-signature', `--format=${HISTORY_FORMAT}`];
-  if (options.since) {
-    if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(options.since)) {
-      throw new Error(`not a date: "${options.since}" (expected YYYY-MM-DD)`);
-    }
-    // git reads a bare date as that day at the current time of day; a day means from its start.
-    args.push(`--since=${/^\d{4}-\d{2}-\d{2}$/.test(options.since) ? `${options.since} 00:00:00` : options.since}`);
-  }
+  // The hashes go to git's stdin (a command line has a length limit; stdin has none).
+  if (options.commits) return [...args, '--no-walk=unsorted', '--ignore-missing', '--stdin', '--'];
+  if (options.since) args.push(sinceArg(options.since));
   if (options.mentioning !== undefined && options.mentioning.length > 0)
     args.push('--regexp-ignore-case', '--fixed-strings', ...options.mentioning.map((text) => `--grep=${text}`));
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
@@ -57,6 +59,29 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
   if (revision.startsWith('-') || /[\s\0]/.test(revision)) throw new Error(`not a revision: "${revision}"`);
   args.push(revision, '--');
   return args;
+}
+
+/** git's `--since=` for a day (from its start) or an ISO date-time; throws on anything else. */
+function sinceArg(since: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(since)) {
+    throw new Error(`not a date: "${since}" (expected YYYY-MM-DD)`);
+  }
+  // git reads a bare date as that day at the current time of day; a day means from its start.
+  return `--since=${/^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since} 00:00:00` : since}`;
+}
+
+/**
+ * How many commits the history of HEAD holds (since `since`): what a scan without filters would walk. 0 when there
+ * is no history to count.
+ */
+export async function countHistory(git: GitExecutor, since?: string): Promise<number> {
+  const args = ['rev-list', '--count', ...(since ? [sinceArg(since)] : []), 'HEAD', '--'];
+  try {
+    return Number((await git.run(args)).trim()) || 0;
+  } catch (e) {
+    if (e instanceof GitError) return 0;
+    throw e;
+  }
 }
 
 const HASH = /^[0-9a-f]{7,64}$/;
@@ -110,11 +135,22 @@ export async function scanHistory(git: GitExecutor, onCommit: (commit: HistoryCo
     }
     pending = start === -1 ? '' : pending.slice(start);
   };
+  let input: string | undefined;
+  if (options.commits) {
+    if (options.commits.length === 0) return { commits: 0 };
+    const bad = options.commits.find((h) => !HASH.test(h));
+    if (bad !== undefined) throw new Error(`not a commit hash: "${bad}"`);
+    input = `${options.commits.join('\n')}\n`;
+  }
   try {
-    await git.stream(historyArgs(options), (chunk) => {
-      pending += chunk;
-      flush(false);
-    });
+    await git.stream(
+      historyArgs(options),
+      (chunk) => {
+        pending += chunk;
+        flush(false);
+      },
+      input,
+    );
   } catch (e) {
     if (e instanceof GitError) {
       const noCommits = /does not have any commits|bad (default )?revision|unknown revision/i.test(e.message);

@@ -13,9 +13,10 @@ export interface GitExecutor {
   /**
    * Runs `git ARGS` and hands its stdout to `onChunk` as it arrives (large
    * outputs such as `git log` of a long history are never held whole).
-   * Same hardening as `run`; resolves when git exits 0.
+   * Same hardening as `run`; resolves when git exits 0. `input` is written
+   * to git's stdin (for `--stdin`); without it stdin is closed.
    */
-  stream(args: string[], onChunk: (text: string) => void): Promise<void>;
+  stream(args: string[], onChunk: (text: string) => void, input?: string): Promise<void>;
 }
 
 export class GitError extends Error {
@@ -79,16 +80,19 @@ const GATHER_BELOW = 32 * 1024;
  * few large reads (history scans) spawn git directly, with the same `-c`
  * hardening and environment.
  */
-function streamGit(cwd: string, args: string[], onChunk: (text: string) => void): Promise<void> {
+function streamGit(cwd: string, args: string[], onChunk: (text: string) => void, input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const config = HARDENING.flatMap((c) => ['-c', c]);
     let child;
     try {
-      child = spawn('git', [...config, ...args], { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn('git', [...config, ...args], { cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       reject(classify(String((e as Error).message ?? e)));
       return;
     }
+    // git may exit before reading all of `input` (an error): that is reported by its exit code, not as EPIPE here.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
     let stderr = '';
     child.stdout.setEncoding('utf8');
     // git writes a few KB at a time. Past the first pipeful, a small read makes this side wait a moment for
@@ -146,8 +150,8 @@ export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
         throw classify(String((e as Error).message ?? e));
       }
     },
-    stream(args: string[], onChunk: (text: string) => void): Promise<void> {
-      return streamGit(cwd, args, onChunk);
+    stream(args: string[], onChunk: (text: string) => void, input?: string): Promise<void> {
+      return streamGit(cwd, args, onChunk, input);
     },
   };
 }

@@ -17,12 +17,13 @@ import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
  * - Azure DevOps `Merged PR N: Title`.
  *
  * Authors: for a GitHub merge commit, the author of the merged branch's tip
- * (the merge's second parent), not whoever pressed the button. That commit
- * is usually older than the merge, so it comes later in the same `git log`
- * pass: the scan remembers the second parents it waits for and fills the
- * author in when it meets them, without a second git call. When the tip is
- * never met (a `since` cut-off, a shallow clone) the merge commit's own
- * author stands in. Every other form is a single commit whose author wrote
+ * (the merge's second parent), not whoever pressed the button. The scan
+ * remembers the second parents it waits for and fills the author in when it
+ * meets them; the tips it did not meet (git printed only the messages that
+ * may name a pull request, or the tip is older than `since`) are read in
+ * one more `git log` of just those commits. When git cannot read a tip (a
+ * shallow clone) the merge commit's own author stands in. Every other form
+ * is a single commit whose author wrote
  * the change. Co-authors: `Co-authored-by:` lines of the merge commit and,
  * for GitHub merges, of the branch tip.
  */
@@ -202,8 +203,8 @@ export function discoveredPullRequestUrl(message: Pick<PullRequestMessage, 'numb
  */
 export class PullRequestCollector {
   private readonly found = new Map<number, DiscoveredPullRequest>();
-  /** Second parent hash → the GitHub merge waiting for its branch tip's author. */
-  private readonly waiting = new Map<string, DiscoveredPullRequest>();
+  /** Second parent hash → the GitHub merges waiting for their branch tip's author. */
+  private readonly waiting = new Map<string, DiscoveredPullRequest[]>();
 
   /** One object per author: a long history has thousands of pull requests by a few people. Never changed once made. */
   private readonly people = new Map<string, Map<string, Person>>();
@@ -220,16 +221,7 @@ export class PullRequestCollector {
   }
 
   add(commit: HistoryCommit): void {
-    if (this.waiting.size > 0) {
-      const pr = this.waiting.get(commit.hash);
-      if (pr) {
-        this.waiting.delete(commit.hash);
-        pr.authors = [this.person(commit.authorName, commit.authorEmail)];
-        const co = pr.coAuthors;
-        pr.coAuthors = [];
-        addPeople(pr.coAuthors, [...co, ...parseCoAuthors(commit.body)], pr.authors);
-      }
-    }
+    if (this.waiting.size > 0) this.addBranchTip(commit);
     const message = pullRequestFromMessage(commit.subject, commit.body);
     if (!message) return;
     const existing = this.found.get(message.number);
@@ -248,9 +240,37 @@ export class PullRequestCollector {
     if (message.branch !== undefined) pr.branch = own(message.branch);
     if (message.project !== undefined) pr.project = own(message.project);
     addPeople(pr.coAuthors, parseCoAuthors(commit.body), pr.authors);
-    if (message.source === 'merge-commit' && commit.parents.length >= 2) this.waiting.set(own(commit.parents[1]), pr);
+    if (message.source === 'merge-commit' && commit.parents.length >= 2) {
+      const tip = commit.parents[1];
+      const merges = this.waiting.get(tip);
+      if (merges) merges.push(pr);
+      else this.waiting.set(own(tip), [pr]);
+    }
     if (existing) this.replace(existing, pr);
     else this.found.set(message.number, pr);
+  }
+
+  /**
+   * A GitHub merge's branch tip (its second parent): the merges of it get the tip's author as theirs, and its
+   * co-authors after their own. Any other commit changes nothing.
+   */
+  addBranchTip(commit: HistoryCommit): void {
+    const merges = this.waiting.get(commit.hash);
+    if (!merges) return;
+    this.waiting.delete(commit.hash);
+    const author = this.person(commit.authorName, commit.authorEmail);
+    const tipCoAuthors = parseCoAuthors(commit.body);
+    for (const pr of merges) {
+      pr.authors = [author];
+      const co = pr.coAuthors;
+      pr.coAuthors = [];
+      addPeople(pr.coAuthors, [...co, ...tipCoAuthors], pr.authors);
+    }
+  }
+
+  /** The branch tips of the GitHub merges found whose tip has not been read yet. */
+  unreadBranchTips(): string[] {
+    return [...this.waiting.keys()];
   }
 
   private replace(old: DiscoveredPullRequest, pr: DiscoveredPullRequest): void {
@@ -273,11 +293,8 @@ export interface DiscoveryOptions {
   revision?: string;
   maxCount?: number;
   /**
-   * git prints only the commits whose message could name a merged pull
-   * request: the same pull requests, numbers, URLs, titles and dates, read
-   * from a fraction of the history. A GitHub merge's branch tip is then not
-   * read, so its author is the merge commit's, and `commits` counts the
-   * commits printed. For callers that want when, not who.
+   * A GitHub merge's branch tip is not read, so its author is the merge
+   * commit's. For callers that want when, not who.
    */
   onlyMessages?: boolean;
 }
@@ -291,13 +308,23 @@ const MESSAGE_TEXTS = ['pull request #', 'see merge request ', '(#', 'merged pr 
 
 export interface DiscoveryResult {
   pullRequests: DiscoveredPullRequest[];
-  /** Commits read. */
+  /**
+   * Commits read: with `maxCount`, every commit walked; without it, the
+   * commits whose message could name a pull request (git filters the rest).
+   */
   commits: number;
   /** Why history could not be read (no git, not a repository, no commits), when that is so. */
   unavailable?: string;
 }
 
-/** Every merged pull request in the history of HEAD (or `revision`), newest first, from one streaming `git log`. */
+/**
+ * Every merged pull request in the history of HEAD (or `revision`), newest first, from streaming `git log`s.
+ *
+ * Without `maxCount`, git prints only the commits whose message could name a merged pull request (most of a long
+ * history is not read at all), and then, in a second `git log`, the branch tips of the GitHub merges found, for their
+ * authors and co-authors. A tip is read whatever `since` says: who wrote a pull request does not depend on the
+ * window asked for. With `maxCount` (a bounded look at recent history) every commit is walked, in one pass.
+ */
 export async function discoverPullRequests(
   git: GitExecutor,
   remotes: readonly RemoteRepo[] | Promise<readonly RemoteRepo[]>,
@@ -310,8 +337,13 @@ export async function discoverPullRequests(
     since: options.since,
     revision: options.revision,
     maxCount: options.maxCount,
-    mentioning: options.onlyMessages && options.maxCount === undefined ? MESSAGE_TEXTS : undefined,
+    mentioning: options.maxCount === undefined ? MESSAGE_TEXTS : undefined,
   });
+  const tips = collector.unreadBranchTips();
+  if (!options.onlyMessages && scan.unavailable === undefined && tips.length > 0) {
+    // A tip git cannot read (a shallow clone's boundary, an error) leaves its merges with the merge commit's author.
+    await scanHistory(git, (c) => collector.addBranchTip(c), { commits: tips }).catch(() => undefined);
+  }
   const pullRequests = collector.pullRequests();
   if (later) {
     const known = await later;
