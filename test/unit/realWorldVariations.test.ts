@@ -272,6 +272,67 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it('a body link to an existing file that is not a record (README, image, template, a guide) is no problem; a missing record file still is', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md':
+        nygardAdr({ number: 1, title: 'A' }) +
+        '\nSee [the readme](README.md), [the template](template.md), [a diagram](images/flow.png), [the guide](../guide.md) and [the log](index.md).\n\nAlso [a ghost](0009-ghost.md).\n',
+      'doc/adr/README.md': '# Decisions\n',
+      'doc/adr/template.md': '# NUMBER. TITLE\n',
+      'doc/adr/index.md': '# Log\n',
+      'doc/adr/images/flow.png': 'png',
+      'doc/guide.md': '# Guide\n',
+    });
+    assert.deepStrictEqual(
+      index.problems().map((p) => [p.code, p.message]),
+      [['broken-link', '"a ghost" (references) does not name a record that exists.']],
+    );
+  });
+
+  it('a verb link (Status section, `## Links`, front matter) to a file that is not a decision record says so, not that no record exists', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({
+        number: 1,
+        title: 'A',
+        statusLines: ['Amends [the diagram](images/flow.png)', 'Relates to [the readme](README.md)', 'Supersedes [2. B](0002-b.md)'],
+      }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', status: '', statusLines: ['Superseded by [1. A](0001-a.md)'] }),
+      'doc/adr/0003-c.md': '---\nstatus: accepted\namends: ../guide/README.md\n---\n\n# C\n',
+      'doc/adr/README.md': '# Decisions\n',
+      'doc/adr/images/flow.png': 'png',
+      'doc/guide/README.md': '# Guide\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code !== 'missing-section')
+        .map((p) => [path.basename(p.path), p.line, p.severity, p.code, p.message]),
+      [
+        [
+          '0001-a.md',
+          9,
+          'warning',
+          'link-to-non-record',
+          '"the diagram" (amends) links to images/flow.png, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+        [
+          '0001-a.md',
+          11,
+          'warning',
+          'link-to-non-record',
+          '"the readme" (relates to) links to README.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+        [
+          '0003-c.md',
+          3,
+          'warning',
+          'link-to-non-record',
+          '"../guide/README.md" (amends) links to ../guide/README.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+      ],
+    );
+  });
+
   it("a body link to a record's `.html` page name references that record; one to any other page is no link and not broken", async () => {
     const { index } = await indexOf({
       'doc/adr/0012-one-cluster.md': nygardAdr({ number: 12, title: 'One cluster' }),
