@@ -100,6 +100,41 @@ describe('dialect rules', () => {
     );
   });
 
+  it('log4brains writes no other side of Relates to or Amends: one side alone is no problem there; adr-tools, which writes both sides of Amends, still reports it', async () => {
+    const l4b = (title: string, date: string, links: string[]): string =>
+      `# ${title}\n\n- Status: accepted\n- Date: ${date}\n\n## Context and Problem Statement\n\nC.\n\n## Decision Outcome\n\nD.\n${links.length > 0 ? `\n## Links\n\n${links.join('\n')}\n` : ''}`;
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20201026-use-mdx.md': l4b('Use MDX', '2020-10-26', [
+        '- Relates to [The core API enhances the body](20201027-the-core-api-enhances-the-body.md)',
+        '- **Amends:** [Use lunr for search](20201103-use-lunr-for-search.md)',
+      ]),
+      'docs/adr/20201027-the-core-api-enhances-the-body.md': l4b('The core API enhances the body', '2020-10-27', []),
+      'docs/adr/20201103-use-lunr-for-search.md': l4b('Use lunr for search', '2020-11-03', []),
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => r.dialect),
+      ['log4brains', 'log4brains', 'log4brains'],
+    );
+    assert.deepStrictEqual(
+      byName(index, '20201026-use-mdx.md').links.map((l) => [l.kind, l.target.split('/').pop()]),
+      [
+        ['relates-to', '20201027-the-core-api-enhances-the-body.md'],
+        ['amends', '20201103-use-lunr-for-search.md'],
+      ],
+    );
+    assert.deepStrictEqual(index.problems(), []);
+
+    const { index: adrTools } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', statusLines: ['Relates to [2. B](0002-b.md)', '**Amends:** [2. B](0002-b.md)'] }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }),
+    });
+    assert.deepStrictEqual(
+      adrTools.problems().map((p) => `${p.path.split('/').pop()}:${p.line} ${p.severity} ${p.code}`),
+      ['0001-a.md:11 error one-sided-link'],
+    );
+  });
+
   it("the log4brains default is only log4brains': a MADR 2 record (bullets) or a Nygard one (a Date: line) with no status has none", async () => {
     const { index } = await indexOf({
       'docs/adr/0001-no-status.md': '# No status\n\n* Deciders: Dana\n* Date: 2021-01-01\n\n## Context\n',

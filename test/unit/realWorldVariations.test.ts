@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { nygardAdr } from '../fixtures/recordText';
+import { parseDecision } from '../../src/core/decisions/decisionParser';
 import { byName, indexOf } from './helpers';
 
 /** Shapes met in public repositories' ADR folders. */
@@ -222,6 +223,113 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(
       index.problems().map((p) => p.code),
       [],
+    );
+  });
+
+  it('bold and colon verb lines (`**Amends:** [ADR-0003](…)`, `* **Amended by** […](…)`) are typed links, as the plain adr-tools line is', () => {
+    const forms = [
+      ['Amends [3. Use X](0003-use-x.md)', 'amends', '0003-use-x.md'],
+      ['**Amends:** [ADR-0003](0003-use-x.md)', 'amends', '0003-use-x.md'],
+      ['**Superseded by:** [5. Use Y](0005-use-y.md)', 'superseded-by', '0005-use-y.md'],
+      ['* **Amended by** [0007](0007-z.md)', 'amended-by', '0007-z.md'],
+      ['Amends: [0003 Use X](0003-use-x.md)', 'amends', '0003-use-x.md'],
+      ['__Relates to__: [ADR-0004](0004-w.md)', 'relates-to', '0004-w.md'],
+      ['- **Supersedes**: [ADR-0002](0002-v.md) (the old one)', 'supersedes', '0002-v.md'],
+      ['**Supersedes [ADR-0002](0002-v.md)**', 'supersedes', '0002-v.md'],
+    ];
+    const placements: [string, (line: string) => string][] = [
+      ['a Nygard Status section', (line) => `# 8. Z\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n${line}\n\n## Context\n\nC.\n`],
+      [
+        'MADR 2 `## Links`',
+        (line) =>
+          `# Z\n\n* Status: accepted\n\n## Context and Problem Statement\n\nC.\n\n## Links\n\n${line.startsWith('* ') || line.startsWith('- ') ? line : `* ${line}`}\n`,
+      ],
+      ['the body under bold fields', (line) => `# ADR-0008 — Z\n\n**Status:** Accepted · **Date:** 2020-01-01\n\n${line}\n\n## Context\n\nC.\n`],
+    ];
+    for (const [where, record] of placements) {
+      for (const [line, kind, file] of forms) {
+        const r = parseDecision({ path: '/repo/doc/adr/0008-z.md', folder: '/repo/doc/adr', log4brains: false, body: record(line), bodyLine: 0 });
+        assert.deepStrictEqual(
+          r.links.map((l) => [l.kind, path.posix.basename(l.target)]),
+          [[kind, file]],
+          `${line} in ${where}`,
+        );
+        if (kind === 'superseded-by') assert.strictEqual(r.status, where === 'a Nygard Status section' ? 'superseded' : 'accepted', `${line} in ${where}`);
+      }
+    }
+  });
+
+  it("a bold `**Superseded by:**` line in the Status section supersedes; the newer record's bold `**Supersedes:**` is its other side", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0003-use-x.md': '# 3. Use X\n\nDate: 2020-01-01\n\n## Status\n\n**Superseded by:** [5. Use Y](0005-use-y.md)\n\n## Context\n\nC.\n',
+      'doc/adr/0005-use-y.md': '# 5. Use Y\n\nDate: 2020-02-01\n\n## Status\n\nAccepted\n\n**Supersedes:** [3. Use X](0003-use-x.md)\n\n## Context\n\nC.\n',
+      'doc/adr/0007-use-z.md': '# 7. Use Z\n\nDate: 2020-03-01\n\n## Status\n\nAccepted\n\n* **Amends** [5. Use Y](0005-use-y.md)\n\n## Context\n\nC.\n',
+    });
+    assert.strictEqual(byName(index, '0003-use-x.md').status, 'superseded');
+    assert.deepStrictEqual(
+      index.problems().map((p) => [p.code, path.basename(p.path), p.message]),
+      [['one-sided-link', '0007-use-z.md', 'This record says it amends 0005-use-y.md, but that record does not say it is amended by this one.']],
+    );
+  });
+
+  it('a body link to an existing file that is not a record (README, image, template, a guide) is no problem; a missing record file still is', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md':
+        nygardAdr({ number: 1, title: 'A' }) +
+        '\nSee [the readme](README.md), [the template](template.md), [a diagram](images/flow.png), [the guide](../guide.md) and [the log](index.md).\n\nAlso [a ghost](0009-ghost.md).\n',
+      'doc/adr/README.md': '# Decisions\n',
+      'doc/adr/template.md': '# NUMBER. TITLE\n',
+      'doc/adr/index.md': '# Log\n',
+      'doc/adr/images/flow.png': 'png',
+      'doc/guide.md': '# Guide\n',
+    });
+    assert.deepStrictEqual(
+      index.problems().map((p) => [p.code, p.message]),
+      [['broken-link', '"a ghost" (references) does not name a record that exists.']],
+    );
+  });
+
+  it('a verb link (Status section, `## Links`, front matter) to a file that is not a decision record says so, not that no record exists', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({
+        number: 1,
+        title: 'A',
+        statusLines: ['Amends [the diagram](images/flow.png)', 'Relates to [the readme](README.md)', 'Supersedes [2. B](0002-b.md)'],
+      }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', status: '', statusLines: ['Superseded by [1. A](0001-a.md)'] }),
+      'doc/adr/0003-c.md': '---\nstatus: accepted\namends: ../guide/README.md\n---\n\n# C\n',
+      'doc/adr/README.md': '# Decisions\n',
+      'doc/adr/images/flow.png': 'png',
+      'doc/guide/README.md': '# Guide\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code !== 'missing-section')
+        .map((p) => [path.basename(p.path), p.line, p.severity, p.code, p.message]),
+      [
+        [
+          '0001-a.md',
+          9,
+          'warning',
+          'link-to-non-record',
+          '"the diagram" (amends) links to images/flow.png, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+        [
+          '0001-a.md',
+          11,
+          'warning',
+          'link-to-non-record',
+          '"the readme" (relates to) links to README.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+        [
+          '0003-c.md',
+          3,
+          'warning',
+          'link-to-non-record',
+          '"../guide/README.md" (amends) links to ../guide/README.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+      ],
     );
   });
 

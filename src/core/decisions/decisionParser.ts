@@ -105,8 +105,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   if (status === null && dialect === 'log4brains') status = 'accepted';
 
   for (const p of listField(data, 'decision-makers', 'deciders')) if (!isTemplatePlaceholder(p)) people.add(p);
-  if (bullets.deciders && !isTemplatePlaceholder(bullets.deciders.value))
-    for (const p of bullets.deciders.value.split(',')) if (p.trim()) people.add(plainText(p.trim()));
+  if (bullets.deciders && !isTemplatePlaceholder(bullets.deciders.value)) for (const p of deciderNames(bullets.deciders.value)) people.add(p);
 
   return {
     kind: 'decision',
@@ -167,6 +166,17 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   } else if (key === 'date') out.date ??= field;
   else if (key === 'tags') out.tags ??= field;
   else out.deciders ??= field;
+}
+
+/**
+ * `Oliver, Anna, and Bob <!-- optional -->`, `Ada; Grace & Linus` → each name: MADR 2's template
+ * leaves `<!-- optional -->` on the line, and people list names as they would in a sentence.
+ */
+function deciderNames(value: string): string[] {
+  return plainText(value.replace(/<!--.*?(-->|$)/g, ''))
+    .split(/[,;]|\s+(?:and|&)\s+/)
+    .map((p) => p.trim().replace(/^(?:and|&)\s+/, ''))
+    .filter((p) => p !== '');
 }
 
 /** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */

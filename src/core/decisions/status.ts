@@ -63,9 +63,23 @@ export interface ParsedLinkLine {
   href: string;
 }
 
-/** `Superceded by [3. Use Kafka](0003-use-kafka.md)` → verb, label and href. */
+/**
+ * A verb in bold, as hand-written records set it: `**Amends:** [`, `* **Amended by** [`,
+ * `__Relates to__: [`, and `Superseded by:** [` once a Status line's opening `**` is gone.
+ */
+const BOLD_VERB = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)?((?:status:\s*)?[A-Za-z][A-Za-z -]*?)\s*:?\s*(?:\*\*|__)\s*:?\s*(?=\[)/i;
+
+/** `**Supersedes [ADR-0002](…)**`: a whole link line in bold. */
+const BOLD_LINE = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)(?=[A-Za-z])/;
+
+/** `**Status:** Superseded by [`: the status key in bold before the verb. */
+const BOLD_STATUS = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)status\s*:?\s*(?:\*\*|__)\s*:?\s*/i;
+
+/** `Superceded by [3. Use Kafka](0003-use-kafka.md)`, `**Amends:** [ADR-0003](0003-x.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
-  const m = LINK_LINE.exec(line);
+  const m = LINK_LINE.exec(
+    line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line,
+  );
   if (!m || STATUS_VERBS.test(m[1])) return undefined;
   return { verb: m[1], label: m[2], href: m[3] };
 }

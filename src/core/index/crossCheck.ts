@@ -5,6 +5,7 @@ import { basename, dirname, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
 import { numberSeries } from '../decisions/numberSeries';
 import { WRITTEN_BACK } from '../decisions/oneSidedLinks';
+import { relativeLink } from '../decisions/newDecision';
 
 export interface CrossCheck {
   problems: Problem[];
@@ -169,7 +170,19 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         });
         continue;
       }
-      if (target === null) continue;
+      if (target === null) {
+        // `Amends [the diagram](images/flow.png)`: a verb names another decision, and a README, an image or a template is none.
+        if (r.kind === 'decision' && link.via !== 'body' && link.via !== 'page' && link.target.startsWith('/') && isSkippedRecordName(basename(link.target))) {
+          problems.push({
+            path: r.path,
+            line: link.line ?? r.titleLine,
+            severity: 'warning',
+            code: 'link-to-non-record',
+            message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) links to ${relativeLink(r.path, link.target)}, which is not a decision record: link another decision, or make it a plain link.`,
+          });
+        }
+        continue;
+      }
       resolved.set(`${r.path}\n${link.target}`, target);
       // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once.
       const key = `${link.kind}\n${target}`;

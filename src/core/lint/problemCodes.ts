@@ -47,6 +47,12 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
     fix: "Point the link at the record's current file name, or remove it.",
   },
   {
+    code: 'link-to-non-record',
+    severity: 'warning',
+    meaning: 'A verb link (`Amends`, `Relates to`, a front-matter key) names a file that is not a decision record: a README, an index, a template, an image.',
+    fix: 'Point the link at the decision it means, or write it as a plain link in the text.',
+  },
+  {
     code: 'unknown-reference',
     severity: 'error',
     meaning: 'A textual reference such as `superseded by ADR-0042` names no record.',
