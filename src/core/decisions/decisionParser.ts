@@ -169,12 +169,13 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
 }
 
 /**
- * `Oliver, Anna, and Bob <!-- optional -->`, `Ada; Grace & Linus` → each name: MADR 2's template
- * leaves `<!-- optional -->` on the line, and people list names as they would in a sentence.
+ * `Oliver, Anna, and Bob <!-- optional -->`, `Ada; Grace` → each name: MADR 2's template leaves
+ * `<!-- optional -->` on the line, and people write a list as in a sentence. Names are split at commas and
+ * semicolons only (as log4brains splits them): `Research and Development` is one name.
  */
 function deciderNames(value: string): string[] {
   return plainText(value.replace(/<!--.*?(-->|$)/g, ''))
-    .split(/[,;]|\s+(?:and|&)\s+/)
+    .split(/[,;]/)
     .map((p) => p.trim().replace(/^(?:and|&)\s+/, ''))
     .filter((p) => p !== '');
 }
