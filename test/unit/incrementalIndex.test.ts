@@ -16,6 +16,16 @@ class CountingFileSystem extends NodeFileSystem {
   }
 }
 
+/** Reads that each take a turn of the event loop or two, as they do on a busy machine. */
+class SlowFileSystem extends NodeFileSystem {
+  reads = 0;
+  override async readFile(p: string): Promise<Uint8Array> {
+    this.reads++;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    return super.readFile(p);
+  }
+}
+
 describe('incremental index', () => {
   it('re-reads only the changed file, and picks up adds, renames and deletes', async () => {
     const root = makeTempDir();
@@ -148,6 +158,31 @@ describe('folders moved inside a record folder', () => {
         .sort(),
       ['doc/adr/0001-a.md', 'doc/adr/old/0002-b.md'],
     );
+  });
+  it('a folder event re-reads the folder without its records ever leaving the index meanwhile', async () => {
+    const root = makeTempDir();
+    const files: Record<string, string> = { 'docs/influence/2026/2026-01-05-review.md': '---\ndate: 2026-01-05\ntype: design-review\ntitle: Review\n---\n' };
+    for (let i = 1; i <= 5; i++)
+      files[`docs/influence/2024/2024-02-1${i}-paired-${i}.md`] = `---\ndate: 2024-02-1${i}\ntype: pairing\ntitle: Paired ${i}\n---\n`;
+    writeFiles(root, files);
+    const fsPort = new SlowFileSystem();
+    const index = new RecordIndex(fsPort, root, DEFAULT_SETTINGS);
+    await index.build();
+    const folder = path.join(root, 'docs/influence/2024');
+    const inFolder = () => index.records().filter((r) => r.path.startsWith(`${folder}/`)).length;
+    assert.strictEqual(inFolder(), 5);
+    // What a reader (a view, a report) sees at every turn while the folder is re-read after a watcher event for it.
+    const seen = new Set<number>();
+    let done = false;
+    const refresh = index.refreshFile(folder).finally(() => (done = true));
+    while (!done) {
+      seen.add(inFolder());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await refresh;
+    assert.ok(fsPort.reads > 0, 'the folder was re-read');
+    assert.deepStrictEqual([...seen], [5]);
+    assert.strictEqual(inFolder(), 5);
   });
 });
 

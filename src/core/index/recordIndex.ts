@@ -258,15 +258,18 @@ export class RecordIndex {
     if (!rel.split('/').some((p) => p.startsWith('.') || SKIPPED_DIRS.has(p.toLowerCase())) && !(folder.kind === 'mentoring' && depth > 1)) {
       await this.walk(folder, dir, depth, new Set(), files, problems);
     }
-    let changed = this.removeFile(dir);
+    // Every file is read before anything is dropped: a reader meanwhile sees the folder as it was, never without it.
+    const found: [string, LoadedRecord][] = [];
     for (const f of files) {
       const loaded = await loadRecordFile(this.fs, f.path, f.folder);
-      if (loaded.record || loaded.problems.length > 0) {
-        this.entries.set(f.path, loaded);
-        changed = true;
-      }
+      if (loaded.record || loaded.problems.length > 0) found.push([f.path, loaded]);
     }
-    if (changed) this.changed();
+    let changed = this.removeFile(dir);
+    for (const [path, loaded] of found) this.entries.set(path, loaded);
+    if (found.length > 0) {
+      changed = true;
+      this.changed();
+    }
     return changed;
   }
 
