@@ -93,8 +93,9 @@ export function recordsWithCachedPullRequests(records: WorkspaceRecords, onReady
   };
   const profiles = notebookProfiles(records);
   const notebookVersion = records.notebook.index?.version;
-  const directories = indexes.map(({ index }) => cachedPeopleDirectory(index, profiles, notebookVersion));
-  const peopleMissing = directories.some((d) => d === undefined);
+  const cached = indexes.map(({ index }) => cachedPeopleDirectory(index, profiles, notebookVersion));
+  const directories = cached.map((c) => c.directory);
+  const peopleMissing = cached.some((c) => !c.current);
   const out = indexes.flatMap(({ index }, i) => withPeople(withCanonicalPullRequests(index.records(), cachedFor(index.root)), directories[i]));
   out.push(...withPeople(withCanonicalPullRequests(records.notebook.records(), indexes[0] ? cachedFor(indexes[0].index.root) : []), directories[0]));
   const waits: Promise<unknown>[] = [];
@@ -112,7 +113,7 @@ export function recordsWithCachedPullRequests(records: WorkspaceRecords, onReady
 export function cachedNameOf(records: WorkspaceRecords): (key: string) => string {
   const profiles = notebookProfiles(records);
   const notebookVersion = records.notebook.index?.version;
-  const directories = records.indexes().flatMap(({ index }) => cachedPeopleDirectory(index, profiles, notebookVersion) ?? []);
+  const directories = records.indexes().flatMap(({ index }) => cachedPeopleDirectory(index, profiles, notebookVersion).directory ?? []);
   return (key) => {
     for (const directory of directories) {
       const name = directory.nameOf(key);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { statusChangeDates } from '../core/decisions/statusHistory';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { discoverPullRequests } from '../core/pulls/prDiscovery';
+import { discoverPullRequestDates } from '../core/pulls/prDiscovery';
 import { readRemotes } from '../core/pulls/remotes';
 import { today as localToday } from '../core/records/calendar';
 import { WorkspaceRecords } from './workspaceRecords';
@@ -33,9 +33,14 @@ function entryFor(
   const cached = store.get(root);
   if (cached?.key === key) return cached;
   const entry: { key: string; dates: Promise<Map<string, string>>; value?: Map<string, string> } = { key, dates: Promise.resolve(new Map()) };
-  entry.dates = read()
-    .catch(() => new Map<string, string>())
-    .then((dates) => (entry.value = dates));
+  entry.dates = read().then(
+    (dates) => (entry.value = dates),
+    () => {
+      // git failed (a checkout or reset holding its locks, say): nothing is kept, so the next render asks again.
+      if (store.get(root) === entry) store.delete(root);
+      return new Map<string, string>();
+    },
+  );
   store.set(root, entry);
   return entry;
 }
@@ -78,8 +83,8 @@ function pullRequestEntries(records: WorkspaceRecords): { dates: Promise<Map<str
       'history',
       async () => {
         const git = createGitExecutor(index.root);
-        const scan = await discoverPullRequests(git, await readRemotes(git));
-        return new Map(scan.pullRequests.filter((p) => p.url).map((p) => [p.url as string, p.mergedAt.slice(0, 10)]));
+        // As `lodestar report`: only the messages that may name a pull request are read, and no author.
+        return discoverPullRequestDates(git, await readRemotes(git), { strict: true });
       },
       pullRequestCache,
     ),

@@ -14,7 +14,15 @@ import { WorkspaceFileSystem } from './workspaceFileSystem';
  */
 const FRESH_MS = 60_000;
 const fileSystem = new WorkspaceFileSystem();
-const cache = new Map<string, { version: string; read: number; directory: Promise<PeopleDirectory>; value?: PeopleDirectory }>();
+interface CachedDirectory {
+  version: string;
+  read: number;
+  directory: Promise<PeopleDirectory>;
+  value?: PeopleDirectory;
+  /** The last directory read for the folder before this one: what a render uses while this one is read. */
+  previous?: PeopleDirectory;
+}
+const cache = new Map<string, CachedDirectory>();
 
 function versionOf(index: RecordIndex, notebook: readonly LodestarRecord[], notebookVersion: number | undefined): string {
   return `${index.version}:${notebookVersion ?? ''}:${notebook.length}:${vscode.workspace.isTrusted}`;
@@ -26,10 +34,11 @@ export function peopleDirectoryOf(index: RecordIndex, notebookProfiles: readonly
   const cached = cache.get(index.root);
   if (cached && cached.version === version && Date.now() - cached.read < FRESH_MS) return cached.directory;
   const trusted = vscode.workspace.isTrusted;
-  const entry: { version: string; read: number; directory: Promise<PeopleDirectory>; value?: PeopleDirectory } = {
+  const entry: CachedDirectory = {
     version,
     read: Date.now(),
     directory: loadPeopleDirectory(index, fileSystem, notebookProfiles, { trusted, git: trusted ? createGitExecutor(index.root) : undefined }),
+    previous: cached?.value ?? cached?.previous,
   };
   // A folder whose people cannot be read counts them as written (and is not asked again for a minute).
   entry.directory = entry.directory.catch(() => new PeopleDirectory([]));
@@ -38,8 +47,18 @@ export function peopleDirectoryOf(index: RecordIndex, notebookProfiles: readonly
   return entry.directory;
 }
 
-/** The directory read so far for the folder, if it is still current: for renders that cannot wait. */
-export function cachedPeopleDirectory(index: RecordIndex, notebookProfiles: readonly LodestarRecord[], notebookVersion?: number): PeopleDirectory | undefined {
+/**
+ * The directory read so far for the folder, for renders that cannot wait: `current` when it is read for the records
+ * as they are now; otherwise the last one read (a record or two behind, far closer than none), or undefined when
+ * none was ever read. A render with a directory that is not current asks for a fresh one and draws again.
+ */
+export function cachedPeopleDirectory(
+  index: RecordIndex,
+  notebookProfiles: readonly LodestarRecord[],
+  notebookVersion?: number,
+): { directory?: PeopleDirectory; current: boolean } {
   const cached = cache.get(index.root);
-  return cached && cached.version === versionOf(index, notebookProfiles, notebookVersion) && Date.now() - cached.read < FRESH_MS ? cached.value : undefined;
+  if (!cached) return { current: false };
+  const current = cached.value !== undefined && cached.version === versionOf(index, notebookProfiles, notebookVersion) && Date.now() - cached.read < FRESH_MS;
+  return { directory: cached.value ?? cached.previous, current };
 }

@@ -155,6 +155,11 @@ describe('pull-request discovery from history', () => {
     assert.strictEqual(dates.get('https://bitbucket.org/team/app/pull-requests/90'), '2025-12-10');
     assert.strictEqual(dates.get('https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/91'), '2025-12-12');
     assert.strictEqual((await discoverPullRequestDates(createGitExecutor(makeTempDir()), remotes)).size, 0, 'no repository');
+    // Strict: a caller that keeps the answer hears that git failed; a repository with no commits yet is no failure.
+    await assert.rejects(discoverPullRequestDates(createGitExecutor(makeTempDir()), remotes, { strict: true }), /not a git repository/);
+    const fresh = makeTempDir();
+    initRepo(fresh);
+    assert.strictEqual((await discoverPullRequestDates(createGitExecutor(fresh), remotes, { strict: true })).size, 0);
   });
 
   it('finds every merged PR in one pass, newest first, and no issue numbers', async () => {

@@ -359,11 +359,17 @@ export async function discoverPullRequests(
  * URL: what {@link discoverPullRequests} with `onlyMessages` finds (the same
  * pull requests, the same rule when a number is met twice), without the
  * authors, co-authors and titles nobody asks for here. What could be read
- * when git fails part way is kept, as there.
+ * when git fails part way is kept, as there; `options.strict` rejects
+ * instead, so a caller that keeps the answer can ask again later (a history
+ * with no commits yet is no failure).
  */
-export async function discoverPullRequestDates(git: GitExecutor, remotes: readonly RemoteRepo[]): Promise<Map<string, string>> {
+export async function discoverPullRequestDates(
+  git: GitExecutor,
+  remotes: readonly RemoteRepo[],
+  options: { strict?: boolean } = {},
+): Promise<Map<string, string>> {
   const found = new Map<number, { message: PullRequestMessage; date: string }>();
-  await scanHistory(
+  const scan = await scanHistory(
     git,
     (commit) => {
       const message = pullRequestFromMessage(commit.subject, commit.body);
@@ -375,6 +381,7 @@ export async function discoverPullRequestDates(git: GitExecutor, remotes: readon
     },
     { mentioning: MESSAGE_TEXTS },
   );
+  if (options.strict && scan.unavailable !== undefined && !/no commits yet/.test(scan.unavailable)) throw new Error(scan.unavailable);
   const dates = new Map<string, string>();
   for (const { message, date } of found.values()) {
     const url = discoveredPullRequestUrl(message, remotes);
