@@ -1,4 +1,4 @@
-import { GitError, GitExecutor } from './gitExecutor';
+import { GitError, GitExecutor, GitInputFeed } from './gitExecutor';
 
 /** One commit as the history scan sees it: what pairing and pull-request discovery need, nothing more. */
 export interface HistoryCommit {
@@ -29,9 +29,41 @@ export interface HistoryScanOptions {
   /**
    * Exactly these commits (full hashes), in this order, instead of walking
    * the history: `revision`, `since`, `mentioning` and `maxCount` do not
-   * apply. Hashes the repository does not have are skipped.
+   * apply. Hashes the repository does not have are skipped. A
+   * {@link CommitFeed} hands them over while git already runs (git prints
+   * once the feed ends).
    */
-  commits?: readonly string[];
+  commits?: readonly string[] | CommitFeed;
+}
+
+/**
+ * Commit hashes for a scan of just those commits, added while another scan is still finding them: git starts at
+ * once and reads them as they come, so little is left to do when the feed ends.
+ */
+export class CommitFeed implements GitInputFeed {
+  private sink: { write(text: string): void; end(): void } | undefined;
+  private buffered: string[] = [];
+  private ended = false;
+
+  add(hash: string): void {
+    if (this.ended) return;
+    if (!HASH.test(hash)) throw new Error(`not a commit hash: "${hash}"`);
+    if (this.sink) this.sink.write(`${hash}\n`);
+    else this.buffered.push(hash);
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.sink?.end();
+  }
+
+  attach(sink: { write(text: string): void; end(): void }): void {
+    this.sink = sink;
+    if (this.buffered.length > 0) sink.write(`${this.buffered.join('\n')}\n`);
+    this.buffered = [];
+    if (this.ended) sink.end();
+  }
 }
 
 export interface HistoryScanResult {
@@ -135,8 +167,9 @@ export async function scanHistory(git: GitExecutor, onCommit: (commit: HistoryCo
     }
     pending = start === -1 ? '' : pending.slice(start);
   };
-  let input: string | undefined;
-  if (options.commits) {
+  let input: string | CommitFeed | undefined;
+  if (options.commits instanceof CommitFeed) input = options.commits;
+  else if (options.commits) {
     if (options.commits.length === 0) return { commits: 0 };
     const bad = options.commits.find((h) => !HASH.test(h));
     if (bad !== undefined) throw new Error(`not a commit hash: "${bad}"`);

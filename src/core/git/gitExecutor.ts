@@ -7,6 +7,11 @@ import { simpleGit, SimpleGit } from 'simple-git';
  * unquoted, prompts are off, and user strings are only ever passed after
  * `--` or as values of options we build, never as options themselves.
  */
+/** Text for git's stdin that arrives while git runs: handed a sink once git has started. */
+export interface GitInputFeed {
+  attach(sink: { write(text: string): void; end(): void }): void;
+}
+
 export interface GitExecutor {
   /** stdout of `git ARGS`; rejects with a GitError. */
   run(args: string[]): Promise<string>;
@@ -14,9 +19,10 @@ export interface GitExecutor {
    * Runs `git ARGS` and hands its stdout to `onChunk` as it arrives (large
    * outputs such as `git log` of a long history are never held whole).
    * Same hardening as `run`; resolves when git exits 0. `input` is written
-   * to git's stdin (for `--stdin`); without it stdin is closed.
+   * to git's stdin (for `--stdin`), at once or as a feed hands it over;
+   * without it stdin is closed.
    */
-  stream(args: string[], onChunk: (text: string) => void, input?: string): Promise<void>;
+  stream(args: string[], onChunk: (text: string) => void, input?: string | GitInputFeed): Promise<void>;
 }
 
 export class GitError extends Error {
@@ -80,7 +86,7 @@ const GATHER_BELOW = 32 * 1024;
  * few large reads (history scans) spawn git directly, with the same `-c`
  * hardening and environment.
  */
-function streamGit(cwd: string, args: string[], onChunk: (text: string) => void, input?: string): Promise<void> {
+function streamGit(cwd: string, args: string[], onChunk: (text: string) => void, input?: string | GitInputFeed): Promise<void> {
   return new Promise((resolve, reject) => {
     const config = HARDENING.flatMap((c) => ['-c', c]);
     let child;
@@ -91,8 +97,10 @@ function streamGit(cwd: string, args: string[], onChunk: (text: string) => void,
       return;
     }
     // git may exit before reading all of `input` (an error): that is reported by its exit code, not as EPIPE here.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
+    const stdin = child.stdin;
+    stdin.on('error', () => undefined);
+    if (typeof input === 'object') input.attach({ write: (text) => void stdin.write(text), end: () => stdin.end() });
+    else stdin.end(input);
     let stderr = '';
     child.stdout.setEncoding('utf8');
     // git writes a few KB at a time. Past the first pipeful, a small read makes this side wait a moment for
@@ -150,7 +158,7 @@ export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
         throw classify(String((e as Error).message ?? e));
       }
     },
-    stream(args: string[], onChunk: (text: string) => void, input?: string): Promise<void> {
+    stream(args: string[], onChunk: (text: string) => void, input?: string | GitInputFeed): Promise<void> {
       return streamGit(cwd, args, onChunk, input);
     },
   };

@@ -1,5 +1,5 @@
 import { GitExecutor } from '../git/gitExecutor';
-import { HistoryCommit, scanHistory } from '../git/commitHistory';
+import { CommitFeed, HistoryCommit, scanHistory } from '../git/commitHistory';
 import { parseCoAuthors as parseTrailers } from '../people/coAuthors';
 import { MAX_PULL_REQUEST_NUMBER } from './prReferences';
 import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
@@ -209,7 +209,11 @@ export class PullRequestCollector {
   /** One object per author: a long history has thousands of pull requests by a few people. Never changed once made. */
   private readonly people = new Map<string, Map<string, Person>>();
 
-  constructor(private readonly remotes: readonly RemoteRepo[] = []) {}
+  /** `onBranchTip` hears each GitHub merge's branch tip as the merge is found (to have it read meanwhile). */
+  constructor(
+    private readonly remotes: readonly RemoteRepo[] = [],
+    private readonly onBranchTip?: (hash: string) => void,
+  ) {}
 
   private person(name: string, email: string): Person {
     // By e-mail, then name: no key string is made for each commit.
@@ -244,7 +248,10 @@ export class PullRequestCollector {
       const tip = commit.parents[1];
       const merges = this.waiting.get(tip);
       if (merges) merges.push(pr);
-      else this.waiting.set(own(tip), [pr]);
+      else {
+        this.waiting.set(own(tip), [pr]);
+        this.onBranchTip?.(tip);
+      }
     }
     if (existing) this.replace(existing, pr);
     else this.found.set(message.number, pr);
@@ -266,11 +273,6 @@ export class PullRequestCollector {
       pr.coAuthors = [];
       addPeople(pr.coAuthors, [...co, ...tipCoAuthors], pr.authors);
     }
-  }
-
-  /** The branch tips of the GitHub merges found whose tip has not been read yet. */
-  unreadBranchTips(): string[] {
-    return [...this.waiting.keys()];
   }
 
   private replace(old: DiscoveredPullRequest, pr: DiscoveredPullRequest): void {
@@ -332,18 +334,26 @@ export async function discoverPullRequests(
 ): Promise<DiscoveryResult> {
   // Remotes still being read only give the URLs, at the end: the history is read meanwhile.
   const later = remotes instanceof Promise ? remotes : undefined;
-  const collector = new PullRequestCollector(later ? [] : (remotes as readonly RemoteRepo[]));
-  const scan = await scanHistory(git, (c) => collector.add(c), {
-    since: options.since,
-    revision: options.revision,
-    maxCount: options.maxCount,
-    mentioning: options.maxCount === undefined ? MESSAGE_TEXTS : undefined,
-  });
-  const tips = collector.unreadBranchTips();
-  if (!options.onlyMessages && scan.unavailable === undefined && tips.length > 0) {
-    // A tip git cannot read (a shallow clone's boundary, an error) leaves its merges with the merge commit's author.
-    await scanHistory(git, (c) => collector.addBranchTip(c), { commits: tips }).catch(() => undefined);
+  const filtered = options.maxCount === undefined;
+  // The second git starts now and is handed each tip as its merge is found; it prints them once the history is read.
+  const tips = filtered && !options.onlyMessages ? new CommitFeed() : undefined;
+  const read: HistoryCommit[] = [];
+  const tipsRead = tips ? scanHistory(git, (c) => read.push(c), { commits: tips }).catch(() => undefined) : undefined;
+  const collector = new PullRequestCollector(later ? [] : (remotes as readonly RemoteRepo[]), tips && ((hash) => tips.add(hash)));
+  let scan: Awaited<ReturnType<typeof scanHistory>>;
+  try {
+    scan = await scanHistory(git, (c) => collector.add(c), {
+      since: options.since,
+      revision: options.revision,
+      maxCount: options.maxCount,
+      mentioning: filtered ? MESSAGE_TEXTS : undefined,
+    });
+  } finally {
+    tips?.end();
   }
+  // A tip git cannot read (a shallow clone's boundary, an error) leaves its merges with the merge commit's author.
+  await tipsRead;
+  if (scan.unavailable === undefined) for (const c of read) collector.addBranchTip(c);
   const pullRequests = collector.pullRequests();
   if (later) {
     const known = await later;
