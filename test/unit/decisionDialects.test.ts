@@ -155,8 +155,13 @@ describe('decision dialects', () => {
     assert.strictEqual(byName(index, '0003-c.md').status, 'deprecated');
   });
 
-  it('does not take a title from a code block, and skips README, index, template files and templates/', async () => {
+  it("does not take a title from a code block, and skips README, index, template files and templates/, and a folder's own papers", async () => {
     const { index } = await indexOf({
+      'doc/adr/CONTRIBUTING.md': '# Contributing\n\nWrite an ADR with adr new.\n',
+      'doc/adr/CHANGELOG.md': '# Changelog\n',
+      'doc/adr/SUMMARY.md': '# Summary\n\n* [Real title](0001-x.md)\n',
+      'doc/adr/_sidebar.md': '* [Home](/)\n',
+      'doc/adr/LICENSE.md': '# MIT\n',
       'doc/adr/0001-x.md': '```md\n# Not the title\n```\n\n# 1. Real title\n\n## Status\n\nProposed\n',
       'doc/adr/README.md': '# Decisions\n',
       'doc/adr/index.md': '# Index\n',
