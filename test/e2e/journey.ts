@@ -11,7 +11,7 @@ import { freshTempDir, projectRoot, removeTempDir, resultsDir } from '../harness
 import { step } from '../harness/progress';
 import { JourneyStep, screenshot } from './journeyStep';
 import { moreJourneyBlocks, moreJourneySteps } from './moreJourneys';
-import { orderRandom, shuffle, testOrderSeed } from '../harness/testOrder';
+import { orderRandom, shuffle, testOrderSeed, testRetries } from '../harness/testOrder';
 import { countsLine, failureNote, TierOutcome } from '../harness/tally';
 import {
   activeEditorText,
@@ -180,70 +180,158 @@ async function neutralWorkbench(page: Page): Promise<void> {
   }
 }
 
+interface Session {
+  page: Page;
+  workbenchUrl: string;
+  /** The browser console's last errors and warnings, and the extension host's log tail: what a failure prints. */
+  details: () => string;
+  close: () => Promise<void>;
+}
+
+/** A fresh fixture workspace in a fresh code-server with the packaged extension, and a browser on its workbench. */
+async function startSession(vsix: string, scratch: string, label: string): Promise<Session> {
+  step(`${label}: building the single-root fixture workspace`);
+  const { folder } = await buildSingleRootWorkspace(path.join(scratch, `${label}-workspace`));
+  const emptyFolder = buildRepo({ 'README.md': '# A new service\n' }, path.join(scratch, `${label}-new-service`));
+  const server = await startCodeServer({ label, open: folder, installExtension: vsix, disableWorkspaceTrust: true });
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  emptyWorkspaceUrl = server.workbenchUrl({ folder: emptyFolder });
+  const workbenchUrl = server.workbenchUrl({ folder });
+  await browser.page.goto(workbenchUrl);
+  return {
+    page: browser.page,
+    workbenchUrl,
+    details: () =>
+      `    browser console (last errors and warnings):\n    ${browser.consoleTail().split('\n').join('\n    ')}\n` +
+      `    extension host log:\n    ${server.extensionHostLogTail().split('\n').join('\n    ')}`,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+interface FailedBlock {
+  block: JourneyStep[];
+  /** The step that failed and its error, and how many steps after it were skipped. */
+  step: string;
+  error: string;
+  skipped: number;
+}
+
 /**
  * Runs the journey. A failing step skips the rest of its block (those steps build on it) and no more: the workbench
- * is loaded afresh and the next block runs, so one failure cannot hide or cause others.
+ * is loaded afresh and the next block runs, so one failure cannot hide or cause others. A block that failed runs
+ * once more at the end (LODESTAR_TEST_RETRIES, 1 by default) in a fresh workspace and code-server, after the first
+ * step: the blocks never depend on each other, so that is one of the orders they may run in. It then counts by that
+ * second try, which the summary names with the first try's error.
  */
 export async function runJourney(vsix: string, seed: number): Promise<TierOutcome> {
   const outcome: TierOutcome = { tier: 'e2e', passed: 0, failed: 0, skipped: 0, notes: [] };
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first`);
   const scratch = freshTempDir('journey');
-  step('journey: building the single-root fixture workspace');
-  const { folder } = await buildSingleRootWorkspace(path.join(scratch, 'workspace'));
-  const emptyFolder = buildRepo({ 'README.md': '# A new service\n' }, path.join(scratch, 'new-service'));
-  const server = await startCodeServer({ label: 'journey', open: folder, installExtension: vsix, disableWorkspaceTrust: true });
+  const failed: FailedBlock[] = [];
   try {
-    const browser = await launchChromium();
+    const session = await startSession(vsix, scratch, 'journey');
     try {
-      emptyWorkspaceUrl = server.workbenchUrl({ folder: emptyFolder });
-      await browser.page.goto(server.workbenchUrl({ folder }));
       console.log(`  journey order seed: ${seed}`);
-      const workbenchUrl = server.workbenchUrl({ folder });
-      let index = 0;
+      const blocks = journeyInOrder(seed);
       let reload = false;
-      for (const block of journeyInOrder(seed)) {
-        let blockFailed = false;
-        for (const journeyStep of block) {
-          index++;
-          if (blockFailed) {
-            outcome.skipped++;
-            console.log(`  - ${journeyStep.name} (skipped: an earlier step of its block failed)`);
-            continue;
-          }
-          try {
-            if (reload) {
-              // The step before failed somewhere in the workbench: start this block from a freshly loaded one.
-              reload = false;
-              await browser.page.goto(workbenchUrl);
-              await waitForWorkbench(browser.page);
-            }
-            await journeyStep.run(browser.page);
-            outcome.passed++;
-            console.log(`  ✔ ${journeyStep.name}`);
-          } catch (error) {
-            outcome.failed++;
-            blockFailed = true;
-            reload = true;
-            const shot = path.join(resultsDir(), `journey-failed-step-${index}.png`);
-            await browser.page.screenshot({ path: shot }).catch(() => undefined);
-            console.log(
-              `  ✘ ${journeyStep.name}\n    seed: ${seed} (LODESTAR_TEST_SEED=${seed} replays this order)\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}\n` +
-                `    browser console (last errors and warnings):\n    ${browser.consoleTail().split('\n').join('\n    ')}\n` +
-                `    extension host log:\n    ${server.extensionHostLogTail().split('\n').join('\n    ')}`,
-            );
-            outcome.notes.push(`${failureNote('✘', journeyStep.name, String(error))} (see ${path.relative(projectRoot(), shot)})`);
-          }
+      for (const block of blocks) {
+        const result = await runBlock(block, session, reload, seed, 'journey-failed-step');
+        reload = result.failed !== undefined;
+        outcome.passed += result.passed;
+        if (result.failed) {
+          outcome.failed++;
+          outcome.skipped += result.skipped;
+          failed.push({ block, step: result.failed.step, error: result.failed.error, skipped: result.skipped });
         }
       }
     } finally {
-      await browser.close();
+      await session.close();
     }
+    if (failed.length > 0 && testRetries() > 0) await retryBlocks(vsix, scratch, seed, failed, outcome);
+    else for (const f of failed) outcome.notes.push(failureNote('✘', f.step, f.error));
   } finally {
-    await server.stop();
     removeTempDir(scratch);
   }
   return outcome;
 }
+
+/** The failed blocks once more, in a fresh session that starts with the journey's first step. */
+async function retryBlocks(vsix: string, scratch: string, seed: number, failed: FailedBlock[], outcome: TierOutcome): Promise<void> {
+  console.log(`  running ${failed.length} failed block(s) once more, in a fresh workspace`);
+  let session: Session;
+  try {
+    session = await startSession(vsix, scratch, 'journey-second-try');
+  } catch (e) {
+    for (const f of failed) outcome.notes.push(failureNote('✘', f.step, f.error));
+    console.log(`  the second try could not start: ${String(e)}`);
+    return;
+  }
+  try {
+    const [opens] = journeyInOrder(seed);
+    const start = await runBlock(opens, session, false, seed, 'journey-second-try-failed-step');
+    let reload = start.failed !== undefined;
+    for (const f of failed) {
+      const again = f.block === opens && start.failed === undefined ? start : await runBlock(f.block, session, reload, seed, 'journey-second-try-failed-step');
+      reload = again.failed !== undefined;
+      if (again.failed === undefined) {
+        // Counted by the second try: the failed step and those it skipped passed.
+        outcome.failed--;
+        outcome.skipped -= f.skipped;
+        outcome.passed += f.skipped + 1;
+        outcome.notes.push(failureNote('↻ passed on the second try:', f.step, f.error));
+      } else {
+        outcome.notes.push(failureNote('✘', f.step, f.error));
+        outcome.notes.push(failureNote('✘ second try:', again.failed.step, again.failed.error));
+      }
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs one block's steps in order; the first that fails ends the block (the rest are skipped). */
+async function runBlock(
+  block: JourneyStep[],
+  session: Session,
+  reload: boolean,
+  seed: number,
+  shotPrefix: string,
+): Promise<{ passed: number; skipped: number; failed?: { step: string; error: string } }> {
+  let passed = 0;
+  for (const [i, journeyStep] of block.entries()) {
+    try {
+      if (reload && i === 0) {
+        // The step before failed somewhere in the workbench: start this block from a freshly loaded one.
+        await session.page.goto(session.workbenchUrl);
+        await waitForWorkbench(session.page);
+      }
+      await journeyStep.run(session.page);
+      passed++;
+      console.log(`  ✔ ${journeyStep.name}`);
+    } catch (error) {
+      const shot = path.join(resultsDir(), `${shotPrefix}-${++failedSteps}.png`);
+      await session.page.screenshot({ path: shot }).catch(() => undefined);
+      console.log(
+        `  ✘ ${journeyStep.name}\n    seed: ${seed} (LODESTAR_TEST_SEED=${seed} replays this order)\n    ${String(error).split('\n').join('\n    ')}\n    screenshot: ${shot}\n` +
+          session.details(),
+      );
+      for (const skippedStep of block.slice(i + 1)) console.log(`  - ${skippedStep.name} (skipped: an earlier step of its block failed)`);
+      return { passed, skipped: block.length - i - 1, failed: { step: journeyStep.name, error: String(error) } };
+    }
+  }
+  return { passed, skipped: 0 };
+}
+
+let failedSteps = 0;
 
 // `node out/test/e2e/journey.js [path/to.vsix]` runs only the journey (after npm run package).
 if (require.main === module) {
