@@ -381,6 +381,25 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it("a date line that goes on after the date (`2018-08-30; Last update date: …`) and a date kept in the template's brackets (`[2022-10-05]`) are dated", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0005-unit-tests.md': '# 5. Unit Tests\n\nDate: 2018-08-30; Last update date: 2019-04-09\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n',
+      'doc/adr/0006-bracketed.md': '# Bracketed\n\n* Status: accepted\n* Deciders: Ann, Bob\n* Date: [2022-10-05]\n\n## Context and Problem Statement\n\nC.\n',
+      'doc/adr/0007-placeholder.md': '# Placeholder\n\n* Status: proposed\n* Date: [YYYY-MM-DD when the decision was last updated]\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.date]),
+      [
+        [5, '2018-08-30'],
+        [6, '2022-10-05'],
+        [7, null],
+      ],
+    );
+  });
+
   it('vague dates give no date; month names with a day do', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: 'TBD 2021' }),
