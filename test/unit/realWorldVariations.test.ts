@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { nygardAdr } from '../fixtures/recordText';
 import { parseDecision } from '../../src/core/decisions/decisionParser';
+import { contentProblems } from '../../src/core/lint/contentRules';
 import { byName, indexOf } from './helpers';
 
 /** Shapes met in public repositories' ADR folders. */
@@ -398,6 +400,26 @@ describe('status, title and date edge cases', () => {
         [7, null],
       ],
     );
+  });
+
+  it("section headings keep their meaning with MADR 2's `<!-- optional -->` or a heading id: `## Links <!-- optional -->`, `## Status {#status}`", async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-use-x.md':
+        '# Use X\n\n* Status: accepted\n* Date: 2021-03-04\n\n## Context and Problem Statement\n\nC.\n\n## Decision Outcome <!-- optional -->\n\nD.\n\n## Links <!-- optional -->\n\n* Refined by [ADR-0002](0002-use-y.md)\n',
+      'docs/adr/0002-use-y.md':
+        '# 2. Use Y\n\nDate: 2021-03-05\n\n## Status {#status}\n\nAccepted\n\nRefines [1. Use X](0001-use-x.md)\n\n## Context {#context}\n\nC.\n\n## Decision {#decision}\n\nD.\n\n## Consequences {#consequences}\n\nE.\n',
+    });
+    const x = byName(index, '0001-use-x.md');
+    assert.deepStrictEqual(
+      x.links.map((l) => [l.kind, path.basename(l.target)]),
+      [['refined-by', '0002-use-y.md']],
+    );
+    const y = byName(index, '0002-use-y.md');
+    assert.deepStrictEqual(
+      [y.status, y.dialect, y.links.map((l) => [l.kind, path.basename(l.target)])],
+      ['accepted', 'nygard', [['refines', '0001-use-x.md']]],
+    );
+    for (const r of [x, y]) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], path.basename(r.path));
   });
 
   it('vague dates give no date; month names with a day do', async () => {
