@@ -54,6 +54,28 @@ describe('real-world record variations', () => {
     );
   });
 
+  it('a title that spells out "Architecture Decision Record 14:" loses that prefix as "ADR-14:" does, and gives the number', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0014-eks-cluster-management.md':
+        '---\n\n# Architecture Decision Record 14: EKS cluster management\n\n> We will use kustomize for managing cluster resources\n\n__Status__: Accepted\n\n## Context\n\nC.\n',
+      'doc/adr/0015-b.md': '# Architectural Decision Record #15 - Use B\n\n__Status__: Proposed\n',
+      'doc/adr/notes.md': '# Decision Record 3. Use C\n',
+      'doc/adr/0016-records.md': '# Architecture Decision Records in the monorepo\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.title, r.status]),
+      [
+        [3, 'Use C', null],
+        [14, 'EKS cluster management', 'accepted'],
+        [15, 'Use B', 'proposed'],
+        [16, 'Architecture Decision Records in the monorepo', null],
+      ],
+    );
+  });
+
   it('"Implemented in !4678" is the status "implemented"; a bold __Status__ line is read', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': '# Architecture Decision Record 1: A\n\n> Timestamp: 2020\n\n__Status__: Implemented in [!4678](https://example.com/mr/4678)\n',
