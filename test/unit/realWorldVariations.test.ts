@@ -96,6 +96,22 @@ describe('real-world record variations', () => {
     assert.deepStrictEqual([segments.status, segments.date], ['accepted', '2026-07-19']);
   });
 
+  it('fields in a table under the title (`| Status | Accepted |`, header row or not, keys in bold or not) are read', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0005-audit-trail.md':
+        '# ADR-005: An audit trail\n\n| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2026-09-11 |\n| Deciders | Ada Lovelace, Grace Hopper |\n| Milestone | M5 |\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n',
+      'docs/adr/0006-another.md': '# RFC 006: Another\n\n| Status | Proposed |\n|--------|----------|\n| **Date** | 2026-02-17 |\n\n## Context\n\nC.\n',
+      'docs/adr/0007-body-table.md':
+        '# 7. Body table\n\nDate: 2026-03-01\n\n## Status\n\nAccepted\n\n## Context\n\n| Status | Meaning |\n|---|---|\n| Rejected | no |\n',
+    });
+    const audit = byName(index, '0005-audit-trail.md');
+    assert.deepStrictEqual([audit.status, audit.date, audit.people], ['accepted', '2026-09-11', ['Ada Lovelace', 'Grace Hopper']]);
+    assert.deepStrictEqual(contentProblems(audit, fs.readFileSync(audit.path, 'utf8')), []);
+    const another = byName(index, '0006-another.md');
+    assert.deepStrictEqual([another.status, another.date], ['proposed', '2026-02-17']);
+    assert.deepStrictEqual(byName(index, '0007-body-table.md').status, 'accepted');
+  });
+
   it('links listed in front matter (target, kind, filename)', async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-use-madr.md':

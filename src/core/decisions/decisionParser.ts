@@ -142,6 +142,12 @@ const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
   for (const l of lines) {
+    // `| Status | Accepted |`: fields in a two-column table under the title are read as `Status: Accepted`.
+    const row = l.text.trimStart().startsWith('|') ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(l.text) : null;
+    if (row) {
+      readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
+      continue;
+    }
     // `**Status:** Accepted · **Date:** 2026-09-20`: a line of bold fields is read one field at a time.
     if (l.text.includes('**') || l.text.includes('__')) {
       const parts = l.text.split(NEXT_BOLD_FIELD);
