@@ -204,6 +204,37 @@ describe('status, title and date edge cases', () => {
     assert.strictEqual(old?.status, 'superseded');
   });
 
+  it('plain-text supersedes in a Status section: each record of a list, and the newer record\'s "Supersedes ADR 0001, ADR-0005 and ADR-0007." is the other side', async () => {
+    const adr = (n: string, status: string): string => `# ADR ${n}: T${n}\n\n## Status\n\n${status}\n\n## Context\n\nC.\n`;
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': adr('0001', 'Superseded by ADR 0003.'),
+      'doc/adr/0002-b.md': adr('0002', 'Superseded by ADR 0003 and ADR 0004'),
+      'doc/adr/0005-c.md': adr('0005', 'Superseded by ADR-0003 (2026-05-08)'),
+      'doc/adr/0006-d.md': adr('0006', 'Accepted'),
+      'doc/adr/0007-e.md': adr('0007', 'Superseded by ADR-0003 (#2529) — the single enum is replaced'),
+      'doc/adr/0003-new.md': adr('0003', 'Accepted\n\nSupersedes ADR 0001, ADR-0005 and ADR-0007.\n\nSupersedes ADR 0002.'),
+      'doc/adr/0004-newer.md': adr('0004', 'Accepted\n\nSupersedes ADR-0002. Its other half stays.\n\nSupersedes ADR-0006 in part.'),
+    });
+    const own = (name: string): [string, string][] =>
+      byName(index, name).links.map((l) => [l.kind, path.basename(index.resolveLink(byName(index, name), l.target))]);
+    assert.deepStrictEqual(own('0002-b.md'), [
+      ['superseded-by', '0003-new.md'],
+      ['superseded-by', '0004-newer.md'],
+    ]);
+    assert.deepStrictEqual(own('0003-new.md'), [
+      ['supersedes', '0001-a.md'],
+      ['supersedes', '0005-c.md'],
+      ['supersedes', '0007-e.md'],
+      ['supersedes', '0002-b.md'],
+    ]);
+    assert.deepStrictEqual(own('0004-newer.md'), [['supersedes', '0002-b.md']], 'a part superseded is not read as the whole');
+    assert.strictEqual(byName(index, '0006-d.md').status, 'accepted');
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
   it('titles keep underscores inside words (`__x__` between spaces is emphasis, as GitHub renders it), leading numbers that are part of the title, and lose a repeated file number', async () => {
     const { index } = await indexOf({
       'doc/adr/0002-rename.md': '# 2. Rename user_id to account_id\n\n## Status\n\nAccepted\n',

@@ -4,7 +4,15 @@ import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutl
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename, resolveHref } from '../store/fileSystem';
-import { DECISION_STATUSES, isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
+import {
+  DECISION_STATUSES,
+  isTemplatePlaceholder,
+  linkKindFromVerb,
+  normaliseStatus,
+  parseLinkLine,
+  parseTextualSupersede,
+  parseTextualSupersedes,
+} from './status';
 import { frontMatterText, readBodyReferences, readFrontMatterLinks } from './writtenLinks';
 
 export interface DecisionSource {
@@ -220,6 +228,12 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;
     }
+    // `Supersedes ADR 0021.` in plain text, as `Superseded by ADR 0021` is read in the older record.
+    const supersedes = status === null ? [] : parseTextualSupersedes(text);
+    if (supersedes.length > 0) {
+      for (const ref of supersedes) links.push({ kind: 'supersedes', target: ref, label: ref, line: l.line + 1 });
+      continue;
+    }
     if (status === null) addTextualSupersede(text, links);
     status ??= normaliseStatus(text);
   }
@@ -239,8 +253,7 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
 }
 
 function addTextualSupersede(status: string, links: RecordLink[]): void {
-  const ref = parseTextualSupersede(status);
-  if (ref) links.push({ kind: 'superseded-by', target: ref, label: ref });
+  for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref });
 }
 
 function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {
