@@ -194,6 +194,17 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(await statusOf('## Status\n\nUp for discussion'), ['up for discussion', []]);
   });
 
+  it("a template's choices left in the status with the chosen one in bold (`Proposed | **Accepted** | Rejected`) give that one", async () => {
+    assert.deepStrictEqual(await statusOf('## Status\n\nProposed | **Accepted** | Rejected | Superseded | Deprecated'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\nProposed | Accepted | Rejected | __Deprecated__'), ['deprecated', []]);
+    assert.deepStrictEqual(await statusOf('**Status:** Proposed | **Accepted** | Superseded'), ['accepted', []]);
+    assert.deepStrictEqual(
+      await statusOf('## Status\n\n**Proposed** | **Accepted**'),
+      ['proposed', []],
+      'two in bold: no choice made, the first word as before',
+    );
+  });
+
   it('a plain-text "Superseded by ADR-0012" in a Nygard status section links to the record', async () => {
     const { index } = await indexOf({
       'doc/adr/0011-old.md': nygardAdr({ number: 11, title: 'Old', status: 'Superseded by ADR-0012' }),

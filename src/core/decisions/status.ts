@@ -17,6 +17,8 @@ export function normaliseStatus(raw: string | undefined): string | null {
     if (word === 'superseded' || word === 'superceded') return 'superseded';
     return word.slice(0, 40);
   }
+  // `Proposed | **Accepted** | Rejected`: a template's choices left on the line, the one chosen in bold.
+  if (raw.includes('|')) raw = boldChoice(raw) ?? raw;
   let s = plainText(raw.replace(/~~.*?~~/g, ''))
     .replace(/^status\s*:\s*/i, '')
     // `- Accepted`, `* [x] Accepted`
@@ -38,6 +40,13 @@ export function normaliseStatus(raw: string | undefined): string | null {
   const m = /^(\p{L}+ed) (?:in|on|by|since|at|as|from|with|for|per|via|until)\b/u.exec(s);
   if (m) return m[1];
   return s === '' ? null : s.slice(0, 40);
+}
+
+/** The one choice in bold of `a | **b** | c`, else undefined. */
+function boldChoice(raw: string): string | undefined {
+  const parts = raw.split('|').map((p) => p.trim());
+  const bold = parts.map((p) => /^(\*\*|__)(.+)\1$/.exec(p)).filter((m) => m !== null);
+  return parts.length > 1 && bold.length === 1 ? bold[0][2] : undefined;
 }
 
 /** `Superceded by` → `superseded-by`, `Amends` → `amends`. */
