@@ -502,6 +502,28 @@ describe('status, title and date edge cases', () => {
     for (const r of [x, y]) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], path.basename(r.path));
   });
 
+  it('a `## Date` section gives the date, before the date of a supersede written in the status', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0012-execution-model.md':
+        '# ADR-012: Execution Model\n\n## Status\n\nSuperseded by ADR-017 (2026-07-17)\n\n## Date\n\n2026-07-13\n\n## Context\n\nC.\n',
+      'doc/adr/0015-import-script.md': '# 0015: Replace import script\n\n## Status\n\nAccepted\n\n## Date\n\n**16 June 2026**\n\n## Context\n\nC.\n',
+      'doc/adr/0016-inline.md': '# 16. Inline\n\n## Status: Accepted\n\n## Date: 2026-06-18\n\n## Context\n\nC.\n',
+      'doc/adr/0017-new.md': '# ADR-017: New\n\nDate: 2026-07-17\n\n## Status\n\nAccepted\n\nSupersedes ADR-012.\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.status, r.date]),
+      [
+        [12, 'superseded', '2026-07-13'],
+        [15, 'accepted', '2026-06-16'],
+        [16, 'accepted', '2026-06-18'],
+        [17, 'accepted', '2026-07-17'],
+      ],
+    );
+  });
+
   it('vague dates give no date; month names with a day do', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: 'TBD 2021' }),

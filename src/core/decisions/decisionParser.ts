@@ -27,7 +27,7 @@ export interface DecisionSource {
   head?: string;
 }
 
-const SECTIONS = ['status', 'links'] as const;
+const SECTIONS = ['status', 'links', 'date'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
 const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
@@ -100,7 +100,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
-  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed ?? statusDate(statusSection, bullets);
+  date ??= normaliseDate(stringField(data, 'date')) ?? sectionDate(outline.sections.get('date')) ?? dateNamed ?? statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(line.text);
@@ -192,6 +192,12 @@ function deciderNames(value: string): string[] {
     .split(/[,;]/)
     .map((p) => p.trim().replace(/^(?:and|&)\s+/, ''))
     .filter((p) => p !== '');
+}
+
+/** `## Date` with the date on its first line, as many hand-written records give it a section of its own. */
+function sectionDate(section: OutlineLine[] | undefined): string | null {
+  const first = section?.find((l) => l.text.trim() !== '');
+  return first ? normaliseDate(plainText(first.text)) : null;
 }
 
 /** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */
