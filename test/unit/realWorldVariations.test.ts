@@ -194,6 +194,33 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(await statusOf('## Status\n\nUp for discussion'), ['up for discussion', []]);
   });
 
+  it("a plain `Supersedes ADR 0030, ADR 0031.` under a `Status:` line or in MADR 2's `## Links` is the other side of the older records' supersede", async () => {
+    const old = (n: string, by: string): string => `# ADR ${n}: T${n}\n\nDate: 2026-07-01\n\n## Status\n\nSuperseded by ADR ${by}\n\n## Context\n\nC.\n`;
+    const { index } = await indexOf({
+      'doc/adr/0030-a.md': old('0030', '0041'),
+      'doc/adr/0031-b.md': old('0031', '0041'),
+      'doc/adr/0032-c.md': old('0032', '0042'),
+      'doc/adr/0041-github-only.md': '# ADR 0041: GitHub only\n\nDate: 2026-07-27\n\nStatus: Accepted\n\nSupersedes ADR 0030, ADR 0031.\n\n## Context\n\nC.\n',
+      'doc/adr/0042-madr.md':
+        '# Use MADR\n\n* Status: accepted\n* **Supersedes:** none\n\n## Context and Problem Statement\n\nC.\n\n## Links\n\n* Supersedes ADR-0032\n',
+    });
+    assert.deepStrictEqual(
+      byName(index, '0041-github-only.md').links.map((l) => [l.kind, l.target, l.line]),
+      [
+        ['supersedes', 'ADR 0030', 7],
+        ['supersedes', 'ADR 0031', 7],
+      ],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0042-madr.md').links.map((l) => [l.kind, l.target]),
+      [['supersedes', 'ADR-0032']],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
   it("a template's choices left in the status with the chosen one in bold (`Proposed | **Accepted** | Rejected`) give that one", async () => {
     assert.deepStrictEqual(await statusOf('## Status\n\nProposed | **Accepted** | Rejected | Superseded | Deprecated'), ['accepted', []]);
     assert.deepStrictEqual(await statusOf('## Status\n\nProposed | Accepted | Rejected | __Deprecated__'), ['deprecated', []]);

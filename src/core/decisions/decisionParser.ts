@@ -105,7 +105,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(line.text);
     if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
+    else addTextualSupersedes(line, links);
   }
+  // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
+  if (!statusSection) for (const line of outline.preamble) addTextualSupersedes(line, links);
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -237,7 +240,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     // `Supersedes ADR 0021.` in plain text, as `Superseded by ADR 0021` is read in the older record.
     const supersedes = status === null ? [] : parseTextualSupersedes(text);
     if (supersedes.length > 0) {
-      for (const ref of supersedes) links.push({ kind: 'supersedes', target: ref, label: ref, line: l.line + 1 });
+      addTextualSupersedes(l, links);
       continue;
     }
     if (status === null) addTextualSupersede(text, links);
@@ -260,6 +263,10 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
 
 function addTextualSupersede(status: string, links: RecordLink[]): void {
   for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref });
+}
+
+function addTextualSupersedes(line: OutlineLine, links: RecordLink[]): void {
+  for (const ref of parseTextualSupersedes(line.text)) links.push({ kind: 'supersedes', target: ref, label: ref, line: line.line + 1 });
 }
 
 function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {

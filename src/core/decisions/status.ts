@@ -131,7 +131,9 @@ function leadingReferences(text: string): { refs: string[]; rest: string } {
  * `Supersedes ADR-0066's release policy` supersede only a part, and are not read).
  */
 export function parseTextualSupersedes(line: string): string[] {
-  const m = /^\s*super[sc]edes:?\s+(.+)$/i.exec(plainText(line));
+  // A line with a Markdown link is read as that link (`Supersedes [ADR-0002](0002-x.md)`).
+  if (line.includes('](')) return [];
+  const m = /^\s*(?:[-*+]\s+)?super[sc]edes:?\s+(.+)$/i.exec(plainText(line));
   if (!m) return [];
   const { refs, rest } = leadingReferences(m[1]);
   return /^\s*(?:$|[.;]|\(\d{4}-\d{2}-\d{2}\)\s*\.?\s*$)/.test(rest) ? refs : [];
