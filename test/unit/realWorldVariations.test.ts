@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { nygardAdr } from '../fixtures/recordText';
 import { parseDecision } from '../../src/core/decisions/decisionParser';
+import { contentProblems } from '../../src/core/lint/contentRules';
 import { byName, indexOf } from './helpers';
 
 /** Shapes met in public repositories' ADR folders. */
@@ -52,6 +54,28 @@ describe('real-world record variations', () => {
     );
   });
 
+  it('a title that spells out "Architecture Decision Record 14:" loses that prefix as "ADR-14:" does, and gives the number', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0014-eks-cluster-management.md':
+        '---\n\n# Architecture Decision Record 14: EKS cluster management\n\n> We will use kustomize for managing cluster resources\n\n__Status__: Accepted\n\n## Context\n\nC.\n',
+      'doc/adr/0015-b.md': '# Architectural Decision Record #15 - Use B\n\n__Status__: Proposed\n',
+      'doc/adr/notes.md': '# Decision Record 3. Use C\n',
+      'doc/adr/0016-records.md': '# Architecture Decision Records in the monorepo\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.title, r.status]),
+      [
+        [3, 'Use C', null],
+        [14, 'EKS cluster management', 'accepted'],
+        [15, 'Use B', 'proposed'],
+        [16, 'Architecture Decision Records in the monorepo', null],
+      ],
+    );
+  });
+
   it('"Implemented in !4678" is the status "implemented"; a bold __Status__ line is read', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': '# Architecture Decision Record 1: A\n\n> Timestamp: 2020\n\n__Status__: Implemented in [!4678](https://example.com/mr/4678)\n',
@@ -70,6 +94,22 @@ describe('real-world record variations', () => {
     assert.deepStrictEqual([narrow.status, narrow.date, narrow.people], ['accepted', '2026-09-20', ['Ada', 'Grace']]);
     const segments = byName(index, '0037-per-plugin-network-segments.md');
     assert.deepStrictEqual([segments.status, segments.date], ['accepted', '2026-07-19']);
+  });
+
+  it('fields in a table under the title (`| Status | Accepted |`, header row or not, keys in bold or not) are read', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0005-audit-trail.md':
+        '# ADR-005: An audit trail\n\n| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2026-09-11 |\n| Deciders | Ada Lovelace, Grace Hopper |\n| Milestone | M5 |\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n',
+      'docs/adr/0006-another.md': '# RFC 006: Another\n\n| Status | Proposed |\n|--------|----------|\n| **Date** | 2026-02-17 |\n\n## Context\n\nC.\n',
+      'docs/adr/0007-body-table.md':
+        '# 7. Body table\n\nDate: 2026-03-01\n\n## Status\n\nAccepted\n\n## Context\n\n| Status | Meaning |\n|---|---|\n| Rejected | no |\n',
+    });
+    const audit = byName(index, '0005-audit-trail.md');
+    assert.deepStrictEqual([audit.status, audit.date, audit.people], ['accepted', '2026-09-11', ['Ada Lovelace', 'Grace Hopper']]);
+    assert.deepStrictEqual(contentProblems(audit, fs.readFileSync(audit.path, 'utf8')), []);
+    const another = byName(index, '0006-another.md');
+    assert.deepStrictEqual([another.status, another.date], ['proposed', '2026-02-17']);
+    assert.deepStrictEqual(byName(index, '0007-body-table.md').status, 'accepted');
   });
 
   it('links listed in front matter (target, kind, filename)', async () => {
@@ -154,6 +194,44 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(await statusOf('## Status\n\nUp for discussion'), ['up for discussion', []]);
   });
 
+  it("a plain `Supersedes ADR 0030, ADR 0031.` under a `Status:` line or in MADR 2's `## Links` is the other side of the older records' supersede", async () => {
+    const old = (n: string, by: string): string => `# ADR ${n}: T${n}\n\nDate: 2026-07-01\n\n## Status\n\nSuperseded by ADR ${by}\n\n## Context\n\nC.\n`;
+    const { index } = await indexOf({
+      'doc/adr/0030-a.md': old('0030', '0041'),
+      'doc/adr/0031-b.md': old('0031', '0041'),
+      'doc/adr/0032-c.md': old('0032', '0042'),
+      'doc/adr/0041-github-only.md': '# ADR 0041: GitHub only\n\nDate: 2026-07-27\n\nStatus: Accepted\n\nSupersedes ADR 0030, ADR 0031.\n\n## Context\n\nC.\n',
+      'doc/adr/0042-madr.md':
+        '# Use MADR\n\n* Status: accepted\n* **Supersedes:** none\n\n## Context and Problem Statement\n\nC.\n\n## Links\n\n* Supersedes ADR-0032\n',
+    });
+    assert.deepStrictEqual(
+      byName(index, '0041-github-only.md').links.map((l) => [l.kind, l.target, l.line]),
+      [
+        ['supersedes', 'ADR 0030', 7],
+        ['supersedes', 'ADR 0031', 7],
+      ],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0042-madr.md').links.map((l) => [l.kind, l.target]),
+      [['supersedes', 'ADR-0032']],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
+  });
+
+  it("a template's choices left in the status with the chosen one in bold (`Proposed | **Accepted** | Rejected`) give that one", async () => {
+    assert.deepStrictEqual(await statusOf('## Status\n\nProposed | **Accepted** | Rejected | Superseded | Deprecated'), ['accepted', []]);
+    assert.deepStrictEqual(await statusOf('## Status\n\nProposed | Accepted | Rejected | __Deprecated__'), ['deprecated', []]);
+    assert.deepStrictEqual(await statusOf('**Status:** Proposed | **Accepted** | Superseded'), ['accepted', []]);
+    assert.deepStrictEqual(
+      await statusOf('## Status\n\n**Proposed** | **Accepted**'),
+      ['proposed', []],
+      'two in bold: no choice made, the first word as before',
+    );
+  });
+
   it('a plain-text "Superseded by ADR-0012" in a Nygard status section links to the record', async () => {
     const { index } = await indexOf({
       'doc/adr/0011-old.md': nygardAdr({ number: 11, title: 'Old', status: 'Superseded by ADR-0012' }),
@@ -162,6 +240,37 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(index.problems(), []);
     const old = index.records().find((r) => r.number === 11);
     assert.strictEqual(old?.status, 'superseded');
+  });
+
+  it('plain-text supersedes in a Status section: each record of a list, and the newer record\'s "Supersedes ADR 0001, ADR-0005 and ADR-0007." is the other side', async () => {
+    const adr = (n: string, status: string): string => `# ADR ${n}: T${n}\n\n## Status\n\n${status}\n\n## Context\n\nC.\n`;
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': adr('0001', 'Superseded by ADR 0003.'),
+      'doc/adr/0002-b.md': adr('0002', 'Superseded by ADR 0003 and ADR 0004'),
+      'doc/adr/0005-c.md': adr('0005', 'Superseded by ADR-0003 (2026-05-08)'),
+      'doc/adr/0006-d.md': adr('0006', 'Accepted'),
+      'doc/adr/0007-e.md': adr('0007', 'Superseded by ADR-0003 (#2529) — the single enum is replaced'),
+      'doc/adr/0003-new.md': adr('0003', 'Accepted\n\nSupersedes ADR 0001, ADR-0005 and ADR-0007.\n\nSupersedes ADR 0002.'),
+      'doc/adr/0004-newer.md': adr('0004', 'Accepted\n\nSupersedes ADR-0002. Its other half stays.\n\nSupersedes ADR-0006 in part.'),
+    });
+    const own = (name: string): [string, string][] =>
+      byName(index, name).links.map((l) => [l.kind, path.basename(index.resolveLink(byName(index, name), l.target))]);
+    assert.deepStrictEqual(own('0002-b.md'), [
+      ['superseded-by', '0003-new.md'],
+      ['superseded-by', '0004-newer.md'],
+    ]);
+    assert.deepStrictEqual(own('0003-new.md'), [
+      ['supersedes', '0001-a.md'],
+      ['supersedes', '0005-c.md'],
+      ['supersedes', '0007-e.md'],
+      ['supersedes', '0002-b.md'],
+    ]);
+    assert.deepStrictEqual(own('0004-newer.md'), [['supersedes', '0002-b.md']], 'a part superseded is not read as the whole');
+    assert.strictEqual(byName(index, '0006-d.md').status, 'accepted');
+    assert.deepStrictEqual(
+      index.problems().map((p) => p.code),
+      [],
+    );
   });
 
   it('titles keep underscores inside words (`__x__` between spaces is emphasis, as GitHub renders it), leading numbers that are part of the title, and lose a repeated file number', async () => {
@@ -377,6 +486,67 @@ describe('status, title and date edge cases', () => {
         [12, 'accepted', '2020-01-02'],
         [13, 'accepted', '2021-03-05'],
         [19, 'accepted', null],
+      ],
+    );
+  });
+
+  it("a date line that goes on after the date (`2018-08-30; Last update date: …`) and a date kept in the template's brackets (`[2022-10-05]`) are dated", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0005-unit-tests.md': '# 5. Unit Tests\n\nDate: 2018-08-30; Last update date: 2019-04-09\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n',
+      'doc/adr/0006-bracketed.md': '# Bracketed\n\n* Status: accepted\n* Deciders: Ann, Bob\n* Date: [2022-10-05]\n\n## Context and Problem Statement\n\nC.\n',
+      'doc/adr/0007-placeholder.md': '# Placeholder\n\n* Status: proposed\n* Date: [YYYY-MM-DD when the decision was last updated]\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.date]),
+      [
+        [5, '2018-08-30'],
+        [6, '2022-10-05'],
+        [7, null],
+      ],
+    );
+  });
+
+  it("section headings keep their meaning with MADR 2's `<!-- optional -->` or a heading id: `## Links <!-- optional -->`, `## Status {#status}`", async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-use-x.md':
+        '# Use X\n\n* Status: accepted\n* Date: 2021-03-04\n\n## Context and Problem Statement\n\nC.\n\n## Decision Outcome <!-- optional -->\n\nD.\n\n## Links <!-- optional -->\n\n* Refined by [ADR-0002](0002-use-y.md)\n',
+      'docs/adr/0002-use-y.md':
+        '# 2. Use Y\n\nDate: 2021-03-05\n\n## Status {#status}\n\nAccepted\n\nRefines [1. Use X](0001-use-x.md)\n\n## Context {#context}\n\nC.\n\n## Decision {#decision}\n\nD.\n\n## Consequences {#consequences}\n\nE.\n',
+    });
+    const x = byName(index, '0001-use-x.md');
+    assert.deepStrictEqual(
+      x.links.map((l) => [l.kind, path.basename(l.target)]),
+      [['refined-by', '0002-use-y.md']],
+    );
+    const y = byName(index, '0002-use-y.md');
+    assert.deepStrictEqual(
+      [y.status, y.dialect, y.links.map((l) => [l.kind, path.basename(l.target)])],
+      ['accepted', 'nygard', [['refines', '0001-use-x.md']]],
+    );
+    for (const r of [x, y]) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], path.basename(r.path));
+  });
+
+  it('a `## Date` section gives the date, before the date of a supersede written in the status', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0012-execution-model.md':
+        '# ADR-012: Execution Model\n\n## Status\n\nSuperseded by ADR-017 (2026-07-17)\n\n## Date\n\n2026-07-13\n\n## Context\n\nC.\n',
+      'doc/adr/0015-import-script.md': '# 0015: Replace import script\n\n## Status\n\nAccepted\n\n## Date\n\n**16 June 2026**\n\n## Context\n\nC.\n',
+      'doc/adr/0016-inline.md': '# 16. Inline\n\n## Status: Accepted\n\n## Date: 2026-06-18\n\n## Context\n\nC.\n',
+      'doc/adr/0017-new.md': '# ADR-017: New\n\nDate: 2026-07-17\n\n## Status\n\nAccepted\n\nSupersedes ADR-012.\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+        .map((r) => [r.number, r.status, r.date]),
+      [
+        [12, 'superseded', '2026-07-13'],
+        [15, 'accepted', '2026-06-16'],
+        [16, 'accepted', '2026-06-18'],
+        [17, 'accepted', '2026-07-17'],
       ],
     );
   });

@@ -4,7 +4,15 @@ import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutl
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename, resolveHref } from '../store/fileSystem';
-import { DECISION_STATUSES, isTemplatePlaceholder, linkKindFromVerb, normaliseStatus, parseLinkLine, parseTextualSupersede } from './status';
+import {
+  DECISION_STATUSES,
+  isTemplatePlaceholder,
+  linkKindFromVerb,
+  normaliseStatus,
+  parseLinkLine,
+  parseTextualSupersede,
+  parseTextualSupersedes,
+} from './status';
 import { frontMatterText, readBodyReferences, readFrontMatterLinks } from './writtenLinks';
 
 export interface DecisionSource {
@@ -19,7 +27,7 @@ export interface DecisionSource {
   head?: string;
 }
 
-const SECTIONS = ['status', 'links'] as const;
+const SECTIONS = ['status', 'links', 'date'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
 const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
@@ -92,12 +100,15 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = normaliseStatus(bullets.statusLine?.value);
     date = normaliseDate(bullets.date?.value);
   }
-  date ??= normaliseDate(stringField(data, 'date')) ?? dateNamed ?? statusDate(statusSection, bullets);
+  date ??= normaliseDate(stringField(data, 'date')) ?? sectionDate(outline.sections.get('date')) ?? dateNamed ?? statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(line.text);
     if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
+    else addTextualSupersedes(line, links);
   }
+  // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
+  if (!statusSection) for (const line of outline.preamble) addTextualSupersedes(line, links);
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -142,6 +153,12 @@ const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
   for (const l of lines) {
+    // `| Status | Accepted |`: fields in a two-column table under the title are read as `Status: Accepted`.
+    const row = l.text.trimStart().startsWith('|') ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(l.text) : null;
+    if (row) {
+      readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
+      continue;
+    }
     // `**Status:** Accepted · **Date:** 2026-09-20`: a line of bold fields is read one field at a time.
     if (l.text.includes('**') || l.text.includes('__')) {
       const parts = l.text.split(NEXT_BOLD_FIELD);
@@ -180,6 +197,12 @@ function deciderNames(value: string): string[] {
     .filter((p) => p !== '');
 }
 
+/** `## Date` with the date on its first line, as many hand-written records give it a section of its own. */
+function sectionDate(section: OutlineLine[] | undefined): string | null {
+  const first = section?.find((l) => l.text.trim() !== '');
+  return first ? normaliseDate(plainText(first.text)) : null;
+}
+
 /** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */
 function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields): string | null {
   for (const l of section ?? []) {
@@ -214,6 +237,12 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;
     }
+    // `Supersedes ADR 0021.` in plain text, as `Superseded by ADR 0021` is read in the older record.
+    const supersedes = status === null ? [] : parseTextualSupersedes(text);
+    if (supersedes.length > 0) {
+      addTextualSupersedes(l, links);
+      continue;
+    }
     if (status === null) addTextualSupersede(text, links);
     status ??= normaliseStatus(text);
   }
@@ -233,8 +262,11 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
 }
 
 function addTextualSupersede(status: string, links: RecordLink[]): void {
-  const ref = parseTextualSupersede(status);
-  if (ref) links.push({ kind: 'superseded-by', target: ref, label: ref });
+  for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref });
+}
+
+function addTextualSupersedes(line: OutlineLine, links: RecordLink[]): void {
+  for (const ref of parseTextualSupersedes(line.text)) links.push({ kind: 'supersedes', target: ref, label: ref, line: line.line + 1 });
 }
 
 function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {
@@ -251,7 +283,8 @@ export function numberFromFileName(name: string): number | null {
 }
 
 /**
- * `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` / `ADR 7 Use PostgreSQL` → number 7,
+ * `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` / `ADR 7 Use PostgreSQL` /
+ * `Architecture Decision Record 7: Use PostgreSQL` → number 7,
  * title `Use PostgreSQL`. A bare leading number is only a prefix when it is the
  * file's own number (`0010 Bare` in `0010-bare.md`); `2-phase commit` and
  * `12-factor app` are titles.
@@ -260,7 +293,9 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
   const explicit =
     /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
     /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—]\s+(.+)$/i.exec(raw) ??
-    /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw);
+    /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
+    // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
+    /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
   const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
   if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };

@@ -17,6 +17,8 @@ export function normaliseStatus(raw: string | undefined): string | null {
     if (word === 'superseded' || word === 'superceded') return 'superseded';
     return word.slice(0, 40);
   }
+  // `Proposed | **Accepted** | Rejected`: a template's choices left on the line, the one chosen in bold.
+  if (raw.includes('|')) raw = boldChoice(raw) ?? raw;
   let s = plainText(raw.replace(/~~.*?~~/g, ''))
     .replace(/^status\s*:\s*/i, '')
     // `- Accepted`, `* [x] Accepted`
@@ -38,6 +40,13 @@ export function normaliseStatus(raw: string | undefined): string | null {
   const m = /^(\p{L}+ed) (?:in|on|by|since|at|as|from|with|for|per|via|until)\b/u.exec(s);
   if (m) return m[1];
   return s === '' ? null : s.slice(0, 40);
+}
+
+/** The one choice in bold of `a | **b** | c`, else undefined. */
+function boldChoice(raw: string): string | undefined {
+  const parts = raw.split('|').map((p) => p.trim());
+  const bold = parts.map((p) => /^(\*\*|__)(.+)\1$/.exec(p)).filter((m) => m !== null);
+  return parts.length > 1 && bold.length === 1 ? bold[0][2] : undefined;
 }
 
 /** `Superceded by` → `superseded-by`, `Amends` → `amends`. */
@@ -84,10 +93,50 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
   return { verb: m[1], label: m[2], href: m[3] };
 }
 
-/** A textual reference in a status such as `superseded by ADR-0005`. */
-export function parseTextualSupersede(status: string): string | undefined {
+/**
+ * The textual references in a status such as `superseded by ADR-0005`: each of a list
+ * (`Superseded by ADR 0268 and ADR 0275`, `ADR-1, ADR-2`), else the text as written
+ * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
+ */
+export function parseTextualSupersede(status: string): string[] {
   const m = /^super[sc]eded\s+by\s+(.+)$/i.exec(plainText(status));
-  return m ? m[1].trim() : undefined;
+  if (!m) return [];
+  const { refs } = leadingReferences(m[1]);
+  return refs.length > 1 ? refs : [m[1].trim()];
+}
+
+/** `ADR 0003`, `ADR-0003`, `#3`: a record named by its number in prose. */
+const NUMBER_REFERENCE = /^(?:ADR[-_ #]?|#)\d{1,6}(?![\w-])/i;
+const REFERENCE_SEPARATOR = /^(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)/i;
+
+/** The numbered references a text opens with (`ADR 0030, ADR 0031 and ADR 0032`), and what follows them. */
+function leadingReferences(text: string): { refs: string[]; rest: string } {
+  const refs: string[] = [];
+  let rest = text.trim();
+  for (;;) {
+    const ref = NUMBER_REFERENCE.exec(rest);
+    if (!ref) break;
+    refs.push(ref[0]);
+    rest = rest.slice(ref[0].length);
+    const sep = REFERENCE_SEPARATOR.exec(rest);
+    if (!sep || !NUMBER_REFERENCE.test(rest.slice(sep[0].length))) break;
+    rest = rest.slice(sep[0].length);
+  }
+  return { refs, rest };
+}
+
+/**
+ * `Supersedes ADR 0021.`, `Supersedes ADR 0030, ADR 0031, ADR 0032.`: the records a plain-text
+ * Supersedes line names, when its sentence names nothing else (`Supersedes ADR-0004 in part` and
+ * `Supersedes ADR-0066's release policy` supersede only a part, and are not read).
+ */
+export function parseTextualSupersedes(line: string): string[] {
+  // A line with a Markdown link is read as that link (`Supersedes [ADR-0002](0002-x.md)`).
+  if (line.includes('](')) return [];
+  const m = /^\s*(?:[-*+]\s+)?super[sc]edes:?\s+(.+)$/i.exec(plainText(line));
+  if (!m) return [];
+  const { refs, rest } = leadingReferences(m[1]);
+  return /^\s*(?:$|[.;]|\(\d{4}-\d{2}-\d{2}\)\s*\.?\s*$)/.test(rest) ? refs : [];
 }
 
 /**

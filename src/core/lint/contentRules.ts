@@ -74,6 +74,7 @@ function sectionsOf(text: string): Section[] {
       if (level === 1) continue;
       const s = {
         heading: h[2]
+          .replace(/\s\{#[^}]*\}\s*$/, '')
           .replace(/[*_`:]/g, '')
           .trim()
           .toLowerCase(),

@@ -8,8 +8,13 @@ export function normaliseDate(raw: string | undefined | null): string | null {
     const d = digits(raw, 8, 10);
     if (y >= 0 && mo >= 0 && d >= 0) return isoDate(y, mo, d) === null ? null : raw;
   }
-  const s = raw.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(s);
+  // `[2022-10-05]`: MADR 2's template writes `Date: [YYYY-MM-DD …]`, and people fill it in keeping the brackets.
+  const s = raw
+    .trim()
+    .replace(/^\[([^\]]*)\]$/, '$1')
+    .trim();
+  // `2018-08-30; Last update date: 2019-04-09`, `2018-08-30 (revised)`: the date the line opens with.
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|[-/.]\d)/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);

@@ -219,10 +219,14 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
 }
 
 function normaliseHeading(text: string): string {
-  return text
-    .replace(/[*_`:]/g, '')
-    .trim()
-    .toLowerCase();
+  return (
+    text
+      // MADR 2's template marks sections `## Links <!-- optional -->`; Jekyll and Pandoc give one an id: `## Status {#status}`.
+      .replace(/<!--.*?(?:-->|$)|\s\{#[^}]*\}\s*$/g, '')
+      .replace(/[*_`:]/g, '')
+      .trim()
+      .toLowerCase()
+  );
 }
 
 /** Text without Markdown emphasis and inline code marks, for titles and statuses. */
