@@ -15,7 +15,15 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // dist/cli.js starts the bundle dist/lodestar-cli.js with V8's compiled code kept between runs (src/cli/launcher.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/launcher.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['./lodestar-cli.js'],
+  }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/lodestar-cli.js' }),
   // `lodestar site build` renders Markdown in this worker thread while the CLI indexes.
   esbuild.build({ ...common, entryPoints: ['src/core/site/siteRenderWorker.ts'], outfile: 'dist/siteRenderWorker.js' }),
 ]);

@@ -160,7 +160,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   return entry.run({ root, fs, options: args.options, flags: args.flags, out, err });
 }
 
-if (require.main === module) {
+/** Runs the command line this process was started with (`dist/cli.js` calls it), setting the exit code. */
+export function runCli(): void {
   // `lodestar prs | head`: a reader that stops early is not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -178,3 +179,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

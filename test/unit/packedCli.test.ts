@@ -41,6 +41,7 @@ describe('the installable CLI (npm pack, then npm install -g)', function () {
     assert.deepStrictEqual(info.files.map((f) => f.path).sort(), [
       'README.md',
       'dist/cli.js',
+      'dist/lodestar-cli.js',
       'dist/mermaid.LICENSE',
       'dist/mermaid.min.js',
       'dist/siteRenderWorker.js',
