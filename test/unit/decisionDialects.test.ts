@@ -74,12 +74,12 @@ describe('decision dialects', () => {
       'docs/adr/0004-use-kafka.md':
         '# Use Kafka\n\n* Status: accepted <!-- optional -->\n* Deciders: [@oliver](https://github.com/oliver), Anna Schmidt, and Bob <!-- optional -->\n* Date: 2018-09-15 <!-- optional -->\n\nTechnical Story: [#42](https://example.com/issues/42) <!-- optional -->\n\n## Context and Problem Statement\n\nC.\n\n## Decision Outcome\n\nD.\n',
       'docs/adr/0005-use-nats.md':
-        '# Use NATS\n\n- Status: proposed\n- Deciders: Ada; Grace, and Research and Development\n- Date: 2019-01-02\n\n## Context and Problem Statement\n\nC.\n',
+        '# Use NATS\n\n- Status: proposed\n- Deciders: Ada; Grace, and Research and Development; proposed by: Linus\n- Date: 2019-01-02\n\n## Context and Problem Statement\n\nC.\n',
     });
     const kafka = byName(index, '0004-use-kafka.md');
     assert.deepStrictEqual([kafka.status, kafka.date, kafka.dialect, kafka.people], ['accepted', '2018-09-15', 'madr2', ['@oliver', 'Anna Schmidt', 'Bob']]);
     const nats = byName(index, '0005-use-nats.md');
-    assert.deepStrictEqual([nats.status, nats.date, nats.people], ['proposed', '2019-01-02', ['Ada', 'Grace', 'Research and Development']]);
+    assert.deepStrictEqual([nats.status, nats.date, nats.people], ['proposed', '2019-01-02', ['Ada', 'Grace', 'Research and Development', 'Linus']]);
   });
 
   it('reads MADR 3 and 4 front matter and tells them apart', async () => {

@@ -193,7 +193,13 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
 function deciderNames(value: string): string[] {
   return plainText(value.replace(/<!--.*?(-->|$)/g, ''))
     .split(/[,;]/)
-    .map((p) => p.trim().replace(/^(?:and|&)\s+/, ''))
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^(?:and|&)\s+/, '')
+        // A role written before a name in the list (`mhammond, travis; proposed: jhugman`) is not part of the name.
+        .replace(/^[A-Za-z][\w -]{0,30}:\s+(?=\S)/, ''),
+    )
     .filter((p) => p !== '');
 }
 
