@@ -529,6 +529,18 @@ describe('status, title and date edge cases', () => {
     for (const r of [x, y]) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], path.basename(r.path));
   });
 
+  it('numbered sections keep their meaning: `## 1. Status`, `## 2) Context`', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0003-use-z.md':
+        '# 3. Use Z\n\nDate: 2021-03-06\n\n## 1. Status\n\nSuperseded by [4. Use W](0004-use-w.md)\n\n## 2) Context\n\nC.\n\n## 3. Decision\n\nD.\n\n## 4. Consequences\n\nE.\n',
+      'doc/adr/0004-use-w.md': '# 4. Use W\n\nDate: 2021-03-07\n\n## 1. Status\n\nAccepted\n\nSupersedes [3. Use Z](0003-use-z.md)\n\n## 2. Context\n\nC.\n',
+    });
+    const z = byName(index, '0003-use-z.md');
+    assert.deepStrictEqual([z.status, z.links.map((l) => [l.kind, path.basename(l.target)])], ['superseded', [['superseded-by', '0004-use-w.md']]]);
+    assert.deepStrictEqual(contentProblems(z, fs.readFileSync(z.path, 'utf8')), []);
+    assert.strictEqual(byName(index, '0004-use-w.md').status, 'accepted');
+  });
+
   it('a `## Date` section gives the date, before the date of a supersede written in the status', async () => {
     const { index } = await indexOf({
       'doc/adr/0012-execution-model.md':

@@ -1,7 +1,7 @@
 import { numberFromFileName, splitNumberedTitle } from '../decisions/decisionParser';
 import { numberSeries } from '../decisions/numberSeries';
 import { readFrontMatter } from '../records/frontMatter';
-import { plainText } from '../records/markdownOutline';
+import { normaliseHeading, plainText } from '../records/markdownOutline';
 import { LodestarRecord, Problem } from '../records/record';
 import { basename } from '../store/fileSystem';
 import { placeholderLines } from './templateText';
@@ -73,11 +73,7 @@ function sectionsOf(text: string): Section[] {
       while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
       if (level === 1) continue;
       const s = {
-        heading: h[2]
-          .replace(/\s\{#[^}]*\}\s*$/, '')
-          .replace(/[*_`:]/g, '')
-          .trim()
-          .toLowerCase(),
+        heading: normaliseHeading(h[2]),
         level,
         line: i,
         contentLines: 0,

@@ -218,13 +218,16 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   return { level, text };
 }
 
-function normaliseHeading(text: string): string {
+/** A section heading as the readers compare it: no emphasis marks, comments, ids or numbering, in lower case. */
+export function normaliseHeading(text: string): string {
   return (
     text
       // MADR 2's template marks sections `## Links <!-- optional -->`; Jekyll and Pandoc give one an id: `## Status {#status}`.
       .replace(/<!--.*?(?:-->|$)|\s\{#[^}]*\}\s*$/g, '')
       .replace(/[*_`:]/g, '')
       .trim()
+      // Numbered sections: `## 1. Status`, `## 2) Context`.
+      .replace(/^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\p{L})/u, '')
       .toLowerCase()
   );
 }
