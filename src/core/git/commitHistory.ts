@@ -47,7 +47,7 @@ export class CommitFeed implements GitInputFeed {
 
   add(hash: string): void {
     if (this.ended) return;
-    if (!HASH.test(hash)) throw new Error(`not a commit hash: "${hash}"`);
+    checkHash(hash);
     if (this.sink) this.sink.write(`${hash}\n`);
     else this.buffered.push(hash);
   }
@@ -118,6 +118,11 @@ export async function countHistory(git: GitExecutor, since?: string): Promise<nu
 
 const HASH = /^[0-9a-f]{7,64}$/;
 
+/** A hash handed to git's stdin is never anything else (an option, a revision range). */
+function checkHash(hash: string): void {
+  if (!HASH.test(hash)) throw new Error(`not a commit hash: "${hash}"`);
+}
+
 /** One record of HISTORY_FORMAT: the six separators found in turn, the body all the rest (a separator in it kept). */
 function parseCommit(record: string): HistoryCommit | undefined {
   const a = record.indexOf(FIELD);
@@ -171,8 +176,7 @@ export async function scanHistory(git: GitExecutor, onCommit: (commit: HistoryCo
   if (options.commits instanceof CommitFeed) input = options.commits;
   else if (options.commits) {
     if (options.commits.length === 0) return { commits: 0 };
-    const bad = options.commits.find((h) => !HASH.test(h));
-    if (bad !== undefined) throw new Error(`not a commit hash: "${bad}"`);
+    options.commits.forEach(checkHash);
     input = `${options.commits.join('\n')}\n`;
   }
   try {

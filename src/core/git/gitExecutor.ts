@@ -1,17 +1,17 @@
 import { spawn } from 'child_process';
 import { simpleGit, SimpleGit } from 'simple-git';
 
+/** Text for git's stdin that arrives while git runs: handed a sink once git has started. */
+export interface GitInputFeed {
+  attach(sink: { write(text: string): void; end(): void }): void;
+}
+
 /**
  * The one way Lodestar runs git. Repo-local config cannot make it run
  * programs (fsmonitor, hooks, ext:: transports), output is plain and
  * unquoted, prompts are off, and user strings are only ever passed after
  * `--` or as values of options we build, never as options themselves.
  */
-/** Text for git's stdin that arrives while git runs: handed a sink once git has started. */
-export interface GitInputFeed {
-  attach(sink: { write(text: string): void; end(): void }): void;
-}
-
 export interface GitExecutor {
   /** stdout of `git ARGS`; rejects with a GitError. */
   run(args: string[]): Promise<string>;

@@ -23,8 +23,7 @@ import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
  * may name a pull request, or the tip is older than `since`) are read in
  * one more `git log` of just those commits. When git cannot read a tip (a
  * shallow clone) the merge commit's own author stands in. Every other form
- * is a single commit whose author wrote
- * the change. Co-authors: `Co-authored-by:` lines of the merge commit and,
+ * is a single commit whose author wrote the change. Co-authors: `Co-authored-by:` lines of the merge commit and,
  * for GitHub merges, of the branch tip.
  */
 
