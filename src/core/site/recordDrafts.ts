@@ -5,10 +5,11 @@ import { BodyDraft, draftBody } from './siteMarkdown';
 /** A record's page body before its links are resolved, and the words of its text for the search index. */
 export type RecordDraft = BodyDraft;
 
-/** What the page builder needs of a draft kept elsewhere (in the site worker, with its search text): what to resolve. */
+/** What the page builder needs of a draft kept elsewhere (in the site worker): what to resolve, and the words for the search index. */
 export interface DraftSummary {
   refs: { kind: 'link' | 'image'; href: string }[];
   hasMermaid: boolean;
+  searchText: string;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -27,5 +28,5 @@ export function draftRecord(md: MarkdownIt, bytes: Uint8Array, mark: string): Re
 }
 
 export function summaryOf(d: RecordDraft): DraftSummary {
-  return { refs: d.refs.map((r) => ({ kind: r.kind, href: r.href })), hasMermaid: d.hasMermaid };
+  return { refs: d.refs.map((r) => ({ kind: r.kind, href: r.href })), hasMermaid: d.hasMermaid, searchText: d.searchText };
 }

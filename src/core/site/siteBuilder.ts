@@ -29,15 +29,6 @@ export interface SiteOptions {
   drafts?: { mark: string; byPath: ReadonlyMap<string, DraftSummary | RecordDraft> };
 }
 
-/** `index.html` and `search-index.json`, written by a site worker that holds some entries' text (`textFrom`: whose draft, or null). */
-export interface WorkerSearch {
-  paths: ['index.html', 'search-index.json'];
-  entries: SearchEntry[];
-  textFrom: (string | null)[];
-  indexBefore: string;
-  indexAfter: string;
-}
-
 /** A page whose body a site worker drafted and keeps: it finishes the page from these parts and writes it. */
 export interface WorkerPage {
   path: string;
@@ -93,7 +84,7 @@ export async function buildSite(
   index: RecordIndex,
   fs: RecordFileSystem,
   options: SiteOptions = {},
-  emit?: (file: SiteFile | WorkerPage | WorkerSearch) => Promise<void> | void,
+  emit?: (file: SiteFile | WorkerPage) => Promise<void> | void,
 ): Promise<SiteBuild> {
   const root = index.root;
   const warnings: string[] = [];
@@ -148,47 +139,17 @@ export async function buildSite(
   const files: SiteFile[] = [];
   const paths: string[] = [];
   // Pages go out as they are made (so they are not all held at once), or are collected.
-  const add = async (f: SiteFile | WorkerPage | WorkerSearch): Promise<void> => {
-    if ('paths' in f) paths.push(...f.paths);
-    else paths.push(f.path);
+  const add = async (f: SiteFile | WorkerPage): Promise<void> => {
+    paths.push(f.path);
     if (emit) await emit(f);
     else if ('content' in f) files.push(f);
-    else throw new Error(`${'paths' in f ? f.paths[0] : f.path}: a page drafted in a site worker needs a writer`);
+    else throw new Error(`${f.path}: a page drafted in a site worker needs a writer`);
   };
-  const entries: SearchEntry[] = [];
-  // Where each entry's text is: in the site worker (the record's path), or already in the entry (null).
-  const textFrom: (string | null)[] = [];
   let diagramsAsCode = 0;
   let diagrams = 0;
   const ordered = [...pages.values()];
   const mark = options.drafts?.mark ?? draftMark();
   const drafts = await draftsOf(fs, ordered, mark, options.drafts?.byPath, warnings);
-  // The index page and search index first: a site worker writes them while the pages are being made.
-  for (let i = 0; i < ordered.length; i++) {
-    const p = ordered[i];
-    const draft = drafts[i];
-    entries.push({
-      path: p.source,
-      url: layout.baseUrl ? layout.baseUrl + encodePath(p.page) : encodePath(p.page),
-      kind: p.record.kind as 'decision' | 'design',
-      number: p.record.number,
-      title: p.record.title,
-      status: p.record.status,
-      tags: p.record.tags ?? [],
-      folder: p.folder,
-      date: p.record.date,
-      text: 'searchText' in draft ? draft.searchText : '',
-    });
-    textFrom.push('searchText' in draft ? null : p.record.path);
-  }
-  const [indexBefore, indexAfter] = indexPageParts(indexGroups(ordered), layout);
-  if (textFrom.some((t) => t !== null)) await add({ paths: ['index.html', 'search-index.json'], entries, textFrom, indexBefore, indexAfter });
-  else {
-    const made = searchFiles(entries, indexBefore, indexAfter);
-    await add({ path: 'index.html', content: made.index });
-    await add({ path: 'search-index.json', content: made.search });
-  }
-
   const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
@@ -220,6 +181,10 @@ export async function buildSite(
     await add({ path: sitePath(rel), content: bytes });
     copied++;
   }
+  // The index page and search index last: a site worker writes the pages meanwhile.
+  const made = searchFiles(searchEntries(ordered, drafts, layout), ...indexPageParts(indexGroups(ordered), layout));
+  await add({ path: 'index.html', content: made.index });
+  await add({ path: 'search-index.json', content: made.search });
   files.sort((a, b) => compareText(a.path, b.path));
   paths.sort(compareText);
   return { files, paths, pages: ordered.length, copied, diagramsAsCode, warnings };
@@ -305,6 +270,22 @@ async function readCopy(fs: RecordFileSystem, root: string, path: string): Promi
   }
   if (/\.svgz?$/i.test(path) && ACTIVE_SVG.test(latin.decode(bytes))) return 'an SVG with scripts, event handlers or embedded HTML';
   return bytes;
+}
+
+/** One entry per page for `search-index.json`, with the words of its draft. */
+function searchEntries(pages: SitePage[], drafts: (RecordDraft | DraftSummary)[], layout: SiteLayout): SearchEntry[] {
+  return pages.map((p, i) => ({
+    path: p.source,
+    url: layout.baseUrl ? layout.baseUrl + encodePath(p.page) : encodePath(p.page),
+    kind: p.record.kind as 'decision' | 'design',
+    number: p.record.number,
+    title: p.record.title,
+    status: p.record.status,
+    tags: p.record.tags ?? [],
+    folder: p.folder,
+    date: p.record.date,
+    text: drafts[i].searchText,
+  }));
 }
 
 function indexGroups(pages: SitePage[]): IndexGroup[] {

@@ -141,25 +141,58 @@ export function draftBody(md: MarkdownIt, body: string, mark: string): BodyDraft
 export function finishBody(draft: Pick<BodyDraft, 'html' | 'refs'>, mark: string, targets: readonly LinkTarget[]): string {
   if (draft.refs.length === 0) return draft.html;
   const html = draft.html;
-  const key = `\u0001${mark}`;
   let out = '';
   let from = 0;
+  for (const m of marksIn(html, mark, draft.refs, targets)) {
+    out += html.slice(from, m.at) + m.text;
+    from = m.end;
+  }
+  return out + html.slice(from);
+}
+
+/**
+ * {@link finishBody} of a draft kept as UTF-8 bytes (the site worker keeps
+ * its drafts so, out of the garbage collector's way): the page body's bytes,
+ * in pieces to write one after another. The marks are ASCII, so they are
+ * found in the bytes as in the text, and the bytes are the same.
+ */
+export function finishBodyBytes(html: Buffer, refs: readonly DraftRef[], mark: string, targets: readonly LinkTarget[]): Buffer[] {
+  if (refs.length === 0) return [html];
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const m of marksIn(html, mark, refs, targets)) {
+    pieces.push(html.subarray(from, m.at), Buffer.from(m.text, 'utf8'));
+    from = m.end;
+  }
+  pieces.push(html.subarray(from));
+  return pieces;
+}
+
+/** Each ref mark in a draft, in order: what replaces `[at, end)`. Text that only looks like a mark is passed over. */
+function* marksIn(
+  html: string | Buffer,
+  mark: string,
+  refs: readonly DraftRef[],
+  targets: readonly LinkTarget[],
+): Generator<{ at: number; end: number; text: string }> {
+  const key = `\u0001${mark}`;
+  const text = (start: number, end: number): string => (typeof html === 'string' ? html.slice(start, end) : html.toString('latin1', start, end));
+  let from = 0;
   for (let at = html.indexOf(key); at !== -1; at = html.indexOf(key, from)) {
-    const kind = html[at + key.length];
+    const kind = text(at + key.length, at + key.length + 1);
     const end = html.indexOf('\u0002', at);
-    const n = Number(html.slice(at + key.length + 1, end));
-    const ref = draft.refs[n];
+    const n = Number(text(at + key.length + 1, end));
+    const ref = refs[n];
     const target = targets[n];
     if (end === -1 || !ref || !target || (kind !== 'o' && kind !== 'c' && kind !== 'i')) {
       // Not a mark this draft wrote (it cannot be: the mark is random); kept as it is.
-      out += html.slice(from, at + key.length);
       from = at + key.length;
+      yield { at: from, end: from, text: '' };
       continue;
     }
-    out += html.slice(from, at) + finishRef(ref, kind, target);
+    yield { at, end: end + 1, text: finishRef(ref, kind, target) };
     from = end + 1;
   }
-  return out + html.slice(from);
 }
 
 function finishRef(ref: DraftRef, kind: 'o' | 'c' | 'i', target: LinkTarget): string {

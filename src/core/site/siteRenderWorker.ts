@@ -1,20 +1,19 @@
 import { parentPort, workerData } from 'worker_threads';
-import { draftRecord, DraftSummary, RecordDraft, summaryOf } from './recordDrafts';
-import { createSiteMarkdown, finishBody } from './siteMarkdown';
-import { searchFiles } from './siteSearch';
+import { draftRecord, DraftSummary, summaryOf } from './recordDrafts';
+import { createSiteMarkdown, DraftRef, finishBodyBytes } from './siteMarkdown';
 import { SiteWorkerJob, SiteWorkerReply } from './siteWorker';
 import { writeSiteFile } from './siteWriter';
 
 /**
  * The thread behind {@link SiteWorker} (`dist/siteRenderWorker.js`): drafts
  * the record bodies it is sent and keeps them, then finishes and writes the
- * pages it is sent, batch by batch, answering each batch.
+ * pages and files it is sent, batch by batch, answering each batch.
  */
 const md = createSiteMarkdown();
 const mark = (workerData as { mark: string }).mark;
-// Only what finishing a page needs is kept: the search text went back with the summary.
-const drafts = new Map<string, Pick<RecordDraft, 'html' | 'refs'>>();
-const searchTexts = new Map<string, string>();
+// Only what finishing a page needs is kept (the search text went back with the summary), the HTML as
+// UTF-8 bytes: they are written as bytes anyway, and kept outside the heap they cost the collector nothing.
+const drafts = new Map<string, { html: Buffer; refs: DraftRef[] }>();
 const madeFolders = new Set<string>();
 
 parentPort?.on('message', (job: SiteWorkerJob) => {
@@ -24,28 +23,22 @@ parentPort?.on('message', (job: SiteWorkerJob) => {
       const drafted: [string, DraftSummary][] = [];
       for (const f of job.files) {
         const draft = draftRecord(md, job.bytes.subarray(f.start, f.end), mark);
-        drafts.set(f.path, { html: draft.html, refs: draft.refs });
-        searchTexts.set(f.path, draft.searchText);
+        drafts.set(f.path, { html: Buffer.from(draft.html, 'utf8'), refs: draft.refs });
         drafted.push([f.path, summaryOf(draft)]);
       }
       reply = { drafted };
-    } else if (job.job === 'search') {
-      job.entries.forEach((e, i) => {
-        const from = job.textFrom[i];
-        if (from !== null) e.text = searchTexts.get(from) ?? '';
-      });
-      const files = searchFiles(job.entries, job.indexBefore, job.indexAfter);
-      let written = 0;
-      if (writeSiteFile(job.indexTarget, files.index, job.compareIndex, madeFolders)) written++;
-      if (writeSiteFile(job.searchTarget, files.search, job.compareSearch, madeFolders)) written++;
-      reply = { written };
     } else {
       let written = 0;
       for (const p of job.pages) {
+        if ('content' in p) {
+          if (writeSiteFile(p.target, p.content, p.compare, madeFolders)) written++;
+          continue;
+        }
         const draft = drafts.get(p.source);
         if (!draft) throw new Error(`${p.source} was not drafted`);
         drafts.delete(p.source);
-        if (writeSiteFile(p.target, p.head + finishBody(draft, mark, p.targets) + p.tail, p.compare, madeFolders)) written++;
+        const page = Buffer.concat([Buffer.from(p.head, 'utf8'), ...finishBodyBytes(draft.html, draft.refs, mark, p.targets), Buffer.from(p.tail, 'utf8')]);
+        if (writeSiteFile(p.target, page, p.compare, madeFolders)) written++;
       }
       reply = { written };
     }

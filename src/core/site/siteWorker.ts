@@ -3,7 +3,6 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { DraftSummary } from './recordDrafts';
 import { LinkTarget } from './siteMarkdown';
-import { SearchEntry } from './siteSearch';
 
 /** Record files to draft: their bytes end to end in `bytes`, each at its `[start, end)`. */
 export interface DraftJob {
@@ -27,25 +26,21 @@ export interface PageJob {
 }
 
 /**
- * `index.html` and `search-index.json` (see `searchFiles`), written by the
- * worker, which has the search text of the records it drafted: entry `i`
- * takes the text of the draft `textFrom[i]` (a record path), or keeps its own.
+ * A file made on the main thread (a page it drafted, an asset, a copied
+ * file), written by the worker all the same: one thread writes the whole
+ * site, since two threads creating files in one folder at once contend for
+ * it in the kernel and are several times slower than one.
  */
-export interface SearchJob {
-  entries: SearchEntry[];
-  textFrom: (string | null)[];
-  indexBefore: string;
-  indexAfter: string;
-  indexTarget: string;
-  searchTarget: string;
-  compareIndex: boolean;
-  compareSearch: boolean;
+export interface FileJob {
+  target: string;
+  content: string | Uint8Array;
+  compare: boolean;
 }
 
-export type SiteWorkerJob = DraftJob | { job: 'pages'; pages: PageJob[] } | ({ job: 'search' } & SearchJob);
+export type SiteWorkerJob = DraftJob | { job: 'pages'; pages: (PageJob | FileJob)[] };
 
 /** From the worker, one per job. */
-export type SiteWorkerReply = { drafted: [string, DraftSummary][] } | { written: number } | { failed: string; job: 'draft' | 'pages' | 'search' };
+export type SiteWorkerReply = { drafted: [string, DraftSummary][] } | { written: number } | { failed: string; job: 'draft' | 'pages' };
 
 /** The worker's script, next to this module (in the bundle's `dist/` or the compiled `out/`). */
 export const SITE_WORKER_SCRIPT = path.join(__dirname, 'siteRenderWorker.js');
@@ -60,9 +55,10 @@ const PAGE_BATCH = 32;
  * it drafts record bodies (rendering Markdown) from the bytes the index
  * reads, while the index parses them, and keeps the drafts; later it
  * finishes each page from the head and tail the page builder sends and
- * writes it, while the builder goes on with the index page. The page HTML
- * thus never crosses between threads; only each draft's refs and search
- * text come back.
+ * writes it (and every other file of the site's folders), while the
+ * builder goes on with the next pages and then the index page and search
+ * index. The page HTML thus never crosses between threads; only each
+ * draft's refs and search text come back.
  *
  * File bytes go over in batches, copied into one buffer handed over without
  * another copy (so a reused read buffer may be passed to {@link draft}).
@@ -75,7 +71,7 @@ export class SiteWorker {
   private bytes = new Uint8Array(DRAFT_BATCH_BYTES);
   private used = 0;
   private files: DraftJob['files'] = [];
-  private pages: PageJob[] = [];
+  private pages: (PageJob | FileJob)[] = [];
   private readonly waitingDrafts: DraftJob[] = [];
   private draftsInFlight = 0;
   private sent = 0;
@@ -143,19 +139,11 @@ export class SiteWorker {
     return this.made;
   }
 
-  /** Finishes and writes a page in the worker, from a draft it made. */
-  page(job: PageJob): void {
+  /** Finishes and writes a page in the worker, from a draft it made; or writes a file made here, in its turn. */
+  page(job: PageJob | FileJob): void {
     if (!this.worker) throw new Error(this.pageFailure ?? this.failure ?? 'the site worker is not running');
     this.pages.push(job);
     if (this.pages.length >= PAGE_BATCH) this.flushPages();
-  }
-
-  /** Writes `index.html` and `search-index.json` in the worker, after the pages sent before. */
-  search(job: SearchJob): void {
-    if (!this.worker) throw new Error(this.pageFailure ?? this.failure ?? 'the site worker is not running');
-    this.flushPages();
-    this.worker.postMessage({ job: 'search', ...job } satisfies SiteWorkerJob);
-    this.sent++;
   }
 
   /** How many pages the worker wrote (unchanged ones left alone are not counted); throws when one could not be written. */

@@ -1,6 +1,6 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { SiteFile, WorkerPage, WorkerSearch } from './siteBuilder';
+import { SiteFile, WorkerPage } from './siteBuilder';
 import { SiteWorker } from './siteWorker';
 
 /** Lists what the last build wrote, so a rebuild removes pages of deleted records and nothing else. */
@@ -36,8 +36,12 @@ export function checkOutputFolder(outDir: string, root: string): void {
  * Writes a site's files as they come (so a page's HTML is not held until
  * the end); a file whose bytes are unchanged is left alone, so its time
  * stamp says when it last changed. {@link finish} removes the files of the
- * last build that this one no longer has, and nothing else. Pages whose
- * drafts a {@link SiteWorker} holds are finished and written by it.
+ * last build that this one no longer has, and nothing else. With a
+ * {@link SiteWorker}, the worker writes every file in a folder of the site,
+ * in order (it finishes the pages whose drafts it holds), and this thread
+ * only those at the top (`index.html`, `search-index.json`): two threads
+ * creating files in one folder at once contend for it in the kernel and
+ * are several times slower than one.
  */
 export class SiteWriter {
   private readonly out: string;
@@ -60,28 +64,14 @@ export class SiteWriter {
     this.previous = new Set(previous);
   }
 
-  async write(f: SiteFile | WorkerPage | WorkerSearch): Promise<void> {
-    if ('paths' in f) {
-      if (!this.worker) throw new Error('the search index needs texts a site worker holds, and this writer has none');
-      const [index, search] = f.paths;
-      this.worker.search({
-        entries: f.entries,
-        textFrom: f.textFrom,
-        indexBefore: f.indexBefore,
-        indexAfter: f.indexAfter,
-        indexTarget: path.join(this.out, index),
-        searchTarget: path.join(this.out, search),
-        compareIndex: this.previous.has(index),
-        compareSearch: this.previous.has(search),
-      });
-      return;
-    }
+  async write(f: SiteFile | WorkerPage): Promise<void> {
     const target = path.join(this.out, ...f.path.split('/'));
     const compare = this.previous.has(f.path);
     if ('source' in f) {
       if (!this.worker) throw new Error(`${f.path}: its draft is in a site worker this writer does not have`);
       this.worker.page({ target, compare, source: f.source, head: f.head, tail: f.tail, targets: f.targets });
-    } else if (writeSiteFile(target, f.content, compare, this.made)) this.written++;
+    } else if (this.worker?.running && f.path.includes('/')) this.worker.page({ target, compare, content: f.content });
+    else if (writeSiteFile(target, f.content, compare, this.made)) this.written++;
   }
 
   async finish(paths: readonly string[]): Promise<{ written: number; removed: number }> {
