@@ -2,13 +2,16 @@ import { buildIndexReport, indexReportProblems, indexReportRecord, indexReportRe
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { recordLabel } from '../core/records/recordLabels';
+import { openRecordCache } from './recordCacheFile';
 import type { CommandContext } from './command';
 import { MappedList, writeJson } from './jsonOutput';
 
 /** `lodestar index [--json]`: every decision record, design doc and mentoring record; exit 0. */
 export async function indexCommand(c: CommandContext): Promise<number> {
   const index = new RecordIndex(c.fs, c.root, DEFAULT_SETTINGS);
-  await index.build();
+  const cache = openRecordCache(c.root);
+  await index.build({ cache });
+  cache?.save();
   if (c.flags.has('json')) {
     // Problems first (they run the cross-record checks); records are made as they are written.
     const problems = indexReportProblems(index);

@@ -12,17 +12,11 @@
 // error in reading or writing the cache runs the bundle the plain way.
 import * as fs from 'fs';
 import Module from 'module';
-import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
+import { userCacheFolder } from './userCacheFolder';
 
 const BUNDLE = path.join(__dirname, 'lodestar-cli.js');
-
-function cacheFolder(): string {
-  if (process.env.LODESTAR_CACHE_DIR) return process.env.LODESTAR_CACHE_DIR;
-  if (process.platform === 'win32' && process.env.LOCALAPPDATA) return path.join(process.env.LOCALAPPDATA, 'lodestar');
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'lodestar');
-}
 
 type Loaded = { cachedData?: Buffer; cacheFile: string; folder: string };
 
@@ -65,7 +59,7 @@ function load(): Cli {
     const enable = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
     if (typeof enable === 'function') {
       try {
-        enable(path.join(cacheFolder(), 'node-compile-cache'));
+        enable(path.join(userCacheFolder(), 'node-compile-cache'));
       } catch {
         // run without
       }
@@ -75,7 +69,7 @@ function load(): Cli {
       try {
         source = fs.readFileSync(BUNDLE, 'utf8');
         const stat = fs.statSync(BUNDLE);
-        const folder = cacheFolder();
+        const folder = userCacheFolder();
         // One file per build of the bundle and per Node: V8 would refuse the others anyway.
         const cacheFile = path.join(folder, `cli-code-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
         let cachedData: Buffer | undefined;

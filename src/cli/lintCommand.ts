@@ -17,6 +17,7 @@ import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintForma
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { Problem } from '../core/records/record';
+import { openRecordCache } from './recordCacheFile';
 import type { CommandContext } from './command';
 
 const FILE_PROBLEMS = new Set([
@@ -74,7 +75,9 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   }
 
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
-  await index.build();
+  const cache = openRecordCache(root);
+  await index.build({ cache });
+  cache?.save();
   const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   const decisions = index.records('decision');
   // People problems with .mailmap applied, and sessions or activities naming one person twice (`dana` and `dana@example.com`).

@@ -13,6 +13,7 @@ import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pul
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory, readPeopleSources } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
+import { openRecordCache } from './recordCacheFile';
 
 export interface ReportCommandInput {
   fs: RecordFileSystem;
@@ -68,7 +69,9 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   // record a status change could date into the period (one dated before it); when there is none it is not read.
   let statusFolders: string[] | undefined;
   let started: StartedStatusScan | undefined;
+  const cache = openRecordCache(input.root);
   await index.build({
+    cache,
     yieldEvery: 32,
     onFiles: (files) => {
       const profiles = files.filter((f) => isPersonProfileFile(f.path, f.folder)).map((f) => f.path);
@@ -86,6 +89,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
       started.changes.catch(() => undefined);
     },
   });
+  cache?.save();
   const remotes = await remotesRead;
   // One person, one name: `dana`, `dana@example.com` and an old address in .mailmap all count as the handle `dana`.
   const people = await loadPeopleDirectory(index, input.fs, [], { trusted: true, git }, peopleSources);

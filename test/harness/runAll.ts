@@ -125,6 +125,9 @@ async function main(tempRoot: TempRoot): Promise<number> {
 const tempRoot = new TempRoot();
 tempRoot.enter();
 tempRoot.removeAtExit();
+// The records the CLI keeps between runs (src/cli/recordCache.ts) go with the run's other temporary files, not
+// into the user's cache folder.
+process.env.LODESTAR_RECORD_CACHE_DIR ??= path.join(tempRoot.dir, 'record-cache');
 
 main(tempRoot).then(
   (code) => process.exit(code),

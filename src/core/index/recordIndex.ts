@@ -2,6 +2,7 @@ import { activityProblems } from '../activities/activityParser';
 import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/record';
 import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
+import { RecordCache } from './recordCache';
 import { isSkippedRecordName } from './recordNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   onFiles?: (files: readonly { path: string; folder: RecordFolder }[]) => void;
   /** Told each record as soon as it is read, in the order the index lists them. */
   onRecord?: (record: LodestarRecord) => void;
+  /** Entries kept from an earlier build: files unchanged since are not read again (not used with `keep`). */
+  cache?: RecordCache;
 }
 
 /**
@@ -79,9 +82,23 @@ export class RecordIndex {
     }
     options.onFiles?.(files);
     const keep = options.keep;
+    const cache = keep ? undefined : options.cache;
+    // Entries kept from an earlier build, by file: those files are not read.
+    const cached = cache ? files.map((f) => cache.get(f.path, f.folder)) : [];
     // In the order of `files`: the index lists records in the order the folders were walked.
     const loaded = new Map<string, LoadedRecord>();
     const kept = new Map<string, string>();
+    const take = (i: number, content: Awaited<ReturnType<typeof readRecordBytes>> | undefined): void => {
+      const f = files[i];
+      let entry = cached[i];
+      if (!entry) {
+        if (content === undefined || (keep && content instanceof Uint8Array && !keep(content))) return;
+        entry = parseRecordFile(f.path, f.folder, content, kept);
+        cache?.put(f.path, f.folder, entry);
+      }
+      loaded.set(f.path, entry);
+      if (entry.record) options.onRecord?.(entry.record);
+    };
     const readFileNow = this.fs.readFileNow;
     if (readFileNow) {
       // Each file is read, parsed and dropped before the next.
@@ -89,14 +106,9 @@ export class RecordIndex {
       for (let i = 0; i < files.length; i++) {
         // Other work on this thread (a git log being read) gets a turn now and then.
         if (share > 0 && i % share === share - 1) await new Promise<void>((resolve) => setImmediate(resolve));
-        const f = files[i];
-        const content = readRecordBytesNow(readFileNow, f.path);
-        if (keep && content instanceof Uint8Array && !keep(content)) continue;
-        const entry = parseRecordFile(f.path, f.folder, content, kept);
-        loaded.set(f.path, entry);
-        if (entry.record) options.onRecord?.(entry.record);
+        take(i, cached[i] ? undefined : readRecordBytesNow(readFileNow, files[i].path));
       }
-    } else await this.readAll(files, keep, loaded, kept, options.onRecord);
+    } else await this.readAll(files, cached, take);
     this.folderProblems = walkProblems;
     const before = this.entries;
     this.appeared = this.built ? [...loaded.keys()].filter((p) => !before.has(p)) : [];
@@ -112,23 +124,21 @@ export class RecordIndex {
 
   private async readAll(
     files: { path: string; folder: RecordFolder }[],
-    keep: BuildOptions['keep'],
-    loaded: Map<string, LoadedRecord>,
-    kept: Map<string, string>,
-    onRecord: BuildOptions['onRecord'],
+    cached: (LoadedRecord | undefined)[],
+    take: (i: number, content: Awaited<ReturnType<typeof readRecordBytes>> | undefined) => void,
   ): Promise<void> {
     // Read a batch, then parse it while the next batch is being read: parsing between
     // single reads would leave the I/O threads idle, since every read needs the main
     // thread between its open, stat, read and close.
     // Batches grow from a small first one, so parsing starts soon instead of after a long first read.
-    const readBatch = (start: number, size: number): Promise<Awaited<ReturnType<typeof readRecordBytes>>[]> => {
+    const readBatch = (start: number, size: number): Promise<(Awaited<ReturnType<typeof readRecordBytes>> | undefined)[]> => {
       const batch = files.slice(start, start + size);
-      const contents = new Array<Awaited<ReturnType<typeof readRecordBytes>>>(batch.length);
+      const contents = new Array<Awaited<ReturnType<typeof readRecordBytes>> | undefined>(batch.length);
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < batch.length) {
           const i = next++;
-          contents[i] = await readRecordBytes(this.fs, batch[i].path);
+          if (!cached[start + i]) contents[i] = await readRecordBytes(this.fs, batch[i].path);
         }
       };
       return Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker)).then(() => contents);
@@ -140,14 +150,7 @@ export class RecordIndex {
       const nextStart = start + contents.length;
       size = Math.min(READ_BATCH, size * 2);
       pending = nextStart < files.length ? readBatch(nextStart, size) : undefined;
-      for (let i = 0; i < contents.length; i++) {
-        const f = files[start + i];
-        const content = contents[i];
-        if (keep && content instanceof Uint8Array && !keep(content)) continue;
-        const entry = parseRecordFile(f.path, f.folder, content, kept);
-        loaded.set(f.path, entry);
-        if (entry.record) onRecord?.(entry.record);
-      }
+      for (let i = 0; i < contents.length; i++) take(start + i, contents[i]);
       start = nextStart;
     }
   }

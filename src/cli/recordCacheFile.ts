@@ -1,0 +1,183 @@
+import { createHash } from 'crypto';
+import * as nodeFs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import { RecordCache } from '../core/index/recordCache';
+import { LoadedRecord } from '../core/index/recordFile';
+import { RecordFolder } from '../core/index/recordFolders';
+import { userCacheFolder } from './userCacheFolder';
+
+/**
+ * A file changed this close to when it was looked at may change again
+ * within the same tick of the file system's clock (a second on some file
+ * systems, two on FAT) without its time stamps showing it: its entry is
+ * kept but not trusted, and the file is read again next time. As git does
+ * with its index ("racy git").
+ */
+const RACY_MS = 2000;
+const FORMAT = 'lodestar-record-cache-1';
+/** Cache files of roots no command has read for this long (a repository moved or deleted) are removed. */
+const UNUSED_DAYS = 30;
+
+interface CachedEntry {
+  /** Size, modification and change times and inode of the file when it was looked at. */
+  stamp: string;
+  /** The folder it was read as a record of: kind, path and dialect. */
+  folder: string;
+  /** The file had not changed for {@link RACY_MS} when it was looked at. */
+  trusted: boolean;
+  entry: LoadedRecord;
+}
+
+interface CacheFileContent {
+  format: string;
+  identity: string;
+  root: string;
+  entries: [string, CachedEntry][];
+}
+
+export interface RecordCacheFileOptions {
+  /** The folder of cache files; by default the user's cache folder (see {@link userCacheFolder}). */
+  folder?: string;
+  /** The time now, in ms (tests). */
+  now?: () => number;
+}
+
+/**
+ * The CLI's {@link RecordCache}: one file per repository root in the user's
+ * cache folder (never in the repository), written only when the build read
+ * something, and as a whole (a new file renamed over the old one, so a
+ * reader never sees half of it). A file is taken from the cache when its
+ * size, times and inode are those it had when it was read and it had not
+ * changed for two seconds then. `identity` names the program that made the
+ * entries (a new build of Lodestar parses anew). A cache that cannot be read
+ * (missing, damaged, another format) is as good as empty; one that cannot
+ * be written is left as it was.
+ */
+export class RecordCacheFile implements RecordCache {
+  private readonly file: string;
+  private readonly before = new Map<string, CachedEntry>();
+  private readonly after = new Map<string, CachedEntry>();
+  private readonly looked = new Map<string, { stamp: string; trusted: boolean }>();
+  private readonly now: () => number;
+  private changed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly identity: string,
+    options: RecordCacheFileOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    const folder = options.folder ?? userCacheFolder();
+    this.file = path.join(folder, `records-${createHash('sha256').update(`${root}\n${identity}`).digest('hex').slice(0, 32)}.bin`);
+    try {
+      const content = v8.deserialize(nodeFs.readFileSync(this.file)) as CacheFileContent;
+      if (content.format === FORMAT && content.identity === identity && content.root === root && Array.isArray(content.entries)) {
+        for (const [p, e] of content.entries) this.before.set(p, e);
+      }
+    } catch {
+      // No cache yet, or one that cannot be read: every file is read.
+    }
+  }
+
+  /** The cache file. */
+  get path(): string {
+    return this.file;
+  }
+
+  get(filePath: string, folder: RecordFolder): LoadedRecord | undefined {
+    let st: nodeFs.Stats | undefined;
+    try {
+      st = nodeFs.statSync(filePath, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st) return undefined;
+    const stamp = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    const trusted = Math.max(st.mtimeMs, st.ctimeMs) < this.now() - RACY_MS;
+    this.looked.set(filePath, { stamp, trusted });
+    const kept = this.before.get(filePath);
+    if (!kept || !kept.trusted || kept.stamp !== stamp || kept.folder !== folderKey(folder)) return undefined;
+    this.after.set(filePath, kept);
+    return kept.entry;
+  }
+
+  put(filePath: string, folder: RecordFolder, entry: LoadedRecord): void {
+    const looked = this.looked.get(filePath);
+    if (!looked) return;
+    this.after.set(filePath, { stamp: looked.stamp, folder: folderKey(folder), trusted: looked.trusted, entry });
+    this.changed = true;
+  }
+
+  /**
+   * Writes the entries of this build (files gone since are left out), when
+   * it read any file or some file is gone; call it right after the build,
+   * before anything changes the records. False when it could not be written.
+   */
+  save(): boolean {
+    if (!this.changed && this.after.size === this.before.size) {
+      // Unchanged: only marked as in use, so it is not taken for the cache of a root gone.
+      try {
+        const now = new Date(this.now());
+        nodeFs.utimesSync(this.file, now, now);
+      } catch {
+        // Not there (nothing to keep) or read-only: kept as it is.
+      }
+      return true;
+    }
+    const content: CacheFileContent = { format: FORMAT, identity: this.identity, root: this.root, entries: [...this.after] };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      nodeFs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      nodeFs.writeFileSync(temporary, v8.serialize(content), { mode: 0o600 });
+      nodeFs.renameSync(temporary, this.file);
+      this.removeUnused();
+      return true;
+    } catch {
+      try {
+        nodeFs.rmSync(temporary, { force: true });
+      } catch {
+        // The folder cannot be made: there is no file to remove.
+      }
+      return false;
+    }
+  }
+
+  /** Removes the cache files of other roots that have not been written for {@link UNUSED_DAYS}. */
+  private removeUnused(): void {
+    const folder = path.dirname(this.file);
+    const before = this.now() - UNUSED_DAYS * 24 * 60 * 60 * 1000;
+    try {
+      for (const name of nodeFs.readdirSync(folder)) {
+        if (!/^records-[0-9a-f]+\.bin$/.test(name)) continue;
+        const file = path.join(folder, name);
+        if (file !== this.file && nodeFs.statSync(file).mtimeMs < before) nodeFs.rmSync(file, { force: true });
+      }
+    } catch {
+      // Left for the next time.
+    }
+  }
+}
+
+function folderKey(folder: RecordFolder): string {
+  return `${folder.kind}\n${folder.log4brains ? 'log4brains' : ''}\n${folder.path}`;
+}
+
+/**
+ * The records read by the last command run on this root, kept in the
+ * user's cache folder (or `LODESTAR_RECORD_CACHE_DIR`) so the next command
+ * reads only files changed since (`LODESTAR_NO_RECORD_CACHE=1`: none kept,
+ * every file read). The entries
+ * belong to this build of Lodestar (the bytes of this file, as bundled, and
+ * Node's version): another build reads every file again.
+ */
+export function openRecordCache(root: string): RecordCacheFile | undefined {
+  if (process.env.LODESTAR_NO_RECORD_CACHE === '1') return undefined;
+  let identity: string;
+  try {
+    identity = `${process.version}:${createHash('sha1').update(nodeFs.readFileSync(__filename)).digest('hex')}`;
+  } catch {
+    return undefined;
+  }
+  return new RecordCacheFile(root, identity, { folder: process.env.LODESTAR_RECORD_CACHE_DIR || undefined });
+}

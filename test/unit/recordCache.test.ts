@@ -1,0 +1,177 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RecordCacheFile } from '../../src/cli/recordCacheFile';
+import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { RecordIndex } from '../../src/core/index/recordIndex';
+import { RecordFileSystem } from '../../src/core/store/fileSystem';
+import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
+import { buildRepo, makeTempDir } from '../fixtures/gitRepo';
+import { madr2Adr, madr4Adr, nygardAdr, sessionNote } from '../fixtures/recordText';
+import { runCli } from './cliInProcess';
+
+/** Records in several dialects side by side, CRLF, broken front matter and a mentoring session: what a real repository holds. */
+function repoFiles(): Record<string, string> {
+  return {
+    'doc/adr/0001-record-decisions.md': nygardAdr({ number: 1, title: 'Record decisions' }),
+    'doc/adr/0002-use-kafka.md': nygardAdr({
+      number: 2,
+      title: 'Use Kafka',
+      statusLines: ['Supersedes [1. Record decisions](0001-record-decisions.md)'],
+    }).replace(/\n/g, '\r\n'),
+    'doc/adr/0003-broken.md': '---\ntitle: [unclosed\n---\n# 3. Broken front matter\n',
+    'doc/adr/0004-madr.md': madr4Adr({ title: 'Use MADR', status: 'accepted', extraFrontMatter: 'tags: [arch, docs]\n' }),
+    'doc/adr/0005-bullets.md': madr2Adr({ title: 'Bullets', status: 'proposed' }),
+    'docs/mentoring/alice/2026-02-01-pairing.md': sessionNote({ date: '2026-02-01', kind: 'pairing', with: ['alice'], title: 'Pairing on the parser' }),
+  };
+}
+
+/** Node's file system, counting the record files read. */
+function counting(): { fs: RecordFileSystem; reads: string[] } {
+  const inner = new NodeFileSystem({ blockingReads: true });
+  const reads: string[] = [];
+  return {
+    reads,
+    fs: {
+      readDirectory: (p) => inner.readDirectory(p),
+      stat: (p) => inner.stat(p),
+      realPath: (p) => inner.realPath(p),
+      readFile: (p) => {
+        reads.push(p);
+        return inner.readFile(p);
+      },
+      readFileNow: (p) => {
+        reads.push(p);
+        return inner.readFileNow!(p);
+      },
+    },
+  };
+}
+
+/** Files written now were written "just now": a clock this far ahead trusts them, as a later run would. */
+const LATER = () => Date.now() + 60_000;
+
+async function buildWith(root: string, cache: RecordCacheFile | undefined, fsys: RecordFileSystem): Promise<RecordIndex> {
+  const index = new RecordIndex(fsys, root, DEFAULT_SETTINGS);
+  await index.build({ cache });
+  cache?.save();
+  return index;
+}
+
+function snapshot(index: RecordIndex): unknown {
+  return { records: index.records(), problems: index.problems() };
+}
+
+describe('records kept between runs (the CLI record cache)', () => {
+  it('reads no unchanged file on the next run and lists exactly the same records and problems', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    const fresh = await buildWith(root, undefined, new NodeFileSystem({ blockingReads: true }));
+    const first = counting();
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), first.fs);
+    assert.strictEqual(first.reads.length, 6, 'the first run reads every record file');
+    const second = counting();
+    const cached = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), second.fs);
+    assert.deepStrictEqual(second.reads, []);
+    assert.deepStrictEqual(snapshot(cached), snapshot(fresh));
+    assert.ok(
+      cached.problems().some((p) => p.path.endsWith('0003-broken.md')),
+      'a problem of a file is kept with it',
+    );
+  });
+
+  it('reads again a file changed since, and forgets a file deleted', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), counting().fs);
+    const changed = path.join(root, 'doc/adr/0001-record-decisions.md');
+    fs.writeFileSync(changed, nygardAdr({ number: 1, title: 'Record every decision', status: 'Deprecated' }));
+    fs.rmSync(path.join(root, 'doc/adr/0005-bullets.md'));
+    const next = counting();
+    const index = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), next.fs);
+    assert.deepStrictEqual(next.reads, [changed]);
+    assert.strictEqual(index.record(changed)?.title, 'Record every decision');
+    assert.strictEqual(index.record(changed)?.status, 'deprecated');
+    assert.strictEqual(index.records().length, 5);
+    assert.deepStrictEqual(snapshot(index), snapshot(await buildWith(root, undefined, new NodeFileSystem({ blockingReads: true }))));
+    // The deleted file's entry is gone from the cache file too.
+    const after = counting();
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), after.fs);
+    assert.deepStrictEqual(after.reads, []);
+  });
+
+  it('does not trust a file changed just before it was read: it is read again next time', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    // The real clock: every file was written moments ago, within the time its stamps could miss a change.
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder }), counting().fs);
+    const again = counting();
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder }), again.fs);
+    assert.strictEqual(again.reads.length, 6);
+    // Once the files have been still long enough, they are taken from the cache.
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), counting().fs);
+    const settled = counting();
+    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), settled.fs);
+    assert.deepStrictEqual(settled.reads, []);
+  });
+
+  it('reads every file again for another build of the program, another folder kind, or a damaged cache file', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    const first = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
+    await buildWith(root, first, counting().fs);
+    const other = counting();
+    await buildWith(root, new RecordCacheFile(root, 'build-2', { folder, now: LATER }), other.fs);
+    assert.strictEqual(other.reads.length, 6, 'another build of the program parses anew');
+
+    const cache = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
+    const file = path.join(root, 'doc/adr/0001-record-decisions.md');
+    const asDecision = { kind: 'decision' as const, path: path.join(root, 'doc/adr'), source: 'convention', log4brains: false };
+    assert.ok(cache.get(file, asDecision), 'kept for the folder it was read in');
+    assert.strictEqual(cache.get(file, { ...asDecision, kind: 'design' }), undefined);
+    assert.strictEqual(cache.get(file, { ...asDecision, log4brains: true }), undefined);
+
+    fs.writeFileSync(first.path, 'not a cache file');
+    const damaged = counting();
+    const index = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), damaged.fs);
+    assert.strictEqual(damaged.reads.length, 6);
+    assert.strictEqual(index.records().length, 6);
+  });
+
+  it('a cache that cannot be written changes nothing in the index', async () => {
+    const root = buildRepo(repoFiles());
+    const blocker = path.join(makeTempDir(), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const cache = new RecordCacheFile(root, 'build-1', { folder: path.join(blocker, 'cache'), now: LATER });
+    const index = new RecordIndex(new NodeFileSystem({ blockingReads: true }), root, DEFAULT_SETTINGS);
+    await index.build({ cache });
+    assert.strictEqual(cache.save(), false);
+    assert.strictEqual(index.records().length, 6);
+  });
+
+  it('lodestar index keeps its records in LODESTAR_RECORD_CACHE_DIR and prints the same; LODESTAR_NO_RECORD_CACHE=1 keeps none', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    const saved = { dir: process.env.LODESTAR_RECORD_CACHE_DIR, off: process.env.LODESTAR_NO_RECORD_CACHE };
+    try {
+      process.env.LODESTAR_RECORD_CACHE_DIR = folder;
+      process.env.LODESTAR_NO_RECORD_CACHE = '1';
+      const uncached = await runCli(['index', '--json', '--root', root]);
+      assert.deepStrictEqual(fs.readdirSync(folder), []);
+      delete process.env.LODESTAR_NO_RECORD_CACHE;
+      const first = await runCli(['index', '--json', '--root', root]);
+      const second = await runCli(['index', '--json', '--root', root]);
+      assert.strictEqual(first.code, 0);
+      assert.strictEqual(first.stdout, uncached.stdout);
+      assert.strictEqual(second.stdout, uncached.stdout);
+      assert.deepStrictEqual(fs.readdirSync(folder).filter((n) => n.startsWith('records-')).length, 1, 'one cache file for the root, in the folder given');
+      const lint = await runCli(['lint', '--json', '--root', root]);
+      assert.match(lint.stdout, /0003-broken\.md/);
+    } finally {
+      if (saved.dir === undefined) delete process.env.LODESTAR_RECORD_CACHE_DIR;
+      else process.env.LODESTAR_RECORD_CACHE_DIR = saved.dir;
+      if (saved.off === undefined) delete process.env.LODESTAR_NO_RECORD_CACHE;
+      else process.env.LODESTAR_NO_RECORD_CACHE = saved.off;
+    }
+  });
+});
