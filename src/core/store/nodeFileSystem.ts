@@ -1,4 +1,4 @@
-import { close, closeSync, open, openSync, promises as fs, read, readSync } from 'fs';
+import { close, closeSync, Dirent, open, openSync, promises as fs, read, readdirSync, readSync, realpathSync, Stats, statSync } from 'fs';
 import { DirectoryEntry, EntryType, RecordFileSystem, toPortPath } from './fileSystem';
 
 const CHUNK = 16 * 1024;
@@ -95,9 +95,12 @@ export interface NodeFileSystemOptions {
 /** Node `fs` behind the port, for the CLI, the benchmarks and the unit tests. */
 export class NodeFileSystem implements RecordFileSystem {
   readonly readFileNow?: (path: string) => Uint8Array;
+  /** Folders and stats too are read before returning (no hand-off to the I/O threads, which a walk of many small folders waits on). */
+  private readonly blocking: boolean;
 
   constructor(options: NodeFileSystemOptions = {}) {
-    if (options.blockingReads) this.readFileNow = readWholeFileNow;
+    this.blocking = options.blockingReads === true;
+    if (this.blocking) this.readFileNow = readWholeFileNow;
   }
 
   readFile(path: string): Promise<Uint8Array> {
@@ -105,14 +108,14 @@ export class NodeFileSystem implements RecordFileSystem {
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
-    const entries = await fs.readdir(path, { withFileTypes: true });
+    const entries: Dirent[] = this.blocking ? readdirSync(path, { withFileTypes: true }) : await fs.readdir(path, { withFileTypes: true });
     const out: DirectoryEntry[] = [];
     for (const e of entries) {
       let type = e.isDirectory() ? EntryType.Directory : e.isFile() ? EntryType.File : 0;
       if (e.isSymbolicLink()) {
         type = EntryType.SymbolicLink;
         try {
-          const target = await fs.stat(`${path}/${e.name}`);
+          const target = await this.statOf(`${path}/${e.name}`);
           type |= target.isDirectory() ? EntryType.Directory : target.isFile() ? EntryType.File : 0;
         } catch {
           // A dangling or looping link: left as a bare symlink, which the walker reports.
@@ -123,9 +126,13 @@ export class NodeFileSystem implements RecordFileSystem {
     return out;
   }
 
+  private statOf(path: string): Promise<Stats> | Stats {
+    return this.blocking ? statSync(path) : fs.stat(path);
+  }
+
   async stat(path: string): Promise<{ type: number; size: number } | undefined> {
     try {
-      const s = await fs.stat(path);
+      const s = await this.statOf(path);
       return { type: s.isDirectory() ? EntryType.Directory : EntryType.File, size: s.size };
     } catch {
       return undefined;
@@ -133,6 +140,6 @@ export class NodeFileSystem implements RecordFileSystem {
   }
 
   async realPath(path: string): Promise<string> {
-    return toPortPath(await fs.realpath(path));
+    return toPortPath(this.blocking ? realpathSync.native(path) : await fs.realpath(path));
   }
 }
