@@ -218,8 +218,22 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   return { level, text };
 }
 
+/** Headings repeat from record to record (`Status`, `Context`, …): each is normalised once. */
+const normalisedHeadings = new Map<string, string>();
+const NORMALISED_HEADINGS_MAX = 4096;
+
 /** A section heading as the readers compare it: no emphasis marks, comments, ids or numbering, in lower case. */
 export function normaliseHeading(text: string): string {
+  let normalised = normalisedHeadings.get(text);
+  if (normalised === undefined) {
+    normalised = normaliseHeadingText(text);
+    if (normalisedHeadings.size >= NORMALISED_HEADINGS_MAX) normalisedHeadings.clear();
+    normalisedHeadings.set(text, normalised);
+  }
+  return normalised;
+}
+
+function normaliseHeadingText(text: string): string {
   return (
     text
       // MADR 2's template marks sections `## Links <!-- optional -->`; Jekyll and Pandoc give one an id: `## Status {#status}`.
