@@ -209,7 +209,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
           problems.push({
             path: r.path,
             line: link.line ?? r.titleLine,
-            severity: 'error',
+            // log4brains reads a supersede from the old record's status alone: the new record's `Supersedes` under
+            // `## Links` is optional there, so only its absence on the old side (still shown as in force) is an error.
+            severity: link.kind === 'superseded-by' && other.dialect === 'log4brains' ? 'warning' : 'error',
             code: 'one-sided-link',
             message: `This record says it ${PHRASE[link.kind]} ${basename(other.path)}, but that record does not say it ${PHRASE[inverse]} this one.`,
           });

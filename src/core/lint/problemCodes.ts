@@ -62,7 +62,7 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
     code: 'one-sided-link',
     severity: 'error',
     meaning:
-      "A says it supersedes B (or, adr-tools, amends, clarifies or extends B), but B does not say it back, where the dialect's own tool writes both files.",
+      "A says it supersedes B (or, adr-tools, amends, clarifies or extends B), but B does not say it back, where the dialect's own tool writes both files (a warning when a log4brains record says it is superseded by B and B does not say it supersedes it).",
     fix: 'Add the matching link to the other record (Supersede Decision Record… writes both).',
   },
   {
