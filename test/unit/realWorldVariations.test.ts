@@ -394,7 +394,7 @@ describe('status, title and date edge cases', () => {
     });
     assert.deepStrictEqual(
       index.problems().map((p) => [p.code, p.message]),
-      [['broken-link', '"a ghost" (references) does not name a record that exists.']],
+      [['broken-link', '"a ghost" (references) in 0001-a.md: no record at 0009-ghost.md.']],
     );
   });
 
@@ -438,6 +438,26 @@ describe('status, title and date edge cases', () => {
           'link-to-non-record',
           '"../guide/README.md" (amends) links to ../guide/README.md, which is not a decision record: link another decision, or make it a plain link.',
         ],
+      ],
+    );
+  });
+
+  it('a broken link names the record it is written in and the path it looked for, as written from that record', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({
+        number: 1,
+        title: 'A',
+        statusLines: ['Amends [ADR 9](/doc/adr/0009-gone.md)', 'Relates to [ADR 5](old/0005-moved.md)'],
+      }),
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code !== 'missing-section')
+        .map((p) => [p.line, p.code, p.message]),
+      [
+        [9, 'broken-link', '"ADR 9" (amends) in 0001-a.md: no record at 0009-gone.md.'],
+        [11, 'broken-link', '"ADR 5" (relates to) in 0001-a.md: no record at old/0005-moved.md.'],
       ],
     );
   });

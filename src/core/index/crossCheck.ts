@@ -161,12 +161,17 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
           if (list) list.push(fix);
           else fixes.set(r.path, [fix]);
         }
+        const what = `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')})`;
+        const also = renamed ? ` ${basename(renamed.path)} has its number.` : '';
         problems.push({
           path: r.path,
           line,
           severity: 'error',
           code: isPathTarget(link.target) ? 'broken-link' : 'unknown-reference',
-          message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.${renamed ? ` ${basename(renamed.path)} has its number.` : ''}`,
+          // A broken link says where it looked, from the record it is written in, as the link would be written.
+          message: isPathTarget(link.target)
+            ? `${what} in ${basename(r.path)}: no record at ${link.target.startsWith('/') ? relativeLink(r.path, rooted ?? link.target) : link.target}.${also}`
+            : `${what} does not name a record that exists.${also}`,
         });
         continue;
       }
