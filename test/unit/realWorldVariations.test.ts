@@ -442,6 +442,39 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it('a verb link to a Markdown file outside the record folders is link-to-non-record, not broken-link; a body link to one is no problem', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({
+        number: 1,
+        title: 'A',
+        statusLines: ['Amends [the setup guide](../guide/setup.md)', 'Supersedes [the old runbook](../../ops/runbook-0002.md)'],
+      }).replace('## Context\n', '## Context\n\nSee [the setup guide](../guide/setup.md).\n'),
+      'doc/guide/setup.md': '# Setup\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code !== 'missing-section')
+        .map((p) => [path.basename(p.path), p.line, p.severity, p.code, p.message]),
+      [
+        [
+          '0001-a.md',
+          9,
+          'warning',
+          'link-to-non-record',
+          '"the setup guide" (amends) links to ../guide/setup.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+        [
+          '0001-a.md',
+          11,
+          'warning',
+          'link-to-non-record',
+          '"the old runbook" (supersedes) links to ../../ops/runbook-0002.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+      ],
+    );
+  });
+
   it('a broken link names the record it is written in and the path it looked for, as written from that record', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({

@@ -176,8 +176,15 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         continue;
       }
       if (target === null) {
-        // `Amends [the diagram](images/flow.png)`: a verb names another decision, and a README, an image or a template is none.
-        if (r.kind === 'decision' && link.via !== 'body' && link.via !== 'page' && link.target.startsWith('/') && isSkippedRecordName(basename(link.target))) {
+        // `Amends [the diagram](images/flow.png)`: a verb names another decision, and a README, an image or a template is none;
+        // nor is a Markdown file outside the record folders (`Supersedes [the old guide](../../guide/setup.md)`).
+        if (
+          r.kind === 'decision' &&
+          link.via !== 'body' &&
+          link.via !== 'page' &&
+          link.target.startsWith('/') &&
+          (isSkippedRecordName(basename(link.target)) || /\.(md|markdown)$/i.test(link.target))
+        ) {
           problems.push({
             path: r.path,
             line: link.line ?? r.titleLine,

@@ -49,7 +49,8 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   {
     code: 'link-to-non-record',
     severity: 'warning',
-    meaning: 'A verb link (`Amends`, `Relates to`, a front-matter key) names a file that is not a decision record: a README, an index, a template, an image.',
+    meaning:
+      'A verb link (`Amends`, `Relates to`, a front-matter key) names a file that is not a decision record: a README, an index, a template, an image, a Markdown file outside the record folders.',
     fix: 'Point the link at the decision it means, or write it as a plain link in the text.',
   },
   {
