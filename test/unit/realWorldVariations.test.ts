@@ -4,6 +4,7 @@ import * as path from 'path';
 import { nygardAdr } from '../fixtures/recordText';
 import { parseDecision } from '../../src/core/decisions/decisionParser';
 import { contentProblems } from '../../src/core/lint/contentRules';
+import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { byName, indexOf } from './helpers';
 
 /** Shapes met in public repositories' ADR folders. */
@@ -659,5 +660,26 @@ describe('status, title and date edge cases', () => {
         ?.links.map((l) => l.kind),
       ['superseded-by'],
     );
+  });
+
+  it('MADR with its status in a `## Status` section is MADR: its own sections are required, and a new status is written in that section', async () => {
+    const madr =
+      '# Use Kafka for events\n\n## Status\n\nAccepted\n\n## Context and Problem Statement\n\nC.\n\n## Considered Options\n\n* Kafka\n\n## Decision Outcome\n\nChosen option: Kafka.\n';
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-kafka.md': madr,
+      'docs/decisions/0002-use-nats.md': '---\ntags: [events]\n---\n\n# Use NATS\n\n## Decision Outcome\n\nNATS.\n\n## Status\n\nProposed\n',
+      'docs/decisions/0003-use-json.md': nygardAdr({ number: 3, title: 'Use JSON' }),
+    });
+    const kafka = byName(index, '0001-use-kafka.md');
+    assert.deepStrictEqual(
+      index.records().map((r) => [path.basename(r.path), r.dialect, r.status]),
+      [
+        ['0001-use-kafka.md', 'madr2', 'accepted'],
+        ['0002-use-nats.md', 'madr2', 'proposed'],
+        ['0003-use-json.md', 'nygard', 'accepted'],
+      ],
+    );
+    assert.deepStrictEqual(contentProblems(kafka, madr), []);
+    assert.strictEqual(setDecisionStatus(kafka, madr, 'deprecated'), madr.replace('\nAccepted\n', '\nDeprecated\n'));
   });
 });

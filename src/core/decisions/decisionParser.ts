@@ -77,7 +77,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     }
     date = normaliseDate(bullets.date?.value);
   } else if (statusSection) {
-    dialect = 'nygard';
+    // A `## Status` section is Nygard's, unless the record has MADR's own sections: MADR with its status in the body, as
+    // MADR 2 keeps it (a new status is written in that section, not added to front matter).
+    dialect = outline.present.size > 0 && !log4brains ? 'madr2' : 'nygard';
     status = readStatusSection(statusSection, src.path, links);
     date = normaliseDate(bullets.date?.value);
   } else {
