@@ -151,12 +151,17 @@ describe('real-world record variations', () => {
       'doc/adr/0000-template.md': '# NUMBER. TITLE\n',
       'doc/adr/xxxx-template.md': '# Title\n\n__Status__: Status\n',
       'doc/adr/adr000-template.md': '# [TITLE]\n',
+      'doc/adr/0000-adr-template.md': '# NUMBER. TITLE\n',
+      'doc/adr/0000-adr-template-madr.md': '# {short title}\n',
+      'doc/adr/adr_template.md': '# Title\n',
       'doc/adr/0001-email-templates.md': nygardAdr({ number: 1, title: 'Email templates' }),
+      'doc/adr/0002-adr-templates-per-team.md': nygardAdr({ number: 2, title: 'ADR templates per team' }),
     });
     assert.deepStrictEqual(
       index.records().map((r) => r.title),
-      ['Email templates'],
+      ['Email templates', 'ADR templates per team'],
     );
+    assert.deepStrictEqual(index.problems(), [], 'no duplicate number 0');
   });
 
   it('a file opening with a --- horizontal rule is not unclosed front matter', async () => {
