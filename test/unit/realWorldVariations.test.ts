@@ -687,4 +687,54 @@ describe('status, title and date edge cases', () => {
     assert.deepStrictEqual(contentProblems(kafka, madr), []);
     assert.strictEqual(setDecisionStatus(kafka, madr, 'deprecated'), madr.replace('\nAccepted\n', '\nDeprecated\n'));
   });
+
+  it('statuses and section headings in German, French, Portuguese and Spanish read as the standard ones', async () => {
+    const nygard = (title: string, h: string[], status: string): string =>
+      `# 1. ${title}\n\nDate: 2026-01-05\n\n## ${h[0]}\n\n${status}\n\n## ${h[1]}\n\nC.\n\n## ${h[2]}\n\nD.\n\n## ${h[3]}\n\nE.\n`;
+    const files: Record<string, string> = {
+      'de/0001-a.md': nygard('A', ['Status', 'Kontext', 'Entscheidung', 'Konsequenzen'], 'Akzeptiert'),
+      'fr/0001-a.md': nygard('A', ['Statut', 'Contexte', 'Décision', 'Conséquences'], 'Remplacée par ADR-0002'),
+      // Decomposed accents (as some editors save them) are the same letters.
+      'pt/0001-a.md': nygard(
+        'A',
+        ['Situação', 'Contexto', 'Decisão', 'Consequências'].map((h) => h.normalize('NFD')),
+        'Rejeitado'.normalize('NFD'),
+      ),
+      'es/0001-a.md': nygard('A', ['Estado', 'Contexto', 'Decisión', 'Consecuencias'], '**Propuesta**'),
+      'es/0002-b.md': '# B\n\n* Estado: Obsoleto\n* Date: 2026-01-06\n\n## Context and Problem Statement\n\nC.\n',
+      'de/0002-b.md': '---\nstatus: Vorgeschlagen\n---\n\n# B\n',
+      'fr/0002-b.md': nygard('B', ['Statut', 'Contexte', 'Décision', 'Conséquences'], 'Brouillon'),
+      'pt/0002-b.md': nygard('B', ['Estado', 'Contexto', 'Decisão', 'Consequências'], 'Aceita em 2026-02-01'),
+      // A word outside the vocabulary is kept as written.
+      'de/0003-c.md': nygard('C', ['Status', 'Kontext', 'Entscheidung', 'Konsequenzen'], 'In Arbeit'),
+    };
+    const { index } = await indexOf(files, { decisionDirectories: ['de', 'fr', 'pt', 'es'] });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => `${path.basename(path.dirname(r.path))}/${path.basename(r.path)} ${r.status}`)
+        .sort(),
+      [
+        'de/0001-a.md accepted',
+        'de/0002-b.md proposed',
+        'de/0003-c.md in arbeit',
+        'es/0001-a.md proposed',
+        'es/0002-b.md deprecated',
+        'fr/0001-a.md superseded',
+        'fr/0002-b.md draft',
+        'pt/0001-a.md rejected',
+        'pt/0002-b.md accepted',
+      ],
+    );
+    // Lint finds the four sections Nygard requires under their translated names.
+    for (const name of ['de/0001-a.md', 'fr/0001-a.md', 'pt/0001-a.md', 'es/0001-a.md']) {
+      const r = index.records().find((x) => x.path.endsWith(`/${name}`));
+      assert.ok(r, name);
+      assert.deepStrictEqual(
+        contentProblems(r, files[name]).map((p) => p.code),
+        [],
+        name,
+      );
+    }
+  });
 });

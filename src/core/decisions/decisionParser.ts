@@ -175,9 +175,12 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
-  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
+  // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it.
+  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    l.text,
+  );
   if (!m) return;
-  const key = m[2].toLowerCase();
+  const key = /^(?:statut|estado|situação)$/i.test(m[2]) ? 'status' : m[2].toLowerCase();
   const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
