@@ -737,4 +737,19 @@ describe('status, title and date edge cases', () => {
       );
     }
   });
+
+  it('quoted values of field bullets are the text inside the quotes', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-a.md':
+        '# A\n\n* Status: "accepted"\n- Deciders: \'Ada Lovelace, Grace Hopper\'\n* Date: "2026-03-01"\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0002-b.md': "# B\n\n* Status: 'proposed'\n* Deciders: \"Dana O'Brien\", 'Eve'\n* Date: '2026-03-02'\n",
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.status, r.date, r.people, r.dialect]),
+      [
+        ['accepted', '2026-03-01', ['Ada Lovelace', 'Grace Hopper'], 'madr2'],
+        ['proposed', '2026-03-02', ["Dana O'Brien", 'Eve'], 'madr2'],
+      ],
+    );
+  });
 });

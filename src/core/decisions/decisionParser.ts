@@ -181,7 +181,9 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   );
   if (!m) return;
   const key = /^(?:statut|estado|situação)$/i.test(m[2]) ? 'status' : m[2].toLowerCase();
-  const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
+  // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
+  const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+  const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
     else out.statusLine ??= field;
@@ -203,7 +205,10 @@ function deciderNames(value: string): string[] {
         .trim()
         .replace(/^(?:and|&)\s+/, '')
         // A role written before a name in the list (`mhammond, travis; proposed: jhugman`) is not part of the name.
-        .replace(/^[A-Za-z][\w -]{0,30}:\s+(?=\S)/, ''),
+        .replace(/^[A-Za-z][\w -]{0,30}:\s+(?=\S)/, '')
+        // Each name in quotes: `"Dana O'Brien", 'Eve'`.
+        .replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')
+        .trim(),
     )
     .filter((p) => p !== '');
 }
