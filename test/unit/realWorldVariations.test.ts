@@ -752,4 +752,31 @@ describe('status, title and date edge cases', () => {
       ],
     );
   });
+
+  it('a front-matter title that is only the file name or its slug yields to the H1', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0003-use-postgres.md': '---\ntitle: 0003-use-postgres\nstatus: accepted\n---\n\n# Use PostgreSQL\n',
+      'docs/adr/0004-use-redis.md': '---\ntitle: use-redis\nstatus: accepted\n---\n\n# ADR-0004: Use Redis for caching\n',
+      'docs/adr/0005-use-nats.md': '---\ntitle: Use NATS\nstatus: accepted\n---\n\n# Messaging\n',
+      // With no H1, the slug is all there is.
+      'docs/adr/0006-use-s3.md': '---\ntitle: use-s3\nstatus: accepted\n---\n\nWe use S3.\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title]),
+      [
+        [3, 'Use PostgreSQL'],
+        [4, 'Use Redis for caching'],
+        [5, 'Use NATS'],
+        [6, 'use-s3'],
+      ],
+    );
+    const { index: dated } = await indexOf({
+      '.log4brains.yml': 'project:\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20240101-use-kafka.md': '---\ntitle: 20240101-use-kafka\n---\n\n# Use Kafka\n\n- Status: accepted\n',
+    });
+    assert.deepStrictEqual(
+      dated.records().map((r) => r.title),
+      ['Use Kafka'],
+    );
+  });
 });

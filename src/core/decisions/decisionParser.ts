@@ -40,8 +40,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const links: RecordLink[] = [];
   const people = new Set<string>();
 
-  // Title: front matter, else the first H1 without its "7." prefix, else the file name.
-  const rawTitle = stringField(data, 'title') ?? outline.title?.text;
+  // Title: front matter, else the first H1 without its "7." prefix, else the file name. A front-matter title that is
+  // only the file's name or slug (`title: 0003-use-postgres`, as some site generators want one) yields to the H1.
+  const fmTitle = stringField(data, 'title');
+  const rawTitle = (fmTitle !== undefined && outline.title && isFileSlug(fmTitle, name) ? undefined : fmTitle) ?? outline.title?.text;
   const fileNumber = dateNamed ? null : numberFromFileName(name);
   const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name), fileNumber);
 
@@ -316,6 +318,13 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
   const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
   if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };
   return { title: raw.trim(), number: null };
+}
+
+/** Whether a title is only the file's name without its extension, or that name without its number or date. */
+function isFileSlug(title: string, name: string): boolean {
+  const t = title.trim().toLowerCase();
+  const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase();
+  return t === stem || t === stem.replace(/^\d{4}-?\d{2}-?\d{2}[-_]+/, '').replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '');
 }
 
 export function titleFromFileName(name: string): string {
