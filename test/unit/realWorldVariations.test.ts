@@ -779,4 +779,36 @@ describe('status, title and date edge cases', () => {
       ['Use Kafka'],
     );
   });
+
+  it('reference-style verb links resolve as inline ones do: full, collapsed and shortcut, in the Status section, a Status bullet and `## Links`', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '', statusLines: ['Superseded by [ADR 5][adr5]', '[adr5]: 0005-e.md'] }),
+      'doc/adr/0005-e.md':
+        nygardAdr({ number: 5, title: 'E', statusLines: ['Supersedes [1. A][]', 'Amends [ADR 9][adr9]'] }) +
+        '\n[1. A]: 0001-a.md\n[ADR9]: <0009-gone.md> "gone"\n',
+      'doc/adr/0006-f.md': '# F\n\n* Status: superseded by [ADR-0007][]\n\n## Links\n\n* Relates to [ADR 5]\n\n[ADR-0007]: 0007-g.md\n[adr 5]: 0005-e.md\n',
+      'doc/adr/0007-g.md': '# G\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-0006](0006-f.md)\n',
+    });
+    const linksOf = (name: string): string[][] => byName(index, name).links.map((l) => [l.kind, path.basename(l.target), l.label ?? '']);
+    assert.deepStrictEqual(byName(index, '0001-a.md').status, 'superseded');
+    assert.deepStrictEqual(linksOf('0001-a.md'), [['superseded-by', '0005-e.md', 'ADR 5']]);
+    assert.deepStrictEqual(linksOf('0005-e.md'), [
+      ['supersedes', '0001-a.md', '1. A'],
+      ['amends', '0009-gone.md', 'ADR 9'],
+    ]);
+    assert.deepStrictEqual(
+      [byName(index, '0006-f.md').status, linksOf('0006-f.md')],
+      [
+        'superseded',
+        [
+          ['superseded-by', '0007-g.md', 'ADR-0007'],
+          ['relates-to', '0005-e.md', 'ADR 5'],
+        ],
+      ],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => [path.basename(p.path), p.code, p.message]),
+      [['0005-e.md', 'broken-link', '"ADR 9" (amends) in 0005-e.md: no record at 0009-gone.md.']],
+    );
+  });
 });

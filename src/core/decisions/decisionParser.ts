@@ -13,7 +13,7 @@ import {
   parseTextualSupersede,
   parseTextualSupersedes,
 } from './status';
-import { frontMatterText, readBodyReferences, readFrontMatterLinks } from './writtenLinks';
+import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
 
 export interface DecisionSource {
   path: string;
@@ -52,6 +52,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   let dialect: DecisionDialect;
 
   const bullets = readPreambleFields(outline.preamble);
+  // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
+  const definitions = linkDefinitions(outline.linkLines);
   const fmStatus = stringField(data, 'status');
   const statusSection = outline.sections.get('status');
 
@@ -73,7 +75,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       status = normaliseStatus(bullets.status.value);
       // log4brains knows six statuses and shows any other word as a draft (its AdrStatus).
       if (log4brains && status !== null && !(DECISION_STATUSES as readonly string[]).includes(status)) status = 'draft';
-      const link = parseLinkLine(bullets.status.text);
+      const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
       else addTextualSupersede(bullets.status.value, links);
     }
@@ -82,7 +84,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     // A `## Status` section is Nygard's, unless the record has MADR's own sections: MADR with its status in the body, as
     // MADR 2 keeps it (a new status is written in that section, not added to front matter).
     dialect = outline.present.size > 0 && !log4brains ? 'madr2' : 'nygard';
-    status = readStatusSection(statusSection, src.path, links);
+    status = readStatusSection(statusSection, src.path, links, definitions);
     date = normaliseDate(bullets.date?.value);
   } else {
     // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line; MADR 3/4's
@@ -107,7 +109,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   date ??= normaliseDate(stringField(data, 'date')) ?? sectionDate(outline.sections.get('date')) ?? dateNamed ?? statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
-    const link = parseLinkLine(line.text);
+    const link = parseLinkLine(withInlineLinks(line.text, definitions));
     if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
     else addTextualSupersedes(line, links);
   }
@@ -234,12 +236,12 @@ function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields)
 }
 
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
-function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[]): string | null {
+function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[], definitions: ReadonlyMap<string, string>): string | null {
   let status: string | null = null;
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
-    const text = l.text.replace(/<!--.*?-->/g, '');
+    const text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -248,7 +250,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       inComment = true;
       continue;
     }
-    if (text.trim() === '') continue;
+    // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
+    if (text.trim() === '' || isLinkDefinition(text)) continue;
     // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
     const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
