@@ -811,4 +811,24 @@ describe('status, title and date edge cases', () => {
       [['0005-e.md', 'broken-link', '"ADR 9" (amends) in 0005-e.md: no record at 0009-gone.md.']],
     );
   });
+
+  it('field names in a header row under the title, with their values in the one row below, are read', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-a.md':
+        '# A\n\n| Status | Date | Deciders |\n|---|:---:|---|\n| accepted | 2020-01-01 | Ada, Grace |\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0002-b.md': '# B\n\n| **Date** | **Status** |\n| ---------- | -------- |\n| 07.12.2026 | Proposed |\n',
+      // Several rows (a history) do not say which status is current: none is taken, nor the header's names.
+      'docs/adr/0003-c.md': '# C\n\n| Date | Status |\n|---|---|\n| 2020-01-01 | proposed |\n| 2020-02-01 | accepted |\n',
+      'docs/adr/0004-d.md': '# D\n\n| Status | Date |\n|---|---|\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [path.basename(r.path), r.status, r.date, r.people]),
+      [
+        ['0001-a.md', 'accepted', '2020-01-01', ['Ada', 'Grace']],
+        ['0002-b.md', 'proposed', '2026-12-07', []],
+        ['0003-c.md', null, null, []],
+        ['0004-d.md', null, null, []],
+      ],
+    );
+  });
 });

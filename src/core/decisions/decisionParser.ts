@@ -158,9 +158,26 @@ const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\
 
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const isRow = l.text.trimStart().startsWith('|');
+    // `| Status | Date |`, `|---|---|`, `| accepted | 2020-01-01 |`: field names in the header row, their values below.
+    if (isRow && i + 1 < lines.length && /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(lines[i + 1].text)) {
+      const names = tableCells(l.text);
+      if (names.filter((n) => FIELD_NAME.test(n)).length >= 2) {
+        let end = i + 2;
+        while (end < lines.length && lines[end].text.trimStart().startsWith('|')) end++;
+        // One row of values is the record's; several (a history of statuses) do not say which is current.
+        if (end === i + 3) {
+          const values = tableCells(lines[i + 2].text);
+          names.forEach((n, j) => readPreambleField({ text: `${n}: ${values[j] ?? ''}`, line: lines[i + 2].line }, out));
+        }
+        i = end - 1;
+        continue;
+      }
+    }
     // `| Status | Accepted |`: fields in a two-column table under the title are read as `Status: Accepted`.
-    const row = l.text.trimStart().startsWith('|') ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(l.text) : null;
+    const row = isRow ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(l.text) : null;
     if (row) {
       readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
       continue;
@@ -176,6 +193,19 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
     readPreambleField(l, out);
   }
   return out;
+}
+
+/** A table cell that names a field (`Status`, `**Date**`). */
+const FIELD_NAME = /^(?:\*\*|__)?(?:status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?$/i;
+
+/** `| a | b |` → `['a', 'b']`, each trimmed. */
+function tableCells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
