@@ -831,4 +831,30 @@ describe('status, title and date edge cases', () => {
       ],
     );
   });
+
+  it('a title opening with the kind of record, numbered or not, is the rest (`# Architecture Decision Record: Use X`, `# ADR-012 - Use X`)', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0012-a.md': '# Architecture Decision Record: Use X\n',
+      'doc/adr/0013-b.md': '# ADR 13: Use Y\n',
+      'doc/adr/0014-c.md': '# ADR-014 - Use Z\n',
+      'doc/adr/0015-d.md': '# ADR: Use W\n',
+      'doc/adr/0016-e.md': '# Architectural Decision — Use V\n',
+      'doc/adr/0017-f.md': '# ADR-Tools adoption\n',
+      'doc/adr/0018-g.md': '# ADRs: how we write them\n',
+      'doc/adr/notes.md': '# Decision Record: Use U\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title]),
+      [
+        [12, 'Use X'],
+        [13, 'Use Y'],
+        [14, 'Use Z'],
+        [15, 'Use W'],
+        [16, 'Use V'],
+        [17, 'ADR-Tools adoption'],
+        [18, 'ADRs: how we write them'],
+        [null, 'Use U'],
+      ],
+    );
+  });
 });
