@@ -132,17 +132,19 @@ describe('real-world record variations', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
-  it('older adr-tools dates (dd/mm/yyyy)', async () => {
+  it('older adr-tools dates (dd/mm/yyyy), and dotted day-first dates (dd.mm.yyyy, d.m.yyyy)', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: '13/04/2016' }),
       'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', date: '04/05/2016' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', date: '07.12.2026' }),
+      'doc/adr/0004-d.md': nygardAdr({ number: 4, title: 'D', date: '8.1.2026' }),
     });
     assert.deepStrictEqual(
       index
         .records()
         .map((r) => r.date)
         .sort(),
-      ['2016-04-13', '2016-05-04'],
+      ['2016-04-13', '2016-05-04', '2026-01-08', '2026-12-07'],
     );
   });
 
