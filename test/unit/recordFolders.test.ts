@@ -50,6 +50,11 @@ describe('record folders', () => {
     // A top-level `decisions` folder of code (or one with only a README) is not taken for a record folder.
     const code = await indexOf({ 'decisions/README.md': '# The decisions package\n', 'decisions/engine.ts': '', 'adrs/0001-a.md': adr(1, 'A') });
     assert.deepStrictEqual(decisionFolders(code.index), ['adrs']);
+    // A change in that folder of code does not send the index looking for folders again; an `adr` folder created later does.
+    assert.strictEqual(code.index.isInMissingFolder(path.join(code.root, 'decisions/engine.ts')), false);
+    assert.strictEqual(code.index.affectsFolders(path.join(code.root, 'decisions')), false);
+    const empty = await indexOf({ 'src/main.ts': '' });
+    assert.strictEqual(empty.index.isInMissingFolder(path.join(empty.root, 'adr/0001-a.md')), true);
     // Configuration still comes first.
     const configured = await indexOf({ '.adr-dir': 'architecture/records', 'architecture/records/0001-a.md': adr(1, 'A'), 'docs/adrs/0001-b.md': adr(1, 'B') });
     assert.deepStrictEqual(decisionFolders(configured.index), ['architecture/records']);

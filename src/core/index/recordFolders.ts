@@ -75,11 +75,15 @@ export async function discoverRecordFolders(
   } else {
     await findConfiguredDecisionFolders(fs, root, add, problems);
     if (!folders.some((f) => f.kind === 'decision')) {
+      let found = false;
       for (const d of CONVENTIONAL_DECISION_FOLDERS) {
-        if (TOP_LEVEL_DECISION_FOLDERS.has(d) && !(await holdsRecordFile(fs, joinPath(root, d)))) continue;
-        if (await add('decision', joinPath(root, d), 'convention')) break;
+        const path = joinPath(root, d);
+        // A top-level folder of that name holding no record (code, a README) is neither a record folder nor looked
+        // for: a change in it must not send the index looking for folders again. Created later with a record, it is.
+        if (TOP_LEVEL_DECISION_FOLDERS.has(d) && (await fs.stat(path)) !== undefined && !(await holdsRecordFile(fs, path))) continue;
+        if (found) considered.add(path);
+        else found = await add('decision', path, 'convention');
       }
-      for (const d of CONVENTIONAL_DECISION_FOLDERS) considered.add(joinPath(root, d));
     }
   }
 
