@@ -455,7 +455,12 @@ describe('status, title and date edge cases', () => {
       'doc/adr/0001-a.md': nygardAdr({
         number: 1,
         title: 'A',
-        statusLines: ['Amends [the setup guide](../guide/setup.md)', 'Supersedes [the old runbook](../../ops/runbook-0002.md)'],
+        statusLines: [
+          'Amends [the setup guide](../guide/setup.md)',
+          'Supersedes [the old runbook](../../ops/runbook-0002.md)',
+          // From the repository's top, as GitHub reads it: where that is, the index cannot say, so it says nothing.
+          'Relates to [the guide](/guide/setup.md)',
+        ],
       }).replace('## Context\n', '## Context\n\nSee [the setup guide](../guide/setup.md).\n'),
       'doc/guide/setup.md': '# Setup\n',
     });

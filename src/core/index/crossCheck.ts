@@ -183,7 +183,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
           link.via !== 'body' &&
           link.via !== 'page' &&
           link.target.startsWith('/') &&
-          (isSkippedRecordName(basename(link.target)) || /\.(md|markdown)$/i.test(link.target))
+          (isSkippedRecordName(basename(link.target)) || (/\.(md|markdown)$/i.test(link.target) && sameTopFolder(link.target, r.path)))
         ) {
           problems.push({
             path: r.path,
@@ -272,6 +272,11 @@ function fromTop(written: string | undefined, lookup: Lookup): string | undefine
   if (!clean || !/\.(md|markdown)$/i.test(clean) || clean.startsWith('../') || clean.startsWith('/')) return undefined;
   const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(`/${clean}`));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Whether two absolute paths share their first folder: `/docs/guide.md` from the repository's top is no file path of a record's. */
+function sameTopFolder(a: string, b: string): boolean {
+  return a.slice(0, a.indexOf('/', 1) + 1) === b.slice(0, b.indexOf('/', 1) + 1);
 }
 
 function isPathTarget(target: string): boolean {
