@@ -94,9 +94,9 @@ describe('links between records in index --json (a repository with three dialect
         .split('\n')
         .filter((l) => / error /.test(l)),
       [
-        `${ADR}/0003-use-cockroachdb.md:17: error broken-link "the old file" (references) does not name a record that exists. 0009-use-mysql-renamed.md has its number.`,
+        `${ADR}/0003-use-cockroachdb.md:17: error broken-link "the old file" (references) in 0003-use-cockroachdb.md: no record at 0009-use-mysql.md. 0009-use-mysql-renamed.md has its number.`,
         `${ADR}/0004-tweak-the-schema.md:9: error one-sided-link This record says it amends 0003-use-cockroachdb.md, but that record does not say it is amended by this one.`,
-        `${PAY}/0003-use-adyen.md:7: error broken-link "0007-use-3ds.md" (relates to) does not name a record that exists.`,
+        `${PAY}/0003-use-adyen.md:7: error broken-link "0007-use-3ds.md" (relates to) in 0003-use-adyen.md: no record at 0007-use-3ds.md.`,
       ],
     );
   });

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { nygardAdr } from '../fixtures/recordText';
 import { parseDecision } from '../../src/core/decisions/decisionParser';
 import { contentProblems } from '../../src/core/lint/contentRules';
+import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { byName, indexOf } from './helpers';
 
 /** Shapes met in public repositories' ADR folders. */
@@ -131,17 +132,19 @@ describe('real-world record variations', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
-  it('older adr-tools dates (dd/mm/yyyy)', async () => {
+  it('older adr-tools dates (dd/mm/yyyy), and dotted day-first dates (dd.mm.yyyy, d.m.yyyy)', async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', date: '13/04/2016' }),
       'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B', date: '04/05/2016' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C', date: '07.12.2026' }),
+      'doc/adr/0004-d.md': nygardAdr({ number: 4, title: 'D', date: '8.1.2026' }),
     });
     assert.deepStrictEqual(
       index
         .records()
         .map((r) => r.date)
         .sort(),
-      ['2016-04-13', '2016-05-04'],
+      ['2016-04-13', '2016-05-04', '2026-01-08', '2026-12-07'],
     );
   });
 
@@ -150,12 +153,17 @@ describe('real-world record variations', () => {
       'doc/adr/0000-template.md': '# NUMBER. TITLE\n',
       'doc/adr/xxxx-template.md': '# Title\n\n__Status__: Status\n',
       'doc/adr/adr000-template.md': '# [TITLE]\n',
+      'doc/adr/0000-adr-template.md': '# NUMBER. TITLE\n',
+      'doc/adr/0000-adr-template-madr.md': '# {short title}\n',
+      'doc/adr/adr_template.md': '# Title\n',
       'doc/adr/0001-email-templates.md': nygardAdr({ number: 1, title: 'Email templates' }),
+      'doc/adr/0002-adr-templates-per-team.md': nygardAdr({ number: 2, title: 'ADR templates per team' }),
     });
     assert.deepStrictEqual(
       index.records().map((r) => r.title),
-      ['Email templates'],
+      ['Email templates', 'ADR templates per team'],
     );
+    assert.deepStrictEqual(index.problems(), [], 'no duplicate number 0');
   });
 
   it('a file opening with a --- horizontal rule is not unclosed front matter', async () => {
@@ -394,7 +402,7 @@ describe('status, title and date edge cases', () => {
     });
     assert.deepStrictEqual(
       index.problems().map((p) => [p.code, p.message]),
-      [['broken-link', '"a ghost" (references) does not name a record that exists.']],
+      [['broken-link', '"a ghost" (references) in 0001-a.md: no record at 0009-ghost.md.']],
     );
   });
 
@@ -438,6 +446,64 @@ describe('status, title and date edge cases', () => {
           'link-to-non-record',
           '"../guide/README.md" (amends) links to ../guide/README.md, which is not a decision record: link another decision, or make it a plain link.',
         ],
+      ],
+    );
+  });
+
+  it('a verb link to a Markdown file outside the record folders is link-to-non-record, not broken-link; a body link to one is no problem', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({
+        number: 1,
+        title: 'A',
+        statusLines: [
+          'Amends [the setup guide](../guide/setup.md)',
+          'Supersedes [the old runbook](../../ops/runbook-0002.md)',
+          // From the repository's top, as GitHub reads it: where that is, the index cannot say, so it says nothing.
+          'Relates to [the guide](/guide/setup.md)',
+        ],
+      }).replace('## Context\n', '## Context\n\nSee [the setup guide](../guide/setup.md).\n'),
+      'doc/guide/setup.md': '# Setup\n',
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code !== 'missing-section')
+        .map((p) => [path.basename(p.path), p.line, p.severity, p.code, p.message]),
+      [
+        [
+          '0001-a.md',
+          9,
+          'warning',
+          'link-to-non-record',
+          '"the setup guide" (amends) links to ../guide/setup.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+        [
+          '0001-a.md',
+          11,
+          'warning',
+          'link-to-non-record',
+          '"the old runbook" (supersedes) links to ../../ops/runbook-0002.md, which is not a decision record: link another decision, or make it a plain link.',
+        ],
+      ],
+    );
+  });
+
+  it('a broken link names the record it is written in and the path it looked for, as written from that record', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({
+        number: 1,
+        title: 'A',
+        statusLines: ['Amends [ADR 9](/doc/adr/0009-gone.md)', 'Relates to [ADR 5](old/0005-moved.md)'],
+      }),
+    });
+    assert.deepStrictEqual(
+      index
+        .problems()
+        .filter((p) => p.code !== 'missing-section')
+        .map((p) => [p.line, p.code, p.message]),
+      [
+        [9, 'broken-link', '"ADR 9" (amends) in 0001-a.md: no record at 0009-gone.md.'],
+        [11, 'broken-link', '"ADR 5" (relates to) in 0001-a.md: no record at old/0005-moved.md.'],
       ],
     );
   });
@@ -605,6 +671,197 @@ describe('status, title and date edge cases', () => {
         .find((r) => r.number === 2)
         ?.links.map((l) => l.kind),
       ['superseded-by'],
+    );
+  });
+
+  it('MADR with its status in a `## Status` section is MADR: its own sections are required, and a new status is written in that section', async () => {
+    const madr =
+      '# Use Kafka for events\n\n## Status\n\nAccepted\n\n## Context and Problem Statement\n\nC.\n\n## Considered Options\n\n* Kafka\n\n## Decision Outcome\n\nChosen option: Kafka.\n';
+    const { index } = await indexOf({
+      'docs/decisions/0001-use-kafka.md': madr,
+      'docs/decisions/0002-use-nats.md': '---\ntags: [events]\n---\n\n# Use NATS\n\n## Decision Outcome\n\nNATS.\n\n## Status\n\nProposed\n',
+      'docs/decisions/0003-use-json.md': nygardAdr({ number: 3, title: 'Use JSON' }),
+    });
+    const kafka = byName(index, '0001-use-kafka.md');
+    assert.deepStrictEqual(
+      index.records().map((r) => [path.basename(r.path), r.dialect, r.status]),
+      [
+        ['0001-use-kafka.md', 'madr2', 'accepted'],
+        ['0002-use-nats.md', 'madr2', 'proposed'],
+        ['0003-use-json.md', 'nygard', 'accepted'],
+      ],
+    );
+    assert.deepStrictEqual(contentProblems(kafka, madr), []);
+    assert.strictEqual(setDecisionStatus(kafka, madr, 'deprecated'), madr.replace('\nAccepted\n', '\nDeprecated\n'));
+  });
+
+  it('statuses and section headings in German, French, Portuguese and Spanish read as the standard ones', async () => {
+    const nygard = (title: string, h: string[], status: string): string =>
+      `# 1. ${title}\n\nDate: 2026-01-05\n\n## ${h[0]}\n\n${status}\n\n## ${h[1]}\n\nC.\n\n## ${h[2]}\n\nD.\n\n## ${h[3]}\n\nE.\n`;
+    const files: Record<string, string> = {
+      'de/0001-a.md': nygard('A', ['Status', 'Kontext', 'Entscheidung', 'Konsequenzen'], 'Akzeptiert'),
+      'fr/0001-a.md': nygard('A', ['Statut', 'Contexte', 'Décision', 'Conséquences'], 'Remplacée par ADR-0002'),
+      // Decomposed accents (as some editors save them) are the same letters.
+      'pt/0001-a.md': nygard(
+        'A',
+        ['Situação', 'Contexto', 'Decisão', 'Consequências'].map((h) => h.normalize('NFD')),
+        'Rejeitado'.normalize('NFD'),
+      ),
+      'es/0001-a.md': nygard('A', ['Estado', 'Contexto', 'Decisión', 'Consecuencias'], '**Propuesta**'),
+      'es/0002-b.md': '# B\n\n* Estado: Obsoleto\n* Date: 2026-01-06\n\n## Context and Problem Statement\n\nC.\n',
+      'de/0002-b.md': '---\nstatus: Vorgeschlagen\n---\n\n# B\n',
+      'fr/0002-b.md': nygard('B', ['Statut', 'Contexte', 'Décision', 'Conséquences'], 'Brouillon'),
+      'pt/0002-b.md': nygard('B', ['Estado', 'Contexto', 'Decisão', 'Consequências'], 'Aceita em 2026-02-01'),
+      // A word outside the vocabulary is kept as written.
+      'de/0003-c.md': nygard('C', ['Status', 'Kontext', 'Entscheidung', 'Konsequenzen'], 'In Arbeit'),
+    };
+    const { index } = await indexOf(files, { decisionDirectories: ['de', 'fr', 'pt', 'es'] });
+    assert.deepStrictEqual(
+      index
+        .records()
+        .map((r) => `${path.basename(path.dirname(r.path))}/${path.basename(r.path)} ${r.status}`)
+        .sort(),
+      [
+        'de/0001-a.md accepted',
+        'de/0002-b.md proposed',
+        'de/0003-c.md in arbeit',
+        'es/0001-a.md proposed',
+        'es/0002-b.md deprecated',
+        'fr/0001-a.md superseded',
+        'fr/0002-b.md draft',
+        'pt/0001-a.md rejected',
+        'pt/0002-b.md accepted',
+      ],
+    );
+    // Lint finds the four sections Nygard requires under their translated names.
+    for (const name of ['de/0001-a.md', 'fr/0001-a.md', 'pt/0001-a.md', 'es/0001-a.md']) {
+      const r = index.records().find((x) => x.path.endsWith(`/${name}`));
+      assert.ok(r, name);
+      assert.deepStrictEqual(
+        contentProblems(r, files[name]).map((p) => p.code),
+        [],
+        name,
+      );
+    }
+  });
+
+  it('quoted values of field bullets are the text inside the quotes', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-a.md':
+        '# A\n\n* Status: "accepted"\n- Deciders: \'Ada Lovelace, Grace Hopper\'\n* Date: "2026-03-01"\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0002-b.md': "# B\n\n* Status: 'proposed'\n* Deciders: \"Dana O'Brien\", 'Eve'\n* Date: '2026-03-02'\n",
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.status, r.date, r.people, r.dialect]),
+      [
+        ['accepted', '2026-03-01', ['Ada Lovelace', 'Grace Hopper'], 'madr2'],
+        ['proposed', '2026-03-02', ["Dana O'Brien", 'Eve'], 'madr2'],
+      ],
+    );
+  });
+
+  it('a front-matter title that is only the file name or its slug yields to the H1', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0003-use-postgres.md': '---\ntitle: 0003-use-postgres\nstatus: accepted\n---\n\n# Use PostgreSQL\n',
+      'docs/adr/0004-use-redis.md': '---\ntitle: use-redis\nstatus: accepted\n---\n\n# ADR-0004: Use Redis for caching\n',
+      'docs/adr/0005-use-nats.md': '---\ntitle: Use NATS\nstatus: accepted\n---\n\n# Messaging\n',
+      // With no H1, the slug is all there is.
+      'docs/adr/0006-use-s3.md': '---\ntitle: use-s3\nstatus: accepted\n---\n\nWe use S3.\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title]),
+      [
+        [3, 'Use PostgreSQL'],
+        [4, 'Use Redis for caching'],
+        [5, 'Use NATS'],
+        [6, 'use-s3'],
+      ],
+    );
+    const { index: dated } = await indexOf({
+      '.log4brains.yml': 'project:\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20240101-use-kafka.md': '---\ntitle: 20240101-use-kafka\n---\n\n# Use Kafka\n\n- Status: accepted\n',
+    });
+    assert.deepStrictEqual(
+      dated.records().map((r) => r.title),
+      ['Use Kafka'],
+    );
+  });
+
+  it('reference-style verb links resolve as inline ones do: full, collapsed and shortcut, in the Status section, a Status bullet and `## Links`', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', status: '', statusLines: ['Superseded by [ADR 5][adr5]', '[adr5]: 0005-e.md'] }),
+      'doc/adr/0005-e.md':
+        nygardAdr({ number: 5, title: 'E', statusLines: ['Supersedes [1. A][]', 'Amends [ADR 9][adr9]'] }) +
+        '\n[1. A]: 0001-a.md\n[ADR9]: <0009-gone.md> "gone"\n',
+      'doc/adr/0006-f.md': '# F\n\n* Status: superseded by [ADR-0007][]\n\n## Links\n\n* Relates to [ADR 5]\n\n[ADR-0007]: 0007-g.md\n[adr 5]: 0005-e.md\n',
+      'doc/adr/0007-g.md': '# G\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-0006](0006-f.md)\n',
+    });
+    const linksOf = (name: string): string[][] => byName(index, name).links.map((l) => [l.kind, path.basename(l.target), l.label ?? '']);
+    assert.deepStrictEqual(byName(index, '0001-a.md').status, 'superseded');
+    assert.deepStrictEqual(linksOf('0001-a.md'), [['superseded-by', '0005-e.md', 'ADR 5']]);
+    assert.deepStrictEqual(linksOf('0005-e.md'), [
+      ['supersedes', '0001-a.md', '1. A'],
+      ['amends', '0009-gone.md', 'ADR 9'],
+    ]);
+    assert.deepStrictEqual(
+      [byName(index, '0006-f.md').status, linksOf('0006-f.md')],
+      [
+        'superseded',
+        [
+          ['superseded-by', '0007-g.md', 'ADR-0007'],
+          ['relates-to', '0005-e.md', 'ADR 5'],
+        ],
+      ],
+    );
+    assert.deepStrictEqual(
+      index.problems().map((p) => [path.basename(p.path), p.code, p.message]),
+      [['0005-e.md', 'broken-link', '"ADR 9" (amends) in 0005-e.md: no record at 0009-gone.md.']],
+    );
+  });
+
+  it('field names in a header row under the title, with their values in the one row below, are read', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-a.md':
+        '# A\n\n| Status | Date | Deciders |\n|---|:---:|---|\n| accepted | 2020-01-01 | Ada, Grace |\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0002-b.md': '# B\n\n| **Date** | **Status** |\n| ---------- | -------- |\n| 07.12.2026 | Proposed |\n',
+      // Several rows (a history) do not say which status is current: none is taken, nor the header's names.
+      'docs/adr/0003-c.md': '# C\n\n| Date | Status |\n|---|---|\n| 2020-01-01 | proposed |\n| 2020-02-01 | accepted |\n',
+      'docs/adr/0004-d.md': '# D\n\n| Status | Date |\n|---|---|\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [path.basename(r.path), r.status, r.date, r.people]),
+      [
+        ['0001-a.md', 'accepted', '2020-01-01', ['Ada', 'Grace']],
+        ['0002-b.md', 'proposed', '2026-12-07', []],
+        ['0003-c.md', null, null, []],
+        ['0004-d.md', null, null, []],
+      ],
+    );
+  });
+
+  it('a title opening with the kind of record, numbered or not, is the rest (`# Architecture Decision Record: Use X`, `# ADR-012 - Use X`)', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0012-a.md': '# Architecture Decision Record: Use X\n',
+      'doc/adr/0013-b.md': '# ADR 13: Use Y\n',
+      'doc/adr/0014-c.md': '# ADR-014 - Use Z\n',
+      'doc/adr/0015-d.md': '# ADR: Use W\n',
+      'doc/adr/0016-e.md': '# Architectural Decision — Use V\n',
+      'doc/adr/0017-f.md': '# ADR-Tools adoption\n',
+      'doc/adr/0018-g.md': '# ADRs: how we write them\n',
+      'doc/adr/notes.md': '# Decision Record: Use U\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title]),
+      [
+        [12, 'Use X'],
+        [13, 'Use Y'],
+        [14, 'Use Z'],
+        [15, 'Use W'],
+        [16, 'Use V'],
+        [17, 'ADR-Tools adoption'],
+        [18, 'ADRs: how we write them'],
+        [null, 'Use U'],
+      ],
     );
   });
 });

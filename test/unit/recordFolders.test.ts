@@ -37,6 +37,29 @@ describe('record folders', () => {
     assert.deepStrictEqual(decisionFolders(arch.index), ['doc/architecture/decisions']);
   });
 
+  it('finds the other conventional folders public repositories use, the generic top-level names last and only with a record in them', async () => {
+    for (const folder of ['docs/architecture/adr', 'docs/architecture/adrs', 'docs/adrs', 'doc/adrs', 'doc/decisions', 'adr', 'adrs', 'decisions']) {
+      const { index } = await indexOf({ [`${folder}/0001-a.md`]: adr(1, 'A') });
+      assert.deepStrictEqual([decisionFolders(index), index.records().length], [[folder], 1], folder);
+    }
+    // The folders of the first list win over these; a named folder under docs/ wins over a top-level one.
+    const both = await indexOf({ 'docs/decisions/0001-a.md': adr(1, 'A'), 'docs/adrs/0001-b.md': adr(1, 'B'), 'adr/0001-c.md': adr(1, 'C') });
+    assert.deepStrictEqual(decisionFolders(both.index), ['docs/decisions']);
+    const nested = await indexOf({ 'adr/0001-a.md': adr(1, 'A'), 'doc/adrs/0001-b.md': adr(1, 'B') });
+    assert.deepStrictEqual(decisionFolders(nested.index), ['doc/adrs']);
+    // A top-level `decisions` folder of code (or one with only a README) is not taken for a record folder.
+    const code = await indexOf({ 'decisions/README.md': '# The decisions package\n', 'decisions/engine.ts': '', 'adrs/0001-a.md': adr(1, 'A') });
+    assert.deepStrictEqual(decisionFolders(code.index), ['adrs']);
+    // A change in that folder of code does not send the index looking for folders again; an `adr` folder created later does.
+    assert.strictEqual(code.index.isInMissingFolder(path.join(code.root, 'decisions/engine.ts')), false);
+    assert.strictEqual(code.index.affectsFolders(path.join(code.root, 'decisions')), false);
+    const empty = await indexOf({ 'src/main.ts': '' });
+    assert.strictEqual(empty.index.isInMissingFolder(path.join(empty.root, 'adr/0001-a.md')), true);
+    // Configuration still comes first.
+    const configured = await indexOf({ '.adr-dir': 'architecture/records', 'architecture/records/0001-a.md': adr(1, 'A'), 'docs/adrs/0001-b.md': adr(1, 'B') });
+    assert.deepStrictEqual(decisionFolders(configured.index), ['architecture/records']);
+  });
+
   it('lets the setting override every other source, with several folders for a monorepo', async () => {
     const { index } = await indexOf(
       { '.adr-dir': 'doc/adr', 'doc/adr/0001-a.md': adr(1, 'A'), 'svc/one/adr/0001-b.md': adr(1, 'B'), 'svc/two/adr/0001-c.md': adr(1, 'C') },

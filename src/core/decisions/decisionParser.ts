@@ -13,7 +13,7 @@ import {
   parseTextualSupersede,
   parseTextualSupersedes,
 } from './status';
-import { frontMatterText, readBodyReferences, readFrontMatterLinks } from './writtenLinks';
+import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
 
 export interface DecisionSource {
   path: string;
@@ -40,8 +40,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const links: RecordLink[] = [];
   const people = new Set<string>();
 
-  // Title: front matter, else the first H1 without its "7." prefix, else the file name.
-  const rawTitle = stringField(data, 'title') ?? outline.title?.text;
+  // Title: front matter, else the first H1 without its "7." prefix, else the file name. A front-matter title that is
+  // only the file's name or slug (`title: 0003-use-postgres`, as some site generators want one) yields to the H1.
+  const fmTitle = stringField(data, 'title');
+  const rawTitle = (fmTitle !== undefined && outline.title && isFileSlug(fmTitle, name) ? undefined : fmTitle) ?? outline.title?.text;
   const fileNumber = dateNamed ? null : numberFromFileName(name);
   const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name), fileNumber);
 
@@ -50,6 +52,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   let dialect: DecisionDialect;
 
   const bullets = readPreambleFields(outline.preamble);
+  // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
+  const definitions = linkDefinitions(outline.linkLines);
   const fmStatus = stringField(data, 'status');
   const statusSection = outline.sections.get('status');
 
@@ -71,14 +75,16 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       status = normaliseStatus(bullets.status.value);
       // log4brains knows six statuses and shows any other word as a draft (its AdrStatus).
       if (log4brains && status !== null && !(DECISION_STATUSES as readonly string[]).includes(status)) status = 'draft';
-      const link = parseLinkLine(bullets.status.text);
+      const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
       else addTextualSupersede(bullets.status.value, links);
     }
     date = normaliseDate(bullets.date?.value);
   } else if (statusSection) {
-    dialect = 'nygard';
-    status = readStatusSection(statusSection, src.path, links);
+    // A `## Status` section is Nygard's, unless the record has MADR's own sections: MADR with its status in the body, as
+    // MADR 2 keeps it (a new status is written in that section, not added to front matter).
+    dialect = outline.present.size > 0 && !log4brains ? 'madr2' : 'nygard';
+    status = readStatusSection(statusSection, src.path, links, definitions);
     date = normaliseDate(bullets.date?.value);
   } else {
     // MADR 2 writes `* Date:` bullets under the title, Nygard a plain `Date:` line; MADR 3/4's
@@ -103,7 +109,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   date ??= normaliseDate(stringField(data, 'date')) ?? sectionDate(outline.sections.get('date')) ?? dateNamed ?? statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
-    const link = parseLinkLine(line.text);
+    const link = parseLinkLine(withInlineLinks(line.text, definitions));
     if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
     else addTextualSupersedes(line, links);
   }
@@ -152,9 +158,26 @@ const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\
 
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const isRow = l.text.trimStart().startsWith('|');
+    // `| Status | Date |`, `|---|---|`, `| accepted | 2020-01-01 |`: field names in the header row, their values below.
+    if (isRow && i + 1 < lines.length && /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(lines[i + 1].text)) {
+      const names = tableCells(l.text);
+      if (names.filter((n) => FIELD_NAME.test(n)).length >= 2) {
+        let end = i + 2;
+        while (end < lines.length && lines[end].text.trimStart().startsWith('|')) end++;
+        // One row of values is the record's; several (a history of statuses) do not say which is current.
+        if (end === i + 3) {
+          const values = tableCells(lines[i + 2].text);
+          names.forEach((n, j) => readPreambleField({ text: `${n}: ${values[j] ?? ''}`, line: lines[i + 2].line }, out));
+        }
+        i = end - 1;
+        continue;
+      }
+    }
     // `| Status | Accepted |`: fields in a two-column table under the title are read as `Status: Accepted`.
-    const row = l.text.trimStart().startsWith('|') ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(l.text) : null;
+    const row = isRow ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(l.text) : null;
     if (row) {
       readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
       continue;
@@ -172,11 +195,29 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   return out;
 }
 
+/** A table cell that names a field (`Status`, `**Date**`). */
+const FIELD_NAME = /^(?:\*\*|__)?(?:status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?$/i;
+
+/** `| a | b |` → `['a', 'b']`, each trimmed. */
+function tableCells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
-  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(l.text);
+  // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it.
+  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    l.text,
+  );
   if (!m) return;
-  const key = m[2].toLowerCase();
-  const field = { value: m[3].trim(), text: l.text, line: l.line, bullet: m[1] !== undefined };
+  const key = /^(?:statut|estado|situação)$/i.test(m[2]) ? 'status' : m[2].toLowerCase();
+  // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
+  const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+  const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
     else out.statusLine ??= field;
@@ -198,7 +239,10 @@ function deciderNames(value: string): string[] {
         .trim()
         .replace(/^(?:and|&)\s+/, '')
         // A role written before a name in the list (`mhammond, travis; proposed: jhugman`) is not part of the name.
-        .replace(/^[A-Za-z][\w -]{0,30}:\s+(?=\S)/, ''),
+        .replace(/^[A-Za-z][\w -]{0,30}:\s+(?=\S)/, '')
+        // Each name in quotes: `"Dana O'Brien", 'Eve'`.
+        .replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')
+        .trim(),
     )
     .filter((p) => p !== '');
 }
@@ -222,12 +266,12 @@ function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields)
 }
 
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
-function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[]): string | null {
+function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[], definitions: ReadonlyMap<string, string>): string | null {
   let status: string | null = null;
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
-    const text = l.text.replace(/<!--.*?-->/g, '');
+    const text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -236,7 +280,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       inComment = true;
       continue;
     }
-    if (text.trim() === '') continue;
+    // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
+    if (text.trim() === '' || isLinkDefinition(text)) continue;
     // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
     const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
@@ -291,7 +336,7 @@ export function numberFromFileName(name: string): number | null {
 /**
  * `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` / `ADR 7 Use PostgreSQL` /
  * `Architecture Decision Record 7: Use PostgreSQL` → number 7,
- * title `Use PostgreSQL`. A bare leading number is only a prefix when it is the
+ * title `Use PostgreSQL`; `Architecture Decision Record: Use PostgreSQL` → that title, no number. A bare leading number is only a prefix when it is the
  * file's own number (`0010 Bare` in `0010-bare.md`); `2-phase commit` and
  * `12-factor app` are titles.
  */
@@ -303,9 +348,19 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
     /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
+  // `Architecture Decision Record: Use X`, `ADR - Use X`: the kind of record named without a number.
+  const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—])\s+(.+)$/i.exec(raw);
+  if (named) return { title: named[1].trim(), number: null };
   const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
   if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };
   return { title: raw.trim(), number: null };
+}
+
+/** Whether a title is only the file's name without its extension, or that name without its number or date. */
+function isFileSlug(title: string, name: string): boolean {
+  const t = title.trim().toLowerCase();
+  const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase();
+  return t === stem || t === stem.replace(/^\d{4}-?\d{2}-?\d{2}[-_]+/, '').replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '');
 }
 
 export function titleFromFileName(name: string): string {

@@ -5,9 +5,25 @@ export const DECISION_STATUSES = ['proposed', 'draft', 'accepted', 'rejected', '
 import { plainText } from '../records/markdownOutline';
 
 /**
+ * The standard statuses as records written in German, French, Portuguese and Spanish give them (both genders,
+ * as `la décision` and `la decisión` are feminine), lower case and composed (NFC).
+ */
+const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada'],
+    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta'],
+    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada'],
+    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada'],
+    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta'],
+    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador'],
+  }).flatMap(([status, words]) => words.map((w): [string, string] => [w, status])),
+);
+
+/**
  * The status as the record writes it, lower-cased and cut at the first
  * punctuation — `**Accepted** (2021)` → `accepted`, `Superceded by [3…]` →
- * `superseded`. Words outside the usual vocabulary are kept as written.
+ * `superseded`; a translated one is the standard word (`Akzeptiert`, `Aceptada` →
+ * `accepted`). Words outside the usual vocabulary are kept as written.
  */
 export function normaliseStatus(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -15,7 +31,7 @@ export function normaliseStatus(raw: string | undefined): string | null {
   if (/^[A-Za-z]+$/.test(raw)) {
     const word = raw.toLowerCase();
     if (word === 'superseded' || word === 'superceded') return 'superseded';
-    return word.slice(0, 40);
+    return TRANSLATED_STATUSES.get(word) ?? word.slice(0, 40);
   }
   // `Proposed | **Accepted** | Rejected`: a template's choices left on the line, the one chosen in bold.
   if (raw.includes('|')) raw = boldChoice(raw) ?? raw;
@@ -27,6 +43,7 @@ export function normaliseStatus(raw: string | undefined): string | null {
   if (s === '') return null;
   if (/^super[sc]eded\b/i.test(s)) return 'superseded';
   s = s
+    .normalize('NFC')
     .toLowerCase()
     .split(/[.,;:()[\]{}!?|]/)[0]
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
@@ -35,6 +52,9 @@ export function normaliseStatus(raw: string | undefined): string | null {
   for (const known of DECISION_STATUSES) {
     if (s === known || s.startsWith(`${known} `)) return known;
   }
+  // `Akzeptiert`, `Remplacé par ADR-0005`: a translated status word, alone or opening the line.
+  const translated = TRANSLATED_STATUSES.get(s.split(' ', 1)[0]);
+  if (translated) return translated;
   // "Implemented in !4678", "Approved on 2021-03-01": a past participle before a preposition is
   // the status; "Work in progress" stays as written.
   const m = /^(\p{L}+ed) (?:in|on|by|since|at|as|from|with|for|per|via|until)\b/u.exec(s);

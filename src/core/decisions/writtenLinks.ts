@@ -98,6 +98,39 @@ const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const HUGO_REF = /\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]+)"\s*[>%]\}\}/g;
 const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
 
+/** A link label as CommonMark matches a reference to its definition: case-folded, inner spaces as one. */
+function linkLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Whether a line is a link reference definition (`[adr-5]: 0005-use-x.md`). */
+export function isLinkDefinition(text: string): boolean {
+  return text.charCodeAt(text.search(/\S/)) === 91 && LINK_DEFINITION.test(text);
+}
+
+/** The body's link reference definitions: label (as references match it) → href. The first of a label counts. */
+export function linkDefinitions(lines: OutlineLine[]): Map<string, string> {
+  const defs = new Map<string, string>();
+  for (const l of lines) {
+    const def = l.text.charCodeAt(l.text.search(/\S/)) === 91 ? LINK_DEFINITION.exec(l.text) : null;
+    if (def && !defs.has(linkLabel(def[1]))) defs.set(linkLabel(def[1]), def[2]);
+  }
+  return defs;
+}
+
+/**
+ * A line's reference links written inline, so a verb link reads the same either way:
+ * `Superseded by [ADR 5][adr5]`, `[ADR 5][]` and `[ADR 5]` with `[adr5]: 0005-x.md` (or `[ADR 5]: …`) defined
+ * → `Superseded by [ADR 5](0005-x.md)`. A reference to no definition stays as written.
+ */
+export function withInlineLinks(text: string, defs: ReadonlyMap<string, string>): string {
+  if (defs.size === 0 || !text.includes('[')) return text;
+  return text.replace(/\[([^\]]+)\](?:\[([^\]]*)\])?(?![(:[])/g, (whole, label: string, ref: string | undefined) => {
+    const href = defs.get(linkLabel(ref || label));
+    return href === undefined ? whole : `[${label}](${href})`;
+  });
+}
+
 /**
  * `See [ADR 7](0007-use-kafka.md)` anywhere in the body (code fences and inline
  * code skipped), and `[adr-7]: 0007-use-kafka.md` definitions: `references`

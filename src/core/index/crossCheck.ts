@@ -161,18 +161,30 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
           if (list) list.push(fix);
           else fixes.set(r.path, [fix]);
         }
+        const what = `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')})`;
+        const also = renamed ? ` ${basename(renamed.path)} has its number.` : '';
         problems.push({
           path: r.path,
           line,
           severity: 'error',
           code: isPathTarget(link.target) ? 'broken-link' : 'unknown-reference',
-          message: `"${link.label ?? link.target}" (${link.kind.replace(/-/g, ' ')}) does not name a record that exists.${renamed ? ` ${basename(renamed.path)} has its number.` : ''}`,
+          // A broken link says where it looked, from the record it is written in, as the link would be written.
+          message: isPathTarget(link.target)
+            ? `${what} in ${basename(r.path)}: no record at ${link.target.startsWith('/') ? relativeLink(r.path, rooted ?? link.target) : link.target}.${also}`
+            : `${what} does not name a record that exists.${also}`,
         });
         continue;
       }
       if (target === null) {
-        // `Amends [the diagram](images/flow.png)`: a verb names another decision, and a README, an image or a template is none.
-        if (r.kind === 'decision' && link.via !== 'body' && link.via !== 'page' && link.target.startsWith('/') && isSkippedRecordName(basename(link.target))) {
+        // `Amends [the diagram](images/flow.png)`: a verb names another decision, and a README, an image or a template is none;
+        // nor is a Markdown file outside the record folders (`Supersedes [the old guide](../../guide/setup.md)`).
+        if (
+          r.kind === 'decision' &&
+          link.via !== 'body' &&
+          link.via !== 'page' &&
+          link.target.startsWith('/') &&
+          (isSkippedRecordName(basename(link.target)) || (/\.(md|markdown)$/i.test(link.target) && sameTopFolder(link.target, r.path)))
+        ) {
           problems.push({
             path: r.path,
             line: link.line ?? r.titleLine,
@@ -209,7 +221,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
           problems.push({
             path: r.path,
             line: link.line ?? r.titleLine,
-            severity: 'error',
+            // log4brains reads a supersede from the old record's status alone: the new record's `Supersedes` under
+            // `## Links` is optional there, so only its absence on the old side (still shown as in force) is an error.
+            severity: link.kind === 'superseded-by' && other.dialect === 'log4brains' ? 'warning' : 'error',
             code: 'one-sided-link',
             message: `This record says it ${PHRASE[link.kind]} ${basename(other.path)}, but that record does not say it ${PHRASE[inverse]} this one.`,
           });
@@ -258,6 +272,11 @@ function fromTop(written: string | undefined, lookup: Lookup): string | undefine
   if (!clean || !/\.(md|markdown)$/i.test(clean) || clean.startsWith('../') || clean.startsWith('/')) return undefined;
   const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(`/${clean}`));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Whether two absolute paths share their first folder: `/docs/guide.md` from the repository's top is no file path of a record's. */
+function sameTopFolder(a: string, b: string): boolean {
+  return a.slice(0, a.indexOf('/', 1) + 1) === b.slice(0, b.indexOf('/', 1) + 1);
 }
 
 function isPathTarget(target: string): boolean {

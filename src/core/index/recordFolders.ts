@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { Problem } from '../records/record';
 import { EntryType, RecordFileSystem, dirname, joinPath } from '../store/fileSystem';
+import { isSkippedRecordName } from './recordNames';
 
 /** Where records live, as configured by the user or found by convention. */
 export interface LodestarSettings {
@@ -32,7 +33,18 @@ export const CONVENTIONAL_DECISION_FOLDERS = [
   'doc/architecture/decisions',
   'docs/architecture/decisions',
   'docs/architecture-decisions',
+  'docs/architecture/adr',
+  'docs/architecture/adrs',
+  'docs/adrs',
+  'doc/adrs',
+  'doc/decisions',
+  // Top-level names, last: a folder of code may be called that, so they count only when they hold a record's file.
+  'adr',
+  'adrs',
+  'decisions',
 ];
+/** Conventional folders whose name alone does not say they hold records (see `holdsRecordFile`). */
+const TOP_LEVEL_DECISION_FOLDERS = new Set(['adr', 'adrs', 'decisions']);
 export const CONVENTIONAL_DESIGN_FOLDERS = ['docs/design', 'docs/rfcs', 'rfcs'];
 export const CONVENTIONAL_MENTORING_FOLDER = 'docs/mentoring';
 export const CONVENTIONAL_INFLUENCE_FOLDER = 'docs/influence';
@@ -63,8 +75,15 @@ export async function discoverRecordFolders(
   } else {
     await findConfiguredDecisionFolders(fs, root, add, problems);
     if (!folders.some((f) => f.kind === 'decision')) {
-      for (const d of CONVENTIONAL_DECISION_FOLDERS) if (await add('decision', joinPath(root, d), 'convention')) break;
-      for (const d of CONVENTIONAL_DECISION_FOLDERS) considered.add(joinPath(root, d));
+      let found = false;
+      for (const d of CONVENTIONAL_DECISION_FOLDERS) {
+        const path = joinPath(root, d);
+        // A top-level folder of that name holding no record (code, a README) is neither a record folder nor looked
+        // for: a change in it must not send the index looking for folders again. Created later with a record, it is.
+        if (TOP_LEVEL_DECISION_FOLDERS.has(d) && (await fs.stat(path)) !== undefined && !(await holdsRecordFile(fs, path))) continue;
+        if (found) considered.add(path);
+        else found = await add('decision', path, 'convention');
+      }
     }
   }
 
@@ -134,6 +153,15 @@ async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string,
     } catch (e) {
       problems.push(configProblem(jsonFile, `adr.config.json is not valid JSON: ${(e as Error).message}`));
     }
+  }
+}
+
+/** Whether a folder holds a Markdown file that would be a record (`0001-use-x.md`, not only a README). */
+async function holdsRecordFile(fs: RecordFileSystem, path: string): Promise<boolean> {
+  try {
+    return (await fs.readDirectory(path)).some((e) => (e.type & EntryType.File) !== 0 && !isSkippedRecordName(e.name));
+  } catch {
+    return false;
   }
 }
 

@@ -24,7 +24,8 @@ export function isSkippedRecordName(name: string): boolean {
     // docsify's _sidebar, Hugo's _index) sit beside records in real repositories and are never records themselves.
     NOT_RECORDS.has(stem) ||
     stem.startsWith('adr-template') ||
-    // `0000-template`, `xxxx-template`, `adr000-template`, `nnnn-template.md`
-    /^(?:adr[-_]?)?(?:0+|x+|n+)[-_ ]?template\b/.test(stem)
+    stem.startsWith('adr_template') ||
+    // `0000-template`, `xxxx-template`, `adr000-template`, `nnnn-template.md`, `0000-adr-template-madr.md`
+    /^(?:adr[-_]?)?(?:0+|x+|n+)[-_ ]?(?:adr[-_ ]?)?template\b/.test(stem)
   );
 }

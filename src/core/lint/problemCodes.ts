@@ -49,7 +49,8 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   {
     code: 'link-to-non-record',
     severity: 'warning',
-    meaning: 'A verb link (`Amends`, `Relates to`, a front-matter key) names a file that is not a decision record: a README, an index, a template, an image.',
+    meaning:
+      'A verb link (`Amends`, `Relates to`, a front-matter key) names a file that is not a decision record: a README, an index, a template, an image, a Markdown file outside the record folders.',
     fix: 'Point the link at the decision it means, or write it as a plain link in the text.',
   },
   {
@@ -62,7 +63,7 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
     code: 'one-sided-link',
     severity: 'error',
     meaning:
-      "A says it supersedes B (or, adr-tools, amends, clarifies or extends B), but B does not say it back, where the dialect's own tool writes both files.",
+      "A says it supersedes B (or, adr-tools, amends, clarifies or extends B), but B does not say it back, where the dialect's own tool writes both files (a warning when a log4brains record says it is superseded by B and B does not say it supersedes it).",
     fix: 'Add the matching link to the other record (Supersede Decision Record… writes both).',
   },
   {

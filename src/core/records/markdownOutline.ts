@@ -218,11 +218,24 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   return { level, text };
 }
 
+/** Nygard's section headings as records written in German, French, Portuguese and Spanish name them (lower case, NFC). */
+const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    status: ['statut', 'estado', 'situação'],
+    context: ['kontext', 'contexte', 'contexto'],
+    decision: ['entscheidung', 'décision', 'decisão', 'decisión'],
+    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias'],
+  }).flatMap(([heading, words]) => words.map((w): [string, string] => [w, heading])),
+);
+
 /** Headings repeat from record to record (`Status`, `Context`, …): each is normalised once. */
 const normalisedHeadings = new Map<string, string>();
 const NORMALISED_HEADINGS_MAX = 4096;
 
-/** A section heading as the readers compare it: no emphasis marks, comments, ids or numbering, in lower case. */
+/**
+ * A section heading as the readers compare it: no emphasis marks, comments, ids or numbering, in lower case; a
+ * translated Status, Context, Decision or Consequences heading (`## Kontext`, `## Décision`) is the English one.
+ */
 export function normaliseHeading(text: string): string {
   let normalised = normalisedHeadings.get(text);
   if (normalised === undefined) {
@@ -234,16 +247,15 @@ export function normaliseHeading(text: string): string {
 }
 
 function normaliseHeadingText(text: string): string {
-  return (
-    text
-      // MADR 2's template marks sections `## Links <!-- optional -->`; Jekyll and Pandoc give one an id: `## Status {#status}`.
-      .replace(/<!--.*?(?:-->|$)|\s\{#[^}]*\}\s*$/g, '')
-      .replace(/[*_`:]/g, '')
-      .trim()
-      // Numbered sections: `## 1. Status`, `## 2) Context`.
-      .replace(/^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\p{L})/u, '')
-      .toLowerCase()
-  );
+  const key = text
+    // MADR 2's template marks sections `## Links <!-- optional -->`; Jekyll and Pandoc give one an id: `## Status {#status}`.
+    .replace(/<!--.*?(?:-->|$)|\s\{#[^}]*\}\s*$/g, '')
+    .replace(/[*_`:]/g, '')
+    .trim()
+    // Numbered sections: `## 1. Status`, `## 2) Context`.
+    .replace(/^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\p{L})/u, '')
+    .toLowerCase();
+  return TRANSLATED_HEADINGS.get(/[^\x20-\x7e]/.test(key) ? key.normalize('NFC') : key) ?? key;
 }
 
 /** Text without Markdown emphasis and inline code marks, for titles and statuses. */
