@@ -58,6 +58,13 @@ async function buildWith(root: string, cache: RecordCacheFile | undefined, fsys:
   return index;
 }
 
+/** Builds once more with the cache file in `folder` and returns the record files read. */
+async function readsOfBuild(root: string, folder: string, identity = 'build-1', now: () => number = LATER): Promise<string[]> {
+  const run = counting();
+  await buildWith(root, new RecordCacheFile(root, identity, { folder, now }), run.fs);
+  return run.reads;
+}
+
 function snapshot(index: RecordIndex): unknown {
   return { records: index.records(), problems: index.problems() };
 }
@@ -67,9 +74,8 @@ describe('records kept between runs (the CLI record cache)', () => {
     const root = buildRepo(repoFiles());
     const folder = makeTempDir();
     const fresh = await buildWith(root, undefined, new NodeFileSystem({ blockingReads: true }));
-    const first = counting();
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), first.fs);
-    assert.strictEqual(first.reads.length, 6, 'the first run reads every record file');
+    const firstReads = await readsOfBuild(root, folder);
+    assert.strictEqual(firstReads.length, 6, 'the first run reads every record file');
     const second = counting();
     const cached = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), second.fs);
     assert.deepStrictEqual(second.reads, []);
@@ -83,7 +89,7 @@ describe('records kept between runs (the CLI record cache)', () => {
   it('reads again a file changed since, and forgets a file deleted', async () => {
     const root = buildRepo(repoFiles());
     const folder = makeTempDir();
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), counting().fs);
+    await readsOfBuild(root, folder);
     const changed = path.join(root, 'doc/adr/0001-record-decisions.md');
     fs.writeFileSync(changed, nygardAdr({ number: 1, title: 'Record every decision', status: 'Deprecated' }));
     fs.rmSync(path.join(root, 'doc/adr/0005-bullets.md'));
@@ -95,24 +101,21 @@ describe('records kept between runs (the CLI record cache)', () => {
     assert.strictEqual(index.records().length, 5);
     assert.deepStrictEqual(snapshot(index), snapshot(await buildWith(root, undefined, new NodeFileSystem({ blockingReads: true }))));
     // The deleted file's entry is gone from the cache file too.
-    const after = counting();
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), after.fs);
-    assert.deepStrictEqual(after.reads, []);
+    const afterReads = await readsOfBuild(root, folder);
+    assert.deepStrictEqual(afterReads, []);
   });
 
   it('does not trust a file changed just before it was read: it is read again next time', async () => {
     const root = buildRepo(repoFiles());
     const folder = makeTempDir();
     // The real clock: every file was written moments ago, within the time its stamps could miss a change.
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder }), counting().fs);
-    const again = counting();
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder }), again.fs);
-    assert.strictEqual(again.reads.length, 6);
+    await readsOfBuild(root, folder, 'build-1', Date.now);
+    const againReads = await readsOfBuild(root, folder, 'build-1', Date.now);
+    assert.strictEqual(againReads.length, 6);
     // Once the files have been still long enough, they are taken from the cache.
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), counting().fs);
-    const settled = counting();
-    await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), settled.fs);
-    assert.deepStrictEqual(settled.reads, []);
+    await readsOfBuild(root, folder);
+    const settledReads = await readsOfBuild(root, folder);
+    assert.deepStrictEqual(settledReads, []);
   });
 
   it('reads every file again for another build of the program, another folder kind, or a damaged cache file', async () => {
@@ -120,9 +123,8 @@ describe('records kept between runs (the CLI record cache)', () => {
     const folder = makeTempDir();
     const first = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
     await buildWith(root, first, counting().fs);
-    const other = counting();
-    await buildWith(root, new RecordCacheFile(root, 'build-2', { folder, now: LATER }), other.fs);
-    assert.strictEqual(other.reads.length, 6, 'another build of the program parses anew');
+    const otherReads = await readsOfBuild(root, folder, 'build-2');
+    assert.strictEqual(otherReads.length, 6, 'another build of the program parses anew');
 
     const cache = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
     const file = path.join(root, 'doc/adr/0001-record-decisions.md');
