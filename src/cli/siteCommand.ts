@@ -8,6 +8,7 @@ import { serveSiteFolder } from '../core/site/siteServer';
 import { SiteOutputError } from '../core/site/siteWriter';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { openRecordCache } from './recordCacheFile';
 
 export const SITE_HELP = `usage: lodestar site build [--out DIR] [--root DIR] [--base-url URL] [--no-mermaid]
        lodestar site serve [--port N] [--out DIR] [--root DIR] [--no-mermaid]
@@ -69,7 +70,12 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   const mermaidScript = mermaidPath === undefined ? undefined : (): Uint8Array => nodeFs.readFileSync(mermaidPath);
   const temporary = !values.out && sub === 'serve';
   const outDir = values.out ? path.resolve(values.out) : temporary ? nodeFs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-site-')) : path.join(root, '_site');
-  const build = async (): Promise<PublishResult> => publishSite({ fs, root, settings: DEFAULT_SETTINGS, outDir, baseUrl: values['base-url'], mermaidScript });
+  const build = async (): Promise<PublishResult> => {
+    const recordCache = openRecordCache(root);
+    const r = await publishSite({ fs, root, settings: DEFAULT_SETTINGS, outDir, baseUrl: values['base-url'], mermaidScript, recordCache });
+    recordCache?.save();
+    return r;
+  };
   const report = (r: PublishResult): void => {
     for (const w of r.warnings) err(`lodestar site: ${w}\n`);
     if (r.historyUnavailable) err(`lodestar site: no git history (${r.historyUnavailable}); pages show no created/last-edited dates\n`);

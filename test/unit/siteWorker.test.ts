@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { RecordCacheFile } from '../../src/cli/recordCacheFile';
+import { RecordCache } from '../../src/core/index/recordCache';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { publishSite, PublishResult } from '../../src/core/site/publishSite';
 import { RecordIndex } from '../../src/core/index/recordIndex';
@@ -58,9 +60,9 @@ Text that looks like a mark: \u0001deadbeefdeadbeefo0\u0002 and \u0001 alone.
   'docs/mentoring/alice/2026-02-01-career.md': sessionNote({ date: '2026-02-01', kind: 'career', with: ['alice'], title: 'Career talk about promotion' }),
 };
 
-async function build(root: string, siteWorker?: string): Promise<{ result: PublishResult; files: Map<string, Buffer> }> {
+async function build(root: string, siteWorker?: string, recordCache?: RecordCache): Promise<{ result: PublishResult; files: Map<string, Buffer> }> {
   const outDir = path.join(makeTempDir(), 'site');
-  const result = await publishSite({ fs: new NodeFileSystem({ blockingReads: true }), root, settings: DEFAULT_SETTINGS, outDir, siteWorker });
+  const result = await publishSite({ fs: new NodeFileSystem({ blockingReads: true }), root, settings: DEFAULT_SETTINGS, outDir, siteWorker, recordCache });
   return { result, files: readTree(outDir) };
 }
 
@@ -124,6 +126,33 @@ describe('site build on a second thread', () => {
       assert.strictEqual([...sharedFiles.keys()].filter((p) => p.endsWith('.html')).length, 201);
     } finally {
       await worker.close();
+    }
+  });
+
+  it('with the records kept from the build before, parses no record again and makes the same site, on two threads or one', async () => {
+    const root = buildRepo(VARIED);
+    const folder = makeTempDir();
+    const plain = await build(root);
+    // A clock a minute ahead: the files were written long enough ago to be trusted, as on a later run.
+    const later = (): number => Date.now() + 60_000;
+    const parsed: string[] = [];
+    const counted = (): RecordCacheFile => {
+      const cache = new RecordCacheFile(root, 'build-1', { folder, now: later });
+      const put = cache.put.bind(cache);
+      cache.put = (p, f, e) => (parsed.push(p), put(p, f, e));
+      return cache;
+    };
+    const first = counted();
+    await build(root, undefined, first);
+    assert.strictEqual(first.save(), true);
+    assert.ok(parsed.length >= 5, `${parsed.length} records parsed by the first build`);
+    for (const worker of [undefined, path.join(root, 'no-such-worker.js')]) {
+      parsed.length = 0;
+      const again = await build(root, worker, counted());
+      assert.deepStrictEqual(parsed, [], 'nothing parsed again');
+      assert.strictEqual(again.result.usedWorker, worker === undefined);
+      assert.deepStrictEqual([...again.files.keys()].sort(), [...plain.files.keys()].sort());
+      for (const [p, bytes] of plain.files) assert.ok(bytes.equals(again.files.get(p)!), `${p} differs`);
     }
   });
 

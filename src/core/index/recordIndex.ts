@@ -28,6 +28,8 @@ export interface BuildOptions {
   onRecord?: (record: LodestarRecord) => void;
   /** Entries kept from an earlier build: files unchanged since are not read again (not used with `keep`). */
   cache?: RecordCache;
+  /** Told each file taken from {@link cache} (and so not read), in the order the index lists them. */
+  onCached?: (path: string) => void;
 }
 
 /**
@@ -91,7 +93,8 @@ export class RecordIndex {
     const take = (i: number, content: Awaited<ReturnType<typeof readRecordBytes>> | undefined): void => {
       const f = files[i];
       let entry = cached[i];
-      if (!entry) {
+      if (entry) options.onCached?.(f.path);
+      else {
         if (content === undefined || (keep && content instanceof Uint8Array && !keep(content))) return;
         entry = parseRecordFile(f.path, f.folder, content, kept);
         cache?.put(f.path, f.folder, entry);

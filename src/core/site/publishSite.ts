@@ -1,5 +1,6 @@
 import { createGitExecutor } from '../git/gitExecutor';
 import { RecordFileSystem, relativeTo } from '../store/fileSystem';
+import { RecordCache } from '../index/recordCache';
 import { RecordIndex } from '../index/recordIndex';
 import { LodestarSettings } from '../index/recordFolders';
 import { HistoryRead, readRecordHistory } from './recordHistory';
@@ -21,6 +22,11 @@ export interface PublishOptions {
   index?: RecordIndex;
   /** The site worker's script (tests); by default `siteRenderWorker.js` next to this module. */
   siteWorker?: string;
+  /**
+   * Records kept from an earlier run (the CLI's): files unchanged since are not parsed again (their bodies are
+   * still read, to be drafted). Used with a file system that reads before returning.
+   */
+  recordCache?: RecordCache;
 }
 
 export interface PublishResult extends SiteBuild {
@@ -49,7 +55,21 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       worker = new SiteWorker(mark, o.siteWorker);
       let published: Set<string> | undefined;
       index = new RecordIndex(worker.running ? passReadsTo(o.fs, (p) => published?.has(p) === true, worker) : o.fs, o.root, o.settings);
+      const readFileNow = o.fs.readFileNow;
+      const running = worker;
       await index.build({
+        cache: readFileNow ? o.recordCache : undefined,
+        // A record taken from the cache is not read by the index: its body is read here for the worker.
+        onCached: (p) => {
+          if (!running.running || !published?.has(p)) return;
+          let bytes: Uint8Array;
+          try {
+            bytes = readFileNow!.call(o.fs, p);
+          } catch {
+            return; // gone since: its page is made from what can be read then, or says it could not be
+          }
+          running.draft(p, bytes);
+        },
         // Turns for the worker's answers, each of which sends it the next batch to draft.
         yieldEvery: 32,
         onFiles: (files) => {
