@@ -22,6 +22,7 @@ const CORE_LAYERS = [
 /** The only core modules that touch Node directly: the adapters behind the ports. */
 const NODE_ADAPTERS = [
   'src/core/store/nodeFileSystem.ts',
+  'src/core/index/recordCacheFile.ts',
   'src/core/store/recordWriter.ts',
   'src/core/git/gitExecutor.ts',
   'src/core/site/siteServer.ts',

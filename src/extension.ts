@@ -57,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Lodestar');
   // The private notebook's default home: the extension's own storage, outside every workspace folder.
-  const records = new WorkspaceRecords(log, context.globalStorageUri.scheme === 'file' ? `${toPortPath(context.globalStorageUri.fsPath)}/notebook` : undefined);
+  const storage = context.globalStorageUri.scheme === 'file' ? toPortPath(context.globalStorageUri.fsPath) : undefined;
+  const records = new WorkspaceRecords(log, storage && `${storage}/notebook`, storage && `${storage}/record-cache`);
   // One watcher of git history (checkouts, commits) for pairing detection and pull requests alike.
   const history = new GitHistoryWatcher();
   // A commit or checkout may date a status change differently, and a changed remote resolves `#12` to another URL: read again on the next render.

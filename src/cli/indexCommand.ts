@@ -2,7 +2,7 @@ import { buildIndexReport, indexReportProblems, indexReportRecord, indexReportRe
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { recordLabel } from '../core/records/recordLabels';
-import { openRecordCache } from './recordCacheFile';
+import { openRecordCache } from './recordCache';
 import type { CommandContext } from './command';
 import { MappedList, writeJson } from './jsonOutput';
 

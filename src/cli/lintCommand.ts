@@ -17,7 +17,7 @@ import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintForma
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { Problem } from '../core/records/record';
-import { openRecordCache } from './recordCacheFile';
+import { openRecordCache } from './recordCache';
 import type { CommandContext } from './command';
 
 const FILE_PROBLEMS = new Set([

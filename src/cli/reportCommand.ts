@@ -13,7 +13,7 @@ import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pul
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory, readPeopleSources } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
-import { openRecordCache } from './recordCacheFile';
+import { openRecordCache } from './recordCache';
 
 export interface ReportCommandInput {
   fs: RecordFileSystem;

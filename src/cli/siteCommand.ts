@@ -8,7 +8,7 @@ import { serveSiteFolder } from '../core/site/siteServer';
 import { SiteOutputError } from '../core/site/siteWriter';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { openRecordCache } from './recordCacheFile';
+import { openRecordCache } from './recordCache';
 
 export const SITE_HELP = `usage: lodestar site build [--out DIR] [--root DIR] [--base-url URL] [--no-mermaid]
        lodestar site serve [--port N] [--out DIR] [--root DIR] [--no-mermaid]

@@ -5,6 +5,7 @@ import { branchNumberProblems } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { ChangeBatch, ChangeBatcher, DEFAULT_BATCHER_OPTIONS } from '../core/index/changeBatcher';
 import { AppliedBatch, LiveIndex } from '../core/index/liveChanges';
+import { programIdentity, RecordCacheFile } from '../core/index/recordCacheFile';
 import { RecordIndex } from '../core/index/recordIndex';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { relativePath, toPortPath } from '../core/store/fileSystem';
@@ -22,6 +23,8 @@ export interface IndexStats {
   coveredEvents: number;
   /** Times changes waited for a git operation (its index or HEAD lock) to finish before being applied. */
   waitsForGit: number;
+  /** Records the last full build took from the records kept by the build before (files unchanged since), not read. */
+  keptRecords: number;
 }
 
 /** What one batch of file events did, for whoever waits for the index to catch up with the disk. */
@@ -56,7 +59,9 @@ export class WorkspaceRecords implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readyPromise: Promise<void> | undefined;
   private readonly outsideWatchers = new Map<string, vscode.FileSystemWatcher>();
-  readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0, coveredEvents: 0, waitsForGit: 0 };
+  readonly stats: IndexStats = { fullBuilds: 0, fileUpdates: 0, coveredEvents: 0, waitsForGit: 0, keptRecords: 0 };
+  /** What made the kept records (this bundle and Node): read at the first build, never in activate(). */
+  private identity: string | undefined | null = null;
   readonly onDidChange = this.emitter.event;
   private readonly appliedEmitter = new vscode.EventEmitter<AppliedChanges>();
   /** Fires after each batch of file events is applied (or found already covered by the last re-index). */
@@ -64,10 +69,15 @@ export class WorkspaceRecords implements vscode.Disposable {
   /** The private notebook: indexed with the workspace folders, never one of them. */
   readonly notebook: NotebookRecords;
 
-  /** `notebookDefault`: the private notebook's folder when `lodestar.privateNotebook.path` is empty. */
+  /**
+   * `notebookDefault`: the private notebook's folder when `lodestar.privateNotebook.path` is empty;
+   * `recordCacheFolder`: where each folder's records are kept between builds and sessions (the
+   * extension's global storage), so opening the workspace again reads only the files changed since.
+   */
   constructor(
     private readonly log: vscode.OutputChannel,
     notebookDefault?: string,
+    private readonly recordCacheFolder?: string,
   ) {
     this.notebook = new NotebookRecords(this.fs, log, notebookDefault, () => this.emitter.fire());
   }
@@ -135,16 +145,33 @@ export class WorkspaceRecords implements vscode.Disposable {
     const started = Date.now();
     try {
       entry.index.updateSettings(readSettings(entry.folder));
-      await entry.index.build();
+      const cache = this.recordCache(entry.index.root);
+      let kept = 0;
+      await entry.index.build({ cache, onCached: () => kept++ });
+      cache?.save();
       this.stats.fullBuilds++;
+      this.stats.keptRecords = kept;
       this.watchOutsideFolders();
       entry.branchCheck = this.checkBranches(entry);
-      this.log.appendLine(`Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms).`);
+      this.log.appendLine(
+        `Indexed ${entry.index.size} records in ${entry.folder.name} (${Date.now() - started} ms${kept > 0 ? `; ${kept} unchanged since the last build, not read` : ''}).`,
+      );
       return true;
     } catch (e) {
       this.log.appendLine(`Indexing ${entry.folder.name} failed: ${(e as Error).stack ?? String(e)}`);
       return false;
     }
+  }
+
+  /**
+   * The records kept for this root by the build before (see RecordCacheFile: a file is read again when its
+   * size, times or inode changed, or it had changed just before it was read). None without a storage folder.
+   * The private notebook's records are never kept.
+   */
+  private recordCache(root: string): RecordCacheFile | undefined {
+    if (!this.recordCacheFolder || process.env.LODESTAR_NO_RECORD_CACHE === '1') return undefined;
+    if (this.identity === null) this.identity = programIdentity(__filename);
+    return this.identity === undefined ? undefined : new RecordCacheFile(root, this.identity, { folder: this.recordCacheFolder });
   }
 
   /** Git runs only in trusted workspaces: in Restricted Mode the check is skipped. */

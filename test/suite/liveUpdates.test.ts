@@ -105,3 +105,48 @@ describe('live updates from changes made outside VS Code', () => {
     assert.ok(api.records.stats.waitsForGit > before.waitsForGit);
   });
 });
+
+describe('records kept between builds and sessions', () => {
+  /** Every record and problem of the workspace, by path: what the views are made from. */
+  const snapshot = (api: Awaited<ReturnType<typeof lodestar>>): string =>
+    JSON.stringify({
+      records: [...api.records.records()].sort((a, b) => a.path.localeCompare(b.path)),
+      problems: api.records
+        .problems()
+        .map((p) => `${p.path}:${p.line}:${p.code}:${p.message}`)
+        .sort(),
+    });
+
+  it('a full re-index takes unchanged records from the extension storage, reads a changed one again, and lists what reading every file lists', async () => {
+    const api = await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0002-use-postgresql.md');
+    const original = fs.readFileSync(file);
+    const saved = process.env.LODESTAR_NO_RECORD_CACHE;
+    try {
+      // A file changed less than two seconds before a build looks at it is read again by the next one, whatever its stamps say.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await api.records.rebuildAll();
+      await api.records.rebuildAll();
+      assert.ok(api.records.stats.keptRecords > 0, 'no record was taken from the storage');
+      const kept = snapshot(api);
+      process.env.LODESTAR_NO_RECORD_CACHE = '1';
+      await api.records.rebuildAll();
+      assert.strictEqual(api.records.stats.keptRecords, 0);
+      assert.strictEqual(kept, snapshot(api), 'the kept records differ from the files read');
+      delete process.env.LODESTAR_NO_RECORD_CACHE;
+
+      // Same size, new text: the change time still tells the file changed.
+      const changed = original.toString('utf8').replace('Use PostgreSQL', 'Use PostgreSQL!').replace('\n\n', '\n');
+      fs.writeFileSync(file, changed);
+      await api.records.rebuildAll();
+      const record = api.records.records('decision').find((r) => path.normalize(r.path) === file);
+      assert.strictEqual(record?.title, 'Use PostgreSQL!');
+      assert.ok(api.records.stats.keptRecords > 0);
+    } finally {
+      if (saved === undefined) delete process.env.LODESTAR_NO_RECORD_CACHE;
+      else process.env.LODESTAR_NO_RECORD_CACHE = saved;
+      fs.writeFileSync(file, original);
+      await api.records.refreshPaths([file]);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RecordCacheFile } from '../../src/cli/recordCacheFile';
+import { RecordCacheFile } from '../../src/core/index/recordCacheFile';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { RecordIndex } from '../../src/core/index/recordIndex';
 import { RecordFileSystem } from '../../src/core/store/fileSystem';

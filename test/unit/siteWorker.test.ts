@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RecordCacheFile } from '../../src/cli/recordCacheFile';
+import { RecordCacheFile } from '../../src/core/index/recordCacheFile';
 import { RecordCache } from '../../src/core/index/recordCache';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { publishSite, PublishResult } from '../../src/core/site/publishSite';

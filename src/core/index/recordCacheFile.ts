@@ -2,10 +2,9 @@ import { createHash } from 'crypto';
 import * as nodeFs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { RecordCache } from '../core/index/recordCache';
-import { LoadedRecord } from '../core/index/recordFile';
-import { RecordFolder } from '../core/index/recordFolders';
-import { userCacheFolder } from './userCacheFolder';
+import { RecordCache } from './recordCache';
+import { LoadedRecord } from './recordFile';
+import { RecordFolder } from './recordFolders';
 
 /**
  * A file changed this close to when it was looked at may change again
@@ -37,15 +36,15 @@ interface CacheFileContent {
 }
 
 export interface RecordCacheFileOptions {
-  /** The folder of cache files; by default the user's cache folder (see {@link userCacheFolder}). */
-  folder?: string;
+  /** The folder of cache files (the CLI's: the user's cache folder; the extension's: its global storage). */
+  folder: string;
   /** The time now, in ms (tests). */
   now?: () => number;
 }
 
 /**
- * The CLI's {@link RecordCache}: one file per repository root in the user's
- * cache folder (never in the repository), written only when the build read
+ * The {@link RecordCache} of the CLI and the extension: one file per
+ * repository root in a folder of the user's (never in the repository), written only when the build read
  * something, and as a whole (a new file renamed over the old one, so a
  * reader never sees half of it). A file is taken from the cache when its
  * size, times and inode are those it had when it was read and it had not
@@ -65,11 +64,10 @@ export class RecordCacheFile implements RecordCache {
   constructor(
     private readonly root: string,
     private readonly identity: string,
-    options: RecordCacheFileOptions = {},
+    options: RecordCacheFileOptions,
   ) {
     this.now = options.now ?? Date.now;
-    const folder = options.folder ?? userCacheFolder();
-    this.file = path.join(folder, `records-${createHash('sha256').update(`${root}\n${identity}`).digest('hex').slice(0, 32)}.bin`);
+    this.file = path.join(options.folder, `records-${createHash('sha256').update(`${root}\n${identity}`).digest('hex').slice(0, 32)}.bin`);
     try {
       const content = v8.deserialize(nodeFs.readFileSync(this.file)) as CacheFileContent;
       if (content.format === FORMAT && content.identity === identity && content.root === root && Array.isArray(content.entries)) {
@@ -164,20 +162,14 @@ function folderKey(folder: RecordFolder): string {
 }
 
 /**
- * The records read by the last command run on this root, kept in the
- * user's cache folder (or `LODESTAR_RECORD_CACHE_DIR`) so the next command
- * reads only files changed since (`LODESTAR_NO_RECORD_CACHE=1`: none kept,
- * every file read). The entries
- * belong to this build of Lodestar (the bytes of this file, as bundled, and
- * Node's version): another build reads every file again.
+ * What made the entries: Node's version and the bytes of the program file
+ * (the bundle that parses the records), so another build parses anew.
+ * Undefined when the file cannot be read (then nothing is kept).
  */
-export function openRecordCache(root: string): RecordCacheFile | undefined {
-  if (process.env.LODESTAR_NO_RECORD_CACHE === '1') return undefined;
-  let identity: string;
+export function programIdentity(programFile: string): string | undefined {
   try {
-    identity = `${process.version}:${createHash('sha1').update(nodeFs.readFileSync(__filename)).digest('hex')}`;
+    return `${process.version}:${createHash('sha1').update(nodeFs.readFileSync(programFile)).digest('hex')}`;
   } catch {
     return undefined;
   }
-  return new RecordCacheFile(root, identity, { folder: process.env.LODESTAR_RECORD_CACHE_DIR || undefined });
 }
