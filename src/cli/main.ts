@@ -3,6 +3,7 @@ import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { OptionKind, parseArgs, UsageError } from './args';
 import type { CommandEntry, RawCommandEntry } from './command';
+import { forTerminal } from './terminalText';
 
 export type { CommandContext } from './command';
 
@@ -169,7 +170,7 @@ export function runCli(): void {
       throw e;
     });
   }
-  main(process.argv.slice(2)).then(
+  main(process.argv.slice(2), forTerminal(process.stdout), forTerminal(process.stderr)).then(
     (code) => {
       process.exitCode = code;
     },
