@@ -86,8 +86,17 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   // A file that could not be read as a record already has its problem; its content is not judged on top.
   const unreadable = new Set(indexProblems.filter((p) => FILE_PROBLEMS.has(p.code)).map((p) => p.path));
   const judged = decisions.filter((r) => !unreadable.has(r.path));
+  // Numbers other branches use are no gaps. When git refuses to read them (a repository another user owns, say),
+  // lint says so instead of taking every other branch for empty.
   const claimed = new Map<string, Set<number>>();
-  for (const folder of decisionFolders) claimed.set(folder, new Set((await claimedNumbersOnOtherBranches(createGitExecutor(folder))).byNumber.keys()));
+  for (const folder of decisionFolders) {
+    const claims = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
+    if (claims.unavailableReason === 'failed') {
+      err.write(
+        `lodestar lint: the decision numbers of other branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${claims.unavailable?.split('\n')[0]}); number-on-other-branch is not checked and number-gap counts this branch only\n`,
+      );
+    } else claimed.set(folder, new Set(claims.byNumber.keys()));
+  }
   // applies-to: globs that match nothing, inactive records still governing code.
   const { governance, top } = await loadGovernance(index.records(), root, createGitExecutor(root));
   const successorOf = successorIn(index);

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { buildRepo, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
@@ -63,5 +65,23 @@ describe('lodestar lint: .lodestar.yml and --warnings-as-errors', () => {
         args.join(' '),
       );
     }
+  });
+});
+
+describe('lodestar lint when git refuses to read the repository', () => {
+  it('says the other branches could not be read, and number-gap no longer claims to have looked there', async () => {
+    const root = repoWithWarnings();
+    const before = await runCli(['lint', '--root', root]);
+    assert.match(before.stdout, /Number 2 is not used here or on another branch/);
+    assert.strictEqual(before.stderr, '');
+    // A repository git stops at (as one another user owns does, or a damaged ref file).
+    fs.writeFileSync(path.join(root, '.git/packed-refs'), 'not a ref line\n');
+    const after = await runCli(['lint', '--root', root]);
+    assert.match(after.stdout, /Number 2 is not used here: this record follows 0001-a\.md\./);
+    assert.match(
+      after.stderr,
+      /the decision numbers of other branches in doc\/adr could not be read \(git: .*packed-refs.*\); number-on-other-branch is not checked/,
+    );
+    assert.strictEqual(after.code, 0);
   });
 });

@@ -14,6 +14,8 @@ export interface ClaimedNumbers {
   byNumber: Map<number, ClaimedRecord[]>;
   /** Why nothing could be read from git, when that is so (no git, not a repository, no commits). */
   unavailable?: string;
+  /** `failed`: git is there and this is a repository, but git refused (a repository owned by another user, a broken ref). */
+  unavailableReason?: GitError['reason'];
 }
 
 /**
@@ -35,7 +37,7 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
       .map((m) => ({ commit: m[1], name: m[2].replace(/^refs\/(heads|remotes)\//, '') }));
     current = (await git.run(['symbolic-ref', '-q', 'HEAD']).catch(() => '')).trim().replace(/^refs\/heads\//, '');
   } catch (e) {
-    return { byNumber, unavailable: e instanceof GitError ? e.message : String(e) };
+    return { byNumber, unavailable: e instanceof GitError ? e.message : String(e), unavailableReason: e instanceof GitError ? e.reason : 'failed' };
   }
   const byCommit = new Map<string, string[]>();
   for (const r of refs) {

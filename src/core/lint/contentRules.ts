@@ -143,7 +143,8 @@ function dialectName(record: LodestarRecord): string {
 /**
  * `number-gap`: numbers a decision folder skips (each subfolder on its own when
  * it has numbers of its own, see `numberSeries`), reported on the record after
- * the gap. A number used on another branch (`usedElsewhere`, by folder) is no gap.
+ * the gap. A number used on another branch (`usedElsewhere`, by folder) is no gap; a folder missing from
+ * `usedElsewhere` (its other branches could not be read) is judged on this branch alone, and says so.
  */
 export function numberGapProblems(records: LodestarRecord[], usedElsewhere: ReadonlyMap<string, ReadonlySet<number>> = new Map()): Problem[] {
   const problems: Problem[] = [];
@@ -168,7 +169,7 @@ export function numberGapProblems(records: LodestarRecord[], usedElsewhere: Read
         line: 1,
         severity: 'info',
         code: 'number-gap',
-        message: `${which} not used here or on another branch: this record follows ${basename(list[i - 1].path)}.`,
+        message: `${which} not used here${elsewhere ? ' or on another branch' : ''}: this record follows ${basename(list[i - 1].path)}.`,
       });
     }
   }
