@@ -13,6 +13,7 @@ import { filesMayLinkPullRequests, withCanonicalPullRequests } from '../core/pul
 import { readRemotes } from '../core/pulls/remotes';
 import { loadPeopleDirectory, readPeopleSources } from '../core/people/identities';
 import { recordsWithCanonicalPeople } from '../core/people/canonicalPeople';
+import { personKey } from '../core/people/personScope';
 import { openRecordCache } from './recordCache';
 
 export interface ReportCommandInput {
@@ -97,7 +98,22 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
   // Accepting or superseding an older record counts on the day its status changed (from git; today when not committed yet).
   const statusDates = started ? await statusChangeDates(git, input.root, records, day, started).catch(() => undefined) : undefined;
   const pullRequestDates = (await history) ?? new Map<string, string>();
-  const report = buildInfluenceReport(records, { from, to, person, today: day, pullRequestDates, statusDates });
+  // `--person` names one person as the records do: a profile's address or GitHub login is its handle. Someone no
+  // profile, .git-coauthors or record names gets an error, not an empty report that looks like no work.
+  let scoped = person;
+  if (person !== undefined) {
+    const key = people.keyFor(person);
+    const known = people.byHandleOrKey(key);
+    if (known?.handle) scoped = known.handle;
+    else if (
+      !known &&
+      !records.some((r) => r.people.some((p) => personKey(p) === personKey(key)) || (r.handle !== undefined && personKey(r.handle) === personKey(key)))
+    ) {
+      err.write(`lodestar report: --person ${person} names nobody in the people profiles, .git-coauthors or the records\n`);
+      return 2;
+    }
+  }
+  const report = buildInfluenceReport(records, { from, to, person: scoped, today: day, pullRequestDates, statusDates });
   if (format === 'json') out.write(`${JSON.stringify(influenceReportJson(report), null, 2)}\n`);
   else {
     // Permalinks to the records at a commit the remote has, when it is a forge; else paths relative to --root.

@@ -122,6 +122,30 @@ describe('influence report: counts', () => {
     assert.deepStrictEqual(alice.people, [{ handle: 'alice', sessions: 3, pullRequests: 2 }]);
   });
 
+  it('--person takes a profile’s address or GitHub login for its handle; a person named nowhere is an error, not an empty report', async () => {
+    const { builder, period } = quarterFixture();
+    builder.files['docs/mentoring/alice.md'] = builder.files['docs/mentoring/alice.md'].replace(
+      'handle: alice\n',
+      'handle: alice\nemails: [alice@example.com, Alice.Old@Example.org]\ngithub: alice-gh\n',
+    );
+    const root = buildRepo(builder.files);
+    const report = async (person: string): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+      runCli(['report', '--from', period.from, '--to', period.to, '--format', 'json', '--person', person, '--root', root]);
+    const byHandle = await report('alice');
+    assert.strictEqual(byHandle.code, 0, byHandle.stderr);
+    for (const other of ['alice@example.com', 'alice.old@example.org', '@Alice', 'alice-gh']) {
+      const r = await report(other);
+      assert.strictEqual(r.code, 0, `${other}: ${r.stderr}`);
+      assert.deepStrictEqual(JSON.parse(r.stdout), JSON.parse(byHandle.stdout), other);
+    }
+    // Someone records name without a profile is still a person to report on.
+    assert.strictEqual((await report('sam')).code, 0);
+    const nobody = await report('nobody');
+    assert.strictEqual(nobody.code, 2);
+    assert.match(nobody.stderr, /--person nobody names nobody in the people profiles, \.git-coauthors or the records/);
+    assert.strictEqual(nobody.stdout, '');
+  });
+
   it('an empty period gives zero counts and a clear Markdown report', async () => {
     const { builder } = quarterFixture();
     const root = buildRepo(builder.files);
