@@ -62,6 +62,13 @@ export async function whyMain(argv: string[], out: NodeJS.WritableStream, err: N
   }
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
   await index.build();
+  // Outside a repository (or in one that keeps no records) no answer would be an answer: "governed by nothing" misleads.
+  if (!index.folders.some((f) => f.kind === 'decision' || f.kind === 'design')) {
+    err.write(
+      `lodestar: no decision records or design docs under ${root}${given === undefined && !(await repositoryTop(cwd)) ? ' (not in a git repository)' : ''}: nothing was looked up; run it in the repository or give --root\n`,
+    );
+    return 2;
+  }
   const { governance, top } = await loadGovernance(index.records(), root, createGitExecutor(root));
   const portCwd = toPortPath(cwd);
   const base = relativePath(root, portCwd) !== undefined ? portCwd : root;

@@ -1,11 +1,12 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseAppliesToInput, withAppliesTo as addAppliesTo } from '../../src/core/governance/appliesToText';
 import { Governance } from '../../src/core/governance/governance';
 import { governingOfChanges } from '../../src/core/governance/whyReport';
 import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { setFrontMatterValue } from '../../src/core/records/frontMatterEdit';
-import { buildRepo, commitAll, git, writeFiles } from '../fixtures/gitRepo';
+import { buildRepo, commitAll, git, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { designDoc, madr4Adr, nygardAdr } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
 import { byName, indexOf } from './helpers';
@@ -178,6 +179,12 @@ describe('lodestar why', () => {
     assert.deepStrictEqual([outside.code, /outside the repository/.test(outside.stderr), outside.stdout], [2, true, '']);
     const unknown = await runCli(['why', '--root', root, '--format', 'json', 'src/db/orders.ts']);
     assert.deepStrictEqual([unknown.code, /does not take --format/.test(unknown.stderr)], [2, true]);
+    // A folder with no records (outside any repository): no answer rather than "governed by nothing".
+    const bare = makeTempDir();
+    fs.mkdirSync(path.join(bare, 'src'));
+    const nowhere = await runCli(['why', '--root', bare, 'src/server.ts']);
+    assert.deepStrictEqual([nowhere.code, nowhere.stdout], [2, '']);
+    assert.match(nowhere.stderr, /no decision records or design docs under .*: nothing was looked up/);
   });
 });
 
