@@ -22,7 +22,8 @@ export async function indexCommand(c: CommandContext): Promise<number> {
       const label = recordLabel({ ...r, title: r.title } as never);
       c.out.write(`${r.kind.padEnd(9)} ${(r.status ?? '-').padEnd(12)} ${label}  (${r.path})\n`);
     }
-    c.out.write(`${report.records.length} records, ${report.problems.length} problems\n`);
+    const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+    c.out.write(`${count(report.records.length, 'record')}, ${count(report.problems.length, 'problem')}\n`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import * as nodeFs from 'fs';
 import * as path from 'path';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
@@ -102,6 +103,7 @@ ${lines.join('\n')}
 options:
   --root DIR   the repository to read (default: the current folder)
   --json       machine-readable output (the contract other tools rely on)
+  --version    the version of lodestar
 `;
 }
 
@@ -112,9 +114,39 @@ function declaredOptions(): Record<string, OptionKind> {
   return all;
 }
 
+/** Lodestar's version, from the package.json above this module (`dist/` in the package, `out/src/cli/` in a checkout). */
+function version(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    try {
+      const pkg = JSON.parse(nodeFs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'lodestar' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here: one folder up
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')) {
+    out.write(`lodestar ${version()}\n`);
+    return 0;
+  }
   const first = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]] : undefined;
   if (first && isRaw(first)) return first.raw(argv.slice(1), out, err);
+  // `lodestar --root DIR adr list`: adr (like adr-tools) works in the folder it is run in and reads its own arguments.
+  const rawLater = argv.findIndex((a) => Object.hasOwn(COMMANDS, a) && isRaw(COMMANDS[a]));
+  const valueOptions = declaredOptions();
+  const onlyOptionsBefore = (end: number): boolean =>
+    argv.slice(0, end).every((a, i) => a.startsWith('-') || (i > 0 && valueOptions[argv[i - 1].replace(/^--/, '')] === 'value'));
+  if (rawLater > 0 && onlyOptionsBefore(rawLater)) {
+    err.write(
+      `lodestar: options go after ${argv[rawLater]}, which reads its own${argv[rawLater] === 'adr' ? ' and works in the folder it is run in (cd DIR && lodestar adr …)' : ' (--root DIR among them)'}\n`,
+    );
+    return 2;
+  }
   let args;
   try {
     args = parseArgs(argv, declaredOptions());

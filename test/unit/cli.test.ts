@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { buildRepo, commitAll, git, writeFiles } from '../fixtures/gitRepo';
 import { madr2Adr, nygardAdr } from '../fixtures/recordText';
@@ -130,5 +131,17 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
     const help = cli(['help']);
     assert.strictEqual(help.code, 0);
     assert.match(help.stdout, /usage: lodestar/);
+  });
+
+  it('--version prints the package version; options before adr say where they go; a count of one is singular', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    const v = cli(['--version']);
+    assert.deepStrictEqual([v.code, v.stdout], [0, `lodestar ${pkg.version}\n`]);
+    const root = buildRepo({ 'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions' }) });
+    const misplaced = cli(['--root', root, 'adr', 'list']);
+    assert.strictEqual(misplaced.code, 2);
+    assert.match(misplaced.stderr, /options go after adr, which reads its own and works in the folder it is run in \(cd DIR && lodestar adr …\)/);
+    assert.strictEqual(cli(['adr', 'list'], root).stdout, 'doc/adr/0001-record-architecture-decisions.md\n');
+    assert.match(cli(['index', '--root', root]).stdout, /^1 record, 0 problems$/m);
   });
 });
