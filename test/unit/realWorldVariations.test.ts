@@ -745,6 +745,28 @@ describe('status, title and date edge cases', () => {
     }
   });
 
+  it("MADR's sections translated (German, French, Portuguese, Spanish) make a MADR record, and lint finds them", async () => {
+    const madr = (status: string, context: string, outcome: string): string =>
+      `# 1. Use X\n\nDate: 2026-01-05\n\n## ${status}\n\nAccepted\n\n## ${context}\n\nC.\n\n## ${outcome}\n\nD.\n`;
+    const files: Record<string, string> = {
+      'de/0001-a.md': madr('Status', 'Kontext und Problemstellung', 'Entscheidungsergebnis'),
+      'fr/0001-a.md': madr('Statut', 'Contexte et énoncé du problème', 'Résultat de la décision'),
+      'pt/0001-a.md': madr('Situação', 'Contexto e Declaração do Problema', 'Resultado da Decisão:'),
+      'es/0001-a.md': madr('Estado', 'Contexto y Planteamiento del Problema', 'Resultado de la decisión'),
+    };
+    const { index } = await indexOf(files, { decisionDirectories: ['de', 'fr', 'pt', 'es'] });
+    for (const [name, text] of Object.entries(files)) {
+      const r = index.records().find((x) => x.path.endsWith(`/${name}`));
+      assert.ok(r, name);
+      assert.strictEqual(r.dialect, 'madr2', name);
+      assert.deepStrictEqual(
+        contentProblems(r, text).map((p) => p.code),
+        [],
+        name,
+      );
+    }
+  });
+
   it('quoted values of field bullets are the text inside the quotes', async () => {
     const { index } = await indexOf({
       'docs/adr/0001-a.md':
