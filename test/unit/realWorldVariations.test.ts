@@ -767,6 +767,37 @@ describe('status, title and date edge cases', () => {
     }
   });
 
+  it('a Status section that is a history of dated statuses has the newest as its status, and a change adds a dated line', async () => {
+    const history =
+      '# 2. Use X\n\nDate: 2017-12-14\n\n## Status\n\nSTATUS：proposed/accepted/done/deprecated/superseded\n\n2017-12-14 proposed\n\n2017-12-20 accepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n';
+    const plain = '# 3. Use Y\n\n## Status\n\n<!-- proposed/accepted/done -->\n2020-04-22 proposed\n\n## Context\n\nC.\n';
+    const { index } = await indexOf({
+      'docs/adr/0002-use-x.md': history,
+      'docs/adr/0003-use-y.md': plain,
+      'docs/adr/0004-use-z.md': '# 4. Use Z\n\n## Status\n\n2020-04-22: proposed\n2020/05/02 superseded by [3. Use Y](0003-use-y.md)\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.status, r.date]),
+      [
+        [2, 'accepted', '2017-12-14'],
+        [3, 'proposed', '2020-04-22'],
+        [4, 'superseded', '2020-04-22'],
+      ],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0004-use-z.md').links.map((l) => [l.kind, path.basename(l.target)]),
+      [['superseded-by', '0003-use-y.md']],
+    );
+    assert.strictEqual(
+      setDecisionStatus(byName(index, '0002-use-x.md'), history, 'deprecated', '2018-01-02'),
+      history.replace('2017-12-20 accepted\n', '2017-12-20 accepted\n\n2018-01-02 deprecated\n'),
+    );
+    assert.strictEqual(
+      setDecisionStatus(byName(index, '0003-use-y.md'), plain, 'accepted', '2020-05-01'),
+      plain.replace('2020-04-22 proposed\n', '2020-04-22 proposed\n2020-05-01 accepted\n'),
+    );
+  });
+
   it('quoted values of field bullets are the text inside the quotes', async () => {
     const { index } = await indexOf({
       'docs/adr/0001-a.md':

@@ -5,6 +5,7 @@ import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename, resolveHref } from '../store/fileSystem';
 import {
+  datedStatus,
   DECISION_STATUSES,
   isTemplatePlaceholder,
   linkKindFromVerb,
@@ -268,6 +269,8 @@ function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields)
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
 function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[], definitions: ReadonlyMap<string, string>): string | null {
   let status: string | null = null;
+  // `2020-04-22 proposed`, then `2020-05-02 accepted`: a history of dated statuses, newest last.
+  let dated: string | null = null;
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
@@ -282,6 +285,16 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     }
     // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
     if (text.trim() === '' || isLinkDefinition(text)) continue;
+    // A status history, one dated line per change (as `adr` by phodal writes it, under a line listing the choices
+    // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
+    const change = datedStatus(text);
+    if (change !== null) {
+      const link = parseLinkLine(change);
+      if (link) pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      else addTextualSupersede(change, links);
+      dated = normaliseStatus(change);
+      continue;
+    }
     // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
     const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
@@ -298,7 +311,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     status ??= normaliseStatus(text);
   }
   if (links.some((l) => l.kind === 'superseded-by')) return 'superseded';
-  return status;
+  return dated ?? status;
 }
 
 /** MADR's template repeats the status link under `## Links`: keep each kind and target once. */

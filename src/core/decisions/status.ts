@@ -2,6 +2,7 @@
 
 export const DECISION_STATUSES = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 
+import { isCalendarDay } from '../records/dates';
 import { plainText } from '../records/markdownOutline';
 
 /**
@@ -198,4 +199,13 @@ export function isTemplatePlaceholder(raw: string | undefined): boolean {
   if (s.includes('|')) return true;
   // `[list everyone]` and `{name}`, but not a status that is a link: `[Accepted](…)`.
   return open === 123 ? s.endsWith('}') : s.endsWith(']') && !/^\[[^\]]*\]\(/.test(s);
+}
+
+/** A line of a status history, `2020-04-22 proposed`, `2020/04/22: accepted` → the status after the date; null for any other line. */
+export function datedStatus(text: string): string | null {
+  const t = text.trimStart();
+  const c = t.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return null;
+  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ \t]*[:–—-]?[ \t]+(\S.*)$/.exec(t);
+  return m && isCalendarDay(+m[1], +m[3], +m[4]) ? m[5].trim() : null;
 }
