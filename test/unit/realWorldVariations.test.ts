@@ -575,6 +575,21 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it("a Date field written as a link (`* Date: [2023-03-15](…/commit/…)`) is that date, before a site generator's page date", async () => {
+    const { index } = await indexOf({
+      'docs/adr/0024-store-metadata.md':
+        '---\ntitle: "24. Store metadata"\ndate: 2024-02-09T14:57:00+01:00\nweight: 24\n---\n\n* Status: accepted\n* Deciders: @ann, @bob\n* Date: [2023-03-15](https://example.test/pull/37/commits/1a2b3c)\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0025-b.md': '# B\n\nDate: [2023-03-16](https://example.test/pull/38)\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title, r.date]),
+      [
+        [24, 'Store metadata', '2023-03-15'],
+        [25, 'B', '2023-03-16'],
+      ],
+    );
+  });
+
   it("section headings keep their meaning with MADR 2's `<!-- optional -->` or a heading id: `## Links <!-- optional -->`, `## Status {#status}`", async () => {
     const { index } = await indexOf({
       'docs/adr/0001-use-x.md':
