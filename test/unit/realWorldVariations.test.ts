@@ -813,6 +813,29 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it('the Date and Deciders fields in German, French, Portuguese and Spanish give the date and the people', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md':
+        '# A\n\n* Estado: aceptada\n* Responsables: Ana, Luis\n* Fecha: 2025/02/14\n\n## Contexto y Planteamiento del Problema\n\nC.\n\n## Decisión\n\nD.\n',
+      'doc/adr/0002-b.md':
+        '# B\n\n* Status: akzeptiert\n* Entscheider: [Jo Doe](https://example.test/jo)\n* Datum: 17.09.2022\n\n## Kontext und Problemstellung\n\nC.\n',
+      'doc/adr/0003-c.md': '# 3. C\n\nDate: 2020-04-22\n\nDécideurs: [Alix Martin](https://example.test/am)\n\n## Statut\n\nProposé\n',
+      'doc/adr/0004-d.md': '# D\n\n* **Status:** Aceito\n* **Data:** 2026-09-02\n* **Decisores:** Time Mobile\n',
+      // `Data:` that holds no date is some other field.
+      'doc/adr/0005-e.md': '# E\n\n* Status: accepted\n* Data: customer records only\n* Date: 2024-01-02\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.status, r.date, r.people, r.dialect]),
+      [
+        [1, 'accepted', '2025-02-14', ['Ana', 'Luis'], 'madr2'],
+        [2, 'accepted', '2022-09-17', ['Jo Doe'], 'madr2'],
+        [3, 'proposed', '2020-04-22', ['Alix Martin'], 'nygard'],
+        [4, 'accepted', '2026-09-02', ['Time Mobile'], 'madr2'],
+        [5, 'accepted', '2024-01-02', [], 'madr2'],
+      ],
+    );
+  });
+
   it('quoted values of field bullets are the text inside the quotes', async () => {
     const { index } = await indexOf({
       'docs/adr/0001-a.md':

@@ -196,8 +196,23 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   return out;
 }
 
+/** The fields' names in German, French, Portuguese and Spanish records (lower case) → the English ones. */
+const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['statut', 'status'],
+  ['estado', 'status'],
+  ['situação', 'status'],
+  ['datum', 'date'],
+  ['fecha', 'date'],
+  ['data', 'date'],
+  ['entscheider', 'deciders'],
+  ['décideurs', 'deciders'],
+  ['decisores', 'deciders'],
+  ['responsables', 'deciders'],
+]);
+
 /** A table cell that names a field (`Status`, `**Date**`). */
-const FIELD_NAME = /^(?:\*\*|__)?(?:status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?$/i;
+const FIELD_NAME =
+  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision-makers|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
 
 /** `| a | b |` → `['a', 'b']`, each trimmed. */
 function tableCells(row: string): string[] {
@@ -210,14 +225,19 @@ function tableCells(row: string): string[] {
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
-  // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it.
-  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
-    l.text,
-  );
+  // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
+  // `Fecha:`, `Data:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
+  const m =
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+      l.text,
+    );
   if (!m) return;
-  const key = /^(?:statut|estado|situação)$/i.test(m[2]) ? 'status' : m[2].toLowerCase();
+  const name = m[2].toLowerCase();
+  const key = TRANSLATED_FIELDS.get(name) ?? name;
   // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
   const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+  // `Data:` is also an English word: a translated date field is one only when it holds a date.
+  if (key === 'date' && name !== 'date' && normaliseDate(value) === null) return;
   const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
