@@ -930,7 +930,7 @@ describe('status, title and date edge cases', () => {
     );
   });
 
-  it('a title opening with the kind of record, numbered or not, is the rest (`# Architecture Decision Record: Use X`, `# ADR-012 - Use X`)', async () => {
+  it("a title opening with the kind of record, numbered or not, is the rest (`# Architecture Decision Record: Use X`, `# ADR-012 - Use X`, a draft's `# xx. Use X`)", async () => {
     const { index } = await indexOf({
       'doc/adr/0012-a.md': '# Architecture Decision Record: Use X\n',
       'doc/adr/0013-b.md': '# ADR 13: Use Y\n',
@@ -940,6 +940,11 @@ describe('status, title and date edge cases', () => {
       'doc/adr/0017-f.md': '# ADR-Tools adoption\n',
       'doc/adr/0018-g.md': '# ADRs: how we write them\n',
       'doc/adr/notes.md': '# Decision Record: Use U\n',
+      // A draft with a placeholder where its number will go.
+      'doc/adr/00xx-t.md': '# xx. Use T\n',
+      'doc/adr/draft-s.md': '# ADR-XXXX: Use S\n',
+      'doc/adr/draft-r.md': '# NNNN - Use R\n',
+      'doc/adr/0019-h.md': '# XXL sizes\n',
     });
     assert.deepStrictEqual(
       index.records().map((r) => [r.number, r.title]),
@@ -951,6 +956,10 @@ describe('status, title and date edge cases', () => {
         [16, 'Use V'],
         [17, 'ADR-Tools adoption'],
         [18, 'ADRs: how we write them'],
+        [19, 'XXL sizes'],
+        [null, 'Use T'],
+        [null, 'Use R'],
+        [null, 'Use S'],
         [null, 'Use U'],
       ],
     );

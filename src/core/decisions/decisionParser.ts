@@ -369,7 +369,8 @@ export function numberFromFileName(name: string): number | null {
 /**
  * `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` / `ADR 7 Use PostgreSQL` /
  * `Architecture Decision Record 7: Use PostgreSQL` → number 7,
- * title `Use PostgreSQL`; `Architecture Decision Record: Use PostgreSQL` → that title, no number. A bare leading number is only a prefix when it is the
+ * title `Use PostgreSQL`; `Architecture Decision Record: Use PostgreSQL` and a draft's `xx. Use PostgreSQL` or
+ * `ADR-XXXX: Use PostgreSQL` → that title, no number. A bare leading number is only a prefix when it is the
  * file's own number (`0010 Bare` in `0010-bare.md`); `2-phase commit` and
  * `12-factor app` are titles.
  */
@@ -381,6 +382,9 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
     /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
+  // `xx. Use X`, `ADR-XXXX: Use X`: a draft that has no number yet keeps the number's place with a placeholder.
+  const unnumbered = /^(?:ADR[-_ ]?)?(?:x{2,6}|X{2,6}|N{2,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/.exec(raw);
+  if (unnumbered) return { title: unnumbered[1].trim(), number: null };
   // `Architecture Decision Record: Use X`, `ADR - Use X`: the kind of record named without a number.
   const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—])\s+(.+)$/i.exec(raw);
   if (named) return { title: named[1].trim(), number: null };
