@@ -945,6 +945,11 @@ describe('status, title and date edge cases', () => {
       'doc/adr/draft-s.md': '# ADR-XXXX: Use S\n',
       'doc/adr/draft-r.md': '# NNNN - Use R\n',
       'doc/adr/0019-h.md': '# XXL sizes\n',
+      // A record marked as no longer in force, in brackets before its title.
+      'doc/adr/0020-i.md': '# [Superseded by [ADR-0021](0021-j.md)] Push metrics via InfluxDB\n',
+      'doc/adr/0021-j.md': '# [DEPRECATED] Use Q\n',
+      'doc/adr/0022-k.md': '# [Draft] - Use P\n',
+      'doc/adr/0023-l.md': '# [Kafka](https://kafka.example) for events\n',
     });
     assert.deepStrictEqual(
       index.records().map((r) => [r.number, r.title]),
@@ -957,6 +962,10 @@ describe('status, title and date edge cases', () => {
         [17, 'ADR-Tools adoption'],
         [18, 'ADRs: how we write them'],
         [19, 'XXL sizes'],
+        [20, 'Push metrics via InfluxDB'],
+        [21, 'Use Q'],
+        [22, 'Use P'],
+        [23, 'Kafka for events'],
         [null, 'Use T'],
         [null, 'Use R'],
         [null, 'Use S'],

@@ -46,7 +46,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const fmTitle = stringField(data, 'title');
   const rawTitle = (fmTitle !== undefined && outline.title && isFileSlug(fmTitle, name) ? undefined : fmTitle) ?? outline.title?.text;
   const fileNumber = dateNamed ? null : numberFromFileName(name);
-  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name), fileNumber);
+  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(withoutStatusMark(rawTitle)) : titleFromFileName(name), fileNumber);
 
   let status: string | null = null;
   let date: string | null = null;
@@ -391,6 +391,19 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
   const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
   if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };
   return { title: raw.trim(), number: null };
+}
+
+/**
+ * `[Superseded by [ADR-0019](0019-x.md)] Push metrics`, `[DEPRECATED] Use X`: a title that opens with the record's
+ * status in brackets, as some teams mark a record no longer in force, is the rest.
+ */
+function withoutStatusMark(title: string): string {
+  if (title.charCodeAt(0) !== 91 /* [ */) return title;
+  const m =
+    /^\[\s*(?:super[sc]eded|deprecated|rejected|obsolete|withdrawn|draft|proposed|accepted)\b(?:[^[\]]|\[[^\]]*\](?:\([^)]*\))?)*\]\s*[-–—:]?\s+(?=\S)/i.exec(
+      title,
+    );
+  return m ? title.slice(m[0].length) : title;
 }
 
 /** Whether a title is only the file's name without its extension, or that name without its number or date. */
