@@ -784,12 +784,15 @@ describe('status, title and date edge cases', () => {
 
   it('a Status section that is a history of dated statuses has the newest as its status, and a change adds a dated line', async () => {
     const history =
-      '# 2. Use X\n\nDate: 2017-12-14\n\n## Status\n\nSTATUS：proposed/accepted/done/deprecated/superseded\n\n2017-12-14 proposed\n\n2017-12-20 accepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n';
+      '# 2. Use X\n\nDate: 2017-12-14\n\n## Status\n\nSTATUS：proposed/accepted/done/deprecated/superseded\n\n2017-12-14 proposed\n\n2017-12-20 accepted\n\nSee the board notes.\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n';
+    const note = '# 5. Use W\n\n## Status\n\nAccepted\n\n2021-03-05 approved by the board\n';
     const plain = '# 3. Use Y\n\n## Status\n\n<!-- proposed/accepted/done -->\n2020-04-22 proposed\n\n## Context\n\nC.\n';
     const { index } = await indexOf({
       'docs/adr/0002-use-x.md': history,
       'docs/adr/0003-use-y.md': plain,
       'docs/adr/0004-use-z.md': '# 4. Use Z\n\n## Status\n\n2020-04-22: proposed\n2020/05/02 superseded by [3. Use Y](0003-use-y.md)\n',
+      // A dated note under a status of its own is not a history.
+      'docs/adr/0005-use-w.md': note,
     });
     assert.deepStrictEqual(
       index.records().map((r) => [r.number, r.status, r.date]),
@@ -797,6 +800,7 @@ describe('status, title and date edge cases', () => {
         [2, 'accepted', '2017-12-14'],
         [3, 'proposed', '2020-04-22'],
         [4, 'superseded', '2020-04-22'],
+        [5, 'accepted', '2021-03-05'],
       ],
     );
     assert.deepStrictEqual(
@@ -811,6 +815,7 @@ describe('status, title and date edge cases', () => {
       setDecisionStatus(byName(index, '0003-use-y.md'), plain, 'accepted', '2020-05-01'),
       plain.replace('2020-04-22 proposed\n', '2020-04-22 proposed\n2020-05-01 accepted\n'),
     );
+    assert.strictEqual(setDecisionStatus(byName(index, '0005-use-w.md'), note, 'deprecated', '2022-01-01'), note.replace('Accepted', 'Deprecated'));
   });
 
   it('the Date and Deciders fields in German, French, Portuguese and Spanish give the date and the people', async () => {

@@ -7,6 +7,7 @@ import { basename, resolveHref } from '../store/fileSystem';
 import {
   datedStatus,
   DECISION_STATUSES,
+  isStatusChoices,
   isTemplatePlaceholder,
   linkKindFromVerb,
   normaliseStatus,
@@ -291,6 +292,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   let status: string | null = null;
   // `2020-04-22 proposed`, then `2020-05-02 accepted`: a history of dated statuses, newest last.
   let dated: string | null = null;
+  // The status line is only the choices to pick from (`STATUS：proposed/accepted/done`), or comes after the history.
+  let choices = false;
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
@@ -328,10 +331,15 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       continue;
     }
     if (status === null) addTextualSupersede(text, links);
-    status ??= normaliseStatus(text);
+    if (status === null) {
+      status = normaliseStatus(text);
+      // A line after the history (a note below it) is not the status either.
+      choices = dated !== null || isStatusChoices(text);
+    }
   }
   if (links.some((l) => l.kind === 'superseded-by')) return 'superseded';
-  return dated ?? status;
+  // A dated line under a status of its own (`Accepted`, then `2021-03-05 approved by the board`) is a note on it.
+  return dated !== null && (status === null || choices) ? dated : status;
 }
 
 /** MADR's template repeats the status link under `## Links`: keep each kind and target once. */

@@ -2,7 +2,7 @@ import { today } from '../records/calendar';
 import { setFrontMatterValue, yamlScalar } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
-import { datedStatus } from './status';
+import { datedStatus, isStatusChoices } from './status';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
@@ -166,10 +166,16 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
   const lines = text.split('\n');
   const start = lines.findIndex((l) => /^##\s+Status\s*\r?$/i.test(l));
   if (start < 0) return undefined;
-  // A status history (`2020-04-22 proposed`, one dated line per change): the change is a new dated line after the last.
+  // A status history (`2020-04-22 proposed`, one dated line per change), with no status line of its own above it but
+  // the choices: the change is a new dated line after the last.
   let last = -1;
-  for (let i = start + 1; i < lines.length && !lines[i].startsWith('#'); i++) if (datedStatus(lines[i].replace(/\r$/, '')) !== null) last = i;
-  if (last >= 0) {
+  let own = false;
+  for (let i = start + 1; i < lines.length && !lines[i].startsWith('#'); i++) {
+    const bare = lines[i].replace(/\r$/, '').trim();
+    if (datedStatus(bare) !== null) last = i;
+    else if (last < 0 && bare !== '' && !bare.startsWith('<!--') && !isStatusChoices(bare) && !/\[[^\]]*\]\([^)]*\)/.test(bare)) own = true;
+  }
+  if (last >= 0 && !own) {
     const cr = lines[last].endsWith('\r') ? '\r' : '';
     const spaced = last > start + 1 && lines[last - 1].trim() === '' && last + 1 < lines.length && lines[last + 1].trim() === '';
     lines.splice(last + 1, 0, ...(spaced ? [cr] : []), `${day} ${status}${cr}`);

@@ -209,3 +209,10 @@ export function datedStatus(text: string): string | null {
   const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ \t]*[:–—-]?[ \t]+(\S.*)$/.exec(t);
   return m && isCalendarDay(+m[1], +m[3], +m[4]) ? m[5].trim() : null;
 }
+
+/** `STATUS：proposed/accepted/done/deprecated/superseded`: a line of the status words to choose from, not a status. */
+export function isStatusChoices(text: string): boolean {
+  return CHOICES.test(text.trim());
+}
+
+const CHOICES = /^(?:[^:：]*[:：])?\s*\p{L}[\p{L} ]*(?:\/\s*\p{L}[\p{L} ]*){2,}$/u;
