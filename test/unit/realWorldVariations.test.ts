@@ -841,6 +841,24 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it("a record in Chinese: its date, its status history and Nygard's four sections", async () => {
+    const text =
+      '# 7. 使用 X\n\n日期: 2017-11-23\n\n## 状态\n\n列表：提议/通过/完成/已弃用/已取代\n\n2017-11-23 提议\n\n2017-11-24 通过\n\n## 背景\n\nC.\n\n## 决策\n\nD.\n\n## 后果\n\nE.\n';
+    const { index } = await indexOf({
+      'docs/adr/0007-使用-x.md': text,
+      'docs/adr/0008-使用-y.md':
+        '# 8. 使用 Y\n\n日期: 2017-11-25\n\n## 状态\n\n列表：提议/通过/完成/已弃用/已取代\n\n2017-11-25 已取代\n\n## 上下文\n\nC.\n\n## 决策\n\nD.\n\n## 结果\n\nE.\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title, r.status, r.date, r.dialect]),
+      [
+        [7, '使用 X', 'accepted', '2017-11-23', 'nygard'],
+        [8, '使用 Y', 'superseded', '2017-11-25', 'nygard'],
+      ],
+    );
+    assert.deepStrictEqual(contentProblems(byName(index, '0007-使用-x.md'), text), []);
+  });
+
   it('quoted values of field bullets are the text inside the quotes', async () => {
     const { index } = await indexOf({
       'docs/adr/0001-a.md':

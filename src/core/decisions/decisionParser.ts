@@ -197,7 +197,7 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   return out;
 }
 
-/** The fields' names in German, French, Portuguese and Spanish records (lower case) → the English ones. */
+/** The fields' names in German, French, Portuguese, Spanish and Chinese records (lower case) → the English ones. */
 const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['statut', 'status'],
   ['estado', 'status'],
@@ -205,6 +205,7 @@ const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['datum', 'date'],
   ['fecha', 'date'],
   ['data', 'date'],
+  ['日期', 'date'],
   ['entscheider', 'deciders'],
   ['décideurs', 'deciders'],
   ['decisores', 'deciders'],
@@ -227,9 +228,9 @@ function tableCells(row: string): string[] {
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
-  // `Fecha:`, `Data:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
+  // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
@@ -308,7 +309,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     }
     // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
     if (text.trim() === '' || isLinkDefinition(text)) continue;
-    // A status history, one dated line per change (as `adr` by phodal writes it, under a line listing the choices
+    // A status history, one dated line per change (as some ADR tools write it, under a line listing the choices
     // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
     const change = datedStatus(text);
     if (change !== null) {

@@ -7,15 +7,16 @@ import { plainText } from '../records/markdownOutline';
 
 /**
  * The standard statuses as records written in German, French, Portuguese and Spanish give them (both genders,
- * as `la décision` and `la decisión` are feminine), lower case and composed (NFC).
+ * as `la décision` and `la decisión` are feminine), and as records written in Chinese give them, lower case and
+ * composed (NFC).
  */
 const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada'],
-    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta'],
+    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过'],
+    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议'],
     rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada'],
-    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada'],
-    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta'],
+    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada', '已取代'],
+    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用'],
     draft: ['entwurf', 'brouillon', 'rascunho', 'borrador'],
   }).flatMap(([status, words]) => words.map((w): [string, string] => [w, status])),
 );

@@ -218,13 +218,16 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   return { level, text };
 }
 
-/** Nygard's and MADR's section headings as records written in German, French, Portuguese and Spanish name them (lower case, NFC). */
+/**
+ * Nygard's and MADR's section headings as records written in German, French, Portuguese and Spanish name them, and
+ * Nygard's as records written in Chinese name them (lower case, NFC).
+ */
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    status: ['statut', 'estado', 'situação'],
-    context: ['kontext', 'contexte', 'contexto'],
-    decision: ['entscheidung', 'décision', 'decisão', 'decisión'],
-    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias'],
+    status: ['statut', 'estado', 'situação', '状态'],
+    context: ['kontext', 'contexte', 'contexto', '背景', '上下文'],
+    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策'],
+    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果'],
     // MADR's two required sections, as its template is translated.
     'context and problem statement': [
       'kontext und problemstellung',
