@@ -201,8 +201,8 @@ describe('content rules: number-gap', () => {
     assert.deepStrictEqual(
       numberGapProblems(index.records('decision')).map((p) => [p.path.slice(p.path.lastIndexOf('/') + 1), p.severity, p.message]),
       [
-        ['0005-c.md', 'info', 'Numbers 3–4 are not used here or on another branch: this record follows 0002-b.md.'],
-        ['0007-d.md', 'info', 'Number 6 is not used here or on another branch: this record follows 0005-c.md.'],
+        ['0005-c.md', 'info', 'Numbers 3–4 are not used here: this record follows 0002-b.md.'],
+        ['0007-d.md', 'info', 'Number 6 is not used here: this record follows 0005-c.md.'],
       ],
     );
     const folder = index.records('decision')[0].folder;
@@ -231,8 +231,8 @@ describe('content rules: number-gap', () => {
     assert.deepStrictEqual(
       numberGapProblems(index.records('decision')).map((p) => `${p.path.slice(p.path.indexOf('record/') + 7)}: ${p.message}`),
       [
-        '005-ecr.md: Numbers 3–4 are not used here or on another branch: this record follows 002-use-github.md.',
-        'cp30/ADR-005-observability.md: Numbers 3–4 are not used here or on another branch: this record follows ADR-002-argocd.md.',
+        '005-ecr.md: Numbers 3–4 are not used here: this record follows 002-use-github.md.',
+        'cp30/ADR-005-observability.md: Numbers 3–4 are not used here: this record follows ADR-002-argocd.md.',
       ],
     );
   });
@@ -254,7 +254,7 @@ describe('content rules: number-gap', () => {
     );
     assert.deepStrictEqual(
       numberGapProblems(index.records('decision')).map((p) => p.message),
-      ['Number 4 is not used here or on another branch: this record follows 0003-use-react.md.'],
+      ['Number 4 is not used here: this record follows 0003-use-react.md.'],
     );
   });
 });

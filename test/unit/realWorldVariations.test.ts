@@ -572,6 +572,21 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it("a Date field written as a link (`* Date: [2023-03-15](…/commit/…)`) is that date, before a site generator's page date", async () => {
+    const { index } = await indexOf({
+      'docs/adr/0024-store-metadata.md':
+        '---\ntitle: "24. Store metadata"\ndate: 2024-02-09T14:57:00+01:00\nweight: 24\n---\n\n* Status: accepted\n* Deciders: @ann, @bob\n* Date: [2023-03-15](https://example.test/pull/37/commits/1a2b3c)\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0025-b.md': '# B\n\nDate: [2023-03-16](https://example.test/pull/38)\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title, r.date]),
+      [
+        [24, 'Store metadata', '2023-03-15'],
+        [25, 'B', '2023-03-16'],
+      ],
+    );
+  });
+
   it("section headings keep their meaning with MADR 2's `<!-- optional -->` or a heading id: `## Links <!-- optional -->`, `## Status {#status}`", async () => {
     const { index } = await indexOf({
       'docs/adr/0001-use-x.md':
@@ -742,6 +757,105 @@ describe('status, title and date edge cases', () => {
     }
   });
 
+  it("MADR's sections translated (German, French, Portuguese, Spanish) make a MADR record, and lint finds them", async () => {
+    const madr = (status: string, context: string, outcome: string): string =>
+      `# 1. Use X\n\nDate: 2026-01-05\n\n## ${status}\n\nAccepted\n\n## ${context}\n\nC.\n\n## ${outcome}\n\nD.\n`;
+    const files: Record<string, string> = {
+      'de/0001-a.md': madr('Status', 'Kontext und Problemstellung', 'Entscheidungsergebnis'),
+      'fr/0001-a.md': madr('Statut', 'Contexte et énoncé du problème', 'Résultat de la décision'),
+      'pt/0001-a.md': madr('Situação', 'Contexto e Declaração do Problema', 'Resultado da Decisão:'),
+      'es/0001-a.md': madr('Estado', 'Contexto y Planteamiento del Problema', 'Resultado de la decisión'),
+    };
+    const { index } = await indexOf(files, { decisionDirectories: ['de', 'fr', 'pt', 'es'] });
+    for (const [name, text] of Object.entries(files)) {
+      const r = index.records().find((x) => x.path.endsWith(`/${name}`));
+      assert.ok(r, name);
+      assert.strictEqual(r.dialect, 'madr2', name);
+      assert.deepStrictEqual(
+        contentProblems(r, text).map((p) => p.code),
+        [],
+        name,
+      );
+    }
+  });
+
+  it('a Status section that is a history of dated statuses has the newest as its status, and a change adds a dated line', async () => {
+    const history =
+      '# 2. Use X\n\nDate: 2017-12-14\n\n## Status\n\nSTATUS：proposed/accepted/done/deprecated/superseded\n\n2017-12-14 proposed\n\n2017-12-20 accepted\n\nSee the board notes.\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n';
+    const note = '# 5. Use W\n\n## Status\n\nAccepted\n\n2021-03-05 approved by the board\n';
+    const plain = '# 3. Use Y\n\n## Status\n\n<!-- proposed/accepted/done -->\n2020-04-22 proposed\n\n## Context\n\nC.\n';
+    const { index } = await indexOf({
+      'docs/adr/0002-use-x.md': history,
+      'docs/adr/0003-use-y.md': plain,
+      'docs/adr/0004-use-z.md': '# 4. Use Z\n\n## Status\n\n2020-04-22: proposed\n2020/05/02 superseded by [3. Use Y](0003-use-y.md)\n',
+      // A dated note under a status of its own is not a history.
+      'docs/adr/0005-use-w.md': note,
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.status, r.date]),
+      [
+        [2, 'accepted', '2017-12-14'],
+        [3, 'proposed', '2020-04-22'],
+        [4, 'superseded', '2020-04-22'],
+        [5, 'accepted', '2021-03-05'],
+      ],
+    );
+    assert.deepStrictEqual(
+      byName(index, '0004-use-z.md').links.map((l) => [l.kind, path.basename(l.target)]),
+      [['superseded-by', '0003-use-y.md']],
+    );
+    assert.strictEqual(
+      setDecisionStatus(byName(index, '0002-use-x.md'), history, 'deprecated', '2018-01-02'),
+      history.replace('2017-12-20 accepted\n', '2017-12-20 accepted\n\n2018-01-02 deprecated\n'),
+    );
+    assert.strictEqual(
+      setDecisionStatus(byName(index, '0003-use-y.md'), plain, 'accepted', '2020-05-01'),
+      plain.replace('2020-04-22 proposed\n', '2020-04-22 proposed\n2020-05-01 accepted\n'),
+    );
+    assert.strictEqual(setDecisionStatus(byName(index, '0005-use-w.md'), note, 'deprecated', '2022-01-01'), note.replace('Accepted', 'Deprecated'));
+  });
+
+  it('the Date and Deciders fields in German, French, Portuguese and Spanish give the date and the people', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md':
+        '# A\n\n* Estado: aceptada\n* Responsables: Ana, Luis\n* Fecha: 2025/02/14\n\n## Contexto y Planteamiento del Problema\n\nC.\n\n## Decisión\n\nD.\n',
+      'doc/adr/0002-b.md':
+        '# B\n\n* Status: akzeptiert\n* Entscheider: [Jo Doe](https://example.test/jo)\n* Datum: 17.09.2022\n\n## Kontext und Problemstellung\n\nC.\n',
+      'doc/adr/0003-c.md': '# 3. C\n\nDate: 2020-04-22\n\nDécideurs: [Alix Martin](https://example.test/am)\n\n## Statut\n\nProposé\n',
+      'doc/adr/0004-d.md': '# D\n\n* **Status:** Aceito\n* **Data:** 2026-09-02\n* **Decisores:** Time Mobile\n',
+      // `Data:` that holds no date is some other field.
+      'doc/adr/0005-e.md': '# E\n\n* Status: accepted\n* Data: customer records only\n* Date: 2024-01-02\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.status, r.date, r.people, r.dialect]),
+      [
+        [1, 'accepted', '2025-02-14', ['Ana', 'Luis'], 'madr2'],
+        [2, 'accepted', '2022-09-17', ['Jo Doe'], 'madr2'],
+        [3, 'proposed', '2020-04-22', ['Alix Martin'], 'nygard'],
+        [4, 'accepted', '2026-09-02', ['Time Mobile'], 'madr2'],
+        [5, 'accepted', '2024-01-02', [], 'madr2'],
+      ],
+    );
+  });
+
+  it("a record in Chinese: its date, its status history and Nygard's four sections", async () => {
+    const text =
+      '# 7. 使用 X\n\n日期: 2017-11-23\n\n## 状态\n\n列表：提议/通过/完成/已弃用/已取代\n\n2017-11-23 提议\n\n2017-11-24 通过\n\n## 背景\n\nC.\n\n## 决策\n\nD.\n\n## 后果\n\nE.\n';
+    const { index } = await indexOf({
+      'docs/adr/0007-使用-x.md': text,
+      'docs/adr/0008-使用-y.md':
+        '# 8. 使用 Y\n\n日期: 2017-11-25\n\n## 状态\n\n列表：提议/通过/完成/已弃用/已取代\n\n2017-11-25 已取代\n\n## 上下文\n\nC.\n\n## 决策\n\nD.\n\n## 结果\n\nE.\n',
+    });
+    assert.deepStrictEqual(
+      index.records().map((r) => [r.number, r.title, r.status, r.date, r.dialect]),
+      [
+        [7, '使用 X', 'accepted', '2017-11-23', 'nygard'],
+        [8, '使用 Y', 'superseded', '2017-11-25', 'nygard'],
+      ],
+    );
+    assert.deepStrictEqual(contentProblems(byName(index, '0007-使用-x.md'), text), []);
+  });
+
   it('quoted values of field bullets are the text inside the quotes', async () => {
     const { index } = await indexOf({
       'docs/adr/0001-a.md':
@@ -836,7 +950,7 @@ describe('status, title and date edge cases', () => {
     );
   });
 
-  it('a title opening with the kind of record, numbered or not, is the rest (`# Architecture Decision Record: Use X`, `# ADR-012 - Use X`)', async () => {
+  it("a title opening with the kind of record, numbered or not, is the rest (`# Architecture Decision Record: Use X`, `# ADR-012 - Use X`, a draft's `# xx. Use X`)", async () => {
     const { index } = await indexOf({
       'doc/adr/0012-a.md': '# Architecture Decision Record: Use X\n',
       'doc/adr/0013-b.md': '# ADR 13: Use Y\n',
@@ -846,6 +960,16 @@ describe('status, title and date edge cases', () => {
       'doc/adr/0017-f.md': '# ADR-Tools adoption\n',
       'doc/adr/0018-g.md': '# ADRs: how we write them\n',
       'doc/adr/notes.md': '# Decision Record: Use U\n',
+      // A draft with a placeholder where its number will go.
+      'doc/adr/00xx-t.md': '# xx. Use T\n',
+      'doc/adr/draft-s.md': '# ADR-XXXX: Use S\n',
+      'doc/adr/draft-r.md': '# NNNN - Use R\n',
+      'doc/adr/0019-h.md': '# XXL sizes\n',
+      // A record marked as no longer in force, in brackets before its title.
+      'doc/adr/0020-i.md': '# [Superseded by [ADR-0021](0021-j.md)] Push metrics via InfluxDB\n',
+      'doc/adr/0021-j.md': '# [DEPRECATED] Use Q\n',
+      'doc/adr/0022-k.md': '# [Draft] - Use P\n',
+      'doc/adr/0023-l.md': '# [Kafka](https://kafka.example) for events\n',
     });
     assert.deepStrictEqual(
       index.records().map((r) => [r.number, r.title]),
@@ -857,6 +981,14 @@ describe('status, title and date edge cases', () => {
         [16, 'Use V'],
         [17, 'ADR-Tools adoption'],
         [18, 'ADRs: how we write them'],
+        [19, 'XXL sizes'],
+        [20, 'Push metrics via InfluxDB'],
+        [21, 'Use Q'],
+        [22, 'Use P'],
+        [23, 'Kafka for events'],
+        [null, 'Use T'],
+        [null, 'Use R'],
+        [null, 'Use S'],
         [null, 'Use U'],
       ],
     );

@@ -5,7 +5,9 @@ import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename, resolveHref } from '../store/fileSystem';
 import {
+  datedStatus,
   DECISION_STATUSES,
+  isStatusChoices,
   isTemplatePlaceholder,
   linkKindFromVerb,
   normaliseStatus,
@@ -45,7 +47,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const fmTitle = stringField(data, 'title');
   const rawTitle = (fmTitle !== undefined && outline.title && isFileSlug(fmTitle, name) ? undefined : fmTitle) ?? outline.title?.text;
   const fileNumber = dateNamed ? null : numberFromFileName(name);
-  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(rawTitle) : titleFromFileName(name), fileNumber);
+  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(withoutStatusMark(rawTitle)) : titleFromFileName(name), fileNumber);
 
   let status: string | null = null;
   let date: string | null = null;
@@ -195,8 +197,24 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   return out;
 }
 
+/** The fields' names in German, French, Portuguese, Spanish and Chinese records (lower case) → the English ones. */
+const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['statut', 'status'],
+  ['estado', 'status'],
+  ['situação', 'status'],
+  ['datum', 'date'],
+  ['fecha', 'date'],
+  ['data', 'date'],
+  ['日期', 'date'],
+  ['entscheider', 'deciders'],
+  ['décideurs', 'deciders'],
+  ['decisores', 'deciders'],
+  ['responsables', 'deciders'],
+]);
+
 /** A table cell that names a field (`Status`, `**Date**`). */
-const FIELD_NAME = /^(?:\*\*|__)?(?:status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?$/i;
+const FIELD_NAME =
+  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision-makers|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
 
 /** `| a | b |` → `['a', 'b']`, each trimmed. */
 function tableCells(row: string): string[] {
@@ -209,14 +227,19 @@ function tableCells(row: string): string[] {
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
-  // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it.
-  const m = /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|deciders|decision-makers|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
-    l.text,
-  );
+  // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
+  // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
+  const m =
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+      l.text,
+    );
   if (!m) return;
-  const key = /^(?:statut|estado|situação)$/i.test(m[2]) ? 'status' : m[2].toLowerCase();
+  const name = m[2].toLowerCase();
+  const key = TRANSLATED_FIELDS.get(name) ?? name;
   // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
   const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+  // `Data:` is also an English word: a translated date field is one only when it holds a date.
+  if (key === 'date' && name !== 'date' && normaliseDate(value) === null) return;
   const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
@@ -268,6 +291,10 @@ function statusDate(section: OutlineLine[] | undefined, bullets: PreambleFields)
 /** The Nygard `## Status` section: the first line that is not a link is the status. */
 function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink[], definitions: ReadonlyMap<string, string>): string | null {
   let status: string | null = null;
+  // `2020-04-22 proposed`, then `2020-05-02 accepted`: a history of dated statuses, newest last.
+  let dated: string | null = null;
+  // The status line is only the choices to pick from (`STATUS：proposed/accepted/done`), or comes after the history.
+  let choices = false;
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
@@ -282,6 +309,16 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     }
     // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
     if (text.trim() === '' || isLinkDefinition(text)) continue;
+    // A status history, one dated line per change (as some ADR tools write it, under a line listing the choices
+    // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
+    const change = datedStatus(text);
+    if (change !== null) {
+      const link = parseLinkLine(change);
+      if (link) pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      else addTextualSupersede(change, links);
+      dated = normaliseStatus(change);
+      continue;
+    }
     // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
     const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
@@ -295,10 +332,15 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       continue;
     }
     if (status === null) addTextualSupersede(text, links);
-    status ??= normaliseStatus(text);
+    if (status === null) {
+      status = normaliseStatus(text);
+      // A line after the history (a note below it) is not the status either.
+      choices = dated !== null || isStatusChoices(text);
+    }
   }
   if (links.some((l) => l.kind === 'superseded-by')) return 'superseded';
-  return status;
+  // A dated line under a status of its own (`Accepted`, then `2021-03-05 approved by the board`) is a note on it.
+  return dated !== null && (status === null || choices) ? dated : status;
 }
 
 /** MADR's template repeats the status link under `## Links`: keep each kind and target once. */
@@ -336,7 +378,8 @@ export function numberFromFileName(name: string): number | null {
 /**
  * `7. Use PostgreSQL` / `ADR-0007: Use PostgreSQL` / `ADR 7 Use PostgreSQL` /
  * `Architecture Decision Record 7: Use PostgreSQL` → number 7,
- * title `Use PostgreSQL`; `Architecture Decision Record: Use PostgreSQL` → that title, no number. A bare leading number is only a prefix when it is the
+ * title `Use PostgreSQL`; `Architecture Decision Record: Use PostgreSQL` and a draft's `xx. Use PostgreSQL` or
+ * `ADR-XXXX: Use PostgreSQL` → that title, no number. A bare leading number is only a prefix when it is the
  * file's own number (`0010 Bare` in `0010-bare.md`); `2-phase commit` and
  * `12-factor app` are titles.
  */
@@ -348,12 +391,28 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
     /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
+  // `xx. Use X`, `ADR-XXXX: Use X`: a draft that has no number yet keeps the number's place with a placeholder.
+  const unnumbered = /^(?:ADR[-_ ]?)?(?:x{2,6}|X{2,6}|N{2,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/.exec(raw);
+  if (unnumbered) return { title: unnumbered[1].trim(), number: null };
   // `Architecture Decision Record: Use X`, `ADR - Use X`: the kind of record named without a number.
   const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—])\s+(.+)$/i.exec(raw);
   if (named) return { title: named[1].trim(), number: null };
   const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
   if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };
   return { title: raw.trim(), number: null };
+}
+
+/**
+ * `[Superseded by [ADR-0019](0019-x.md)] Push metrics`, `[DEPRECATED] Use X`: a title that opens with the record's
+ * status in brackets, as some teams mark a record no longer in force, is the rest.
+ */
+function withoutStatusMark(title: string): string {
+  if (title.charCodeAt(0) !== 91 /* [ */) return title;
+  const m =
+    /^\[\s*(?:super[sc]eded|deprecated|rejected|obsolete|withdrawn|draft|proposed|accepted)\b(?:[^[\]]|\[[^\]]*\](?:\([^)]*\))?)*\]\s*[-–—:]?\s+(?=\S)/i.exec(
+      title,
+    );
+  return m ? title.slice(m[0].length) : title;
 }
 
 /** Whether a title is only the file's name without its extension, or that name without its number or date. */

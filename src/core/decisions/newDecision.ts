@@ -1,6 +1,8 @@
+import { today } from '../records/calendar';
 import { setFrontMatterValue, yamlScalar } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
+import { datedStatus, isStatusChoices } from './status';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
@@ -152,10 +154,11 @@ export function relativeLink(fromPath: string, toPath: string): string {
 /**
  * The record's text with its status changed, in its own dialect: MADR front
  * matter `status:`, a MADR 2 / log4brains `Status:` bullet, or the first
- * line of a Nygard Status section that is not a link. Every other byte stays.
+ * line of a Nygard Status section that is not a link (`day`'s dated line
+ * after the last, when the section is a history of dated statuses). Every other byte stays.
  * Undefined when the record has nowhere to put a status.
  */
-export function setDecisionStatus(record: LodestarRecord, text: string, status: string): string | undefined {
+export function setDecisionStatus(record: LodestarRecord, text: string, status: string, day: string = today()): string | undefined {
   if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', status);
   const bullet = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im;
   if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text))
@@ -163,6 +166,21 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
   const lines = text.split('\n');
   const start = lines.findIndex((l) => /^##\s+Status\s*\r?$/i.test(l));
   if (start < 0) return undefined;
+  // A status history (`2020-04-22 proposed`, one dated line per change), with no status line of its own above it but
+  // the choices: the change is a new dated line after the last.
+  let last = -1;
+  let own = false;
+  for (let i = start + 1; i < lines.length && !lines[i].startsWith('#'); i++) {
+    const bare = lines[i].replace(/\r$/, '').trim();
+    if (datedStatus(bare) !== null) last = i;
+    else if (last < 0 && bare !== '' && !bare.startsWith('<!--') && !isStatusChoices(bare) && !/\[[^\]]*\]\([^)]*\)/.test(bare)) own = true;
+  }
+  if (last >= 0 && !own) {
+    const cr = lines[last].endsWith('\r') ? '\r' : '';
+    const spaced = last > start + 1 && lines[last - 1].trim() === '' && last + 1 < lines.length && lines[last + 1].trim() === '';
+    lines.splice(last + 1, 0, ...(spaced ? [cr] : []), `${day} ${status}${cr}`);
+    return lines.join('\n');
+  }
   const word = capitalise(status);
   for (let i = start + 1; i < lines.length; i++) {
     const bare = lines[i].replace(/\r$/, '');

@@ -2,19 +2,21 @@
 
 export const DECISION_STATUSES = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 
+import { isCalendarDay } from '../records/dates';
 import { plainText } from '../records/markdownOutline';
 
 /**
  * The standard statuses as records written in German, French, Portuguese and Spanish give them (both genders,
- * as `la décision` and `la decisión` are feminine), lower case and composed (NFC).
+ * as `la décision` and `la decisión` are feminine), and as records written in Chinese give them, lower case and
+ * composed (NFC).
  */
 const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada'],
-    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta'],
+    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过'],
+    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议'],
     rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada'],
-    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada'],
-    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta'],
+    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada', '已取代'],
+    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用'],
     draft: ['entwurf', 'brouillon', 'rascunho', 'borrador'],
   }).flatMap(([status, words]) => words.map((w): [string, string] => [w, status])),
 );
@@ -199,3 +201,19 @@ export function isTemplatePlaceholder(raw: string | undefined): boolean {
   // `[list everyone]` and `{name}`, but not a status that is a link: `[Accepted](…)`.
   return open === 123 ? s.endsWith('}') : s.endsWith(']') && !/^\[[^\]]*\]\(/.test(s);
 }
+
+/** A line of a status history, `2020-04-22 proposed`, `2020/04/22: accepted` → the status after the date; null for any other line. */
+export function datedStatus(text: string): string | null {
+  const t = text.trimStart();
+  const c = t.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return null;
+  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ \t]*[:–—-]?[ \t]+(\S.*)$/.exec(t);
+  return m && isCalendarDay(+m[1], +m[3], +m[4]) ? m[5].trim() : null;
+}
+
+/** `STATUS：proposed/accepted/done/deprecated/superseded`: a line of the status words to choose from, not a status. */
+export function isStatusChoices(text: string): boolean {
+  return CHOICES.test(text.trim());
+}
+
+const CHOICES = /^(?:[^:：]*[:：])?\s*\p{L}[\p{L} ]*(?:\/\s*\p{L}[\p{L} ]*){2,}$/u;

@@ -8,10 +8,11 @@ export function normaliseDate(raw: string | undefined | null): string | null {
     const d = digits(raw, 8, 10);
     if (y >= 0 && mo >= 0 && d >= 0) return isoDate(y, mo, d) === null ? null : raw;
   }
-  // `[2022-10-05]`: MADR 2's template writes `Date: [YYYY-MM-DD …]`, and people fill it in keeping the brackets.
+  // `[2022-10-05]`: MADR 2's template writes `Date: [YYYY-MM-DD …]`, and people fill it in keeping the brackets;
+  // `[2023-03-15](https://…/commit/…)`: the date as a link to where the decision was made.
   const s = raw
     .trim()
-    .replace(/^\[([^\]]*)\]$/, '$1')
+    .replace(/^\[([^\]]*)\](?:\([^)]*\))?$/, '$1')
     .trim();
   // `2018-08-30; Last update date: 2019-04-09`, `2018-08-30 (revised)`: the date the line opens with.
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|[-/.]\d)/.exec(s);

@@ -218,13 +218,24 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   return { level, text };
 }
 
-/** Nygard's section headings as records written in German, French, Portuguese and Spanish name them (lower case, NFC). */
+/**
+ * Nygard's and MADR's section headings as records written in German, French, Portuguese and Spanish name them, and
+ * Nygard's as records written in Chinese name them (lower case, NFC).
+ */
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    status: ['statut', 'estado', 'situação'],
-    context: ['kontext', 'contexte', 'contexto'],
-    decision: ['entscheidung', 'décision', 'decisão', 'decisión'],
-    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias'],
+    status: ['statut', 'estado', 'situação', '状态'],
+    context: ['kontext', 'contexte', 'contexto', '背景', '上下文'],
+    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策'],
+    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果'],
+    // MADR's two required sections, as its template is translated.
+    'context and problem statement': [
+      'kontext und problemstellung',
+      'contexte et énoncé du problème',
+      'contexto e declaração do problema',
+      'contexto y planteamiento del problema',
+    ],
+    'decision outcome': ['entscheidungsergebnis', 'résultat de la décision', 'resultado da decisão', 'resultado de la decisión'],
   }).flatMap(([heading, words]) => words.map((w): [string, string] => [w, heading])),
 );
 
@@ -234,7 +245,8 @@ const NORMALISED_HEADINGS_MAX = 4096;
 
 /**
  * A section heading as the readers compare it: no emphasis marks, comments, ids or numbering, in lower case; a
- * translated Status, Context, Decision or Consequences heading (`## Kontext`, `## Décision`) is the English one.
+ * translated Status, Context, Decision or Consequences heading (`## Kontext`, `## Décision`), or MADR's Context and
+ * Problem Statement or Decision Outcome (`## Contexte et énoncé du problème`), is the English one.
  */
 export function normaliseHeading(text: string): string {
   let normalised = normalisedHeadings.get(text);
