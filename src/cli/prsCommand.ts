@@ -81,7 +81,10 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   );
   for (const p of json.pullRequests) {
     const who = names(p.authors) + (p.coAuthors.length ? ` with ${names(p.coAuthors)}` : '');
-    out.write(`  #${String(p.number).padEnd(6)} ${p.mergedAt.slice(0, 10)}  ${p.title}  (${who}; ${p.source} ${p.mergeCommit.slice(0, 12)})\n`);
+    // GitLab numbers merge requests `!7`; everyone else `#7`.
+    out.write(
+      `  ${p.source === 'gitlab' ? '!' : '#'}${String(p.number).padEnd(6)} ${p.mergedAt.slice(0, 10)}  ${p.title}  (${who}; ${p.source} ${p.mergeCommit.slice(0, 12)})\n`,
+    );
     if (p.url) out.write(`           ${p.url}\n`);
     for (const r of p.linkedRecords) out.write(`           linked: ${r}\n`);
   }

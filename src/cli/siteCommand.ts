@@ -90,6 +90,13 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
       err(`lodestar site: ${(e as Error).message}\n`);
       return 2;
     }
+    // The output folder cannot be written (read-only, a full disk): say which, not Node's bare error.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') {
+      const what = code === 'ENOSPC' ? 'the disk is full' : 'permission denied';
+      err(`lodestar site: cannot write the site to ${outDir} (${what}: ${(e as NodeJS.ErrnoException).path ?? outDir}); the repository is untouched\n`);
+      return 2;
+    }
     throw e;
   }
   report(first);

@@ -102,6 +102,14 @@ describe('lodestar prs', () => {
     assert.match(none.stderr, /no git history read/);
   });
 
+  it('readable text names a GitLab merge request !N, as GitLab does', async () => {
+    const root = linkedRepo();
+    commitAt(root, "Merge branch 'fix-cache' into 'main'\n\nFix the cache\n\nSee merge request group/proj!7", '2025-12-07T10:00:00Z');
+    const r = await run(['prs', '--root', root]);
+    assert.match(r.stdout, /\n {2}!7 +2025-12-07 {2}.*; gitlab [0-9a-f]{12}\)\n/);
+    assert.match(r.stdout, /\n {2}#34 +2025-12-04 /);
+  });
+
   it('rejects options it does not take', async () => {
     const r = await run(['prs', '--from', '2025-01-01']);
     assert.strictEqual(r.code, 2);

@@ -7,7 +7,7 @@ import { SITE_CSS } from '../../src/core/site/siteAssets';
 import { buildSite, SiteBuild } from '../../src/core/site/siteBuilder';
 import { checkOutputFolder, SITE_MANIFEST, SiteOutputError, writeSite } from '../../src/core/site/siteWriter';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
-import { commitAt, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { buildRepo, commitAt, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { influenceActivity, madr4Adr, menteeProfile, nygardAdr, sessionNote } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
 import { indexOf } from './helpers';
@@ -284,5 +284,15 @@ describe('site builder', () => {
     const bad = await runCli(['site', 'build', '--root', root, '--base-url', 'javascript:alert(1)']);
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /--base-url must be an http or https URL/);
+  });
+
+  it('an output folder that cannot be written is exit 2 naming the folder, not a bare system error', async function () {
+    // A folder no user may create anything in, root included: Linux's /sys.
+    if (process.platform !== 'linux') this.skip();
+    const root = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    const r = await runCli(['site', 'build', '--root', root, '--no-mermaid', '--out', '/sys/lodestar-site']);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /^lodestar site: cannot write the site to \/sys\/lodestar-site \(permission denied: .*\); the repository is untouched\n$/);
+    assert.ok(!fs.existsSync(path.join(root, '_site')));
   });
 });
