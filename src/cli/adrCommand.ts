@@ -475,7 +475,8 @@ async function adrUpgradeRepository(io: AdrIo): Promise<number> {
       io.err(`sed: ${word}: No such file or directory\n`);
       return 1;
     }
-    const after = upgradeDateFormat(before);
+    const { text: after, notDates } = upgradeDateFormat(before);
+    for (const d of notDates) io.err(`adr: ${word}: Date: ${d} is not a calendar day; it was left as written.\n`);
     if (after !== before) await writer.replace(abs, Buffer.from(after, 'latin1'));
   }
   return 0;
