@@ -6,20 +6,19 @@ import {
   ADR_TOOLS_TEMPLATE,
   AdrListEntry,
   AdrToolsError,
-  addStatusLink,
   adrToolsFileName,
   adrToolsGraph,
   adrToolsTitleLine,
   adrToolsToc,
   fillAdrTemplate,
   findAdrToolsFolder,
-  removeStatusLine,
   resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
 import { today } from '../core/records/calendar';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
+import { FileExistsError, NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
+import { PartialChangeError, assertCanChange } from './fileChanges';
 
 /**
  * `lodestar adr …`: a drop-in for adr-tools 3.0.0 — same arguments, files,
@@ -32,6 +31,8 @@ export interface AdrIo {
   env: NodeJS.ProcessEnv;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** How files are written; Node's file system unless given. */
+  writer?: RecordWriter;
 }
 
 // The order adr-tools 3.0.0 lists them in (it lists its bin folder).
@@ -125,6 +126,14 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
   } catch (e) {
     if (e instanceof AdrExit) return e.code;
     if (e instanceof AdrToolsError) {
+      io.err(`adr: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof ReadOnlyFileError) {
+      io.err(`adr: ${path.relative(io.cwd, e.path)} is read-only; nothing was changed. Make it writable and try again.\n`);
+      return 1;
+    }
+    if (e instanceof PartialChangeError) {
       io.err(`adr: ${e.message}\n`);
       return 1;
     }
@@ -263,23 +272,27 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
     number = next;
   }
   const date = io.env.ADR_DATE || today();
+  const { Edits, linkInDialect, supersedeInDialect } = await import('./adrEdits');
   const file = adrToolsFileName(number, title);
   const dstPath = `${folder}/${file}`;
   const absDst = path.join(absFolder, file);
-  await writer.createExclusive(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
 
-  const self = { path: dstPath, file, number };
+  // Every change is worked out (and every file checked) before the first write.
+  const edits = new Edits(absFolder, readUtf8);
+  edits.create(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
   for (const t of targets) {
-    const target = t.entry as AdrListEntry;
-    await editRecord(io, target, async (text) => addStatusLink(text, 'Superceded by', adrToolsTitleLine(await readUtf8(absDst)), file));
-    await editRecord(io, target, (text) => removeStatusLine(text, 'Accepted'));
-    await editRecord(io, self, async (text) => addStatusLink(text, 'Supercedes', adrToolsTitleLine(await readText(io, target)), target.file));
+    const target = path.resolve(io.cwd, (t.entry as AdrListEntry).path);
+    await edits.load(target);
+    await edits.change(target, (text, record) => supersedeInDialect(record, text, edits.current(absDst)));
+    await edits.change(absDst, (text, record) => linkInDialect(record, text, 'Supercedes', edits.current(target)));
   }
   for (const l of linkSpecs) {
-    const target = l.entry as AdrListEntry;
-    await editRecord(io, self, async (text) => addStatusLink(text, l.forward, adrToolsTitleLine(await readText(io, target)), target.file));
-    await editRecord(io, target, async (text) => addStatusLink(text, l.reverse, adrToolsTitleLine(await readUtf8(absDst)), file));
+    const target = path.resolve(io.cwd, (l.entry as AdrListEntry).path);
+    await edits.load(target);
+    await edits.change(absDst, (text, record) => linkInDialect(record, text, l.forward, edits.current(target)));
+    await edits.change(target, (text, record) => linkInDialect(record, text, l.reverse, edits.current(absDst)));
   }
+  await edits.apply(io.writer ?? writer, (abs) => path.relative(io.cwd, abs));
 
   const editor = io.env.VISUAL || io.env.EDITOR;
   if (editor && editor !== 'true') {
@@ -293,15 +306,6 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
 async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
   return readUtf8(path.resolve(io.cwd, entry.path));
-}
-
-async function editRecord(io: AdrIo, entry: { path: string }, change: (text: string) => string | Promise<string>): Promise<void> {
-  const abs = path.resolve(io.cwd, entry.path);
-  const before = await readUtf8(abs);
-  let after = await change(before);
-  // adr-tools rewrites records through awk, which ends every line, the last included.
-  if (after !== before && !after.endsWith('\n')) after += '\n';
-  if (after !== before) await writer.replace(abs, after);
 }
 
 async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Promise<string> {
@@ -353,10 +357,17 @@ async function adrLink(args: string[], io: AdrIo): Promise<number> {
     io.err(`adr: no decision record matches "${missing}" in ${folder}; nothing was written.\n`);
     return 1;
   }
-  const sourceTitle = adrToolsTitleLine(await readText(io, source));
-  const targetTitle = adrToolsTitleLine(await readText(io, target));
-  await editRecord(io, source, (text) => addStatusLink(text, link, targetTitle, target.file));
-  await editRecord(io, target, (text) => addStatusLink(text, reverse, sourceTitle, source.file));
+  // Only new and link edit records in their dialect: list and generate load none of it.
+  const { Edits, linkInDialect } = await import('./adrEdits');
+  const absSource = path.resolve(io.cwd, source.path);
+  const absTarget = path.resolve(io.cwd, target.path);
+  const edits = new Edits(path.resolve(io.cwd, folder), readUtf8);
+  // Both titles as they were: each link names the other record before either changes.
+  const sourceSide = await edits.load(absSource);
+  const targetSide = await edits.load(absTarget);
+  await edits.change(absSource, (text, record) => linkInDialect(record, text, link, targetSide));
+  await edits.change(absTarget, (text, record) => linkInDialect(record, text, reverse, sourceSide));
+  await edits.apply(io.writer ?? writer, (abs) => path.relative(io.cwd, abs));
   return 0;
 }
 
@@ -466,6 +477,7 @@ async function adrUpgradeRepository(io: AdrIo): Promise<number> {
   const folder = await adrFolder(io);
   const list = await listRecords(io, folder);
   const words = list ? list.map((e) => e.path) : `The ${folder} directory does not exist`.split(/\s+/);
+  const changes: { abs: string; word: string; after: string }[] = [];
   for (const word of list ? words : words.filter((w) => w !== '')) {
     const abs = path.resolve(io.cwd, word);
     let before: string;
@@ -477,7 +489,20 @@ async function adrUpgradeRepository(io: AdrIo): Promise<number> {
     }
     const { text: after, notDates } = upgradeDateFormat(before);
     for (const d of notDates) io.err(`adr: ${word}: Date: ${d} is not a calendar day; it was left as written.\n`);
-    if (after !== before) await writer.replace(abs, Buffer.from(after, 'latin1'));
+    if (after !== before) changes.push({ abs, word, after });
+  }
+  // Every record is checked before the first is written, so a read-only one stops the upgrade with nothing changed.
+  for (const c of changes) await assertCanChange(c.abs);
+  const done: string[] = [];
+  for (const c of changes) {
+    try {
+      await writer.replace(c.abs, Buffer.from(c.after, 'latin1'));
+    } catch (e) {
+      const changed = done.length > 0 ? `${done.join(', ')} ${done.length === 1 ? 'was' : 'were'} upgraded; the others were not` : 'nothing was changed';
+      io.err(`adr: ${c.word}: ${(e as Error).message}; ${changed}.\n`);
+      return 1;
+    }
+    done.push(c.word);
   }
   return 0;
 }
