@@ -6,7 +6,6 @@ import {
   ADR_TOOLS_TEMPLATE,
   AdrListEntry,
   AdrToolsError,
-  adrToolsFileName,
   adrToolsGraph,
   adrToolsTitleLine,
   adrToolsToc,
@@ -36,7 +35,7 @@ export interface AdrIo {
 }
 
 // The order adr-tools 3.0.0 lists them in (it lists its bin folder).
-const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link', 'upgrade-repository'];
+const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link', 'upgrade-repository', 'renumber'];
 
 const USAGE: Record<string, string> = {
   init: `usage: adr init [DIRECTORY]
@@ -205,11 +204,11 @@ function parseNewOptions(args: string[]): { superseded: string[]; links: string[
     }
     const m = /^-([sl])(.*)$/.exec(a);
     if (!m) {
-      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`Not implemented: ${a.slice(1, 2)}`);
+      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`adr: new does not take ${a.slice(0, 2)} (only -s and -l)`);
       break;
     }
     const value = m[2] !== '' ? m[2] : args[++i];
-    if (value === undefined) throw new UsageFailure(`option requires an argument -- ${m[1]}`);
+    if (value === undefined) throw new UsageFailure(`adr: -${m[1]} needs a value (${m[1] === 's' ? 'a record to supersede' : 'TARGET:LINK:REVERSE-LINK'})`);
     (m[1] === 's' ? superseded : links).push(value);
   }
   return { superseded, links, title: args.slice(i).join(' ') };
@@ -222,7 +221,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   try {
     options = parseNewOptions(args);
   } catch (e) {
-    io.err(`${(e as Error).message}\n`);
+    io.err(`${(e as Error).message}; nothing was written.\n\n${USAGE.new}`);
     return 1;
   }
   const folder = await adrFolder(io);
@@ -273,7 +272,9 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   }
   const date = io.env.ADR_DATE || today();
   const { Edits, linkInDialect, supersedeInDialect } = await import('./adrEdits');
-  const file = adrToolsFileName(number, title);
+  const { decisionFileName } = await import('../core/decisions/newDecision');
+  // The extension's file name rules: the slug cut to 60 characters, `decision` for a title with no ASCII letters or digits.
+  const file = decisionFileName(number, title);
   const dstPath = `${folder}/${file}`;
   const absDst = path.join(absFolder, file);
 
@@ -298,7 +299,16 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   if (editor && editor !== 'true') {
     const [cmd, ...editorArgs] = editor.split(/\s+/).filter(Boolean);
     const r = spawnSync(cmd, [...editorArgs, dstPath], { cwd: io.cwd, stdio: 'inherit' });
-    if (r.status !== 0) return r.status ?? 1;
+    if (r.status !== 0) {
+      const why = r.error
+        ? `could not be started (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`
+        : r.status === null
+          ? `was stopped by ${r.signal}`
+          : `exited with status ${r.status}`;
+      io.out(`${dstPath}\n`);
+      io.err(`adr: ${dstPath} was written, but the editor "${editor}" ${why}.\n`);
+      return r.status || 1;
+    }
   }
   io.out(`${dstPath}\n`);
   return 0;
@@ -341,11 +351,10 @@ async function existingAncestor(dir: string): Promise<string> {
 
 async function adrLink(args: string[], io: AdrIo): Promise<number> {
   const names = ['SOURCE', 'LINK', 'TARGET', 'REVERSE-LINK'];
-  for (let i = 0; i < 4; i++) {
-    if (!args[i]) {
-      io.err(`adr link: ${names[i]}: parameter null or not set\n`);
-      return 1;
-    }
+  const missingArg = names.findIndex((_n, i) => !args[i]);
+  if (missingArg >= 0) {
+    io.err(`adr: link needs ${names.join(' ')}; ${names[missingArg]} is missing. Nothing was written.\n\n${USAGE.link}`);
+    return 1;
   }
   const [sourceRef, link, targetRef, reverse] = args;
   const folder = await adrFolder(io);
@@ -355,6 +364,10 @@ async function adrLink(args: string[], io: AdrIo): Promise<number> {
   const missing = !source ? sourceRef : !target ? targetRef : undefined;
   if (missing !== undefined || !source || !target) {
     io.err(`adr: no decision record matches "${missing}" in ${folder}; nothing was written.\n`);
+    return 1;
+  }
+  if (source.path === target.path) {
+    io.err(`adr: ${source.path} cannot link to itself; nothing was written.\n`);
     return 1;
   }
   // Only new and link edit records in their dialect: list and generate load none of it.

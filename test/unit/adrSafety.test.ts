@@ -194,7 +194,7 @@ describe('lodestar adr: MADR records are updated in their own dialect', () => {
     assert.ok(!/broken-link|one-sided-link/.test(lint.stdout), lint.stdout);
   });
 
-  it('link adds the MADR link pair once', async () => {
+  it('link adds the MADR link pair once, and refuses a record linked to itself', async () => {
     const dir = makeTempDir();
     writeFiles(dir, { 'doc/adr/0001-use-kafka.md': MADR4, 'doc/adr/0002-use-redis.md': MADR2 });
     const adrDir = path.join(dir, 'doc/adr');
@@ -204,6 +204,11 @@ describe('lodestar adr: MADR records are updated in their own dialect', () => {
       fs.readFileSync(path.join(adrDir, '0001-use-kafka.md'), 'utf8'),
       `${MADR4}\r\n## Links\r\n\r\n* Clarified by [ADR-0002](0002-use-redis.md)\r\n`,
     );
+
+    const before = snapshot(adrDir);
+    const self = await adr(dir, ['link', '1', 'Amends', '1', 'Amended by']);
+    assert.deepStrictEqual(self, { code: 1, out: '', err: 'adr: doc/adr/0001-use-kafka.md cannot link to itself; nothing was written.\n' });
+    assert.deepStrictEqual(snapshot(adrDir), before);
   });
 
   it('a MADR status that cannot be written safely is refused with nothing written', async () => {
@@ -235,5 +240,49 @@ describe('lodestar adr: MADR records are updated in their own dialect', () => {
     const text = fs.readFileSync(path.join(adrDir, '0002-use-kafka.md'), 'utf8');
     assert.strictEqual(text.split('Amended by [3. Tune Kafka](0003-tune-kafka.md)').length, 2, text);
     assert.strictEqual(fs.readFileSync(path.join(adrDir, '0003-tune-kafka.md'), 'utf8').split('Amends [2. Use Kafka]').length, 2);
+  });
+});
+
+describe('lodestar adr: clear messages', () => {
+  it('a long title is cut to a 60-character file name; a title with no ASCII letters is named "decision"', async () => {
+    const dir = makeTempDir();
+    await adr(dir, ['init']);
+    const long = await adr(dir, ['new', ...Array.from({ length: 96 }, () => 'word')]);
+    assert.deepStrictEqual([long.code, long.err], [0, '']);
+    assert.strictEqual(long.out, `doc/adr/0002-${Array.from({ length: 12 }, () => 'word').join('-')}.md\n`);
+    assert.match(fs.readFileSync(path.join(dir, long.out.trim()), 'utf8'), /^# 2\. (word ){95}word\n/);
+    assert.deepStrictEqual(await adr(dir, ['new', '🚀🚀']), { code: 0, out: 'doc/adr/0003-decision.md\n', err: '' });
+    assert.match(fs.readFileSync(path.join(dir, 'doc/adr/0003-decision.md'), 'utf8'), /^# 3\. 🚀🚀\n/);
+  });
+
+  it('an editor that fails or is missing: the path is printed and the reason given', async () => {
+    const dir = makeTempDir();
+    await adr(dir, ['init']);
+    assert.deepStrictEqual(await adr(dir, ['new', 'One'], { env: { EDITOR: 'false' } }), {
+      code: 1,
+      out: 'doc/adr/0002-one.md\n',
+      err: 'adr: doc/adr/0002-one.md was written, but the editor "false" exited with status 1.\n',
+    });
+    const missing = await adr(dir, ['new', 'Two'], { env: { VISUAL: 'no-such-editor-here' } });
+    assert.deepStrictEqual(missing, {
+      code: 1,
+      out: 'doc/adr/0003-two.md\n',
+      err: 'adr: doc/adr/0003-two.md was written, but the editor "no-such-editor-here" could not be started (ENOENT).\n',
+    });
+  });
+
+  it('missing link arguments and unknown options are usage errors (exit 1); help lists renumber', async () => {
+    const { dir, adrDir } = await kafkaFolder();
+    const before = snapshot(adrDir);
+    const link = await adr(dir, ['link', '1', 'Amends']);
+    assert.strictEqual(link.code, 1);
+    assert.match(link.err, /^adr: link needs SOURCE LINK TARGET REVERSE-LINK; TARGET is missing\. Nothing was written\.\n\nusage: adr link /);
+    const x = await adr(dir, ['new', '-x', 'Title']);
+    assert.strictEqual(x.code, 1);
+    assert.match(x.err, /^adr: new does not take -x \(only -s and -l\); nothing was written\.\n\nusage: adr new /);
+    const s = await adr(dir, ['new', '-s']);
+    assert.match(s.err, /^adr: -s needs a value/);
+    assert.deepStrictEqual(snapshot(adrDir), before);
+    assert.match((await adr(dir, ['help'])).out, /\n {2}upgrade-repository\n {2}renumber\n/);
   });
 });
