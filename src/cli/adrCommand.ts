@@ -6,20 +6,18 @@ import {
   ADR_TOOLS_TEMPLATE,
   AdrListEntry,
   AdrToolsError,
-  addStatusLink,
-  adrToolsFileName,
   adrToolsGraph,
   adrToolsTitleLine,
   adrToolsToc,
   fillAdrTemplate,
   findAdrToolsFolder,
-  removeStatusLine,
   resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
 import { today } from '../core/records/calendar';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { FileExistsError, NodeRecordWriter } from '../core/store/recordWriter';
+import { FileExistsError, NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
+import { PartialChangeError, assertCanChange } from './fileChanges';
 
 /**
  * `lodestar adr …`: a drop-in for adr-tools 3.0.0 — same arguments, files,
@@ -32,10 +30,12 @@ export interface AdrIo {
   env: NodeJS.ProcessEnv;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** How files are written; Node's file system unless given. */
+  writer?: RecordWriter;
 }
 
 // The order adr-tools 3.0.0 lists them in (it lists its bin folder).
-const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link', 'upgrade-repository'];
+const COMMANDS = ['init', 'generate', 'new', 'help', 'list', 'link', 'upgrade-repository', 'renumber'];
 
 const USAGE: Record<string, string> = {
   init: `usage: adr init [DIRECTORY]
@@ -128,6 +128,14 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
       io.err(`adr: ${e.message}\n`);
       return 1;
     }
+    if (e instanceof ReadOnlyFileError) {
+      io.err(`adr: ${path.relative(io.cwd, e.path)} is read-only; nothing was changed. Make it writable and try again.\n`);
+      return 1;
+    }
+    if (e instanceof PartialChangeError) {
+      io.err(`adr: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof FileExistsError) {
       io.err(`adr: ${path.relative(io.cwd, e.path)} already exists; nothing was written.\n`);
       return 1;
@@ -196,11 +204,11 @@ function parseNewOptions(args: string[]): { superseded: string[]; links: string[
     }
     const m = /^-([sl])(.*)$/.exec(a);
     if (!m) {
-      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`Not implemented: ${a.slice(1, 2)}`);
+      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`adr: new does not take ${a.slice(0, 2)} (only -s and -l)`);
       break;
     }
     const value = m[2] !== '' ? m[2] : args[++i];
-    if (value === undefined) throw new UsageFailure(`option requires an argument -- ${m[1]}`);
+    if (value === undefined) throw new UsageFailure(`adr: -${m[1]} needs a value (${m[1] === 's' ? 'a record to supersede' : 'TARGET:LINK:REVERSE-LINK'})`);
     (m[1] === 's' ? superseded : links).push(value);
   }
   return { superseded, links, title: args.slice(i).join(' ') };
@@ -213,7 +221,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   try {
     options = parseNewOptions(args);
   } catch (e) {
-    io.err(`${(e as Error).message}\n`);
+    io.err(`${(e as Error).message}; nothing was written.\n\n${USAGE.new}`);
     return 1;
   }
   const folder = await adrFolder(io);
@@ -263,29 +271,44 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
     number = next;
   }
   const date = io.env.ADR_DATE || today();
-  const file = adrToolsFileName(number, title);
+  const { Edits, linkInDialect, supersedeInDialect } = await import('./adrEdits');
+  const { decisionFileName } = await import('../core/decisions/newDecision');
+  // The extension's file name rules: the slug cut to 60 characters, `decision` for a title with no ASCII letters or digits.
+  const file = decisionFileName(number, title);
   const dstPath = `${folder}/${file}`;
   const absDst = path.join(absFolder, file);
-  await writer.createExclusive(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
 
-  const self = { path: dstPath, file, number };
+  // Every change is worked out (and every file checked) before the first write.
+  const edits = new Edits(absFolder, readUtf8);
+  edits.create(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
   for (const t of targets) {
-    const target = t.entry as AdrListEntry;
-    await editRecord(io, target, async (text) => addStatusLink(text, 'Superceded by', adrToolsTitleLine(await readUtf8(absDst)), file));
-    await editRecord(io, target, (text) => removeStatusLine(text, 'Accepted'));
-    await editRecord(io, self, async (text) => addStatusLink(text, 'Supercedes', adrToolsTitleLine(await readText(io, target)), target.file));
+    const target = path.resolve(io.cwd, (t.entry as AdrListEntry).path);
+    await edits.load(target);
+    await edits.change(target, (text, record) => supersedeInDialect(record, text, edits.current(absDst)));
+    await edits.change(absDst, (text, record) => linkInDialect(record, text, 'Supercedes', edits.current(target)));
   }
   for (const l of linkSpecs) {
-    const target = l.entry as AdrListEntry;
-    await editRecord(io, self, async (text) => addStatusLink(text, l.forward, adrToolsTitleLine(await readText(io, target)), target.file));
-    await editRecord(io, target, async (text) => addStatusLink(text, l.reverse, adrToolsTitleLine(await readUtf8(absDst)), file));
+    const target = path.resolve(io.cwd, (l.entry as AdrListEntry).path);
+    await edits.load(target);
+    await edits.change(absDst, (text, record) => linkInDialect(record, text, l.forward, edits.current(target)));
+    await edits.change(target, (text, record) => linkInDialect(record, text, l.reverse, edits.current(absDst)));
   }
+  await edits.apply(io.writer ?? writer, (abs) => path.relative(io.cwd, abs));
 
   const editor = io.env.VISUAL || io.env.EDITOR;
   if (editor && editor !== 'true') {
     const [cmd, ...editorArgs] = editor.split(/\s+/).filter(Boolean);
     const r = spawnSync(cmd, [...editorArgs, dstPath], { cwd: io.cwd, stdio: 'inherit' });
-    if (r.status !== 0) return r.status ?? 1;
+    if (r.status !== 0) {
+      const why = r.error
+        ? `could not be started (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`
+        : r.status === null
+          ? `was stopped by ${r.signal}`
+          : `exited with status ${r.status}`;
+      io.out(`${dstPath}\n`);
+      io.err(`adr: ${dstPath} was written, but the editor "${editor}" ${why}.\n`);
+      return r.status || 1;
+    }
   }
   io.out(`${dstPath}\n`);
   return 0;
@@ -293,15 +316,6 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
 async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
   return readUtf8(path.resolve(io.cwd, entry.path));
-}
-
-async function editRecord(io: AdrIo, entry: { path: string }, change: (text: string) => string | Promise<string>): Promise<void> {
-  const abs = path.resolve(io.cwd, entry.path);
-  const before = await readUtf8(abs);
-  let after = await change(before);
-  // adr-tools rewrites records through awk, which ends every line, the last included.
-  if (after !== before && !after.endsWith('\n')) after += '\n';
-  if (after !== before) await writer.replace(abs, after);
 }
 
 async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Promise<string> {
@@ -337,11 +351,10 @@ async function existingAncestor(dir: string): Promise<string> {
 
 async function adrLink(args: string[], io: AdrIo): Promise<number> {
   const names = ['SOURCE', 'LINK', 'TARGET', 'REVERSE-LINK'];
-  for (let i = 0; i < 4; i++) {
-    if (!args[i]) {
-      io.err(`adr link: ${names[i]}: parameter null or not set\n`);
-      return 1;
-    }
+  const missingArg = names.findIndex((_n, i) => !args[i]);
+  if (missingArg >= 0) {
+    io.err(`adr: link needs ${names.join(' ')}; ${names[missingArg]} is missing. Nothing was written.\n\n${USAGE.link}`);
+    return 1;
   }
   const [sourceRef, link, targetRef, reverse] = args;
   const folder = await adrFolder(io);
@@ -353,10 +366,21 @@ async function adrLink(args: string[], io: AdrIo): Promise<number> {
     io.err(`adr: no decision record matches "${missing}" in ${folder}; nothing was written.\n`);
     return 1;
   }
-  const sourceTitle = adrToolsTitleLine(await readText(io, source));
-  const targetTitle = adrToolsTitleLine(await readText(io, target));
-  await editRecord(io, source, (text) => addStatusLink(text, link, targetTitle, target.file));
-  await editRecord(io, target, (text) => addStatusLink(text, reverse, sourceTitle, source.file));
+  if (source.path === target.path) {
+    io.err(`adr: ${source.path} cannot link to itself; nothing was written.\n`);
+    return 1;
+  }
+  // Only new and link edit records in their dialect: list and generate load none of it.
+  const { Edits, linkInDialect } = await import('./adrEdits');
+  const absSource = path.resolve(io.cwd, source.path);
+  const absTarget = path.resolve(io.cwd, target.path);
+  const edits = new Edits(path.resolve(io.cwd, folder), readUtf8);
+  // Both titles as they were: each link names the other record before either changes.
+  const sourceSide = await edits.load(absSource);
+  const targetSide = await edits.load(absTarget);
+  await edits.change(absSource, (text, record) => linkInDialect(record, text, link, targetSide));
+  await edits.change(absTarget, (text, record) => linkInDialect(record, text, reverse, sourceSide));
+  await edits.apply(io.writer ?? writer, (abs) => path.relative(io.cwd, abs));
   return 0;
 }
 
@@ -466,6 +490,7 @@ async function adrUpgradeRepository(io: AdrIo): Promise<number> {
   const folder = await adrFolder(io);
   const list = await listRecords(io, folder);
   const words = list ? list.map((e) => e.path) : `The ${folder} directory does not exist`.split(/\s+/);
+  const changes: { abs: string; word: string; after: string }[] = [];
   for (const word of list ? words : words.filter((w) => w !== '')) {
     const abs = path.resolve(io.cwd, word);
     let before: string;
@@ -475,8 +500,22 @@ async function adrUpgradeRepository(io: AdrIo): Promise<number> {
       io.err(`sed: ${word}: No such file or directory\n`);
       return 1;
     }
-    const after = upgradeDateFormat(before);
-    if (after !== before) await writer.replace(abs, Buffer.from(after, 'latin1'));
+    const { text: after, notDates } = upgradeDateFormat(before);
+    for (const d of notDates) io.err(`adr: ${word}: Date: ${d} is not a calendar day; it was left as written.\n`);
+    if (after !== before) changes.push({ abs, word, after });
+  }
+  // Every record is checked before the first is written, so a read-only one stops the upgrade with nothing changed.
+  for (const c of changes) await assertCanChange(c.abs);
+  const done: string[] = [];
+  for (const c of changes) {
+    try {
+      await writer.replace(c.abs, Buffer.from(c.after, 'latin1'));
+    } catch (e) {
+      const changed = done.length > 0 ? `${done.join(', ')} ${done.length === 1 ? 'was' : 'were'} upgraded; the others were not` : 'nothing was changed';
+      io.err(`adr: ${c.word}: ${(e as Error).message}; ${changed}.\n`);
+      return 1;
+    }
+    done.push(c.word);
   }
   return 0;
 }

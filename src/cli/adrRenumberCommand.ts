@@ -7,7 +7,8 @@ import { RecordIndex } from '../core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { basename, dirname, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
-import { NodeRecordWriter } from '../core/store/recordWriter';
+import { NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
+import { FileChange, assertCanChange, undo } from './fileChanges';
 
 export const RENUMBER_USAGE = `usage: adr renumber FILE [--to N | --next-free]
 
@@ -21,6 +22,8 @@ export interface RenumberIo {
   cwd: string;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** How files are written; Node's file system unless given. */
+  writer?: RecordWriter;
 }
 
 /** `lodestar adr renumber FILE [--to N | --next-free]`: the VS Code quick fix's renumbering, from the command line. */
@@ -87,20 +90,65 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
   const plan = planRenumber(record, number, texts);
   if (await fs.stat(plan.to)) return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
 
-  const writer = new NodeRecordWriter();
+  const show = (p: string): string => path.relative(io.cwd, p);
+  const others: FileChange[] = [...plan.edits].filter(([p]) => p !== plan.from).map(([p, text]) => ({ path: p, before: texts.get(p) as string, after: text }));
+  // Every file is checked before the first change, so a refusal changes nothing.
+  try {
+    for (const p of [plan.from, ...others.map((c) => c.path)]) await assertCanChange(p);
+  } catch (e) {
+    if (e instanceof ReadOnlyFileError) return fail(`${show(e.path)} is read-only; nothing was changed. Make it writable and try again.`);
+    throw e;
+  }
+
+  const writer = io.writer ?? new NodeRecordWriter();
   // The new name is taken first (a hard link fails on an existing file), so nothing is edited unless it is free.
+  let moved: 'linked' | 'renamed';
   try {
     await nodeFs.link(plan.from, plan.to);
+    moved = 'linked';
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
-    await nodeFs.rename(plan.from, plan.to); // a file system without hard links; the name was checked free above
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${show(plan.to)} already exists; nothing was changed`);
+    try {
+      await nodeFs.rename(plan.from, plan.to); // a file system without hard links; the name was checked free above
+    } catch (e2) {
+      return fail(`${show(plan.from)} could not be renamed (${(e2 as Error).message}); nothing was changed`);
+    }
+    moved = 'renamed';
   }
   const own = plan.edits.get(plan.from);
-  if (own !== undefined) await writer.replace(plan.to, own);
-  await nodeFs.unlink(plan.from).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
-  for (const [p, text] of plan.edits) if (p !== plan.from) await writer.replace(p, text);
+  const original = texts.get(plan.from) as string;
+  // Undoes the move (and the record's own edit): the record is back under its old name with its old text.
+  const unmove = async (): Promise<void> => {
+    if (await fs.stat(plan.from)) await nodeFs.unlink(plan.to);
+    else {
+      await nodeFs.rename(plan.to, plan.from);
+      if (own !== undefined) await writer.replace(plan.from, original);
+    }
+  };
+  const done: FileChange[] = [];
+  try {
+    if (own !== undefined) await writer.replace(plan.to, own);
+    if (moved === 'linked') await nodeFs.unlink(plan.from).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    for (const c of others) {
+      await writer.replace(c.path, c.after);
+      done.push(c);
+    }
+  } catch (e) {
+    const reason = (e as Error).message;
+    const moveUndone = await unmove().then(
+      () => true,
+      () => false,
+    );
+    try {
+      await undo(done, writer, show, async () => undefined, `renumbering stopped (${reason})`);
+    } catch (u) {
+      const message = (u as Error).message;
+      if (moveUndone) return fail(message);
+      return fail(`${message.replace(/; nothing was changed\.$/, '.')} ${show(plan.to)} could not be moved back to ${show(plan.from)}.`);
+    }
+  }
   io.out(`${path.relative(io.cwd, plan.to)}\n`);
-  const others = [...plan.edits.keys()].filter((p) => p !== plan.from).length;
-  if (others > 0) io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${others} other record${others === 1 ? '' : 's'} follow.\n`);
+  if (others.length > 0)
+    io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${others.length} other record${others.length === 1 ? '' : 's'} follow.\n`);
   return 0;
 }

@@ -251,14 +251,14 @@ describe('lodestar adr generate toc: unreadable intro or outro, as adr-tools', (
 });
 
 describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
-  it("turns every record's old DD/MM/YYYY date into ISO 8601 silently (adr-tools' migrate-date-format test), keeping all other bytes", () => {
+  it("turns every record's old DD/MM/YYYY header date into ISO 8601 silently (adr-tools' migrate-date-format test), keeping all other bytes", () => {
     const dir = makeTempDir();
     adr(dir, ['init']);
     adr(dir, ['new', 'With', 'Old', 'Date', 'Format']);
     adr(dir, ['new', 'With', 'Current', 'Date', 'Format']);
     const old = path.join(dir, 'doc/adr/0002-with-old-date-format.md');
     fs.writeFileSync(old, read(dir, 'doc/adr/0002-with-old-date-format.md').replace(/^Date: .*$/m, 'Date: 12/01/1992'));
-    // A CRLF record with a byte that is not UTF-8 and an old date inside a line: sed rewrites the first match of each line only.
+    // A CRLF record with a byte that is not UTF-8; dates in its body (after the first ## section) are left as written.
     const crlf = Buffer.concat([
       Buffer.from('# 4. Legacy\r\n\r\nDate: 31/12/2019\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 01/02/2003, Date: 04/05/2006)\r\n', 'latin1'),
     ]);
@@ -273,10 +273,31 @@ describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
     assert.strictEqual(fs.statSync(path.join(dir, 'doc/adr/0003-with-current-date-format.md')).mtimeMs, mtime, 'an unchanged record is not rewritten');
     assert.deepStrictEqual(
       fs.readFileSync(path.join(dir, 'doc/adr/0004-legacy.md')),
-      Buffer.from('# 4. Legacy\r\n\r\nDate: 2019-12-31\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 2003-02-01, Date: 04/05/2006)\r\n', 'latin1'),
+      Buffer.from('# 4. Legacy\r\n\r\nDate: 2019-12-31\r\n\r\n## Status\r\n\r\nAccepted \xe9 (Date: 01/02/2003, Date: 04/05/2006)\r\n', 'latin1'),
     );
     assert.strictEqual(adr(dir, ['help', 'upgrade-repository']).out, 'usage: adr upgrade-repository\n\nUpgrades the ADR documents to the latest format.\n');
     assert.match(adr(dir, ['help']).out, /\n {2}upgrade-repository\n/);
+  });
+
+  it('reads a US-style date as the index does (12/31/2019 is 31 December), and leaves a date that is no calendar day as written, saying so', () => {
+    const dir = makeTempDir();
+    writeFiles(dir, {
+      'doc/adr/0001-us.md': '# 1. US\n\nDate: 12/31/2019\n\n## Status\n\nAccepted\n\nDate: 12/31/2019 was the deadline.\n',
+      'doc/adr/0002-day-first.md': '# 2. Day first\n\nDate: 01/02/2003\n\n## Status\n\nAccepted\n',
+      'doc/adr/0003-no-day.md': '# 3. No day\n\nDate: 31/31/2003\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(adr(dir, ['upgrade-repository']), {
+      code: 0,
+      out: '',
+      err: 'adr: doc/adr/0003-no-day.md: Date: 31/31/2003 is not a calendar day; it was left as written.\n',
+    });
+    assert.strictEqual(read(dir, 'doc/adr/0001-us.md'), '# 1. US\n\nDate: 2019-12-31\n\n## Status\n\nAccepted\n\nDate: 12/31/2019 was the deadline.\n');
+    assert.strictEqual(read(dir, 'doc/adr/0002-day-first.md'), '# 2. Day first\n\nDate: 2003-02-01\n\n## Status\n\nAccepted\n');
+    assert.strictEqual(read(dir, 'doc/adr/0003-no-day.md'), '# 3. No day\n\nDate: 31/31/2003\n\n## Status\n\nAccepted\n');
+    const index = JSON.parse(spawnSync(process.execPath, [CLI, 'index', '--json', '--root', dir], { encoding: 'utf8' }).stdout) as {
+      records: { path: string; date: string }[];
+    };
+    assert.deepStrictEqual(index.records.map((r) => r.date).slice(0, 2), ['2019-12-31', '2003-02-01']);
   });
 
   it("with no record folder, sed is handed the words of adr list's message and stops at the first", () => {

@@ -106,6 +106,21 @@ describe('renaming a decision record title', () => {
     );
   });
 
+  it("a record's own links to itself follow, renumbered or retitled; its links to others stay", async () => {
+    const own = '# 7. Use SOPS\n\n## Status\n\nAccepted\n\nSee [7](0007-use-sops.md#decision), [Use SOPS](./0007-use-sops.md) and [2](0002-x.md).\n';
+    const { index } = await indexOf({ 'doc/adr/0007-use-sops.md': own });
+    const sops = byName(index, '0007-use-sops.md');
+    const texts = new Map([[sops.path, own]]);
+    assert.strictEqual(
+      planRenumber(sops, 17, texts).edits.get(sops.path),
+      '# 17. Use SOPS\n\n## Status\n\nAccepted\n\nSee [17](0017-use-sops.md#decision), [Use SOPS](./0017-use-sops.md) and [2](0002-x.md).\n',
+    );
+    assert.strictEqual(
+      planRetitle(sops, 'Use age', texts).edits.get(sops.path),
+      '# 7. Use age\n\n## Status\n\nAccepted\n\nSee [7](0007-use-age.md#decision), [Use age](./0007-use-age.md) and [2](0002-x.md).\n',
+    );
+  });
+
   it('an empty or multi-line title is refused', async () => {
     const { index } = await indexOf({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
     const record = byName(index, '0001-a.md');

@@ -5,6 +5,7 @@
  * generates. The `lodestar adr` commands are built on these; where adr-tools
  * would mangle input or leave a half-written record, these do not (see README).
  */
+import { normaliseDate } from '../records/dates';
 import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
 
 export const ADR_TOOLS_TEMPLATE = `# NUMBER. TITLE
@@ -284,13 +285,24 @@ export function adrToolsGraph(
 /**
  * `adr upgrade-repository`: adr-tools 3.0.0 runs
  * `sed -E 's+Date: ([0-9]{2})/([0-9]{2})/([0-9]{4})+Date: \3-\2-\1+'` over every
- * record, turning the old `Date: DD/MM/YYYY` into ISO 8601 — the first match on
- * each line, anywhere on the line, nothing else touched (CRLF included).
+ * record, turning the old `Date: DD/MM/YYYY` into ISO 8601. Here only the
+ * record's header (the lines before its first `##` section) is upgraded, so a
+ * `Date:` in the body stays as written, and the date is read as the index
+ * reads it ({@link normaliseDate}): day first, as older adr-tools wrote it,
+ * unless the middle number cannot be a month (`12/31/2019` is 31 December).
+ * A date that is no calendar day stays as written and is listed in `notDates`.
+ * The first match on a line is changed, nothing else (CRLF included).
  */
-export function upgradeDateFormat(text: string): string {
-  if (!text.includes('Date: ')) return text;
-  return text
-    .split('\n')
-    .map((line) => line.replace(/Date: ([0-9]{2})\/([0-9]{2})\/([0-9]{4})/, 'Date: $3-$2-$1'))
-    .join('\n');
+export function upgradeDateFormat(text: string): { text: string; notDates: string[] } {
+  const notDates: string[] = [];
+  if (!text.includes('Date: ')) return { text, notDates };
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && !lines[i].startsWith('##'); i++) {
+    lines[i] = lines[i].replace(/Date: ([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})(?![0-9])/, (m, d: string, mo: string, y: string) => {
+      const iso = normaliseDate(`${d}/${mo}/${y}`);
+      if (iso === null) notDates.push(m.slice('Date: '.length));
+      return iso === null ? m : `Date: ${iso}`;
+    });
+  }
+  return { text: lines.join('\n'), notDates };
 }

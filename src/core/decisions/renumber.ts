@@ -36,7 +36,9 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
     if (path === record.path) {
       const i = record.titleLine - 1;
       if (lines[i] !== undefined && /^\s*#/.test(lines[i])) lines[i] = renumber(lines[i]);
-    } else rewriteInboundLinks(lines, path, record.path, newName, renumber);
+    }
+    // A record's links to itself (`[17](0017-use-sops.md)`) follow too.
+    rewriteInboundLinks(lines, path, record.path, newName, renumber);
     const next = lines.join('\n');
     if (next !== text) edits.set(path, next);
   }
@@ -96,6 +98,10 @@ export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map
       if (next === text && title !== record.title) {
         throw new Error(`Could not find the title of ${oldName} to change (no "# …" title line or front matter title).`);
       }
+      // Its links to itself follow the new name.
+      const own = next.split('\n');
+      rewriteInboundLinks(own, path, record.path, newName, relabel);
+      next = own.join('\n');
     } else {
       const lines = text.split('\n');
       rewriteInboundLinks(lines, path, record.path, newName, relabel);
