@@ -144,4 +144,36 @@ describe('folder configuration that names no folder', () => {
     assert.match(problem?.message ?? '', /^\.log4brains\.yml could not be read: .+\.$/);
     assert.ok(!problem?.message.includes('\n'));
   });
+
+  it('adr-tools records in doc/adr left out by a .log4brains.yml get a warning on it; with .adr-dir, or doc/adr named, none', async () => {
+    const files = {
+      'doc/adr/0001-record-architecture-decisions.md': nygardAdr({ number: 1, title: 'Record architecture decisions' }),
+      'docs/adr/20240101-use-log4brains.md': '# Use log4brains\n\n- Status: accepted\n',
+      '.log4brains.yml': 'project:\n  name: x\n  adrFolder: ./docs/adr\n',
+    };
+    const { index } = await indexOf(files);
+    const warning = index.problems().find((p) => p.code === 'folder-config');
+    assert.strictEqual(warning?.severity, 'warning');
+    assert.strictEqual(path.basename(warning?.path ?? ''), '.log4brains.yml');
+    assert.strictEqual(
+      warning?.message,
+      'doc/adr holds decision records that are not indexed: .log4brains.yml names the decision folders (docs/adr). Add doc/adr there, or move its records.',
+    );
+    assert.deepStrictEqual(
+      index.records('decision').map((r) => path.basename(r.path)),
+      ['20240101-use-log4brains.md'],
+    );
+    const extras: Record<string, string>[] = [
+      { '.adr-dir': 'docs/adr\n' },
+      { '.log4brains.yml': 'project:\n  name: x\n  adrFolder: ./docs/adr\n  packages:\n    - adrFolder: ./doc/adr\n' },
+    ];
+    for (const extra of extras) {
+      const { index: other } = await indexOf({ ...files, ...extra });
+      assert.strictEqual(
+        other.problems().find((p) => p.code === 'folder-config'),
+        undefined,
+        JSON.stringify(extra),
+      );
+    }
+  });
 });

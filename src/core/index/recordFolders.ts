@@ -74,6 +74,7 @@ export async function discoverRecordFolders(
     for (const d of settings.decisionDirectories) await add('decision', joinPath(root, d), 'setting');
   } else {
     await findConfiguredDecisionFolders(fs, root, add, problems);
+    await warnOfUnreadAdrToolsFolder(fs, root, folders, problems);
     if (!folders.some((f) => f.kind === 'decision')) {
       let found = false;
       for (const d of CONVENTIONAL_DECISION_FOLDERS) {
@@ -154,6 +155,26 @@ async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string,
       problems.push(configProblem(jsonFile, `adr.config.json is not valid JSON: ${(e as Error).message}`));
     }
   }
+}
+
+/**
+ * With no `.adr-dir`, adr-tools keeps its records in `doc/adr`. When a configuration file (`.log4brains.yml`,
+ * `adrs.toml`, `adr.config.json`) names other folders, those are the decision folders, and records in `doc/adr`
+ * would be left out without a word (while `lodestar adr list` still lists them): a warning on that file says so.
+ */
+async function warnOfUnreadAdrToolsFolder(fs: RecordFileSystem, root: string, folders: RecordFolder[], problems: Problem[]): Promise<void> {
+  const configured = folders.filter((f) => f.kind === 'decision');
+  if (configured.length === 0 || configured.some((f) => f.source === '.adr-dir')) return;
+  const adrTools = joinPath(root, 'doc/adr');
+  if (configured.some((f) => f.path === adrTools || adrTools.startsWith(`${f.path}/`)) || !(await holdsRecordFile(fs, adrTools))) return;
+  const source = configured[0].source;
+  const named = configured.filter((f) => f.source === source).map((f) => f.path.slice(root.length + 1) || '.');
+  problems.push(
+    configProblem(
+      joinPath(root, source),
+      `doc/adr holds decision records that are not indexed: ${source} names the decision folders (${named.join(', ')}). Add doc/adr there, or move its records.`,
+    ),
+  );
 }
 
 /** Whether a folder holds a Markdown file that would be a record (`0001-use-x.md`, not only a README). */
