@@ -410,4 +410,26 @@ describe('activity links in the index', () => {
     );
     assert.ok(!report.problems.some((p) => p.code === 'unknown-reference' || p.code === 'broken-link'));
   });
+
+  it('an activity whose date is no readable day says so, whether its file name dates it or nothing does', async () => {
+    const activity = (date: string): string => `---\ndate: ${date}\ntype: mentoring\ntitle: Walkthrough\npeople: [bob]\n---\n\n# Walkthrough\n`;
+    const { index } = await indexOf({
+      'docs/influence/2026/2026-03-02-walkthrough.md': activity('2026-13-45'),
+      'docs/influence/2026/walkthrough.md': activity('2026-02-31'),
+      'docs/influence/2026/2026-03-04-fine.md': activity('2026-03-04'),
+    });
+    const dates = index.problems().filter((p) => p.code === 'missing-date');
+    assert.deepStrictEqual(
+      dates.map((p) => [p.path.slice(p.path.lastIndexOf('/') + 1), p.severity, p.message]),
+      [
+        [
+          '2026-03-02-walkthrough.md',
+          'warning',
+          'The `date` "2026-13-45" is no readable day (YYYY-MM-DD); this activity is dated 2026-03-02 from its file name.',
+        ],
+        ['walkthrough.md', 'warning', 'The `date` "2026-02-31" is no readable day (YYYY-MM-DD); this activity is left out of dated reports.'],
+      ],
+    );
+    assert.strictEqual(byName(index, '2026-03-02-walkthrough.md').date, '2026-03-02');
+  });
 });

@@ -38,6 +38,8 @@ export function parseActivity(src: FrontMatterSource): LodestarRecord {
     people: unique(listField(data, 'people').map((p) => p.replace(/^@/, ''))),
     titleLine: (outline.title?.line ?? 0) + 1,
   };
+  const writtenDate = stringField(data, 'date');
+  if (writtenDate !== undefined && writtenDate.trim() !== '' && normaliseDate(writtenDate) === null) record.unreadableDate = copy(writtenDate.trim());
   if (type !== undefined) record.activityType = copy(normaliseActivityType(type));
   if (duration !== undefined) record.durationMinutes = duration;
   if (outcome !== undefined) record.outcome = copy(outcome);
@@ -104,7 +106,18 @@ export function activityProblems(records: Iterable<LodestarRecord>): Problem[] {
         line: 1,
         severity: 'warning',
         code: 'missing-date',
-        message: 'This activity has no readable `date` (YYYY-MM-DD); it is left out of dated reports.',
+        message:
+          r.unreadableDate !== undefined
+            ? `The \`date\` "${r.unreadableDate}" is no readable day (YYYY-MM-DD); this activity is left out of dated reports.`
+            : 'This activity has no readable `date` (YYYY-MM-DD); it is left out of dated reports.',
+      });
+    else if (r.unreadableDate !== undefined)
+      out.push({
+        path: r.path,
+        line: 1,
+        severity: 'warning',
+        code: 'missing-date',
+        message: `The \`date\` "${r.unreadableDate}" is no readable day (YYYY-MM-DD); this activity is dated ${r.date} from its file name.`,
       });
   }
   return out;

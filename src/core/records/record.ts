@@ -74,6 +74,8 @@ export interface LodestarRecord {
   commits?: string[];
   /** For activities: the influence type, lower-case as written (`design-review`…; see core/activities/taxonomy). */
   activityType?: string;
+  /** For activities: a `date` written in front matter that is no readable day (`2026-13-45`), as written. */
+  unreadableDate?: string;
   /** For activities: what came of it (front matter `outcome`). */
   outcome?: string;
   /** For activities and sessions: minutes spent (front matter `duration`), when readable. */
