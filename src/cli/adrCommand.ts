@@ -456,7 +456,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
 // `adr generate` reads only the first line of each record: a partial read the file-system port does not offer.
 const FIRST_LINE_BYTES = 1024;
 
-/** The file's text up to and including its first newline (the whole file when the first line is long). */
+/** The file's text up to and including its first newline (the whole file when the first line is long or opens front matter). */
 function readFirstLine(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     open(file, 'r', (openError, fd) => {
@@ -470,7 +470,9 @@ function readFirstLine(file: string): Promise<string> {
           if (readError) reject(readError);
           else {
             const nl = buffer.subarray(0, n).indexOf(10);
-            if (nl >= 0) resolve(buffer.toString('utf8', 0, nl + 1));
+            // A record that opens with front matter is labelled from its title after it: the whole file is read.
+            if (nl >= 0 && /^(\uFEFF)?---\r?\n$/.test(buffer.toString('utf8', 0, nl + 1))) readUtf8(file).then(resolve, reject);
+            else if (nl >= 0) resolve(buffer.toString('utf8', 0, nl + 1));
             else if (n < FIRST_LINE_BYTES) resolve(buffer.toString('utf8', 0, n));
             else readUtf8(file).then(resolve, reject);
           }

@@ -250,6 +250,25 @@ describe('lodestar adr generate toc: unreadable intro or outro, as adr-tools', (
   });
 });
 
+describe('lodestar adr with records that open with front matter', () => {
+  it('toc, graph and -s label such a record by its title, not by the fence (adr-tools would write [-])', () => {
+    const dir = makeTempDir();
+    adr(dir, ['init']);
+    adr(dir, ['new', 'Use', 'Postgres']);
+    const file = path.join(dir, 'doc/adr/0002-use-postgres.md');
+    // As the README suggests: front matter naming the code the decision governs.
+    fs.writeFileSync(file, `---\r\napplies-to: [src/db/**]\r\n---\r\n\r\n${read(dir, 'doc/adr/0002-use-postgres.md').replace(/\n/g, '\r\n')}`);
+    const toc = adr(dir, ['generate', 'toc']).out;
+    assert.match(toc, /^\* \[2\. Use Postgres\]\(0002-use-postgres\.md\)$/m);
+    assert.doesNotMatch(toc, /\[-\]/);
+    assert.match(adr(dir, ['generate', 'graph']).out, /_2 \[label="2\. Use Postgres"; URL="0002-use-postgres\.html"\];/);
+    assert.strictEqual(adr(dir, ['new', '-s', '2', 'Use', 'CockroachDB']).code, 0);
+    assert.match(read(dir, 'doc/adr/0003-use-cockroachdb.md'), /Supercedes \[2\. Use Postgres\]\(0002-use-postgres\.md\)/);
+    // A record without front matter is labelled as adr-tools labels it.
+    assert.match(toc, /^\* \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)$/m);
+  });
+});
+
 describe('lodestar adr upgrade-repository, as adr-tools 3.0.0', () => {
   it("turns every record's old DD/MM/YYYY header date into ISO 8601 silently (adr-tools' migrate-date-format test), keeping all other bytes", () => {
     const dir = makeTempDir();

@@ -6,6 +6,7 @@
  * would mangle input or leave a half-written record, these do not (see README).
  */
 import { normaliseDate } from '../records/dates';
+import { closingFenceLine } from '../records/frontMatter';
 import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
 
 export const ADR_TOOLS_TEMPLATE = `# NUMBER. TITLE
@@ -123,9 +124,21 @@ export function fillPlaceholders(template: string, values: Record<string, string
     .join('\n');
 }
 
-/** adr-tools' link title: the first line without its first two characters (`1. Record architecture decisions`). */
+/**
+ * adr-tools' link title: the first line without its first two characters (`1. Record architecture decisions`).
+ * A record that opens with front matter (`applies-to`, MADR's keys), which adr-tools would label `-`, is labelled
+ * from the first line after it instead, its `# ` title.
+ */
 export function adrToolsTitleLine(text: string): string {
-  return text.split('\n')[0].replace(/\r$/, '').slice(2);
+  const lines = text.split('\n', 200);
+  let first = 0;
+  const closing = text.startsWith('\uFEFF') ? closingFenceLine([lines[0].slice(1), ...lines.slice(1)]) : closingFenceLine(lines);
+  if (closing > 0) {
+    first = closing + 1;
+    while (first < lines.length && lines[first].trim() === '') first++;
+    if (first >= lines.length) first = 0;
+  }
+  return lines[first].replace(/\r$/, '').slice(2);
 }
 
 function eolOf(text: string): string {
