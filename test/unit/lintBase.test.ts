@@ -150,7 +150,7 @@ describe('lint --base', () => {
     assert.strictEqual(unknown.code, 1);
     assert.match(
       unknown.stdout,
-      /^\.:1: error base-history-missing --base origin\/nope is not a commit in this clone\. Fetch the whole history: in GitHub Actions, `actions\/checkout` with `fetch-depth: 0`/,
+      /^\.:1: error base-history-missing --base origin\/nope is not a commit in this clone\. Check the name \(`git branch -a` lists the branches\), or fetch it: `git fetch origin BRANCH`\.$/m,
     );
     const option = await runCli(['lint', '--base', '--upload-pack=x', '--root', root]);
     assert.strictEqual(option.code, 2);

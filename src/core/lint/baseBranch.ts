@@ -53,7 +53,9 @@ export async function compareWithBase(gitFor: (cwd: string) => GitExecutor, req:
       ? undefined
       : (await git.run(['for-each-ref', '--format=%(refname:short)', `refs/remotes/*/${req.base}`]).catch(() => '')).split('\n')[0]?.trim();
     const hint = remote ? ` Did you mean --base ${remote}? This clone has it as a remote-tracking branch only.` : '';
-    return missing(`--base ${req.base} is not a commit in this clone.${hint}${shallowNote} ${FETCH_HINT}`);
+    // In a full clone a name that is not there is most likely mistyped, not missing history.
+    const next = shallow ? ` ${FETCH_HINT}` : remote ? '' : ' Check the name (`git branch -a` lists the branches), or fetch it: `git fetch origin BRANCH`.';
+    return missing(`--base ${req.base} is not a commit in this clone.${hint}${shallowNote}${next}`);
   }
   const mergeBase = (await git.run(['merge-base', 'HEAD', baseCommit]).catch(() => '')).trim();
   if (!mergeBase) {
