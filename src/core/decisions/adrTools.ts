@@ -6,7 +6,7 @@
  * would mangle input or leave a half-written record, these do not (see README).
  */
 import { normaliseDate } from '../records/dates';
-import { closingFenceLine } from '../records/frontMatter';
+import { closingFenceLine } from '../records/frontMatterFences';
 import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
 
 export const ADR_TOOLS_TEMPLATE = `# NUMBER. TITLE

@@ -1,5 +1,8 @@
 import { parseDocument } from 'yaml';
 import { parseSimpleYaml } from './simpleYaml';
+import { closingFenceLine, isClosingFence, isOpeningFence } from './frontMatterFences';
+
+export { closingFenceLine };
 
 /**
  * Splits a Markdown file into YAML front matter and body, and parses the YAML
@@ -192,26 +195,10 @@ export function listField(data: Record<string, unknown> | undefined, ...keys: st
   return [];
 }
 
-/** The index of the line that closes front matter opened on line 0 (`---` or `...`), or -1. Lines may end in `\r`. */
-export function closingFenceLine(lines: readonly string[]): number {
-  if (lines.length === 0 || !isOpeningFence(lines[0])) return -1;
-  for (let i = 1; i < lines.length; i++) if (isClosingFence(lines[i])) return i;
-  return -1;
-}
-
 /**
  * The one rule for front-matter fences, used by the reader and by every edit: the file's first line is `---`
  * (after a BOM), the first later line that is `---` or `...` closes it; trailing blanks and `\r` do not count.
  */
-function isOpeningFence(line: string): boolean {
-  return line.replace(/^\uFEFF/, '').trimEnd() === '---';
-}
-
-function isClosingFence(line: string): boolean {
-  const t = line.trimEnd();
-  return t === '---' || t === '...';
-}
-
 /** A Markdown file as the parsers see it: its path and folder, front matter (already read) and body. */
 export interface FrontMatterSource {
   path: string;
