@@ -138,9 +138,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   if (first && isRaw(first)) return first.raw(argv.slice(1), out, err);
   // `lodestar --root DIR adr list`: adr (like adr-tools) works in the folder it is run in and reads its own arguments.
   const rawLater = argv.findIndex((a) => Object.hasOwn(COMMANDS, a) && isRaw(COMMANDS[a]));
-  const valueOptions = declaredOptions();
+  const declared = declaredOptions();
   const onlyOptionsBefore = (end: number): boolean =>
-    argv.slice(0, end).every((a, i) => a.startsWith('-') || (i > 0 && valueOptions[argv[i - 1].replace(/^--/, '')] === 'value'));
+    argv.slice(0, end).every((a, i) => a.startsWith('-') || (i > 0 && declared[argv[i - 1].replace(/^--/, '')] === 'value'));
   if (rawLater > 0 && onlyOptionsBefore(rawLater)) {
     err.write(
       `lodestar: options go after ${argv[rawLater]}, which reads its own${argv[rawLater] === 'adr' ? ' and works in the folder it is run in (cd DIR && lodestar adr …)' : ' (--root DIR among them)'}\n`,
@@ -149,7 +149,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   let args;
   try {
-    args = parseArgs(argv, declaredOptions());
+    args = parseArgs(argv, declared);
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`lodestar: ${e.message}\n\n${helpText()}`);
