@@ -32,6 +32,22 @@ describe('history scans of given commits', () => {
     assert.throws(() => new CommitFeed().add('HEAD; rm -rf /'), /not a commit hash/);
   });
 
+  it('a CommitFeed hands many hashes over in a few writes, every one of them, each on its own line', () => {
+    const writes: string[] = [];
+    let ended = false;
+    const feed = new CommitFeed();
+    const hashes = Array.from({ length: 5000 }, (_, i) => i.toString(16).padStart(40, 'a'));
+    for (const h of hashes.slice(0, 10)) feed.add(h);
+    feed.attach({ write: (text) => writes.push(text), end: () => (ended = true) });
+    for (const h of hashes.slice(10)) feed.add(h);
+    assert.strictEqual(ended, false);
+    feed.end();
+    assert.strictEqual(ended, true);
+    assert.strictEqual(writes.join(''), hashes.map((h) => `${h}\n`).join(''));
+    // Not a pipe write (and a wake-up of git) per hash.
+    assert.ok(writes.length <= 60, `${writes.length} writes for 5,000 hashes`);
+  });
+
   it('a list of commits, in the order given, with bodies; an empty list runs no git', async () => {
     const root = makeTempDir();
     git(root, ['init', '-q', '-b', 'main']);

@@ -42,29 +42,42 @@ export interface HistoryScanOptions {
  */
 export class CommitFeed implements GitInputFeed {
   private sink: { write(text: string): void; end(): void } | undefined;
-  private buffered: string[] = [];
+  /** Hashes not yet handed over, each with its newline: they go in pieces of {@link FEED_PIECE} characters. */
+  private buffered = '';
   private ended = false;
 
   add(hash: string): void {
     if (this.ended) return;
     checkHash(hash);
-    if (this.sink) this.sink.write(`${hash}\n`);
-    else this.buffered.push(hash);
+    this.buffered += `${hash}\n`;
+    // One write per hash would be a pipe write and a wake-up of git each: tens of thousands of them.
+    if (this.sink && this.buffered.length >= FEED_PIECE) this.flush();
   }
 
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.sink?.end();
+    if (this.sink) {
+      this.flush();
+      this.sink.end();
+    }
   }
 
   attach(sink: { write(text: string): void; end(): void }): void {
     this.sink = sink;
-    if (this.buffered.length > 0) sink.write(`${this.buffered.join('\n')}\n`);
-    this.buffered = [];
+    if (this.buffered.length >= FEED_PIECE || this.ended) this.flush();
     if (this.ended) sink.end();
   }
+
+  private flush(): void {
+    if (this.buffered.length === 0) return;
+    this.sink!.write(this.buffered);
+    this.buffered = '';
+  }
 }
+
+/** How many characters of hashes (a hundred or so) go to git's stdin in one write. */
+const FEED_PIECE = 4096;
 
 export interface HistoryScanResult {
   /** How many commits were read. */
