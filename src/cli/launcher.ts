@@ -18,7 +18,19 @@ import { userCacheFolder } from './userCacheFolder';
 
 const BUNDLE = path.join(__dirname, 'lodestar-cli.js');
 
-type Loaded = { cachedData?: Buffer; cacheFile: string; folder: string };
+type Loaded = { cachedData?: Buffer; cacheFile: string; folder: string; build: string };
+
+// V8 saves the code of the functions that ran before the cache was written: a cache written by `adr list` would
+// leave `index` compiling its parser, the YAML library and the rest lazily on every run (60 ms and more). So each
+// command keeps its own cache: the command word, and `adr`'s subcommand; anything else shares one.
+const COMMANDS = new Set(['adr', 'index', 'lint', 'pairing', 'prs', 'report', 'search', 'site', 'why']);
+const ADR_COMMANDS = new Set(['new', 'list', 'link', 'generate', 'init', 'renumber', 'upgrade-repository']);
+
+function commandOf(argv: string[]): string {
+  const [first, second] = argv;
+  if (first === undefined || !COMMANDS.has(first)) return 'other';
+  return first === 'adr' && second !== undefined && ADR_COMMANDS.has(second) ? `adr-${second}` : first;
+}
 
 type Cli = { runCli(): void };
 
@@ -44,10 +56,10 @@ function writeCache(script: vm.Script, cache: Loaded): void {
     const temporary = `${cache.cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temporary, cache.cacheFile);
-    // The caches of other builds of the bundle (an upgrade) go.
-    const mine = path.basename(cache.cacheFile);
+    // The caches of other builds of the bundle (an upgrade) go; this build's other commands' stay.
     for (const name of fs.readdirSync(cache.folder)) {
-      if (name.startsWith('cli-code-') && name !== mine && !name.endsWith('.tmp')) fs.rmSync(path.join(cache.folder, name), { force: true });
+      if (name.startsWith('cli-code-') && !name.endsWith(`-${cache.build}.bin`) && !name.endsWith('.tmp'))
+        fs.rmSync(path.join(cache.folder, name), { force: true });
     }
   } catch {
     // A read-only home, a full disk: the next run compiles again.
@@ -70,15 +82,16 @@ function load(): Cli {
         source = fs.readFileSync(BUNDLE, 'utf8');
         const stat = fs.statSync(BUNDLE);
         const folder = userCacheFolder();
-        // One file per build of the bundle and per Node: V8 would refuse the others anyway.
-        const cacheFile = path.join(folder, `cli-code-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
+        // One file per build of the bundle and per Node (V8 would refuse the others anyway), and per command.
+        const build = `${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}`;
+        const cacheFile = path.join(folder, `cli-code-${commandOf(process.argv.slice(2))}-${build}.bin`);
         let cachedData: Buffer | undefined;
         try {
           cachedData = fs.readFileSync(cacheFile);
         } catch {
           cachedData = undefined;
         }
-        cache = { cachedData, cacheFile, folder };
+        cache = { cachedData, cacheFile, folder, build };
       } catch {
         cache = undefined;
       }

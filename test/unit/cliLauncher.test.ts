@@ -19,7 +19,7 @@ describe('dist/cli.js keeps V8 compiled code between runs', () => {
     assert.strictEqual(first.stdout, expected);
     const files = fs.readdirSync(folder);
     assert.strictEqual(files.length, 1, files.join(', '));
-    assert.match(files[0], /^cli-code-\d+-\d+-v[\d.]+-\w+\.bin$/);
+    assert.match(files[0], /^cli-code-adr-list-\d+-\d+-v[\d.]+-\w+\.bin$/);
     const file = path.join(folder, files[0]);
     if (process.platform !== 'win32') assert.strictEqual(fs.statSync(folder).mode & 0o077, 0, 'only the user may write code V8 trusts');
     const written = fs.readFileSync(file);
@@ -40,6 +40,40 @@ describe('dist/cli.js keeps V8 compiled code between runs', () => {
     fs.rmSync(file);
     assert.strictEqual(run({ LODESTAR_CACHE_DIR: folder }).stdout, expected);
     assert.deepStrictEqual(fs.readdirSync(folder), files);
+  });
+
+  it("each command keeps its own cache (V8 saves only the code that ran), and another build's go", () => {
+    const folder = path.join(makeTempDir('lodestar-code-cache-'), 'cache');
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, LODESTAR_CACHE_DIR: folder } });
+    assert.strictEqual(cli(['adr', 'list']).stdout, expected);
+    const index = cli(['index', '--json']);
+    assert.strictEqual(index.status, 0, index.stderr);
+    assert.strictEqual(cli(['--root', repo, 'index']).status, 0);
+    const names = fs.readdirSync(folder).filter((n) => n.startsWith('cli-code-'));
+    assert.deepStrictEqual(names.map((n) => /^cli-code-([a-z-]+?)-\d+-\d+-v/.exec(n)?.[1]).sort(), ['adr-list', 'index', 'other']);
+    // The index cache holds the index's code, which adr list never runs: it is the larger.
+    const size = (command: string) =>
+      fs.statSync(
+        path.join(
+          folder,
+          names.find((n) => n.startsWith(`cli-code-${command}-`))!,
+        ),
+      ).size;
+    assert.ok(size('index') > size('adr-list'), `index ${size('index')} bytes, adr list ${size('adr-list')}`);
+    const indexFile = path.join(
+      folder,
+      names.find((n) => n.startsWith('cli-code-index-'))!,
+    );
+    const written = fs.readFileSync(indexFile);
+    cli(['index', '--json']);
+    assert.ok(fs.readFileSync(indexFile).equals(written), 'a command whose cache V8 accepted does not write it again');
+    // An upgrade: another build's caches, of any command, go when one of this build's is written.
+    fs.writeFileSync(path.join(folder, 'cli-code-index-1-2-v0.0.0-x.bin'), 'old');
+    fs.writeFileSync(path.join(folder, 'cli-code-1-2-v0.0.0-x.bin'), 'old');
+    fs.rmSync(indexFile);
+    cli(['index', '--json']);
+    assert.deepStrictEqual(fs.readdirSync(folder).sort(), names.sort());
   });
 
   it('LODESTAR_NO_CODE_CACHE=1 writes nothing; a cache folder that cannot be written changes nothing else', () => {
