@@ -4,6 +4,7 @@ import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { OptionKind, parseArgs, UsageError } from './args';
 import type { CommandEntry, RawCommandEntry } from './command';
+import { subfolderNote } from './subfolderNote';
 import { forTerminal } from './terminalText';
 
 export type { CommandContext } from './command';
@@ -49,9 +50,9 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     run: async (c) => (await import('./prsCommand')).prsMain(c.root, { json: c.flags.has('json'), since: c.options.get('since') }, c.out, c.err),
   },
   report: {
-    usage: 'report --from DATE --to DATE [--format md|json] [--person HANDLE] [--root DIR]',
+    usage: 'report --from DATE --to DATE [--format md|json | --json] [--person HANDLE] [--root DIR]',
     summary: 'the influence report of a period: decisions, designs, people grown, pull requests',
-    options: { root: 'value', from: 'value', to: 'value', format: 'value', person: 'value' },
+    options: { root: 'value', from: 'value', to: 'value', format: 'value', person: 'value', json: 'flag' },
     blockingReads: true,
     run: async (c) => (await import('./reportCommand')).reportCommand(c),
   },
@@ -105,6 +106,11 @@ options:
   --json       machine-readable output (the contract other tools rely on)
   --version    the version of lodestar
 `;
+}
+
+/** `lodestar COMMAND --help`: that command's usage and what it does. */
+function commandHelp(entry: CommandEntry): string {
+  return `usage: lodestar ${entry.usage}\n\n${entry.summary}.\n\n--root DIR reads that repository (default: the current folder); --json prints the machine-readable output.\n`;
 }
 
 /** Every option some command declares, so that a value is read as a value whichever command is given. */
@@ -171,6 +177,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 2;
     }
   }
+  if (entry && args.command !== 'help' && args.flags.has('help')) {
+    out.write(commandHelp(entry));
+    return 0;
+  }
   if (!args.command || args.command === 'help' || args.flags.has('help')) {
     out.write(helpText());
     return 0;
@@ -189,6 +199,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   if (!entry) {
     err.write(`lodestar: unknown command "${args.command}"\n\n${helpText()}`);
     return 2;
+  }
+  if (!args.options.has('root')) {
+    const note = subfolderNote(args.command, process.cwd());
+    if (note) err.write(note);
   }
   return entry.run({ root, fs, options: args.options, flags: args.flags, out, err });
 }

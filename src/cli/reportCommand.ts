@@ -21,6 +21,8 @@ export interface ReportCommandInput {
   root: string;
   /** The parsed `--name value` options. */
   options: ReadonlyMap<string, string>;
+  /** The parsed flags: `--json` is `--format json`. */
+  flags?: ReadonlySet<string>;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   /** The day reminders are worked out for; default today. */
@@ -31,7 +33,9 @@ export interface ReportCommandInput {
 export async function reportCommand(input: ReportCommandInput): Promise<number> {
   const { options, out, err } = input;
   const usage = (message: string): number => {
-    err.write(`lodestar report: ${message}\nusage: lodestar report --from YYYY-MM-DD --to YYYY-MM-DD [--format md|json] [--person HANDLE] [--root DIR]\n`);
+    err.write(
+      `lodestar report: ${message}\nusage: lodestar report --from YYYY-MM-DD --to YYYY-MM-DD [--format md|json | --json] [--person HANDLE] [--root DIR]\n`,
+    );
     return 2;
   };
   const from = options.get('from');
@@ -44,7 +48,9 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
     if (!isIsoDate(value)) return usage(`--${name} "${value}" is not a date written YYYY-MM-DD.`);
   }
   if (from > to) return usage(`--from ${from} is after --to ${to}.`);
-  const format = options.get('format') ?? 'md';
+  const asJson = input.flags?.has('json') === true;
+  if (asJson && options.has('format') && options.get('format') !== 'json') return usage(`--json and --format ${options.get('format')} ask for two formats.`);
+  const format = asJson ? 'json' : (options.get('format') ?? 'md');
   if (format !== 'md' && format !== 'json') return usage(`--format is md or json (got "${format}").`);
   const person = options.get('person')?.trim();
   if (person !== undefined && (person === '' || /[\r\n]/.test(person))) return usage('--person is a handle on one line.');

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { subfolderNote } from './subfolderNote';
 import { parseArgs } from 'util';
 import { EntryType, relativeTo, toPortPath } from '../core/store/fileSystem';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
@@ -47,6 +48,10 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
     return 2;
   }
   const root = toPortPath(path.resolve(values.root ?? process.cwd()));
+  if (values.root === undefined) {
+    const note = subfolderNote('search', process.cwd());
+    if (note) err(note);
+  }
   const fs = new NodeFileSystem();
   const st = await fs.stat(root);
   if (!st || !(st.type & EntryType.Directory)) {

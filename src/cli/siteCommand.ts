@@ -1,4 +1,5 @@
 import * as nodeFs from 'fs';
+import { subfolderNote } from './subfolderNote';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -25,6 +26,8 @@ type Write = (s: string) => void;
 
 /** `lodestar site build|serve …` */
 export async function siteMain(argv: string[], out: Write, err: Write, signal?: AbortSignal): Promise<number> {
+  // `lodestar site --help` (or -h) asks for this help, as `site help` does.
+  if (argv[0] === '--help' || argv[0] === '-h') argv = ['help', ...argv.slice(1)];
   const sub = argv[0];
   let values: { out?: string; root?: string; 'base-url'?: string; port?: string; 'no-mermaid'?: boolean; help?: boolean };
   try {
@@ -58,6 +61,10 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
     return 2;
   }
   const root = toPortPath(path.resolve(values.root ?? process.cwd()));
+  if (values.root === undefined) {
+    const note = subfolderNote(`site ${sub}`, process.cwd());
+    if (note) err(note);
+  }
   // Blocking reads: the index reads while the render worker drafts pages, so the main thread has nothing else to do.
   const fs = new NodeFileSystem({ blockingReads: true });
   const st = await fs.stat(root);

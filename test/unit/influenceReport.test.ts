@@ -185,9 +185,9 @@ describe('influence report: counts', () => {
       assert.match(r.stderr, /lodestar report: .*(required|YYYY-MM-DD|after|md or json)/, args.join(' '));
       assert.strictEqual(r.stdout, '');
     }
-    const typo = await runCli(['report', '--from', '2026-01-01', '--to', '2026-03-31', '--json', '--root', root]);
+    const typo = await runCli(['report', '--from', '2026-01-01', '--to', '2026-03-31', '--jsno', '--root', root]);
     assert.strictEqual(typo.code, 2);
-    assert.match(typo.stderr, /does not take --json/);
+    assert.match(typo.stderr, /does not take --jsno/);
     const ok = await runCli(['report', '--from=2026-01-01', '--to=2026-03-31', '--root', root]);
     assert.strictEqual(ok.code, 0, ok.stderr);
   });
