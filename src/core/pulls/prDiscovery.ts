@@ -1,5 +1,5 @@
 import { GitExecutor } from '../git/gitExecutor';
-import { CommitFeed, HistoryCommit, scanHistory } from '../git/commitHistory';
+import { CommitFeed, HistoryCommit, scanHistory, sinceWithSlack } from '../git/commitHistory';
 import { parseCoAuthors as parseTrailers } from '../people/coAuthors';
 import { MAX_PULL_REQUEST_NUMBER } from './prReferences';
 import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
@@ -288,7 +288,10 @@ export class PullRequestCollector {
 }
 
 export interface DiscoveryOptions {
-  /** Only pull requests merged at or after this date (`YYYY-MM-DD` or ISO date-time). */
+  /**
+   * Only pull requests merged at or after this date (`YYYY-MM-DD` or ISO date-time): by `mergedAt`, the author
+   * date (a day compares with its own calendar day, as pairing's `--since` does).
+   */
   since?: string;
   /** The revision to walk from (HEAD when absent). */
   revision?: string;
@@ -340,9 +343,13 @@ export async function discoverPullRequests(
   const tipsRead = tips ? scanHistory(git, (c) => read.push(c), { commits: tips }).catch(() => undefined) : undefined;
   const collector = new PullRequestCollector(later ? [] : (remotes as readonly RemoteRepo[]), tips && ((hash) => tips.add(hash)));
   let scan: Awaited<ReturnType<typeof scanHistory>>;
+  const merged = options.since === undefined ? undefined : mergedSince(options.since);
   try {
-    scan = await scanHistory(git, (c) => collector.add(c), {
-      since: options.since,
+    // git's date filter reads the committer date: it is asked for a little more, and the author date decides.
+    // A commit outside the window may still be a GitHub merge's branch tip.
+    const add = merged ? (c: HistoryCommit) => (merged(c.date) ? collector.add(c) : collector.addBranchTip(c)) : (c: HistoryCommit) => collector.add(c);
+    scan = await scanHistory(git, add, {
+      since: options.since === undefined ? undefined : sinceWithSlack(options.since),
       revision: options.revision,
       maxCount: options.maxCount,
       mentioning: filtered ? MESSAGE_TEXTS : undefined,
@@ -361,6 +368,13 @@ export async function discoverPullRequests(
   const result: DiscoveryResult = { pullRequests, commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
+}
+
+/** Whether an author date (ISO, as git prints `%aI`) is at or after `since`: a day by the date's own calendar day, a date-time as an instant. */
+function mergedSince(since: string): (date: string) => boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return (date) => date.slice(0, 10) >= since;
+  const from = Date.parse(since);
+  return Number.isNaN(from) ? () => true : (date) => Date.parse(date) >= from;
 }
 
 /**
