@@ -672,3 +672,39 @@ describe('credit when it happened: status changes dated from git', () => {
     assert.deepStrictEqual(cli.decisions, { accepted: 2, superseded: 1 });
   });
 });
+
+describe('influence report: who did what to a design doc', () => {
+  function designRepo(): string {
+    return buildRepo({
+      'docs/mentoring/tess.md': '---\nhandle: tess\nname: Tess Reviewer\nemails: [tess@example.com]\n---\n',
+      'docs/mentoring/alice.md': '---\nhandle: alice\nname: Alice Author\n---\n',
+      // Written by Alice; Tess reviewed it (by her address) and Dana approved it.
+      'docs/design/search.md':
+        '---\ntitle: Search rewrite\nstatus: in-review\nauthors: [alice]\nreviewers: [tess@example.com]\napprovers: [dana]\ncreated: 2026-02-03\n---\n# Search rewrite\n',
+      // Reviewed and approved by Tess, with no author written.
+      'docs/design/cache.md': '---\ntitle: Cache layer\nstatus: approved\nreviewers: [tess]\napprovers: [alice]\ncreated: 2026-02-10\n---\n# Cache layer\n',
+      // Tess's review, logged as an activity that names the author too.
+      'docs/influence/2026/2026-02-05-search-review.md':
+        '---\ntype: design-review\ndate: 2026-02-05\npeople: [tess, alice]\ndesigns: [docs/design/search.md]\n---\n# Reviewed the search rewrite\n',
+    });
+  }
+
+  it('a reviewer reads as reviewing the author’s doc, not as one of its authors', async () => {
+    const root = designRepo();
+    for (const scope of [[], ['--person', 'tess']]) {
+      const r = await runCli(['report', '--from', '2026-01-01', '--to', '2026-03-31', '--root', root, ...scope]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const line = (title: string) => r.stdout.split('\n').find((l) => l.includes(`[${title}]`)) ?? '';
+      // Tess's address is her handle here, as everywhere in the report.
+      assert.match(line('Search rewrite'), / · in-review · by alice; reviewed by tess; approved by dana$/, scope.join(' '));
+      assert.match(line('Cache layer'), / · approved · reviewed by tess; approved by alice$/, scope.join(' '));
+      // The review activity: a review of Alice's doc, the people of the review named apart.
+      assert.match(
+        line('Reviewed the search rewrite'),
+        / · Design review of \[Search rewrite\]\(docs\/design\/search\.md\) by alice · with tess, alice$/,
+        scope.join(' '),
+      );
+      assert.ok(!/by tess, alice|by alice, tess/.test(r.stdout), r.stdout);
+    }
+  });
+});

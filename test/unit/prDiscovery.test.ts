@@ -218,6 +218,36 @@ describe('pull-request discovery from history', () => {
     }
   });
 
+  it('Bitbucket Cloud merge and squash commits made by git give the titles their messages hold', async () => {
+    const root = makeTempDir();
+    git(root, ['init', '-q', '-b', 'main']);
+    commitAt(root, 'Start', '2026-01-01T10:00:00Z', DANA);
+    git(root, ['checkout', '-q', '-b', 'feature/importer']);
+    commitAt(root, 'Importer work', '2026-01-02T10:00:00Z', ALICE);
+    git(root, ['checkout', '-q', 'main']);
+    const merge = mergeNoFf(
+      root,
+      'feature/importer',
+      'Merged in feature/importer (pull request #21)\n\nAdd the importer\n\nApproved-by: Dana Lead',
+      '2026-01-03T10:00:00Z',
+      DANA,
+    );
+    const squash = commitAt(
+      root,
+      'Merged in feature/exporter (pull request #22)\n\nAdd the exporter\n\n* Start the exporter\n\n* Fix the test\n\nApproved-by: Dana Lead',
+      '2026-01-04T10:00:00Z',
+      BOB,
+    );
+    const found = await discoverPullRequests(createGitExecutor(root), [parseRemoteUrl('git@bitbucket.org:team/app.git') as RemoteRepo]);
+    assert.deepStrictEqual(
+      found.pullRequests.map((p) => [p.number, p.title, p.source, p.mergeCommit, p.branch, p.url]),
+      [
+        [22, 'Add the exporter', 'bitbucket', squash, 'feature/exporter', 'https://bitbucket.org/team/app/pull-requests/22'],
+        [21, 'Add the importer', 'bitbucket', merge, 'feature/importer', 'https://bitbucket.org/team/app/pull-requests/21'],
+      ],
+    );
+  });
+
   it("since: only PRs merged from that date; a merge whose branch tip is older still gets the tip's author", async () => {
     const gitx = createGitExecutor(repo.root);
     const recent = await discoverPullRequests(gitx, [], { since: '2025-12-12' });
@@ -316,6 +346,40 @@ describe('pull-request messages', () => {
     ]) {
       assert.strictEqual(read(message), undefined, message);
     }
+  });
+
+  it("Bitbucket Cloud: the PR's title, not `Merged in …`, for merges and squashes; approvals and squashed commits are no title", () => {
+    assert.deepStrictEqual(read('Merged in feature/x (pull request #8)\n\nAdd the importer\n\nApproved-by: Dana Lead'), [8, 'bitbucket', 'Add the importer']);
+    // The squash form: the title, the squashed commits, the approvals.
+    assert.deepStrictEqual(
+      read(
+        'Merged in feature/x (pull request #9)\n\nAdd the exporter\n\n* Start the exporter\n\n* Fix the test\n\nApproved-by: Dana Lead\nApproved-by: Sam Staff',
+      ),
+      [9, 'bitbucket', 'Add the exporter'],
+    );
+    // The title deleted: an approval or a squashed commit is not one, the subject stands in.
+    assert.deepStrictEqual(read('Merged in feature/x (pull request #10)\n\nApproved-by: Dana Lead'), [
+      10,
+      'bitbucket',
+      'Merged in feature/x (pull request #10)',
+    ]);
+    assert.deepStrictEqual(read('Merged in feature/x (pull request #11)\n\n* Start\n\n* Finish'), [11, 'bitbucket', 'Merged in feature/x (pull request #11)']);
+    // The title on the very next line: git joins it to the subject.
+    assert.deepStrictEqual(pullRequestFromMessage('Merged in feature/x (pull request #12) Add the importer', '')?.title, 'Add the importer');
+    // A subject edited to the title.
+    assert.deepStrictEqual(read('Add the importer (pull request #13)\n\nApproved-by: Dana Lead'), [13, 'bitbucket', 'Add the importer']);
+    assert.deepStrictEqual(read('Fix (pull request #0)'), undefined);
+    // GitHub and GitLab merges whose first body line is a trailer keep their subject too.
+    assert.deepStrictEqual(read('Merge pull request #5 from a/b\n\nCo-authored-by: Eve <eve@example.com>'), [
+      5,
+      'merge-commit',
+      'Merge pull request #5 from a/b',
+    ]);
+    assert.deepStrictEqual(read("Merge branch 'b' into 'main'\n\nSigned-off-by: Eve <eve@example.com>\n\nSee merge request g/p!6"), [
+      6,
+      'gitlab',
+      "Merge branch 'b' into 'main'",
+    ]);
   });
 
   it('co-author trailers: any key case, bots and malformed lines skipped', () => {

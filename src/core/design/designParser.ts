@@ -17,7 +17,10 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
   const name = basename(src.path);
   // `2024-01-15-search-rewrite.md` is dated, not numbered.
   const nameDate = /^\d{4}-\d{2}-\d{2}[-_]/.test(name) ? normaliseDate(name.slice(0, 10)) : null;
-  return {
+  const authors = listField(data, 'authors');
+  const reviewers = listField(data, 'reviewers');
+  const approvers = listField(data, 'approvers');
+  const record: LodestarRecord = {
     kind: 'design',
     path: src.path,
     folder: src.folder,
@@ -29,8 +32,13 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
     links: decisions.map((d) => ({ kind: 'decision', target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d, label: d })),
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),
     private: stringField(data, 'visibility') === 'private',
-    people: [...listField(data, 'authors'), ...listField(data, 'reviewers'), ...listField(data, 'approvers')],
+    people: [...authors, ...reviewers, ...approvers],
     tags: readTags(data),
     titleLine: (outline.title?.line ?? 0) + 1,
   };
+  // Who wrote it and who reviewed or approved it: a report credits each for what they did.
+  if (authors.length > 0) record.authors = authors;
+  if (reviewers.length > 0) record.reviewers = reviewers;
+  if (approvers.length > 0) record.approvers = approvers;
+  return record;
 }

@@ -14,7 +14,11 @@ export interface HistoryCommit {
 }
 
 export interface HistoryScanOptions {
-  /** Only commits at or after this date (`YYYY-MM-DD` or an ISO date-time). */
+  /**
+   * Only commits committed at or after this date (`YYYY-MM-DD` or an ISO date-time), by git's own filter on the
+   * committer date: `--since-as-filter` where git has it (2.37 and later), which looks at every commit, else
+   * `--since`, which stops at the first older commit (one with a clock set years back hides those behind it).
+   */
   since?: string;
   /** Stop after this many commits. */
   maxCount?: number;
@@ -91,12 +95,18 @@ const FIELD = '\x1f';
 /** The fields, in order; the benchmark compares against raw `git log` with this same format. */
 export const HISTORY_FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s${FIELD}%b`;
 
-/** The `git log` arguments of a history scan (exported so the benchmark runs exactly these). */
-export function historyArgs(options: HistoryScanOptions = {}): string[] {
+/** git's option for a date filter: `--since-as-filter` filters every commit walked, `--since` stops the walk at the first older one. */
+export type SinceOption = '--since-as-filter' | '--since';
+
+/**
+ * The `git log` arguments of a history scan (exported so the benchmark runs exactly these). `sinceOption` is
+ * the option `since` is given with ({@link sinceOptionOf} says which one the installed git has).
+ */
+export function historyArgs(options: HistoryScanOptions = {}, sinceOption: SinceOption = '--since'): string[] {
   const args = ['log', '--no-color', '--no-show-signature', `--format=${HISTORY_FORMAT}`];
   // The hashes go to git's stdin (a command line has a length limit; stdin has none).
   if (options.commits) return [...args, '--no-walk=unsorted', '--ignore-missing', '--stdin', '--'];
-  if (options.since) args.push(sinceArg(options.since));
+  if (options.since) args.push(sinceArg(options.since, sinceOption));
   if (options.mentioning !== undefined && options.mentioning.length > 0)
     args.push('--regexp-ignore-case', '--fixed-strings', ...options.mentioning.map((text) => `--grep=${text}`));
   if (options.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.maxCount))}`);
@@ -106,21 +116,54 @@ export function historyArgs(options: HistoryScanOptions = {}): string[] {
   return args;
 }
 
-/** git's `--since=` for a day (from its start) or an ISO date-time; throws on anything else. */
-function sinceArg(since: string): string {
+/** git's `--since=` (or `--since-as-filter=`) for a day (from its start) or an ISO date-time; throws on anything else. */
+function sinceArg(since: string, option: SinceOption): string {
   if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(since)) {
     throw new Error(`not a date: "${since}" (expected YYYY-MM-DD)`);
   }
   // git reads a bare date as that day at the current time of day; a day means from its start.
-  return `--since=${/^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since} 00:00:00` : since}`;
+  return `${option}=${/^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since} 00:00:00` : since}`;
 }
 
 /**
- * How many commits the history of HEAD holds (since `since`): what a scan without filters would walk. 0 when there
- * is no history to count.
+ * The day two days before `since`'s own day, for git's filter when what counts is a commit's author date: git
+ * filters on the committer date (on or after the author date unless a clock was wrong) read at the local clock,
+ * and two days cover every time zone. The caller keeps the commits whose author date is in its window.
+ */
+export function sinceWithSlack(since: string): string {
+  const d = new Date(`${since.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return since;
+  d.setUTCDate(d.getUTCDate() - 2);
+  return d.toISOString().slice(0, 10);
+}
+
+/** True when `git version` printed this for a git that has `--since-as-filter` (2.37.0 and later). */
+export function hasSinceAsFilter(versionText: string): boolean {
+  const m = /^git version (\d+)\.(\d+)/.exec(versionText.trim());
+  if (!m) return false;
+  const major = Number(m[1]);
+  return major > 2 || (major === 2 && Number(m[2]) >= 37);
+}
+
+/**
+ * The date filter the installed git has: `--since-as-filter` from git 2.37 on, else `--since` (also when the
+ * version cannot be read). Asked only by scans with a `since`: `git version` runs once per process.
+ */
+export async function sinceOptionOf(git: GitExecutor): Promise<SinceOption> {
+  if (!git.version) return '--since';
+  try {
+    return hasSinceAsFilter(await git.version()) ? '--since-as-filter' : '--since';
+  } catch {
+    return '--since';
+  }
+}
+
+/**
+ * How many commits the history of HEAD holds (committed since `since`, by the same filter as a scan): what a scan
+ * without filters would walk. 0 when there is no history to count.
  */
 export async function countHistory(git: GitExecutor, since?: string): Promise<number> {
-  const args = ['rev-list', '--count', ...(since ? [sinceArg(since)] : []), 'HEAD', '--'];
+  const args = ['rev-list', '--count', ...(since ? [sinceArg(since, await sinceOptionOf(git))] : []), 'HEAD', '--'];
   try {
     return Number((await git.run(args)).trim()) || 0;
   } catch (e) {
@@ -192,9 +235,11 @@ export async function scanHistory(git: GitExecutor, onCommit: (commit: HistoryCo
     options.commits.forEach(checkHash);
     input = `${options.commits.join('\n')}\n`;
   }
+  // Only a scan with a date asks which filter git has: one without runs no more git than `git log`.
+  const sinceOption = options.since && !options.commits ? await sinceOptionOf(git) : undefined;
   try {
     await git.stream(
-      historyArgs(options),
+      historyArgs(options, sinceOption),
       (chunk) => {
         pending += chunk;
         flush(false);

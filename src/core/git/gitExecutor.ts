@@ -23,6 +23,11 @@ export interface GitExecutor {
    * without it stdin is closed.
    */
   stream(args: string[], onChunk: (text: string) => void, input?: string | GitInputFeed): Promise<void>;
+  /**
+   * What `git version` prints (`git version 2.39.5`), asked once per process: every executor runs the same git.
+   * Rejects with a GitError, as `run` does. An executor without it is taken for a git of unknown age.
+   */
+  version?(): Promise<string>;
 }
 
 export class GitError extends Error {
@@ -127,6 +132,9 @@ function streamGit(cwd: string, args: string[], onChunk: (text: string) => void,
   });
 }
 
+/** `git version`, once asked; forgotten when it fails (no git yet), so a later call asks again. */
+let versionAsked: Promise<string> | undefined;
+
 export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
   let git: SimpleGit;
   try {
@@ -160,6 +168,16 @@ export function createGitExecutor(cwd: string, maxConcurrent = 4): GitExecutor {
     },
     stream(args: string[], onChunk: (text: string) => void, input?: string | GitInputFeed): Promise<void> {
       return streamGit(cwd, args, onChunk, input);
+    },
+    version(): Promise<string> {
+      if (!versionAsked) {
+        const asked = this.run(['version']);
+        versionAsked = asked;
+        asked.catch(() => {
+          if (versionAsked === asked) versionAsked = undefined;
+        });
+      }
+      return versionAsked;
     },
   };
 }

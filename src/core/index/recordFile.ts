@@ -170,6 +170,9 @@ function detachRecord(r: LodestarRecord, kept: Map<string, string> | undefined):
   if (r.sessionKind) r.sessionKind = d(r.sessionKind);
   if (r.appliesTo) r.appliesTo = list(r.appliesTo);
   if (r.consulted) r.consulted = list(r.consulted);
+  if (r.authors) r.authors = list(r.authors);
+  if (r.reviewers) r.reviewers = list(r.reviewers);
+  if (r.approvers) r.approvers = list(r.approvers);
   if (r.emails) r.emails = list(r.emails);
   if (r.commits) r.commits = list(r.commits);
   if (r.github) r.github = d(r.github);

@@ -19,6 +19,8 @@ export interface InfluenceActivity {
   durationMinutes?: number;
   /** For sessions: the mentee. */
   handle?: string;
+  /** For a design-review activity record: the design docs it links, with who wrote each (a review is of someone's doc). */
+  reviewed?: { title: string; path: string; authors: string[] }[];
 }
 
 export const UNSPECIFIED_TYPE = 'unspecified';
@@ -102,15 +104,18 @@ export function influenceActivities(records: readonly LodestarRecord[]): Influen
   // Record path → the people an activity record already credits for it.
   const covered = new Map<string, Set<string>>();
   const lookup = new RecordLookup(records);
-  for (const a of activityRecords) {
+  activityRecords.forEach((a, i) => {
+    const activity = out[i];
     for (const l of a.links) {
       for (const path of lookup.resolve(l.kind, l.target)) {
         const people = covered.get(path) ?? new Set<string>();
         for (const p of a.people) people.add(p.trim().toLowerCase());
         covered.set(path, people);
+        const doc = activity.type === 'design-review' && l.kind === 'design' ? lookup.byPath.get(path) : undefined;
+        if (doc) (activity.reviewed ??= []).push({ title: doc.title, path: doc.path, authors: doc.authors ?? [] });
       }
     }
-  }
+  });
   const activityNames = new Set(activityRecords.map((a) => stem(a.path)));
   for (const c of creditedActivities(records)) {
     const already = covered.get(c.source);

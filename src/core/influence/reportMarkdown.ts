@@ -104,7 +104,16 @@ function decisionsAndDesigns(report: InfluenceReport, out: string[], link: Linke
       ['consulted', r.consulted ?? []],
     ]),
   );
-  list('Design docs', report.designs, (r) => names([['by', r.people]]));
+  // A design doc names who wrote it and, apart, who reviewed and approved it: a reviewer is no author.
+  list('Design docs', report.designs, (r) =>
+    r.authors || r.reviewers || r.approvers
+      ? names([
+          ['by', r.authors ?? []],
+          ['reviewed by', r.reviewers ?? []],
+          ['approved by', r.approvers ?? []],
+        ])
+      : names([['by', r.people]]),
+  );
   if (activities.length > 0) {
     out.push(`### Decision and design-review work (${activities.length})`, '');
     for (const a of activities) out.push(activityLine(a, link));
@@ -194,7 +203,11 @@ function balance(report: InfluenceReport, out: string[]): void {
 function activityLine(a: InfluenceActivity, link: Linker): string {
   const people = a.people.length > 0 ? ` · with ${a.people.map(escapeMarkdown).join(', ')}` : '';
   const time = a.durationMinutes ? ` · ${duration(a.durationMinutes)}` : '';
-  return `- ${a.date} · ${link(a.title, a.source)} · ${escapeMarkdown(activityTypeLabel(a.type))}${people}${time}${prLinks(a.pullRequests)}`;
+  // A design review is of someone's doc: the doc and its authors are named apart from the people of the review.
+  const of = a.reviewed?.length
+    ? ` of ${a.reviewed.map((d) => link(d.title, d.path) + (d.authors.length > 0 ? ` by ${d.authors.map(escapeMarkdown).join(', ')}` : '')).join(', ')}`
+    : '';
+  return `- ${a.date} · ${link(a.title, a.source)} · ${escapeMarkdown(activityTypeLabel(a.type))}${of}${people}${time}${prLinks(a.pullRequests)}`;
 }
 
 /** ` · commits abc1234, def5678` (links when the forge is known), for the commits a session names. */

@@ -48,7 +48,8 @@ const NAMING_KINDS = new Set<LodestarRecord['kind']>(['decision', 'design', 'ses
 
 /**
  * The records with the people of sessions, activities, decisions and design
- * docs (`people`, `consulted`) written as person keys, each once: what the
+ * docs (`people`, `consulted`, a design doc's `authors`, `reviewers` and
+ * `approvers`) written as person keys, each once: what the
  * dashboard, the influence view and reports count, so one person is never
  * two (`dana` and `dana@example.com`). Records are copied, never changed.
  */
@@ -58,6 +59,9 @@ export function recordsWithCanonicalPeople(records: readonly LodestarRecord[], d
     const people = canonicalPeople(r.people, directory);
     const copy: LodestarRecord = { ...r, people };
     if (r.consulted) copy.consulted = canonicalPeople(r.consulted, directory);
+    if (r.authors) copy.authors = canonicalPeople(r.authors, directory);
+    if (r.reviewers) copy.reviewers = canonicalPeople(r.reviewers, directory);
+    if (r.approvers) copy.approvers = canonicalPeople(r.approvers, directory);
     if (r.kind === 'session' && r.handle) copy.menteeKey = directory.keyFor(r.handle);
     return copy;
   });

@@ -1,4 +1,4 @@
-import { HistoryCommit, HistoryScanOptions, scanHistory } from '../git/commitHistory';
+import { HistoryCommit, HistoryScanOptions, scanHistory, sinceWithSlack } from '../git/commitHistory';
 import { GitExecutor } from '../git/gitExecutor';
 import { normaliseDate } from '../records/dates';
 import { LodestarRecord, Problem, RecordsOfRoot } from '../records/record';
@@ -110,13 +110,6 @@ export interface DetectedSessions {
   unavailable?: string;
 }
 
-/** A day a few days before, so git's own `--since` (committer time, local clock) never drops a commit of `day`. */
-function daysBefore(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Detected sessions, newest first, from one streaming `git log` of HEAD (no
  * process per commit). No git, no repository, no commits, a detached HEAD or
@@ -132,7 +125,7 @@ export async function detectPairingSessions(
 ): Promise<DetectedSessions> {
   const sessions: PairingSession[] = [];
   const scanOptions: HistoryScanOptions = {
-    since: window.since ? daysBefore(window.since, 2) : undefined,
+    since: window.since ? sinceWithSlack(window.since) : undefined,
     maxCount: window.maxCount,
     revision: window.revision,
   };

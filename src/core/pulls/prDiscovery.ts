@@ -1,5 +1,5 @@
 import { GitExecutor } from '../git/gitExecutor';
-import { CommitFeed, HistoryCommit, scanHistory } from '../git/commitHistory';
+import { CommitFeed, HistoryCommit, scanHistory, sinceWithSlack } from '../git/commitHistory';
 import { parseCoAuthors as parseTrailers } from '../people/coAuthors';
 import { MAX_PULL_REQUEST_NUMBER } from './prReferences';
 import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
@@ -12,8 +12,9 @@ import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
  * - squash merges (GitHub, Gitea…): a subject ENDING in `(#N)`. A `#N` at the
  *   start or in the middle of a subject is an issue reference, not the PR;
  * - GitLab: a body line `See merge request group/sub/project!N`;
- * - Bitbucket Cloud `Merged in branch (pull request #N)`, Bitbucket Server
- *   `Pull request #N: Title`;
+ * - Bitbucket Cloud `Merged in branch (pull request #N)` (merge and squash), the
+ *   PR title as the first body line, or a subject edited to `Title (pull request
+ *   #N)`; Bitbucket Server `Pull request #N: Title`;
  * - Azure DevOps `Merged PR N: Title`.
  *
  * Authors: for a GitHub merge commit, the author of the merged branch's tip
@@ -63,7 +64,9 @@ export interface PullRequestMessage {
 
 const GITHUB_MERGE = /^Merge pull request #(\d{1,10}) from (\S+)/;
 const SQUASH = /\(#(\d{1,10})\)\s*$/;
-const BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d{1,10})\)/;
+const BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d{1,10})\)(.*)$/;
+/** A Bitbucket Cloud merge whose first line was edited to the title: `Add the importer (pull request #8)`. */
+const BITBUCKET_TITLED = /^(.*\S)\s+\(pull request #(\d{1,10})\)\s*$/;
 const BITBUCKET_SERVER = /^Pull request #(\d{1,10}): (.*)$/;
 const AZURE = /^Merged PR (\d{1,10}): ?(.*)$/;
 const GITLAB_TRAILER = /^See merge request (\S+?)!(\d{1,10})\s*$/m;
@@ -72,6 +75,16 @@ const GITLAB_BRANCH = /^Merge branch '(.+)' into '.+'$/;
 function firstLine(body: string): string {
   const nl = body.indexOf('\n');
   return (nl === -1 ? body : body.slice(0, nl)).trim();
+}
+
+/**
+ * The pull request's title as the first body line of a merge commit (GitHub, GitLab, Bitbucket Cloud put it
+ * there), or '' when that line is something else: a trailer (`Approved-by: Dana`, `Co-authored-by: …`, Bitbucket's
+ * approvals when the title was deleted) or a squash's list of commits (`* Fix the test`).
+ */
+function titleLine(body: string): string {
+  const line = firstLine(body);
+  return /^[A-Za-z][\w-]*-by:\s/.test(line) || /^\* /.test(line) ? '' : line;
 }
 
 function validNumber(text: string): number | undefined {
@@ -90,12 +103,14 @@ export function pullRequestFromMessage(subject: string, body: string): PullReque
       if (number === undefined) return undefined;
       const from = m[2];
       const slash = from.indexOf('/');
-      return { number, source: 'merge-commit', title: firstLine(body) || subject, branch: slash === -1 ? from : from.slice(slash + 1) };
+      return { number, source: 'merge-commit', title: titleLine(body) || subject, branch: slash === -1 ? from : from.slice(slash + 1) };
     }
     m = BITBUCKET_CLOUD.exec(subject);
     if (m) {
+      // Merge and squash alike: `Merged in BRANCH (pull request #N)`, a blank line, the title, then (squash) the
+      // commits and the approvals. A title on the next line with no blank one before it is joined to the subject by git.
       const number = validNumber(m[2]);
-      return number === undefined ? undefined : { number, source: 'bitbucket', title: firstLine(body) || subject, branch: m[1] };
+      return number === undefined ? undefined : { number, source: 'bitbucket', title: m[3].trim() || titleLine(body) || subject, branch: m[1] };
     }
     m = AZURE.exec(subject);
     if (m) {
@@ -116,11 +131,16 @@ export function pullRequestFromMessage(subject: string, body: string): PullReque
       if (number === undefined) return undefined;
       const branch = GITLAB_BRANCH.exec(subject)?.[1];
       // GitLab writes the MR title as the first body line of a merge commit; a squash/fast-forward keeps its own subject.
-      const title = branch ? firstLine(body) || subject : subject;
+      const title = branch ? titleLine(body) || subject : subject;
       return { number, source: 'gitlab', title: title.startsWith('See merge request ') ? subject : title, branch, project: m[1] };
     }
   }
   if (subject.charCodeAt(subject.length - 1) === 41 /* ) */ || /\)\s+$/.test(subject)) {
+    const b = subject.includes('(pull request #') ? BITBUCKET_TITLED.exec(subject) : null;
+    if (b) {
+      const number = validNumber(b[2]);
+      return number === undefined ? undefined : { number, source: 'bitbucket', title: b[1].trim() };
+    }
     const m = SQUASH.exec(subject);
     if (m) {
       const number = validNumber(m[1]);
@@ -288,7 +308,10 @@ export class PullRequestCollector {
 }
 
 export interface DiscoveryOptions {
-  /** Only pull requests merged at or after this date (`YYYY-MM-DD` or ISO date-time). */
+  /**
+   * Only pull requests merged at or after this date (`YYYY-MM-DD` or ISO date-time): by `mergedAt`, the author
+   * date (a day compares with its own calendar day, as pairing's `--since` does).
+   */
   since?: string;
   /** The revision to walk from (HEAD when absent). */
   revision?: string;
@@ -340,9 +363,13 @@ export async function discoverPullRequests(
   const tipsRead = tips ? scanHistory(git, (c) => read.push(c), { commits: tips }).catch(() => undefined) : undefined;
   const collector = new PullRequestCollector(later ? [] : (remotes as readonly RemoteRepo[]), tips && ((hash) => tips.add(hash)));
   let scan: Awaited<ReturnType<typeof scanHistory>>;
+  const merged = options.since === undefined ? undefined : mergedSince(options.since);
   try {
-    scan = await scanHistory(git, (c) => collector.add(c), {
-      since: options.since,
+    // git's date filter reads the committer date: it is asked for a little more, and the author date decides.
+    // A commit outside the window may still be a GitHub merge's branch tip.
+    const add = merged ? (c: HistoryCommit) => (merged(c.date) ? collector.add(c) : collector.addBranchTip(c)) : (c: HistoryCommit) => collector.add(c);
+    scan = await scanHistory(git, add, {
+      since: options.since === undefined ? undefined : sinceWithSlack(options.since),
       revision: options.revision,
       maxCount: options.maxCount,
       mentioning: filtered ? MESSAGE_TEXTS : undefined,
@@ -361,6 +388,13 @@ export async function discoverPullRequests(
   const result: DiscoveryResult = { pullRequests, commits: scan.commits };
   if (scan.unavailable !== undefined) result.unavailable = scan.unavailable;
   return result;
+}
+
+/** Whether an author date (ISO, as git prints `%aI`) is at or after `since`: a day by the date's own calendar day, a date-time as an instant. */
+function mergedSince(since: string): (date: string) => boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return (date) => date.slice(0, 10) >= since;
+  const from = Date.parse(since);
+  return Number.isNaN(from) ? () => true : (date) => Date.parse(date) >= from;
 }
 
 /**

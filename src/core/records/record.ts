@@ -84,6 +84,10 @@ export interface LodestarRecord {
   activity?: string;
   /** For decisions: people `consulted` (MADR 3/4). */
   consulted?: string[];
+  /** For design docs: front matter `authors`, `reviewers` and `approvers`, each when written (all of them are also in `people`). */
+  authors?: string[];
+  reviewers?: string[];
+  approvers?: string[];
   /** For decisions: the `review-by` date, `YYYY-MM-DD`. */
   reviewBy?: string;
   /** For people: how often they meet (front matter `cadence`: `weekly`, `2w`, `14`…), as written. */
