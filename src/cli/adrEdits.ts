@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { AdrToolsError, addStatusLink, adrToolsTitleLine, hasLinkTo, removeStatusLine } from '../core/decisions/adrTools';
 import { relativeLink, supersedeText } from '../core/decisions/newDecision';
-import { addLinkInDialect } from '../core/decisions/recordLinks';
+import { addLinkInDialect, verbInRecordLanguage } from '../core/decisions/recordLinks';
+import { recordLanguage, statusForms } from '../core/decisions/recordLanguage';
 import { parseRecordFile } from '../core/index/recordFile';
 import { RecordFolder } from '../core/index/recordFolders';
 import { LodestarRecord } from '../core/records/record';
@@ -36,13 +37,16 @@ function linkLabel(side: Side): string {
  * of an adr-tools record, as adr-tools writes it; a `## Links` bullet in a MADR
  * record. A link that is there already is not added again.
  */
-export function linkInDialect(record: LodestarRecord, text: string, verb: string, to: Side): string {
-  if (isMadr(record)) return addLinkInDialect(record, text, verb, to.record);
+export function linkInDialect(record: LodestarRecord, text: string, englishVerb: string, to: Side): string {
+  if (isMadr(record)) return addLinkInDialect(record, text, englishVerb, to.record);
   const file = relativeLink(record.path, to.record.path);
+  if (hasLinkTo(text, englishVerb, file)) return text;
+  // `Ersetzt durch` in a record whose status is in German (French, Spanish, Portuguese likewise).
+  const verb = verbInRecordLanguage(text, englishVerb);
   if (hasLinkTo(text, verb, file)) return text;
   const linked = addStatusLink(text, verb, linkLabel(to), file);
   // No Status section to take it (adr-tools drops the link): a `## Links` section, as VS Code writes one.
-  return linked !== text ? linked : addLinkInDialect(record, text, verb, to.record);
+  return linked !== text ? linked : addLinkInDialect(record, text, englishVerb, to.record);
 }
 
 /**
@@ -55,14 +59,15 @@ export function supersedeInDialect(record: LodestarRecord, text: string, by: Sid
   if (isMadr(record)) {
     const after = supersedeText(record, text, { number: by.record.number ?? 0, title: by.record.title, path: by.record.path });
     // Front matter that cannot take the status (a flow mapping `{…}`) is said, not skipped.
-    if (after === text && !hasLinkTo(text, 'superseded by', file))
+    if (after === text && !hasLinkTo(text, 'superseded by', file) && !hasLinkTo(text, verbInRecordLanguage(text, 'superseded by'), file))
       throw new AdrToolsError(
         `${path.basename(record.path)}: its status cannot be changed safely (front matter written as {…}?); edit it by hand. Nothing was written.`,
       );
     return after;
   }
   const linked = hasLinkTo(text, 'Superseded by', file) ? text : linkInDialect(record, text, 'Superceded by', by);
-  return removeStatusLine(linked, 'Accepted');
+  const language = recordLanguage(text);
+  return statusForms(language, 'accepted').reduce((t, word) => removeStatusLine(t, word), removeStatusLine(linked, 'Accepted'));
 }
 
 /**

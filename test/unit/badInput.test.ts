@@ -34,6 +34,38 @@ async function expectProblem(name: string, content: string | Uint8Array, code: s
 
 describe('bad input', () => {
   it('malformed YAML front matter', () => expectProblem('0002-bad-yaml.md', '---\nstatus: [accepted\n---\n# 2. Bad\n', 'malformed-front-matter'));
+  it('broken front matter makes up no tags or status from its text, and the record says its front matter is malformed', async () => {
+    const shapes: [string, string[]][] = [
+      ['tags: [a', []],
+      ['tags: [a, b\nstatus: accepted', []],
+      ['tags: {a: 1', []],
+      ['tags: ["a, b]', []],
+      ['tags: [a,, b]', []],
+      ['tags: [a]] ', []],
+      ['tags: "security\nstatus: accepted', []],
+      ['status: [accepted\ntags: [a', []],
+      // A line that is YAML on its own still says what it says.
+      ['tags: [kafka, events] # ok\ntitle: "Unclosed', ['kafka', 'events']],
+    ];
+    const files: Record<string, string> = {};
+    shapes.forEach(([yaml], i) => (files[`docs/decisions/${String(i + 1).padStart(4, '0')}-broken.md`] = `---\n${yaml}\n---\n# Broken ${i + 1}\n\nText.\n`));
+    const { index } = await indexOf(files);
+    for (const [i, [yaml, tags]] of shapes.entries()) {
+      const name = `${String(i + 1).padStart(4, '0')}-broken.md`;
+      const r = byName(index, name);
+      assert.deepStrictEqual(r.tags ?? [], tags, yaml);
+      assert.ok(!/[[\]{}"]/.test(String(r.status ?? '')), `${yaml}: status ${r.status}`);
+      assert.deepStrictEqual(
+        index
+          .problems()
+          .filter((p) => p.path.endsWith(`/${name}`))
+          .map((p) => p.code),
+        ['malformed-front-matter'],
+        yaml,
+      );
+    }
+    assert.ok(!index.records().some((r) => (r.tags ?? []).some((t) => /[[\]{}"]/.test(t))));
+  });
   it('front matter without its closing ---', () => expectProblem('0002-unclosed.md', '---\nstatus: accepted\n\n# 2. Unclosed\n', 'unclosed-front-matter'));
   it('an empty file', () => expectProblem('0002-empty.md', '', 'empty-file'));
   it('a binary file named .md', () => expectProblem('0002-binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00]), 'binary-file'));

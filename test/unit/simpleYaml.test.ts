@@ -126,6 +126,60 @@ describe('front matter fast path', () => {
     }
   });
 
+  it('declines unclosed flow lists and maps, unclosed quotes and stray brackets, as the YAML library refuses them', () => {
+    const broken = [
+      'tags: [a',
+      'tags: [a, b',
+      'tags: [a, b\ntitle: x',
+      'tags: {a',
+      'tags: {a: 1',
+      'title: "abc',
+      "title: 'abc",
+      'tags: [a]]',
+      'tags: [a] x',
+      'tags: ["a, b]',
+      "tags: ['a, b]",
+      'tags: [a,, b]',
+      'tags: ]a',
+      'tags:\n  - [a\n  - b',
+      'tags: "a" b',
+      'tags: [a #c]',
+      'tags: [- a]',
+      'tags: ["a\\qb"]',
+    ];
+    for (const text of broken) {
+      assert.strictEqual(parseSimpleYaml(text), undefined, text);
+      assert.ok(parseYamlMapping(text).error, `the YAML library refuses ${JSON.stringify(text)}`);
+    }
+    // Shapes near them that are YAML: the fast path reads them as the library does, or declines.
+    for (const text of [
+      'tags: a]',
+      'tags: a}',
+      'tags: [a, b,]',
+      'tags: [a\n  , b]',
+      'tags: [a, b] #c',
+      'tags: a, [b',
+      'tags: [a b]',
+      'tags: [?a]',
+      'tags: [-a]',
+    ]) {
+      assertAgrees(text);
+      assert.ok(!parseYamlMapping(text).error, text);
+    }
+  });
+
+  it('reads what it can of front matter the YAML library refuses, line by line, and makes nothing up from broken values', () => {
+    const read = (yaml: string): Record<string, unknown> => {
+      const r = parseYamlMapping(yaml);
+      assert.strictEqual(r.error?.code, 'malformed-front-matter', yaml);
+      return { ...r.data };
+    };
+    assert.deepStrictEqual(read('title: ADR001: Use X\ntags: [a\nstatus: accepted'), { title: 'ADR001: Use X', status: 'accepted' });
+    assert.deepStrictEqual(read('tags: [a, b] # kept\nstatus: "accepted" # quoted\ndate: [2026'), { tags: ['a', 'b'], status: 'accepted' });
+    assert.deepStrictEqual(read('title: "Use X\ndeciders: {dana'), {});
+    assert.deepStrictEqual(read('title: x: y # note\nowner: *nobody\nkind: !!str y\nz: [a'), { title: 'x: y', kind: 'y' });
+  });
+
   it('declined front matter still reads correctly through the full parser', () => {
     const fm = readFrontMatter('---\nduration: 60\nprivate: true\nstatus: "accepted"\nnested:\n  key: value\nowner: &o dana\nreviewer: *o\n---\n# T\n');
     assert.deepStrictEqual({ ...fm.data }, { duration: 60, private: true, status: 'accepted', nested: { key: 'value' }, owner: 'dana', reviewer: 'dana' });

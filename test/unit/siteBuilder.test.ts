@@ -58,6 +58,9 @@ describe('site builder', () => {
     // No remote resources: the web image is a link to it; nothing points outside or at private notes.
     assert.match(page, /<a href="https:\/\/example\.org\/x\.png" rel="noopener noreferrer" class="remote-image">Image: Remote<\/a>/);
     assert.doesNotMatch(page, /<img[^>]+https?:/);
+    // A missing image is its alt text, with no `src` pointing at a file the site does not have.
+    assert.match(page, /<span class="unpublished" title="not found">Image: Missing<\/span>/);
+    assert.doesNotMatch(page, /missing\.png/);
     for (const words of ['a folder note', 'career', 'secrets', 'outside'])
       assert.match(page, new RegExp(`<span class="unpublished" title="[^"]+">${words}</span>`));
     const paths = site.files.map((f) => f.path);
@@ -229,6 +232,35 @@ describe('site builder', () => {
     assert.ok(!paths.includes('doc/adr/evil.svg') && !paths.includes('doc/adr/onload.svg'), paths.join(', '));
     assert.deepStrictEqual(site.warnings.filter((w) => /SVG/.test(w)).length, 2);
     assert.doesNotMatch(allText(site), /alert\(/);
+    // The page points at no file the site lacks: the hostile image is its alt text, the link its words.
+    const page = text(site, 'doc/adr/0001-a.html');
+    assert.match(page, /<img src="flow\.svg" alt="Plain">/);
+    assert.match(page, /<span class="unpublished" title="not published">Image: Hostile<\/span>/);
+    assert.match(page, /<span class="unpublished" title="not published">also hostile<\/span>/);
+    assert.doesNotMatch(page, /evil\.svg|onload\.svg/);
+    assert.ok(
+      site.warnings.includes('doc/adr/evil.svg: an SVG with scripts, event handlers or embedded HTML; not copied, so its links show their words only'),
+      site.warnings.join('\n'),
+    );
+  });
+
+  it('site build shows a link or image to a file it does not copy (missing, hostile) as words, and no image of it', async () => {
+    const root = buildRepo({
+      'doc/adr/0001-a.md': '# 1. A\n\n![Hostile](evil.svg) ![Gone](gone.png) [the hostile one](evil.svg) ![Plain](flow.svg)\n',
+      'doc/adr/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>',
+      'doc/adr/evil.svg': '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
+    });
+    const out = path.join(makeTempDir(), 'site');
+    const r = await runCli(['site', 'build', '--out', out, '--root', root]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const page = fs.readFileSync(path.join(out, 'doc/adr/0001-a.html'), 'utf8');
+    assert.strictEqual(page.match(/<img [^>]*>/g)?.join(' '), '<img src="flow.svg" alt="Plain">', 'the only image is the one the site has');
+    assert.match(
+      page,
+      /<span class="unpublished" title="not published">Image: Hostile<\/span> <span class="unpublished" title="not found">Image: Gone<\/span>/,
+    );
+    assert.match(page, /<span class="unpublished" title="not published">the hostile one<\/span>/);
+    assert.ok(!fs.existsSync(path.join(out, 'doc/adr/evil.svg')) && fs.existsSync(path.join(out, 'doc/adr/flow.svg')));
   });
 
   it('is readable without JavaScript: every record is in the HTML and the filters stay hidden until the script shows them', async () => {

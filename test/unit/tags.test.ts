@@ -32,6 +32,7 @@ describe('tags', () => {
       'docs/decisions/0003-none.md': madr2Adr({ title: 'Untagged', status: 'accepted' }),
       'docs/decisions/20260203-use-markdown.md': LOG4BRAINS,
       'docs/decisions/20260204-template.md': LOG4BRAINS_TEMPLATE,
+      'docs/decisions/20260205-unclosed.md': LOG4BRAINS.replace('[doc, Process]', '[doc, Process'),
       'docs/design/search.md': '---\ntitle: Search rewrite\nstatus: draft\ntags:\n  - search\n  - Performance\n---\n# Search rewrite\n',
       'docs/mentoring/alice.md': '---\nname: Alice\nhandle: alice\ntags: [secret]\n---\n',
     });
@@ -40,6 +41,7 @@ describe('tags', () => {
     assert.deepStrictEqual(byName(index, '0003-none.md').tags, []);
     assert.deepStrictEqual(byName(index, '20260203-use-markdown.md').tags, ['doc', 'process']);
     assert.deepStrictEqual(byName(index, '20260204-template.md').tags, []);
+    assert.deepStrictEqual(byName(index, '20260205-unclosed.md').tags, ['doc', 'process']);
     assert.deepStrictEqual(byName(index, 'search.md').tags, ['search', 'performance']);
 
     const report = buildIndexReport(index);

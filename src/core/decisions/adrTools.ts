@@ -161,6 +161,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** adr-tools' `## Status` heading, and as records written in French, Spanish and Portuguese name it. */
+const STATUS_SECTION = /^## (?:Status|Statut|Estado|Situação)$/;
+
 /**
  * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section,
  * just before the next `##` heading, as adr-tools' `_adr_add_link` does. A
@@ -178,7 +181,7 @@ export function addStatusLink(text: string, linkType: string, targetTitle: strin
       if (inStatus) out.push(`${linkType} [${targetTitle}](${targetFile})${cr}`, cr);
       inStatus = false;
     }
-    if (bare === '## Status') inStatus = true;
+    if (STATUS_SECTION.test(bare)) inStatus = true;
     out.push(line);
   }
   // A Status section that ends the file: adr-tools drops the link there; it goes at the end instead.
@@ -209,7 +212,7 @@ export function removeStatusLine(text: string, status: string): string {
   for (const line of lines) {
     const bare = line.replace(/\r$/, '');
     if (bare.startsWith('##')) inStatus = false;
-    if (bare === '## Status') inStatus = true;
+    if (STATUS_SECTION.test(bare)) inStatus = true;
     if (inStatus && /^\s*$/.test(bare)) {
       if (!afterBlank) out.push(line);
       afterBlank = true;

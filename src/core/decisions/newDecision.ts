@@ -3,6 +3,7 @@ import { setFrontMatterValue, yamlScalar } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
 import { datedStatus, isStatusChoices } from './status';
+import { recordLanguage, statusForms, translatedStatus, translatedVerb } from './recordLanguage';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
@@ -127,20 +128,25 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
  */
 export function supersedeText(old: LodestarRecord, text: string, successor: { number: number; title: string; path: string }): string {
   const link = relativeLink(old.path, successor.path);
-  const madrRef = `superseded by [ADR-${String(successor.number).padStart(4, '0')}](${link})`;
+  // A record whose status is in German, French, Spanish or Portuguese says it in its language: `Ersetzt durch […](…)`.
+  const language = recordLanguage(text);
+  const verb = translatedVerb(language, 'superseded-by') ?? 'Superseded by';
+  const madrVerb = language ? verb : 'superseded by';
+  const madrRef = `${madrVerb[0].toLowerCase()}${madrVerb.slice(1)} [ADR-${String(successor.number).padStart(4, '0')}](${link})`;
   if (old.dialect === 'madr3' || old.dialect === 'madr4') return setFrontMatterValue(text, 'status', madrRef);
   if (old.dialect === 'madr2' || old.dialect === 'log4brains') {
-    const replaced = text.replace(
-      /^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im,
-      (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`,
-    );
+    const replaced = text.replace(STATUS_BULLET, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`);
     if (replaced !== text) return replaced;
   }
-  const withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
+  let withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
+  for (const word of [...statusForms(language, 'accepted'), ...statusForms(language, 'proposed')]) withoutStatus = removeStatusLine(withoutStatus, word);
   // Already superseded by that file (whatever the link's text): the link is not added twice.
-  if (hasLinkTo(text, 'Superseded by', link) || hasLinkTo(text, 'Superceded by', link)) return withoutStatus;
-  return addStatusLink(withoutStatus, 'Superseded by', `${successor.number}. ${successor.title}`, link);
+  if (hasLinkTo(text, 'Superseded by', link) || hasLinkTo(text, 'Superceded by', link) || hasLinkTo(text, verb, link)) return withoutStatus;
+  return addStatusLink(withoutStatus, verb, `${successor.number}. ${successor.title}`, link);
 }
+
+/** A MADR 2 / log4brains `* Status:` bullet (`* Statut:` in French, …): the key and what follows, up to the line's end. */
+const STATUS_BULLET = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?(?:Status|Statut|Estado|Situação)(?:\*\*|__)?:[ \t]*).*?(\r?)$/im;
 
 /** `0003-x.md` when both are in one folder, else a relative path. */
 export function relativeLink(fromPath: string, toPath: string): string {
@@ -159,12 +165,14 @@ export function relativeLink(fromPath: string, toPath: string): string {
  * Undefined when the record has nowhere to put a status.
  */
 export function setDecisionStatus(record: LodestarRecord, text: string, status: string, day: string = today()): string | undefined {
-  if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', status);
-  const bullet = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?Status(?:\*\*|__)?:[ \t]*).*?(\r?)$/im;
-  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && bullet.test(text))
-    return text.replace(bullet, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${status}${cr}`);
+  // A standard status in the record's own language, when its status is written in German, French, Spanish or Portuguese.
+  const translated = translatedStatus(recordLanguage(text), status);
+  const written = translated?.toLowerCase() ?? status;
+  if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', written);
+  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && STATUS_BULLET.test(text))
+    return text.replace(STATUS_BULLET, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${translated ?? status}${cr}`);
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => /^##\s+Status\s*\r?$/i.test(l));
+  const start = lines.findIndex((l) => /^##\s+(?:Status|Statut|Estado|Situação)\s*\r?$/i.test(l));
   if (start < 0) return undefined;
   // A status history (`2020-04-22 proposed`, one dated line per change), with no status line of its own above it but
   // the choices: the change is a new dated line after the last.
@@ -178,10 +186,10 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
   if (last >= 0 && !own) {
     const cr = lines[last].endsWith('\r') ? '\r' : '';
     const spaced = last > start + 1 && lines[last - 1].trim() === '' && last + 1 < lines.length && lines[last + 1].trim() === '';
-    lines.splice(last + 1, 0, ...(spaced ? [cr] : []), `${day} ${status}${cr}`);
+    lines.splice(last + 1, 0, ...(spaced ? [cr] : []), `${day} ${written}${cr}`);
     return lines.join('\n');
   }
-  const word = capitalise(status);
+  const word = translated ?? capitalise(status);
   for (let i = start + 1; i < lines.length; i++) {
     const bare = lines[i].replace(/\r$/, '');
     if (bare.startsWith('#')) break;

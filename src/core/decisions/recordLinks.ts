@@ -1,6 +1,8 @@
 import { LodestarRecord } from '../records/record';
 import { addStatusLink, hasLinkTo } from './adrTools';
 import { relativeLink, supersedeText } from './newDecision';
+import { recordLanguage, translatedVerb } from './recordLanguage';
+import { linkKindFromVerb } from './status';
 
 function refLabel(r: { number: number | null; title: string }, madr: boolean): string {
   if (madr) return r.number !== null ? `ADR-${String(r.number).padStart(4, '0')}` : r.title;
@@ -14,11 +16,14 @@ function refLabel(r: { number: number | null; title: string }, madr: boolean): s
  * there is none). Nothing else changes. Adding a link that is there already
  * changes nothing.
  */
-export function addLinkInDialect(record: LodestarRecord, text: string, verb: string, target: LodestarRecord): string {
+export function addLinkInDialect(record: LodestarRecord, text: string, englishVerb: string, target: LodestarRecord): string {
   const madr = record.dialect !== 'nygard' && record.dialect !== 'plain';
   const file = relativeLink(record.path, target.path);
   const label = refLabel(target, madr);
-  if (hasLinkTo(text, verb, file) || (/^supersedes$/i.test(verb) && hasLinkTo(text, 'Supercedes', file))) return text;
+  if (hasLinkTo(text, englishVerb, file) || (/^supersedes$/i.test(englishVerb) && hasLinkTo(text, 'Supercedes', file))) return text;
+  // In a record whose status is in German, French, Spanish or Portuguese, a supersede or amend link is in its language.
+  const verb = verbInRecordLanguage(text, englishVerb);
+  if (verb !== englishVerb && hasLinkTo(text, verb, file)) return text;
   if (!madr) {
     const withLink = addStatusLink(text, verb, label, file);
     if (withLink !== text) return withLink;
@@ -37,6 +42,11 @@ export function addLinkInDialect(record: LodestarRecord, text: string, verb: str
   }
   const trimmed = text.replace(/(\r?\n)*$/, '');
   return `${trimmed}${eol}${eol}## Links${eol}${eol}${line}${eol}`;
+}
+
+/** `Superseded by` as the record's status language says it (`Ersetzt durch`); the verb as given for English or another verb. */
+export function verbInRecordLanguage(text: string, verb: string): string {
+  return translatedVerb(recordLanguage(text), linkKindFromVerb(verb)) ?? verb;
 }
 
 /** Both texts after `newer` supersedes `older`, each in its own dialect. */

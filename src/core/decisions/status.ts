@@ -22,6 +22,40 @@ const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
 );
 
 /**
+ * The link verbs as records written in German, French, Portuguese and Spanish write them in their Status section
+ * (`Ersetzt durch [2. …](0002-….md)`, `Remplace [1. …](…)`), lower case and composed (NFC), and the link each is.
+ */
+const TRANSLATED_LINK_VERBS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    supersedes: ['ersetzt', 'remplace', 'reemplaza', 'substitui'],
+    'superseded-by': [
+      'ersetzt durch',
+      'abgelöst durch',
+      'remplacé par',
+      'remplacée par',
+      'reemplazado por',
+      'reemplazada por',
+      'substituído por',
+      'substituída por',
+    ],
+    amends: ['ändert', 'modifie', 'modifica', 'altera'],
+    'amended-by': ['geändert durch', 'modifié par', 'modifiée par', 'modificado por', 'modificada por', 'alterado por', 'alterada por'],
+  }).flatMap(([kind, verbs]) => verbs.map((v): [string, string] => [v, kind])),
+);
+
+/**
+ * A link verb as the link line regexes read it: English words, or one of the translated verbs with letters outside
+ * ASCII (those with none are English-looking words already).
+ */
+const VERB = `(?:[A-Za-z][A-Za-z -]*?|${[...TRANSLATED_LINK_VERBS.keys()]
+  .filter((v) => /[^\x00-\x7f]/.test(v))
+  .map((v) => v.replace(/ /g, ' +'))
+  .join('|')})`;
+
+/** The status key before a link (`Status: Superseded by [`), in English and as translated records name it. */
+const STATUS_KEY = '(?:status|statut|estado|situação)';
+
+/**
  * The status as the record writes it, lower-cased and cut at the first
  * punctuation — `**Accepted** (2021)` → `accepted`, `Superceded by [3…]` →
  * `superseded`; a translated one is the standard word (`Akzeptiert`, `Aceptada` →
@@ -71,19 +105,20 @@ function boldChoice(raw: string): string | undefined {
   return parts.length > 1 && bold.length === 1 ? bold[0][2] : undefined;
 }
 
-/** `Superceded by` → `superseded-by`, `Amends` → `amends`. */
+/** `Superceded by` → `superseded-by`, `Amends` → `amends`; a translated verb is its link (`Ersetzt durch` → `superseded-by`). */
 export function linkKindFromVerb(verb: string): string {
+  const words = verb.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  const translated = TRANSLATED_LINK_VERBS.get(words);
+  if (translated) return translated;
   return (
-    verb
-      .trim()
-      .toLowerCase()
+    words
       // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
       .replace(/^super[sc]ed(ed|es)\b/, 'supersed$1')
       .replace(/\s+/g, '-')
   );
 }
 
-const LINK_LINE = /^\s*(?:[-*+]\s+)?(?:status:\s*)?([A-Za-z][A-Za-z -]*?)\s*:?\s+\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/i;
+const LINK_LINE = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:${STATUS_KEY}:\\s*)?(${VERB})\\s*:?\\s+\\[([^\\]]+)\\]\\(([^)\\s]+)(?:\\s+"[^"]*")?\\)`, 'i');
 
 /** Verbs that open a status line rather than a link: `Accepted in [PR #42](…)` is a status. */
 const STATUS_VERBS = /^(?:proposed|accepted|rejected|deprecated|draft|approved|implemented|adopted|agreed|decided)\b/i;
@@ -98,13 +133,13 @@ export interface ParsedLinkLine {
  * A verb in bold, as hand-written records set it: `**Amends:** [`, `* **Amended by** [`,
  * `__Relates to__: [`, and `Superseded by:** [` once a Status line's opening `**` is gone.
  */
-const BOLD_VERB = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)?((?:status:\s*)?[A-Za-z][A-Za-z -]*?)\s*:?\s*(?:\*\*|__)\s*:?\s*(?=\[)/i;
+const BOLD_VERB = new RegExp(`^(\\s*(?:[-*+]\\s+)?)(?:\\*\\*|__)?((?:${STATUS_KEY}:\\s*)?${VERB})\\s*:?\\s*(?:\\*\\*|__)\\s*:?\\s*(?=\\[)`, 'i');
 
 /** `**Supersedes [ADR-0002](…)**`: a whole link line in bold. */
-const BOLD_LINE = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)(?=[A-Za-z])/;
+const BOLD_LINE = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)(?=[A-Za-zÄäÖöÜü])/;
 
 /** `**Status:** Superseded by [`: the status key in bold before the verb. */
-const BOLD_STATUS = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)status\s*:?\s*(?:\*\*|__)\s*:?\s*/i;
+const BOLD_STATUS = new RegExp(`^(\\s*(?:[-*+]\\s+)?)(?:\\*\\*|__)${STATUS_KEY}\\s*:?\\s*(?:\\*\\*|__)\\s*:?\\s*`, 'i');
 
 /** `Superceded by [3. Use Kafka](0003-use-kafka.md)`, `**Amends:** [ADR-0003](0003-x.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
@@ -121,11 +156,24 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
  * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
  */
 export function parseTextualSupersede(status: string): string[] {
-  const m = /^super[sc]eded\s+by\s+(.+)$/i.exec(plainText(status));
+  const m = SUPERSEDED_BY_TEXT.exec(plainText(status).normalize('NFC'));
   if (!m) return [];
   const { refs } = leadingReferences(m[1]);
   return refs.length > 1 ? refs : [m[1].trim()];
 }
+
+/** The translated verbs of one link kind, as a regular expression's alternatives. */
+function translatedVerbs(kind: string): string {
+  return [...TRANSLATED_LINK_VERBS]
+    .filter(([, k]) => k === kind)
+    .map(([v]) => v.replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+/** `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`: a status naming the record that replaced this one. */
+const SUPERSEDED_BY_TEXT = new RegExp(`^(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`, 'i');
+/** `Supersedes ADR 0021.`, `Remplace ADR 0021.`: a line naming the records this one replaces. */
+const SUPERSEDES_TEXT = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:super[sc]edes|${translatedVerbs('supersedes')}):?\\s+(.+)$`, 'i');
 
 /** `ADR 0003`, `ADR-0003`, `#3`: a record named by its number in prose. */
 const NUMBER_REFERENCE = /^(?:ADR[-_ #]?|#)\d{1,6}(?![\w-])/i;
@@ -155,7 +203,7 @@ function leadingReferences(text: string): { refs: string[]; rest: string } {
 export function parseTextualSupersedes(line: string): string[] {
   // A line with a Markdown link is read as that link (`Supersedes [ADR-0002](0002-x.md)`).
   if (line.includes('](')) return [];
-  const m = /^\s*(?:[-*+]\s+)?super[sc]edes:?\s+(.+)$/i.exec(plainText(line));
+  const m = SUPERSEDES_TEXT.exec(plainText(line).normalize('NFC'));
   if (!m) return [];
   const { refs, rest } = leadingReferences(m[1]);
   return /^\s*(?:$|[.;]|\(\d{4}-\d{2}-\d{2}\)\s*\.?\s*$)/.test(rest) ? refs : [];

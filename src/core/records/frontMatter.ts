@@ -147,14 +147,43 @@ function quotePlaceholders(yamlText: string): string | undefined {
   return changed ? out : undefined;
 }
 
-/** `key: value` lines at the top level, values as raw strings without their quotes. */
+/**
+ * What front matter the YAML library refuses still says, line by line: each
+ * top-level `key: value` line read as YAML on its own (`tags: [a, b]` is a
+ * list, quotes and comments go). A value that does not parse alone is kept as
+ * its text only when it is plain (an unquoted `title: ADR001: Foo` is
+ * common); one that opens a flow list or map, a quote, an anchor, an alias or
+ * a tag (`tags: [a`, `title: "Use X`) is left out, so no tag or status is
+ * made up from broken YAML.
+ */
 function salvageFlatMapping(yamlText: string): Record<string, unknown> {
   const out = Object.create(null) as Record<string, unknown>;
-  for (const line of yamlText.split('\n')) {
-    const m = /^([A-Za-z_][\w-]*):[ \t]+(.+?)[ \t\r]*$/.exec(line);
-    if (m && !(m[1] in out)) out[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
+  for (const raw of yamlText.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(.+?)[ \t]*$/.exec(line);
+    if (!m || m[1] in out) continue;
+    const value = salvageValue(line, m[2]);
+    if (value !== undefined) out[m[1]] = value;
   }
   return out;
+}
+
+/** One `key: value` line's value, as the YAML library reads the line alone; else its plain text; else undefined. */
+function salvageValue(line: string, text: string): unknown {
+  const fast = parseSimpleYaml(line);
+  if (fast) return Object.values(fast)[0];
+  try {
+    const doc = parseDocument(line, { schema: 'core', prettyErrors: false, uniqueKeys: false, customTags: [] });
+    if (doc.errors.length === 0) {
+      const value: unknown = doc.toJS({ maxAliasCount: 0 });
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return Object.values(value)[0];
+    }
+  } catch {
+    // not YAML alone either
+  }
+  if (/^[[\]{}"'&*!|>%@`#,]/.test(text)) return undefined;
+  const hash = text.indexOf(' #');
+  return hash < 0 ? text : text.slice(0, hash).trimEnd() || undefined;
 }
 
 /** Copies the top level into a prototype-less object so `__proto__`/`constructor` keys stay plain data. */

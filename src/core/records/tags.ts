@@ -23,5 +23,9 @@ export function readTags(data: Record<string, unknown> | undefined, tagsLine?: s
 function splitTagsLine(line: string): string[] {
   const text = line.replace(/<!--.*?-->/g, '').trim();
   if (/separated list of tags/i.test(text)) return [];
-  return text.replace(/^\[(.*)\]$/, '$1').split(/[,\s]+/);
+  // `[a, b]`, and its brackets alone when one is missing (`[a, b`): never a tag `[a`.
+  return text
+    .replace(/^\[/, '')
+    .replace(/\]$/, '')
+    .split(/[,\s]+/);
 }

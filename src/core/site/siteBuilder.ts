@@ -108,6 +108,8 @@ export async function buildSite(
   };
   const unpublishedFolders = index.folders.filter((f) => f.kind === 'mentoring' || f.kind === 'influence').map((f) => f.path);
   const copies = new Map<string, string>();
+  /** The repository file a link's target is the copy of. */
+  const copyOf = new Map<LinkTarget, string>();
 
   const resolverFor =
     (p: SitePage) =>
@@ -133,7 +135,9 @@ export async function buildSite(
       if (rel.split('/').some((seg) => seg.startsWith('.')) || NEVER_COPIED.test(rel)) return { unpublished: 'not published' };
       if (options.outDir && relativePath(options.outDir, target) !== undefined) return { unpublished: 'not published' };
       copies.set(rel, target);
-      return { href: relativeUrl(p.page, sitePath(rel)) + fragment };
+      const copy: LinkTarget = { href: relativeUrl(p.page, sitePath(rel)) + fragment };
+      copyOf.set(copy, rel);
+      return copy;
     };
 
   const files: SiteFile[] = [];
@@ -151,13 +155,29 @@ export async function buildSite(
   const mark = options.drafts?.mark ?? draftMark();
   const drafts = await draftsOf(fs, ordered, mark, options.drafts?.byPath, warnings);
   const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
+  // Where each page's links go, then which linked files can be copied, before any page is written:
+  // a link or image to a file that is not copied shows its words, not a link to nothing.
+  const pageTargets = ordered.map((p, i) => {
+    const resolve = resolverFor(p);
+    return drafts[i].refs.map((r) => resolve(r.href));
+  });
+  const copyList = [...copies].sort(([a], [b]) => compareText(a, b));
+  const checked = new Map<string, CopyCheck>();
+  for (const [rel, abs] of copyList) {
+    const check = await checkCopy(fs, root, abs);
+    checked.set(rel, check);
+    if (typeof check === 'string') warnings.push(`${rel}: ${check}; not copied, so its links show their words only`);
+  }
   for (let i = 0; i < ordered.length; i++) {
     const p = ordered[i];
     const draft = drafts[i];
     if (draft.hasMermaid) diagrams++;
     if (draft.hasMermaid && !layout.mermaid) diagramsAsCode++;
-    const resolve = resolverFor(p);
-    const targets = draft.refs.map((r) => resolve(r.href));
+    const targets = pageTargets[i].map((t): LinkTarget => {
+      const rel = copyOf.get(t);
+      const check = rel === undefined ? undefined : checked.get(rel);
+      return typeof check === 'string' ? { unpublished: check === 'not found' ? 'not found' : 'not published' } : t;
+    });
     const [head, tail] = recordPageParts(p, links.get(p.record.path) ?? [], draft.hasMermaid, layout);
     if ('html' in draft) await add({ path: p.page, content: head + finishBody(draft, mark, targets) + tail });
     else await add({ path: p.page, source: p.record.path, head, tail, targets });
@@ -172,11 +192,18 @@ export async function buildSite(
   }
 
   let copied = 0;
-  for (const [rel, abs] of [...copies].sort(([a], [b]) => compareText(a, b))) {
-    const bytes = await readCopy(fs, root, abs);
-    if (typeof bytes === 'string') {
-      warnings.push(`${rel}: ${bytes}; the link to it is left as written`);
-      continue;
+  for (const [rel, abs] of copyList) {
+    const check = checked.get(rel);
+    if (typeof check === 'string') continue;
+    let bytes = check?.bytes;
+    if (!bytes) {
+      try {
+        bytes = await fs.readFile(abs);
+      } catch (e) {
+        // Readable a moment ago (its pages are written): the link to it is left as it is.
+        warnings.push(`${rel}: could not be read (${(e as Error).message}); the link to it is left as written`);
+        continue;
+      }
     }
     await add({ path: sitePath(rel), content: bytes });
     copied++;
@@ -252,8 +279,15 @@ async function draftsOf(
   return out;
 }
 
-/** The bytes of a linked file, or why it is not copied: missing, a folder, too large, or a link out of the repository. */
-async function readCopy(fs: RecordFileSystem, root: string, path: string): Promise<Uint8Array | string> {
+/** A linked file that can be copied (an SVG with the bytes that were checked), or why it is not. */
+type CopyCheck = string | { bytes?: Uint8Array };
+
+/**
+ * Whether a linked file is copied, or why not: missing, a folder, too large,
+ * a link out of the repository, or an SVG that could run script. SVGs are
+ * read (and their bytes kept) to be checked; other files are read when copied.
+ */
+async function checkCopy(fs: RecordFileSystem, root: string, path: string): Promise<CopyCheck> {
   const st = await fs.stat(path);
   if (!st) return 'not found';
   if (!(st.type & EntryType.File)) return 'not a file';
@@ -262,14 +296,15 @@ async function readCopy(fs: RecordFileSystem, root: string, path: string): Promi
     const [real, realRoot] = await Promise.all([fs.realPath(path).catch(() => path), fs.realPath(root).catch(() => root)]);
     if (relativePath(realRoot, real) === undefined) return 'a symbolic link out of the repository';
   }
+  if (!/\.svgz?$/i.test(path)) return {};
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
   } catch (e) {
     return `could not be read (${(e as Error).message})`;
   }
-  if (/\.svgz?$/i.test(path) && ACTIVE_SVG.test(latin.decode(bytes))) return 'an SVG with scripts, event handlers or embedded HTML';
-  return bytes;
+  if (ACTIVE_SVG.test(latin.decode(bytes))) return 'an SVG with scripts, event handlers or embedded HTML';
+  return { bytes };
 }
 
 /** One entry per page for `search-index.json`, with the words of its draft. */

@@ -32,8 +32,11 @@ export interface SiteLayout {
   mermaid: boolean;
 }
 
-/** Scripts only from the site itself, no inline code, nothing remote. Mermaid draws with inline styles, so its pages allow those. */
-function contentSecurityPolicy(withMermaid: boolean): string {
+/**
+ * A page's Content-Security-Policy (its meta tag, and `site serve`'s header for it): scripts only from the site
+ * itself, no inline code, nothing remote. Mermaid draws with inline styles, so its pages allow those.
+ */
+export function contentSecurityPolicy(withMermaid: boolean): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
