@@ -657,6 +657,18 @@ describe('status, title and date edge cases', () => {
     );
   });
 
+  it('a design doc with one author, reviewer or approver written singular (`author: alice`) has them in their roles', async () => {
+    const { index } = await indexOf({
+      'docs/design/search.md': '---\ntitle: Search\nstatus: draft\nauthor: alice\nreviewer: tess\napprover: [dana]\n---\n',
+      'docs/design/both.md': '---\ntitle: Both\nauthors: [bob]\nauthor: ignored\n---\n',
+    });
+    const byTitle = new Map(index.records('design').map((d) => [d.title, d]));
+    const search = byTitle.get('Search')!;
+    assert.deepStrictEqual([search.authors, search.reviewers, search.approvers, search.people], [['alice'], ['tess'], ['dana'], ['alice', 'tess', 'dana']]);
+    // The plural, when written, is the list.
+    assert.deepStrictEqual(byTitle.get('Both')!.authors, ['bob']);
+  });
+
   it('date-named design docs are dated, not numbered; repeated links are kept once', async () => {
     const { index } = await indexOf({
       'docs/design/2024-01-15-search-rewrite.md': '---\ntitle: Search rewrite\nstatus: draft\ndecisions: [ADR-1, ADR-1]\n---\n',

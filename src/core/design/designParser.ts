@@ -17,9 +17,9 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
   const name = basename(src.path);
   // `2024-01-15-search-rewrite.md` is dated, not numbered.
   const nameDate = /^\d{4}-\d{2}-\d{2}[-_]/.test(name) ? normaliseDate(name.slice(0, 10)) : null;
-  const authors = listField(data, 'authors');
-  const reviewers = listField(data, 'reviewers');
-  const approvers = listField(data, 'approvers');
+  const authors = listField(data, 'authors', 'author');
+  const reviewers = listField(data, 'reviewers', 'reviewer');
+  const approvers = listField(data, 'approvers', 'approver');
   const record: LodestarRecord = {
     kind: 'design',
     path: src.path,
