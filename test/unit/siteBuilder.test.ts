@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as zlib from 'zlib';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
@@ -221,23 +222,29 @@ describe('site builder', () => {
 
   it('copies plain SVG images but never an SVG that could run script on the site', async () => {
     const { index } = await indexOf({
-      'doc/adr/0001-a.md': '# 1. A\n\n![Plain](flow.svg) ![Hostile](evil.svg) [also hostile](onload.svg)\n',
+      'doc/adr/0001-a.md': '# 1. A\n\n![Plain](flow.svg) ![Hostile](evil.svg) [also hostile](onload.svg) ![Packed](packed.svgz)\n',
       'doc/adr/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>',
+      // Gzipped, its script cannot be seen in its bytes.
+      'doc/adr/packed.svgz': zlib.gzipSync('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(7)</script></svg>'),
       'doc/adr/evil.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>',
       'doc/adr/onload.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
     });
     const site = await buildSite(index, new NodeFileSystem());
     const paths = site.files.map((f) => f.path);
     assert.ok(paths.includes('doc/adr/flow.svg'));
-    assert.ok(!paths.includes('doc/adr/evil.svg') && !paths.includes('doc/adr/onload.svg'), paths.join(', '));
-    assert.deepStrictEqual(site.warnings.filter((w) => /SVG/.test(w)).length, 2);
+    assert.ok(!paths.includes('doc/adr/evil.svg') && !paths.includes('doc/adr/onload.svg') && !paths.includes('doc/adr/packed.svgz'), paths.join(', '));
+    assert.deepStrictEqual(site.warnings.filter((w) => /SVG/.test(w)).length, 3);
+    assert.ok(
+      site.warnings.some((w) => w.startsWith('doc/adr/packed.svgz: a compressed SVG (.svgz)')),
+      site.warnings.join('\n'),
+    );
     assert.doesNotMatch(allText(site), /alert\(/);
     // The page points at no file the site lacks: the hostile image is its alt text, the link its words.
     const page = text(site, 'doc/adr/0001-a.html');
     assert.match(page, /<img src="flow\.svg" alt="Plain">/);
     assert.match(page, /<span class="unpublished" title="not published">Image: Hostile<\/span>/);
     assert.match(page, /<span class="unpublished" title="not published">also hostile<\/span>/);
-    assert.doesNotMatch(page, /evil\.svg|onload\.svg/);
+    assert.doesNotMatch(page, /evil\.svg|onload\.svg|packed\.svgz/);
     assert.ok(
       site.warnings.includes('doc/adr/evil.svg: an SVG with scripts, event handlers or embedded HTML; not copied, so its links show their words only'),
       site.warnings.join('\n'),

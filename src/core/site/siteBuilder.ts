@@ -296,7 +296,9 @@ async function checkCopy(fs: RecordFileSystem, root: string, path: string): Prom
     const [real, realRoot] = await Promise.all([fs.realPath(path).catch(() => path), fs.realPath(root).catch(() => root)]);
     if (relativePath(realRoot, real) === undefined) return 'a symbolic link out of the repository';
   }
-  if (!/\.svgz?$/i.test(path)) return {};
+  // A gzipped SVG cannot be checked without unpacking it, and a host that serves it as SVG would run its script.
+  if (/\.svgz$/i.test(path)) return 'a compressed SVG (.svgz), which cannot be checked for scripts';
+  if (!/\.svg$/i.test(path)) return {};
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
