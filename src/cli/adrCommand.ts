@@ -257,7 +257,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
-  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([
+  const [{ claimedNumbersOnOtherBranches, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
     import('../core/decisions/claimedNumbers'),
     import('../core/git/gitExecutor'),
   ]);
@@ -294,6 +294,9 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
     await edits.change(target, (text, record) => linkInDialect(record, text, l.reverse, edits.current(absDst)));
   }
   await edits.apply(io.writer ?? writer, (abs) => path.relative(io.cwd, abs));
+  const refused = otherBranchesUnreadable(claimed);
+  if (refused !== undefined)
+    io.err(`adr: the decision numbers of other branches could not be read (git: ${refused}); ${number} was chosen from this branch's records only.\n`);
 
   const editor = io.env.VISUAL || io.env.EDITOR;
   if (editor && editor !== 'true') {

@@ -1,6 +1,6 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { branchNumberProblems, claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
+import { branchNumberProblems, claimedNumbersOnOtherBranches, otherBranchesUnreadable } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { governanceProblems, successorIn } from '../core/governance/governanceLint';
 import { governingEntriesOf, governingNotices } from '../core/governance/governingNotices';
@@ -91,9 +91,10 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const claimed = new Map<string, Set<number>>();
   for (const folder of decisionFolders) {
     const claims = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
-    if (claims.unavailableReason === 'failed') {
+    const refused = otherBranchesUnreadable(claims);
+    if (refused !== undefined) {
       err.write(
-        `lodestar lint: the decision numbers of other branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${claims.unavailable?.split('\n')[0]}); number-on-other-branch is not checked and number-gap counts this branch only\n`,
+        `lodestar lint: the decision numbers of other branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${refused}); number-on-other-branch is not checked and number-gap counts this branch only\n`,
       );
     } else claimed.set(folder, new Set(claims.byNumber.keys()));
   }

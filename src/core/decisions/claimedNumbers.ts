@@ -73,6 +73,16 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
 }
 
 /**
+ * Why the other branches' numbers could not be read, in one line, when git
+ * refused (a repository another user owns, a damaged ref); undefined when they
+ * were read, and when there is nothing to read (no git, no repository).
+ */
+export function otherBranchesUnreadable(claimed: ClaimedNumbers): string | undefined {
+  if (claimed.unavailableReason !== 'failed') return undefined;
+  return (claimed.unavailable ?? '').split('\n')[0] || 'git failed';
+}
+
+/**
  * A record here whose number another branch gives to a different file: when
  * both branches merge, two records will share the number.
  */
