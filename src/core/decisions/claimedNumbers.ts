@@ -83,6 +83,22 @@ export function otherBranchesUnreadable(claimed: ClaimedNumbers): string | undef
 }
 
 /**
+ * The records on other branches that would share `number` with the file
+ * `file` of this folder once the branches meet, as `number-on-other-branch`
+ * judges them: another file with the number, which this branch did not
+ * itself rename or delete since the branches parted.
+ */
+export async function numberClaimedElsewhere(git: GitExecutor, claimed: ClaimedNumbers, number: number, file: string): Promise<ClaimedRecord[]> {
+  const conflict = branchNumberConflicts([{ number, file }], claimed)[0];
+  return conflict ? notRemovedHere(git, conflict.others) : [];
+}
+
+/** `0007-x.md on branch colleague; 0007-y.md on branches a, b`. */
+export function describeClaims(claims: ClaimedRecord[]): string {
+  return claims.map((o) => `${o.file} on ${o.branches.length === 1 ? 'branch' : 'branches'} ${o.branches.join(', ')}`).join('; ');
+}
+
+/**
  * A record here whose number another branch gives to a different file: when
  * both branches merge, two records will share the number.
  */
@@ -128,7 +144,7 @@ export async function branchNumberProblems(
       const others = await notRemovedHere(gitFor(folder), conflict.others);
       if (others.length === 0) continue;
       const c = { ...conflict, others };
-      const where = c.others.map((o) => `${o.file} on ${o.branches.length === 1 ? 'branch' : 'branches'} ${o.branches.join(', ')}`).join('; ');
+      const where = describeClaims(c.others);
       problems.push({
         path: `${folder}/${c.file}`,
         line: 1,
