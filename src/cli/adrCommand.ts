@@ -255,45 +255,69 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   }
 
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
-  let number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
-  const [{ claimedNumbersOnOtherBranches }, { createGitExecutor }] = await Promise.all([
+  const [{ claimedNumbersOnOtherBranches, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
     import('../core/decisions/claimedNumbers'),
     import('../core/git/gitExecutor'),
   ]);
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
-  const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
-  if (skipped.length > 0) {
-    const next = skipped[skipped.length - 1][0] + 1;
-    io.err(
-      `adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
-    );
-    number = next;
-  }
+  const refused = otherBranchesUnreadable(claimed);
   const date = io.env.ADR_DATE || today();
   const { Edits, linkInDialect, supersedeInDialect } = await import('./adrEdits');
   const { decisionFileName } = await import('../core/decisions/newDecision');
-  // The extension's file name rules: the slug cut to 60 characters, `decision` for a title with no ASCII letters or digits.
-  const file = decisionFileName(number, title);
-  const dstPath = `${folder}/${file}`;
-  const absDst = path.join(absFolder, file);
 
-  // Every change is worked out (and every file checked) before the first write.
-  const edits = new Edits(absFolder, readUtf8);
-  edits.create(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
-  for (const t of targets) {
-    const target = path.resolve(io.cwd, (t.entry as AdrListEntry).path);
-    await edits.load(target);
-    await edits.change(target, (text, record) => supersedeInDialect(record, text, edits.current(absDst)));
-    await edits.change(absDst, (text, record) => linkInDialect(record, text, 'Supercedes', edits.current(target)));
+  // Another `adr new` may be choosing a number at the same moment: the record is created exclusively,
+  // and when its name is taken, or another name with its number appears beside it, it is taken back
+  // and the next number tried. Of two records created together with one number, at most one stays.
+  let number = 0;
+  let dstPath = '';
+  for (let attempt = 1; ; attempt++) {
+    number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
+    const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
+    if (skipped.length > 0) {
+      const next = skipped[skipped.length - 1][0] + 1;
+      if (attempt === 1)
+        io.err(
+          `adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
+        );
+      number = next;
+    }
+    // The extension's file name rules: the slug cut to 60 characters, `decision` for a title with no ASCII letters or digits.
+    const file = decisionFileName(number, title);
+    dstPath = `${folder}/${file}`;
+    const absDst = path.join(absFolder, file);
+
+    // Every change is worked out (and every file checked) before the first write.
+    const edits = new Edits(absFolder, readUtf8);
+    edits.create(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
+    for (const t of targets) {
+      const target = path.resolve(io.cwd, (t.entry as AdrListEntry).path);
+      await edits.load(target);
+      await edits.change(target, (text, record) => supersedeInDialect(record, text, edits.current(absDst)));
+      await edits.change(absDst, (text, record) => linkInDialect(record, text, 'Supercedes', edits.current(target)));
+    }
+    for (const l of linkSpecs) {
+      const target = path.resolve(io.cwd, (l.entry as AdrListEntry).path);
+      await edits.load(target);
+      await edits.change(absDst, (text, record) => linkInDialect(record, text, l.forward, edits.current(target)));
+      await edits.change(target, (text, record) => linkInDialect(record, text, l.reverse, edits.current(absDst)));
+    }
+    try {
+      await edits.apply(
+        io.writer ?? writer,
+        (abs) => path.relative(io.cwd, abs),
+        () => onlyRecordNumbered(absFolder, number, file),
+      );
+      break;
+    } catch (e) {
+      const taken = e instanceof NumberTakenMeanwhile || (e instanceof FileExistsError && e.path === absDst);
+      if (!taken || attempt >= MAX_NUMBER_ATTEMPTS) throw e;
+      // Two records made at the same instant both step back; a random pause lets one of them go first next time.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+    }
   }
-  for (const l of linkSpecs) {
-    const target = path.resolve(io.cwd, (l.entry as AdrListEntry).path);
-    await edits.load(target);
-    await edits.change(absDst, (text, record) => linkInDialect(record, text, l.forward, edits.current(target)));
-    await edits.change(target, (text, record) => linkInDialect(record, text, l.reverse, edits.current(absDst)));
-  }
-  await edits.apply(io.writer ?? writer, (abs) => path.relative(io.cwd, abs));
+  if (refused !== undefined)
+    io.err(`adr: the decision numbers of other branches could not be read (git: ${refused}); ${number} was chosen from this branch's records only.\n`);
 
   const editor = io.env.VISUAL || io.env.EDITOR;
   if (editor && editor !== 'true') {
@@ -328,6 +352,19 @@ async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Prom
     }
   }
   return builtIn;
+}
+
+/** How often `adr new` tries the next number when other processes keep taking it first. */
+const MAX_NUMBER_ATTEMPTS = 50;
+
+/** Another name in the folder took the new record's number while it was being created. */
+class NumberTakenMeanwhile extends Error {}
+
+/** Throws {@link NumberTakenMeanwhile} when a name in the folder other than `file` starts with `number`. */
+async function onlyRecordNumbered(absFolder: string, number: number, file: string): Promise<void> {
+  const names = (await fs.readDirectory(absFolder)).map((e) => e.name);
+  const other = names.find((n) => n !== file && parseInt(/^(\d+)/.exec(n)?.[1] ?? '', 10) === number);
+  if (other !== undefined) throw new NumberTakenMeanwhile(`${other} took number ${number} meanwhile`);
 }
 
 /** Every number that starts a name in the folder, files or not, as adr-tools counts them. */

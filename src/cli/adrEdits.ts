@@ -119,13 +119,16 @@ export class Edits {
     return loaded.record;
   }
 
-  /** Writes every change, all or none: the new record first, then the records it links. */
-  async apply(writer: RecordWriter, show: (abs: string) => string): Promise<void> {
+  /**
+   * Writes every change, all or none: the new record first, then the records it links.
+   * `created` is asked about the new record as soon as it exists (see {@link applyChanges}).
+   */
+  async apply(writer: RecordWriter, show: (abs: string) => string, created?: (abs: string) => Promise<void>): Promise<void> {
     const changes = [...this.files.values()]
       .filter((c) => c.after !== c.before)
       // adr-tools rewrites records through awk, which ends every line, the last included.
       .map((c) => (c.before !== undefined && !c.after.endsWith('\n') ? { ...c, after: `${c.after}\n` } : c))
       .sort((a, b) => (a.before === undefined ? 0 : 1) - (b.before === undefined ? 0 : 1));
-    await applyChanges(changes, writer, show);
+    await applyChanges(changes, writer, show, undefined, created);
   }
 }

@@ -1,6 +1,12 @@
 import { promises as nodeFs } from 'fs';
 import * as path from 'path';
-import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../core/decisions/claimedNumbers';
+import {
+  claimedNumbersOnOtherBranches,
+  describeClaims,
+  nextDecisionNumber,
+  numberClaimedElsewhere,
+  otherBranchesUnreadable,
+} from '../core/decisions/claimedNumbers';
 import { planRenumber } from '../core/decisions/renumber';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { RecordIndex } from '../core/index/recordIndex';
@@ -15,7 +21,8 @@ export const RENUMBER_USAGE = `usage: adr renumber FILE [--to N | --next-free]
 Gives the decision record FILE a new number: the file is renamed, the number
 in its title follows, and every link to it from the records of its folder is
 rewritten. --next-free (the default) takes the next number free here and on
-every other local and remote-tracking branch; --to N takes N.
+every other local and remote-tracking branch; --to N takes N, unless a record
+here or on another branch already has it.
 `;
 
 export interface RenumberIo {
@@ -65,14 +72,18 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
   if (record.number === null) return fail(`${file} has no number to change (log4brains records are named by date)`);
   const inFolder = index.records('decision').filter((r) => r.folder === record.folder);
 
-  let number = to;
-  if (number === undefined) {
-    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
-    number = nextDecisionNumber(
+  if (to === record.number) {
+    io.out(`${path.relative(io.cwd, abs)} already has number ${to}; nothing was changed.\n`);
+    return 0;
+  }
+  const git = createGitExecutor(folder);
+  const claimed = await claimedNumbersOnOtherBranches(git);
+  const number =
+    to ??
+    nextDecisionNumber(
       inFolder.map((r) => r.number),
       claimed,
     );
-  }
   if (number === record.number) {
     io.out(`${path.relative(io.cwd, abs)} already has number ${number}; nothing was changed.\n`);
     return 0;
@@ -89,6 +100,15 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
   }
   const plan = planRenumber(record, number, texts);
   if (await fs.stat(plan.to)) return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
+  // As `adr new`, never a number another branch gives to another record: lint's number-on-other-branch would follow.
+  const elsewhere = await numberClaimedElsewhere(git, claimed, number, basename(plan.to));
+  if (elsewhere.length > 0)
+    return fail(
+      `number ${number} is already used by ${describeClaims(elsewhere)}; nothing was changed. Choose another number, or --next-free for one free on every branch`,
+    );
+  const refused = otherBranchesUnreadable(claimed);
+  if (refused !== undefined)
+    io.err(`adr: the decision numbers of other branches could not be read (git: ${refused}); ${number} is free here, but other branches were not checked.\n`);
 
   const show = (p: string): string => path.relative(io.cwd, p);
   const others: FileChange[] = [...plan.edits].filter(([p]) => p !== plan.from).map(([p, text]) => ({ path: p, before: texts.get(p) as string, after: text }));

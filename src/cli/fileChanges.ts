@@ -44,12 +44,17 @@ function exists(p: string): Promise<boolean> {
   );
 }
 
-/** Creates and replaces the files, all or none (see the module comment). `remove` deletes a created file on undo. */
+/**
+ * Creates and replaces the files, all or none (see the module comment). `remove` deletes a created file on undo.
+ * `created`, when given, is asked about each file just created: when it throws, that file and every change
+ * before it are undone, and its error is thrown as it is when nothing else had changed.
+ */
 export async function applyChanges(
   changes: FileChange[],
   writer: RecordWriter,
   show: (abs: string) => string,
   remove: (abs: string) => Promise<void> = (abs) => nodeFs.unlink(abs),
+  created?: (abs: string) => Promise<void>,
 ): Promise<void> {
   for (const c of changes) await assertCanChange(c.path);
   const done: FileChange[] = [];
@@ -65,6 +70,21 @@ export async function applyChanges(
       await undo(done, writer, show, remove, `${show(c.path)}: ${(e as Error).message}`);
     }
     done.push(c);
+    if (c.before === undefined && created) {
+      try {
+        await created(c.path);
+      } catch (e) {
+        // Only this file changed: once it is removed, nothing was, and the caller hears why.
+        const removed =
+          done.length === 1 &&
+          (await remove(c.path).then(
+            () => true,
+            () => false,
+          ));
+        if (removed) throw e;
+        await undo(done, writer, show, remove, `${show(c.path)}: ${(e as Error).message}`);
+      }
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { branchNumberProblems, claimedNumbersOnOtherBranches } from '../core/decisions/claimedNumbers';
+import { branchNumberProblems, claimedNumbersOnOtherBranches, otherBranchesUnreadable } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { governanceProblems, successorIn } from '../core/governance/governanceLint';
 import { governingEntriesOf, governingNotices } from '../core/governance/governingNotices';
@@ -91,9 +91,10 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const claimed = new Map<string, Set<number>>();
   for (const folder of decisionFolders) {
     const claims = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
-    if (claims.unavailableReason === 'failed') {
+    const refused = otherBranchesUnreadable(claims);
+    if (refused !== undefined) {
       err.write(
-        `lodestar lint: the decision numbers of other branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${claims.unavailable?.split('\n')[0]}); number-on-other-branch is not checked and number-gap counts this branch only\n`,
+        `lodestar lint: the decision numbers of other branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${refused}); number-on-other-branch is not checked and number-gap counts this branch only\n`,
       );
     } else claimed.set(folder, new Set(claims.byNumber.keys()));
   }
@@ -113,7 +114,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     ...people.problems,
     ...duplicatePeopleProblems(index.records(), people, textOf),
     ...numberGapProblems(decisions, claimed),
-    ...(await recordContentProblems(fs, judged, decisionFolders)),
+    ...(await recordContentProblems(fs, judged, decisionFolders, () => uncommittedRecords(judged, decisionFolders))),
     ...governanceProblems(governance, successorOf, textOf),
   ];
 
@@ -170,8 +171,48 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   return failing ? 1 : 0;
 }
 
+/**
+ * The decision records git's HEAD does not have: new files, added or not, that
+ * no commit holds yet. Where git cannot tell (no git, no repository, git
+ * refuses), none: every record is judged as a committed one.
+ */
+async function uncommittedRecords(decisions: ReturnType<RecordIndex['records']>, folders: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const folder of folders) {
+    const git = createGitExecutor(folder);
+    let committed: Set<string>;
+    try {
+      // Run in the folder, ls-tree lists it, with paths from there.
+      const listed = await git.run(['ls-tree', '-r', '-z', '--name-only', 'HEAD']);
+      committed = new Set(
+        listed
+          .split('\0')
+          .filter((p) => p !== '')
+          .map((p) => joinPath(folder, p)),
+      );
+    } catch {
+      // A repository with no commits yet has nothing committed; anything else is a question git did not answer.
+      const inRepository = await git.run(['rev-parse', '--is-inside-work-tree']).then(
+        (o) => o.trim() === 'true',
+        () => false,
+      );
+      // (--verify -q prints nothing for an unborn HEAD, and git says nothing either.)
+      const unborn = inRepository && (await git.run(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() === '';
+      if (!unborn) continue;
+      committed = new Set();
+    }
+    for (const r of decisions) if (r.folder === folder && !committed.has(r.path)) out.add(r.path);
+  }
+  return out;
+}
+
 /** Template text, empty and missing sections, title numbers: read from each decision record's file. */
-async function recordContentProblems(fs: RecordFileSystem, decisions: ReturnType<RecordIndex['records']>, folders: string[]): Promise<Problem[]> {
+async function recordContentProblems(
+  fs: RecordFileSystem,
+  decisions: ReturnType<RecordIndex['records']>,
+  folders: string[],
+  uncommitted: () => Promise<ReadonlySet<string>>,
+): Promise<Problem[]> {
   const templates = new Map<string, Set<string> | undefined>();
   for (const folder of folders) {
     for (const rel of FOLDER_TEMPLATE_FILES) {
@@ -184,11 +225,17 @@ async function recordContentProblems(fs: RecordFileSystem, decisions: ReturnType
     }
   }
   const out: Problem[] = [];
+  let fresh: Promise<ReadonlySet<string>> | undefined;
   for (const record of decisions) {
     const bytes = await fs.readFile(record.path).catch(() => undefined);
     // Unreadable, binary or huge files already have their own problem.
     if (!bytes || bytes.length > 1024 * 1024 || bytes.includes(0)) continue;
-    out.push(...contentProblems(record, new TextDecoder().decode(bytes), templates.get(record.folder)));
+    const text = new TextDecoder().decode(bytes);
+    let problems = contentProblems(record, text, templates.get(record.folder));
+    // Template text in an accepted record: an error once committed. git is asked only then, once.
+    if (problems.some((p) => p.code === 'template-placeholder' && p.severity === 'error') && (await (fresh ??= uncommitted())).has(record.path))
+      problems = contentProblems(record, text, templates.get(record.folder), { uncommitted: true });
+    out.push(...problems);
   }
   return out;
 }

@@ -158,6 +158,29 @@ describe('lodestar adr: the adr-tools drop-in', () => {
     assert.match(r.err, /numbers 2-3 are taken on other branches \(2: colleague; 3: colleague\); using 4/);
   });
 
+  it('says on stderr when git refuses to read the other branches, and still writes the record', () => {
+    const dir = makeTempDir();
+    initRepo(dir);
+    adr(dir, ['init']);
+    commitAll(dir, 'init');
+    git(dir, ['checkout', '-q', '-b', 'colleague']);
+    adr(dir, ['new', 'Colleague', 'idea']);
+    commitAll(dir, 'one record');
+    git(dir, ['checkout', '-q', 'main']);
+    // A repository git stops at (as one another user owns does, or a damaged ref file).
+    fs.writeFileSync(path.join(dir, '.git/packed-refs'), 'not a ref line\n');
+    const r = adr(dir, ['new', 'My', 'idea']);
+    assert.deepStrictEqual([r.code, r.out], [0, 'doc/adr/0002-my-idea.md\n']);
+    assert.match(
+      r.err,
+      /^adr: the decision numbers of other branches could not be read \(git: .*packed-refs.*\); 2 was chosen from this branch's records only\.\n$/,
+    );
+    // With no repository at all there is nothing to read, and nothing to say (as lint says nothing).
+    const plain = makeTempDir();
+    adr(plain, ['init']);
+    assert.deepStrictEqual(adr(plain, ['new', 'My', 'idea']), { code: 0, out: 'doc/adr/0002-my-idea.md\n', err: '' });
+  });
+
   it('a file already in the folder counts toward the number and is left untouched', () => {
     const dir = makeTempDir();
     adr(dir, ['init']);

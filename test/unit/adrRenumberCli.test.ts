@@ -50,6 +50,35 @@ describe('lodestar adr renumber', () => {
     assert.match(fs.readFileSync(path.join(root, 'doc/adr/0003-use-nats.md'), 'utf8'), /Supersedes \[6\. Use Kafka\]\(0006-use-kafka\.md\)/);
   });
 
+  it('--to N refuses a number another branch gives to another record, as adr new skips it, and says when git refused to tell', async () => {
+    const root = repo();
+    git(root, ['checkout', '-q', '-b', 'colleague']);
+    writeFiles(root, { 'doc/adr/0005-use-grpc.md': nygardAdr({ number: 5, title: 'Use gRPC' }) });
+    commitAll(root, 'gRPC');
+    git(root, ['checkout', '-q', 'main']);
+    const before = fs.readdirSync(path.join(root, 'doc/adr'));
+    const refused = await adrIn(root, ['renumber', 'doc/adr/0004-ops.md', '--to', '5']);
+    assert.deepStrictEqual([refused.code, refused.stdout], [1, '']);
+    assert.strictEqual(
+      refused.stderr,
+      'adr: number 5 is already used by 0005-use-grpc.md on branch colleague; nothing was changed. Choose another number, or --next-free for one free on every branch\n',
+    );
+    assert.deepStrictEqual(fs.readdirSync(path.join(root, 'doc/adr')), before);
+    // A number no branch uses is taken, and lint finds nothing to say about it.
+    const ok = await adrIn(root, ['renumber', 'doc/adr/0004-ops.md', '--to', '6']);
+    assert.deepStrictEqual([ok.code, ok.stdout, ok.stderr], [0, 'doc/adr/0006-ops.md\n', '']);
+    assert.ok(!/number-on-other-branch/.test((await runCli(['lint', '--root', root])).stdout));
+
+    // When git refuses to read the other branches, the number is checked here only, and that is said.
+    fs.writeFileSync(path.join(root, '.git/packed-refs'), 'not a ref line\n');
+    const unchecked = await adrIn(root, ['renumber', 'doc/adr/0006-ops.md', '--to', '8']);
+    assert.deepStrictEqual([unchecked.code, unchecked.stdout], [0, 'doc/adr/0008-ops.md\n']);
+    assert.match(
+      unchecked.stderr,
+      /^adr: the decision numbers of other branches could not be read \(git: .*packed-refs.*\); 8 is free here, but other branches were not checked\.\n$/,
+    );
+  });
+
   it('refuses a taken number, a missing file, a file that is no numbered record and bad options, changing nothing', async () => {
     const root = repo();
     const before = fs.readdirSync(path.join(root, 'doc/adr')).map((n) => [n, fs.readFileSync(path.join(root, 'doc/adr', n), 'utf8')]);

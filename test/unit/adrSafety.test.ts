@@ -144,6 +144,44 @@ describe('lodestar adr: a refusal changes nothing', () => {
   });
 });
 
+describe('lodestar adr new: another process takes the number meanwhile', () => {
+  /** A writer that, as the new record is created, lets "another process" create `theirs` first (once). */
+  function racingWriter(adrDir: string, theirs: string): RecordWriter {
+    const real = new NodeRecordWriter();
+    let raced = false;
+    return {
+      createExclusive: async (p, c) => {
+        if (!raced) {
+          raced = true;
+          fs.writeFileSync(path.join(adrDir, theirs), 'theirs\n', { flag: 'wx' });
+        }
+        await real.createExclusive(p, c);
+      },
+      ensureFolder: (p) => real.ensureFolder(p),
+      replace: (p, c) => real.replace(p, c),
+    };
+  }
+
+  it('a record with the same number that appears beside it: the new record and its links move to the next number', async () => {
+    const { dir, adrDir } = await kafkaFolder();
+    const r = await adr(dir, ['new', '-l', '2:Amends:Amended by', 'Use', 'Pulsar'], { writer: racingWriter(adrDir, '0004-theirs.md') });
+    assert.deepStrictEqual([r.code, r.out, r.err], [0, 'doc/adr/0005-use-pulsar.md\n', '']);
+    assert.strictEqual(fs.readFileSync(path.join(adrDir, '0004-theirs.md'), 'utf8'), 'theirs\n');
+    assert.ok(!fs.existsSync(path.join(adrDir, '0004-use-pulsar.md')));
+    assert.match(fs.readFileSync(path.join(adrDir, '0005-use-pulsar.md'), 'utf8'), /^# 5\. Use Pulsar\n[\s\S]*Amends \[2\. Use Kafka\]\(0002-use-kafka\.md\)/);
+    const kafka = fs.readFileSync(path.join(adrDir, '0002-use-kafka.md'), 'utf8');
+    assert.match(kafka, /Amended by \[5\. Use Pulsar\]\(0005-use-pulsar\.md\)/);
+    assert.doesNotMatch(kafka, /0004-use-pulsar/);
+  });
+
+  it('the very file name taken meanwhile (same title): the next number, and theirs is not overwritten', async () => {
+    const { dir, adrDir } = await kafkaFolder();
+    const r = await adr(dir, ['new', 'Use', 'Pulsar'], { writer: racingWriter(adrDir, '0004-use-pulsar.md') });
+    assert.deepStrictEqual([r.code, r.out, r.err], [0, 'doc/adr/0005-use-pulsar.md\n', '']);
+    assert.strictEqual(fs.readFileSync(path.join(adrDir, '0004-use-pulsar.md'), 'utf8'), 'theirs\n');
+  });
+});
+
 describe('lodestar adr renumber: links inside the record', () => {
   it("a record's link to itself follows its new name; lint finds no broken link", async () => {
     const { dir, adrDir } = await kafkaFolder();

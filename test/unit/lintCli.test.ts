@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildRepo, writeFiles } from '../fixtures/gitRepo';
+import { buildRepo, commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
 
@@ -83,5 +83,72 @@ describe('lodestar lint when git refuses to read the repository', () => {
       /the decision numbers of other branches in doc\/adr could not be read \(git: .*packed-refs.*\); number-on-other-branch is not checked/,
     );
     assert.strictEqual(after.code, 0);
+  });
+});
+
+/** `lodestar adr …` runs in the folder it is started in, as adr-tools does. */
+async function adrIn(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const before = process.cwd();
+  const env = { ADR_DATE: process.env.ADR_DATE, VISUAL: process.env.VISUAL, EDITOR: process.env.EDITOR };
+  process.chdir(cwd);
+  Object.assign(process.env, { ADR_DATE: '2026-11-21', VISUAL: '', EDITOR: '' });
+  try {
+    return await runCli(['adr', ...args]);
+  } finally {
+    process.chdir(before);
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** `code severity` of each problem lint prints, with its exit code. */
+async function lintOf(root: string): Promise<{ code: number; problems: string[]; messages: string[] }> {
+  const r = await runCli(['lint', '--json', '--root', root]);
+  const problems = (JSON.parse(r.stdout) as { problems: { path: string; code: string; severity: string; message: string }[] }).problems;
+  return { code: r.code, problems: problems.map((p) => `${p.path} ${p.code} ${p.severity}`), messages: problems.map((p) => p.message) };
+}
+
+describe('lodestar lint right after `adr new`: template text in an accepted record', () => {
+  it('is a warning until the record is committed, and an error once it is', async () => {
+    const root = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    assert.strictEqual((await adrIn(root, ['new', 'Use', 'Kafka'])).stdout, 'doc/adr/0002-use-kafka.md\n');
+    const fresh = await lintOf(root);
+    assert.deepStrictEqual([fresh.code, fresh.problems], [0, ['doc/adr/0002-use-kafka.md template-placeholder warning']]);
+    assert.match(fresh.messages[0], /the record is accepted, so this is an error once it is committed/);
+    // Added to the index is not committed yet.
+    git(root, ['add', 'doc/adr/0002-use-kafka.md']);
+    assert.deepStrictEqual((await lintOf(root)).problems, ['doc/adr/0002-use-kafka.md template-placeholder warning']);
+    commitAll(root, 'Use Kafka');
+    const committed = await lintOf(root);
+    assert.deepStrictEqual([committed.code, committed.problems], [1, ['doc/adr/0002-use-kafka.md template-placeholder error']]);
+    assert.match(committed.messages[0], /and the record is accepted\./);
+    // A committed record edited since is still a committed record.
+    fs.appendFileSync(path.join(root, 'doc/adr/0002-use-kafka.md'), '\nMore later.\n');
+    assert.strictEqual((await lintOf(root)).code, 1);
+  });
+
+  it('in a repository with no commits yet every record is new; outside a repository nothing tells, and it is an error', async () => {
+    const unborn = makeTempDir();
+    initRepo(unborn);
+    assert.strictEqual((await adrIn(unborn, ['init'])).code, 0);
+    assert.strictEqual((await adrIn(unborn, ['new', 'Use', 'Kafka'])).code, 0);
+    assert.deepStrictEqual(await lintOf(unborn).then((l) => [l.code, l.problems]), [0, ['doc/adr/0002-use-kafka.md template-placeholder warning']]);
+
+    const noRepo = makeTempDir();
+    assert.strictEqual((await adrIn(noRepo, ['init'])).code, 0);
+    assert.strictEqual((await adrIn(noRepo, ['new', 'Use', 'Kafka'])).code, 0);
+    assert.deepStrictEqual(await lintOf(noRepo).then((l) => [l.code, l.problems]), [1, ['doc/adr/0002-use-kafka.md template-placeholder error']]);
+  });
+
+  it('a proposed record with template text is a warning, committed or not', async () => {
+    const root = repoWithWarnings();
+    writeFiles(root, { 'doc/adr/0002-c.md': nygardAdr({ number: 2, title: 'C', status: 'Proposed', template: true }) });
+    const l = await lintOf(root);
+    assert.deepStrictEqual(
+      [l.code, l.problems.filter((p) => p.includes('template'))],
+      [0, ['doc/adr/0002-c.md template-placeholder warning', 'doc/adr/0003-b.md template-placeholder warning']],
+    );
   });
 });

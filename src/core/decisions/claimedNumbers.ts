@@ -73,6 +73,32 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
 }
 
 /**
+ * Why the other branches' numbers could not be read, in one line, when git
+ * refused (a repository another user owns, a damaged ref); undefined when they
+ * were read, and when there is nothing to read (no git, no repository).
+ */
+export function otherBranchesUnreadable(claimed: ClaimedNumbers): string | undefined {
+  if (claimed.unavailableReason !== 'failed') return undefined;
+  return (claimed.unavailable ?? '').split('\n')[0] || 'git failed';
+}
+
+/**
+ * The records on other branches that would share `number` with the file
+ * `file` of this folder once the branches meet, as `number-on-other-branch`
+ * judges them: another file with the number, which this branch did not
+ * itself rename or delete since the branches parted.
+ */
+export async function numberClaimedElsewhere(git: GitExecutor, claimed: ClaimedNumbers, number: number, file: string): Promise<ClaimedRecord[]> {
+  const conflict = branchNumberConflicts([{ number, file }], claimed)[0];
+  return conflict ? notRemovedHere(git, conflict.others) : [];
+}
+
+/** `0007-x.md on branch colleague; 0007-y.md on branches a, b`. */
+export function describeClaims(claims: ClaimedRecord[]): string {
+  return claims.map((o) => `${o.file} on ${o.branches.length === 1 ? 'branch' : 'branches'} ${o.branches.join(', ')}`).join('; ');
+}
+
+/**
  * A record here whose number another branch gives to a different file: when
  * both branches merge, two records will share the number.
  */
@@ -118,7 +144,7 @@ export async function branchNumberProblems(
       const others = await notRemovedHere(gitFor(folder), conflict.others);
       if (others.length === 0) continue;
       const c = { ...conflict, others };
-      const where = c.others.map((o) => `${o.file} on ${o.branches.length === 1 ? 'branch' : 'branches'} ${o.branches.join(', ')}`).join('; ');
+      const where = describeClaims(c.others);
       problems.push({
         path: `${folder}/${c.file}`,
         line: 1,

@@ -85,20 +85,25 @@ function sectionsOf(text: string): Section[] {
   return sections;
 }
 
-/** The problems of one decision record's content. `folderTemplate`: the prose lines of the folder's template, when it has one. */
-export function contentProblems(record: LodestarRecord, text: string, folderTemplate?: Set<string>): Problem[] {
+/**
+ * The problems of one decision record's content. `folderTemplate`: the prose lines of the folder's template, when it has one.
+ * `uncommitted`: git's HEAD does not have the file yet (`adr new` has just written it), so template text in an accepted
+ * record is still a warning; it is an error once the record is committed.
+ */
+export function contentProblems(record: LodestarRecord, text: string, folderTemplate?: Set<string>, options: { uncommitted?: boolean } = {}): Problem[] {
   const problems: Problem[] = [];
   const placeholders = placeholderLines(text, folderTemplate);
   if (placeholders.length > 0) {
     const first = placeholders[0];
     const more = placeholders.length > 1 ? ` (and ${placeholders.length - 1} more line${placeholders.length > 2 ? 's' : ''})` : '';
     const accepted = record.status === 'accepted';
+    const why = !accepted ? '' : options.uncommitted ? ' — the record is accepted, so this is an error once it is committed' : ' — and the record is accepted';
     problems.push({
       path: record.path,
       line: first.line + 1,
-      severity: accepted ? 'error' : 'warning',
+      severity: accepted && !options.uncommitted ? 'error' : 'warning',
       code: 'template-placeholder',
-      message: `Template text is still here${more}: "${first.text.length > 80 ? `${first.text.slice(0, 77)}…` : first.text}"${accepted ? ' — and the record is accepted' : ''}. Replace it with this decision's own words.`,
+      message: `Template text is still here${more}: "${first.text.length > 80 ? `${first.text.slice(0, 77)}…` : first.text}"${why}. Replace it with this decision's own words.`,
     });
   }
 

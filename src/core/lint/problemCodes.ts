@@ -163,7 +163,8 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   {
     code: 'template-placeholder',
     severity: 'warning',
-    meaning: "Text left from the folder's template or the dialect's standard one (adr-tools, MADR 2/3/4, log4brains); an error when the record is accepted.",
+    meaning:
+      "Text left from the folder's template or the dialect's standard one (adr-tools, MADR 2/3/4, log4brains); an error when the record is accepted and committed (git's `HEAD` has it, or there is no repository).",
     fix: "Replace the template text with the record's own, or delete it.",
   },
   {
