@@ -1,4 +1,4 @@
-import { isSkippedRecordName } from './recordNames';
+import { isSkippedRecordName, translatedName } from './recordNames';
 import { LodestarRecord, Problem, RecordLink } from '../records/record';
 import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';
@@ -296,6 +296,9 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
     if (isSkippedRecordName(name)) return null;
+    // `0022-use-x.fr.md` beside the record `0022-use-x.md`: the record in another language, not another record.
+    const original = translatedName(name);
+    if (original !== undefined && lookup.byPath.has(`${target.slice(0, target.length - name.length)}${original}`)) return null;
     // `[ADR 3](/doc/adr/0003-x.md)`: GitHub and GitLab read a leading `/` as the repository's top.
     const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(target));
     if (hits.length === 1) return hits[0];
