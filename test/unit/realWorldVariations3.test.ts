@@ -176,6 +176,24 @@ describe('real-world record variations, third survey', () => {
     assert.deepStrictEqual(problems(index), []);
   });
 
+  it('a front-matter `status: superseded by ADR-0003` and a body link to that record (`> **Superseded by [ADR-0003](…).**`) are one link, the supersede', async () => {
+    const madr = (fm: string, title: string, body: string): string =>
+      `---\n${fm}\n---\n\n# ${title}\n\n${body}\n\n## Context and Problem Statement\n\nC.\n\n## Decision Outcome\n\nD.\n`;
+    const { index } = await indexOf({
+      'docs/decisions/0001-one-repo.md': madr(
+        'status: superseded by ADR-0003',
+        'One repo',
+        '> **Superseded by [ADR-0003](./0003-vendored.md).** The rest holds.',
+      ),
+      'docs/decisions/0003-vendored.md': madr('status: accepted\ndate: 2026-02-01', 'Vendored', 'See [the other](0002-other.md).'),
+      'docs/decisions/0002-other.md': madr('status: accepted', 'Other', 'Nothing.'),
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-one-repo.md'), ['superseded-by 0003-vendored.md']);
+    // A body link to a record named with no verb is still a reference.
+    assert.deepStrictEqual(linksOf(index, '0003-vendored.md'), ['references 0002-other.md', 'supersedes 0001-one-repo.md']);
+    assert.deepStrictEqual(problems(index), []);
+  });
+
   it('index --json, adr list and lint read a folder of these shapes as the index does', async () => {
     const { root } = await indexOf({
       '.adr-dir': 'docs/decisions\n',

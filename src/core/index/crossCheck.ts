@@ -131,6 +131,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     if (r.kind !== 'decision' && r.kind !== 'design' && r.kind !== 'activity') continue;
     let own: RecordLink[] | undefined;
     const seen = new Set<string>();
+    const verbTargets = new Set<string>();
     for (let i = 0; i < r.links.length; i++) {
       const link = r.links[i];
       // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
@@ -196,14 +197,16 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         continue;
       }
       resolved.set(`${r.path}\n${link.target}`, target);
-      // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once.
+      // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once; so do that status and a
+      // body link to the same record (`> **Superseded by [ADR-0003](0003-x.md).**`): it is the verb's link.
       const key = `${link.kind}\n${target}`;
-      if (seen.has(key)) {
+      if (seen.has(key) || (link.kind === 'references' && link.via === 'body' && verbTargets.has(target))) {
         if (own) own.pop();
         else own = r.links.slice(0, i);
         continue;
       }
       seen.add(key);
+      if (link.kind !== 'references' && link.via === undefined) verbTargets.add(target);
       const other = byPath.get(target);
       if (!other || other === r) continue;
       const back = REVERSE_LINK[link.kind];
