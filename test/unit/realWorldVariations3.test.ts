@@ -194,6 +194,33 @@ describe('real-world record variations, third survey', () => {
     assert.deepStrictEqual(problems(index), []);
   });
 
+  it('a quoted banner (`> **⚠️ SUPERSEDED by [ADR-0002](./0002-b.md) — 2026-08-11**`) in a record with no status field supersedes it', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-deepen.md':
+        '# ADR-0001 — Deepen the write chain\n\n> **⚠️ SUPERSEDED by [ADR-0002](./0002-b.md) — 2026-08-11**\n> This pipeline is gone.\n\n## Context\n\nC.\n',
+      'docs/adr/0002-b.md': '# ADR-0002: B\n\n- **Status:** Accepted\n- **Date:** 2026-07-01\n\n> See [ADR-0001](0001-deepen.md) for the history.\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-deepen.md'), ['superseded-by 0002-b.md', 'referenced-by 0002-b.md']);
+    assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['references 0001-deepen.md', 'supersedes 0001-deepen.md']);
+    assert.strictEqual(byName(index, '0001-deepen.md').status, 'superseded');
+    assert.deepStrictEqual(problems(index), []);
+  });
+
+  it('a link to a record by its name without `.md` (`[2. B](./0002-b)`, `[C](0003-c#context)`), as documentation sites link pages, names that record', async () => {
+    const nygard = (n: number, t: string, status: string, context = 'C.'): string =>
+      `# ${n}. ${t}\n\nDate: 2026-01-0${n}\n\n## Status\n\n${status}\n\n## Context\n\n${context}\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n`;
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygard(1, 'A', 'Superseded by [2. B](./0002-b)'),
+      'doc/adr/0002-b.md': nygard(2, 'B', 'Accepted\n\nSupersedes [1. A](0001-a.md)', 'See [C](0003-c#context), [the guide](../guide) and [gone](0009-gone).'),
+      'doc/adr/0003-c.md': nygard(3, 'C', 'Accepted'),
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-a.md'), ['superseded-by 0002-b.md']);
+    assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['supersedes 0001-a.md', 'references 0003-c.md']);
+    assert.deepStrictEqual(linksOf(index, '0003-c.md'), ['referenced-by 0002-b.md']);
+    // No link-to-non-record, no one-sided-link, no broken link for a page that is no record's.
+    assert.deepStrictEqual(problems(index), []);
+  });
+
   it('index --json, adr list and lint read a folder of these shapes as the index does', async () => {
     const { root } = await indexOf({
       '.adr-dir': 'docs/decisions\n',

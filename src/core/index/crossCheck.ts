@@ -296,6 +296,8 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return null;
   if (target.startsWith('/')) {
     if (lookup.byPath.has(target)) return target;
+    // `Superseded by [ADR 2](./0002-use-x)`: the record's name without its extension, as documentation sites link pages.
+    if (!basename(target).includes('.') && lookup.byPath.has(`${target}.md`)) return `${target}.md`;
     // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
     if (isSkippedRecordName(name)) return null;
