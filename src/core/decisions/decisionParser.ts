@@ -105,10 +105,25 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     dialect = log4brains
       ? 'log4brains'
       : (madrFrontMatter ?? (bullets.date?.bullet || bullets.deciders?.bullet ? 'madr2' : bullets.date ? 'nygard' : madrBody));
-    status = normaliseStatus(bullets.statusLine?.value);
+    const line = bullets.statusLine;
+    status = normaliseStatus(line?.value);
+    // `Status: superseded by ADR-0018` under the title, as the bullet is read.
+    if (line && !isTemplatePlaceholder(line.value)) {
+      const link = parseLinkLine(withInlineLinks(line.text, definitions));
+      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
+      else addTextualSupersede(line.value, links);
+    }
     date = normaliseDate(bullets.date?.value);
   }
-  date ??= normaliseDate(stringField(data, 'date')) ?? sectionDate(outline.sections.get('date')) ?? dateNamed ?? statusDate(statusSection, bullets);
+  // `Accepted: 2026-08-12` under the title or in the Status section dates the record before a date written in the
+  // status (`Superseded by ADR-0012 — 2026-08-25` is the day it ended).
+  date ??=
+    normaliseDate(stringField(data, 'date')) ??
+    sectionDate(outline.sections.get('date')) ??
+    statusDay(bullets) ??
+    (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
+    dateNamed ??
+    statusDate(statusSection, bullets);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(withInlineLinks(line.text, definitions));
@@ -116,7 +131,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     else addTextualSupersedes(line, links);
   }
   // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
-  if (!statusSection) for (const line of outline.preamble) addTextualSupersedes(line, links);
+  if (!statusSection) for (const line of outline.preamble) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -153,10 +168,35 @@ interface Field {
 }
 
 /** `* Status: accepted`, `- Deciders: a, b`, `Date: 2020-01-01` under the title. */
-type PreambleFields = { status?: Field; statusLine?: Field; date?: Field; deciders?: Field; tags?: Field };
+type PreambleFields = {
+  status?: Field;
+  statusLine?: Field;
+  date?: Field;
+  deciders?: Field;
+  tags?: Field;
+  /** `Proposed: 2026-08-10`, `**Accepted:** 2026-08-12`: the day the record took a status, by that status. */
+  statusDays?: Map<string, string>;
+};
 
 /** ` · **Date:** …`, ` | **Deciders:** …`: where one line's next bold field starts. */
 const NEXT_BOLD_FIELD = /\s+[·|•]\s+(?=(?:\*\*|__)[\w -]+(?::(?:\*\*|__)|(?:\*\*|__)\s*:))/;
+
+/** ` · Status: …`, ` | Supersedes: …`: where one line's next plain field starts. */
+const NEXT_PLAIN_FIELD = /\s+[·|•]\s+(?=[A-Za-z][\w -]{0,30}:\s)/;
+/** A line that opens with a field (`Date: …`, `- Status: …`). */
+const FIELD_LINE = /^\s*(?:[-*+]\s+)?[A-Za-z][\w -]{0,30}:\s.*\s[·|•]\s/;
+
+/**
+ * A line's fields, one at a time: `**Status:** Accepted · **Date:** 2026-09-20` (bold fields) and
+ * `Date: 2026-09-19 · Status: accepted · Supersedes: ADR-0009` (plain ones) hold several; any other line is one.
+ */
+function lineFields(text: string): string[] {
+  if (text.includes('**') || text.includes('__')) {
+    const parts = text.split(NEXT_BOLD_FIELD);
+    if (parts.length > 1) return parts;
+  }
+  return FIELD_LINE.test(text) ? text.split(NEXT_PLAIN_FIELD) : [text];
+}
 
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
@@ -184,15 +224,7 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
       readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
       continue;
     }
-    // `**Status:** Accepted · **Date:** 2026-09-20`: a line of bold fields is read one field at a time.
-    if (l.text.includes('**') || l.text.includes('__')) {
-      const parts = l.text.split(NEXT_BOLD_FIELD);
-      if (parts.length > 1) {
-        for (const text of parts) readPreambleField({ text, line: l.line }, out);
-        continue;
-      }
-    }
-    readPreambleField(l, out);
+    for (const text of lineFields(l.text)) readPreambleField({ text, line: l.line }, out);
   }
   return out;
 }
@@ -226,7 +258,30 @@ function tableCells(row: string): string[] {
     .map((c) => c.trim());
 }
 
+/**
+ * `Proposed: 2026-08-10`, `- **Accepted:** 2026-08-12`: a field named after a status, holding the day the record took
+ * it, as records that keep no Date field date themselves.
+ */
+const STATUS_DAY = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(proposed|accepted|approved|decided|adopted|agreed|rejected)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i;
+
+/** The day a record was decided, from the fields named after statuses: the acceptance, else the first one written. */
+function statusDay(fields: PreambleFields): string | null {
+  const days = fields.statusDays;
+  if (!days) return null;
+  return days.get('accepted') ?? days.get('approved') ?? days.get('decided') ?? days.get('adopted') ?? days.get('agreed') ?? days.values().next().value ?? null;
+}
+
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
+  const day = STATUS_DAY.exec(l.text);
+  if (day) {
+    const d = normaliseDate(day[2].trim());
+    if (d !== null) {
+      out.statusDays ??= new Map();
+      if (!out.statusDays.has(day[1].toLowerCase())) out.statusDays.set(day[1].toLowerCase(), d);
+    }
+    return;
+  }
+
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
@@ -386,16 +441,17 @@ export function numberFromFileName(name: string): number | null {
 export function splitNumberedTitle(raw: string, fileNumber: number | null = null): { title: string; number: number | null } {
   const explicit =
     /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
-    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—]\s+(.+)$/i.exec(raw) ??
+    // `ADR-0077 | Title`, `ADR-0001 · Title`: a bar or a middle dot parts the number from the title as a dash does.
+    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—|·•]\s+(.+)$/i.exec(raw) ??
     /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
-    /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/i.exec(raw);
+    /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
   // `xx. Use X`, `ADR-XXXX: Use X`: a draft that has no number yet keeps the number's place with a placeholder.
-  const unnumbered = /^(?:ADR[-_ ]?)?(?:x{2,6}|X{2,6}|N{2,6})\s*(?:[.:)]|\s[-–—])\s+(.+)$/.exec(raw);
+  const unnumbered = /^(?:ADR[-_ ]?)?(?:x{2,6}|X{2,6}|N{2,6})\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/.exec(raw);
   if (unnumbered) return { title: unnumbered[1].trim(), number: null };
   // `Architecture Decision Record: Use X`, `ADR - Use X`: the kind of record named without a number.
-  const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—])\s+(.+)$/i.exec(raw);
+  const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—|·•])\s+(.+)$/i.exec(raw);
   if (named) return { title: named[1].trim(), number: null };
   const bare = /^0*(\d{1,6})\s+(.+)$/.exec(raw);
   if (bare && fileNumber !== null && parseInt(bare[1], 10) === fileNumber) return { title: bare[2].trim(), number: fileNumber };

@@ -141,11 +141,17 @@ const BOLD_LINE = /^(\s*(?:[-*+]\s+)?)(?:\*\*|__)(?=[A-Za-zÄäÖöÜü])/;
 /** `**Status:** Superseded by [`: the status key in bold before the verb. */
 const BOLD_STATUS = new RegExp(`^(\\s*(?:[-*+]\\s+)?)(?:\\*\\*|__)${STATUS_KEY}\\s*:?\\s*(?:\\*\\*|__)\\s*:?\\s*`, 'i');
 
+/**
+ * `Status: **superseded by [`, `**Status:** ⚠️ Superseded by [`, `❌ Superseded by [`: bold opened, or an emoji set,
+ * before the verb (the bold closes after the link).
+ */
+const MARKED_VERB = /^(\s*(?:[-*+]\s+)?(?:status:\s*)?)(?:\*\*|__|[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)+(?=[A-Za-z])/iu;
+
 /** `Superceded by [3. Use Kafka](0003-use-kafka.md)`, `**Amends:** [ADR-0003](0003-x.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
-  const m = LINK_LINE.exec(
-    line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line,
-  );
+  let text = line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line;
+  if (/^\s*(?:[-*+]\s+)?(?:status:\s*)?[^\sA-Za-z]/i.test(text)) text = text.replace(MARKED_VERB, '$1');
+  const m = LINK_LINE.exec(text);
   if (!m || STATUS_VERBS.test(m[1])) return undefined;
   return { verb: m[1], label: m[2], href: m[3] };
 }
@@ -156,6 +162,7 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
  * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
  */
 export function parseTextualSupersede(status: string): string[] {
+  // `⚠️ Superseded by ADR-0034`: a mark before the verb.
   const m = SUPERSEDED_BY_TEXT.exec(plainText(status).normalize('NFC'));
   if (!m) return [];
   const { refs } = leadingReferences(m[1]);
@@ -171,7 +178,7 @@ function translatedVerbs(kind: string): string {
 }
 
 /** `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`: a status naming the record that replaced this one. */
-const SUPERSEDED_BY_TEXT = new RegExp(`^(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`, 'i');
+const SUPERSEDED_BY_TEXT = new RegExp(`^[^\\p{L}\\p{N}]*(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`, 'iu');
 /** `Supersedes ADR 0021.`, `Remplace ADR 0021.`: a line naming the records this one replaces. */
 const SUPERSEDES_TEXT = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:super[sc]edes|${translatedVerbs('supersedes')}):?\\s+(.+)$`, 'i');
 
@@ -196,8 +203,8 @@ function leadingReferences(text: string): { refs: string[]; rest: string } {
 }
 
 /**
- * `Supersedes ADR 0021.`, `Supersedes ADR 0030, ADR 0031, ADR 0032.`: the records a plain-text
- * Supersedes line names, when its sentence names nothing else (`Supersedes ADR-0004 in part` and
+ * `Supersedes ADR 0021.`, `Supersedes ADR 0030, ADR 0031, ADR 0032.`, `Supersedes: ADR-0013 (the model pin)`: the
+ * records a plain-text Supersedes line names, when its sentence names nothing else (a note in brackets aside) (`Supersedes ADR-0004 in part` and
  * `Supersedes ADR-0066's release policy` supersede only a part, and are not read).
  */
 export function parseTextualSupersedes(line: string): string[] {
@@ -206,7 +213,8 @@ export function parseTextualSupersedes(line: string): string[] {
   const m = SUPERSEDES_TEXT.exec(plainText(line).normalize('NFC'));
   if (!m) return [];
   const { refs, rest } = leadingReferences(m[1]);
-  return /^\s*(?:$|[.;]|\(\d{4}-\d{2}-\d{2}\)\s*\.?\s*$)/.test(rest) ? refs : [];
+  // `Supersedes: ADR-0013 (the model pin)`, `… (2021-03-05).`: a note in brackets after the records is a remark on them.
+  return /^\s*(?:$|[.;]|\([^()]*\)\s*\.?\s*$)/.test(rest) ? refs : [];
 }
 
 /**

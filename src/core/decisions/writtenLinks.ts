@@ -142,10 +142,16 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
   const seen = new Set(links.map((l) => l.target));
   const add = (label: string, href: string, line: number, kind = 'references'): void => {
     if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
-    // `[one cluster](012-one-cluster.html)`: a record's page, as the team's own published site names it.
+    // `[one cluster](012-one-cluster.html)`: a record's page, as the team's own published site names it; and
+    // `[ADR 2](./0002-use-x)`, the record's name without its extension, as documentation sites link pages.
     const page = !/\.(md|markdown)(#.*)?$/i.test(href);
-    if (page && !/\.html?(#.*)?$/i.test(href)) return;
-    const target = page ? resolveHref(fromPath, href.replace(/#.*$/, '')).replace(/\.html?$/i, '.md') : resolveHref(fromPath, href);
+    const bare = page && /(?:^|\/)[^/.#]+(#.*)?$/.test(href);
+    if (page && !bare && !/\.html?(#.*)?$/i.test(href)) return;
+    const target = bare
+      ? `${resolveHref(fromPath, href.replace(/#.*$/, ''))}.md`
+      : page
+        ? resolveHref(fromPath, href.replace(/#.*$/, '')).replace(/\.html?$/i, '.md')
+        : resolveHref(fromPath, href);
     if (target === fromPath || seen.has(target)) return;
     seen.add(target);
     links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: page ? 'page' : 'body' });
@@ -162,8 +168,9 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
       add(def[1], def[2], l.line);
       continue;
     }
-    // `Supersedes [ADR-0002](0002-use-json.md)` under MADR 4's "More Information": the verb says what the link is.
-    const verbLine = parseLinkLine(text);
+    // `Supersedes [ADR-0002](0002-use-json.md)` under MADR 4's "More Information": the verb says what the link is; so
+    // it does in a quoted banner (`> **⚠️ Superseded by [ADR-0002](…) — 2026-08-11**`).
+    const verbLine = parseLinkLine(text.charCodeAt(text.search(/\S/)) === 62 /* > */ ? text.replace(/^\s*(?:>\s?)+/, '') : text);
     const verbKind = verbLine ? linkKindFromVerb(verbLine.verb) : '';
     if (verbLine && BODY_VERBS.has(verbKind)) {
       add(verbLine.label, verbLine.href, l.line, verbKind);

@@ -1,4 +1,4 @@
-import { isSkippedRecordName } from './recordNames';
+import { isSkippedRecordName, translatedName } from './recordNames';
 import { LodestarRecord, Problem, RecordLink } from '../records/record';
 import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';
@@ -131,6 +131,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     if (r.kind !== 'decision' && r.kind !== 'design' && r.kind !== 'activity') continue;
     let own: RecordLink[] | undefined;
     const seen = new Set<string>();
+    const verbTargets = new Set<string>();
     for (let i = 0; i < r.links.length; i++) {
       const link = r.links[i];
       // A design doc's or an activity's `ADR-0004` means a decision in any decision folder; a decision's, one in its own.
@@ -196,14 +197,16 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         continue;
       }
       resolved.set(`${r.path}\n${link.target}`, target);
-      // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once.
+      // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once; so do that status and a
+      // body link to the same record (`> **Superseded by [ADR-0003](0003-x.md).**`): it is the verb's link.
       const key = `${link.kind}\n${target}`;
-      if (seen.has(key)) {
+      if (seen.has(key) || (link.kind === 'references' && link.via === 'body' && verbTargets.has(target))) {
         if (own) own.pop();
         else own = r.links.slice(0, i);
         continue;
       }
       seen.add(key);
+      if (link.kind !== 'references' && link.via === undefined) verbTargets.add(target);
       const other = byPath.get(target);
       if (!other || other === r) continue;
       const back = REVERSE_LINK[link.kind];
@@ -293,9 +296,14 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return null;
   if (target.startsWith('/')) {
     if (lookup.byPath.has(target)) return target;
+    // `Superseded by [ADR 2](./0002-use-x)`: the record's name without its extension, as documentation sites link pages.
+    if (!basename(target).includes('.') && lookup.byPath.has(`${target}.md`)) return `${target}.md`;
     // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
     if (isSkippedRecordName(name)) return null;
+    // `0022-use-x.fr.md` beside the record `0022-use-x.md`: the record in another language, not another record.
+    const original = translatedName(name);
+    if (original !== undefined && lookup.byPath.has(`${target.slice(0, target.length - name.length)}${original}`)) return null;
     // `[ADR 3](/doc/adr/0003-x.md)`: GitHub and GitLab read a leading `/` as the repository's top.
     const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(target));
     if (hits.length === 1) return hits[0];

@@ -1,9 +1,9 @@
 import { activityProblems } from '../activities/activityParser';
 import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/record';
-import { EntryType, RecordFileSystem, basename, relativePath } from '../store/fileSystem';
+import { EntryType, RecordFileSystem, basename, dirname, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { RecordCache } from './recordCache';
-import { isSkippedRecordName } from './recordNames';
+import { isSkippedRecordName, translatedName } from './recordNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
@@ -186,6 +186,7 @@ export class RecordIndex {
       return;
     }
     const inner = new Set(ancestors).add(real);
+    const names = new Set(entries.map((e) => e.name));
     for (const entry of entries) {
       const path = `${dir}/${entry.name}`;
       if (entry.type & EntryType.Directory) {
@@ -195,7 +196,8 @@ export class RecordIndex {
         if (this.folderList.some((f) => f.path === path)) continue;
         await this.walk(folder, path, depth + 1, inner, out, problems);
       } else if (entry.type & EntryType.File) {
-        if (!isSkippedRecordName(entry.name)) out.push({ path, folder });
+        const original = translatedName(entry.name);
+        if (!isSkippedRecordName(entry.name) && !(original !== undefined && names.has(original))) out.push({ path, folder });
       } else if (entry.type & EntryType.SymbolicLink) {
         problems.push({
           path,
@@ -249,6 +251,9 @@ export class RecordIndex {
     if (st && st.type & EntryType.Directory) return this.refreshDirectory(folder, path);
     if (!this.isRecordPath(folder, path)) return this.removeFile(path);
     if (!st || !(st.type & EntryType.File)) return this.removeFile(path);
+    // `0022-use-x.fr.md` beside `0022-use-x.md` is that record in another language.
+    const original = translatedName(basename(path));
+    if (original !== undefined && ((await this.fs.stat(`${dirname(path)}/${original}`))?.type ?? 0) & EntryType.File) return this.removeFile(path);
     const loaded = await loadRecordFile(this.fs, path, folder);
     if (!loaded.record && loaded.problems.length === 0) return this.removeFile(path);
     this.entries.set(path, loaded);

@@ -29,3 +29,13 @@ export function isSkippedRecordName(name: string): boolean {
     /^(?:adr[-_]?)?(?:0+|x+|n+)[-_ ]?(?:adr[-_ ]?)?template\b/.test(stem)
   );
 }
+
+/**
+ * `0022-use-x.fr.md`, `0022-use-x.pt-BR.md` → `0022-use-x.md`: the record a translation's name says it translates, a
+ * language code before the extension (as multilingual sites name them). A translation beside its record is not a
+ * record of its own; undefined for any other name.
+ */
+export function translatedName(name: string): string | undefined {
+  const m = /^(.+)\.([a-z]{2}(?:[-_](?:[A-Za-z]{2}|Hans|Hant))?)\.(md|markdown)$/.exec(name);
+  return m ? `${m[1]}.${m[3]}` : undefined;
+}
