@@ -1,6 +1,6 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { branchNumberProblems, claimedNumbersOnOtherBranches, otherBranchesUnreadable } from '../core/decisions/claimedNumbers';
+import { branchNumberProblems, ClaimedNumbers, claimedNumbersOnOtherBranches, otherBranchesUnreadable } from '../core/decisions/claimedNumbers';
 import { createGitExecutor } from '../core/git/gitExecutor';
 import { governanceProblems, successorIn } from '../core/governance/governanceLint';
 import { governingEntriesOf, governingNotices } from '../core/governance/governingNotices';
@@ -80,17 +80,26 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   cache?.save();
   const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   const decisions = index.records('decision');
+  // What git is asked (other branches' numbers, once per folder; the repository's files for applies-to; .mailmap)
+  // runs in git's own processes while the records' content is judged here.
+  const claimsByFolder = new Map(decisionFolders.map((folder) => [folder, claimedNumbersOnOtherBranches(createGitExecutor(folder))]));
+  const claimsOf = (folder: string): Promise<ClaimedNumbers> => claimsByFolder.get(folder) ?? claimedNumbersOnOtherBranches(createGitExecutor(folder));
+  const governanceRead = loadGovernance(index.records(), root, createGitExecutor(root));
   // People problems with .mailmap applied, and sessions or activities naming one person twice (`dana` and `dana@example.com`).
-  const people = await loadPeopleDirectory(index, fs, [], { trusted: true, git: createGitExecutor(root) });
+  const peopleRead = loadPeopleDirectory(index, fs, [], { trusted: true, git: createGitExecutor(root) });
+  // Awaited below, in turn; until then a failure is not unhandled.
+  for (const pending of [...claimsByFolder.values(), governanceRead, peopleRead]) pending.catch(() => undefined);
   const indexProblems = index.problems();
   // A file that could not be read as a record already has its problem; its content is not judged on top.
   const unreadable = new Set(indexProblems.filter((p) => FILE_PROBLEMS.has(p.code)).map((p) => p.path));
   const judged = decisions.filter((r) => !unreadable.has(r.path));
+  const contentRead = await recordContentProblems(fs, judged, decisionFolders, () => uncommittedRecords(judged, decisionFolders));
+  const people = await peopleRead;
   // Numbers other branches use are no gaps. When git refuses to read them (a repository another user owns, say),
   // lint says so instead of taking every other branch for empty.
   const claimed = new Map<string, Set<number>>();
   for (const folder of decisionFolders) {
-    const claims = await claimedNumbersOnOtherBranches(createGitExecutor(folder));
+    const claims = await claimsOf(folder);
     const refused = otherBranchesUnreadable(claims);
     if (refused !== undefined) {
       err.write(
@@ -99,7 +108,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     } else claimed.set(folder, new Set(claims.byNumber.keys()));
   }
   // applies-to: globs that match nothing, inactive records still governing code.
-  const { governance, top } = await loadGovernance(index.records(), root, createGitExecutor(root));
+  const { governance, top } = await governanceRead;
   const successorOf = successorIn(index);
   // A problem about one value of the front matter (a person written twice, a stale glob) points at it: the file is read again, only then.
   const textOf = (file: string): string | undefined => {
@@ -114,7 +123,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     ...people.problems,
     ...duplicatePeopleProblems(index.records(), people, textOf),
     ...numberGapProblems(decisions, claimed),
-    ...(await recordContentProblems(fs, judged, decisionFolders, () => uncommittedRecords(judged, decisionFolders))),
+    ...contentRead,
     ...governanceProblems(governance, successorOf, textOf),
   ];
 
@@ -140,7 +149,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
         successorOf,
       );
   } else {
-    problems.push(...(await branchNumberProblems(decisions, decisionFolders, (folder) => createGitExecutor(folder))));
+    problems.push(...(await branchNumberProblems(decisions, decisionFolders, (folder) => createGitExecutor(folder), claimsOf)));
   }
 
   const relative = problems
@@ -226,11 +235,23 @@ async function recordContentProblems(
   }
   const out: Problem[] = [];
   let fresh: Promise<ReadonlySet<string>> | undefined;
+  // Read before returning when the file system can (no hand-off to the I/O threads for each of thousands of files).
+  const read = (file: string): Promise<Uint8Array | undefined> | Uint8Array | undefined => {
+    if (!fs.readFileNow) return fs.readFile(file).catch(() => undefined);
+    try {
+      return fs.readFileNow(file);
+    } catch {
+      return undefined;
+    }
+  };
+  const decoder = new TextDecoder();
   for (const record of decisions) {
-    const bytes = await fs.readFile(record.path).catch(() => undefined);
+    const pending = read(record.path);
+    // A blocking read's bytes are decoded before anything else runs (the next read reuses its buffer).
+    const bytes = pending instanceof Promise ? await pending : pending;
     // Unreadable, binary or huge files already have their own problem.
     if (!bytes || bytes.length > 1024 * 1024 || bytes.includes(0)) continue;
-    const text = new TextDecoder().decode(bytes);
+    const text = decoder.decode(bytes);
     let problems = contentProblems(record, text, templates.get(record.folder));
     // Template text in an accepted record: an error once committed. git is asked only then, once.
     if (problems.some((p) => p.code === 'template-placeholder' && p.severity === 'error') && (await (fresh ??= uncommitted())).has(record.path))

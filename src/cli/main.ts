@@ -35,6 +35,7 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     usage: 'lint [--json | --format text|json|github|sarif] [--base REF [--branches GLOB,…]] [--warnings-as-errors] [--root DIR]',
     summary: 'report problems, one per line; exit 1 when any is an error (see the README for .lodestar.yml and the codes)',
     options: { json: 'flag', root: 'value', format: 'value', base: 'value', branches: 'value', 'warnings-as-errors': 'flag' },
+    blockingReads: true,
     run: async (c) => (await import('./lintCommand')).lintCommand(c),
   },
   pairing: {

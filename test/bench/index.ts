@@ -108,6 +108,16 @@ async function processRows(root: string, adrFolder: string): Promise<void> {
     undefined,
   );
 
+  // lint as a CI job or a pre-commit hook runs it again and again: records kept, every decision's content judged.
+  const lint = await comparePair(cli('lint', ['lint', '--root', root]), readTree, RUNS);
+  row(
+    '`lint` (records kept between runs; content rules read every decision) vs the same script',
+    `${ms(lint.a.wallMs)} vs ${ms(lint.b.wallMs)}`,
+    `${lint.timeRatio.toFixed(2)}×`,
+    '',
+    undefined,
+  );
+
   for (const [what, args] of [
     ['prs --json', ['prs', '--json', '--root', root]],
     ['pairing --json', ['pairing', '--json', '--root', root]],

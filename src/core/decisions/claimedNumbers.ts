@@ -132,10 +132,12 @@ export async function branchNumberProblems(
   records: { kind: string; folder: string; number: number | null; path: string }[],
   decisionFolders: string[],
   gitFor: (folder: string) => GitExecutor,
+  /** The other branches' numbers of a folder, when the caller has asked for them already. */
+  claimsOf: (folder: string) => Promise<ClaimedNumbers> = (folder) => claimedNumbersOnOtherBranches(gitFor(folder)),
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const folder of decisionFolders) {
-    const claimed = await claimedNumbersOnOtherBranches(gitFor(folder));
+    const claimed = await claimsOf(folder);
     if (claimed.unavailable) continue;
     const local = records
       .filter((r) => r.kind === 'decision' && r.folder === folder && r.path.lastIndexOf('/') === folder.length)
