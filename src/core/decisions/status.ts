@@ -170,8 +170,11 @@ function translatedVerbs(kind: string): string {
     .join('|');
 }
 
-/** `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`: a status naming the record that replaced this one. */
-const SUPERSEDED_BY_TEXT = new RegExp(`^(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`, 'i');
+/**
+ * `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`, `Deprecated, superseded by ADR-0005`: a status naming the
+ * record that replaced this one, after one word of status and a comma, semicolon or dash when there is one.
+ */
+const SUPERSEDED_BY_TEXT = new RegExp(`^(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`, 'i');
 /** `Supersedes ADR 0021.`, `Remplace ADR 0021.`: a line naming the records this one replaces. */
 const SUPERSEDES_TEXT = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:super[sc]edes|${translatedVerbs('supersedes')}):?\\s+(.+)$`, 'i');
 
