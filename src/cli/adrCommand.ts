@@ -42,7 +42,7 @@ const USAGE: Record<string, string> = {
 
 Creates the decision record folder (DIRECTORY, else doc/adr; a DIRECTORY is
 remembered in .adr-dir) and its first record, the decision to record
-architecture decisions.
+architecture decisions. A DIRECTORY that starts with - goes after --.
 `,
   new: `usage: adr new [-s SUPERCEDED] [-l TARGET:LINK:REVERSE-LINK] TITLE_TEXT...
 
@@ -55,8 +55,9 @@ $VISUAL or $EDITOR when one is set, then prints its path.
                   links the new record to TARGET with LINK, and TARGET back
                   to it with REVERSE-LINK (e.g. "5:Amends:Amended by").
 
--s and -l may be repeated. The template is templates/template.md in the
-record folder if there is one (or $ADR_TEMPLATE); ADR_DATE sets the date.
+-s and -l may be repeated. The template is $ADR_TEMPLATE when it is set
+(relative to the current folder), else templates/template.md in the record
+folder if there is one; ADR_DATE sets the date.
 Inside a git repository, numbers used on other branches are skipped.
 `,
   link: `usage: adr link SOURCE LINK TARGET REVERSE-LINK
