@@ -42,7 +42,7 @@ const USAGE: Record<string, string> = {
 
 Creates the decision record folder (DIRECTORY, else doc/adr; a DIRECTORY is
 remembered in .adr-dir) and its first record, the decision to record
-architecture decisions.
+architecture decisions. A DIRECTORY that starts with - goes after --.
 `,
   new: `usage: adr new [-s SUPERCEDED] [-l TARGET:LINK:REVERSE-LINK] TITLE_TEXT...
 
@@ -55,8 +55,9 @@ $VISUAL or $EDITOR when one is set, then prints its path.
                   links the new record to TARGET with LINK, and TARGET back
                   to it with REVERSE-LINK (e.g. "5:Amends:Amended by").
 
--s and -l may be repeated. The template is templates/template.md in the
-record folder if there is one (or $ADR_TEMPLATE); ADR_DATE sets the date.
+-s and -l may be repeated. The template is $ADR_TEMPLATE when it is set
+(relative to the current folder), else templates/template.md in the record
+folder if there is one; ADR_DATE sets the date.
 Inside a git repository, numbers used on other branches are skipped.
 `,
   link: `usage: adr link SOURCE LINK TARGET REVERSE-LINK
@@ -94,21 +95,59 @@ class AdrExit extends Error {
   }
 }
 
+/** `--help` or `-h` given to a command: its usage is printed and nothing else is done. */
+class HelpAsked extends Error {
+  constructor(readonly command: string) {
+    super(`help for ${command}`);
+  }
+}
+
+/** Arguments a command does not take: said with its usage, and nothing is changed. */
+class UsageFailure extends Error {
+  constructor(
+    message: string,
+    readonly command: string,
+  ) {
+    super(message);
+  }
+}
+
+const isHelp = (a: string): boolean => a === '--help' || a === '-h';
+
+/**
+ * The arguments of a command that takes no options. `--help` or `-h` asks for its usage;
+ * any other argument starting with `-` is refused; one that is meant as a name goes after `--`.
+ */
+function operands(command: string, args: string[]): string[] {
+  const dashes = args.indexOf('--');
+  const before = dashes < 0 ? args : args.slice(0, dashes);
+  if (before.some(isHelp)) throw new HelpAsked(command);
+  const option = before.find((a) => a.startsWith('-'));
+  if (option !== undefined)
+    throw new UsageFailure(
+      `${command} does not take ${option}${command === 'init' ? ` (a folder named ${option} goes after --: adr init -- ${option})` : ''}`,
+      command,
+    );
+  return dashes < 0 ? args : [...before, ...args.slice(dashes + 1)];
+}
+
 export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'init':
-        return await adrInit(rest, io);
+        return await adrInit(operands('init', rest), io);
       case 'new':
         return await adrNew(rest, io);
       case 'link':
-        return await adrLink(rest, io);
+        return await adrLink(operands('link', rest), io);
       case 'list':
+        operands('list', rest);
         return await adrList(io);
       case 'generate':
         return await adrGenerate(rest, io);
       case 'upgrade-repository':
+        operands('upgrade-repository', rest);
         return await adrUpgradeRepository(io);
       case 'renumber':
         // Loaded only when run: renumbering needs the index and git, which list and generate do not.
@@ -120,10 +159,18 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
         return 0;
       default:
         io.out(overview());
-        return 1;
+        return command !== undefined && isHelp(command) ? 0 : 1;
     }
   } catch (e) {
     if (e instanceof AdrExit) return e.code;
+    if (e instanceof HelpAsked) {
+      io.out(USAGE[e.command]);
+      return 0;
+    }
+    if (e instanceof UsageFailure) {
+      io.err(`adr: ${e.message}; nothing was ${e.command === 'new' ? 'written' : 'changed'}.\n\n${USAGE[e.command]}`);
+      return 1;
+    }
     if (e instanceof AdrToolsError) {
       io.err(`adr: ${e.message}\n`);
       return 1;
@@ -202,32 +249,26 @@ function parseNewOptions(args: string[]): { superseded: string[]; links: string[
       i++;
       break;
     }
+    if (isHelp(a)) throw new HelpAsked('new');
     const m = /^-([sl])(.*)$/.exec(a);
     if (!m) {
-      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`adr: new does not take ${a.slice(0, 2)} (only -s and -l)`);
+      if (a.startsWith('-') && a.length > 1) throw new UsageFailure(`new does not take ${a.startsWith('--') ? a : a.slice(0, 2)} (only -s and -l)`, 'new');
       break;
     }
     const value = m[2] !== '' ? m[2] : args[++i];
-    if (value === undefined) throw new UsageFailure(`adr: -${m[1]} needs a value (${m[1] === 's' ? 'a record to supersede' : 'TARGET:LINK:REVERSE-LINK'})`);
+    if (value === undefined) throw new UsageFailure(`-${m[1]} needs a value (${m[1] === 's' ? 'a record to supersede' : 'TARGET:LINK:REVERSE-LINK'})`, 'new');
     (m[1] === 's' ? superseded : links).push(value);
   }
   return { superseded, links, title: args.slice(i).join(' ') };
 }
 
-class UsageFailure extends Error {}
-
 async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEMPLATE, projectTemplates = true): Promise<number> {
-  let options;
-  try {
-    options = parseNewOptions(args);
-  } catch (e) {
-    io.err(`${(e as Error).message}; nothing was written.\n\n${USAGE.new}`);
-    return 1;
-  }
+  const options = parseNewOptions(args);
   const folder = await adrFolder(io);
   const absFolder = path.resolve(io.cwd, folder);
-  // The arguments joined by spaces, as typed ("$@"); a title of only spaces is no title.
-  const title = options.title;
+  // The arguments joined by spaces, as typed ("$@"), on one line; a title of only spaces is no title.
+  const { decisionFileName, oneLineTitle } = await import('../core/decisions/newDecision');
+  const title = oneLineTitle(options.title);
   if (title.trim() === '') {
     io.out('ERROR: no title given\n');
     return 1;
@@ -239,13 +280,11 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   // adr-tools splits with `echo $l | cut -d :`, which also squeezes runs of spaces.
   const linkSpecs = options.links.map((l) => {
     const [ref = '', forward = '', reverse = ''] = l.replace(/\s+/g, ' ').trim().split(':');
-    return { ref, forward, reverse, entry: resolveAdrReference(list, ref) };
+    return { given: l, ref, forward, reverse, entry: resolveAdrReference(list, ref) };
   });
   const incomplete = linkSpecs.find((l) => !l.ref || !l.forward || !l.reverse);
   if (incomplete) {
-    io.err(
-      `adr: -l needs TARGET:LINK:REVERSE-LINK (got "${[incomplete.ref, incomplete.forward, incomplete.reverse].filter(Boolean).join(':')}"); nothing was written.\n`,
-    );
+    io.err(`adr: -l needs TARGET:LINK:REVERSE-LINK (got ${JSON.stringify(incomplete.given)}); nothing was written.\n`);
     return 1;
   }
   const missing = [...targets, ...linkSpecs].find((t) => !t.entry);
@@ -264,7 +303,6 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const refused = otherBranchesUnreadable(claimed);
   const date = io.env.ADR_DATE || today();
   const { Edits, linkInDialect, supersedeInDialect } = await import('./adrEdits');
-  const { decisionFileName } = await import('../core/decisions/newDecision');
 
   // Another `adr new` may be choosing a number at the same moment: the record is created exclusively,
   // and when its name is taken, or another name with its number appears beside it, it is taken back
@@ -278,7 +316,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
       const next = skipped[skipped.length - 1][0] + 1;
       if (attempt === 1)
         io.err(
-          `adr: numbers ${number}${next - 1 > number ? `-${next - 1}` : ''} are taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
+          `adr: ${next - 1 > number ? `numbers ${number}-${next - 1} are` : `number ${number} is`} taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
         );
       number = next;
     }
@@ -343,15 +381,26 @@ async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
 }
 
 async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Promise<string> {
-  const candidates = [io.env.ADR_TEMPLATE, path.join(absFolder, 'templates/template.md')].filter((x): x is string => !!x);
-  for (const c of candidates) {
+  // adr-tools `cat`s $ADR_TEMPLATE, relative to where it runs, when it is set (`[ -z $template ]`: blank is unset).
+  const given = io.env.ADR_TEMPLATE;
+  if (given !== undefined && given.trim() !== '') {
     try {
-      return await readUtf8(path.resolve(io.cwd, c));
-    } catch {
-      // adr-tools falls through to its own template when the project has none.
+      return await readUtf8(path.resolve(io.cwd, given));
+    } catch (e) {
+      throw new AdrToolsError(`the template ${given} (ADR_TEMPLATE) cannot be read: ${fileErrorReason(e as NodeJS.ErrnoException)}; nothing was written.`);
     }
   }
-  return builtIn;
+  try {
+    return await readUtf8(path.join(absFolder, 'templates/template.md'));
+  } catch {
+    // adr-tools falls through to its own template when the project has none.
+    return builtIn;
+  }
+}
+
+/** Why a file could not be read, in the words `cat` uses. */
+function fileErrorReason(e: NodeJS.ErrnoException): string {
+  return e.code === 'ENOENT' ? 'No such file or directory' : e.code === 'EISDIR' ? 'Is a directory' : e.code === 'EACCES' ? 'Permission denied' : e.message;
 }
 
 /** How often `adr new` tries the next number when other processes keep taking it first. */
@@ -427,21 +476,17 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     io.out('graph\ntoc\n');
     return 0;
   }
+  if (isHelp(report)) throw new HelpAsked('generate');
   if (report !== 'toc' && report !== 'graph') {
     io.err(`adr generate: no report "${report}" (use toc or graph)\n`);
     return 1;
   }
-  const opts = new Map<string, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const m = /^-([iope])(.*)$/.exec(rest[i]);
-    if (!m) continue;
-    const value = m[2] !== '' ? m[2] : rest[++i];
-    if (value === undefined && report === 'toc') {
-      // adr-tools' toc parses its options with getopt, which says so and stops.
-      io.err(`getopt: option requires an argument -- '${m[1]}'\n`);
-      return 1;
-    }
-    opts.set(m[1], value ?? '');
+  const dashes = rest.indexOf('--');
+  if ((dashes < 0 ? rest : rest.slice(0, dashes)).some(isHelp)) throw new HelpAsked('generate');
+  const opts = report === 'toc' ? getoptOptions(rest, 'iop') : getoptsOptions(rest, 'ep');
+  if (typeof opts === 'string') {
+    io.err(`${report === 'toc' ? 'getopt' : 'adr generate graph'}: ${opts}\n`);
+    return 1;
   }
   const folder = await adrFolder(io);
   const list = (await listRecords(io, folder)) ?? [];
@@ -453,15 +498,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
       opts.has(key)
         ? readUtf8(path.resolve(io.cwd, opts.get(key) as string)).catch((e: NodeJS.ErrnoException) => {
-            const reason =
-              e.code === 'ENOENT'
-                ? 'No such file or directory'
-                : e.code === 'EISDIR'
-                  ? 'Is a directory'
-                  : e.code === 'EACCES'
-                    ? 'Permission denied'
-                    : e.message;
-            return new Error(`cat: ${opts.get(key)}: ${reason}`);
+            return new Error(`cat: ${opts.get(key)}: ${fileErrorReason(e)}`);
           })
         : undefined;
     const intro = await readOpt('i');
@@ -488,6 +525,43 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
   }
   return 0;
+}
+
+/**
+ * The options of adr-tools' toc, parsed as GNU `getopt` parses them: options anywhere
+ * before `--`, each taking a value. Getopt's complaint when one is unknown or has no value.
+ */
+function getoptOptions(args: string[], letters: string): Map<string, string> | string {
+  const opts = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a.startsWith('--')) return `unrecognized option '${a}'`;
+    if (!a.startsWith('-') || a === '-') continue;
+    if (!letters.includes(a[1])) return `invalid option -- '${a[1]}'`;
+    const value = a.length > 2 ? a.slice(2) : args[++i];
+    if (value === undefined) return `option requires an argument -- '${a[1]}'`;
+    opts.set(a[1], value);
+  }
+  return opts;
+}
+
+/**
+ * The options of adr-tools' graph, parsed as bash's `getopts` parses them: options up to
+ * the first other argument or `--`, each taking a value. Its complaint when one is unknown
+ * or has no value (adr-tools then stops with exit 1).
+ */
+function getoptsOptions(args: string[], letters: string): Map<string, string> | string {
+  const opts = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--' || !a.startsWith('-') || a === '-') break;
+    if (!letters.includes(a[1])) return `illegal option -- ${a[1]}`;
+    const value = a.length > 2 ? a.slice(2) : args[++i];
+    if (value === undefined) return `option requires an argument -- ${a[1]}`;
+    opts.set(a[1], value);
+  }
+  return opts;
 }
 
 // `adr generate` reads only the first line of each record: a partial read the file-system port does not offer.

@@ -127,12 +127,13 @@ export function fillPlaceholders(template: string, values: Record<string, string
 /**
  * adr-tools' link title: the first line without its first two characters (`1. Record architecture decisions`).
  * A record that opens with front matter (`applies-to`, MADR's keys), which adr-tools would label `-`, is labelled
- * from the first line after it instead, its `# ` title.
+ * from the first line after it instead, its `# ` title. A byte order mark before the first line is skipped.
  */
 export function adrToolsTitleLine(text: string): string {
-  const lines = text.split('\n', 200);
+  // A byte order mark is no part of the first line's text.
+  const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split('\n', 200);
   let first = 0;
-  const closing = text.startsWith('\uFEFF') ? closingFenceLine([lines[0].slice(1), ...lines.slice(1)]) : closingFenceLine(lines);
+  const closing = closingFenceLine(lines);
   if (closing > 0) {
     first = closing + 1;
     while (first < lines.length && lines[first].trim() === '') first++;

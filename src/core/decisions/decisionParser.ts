@@ -16,6 +16,7 @@ import {
   parseTextualSupersedes,
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
+import { frontMatterKeyLine } from './writtenLinks';
 
 export interface DecisionSource {
   path: string;
@@ -65,7 +66,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     // MADR 3/4 leave `status: "{proposed | rejected | …}"` in new records: no status yet.
     if (fmStatus !== undefined && !isTemplatePlaceholder(fmStatus)) {
       status = normaliseStatus(fmStatus);
-      addTextualSupersede(fmStatus, links);
+      addTextualSupersede(fmStatus, links, src.head ? frontMatterKeyLine(src.head, 'status') : undefined);
     }
     date = normaliseDate(stringField(data, 'date'));
   } else if (bullets.status) {
@@ -79,7 +80,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       if (log4brains && status !== null && !(DECISION_STATUSES as readonly string[]).includes(status)) status = 'draft';
       const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
-      else addTextualSupersede(bullets.status.value, links);
+      else addTextualSupersede(bullets.status.value, links, bullets.status.line + 1);
     }
     date = normaliseDate(bullets.date?.value);
   } else if (statusSection) {
@@ -370,7 +371,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     if (change !== null) {
       const link = parseLinkLine(change);
       if (link) pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
-      else addTextualSupersede(change, links);
+      else addTextualSupersede(change, links, l.line + 1);
       dated = normaliseStatus(change);
       continue;
     }
@@ -386,7 +387,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       addTextualSupersedes(l, links);
       continue;
     }
-    if (status === null) addTextualSupersede(text, links);
+    if (status === null) addTextualSupersede(text, links, l.line + 1);
     if (status === null) {
       status = normaliseStatus(text);
       // A line after the history (a note below it) is not the status either.
@@ -409,8 +410,8 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
   });
 }
 
-function addTextualSupersede(status: string, links: RecordLink[]): void {
-  for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref });
+function addTextualSupersede(status: string, links: RecordLink[], line: number | undefined): void {
+  for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref, line });
 }
 
 function addTextualSupersedes(line: OutlineLine, links: RecordLink[]): void {

@@ -48,6 +48,18 @@ export function validateDecisionTitle(title: string): string | undefined {
 }
 
 /**
+ * The title on one line, for a title given on the command line: each run of
+ * line breaks, tabs and other control characters (with the spaces around it)
+ * becomes one space, and is dropped at either end. Runs of plain spaces stay
+ * as typed, as adr-tools keeps them.
+ */
+export function oneLineTitle(title: string): string {
+  return title.replace(/[\s\p{Cc}]*[\p{Cc}\u2028\u2029\u0085][\s\p{Cc}]*/gu, (run: string, at: number) =>
+    at === 0 || at + run.length === title.length ? '' : ' ',
+  );
+}
+
+/**
  * adr-tools' slug, cut to 60 characters, with a fallback for titles that
  * have no ASCII letters or digits (emoji, other scripts) and for names
  * Windows reserves, so every title gives a file name inside the folder.

@@ -177,8 +177,15 @@ function translatedVerbs(kind: string): string {
     .join('|');
 }
 
-/** `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`: a status naming the record that replaced this one. */
-const SUPERSEDED_BY_TEXT = new RegExp(`^[^\\p{L}\\p{N}]*(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`, 'iu');
+/**
+ * `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`, `Deprecated, superseded by ADR-0005`, `⚠️ Superseded by …`: a
+ * status naming the record that replaced this one, after a mark, and after one word of status and a comma, semicolon
+ * or dash when there is one.
+ */
+const SUPERSEDED_BY_TEXT = new RegExp(
+  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`,
+  'iu',
+);
 /** `Supersedes ADR 0021.`, `Remplace ADR 0021.`: a line naming the records this one replaces. */
 const SUPERSEDES_TEXT = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:super[sc]edes|${translatedVerbs('supersedes')}):?\\s+(.+)$`, 'i');
 

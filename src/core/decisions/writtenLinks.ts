@@ -84,7 +84,7 @@ function frontMatterTarget(fromPath: string, v: unknown): string | undefined {
 }
 
 /** The 1-based line of `key:` in the front matter text (which starts with `---` on line 1). */
-function frontMatterKeyLine(head: string, key: string): number | undefined {
+export function frontMatterKeyLine(head: string, key: string): number | undefined {
   const at = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm').exec(head);
   if (!at) return undefined;
   let line = 1;
