@@ -112,7 +112,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     if (line && !isTemplatePlaceholder(line.value)) {
       const link = parseLinkLine(withInlineLinks(line.text, definitions));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
-      else addTextualSupersede(line.value, links);
+      else addTextualSupersede(line.value, links, line.line + 1);
     }
     date = normaliseDate(bullets.date?.value);
   }
