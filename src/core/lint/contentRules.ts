@@ -1,6 +1,6 @@
 import { numberFromFileName, splitNumberedTitle } from '../decisions/decisionParser';
 import { numberSeries } from '../decisions/numberSeries';
-import { readFrontMatter } from '../records/frontMatter';
+import { frontMatterBodyLine } from '../records/frontMatter';
 import { normaliseHeading, plainText } from '../records/markdownOutline';
 import { LodestarRecord, Problem } from '../records/record';
 import { basename } from '../store/fileSystem';
@@ -57,7 +57,7 @@ interface Section {
 
 /** The record's ATX sections (H2 and below), with how much each holds; code blocks count as content, comments do not. */
 function sectionsOf(text: string): Section[] {
-  const { bodyLine } = readFrontMatter(text);
+  const bodyLine = frontMatterBodyLine(text);
   const lines = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, '')).split('\n');
   const sections: Section[] = [];
   const open: Section[] = [];

@@ -41,20 +41,47 @@ export function proseLines(template: string): Set<string> {
   return out;
 }
 
+/** The first words of a set of template lines, by set: a line whose first word is none of them is none of the lines. */
+const firstWordsOf = new WeakMap<Set<string>, Set<string>>();
+
+function firstWords(lines: Set<string>): Set<string> {
+  let words = firstWordsOf.get(lines);
+  if (!words) {
+    words = new Set([...lines].map((l) => firstWord(l)));
+    firstWordsOf.set(lines, words);
+  }
+  return words;
+}
+
+/** The line's first word: what {@link normalise} leaves of it before the first space. */
+function firstWord(line: string): string {
+  const t = line.trimStart();
+  const end = t.search(/\s/);
+  return end < 0 ? t : t.slice(0, end);
+}
+
 /** The record's lines that are template text, outside code blocks and HTML comments. */
 export function placeholderLines(text: string, folderTemplate?: Set<string>): PlaceholderLine[] {
   const out: PlaceholderLine[] = [];
   const lines = stripComments(text).split('\n');
+  const adrToolsWords = firstWords(ADR_TOOLS_PROSE);
+  const folderWords = folderTemplate && firstWords(folderTemplate);
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
+    const raw = lines[i];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
     if (f) {
       if (!fence) fence = f[1];
       else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
       continue;
     }
     if (fence) continue;
-    const line = normalise(lines[i]);
+    // Most lines are none of the template's and hold no bracket: they are passed over without normalising them.
+    if (!raw.includes('[') && !raw.includes('{')) {
+      const word = firstWord(raw);
+      if (!adrToolsWords.has(word) && !folderWords?.has(word)) continue;
+    }
+    const line = normalise(raw);
     if (line === '' || line.startsWith('#')) continue;
     if (ADR_TOOLS_PROSE.has(line) || folderTemplate?.has(line) || hasBracketPlaceholder(line)) out.push({ line: i, text: line });
   }
@@ -67,6 +94,7 @@ export function placeholderLines(text: string, folderTemplate?: Set<string>): Pl
  * an option's label ahead of its own words (`* [Option 1] Continue supporting …`).
  */
 function hasBracketPlaceholder(line: string): boolean {
+  if (!line.includes('[') && !line.includes('{')) return false;
   const uncoded = line
     .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, 'CODE')
     // `* [Option 1] Continue supporting …`: a team's label for its option, ahead of the option's own words.

@@ -32,6 +32,12 @@ export function readFrontMatter(text: string): FrontMatterResult {
   return { ...parseYamlMapping(yamlText), body, bodyLine };
 }
 
+/** The 0-based line the body starts on: {@link readFrontMatter}'s `bodyLine`, without reading the YAML. */
+export function frontMatterBodyLine(text: string): number {
+  const found = locateFrontMatter(text);
+  return found.yamlText === undefined ? 0 : found.bodyLine;
+}
+
 /** The text after a file's front matter (all of it when it has none): {@link readFrontMatter}'s `body`, without reading the YAML. */
 export function frontMatterBody(text: string): string {
   return locateFrontMatter(text).body;
