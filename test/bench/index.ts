@@ -118,6 +118,16 @@ async function processRows(root: string, adrFolder: string): Promise<void> {
     undefined,
   );
 
+  // search reads every decision and design doc's text for each query.
+  const search = await comparePair(cli('search', ['search', 'operability', 'cost', '--root', root]), readTree, RUNS);
+  row(
+    '`search operability cost` (records kept; every text read) vs the same script',
+    `${ms(search.a.wallMs)} vs ${ms(search.b.wallMs)}`,
+    `${search.timeRatio.toFixed(2)}×`,
+    '',
+    undefined,
+  );
+
   for (const [what, args] of [
     ['prs --json', ['prs', '--json', '--root', root]],
     ['pairing --json', ['pairing', '--json', '--root', root]],

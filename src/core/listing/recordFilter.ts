@@ -46,5 +46,9 @@ export function describeRecordFilter(filter: RecordFilter | undefined): string {
 }
 
 export function fold(s: string): string {
+  // ASCII has nothing to decompose or strip: the common case skips both passes over the text.
+  if (ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;

@@ -34,8 +34,13 @@ export function readFrontMatter(text: string): FrontMatterResult {
 
 /** The 0-based line the body starts on: {@link readFrontMatter}'s `bodyLine`, without reading the YAML. */
 export function frontMatterBodyLine(text: string): number {
+  return frontMatterBodyAndLine(text).bodyLine;
+}
+
+/** {@link readFrontMatter}'s `body` and `bodyLine`, without reading the YAML. */
+export function frontMatterBodyAndLine(text: string): { body: string; bodyLine: number } {
   const found = locateFrontMatter(text);
-  return found.yamlText === undefined ? 0 : found.bodyLine;
+  return { body: found.body, bodyLine: found.yamlText === undefined ? 0 : found.bodyLine };
 }
 
 /** The text after a file's front matter (all of it when it has none): {@link readFrontMatter}'s `body`, without reading the YAML. */

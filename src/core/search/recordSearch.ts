@@ -1,4 +1,4 @@
-import { readFrontMatter } from '../records/frontMatter';
+import { frontMatterBodyAndLine } from '../records/frontMatter';
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
 import { fold, parseRecordFilter } from '../listing/recordFilter';
@@ -54,10 +54,11 @@ export async function readSearchable(fs: RecordFileSystem, records: readonly Lod
     while (next < records.length) {
       const i = next++;
       try {
-        let text = decoder.decode(await fs.readFile(records[i].path));
+        // A blocking read (when the file system offers one) is decoded before anything else runs: its buffer is reused.
+        let text = decoder.decode(fs.readFileNow ? fs.readFileNow(records[i].path) : await fs.readFile(records[i].path));
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const fm = readFrontMatter(text.indexOf('\0') >= 0 ? '' : text);
-        out[i] = { record: records[i], body: fm.body, bodyLine: fm.bodyLine };
+        const { body, bodyLine } = frontMatterBodyAndLine(text.indexOf('\0') >= 0 ? '' : text);
+        out[i] = { record: records[i], body, bodyLine };
       } catch {
         out[i] = { record: records[i], body: '', bodyLine: 0 };
       }

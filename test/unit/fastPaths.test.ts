@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { ADR_TOOLS_TEMPLATE } from '../../src/core/decisions/adrTools';
 import { placeholderLines, proseLines } from '../../src/core/lint/templateText';
-import { frontMatterBodyLine, readFrontMatter } from '../../src/core/records/frontMatter';
+import { frontMatterBodyAndLine, frontMatterBodyLine, readFrontMatter } from '../../src/core/records/frontMatter';
+import { fold } from '../../src/core/listing/recordFilter';
 import { seededRandom } from '../fixtures/frontMatterVariants';
 
 /**
@@ -29,7 +30,7 @@ function everyLineCompared(text: string, template: Set<string>): { line: number;
   return out;
 }
 
-describe('template text in a record', () => {
+describe('fast paths give what the slow way gives: template lines, the body of a record, search folding', () => {
   const folderTemplate = proseLines('# NUMBER. TITLE\n\n## Context\n\nWhat is the  issue that we are seeing?\n\n- Describe   the options we weighed here\n');
   const adrTools = proseLines(ADR_TOOLS_TEMPLATE);
 
@@ -87,7 +88,26 @@ describe('template text in a record', () => {
       '',
     ]) {
       assert.strictEqual(frontMatterBodyLine(text), readFrontMatter(text).bodyLine, JSON.stringify(text));
+      const { body, bodyLine } = readFrontMatter(text);
+      assert.deepStrictEqual(frontMatterBodyAndLine(text), { body, bodyLine }, JSON.stringify(text));
     }
     assert.strictEqual(frontMatterBodyLine('---\ntitle: A\n---\n# A\n'), 3);
+  });
+
+  it('search folding: ASCII is only lower-cased, other text loses its accents, as decomposing every text does', () => {
+    const reference = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const t of [
+      'Use Kafka for EVENTS',
+      'tab\tand\nnewline ~!@#',
+      '',
+      'Café Ó Briain',
+      'ÅNGSTRÖM straße',
+      'naïve “quotes” — dash',
+      'e\u0301 decomposed',
+      '日本語 ADR',
+    ]) {
+      assert.strictEqual(fold(t), reference(t), t);
+    }
+    assert.strictEqual(fold('Café'), 'cafe');
   });
 });
