@@ -59,4 +59,20 @@ describe('a superseded-by status in plain text naming no record', () => {
     for (const status of ['Accepted, not yet superseded by ADR-0042', 'Will be superseded by ADR-0042', 'Deprecated', 'Deprecated, see ADR-0042'])
       assert.deepStrictEqual(parseTextualSupersede(status), [], status);
   });
+
+  it('reads the one record named before a full stop, a note in brackets or the day, and a supersede in brackets after a status word', () => {
+    for (const status of [
+      'Superseded by ADR-0042.',
+      'Superseded by ADR-0042 (2021-03-05)',
+      'Superseded by ADR-0042 (the queue part).',
+      'Superseded by ADR-0042 on 2021-03-05',
+      'Superseded by ADR-0042 — 2021-03-05',
+      'Deprecated (superseded by ADR-0042)',
+      'Deprecated (Superseded by ADR-0042).',
+    ])
+      assert.deepStrictEqual(parseTextualSupersede(status), ['ADR-0042'], status);
+    // A log4brains id as written, less its full stop; more than a note after the number stays as written.
+    assert.deepStrictEqual(parseTextualSupersede('superseded by 20210301-use-pulsar.'), ['20210301-use-pulsar']);
+    assert.deepStrictEqual(parseTextualSupersede('Superseded by ADR-0042 in part'), ['ADR-0042 in part']);
+  });
 });

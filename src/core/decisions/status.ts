@@ -162,12 +162,22 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
  * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
  */
 export function parseTextualSupersede(status: string): string[] {
-  // `⚠️ Superseded by ADR-0034`: a mark before the verb.
-  const m = SUPERSEDED_BY_TEXT.exec(plainText(status).normalize('NFC'));
+  // `⚠️ Superseded by ADR-0034`: a mark before the verb. `Deprecated (superseded by ADR-0042)`: a status word and
+  // the supersede in brackets after it, read as `Deprecated, superseded by ADR-0042`.
+  const text = plainText(status)
+    .normalize('NFC')
+    .replace(/^([^\s,;()]+)\s*\(\s*(super[sc]eded\s+by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2');
+  const m = SUPERSEDED_BY_TEXT.exec(text);
   if (!m) return [];
-  const { refs } = leadingReferences(m[1]);
-  return refs.length > 1 ? refs : [m[1].trim()];
+  const { refs, rest } = leadingReferences(m[1]);
+  // `Superseded by ADR-0042.`, `… ADR-0042 (2021-03-05)`, `… ADR-0042 on 2021-03-05`: the sentence's end, a note or
+  // the day it happened after the one record named.
+  if (refs.length === 1 && SUPERSEDE_AFTERWORD.test(rest)) return refs;
+  // A log4brains id (`superseded by 20210301-use-pulsar`) as written, less the sentence's full stop.
+  return refs.length > 1 ? refs : [m[1].trim().replace(/[.;,]+$/, '')];
 }
+
+const SUPERSEDE_AFTERWORD = /^\s*(?:[.;,]\s*)?(?:$|\([^()]*\)\s*\.?\s*$|(?:[-–—]|on|since)\s*\d{4}-\d{2}-\d{2}\)?\s*\.?\s*$)/i;
 
 /** The translated verbs of one link kind, as a regular expression's alternatives. */
 function translatedVerbs(kind: string): string {
