@@ -1,4 +1,5 @@
 import { escapeMarkdown, markdownLink } from '../records/escaping';
+import { personKey } from '../people/personScope';
 import { relativeTo } from '../store/fileSystem';
 import { LodestarRecord } from '../records/record';
 import { InfluenceActivity } from './credit';
@@ -116,7 +117,7 @@ function decisionsAndDesigns(report: InfluenceReport, out: string[], link: Linke
   );
   if (activities.length > 0) {
     out.push(`### Decision and design-review work (${activities.length})`, '');
-    for (const a of activities) out.push(activityLine(a, link));
+    for (const a of activities) out.push(activityLine(a, link, report.person));
     out.push('');
   }
 }
@@ -131,7 +132,7 @@ function peopleGrown(report: InfluenceReport, out: string[], link: Linker, commi
   for (const m of mentees) mentee(m, out, link, commitLink);
   if (other.length > 0) {
     out.push(`### Mentoring, coaching, feedback and sponsorship (${other.length})`, '');
-    for (const a of other) out.push(activityLine(a, link));
+    for (const a of other) out.push(activityLine(a, link, report.person));
     out.push('');
   }
 }
@@ -172,7 +173,7 @@ function alignmentAndProcess(report: InfluenceReport, out: string[], link: Linke
   );
   if (activities.length === 0) return;
   out.push('## Alignment and process work', '');
-  for (const a of activities) out.push(activityLine(a, link));
+  for (const a of activities) out.push(activityLine(a, link, report.person));
   out.push('');
 }
 
@@ -200,8 +201,11 @@ function balance(report: InfluenceReport, out: string[]): void {
   );
 }
 
-function activityLine(a: InfluenceActivity, link: Linker): string {
-  const people = a.people.length > 0 ? ` · with ${a.people.map(escapeMarkdown).join(', ')}` : '';
+function activityLine(a: InfluenceActivity, link: Linker, scope?: { handle: string; name: string }): string {
+  // A report of one person's work does not name them among the people they worked with.
+  const self = scope ? new Set([personKey(scope.handle), personKey(scope.name)]) : undefined;
+  const others = self ? a.people.filter((p) => !self.has(personKey(p))) : a.people;
+  const people = others.length > 0 ? ` · with ${others.map(escapeMarkdown).join(', ')}` : '';
   const time = a.durationMinutes ? ` · ${duration(a.durationMinutes)}` : '';
   // A design review is of someone's doc: the doc and its authors are named apart from the people of the review.
   const of = a.reviewed?.length
