@@ -140,6 +140,29 @@ describe('records kept between runs (the CLI record cache)', () => {
     assert.strictEqual(index.records().length, 6);
   });
 
+  it('when written, removes the files of roots unused for 30 days and every file of the earlier format', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    const named = (name: string, mtime?: Date): string => {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, '{}');
+      if (mtime) fs.utimesSync(file, mtime, mtime);
+      return file;
+    };
+    const stale = named(`records-${'a'.repeat(32)}.json`, old);
+    const recent = named(`records-${'b'.repeat(32)}.json`);
+    const earlierFormat = named(`records-${'c'.repeat(32)}.bin`);
+    const unrelated = named('cli-code-index-1-2-v20-x64.bin', old);
+    const cache = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
+    await buildWith(root, cache, counting().fs);
+    assert.ok(fs.existsSync(cache.path) && cache.path.endsWith('.json'));
+    assert.ok(!fs.existsSync(stale) && !fs.existsSync(earlierFormat));
+    assert.ok(fs.existsSync(recent) && fs.existsSync(unrelated));
+    // The kept file is plain JSON of this format.
+    assert.strictEqual((JSON.parse(fs.readFileSync(cache.path, 'utf8')) as { format: string }).format, 'lodestar-record-cache-2');
+  });
+
   it('a cache that cannot be written changes nothing in the index', async () => {
     const root = buildRepo(repoFiles());
     const blocker = path.join(makeTempDir(), 'a-file');

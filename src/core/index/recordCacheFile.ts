@@ -1,7 +1,6 @@
 import { createHash } from 'crypto';
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import { RecordCache } from './recordCache';
 import { LoadedRecord } from './recordFile';
 import { RecordFolder } from './recordFolders';
@@ -14,7 +13,9 @@ import { RecordFolder } from './recordFolders';
  * with its index ("racy git").
  */
 const RACY_MS = 2000;
-const FORMAT = 'lodestar-record-cache-1';
+// JSON: the entries are plain data (strings, numbers, booleans, lists), and JSON.parse reads them in half the time
+// v8.deserialize takes.
+const FORMAT = 'lodestar-record-cache-2';
 /** Cache files of roots no command has read for this long (a repository moved or deleted) are removed. */
 const UNUSED_DAYS = 30;
 
@@ -67,9 +68,9 @@ export class RecordCacheFile implements RecordCache {
     options: RecordCacheFileOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.file = path.join(options.folder, `records-${createHash('sha256').update(`${root}\n${identity}`).digest('hex').slice(0, 32)}.bin`);
+    this.file = path.join(options.folder, `records-${createHash('sha256').update(`${root}\n${identity}`).digest('hex').slice(0, 32)}.json`);
     try {
-      const content = v8.deserialize(nodeFs.readFileSync(this.file)) as CacheFileContent;
+      const content = JSON.parse(nodeFs.readFileSync(this.file, 'utf8')) as CacheFileContent;
       if (content.format === FORMAT && content.identity === identity && content.root === root && Array.isArray(content.entries)) {
         for (const [p, e] of content.entries) this.before.set(p, e);
       }
@@ -127,7 +128,7 @@ export class RecordCacheFile implements RecordCache {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       nodeFs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      nodeFs.writeFileSync(temporary, v8.serialize(content), { mode: 0o600 });
+      nodeFs.writeFileSync(temporary, JSON.stringify(content), { mode: 0o600 });
       nodeFs.renameSync(temporary, this.file);
       this.removeUnused();
       return true;
@@ -141,14 +142,16 @@ export class RecordCacheFile implements RecordCache {
     }
   }
 
-  /** Removes the cache files of other roots that have not been written for {@link UNUSED_DAYS}. */
+  /** Removes the cache files of other roots that have not been written for {@link UNUSED_DAYS}, and those of the earlier format. */
   private removeUnused(): void {
     const folder = path.dirname(this.file);
     const before = this.now() - UNUSED_DAYS * 24 * 60 * 60 * 1000;
     try {
       for (const name of nodeFs.readdirSync(folder)) {
-        if (!/^records-[0-9a-f]+\.bin$/.test(name)) continue;
         const file = path.join(folder, name);
+        // The first format (v8-serialized) is read no more.
+        if (/^records-[0-9a-f]+\.bin$/.test(name)) nodeFs.rmSync(file, { force: true });
+        if (!/^records-[0-9a-f]+\.json$/.test(name)) continue;
         if (file !== this.file && nodeFs.statSync(file).mtimeMs < before) nodeFs.rmSync(file, { force: true });
       }
     } catch {
