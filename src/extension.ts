@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     vscode.commands.registerCommand('lodestar.showLog', () => log.show()),
     registerNewDecisionCommand(records, log, (path) => governing.governance.repositoryFolderOf(path)),
     registerChangeStatusCommand(records),
-    registerDecisionReferences(records),
+    registerDecisionReferences(records, (line) => log.appendLine(line)),
     registerBrokenLinkFix(records),
     registerRenumber(records),
     registerOneSidedLinkFix(records),

@@ -36,6 +36,33 @@ describe('a multi-root workspace', () => {
   });
 });
 
+describe('decision reference patterns in a multi-root workspace', () => {
+  it('are read for the folder of the file (a folder setting), and the folder without one keeps the default', async () => {
+    await lodestar();
+    const inventory = vscode.workspace.workspaceFolders![0];
+    const config = vscode.workspace.getConfiguration('lodestar', inventory.uri);
+    const file = path.join(workspaceRoot(0), 'src/stock.ts');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '// Cached as INV#2 decided; see also ADR-0001.\n');
+    const linked = async (): Promise<string[]> => {
+      const doc = await vscode.workspace.openTextDocument(file);
+      const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];
+      return links.map((l) => `${doc.getText(l.range)} -> ${path.basename(l.target?.fsPath ?? '')}`).sort();
+    };
+    try {
+      assert.deepStrictEqual(await linked(), ['ADR-0001 -> 0001-record-architecture-decisions.md']);
+      await config.update('decisions.referencePatterns', ['\\bINV#(\\d+)', '(broken'], vscode.ConfigurationTarget.WorkspaceFolder);
+      await eventually(async () => assert.deepStrictEqual(await linked(), ['INV#2 -> 0002-cache-stock-levels-in-redis.md']));
+    } finally {
+      await config.update('decisions.referencePatterns', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      fs.rmSync(file, { force: true });
+      const settings = path.join(workspaceRoot(0), '.vscode/settings.json');
+      if (fs.existsSync(settings) && fs.readFileSync(settings, 'utf8').replace(/\s/g, '') === '{}')
+        fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad files in the real VS Code', () => {
   it('each shows in the Problems panel with its code, and the good records stay listed', async () => {
     const api = await lodestar();

@@ -1,6 +1,12 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { findDecisionReferences, resolveDecisionReference, staleReferenceMessage } from '../../src/core/decisions/codeReferences';
+import {
+  DEFAULT_REFERENCE_PATTERNS,
+  findDecisionReferences,
+  referencePatternProblems,
+  resolveDecisionReference,
+  staleReferenceMessage,
+} from '../../src/core/decisions/codeReferences';
 import { nygardAdr } from '../fixtures/recordText';
 import { indexOf } from './helpers';
 
@@ -40,5 +46,19 @@ describe('decision references in code', () => {
     assert.deepStrictEqual([rest?.title, grpc?.title], ['Use REST', 'Use gRPC']);
     assert.strictEqual(staleReferenceMessage(rest!, grpc), 'ADR-0003 "Use REST" is superseded by ADR-0004 "Use gRPC".');
     assert.strictEqual(staleReferenceMessage(grpc!, undefined), undefined);
+  });
+
+  it('says what is wrong with a configured pattern that cannot find a number, and nothing of good ones', () => {
+    assert.deepStrictEqual(referencePatternProblems([...DEFAULT_REFERENCE_PATTERNS, 'DEC#(\\d+)', '\\bRFC-(?<n>\\d+)']), []);
+    const problems = referencePatternProblems(['(bad', 'ADR-\\d+', '(\\d*)']);
+    assert.strictEqual(problems.length, 3, problems.join('\n'));
+    assert.match(problems[0], /^"\(bad" is not a regular expression \(.*\); it is left out\.$/);
+    assert.strictEqual(problems[1], '"ADR-\\d+" has no group ( … ) for the decision\'s number; it finds nothing.');
+    assert.strictEqual(problems[2], '"(\\d*)" matches empty text; it finds nothing useful.');
+    // The bad ones are left out of the search; the good one still finds its reference.
+    assert.deepStrictEqual(
+      findDecisionReferences('see DEC#7', '/r/src/a.ts', ['(bad', 'DEC#(\\d+)']).map((r) => r.number),
+      [7],
+    );
   });
 });

@@ -23,6 +23,28 @@ export interface DecisionReference {
  * patterns (each with the number as its first group) and by relative paths
  * to record files. Overlapping matches keep the first.
  */
+/**
+ * What is wrong with each configured reference pattern that cannot find a
+ * decision number (not a regular expression, no capture group for the
+ * number, matching the empty text), one line each: such a pattern is left
+ * out of {@link findDecisionReferences}, and the setting's reader says why.
+ */
+export function referencePatternProblems(patterns: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const source of patterns) {
+    let re: RegExp;
+    try {
+      re = new RegExp(source, 'gi');
+    } catch (e) {
+      problems.push(`"${source}" is not a regular expression (${(e as Error).message}); it is left out.`);
+      continue;
+    }
+    if (new RegExp(`${source}|`).exec('')!.length < 2) problems.push(`"${source}" has no group ( … ) for the decision's number; it finds nothing.`);
+    else if (re.test('')) problems.push(`"${source}" matches empty text; it finds nothing useful.`);
+  }
+  return problems;
+}
+
 export function findDecisionReferences(text: string, documentPath: string, patterns: string[] = DEFAULT_REFERENCE_PATTERNS): DecisionReference[] {
   const found: DecisionReference[] = [];
   for (const source of patterns) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   DEFAULT_REFERENCE_PATTERNS,
+  referencePatternProblems,
   DecisionReference,
   findDecisionReferences,
   resolveDecisionReference,
@@ -23,18 +24,27 @@ const MAX_HOVER_LINKS = 8;
  * when the record is superseded or deprecated. Only open documents are ever
  * scanned, so large repositories cost nothing until a file is looked at.
  */
-export function registerDecisionReferences(records: WorkspaceRecords): vscode.Disposable {
+export function registerDecisionReferences(records: WorkspaceRecords, log: (line: string) => void = () => undefined): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('lodestar-references');
-  const patterns = (): string[] => {
-    const configured = vscode.workspace.getConfiguration('lodestar').get<string[]>('decisions.referencePatterns');
-    return Array.isArray(configured) && configured.length > 0 ? configured : DEFAULT_REFERENCE_PATTERNS;
+  // The setting is per folder (`resource` scope): read for the document's own folder. A pattern that cannot find a
+  // number is said once in the log, not again for every document.
+  const said = new Set<string>();
+  const patterns = (doc: vscode.TextDocument): string[] => {
+    const configured = vscode.workspace.getConfiguration('lodestar', doc.uri).get<string[]>('decisions.referencePatterns');
+    if (!Array.isArray(configured) || configured.length === 0) return DEFAULT_REFERENCE_PATTERNS;
+    for (const problem of referencePatternProblems(configured)) {
+      if (said.has(problem)) continue;
+      said.add(problem);
+      log(`lodestar.decisions.referencePatterns: ${problem}`);
+    }
+    return configured;
   };
   const referencesIn = (doc: vscode.TextDocument): { ref: DecisionReference; record: LodestarRecord }[] => {
     if (doc.uri.scheme !== 'file' || doc.getText().length > MAX_SCANNED_CHARS) return [];
     const path = toPortPath(doc.uri.fsPath);
     const decisions = records.records('decision');
     if (decisions.length === 0) return [];
-    return findDecisionReferences(doc.getText(), path, patterns())
+    return findDecisionReferences(doc.getText(), path, patterns(doc))
       .map((ref) => ({ ref, record: resolveDecisionReference(ref, decisions, path) }))
       .filter((x): x is { ref: DecisionReference; record: LodestarRecord } => x.record !== undefined && x.record.path !== path);
   };
