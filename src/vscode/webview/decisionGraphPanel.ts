@@ -21,7 +21,7 @@ export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: v
   let current: { panel: vscode.WebviewPanel; folder: string; graph: DecisionGraph } | undefined;
   return vscode.commands.registerCommand('lodestar.showDecisionGraph', async (args?: { folder?: string }): Promise<ShownGraph | undefined> => {
     await records.ready();
-    const choice = await chooseFolder(records, args, 'Show Decision Graph: which folder?');
+    const choice = await chooseFolder(records, args, 'Show Decision Graph: which folder?', { refuse: 'There is no graph to show.' });
     if (!choice) return undefined;
     const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
     const graph = buildDecisionGraph(inFolder);
