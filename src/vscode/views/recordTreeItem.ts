@@ -58,7 +58,8 @@ export function recordTreeItem(record: LodestarRecord, index: RecordIndex | unde
     : record.kind === 'session'
       ? new vscode.ThemeIcon('comment-discussion')
       : statusIcon(record.status);
-  item.contextValue = `lodestar.${record.kind}${record.private ? '.private' : ''}`;
+  // A decision without a number (log4brains, date-named files) cannot be renumbered: its own contextValue hides Renumber.
+  item.contextValue = `lodestar.${record.kind}${record.kind === 'decision' && record.number === null ? '.unnumbered' : ''}${record.private ? '.private' : ''}`;
   item.command = { command: 'vscode.open', title: 'Open Record', arguments: [vscode.Uri.file(record.path)] };
   item.tooltip = recordTooltip(record, links);
   const tags = record.tags && record.tags.length > 0 ? `, tags ${record.tags.join(', ')}` : '';
