@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { MULTI_ROOT } from '../fixtures/workspaces';
@@ -85,6 +87,48 @@ describe('decisions without a number (log4brains, date-named)', () => {
       const older = records.records('decision').find((r) => r.path.endsWith('/20260110-use-stripe-for-card-payments.md'));
       assert.strictEqual(older?.status, 'superseded');
     });
+  });
+});
+
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('Preview Decision Site with two folders', () => {
+  it('a build that fails serves nothing; run again, it asks which folder and serves that one', async () => {
+    await lodestar();
+    // The preview builds into the temp folder named after this process (the extension host, which runs the tests too).
+    const outDir = path.join(os.tmpdir(), `lodestar-preview-${process.pid}`);
+    assert.ok(!fs.existsSync(outDir), 'no preview ran yet in this window');
+    fs.writeFileSync(outDir, 'a file where the site goes\n');
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.previewDecisionSite', { open: false, folder: workspaceRoot(1) }), undefined);
+      assert.strictEqual(fs.readFileSync(outDir, 'utf8'), 'a file where the site goes\n');
+    } finally {
+      fs.rmSync(outDir, { force: true });
+    }
+    const flow = vscode.commands.executeCommand<string | undefined>('lodestar.previewDecisionSite', { open: false });
+    const pick = (await stepShown(/^Preview Decision Site: which folder\?$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.deepStrictEqual(
+      pick.items.map((i) => i.label),
+      ['inventory', 'checkout'],
+    );
+    pick.activeItems = [pick.items[1]];
+    await answer(pick);
+    const url = await flow;
+    assert.match(url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const home = await getText(url!);
+    assert.match(home, /Use Stripe for card payments/);
+    assert.doesNotMatch(home, /Cache stock levels in Redis/);
   });
 });
 
