@@ -29,6 +29,7 @@ import { ReminderBadges } from './vscode/views/reminderBadges';
 import { registerViewControls } from './vscode/views/viewControls';
 import { WorkspaceRecords } from './vscode/workspaceRecords';
 import { shownQuickInput } from './vscode/support/quickInputs';
+import { rebuildOnTrust } from './vscode/support/trustGrant';
 import { followTreeSelection } from './vscode/commands/recordPicker';
 
 /** What the extension hands to tests and to other extensions. */
@@ -106,6 +107,15 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerPrivateRecordWarnings(records, pairing, log),
     registerPreviewSiteCommand(records, log),
     registerSearchRecordsCommand(records),
+    rebuildOnTrust(
+      vscode.workspace.onDidGrantWorkspaceTrust,
+      {
+        'the records governing code': () => governing.governance.rebuild(),
+        "other branches' decision numbers": () => records.recheckBranches(),
+        'detected pairing': () => pairing.invalidate(),
+      },
+      (line) => log.appendLine(line),
+    ),
   );
   const decisionsView = vscode.window.createTreeView('lodestar.decisions', { treeDataProvider: trees.decisions, showCollapseAll: true });
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });

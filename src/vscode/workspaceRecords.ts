@@ -174,6 +174,12 @@ export class WorkspaceRecords implements vscode.Disposable {
     return this.identity === undefined ? undefined : new RecordCacheFile(root, this.identity, { folder: this.recordCacheFolder });
   }
 
+  /** Compares every folder's numbers with other branches again (after the workspace is trusted: git may run now). */
+  recheckBranches(): Promise<void> {
+    const checks = [...this.folders.values()].map((entry) => (entry.branchCheck = this.checkBranches(entry)));
+    return Promise.all(checks).then(() => undefined);
+  }
+
   /** Git runs only in trusted workspaces: in Restricted Mode the check is skipped. */
   private async checkBranches(entry: FolderIndex): Promise<void> {
     if (!vscode.workspace.isTrusted) return;

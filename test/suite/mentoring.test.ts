@@ -269,6 +269,22 @@ describe('Show Pairing Matrix', () => {
     assert.match(shown.html, /<th scope="col" title="Bob \(bob@example\.com\)"><span>Bob<\/span><\/th>/);
     shown.panel.dispose();
   });
+
+  it('an open matrix redraws when a session is logged', async () => {
+    await lodestar();
+    const shown = (await vscode.commands.executeCommand('lodestar.showPairingMatrix', { window: 'all' })) as ShownMatrix;
+    try {
+      const sessions = (): number =>
+        +(/aria-label="(?:Alice Example and Bob|Bob and Alice Example): (\d+) sessions?"/.exec(shown.panel.webview.html)?.[1] ?? 0);
+      const before = sessions();
+      await vscode.commands.executeCommand('lodestar.logPairingSession', { mentee: 'alice', with: ['bob@example.com'], date: '2026-11-21' });
+      // Logging may open the note over the page: a hidden page redraws when it is shown again.
+      shown.panel.reveal();
+      await eventually(() => assert.strictEqual(sessions(), before + 1));
+    } finally {
+      shown.panel.dispose();
+    }
+  });
 });
 
 describe('Private notebook', () => {

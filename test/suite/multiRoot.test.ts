@@ -1,10 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { MULTI_ROOT } from '../fixtures/workspaces';
 import { madr2Adr } from '../fixtures/recordText';
-import { child, eventually, labels, lodestar, workspaceRoot } from './support';
+import { stepShown, answer } from './quickInput';
+import { child, eventually, itemMenuShows, labels, lodestar, workspaceRoot } from './support';
 
 describe('a multi-root workspace', () => {
   it('indexes every folder and groups decisions by folder, then status', async () => {
@@ -60,6 +63,99 @@ describe('decision reference patterns in a multi-root workspace', () => {
       if (fs.existsSync(settings) && fs.readFileSync(settings, 'utf8').replace(/\s/g, '') === '{}')
         fs.rmSync(path.dirname(settings), { recursive: true, force: true });
     }
+  });
+});
+
+describe('decisions without a number (log4brains, date-named)', () => {
+  const stripe = (): string => path.join(workspaceRoot(1), 'docs/adr/20260110-use-stripe-for-card-payments.md');
+  const retry = (): string => path.join(workspaceRoot(1), 'docs/adr/20260214-retry-webhooks-with-backoff.md');
+
+  it('their tree items hide Renumber (and keep the other edits); run anyway, Renumber changes nothing', async () => {
+    const { trees } = await lodestar();
+    const checkout = await child(trees.decisions, 'checkout: docs/adr');
+    const node = await child(trees.decisions, 'Use Stripe for card payments', await child(trees.decisions, 'Accepted (1)', checkout));
+    const unnumbered = (await trees.decisions.getTreeItem(node)).contextValue ?? '';
+    assert.strictEqual(unnumbered, 'lodestar.decision.unnumbered');
+    const inventory = await child(trees.decisions, 'inventory: architecture/decisions');
+    const numberedNode = await child(trees.decisions, '0001 Record architecture decisions', await child(trees.decisions, 'Accepted (1)', inventory));
+    const numbered = (await trees.decisions.getTreeItem(numberedNode)).contextValue ?? '';
+    assert.strictEqual(numbered, 'lodestar.decision');
+    assert.ok(!itemMenuShows('lodestar.renumberDecision', unnumbered), 'no Renumber on an unnumbered decision');
+    assert.ok(itemMenuShows('lodestar.renumberDecision', numbered), 'Renumber on a numbered decision');
+    for (const command of [
+      'lodestar.supersedeDecision',
+      'lodestar.linkDecisions',
+      'lodestar.changeStatus',
+      'lodestar.renameTitle',
+      'lodestar.linkPullRequest',
+    ]) {
+      assert.ok(itemMenuShows(command, unnumbered), `${command} on an unnumbered decision`);
+    }
+    const before = fs.readdirSync(path.dirname(stripe())).sort();
+    const text = fs.readFileSync(stripe(), 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand('lodestar.renumberDecision', node), undefined);
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(stripe())).sort(), before);
+    assert.strictEqual(fs.readFileSync(stripe(), 'utf8'), text);
+  });
+
+  it('Supersede offers an unnumbered successor and links both by path', async () => {
+    const { records } = await lodestar();
+    const flow = vscode.commands.executeCommand<boolean>('lodestar.supersedeDecision', { path: stripe() });
+    type Pick = vscode.QuickPick<vscode.QuickPickItem & { record?: { path: string } }>;
+    const pick = (await stepShown(/^Supersede: which record replaces it\?$/)) as Pick;
+    const successor = pick.items.find((i) => i.record?.path === retry());
+    assert.ok(successor, pick.items.map((i) => i.label).join(' | '));
+    pick.activeItems = [successor];
+    await answer(pick);
+    assert.strictEqual(await flow, true);
+    assert.match(fs.readFileSync(stripe(), 'utf8'), /^\* Status: superseded by \[Retry webhooks with backoff\]\(20260214-retry-webhooks-with-backoff\.md\)$/m);
+    assert.match(fs.readFileSync(retry(), 'utf8'), /^\* Supersedes \[Use Stripe for card payments\]\(20260110-use-stripe-for-card-payments\.md\)$/m);
+    await eventually(() => {
+      const older = records.records('decision').find((r) => r.path.endsWith('/20260110-use-stripe-for-card-payments.md'));
+      assert.strictEqual(older?.status, 'superseded');
+    });
+  });
+});
+
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('Preview Decision Site with two folders', () => {
+  it('a build that fails serves nothing; run again, it asks which folder and serves that one', async () => {
+    await lodestar();
+    // The preview builds into the temp folder named after this process (the extension host, which runs the tests too).
+    const outDir = path.join(os.tmpdir(), `lodestar-preview-${process.pid}`);
+    assert.ok(!fs.existsSync(outDir), 'no preview ran yet in this window');
+    fs.writeFileSync(outDir, 'a file where the site goes\n');
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.previewDecisionSite', { open: false, folder: workspaceRoot(1) }), undefined);
+      assert.strictEqual(fs.readFileSync(outDir, 'utf8'), 'a file where the site goes\n');
+    } finally {
+      fs.rmSync(outDir, { force: true });
+    }
+    const flow = vscode.commands.executeCommand<string | undefined>('lodestar.previewDecisionSite', { open: false });
+    const pick = (await stepShown(/^Preview Decision Site: which folder\?$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.deepStrictEqual(
+      pick.items.map((i) => i.label),
+      ['inventory', 'checkout'],
+    );
+    pick.activeItems = [pick.items[1]];
+    await answer(pick);
+    const url = await flow;
+    assert.match(url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const home = await getText(url!);
+    assert.match(home, /Use Stripe for card payments/);
+    assert.doesNotMatch(home, /Cache stock levels in Redis/);
   });
 });
 

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { nygardAdr } from '../fixtures/recordText';
+import { answer, stepShown } from './quickInput';
 import { child, eventually, labels, lodestar, workspaceRoot, quickFixes } from './support';
 
 describe('Lodestar: New Decision Record', () => {
@@ -136,5 +138,60 @@ describe('Generate Decision Index', () => {
     const second = fs.readFileSync(readme, 'utf8');
     assert.match(second, /Kept by hand\.\n\n<!-- lodestar:decision-index:start -->\n\| # \| Decision \| Status \| Date \|/);
     assert.strictEqual(second.match(/lodestar:decision-index:start/g)?.length, 1);
+  });
+
+  /** Points lodestar.decisions.directories at `dirs` and waits until the index has the decision folders `expected`. */
+  async function decisionFolders(dirs: string[] | undefined, expected: string[]): Promise<void> {
+    const { records } = await lodestar();
+    await vscode.workspace.getConfiguration('lodestar').update('decisions.directories', dirs, vscode.ConfigurationTarget.Global);
+    await records.rebuildAll();
+    await eventually(() => {
+      const folders = records
+        .indexes()
+        .flatMap(({ index }) => index.folders.filter((f) => f.kind === 'decision').map((f) => path.relative(workspaceRoot(), f.path)));
+      assert.deepStrictEqual(folders, expected);
+    });
+  }
+
+  it("with two decision folders and no argument, asks which and writes that folder's README only", async () => {
+    await lodestar();
+    const billing = path.join(workspaceRoot(), 'services/billing/decisions');
+    fs.mkdirSync(billing, { recursive: true });
+    fs.writeFileSync(path.join(billing, '0001-bill-in-arrears.md'), nygardAdr({ number: 1, title: 'Bill in arrears' }));
+    try {
+      await decisionFolders(['doc/adr', 'services/billing/decisions'], ['doc/adr', 'services/billing/decisions']);
+      let settled = false;
+      const flow = Promise.resolve(vscode.commands.executeCommand<string | undefined>('lodestar.generateDecisionIndex')).finally(() => (settled = true));
+      const pick = (await stepShown(/^Generate Decision Index: which folder\?$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+      assert.deepStrictEqual(
+        pick.items.map((i) => i.label),
+        ['doc/adr', 'services/billing/decisions'],
+      );
+      pick.activeItems = [pick.items[1]];
+      await answer(pick);
+      // Then the style (a plain pick): Enter takes the first, the toc list.
+      while (!settled) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await Promise.race([flow, new Promise((r) => setTimeout(r, 100))]);
+      }
+      assert.strictEqual(await flow, path.join(billing, 'README.md'));
+      assert.match(fs.readFileSync(path.join(billing, 'README.md'), 'utf8'), /\* \[1\. Bill in arrears\]\(0001-bill-in-arrears\.md\)/);
+      assert.ok(!fs.existsSync(path.join(workspaceRoot(), 'doc/adr/README.md')), 'the first folder is left alone');
+    } finally {
+      await decisionFolders(undefined, ['doc/adr']);
+      fs.rmSync(path.join(workspaceRoot(), 'services'), { recursive: true, force: true });
+    }
+  });
+
+  it('with no decision folder, says so and writes nothing', async () => {
+    await lodestar();
+    try {
+      await decisionFolders(['no/such/folder'], []);
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.generateDecisionIndex', { style: 'toc' }), undefined);
+      assert.ok(!fs.existsSync(path.join(workspaceRoot(), 'doc/adr/README.md')));
+      assert.ok(!fs.existsSync(path.join(workspaceRoot(), 'no')));
+    } finally {
+      await decisionFolders(undefined, ['doc/adr']);
+    }
   });
 });

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ShownGraph } from '../../src/vscode/webview/decisionGraphPanel';
-import { child, labels, lodestar, workspaceRoot } from './support';
+import { nygardAdr } from '../fixtures/recordText';
+import { child, eventually, labels, lodestar, workspaceRoot } from './support';
 
 // Each test starts from the fixture (records 1–6, 3 superseded by 4; the colleague's branch claims 5) and
 // creates what else it needs.
@@ -100,6 +101,26 @@ describe('Show Decision Graph', () => {
     assert.match(shown.html, /<svg [^>]*class="decision-graph"/);
     assert.match(shown.html, />0004 Use gRPC for internal APIs</);
     shown.panel.dispose();
+  });
+
+  it('an open graph redraws when a record is added or renumbered', async () => {
+    await lodestar();
+    const shown = (await vscode.commands.executeCommand('lodestar.showDecisionGraph')) as ShownGraph;
+    try {
+      assert.doesNotMatch(shown.panel.webview.html, /Use Kafka for events/);
+      const file = path.join(workspaceRoot(), 'doc/adr/0007-use-kafka-for-events.md');
+      fs.writeFileSync(file, nygardAdr({ number: 7, title: 'Use Kafka for events' }));
+      await eventually(() => assert.match(shown.panel.webview.html, />0007 Use Kafka for events</));
+      const moved = (await vscode.commands.executeCommand('lodestar.renumberDecision', { path: file, number: 9 })) as string;
+      assert.ok(moved?.endsWith('0009-use-kafka-for-events.md'), moved);
+      shown.panel.reveal();
+      await eventually(() => {
+        assert.match(shown.panel.webview.html, />0009 Use Kafka for events</);
+        assert.doesNotMatch(shown.panel.webview.html, />0007 Use Kafka for events</);
+      });
+    } finally {
+      shown.panel.dispose();
+    }
   });
 });
 

@@ -383,3 +383,21 @@ export async function quickFixes(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Whether a `view/item/context` menu entry of `command` (any group) shows on a tree item whose contextValue is
+ * `contextValue`, judged by the entry's `viewItem == …` / `viewItem =~ /…/` terms as VS Code reads them (the
+ * `view ==` and other terms are left out: the question is which items, not which view).
+ */
+export function itemMenuShows(command: string, contextValue: string): boolean {
+  const pkg = vscode.extensions.getExtension('lodestar.lodestar')?.packageJSON as {
+    contributes: { menus: Record<string, { command: string; when?: string }[]> };
+  };
+  return pkg.contributes.menus['view/item/context']
+    .filter((m) => m.command === command)
+    .some((m) =>
+      [...(m.when ?? '').matchAll(/viewItem\s*(==|=~)\s*(\/(?:\\.|[^/])+\/|[^\s&|)]+)/g)].every(([, op, value]) =>
+        op === '==' ? value === contextValue : new RegExp(value.slice(1, -1)).test(contextValue),
+      ),
+    );
+}

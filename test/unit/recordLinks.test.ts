@@ -29,6 +29,34 @@ describe('links between existing records', () => {
     assert.ok(root);
   });
 
+  it('a successor without a number (log4brains, date-named) is linked by its path and named by its title', async () => {
+    const files = {
+      '.log4brains.yml': 'project:\n  name: checkout\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20260110-use-stripe.md': madr2Adr({ title: 'Use Stripe', status: 'accepted', date: '2026-01-10' }),
+      'docs/adr/20260214-use-adyen.md': madr2Adr({ title: 'Use Adyen', status: 'accepted', date: '2026-02-14' }),
+    };
+    const { index } = await indexOf(files);
+    const stripe = index.records().find((r) => r.title === 'Use Stripe')!;
+    const adyen = index.records().find((r) => r.title === 'Use Adyen')!;
+    assert.strictEqual(adyen.number, null);
+    const out = supersedeExisting(stripe, files['docs/adr/20260110-use-stripe.md'], adyen, files['docs/adr/20260214-use-adyen.md']);
+    assert.match(out.older, /^\* Status: superseded by \[Use Adyen\]\(20260214-use-adyen\.md\)$/m);
+    assert.match(out.newer, /^\* Supersedes \[Use Stripe\]\(20260110-use-stripe\.md\)$/m);
+    // A Nygard record superseded by it says the title alone, not "null. Use Adyen".
+    const nygard = nygardAdr({ number: 1, title: 'Use REST' });
+    const rest = (await indexOf({ 'doc/adr/0001-use-rest.md': nygard })).index.records()[0];
+    const beside = { ...adyen, path: rest.path.replace('0001-use-rest.md', '20260214-use-adyen.md') };
+    assert.match(supersedeExisting(rest, nygard, beside, '').older, /^Superseded by \[Use Adyen\]\(20260214-use-adyen\.md\)$/m);
+    const again = await indexOf({ ...files, 'docs/adr/20260110-use-stripe.md': out.older, 'docs/adr/20260214-use-adyen.md': out.newer });
+    const older = again.index.records().find((r) => r.title === 'Use Stripe')!;
+    assert.strictEqual(older.status, 'superseded');
+    assert.ok(
+      older.links.some((l) => l.kind === 'superseded-by' && l.target.endsWith('/docs/adr/20260214-use-adyen.md')),
+      JSON.stringify(older.links),
+    );
+    assert.deepStrictEqual(again.index.problems(), []);
+  });
+
   it('MADR records get a Links bullet (the section is made when missing); a link already there is not added twice', async () => {
     const withLinks = madr2Adr({ title: 'A', status: 'accepted', links: ['Refined by [ADR-0009](0009-x.md)'] });
     const plain4 = madr4Adr({ title: 'B', status: 'accepted' });

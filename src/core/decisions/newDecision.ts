@@ -138,13 +138,15 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
  * front matter or a MADR 2 status bullet says `superseded by [ADR-N](file)`.
  * Everything else stays byte for byte.
  */
-export function supersedeText(old: LodestarRecord, text: string, successor: { number: number; title: string; path: string }): string {
+export function supersedeText(old: LodestarRecord, text: string, successor: { number: number | null; title: string; path: string }): string {
   const link = relativeLink(old.path, successor.path);
   // A record whose status is in German, French, Spanish or Portuguese says it in its language: `Ersetzt durch […](…)`.
   const language = recordLanguage(text);
   const verb = translatedVerb(language, 'superseded-by') ?? 'Superseded by';
   const madrVerb = language ? verb : 'superseded by';
-  const madrRef = `${madrVerb[0].toLowerCase()}${madrVerb.slice(1)} [ADR-${String(successor.number).padStart(4, '0')}](${link})`;
+  // A successor without a number (log4brains, date-named files) is named by its title; the link is by path either way.
+  const madrLabel = successor.number !== null ? `ADR-${String(successor.number).padStart(4, '0')}` : successor.title;
+  const madrRef = `${madrVerb[0].toLowerCase()}${madrVerb.slice(1)} [${madrLabel}](${link})`;
   if (old.dialect === 'madr3' || old.dialect === 'madr4') return setFrontMatterValue(text, 'status', madrRef);
   if (old.dialect === 'madr2' || old.dialect === 'log4brains') {
     const replaced = text.replace(STATUS_BULLET, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`);
@@ -154,7 +156,7 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
   for (const word of [...statusForms(language, 'accepted'), ...statusForms(language, 'proposed')]) withoutStatus = removeStatusLine(withoutStatus, word);
   // Already superseded by that file (whatever the link's text): the link is not added twice.
   if (hasLinkTo(text, 'Superseded by', link) || hasLinkTo(text, 'Superceded by', link) || hasLinkTo(text, verb, link)) return withoutStatus;
-  return addStatusLink(withoutStatus, verb, `${successor.number}. ${successor.title}`, link);
+  return addStatusLink(withoutStatus, verb, successor.number !== null ? `${successor.number}. ${successor.title}` : successor.title, link);
 }
 
 /** A MADR 2 / log4brains `* Status:` bullet (`* Statut:` in French, …): the key and what follows, up to the line's end. */

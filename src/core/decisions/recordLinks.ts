@@ -51,7 +51,6 @@ export function verbInRecordLanguage(text: string, verb: string): string {
 
 /** Both texts after `newer` supersedes `older`, each in its own dialect. */
 export function supersedeExisting(older: LodestarRecord, olderText: string, newer: LodestarRecord, newerText: string): { older: string; newer: string } {
-  if (newer.number === null) throw new Error('The superseding record needs a number.');
   return {
     older: supersedeText(older, olderText, { number: newer.number, title: newer.title, path: newer.path }),
     newer: addLinkInDialect(newer, newerText, 'Supersedes', older),

@@ -16,7 +16,7 @@ export function registerDecisionIndexCommand(records: WorkspaceRecords): vscode.
     async (args?: { folder?: string; style?: IndexStyle }): Promise<string | undefined> => {
       if (refusedInRestrictedMode('write files', 'Trust this workspace to generate the index.')) return undefined;
       await records.ready();
-      const choice = await chooseFolder(records, args ?? {});
+      const choice = await chooseFolder(records, args, 'Generate Decision Index: which folder?', { refuse: 'No index was written.' });
       if (!choice) return undefined;
       const style =
         args?.style ??

@@ -90,7 +90,7 @@ export function registerLinkCommands(records: WorkspaceRecords, draftSuccessor: 
     const last = answers[answers.length - 1];
     if (!newer && last === NEW_DECISION) return (await draftSuccessor(older)) !== undefined;
     if (!newer && typeof last === 'object') newer = last as LodestarRecord;
-    if (!newer || newer.number === null) return false;
+    if (!newer) return false;
     const olderRecord = older;
     const newerRecord = newer;
     // Each side changes in its own dialect; supersedeExisting keeps the pair consistent.

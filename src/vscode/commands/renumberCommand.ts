@@ -32,7 +32,13 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
       }
       const index = path ? records.indexOf(path) : undefined;
       const record = path && index ? index.record(path) : undefined;
-      if (!record || !index || record.number === null) return undefined;
+      if (!record || !index) return undefined;
+      if (record.number === null) {
+        void vscode.window.showInformationMessage(
+          `${recordLabel(record)} has no number (its file is named by date or title, as log4brains does), so there is nothing to renumber.`,
+        );
+        return undefined;
+      }
       const inFolder = index.records('decision').filter((r) => r.folder === record.folder);
       const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(record.folder));
       const number =

@@ -83,6 +83,12 @@ export function pickStep<T>(options: { title: string; placeholder: string; items
       pick.items = items;
       // createQuickPick ignores `picked`; selectedItems is how a checklist starts ticked.
       if (options.many) pick.selectedItems = items.filter((i) => i.picked);
+      // The first row (never a separator) active from the start, as the pick would make it anyway: said here, a
+      // later choice (a test setting activeItems) is not overridden when the pick reports its own first focus.
+      else {
+        const first = items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+        if (first) pick.activeItems = [first];
+      }
       pick.ignoreFocusOut = true;
       if (step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
       let done = false;

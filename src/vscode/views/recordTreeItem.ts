@@ -4,6 +4,7 @@ import { RecordIndex } from '../../core/index/recordIndex';
 import { recordDescription } from '../../core/listing/recordGroups';
 import { recordLabel, statusLabel } from '../../core/records/recordLabels';
 import { basename } from '../../core/store/fileSystem';
+import { recordContextValue } from './recordContextValue';
 
 /** Codicon and colour per status: settled statuses are quiet, open ones stand out. */
 const STATUS_ICONS: Record<string, [string, string?]> = {
@@ -58,7 +59,7 @@ export function recordTreeItem(record: LodestarRecord, index: RecordIndex | unde
     : record.kind === 'session'
       ? new vscode.ThemeIcon('comment-discussion')
       : statusIcon(record.status);
-  item.contextValue = `lodestar.${record.kind}${record.private ? '.private' : ''}`;
+  item.contextValue = recordContextValue(record);
   item.command = { command: 'vscode.open', title: 'Open Record', arguments: [vscode.Uri.file(record.path)] };
   item.tooltip = recordTooltip(record, links);
   const tags = record.tags && record.tags.length > 0 ? `, tags ${record.tags.join(', ')}` : '';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildDecisionGraph, decisionGraphMermaid, decisionGraphSvg, DecisionGraph } from '../../core/decisions/decisionGraph';
 import { escapeXml } from '../../core/records/escaping';
+import { RecordIndex } from '../../core/index/recordIndex';
 import { chooseFolder } from '../support/decisionFolderPick';
 import { WorkspaceRecords } from '../workspaceRecords';
 import { pageHtml, pageMessage, webviewOptions } from './webviewPage';
@@ -12,52 +13,106 @@ export interface ShownGraph {
   html: string;
 }
 
+interface Shown {
+  panel: vscode.WebviewPanel;
+  folder: string;
+  label: string;
+  index: RecordIndex;
+  graph: DecisionGraph;
+  /** Records changed while the panel was hidden: redraw when it is shown. */
+  stale: boolean;
+  shownBody?: string;
+}
+
 /**
  * `Lodestar: Show Decision Graph`: a picture of one decision folder's records
  * and their supersede/link arcs, in the editor area. Click or Enter on a record
  * opens it; "Open as Mermaid" opens the same graph as Mermaid text in Markdown.
  */
 export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
-  let current: { panel: vscode.WebviewPanel; folder: string; graph: DecisionGraph } | undefined;
-  return vscode.commands.registerCommand('lodestar.showDecisionGraph', async (args?: { folder?: string }): Promise<ShownGraph | undefined> => {
+  let current: Shown | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const render = (shown: Shown): ShownGraph => {
+    // The folder's index as it is now (a rebuild may have replaced the one the folder was picked from).
+    const index = records.indexes().find((i) => i.index.root === shown.index.root)?.index ?? shown.index;
+    shown.index = index;
+    const graph = buildDecisionGraph(index.records('decision').filter((r) => r.folder === shown.folder));
+    shown.graph = graph;
+    shown.stale = false;
+    const body =
+      graph.nodes.length === 0
+        ? `<main><h1>${escapeXml(shown.label)}</h1><p>No decision records in this folder yet. Run "Lodestar: New Decision Record…" to start one.</p></main>`
+        : `<main><header><h1>${escapeXml(shown.label)}</h1><p>${graph.nodes.length} records, ${graph.edges.length} links. Solid arcs: supersedes; dashed: other links. Click a record, or focus it and press Enter, to open it.</p><button id="mermaid" type="button">Open as Mermaid</button></header>${decisionGraphSvg(graph)}</main>`;
+    // Each send reloads the page: the same picture is not sent again.
+    if (shown.shownBody !== body) {
+      shown.shownBody = body;
+      shown.panel.webview.html = pageHtml(shown.panel.webview, extensionUri, {
+        title: `Decisions: ${shown.label}`,
+        body,
+        styles: ['webview.css'],
+        scripts: ['graph.js'],
+      });
+    }
+    return { panel: shown.panel, graph, html: shown.panel.webview.html };
+  };
+
+  const command = vscode.commands.registerCommand('lodestar.showDecisionGraph', async (args?: { folder?: string }): Promise<ShownGraph | undefined> => {
     await records.ready();
-    const choice = await chooseFolder(records, args, 'Show Decision Graph: which folder?');
+    const choice = await chooseFolder(records, args, 'Show Decision Graph: which folder?', { refuse: 'There is no graph to show.' });
     if (!choice) return undefined;
-    const inFolder = choice.index.records('decision').filter((r) => r.folder === choice.folder);
-    const graph = buildDecisionGraph(inFolder);
     if (current?.folder !== choice.folder) current?.panel.dispose();
-    const panel =
-      current?.folder === choice.folder
-        ? current.panel
-        : vscode.window.createWebviewPanel('lodestar.decisionGraph', `Decisions: ${choice.label}`, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    if (current?.panel !== panel) {
-      current = { panel, folder: choice.folder, graph };
+    if (!current) {
+      const panel = vscode.window.createWebviewPanel(
+        'lodestar.decisionGraph',
+        `Decisions: ${choice.label}`,
+        vscode.ViewColumn.Active,
+        webviewOptions(extensionUri),
+      );
+      const shown: Shown = { panel, folder: choice.folder, label: choice.label, index: choice.index, graph: { nodes: [], edges: [] }, stale: false };
+      current = shown;
       panel.onDidDispose(() => {
-        if (current?.panel === panel) current = undefined;
+        if (current === shown) current = undefined;
+      });
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && shown.stale) render(shown);
       });
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
         const message = pageMessage(raw);
-        const shown = current?.panel === panel ? current.graph : undefined;
-        if (!message || !shown) return;
-        if (message.type === 'open' && message.index !== undefined && message.index < shown.nodes.length) {
-          await vscode.window.showTextDocument(vscode.Uri.file(shown.nodes[message.index].path), { viewColumn: vscode.ViewColumn.Beside });
+        if (!message || current !== shown) return;
+        const graph = shown.graph;
+        if (message.type === 'open' && message.index !== undefined && message.index < graph.nodes.length) {
+          await vscode.window.showTextDocument(vscode.Uri.file(graph.nodes[message.index].path), { viewColumn: vscode.ViewColumn.Beside });
         } else if (message.type === 'mermaid') {
           const doc = await vscode.workspace.openTextDocument({
             language: 'markdown',
-            content: `# Decisions: ${choice.label}\n\n\`\`\`mermaid\n${decisionGraphMermaid(shown)}\`\`\`\n`,
+            content: `# Decisions: ${shown.label}\n\n\`\`\`mermaid\n${decisionGraphMermaid(graph)}\`\`\`\n`,
           });
           await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
         }
       });
     }
-    current.graph = graph;
-    const body =
-      graph.nodes.length === 0
-        ? `<main><h1>${escapeXml(choice.label)}</h1><p>No decision records in this folder yet. Run "Lodestar: New Decision Record…" to start one.</p></main>`
-        : `<main><header><h1>${escapeXml(choice.label)}</h1><p>${graph.nodes.length} records, ${graph.edges.length} links. Solid arcs: supersedes; dashed: other links. Click a record, or focus it and press Enter, to open it.</p><button id="mermaid" type="button">Open as Mermaid</button></header>${decisionGraphSvg(graph)}</main>`;
-    const html = pageHtml(panel.webview, extensionUri, { title: `Decisions: ${choice.label}`, body, styles: ['webview.css'], scripts: ['graph.js'] });
-    panel.webview.html = html;
-    panel.reveal();
-    return { panel, graph, html };
+    current.index = choice.index;
+    const result = render(current);
+    current.panel.reveal();
+    return result;
   });
+
+  // Records change (a new record, a renumber, a rename): a visible graph redraws (debounced), a hidden one when shown again.
+  const changes = records.onDidChange(() => {
+    if (!current) return;
+    current.stale = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (current?.panel.visible && current.stale) render(current);
+    }, 300);
+  });
+
+  const panel = {
+    dispose: () => {
+      clearTimeout(timer);
+      current?.panel.dispose();
+    },
+  };
+  return vscode.Disposable.from(command, changes, panel);
 }

@@ -47,9 +47,10 @@ function since(days: number | undefined): string | undefined {
  * heat-map table in the editor area. Git runs, so it is refused in Restricted Mode.
  */
 export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
-  let current: { panel: vscode.WebviewPanel; index: RecordIndex; window: number; openable: string[] } | undefined;
+  let current: { panel: vscode.WebviewPanel; index: RecordIndex; window: number; openable: string[]; stale: boolean } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const render = async (index: RecordIndex, window: number): Promise<ShownMatrix | undefined> => {
+  const render = async (index: RecordIndex, window: number, reveal = true): Promise<ShownMatrix | undefined> => {
     const chosen = MATRIX_WINDOWS[window];
     const report = await buildPairingReport({
       index,
@@ -70,6 +71,9 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
       panel.onDidDispose(() => {
         if (current?.panel === panel) current = undefined;
       });
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && current?.panel === panel && current.stale) void render(current.index, current.window, false);
+      });
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
         const message = pageMessage(raw);
         if (!message || current?.panel !== panel || message.index === undefined) return;
@@ -80,7 +84,7 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
         }
       });
     }
-    current = { panel, index, window, openable };
+    current = { panel, index, window, openable, stale: false };
     const title = `Pairing: ${chosen.label}`;
     const body = pairingMatrixHtml(matrix, {
       windowLabel: chosen.label,
@@ -92,11 +96,21 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     const html = pageHtml(panel.webview, extensionUri, { title, body, styles: ['webview.css'], scripts: ['pairing.js'] });
     panel.title = title;
     panel.webview.html = html;
-    panel.reveal();
+    if (reveal) panel.reveal();
     return { panel, matrix, report, html };
   };
 
-  return vscode.commands.registerCommand('lodestar.showPairingMatrix', async (args?: PairingMatrixArgs): Promise<ShownMatrix | undefined> => {
+  // Records change (a logged session, a new mentee): a visible matrix redraws (debounced), a hidden one when shown again.
+  const changes = records.onDidChange(() => {
+    if (!current) return;
+    current.stale = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (current?.panel.visible && current.stale) void render(current.index, current.window, false);
+    }, 300);
+  });
+
+  const command = vscode.commands.registerCommand('lodestar.showPairingMatrix', async (args?: PairingMatrixArgs): Promise<ShownMatrix | undefined> => {
     if (refusedInRestrictedMode('read git history', 'Trust this workspace to use it.')) return undefined;
     await records.ready();
     const indexes = records.indexes();
@@ -132,4 +146,12 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     if (window === undefined) return undefined;
     return render(index, window);
   });
+
+  const panel = {
+    dispose: () => {
+      clearTimeout(timer);
+      current?.panel.dispose();
+    },
+  };
+  return vscode.Disposable.from(command, changes, panel);
 }
