@@ -57,7 +57,7 @@ export function linkInDialect(record: LodestarRecord, text: string, englishVerb:
 export function supersedeInDialect(record: LodestarRecord, text: string, by: Side): string {
   const file = relativeLink(record.path, by.record.path);
   if (isMadr(record)) {
-    const after = supersedeText(record, text, { number: by.record.number ?? 0, title: by.record.title, path: by.record.path });
+    const after = supersedeText(record, text, { number: by.record.number, title: by.record.title, path: by.record.path });
     // Front matter that cannot take the status (a flow mapping `{…}`) is said, not skipped.
     if (after === text && !hasLinkTo(text, 'superseded by', file) && !hasLinkTo(text, verbInRecordLanguage(text, 'superseded by'), file))
       throw new AdrToolsError(

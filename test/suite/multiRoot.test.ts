@@ -66,6 +66,26 @@ describe('decision reference patterns in a multi-root workspace', () => {
   });
 });
 
+describe('the pairing matrix in a multi-root workspace', () => {
+  it('asks which folder when only a window is given, and shows the one chosen', async () => {
+    await lodestar();
+    const flow = vscode.commands.executeCommand<{ root: string; panel: vscode.WebviewPanel } | undefined>('lodestar.showPairingMatrix', { window: 'all' });
+    const pick = (await stepShown(/^Show Pairing Matrix: which folder\?$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.deepStrictEqual(
+      pick.items.map((i) => i.label),
+      ['inventory', 'checkout'],
+    );
+    pick.activeItems = [pick.items[1]];
+    await answer(pick);
+    const shown = await flow;
+    try {
+      assert.strictEqual(fs.realpathSync(shown?.root ?? '.'), fs.realpathSync(workspaceRoot(1)));
+    } finally {
+      shown?.panel.dispose();
+    }
+  });
+});
+
 describe('decisions without a number (log4brains, date-named)', () => {
   const stripe = (): string => path.join(workspaceRoot(1), 'docs/adr/20260110-use-stripe-for-card-payments.md');
   const retry = (): string => path.join(workspaceRoot(1), 'docs/adr/20260214-retry-webhooks-with-backoff.md');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pickStep } from '../support/stepInput';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
 import { buildPairingReport, PairingReport } from '../../core/people/pairing';
@@ -20,6 +21,8 @@ export const MATRIX_WINDOWS: { label: string; pick: string; days?: number }[] = 
 /** What the command hands back (tests read it; the page shows it). */
 export interface ShownMatrix {
   panel: vscode.WebviewPanel;
+  /** The workspace folder whose pairing it shows. */
+  root: string;
   matrix: PairingMatrix;
   report: PairingReport;
   html: string;
@@ -97,7 +100,7 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     panel.title = title;
     panel.webview.html = html;
     if (reveal) panel.reveal();
-    return { panel, matrix, report, html };
+    return { panel, root: index.root, matrix, report, html };
   };
 
   // Records change (a logged session, a new mentee): a visible matrix redraws (debounced), a hidden one when shown again.
@@ -120,13 +123,14 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     }
     let index: RecordIndex | undefined = indexes[0].index;
     if (args?.folder) index = records.indexOf(args.folder) ?? indexes.find((i) => i.index.root === args.folder)?.index;
-    else if (indexes.length > 1 && !args) {
-      index = (
-        await vscode.window.showQuickPick(
-          indexes.map((i) => ({ label: i.folder.name, index: i.index })),
-          { title: 'Show Pairing Matrix: which folder?' },
-        )
-      )?.index;
+    // With several folders and none named (a window alone, or nothing), ask which.
+    else if (indexes.length > 1) {
+      const picked = await pickStep({
+        title: 'Show Pairing Matrix: which folder?',
+        placeholder: 'Who paired with whom in one workspace folder',
+        items: () => indexes.map((i) => ({ label: i.folder.name, description: i.index.root, value: i.index })),
+      })({ step: 1, total: 1 });
+      index = picked === 'back' ? undefined : picked?.[0];
     }
     if (!index) return undefined;
     let window: number | undefined;
