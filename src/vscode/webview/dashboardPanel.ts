@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redrawOnChange } from './redrawOnChange';
 import { cachedNameOf, preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
@@ -46,7 +47,6 @@ interface Shown {
  */
 export function registerDashboard(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
   let current: Shown | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = (shown: Shown): ShownDashboard => {
     // `#12` and its URL are one pull request; a render waits for nothing: fresh remotes redraw it.
@@ -140,21 +140,15 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     return result;
   });
 
-  // Records change: a visible dashboard redraws (debounced), a hidden one when it is shown again.
-  const changes = records.onDidChange(() => {
-    if (!current) return;
-    current.stale = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (current?.panel.visible && current.stale) render(current);
-    }, 300);
-  });
+  // Records change: the dashboard redraws.
+  const changes = redrawOnChange(
+    records.onDidChange,
+    () => current,
+    (shown) => render(shown),
+  );
 
   const panel = {
-    dispose: () => {
-      clearTimeout(timer);
-      current?.panel.dispose();
-    },
+    dispose: () => current?.panel.dispose(),
   };
   return vscode.Disposable.from(command, changes, panel);
 }

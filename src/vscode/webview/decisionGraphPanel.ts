@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redrawOnChange } from './redrawOnChange';
 import { buildDecisionGraph, decisionGraphMermaid, decisionGraphSvg, DecisionGraph } from '../../core/decisions/decisionGraph';
 import { escapeXml } from '../../core/records/escaping';
 import { RecordIndex } from '../../core/index/recordIndex';
@@ -31,7 +32,6 @@ interface Shown {
  */
 export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
   let current: Shown | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = (shown: Shown): ShownGraph => {
     // The folder's index as it is now (a rebuild may have replaced the one the folder was picked from).
@@ -98,21 +98,15 @@ export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: v
     return result;
   });
 
-  // Records change (a new record, a renumber, a rename): a visible graph redraws (debounced), a hidden one when shown again.
-  const changes = records.onDidChange(() => {
-    if (!current) return;
-    current.stale = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (current?.panel.visible && current.stale) render(current);
-    }, 300);
-  });
+  // Records change (a new record, a renumber, a rename): the graph redraws.
+  const changes = redrawOnChange(
+    records.onDidChange,
+    () => current,
+    (shown) => render(shown),
+  );
 
   const panel = {
-    dispose: () => {
-      clearTimeout(timer);
-      current?.panel.dispose();
-    },
+    dispose: () => current?.panel.dispose(),
   };
   return vscode.Disposable.from(command, changes, panel);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redrawOnChange } from './redrawOnChange';
 import { pickStep } from '../support/stepInput';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
@@ -51,7 +52,6 @@ function since(days: number | undefined): string | undefined {
  */
 export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
   let current: { panel: vscode.WebviewPanel; index: RecordIndex; window: number; openable: string[]; stale: boolean } | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = async (index: RecordIndex, window: number, reveal = true): Promise<ShownMatrix | undefined> => {
     const chosen = MATRIX_WINDOWS[window];
@@ -103,15 +103,12 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     return { panel, root: index.root, matrix, report, html };
   };
 
-  // Records change (a logged session, a new mentee): a visible matrix redraws (debounced), a hidden one when shown again.
-  const changes = records.onDidChange(() => {
-    if (!current) return;
-    current.stale = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (current?.panel.visible && current.stale) void render(current.index, current.window, false);
-    }, 300);
-  });
+  // Records change (a logged session, a new mentee): the matrix redraws.
+  const changes = redrawOnChange(
+    records.onDidChange,
+    () => current,
+    (shown) => void render(shown.index, shown.window, false),
+  );
 
   const command = vscode.commands.registerCommand('lodestar.showPairingMatrix', async (args?: PairingMatrixArgs): Promise<ShownMatrix | undefined> => {
     if (refusedInRestrictedMode('read git history', 'Trust this workspace to use it.')) return undefined;
@@ -152,10 +149,7 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
   });
 
   const panel = {
-    dispose: () => {
-      clearTimeout(timer);
-      current?.panel.dispose();
-    },
+    dispose: () => current?.panel.dispose(),
   };
   return vscode.Disposable.from(command, changes, panel);
 }

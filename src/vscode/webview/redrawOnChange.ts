@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+
+/** A panel that shows records: its webview panel, and whether the records changed since it was drawn. */
+export interface RecordsPanel {
+  panel: vscode.WebviewPanel;
+  stale: boolean;
+}
+
+/**
+ * Keeps a records panel current: when the records change, a visible panel
+ * redraws after a short pause (a batch of changes, a branch switch, redraws
+ * once) and a hidden one is marked stale, to redraw when it is shown again
+ * (the panel's own view-state handler does that).
+ */
+export function redrawOnChange<T extends RecordsPanel>(
+  changed: vscode.Event<unknown>,
+  current: () => T | undefined,
+  redraw: (shown: T) => void,
+  delayMs = 300,
+): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const subscription = changed(() => {
+    const shown = current();
+    if (!shown) return;
+    shown.stale = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const now = current();
+      if (now?.panel.visible && now.stale) redraw(now);
+    }, delayMs);
+  });
+  return {
+    dispose: () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    },
+  };
+}
