@@ -114,6 +114,13 @@ export async function watcherCaughtUp(timeoutMs = 60000): Promise<void> {
     if (seen.size === markers.size) done();
   });
   let timer: NodeJS.Timeout | undefined;
+  // A watcher that starts after a marker was written never hears of it: the markers not heard of yet are written
+  // again every second until each is reported (or the time is up).
+  let rewrites = 0;
+  const again = setInterval(() => {
+    rewrites++;
+    for (const marker of markers) if (!seen.has(marker)) fs.writeFileSync(marker, String(rewrites));
+  }, 1000);
   try {
     for (const marker of markers) fs.writeFileSync(marker, '');
     await Promise.race([
@@ -128,6 +135,7 @@ export async function watcherCaughtUp(timeoutMs = 60000): Promise<void> {
     ]);
   } finally {
     clearTimeout(timer);
+    clearInterval(again);
     subscription.dispose();
     for (const marker of markers) fs.rmSync(marker, { force: true });
   }
