@@ -1,13 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { MULTI_ROOT } from '../fixtures/workspaces';
 import { madr2Adr } from '../fixtures/recordText';
 import { stepShown, answer } from './quickInput';
-import { child, eventually, itemMenuShows, labels, lodestar, workspaceRoot } from './support';
+import { child, eventually, httpGet, itemMenuShows, labels, lodestar, workspaceRoot } from './support';
 
 describe('a multi-root workspace', () => {
   it('indexes every folder and groups decisions by folder, then status', async () => {
@@ -137,19 +136,6 @@ describe('decisions without a number (log4brains, date-named)', () => {
   });
 });
 
-function getText(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve(body));
-      })
-      .on('error', reject);
-  });
-}
-
 describe('Preview Decision Site with two folders', () => {
   it('a build that fails serves nothing; run again, it asks which folder and serves that one', async () => {
     await lodestar();
@@ -173,7 +159,7 @@ describe('Preview Decision Site with two folders', () => {
     await answer(pick);
     const url = await flow;
     assert.match(url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const home = await getText(url!);
+    const home = (await httpGet(url!)).body;
     assert.match(home, /Use Stripe for card payments/);
     assert.doesNotMatch(home, /Cache stock levels in Redis/);
   });

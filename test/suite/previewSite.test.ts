@@ -1,19 +1,5 @@
 import * as assert from 'assert';
-import * as http from 'http';
-import { lodestar } from './support';
-
-function get(url: string): Promise<{ status: number; body: string; csp: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, csp: String(res.headers['content-security-policy'] ?? '') }));
-      })
-      .on('error', reject);
-  });
-}
+import { httpGet as get, lodestar } from './support';
 
 describe('Preview Decision Site', () => {
   it('builds the site of the workspace and serves it on 127.0.0.1', async () => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LodestarApi } from '../../src/extension';
@@ -408,4 +409,18 @@ export function itemMenuShows(command: string, contextValue: string): boolean {
         op === '==' ? value === contextValue : new RegExp(value.slice(1, -1)).test(contextValue),
       ),
     );
+}
+
+/** GET `url` from a server the extension started on 127.0.0.1: status, body and Content-Security-Policy header. */
+export function httpGet(url: string): Promise<{ status: number; body: string; csp: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, csp: String(res.headers['content-security-policy'] ?? '') }));
+      })
+      .on('error', reject);
+  });
 }

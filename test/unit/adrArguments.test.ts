@@ -1,21 +1,13 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { oneLineTitle } from '../../src/core/decisions/newDecision';
-import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { repoWithColleagueRecords, runAdr } from '../fixtures/adrCli';
 
 /** `lodestar adr`'s arguments: help, options it does not take, the template and the title. */
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
-function adr(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, 'adr', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ADR_DATE: '2026-11-21', VISUAL: '', EDITOR: '', ADR_TEMPLATE: '', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const adr = runAdr;
 
 const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
 
@@ -194,14 +186,7 @@ describe('lodestar adr new: messages', () => {
   });
 
   it('one number taken on another branch is said in the singular', () => {
-    const dir = makeTempDir();
-    initRepo(dir);
-    adr(dir, ['init']);
-    commitAll(dir, 'init');
-    git(dir, ['checkout', '-q', '-b', 'colleague']);
-    adr(dir, ['new', 'Colleague', 'idea']);
-    commitAll(dir, 'one record');
-    git(dir, ['checkout', '-q', 'main']);
+    const dir = repoWithColleagueRecords(['Colleague idea']);
     const r = adr(dir, ['new', 'My', 'idea']);
     assert.deepStrictEqual([r.code, r.out], [0, 'doc/adr/0003-my-idea.md\n']);
     assert.match(r.err, /^adr: number 2 is taken on other branches \(2: colleague\); using 3\.\n$/);

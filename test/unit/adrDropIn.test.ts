@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { adrToolsSlug } from '../../src/core/decisions/adrTools';
 import { FileExistsError, NodeRecordWriter } from '../../src/core/store/recordWriter';
-import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { repoWithColleagueRecords, runAdr } from '../fixtures/adrCli';
 
 /**
  * `lodestar adr` against golden output taken from adr-tools 3.0.0 running the
@@ -12,14 +13,7 @@ import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/g
  */
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
-function adr(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, 'adr', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ADR_DATE: '2026-11-21', VISUAL: '', EDITOR: '', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const adr = runAdr;
 
 const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
 const BODY = `## Context
@@ -144,29 +138,14 @@ describe('lodestar adr: the adr-tools drop-in', () => {
   });
 
   it('inside a git repository, numbers used on other branches are skipped, with a note on stderr', () => {
-    const dir = makeTempDir();
-    initRepo(dir);
-    adr(dir, ['init']);
-    commitAll(dir, 'init');
-    git(dir, ['checkout', '-q', '-b', 'colleague']);
-    adr(dir, ['new', 'Colleague', 'idea']);
-    adr(dir, ['new', 'Another', 'idea']);
-    commitAll(dir, 'two records');
-    git(dir, ['checkout', '-q', 'main']);
+    const dir = repoWithColleagueRecords(['Colleague idea', 'Another idea']);
     const r = adr(dir, ['new', 'My', 'idea']);
     assert.deepStrictEqual([r.code, r.out], [0, 'doc/adr/0004-my-idea.md\n']);
     assert.match(r.err, /numbers 2-3 are taken on other branches \(2: colleague; 3: colleague\); using 4/);
   });
 
   it('says on stderr when git refuses to read the other branches, and still writes the record', () => {
-    const dir = makeTempDir();
-    initRepo(dir);
-    adr(dir, ['init']);
-    commitAll(dir, 'init');
-    git(dir, ['checkout', '-q', '-b', 'colleague']);
-    adr(dir, ['new', 'Colleague', 'idea']);
-    commitAll(dir, 'one record');
-    git(dir, ['checkout', '-q', 'main']);
+    const dir = repoWithColleagueRecords(['Colleague idea']);
     // A repository git stops at (as one another user owns does, or a damaged ref file).
     fs.writeFileSync(path.join(dir, '.git/packed-refs'), 'not a ref line\n');
     const r = adr(dir, ['new', 'My', 'idea']);
