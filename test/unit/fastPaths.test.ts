@@ -3,6 +3,7 @@ import { ADR_TOOLS_TEMPLATE } from '../../src/core/decisions/adrTools';
 import { placeholderLines, proseLines } from '../../src/core/lint/templateText';
 import { frontMatterBodyAndLine, frontMatterBodyLine, readFrontMatter } from '../../src/core/records/frontMatter';
 import { fold } from '../../src/core/listing/recordFilter';
+import { joinPath, resolveHref } from '../../src/core/store/fileSystem';
 import { seededRandom } from '../fixtures/frontMatterVariants';
 
 /**
@@ -109,5 +110,49 @@ describe('fast paths give what the slow way gives: template lines, the body of a
       assert.strictEqual(fold(t), reference(t), t);
     }
     assert.strictEqual(fold('Café'), 'cafe');
+  });
+  it('a link to a file beside the record resolves as the full path join does', () => {
+    // The way every link was resolved before the fast path: scheme kept, fragment dropped, percent-escapes decoded, joined.
+    const reference = (from: string, href: string): string => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+      let clean = href.split('#')[0];
+      try {
+        clean = decodeURIComponent(clean);
+      } catch {
+        // kept
+      }
+      if (clean === '') return from;
+      return clean.startsWith('/') ? clean : joinPath(from.slice(0, Math.max(from.lastIndexOf('/'), 0)) || '/', clean);
+    };
+    const hrefs = [
+      '0002-use-x.md',
+      './0002-use-x.md',
+      '0002-use-x',
+      '.',
+      '..',
+      './..',
+      './.',
+      '...',
+      '.hidden.md',
+      'a b.md',
+      'a%20b.md',
+      'x.md#ctx',
+      '#ctx',
+      'mailto:a@b',
+      'c:x.md',
+      'a\\b.md',
+      '../design/x.md',
+      './sub/x.md',
+      '/abs/x.md',
+      '',
+      ' x.md',
+      'x.md ',
+      './/x.md',
+      '.\\x.md',
+      'ü.md',
+    ];
+    for (const from of ['/repo/doc/adr/0001-a.md', '/0001-a.md', '0001-a.md', '/repo/doc/adr/sub/0001-a.md']) {
+      for (const href of hrefs) assert.strictEqual(resolveHref(from, href), reference(from, href), `${from} ${JSON.stringify(href)}`);
+    }
   });
 });

@@ -273,6 +273,8 @@ function statusDay(fields: PreambleFields): string | null {
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
+  // Every field has its colon: most lines (prose) are passed over without the patterns below.
+  if (!l.text.includes(':')) return;
   const day = STATUS_DAY.exec(l.text);
   if (day) {
     const d = normaliseDate(day[2].trim());

@@ -107,6 +107,20 @@ function boldChoice(raw: string): string | undefined {
 
 /** `Superceded by` → `superseded-by`, `Amends` → `amends`; a translated verb is its link (`Ersetzt durch` → `superseded-by`). */
 export function linkKindFromVerb(verb: string): string {
+  // Verbs repeat from line to line and record to record: each is read once (Unicode normalisation is not cheap).
+  let kind = linkKinds.get(verb);
+  if (kind === undefined) {
+    kind = linkKindOfVerb(verb);
+    if (linkKinds.size >= LINK_KINDS_MAX) linkKinds.clear();
+    linkKinds.set(verb, kind);
+  }
+  return kind;
+}
+
+const linkKinds = new Map<string, string>();
+const LINK_KINDS_MAX = 1024;
+
+function linkKindOfVerb(verb: string): string {
   const words = verb.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
   const translated = TRANSLATED_LINK_VERBS.get(words);
   if (translated) return translated;

@@ -82,8 +82,16 @@ export function relativeTo(root: string, path: string): string {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
+// No folder, scheme, fragment, percent-escape or backslash; not `.` or `..`.
+const SIMPLE_HREF = /^(?:\.\/)?(?!\.\.?$)[^/\\%#:]+$/;
+
 /** A relative Markdown link → absolute path; anything with a scheme stays as written. */
 export function resolveHref(fromPath: string, href: string): string {
+  // The common case, a file name beside the record (`0002-use-x.md`, `./0002-use-x.md`): what joinPath makes of it.
+  if (SIMPLE_HREF.test(href)) {
+    const dir = dirname(fromPath);
+    return `${dir === '/' ? '' : dir}/${href.charCodeAt(0) === 46 && href.charCodeAt(1) === 47 ? href.slice(2) : href}`;
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
   let clean = href.split('#')[0];
   try {
