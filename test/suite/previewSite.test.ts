@@ -9,7 +9,7 @@ describe('Preview Decision Site', () => {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
     const index = await get(url);
     assert.strictEqual(index.status, 200);
-    assert.match(index.body, /<a href="doc\/adr\/0002-use-postgresql\.html"><span class="num">0002<\/span> Use PostgreSQL<\/a>/);
+    assert.match(index.body, /<a href="doc\/adr\/0002-use-postgresql\.html"><span class="num">0002<\/span> <span class="title">Use PostgreSQL<\/span><\/a>/);
     assert.match(index.csp, /default-src 'none'/);
     const page = await get(`${url}doc/adr/0002-use-postgresql.html`);
     assert.strictEqual(page.status, 200);

@@ -277,8 +277,8 @@ describe('site builder', () => {
     });
     const page = text(await buildSite(index, new NodeFileSystem()), 'index.html');
     assert.match(page, /<form id="filters"[^>]*\shidden>/);
-    assert.match(page, /<a href="doc\/adr\/0001-a\.html"><span class="num">0001<\/span> Alpha<\/a>/);
-    assert.match(page, /<a href="doc\/adr\/0002-b\.html"><span class="num">0002<\/span> Beta<\/a>/);
+    assert.match(page, /<a href="doc\/adr\/0001-a\.html"><span class="num">0001<\/span> <span class="title">Alpha<\/span><\/a>/);
+    assert.match(page, /<a href="doc\/adr\/0002-b\.html"><span class="num">0002<\/span> <span class="title">Beta<\/span><\/a>/);
     // `.filters { display: flex }` must not undo `hidden`.
     assert.match(SITE_CSS, /^\[hidden\] \{ display: none !important; \}$/m);
   });

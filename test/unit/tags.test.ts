@@ -83,4 +83,12 @@ describe('tags', () => {
     assert.deepStrictEqual(labels('#3'), ['0003 Record decisions']);
     assert.strictEqual(describeRecordFilter(parseRecordFilter('kafka #events s:proposed 2')), 'status:proposed tag:events 2 kafka');
   });
+  it('a list written half in flow style (`tags: a, [b` or `tags: a], b`) gives its tags without the stray brackets', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': madr4Adr({ title: 'A', status: 'accepted', extraFrontMatter: 'tags: security, [storage\n' }),
+      'doc/adr/0002-b.md': madr4Adr({ title: 'B', status: 'accepted', extraFrontMatter: 'tags: events], kafka\n' }),
+    });
+    assert.deepStrictEqual(byName(index, '0001-a.md').tags, ['security', 'storage']);
+    assert.deepStrictEqual(byName(index, '0002-b.md').tags, ['events', 'kafka']);
+  });
 });

@@ -13,6 +13,8 @@ export function readTags(data: Record<string, unknown> | undefined, tagsLine?: s
     const tag = t
       .trim()
       .replace(/^[`'"]+|[`'"]+$/g, '')
+      // A bracket left from a list written half in YAML's flow style (`tags: a, [b`) is no part of a tag.
+      .replace(/^\[+|\]+$/g, '')
       .replace(/^#/, '')
       .toLowerCase();
     if (tag !== '' && !out.includes(tag)) out.push(tag);

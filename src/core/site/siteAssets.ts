@@ -38,6 +38,8 @@ h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
 #count { color: var(--muted); margin: .75rem 0 0; }
 ul.records { list-style: none; padding: 0; margin: 0; }
 ul.records > li { padding: .45rem 0; border-bottom: 1px solid var(--line); }
+ul.records > li > a { text-decoration: none; }
+ul.records > li > a > .title { text-decoration: underline; }
 /* hidden wins over every display rule: the filters stay out of sight without JavaScript. */
 [hidden] { display: none !important; }
 .num { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: .35rem; }

@@ -216,7 +216,8 @@ ${sections}
 function indexItem(p: SitePage): string {
   const r = p.record;
   const { number, title } = recordLabelParts(r);
-  const label = `${number ? `<span class="num">${number}</span> ` : ''}${escapeHtml(title)}`;
+  // The title alone is underlined (not the number, nor the space after it): the link is drawn plain and its title in a span.
+  const label = `${number ? `<span class="num">${number}</span> ` : ''}<span class="title">${escapeHtml(title)}</span>`;
   const date = r.date ? ` <time datetime="${escapeHtml(r.date)}">${escapeHtml(r.date)}</time>` : '';
   return `<li data-path="${escapeHtml(p.source)}"><a href="${escapeHtml(encodePath(p.page))}">${label}</a>${statusBadge(r.status)}${date}${tagList('index.html', r.tags ?? [])}<p class="snippet" hidden></p></li>`;
 }
