@@ -224,7 +224,8 @@ async function adrList(io: AdrIo): Promise<number> {
     io.out(`The ${folder} directory does not exist\n`);
     return 1;
   }
-  for (const e of list) io.out(`${e.path}\n`);
+  // One write: a write per line costs a system call each (10,000 of them in a large folder).
+  io.out(list.map((e) => `${e.path}\n`).join(''));
   return 0;
 }
 
