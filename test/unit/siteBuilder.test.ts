@@ -145,9 +145,19 @@ describe('site builder', () => {
       assert.doesNotMatch(html, /alert\(\d\)<\/script>/);
     }
     const data = /<script type="application\/json" id="search-data">([\s\S]*?)<\/script>/.exec(text(site, 'index.html'))![1];
-    const entries = JSON.parse(data) as { title: string; text: string }[];
+    const entries = JSON.parse(data) as { title: string; text?: string }[];
     assert.strictEqual(entries[0].title, `${hostile}</script>`);
-    assert.match(entries[0].text, /<script>alert\(3\)<\/script>/);
+    // The texts are not in the page: they load from a script of the site's own when a search asks for them.
+    assert.strictEqual(entries[0].text, undefined);
+    const texts = text(site, 'assets/search-text.js');
+    assert.doesNotMatch(texts, /[<>&\u2028\u2029]/);
+    const loaded = /^window\.lodestarSearchTexts = (.*);\n$/s.exec(texts);
+    assert.ok(loaded, texts.slice(0, 80));
+    const [bodyText] = JSON.parse(loaded[1]) as string[];
+    assert.match(bodyText, /<script>alert\(3\)<\/script>/);
+    // search-index.json holds every entry whole: the page's entries with their texts.
+    const whole = (JSON.parse(text(site, 'search-index.json')) as { records: { title: string; text: string }[] }).records;
+    assert.deepStrictEqual(whole, [{ ...entries[0], text: bodyText }]);
   });
 
   it('never publishes private records, mentoring notes, people or influence activities', async () => {
@@ -216,7 +226,7 @@ describe('site builder', () => {
     const noDiagrams = await buildSite(plain, new NodeFileSystem(), { mermaidScript: Buffer.from('/* mermaid */') });
     assert.deepStrictEqual(
       noDiagrams.paths.filter((p) => p.startsWith('assets/')),
-      ['assets/site.css', 'assets/site.js'],
+      ['assets/search-text.js', 'assets/site.css', 'assets/site.js'],
     );
   });
 

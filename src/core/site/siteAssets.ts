@@ -70,16 +70,37 @@ pre.mermaid[data-drawn] { background: transparent; border: 0; }
 .diagram-note { color: var(--muted); font-size: .9rem; font-style: italic; }
 `;
 
-/** Filters and search-as-you-type of `index.html`: reads the data block the page carries (no fetch, so `file://` works). */
+/**
+ * Filters and search-as-you-type of `index.html`: reads the data block the page carries (every record but its text),
+ * and the texts from assets/search-text.js when a search first asks for them (a script, not a fetch, so
+ * `file://` works); until they are there, a search looks at titles and tags and says the texts are loading.
+ */
 export const SITE_JS = `(function () {
   'use strict';
   var form = document.getElementById('filters');
   var dataBlock = document.getElementById('search-data');
   if (!form || !dataBlock) return;
   var entries = JSON.parse(dataBlock.textContent || '[]');
-  function fold(s) { return String(s).normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); }
+  function fold(s) { s = String(s); return /[^\\x00-\\x7f]/.test(s) ? s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase() : s.toLowerCase(); }
   var byPath = {};
-  entries.forEach(function (e) { e.folded = fold(e.title + ' ' + e.tags.join(' ') + ' ' + e.text); byPath[e.path] = e; });
+  entries.forEach(function (e) { e.text = ''; e.folded = fold(e.title + ' ' + e.tags.join(' ')); byPath[e.path] = e; });
+  var texts = 'none';
+  function loadTexts() {
+    if (texts !== 'none') return;
+    texts = 'loading';
+    var script = document.createElement('script');
+    script.src = 'assets/search-text.js';
+    script.onload = function () {
+      var all = window.lodestarSearchTexts;
+      if (Array.isArray(all) && all.length === entries.length) {
+        entries.forEach(function (e, i) { e.text = String(all[i] || ''); e.folded = fold(e.title + ' ' + e.tags.join(' ') + ' ' + e.text); });
+        texts = 'loaded';
+      } else texts = 'failed';
+      apply();
+    };
+    script.onerror = function () { texts = 'failed'; apply(); };
+    document.head.appendChild(script);
+  }
   var q = document.getElementById('q'), status = document.getElementById('status'), tag = document.getElementById('tag'), folder = document.getElementById('folder');
   var count = document.getElementById('count');
   var items = Array.prototype.slice.call(document.querySelectorAll('ul.records > li[data-path]'));
@@ -93,6 +114,7 @@ export const SITE_JS = `(function () {
   }
   function apply() {
     var words = fold(q.value).split(/\\s+/).filter(Boolean), shown = 0;
+    if (words.length) loadTexts();
     items.forEach(function (li) {
       var e = byPath[li.getAttribute('data-path')];
       var ok = !!e && (!status.value || e.status === status.value) && (!tag.value || e.tags.indexOf(tag.value) >= 0) && (!folder.value || e.folder === folder.value) &&
@@ -108,7 +130,8 @@ export const SITE_JS = `(function () {
       var n = sec.querySelector(':scope > h2 .n, :scope > h3 .n');
       if (n) n.textContent = '(' + visible + ')';
     });
-    count.textContent = shown === items.length ? items.length + ' records' : shown + ' of ' + items.length + ' records';
+    var note = !words.length ? '' : texts === 'loading' ? ' (titles and tags; the texts are loading)' : texts === 'failed' ? ' (titles and tags only: the texts could not be loaded)' : '';
+    count.textContent = (shown === items.length ? items.length + ' records' : shown + ' of ' + items.length + ' records') + note;
     var params = [];
     if (q.value) params.push('q=' + encodeURIComponent(q.value));
     if (status.value) params.push('status=' + encodeURIComponent(status.value));

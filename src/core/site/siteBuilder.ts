@@ -13,7 +13,7 @@ import { pageLinks } from './siteLinks';
 import { DraftSummary, draftRecord, RecordDraft, recordText } from './recordDrafts';
 import { createSiteMarkdown, draftMark, finishBody, LinkTarget } from './siteMarkdown';
 import { IndexGroup, indexPageParts, recordPageParts, SiteLayout, SitePage } from './sitePages';
-import { SearchEntry, searchFiles } from './siteSearch';
+import { SEARCH_TEXT_FILE, SearchEntry, searchFiles } from './siteSearch';
 
 export interface SiteOptions {
   /** `https://org.github.io/repo/`: canonical links and absolute URLs in `search-index.json`. */
@@ -212,6 +212,7 @@ export async function buildSite(
   const made = searchFiles(searchEntries(ordered, drafts, layout), ...indexPageParts(indexGroups(ordered), layout));
   await add({ path: 'index.html', content: made.index });
   await add({ path: 'search-index.json', content: made.search });
+  await add({ path: SEARCH_TEXT_FILE, content: made.texts });
   files.sort((a, b) => compareText(a.path, b.path));
   paths.sort(compareText);
   return { files, paths, pages: ordered.length, copied, diagramsAsCode, warnings };
@@ -321,6 +322,7 @@ function searchEntries(pages: SitePage[], drafts: (RecordDraft | DraftSummary)[]
     tags: p.record.tags ?? [],
     folder: p.folder,
     date: p.record.date,
+    // Last: searchFiles writes each entry as its other keys, then its text.
     text: drafts[i].searchText,
   }));
 }

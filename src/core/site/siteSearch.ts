@@ -1,6 +1,6 @@
 import { scriptSafeJson } from './siteHtml';
 
-/** One record in `search-index.json` (and in the data block of `index.html`). */
+/** One record in `search-index.json` (and, but its text, in the data block of `index.html`). */
 export interface SearchEntry {
   /** The record's path relative to the root. */
   path: string;
@@ -17,8 +17,31 @@ export interface SearchEntry {
   text: string;
 }
 
-/** `index.html` (its search data between `indexBefore` and `indexAfter`) and `search-index.json`, from the entries serialised once. */
-export function searchFiles(entries: readonly SearchEntry[], indexBefore: string, indexAfter: string): { index: string; search: string } {
-  const json = JSON.stringify(entries);
-  return { index: indexBefore + scriptSafeJson(json) + indexAfter, search: `{"records":${json}}\n` };
+/** Where the page finds the records' texts: loaded by `index.html` when a search first asks for them. */
+export const SEARCH_TEXT_FILE = 'assets/search-text.js';
+
+/**
+ * `index.html` (its data block, between `indexBefore` and `indexAfter`, holds every entry but its text),
+ * `search-index.json` (every entry whole) and {@link SEARCH_TEXT_FILE} (the texts, in the entries' order), each
+ * entry and text serialised once. The index page stays small, so a site of thousands of records opens at once; the
+ * texts (most of the bytes) load when the reader first searches. A script file, not a fetch, so `file://` works.
+ */
+export function searchFiles(entries: readonly SearchEntry[], indexBefore: string, indexAfter: string): { index: string; search: string; texts: string } {
+  const metas: string[] = [];
+  const texts: string[] = [];
+  const whole: string[] = [];
+  for (const entry of entries) {
+    const { text, ...meta } = entry;
+    const m = JSON.stringify(meta);
+    const t = JSON.stringify(text);
+    metas.push(m);
+    texts.push(t);
+    // `text` is the entry's last key (see searchEntries): this is JSON.stringify(entry).
+    whole.push(`${m.slice(0, -1)},"text":${t}}`);
+  }
+  return {
+    index: indexBefore + scriptSafeJson(`[${metas.join(',')}]`) + indexAfter,
+    search: `{"records":[${whole.join(',')}]}\n`,
+    texts: `window.lodestarSearchTexts = ${scriptSafeJson(`[${texts.join(',')}]`)};\n`,
+  };
 }
