@@ -103,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
     registerDecisionGraph(records, context.extensionUri),
     pairing,
     registerMentoringCommands(records, pairing, log),
-    registerPairingMatrix(records, context.extensionUri),
+    registerPairingMatrix(records, context.extensionUri, history),
     registerPrivateRecordWarnings(records, pairing, log),
     registerPreviewSiteCommand(records, log),
     registerSearchRecordsCommand(records),

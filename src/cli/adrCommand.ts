@@ -296,7 +296,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
   const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
-  const [{ claimedNumbersOnOtherBranches, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
+  const [{ claimedNumbersOnOtherBranches, otherBranchesUncheckedNote, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
     import('../core/decisions/claimedNumbers'),
     import('../core/git/gitExecutor'),
   ]);
@@ -355,8 +355,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
     }
   }
-  if (refused !== undefined)
-    io.err(`adr: the decision numbers of other branches could not be read (git: ${refused}); ${number} was chosen from this branch's records only.\n`);
+  if (refused !== undefined) io.err(`adr: ${otherBranchesUncheckedNote(refused, number, 'new')}\n`);
 
   const editor = io.env.VISUAL || io.env.EDITOR;
   if (editor && editor !== 'true') {

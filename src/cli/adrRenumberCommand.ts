@@ -5,6 +5,7 @@ import {
   describeClaims,
   nextDecisionNumber,
   numberClaimedElsewhere,
+  otherBranchesUncheckedNote,
   otherBranchesUnreadable,
 } from '../core/decisions/claimedNumbers';
 import { planRenumber } from '../core/decisions/renumber';
@@ -107,8 +108,7 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
       `number ${number} is already used by ${describeClaims(elsewhere)}; nothing was changed. Choose another number, or --next-free for one free on every branch`,
     );
   const refused = otherBranchesUnreadable(claimed);
-  if (refused !== undefined)
-    io.err(`adr: the decision numbers of other branches could not be read (git: ${refused}); ${number} is free here, but other branches were not checked.\n`);
+  if (refused !== undefined) io.err(`adr: ${otherBranchesUncheckedNote(refused, number, 'renumber')}\n`);
 
   const show = (p: string): string => path.relative(io.cwd, p);
   const others: FileChange[] = [...plan.edits].filter(([p]) => p !== plan.from).map(([p, text]) => ({ path: p, before: texts.get(p) as string, after: text }));

@@ -285,6 +285,26 @@ describe('Show Pairing Matrix', () => {
       shown.panel.dispose();
     }
   });
+
+  it('an open matrix redraws when git history moves: a new co-authored commit is counted without reopening it', async () => {
+    await lodestar();
+    const shown = (await vscode.commands.executeCommand('lodestar.showPairingMatrix', { window: 'all' })) as ShownMatrix;
+    try {
+      const sessions = (): number =>
+        +(/aria-label="(?:Carol Reviewer and Dana Lead|Dana Lead and Carol Reviewer): (\d+) sessions?"/.exec(shown.panel.webview.html)?.[1] ?? 0);
+      const before = sessions();
+      assert.ok(before > 0, 'the fixture has Carol and Dana pairing once');
+      // A commit changes no record: only git history moved.
+      git(['commit', '-q', '--allow-empty', '-m', 'Cache the exchange rates\n\nCo-authored-by: Carol Reviewer <carol@example.com>\n'], {
+        GIT_AUTHOR_DATE: '2026-11-19T10:00:00Z',
+        GIT_COMMITTER_DATE: '2026-11-19T10:00:00Z',
+      });
+      await eventually(() => assert.strictEqual(sessions(), before + 1), 60000);
+      assert.ok(shown.panel.visible, 'the same page, redrawn in place');
+    } finally {
+      shown.panel.dispose();
+    }
+  });
 });
 
 describe('Private notebook', () => {

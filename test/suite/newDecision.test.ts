@@ -4,7 +4,41 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { nygardAdr } from '../fixtures/recordText';
 import { answer, stepShown } from './quickInput';
-import { child, eventually, labels, lodestar, workspaceRoot, quickFixes } from './support';
+import { child, eventually, gitIn, labels, lodestar, workspaceRoot, quickFixes } from './support';
+
+/**
+ * Runs `fn` while git refuses to read the workspace's repository (a damaged `packed-refs`: git stops as it does in a
+ * repository another user owns), and puts the file back after, before the fixture is compared with its baseline.
+ */
+async function whileGitRefuses<T>(fn: () => PromiseLike<T>): Promise<T> {
+  const packed = path.join(gitIn(workspaceRoot(), ['rev-parse', '--absolute-git-dir']).trim(), 'packed-refs');
+  const before = fs.existsSync(packed) ? fs.readFileSync(packed) : undefined;
+  fs.writeFileSync(packed, 'not a ref line\n');
+  try {
+    return await fn();
+  } finally {
+    if (before) fs.writeFileSync(packed, before);
+    else fs.rmSync(packed, { force: true });
+  }
+}
+
+/** The warning notifications shown while `fn` runs (each still shown): showWarningMessage is wrapped, and put back after. */
+async function warningsShownBy<T>(fn: () => PromiseLike<T>): Promise<{ result: T; warnings: string[] }> {
+  const window = vscode.window as { showWarningMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
+  const original = window.showWarningMessage;
+  const warnings: string[] = [];
+  window.showWarningMessage = (message, ...rest) => {
+    warnings.push(message);
+    return original.call(vscode.window, message, ...rest);
+  };
+  try {
+    return { result: await fn(), warnings };
+  } finally {
+    window.showWarningMessage = original;
+  }
+}
+
+const UNCHECKED = /could not be read/;
 
 describe('Lodestar: New Decision Record', () => {
   it('writes the next number (skipping one claimed on another branch), supersedes, shows it in the tree and opens it', async () => {
@@ -45,6 +79,39 @@ describe('Lodestar: New Decision Record', () => {
       ),
     );
     assert.deepStrictEqual(vscode.languages.getDiagnostics(vscode.Uri.file(created)), []);
+  });
+
+  it('when git refuses to read the other branches, New Decision and Renumber still write, and a warning names git’s reason', async () => {
+    await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    // Git reads the other branches: nothing to warn of.
+    const checked = await warningsShownBy(() => vscode.commands.executeCommand<string>('lodestar.newDecision', { title: 'Use Redis for sessions' }));
+    assert.strictEqual(checked.result, path.join(adr, '0007-use-redis-for-sessions.md'));
+    assert.deepStrictEqual(
+      checked.warnings.filter((w) => UNCHECKED.test(w)),
+      [],
+    );
+
+    const created = await whileGitRefuses(() =>
+      warningsShownBy(() => vscode.commands.executeCommand<string>('lodestar.newDecision', { title: 'Use Kafka for events' })),
+    );
+    assert.strictEqual(created.result, path.join(adr, '0008-use-kafka-for-events.md'));
+    assert.match(fs.readFileSync(created.result, 'utf8'), /^# 8\. Use Kafka for events\n/);
+    assert.deepStrictEqual(
+      created.warnings.filter((w) => UNCHECKED.test(w)).map((w) => w.replace(/\(git: .*packed-refs.*\)/, '(git: …packed-refs…)')),
+      ["Lodestar: the decision numbers of other branches could not be read (git: …packed-refs…); 8 was chosen from this branch's records only."],
+    );
+
+    const renumbered = await whileGitRefuses(() =>
+      warningsShownBy(() => vscode.commands.executeCommand<string>('lodestar.renumberDecision', { path: path.join(adr, '0005-adopt-feature-flags.md') })),
+    );
+    assert.strictEqual(renumbered.result, path.join(adr, '0009-adopt-feature-flags.md'));
+    assert.ok(!fs.existsSync(path.join(adr, '0005-adopt-feature-flags.md')));
+    assert.match(fs.readFileSync(renumbered.result, 'utf8'), /^# 9\. Adopt feature flags\n/);
+    assert.deepStrictEqual(
+      renumbered.warnings.filter((w) => UNCHECKED.test(w)).map((w) => w.replace(/\(git: .*packed-refs.*\)/, '(git: …packed-refs…)')),
+      ['Lodestar: the decision numbers of other branches could not be read (git: …packed-refs…); 9 is free here, but other branches were not checked.'],
+    );
   });
 
   it('an empty title writes nothing', async () => {

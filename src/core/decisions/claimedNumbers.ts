@@ -83,6 +83,16 @@ export function otherBranchesUnreadable(claimed: ClaimedNumbers): string | undef
 }
 
 /**
+ * What `lodestar adr` and the extension say when git refused (`refused`, from
+ * otherBranchesUnreadable): `number` was checked against this branch only,
+ * whether it was chosen as the next one (`new`) or asked for (`renumber`).
+ */
+export function otherBranchesUncheckedNote(refused: string, number: number, by: 'new' | 'renumber'): string {
+  const outcome = by === 'new' ? `${number} was chosen from this branch's records only` : `${number} is free here, but other branches were not checked`;
+  return `the decision numbers of other branches could not be read (git: ${refused}); ${outcome}.`;
+}
+
+/**
  * The records on other branches that would share `number` with the file
  * `file` of this folder once the branches meet, as `number-on-other-branch`
  * judges them: another file with the number, which this branch did not

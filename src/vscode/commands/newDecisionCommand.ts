@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
+import { claimedNumbersOnOtherBranches, nextDecisionNumber, otherBranchesUncheckedNote, otherBranchesUnreadable } from '../../core/decisions/claimedNumbers';
 import { decisionFileName, folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
 import { statusChoices } from '../../core/decisions/status';
 import { addLinkInDialect } from '../../core/decisions/recordLinks';
@@ -285,6 +285,13 @@ async function draftDecision(
     return undefined;
   }
   log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
+  // Git is there but refused (another user's repository, a damaged ref): the number may be taken on a branch not seen.
+  const refused = otherBranchesUnreadable(claimed);
+  if (refused !== undefined) {
+    const note = otherBranchesUncheckedNote(refused, number, 'new');
+    log.appendLine(`${relativeTo(choice.index.root, plan.create.path)}: ${note}`);
+    void vscode.window.showWarningMessage(`Lodestar: ${note}`);
+  }
   await records.refreshPaths([plan.create.path, ...edits.keys()]);
   await showAtLine(newUri, cursorLine);
   return plan.create.path;

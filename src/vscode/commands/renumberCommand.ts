@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../core/decisions/claimedNumbers';
+import { claimedNumbersOnOtherBranches, nextDecisionNumber, otherBranchesUncheckedNote, otherBranchesUnreadable } from '../../core/decisions/claimedNumbers';
 import { planRenumber, planRetitle, RenumberPlan } from '../../core/decisions/renumber';
 import { validateDecisionTitle } from '../../core/decisions/newDecision';
 import { LodestarRecord } from '../../core/records/record';
@@ -56,7 +56,11 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
         void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
         return undefined;
       }
-      return (await applyMove(records, record, plan)) ? plan.to : undefined;
+      if (!(await applyMove(records, record, plan))) return undefined;
+      // Git is there but refused (another user's repository, a damaged ref): another branch may use the number.
+      const refused = otherBranchesUnreadable(claimed);
+      if (refused !== undefined) void vscode.window.showWarningMessage(`Lodestar: ${otherBranchesUncheckedNote(refused, number, 'renumber')}`);
+      return plan.to;
     },
   );
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { redrawOnChange } from './redrawOnChange';
+import { GitHistoryWatcher } from '../gitHistoryWatcher';
 import { pickStep } from '../support/stepInput';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import { RecordIndex } from '../../core/index/recordIndex';
@@ -50,11 +51,17 @@ function since(days: number | undefined): string | undefined {
  * chosen window, logged sessions and co-authored commits together, as a
  * heat-map table in the editor area. Git runs, so it is refused in Restricted Mode.
  */
-export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: vscode.Uri, history: GitHistoryWatcher): vscode.Disposable {
   let current: { panel: vscode.WebviewPanel; index: RecordIndex; window: number; openable: string[]; stale: boolean } | undefined;
 
+  // Drawings in the order they started: one that read git before a later one had drawn never draws over it.
+  let started = 0;
+  let drawn = 0;
   const render = async (index: RecordIndex, window: number, reveal = true): Promise<ShownMatrix | undefined> => {
     const chosen = MATRIX_WINDOWS[window];
+    const seq = ++started;
+    // A change while git is read marks the page stale again, so the redraw it asks for is not lost.
+    if (current?.index === index) current.stale = false;
     const report = await buildPairingReport({
       index,
       fs: fileSystem,
@@ -64,6 +71,11 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
       trusted: vscode.workspace.isTrusted,
     });
     const matrix = buildPairingMatrix(report.sessions, (k) => report.directory.nameOf(k));
+    if (seq < drawn && current?.index === index) {
+      if (reveal) current.panel.reveal();
+      return { panel: current.panel, root: index.root, matrix, report, html: current.panel.webview.html };
+    }
+    drawn = seq;
     const openable = report.sessions.filter((s) => s.source === 'logged' && s.path !== null).map((s) => s.path as string);
     if (current?.index !== index) current?.panel.dispose();
     const panel =
@@ -87,7 +99,7 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
         }
       });
     }
-    current = { panel, index, window, openable, stale: false };
+    current = { panel, index, window, openable, stale: current?.panel === panel && current.stale };
     const title = `Pairing: ${chosen.label}`;
     const body = pairingMatrixHtml(matrix, {
       windowLabel: chosen.label,
@@ -103,9 +115,10 @@ export function registerPairingMatrix(records: WorkspaceRecords, extensionUri: v
     return { panel, root: index.root, matrix, report, html };
   };
 
-  // Records change (a logged session, a new mentee): the matrix redraws.
+  // Records change (a logged session, a new mentee) or git history moves (a co-authored commit, a checkout, a pull):
+  // the matrix redraws.
   const changes = redrawOnChange(
-    records.onDidChange,
+    [records.onDidChange, history.onDidMove],
     () => current,
     (shown) => void render(shown.index, shown.window, false),
   );

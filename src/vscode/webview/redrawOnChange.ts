@@ -7,19 +7,20 @@ export interface RecordsPanel {
 }
 
 /**
- * Keeps a records panel current: when the records change, a visible panel
- * redraws after a short pause (a batch of changes, a branch switch, redraws
- * once) and a hidden one is marked stale, to redraw when it is shown again
- * (the panel's own view-state handler does that).
+ * Keeps a records panel current: when the records change (or any of several
+ * events fires: the records, git history), a visible panel redraws after a
+ * short pause (a batch of changes, a branch switch, redraws once) and a hidden
+ * one is marked stale, to redraw when it is shown again (the panel's own
+ * view-state handler does that).
  */
 export function redrawOnChange<T extends RecordsPanel>(
-  changed: vscode.Event<unknown>,
+  changed: vscode.Event<unknown> | vscode.Event<unknown>[],
   current: () => T | undefined,
   redraw: (shown: T) => void,
   delayMs = 300,
 ): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const subscription = changed(() => {
+  const onChange = (): void => {
     const shown = current();
     if (!shown) return;
     shown.stale = true;
@@ -28,11 +29,12 @@ export function redrawOnChange<T extends RecordsPanel>(
       const now = current();
       if (now?.panel.visible && now.stale) redraw(now);
     }, delayMs);
-  });
+  };
+  const subscriptions = (Array.isArray(changed) ? changed : [changed]).map((event) => event(onChange));
   return {
     dispose: () => {
       clearTimeout(timer);
-      subscription.dispose();
+      for (const s of subscriptions) s.dispose();
     },
   };
 }
