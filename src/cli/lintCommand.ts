@@ -101,7 +101,13 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   for (const folder of decisionFolders) {
     const claims = await claimsOf(folder);
     const refused = otherBranchesUnreadable(claims);
-    if (refused !== undefined) {
+    if (refused !== undefined && claims.unavailableReason !== 'failed') {
+      // Some branches could not be listed: the others are still checked.
+      err.write(
+        `lodestar lint: the decision numbers of some branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${refused}); number-on-other-branch does not check those branches\n`,
+      );
+      claimed.set(folder, new Set(claims.byNumber.keys()));
+    } else if (refused !== undefined) {
       err.write(
         `lodestar lint: the decision numbers of other branches in ${relativeTo(root, folder) || '.'} could not be read (git: ${refused}); number-on-other-branch is not checked and number-gap counts this branch only\n`,
       );

@@ -124,6 +124,50 @@ describe('Show Decision Graph', () => {
   });
 });
 
+/** The error notifications shown while `fn` runs (each still shown): showErrorMessage is wrapped, and put back after. */
+async function errorsShownBy<T>(fn: () => PromiseLike<T>): Promise<{ result: T; errors: string[] }> {
+  const window = vscode.window as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
+  const original = window.showErrorMessage;
+  const errors: string[] = [];
+  window.showErrorMessage = (message, ...rest) => {
+    errors.push(message);
+    return original.call(vscode.window, message, ...rest);
+  };
+  try {
+    return { result: await fn(), errors };
+  } finally {
+    window.showErrorMessage = original;
+  }
+}
+
+describe('Renumber to a chosen number', () => {
+  it('refuses a number another record here or on another branch uses, as lodestar adr renumber --to does, and changes nothing', async () => {
+    await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const postgres = path.join(adr, '0002-use-postgresql.md');
+    const flags = path.join(adr, '0005-adopt-feature-flags.md');
+    const postgresBefore = fs.readFileSync(postgres, 'utf8');
+
+    const here = await errorsShownBy(() => vscode.commands.executeCommand('lodestar.renumberDecision', { path: postgres, number: 5 }));
+    assert.strictEqual(here.result, undefined);
+    assert.deepStrictEqual(here.errors, ['Lodestar: number 5 is already used by 0005-adopt-feature-flags.md; nothing was changed.']);
+    assert.strictEqual(fs.readFileSync(postgres, 'utf8'), postgresBefore);
+
+    // 5 free here: the colleague's branch still gives it to 0005-use-launchdarkly.md.
+    const nine = (await vscode.commands.executeCommand('lodestar.renumberDecision', { path: flags, number: 9 })) as string;
+    assert.strictEqual(nine, path.join(adr, '0009-adopt-feature-flags.md'));
+    const elsewhere = await errorsShownBy(() => vscode.commands.executeCommand('lodestar.renumberDecision', { path: postgres, number: 5 }));
+    assert.strictEqual(elsewhere.result, undefined);
+    assert.strictEqual(elsewhere.errors.length, 1, elsewhere.errors.join('\n'));
+    assert.match(
+      elsewhere.errors[0],
+      /^Lodestar: number 5 is already used by 0005-use-launchdarkly\.md on branch colleague\/launchdarkly; nothing was changed\./,
+    );
+    assert.strictEqual(fs.readFileSync(postgres, 'utf8'), postgresBefore);
+    assert.ok(!fs.existsSync(path.join(adr, '0005-use-postgresql.md')));
+  });
+});
+
 describe('New Design Doc', () => {
   it('writes the built-in template with the DESIGN front matter, opens it, and lists it at once', async () => {
     const { trees } = await lodestar();

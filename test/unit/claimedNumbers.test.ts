@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { branchNumberConflicts, claimedNumbersOnOtherBranches, nextDecisionNumber } from '../../src/core/decisions/claimedNumbers';
+import { branchNumberConflicts, claimedNumbersOnOtherBranches, nextDecisionNumber, otherBranchesUnreadable } from '../../src/core/decisions/claimedNumbers';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { buildRepo, commitAll, git, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
@@ -40,6 +40,25 @@ describe('numbers claimed on other branches', () => {
       claimed,
     );
     assert.deepStrictEqual(conflicts, [{ number: 3, file: '0003-my-own-idea.md', others: [{ file: '0003-feature-record.md', branches: ['feature'] }] }]);
+  });
+
+  it('a branch git cannot list is named, and the other branches are still read', async () => {
+    const repo = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
+    git(repo, ['checkout', '-q', '-b', 'teammate']);
+    writeFiles(repo, { 'doc/adr/0002-teammates-record.md': nygardAdr({ number: 2, title: 'Teammate' }) });
+    commitAll(repo, 'Add 2 on teammate');
+    git(repo, ['checkout', '-q', 'main']);
+    // A ref to something that is not a commit (a damaged ref, a blob written over it): git lists it, ls-tree fails.
+    fs.writeFileSync(path.join(repo, 'not-a-commit.txt'), 'not a commit\n');
+    const blob = git(repo, ['hash-object', '-w', 'not-a-commit.txt']).trim();
+    fs.writeFileSync(path.join(repo, '.git/refs/heads/damaged'), `${blob}\n`);
+
+    const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(path.join(repo, 'doc/adr')));
+    assert.strictEqual(claimed.unavailable, undefined);
+    assert.deepStrictEqual([...claimed.byNumber.keys()].sort(), [1, 2]);
+    assert.deepStrictEqual(claimed.unreadBranches?.names, ['damaged']);
+    assert.match(otherBranchesUnreadable(claimed) ?? '', /^branch damaged: .+/);
+    assert.strictEqual(nextDecisionNumber([1], claimed), 3);
   });
 
   it('without git, or outside a repository, says why and claims nothing', async () => {

@@ -16,6 +16,8 @@ export interface ClaimedNumbers {
   unavailable?: string;
   /** `failed`: git is there and this is a repository, but git refused (a repository owned by another user, a broken ref). */
   unavailableReason?: GitError['reason'];
+  /** Branches whose tip git could not list (a ref to a missing or damaged commit): their numbers are not known. */
+  unreadBranches?: { names: string[]; error: string };
 }
 
 /**
@@ -46,9 +48,15 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
     if (list) list.push(r.name);
     else byCommit.set(r.commit, [r.name]);
   }
+  const unread: string[] = [];
+  let unreadError = '';
   await Promise.all(
     [...byCommit.entries()].map(async ([commit, names]) => {
-      const out = await git.run(['ls-tree', '--name-only', commit]).catch(() => '');
+      const out = await git.run(['ls-tree', '--name-only', commit]).catch((e: unknown) => {
+        unread.push(...names);
+        unreadError ||= (e instanceof Error ? e.message : String(e)).split('\n')[0];
+        return '';
+      });
       for (const line of out.split('\n')) {
         const name = line.slice(line.lastIndexOf('/') + 1);
         if (!/\.(md|markdown)$/i.test(name)) continue;
@@ -69,7 +77,7 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
     list.sort((a, b) => a.file.localeCompare(b.file));
     for (const c of list) c.branches.sort();
   }
-  return { byNumber };
+  return unread.length > 0 ? { byNumber, unreadBranches: { names: unread.sort(), error: unreadError } } : { byNumber };
 }
 
 /**
@@ -78,7 +86,9 @@ export async function claimedNumbersOnOtherBranches(git: GitExecutor): Promise<C
  * were read, and when there is nothing to read (no git, no repository).
  */
 export function otherBranchesUnreadable(claimed: ClaimedNumbers): string | undefined {
-  if (claimed.unavailableReason !== 'failed') return undefined;
+  const unread = claimed.unreadBranches;
+  if (claimed.unavailableReason !== 'failed')
+    return unread ? `${unread.names.length === 1 ? 'branch' : 'branches'} ${unread.names.join(', ')}: ${unread.error || 'git failed'}` : undefined;
   return (claimed.unavailable ?? '').split('\n')[0] || 'git failed';
 }
 

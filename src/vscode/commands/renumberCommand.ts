@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
-import { claimedNumbersOnOtherBranches, nextDecisionNumber, otherBranchesUncheckedNote, otherBranchesUnreadable } from '../../core/decisions/claimedNumbers';
+import {
+  claimedNumbersOnOtherBranches,
+  describeClaims,
+  nextDecisionNumber,
+  numberClaimedElsewhere,
+  otherBranchesUncheckedNote,
+  otherBranchesUnreadable,
+} from '../../core/decisions/claimedNumbers';
 import { planRenumber, planRetitle, RenumberPlan } from '../../core/decisions/renumber';
 import { validateDecisionTitle } from '../../core/decisions/newDecision';
 import { LodestarRecord } from '../../core/records/record';
 import { RecordIndex } from '../../core/index/recordIndex';
-import { toPortPath } from '../../core/store/fileSystem';
+import { basename, toPortPath } from '../../core/store/fileSystem';
 import { recordLabel } from '../../core/records/recordLabels';
 import { createGitExecutor } from '../../core/git/gitExecutor';
 import type { RecordTreeNode } from '../views/recordTrees';
@@ -49,11 +56,30 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
               claimed,
             );
 
+      const chosen = args && 'number' in args && args.number ? args.number : undefined;
+      if (chosen === record.number) {
+        void vscode.window.showInformationMessage(`${recordLabel(record)} already has number ${chosen}; nothing was changed.`);
+        return undefined;
+      }
+      // A number asked for (not the next free one) is checked as `lodestar adr renumber --to` checks it.
+      const taken = chosen === undefined ? undefined : inFolder.find((r) => r.number === chosen && r.path !== record.path);
+      if (taken) {
+        void vscode.window.showErrorMessage(`Lodestar: number ${chosen} is already used by ${basename(taken.path)}; nothing was changed.`);
+        return undefined;
+      }
+
       let plan;
       try {
         plan = planRenumber(record, number, await folderTexts(index, record));
       } catch (e) {
         void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
+        return undefined;
+      }
+      const elsewhere = chosen === undefined ? [] : await numberClaimedElsewhere(createGitExecutor(record.folder), claimed, chosen, basename(plan.to));
+      if (elsewhere.length > 0) {
+        void vscode.window.showErrorMessage(
+          `Lodestar: number ${chosen} is already used by ${describeClaims(elsewhere)}; nothing was changed. Choose another number, or renumber without one for the next number free on every branch.`,
+        );
         return undefined;
       }
       if (!(await applyMove(records, record, plan))) return undefined;
