@@ -124,7 +124,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
     dateNamed ??
-    statusDate(statusSection, bullets);
+    statusDate(statusSection, bullets) ??
+    dayFromFileName(name);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(withInlineLinks(line.text, definitions));
@@ -430,7 +431,18 @@ export function numberFromFileName(name: string): number | null {
   // `0007-title.md`, and the `ADR-0007-title.md` / `adr007-title.md` some teams use.
   const m = /^(?:adr[-_ ]?)?(\d+)(?:[-_. ]|$)/i.exec(name);
   if (!m || m[1].length > 9) return null;
+  // `2021-03-avoid-js.md`, `2022-02-04-cloud-build.md`: named by the month or day of the decision, not numbered.
+  if (m[1].length === 4 && m.index === 0 && DATE_PREFIX.test(name)) return null;
   return parseInt(m[1], 10);
+}
+
+/** `2021-03-` or `2021-03-04-` opening a file's name: a year (19xx, 20xx) and a month, and a day when there is one. */
+const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01])-)?/;
+
+/** `2022-02-04-cloud-build.md` → `2022-02-04`: the day a record named by its day was written. */
+export function dayFromFileName(name: string): string | null {
+  const m = DATE_PREFIX.exec(name);
+  return m && m[0].length === 11 ? normaliseDate(m[0].slice(0, 10)) : null;
 }
 
 /**
@@ -478,13 +490,21 @@ function withoutStatusMark(title: string): string {
 function isFileSlug(title: string, name: string): boolean {
   const t = title.trim().toLowerCase();
   const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase();
-  return t === stem || t === stem.replace(/^\d{4}-?\d{2}-?\d{2}[-_]+/, '').replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '');
+  return (
+    t === stem ||
+    t ===
+      stem
+        .replace(/^\d{4}-?\d{2}-?\d{2}[-_]+/, '')
+        .replace(DATE_PREFIX, '')
+        .replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '')
+  );
 }
 
 export function titleFromFileName(name: string): string {
   const stem = name
     .replace(/\.(md|markdown)$/i, '')
     .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
+    .replace(DATE_PREFIX, '')
     .replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');
   const words = stem.replace(/[-_]+/g, ' ').trim();
   return words === '' ? name : words[0].toUpperCase() + words.slice(1);
