@@ -51,4 +51,36 @@ describe('real-world record variations, fourth survey', () => {
     assert.deepStrictEqual(linksOf(index, '2021-03-avoid-js.md'), ['superseded-by 2022-02-revisit-js.md']);
     assert.deepStrictEqual(problems(index), []);
   });
+
+  it("a status kept in the template's brackets (`* **Status:** [approved]`, `[Accepted]` in a Status section) is that status; a list of choices is still none", async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-kept.md': '# Kept\n\n* **Status:** [approved]\n* Date: 2022-02-03\n',
+      'docs/decisions/0002-section.md': '# 2. Section\n\nDate: 2022-02-04\n\n## Status\n\n[Accepted]\n',
+      'docs/decisions/0003-choices.md': '# Choices\n\n* Status: [proposed | rejected | accepted]\n* Date: 2022-02-05\n',
+      'docs/decisions/0004-placeholder.md': '# Placeholder\n\n* Status: [the status of the decision]\n* Date: 2022-02-06\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => r[3]),
+      ['approved', 'accepted', null, null],
+    );
+  });
+
+  it('a date under another name (`Decision date:`, `**Last Updated:**`, `Date of submission:`) dates a record that has no Date field', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-filter.md': '# ADR: Canonical filter order\n\n- Status: Accepted\n- Ticket: #116\n- Decision date: 2026-08-24\n',
+      'docs/adr/0002-canary.md': '# Canary rollouts\n\n* **Status:** proposed\n* **Last Updated:** 2022-02-04\n',
+      'docs/adr/0004-apply.md':
+        '# 4) Make apply return a result\n\nDate of submission: 2019-06-21\n\nLast updated: 2019-07-04\n\nDiscussion Deadline: 2019-07-09\n\n## Status\n\naccepted\n',
+      // A Date field stays the date; a vague `Last Updated: 2021-03` and `Updated: never` give none.
+      'docs/adr/0005-both.md': '# Both\n\n* Status: accepted\n* Last updated: 2022-03-01\n* Date: 2022-01-01\n',
+      'docs/adr/0006-vague.md': '# Vague\n\n* Status: accepted\n* Last Updated: 2021-03\n* Updated: never\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['0001-filter.md', 1, 'Canonical filter order', 'accepted', '2026-08-24'],
+      ['0002-canary.md', 2, 'Canary rollouts', 'proposed', '2022-02-04'],
+      ['0004-apply.md', 4, 'Make apply return a result', 'accepted', '2019-06-21'],
+      ['0005-both.md', 5, 'Both', 'accepted', '2022-01-01'],
+      ['0006-vague.md', 6, 'Vague', 'accepted', null],
+    ]);
+  });
 });

@@ -123,6 +123,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     sectionDate(outline.sections.get('date')) ??
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
+    normaliseDate(bullets.otherDate?.value) ??
     dateNamed ??
     statusDate(statusSection, bullets) ??
     dayFromFileName(name);
@@ -174,6 +175,8 @@ type PreambleFields = {
   status?: Field;
   statusLine?: Field;
   date?: Field;
+  /** `Last updated:`, `Date of submission:`, `Created:`: a date under another name, for a record with no Date field. */
+  otherDate?: Field;
   deciders?: Field;
   tags?: Field;
   /** `Proposed: 2026-08-10`, `**Accepted:** 2026-08-12`: the day the record took a status, by that status. */
@@ -246,6 +249,24 @@ const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['responsables', 'deciders'],
 ]);
 
+/**
+ * Date fields under other names: `Decision date:` is the Date field; `Last updated:` (MADR 2's Date is the day the
+ * decision was last updated), `Date of submission:`, `Created:` date a record that has no Date field.
+ */
+const OTHER_DATE_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['decision date', 'date'],
+  ['date decided', 'date'],
+  ['date of decision', 'date'],
+  ['last updated', 'otherDate'],
+  ['last update', 'otherDate'],
+  ['updated', 'otherDate'],
+  ['date of submission', 'otherDate'],
+  ['submitted', 'otherDate'],
+  ['created', 'otherDate'],
+  ['date created', 'otherDate'],
+  ['creation date', 'otherDate'],
+]);
+
 /** A table cell that names a field (`Status`, `**Date**`). */
 const FIELD_NAME =
   /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision-makers|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
@@ -289,21 +310,22 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
   const name = m[2].toLowerCase();
-  const key = TRANSLATED_FIELDS.get(name) ?? name;
+  const key = TRANSLATED_FIELDS.get(name) ?? OTHER_DATE_FIELDS.get(name) ?? name;
   // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
   const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
-  // `Data:` is also an English word: a translated date field is one only when it holds a date.
-  if (key === 'date' && name !== 'date' && normaliseDate(value) === null) return;
+  // `Data:` is also an English word: a translated date field is one only when it holds a date; so is `Updated:`.
+  if ((key === 'date' || key === 'otherDate') && name !== 'date' && normaliseDate(value) === null) return;
   const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
     else out.statusLine ??= field;
   } else if (key === 'date') out.date ??= field;
+  else if (key === 'otherDate') out.otherDate ??= field;
   else if (key === 'tags') out.tags ??= field;
   else out.deciders ??= field;
 }
