@@ -83,4 +83,23 @@ describe('real-world record variations, fourth survey', () => {
       ['0006-vague.md', 6, 'Vague', 'accepted', null],
     ]);
   });
+
+  it('a title with a heading id (`# 14) Use a monorepo {#adr_0014}`) or reference links (`Make [ChangeOp::apply()] return …`) reads as rendered', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0014-monorepo.md': '# 14) Make Wikibase.git a monorepo {#adr_0014}\n\nDate: 2020-08-05\n\n## Status\n\nproposed\n',
+      'docs/adr/0004-apply.md':
+        '# 4) Make [ChangeOp::apply()] return [ChangeOpResult]  {#adr_0004}\n\nDate: 2019-06-21\n\n## Status\n\naccepted\n\n## Notes\n\nSee [ChangeOp].\n\n[ChangeOp]: @ref Wikibase::ChangeOp\n[ChangeOp::apply()]: @ref Wikibase::ChangeOp::apply()\n[ChangeOpResult]: @ref Wikibase::ChangeOpResult\n',
+      // Braces that are not an id stay.
+      'docs/adr/0005-braces.md': '# 5. Use {curly} braces\n\nDate: 2019-06-22\n\n## Status\n\naccepted\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[1], r[2]]),
+      [
+        [4, 'Make ChangeOp::apply() return ChangeOpResult'],
+        [5, 'Use {curly} braces'],
+        [14, 'Make Wikibase.git a monorepo'],
+      ],
+    );
+    assert.deepStrictEqual(problems(index), []);
+  });
 });

@@ -48,15 +48,18 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const fmTitle = stringField(data, 'title');
   const rawTitle = (fmTitle !== undefined && outline.title && isFileSlug(fmTitle, name) ? undefined : fmTitle) ?? outline.title?.text;
   const fileNumber = dateNamed ? null : numberFromFileName(name);
-  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(withoutStatusMark(rawTitle)) : titleFromFileName(name), fileNumber);
+  // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
+  const definitions = linkDefinitions(outline.linkLines);
+  const { title, number: titleNumber } = splitNumberedTitle(
+    rawTitle ? plainText(withInlineLinks(withoutHeadingId(withoutStatusMark(rawTitle)), definitions)) : titleFromFileName(name),
+    fileNumber,
+  );
 
   let status: string | null = null;
   let date: string | null = null;
   let dialect: DecisionDialect;
 
   const bullets = readPreambleFields(outline.preamble);
-  // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
-  const definitions = linkDefinitions(outline.linkLines);
   const fmStatus = stringField(data, 'status');
   const statusSection = outline.sections.get('status');
 
@@ -506,6 +509,11 @@ function withoutStatusMark(title: string): string {
       title,
     );
   return m ? title.slice(m[0].length) : title;
+}
+
+/** `Make a monorepo {#adr_0014}`: a heading id (Doxygen, Pandoc, kramdown) after a title is no part of it. */
+function withoutHeadingId(title: string): string {
+  return title.charCodeAt(title.length - 1) === 125 /* } */ ? title.replace(/\s+\{#[^{}\s]*\}$/, '') : title;
 }
 
 /** Whether a title is only the file's name without its extension, or that name without its number or date. */
