@@ -102,4 +102,33 @@ describe('real-world record variations, fourth survey', () => {
     );
     assert.deepStrictEqual(problems(index), []);
   });
+
+  it('a status (and date) shown as a badge (`![Status](https://img.shields.io/badge/status-Accepted-brightgreen)`, badgen `badge/ADR/proposed/orange`) is read as the field', async () => {
+    const { index } = await indexOf({
+      // Under the title, with the date as a badge too (shields.io writes a dash as `--`, a space as `_`).
+      'docs/adr/0009-stack.md':
+        '# ADR-009: Opinionated stack\n\n![Status](https://img.shields.io/badge/status-Accepted-brightgreen) ![Date](https://img.shields.io/badge/date-2026--05--09-blue)\n\n## Context\n\nC.\n',
+      'docs/adr/0000-record.md':
+        '# 0. Record architecture decisions\n\n[![Generic badge](https://img.shields.io/badge/Date-2023/10/24-blue.svg)](https://shields.io/)\n[![Generic badge](https://img.shields.io/badge/Status-Accepted-Green.svg)](https://shields.io/)\n\n## Context\n\nC.\n',
+      // The choices the template leaves in comments are not the status.
+      'docs/adr/0010-import.md':
+        '# Read-only import\n\n<!-- ![Proposed](https://img.shields.io/badge/status-proposed-informational?style=for-the-badge) -->\n![Accepted](https://img.shields.io/badge/status-accepted-brightgreen?style=for-the-badge)\n',
+      'docs/adr/0011-draft.md':
+        '# ADR-0011: Draft\n\n<!-- Options:\n![Accepted](https://img.shields.io/badge/Status-Accepted-brightgreen)\n-->\n![Draft](https://img.shields.io/badge/Status-Draft-blue)\n![Date](https://img.shields.io/badge/Date-03_Aug_2023-lightblue)\n',
+      // In a Status section, a badgen badge in a link.
+      'docs/adr/adr-003-use-token-auth.md':
+        '# ADR-003: Use DRF Token Authentication\n\n## Status\n\n[![Generic badge](https://badgen.net/badge/ADR/proposed/orange/)](https://github.com/o/r/adr/README.md)\n\n## Context\n\nC.\n',
+      // A badge of anything else is no field.
+      'docs/adr/0012-other.md': '# ADR-0012: Other\n\n![Build](https://img.shields.io/badge/build-passing-green)\n\nStatus: Proposed\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['0000-record.md', 0, 'Record architecture decisions', 'accepted', '2023-10-24'],
+      ['0009-stack.md', 9, 'Opinionated stack', 'accepted', '2026-05-09'],
+      ['0010-import.md', 10, 'Read-only import', 'accepted', null],
+      ['0011-draft.md', 11, 'Draft', 'draft', '2023-08-03'],
+      ['0012-other.md', 12, 'Other', 'proposed', null],
+      ['adr-003-use-token-auth.md', 3, 'Use DRF Token Authentication', 'proposed', null],
+    ]);
+    assert.deepStrictEqual(problems(index), []);
+  });
 });

@@ -208,8 +208,16 @@ function lineFields(text: string): string[] {
 
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
+  // Inside an HTML comment that spans lines: the badges a template leaves there to choose from are not the record's.
+  let inComment = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (inComment || l.text.includes('<!--')) {
+      const open = l.text.lastIndexOf('<!--');
+      inComment = open >= 0 ? !l.text.includes('-->', open) : !l.text.includes('-->');
+    }
+    // `![Status](https://img.shields.io/badge/status-Accepted-brightgreen)`: fields shown as badges under the title.
+    if (l.text.includes('/badge/') && !inComment) for (const text of badgeFields(l.text)) readPreambleField({ text, line: l.line }, out);
     const isRow = l.text.trimStart().startsWith('|');
     // `| Status | Date |`, `|---|---|`, `| accepted | 2020-01-01 |`: field names in the header row, their values below.
     if (isRow && i + 1 < lines.length && /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(lines[i + 1].text)) {
@@ -235,6 +243,50 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
     for (const text of lineFields(l.text)) readPreambleField({ text, line: l.line }, out);
   }
   return out;
+}
+
+/**
+ * `img.shields.io/badge/status-Accepted-brightgreen`, `badgen.net/badge/ADR/proposed/orange`: shields.io's and
+ * badgen's badge images, as records show their status (and date) → `Status: Accepted`, `Date: 2026-05-09`. A badge
+ * inside an HTML comment (a choice the template offers) is none.
+ */
+const BADGE = /img\.shields\.io\/badge\/([^)\s"'?#]+)|badgen\.net\/badge\/([^/)\s"'?#]+)\/([^/)\s"'?#]+)/gi;
+
+/** A line's badges as `Name: value` fields (the subject `ADR` is the status, as badgen badges name it). */
+export function badgeFields(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.replace(/<!--.*?(?:-->|$)/g, '').matchAll(BADGE)) {
+    let label: string;
+    let message: string;
+    if (m[1] !== undefined) {
+      // shields.io: `label-message-color`, `--` a dash and `__` an underscore in the text, `_` a space.
+      const parts = m[1]
+        .replace(/\.(?:svg|png)$/i, '')
+        .replace(/--/g, '\u0000')
+        .replace(/__/g, '\u0001')
+        .split('-');
+      if (parts.length < 3) continue;
+      label = badgeText(parts[0]);
+      message = badgeText(parts.slice(1, -1).join('-'));
+    } else {
+      label = badgeText(m[2]);
+      message = badgeText(m[3]);
+    }
+    out.push(`${/^adr$/i.test(label) ? 'Status' : label}: ${message}`);
+  }
+  return out;
+}
+
+function badgeText(s: string): string {
+  const text = s
+    .replace(/_/g, ' ')
+    .replace(/\u0000/g, '-')
+    .replace(/\u0001/g, '_');
+  try {
+    return decodeURIComponent(text).trim();
+  } catch {
+    return text.trim();
+  }
 }
 
 /** The fields' names in German, French, Portuguese, Spanish and Chinese records (lower case) → the English ones. */
@@ -382,7 +434,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
-    const text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
+    let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -393,6 +445,11 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     }
     // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
     if (text.trim() === '' || isLinkDefinition(text)) continue;
+    // `[![Generic badge](https://badgen.net/badge/ADR/proposed/orange/)](…)`: the status shown as a badge.
+    if (text.includes('/badge/')) {
+      const badge = badgeFields(text).find((f) => /^status:/i.test(f));
+      if (badge) text = badge.slice(badge.indexOf(':') + 1).trim();
+    }
     // A status history, one dated line per change (as some ADR tools write it, under a line listing the choices
     // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
     const change = datedStatus(text);
