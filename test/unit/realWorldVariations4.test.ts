@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { RecordIndex } from '../../src/core/index/recordIndex';
+import { runCli } from './cliInProcess';
 import { byName, indexOf } from './helpers';
 
 /** Each record's file name, number, title, status and date. */
@@ -130,5 +131,29 @@ describe('real-world record variations, fourth survey', () => {
       ['adr-003-use-token-auth.md', 3, 'Use DRF Token Authentication', 'proposed', null],
     ]);
     assert.deepStrictEqual(problems(index), []);
+  });
+
+  it('a record in Japanese: its status and date fields, its Status section, its statuses, and headings with the English name beside them', async () => {
+    const { root, index } = await indexOf({
+      // Bullets under the title, and headings with the English name in brackets.
+      'docs/adr/0001-websocket.md':
+        '# リアルタイム通信方式に WebSocket を採用する\n\n- 日付: 2025-09-01\n- ステータス: Proposed\n- 関連: 仕様書 04_api_spec.md\n\n## 背景 (Context)\n- x\n\n## 決定 (Decision)\n- y\n\n## 影響 (Consequences)\n- z\n',
+      // Plain lines, the full-width colon, and `背景 / Context` headings.
+      'docs/adr/ADR-0002-package.md':
+        '# ADR-0002: モダンPythonパッケージ移行（v2.0.0）\n\n日付：2025-08-28\nステータス：承認済み\n\n## 背景 / Context\n- x\n\n## 決定 / Decision\n- y\n\n## 影響 / Consequences\n- z\n',
+      // Nygard's template as translated: `## ステータス`, `## コンテキスト`, `## 決定`, `## 結果`.
+      'docs/adr/0003-nygard.md': '# 3. 非推奨のテスト\n\n日付: 2025-08-29\n\n## ステータス\n\n非推奨\n\n## コンテキスト\n\nx\n\n## 決定\n\ny\n\n## 結果\n\nz\n',
+      'docs/adr/0004-rejected.md': '# 4. 却下\n\n日付: 2025-08-30\n\n## ステータス\n\n却下\n\n## コンテキスト\n\nx\n\n## 決定\n\ny\n\n## 結果\n\nz\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['0001-websocket.md', 1, 'リアルタイム通信方式に WebSocket を採用する', 'proposed', '2025-09-01'],
+      ['0003-nygard.md', 3, '非推奨のテスト', 'deprecated', '2025-08-29'],
+      ['0004-rejected.md', 4, '却下', 'rejected', '2025-08-30'],
+      ['ADR-0002-package.md', 2, 'モダンPythonパッケージ移行（v2.0.0）', 'accepted', '2025-08-28'],
+    ]);
+    assert.deepStrictEqual(problems(index), []);
+    // lint finds the sections under their Japanese names, alone or with the English one beside them: none is missing.
+    const lint = await runCli(['lint', '--root', root]);
+    assert.strictEqual(lint.stdout.trim(), '');
   });
 });

@@ -298,6 +298,11 @@ const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['fecha', 'date'],
   ['data', 'date'],
   ['日期', 'date'],
+  ['日付', 'date'],
+  ['決定日', 'date'],
+  ['ステータス', 'status'],
+  ['状態', 'status'],
+  ['決定者', 'deciders'],
   ['entscheider', 'deciders'],
   ['décideurs', 'deciders'],
   ['decisores', 'deciders'],
@@ -350,8 +355,9 @@ function statusDay(fields: PreambleFields): string | null {
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
-  // Every field has its colon: most lines (prose) are passed over without the patterns below.
-  if (!l.text.includes(':')) return;
+  // Every field has its colon (Japanese and Chinese records may write the full-width `：`): most lines (prose) are
+  // passed over without the patterns below.
+  if (!l.text.includes(':') && !l.text.includes('：')) return;
   const day = STATUS_DAY.exec(l.text);
   if (day) {
     const d = normaliseDate(day[2].trim());
@@ -365,7 +371,7 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;

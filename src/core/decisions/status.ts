@@ -7,17 +7,29 @@ import { plainText } from '../records/markdownOutline';
 
 /**
  * The standard statuses as records written in German, French, Portuguese and Spanish give them (both genders,
- * as `la décision` and `la decisión` are feminine), and as records written in Chinese give them, lower case and
- * composed (NFC).
+ * as `la décision` and `la decisión` are feminine), and as records written in Chinese and Japanese give them, lower
+ * case and composed (NFC).
  */
 const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过'],
-    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议'],
-    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada'],
-    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada', '已取代'],
-    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用'],
-    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador'],
+    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过', '承認', '承認済み', '採用', '採用済み'],
+    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议', '提案', '提案中'],
+    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada', '却下', '否認'],
+    superseded: [
+      'ersetzt',
+      'abgelöst',
+      'remplacé',
+      'remplacée',
+      'substituído',
+      'substituída',
+      'reemplazado',
+      'reemplazada',
+      '已取代',
+      '置き換え済み',
+      '置換済み',
+    ],
+    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用', '非推奨', '廃止'],
+    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador', '下書き'],
   }).flatMap(([status, words]) => words.map((w): [string, string] => [w, status])),
 );
 
