@@ -48,15 +48,18 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const fmTitle = stringField(data, 'title');
   const rawTitle = (fmTitle !== undefined && outline.title && isFileSlug(fmTitle, name) ? undefined : fmTitle) ?? outline.title?.text;
   const fileNumber = dateNamed ? null : numberFromFileName(name);
-  const { title, number: titleNumber } = splitNumberedTitle(rawTitle ? plainText(withoutStatusMark(rawTitle)) : titleFromFileName(name), fileNumber);
+  // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
+  const definitions = linkDefinitions(outline.linkLines);
+  const { title, number: titleNumber } = splitNumberedTitle(
+    rawTitle ? plainText(withInlineLinks(withoutHeadingId(withoutStatusMark(rawTitle)), definitions)) : titleFromFileName(name),
+    fileNumber,
+  );
 
   let status: string | null = null;
   let date: string | null = null;
   let dialect: DecisionDialect;
 
   const bullets = readPreambleFields(outline.preamble);
-  // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
-  const definitions = linkDefinitions(outline.linkLines);
   const fmStatus = stringField(data, 'status');
   const statusSection = outline.sections.get('status');
 
@@ -123,8 +126,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     sectionDate(outline.sections.get('date')) ??
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
+    normaliseDate(bullets.otherDate?.value) ??
     dateNamed ??
-    statusDate(statusSection, bullets);
+    statusDate(statusSection, bullets) ??
+    dayFromFileName(name);
 
   for (const line of outline.sections.get('links') ?? []) {
     const link = parseLinkLine(withInlineLinks(line.text, definitions));
@@ -173,6 +178,8 @@ type PreambleFields = {
   status?: Field;
   statusLine?: Field;
   date?: Field;
+  /** `Last updated:`, `Date of submission:`, `Created:`: a date under another name, for a record with no Date field. */
+  otherDate?: Field;
   deciders?: Field;
   tags?: Field;
   /** `Proposed: 2026-08-10`, `**Accepted:** 2026-08-12`: the day the record took a status, by that status. */
@@ -201,8 +208,16 @@ function lineFields(text: string): string[] {
 
 function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   const out: PreambleFields = {};
+  // Inside an HTML comment that spans lines: the badges a template leaves there to choose from are not the record's.
+  let inComment = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (inComment || l.text.includes('<!--')) {
+      const open = l.text.lastIndexOf('<!--');
+      inComment = open >= 0 ? !l.text.includes('-->', open) : !l.text.includes('-->');
+    }
+    // `![Status](https://img.shields.io/badge/status-Accepted-brightgreen)`: fields shown as badges under the title.
+    if (l.text.includes('/badge/') && !inComment) for (const text of badgeFields(l.text)) readPreambleField({ text, line: l.line }, out);
     const isRow = l.text.trimStart().startsWith('|');
     // `| Status | Date |`, `|---|---|`, `| accepted | 2020-01-01 |`: field names in the header row, their values below.
     if (isRow && i + 1 < lines.length && /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(lines[i + 1].text)) {
@@ -230,6 +245,50 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   return out;
 }
 
+/**
+ * `img.shields.io/badge/status-Accepted-brightgreen`, `badgen.net/badge/ADR/proposed/orange`: shields.io's and
+ * badgen's badge images, as records show their status (and date) → `Status: Accepted`, `Date: 2026-05-09`. A badge
+ * inside an HTML comment (a choice the template offers) is none.
+ */
+const BADGE = /img\.shields\.io\/badge\/([^)\s"'?#]+)|badgen\.net\/badge\/([^/)\s"'?#]+)\/([^/)\s"'?#]+)/gi;
+
+/** A line's badges as `Name: value` fields (the subject `ADR` is the status, as badgen badges name it). */
+export function badgeFields(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.replace(/<!--.*?(?:-->|$)/g, '').matchAll(BADGE)) {
+    let label: string;
+    let message: string;
+    if (m[1] !== undefined) {
+      // shields.io: `label-message-color`, `--` a dash and `__` an underscore in the text, `_` a space.
+      const parts = m[1]
+        .replace(/\.(?:svg|png)$/i, '')
+        .replace(/--/g, '\u0000')
+        .replace(/__/g, '\u0001')
+        .split('-');
+      if (parts.length < 3) continue;
+      label = badgeText(parts[0]);
+      message = badgeText(parts.slice(1, -1).join('-'));
+    } else {
+      label = badgeText(m[2]);
+      message = badgeText(m[3]);
+    }
+    out.push(`${/^adr$/i.test(label) ? 'Status' : label}: ${message}`);
+  }
+  return out;
+}
+
+function badgeText(s: string): string {
+  const text = s
+    .replace(/_/g, ' ')
+    .replace(/\u0000/g, '-')
+    .replace(/\u0001/g, '_');
+  try {
+    return decodeURIComponent(text).trim();
+  } catch {
+    return text.trim();
+  }
+}
+
 /** The fields' names in German, French, Portuguese, Spanish and Chinese records (lower case) → the English ones. */
 const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['statut', 'status'],
@@ -239,10 +298,33 @@ const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['fecha', 'date'],
   ['data', 'date'],
   ['日期', 'date'],
+  ['日付', 'date'],
+  ['決定日', 'date'],
+  ['ステータス', 'status'],
+  ['状態', 'status'],
+  ['決定者', 'deciders'],
   ['entscheider', 'deciders'],
   ['décideurs', 'deciders'],
   ['decisores', 'deciders'],
   ['responsables', 'deciders'],
+]);
+
+/**
+ * Date fields under other names: `Decision date:` is the Date field; `Last updated:` (MADR 2's Date is the day the
+ * decision was last updated), `Date of submission:`, `Created:` date a record that has no Date field.
+ */
+const OTHER_DATE_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['decision date', 'date'],
+  ['date decided', 'date'],
+  ['date of decision', 'date'],
+  ['last updated', 'otherDate'],
+  ['last update', 'otherDate'],
+  ['updated', 'otherDate'],
+  ['date of submission', 'otherDate'],
+  ['submitted', 'otherDate'],
+  ['created', 'otherDate'],
+  ['date created', 'otherDate'],
+  ['creation date', 'otherDate'],
 ]);
 
 /** A table cell that names a field (`Status`, `**Date**`). */
@@ -273,8 +355,9 @@ function statusDay(fields: PreambleFields): string | null {
 }
 
 function readPreambleField(l: OutlineLine, out: PreambleFields): void {
-  // Every field has its colon: most lines (prose) are passed over without the patterns below.
-  if (!l.text.includes(':')) return;
+  // Every field has its colon (Japanese and Chinese records may write the full-width `：`): most lines (prose) are
+  // passed over without the patterns below.
+  if (!l.text.includes(':') && !l.text.includes('：')) return;
   const day = STATUS_DAY.exec(l.text);
   if (day) {
     const d = normaliseDate(day[2].trim());
@@ -288,21 +371,22 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
   const name = m[2].toLowerCase();
-  const key = TRANSLATED_FIELDS.get(name) ?? name;
+  const key = TRANSLATED_FIELDS.get(name) ?? OTHER_DATE_FIELDS.get(name) ?? name;
   // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
   const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
-  // `Data:` is also an English word: a translated date field is one only when it holds a date.
-  if (key === 'date' && name !== 'date' && normaliseDate(value) === null) return;
+  // `Data:` is also an English word: a translated date field is one only when it holds a date; so is `Updated:`.
+  if ((key === 'date' || key === 'otherDate') && name !== 'date' && normaliseDate(value) === null) return;
   const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };
   if (key === 'status') {
     if (m[1]) out.status ??= field;
     else out.statusLine ??= field;
   } else if (key === 'date') out.date ??= field;
+  else if (key === 'otherDate') out.otherDate ??= field;
   else if (key === 'tags') out.tags ??= field;
   else out.deciders ??= field;
 }
@@ -356,7 +440,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   let inComment = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
-    const text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
+    let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -367,6 +451,11 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     }
     // `[adr5]: 0005-x.md` under the status is where a reference link points, not a status.
     if (text.trim() === '' || isLinkDefinition(text)) continue;
+    // `[![Generic badge](https://badgen.net/badge/ADR/proposed/orange/)](…)`: the status shown as a badge.
+    if (text.includes('/badge/')) {
+      const badge = badgeFields(text).find((f) => /^status:/i.test(f));
+      if (badge) text = badge.slice(badge.indexOf(':') + 1).trim();
+    }
     // A status history, one dated line per change (as some ADR tools write it, under a line listing the choices
     // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
     const change = datedStatus(text);
@@ -430,7 +519,18 @@ export function numberFromFileName(name: string): number | null {
   // `0007-title.md`, and the `ADR-0007-title.md` / `adr007-title.md` some teams use.
   const m = /^(?:adr[-_ ]?)?(\d+)(?:[-_. ]|$)/i.exec(name);
   if (!m || m[1].length > 9) return null;
+  // `2021-03-avoid-js.md`, `2022-02-04-cloud-build.md`: named by the month or day of the decision, not numbered.
+  if (m[1].length === 4 && m.index === 0 && DATE_PREFIX.test(name)) return null;
   return parseInt(m[1], 10);
+}
+
+/** `2021-03-` or `2021-03-04-` opening a file's name: a year (19xx, 20xx) and a month, and a day when there is one. */
+const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01])-)?/;
+
+/** `2022-02-04-cloud-build.md` → `2022-02-04`: the day a record named by its day was written. */
+export function dayFromFileName(name: string): string | null {
+  const m = DATE_PREFIX.exec(name);
+  return m && m[0].length === 11 ? normaliseDate(m[0].slice(0, 10)) : null;
 }
 
 /**
@@ -474,17 +574,30 @@ function withoutStatusMark(title: string): string {
   return m ? title.slice(m[0].length) : title;
 }
 
+/** `Make a monorepo {#adr_0014}`: a heading id (Doxygen, Pandoc, kramdown) after a title is no part of it. */
+function withoutHeadingId(title: string): string {
+  return title.charCodeAt(title.length - 1) === 125 /* } */ ? title.replace(/\s+\{#[^{}\s]*\}$/, '') : title;
+}
+
 /** Whether a title is only the file's name without its extension, or that name without its number or date. */
 function isFileSlug(title: string, name: string): boolean {
   const t = title.trim().toLowerCase();
   const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase();
-  return t === stem || t === stem.replace(/^\d{4}-?\d{2}-?\d{2}[-_]+/, '').replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '');
+  return (
+    t === stem ||
+    t ===
+      stem
+        .replace(/^\d{4}-?\d{2}-?\d{2}[-_]+/, '')
+        .replace(DATE_PREFIX, '')
+        .replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '')
+  );
 }
 
 export function titleFromFileName(name: string): string {
   const stem = name
     .replace(/\.(md|markdown)$/i, '')
     .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
+    .replace(DATE_PREFIX, '')
     .replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');
   const words = stem.replace(/[-_]+/g, ' ').trim();
   return words === '' ? name : words[0].toUpperCase() + words.slice(1);

@@ -7,17 +7,29 @@ import { plainText } from '../records/markdownOutline';
 
 /**
  * The standard statuses as records written in German, French, Portuguese and Spanish give them (both genders,
- * as `la décision` and `la decisión` are feminine), and as records written in Chinese give them, lower case and
- * composed (NFC).
+ * as `la décision` and `la decisión` are feminine), and as records written in Chinese and Japanese give them, lower
+ * case and composed (NFC).
  */
 const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过'],
-    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议'],
-    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada'],
-    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'remplacée', 'substituído', 'substituída', 'reemplazado', 'reemplazada', '已取代'],
-    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用'],
-    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador'],
+    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过', '承認', '承認済み', '採用', '採用済み'],
+    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议', '提案', '提案中'],
+    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada', '却下', '否認'],
+    superseded: [
+      'ersetzt',
+      'abgelöst',
+      'remplacé',
+      'remplacée',
+      'substituído',
+      'substituída',
+      'reemplazado',
+      'reemplazada',
+      '已取代',
+      '置き換え済み',
+      '置換済み',
+    ],
+    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用', '非推奨', '廃止'],
+    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador', '下書き'],
   }).flatMap(([status, words]) => words.map((w): [string, string] => [w, status])),
 );
 
@@ -71,6 +83,8 @@ export function normaliseStatus(raw: string | undefined): string | null {
   }
   // `Proposed | **Accepted** | Rejected`: a template's choices left on the line, the one chosen in bold.
   if (raw.includes('|')) raw = boldChoice(raw) ?? raw;
+  // `[approved]`: the one choice kept of the template's `[proposed | rejected | approved | …]`, in its brackets.
+  else if (raw.trimStart().charCodeAt(0) === 91 /* [ */) raw = raw.replace(BRACKETED_WORD, '$1');
   let s = plainText(raw.replace(/~~.*?~~/g, ''))
     .replace(/^status\s*:\s*/i, '')
     // `- Accepted`, `* [x] Accepted`
@@ -97,6 +111,9 @@ export function normaliseStatus(raw: string | undefined): string | null {
   if (m) return m[1];
   return s === '' ? null : s.slice(0, 40);
 }
+
+/** `[accepted]`, `[ Superseded ]`: one word in square brackets, a choice kept of a template's list. */
+const BRACKETED_WORD = /^\s*\[\s*([\p{L}-]+)\s*\]\s*$/u;
 
 /** The one choice in bold of `a | **b** | c`, else undefined. */
 function boldChoice(raw: string): string | undefined {
@@ -285,8 +302,9 @@ export function isTemplatePlaceholder(raw: string | undefined): boolean {
   const open = s.charCodeAt(0);
   if (open !== 91 /* [ */ && open !== 123 /* { */) return false;
   if (s.includes('|')) return true;
-  // `[list everyone]` and `{name}`, but not a status that is a link: `[Accepted](…)`.
-  return open === 123 ? s.endsWith('}') : s.endsWith(']') && !/^\[[^\]]*\]\(/.test(s);
+  // `[list everyone]` and `{name}`, but not a status that is a link, `[Accepted](…)`, or the one word kept of the
+  // template's choices, `[approved]`.
+  return open === 123 ? s.endsWith('}') : s.endsWith(']') && !/^\[[^\]]*\]\(/.test(s) && !BRACKETED_WORD.test(s);
 }
 
 /** A line of a status history, `2020-04-22 proposed`, `2020/04/22: accepted` → the status after the date; null for any other line. */

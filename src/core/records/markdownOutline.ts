@@ -220,14 +220,14 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
 
 /**
  * Nygard's and MADR's section headings as records written in German, French, Portuguese and Spanish name them, and
- * Nygard's as records written in Chinese name them (lower case, NFC).
+ * Nygard's as records written in Chinese and Japanese name them (lower case, NFC).
  */
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    status: ['statut', 'estado', 'situação', '状态'],
-    context: ['kontext', 'contexte', 'contexto', '背景', '上下文'],
-    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策'],
-    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果'],
+    status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態'],
+    context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈'],
+    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定'],
+    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響'],
     // MADR's two required sections, as its template is translated.
     'context and problem statement': [
       'kontext und problemstellung',
@@ -267,7 +267,13 @@ function normaliseHeadingText(text: string): string {
     // Numbered sections: `## 1. Status`, `## 2) Context`.
     .replace(/^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\p{L})/u, '')
     .toLowerCase();
-  return TRANSLATED_HEADINGS.get(/[^\x20-\x7e]/.test(key) ? key.normalize('NFC') : key) ?? key;
+  if (!/[^\x20-\x7e]/.test(key)) return TRANSLATED_HEADINGS.get(key) ?? key;
+  const composed = key.normalize('NFC');
+  const translated = TRANSLATED_HEADINGS.get(composed);
+  if (translated) return translated;
+  // `背景 (Context)`, `決定 / Decision`: a heading in another language with the English name beside it is that one.
+  const beside = /^[^()/]*[^\x20-\x7e][^()/]*?\s*(?:\(\s*([A-Za-z][A-Za-z -]*?)\s*\)|\/\s*([A-Za-z][A-Za-z -]*?))\s*$/.exec(composed);
+  return beside ? (beside[1] ?? beside[2]) : key;
 }
 
 /** Text without Markdown emphasis and inline code marks, for titles and statuses. */
