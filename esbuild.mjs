@@ -27,6 +27,18 @@ await Promise.all([
   // `lodestar site build` renders Markdown in this worker thread while the CLI indexes.
   esbuild.build({ ...common, entryPoints: ['src/core/site/siteRenderWorker.ts'], outfile: 'dist/siteRenderWorker.js' }),
 ]);
+// The CLI's bundles in ASCII: esbuild escapes other characters in strings but leaves them in regular expressions (the
+// translated words dialects are read by), and one such character makes V8 keep the whole 1 MB source as two bytes a
+// character. In a regular expression `\uXXXX` (a pair of them outside the BMP) means what the character did.
+for (const file of ['dist/lodestar-cli.js', 'dist/siteRenderWorker.js']) {
+  const text = fs.readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c, at) => {
+    // `\é` would become `\\u00e9`, a backslash and letters: never written, and refused if it ever is.
+    if (text[at - 1] === '\\') throw new Error(`${file}: a backslash before "${c}" at ${at}: write the character without it`);
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
 // The CLI package carries mermaid's own build (MIT) for `lodestar site`'s diagrams; the .vsix leaves it out (.vscodeignore).
 fs.copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/mermaid.min.js');
 fs.copyFileSync('node_modules/mermaid/LICENSE', 'dist/mermaid.LICENSE');

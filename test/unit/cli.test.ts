@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildRepo, commitAll, git, writeFiles } from '../fixtures/gitRepo';
 import { madr2Adr, nygardAdr } from '../fixtures/recordText';
+import { buildIndexReport } from '../../src/core/index/indexReport';
+import { indexOf } from './helpers';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
@@ -49,6 +51,33 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
     );
     assert.strictEqual(out.records[4].private, true);
     assert.deepStrictEqual(out.problems, []);
+  });
+
+  it('the bundle is ASCII, and records in other languages read through it as in the source (statuses, headings, dates, link verbs)', async () => {
+    // The build writes the characters of the translated words in its regular expressions as escapes.
+    for (const bundle of ['lodestar-cli.js', 'siteRenderWorker.js']) {
+      assert.doesNotMatch(fs.readFileSync(path.join(path.dirname(CLI), bundle), 'utf8'), /[^\x00-\x7f]/, bundle);
+    }
+    const files = {
+      'doc/adr/0001-entscheidung.md': '# 1. Entscheidung über Datenbank\n\nDatum: 2026-03-01\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nText.\n',
+      'doc/adr/0002-remplacee.md': '# 2. Choisir la file\n\n## Statut\n\nRemplacé par [3. Utiliser NATS](0003-utiliser-nats.md)\n',
+      'doc/adr/0003-utiliser-nats.md': '# 3. Utiliser NATS\n\n## Statut\n\nAccepté\n\nRemplace [2. Choisir la file](0002-remplacee.md)\n',
+      'doc/adr/0004-situacao.md': '# 4. Usar filas\n\nData: 2026-04-02\n\n## Situação\n\nProposto\n',
+      'doc/adr/0005-japanese.md': '# 5. キャッシュを使う\n\n日付: 2026-05-03\n\n## ステータス\n\n承認済み\n',
+    };
+    const root = buildRepo(files);
+    const r = cli(['index', '--json', '--root', root]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const { index } = await indexOf(files);
+    const fields = (x: { title: string; status: string | null; date: string | null; links: { kind: string }[] }): unknown[] => [
+      x.title,
+      x.status,
+      x.date,
+      x.links.map((l) => l.kind),
+    ];
+    const bundled = (JSON.parse(r.stdout) as { records: Parameters<typeof fields>[0][] }).records.map(fields);
+    assert.deepStrictEqual(bundled, buildIndexReport(index).records.map(fields));
+    assert.deepStrictEqual(bundled[1], ['Choisir la file', 'superseded', null, ['superseded-by']]);
   });
 
   it('index uses the current folder when --root is not given', () => {
