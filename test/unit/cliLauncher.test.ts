@@ -76,6 +76,23 @@ describe('dist/cli.js keeps V8 compiled code between runs', () => {
     assert.deepStrictEqual(fs.readdirSync(folder).sort(), names.sort());
   });
 
+  it("the compiler's tuning changes no output and prints nothing; LODESTAR_V8_DEFAULTS=1 runs with V8's defaults", () => {
+    const folder = path.join(makeTempDir('lodestar-code-cache-'), 'cache');
+    const index = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, [CLI, 'index', '--json', '--root', repo], { encoding: 'utf8', env: { ...process.env, LODESTAR_CACHE_DIR: folder, ...env } });
+    const tuned = index({});
+    const defaults = index({ LODESTAR_V8_DEFAULTS: '1' });
+    assert.strictEqual(tuned.status, 0, tuned.stderr);
+    assert.strictEqual(defaults.status, 0, defaults.stderr);
+    assert.strictEqual(tuned.stderr, '');
+    assert.strictEqual(defaults.stderr, '');
+    assert.strictEqual(tuned.stdout, defaults.stdout);
+    assert.deepStrictEqual(
+      (JSON.parse(tuned.stdout) as { records: { path: string }[] }).records.map((r) => r.path),
+      ['doc/adr/0001-a.md', 'doc/adr/0002-b.md'],
+    );
+  });
+
   it('LODESTAR_NO_CODE_CACHE=1 writes nothing; a cache folder that cannot be written changes nothing else', () => {
     const base = makeTempDir('lodestar-code-cache-');
     const off = run({ LODESTAR_CACHE_DIR: path.join(base, 'off'), LODESTAR_NO_CODE_CACHE: '1' });
