@@ -121,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): LodestarApi {
   const designView = vscode.window.createTreeView('lodestar.designDocs', { treeDataProvider: trees.designDocs, showCollapseAll: true });
   context.subscriptions.push(decisionsView, designView, followTreeSelection(decisionsView), followTreeSelection(designView));
   const reminderBadges = new ReminderBadges(records, { decisions: decisionsView, designDocs: designView, mentoring: mentoringView });
-  context.subscriptions.push(reminderBadges, registerInfluenceReportCommand(records, log), registerDashboard(records, context.extensionUri));
+  context.subscriptions.push(reminderBadges, registerInfluenceReportCommand(records, log), registerDashboard(records, context.extensionUri, history));
   registerViewControls(context, 'lodestar.decisions', 'decisions', trees.decisions, decisionsView);
   registerViewControls(context, 'lodestar.designDocs', 'design docs', trees.designDocs, designView);
   const influence = registerPullRequestsAndInfluence(context, records, log, history);

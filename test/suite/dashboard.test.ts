@@ -308,6 +308,60 @@ describe('Dashboard after a remote changes', () => {
 });
 
 describe('Mentee cards and pull requests, as lodestar report counts them', () => {
+  it('an open dashboard redraws when git history moves: a PR a profile links counts once its merge is committed, without reopening', async () => {
+    const { records } = await lodestar();
+    const alice = file('docs/mentoring/alice.md');
+    const before = fs.readFileSync(alice, 'utf8');
+    const git = (args: string[], env: Record<string, string> = {}): string =>
+      execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+        cwd: workspaceRoot(),
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Bob Builder',
+          GIT_AUTHOR_EMAIL: 'bob@example.com',
+          GIT_COMMITTER_NAME: 'Bob Builder',
+          GIT_COMMITTER_EMAIL: 'bob@example.com',
+          ...env,
+        },
+      });
+    const head = git(['rev-parse', 'HEAD']).trim();
+    let shown: ShownDashboard | undefined;
+    try {
+      // #31 is not merged yet: linked from the profile, it has no merge day, so the quarter does not count it.
+      assert.strictEqual(await vscode.commands.executeCommand('lodestar.linkPullRequestToMentee', { pullRequest: '#31', mentee: 'alice' }), alice);
+      const period = { from: '2026-10-01', to: '2026-12-31' };
+      const counted = (html: string): boolean => /Open pull request [^"]*\b31"/.test(html);
+      await eventually(async () => {
+        shown = (await vscode.commands.executeCommand('lodestar.openDashboard', { period })) as ShownDashboard;
+        assert.ok(shown.report.mentees.find((m) => m.handle === 'alice')?.pullRequestsInAll, 'the link is read');
+        assert.ok(!counted(shown.html), 'not merged yet');
+      });
+      // Dates still being read from git redraw the page when they come: wait until it is quiet (the same for a second).
+      let last = '';
+      await eventually(async () => {
+        const now = shown!.panel.webview.html;
+        const same = now === last;
+        last = now;
+        if (!same) await new Promise((resolve) => setTimeout(resolve, 1000));
+        assert.ok(same, 'the page settles');
+      }, 30000);
+      assert.ok(!counted(last), 'still not merged');
+      // Its squash merge, in the quarter: no record changes, only history moves.
+      git(['commit', '-q', '--allow-empty', '-m', 'Export the ledger (#31)'], {
+        GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z',
+        GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z',
+      });
+      await eventually(() => assert.ok(counted(shown!.panel.webview.html), 'the open page counts #31'), 60000);
+    } finally {
+      shown?.panel.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      git(['reset', '-q', '--hard', head]);
+      fs.writeFileSync(alice, before);
+      await records.refreshPaths([alice]);
+    }
+  });
+
   it('a PR linked from a profile counts in the quarter git says it was merged in, and the card says what the quarter leaves out', async () => {
     const { records } = await lodestar();
     const alice = file('docs/mentoring/alice.md');

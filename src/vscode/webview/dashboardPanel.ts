@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { redrawOnChange } from './redrawOnChange';
+import { GitHistoryWatcher } from '../gitHistoryWatcher';
 import { cachedNameOf, preparePeopleDirectories, recordsWithCachedPullRequests } from '../canonicalRecords';
 import { DashboardTarget } from '../../core/influence/dashboardCharts';
 import { dashboardPage } from '../../core/influence/dashboardPage';
@@ -45,7 +46,7 @@ interface Shown {
  * page asks for things by position (open item N, show period N); the
  * extension checks every message and keeps the paths and URLs itself.
  */
-export function registerDashboard(records: WorkspaceRecords, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerDashboard(records: WorkspaceRecords, extensionUri: vscode.Uri, history: GitHistoryWatcher): vscode.Disposable {
   let current: Shown | undefined;
 
   const render = (shown: Shown): ShownDashboard => {
@@ -140,9 +141,10 @@ export function registerDashboard(records: WorkspaceRecords, extensionUri: vscod
     return result;
   });
 
-  // Records change: the dashboard redraws.
+  // Records change, or git history moves (a merge dates a pull request a profile links, a commit dates a status):
+  // the dashboard redraws, once the dates read from history have been forgotten.
   const changes = redrawOnChange(
-    records.onDidChange,
+    [records.onDidChange, history.onDidMove],
     () => current,
     (shown) => render(shown),
   );
