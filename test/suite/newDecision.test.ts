@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { nygardAdr } from '../fixtures/recordText';
 import { answer, stepShown } from './quickInput';
-import { child, eventually, gitIn, labels, lodestar, workspaceRoot, quickFixes } from './support';
+import { child, eventually, gitIn, labels, lodestar, messagesShownBy, workspaceRoot, quickFixes } from './support';
 
 /**
  * Runs `fn` while git refuses to read the workspace's repository (a damaged `packed-refs`: git stops as it does in a
@@ -22,20 +22,10 @@ async function whileGitRefuses<T>(fn: () => PromiseLike<T>): Promise<T> {
   }
 }
 
-/** The warning notifications shown while `fn` runs (each still shown): showWarningMessage is wrapped, and put back after. */
+/** The warning notifications shown while `fn` runs. */
 async function warningsShownBy<T>(fn: () => PromiseLike<T>): Promise<{ result: T; warnings: string[] }> {
-  const window = vscode.window as { showWarningMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
-  const original = window.showWarningMessage;
-  const warnings: string[] = [];
-  window.showWarningMessage = (message, ...rest) => {
-    warnings.push(message);
-    return original.call(vscode.window, message, ...rest);
-  };
-  try {
-    return { result: await fn(), warnings };
-  } finally {
-    window.showWarningMessage = original;
-  }
+  const { result, messages } = await messagesShownBy('showWarningMessage', fn);
+  return { result, warnings: messages };
 }
 
 const UNCHECKED = /could not be read/;

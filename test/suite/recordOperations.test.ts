@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ShownGraph } from '../../src/vscode/webview/decisionGraphPanel';
 import { nygardAdr } from '../fixtures/recordText';
-import { child, eventually, labels, lodestar, workspaceRoot } from './support';
+import { child, eventually, labels, lodestar, messagesShownBy, workspaceRoot } from './support';
 
 // Each test starts from the fixture (records 1–6, 3 superseded by 4; the colleague's branch claims 5) and
 // creates what else it needs.
@@ -124,20 +124,10 @@ describe('Show Decision Graph', () => {
   });
 });
 
-/** The error notifications shown while `fn` runs (each still shown): showErrorMessage is wrapped, and put back after. */
+/** The error notifications shown while `fn` runs. */
 async function errorsShownBy<T>(fn: () => PromiseLike<T>): Promise<{ result: T; errors: string[] }> {
-  const window = vscode.window as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
-  const original = window.showErrorMessage;
-  const errors: string[] = [];
-  window.showErrorMessage = (message, ...rest) => {
-    errors.push(message);
-    return original.call(vscode.window, message, ...rest);
-  };
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    window.showErrorMessage = original;
-  }
+  const { result, messages } = await messagesShownBy('showErrorMessage', fn);
+  return { result, errors: messages };
 }
 
 describe('Renumber to a chosen number', () => {

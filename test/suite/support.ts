@@ -424,3 +424,25 @@ export function httpGet(url: string): Promise<{ status: number; body: string; cs
       .on('error', reject);
   });
 }
+
+/**
+ * The notifications of one kind shown while `fn` runs (each still shown): the window's function is wrapped, and put
+ * back after, whatever happens.
+ */
+export async function messagesShownBy<T>(
+  kind: 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage',
+  fn: () => PromiseLike<T>,
+): Promise<{ result: T; messages: string[] }> {
+  const window = vscode.window as unknown as Record<typeof kind, (message: string, ...rest: unknown[]) => Thenable<unknown>>;
+  const original = window[kind];
+  const messages: string[] = [];
+  window[kind] = (message, ...rest) => {
+    messages.push(message);
+    return original.call(vscode.window, message, ...rest);
+  };
+  try {
+    return { result: await fn(), messages };
+  } finally {
+    window[kind] = original;
+  }
+}

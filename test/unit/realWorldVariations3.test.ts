@@ -2,34 +2,11 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RecordIndex } from '../../src/core/index/recordIndex';
 import { toPortPath } from '../../src/core/store/fileSystem';
 import { runCli } from './cliInProcess';
-import { byName, indexOf } from './helpers';
+import { byName, indexOf, linksOf, readings, surveyProblems } from './helpers';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-
-/** Each record's file name, number, title, status and date. */
-function readings(index: RecordIndex): [string, number | null, string, string | null, string | null][] {
-  return index
-    .records()
-    .map((r): [string, number | null, string, string | null, string | null] => [path.basename(r.path), r.number, r.title, r.status, r.date])
-    .sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-/** Each link of a record, with its target as the file it names. */
-function linksOf(index: RecordIndex, name: string): string[] {
-  const r = byName(index, name);
-  return index.linksOf(r).map((l) => `${l.kind} ${path.basename(index.resolveLink(r, l.target))}`);
-}
-
-/** The index's problems but the missing sections (the fixtures leave sections out). */
-function problems(index: RecordIndex): string[] {
-  return index
-    .problems()
-    .filter((p) => p.code !== 'missing-section' && p.code !== 'number-gap')
-    .map((p) => `${path.basename(p.path)}:${p.line} ${p.code}`);
-}
 
 /** Shapes met in a third survey of public repositories' ADR folders. */
 describe('real-world record variations, third survey', () => {
@@ -78,7 +55,7 @@ describe('real-world record variations, third survey', () => {
       ['0034-yes.md', 34, 'Yes', 'accepted', null],
     ]);
     assert.deepStrictEqual(linksOf(index, '0030-state.md'), ['superseded-by 0031-local.md']);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a supersede link after bold opened or an emoji (`**Status:** **superseded by [ADR 9](…) on …**`, `⚠️ Superseded by [ADR-0034](…)`) is the supersede, not a plain reference', async () => {
@@ -98,7 +75,7 @@ describe('real-world record variations, third survey', () => {
       readings(index).map((r) => r[3]),
       ['superseded', 'superseded', 'superseded', 'accepted', 'accepted'],
     );
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('an emoji before the verb in a Nygard Status section (`❌ Superseded by [2. B](…)`) is the link line; `✅ Accepted` is accepted', async () => {
@@ -113,7 +90,7 @@ describe('real-world record variations, third survey', () => {
       readings(index).map((r) => r[3]),
       ['superseded', 'accepted'],
     );
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a translation beside its record (`0077-x.fr.md`, `0012-y.pt-BR.md`) is that record in another language: no second record, no duplicate number, no broken link', async () => {
@@ -132,7 +109,7 @@ describe('real-world record variations, third survey', () => {
       ['0012-use-y.md', '0013-node.js.md', '0014-only.de.md', '0077-admit-a-rule.md'],
     );
     assert.deepStrictEqual(linksOf(index, '0077-admit-a-rule.md'), []);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
     // Written later, while the index is live: still the record's translation.
     fs.writeFileSync(path.join(root, 'docs/adr/0014-only.md'), '# ADR-0014 | Only\n\n**Status:** Accepted\n');
     await index.refreshFile(toPortPath(path.join(root, 'docs/adr/0014-only.md')));
@@ -157,7 +134,7 @@ describe('real-world record variations, third survey', () => {
       readings(index).map((r) => r[3]),
       ['accepted', 'superseded'],
     );
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('plain fields on one line, split by `·` (`Date: … · Status: accepted · Supersedes: ADR-0009 (…)`), are each read', async () => {
@@ -173,7 +150,7 @@ describe('real-world record variations, third survey', () => {
       ['0015-choices.md', 15, 'Choices', 'proposed', '2026-10-01'],
     ]);
     assert.deepStrictEqual(linksOf(index, '0014-dual-host.md'), ['supersedes 0009-transport.md']);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a front-matter `status: superseded by ADR-0003` and a body link to that record (`> **Superseded by [ADR-0003](…).**`) are one link, the supersede', async () => {
@@ -191,7 +168,7 @@ describe('real-world record variations, third survey', () => {
     assert.deepStrictEqual(linksOf(index, '0001-one-repo.md'), ['superseded-by 0003-vendored.md']);
     // A body link to a record named with no verb is still a reference.
     assert.deepStrictEqual(linksOf(index, '0003-vendored.md'), ['references 0002-other.md', 'supersedes 0001-one-repo.md']);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a quoted banner (`> **⚠️ SUPERSEDED by [ADR-0002](./0002-b.md) — 2026-08-11**`) in a record with no status field supersedes it', async () => {
@@ -203,7 +180,7 @@ describe('real-world record variations, third survey', () => {
     assert.deepStrictEqual(linksOf(index, '0001-deepen.md'), ['superseded-by 0002-b.md', 'referenced-by 0002-b.md']);
     assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['references 0001-deepen.md', 'supersedes 0001-deepen.md']);
     assert.strictEqual(byName(index, '0001-deepen.md').status, 'superseded');
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a link to a record by its name without `.md` (`[2. B](./0002-b)`, `[C](0003-c#context)`), as documentation sites link pages, names that record', async () => {
@@ -218,7 +195,7 @@ describe('real-world record variations, third survey', () => {
     assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['supersedes 0001-a.md', 'references 0003-c.md']);
     assert.deepStrictEqual(linksOf(index, '0003-c.md'), ['referenced-by 0002-b.md']);
     // No link-to-non-record, no one-sided-link, no broken link for a page that is no record's.
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('index --json, adr list and lint read a folder of these shapes as the index does', async () => {

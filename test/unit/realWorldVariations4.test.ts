@@ -1,30 +1,6 @@
 import * as assert from 'assert';
-import * as path from 'path';
-import { RecordIndex } from '../../src/core/index/recordIndex';
 import { runCli } from './cliInProcess';
-import { byName, indexOf } from './helpers';
-
-/** Each record's file name, number, title, status and date. */
-function readings(index: RecordIndex): [string, number | null, string, string | null, string | null][] {
-  return index
-    .records()
-    .map((r): [string, number | null, string, string | null, string | null] => [path.basename(r.path), r.number, r.title, r.status, r.date])
-    .sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-/** Each link of a record, with its target as the file it names. */
-function linksOf(index: RecordIndex, name: string): string[] {
-  const r = byName(index, name);
-  return index.linksOf(r).map((l) => `${l.kind} ${path.basename(index.resolveLink(r, l.target))}`);
-}
-
-/** The index's problems but the missing sections (the fixtures leave sections out). */
-function problems(index: RecordIndex): string[] {
-  return index
-    .problems()
-    .filter((p) => p.code !== 'missing-section' && p.code !== 'number-gap')
-    .map((p) => `${path.basename(p.path)}:${p.line} ${p.code}`);
-}
+import { indexOf, linksOf, readings, surveyProblems } from './helpers';
 
 /** Shapes met in a fourth survey of public repositories' ADR folders. */
 describe('real-world record variations, fourth survey', () => {
@@ -50,7 +26,7 @@ describe('real-world record variations, fourth survey', () => {
       ['2022-06-09-no-title.md', null, 'No title', null, '2022-06-09'],
     ]);
     assert.deepStrictEqual(linksOf(index, '2021-03-avoid-js.md'), ['superseded-by 2022-02-revisit-js.md']);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it("a status kept in the template's brackets (`* **Status:** [approved]`, `[Accepted]` in a Status section) is that status; a list of choices is still none", async () => {
@@ -101,7 +77,7 @@ describe('real-world record variations, fourth survey', () => {
         [14, 'Make Wikibase.git a monorepo'],
       ],
     );
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a status (and date) shown as a badge (`![Status](https://img.shields.io/badge/status-Accepted-brightgreen)`, badgen `badge/ADR/proposed/orange`) is read as the field', async () => {
@@ -130,7 +106,7 @@ describe('real-world record variations, fourth survey', () => {
       ['0012-other.md', 12, 'Other', 'proposed', null],
       ['adr-003-use-token-auth.md', 3, 'Use DRF Token Authentication', 'proposed', null],
     ]);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
   });
 
   it('a record in Japanese: its status and date fields, its Status section, its statuses, and headings with the English name beside them', async () => {
@@ -151,7 +127,7 @@ describe('real-world record variations, fourth survey', () => {
       ['0004-rejected.md', 4, '却下', 'rejected', '2025-08-30'],
       ['ADR-0002-package.md', 2, 'モダンPythonパッケージ移行（v2.0.0）', 'accepted', '2025-08-28'],
     ]);
-    assert.deepStrictEqual(problems(index), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
     // lint finds the sections under their Japanese names, alone or with the English one beside them: none is missing.
     const lint = await runCli(['lint', '--root', root]);
     assert.strictEqual(lint.stdout.trim(), '');
