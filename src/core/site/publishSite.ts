@@ -43,6 +43,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   checkOutputFolder(o.outDir, o.root);
   let index = o.index;
   let drafts: SiteOptions['drafts'];
+  let usedWorker = false;
   let worker: SiteWorker | undefined;
   let history: Promise<HistoryRead> | undefined;
   const readHistory = (folders: string[]): Promise<HistoryRead> =>
@@ -80,22 +81,28 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           history.catch(() => undefined);
         },
       });
-      // Batches the worker has not started are drafted here meanwhile: no thread waits for the other.
-      const md = createSiteMarkdown();
-      const here = new Map<string, RecordDraft>();
-      const drafted: Map<string, DraftSummary | RecordDraft> = await worker.drafted((p, bytes) => here.set(p, draftRecord(md, bytes, mark)));
-      for (const [p, d] of here) drafted.set(p, d);
-      // A worker that stopped took its drafts with it: the pages are then all made here.
-      if (worker.running) drafts = { mark, byPath: drafted };
+      // Asked for by the site builder once it has made what it can without them. Batches the worker has not
+      // started are drafted here meanwhile: no thread waits for the other.
+      drafts = async () => {
+        const md = createSiteMarkdown();
+        const here = new Map<string, RecordDraft>();
+        const drafted: Map<string, DraftSummary | RecordDraft> = await running.drafted((p, bytes) => here.set(p, draftRecord(md, bytes, mark)));
+        for (const [p, d] of here) drafted.set(p, d);
+        // A worker that stopped took its drafts with it: the pages are then all made here.
+        usedWorker = running.running;
+        return usedWorker ? { mark, byPath: drafted } : undefined;
+      };
     }
     history ??= readHistory(index.folders.filter((f) => f.kind === 'decision' || f.kind === 'design').map((f) => relativeTo(o.root, f.path)));
     const read = await history;
-    const writer = new SiteWriter(o.outDir, worker?.running ? worker : undefined);
+    // Made at the first file, once the drafts are in: a worker that stopped while drafting writes nothing.
+    let writer: SiteWriter | undefined;
+    const writerNow = (): SiteWriter => (writer ??= new SiteWriter(o.outDir, worker?.running ? worker : undefined));
     const site = await buildSite(index, o.fs, { baseUrl: o.baseUrl, mermaidScript: o.mermaidScript, outDir: o.outDir, history: read, drafts }, (f) =>
-      writer.write(f),
+      writerNow().write(f),
     );
-    const { written, removed } = await writer.finish(site.paths);
-    return { ...site, written, removed, historyUnavailable: read.unavailable, usedWorker: drafts !== undefined };
+    const { written, removed } = await writerNow().finish(site.paths);
+    return { ...site, written, removed, historyUnavailable: read.unavailable, usedWorker };
   } finally {
     await worker?.close();
   }

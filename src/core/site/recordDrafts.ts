@@ -5,11 +5,14 @@ import { BodyDraft, draftBody } from './siteMarkdown';
 /** A record's page body before its links are resolved, and the words of its text for the search index. */
 export type RecordDraft = BodyDraft;
 
-/** What the page builder needs of a draft kept elsewhere (in the site worker): what to resolve, and the words for the search index. */
+/**
+ * What the page builder needs of a draft kept elsewhere (in the site worker): what to resolve, and the words for
+ * the search index, already a JSON string (made there, while the drafts are shared between the threads).
+ */
 export interface DraftSummary {
   refs: { kind: 'link' | 'image'; href: string }[];
   hasMermaid: boolean;
-  searchText: string;
+  searchJson: string;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -28,5 +31,5 @@ export function draftRecord(md: MarkdownIt, bytes: Uint8Array, mark: string): Re
 }
 
 export function summaryOf(d: RecordDraft): DraftSummary {
-  return { refs: d.refs.map((r) => ({ kind: r.kind, href: r.href })), hasMermaid: d.hasMermaid, searchText: d.searchText };
+  return { refs: d.refs.map((r) => ({ kind: r.kind, href: r.href })), hasMermaid: d.hasMermaid, searchJson: JSON.stringify(d.searchText) };
 }

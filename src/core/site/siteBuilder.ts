@@ -13,7 +13,7 @@ import { pageLinks } from './siteLinks';
 import { DraftSummary, draftRecord, RecordDraft, recordText } from './recordDrafts';
 import { createSiteMarkdown, draftMark, finishBody, LinkTarget } from './siteMarkdown';
 import { IndexGroup, indexPageParts, recordPageParts, SiteLayout, SitePage } from './sitePages';
-import { SEARCH_TEXT_FILE, SearchEntry, searchFiles } from './siteSearch';
+import { SEARCH_TEXT_FILE, SearchEntryJson, searchFiles } from './siteSearch';
 
 export interface SiteOptions {
   /** `https://org.github.io/repo/`: canonical links and absolute URLs in `search-index.json`. */
@@ -25,8 +25,17 @@ export interface SiteOptions {
   outDir?: string;
   /** Git dates and authors, read once over the record folders. */
   history?: HistoryRead;
-  /** Bodies drafted during the index build (by record path), and their mark: in a site worker (its summary) or here. */
-  drafts?: { mark: string; byPath: ReadonlyMap<string, DraftSummary | RecordDraft> };
+  /**
+   * Bodies drafted during the index build, or how to wait for them (asked once the pages' other parts are
+   * made, so a site worker still drafting is not waited on meanwhile; undefined: none, all drafted here).
+   */
+  drafts?: SiteDrafts | (() => Promise<SiteDrafts | undefined>);
+}
+
+/** Drafts by record path, and their mark: kept in a site worker (its summary) or made here. */
+export interface SiteDrafts {
+  mark: string;
+  byPath: ReadonlyMap<string, DraftSummary | RecordDraft>;
 }
 
 /** A page whose body a site worker drafted and keeps: it finishes the page from these parts and writes it. */
@@ -152,9 +161,14 @@ export async function buildSite(
   let diagramsAsCode = 0;
   let diagrams = 0;
   const ordered = [...pages.values()];
-  const mark = options.drafts?.mark ?? draftMark();
-  const drafts = await draftsOf(fs, ordered, mark, options.drafts?.byPath, warnings);
+  // Everything of the pages but their bodies first: a site worker may still be drafting bodies meanwhile.
+  // As if no page had diagrams: the few that have are made again with their scripts below.
   const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
+  const pageParts = ordered.map((p) => recordPageParts(p, links.get(p.record.path) ?? [], false, layout));
+  const indexParts = indexPageParts(indexGroups(ordered), layout);
+  const given = typeof options.drafts === 'function' ? await options.drafts() : options.drafts;
+  const mark = given?.mark ?? draftMark();
+  const drafts = await draftsOf(fs, ordered, mark, given?.byPath, warnings);
   // Where each page's links go, then which linked files can be copied, before any page is written:
   // a link or image to a file that is not copied shows its words, not a link to nothing.
   const pageTargets = ordered.map((p, i) => {
@@ -178,7 +192,7 @@ export async function buildSite(
       const check = rel === undefined ? undefined : checked.get(rel);
       return typeof check === 'string' ? { unpublished: check === 'not found' ? 'not found' : 'not published' } : t;
     });
-    const [head, tail] = recordPageParts(p, links.get(p.record.path) ?? [], draft.hasMermaid, layout);
+    const [head, tail] = draft.hasMermaid ? recordPageParts(p, links.get(p.record.path) ?? [], true, layout) : pageParts[i];
     if ('html' in draft) await add({ path: p.page, content: head + finishBody(draft, mark, targets) + tail });
     else await add({ path: p.page, source: p.record.path, head, tail, targets });
   }
@@ -209,7 +223,7 @@ export async function buildSite(
     copied++;
   }
   // The index page and search index last: a site worker writes the pages meanwhile.
-  const made = searchFiles(searchEntries(ordered, drafts, layout), ...indexPageParts(indexGroups(ordered), layout));
+  const made = searchFiles(searchEntries(ordered, drafts, layout), ...indexParts);
   await add({ path: 'index.html', content: made.index });
   await add({ path: 'search-index.json', content: made.search });
   await add({ path: SEARCH_TEXT_FILE, content: made.texts });
@@ -311,7 +325,7 @@ async function checkCopy(fs: RecordFileSystem, root: string, path: string): Prom
 }
 
 /** One entry per page for `search-index.json`, with the words of its draft. */
-function searchEntries(pages: SitePage[], drafts: (RecordDraft | DraftSummary)[], layout: SiteLayout): SearchEntry[] {
+function searchEntries(pages: SitePage[], drafts: (RecordDraft | DraftSummary)[], layout: SiteLayout): SearchEntryJson[] {
   return pages.map((p, i) => ({
     path: p.source,
     url: layout.baseUrl ? layout.baseUrl + encodePath(p.page) : encodePath(p.page),
@@ -323,7 +337,7 @@ function searchEntries(pages: SitePage[], drafts: (RecordDraft | DraftSummary)[]
     folder: p.folder,
     date: p.record.date,
     // Last: searchFiles writes each entry as its other keys, then its text.
-    text: drafts[i].searchText,
+    textJson: 'searchJson' in drafts[i] ? (drafts[i] as DraftSummary).searchJson : JSON.stringify((drafts[i] as RecordDraft).searchText),
   }));
 }
 

@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'worker_threads';
 import { draftRecord, DraftSummary, summaryOf } from './recordDrafts';
 import { createSiteMarkdown, DraftRef, finishBodyBytes } from './siteMarkdown';
-import { SiteWorkerJob, SiteWorkerReply } from './siteWorker';
+import { claimBatch, SiteWorkerJob, SiteWorkerReply } from './siteWorker';
 import { writeSiteFile } from './siteWriter';
 
 /**
  * The thread behind {@link SiteWorker} (`dist/siteRenderWorker.js`): drafts
- * the record bodies it is sent and keeps them, then finishes and writes the
- * pages and files it is sent, batch by batch, answering each batch.
+ * the record bodies it is sent (the batches this thread claims first) and
+ * keeps them, then finishes and writes the pages and files it is sent, batch
+ * by batch, answering each batch.
  */
 const md = createSiteMarkdown();
 const mark = (workerData as { mark: string }).mark;
@@ -21,11 +22,13 @@ parentPort?.on('message', (job: SiteWorkerJob) => {
   try {
     if (job.job === 'draft') {
       const drafted: [string, DraftSummary][] = [];
-      for (const f of job.files) {
-        const draft = draftRecord(md, job.bytes.subarray(f.start, f.end), mark);
-        drafts.set(f.path, { html: Buffer.from(draft.html, 'utf8'), refs: draft.refs });
-        drafted.push([f.path, summaryOf(draft)]);
-      }
+      // Drafted by the other thread meanwhile: answered with no drafts.
+      if (claimBatch(job))
+        for (const f of job.files) {
+          const draft = draftRecord(md, job.bytes.subarray(f.start, f.end), mark);
+          drafts.set(f.path, { html: Buffer.from(draft.html, 'utf8'), refs: draft.refs });
+          drafted.push([f.path, summaryOf(draft)]);
+        }
       reply = { drafted };
     } else {
       let written = 0;

@@ -17,6 +17,9 @@ export interface SearchEntry {
   text: string;
 }
 
+/** A search entry with its text already a JSON string (made by the thread that drafted the body). */
+export type SearchEntryJson = Omit<SearchEntry, 'text'> & { textJson: string };
+
 /** Where the page finds the records' texts: loaded by `index.html` when a search first asks for them. */
 export const SEARCH_TEXT_FILE = 'assets/search-text.js';
 
@@ -26,14 +29,13 @@ export const SEARCH_TEXT_FILE = 'assets/search-text.js';
  * entry and text serialised once. The index page stays small, so a site of thousands of records opens at once; the
  * texts (most of the bytes) load when the reader first searches. A script file, not a fetch, so `file://` works.
  */
-export function searchFiles(entries: readonly SearchEntry[], indexBefore: string, indexAfter: string): { index: string; search: string; texts: string } {
+export function searchFiles(entries: readonly SearchEntryJson[], indexBefore: string, indexAfter: string): { index: string; search: string; texts: string } {
   const metas: string[] = [];
   const texts: string[] = [];
   const whole: string[] = [];
   for (const entry of entries) {
-    const { text, ...meta } = entry;
+    const { textJson: t, ...meta } = entry;
     const m = JSON.stringify(meta);
-    const t = JSON.stringify(text);
     metas.push(m);
     texts.push(t);
     // `text` is the entry's last key (see searchEntries): this is JSON.stringify(entry).

@@ -4,11 +4,21 @@ import { Worker } from 'worker_threads';
 import { DraftSummary } from './recordDrafts';
 import { LinkTarget } from './siteMarkdown';
 
-/** Record files to draft: their bytes end to end in `bytes`, each at its `[start, end)`. */
+/**
+ * Record files to draft: their bytes end to end in `bytes`, each at its
+ * `[start, end)`. Both threads see the bytes (shared memory) and `claim`:
+ * whichever thread sets it from 0 to 1 first drafts the batch.
+ */
 export interface DraftJob {
   job: 'draft';
   bytes: Uint8Array;
   files: { path: string; start: number; end: number }[];
+  claim: Int32Array;
+}
+
+/** Takes a draft batch for this thread: false when the other thread has taken it. */
+export function claimBatch(job: DraftJob): boolean {
+  return Atomics.compareExchange(job.claim, 0, 0, 1) === 0;
 }
 
 /**
@@ -46,8 +56,6 @@ export type SiteWorkerReply = { drafted: [string, DraftSummary][] } | { written:
 export const SITE_WORKER_SCRIPT = path.join(__dirname, 'siteRenderWorker.js');
 const DRAFT_BATCH_BYTES = 128 * 1024;
 const DRAFT_BATCH_FILES = 32;
-/** Draft batches sent and not yet answered: the rest wait here, so the main thread can draft them when it is free first. */
-const DRAFTS_IN_FLIGHT = 3;
 const PAGE_BATCH = 32;
 
 /**
@@ -60,20 +68,26 @@ const PAGE_BATCH = 32;
  * index. The page HTML thus never crosses between threads; only each
  * draft's refs and search text come back.
  *
- * File bytes go over in batches, copied into one buffer handed over without
- * another copy (so a reused read buffer may be passed to {@link draft}).
- * Drafts the worker did not make (no worker script, a worker that failed)
- * are missing from {@link drafted}, and the caller makes them itself; a
- * failed page write is an error at {@link finishPages}.
+ * File bytes go over in batches, copied into one buffer of shared memory
+ * (so a reused read buffer may be passed to {@link draft}). Every batch is
+ * sent at once: the worker drafts them first to last, and never waits on
+ * this thread; this thread drafts from the last when it is free (see
+ * {@link drafted}). Drafts the worker did not make (no worker script, a
+ * worker that failed) are missing from {@link drafted}, and the caller
+ * makes them itself; a failed page write is an error at {@link finishPages}.
  */
 export class SiteWorker {
   private worker: Worker | undefined;
-  private bytes = new Uint8Array(DRAFT_BATCH_BYTES);
+  private bytes = sharedBytes(DRAFT_BATCH_BYTES);
   private used = 0;
   private files: DraftJob['files'] = [];
   private pages: (PageJob | FileJob)[] = [];
-  private readonly waitingDrafts: DraftJob[] = [];
-  private draftsInFlight = 0;
+  /**
+   * Every draft batch sent, in order, until the worker answers it (it answers them in order, before any page):
+   * the ones it has not claimed yet may be drafted here.
+   */
+  private readonly batches: (DraftJob | undefined)[] = [];
+  private batchesAnswered = 0;
   private sent = 0;
   private answered = 0;
   private readonly made = new Map<string, DraftSummary>();
@@ -93,10 +107,7 @@ export class SiteWorker {
     }
     this.worker.on('message', (reply: SiteWorkerReply) => {
       this.answered++;
-      if ('drafted' in reply || ('failed' in reply && reply.job === 'draft')) {
-        this.draftsInFlight--;
-        this.sendDrafts();
-      }
+      if ('drafted' in reply || ('failed' in reply && reply.job === 'draft')) this.batches[this.batchesAnswered++] = undefined;
       if ('drafted' in reply) for (const [p, d] of reply.drafted) this.made.set(p, d);
       else if ('written' in reply) this.written += reply.written;
       else if (reply.job !== 'draft') this.pageFailure ??= reply.failed;
@@ -111,11 +122,16 @@ export class SiteWorker {
     return this.worker !== undefined;
   }
 
+  /** How many drafts the worker has answered with so far. */
+  get draftsMade(): number {
+    return this.made.size;
+  }
+
   /** Drafts a record file's body in the worker, which keeps the draft for {@link page}. */
   draft(filePath: string, bytes: Uint8Array): void {
     if (!this.worker) return;
     if (this.files.length > 0 && this.used + bytes.length > this.bytes.length) this.flushDrafts();
-    if (bytes.length > this.bytes.length) this.bytes = new Uint8Array(bytes.length);
+    if (bytes.length > this.bytes.length) this.bytes = sharedBytes(bytes.length);
     this.bytes.set(bytes, this.used);
     this.files.push({ path: filePath, start: this.used, end: this.used + bytes.length });
     this.used += bytes.length;
@@ -125,15 +141,17 @@ export class SiteWorker {
   /**
    * The summaries of every draft the worker made, once it has answered
    * everything sent. Meanwhile this thread drafts (with `draftHere`) the
-   * batches still waiting, from the last, while the worker takes them from
-   * the first: whichever thread is free works, and neither waits on the other.
+   * batches the worker has not claimed, from the last, while the worker
+   * takes them from the first: whichever thread is free works, and neither
+   * waits on the other.
    */
   async drafted(draftHere: (path: string, bytes: Uint8Array) => void): Promise<Map<string, DraftSummary>> {
     this.flushDrafts();
-    for (let job = this.waitingDrafts.pop(); job; job = this.waitingDrafts.pop()) {
+    // The worker claims batches in order: once it has the one before, it has all the ones before.
+    for (let i = this.batches.length - 1; i >= 0 && this.worker; i--) {
+      const job = this.batches[i];
+      if (!job || !claimBatch(job)) break;
       for (const f of job.files) draftHere(f.path, job.bytes.subarray(f.start, f.end));
-      // Let the worker's answers in (each sends it the next batch) before the next batch here.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await this.settled();
     return this.made;
@@ -162,21 +180,13 @@ export class SiteWorker {
 
   private flushDrafts(): void {
     if (!this.worker || this.files.length === 0) return;
-    this.waitingDrafts.push({ job: 'draft', bytes: this.bytes.subarray(0, this.used), files: this.files });
-    this.bytes = new Uint8Array(DRAFT_BATCH_BYTES);
+    const job: DraftJob = { job: 'draft', bytes: this.bytes.subarray(0, this.used), files: this.files, claim: new Int32Array(new SharedArrayBuffer(4)) };
+    this.batches.push(job);
+    this.worker.postMessage(job);
+    this.sent++;
+    this.bytes = sharedBytes(DRAFT_BATCH_BYTES);
     this.used = 0;
     this.files = [];
-    this.sendDrafts();
-  }
-
-  /** Sends waiting draft batches, first first, up to {@link DRAFTS_IN_FLIGHT}. */
-  private sendDrafts(): void {
-    while (this.worker && this.draftsInFlight < DRAFTS_IN_FLIGHT && this.waitingDrafts.length > 0) {
-      const job = this.waitingDrafts.shift()!;
-      this.worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
-      this.draftsInFlight++;
-      this.sent++;
-    }
   }
 
   private flushPages(): void {
@@ -187,12 +197,12 @@ export class SiteWorker {
   }
 
   private settled(): Promise<void> {
-    if (this.answered >= this.sent && this.waitingDrafts.length === 0) return Promise.resolve();
+    if (this.answered >= this.sent) return Promise.resolve();
     return new Promise<void>((resolve) => (this.waiting = resolve));
   }
 
   private wake(): void {
-    if (this.answered >= this.sent && this.waitingDrafts.length === 0 && this.waiting) {
+    if (this.answered >= this.sent && this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
       resolve();
@@ -205,7 +215,11 @@ export class SiteWorker {
     if (this.answered < this.sent) this.pageFailure ??= why;
     this.worker = undefined;
     this.answered = this.sent;
-    this.waitingDrafts.length = 0;
+    this.batches.length = 0;
     this.wake();
   }
+}
+
+function sharedBytes(size: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(size));
 }
