@@ -246,6 +246,35 @@ describe('Promote to Decision Record', () => {
   });
 });
 
+describe('Renumber and Rename Title with links from other folders', () => {
+  it("a design doc's decisions: entry and its text follow the decision it names to its new number and title", async () => {
+    const { trees } = await lodestar();
+    const gateway = path.join(workspaceRoot(), 'docs/design/api-gateway.md');
+    const promoted = (await vscode.commands.executeCommand('lodestar.promoteToDecision', { path: gateway, title: 'Add a gateway' })) as string;
+    assert.strictEqual(path.basename(promoted), '0007-add-a-gateway.md');
+    fs.appendFileSync(gateway, '\nSee [the gateway decision](../../doc/adr/0007-add-a-gateway.md).\n');
+    const nine = (await vscode.commands.executeCommand('lodestar.renumberDecision', { path: promoted, number: 9 })) as string;
+    assert.strictEqual(path.basename(nine), '0009-add-a-gateway.md');
+    let text = fs.readFileSync(gateway, 'utf8');
+    assert.match(text, /decisions: \[ADR-0004, "\.\.\/\.\.\/doc\/adr\/0009-add-a-gateway\.md"\]/);
+    assert.match(text, /See \[the gateway decision\]\(\.\.\/\.\.\/doc\/adr\/0009-add-a-gateway\.md\)\./);
+    const renamed = (await vscode.commands.executeCommand('lodestar.renameTitle', { path: nine, title: 'Add an API gateway' })) as string;
+    assert.strictEqual(path.basename(renamed), '0009-add-an-api-gateway.md');
+    text = fs.readFileSync(gateway, 'utf8');
+    assert.match(text, /decisions: \[ADR-0004, "\.\.\/\.\.\/doc\/adr\/0009-add-an-api-gateway\.md"\]/);
+    assert.match(text, /\(\.\.\/\.\.\/doc\/adr\/0009-add-an-api-gateway\.md\)/);
+    // The design doc's row still links to the decision, under its new number and title.
+    await eventually(async () => {
+      const row = await child(trees.designDocs, 'API gateway', await child(trees.designDocs, 'In review (1)'));
+      const shown = await labels(trees.designDocs, row);
+      assert.ok(
+        shown.some((l) => l.includes('0009 Add an API gateway')),
+        shown.join(' | '),
+      );
+    });
+  });
+});
+
 describe('bad input through the commands', () => {
   it('a 300-character title: the file name is cut, the heading keeps every character', async () => {
     await lodestar();

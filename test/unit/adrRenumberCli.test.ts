@@ -39,6 +39,27 @@ describe('lodestar adr renumber', () => {
     assert.ok(!/broken-link|one-sided-link|title-number-mismatch/.test(lint.stdout), lint.stdout);
   });
 
+  it('links from elsewhere in the repository follow: a design doc (front matter and text), a README, an untracked note', async () => {
+    const root = repo();
+    writeFiles(root, {
+      'docs/design/events.md': '---\ntitle: Events\ndecisions: [../../doc/adr/0003-use-nats.md]\n---\n# Events\n\nOn [NATS](../../doc/adr/0003-use-nats.md).\n',
+      'README.md': '# Platform\n\n* [3. Use NATS](doc/adr/0003-use-nats.md)\n',
+    });
+    commitAll(root, 'design and readme');
+    writeFiles(root, { 'notes/draft.md': 'See [NATS](../doc/adr/0003-use-nats.md).\n' });
+    const r = await adrIn(root, ['renumber', 'doc/adr/0003-use-nats.md', '--to', '7']);
+    assert.deepStrictEqual([r.code, r.stdout], [0, 'doc/adr/0007-use-nats.md\n'], r.stderr);
+    const read = (p: string): string => fs.readFileSync(path.join(root, p), 'utf8');
+    assert.strictEqual(
+      read('docs/design/events.md'),
+      '---\ntitle: Events\ndecisions: [../../doc/adr/0007-use-nats.md]\n---\n# Events\n\nOn [NATS](../../doc/adr/0007-use-nats.md).\n',
+    );
+    assert.strictEqual(read('README.md'), '# Platform\n\n* [7. Use NATS](doc/adr/0007-use-nats.md)\n');
+    assert.strictEqual(read('notes/draft.md'), 'See [NATS](../doc/adr/0007-use-nats.md).\n');
+    const lint = await runCli(['lint', '--root', root]);
+    assert.ok(!/broken-link/.test(lint.stdout), lint.stdout);
+  });
+
   it('--next-free (the default) skips numbers used on other branches', async () => {
     const root = repo();
     git(root, ['checkout', '-q', '-b', 'colleague']);

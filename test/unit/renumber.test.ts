@@ -144,3 +144,45 @@ describe('renumbering next to odd links', () => {
     );
   });
 });
+
+describe('renumbering and renaming with links from elsewhere in the repository', () => {
+  const files = {
+    'doc/adr/0003-use-kafka.md': nygardAdr({ number: 3, title: 'Use Kafka' }),
+    'docs/design/events.md': [
+      '---',
+      'title: Events platform',
+      'decisions: [../../doc/adr/0003-use-kafka.md, "../../doc/adr/0009-other.md"]',
+      'related:',
+      "  - '../../doc/adr/0003-use-kafka.md#decision'",
+      '  - ../adr/0003-use-kafka.md',
+      '---',
+      '# Events platform',
+      '',
+      'Built on [3. Use Kafka](../../doc/adr/0003-use-kafka.md) and [Kafka again][k].',
+      '',
+      '[k]: ../../doc/adr/0003-use-kafka.md',
+      '',
+    ].join('\n'),
+  };
+
+  it('rewrites Markdown links and front matter paths that lead to the record, from another folder', async () => {
+    const { root, index } = await indexOf(files);
+    const kafka = index.records().find((r) => r.path.endsWith('0003-use-kafka.md'))!;
+    const design = path.join(root, 'docs/design/events.md');
+    const texts = new Map([
+      [kafka.path, fs.readFileSync(kafka.path, 'utf8')],
+      [design, fs.readFileSync(design, 'utf8')],
+    ]);
+    const renumbered = planRenumber(kafka, 12, texts).edits.get(design)!;
+    assert.match(renumbered, /^decisions: \[\.\.\/\.\.\/doc\/adr\/0012-use-kafka\.md, "\.\.\/\.\.\/doc\/adr\/0009-other\.md"\]$/m);
+    assert.match(renumbered, /^ {2}- '\.\.\/\.\.\/doc\/adr\/0012-use-kafka\.md#decision'$/m);
+    // `../adr/…` from docs/design is docs/adr: another file, left alone.
+    assert.match(renumbered, /^ {2}- \.\.\/adr\/0003-use-kafka\.md$/m);
+    assert.match(renumbered, /Built on \[12\. Use Kafka\]\(\.\.\/\.\.\/doc\/adr\/0012-use-kafka\.md\) and \[Kafka again\]\[k\]\./);
+    assert.match(renumbered, /^\[k\]: \.\.\/\.\.\/doc\/adr\/0012-use-kafka\.md$/m);
+    const retitled = planRetitle(kafka, 'Use Redpanda', texts);
+    assert.strictEqual(path.basename(retitled.to), '0003-use-redpanda.md');
+    assert.match(retitled.edits.get(design)!, /^decisions: \[\.\.\/\.\.\/doc\/adr\/0003-use-redpanda\.md, /m);
+    assert.match(retitled.edits.get(design)!, /Built on \[3\. Use Redpanda\]\(\.\.\/\.\.\/doc\/adr\/0003-use-redpanda\.md\)/);
+  });
+});

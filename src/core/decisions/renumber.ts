@@ -1,6 +1,7 @@
 import { LodestarRecord } from '../records/record';
 import { basename, dirname, joinPath } from '../store/fileSystem';
 import { closingFenceLine } from '../records/frontMatter';
+import { isOpeningFence } from '../records/frontMatterFences';
 import { setFrontMatterValue } from '../records/frontMatterEdit';
 import { adrToolsSlug } from './adrTools';
 
@@ -45,10 +46,19 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
   return { from: record.path, to, edits };
 }
 
-/** Rewrites, outside code blocks, every link in `lines` that leads to `target`. */
+/**
+ * Rewrites, outside code blocks, every link in `lines` that leads to `target`; in front matter, every path
+ * value that does (a design doc's `decisions: [../adr/0007-use-kafka.md]`).
+ */
 function rewriteInboundLinks(lines: string[], fromPath: string, target: string, newName: string, relabel: (label: string) => string): void {
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  let start = 0;
+  if (lines.length > 0 && isOpeningFence(lines[0])) {
+    const close = closingFenceLine(lines);
+    for (let i = 1; i < close; i++) lines[i] = rewriteFrontMatterPaths(lines[i], fromPath, target, newName);
+    start = Math.max(0, close + 1);
+  }
+  for (let i = start; i < lines.length; i++) {
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
     if (f) fence = fence ? (f[1][0] === fence[0] ? undefined : fence) : f[1];
     if (fence || f) continue;
@@ -112,20 +122,36 @@ export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map
   return { from: record.path, to, edits, renamed: newName !== oldName };
 }
 
+/** Whether `href`, written in the file at `fromPath`, leads to `target` (its `#fragment` aside). */
+function leadsTo(href: string, fromPath: string, target: string): boolean {
+  const clean = href.split('#')[0];
+  if (clean === '') return false;
+  let decoded: string;
+  try {
+    decoded = decodeURI(clean);
+  } catch {
+    decoded = clean; // `50%-faster.md`: a literal percent sign, not an escape.
+  }
+  return joinPath(dirname(fromPath), decoded) === target;
+}
+
+/** `href` with its file name (before any `#fragment`) replaced by `newName`. */
+function withFileName(href: string, newName: string): string {
+  return href.replace(/[^/#]+(?=(#.*)?$)/, newName);
+}
+
+/** A front matter line with each Markdown path value that leads to `target` (bare, quoted or in a `[…]` list) renamed. */
+function rewriteFrontMatterPaths(line: string, fromPath: string, target: string, newName: string): string {
+  if (!/\.(?:md|markdown)/i.test(line)) return line;
+  return line.replace(/[^\s,[\]'"{}]+\.(?:md|markdown)(?:#[^\s,[\]'"{}]*)?(?=$|[\s,\]'"}])/gi, (href) =>
+    leadsTo(href, fromPath, target) ? withFileName(href, newName) : href,
+  );
+}
+
 /** Rewrites, on one line, the links whose target resolves to `target`. */
 function rewriteLinks(line: string, fromPath: string, target: string, newName: string, renumber: (s: string) => string): string {
-  const leadsToTarget = (href: string): boolean => {
-    const clean = href.split('#')[0];
-    if (clean === '') return false;
-    let decoded: string;
-    try {
-      decoded = decodeURI(clean);
-    } catch {
-      decoded = clean; // `50%-faster.md`: a literal percent sign, not an escape.
-    }
-    return joinPath(dirname(fromPath), decoded) === target;
-  };
-  const swap = (href: string): string => href.replace(/[^/#]+(?=(#.*)?$)/, newName);
+  const leadsToTarget = (href: string): boolean => leadsTo(href, fromPath, target);
+  const swap = (href: string): string => withFileName(href, newName);
   // Inline links, with or without <…> and a "title".
   let out = line.replace(/\[([^\]]*)\]\((<?)([^)\s>]+)(>?)((?:\s+"[^"]*")?)\)/g, (m, label: string, lt: string, href: string, gt: string, title: string) =>
     leadsToTarget(href) ? `[${renumber(label)}](${lt}${swap(href)}${gt}${title})` : m,

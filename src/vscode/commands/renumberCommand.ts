@@ -7,6 +7,7 @@ import {
   otherBranchesUncheckedNote,
   otherBranchesUnreadable,
 } from '../../core/decisions/claimedNumbers';
+import { markdownNaming } from '../../core/decisions/linkingFiles';
 import { planRenumber, planRetitle, RenumberPlan } from '../../core/decisions/renumber';
 import { validateDecisionTitle } from '../../core/decisions/newDecision';
 import { LodestarRecord } from '../../core/records/record';
@@ -25,7 +26,7 @@ const NUMBER_PROBLEMS = new Set(['duplicate-number', 'number-on-other-branch']);
 /**
  * `Lodestar: Renumber Decision Record…` and its quick fix on duplicate or
  * branch-claimed numbers: the next free number (here and on other branches),
- * the file renamed, its heading and every inbound link in the folder rewritten.
+ * the file renamed, its heading and every inbound link in the repository rewritten.
  */
 export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
   const command = vscode.commands.registerCommand(
@@ -70,7 +71,7 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
 
       let plan;
       try {
-        plan = planRenumber(record, number, await folderTexts(index, record));
+        plan = planRenumber(record, number, await linkingTexts(index, record));
       } catch (e) {
         void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
         return undefined;
@@ -124,7 +125,7 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
       }
       let plan;
       try {
-        plan = planRetitle(record, title, await folderTexts(index, record));
+        plan = planRetitle(record, title, await linkingTexts(index, record));
       } catch (e) {
         void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was changed.`);
         return undefined;
@@ -151,18 +152,28 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
   return vscode.Disposable.from(command, retitle, quickFix);
 }
 
-/** The texts of the record's folder as the user sees them: unsaved editor text where there is some. */
-async function folderTexts(index: RecordIndex, record: LodestarRecord): Promise<Map<string, string>> {
+/**
+ * The texts that may link to the record, as the user sees them (unsaved editor text where there is some): its
+ * folder's records, and every other Markdown file of its repository that names its file (a design doc's
+ * `decisions:`, a README's list of decisions, a record in another folder).
+ */
+async function linkingTexts(index: RecordIndex, record: LodestarRecord): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
+  const editorText = (p: string): string | undefined =>
+    vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPortPath(d.uri.fsPath) === p && !d.isClosed && d.isDirty)?.getText();
   for (const r of index.records(record.kind).filter((x) => x.folder === record.folder)) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPortPath(d.uri.fsPath) === r.path && !d.isClosed);
-    if (open?.isDirty) texts.set(r.path, open.getText());
+    const open = editorText(r.path);
+    if (open !== undefined) texts.set(r.path, open);
     else {
       // A file that is not valid UTF-8 is left out (never rewritten); the record itself must be readable.
       const text = await readRecordText(r.path).catch((e: Error) => (r.path === record.path ? Promise.reject(e) : undefined));
       if (text !== undefined) texts.set(r.path, text);
     }
   }
+  const elsewhere = await markdownNaming(createGitExecutor(record.folder), record.path, new Set(texts.keys()), (p) =>
+    Promise.resolve(editorText(p) ?? readRecordText(p).catch(() => undefined)),
+  );
+  for (const [p, text] of elsewhere) texts.set(p, text);
   return texts;
 }
 
