@@ -85,3 +85,34 @@ describe('a status word, then a link on the same line', () => {
       assert.strictEqual(normaliseStatus(s), 'accepted', s);
   });
 });
+
+/** Accents typed as a letter and a combining mark (Unicode NFD, as some editors and macOS file names save them). */
+describe('link verbs with decomposed accents', () => {
+  it('`Remplace\\u0301 par [`, `Modifie\\u0301e par [` read as the composed verbs; the label and the file name stay as written', async () => {
+    const nfd = (s: string): string => s.normalize('NFD');
+    assert.notStrictEqual(nfd('Remplacé par'), 'Remplacé par');
+    const { index } = await indexOf({
+      'doc/adr/0001-alt.md': nygard(1, 'Alt', nfd('Remplacé par [2. Décision](0002-neu.md)'), 'Statut'),
+      'doc/adr/0002-neu.md': nygard(
+        2,
+        'Neu',
+        [nfd('Acceptée'), 'Remplace [1. Alt](0001-alt.md)', nfd('Modifiée par [3. Dazu](0003-dazu.md)')].join('\n\n'),
+        'Statut',
+      ),
+      'doc/adr/0003-dazu.md': `# 3. Dazu\n\n* ${nfd('Statut')}: ${nfd('Acceptée')}\n* Date: 2026-01-01\n\nModifie [2. Neu](0002-neu.md)\n`,
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => `${r[0]} ${r[3]}`),
+      ['0001-alt.md superseded', '0002-neu.md accepted', '0003-dazu.md accepted'],
+    );
+    assert.deepStrictEqual(linksOf(index, '0001-alt.md'), ['superseded-by 0002-neu.md']);
+    assert.deepStrictEqual(linksOf(index, '0002-neu.md').sort(), ['amended-by 0003-dazu.md', 'supersedes 0001-alt.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+    const line = nfd('Remplacé par [2. Décision](0002-dé.md)');
+    assert.deepStrictEqual(parseLinkLine(line), {
+      verb: 'Remplacé par',
+      label: nfd('2. Décision'),
+      href: nfd('0002-dé.md'),
+    });
+  });
+});
