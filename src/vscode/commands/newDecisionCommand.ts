@@ -122,6 +122,9 @@ async function draftDecision(
     claimed,
   );
   const { dialect, template } = await writeStyle(choice, inFolder);
+  // Git is there but refused (another user's repository, a damaged ref): the number may be taken on a branch not seen.
+  const refused = otherBranchesUnreadable(claimed);
+  const unchecked = refused === undefined ? undefined : otherBranchesUncheckedNote(refused, number, 'new');
 
   let title: string;
   let supersedes: LodestarRecord[];
@@ -152,7 +155,8 @@ async function draftDecision(
         prompt: `Title of decision ${number}, in ${choice.label}`,
         placeholder: 'e.g. Use PostgreSQL for the orders service',
         value: () => typedTitle || (design?.title ?? ''),
-        describe: (v) => `Decision ${number} · written as ${fileFor(v)}`,
+        // Said before anything is written: the number may clash with a record on a branch git would not show.
+        describe: (v) => `Decision ${number} · written as ${fileFor(v)}${unchecked ? `. ⚠ ${unchecked[0].toUpperCase()}${unchecked.slice(1)}` : ''}`,
         validate: (v) => {
           typedTitle = v;
           return validateDecisionTitle(v);
@@ -285,12 +289,9 @@ async function draftDecision(
     return undefined;
   }
   log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
-  // Git is there but refused (another user's repository, a damaged ref): the number may be taken on a branch not seen.
-  const refused = otherBranchesUnreadable(claimed);
-  if (refused !== undefined) {
-    const note = otherBranchesUncheckedNote(refused, number, 'new');
-    log.appendLine(`${relativeTo(choice.index.root, plan.create.path)}: ${note}`);
-    void vscode.window.showWarningMessage(`Lodestar: ${note}`);
+  if (unchecked !== undefined) {
+    log.appendLine(`${relativeTo(choice.index.root, plan.create.path)}: ${unchecked}`);
+    void vscode.window.showWarningMessage(`Lodestar: ${unchecked}`);
   }
   await records.refreshPaths([plan.create.path, ...edits.keys()]);
   await showAtLine(newUri, cursorLine);
