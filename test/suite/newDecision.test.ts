@@ -128,6 +128,27 @@ describe('Lodestar: New Decision Record', () => {
     assert.deepStrictEqual(fs.readdirSync(adr).sort(), before, 'nothing written');
   });
 
+  it('in a folder whose newest records are in German, the new record has adr-tools’ headings, fields and status in German', async () => {
+    const { records } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const german = [7, 8, 9].map((n) => ({
+      file: path.join(adr, `000${n}-deutsch-${n}.md`),
+      text: `# ${n}. Deutsch ${n}\n\nDatum: 2026-01-0${n - 6}\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nK.\n\n## Entscheidung\n\nE.\n\n## Konsequenzen\n\nF.\n`,
+    }));
+    for (const g of german) fs.writeFileSync(g.file, g.text);
+    await records.refreshPaths(german.map((g) => g.file));
+    const created = await vscode.commands.executeCommand<string>('lodestar.newDecision', { title: 'Neue Sache', status: 'accepted', deciders: ['Dana Lead'] });
+    assert.strictEqual(created, path.join(adr, '0010-neue-sache.md'));
+    assert.match(
+      fs.readFileSync(created, 'utf8'),
+      /^# 10\. Neue Sache\n\nDatum: \d{4}-\d{2}-\d{2}\n\nEntscheider: Dana Lead\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nDas Problem, .*\n\n## Entscheidung\n\n.*\n\n## Konsequenzen\n/,
+    );
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 12, 'the cursor waits in the Kontext section');
+    // Read back as written: accepted, dated, decided by Dana Lead.
+    const record = records.indexOf(created)?.record(created);
+    assert.deepStrictEqual([record?.status, record?.people], ['accepted', ['Dana Lead']]);
+  });
+
   it('an empty title writes nothing', async () => {
     await lodestar();
     const before = fs.readdirSync(path.join(workspaceRoot(), 'doc/adr')).sort();
