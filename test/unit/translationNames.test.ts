@@ -60,7 +60,7 @@ describe('a translation named with its own slug and a language code', () => {
     assert.deepStrictEqual(files, ['doc/adr/0006-use-grpc.md', 'doc/adr/0006-use-rest.md', 'doc/adr/0008-use-bazel.md', 'doc/adr/0008-use-make.md']);
   });
 
-  it('nameLanguage: a code after a dot, or a known one after a dash or an underscore, after a title', () => {
+  it('nameLanguage: a known language code after a dash, an underscore or a dot, after a title', () => {
     const cases: [string, string | undefined][] = [
       ['0003-utiliser-postgres-fr.md', 'fr'],
       ['0003-use-postgres.fr.md', 'fr'],
@@ -72,6 +72,9 @@ describe('a translation named with its own slug and a language code', () => {
       ['0007-adopt-ca.md', undefined],
       ['0007-say-no.md', undefined],
       ['0007-adopt-ts.md', undefined],
+      ['0003-use-postgres.no.md', 'no'],
+      // A file type after a dot is no language.
+      ['0013-node.js.md', undefined],
       // A number alone is no title in a language.
       ['0003-fr.md', undefined],
     ];
