@@ -14,6 +14,7 @@ import {
   resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
+import type { RecordLanguage } from '../core/decisions/recordLanguage';
 import { today } from '../core/records/calendar';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
@@ -294,7 +295,15 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
     return 1;
   }
 
-  const template = projectTemplates ? await readTemplate(io, absFolder, builtInTemplate) : builtInTemplate;
+  const own = projectTemplates ? await readTemplate(io, absFolder) : undefined;
+  // adr-tools' template in a folder whose newest records are in German, French, Spanish or Portuguese is in that language.
+  const [{ adrToolsTemplateIn }, { translatedStatus }] = await Promise.all([
+    import('../core/decisions/folderLanguage'),
+    import('../core/decisions/recordLanguage'),
+  ]);
+  const language = own === undefined && builtInTemplate === ADR_TOOLS_TEMPLATE ? await listLanguage(io, list) : undefined;
+  const template = own ?? (language ? adrToolsTemplateIn(language.language) : builtInTemplate);
+  const accepted = (language && translatedStatus(language, 'accepted')) || 'Accepted';
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
   const [{ claimedNumbersOnOtherBranches, otherBranchesUncheckedNote, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
     import('../core/decisions/claimedNumbers'),
@@ -328,7 +337,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
 
     // Every change is worked out (and every file checked) before the first write.
     const edits = new Edits(absFolder, readUtf8);
-    edits.create(absDst, fillAdrTemplate(template, { number, title, date, status: 'Accepted' }));
+    edits.create(absDst, fillAdrTemplate(template, { number, title, date, status: accepted }));
     for (const t of targets) {
       const target = path.resolve(io.cwd, (t.entry as AdrListEntry).path);
       await edits.load(target);
@@ -380,7 +389,17 @@ async function readText(io: AdrIo, entry: { path: string }): Promise<string> {
   return readUtf8(path.resolve(io.cwd, entry.path));
 }
 
-async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Promise<string> {
+/** The language of the folder's newest records ({@link folderLanguage}), read from up to a few of them. */
+async function listLanguage(io: AdrIo, list: AdrListEntry[]): Promise<RecordLanguage | undefined> {
+  const { folderLanguage, LANGUAGE_SAMPLE } = await import('../core/decisions/folderLanguage');
+  const newest = [...list].sort((a, b) => b.number - a.number).slice(0, LANGUAGE_SAMPLE);
+  if (newest.length === 0) return undefined;
+  const texts = await Promise.all(newest.map((e) => readText(io, e).catch(() => '')));
+  return folderLanguage(texts);
+}
+
+/** The project's own template ($ADR_TEMPLATE, else the folder's `templates/template.md`), or undefined when it has none. */
+async function readTemplate(io: AdrIo, absFolder: string): Promise<string | undefined> {
   // adr-tools `cat`s $ADR_TEMPLATE, relative to where it runs, when it is set (`[ -z $template ]`: blank is unset).
   const given = io.env.ADR_TEMPLATE;
   if (given !== undefined && given.trim() !== '') {
@@ -394,7 +413,7 @@ async function readTemplate(io: AdrIo, absFolder: string, builtIn: string): Prom
     return await readUtf8(path.join(absFolder, 'templates/template.md'));
   } catch {
     // adr-tools falls through to its own template when the project has none.
-    return builtIn;
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { nygardAdr } from '../fixtures/recordText';
-import { answer, stepShown } from './quickInput';
+import { answer, cancel, stepShown } from './quickInput';
 import { child, eventually, gitIn, labels, lodestar, messagesShownBy, workspaceRoot, quickFixes } from './support';
 
 /**
@@ -102,6 +102,51 @@ describe('Lodestar: New Decision Record', () => {
       renumbered.warnings.filter((w) => UNCHECKED.test(w)).map((w) => w.replace(/\(git: .*packed-refs.*\)/, '(git: …packed-refs…)')),
       ['Lodestar: the decision numbers of other branches could not be read (git: …packed-refs…); 9 is free here, but other branches were not checked.'],
     );
+  });
+
+  it('when git refuses to read the other branches, New Decision’s title step says so before anything is written', async () => {
+    await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const before = fs.readdirSync(adr).sort();
+    const titleStep = async (): Promise<string> => {
+      const flow = vscode.commands.executeCommand('lodestar.newDecision');
+      const box = (await stepShown(/^New Decision Record$/, 1)) as vscode.InputBox;
+      const prompt = box.prompt ?? '';
+      await cancel();
+      assert.strictEqual(await flow, undefined);
+      return prompt;
+    };
+    // Git reads the other branches (the colleague's claims 5): the title step names the number and the file only.
+    const checked = await titleStep();
+    assert.strictEqual(checked, 'Title of decision 7, in doc/adr. Decision 7 · written as doc/adr/0007-title.md');
+
+    const unchecked = await whileGitRefuses(titleStep);
+    assert.strictEqual(
+      unchecked.replace(/\(git: .*packed-refs.*\)/, '(git: …packed-refs…)'),
+      "Title of decision 7, in doc/adr. Decision 7 · written as doc/adr/0007-title.md. ⚠ The decision numbers of other branches could not be read (git: …packed-refs…); 7 was chosen from this branch's records only.",
+    );
+    assert.deepStrictEqual(fs.readdirSync(adr).sort(), before, 'nothing written');
+  });
+
+  it('in a folder whose newest records are in German, the new record has adr-tools’ headings, fields and status in German', async () => {
+    const { records } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const german = [7, 8, 9].map((n) => ({
+      file: path.join(adr, `000${n}-deutsch-${n}.md`),
+      text: `# ${n}. Deutsch ${n}\n\nDatum: 2026-01-0${n - 6}\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nK.\n\n## Entscheidung\n\nE.\n\n## Konsequenzen\n\nF.\n`,
+    }));
+    for (const g of german) fs.writeFileSync(g.file, g.text);
+    await records.refreshPaths(german.map((g) => g.file));
+    const created = await vscode.commands.executeCommand<string>('lodestar.newDecision', { title: 'Neue Sache', status: 'accepted', deciders: ['Dana Lead'] });
+    assert.strictEqual(created, path.join(adr, '0010-neue-sache.md'));
+    assert.match(
+      fs.readFileSync(created, 'utf8'),
+      /^# 10\. Neue Sache\n\nDatum: \d{4}-\d{2}-\d{2}\n\nEntscheider: Dana Lead\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nDas Problem, .*\n\n## Entscheidung\n\n.*\n\n## Konsequenzen\n/,
+    );
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 12, 'the cursor waits in the Kontext section');
+    // Read back as written: accepted, dated, decided by Dana Lead.
+    const record = records.indexOf(created)?.record(created);
+    assert.deepStrictEqual([record?.status, record?.people], ['accepted', ['Dana Lead']]);
   });
 
   it('an empty title writes nothing', async () => {

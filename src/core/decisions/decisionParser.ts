@@ -470,6 +470,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      // `Accepted — amended by [5. Foo](…)`: the status, and a link after it.
+      if (link.status !== undefined && status === null) status = normaliseStatus(link.status);
       continue;
     }
     // `Supersedes ADR 0021.` in plain text, as `Superseded by ADR 0021` is read in the older record.

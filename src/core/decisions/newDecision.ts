@@ -3,7 +3,9 @@ import { setFrontMatterValue, yamlScalar } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
 import { datedStatus, isStatusChoices } from './status';
-import { recordLanguage, statusForms, translatedStatus, translatedVerb } from './recordLanguage';
+import { RecordLanguage, recordLanguage, statusForms, translatedStatus, translatedVerb } from './recordLanguage';
+import { adrToolsTemplateIn, fieldNamesIn } from './folderLanguage';
+import { normaliseHeading } from '../records/markdownOutline';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
@@ -21,6 +23,8 @@ export interface NewDecisionRequest {
   dialect: WriteDialect;
   /** A custom template with NUMBER, TITLE, DATE, STATUS (adr-tools style). */
   template?: string;
+  /** The folder's language ({@link folderLanguage}): adr-tools' template, its status and links are written in it. */
+  language?: RecordLanguage;
 }
 
 export interface PlannedWrite {
@@ -123,12 +127,19 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
       ...(supersedes.length > 0 ? ['## Links', '', ...supersedes, ''] : []),
     ].join('\n');
   } else {
-    content = fillAdrTemplate(req.template ?? ADR_TOOLS_TEMPLATE, { number: req.number, title: req.title, date: req.date, status });
-    if (req.deciders.length > 0 && !req.template) content = content.replace(/^(Date: .*\n)/m, (line) => `${line}\nDeciders: ${req.deciders.join(', ')}\n`);
-    for (const old of req.supersedes) content = addStatusLink(content, 'Supersedes', refTo(old), relativeLink(path, old.path));
+    // A folder whose records are in German, French, Spanish or Portuguese gets adr-tools' template in its language.
+    const language = req.template ? undefined : req.language;
+    const template = req.template ?? (language ? adrToolsTemplateIn(language.language) : ADR_TOOLS_TEMPLATE);
+    const written = (language && translatedStatus(language, req.status)) || status;
+    content = fillAdrTemplate(template, { number: req.number, title: req.title, date: req.date, status: written });
+    const fields = fieldNamesIn(language?.language);
+    if (req.deciders.length > 0 && !req.template)
+      content = content.replace(new RegExp(`^(${fields.date}: .*\n)`, 'm'), (line) => `${line}\n${fields.deciders}: ${req.deciders.join(', ')}\n`);
+    const verb = translatedVerb(language, 'supersedes') ?? 'Supersedes';
+    for (const old of req.supersedes) content = addStatusLink(content, verb, refTo(old), relativeLink(path, old.path));
   }
   const lines = content.split('\n');
-  const contextLine = lines.findIndex((l) => /^## Context/.test(l));
+  const contextLine = lines.findIndex((l) => /^## Context/.test(l) || (l.startsWith('## ') && normaliseHeading(l.slice(3)) === 'context'));
   return { create: { path, content }, cursorLine: contextLine >= 0 ? contextLine + 3 : lines.length };
 }
 

@@ -92,8 +92,10 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .trim();
   if (s === '') return null;
   if (/^super[sc]eded\b/i.test(s)) return 'superseded';
+  s = s.normalize('NFC');
+  // `Accepted - Superseded by 5. Foo`, `Accepted, superseded by ADR-0005`: the record was accepted, and is superseded now.
+  if (supersededByMatch(s)) return 'superseded';
   s = s
-    .normalize('NFC')
     .toLowerCase()
     .split(/[.,;:()[\]{}!?|]/)[0]
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
@@ -154,10 +156,21 @@ const LINK_LINE = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:${STATUS_KEY}:\\s*)?(${VERB}
 /** Verbs that open a status line rather than a link: `Accepted in [PR #42](…)` is a status. */
 const STATUS_VERBS = /^(?:proposed|accepted|rejected|deprecated|draft|approved|implemented|adopted|agreed|decided)\b/i;
 
+/**
+ * `Accepted - Superseded by [5. Foo](…)`, `Accepted, amended by [`, `Akzeptiert — geändert durch [`: a status word,
+ * then a comma, semicolon or dash, then the verb and its link.
+ */
+const STATUS_THEN_LINK = new RegExp(
+  `^\\s*(?:[-*+]\\s+)?(?:${STATUS_KEY}:\\s*)?([^\\s,;:()[\\]]+)(?:\\s*[,;]|\\s+[-–—]|\\s*[–—])\\s*(${VERB})\\s*:?\\s+\\[([^\\]]+)\\]\\(([^)\\s]+)(?:\\s+"[^"]*")?\\)`,
+  'i',
+);
+
 export interface ParsedLinkLine {
   verb: string;
   label: string;
   href: string;
+  /** The status written before the verb (`Accepted` of `Accepted - Superseded by [`), when there is one. */
+  status?: string;
 }
 
 /**
@@ -180,11 +193,29 @@ const MARKED_VERB = /^(\s*(?:[-*+]\s+)?(?:status:\s*)?)(?:\*\*|__|[\p{Extended_P
 
 /** `Superceded by [3. Use Kafka](0003-use-kafka.md)`, `**Amends:** [ADR-0003](0003-x.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
+  // `Remplace\u0301 par [`: a verb with decomposed accents (as some editors save them) is the composed one. Only what
+  // comes before the link is composed; the label and the file name stay as written.
+  const open = line.indexOf('[');
+  if (open > 0 && /[^\x00-\x7f]/.test(line.slice(0, open))) line = line.slice(0, open).normalize('NFC') + line.slice(open);
   let text = line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line;
   if (/^\s*(?:[-*+]\s+)?(?:status:\s*)?[^\sA-Za-z]/i.test(text)) text = text.replace(MARKED_VERB, '$1');
   const m = LINK_LINE.exec(text);
-  if (!m || STATUS_VERBS.test(m[1])) return undefined;
-  return { verb: m[1], label: m[2], href: m[3] };
+  if (m && !STATUS_VERBS.test(m[1])) return { verb: m[1], label: m[2], href: m[3] };
+  // `Accepted - Superseded by [5. Foo](…)`: the status the record had, and the link that ended it (or amended it).
+  const s = /[,;–—-]/.test(text) ? STATUS_THEN_LINK.exec(text) : null;
+  if (!s || !LINKS_AFTER_STATUS.has(linkKindFromVerb(s[2])) || !isStatusWord(s[1])) return undefined;
+  return { verb: s[2], label: s[3], href: s[4], status: s[1].replace(/^[*_]+|[*_]+$/g, '') };
+}
+
+/** The links a status word may come before (`Accepted, see [the RFC](…)` is a status and a reference, not a link). */
+const LINKS_AFTER_STATUS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'clarifies', 'clarified-by', 'extends', 'extended-by']);
+
+/** `Accepted`, `**Approved**`, `Akzeptiert`: a word that is a status, as a status word before a link is. */
+function isStatusWord(word: string): boolean {
+  const plain = plainText(word);
+  if (STATUS_VERBS.test(plain)) return true;
+  const status = normaliseStatus(plain);
+  return status !== null && (DECISION_STATUSES as readonly string[]).includes(status);
 }
 
 /**
@@ -193,12 +224,8 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
  * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
  */
 export function parseTextualSupersede(status: string): string[] {
-  // `⚠️ Superseded by ADR-0034`: a mark before the verb. `Deprecated (superseded by ADR-0042)`: a status word and
-  // the supersede in brackets after it, read as `Deprecated, superseded by ADR-0042`.
-  const text = plainText(status)
-    .normalize('NFC')
-    .replace(/^([^\s,;()]+)\s*\(\s*(super[sc]eded\s+by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2');
-  const m = SUPERSEDED_BY_TEXT.exec(text);
+  // `⚠️ Superseded by ADR-0034`: a mark before the verb; `Deprecated, superseded by ADR-0042`: a status word before it.
+  const m = supersededByMatch(plainText(status).normalize('NFC'));
   if (!m) return [];
   const { refs, rest } = leadingReferences(m[1]);
   // `Superseded by ADR-0042.`, `… ADR-0042 (2021-03-05)`, `… ADR-0042 on 2021-03-05`: the sentence's end, a note or
@@ -206,6 +233,17 @@ export function parseTextualSupersede(status: string): string[] {
   if (refs.length === 1 && SUPERSEDE_AFTERWORD.test(rest)) return refs;
   // A log4brains id (`superseded by 20210301-use-pulsar`) as written, less the sentence's full stop.
   return refs.length > 1 ? refs : [m[1].trim().replace(/[.;,]+$/, '')];
+}
+
+/**
+ * A status in plain text (composed, NFC) that names the record replacing this one, `Superseded by ADR-0005` or after
+ * a status word (`Accepted, superseded by ADR-0005`, `Deprecated (superseded by ADR-0042)`): what follows the verb.
+ */
+function supersededByMatch(text: string): RegExpExecArray | null {
+  // `Deprecated (superseded by ADR-0042)`: a status word and the supersede in brackets after it, read as
+  // `Deprecated, superseded by ADR-0042`.
+  if (text.includes('(')) text = text.replace(/^([^\s,;()]+)\s*\(\s*(super[sc]eded\s+by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2');
+  return SUPERSEDED_BY_TEXT.exec(text);
 }
 
 const SUPERSEDE_AFTERWORD = /^\s*(?:[.;,]\s*)?(?:$|\([^()]*\)\s*\.?\s*$|(?:[-–—]|on|since)\s*\d{4}-\d{2}-\d{2}\)?\s*\.?\s*$)/i;

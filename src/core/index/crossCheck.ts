@@ -1,4 +1,4 @@
-import { isSkippedRecordName, translatedName } from './recordNames';
+import { isSkippedRecordName, nameLanguage, translatedName } from './recordNames';
 import { LodestarRecord, Problem, RecordLink } from '../records/record';
 import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';
@@ -62,6 +62,15 @@ const PHRASE: Record<string, string> = {
   'extended-by': 'is extended by',
 };
 
+/**
+ * Records that share a number, less those whose names say they are in a language (`-fr`, `.fr`, `_pt-br`) when the
+ * rest has one that does not: translations of it. All of them when every name or none says a language.
+ */
+function withoutTranslations(list: LodestarRecord[]): LodestarRecord[] {
+  const originals = list.filter((r) => nameLanguage(basename(r.path)) === undefined);
+  return originals.length > 0 ? originals : list;
+}
+
 interface Lookup {
   byPath: Map<string, LodestarRecord>;
   /** Folder → number → the decisions with that number there. */
@@ -106,7 +115,10 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     for (const list of byNumber.values()) if (list.length > 1) numberLists.push(list);
   }
   const lookup: Lookup = { byPath, byFolderNumber, byFolderStem, folders };
-  for (const list of numberLists) {
+  for (const all of numberLists) {
+    // `0003-utiliser-postgres-fr.md` beside `0003-use-postgres.md`: a translation under a name of its own shares its
+    // record's number. Only the records that are no translation count, when there is one.
+    const list = withoutTranslations(all);
     if (list.length < 2) continue;
     for (const r of list) {
       const others = list
@@ -331,7 +343,8 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
   }
   for (const scope of scopes) {
     const hit = lookup.byFolderNumber.get(scope)?.get(parseInt(m[1], 10));
-    if (hit && hit.length > 0) return hit[0].path;
+    // `ADR-0003` names the record, not its translation (`0003-utiliser-postgres-fr.md`).
+    if (hit && hit.length > 0) return hit.length === 1 ? hit[0].path : withoutTranslations(hit)[0].path;
   }
   return undefined;
 }

@@ -39,3 +39,27 @@ export function translatedName(name: string): string | undefined {
   const m = /^(.+)\.([a-z]{2}(?:[-_](?:[A-Za-z]{2}|Hans|Hant))?)\.(md|markdown)$/.exec(name);
   return m ? `${m[1]}.${m[3]}` : undefined;
 }
+
+/**
+ * Languages a translation's own name may end with after a dash or an underscore (`0003-utiliser-postgres-fr.md`):
+ * the languages records are translated into, less codes that are also words a title ends with (`it` stays: Italian).
+ */
+const NAMED_LANGUAGES = new Set('ar bg cs da de el en es et fa fi fr hr hu it ja ko lt lv nb nl nn pl pt ro ru sk sl sr sv th tr uk vi zh'.split(' '));
+
+/** More languages, read after a dot only (`0003-x.no.md`): after a dash they are words (`say-no`, `adopt-ca`). */
+const DOTTED_LANGUAGES = new Set('af az be bn bs ca cy eu ga gl he hi hy id is ka kk mk mn ms no sq sw ta te ur uz'.split(' '));
+
+/**
+ * `0003-utiliser-postgres-fr.md`, `0003-use-postgres_pt-br.md`, `0003-utiliser-postgres.fr.md` → `fr`, `pt`: the
+ * language a name says its file is in, by a language code at the end (after a dash, an underscore or a dot; not a
+ * file type such as `node.js`). Undefined for any other name. Whether the file is a translation is up to the other
+ * records with its number.
+ */
+export function nameLanguage(name: string): string | undefined {
+  const m = /([-_.])([A-Za-z]{2})(?:[-_](?:[A-Za-z]{2}|Hans|Hant))?\.(?:md|markdown)$/.exec(name);
+  if (!m) return undefined;
+  const code = m[2].toLowerCase();
+  if (!NAMED_LANGUAGES.has(code) && !(m[1] === '.' && DOTTED_LANGUAGES.has(code))) return undefined;
+  // `0003-fr.md`: a number and nothing else is no title in another language.
+  return /[A-Za-z]/.test(name.slice(0, m.index).replace(/^(?:adr[-_ ]?)?\d+/i, '')) ? code : undefined;
+}

@@ -1,4 +1,5 @@
 import { ADR_TOOLS_TEMPLATE } from '../decisions/adrTools';
+import { TRANSLATED_ADR_TOOLS_TEMPLATES } from '../decisions/folderLanguage';
 import { closingFenceLine } from '../records/frontMatter';
 
 /**
@@ -22,7 +23,8 @@ export const FOLDER_TEMPLATE_FILES = ['templates/template.md', 'template.md', 'a
 const PLACEHOLDER_WORDS =
   /^(?:option \d|title of option|title of other option|argument [a-z]\b|decision driver|driver \d|describe\b|justification\b|short title|list everyone|yyyy-mm-dd|e\.g\.,|example \||description \||you might want|force\b|ticket\/issue|related decision|list of)|\b(?:e\.g\., |\| …|\| \.\.\.)/i;
 
-const ADR_TOOLS_PROSE = proseLines(ADR_TOOLS_TEMPLATE);
+/** adr-tools' prose lines, and those of its template as Lodestar writes it in a German, French, Spanish or Portuguese folder. */
+const ADR_TOOLS_PROSE = new Set([ADR_TOOLS_TEMPLATE, ...TRANSLATED_ADR_TOOLS_TEMPLATES].flatMap((t) => [...proseLines(t)]));
 
 /**
  * The lines of a template that a writer is meant to replace: its prose and

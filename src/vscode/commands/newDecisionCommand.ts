@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { claimedNumbersOnOtherBranches, nextDecisionNumber, otherBranchesUncheckedNote, otherBranchesUnreadable } from '../../core/decisions/claimedNumbers';
 import { decisionFileName, folderDialect, planNewDecision, supersedeText, validateDecisionTitle, WriteDialect } from '../../core/decisions/newDecision';
 import { statusChoices } from '../../core/decisions/status';
+import { folderLanguage, LANGUAGE_SAMPLE } from '../../core/decisions/folderLanguage';
+import { RecordLanguage } from '../../core/decisions/recordLanguage';
 import { addLinkInDialect } from '../../core/decisions/recordLinks';
 import { addDecisionToDesign, linkDecisionToDesign } from '../../core/design/promoteDesignDoc';
 import type { RecordTreeNode } from '../views/recordTrees';
@@ -121,7 +123,10 @@ async function draftDecision(
     inFolder.map((r) => r.number),
     claimed,
   );
-  const { dialect, template } = await writeStyle(choice, inFolder);
+  const { dialect, template, language } = await writeStyle(choice, inFolder);
+  // Git is there but refused (another user's repository, a damaged ref): the number may be taken on a branch not seen.
+  const refused = otherBranchesUnreadable(claimed);
+  const unchecked = refused === undefined ? undefined : otherBranchesUncheckedNote(refused, number, 'new');
 
   let title: string;
   let supersedes: LodestarRecord[];
@@ -152,7 +157,8 @@ async function draftDecision(
         prompt: `Title of decision ${number}, in ${choice.label}`,
         placeholder: 'e.g. Use PostgreSQL for the orders service',
         value: () => typedTitle || (design?.title ?? ''),
-        describe: (v) => `Decision ${number} · written as ${fileFor(v)}`,
+        // Said before anything is written: the number may clash with a record on a branch git would not show.
+        describe: (v) => `Decision ${number} · written as ${fileFor(v)}${unchecked ? `. ⚠ ${unchecked[0].toUpperCase()}${unchecked.slice(1)}` : ''}`,
         validate: (v) => {
           typedTitle = v;
           return validateDecisionTitle(v);
@@ -216,7 +222,7 @@ async function draftDecision(
     appliesTo = parseAppliesToInput(answers[5] as string);
   }
 
-  const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template });
+  const plan = planNewDecision({ folder: choice.folder, number, title, date: today(), status, deciders, supersedes, dialect, template, language });
 
   const newUri = vscode.Uri.file(plan.create.path);
   const successor = { number, title, path: plan.create.path };
@@ -285,12 +291,9 @@ async function draftDecision(
     return undefined;
   }
   log.appendLine(`Created ${plan.create.path}${supersedes.length ? `, superseding ${supersedes.map((s) => s.path).join(', ')}` : ''}.`);
-  // Git is there but refused (another user's repository, a damaged ref): the number may be taken on a branch not seen.
-  const refused = otherBranchesUnreadable(claimed);
-  if (refused !== undefined) {
-    const note = otherBranchesUncheckedNote(refused, number, 'new');
-    log.appendLine(`${relativeTo(choice.index.root, plan.create.path)}: ${note}`);
-    void vscode.window.showWarningMessage(`Lodestar: ${note}`);
+  if (unchecked !== undefined) {
+    log.appendLine(`${relativeTo(choice.index.root, plan.create.path)}: ${unchecked}`);
+    void vscode.window.showWarningMessage(`Lodestar: ${unchecked}`);
   }
   await records.refreshPaths([plan.create.path, ...edits.keys()]);
   await showAtLine(newUri, cursorLine);
@@ -308,16 +311,34 @@ function folderOf(records: WorkspaceRecords, record: LodestarRecord): FolderChoi
   };
 }
 
-async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; template?: string }> {
+async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; template?: string; language?: RecordLanguage }> {
   const setting = vscode.workspace.getConfiguration('lodestar', vscode.Uri.file(choice.index.root)).get<string>('decisions.template', 'auto');
-  if (setting === 'nygard' || setting === 'madr') return { dialect: setting };
+  if (setting === 'nygard' || setting === 'madr') return withLanguage(setting, inFolder);
   const project = setting && setting !== 'auto' ? templateInside(choice.index.root, setting) : vscode.Uri.file(`${choice.folder}/templates/template.md`);
-  if (!project) return { dialect: folderDialect(inFolder) };
+  if (!project) return withLanguage(folderDialect(inFolder), inFolder);
   try {
     return { dialect: 'nygard', template: new TextDecoder().decode(await vscode.workspace.fs.readFile(project)) };
   } catch {
-    return { dialect: folderDialect(inFolder) };
+    return withLanguage(folderDialect(inFolder), inFolder);
   }
+}
+
+/** adr-tools' template follows the language of the folder's newest records (`## Kontext` → German). */
+async function withLanguage(dialect: WriteDialect, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; language?: RecordLanguage }> {
+  if (dialect !== 'nygard') return { dialect };
+  const newest = inFolder
+    .filter((r) => r.number !== null)
+    .sort((a, b) => (b.number as number) - (a.number as number))
+    .slice(0, LANGUAGE_SAMPLE);
+  const texts = await Promise.all(
+    newest.map((r) =>
+      vscode.workspace.fs.readFile(vscode.Uri.file(r.path)).then(
+        (bytes) => new TextDecoder().decode(bytes),
+        () => '',
+      ),
+    ),
+  );
+  return { dialect, language: folderLanguage(texts) };
 }
 
 /** "Applies to…": the code the decision governs, as globs; prefilled with the active editor's folder. */
