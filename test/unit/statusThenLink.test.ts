@@ -74,6 +74,9 @@ describe('a status word, then a link on the same line', () => {
     assert.strictEqual(parseLinkLine('Maybe, superseded by [5](0005-x.md)'), undefined);
     assert.strictEqual(parseLinkLine('Accepted, see [the RFC](rfc.md)'), undefined);
     assert.strictEqual(parseLinkLine('Accepted in [PR #42](https://example.com/42)'), undefined);
+    // A word that is no status before a dash and a link both records write: the link, with its own verb (not `partially---amended-by`).
+    assert.deepStrictEqual(parseLinkLine('Partially - Amended by [5. Foo](0005-foo.md)'), { verb: 'Amended by', label: '5. Foo', href: '0005-foo.md' });
+    assert.deepStrictEqual(parseLinkLine('Re-evaluated by [5. Foo](0005-foo.md)'), { verb: 'Re-evaluated by', label: '5. Foo', href: '0005-foo.md' });
     for (const s of [
       'Accepted - Superseded by [005](0005-foo.md)',
       'Accepted, superseded by ADR-0005',

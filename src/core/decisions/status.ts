@@ -200,7 +200,12 @@ export function parseLinkLine(line: string): ParsedLinkLine | undefined {
   let text = line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line;
   if (/^\s*(?:[-*+]\s+)?(?:status:\s*)?[^\sA-Za-z]/i.test(text)) text = text.replace(MARKED_VERB, '$1');
   const m = LINK_LINE.exec(text);
-  if (m && !STATUS_VERBS.test(m[1])) return { verb: m[1], label: m[2], href: m[3] };
+  if (m && !STATUS_VERBS.test(m[1])) {
+    // `Partially - Amended by [5](…)`: a word that is no status before a link both records write; the link is what counts.
+    const after = /[,;–—-]\s/.test(m[1]) ? /^.*\S\s*[,;–—-]\s+(\S.*)$/.exec(m[1]) : null;
+    if (after && LINKS_AFTER_STATUS.has(linkKindFromVerb(after[1]))) return { verb: after[1], label: m[2], href: m[3] };
+    return { verb: m[1], label: m[2], href: m[3] };
+  }
   // `Accepted - Superseded by [5. Foo](…)`: the status the record had, and the link that ended it (or amended it).
   const s = /[,;–—-]/.test(text) ? STATUS_THEN_LINK.exec(text) : null;
   if (!s || !LINKS_AFTER_STATUS.has(linkKindFromVerb(s[2])) || !isStatusWord(s[1])) return undefined;
