@@ -42,6 +42,26 @@ describe('numbers claimed on other branches', () => {
     assert.deepStrictEqual(conflicts, [{ number: 3, file: '0003-my-own-idea.md', others: [{ file: '0003-feature-record.md', branches: ['feature'] }] }]);
   });
 
+  it('a translation named with a language code is no second record: here of a record there, or there of one here', () => {
+    const claimed = {
+      byNumber: new Map([
+        [3, [{ file: '0003-use-postgres.md', branches: ['colleague'] }]],
+        [4, [{ file: '0004-cache-fr.md', branches: ['colleague'] }]],
+        [5, [{ file: '0005-other-de.md', branches: ['colleague'] }, { file: '0005-another.md', branches: ['colleague'] }]],
+      ]),
+    } as unknown as Parameters<typeof branchNumberConflicts>[1];
+    const conflicts = branchNumberConflicts(
+      [
+        { number: 3, file: '0003-utiliser-postgres-fr.md' },
+        { number: 4, file: '0004-cache.md' },
+        { number: 5, file: '0005-mine.md' },
+      ],
+      claimed,
+    );
+    // 5: another record there (its translation aside) is still a clash.
+    assert.deepStrictEqual(conflicts, [{ number: 5, file: '0005-mine.md', others: [{ file: '0005-another.md', branches: ['colleague'] }] }]);
+  });
+
   it('a branch git cannot list is named, and the other branches are still read', async () => {
     const repo = buildRepo({ 'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A' }) });
     git(repo, ['checkout', '-q', '-b', 'teammate']);

@@ -1,3 +1,4 @@
+import { nameLanguage } from '../index/recordNames';
 import { GitError, GitExecutor } from '../git/gitExecutor';
 import { Problem } from '../records/record';
 import { numberFromFileName } from './decisionParser';
@@ -129,7 +130,12 @@ export function branchNumberConflicts(
   const out: { number: number; file: string; others: ClaimedRecord[] }[] = [];
   for (const r of local) {
     if (r.number === null) continue;
-    const others = (claimed.byNumber.get(r.number) ?? []).filter((c) => c.file !== r.file);
+    let others = (claimed.byNumber.get(r.number) ?? []).filter((c) => c.file !== r.file);
+    // Translations (`0003-utiliser-postgres-fr.md`) share their record's number, as duplicate-number has it: a
+    // translation here of a record there, or a translation there of this record, is no second record.
+    if (nameLanguage(r.file) !== undefined) {
+      if (others.some((c) => nameLanguage(c.file) === undefined)) continue;
+    } else others = others.filter((c) => nameLanguage(c.file) === undefined);
     if (others.length > 0) out.push({ number: r.number, file: r.file, others });
   }
   return out;
