@@ -72,17 +72,11 @@ function writeCache(script: vm.Script, cache: Loaded): void {
 // function, each compiles sooner: `index` of 10,000 records 6–8% faster, the other commands unchanged or faster.
 // Only on the Node versions the flag is known on: V8 prints an error for a flag it does not know, on the output.
 const TUNED_NODE = new Set(['18', '20', '22']);
-// The commands that build the record index and hold it while they print: most of what they allocate survives (the
-// records), so V8 doubles the young generation again and again, to 16 MB halves, which it never gives back before
-// the command ends. Kept at its first size, a cold `index` of 10,000 records peaks about 15–20 MB lower for about 1%
-// more processor time (more, smaller collections).
-const INDEX_COMMANDS = new Set(['index', 'lint', 'search']);
 
-function tuneV8(): void {
+function tuneCompiler(): void {
   if (process.env.LODESTAR_V8_DEFAULTS === '1' || !TUNED_NODE.has(process.versions.node.split('.')[0])) return;
   try {
     v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
-    if (INDEX_COMMANDS.has(commandOf(process.argv.slice(2)))) v8.setFlagsFromString('--semi-space-growth-factor=1');
   } catch {
     // The defaults, then.
   }
@@ -123,5 +117,5 @@ function load(): Cli {
   return Module.createRequire(__filename)(BUNDLE) as Cli;
 }
 
-tuneV8();
+tuneCompiler();
 load().runCli();
