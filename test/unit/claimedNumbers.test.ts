@@ -47,7 +47,13 @@ describe('numbers claimed on other branches', () => {
       byNumber: new Map([
         [3, [{ file: '0003-use-postgres.md', branches: ['colleague'] }]],
         [4, [{ file: '0004-cache-fr.md', branches: ['colleague'] }]],
-        [5, [{ file: '0005-other-de.md', branches: ['colleague'] }, { file: '0005-another.md', branches: ['colleague'] }]],
+        [
+          5,
+          [
+            { file: '0005-other-de.md', branches: ['colleague'] },
+            { file: '0005-another.md', branches: ['colleague'] },
+          ],
+        ],
       ]),
     } as unknown as Parameters<typeof branchNumberConflicts>[1];
     const conflicts = branchNumberConflicts(

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { nameLanguage } from '../../src/core/index/recordNames';
+import { nameLanguage } from '../../src/core/records/recordFileNames';
 import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { runCli } from './cliInProcess';
 import { indexOf, linksOf } from './helpers';

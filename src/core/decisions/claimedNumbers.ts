@@ -1,4 +1,4 @@
-import { nameLanguage } from '../index/recordNames';
+import { nameLanguage } from '../records/recordFileNames';
 import { GitError, GitExecutor } from '../git/gitExecutor';
 import { Problem } from '../records/record';
 import { numberFromFileName } from './decisionParser';

@@ -1,4 +1,4 @@
-import { isSkippedRecordName, nameLanguage, translatedName } from './recordNames';
+import { isSkippedRecordName, nameLanguage, translatedName } from '../records/recordFileNames';
 import { LodestarRecord, Problem, RecordLink } from '../records/record';
 import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { Problem } from '../records/record';
 import { EntryType, RecordFileSystem, dirname, joinPath } from '../store/fileSystem';
-import { isSkippedRecordName } from './recordNames';
+import { isSkippedRecordName } from '../records/recordFileNames';
 
 /** Where records live, as configured by the user or found by convention. */
 export interface LodestarSettings {

@@ -3,7 +3,7 @@ import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/reco
 import { EntryType, RecordFileSystem, basename, dirname, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { RecordCache } from './recordCache';
-import { isSkippedRecordName, translatedName } from './recordNames';
+import { isSkippedRecordName, translatedName } from '../records/recordFileNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
@@ -13,7 +13,7 @@ const FIRST_READ_BATCH = 128;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
-export { isSkippedRecordName } from './recordNames';
+export { isSkippedRecordName } from '../records/recordFileNames';
 
 export interface BuildOptions {
   /** Only the folders of these kinds are read. */
