@@ -101,14 +101,14 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
     else if (r.path === record.path) return fail(`${file} could not be read as UTF-8 text; nothing was changed`);
   }
   // Links from anywhere else in the repository follow too (a design doc's `decisions:`, a README's list).
-  const elsewhereTexts = await markdownNaming(git, record.path, new Set(texts.keys()), (p) =>
+  const linking = await markdownNaming(git, record.path, new Set(texts.keys()), (p) =>
     nodeFs.readFile(p, 'utf8').then(
       (t) => (t.includes('\uFFFD') ? undefined : t),
       () => undefined,
     ),
   );
-  for (const [p, t] of elsewhereTexts) texts.set(p, t);
-  const plan = planRenumber(record, number, texts);
+  for (const [p, t] of linking.texts) texts.set(p, t);
+  const plan = planRenumber(record, number, texts, linking.top);
   if (await fs.stat(plan.to)) return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
   // As `adr new`, never a number another branch gives to another record: lint's number-on-other-branch would follow.
   const elsewhere = await numberClaimedElsewhere(git, claimed, number, basename(plan.to));

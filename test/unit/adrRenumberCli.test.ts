@@ -39,11 +39,12 @@ describe('lodestar adr renumber', () => {
     assert.ok(!/broken-link|one-sided-link|title-number-mismatch/.test(lint.stdout), lint.stdout);
   });
 
-  it('links from elsewhere in the repository follow: a design doc (front matter and text), a README, an untracked note', async () => {
+  it('links from elsewhere in the repository follow: a design doc (front matter and text), a README, an untracked note, a link from the top', async () => {
     const root = repo();
     writeFiles(root, {
       'docs/design/events.md': '---\ntitle: Events\ndecisions: [../../doc/adr/0003-use-nats.md]\n---\n# Events\n\nOn [NATS](../../doc/adr/0003-use-nats.md).\n',
       'README.md': '# Platform\n\n* [3. Use NATS](doc/adr/0003-use-nats.md)\n',
+      'docs/guide.md': 'From the top: [NATS](/doc/adr/0003-use-nats.md).\n',
     });
     commitAll(root, 'design and readme');
     writeFiles(root, { 'notes/draft.md': 'See [NATS](../doc/adr/0003-use-nats.md).\n' });
@@ -56,6 +57,7 @@ describe('lodestar adr renumber', () => {
     );
     assert.strictEqual(read('README.md'), '# Platform\n\n* [7. Use NATS](doc/adr/0007-use-nats.md)\n');
     assert.strictEqual(read('notes/draft.md'), 'See [NATS](../doc/adr/0007-use-nats.md).\n');
+    assert.strictEqual(read('docs/guide.md'), 'From the top: [NATS](/doc/adr/0007-use-nats.md).\n');
     const lint = await runCli(['lint', '--root', root]);
     assert.ok(!/broken-link/.test(lint.stdout), lint.stdout);
   });

@@ -25,7 +25,8 @@ describe('the Markdown files of a repository that name a record', () => {
     });
     const record = path.join(root, 'doc/adr/0002-use a queue.md');
     const known = new Set([path.join(root, 'doc/adr/0003-other.md')]);
-    const found = await markdownNaming(createGitExecutor(root), record, known, readText);
+    const { texts: found, top } = await markdownNaming(createGitExecutor(root), record, known, readText);
+    assert.strictEqual(top, fs.realpathSync(root));
     assert.deepStrictEqual([...found.keys()].map((p) => path.relative(root, p)).sort(), ['README.MARKDOWN', 'docs/design/queue.md', 'docs/draft.md']);
     assert.strictEqual(found.get(path.join(root, 'docs/draft.md')), 'Untracked: [2](../doc/adr/0002-use%20a%20queue.md)\n');
   });
@@ -35,9 +36,9 @@ describe('the Markdown files of a repository that name a record', () => {
     fs.mkdirSync(path.join(plain, 'doc/adr'), { recursive: true });
     fs.writeFileSync(path.join(plain, 'doc/adr/0001-x.md'), '# 1. X\n');
     fs.writeFileSync(path.join(plain, 'README.md'), '[1](doc/adr/0001-x.md)\n');
-    assert.strictEqual((await markdownNaming(createGitExecutor(plain), path.join(plain, 'doc/adr/0001-x.md'), new Set(), readText)).size, 0);
+    assert.strictEqual((await markdownNaming(createGitExecutor(plain), path.join(plain, 'doc/adr/0001-x.md'), new Set(), readText)).texts.size, 0);
     const root = buildRepo({ 'doc/adr/0001-x.md': '# 1. X\n', 'README.md': '[1](doc/adr/0001-x.md)\n' });
     const unreadable = await markdownNaming(createGitExecutor(root), path.join(root, 'doc/adr/0001-x.md'), new Set(), () => Promise.resolve(undefined));
-    assert.strictEqual(unreadable.size, 0);
+    assert.strictEqual(unreadable.texts.size, 0);
   });
 });

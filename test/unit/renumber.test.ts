@@ -180,6 +180,15 @@ describe('renumbering and renaming with links from elsewhere in the repository',
     assert.match(renumbered, /^ {2}- \.\.\/adr\/0003-use-kafka\.md$/m);
     assert.match(renumbered, /Built on \[12\. Use Kafka\]\(\.\.\/\.\.\/doc\/adr\/0012-use-kafka\.md\) and \[Kafka again\]\[k\]\./);
     assert.match(renumbered, /^\[k\]: \.\.\/\.\.\/doc\/adr\/0012-use-kafka\.md$/m);
+    // Written from the repository's top: `/doc/adr/…` in a link, `doc/adr/…` in front matter, when the top is known.
+    const fromTop = path.join(root, 'docs/overview.md');
+    texts.set(fromTop, '---\nsupersedes: doc/adr/0003-use-kafka.md\n---\nSee [3](/doc/adr/0003-use-kafka.md) and [elsewhere](/docs/0003-use-kafka.md).\n');
+    assert.strictEqual(planRenumber(kafka, 12, texts).edits.get(fromTop), undefined, 'without the top, left alone');
+    assert.strictEqual(
+      planRenumber(kafka, 12, texts, root).edits.get(fromTop),
+      '---\nsupersedes: doc/adr/0012-use-kafka.md\n---\nSee [12](/doc/adr/0012-use-kafka.md) and [elsewhere](/docs/0003-use-kafka.md).\n',
+    );
+    texts.delete(fromTop);
     const retitled = planRetitle(kafka, 'Use Redpanda', texts);
     assert.strictEqual(path.basename(retitled.to), '0003-use-redpanda.md');
     assert.match(retitled.edits.get(design)!, /^decisions: \[\.\.\/\.\.\/doc\/adr\/0003-use-redpanda\.md, /m);

@@ -10,7 +10,8 @@ const READ_AT_ONCE = 32;
  * `known` (already read by the caller), that name the record's file, as
  * written or percent-encoded: the files a renumber or rename must look at
  * for links to it (a design doc's `decisions:`, a README's table of
- * decisions, a record in another folder). The repository's files are those
+ * decisions, a record in another folder), and the repository's top folder
+ * (links written from it, `/doc/adr/0007-x.md`, lead there). The repository's files are those
  * git lists: tracked, and untracked ones it does not ignore. Outside git (or
  * when git fails) there are none. Files `read` cannot read (gone, not UTF-8)
  * are left out, so never rewritten.
@@ -20,7 +21,7 @@ export async function markdownNaming(
   recordPath: string,
   known: ReadonlySet<string>,
   read: (path: string) => Promise<string | undefined>,
-): Promise<Map<string, string>> {
+): Promise<{ texts: Map<string, string>; top?: string }> {
   const out = new Map<string, string>();
   let top: string;
   let listing: string;
@@ -29,9 +30,9 @@ export async function markdownNaming(
     // `:/` is the whole repository, with paths from its top, wherever git runs.
     listing = await git.run(['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard', '--', ':/']);
   } catch {
-    return out;
+    return { texts: out };
   }
-  if (top === '') return out;
+  if (top === '') return { texts: out };
   const name = basename(recordPath);
   const encoded = encodeURI(name);
   const files = [...new Set(listing.split('\0'))].filter((f) => MARKDOWN.test(f)).map((f) => joinPath(top, f));
@@ -45,5 +46,5 @@ export async function markdownNaming(
       if (text !== undefined && (text.includes(name) || (encoded !== name && text.includes(encoded)))) out.set(file, text);
     });
   }
-  return out;
+  return { texts: out, top };
 }

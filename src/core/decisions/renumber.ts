@@ -20,7 +20,7 @@ export interface RenumberPlan {
  * rewritten, with a `7. Title` / `ADR-0007` label following. Links to a
  * same-named file elsewhere and anything inside code blocks are left alone.
  */
-export function planRenumber(record: LodestarRecord, newNumber: number, texts: Map<string, string>): RenumberPlan {
+export function planRenumber(record: LodestarRecord, newNumber: number, texts: Map<string, string>, top?: string): RenumberPlan {
   if (record.number === null) throw new Error('Only numbered records can be renumbered.');
   const oldName = basename(record.path);
   const newName = oldName.replace(
@@ -39,7 +39,7 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
       if (lines[i] !== undefined && /^\s*#/.test(lines[i])) lines[i] = renumber(lines[i]);
     }
     // A record's links to itself (`[17](0017-use-sops.md)`) follow too.
-    rewriteInboundLinks(lines, path, record.path, newName, renumber);
+    rewriteInboundLinks(lines, path, { target: record.path, newName, top }, renumber);
     const next = lines.join('\n');
     if (next !== text) edits.set(path, next);
   }
@@ -47,22 +47,32 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
 }
 
 /**
- * Rewrites, outside code blocks, every link in `lines` that leads to `target`; in front matter, every path
- * value that does (a design doc's `decisions: [../adr/0007-use-kafka.md]`).
+ * A record's move: its path (`target`), its file's new name, and the repository's top folder when known (links
+ * written from it, `/doc/adr/0007-x.md`, then follow too).
  */
-function rewriteInboundLinks(lines: string[], fromPath: string, target: string, newName: string, relabel: (label: string) => string): void {
+interface Move {
+  target: string;
+  newName: string;
+  top?: string;
+}
+
+/**
+ * Rewrites, outside code blocks, every link in `lines` that leads to the moved record; in front matter, every path
+ * value that does (a design doc's `decisions: [../adr/0007-use-kafka.md]`, or a path from the repository's top).
+ */
+function rewriteInboundLinks(lines: string[], fromPath: string, move: Move, relabel: (label: string) => string): void {
   let fence: string | undefined;
   let start = 0;
   if (lines.length > 0 && isOpeningFence(lines[0])) {
     const close = closingFenceLine(lines);
-    for (let i = 1; i < close; i++) lines[i] = rewriteFrontMatterPaths(lines[i], fromPath, target, newName);
+    for (let i = 1; i < close; i++) lines[i] = rewriteFrontMatterPaths(lines[i], fromPath, move);
     start = Math.max(0, close + 1);
   }
   for (let i = start; i < lines.length; i++) {
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
     if (f) fence = fence ? (f[1][0] === fence[0] ? undefined : fence) : f[1];
     if (fence || f) continue;
-    lines[i] = rewriteLinks(lines[i], fromPath, target, newName, relabel);
+    lines[i] = rewriteLinks(lines[i], fromPath, move, relabel);
   }
 }
 
@@ -78,7 +88,7 @@ export interface RetitlePlan extends RenumberPlan {
  * every link in the folder that leads to it is rewritten, with labels that
  * quote the old title following. Nothing else changes.
  */
-export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map<string, string>): RetitlePlan {
+export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map<string, string>, top?: string): RetitlePlan {
   const title = newTitle.trim();
   if (title === '' || /[\r\n]/.test(title)) throw new Error('The new title must be one non-empty line.');
   const oldName = basename(record.path);
@@ -110,11 +120,11 @@ export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map
       }
       // Its links to itself follow the new name.
       const own = next.split('\n');
-      rewriteInboundLinks(own, path, record.path, newName, relabel);
+      rewriteInboundLinks(own, path, { target: record.path, newName, top }, relabel);
       next = own.join('\n');
     } else {
       const lines = text.split('\n');
-      rewriteInboundLinks(lines, path, record.path, newName, relabel);
+      rewriteInboundLinks(lines, path, { target: record.path, newName, top }, relabel);
       next = lines.join('\n');
     }
     if (next !== text) edits.set(path, next);
@@ -122,8 +132,11 @@ export function planRetitle(record: LodestarRecord, newTitle: string, texts: Map
   return { from: record.path, to, edits, renamed: newName !== oldName };
 }
 
-/** Whether `href`, written in the file at `fromPath`, leads to `target` (its `#fragment` aside). */
-function leadsTo(href: string, fromPath: string, target: string): boolean {
+/**
+ * Whether `href`, written in the file at `fromPath`, leads to the moved record (its `#fragment` aside): from the
+ * file's folder, or from the repository's top when it starts with `/` (or, with `fromTopToo`, a front matter path).
+ */
+function leadsTo(href: string, fromPath: string, move: Move, fromTopToo = false): boolean {
   const clean = href.split('#')[0];
   if (clean === '') return false;
   let decoded: string;
@@ -132,7 +145,8 @@ function leadsTo(href: string, fromPath: string, target: string): boolean {
   } catch {
     decoded = clean; // `50%-faster.md`: a literal percent sign, not an escape.
   }
-  return joinPath(dirname(fromPath), decoded) === target;
+  if (decoded.startsWith('/')) return move.top !== undefined && joinPath(move.top, decoded.slice(1)) === move.target;
+  return joinPath(dirname(fromPath), decoded) === move.target || (fromTopToo && move.top !== undefined && joinPath(move.top, decoded) === move.target);
 }
 
 /** `href` with its file name (before any `#fragment`) replaced by `newName`. */
@@ -140,18 +154,21 @@ function withFileName(href: string, newName: string): string {
   return href.replace(/[^/#]+(?=(#.*)?$)/, newName);
 }
 
-/** A front matter line with each Markdown path value that leads to `target` (bare, quoted or in a `[…]` list) renamed. */
-function rewriteFrontMatterPaths(line: string, fromPath: string, target: string, newName: string): string {
+/**
+ * A front matter line with each Markdown path value that leads to the moved record (bare, quoted or in a `[…]`
+ * list; from the file's folder or the repository's top, as `supersedes: docs/adr/0007-x.md` is read) renamed.
+ */
+function rewriteFrontMatterPaths(line: string, fromPath: string, move: Move): string {
   if (!/\.(?:md|markdown)/i.test(line)) return line;
   return line.replace(/[^\s,[\]'"{}]+\.(?:md|markdown)(?:#[^\s,[\]'"{}]*)?(?=$|[\s,\]'"}])/gi, (href) =>
-    leadsTo(href, fromPath, target) ? withFileName(href, newName) : href,
+    leadsTo(href, fromPath, move, true) ? withFileName(href, move.newName) : href,
   );
 }
 
-/** Rewrites, on one line, the links whose target resolves to `target`. */
-function rewriteLinks(line: string, fromPath: string, target: string, newName: string, renumber: (s: string) => string): string {
-  const leadsToTarget = (href: string): boolean => leadsTo(href, fromPath, target);
-  const swap = (href: string): string => withFileName(href, newName);
+/** Rewrites, on one line, the links that lead to the moved record. */
+function rewriteLinks(line: string, fromPath: string, move: Move, renumber: (s: string) => string): string {
+  const leadsToTarget = (href: string): boolean => leadsTo(href, fromPath, move);
+  const swap = (href: string): string => withFileName(href, move.newName);
   // Inline links, with or without <…> and a "title".
   let out = line.replace(/\[([^\]]*)\]\((<?)([^)\s>]+)(>?)((?:\s+"[^"]*")?)\)/g, (m, label: string, lt: string, href: string, gt: string, title: string) =>
     leadsToTarget(href) ? `[${renumber(label)}](${lt}${swap(href)}${gt}${title})` : m,

@@ -71,7 +71,8 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
 
       let plan;
       try {
-        plan = planRenumber(record, number, await linkingTexts(index, record));
+        const linking = await linkingTexts(index, record);
+        plan = planRenumber(record, number, linking.texts, linking.top);
       } catch (e) {
         void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message}`);
         return undefined;
@@ -125,7 +126,8 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
       }
       let plan;
       try {
-        plan = planRetitle(record, title, await linkingTexts(index, record));
+        const linking = await linkingTexts(index, record);
+        plan = planRetitle(record, title, linking.texts, linking.top);
       } catch (e) {
         void vscode.window.showErrorMessage(`Lodestar: ${(e as Error).message} Nothing was changed.`);
         return undefined;
@@ -157,7 +159,7 @@ export function registerRenumber(records: WorkspaceRecords): vscode.Disposable {
  * folder's records, and every other Markdown file of its repository that names its file (a design doc's
  * `decisions:`, a README's list of decisions, a record in another folder).
  */
-async function linkingTexts(index: RecordIndex, record: LodestarRecord): Promise<Map<string, string>> {
+async function linkingTexts(index: RecordIndex, record: LodestarRecord): Promise<{ texts: Map<string, string>; top?: string }> {
   const texts = new Map<string, string>();
   const editorText = (p: string): string | undefined =>
     vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPortPath(d.uri.fsPath) === p && !d.isClosed && d.isDirty)?.getText();
@@ -173,8 +175,8 @@ async function linkingTexts(index: RecordIndex, record: LodestarRecord): Promise
   const elsewhere = await markdownNaming(createGitExecutor(record.folder), record.path, new Set(texts.keys()), (p) =>
     Promise.resolve(editorText(p) ?? readRecordText(p).catch(() => undefined)),
   );
-  for (const [p, text] of elsewhere) texts.set(p, text);
-  return texts;
+  for (const [p, text] of elsewhere.texts) texts.set(p, text);
+  return { texts, top: elsewhere.top };
 }
 
 /** Applies a renumber or retitle: text edits, then the file's rename (never over an existing file). */
