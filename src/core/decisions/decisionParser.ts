@@ -12,8 +12,8 @@ import {
   linkKindFromVerb,
   normaliseStatus,
   parseLinkLine,
-  parseTextualSupersede,
-  parseTextualSupersedes,
+  parseTextualLinkLine,
+  parseTextualStatusLinks,
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
@@ -242,7 +242,27 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
     }
     for (const text of lineFields(l.text)) readPreambleField({ text, line: l.line }, out);
   }
+  // `**Status:**` with nothing after it, then `- [ ] Proposed` / `- [x] Accepted` below: the ticked one is the status.
+  const status = out.status ?? out.statusLine;
+  if (status && status.value === '') {
+    const ticked = tickedItem(lines, status.line);
+    if (ticked !== undefined) {
+      status.value = ticked;
+      status.text = `Status: ${ticked}`;
+    }
+  }
   return out;
+}
+
+/** The text of the ticked item of the checklist right after a line, undefined when none is ticked or there is none. */
+function tickedItem(lines: OutlineLine[], after: number): string | undefined {
+  for (const l of lines) {
+    if (l.line <= after || l.text.trim() === '') continue;
+    const box = CHECKLIST_ITEM.exec(l.text);
+    if (!box) return undefined;
+    if (box[1] !== ' ') return box[2];
+  }
+  return undefined;
 }
 
 /**
@@ -438,6 +458,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   // The status line is only the choices to pick from (`STATUS：proposed/accepted/done`), or comes after the history.
   let choices = false;
   let inComment = false;
+  // A status checklist: the lines under it (`**Date:** …`, `**Deciders:** …`) are not the status, ticked or not.
+  let checklist = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
     let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
@@ -456,6 +478,14 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       const badge = badgeFields(text).find((f) => /^status:/i.test(f));
       if (badge) text = badge.slice(badge.indexOf(':') + 1).trim();
     }
+    // `- [ ] Proposed`, `- [x] Accepted`: a checklist of the statuses, the ticked one the record's; one not ticked is
+    // a choice not taken (and its `Superseded by ADR-___` no link).
+    const box = text.includes('[') ? CHECKLIST_ITEM.exec(text) : null;
+    if (box) {
+      checklist = true;
+      if (box[1] === ' ' || status !== null) continue;
+      text = box[2];
+    }
     // A status history, one dated line per change (as some ADR tools write it, under a line listing the choices
     // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
     const change = datedStatus(text);
@@ -472,12 +502,12 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
       continue;
     }
-    // `Supersedes ADR 0021.` in plain text, as `Superseded by ADR 0021` is read in the older record.
-    const supersedes = status === null ? [] : parseTextualSupersedes(text);
-    if (supersedes.length > 0) {
+    // `Supersedes ADR 0021.` (or `Amends ADR 0021.`) in plain text, as `Superseded by ADR 0021` is read in the older record.
+    if (status !== null && parseTextualLinkLine(text) !== undefined) {
       addTextualSupersedes(l, links);
       continue;
     }
+    if (checklist && !box) continue;
     if (status === null) addTextualSupersede(text, links, l.line + 1);
     if (status === null) {
       status = normaliseStatus(text);
@@ -490,6 +520,9 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   return dated !== null && (status === null || choices) ? dated : status;
 }
 
+/** `- [x] Accepted`, `* [ ] Superseded by ADR-___`: a checklist item, ticked or not, and its text. */
+const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
+
 /** MADR's template repeats the status link under `## Links`: keep each kind and target once. */
 export function uniqueLinks(links: RecordLink[]): RecordLink[] {
   const seen = new Set<string>();
@@ -501,12 +534,15 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
   });
 }
 
+/** `superseded by ADR-0005`, `amended by ADR-0021`, `accepted (supersedes 0009)`: the links a status names in words. */
 function addTextualSupersede(status: string, links: RecordLink[], line: number | undefined): void {
-  for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref, line });
+  for (const { kind, ref } of parseTextualStatusLinks(status)) links.push({ kind, target: ref, label: ref, line });
 }
 
+/** `Supersedes ADR 0021.`, `Amends ADR-0034.`: a line naming the records this one replaces or amends. */
 function addTextualSupersedes(line: OutlineLine, links: RecordLink[]): void {
-  for (const ref of parseTextualSupersedes(line.text)) links.push({ kind: 'supersedes', target: ref, label: ref, line: line.line + 1 });
+  const link = parseTextualLinkLine(line.text);
+  if (link) for (const ref of link.refs) links.push({ kind: link.kind, target: ref, label: ref, line: line.line + 1 });
 }
 
 function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {

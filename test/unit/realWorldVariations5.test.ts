@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import { byName, indexOf, linksOf, readings, surveyProblems } from './helpers';
+
+/** Shapes met in a fifth survey of public repositories' ADR folders. */
+describe('real-world record variations, fifth survey', () => {
+  it('a status ticked in a checklist (`- [ ] Proposed` / `- [x] Accepted`) is that status, in a Status section or under a `**Status:**` line; none ticked is none', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0014-jwt.md':
+        '# ADR-0014: JWT strategy\n\n## Status\n\n- [ ] Proposed\n- [x] Accepted\n- [ ] Superseded\n- [ ] Rejected\n\n## Date\n\n2026-07-01\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0033-commission.md':
+        '# ADR-0033: Commission\n\n## Status\n\n- [ ] Proposed\n- [x] Accepted (operator approval - plan run `2026-07-07-8a9b2629`, 2026-07-07)\n- [ ] Superseded\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0035-basis.md':
+        '# ADR-0035: Interpretation basis\n\n## Status\n\n- [ ] Proposed\n- [x] Accepted\n- [ ] Superseded\n\n**Date:** 2026-09-05 (record created from the baseline)\n**Deciders:** Architecture baseline\n\n## Context\n\nx\n',
+      // The choices are written under a bold Status line with nothing after it.
+      'docs/adr/ADR-0001-workflow.md':
+        '# ADR-0001: Use a workflow\n\n**Date:** 2026-06-12\n\n**Status:**\n- [ ] Proposed\n- [x] Accepted\n- [ ] Deprecated\n- [ ] Superseded by ADR-___\n\n**Decision maker:** Cassio\n\n---\n\n## Block 1: Context\n\nx\n',
+      'docs/adr/ADR-0002-replaced.md':
+        '# ADR-0002: Replaced\n\n## Status\n\n- [ ] Proposed\n- [ ] Accepted\n- [x] Superseded by [ADR-0035](ADR-0035-basis.md)\n\nSupersedes ADR-0036.\n\n## Context\n\nx\n',
+      // Nothing ticked yet: no status (not `proposed`, the first choice, nor `**date:**`, the line below).
+      'docs/adr/ADR-0003-open.md':
+        '# ADR-0003: Open\n\n## Status\n\n- [ ] Proposed\n- [ ] Accepted\n- [ ] Superseded by ADR-YYYY\n\n**Date:** 2026-06-01\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR-0001-workflow.md', 1, 'Use a workflow', 'accepted', '2026-06-12'],
+      ['ADR-0002-replaced.md', 2, 'Replaced', 'superseded', null],
+      ['ADR-0003-open.md', 3, 'Open', null, '2026-06-01'],
+      ['ADR-0014-jwt.md', 14, 'JWT strategy', 'accepted', '2026-07-01'],
+      ['ADR-0033-commission.md', 33, 'Commission', 'accepted', '2026-07-07'],
+      ['ADR-0035-basis.md', 35, 'Interpretation basis', 'accepted', '2026-09-05'],
+    ]);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0002-replaced.md'), ['superseded-by ADR-0035-basis.md']);
+    // The unticked `Superseded by ADR-YYYY` and `ADR-___` name nothing.
+    assert.deepStrictEqual(linksOf(index, 'ADR-0003-open.md'), []);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0001-workflow.md'), []);
+  });
+
+  it('a status that names the record amending it (`status: amended by ADR-0021`, `- Status: Amended by ADR 0024`) is that amended-by link; `Amends ADR 0012.` is the amends link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0010-worktrees.md': '---\nstatus: amended by ADR-0021\n---\n\n# Treat user worktrees as external truth\n\nx\n',
+      'docs/adr/0011-forward.md': '---\nstatus: amended by ADR-0023 (the window is declared in trades and time)\n---\n\n# Forward testing falsifies\n\nx\n',
+      'docs/adr/0012-payment.md': '# ADR 0012: Store-owned payment providers\n\n- Status: Amended by ADR 0024\n- Date: 2026-08-16\n\n## Context\n\nx\n',
+      'docs/adr/0021-edit.md': '---\nstatus: accepted\namends: ADR-0010\n---\n\n# In-process edit module\n\nx\n',
+      'docs/adr/0023-window.md': '---\nstatus: accepted\namends: ADR-0011\n---\n\n# Forward window\n\nx\n',
+      'docs/adr/0024-payment.md': '# ADR 0024: Payment providers per store\n\n- Status: Accepted\n- Date: 2026-08-20\n\nAmends ADR 0012.\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => r[3]),
+      ['amended', 'amended', 'amended', 'accepted', 'accepted', 'accepted'],
+    );
+    assert.deepStrictEqual(linksOf(index, '0010-worktrees.md'), ['amended-by 0021-edit.md']);
+    assert.deepStrictEqual(linksOf(index, '0011-forward.md'), ['amended-by 0023-window.md']);
+    assert.deepStrictEqual(linksOf(index, '0012-payment.md'), ['amended-by 0024-payment.md']);
+    assert.deepStrictEqual(linksOf(index, '0024-payment.md'), ['amends 0012-payment.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
+  it('a status with what it replaces in brackets (`Status: accepted (supersedes 0009)`, `- Status: Accepted (supersedes ADR 0001)`) supersedes it; a part of a record does not', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-name.md': '# ADR 0001: Release name\n\n- Status: Superseded by ADR 0019\n- Date: 2026-05-01\n',
+      'docs/adr/0009-cleanup.md': '# 0009 — Cut-file cleanup at the default size\n\nStatus: superseded by 0012\nDate: 2026-09-20\n',
+      'docs/adr/0012-per-asset.md': '# 0012 — Cut-file cleanup size is per asset\n\nStatus: accepted (supersedes 0009)\nDate: 2026-09-27\n',
+      'docs/adr/0019-rename.md': '# ADR 0019: Rename the release\n\n- Status: Accepted (supersedes ADR 0001)\n- Date: 2026-05-11\n- Deciders: Arden\n',
+      'docs/adr/0020-worker.md':
+        '# 20. Frontend ships as a worker\n\nDate: 2026-06-07\nStatus: Accepted (supersedes the Pages/static assumption in ADR 0001)\n',
+      'docs/adr/0021-embed.md': '# 0021 — Embed\n\n**Status:** Accepted; supersedes ADR 0012.\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0012-per-asset.md'), ['supersedes 0009-cleanup.md', 'superseded-by 0021-embed.md']);
+    assert.deepStrictEqual(linksOf(index, '0019-rename.md'), ['supersedes 0001-name.md']);
+    assert.deepStrictEqual(linksOf(index, '0020-worker.md'), []);
+    assert.deepStrictEqual(
+      readings(index).map((r) => r[3]),
+      ['superseded', 'superseded', 'accepted', 'accepted', 'accepted', 'accepted'],
+    );
+    assert.deepStrictEqual(surveyProblems(index), ['0021-embed.md:3 one-sided-link']);
+  });
+
+  it('`Status: Superseded (see ADR-0006)` and `Superseded, see ADR-0006` name the record that superseded it: no one-sided link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0002-bridge.md':
+        '# ADR-0002: Controller parameter bridge\n\nStatus: Superseded (see ADR-0006)\nDate: 2025-09-09 (superseded 2025-12-26)\n\n## Context\n\nx\n',
+      'docs/adr/0003-probe.md': '# ADR-0003: Probe\n\n## Status\n\nSuperseded, see ADR-0006.\n\n## Context\n\nx\n',
+      'docs/adr/0006-native.md':
+        '# ADR-0006: Native parameters\n\nStatus: Accepted\nDate: 2025-12-26\n\nSupersedes ADR-0002 and ADR-0003.\n\n## Context\n\nx\n',
+      // A note is not a record.
+      'docs/adr/0015-config.md': '# ADR 0015 — Config schema\n\n- Date: 2026-05-20\n- Status: Superseded (see note below)\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0002-bridge.md'), ['superseded-by 0006-native.md']);
+    assert.deepStrictEqual(linksOf(index, '0003-probe.md'), ['superseded-by 0006-native.md']);
+    assert.deepStrictEqual(byName(index, '0002-bridge.md').date, '2025-09-09');
+    assert.deepStrictEqual(linksOf(index, '0015-config.md'), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+});
