@@ -90,4 +90,58 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(linksOf(index, '0015-config.md'), []);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('`## Supersedes` and `## Superseded by` sections link the numbered records each line opens with (or names by number); `None`, a part named in prose and other pages are no link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-004-outbox.md':
+        '# ADR-004: Inventory reservation outbox\n\n## Status\n\nSuperseded\n\n## Context\n\nx\n\n## Superseded by\n\n- [ADR-011](ADR-011-transaction-port.md)\n',
+      'docs/adr/ADR-005-events.md':
+        '# ADR-005: Domain events\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Supersedes\n\n- None\n\n## Superseded by\n\nNone (current).\n',
+      'docs/adr/ADR-011-transaction-port.md':
+        '# ADR-011: Transaction port\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Supersedes\n\n- [ADR-004](ADR-004-outbox.md), whose historical rationale remains valid but whose port shape is replaced here.\n- Deployment-observation use of [ADR-005](ADR-005-events.md)\n- [Deployment spec](../specs/deploy.md)\n',
+      'docs/adr/ADR-012-lifecycle.md': '# ADR-012: Lifecycle\n\n## Status\n\n## Superseded By\n\nADR-013\n',
+      'docs/adr/ADR-013-lifecycle.md':
+        '# ADR-013: Lifecycle standard\n\n## Status\n\nAccepted\n\n## Supersedes\n\n- [ADR-012-lifecycle.md](ADR-012-lifecycle.md#decision)\n',
+      'docs/specs/deploy.md': '# Deploy\n',
+    });
+    assert.deepStrictEqual(linksOf(index, 'ADR-004-outbox.md'), ['superseded-by ADR-011-transaction-port.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-011-transaction-port.md'), ['supersedes ADR-004-outbox.md', 'references ADR-005-events.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-012-lifecycle.md'), ['superseded-by ADR-013-lifecycle.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-013-lifecycle.md'), ['supersedes ADR-012-lifecycle.md']);
+    assert.deepStrictEqual(
+      readings(index).map((r) => r[3]),
+      ['superseded', 'accepted', 'accepted', 'superseded', 'accepted'],
+    );
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
+  it("a template's guidance kept in a record as an HTML comment over several lines holds no heading and no link: no broken link to `NNN-old.md`", async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-005-events.md':
+        '# ADR-005: Domain events\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n<!--\nIf this ADR supersedes an existing one, add the section below.\n\n## Supersedes\n\n- [ADR-NNN](./NNN-old.md) — superseded because [reason].\n- [ADR-004](ADR-004-outbox.md)\n-->\n\nSee [ADR-004](ADR-004-outbox.md) <!-- the outbox --> and [the spec](ADR-004-outbox.md).\n',
+      'docs/adr/ADR-004-outbox.md': '# ADR-004: Outbox\n\n## Status\n\nAccepted\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(linksOf(index, 'ADR-005-events.md'), ['references ADR-004-outbox.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+    assert.strictEqual(byName(index, 'ADR-005-events.md').links[0].line, 20);
+  });
+
+  it('dates written elsewhere: `ADR-2026-08-24-slug.md` is named by its day (no number 2026), front matter `created:` and a `## Date` section opening with `Decision date:` or headed `## 日付` date the record', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-2026-08-24-import-codex.md': '# ADR — Import Codex login snapshots\n\nStatus: superseded\n',
+      'docs/adr/ADR-2026-08-24-folder-local-homes.md': '# ADR — Folder-local login homes\n\nStatus: accepted\n',
+      'docs/adr/ADR-020.md': '---\nid: ADR-020\ntitle: Supply-qualified reset\nstatus: accepted\ncreated: 2026-09-06\n---\n\n# Decision\n\nRetain.\n',
+      'docs/adr/ADR_0025-separate-domain.md':
+        '# ADR_0025: Separate domain for RPC nodes\n\n## Date\n\nDecision date: 2025-11-19\nLast status update: 2025-11-25\n\n## Status\n\n- [ ] Proposed\n- [x] Accepted\n',
+      'docs/adr/ADR-0014-jwt.md': '# ADR-0014: JWT戦略\n\n## ステータス\n\n- [ ] Proposed\n- [x] Accepted\n\n## 日付\n\n2026-07-01\n\n## 背景\n\nx\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR_0025-separate-domain.md', 25, 'Separate domain for RPC nodes', 'accepted', '2025-11-19'],
+      ['ADR-0014-jwt.md', 14, 'JWT戦略', 'accepted', '2026-07-01'],
+      ['ADR-020.md', 20, 'Supply-qualified reset', 'accepted', '2026-09-06'],
+      ['ADR-2026-08-24-folder-local-homes.md', null, 'Folder-local login homes', 'accepted', '2026-08-24'],
+      ['ADR-2026-08-24-import-codex.md', null, 'Import Codex login snapshots', 'superseded', '2026-08-24'],
+    ]);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

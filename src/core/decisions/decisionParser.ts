@@ -30,7 +30,7 @@ export interface DecisionSource {
   head?: string;
 }
 
-const SECTIONS = ['status', 'links', 'date'] as const;
+const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
 const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
@@ -127,6 +127,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
     normaliseDate(bullets.otherDate?.value) ??
+    // `created: 2026-09-06` in front matter, as `Created:` under the title.
+    normaliseDate(stringField(data, 'created')) ??
     dateNamed ??
     statusDate(statusSection, bullets) ??
     dayFromFileName(name);
@@ -136,6 +138,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
     else addTextualSupersedes(line, links);
   }
+  readReplacementSection(outline.sections.get('supersedes'), 'Supersedes', src.path, links, definitions);
+  readReplacementSection(outline.sections.get('superseded by'), 'Superseded by', src.path, links, definitions);
   // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
   if (!statusSection) for (const line of outline.preamble) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
   readFrontMatterLinks(data, src.path, links, src.head);
@@ -435,7 +439,13 @@ function deciderNames(value: string): string[] {
 /** `## Date` with the date on its first line, as many hand-written records give it a section of its own. */
 function sectionDate(section: OutlineLine[] | undefined): string | null {
   const first = section?.find((l) => l.text.trim() !== '');
-  return first ? normaliseDate(plainText(first.text)) : null;
+  if (!first) return null;
+  const date = normaliseDate(plainText(first.text));
+  if (date !== null || !first.text.includes(':')) return date;
+  // `Decision date: 2025-11-19` (then `Last status update: …`): the section's first line is a date field.
+  const fields: PreambleFields = {};
+  readPreambleField(first, fields);
+  return normaliseDate((fields.date ?? fields.otherDate)?.value);
 }
 
 /** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */
@@ -520,6 +530,49 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   return dated !== null && (status === null || choices) ? dated : status;
 }
 
+/**
+ * `## Supersedes` / `## Superseded by` sections, as many hand-written records keep their links: each line that opens
+ * with a link to a numbered record (`- [ADR-004](ADR-004-outbox.md), whose rationale remains valid …`) or names records
+ * by number and nothing else (`- ADR-0004`) is a link of the heading's verb; `None` and links to other pages are not.
+ */
+function readReplacementSection(
+  lines: OutlineLine[] | undefined,
+  verb: 'Supersedes' | 'Superseded by',
+  path: string,
+  links: RecordLink[],
+  definitions: ReadonlyMap<string, string>,
+): void {
+  if (!lines) return;
+  let inComment = false;
+  for (const l of lines) {
+    if (inComment || l.text.includes('<!--')) {
+      inComment = !l.text.includes('-->', l.text.lastIndexOf('<!--'));
+      continue;
+    }
+    const text = withInlineLinks(l.text, definitions);
+    if (text.trim() === '') continue;
+    // `- Superseded by [ADR-0012](…)` under the heading says its verb again.
+    const link = parseLinkLine(text);
+    if (link && REPLACEMENT_KINDS.has(linkKindFromVerb(link.verb))) {
+      pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      continue;
+    }
+    const item = text.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/^(?:\*\*|__)/, '');
+    const first = /^\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/.exec(item);
+    if (first) {
+      const href = first[2].split('#')[0];
+      const name = basename(href);
+      if (href !== '' && (numberFromFileName(name) !== null || dateFromFileName(name) !== null)) pushLink(links, path, verb, first[1], href, l.line + 1);
+      continue;
+    }
+    const named = parseTextualLinkLine(`Supersedes ${item}`);
+    if (named)
+      for (const ref of named.refs) links.push({ kind: verb === 'Supersedes' ? 'supersedes' : 'superseded-by', target: ref, label: ref, line: l.line + 1 });
+  }
+}
+
+const REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by']);
+
 /** `- [x] Accepted`, `* [ ] Superseded by ADR-___`: a checklist item, ticked or not, and its text. */
 const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
 
@@ -556,16 +609,20 @@ export function numberFromFileName(name: string): number | null {
   const m = /^(?:adr[-_ ]?)?(\d+)(?:[-_. ]|$)/i.exec(name);
   if (!m || m[1].length > 9) return null;
   // `2021-03-avoid-js.md`, `2022-02-04-cloud-build.md`: named by the month or day of the decision, not numbered.
-  if (m[1].length === 4 && m.index === 0 && DATE_PREFIX.test(name)) return null;
+  // So is `ADR-2026-08-24-import-codex.md`, the day after the prefix.
+  if (m[1].length === 4 && DATE_PREFIX.test(name.slice(m[0].indexOf(m[1])))) return null;
   return parseInt(m[1], 10);
 }
 
 /** `2021-03-` or `2021-03-04-` opening a file's name: a year (19xx, 20xx) and a month, and a day when there is one. */
 const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01])-)?/;
 
+/** `ADR-`, `adr_`: the kind of record written before its number or day in a file's name. */
+const ADR_PREFIX = /^adr[-_ ]?(?=\d)/i;
+
 /** `2022-02-04-cloud-build.md` → `2022-02-04`: the day a record named by its day was written. */
 export function dayFromFileName(name: string): string | null {
-  const m = DATE_PREFIX.exec(name);
+  const m = DATE_PREFIX.exec(name.replace(ADR_PREFIX, ''));
   return m && m[0].length === 11 ? normaliseDate(m[0].slice(0, 10)) : null;
 }
 
@@ -632,6 +689,7 @@ function isFileSlug(title: string, name: string): boolean {
 export function titleFromFileName(name: string): string {
   const stem = name
     .replace(/\.(md|markdown)$/i, '')
+    .replace(ADR_PREFIX, '')
     .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
     .replace(DATE_PREFIX, '')
     .replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');

@@ -39,6 +39,11 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   const outline: MarkdownOutline = { preamble: [], sections: new Map(), present: new Set(), linkLines: [] };
   // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
   let nextLink = body.indexOf('](');
+  // The next `<!--`, and where the HTML comment open over the lines being read ends (after its `-->`): a template's
+  // guidance kept in a record (`<!-- If this supersedes one, add: ## Supersedes - [ADR-NNN](NNN-old.md) -->`) holds
+  // no heading and no link.
+  let nextComment = body.indexOf('<!--');
+  let commentUntil = -1;
   let fence: string | undefined;
   let current = undefined as OutlineLine[] | undefined;
   // As log4brains reads header metadata: everything before the first H2, with or without an H1.
@@ -90,8 +95,28 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     const c = body.charCodeAt(pos);
     const lineNo = firstLine + i;
     if (nextLink >= 0 && nextLink < pos) nextLink = body.indexOf('](', pos);
-    if (!fence && ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))) {
+    const inComment = commentUntil > pos;
+    if (nextComment >= 0 && nextComment < pos) nextComment = body.indexOf('<!--', pos);
+    if (!fence && !inComment && nextComment >= 0 && nextComment < end) {
+      const close = body.indexOf('-->', nextComment + 4);
+      // One that closes on its line is left to the readers, which drop `<!-- … -->` from a line.
+      if (close < 0 || close >= end) commentUntil = close < 0 ? body.length : close + 3;
+    }
+    if (
+      !fence &&
+      !(inComment && (commentUntil > end || nextLink < commentUntil)) &&
+      ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))
+    ) {
       outline.linkLines.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    }
+    if (inComment) {
+      // Inside the comment (and on the line that closes it): no heading, no paragraph, no list item.
+      paragraph = Paragraph.None;
+      itemIndent = 0;
+      if (current) current.push({ text: body.slice(pos, contentEnd), line: lineNo });
+      else if (inPreamble) outline.preamble.push({ text: body.slice(pos, contentEnd), line: lineNo });
+      pos = next;
+      continue;
     }
     if (itemIndent > 0 && !fence && /\S/.test(body.slice(pos, contentEnd))) {
       const raw = body.slice(pos, contentEnd);
@@ -225,6 +250,7 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態'],
+    date: ['datum', 'fecha', '日期', '日付'],
     context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈'],
     decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定'],
     consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響'],
