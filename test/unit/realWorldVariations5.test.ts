@@ -144,4 +144,46 @@ describe('real-world record variations, fifth survey', () => {
     ]);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('fields under the title set as a block quote (`> **Status:** accepted`, `> **Date:** 2026-06-20`, one line of several split by `·`) are read', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0001-workbench.md': '# ADR-0001 — Workbench state is one session\n\n> **Status:** accepted\n> **Date:** 2026-06-20\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0011-messaging.md':
+        '# ADR-0011: Cross-module communication\n\n> **Status:** Accepted\n> **Last updated:** 2026-06-14\n> > **Changes:** sync\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0012-signal.md':
+        '# ADR — Bounding the failure signal\n\n> **Status:** accepted · **Date:** 2026-08-30 · **Scope:** the signal.\n>\n> This record exists because.\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0013-ledger.md':
+        '# ADR-0013 — The harvest ledger\n\n> **Status:** Superseded by [ADR-0001](ADR-0001-workbench.md)  \n> **Date:** 2026-08-08  \n> **Deciders:** Ada, Grace\n\n---\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR-0001-workbench.md', 1, 'Workbench state is one session', 'accepted', '2026-06-20'],
+      ['ADR-0011-messaging.md', 11, 'Cross-module communication', 'accepted', '2026-06-14'],
+      ['ADR-0012-signal.md', 12, 'Bounding the failure signal', 'accepted', '2026-08-30'],
+      ['ADR-0013-ledger.md', 13, 'The harvest ledger', 'superseded', '2026-08-08'],
+    ]);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0013-ledger.md'), ['superseded-by ADR-0001-workbench.md']);
+    assert.deepStrictEqual(byName(index, 'ADR-0013-ledger.md').people, ['Ada', 'Grace']);
+  });
+
+  it('a field name in bold on a line of its own (`**Status**`, then `Accepted`) is that field, with the value on the next line; a heading, a rule or another field there is no value', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0014-git.md': '# ADR-0014 — Source control is read through Git\n\n**Status**\n\nAccepted\n\n---\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0008-air.md': '# **ADR-0008: AI consumes AIR objects**\n\n**Status**\n\nAccepted\n\n## **Context**\n\nx\n',
+      'docs/adr/ADR-0009-dated.md':
+        '# ADR-0009: Dated\n\n**Date**\n\n2026-07-03\n\n**Status**\n\nSuperseded by [ADR-0008](ADR-0008-air.md)\n\n**Deciders**\n\nAda, Grace\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0010-ticked.md': '# ADR-0010: Ticked\n\n**Status**\n\n- [ ] Proposed\n- [x] Accepted\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0012-empty.md': '# ADR-0012: Empty\n\n**Status**\n\n**Date:** 2026-01-02\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0013-heading.md': '# ADR-0013: Heading next\n\n**Status**\n\n### Context\n\nx\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR-0008-air.md', 8, 'AI consumes AIR objects', 'accepted', null],
+      ['ADR-0009-dated.md', 9, 'Dated', 'superseded', '2026-07-03'],
+      ['ADR-0010-ticked.md', 10, 'Ticked', 'accepted', null],
+      ['ADR-0012-empty.md', 12, 'Empty', null, '2026-01-02'],
+      ['ADR-0013-heading.md', 13, 'Heading next', null, null],
+      ['ADR-0014-git.md', 14, 'Source control is read through Git', 'accepted', null],
+    ]);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0009-dated.md'), ['superseded-by ADR-0008-air.md']);
+    assert.deepStrictEqual(byName(index, 'ADR-0009-dated.md').people, ['Ada', 'Grace']);
+  });
 });

@@ -215,7 +215,7 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   // Inside an HTML comment that spans lines: the badges a template leaves there to choose from are not the record's.
   let inComment = false;
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
+    const l = unquoted(lines[i]);
     if (inComment || l.text.includes('<!--')) {
       const open = l.text.lastIndexOf('<!--');
       inComment = open >= 0 ? !l.text.includes('-->', open) : !l.text.includes('-->');
@@ -244,6 +244,15 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
       readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
       continue;
     }
+    // `**Status**` (or `**Status:**`) on a line of its own, as a heading: its value is the next line (`Accepted`).
+    const label = l.text.endsWith('**') || l.text.endsWith('__') ? BOLD_LABEL.exec(l.text) : null;
+    if (label) {
+      const value = lines.slice(i + 1).find((n) => n.text.trim() !== '');
+      if (value && value.line <= l.line + 2 && !CHECKLIST_ITEM.test(value.text) && !NOT_A_VALUE.test(value.text))
+        readPreambleField({ text: `${label[1]}: ${value.text.trim()}`, line: value.line }, out);
+      else readPreambleField({ text: `${label[1]}:`, line: l.line }, out);
+      continue;
+    }
     for (const text of lineFields(l.text)) readPreambleField({ text, line: l.line }, out);
   }
   // `**Status:**` with nothing after it, then `- [ ] Proposed` / `- [x] Accepted` below: the ticked one is the status.
@@ -256,6 +265,18 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
     }
   }
   return out;
+}
+
+/** `**Status**`, `__Date:__`: a field's name in bold on a line of its own. */
+const BOLD_LABEL = /^\s*(?:\*\*|__)([\p{L}][\p{L} -]{0,29}?)\s*:?\s*(?:\*\*|__)\s*:?\s*$/u;
+
+/** A line that is no field's value: another field (`**Date:** …`, `Owner:`), a heading, a rule or a table row. */
+const NOT_A_VALUE = /^\s*(?:#|[-*_]{3,}\s*$|\||(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L} -]{0,30}(?:\*\*|__)?\s*:(?!\/\/))/u;
+
+/** `> **Status:** accepted`: fields under the title set as a block quote are read as the fields they quote. */
+function unquoted(l: OutlineLine): OutlineLine {
+  const c = l.text.charCodeAt(0);
+  return c === 62 /* > */ || (c === 32 && l.text.trimStart().charCodeAt(0) === 62) ? { text: l.text.replace(/^\s*(?:>\s?)+/, ''), line: l.line } : l;
 }
 
 /** The text of the ticked item of the checklist right after a line, undefined when none is ticked or there is none. */
