@@ -186,4 +186,22 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(linksOf(index, 'ADR-0009-dated.md'), ['superseded-by ADR-0008-air.md']);
     assert.deepStrictEqual(byName(index, 'ADR-0009-dated.md').people, ['Ada', 'Grace']);
   });
+
+  it('records written in Japanese: a status before full-width brackets (`承認済み（2026-09-04）`), a date `2025年7月3日`, and a title after its number in brackets (`# [ADR-0003] …`)', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0003-search.md':
+        '---\ntype: adr\nstatus: accepted\nupdated: 2026-09-04\nsupersedes: []\nsuperseded_by: []\n---\n\n# [ADR-0003] ADR の検索性と置き換え関係の機械可読化\n\n## ステータス\n\n承認済み（2026-09-04）\n\n## 背景\n\nx\n',
+      'docs/adr/0010-redis.md':
+        '# ADR-0010: Idempotency Redis ストア\n\n## ステータス\n\n承認済み（2026-03-26 更新: Rust 版対応完了）\n\n## コンテキスト\n\nx\n',
+      'docs/adr/0011-pages.md': '# ADR 0011: ページ送り\n\n日付: 2025年7月3日（木）\n\n## ステータス\n\n提案中\n',
+      'docs/adr/use-bracketed-ids.md': '# [ADR-0012] Use bracketed ids\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['0003-search.md', 3, 'ADR の検索性と置き換え関係の機械可読化', 'accepted', '2026-09-04'],
+      ['0010-redis.md', 10, 'Idempotency Redis ストア', 'accepted', '2026-03-26'],
+      ['0011-pages.md', 11, 'ページ送り', 'proposed', '2025-07-03'],
+      ['use-bracketed-ids.md', 12, 'Use bracketed ids', 'accepted', '2026-01-05'],
+    ]);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

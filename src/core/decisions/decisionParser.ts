@@ -661,6 +661,8 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
     // `ADR-0077 | Title`, `ADR-0001 · Title`: a bar or a middle dot parts the number from the title as a dash does.
     /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—|·•]\s+(.+)$/i.exec(raw) ??
     /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
+    // `[ADR-0003] Title`: the number in brackets before the title.
+    /^\[ADR[-_ ]?0*(\d{1,6})\]\s*(?:[-–—:|·•]\s*)?(\S.*)$/i.exec(raw) ??
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
     /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };

@@ -95,7 +95,8 @@ export function normaliseStatus(raw: string | undefined): string | null {
   s = s
     .normalize('NFC')
     .toLowerCase()
-    .split(/[.,;:()[\]{}!?|]/)[0]
+    // (and the full-width marks of records written in Japanese and Chinese: `承認済み（2026-09-04）`)
+    .split(/[.,;:()[\]{}!?|（）：、。，；【】「」]/)[0]
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();

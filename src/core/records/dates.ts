@@ -17,6 +17,9 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   // `2018-08-30; Last update date: 2019-04-09`, `2018-08-30 (revised)`: the date the line opens with.
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|[-/.]\d)/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
+  // `2025年7月3日` (then `（木）`, the day of the week), as records written in Japanese and Chinese date themselves.
+  m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(s);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   // Older adr-tools wrote `date +%d/%m/%Y`; read day first unless that cannot be a month.
