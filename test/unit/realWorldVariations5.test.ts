@@ -204,4 +204,19 @@ describe('real-world record variations, fifth survey', () => {
     ]);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it("a number after `#` in the title (`# ADR #1 — Title`, `# ADR #4: Title`) is the number, in front matter's title too", async () => {
+    const { index } = await indexOf({
+      'docs/decisions/deterministic-enforcement.md':
+        '---\ntitle: "ADR #1 — Deterministic enforcement over advisory prose"\ntype: decision\ncreated: 2026-08-15\nstatus: accepted\n---\n\n# ADR #1 — Deterministic enforcement over advisory prose\n\n## Context\n\nx\n',
+      'docs/decisions/kerberos.md': '# ADR #2 - Implement support for Kerberos authentication\n\nStatus: Accepted\n',
+      'docs/decisions/0004-hash.md': '# ADR #4: Hash number\n\nDate: 2026-08-16\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['0004-hash.md', 4, 'Hash number', 'accepted', '2026-08-16'],
+      ['deterministic-enforcement.md', 1, 'Deterministic enforcement over advisory prose', 'accepted', '2026-08-15'],
+      ['kerberos.md', 2, 'Implement support for Kerberos authentication', 'accepted', null],
+    ]);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -657,10 +657,11 @@ export function dayFromFileName(name: string): string | null {
  */
 export function splitNumberedTitle(raw: string, fileNumber: number | null = null): { title: string; number: number | null } {
   const explicit =
-    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
+    // (`ADR #1 — Title`: the number after a `#`, as in `Decision Record #3`.)
+    /^(?:ADR(?:[-_ ]?|\s?#))?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
     // `ADR-0077 | Title`, `ADR-0001 · Title`: a bar or a middle dot parts the number from the title as a dash does.
-    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—|·•]\s+(.+)$/i.exec(raw) ??
-    /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
+    /^(?:ADR(?:[-_ ]?|\s?#))?0*(\d{1,6})\s+[-–—|·•]\s+(.+)$/i.exec(raw) ??
+    /^ADR(?:[-_ ]?|\s?#)0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
     // `[ADR-0003] Title`: the number in brackets before the title.
     /^\[ADR[-_ ]?0*(\d{1,6})\]\s*(?:[-–—:|·•]\s*)?(\S.*)$/i.exec(raw) ??
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
