@@ -219,4 +219,28 @@ describe('real-world record variations, fifth survey', () => {
     ]);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('a record named without a number takes it from front matter (`id: ADR-0008`, `id: "0002"`, `adr-number: ADR-027`), so `relates_to: [0002]` names it; an id that is no number gives none', async () => {
+    const { index } = await indexOf({
+      'docs/adr/typed-errors.md':
+        '---\nid: ADR-0008\ntitle: A typed error taxonomy, handled once at boundaries\nstatus: accepted\nsupersedes: []\ndate: 2026-09-08\n---\n\n## Context\n\nx\n',
+      'docs/adr/qwen.md':
+        '---\nid: 0003\ntitle: Use Qwen3 as the base model\ndate: 2026-05-29\nstatus: accepted\nsupersedes: []\nsuperseded_by: []\nrelates_to: [0002]\ntags: [model, training]\n---\n\n## Context\nx\n',
+      'docs/adr/base.md': '---\nid: "0002"\ntitle: Base model\ndate: 2026-05-20\nstatus: accepted\n---\n\n## Context\nx\n',
+      'docs/adr/hybrid.md': '---\ncreated: 2026-06-08\nadr-number: ADR-027\nstatus: accepted\n---\n\n# Hybrid connectivity\n',
+      'docs/adr/rooms.md': '---\nid: D-20260817-07\ndate: 2026-08-17\nstatus: accepted\nsuperseded_by: null\n---\n\n# Match rooms\n',
+      // The file's number comes first.
+      'docs/adr/0009-named.md': '---\nid: ADR-0010\nstatus: accepted\ndate: 2026-08-18\n---\n\n# Named\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['0009-named.md', 9, 'Named', 'accepted', '2026-08-18'],
+      ['base.md', 2, 'Base model', 'accepted', '2026-05-20'],
+      ['hybrid.md', 27, 'Hybrid connectivity', 'accepted', '2026-06-08'],
+      ['qwen.md', 3, 'Use Qwen3 as the base model', 'accepted', '2026-05-29'],
+      ['rooms.md', null, 'Match rooms', 'accepted', '2026-08-17'],
+      ['typed-errors.md', 8, 'A typed error taxonomy, handled once at boundaries', 'accepted', '2026-09-08'],
+    ]);
+    assert.deepStrictEqual(linksOf(index, 'qwen.md'), ['relates-to base.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -156,7 +156,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     path: src.path,
     folder: src.folder,
     links: uniqueLinks(links),
-    number: dateNamed ? null : (fileNumber ?? titleNumber),
+    number: dateNamed ? null : (fileNumber ?? titleNumber ?? frontMatterNumber(data)),
     title,
     status,
     date,
@@ -637,6 +637,17 @@ export function numberFromFileName(name: string): number | null {
 
 /** `2021-03-` or `2021-03-04-` opening a file's name: a year (19xx, 20xx) and a month, and a day when there is one. */
 const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01])-)?/;
+
+/**
+ * `id: ADR-0008`, `id: "0003"`, `adr-number: ADR-027`: the number front matter gives a record whose file name and
+ * title give none (`typed-errors.md` with `title: A typed error taxonomy`). An id that is not a number
+ * (`D-20260817-07`, a slug) gives none.
+ */
+function frontMatterNumber(data: Record<string, unknown> | undefined): number | null {
+  const id = data && stringField(data, 'adr-number', 'adr_number', 'adr', 'number', 'id');
+  const m = id === undefined ? null : /^(?:ADR[-_ #]?)?0*(\d{1,6})$/i.exec(id);
+  return m ? parseInt(m[1], 10) : null;
+}
 
 /** `ADR-`, `adr_`: the kind of record written before its number or day in a file's name. */
 const ADR_PREFIX = /^adr[-_ ]?(?=\d)/i;
