@@ -243,4 +243,14 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(linksOf(index, 'qwen.md'), ['relates-to base.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it("deciders under MADR 4's name written as a field (`* Decision Makers: Ada, Grace`, `**Decision maker:** Ada`) are the deciders", async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-bullets.md': '# Use bullets\n\n* Status: accepted\n* Decision Makers: Ada, Grace\n* Date: 2026-06-12\n',
+      'docs/decisions/0002-bold.md': '# ADR-0002: Use bold\n\n**Date:** 2026-06-12\n\n**Status:** Accepted\n\n**Decision maker:** Cassio Almeron\n',
+    });
+    assert.deepStrictEqual(byName(index, '0001-bullets.md').people, ['Ada', 'Grace']);
+    assert.deepStrictEqual(byName(index, '0002-bold.md').people, ['Cassio Almeron']);
+    assert.strictEqual(byName(index, '0001-bullets.md').dialect, 'madr2');
+  });
 });

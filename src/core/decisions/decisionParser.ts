@@ -374,7 +374,7 @@ const OTHER_DATE_FIELDS: ReadonlyMap<string, string> = new Map([
 
 /** A table cell that names a field (`Status`, `**Date**`). */
 const FIELD_NAME =
-  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision-makers|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
+  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision[- ]makers?|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
 
 /** `| a | b |` → `['a', 'b']`, each trimmed. */
 function tableCells(row: string): string[] {
@@ -416,7 +416,7 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
