@@ -253,4 +253,20 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(byName(index, '0002-bold.md').people, ['Cassio Almeron']);
     assert.strictEqual(byName(index, '0001-bullets.md').dialect, 'madr2');
   });
+
+  it('a status written as the change it went through (`- Status: Proposed → Accepted (2026-06-05)`, `Proposed -> Accepted`) is the status it is in last', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0092-monitor.md':
+        '# ADR-0092 — Heap-value monitor for `locking`\n\n- Status: Proposed → Accepted (2026-06-05)\n- Phase: B (concurrency), task #6\n- Supersedes / Amends: realises the ADR-0009 bit reservation\n',
+      'docs/adr/ADR-0093-arrow.md': '# ADR-0093: Arrow\n\nDate: 2026-06-06\n\n## Status\n\nProposed -> Accepted\n',
+      // An arrow to no status keeps the status written before it.
+      'docs/adr/ADR-0094-note.md': '# ADR-0094: Note\n\nDate: 2026-06-07\n\n## Status\n\nAccepted → implementing in Q3\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR-0092-monitor.md', 92, 'Heap-value monitor for locking', 'accepted', '2026-06-05'],
+      ['ADR-0093-arrow.md', 93, 'Arrow', 'accepted', '2026-06-06'],
+      ['ADR-0094-note.md', 94, 'Note', 'accepted', '2026-06-07'],
+    ]);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -81,6 +81,12 @@ export function normaliseStatus(raw: string | undefined): string | null {
     if (word === 'superseded' || word === 'superceded') return 'superseded';
     return TRANSLATED_STATUSES.get(word) ?? word.slice(0, 40);
   }
+  // `Proposed → Accepted (2026-06-05)`: the change the record went through, the status it is in last.
+  if (raw.includes('→') || raw.includes('->')) {
+    const last = raw.split(/\s*(?:→|->)\s*/).pop() as string;
+    const status = last === raw ? null : normaliseStatus(last);
+    if (status !== null && (DECISION_STATUSES as readonly string[]).includes(status)) return status;
+  }
   // `Proposed | **Accepted** | Rejected`: a template's choices left on the line, the one chosen in bold.
   if (raw.includes('|')) raw = boldChoice(raw) ?? raw;
   // `[approved]`: the one choice kept of the template's `[proposed | rejected | approved | …]`, in its brackets.
