@@ -269,4 +269,20 @@ describe('real-world record variations, fifth survey', () => {
     ]);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('a title that ends with what the record replaces (`# ADR-0012: Talos native patching (Supersedes ADR-0011)`) supersedes it and is the title before it; a part of a record stays in the title', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0011-patches.md': '# ADR-0011: Talos patches\n\n## Status\n\nSuperseded by ADR-0012\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0012-native.md':
+        '# ADR-0012: Talos native patching (Supersedes ADR-0011)\n\n## Status\n\nAccepted (2026-09-05)\n\n## Context\n\n[ADR-0011](ADR-0011-patches.md) used patches.\n',
+      'docs/adr/ADR-0013-verbs.md': "# ADR-0013: One flat verb surface (supersedes ADR-0011's alias groups)\n\n## Status\n\nAccepted\n",
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => r[2]),
+      ['Talos patches', 'Talos native patching', "One flat verb surface (supersedes ADR-0011's alias groups)"],
+    );
+    assert.deepStrictEqual(linksOf(index, 'ADR-0012-native.md'), ['supersedes ADR-0011-patches.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0013-verbs.md'), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

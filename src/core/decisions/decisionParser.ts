@@ -14,6 +14,7 @@ import {
   parseLinkLine,
   parseTextualLinkLine,
   parseTextualStatusLinks,
+  titleLinks,
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
@@ -50,10 +51,19 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const fileNumber = dateNamed ? null : numberFromFileName(name);
   // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
   const definitions = linkDefinitions(outline.linkLines);
-  const { title, number: titleNumber } = splitNumberedTitle(
+  const numbered = splitNumberedTitle(
     rawTitle ? plainText(withInlineLinks(withoutHeadingId(withoutStatusMark(rawTitle)), definitions)) : titleFromFileName(name),
     fileNumber,
   );
+  const titleNumber = numbered.number;
+  let title = numbered.title;
+
+  // `# ADR-0012: Talos native patching (Supersedes ADR-0011)`: the title says what the record replaces.
+  const inTitle = titleLinks(title);
+  if (inTitle) {
+    title = inTitle.title;
+    for (const { kind, ref } of inTitle.links) links.push({ kind, target: ref, label: ref, line: (outline.title?.line ?? src.bodyLine) + 1 });
+  }
 
   let status: string | null = null;
   let date: string | null = null;

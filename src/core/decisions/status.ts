@@ -295,6 +295,22 @@ const AMENDED_BY_TEXT = new RegExp(
 );
 /** `Superseded (see ADR-0006)`, `Superseded, see ADR-0006`, `Superseded — see ADR-0006`: the record to read instead. */
 const SUPERSEDED_SEE = /^[^\p{L}\p{N}]*super[sc]eded\s*(?:\(\s*see\s+([^()]+?)\s*\)|(?:[,;:]|\s[-–—])\s*see\s+(.+?))\s*\.?\s*$/iu;
+/**
+ * `Talos native patching (Supersedes ADR-0011)`: a title that ends with the records it replaces or amends in brackets →
+ * the title before them and those links; undefined for any other title (`… (supersedes ADR-203's alias groups)`, a part).
+ */
+export function titleLinks(title: string): { title: string; links: TextualLink[] } | undefined {
+  if (title.charCodeAt(title.length - 1) !== 41 /* ) */) return undefined;
+  const m = TITLE_LINK.exec(title);
+  if (!m) return undefined;
+  const kind = textualVerbKind(m[2]);
+  if (kind !== 'supersedes' && kind !== 'amends') return undefined;
+  const refs = onlyReferences(m[3], true);
+  return refs.length > 0 ? { title: m[1], links: refs.map((ref) => ({ kind, ref })) } : undefined;
+}
+
+const TITLE_LINK = /^(.*\S)\s*\(\s*(super[sc]edes|amends)\s+([^()]+?)\s*\)$/i;
+
 /** `accepted (supersedes 0009)`, `Accepted; amends ADR-0003`: a status word, then the records this one replaces or amends. */
 const STATUS_THEN_VERB = new RegExp(
   `^[^\\p{L}\\p{N}]*\\p{L}+\\s*(?:\\(\\s*(super[sc]edes|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+([^()]+?)\\s*\\)|[,;]\\s*(super[sc]edes|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+(.+?))\\s*\\.?\\s*$`,
