@@ -285,4 +285,27 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(linksOf(index, 'ADR-0013-verbs.md'), []);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('a `## Metadata` section holding the fields (a list of bold fields, or a `| Field | Value |` table) is read as the fields under the title', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0009-pessimistic.md':
+        '# ADR-0009: Pessimistic locking\n\n## Metadata\n\n- **Status:** Superseded by ADR-0010\n- **Date:** 2026-09-01\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0010-optimistic.md':
+        '# ADR-0010: Use optimistic concurrency\n\n## Metadata\n\n- **Status:** Accepted\n- **Decision date:** 2026-09-15\n- **Related issues:** #10, #11\n- **Supersedes:** ADR-0009\n- **Superseded by:** None\n\n## Context and problem\n\nx\n',
+      'docs/adr/ADR-0011-identity.md':
+        '# 11. Identity onboarding\n\nWe adopt the redesign.\n\n## Metadata\n\n| Field | Value |\n|---|---|\n| **PDR** | 0011 |\n| **Status** | Accepted |\n| **Date** | 2026-07-14 |\n| **Deciders** | Neeraj Grotra (founder) |\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0012-beacons.md':
+        '# ADR-0012: Beacon calibration\n\n## Metadata\n\n- **Status:** 🟡 Proposed (Discussion)\n- **Date:** 2025-11-13\n- **Decision Makers:** Project Team\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR-0009-pessimistic.md', 9, 'Pessimistic locking', 'superseded', '2026-09-01'],
+      ['ADR-0010-optimistic.md', 10, 'Use optimistic concurrency', 'accepted', '2026-09-15'],
+      ['ADR-0011-identity.md', 11, 'Identity onboarding', 'accepted', '2026-07-14'],
+      ['ADR-0012-beacons.md', 12, 'Beacon calibration', 'proposed', '2025-11-13'],
+    ]);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0010-optimistic.md'), ['supersedes ADR-0009-pessimistic.md']);
+    assert.deepStrictEqual(byName(index, 'ADR-0011-identity.md').people, ['Neeraj Grotra (founder)']);
+    assert.deepStrictEqual(byName(index, 'ADR-0012-beacons.md').people, ['Project Team']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -31,7 +31,7 @@ export interface DecisionSource {
   head?: string;
 }
 
-const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by'] as const;
+const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by', 'metadata'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
 const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
@@ -69,7 +69,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   let date: string | null = null;
   let dialect: DecisionDialect;
 
-  const bullets = readPreambleFields(outline.preamble);
+  // `## Metadata` holding the fields (`- **Status:** Accepted`, `| **Date** | … |`) is read as the lines under the title.
+  const metadata = outline.sections.get('metadata');
+  const fieldLines = metadata ? [...outline.preamble, ...metadata] : outline.preamble;
+  const bullets = readPreambleFields(fieldLines);
   const fmStatus = stringField(data, 'status');
   const statusSection = outline.sections.get('status');
 
@@ -151,7 +154,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   readReplacementSection(outline.sections.get('supersedes'), 'Supersedes', src.path, links, definitions);
   readReplacementSection(outline.sections.get('superseded by'), 'Superseded by', src.path, links, definitions);
   // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
-  if (!statusSection) for (const line of outline.preamble) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
+  if (!statusSection) for (const line of fieldLines) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
