@@ -308,4 +308,20 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(byName(index, 'ADR-0012-beacons.md').people, ['Project Team']);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('`replaced by ADR-0004` is superseded by it, and `Replaces ADR-0001.` supersedes it, written as text or with a link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0001-node-setup.md': '# ADR-0001: Node setup workflow\n\nStatus: replaced by ADR-0004\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0004-shared.md': '# ADR-0004: Shared workflow\n\nStatus: accepted\n\nReplaces ADR-0001.\n\n## Context\n\nx\n',
+      'docs/adr/ADR-0005-link.md': '# 5. Link\n\nDate: 2026-01-01\n\n## Status\n\nReplaced by [6. New](ADR-0006-new.md)\n',
+      'docs/adr/ADR-0006-new.md': '# 6. New\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\nReplaces [5. Link](ADR-0005-link.md)\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => r[3]),
+      ['superseded', 'accepted', 'superseded', 'accepted'],
+    );
+    assert.deepStrictEqual(linksOf(index, 'ADR-0001-node-setup.md'), ['superseded-by ADR-0004-shared.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0006-new.md'), ['supersedes ADR-0005-link.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -97,7 +97,8 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .replace(/^[-*+]\s+(?:\[[ xX]\]\s*)?/, '')
     .trim();
   if (s === '') return null;
-  if (/^super[sc]eded\b/i.test(s)) return 'superseded';
+  // `replaced by ADR-0004`: superseded, in other words.
+  if (/^super[sc]eded\b|^replaced\s+by\b/i.test(s)) return 'superseded';
   s = s
     .normalize('NFC')
     .toLowerCase()
@@ -148,6 +149,9 @@ function linkKindOfVerb(verb: string): string {
   const words = verb.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
   const translated = TRANSLATED_LINK_VERBS.get(words);
   if (translated) return translated;
+  // `Replaced by [ADR-0004](…)`, `Replaces …`: a supersede in other words.
+  if (words === 'replaced by') return 'superseded-by';
+  if (words === 'replaces') return 'supersedes';
   return (
     words
       // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
@@ -220,7 +224,7 @@ export function parseTextualStatusLinks(status: string): TextualLink[] {
   const superseded = textualTargets(text, SUPERSEDED_BY_TEXT);
   if (superseded.length > 0) return superseded.map((ref) => ({ kind: 'superseded-by', ref }));
   // Every other form names a verb these letters start: most statuses (`Accepted`) are passed over here.
-  if (!/super[sc]ed|amend|see/i.test(text) && !TRANSLATED_VERB_IN_TEXT.test(text)) return [];
+  if (!/super[sc]ed|replace|amend|see/i.test(text) && !TRANSLATED_VERB_IN_TEXT.test(text)) return [];
   const amended = textualTargets(text, AMENDED_BY_TEXT);
   if (amended.length > 0) return amended.map((ref) => ({ kind: 'amended-by', ref }));
   const see = SUPERSEDED_SEE.exec(text);
@@ -285,7 +289,7 @@ const TRANSLATED_VERB_IN_TEXT = new RegExp(
  * or dash when there is one.
  */
 const SUPERSEDED_BY_TEXT = new RegExp(
-  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`,
+  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|replaced\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`,
   'iu',
 );
 /** `amended by ADR-0021`, `Geändert durch ADR-0021`: as `superseded by`, the record that amended this one. */
@@ -309,11 +313,11 @@ export function titleLinks(title: string): { title: string; links: TextualLink[]
   return refs.length > 0 ? { title: m[1], links: refs.map((ref) => ({ kind, ref })) } : undefined;
 }
 
-const TITLE_LINK = /^(.*\S)\s*\(\s*(super[sc]edes|amends)\s+([^()]+?)\s*\)$/i;
+const TITLE_LINK = /^(.*\S)\s*\(\s*(super[sc]edes|replaces|amends)\s+([^()]+?)\s*\)$/i;
 
 /** `accepted (supersedes 0009)`, `Accepted; amends ADR-0003`: a status word, then the records this one replaces or amends. */
 const STATUS_THEN_VERB = new RegExp(
-  `^[^\\p{L}\\p{N}]*\\p{L}+\\s*(?:\\(\\s*(super[sc]edes|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+([^()]+?)\\s*\\)|[,;]\\s*(super[sc]edes|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+(.+?))\\s*\\.?\\s*$`,
+  `^[^\\p{L}\\p{N}]*\\p{L}+\\s*(?:\\(\\s*(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+([^()]+?)\\s*\\)|[,;]\\s*(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+(.+?))\\s*\\.?\\s*$`,
   'iu',
 );
 
@@ -324,7 +328,10 @@ function textualVerbKind(verb: string): string {
 }
 
 /** `Supersedes ADR 0021.`, `Amends ADR-0034.`, `Remplace ADR 0021.`: a line naming the records this one replaces or amends. */
-const VERB_TEXT = new RegExp(`^\\s*(?:[-*+]\\s+)?(super[sc]edes|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')}):?\\s+(.+)$`, 'i');
+const VERB_TEXT = new RegExp(
+  `^\\s*(?:[-*+]\\s+)?(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')}):?\\s+(.+)$`,
+  'i',
+);
 
 /** `ADR 0003`, `ADR-0003`, `#3`: a record named by its number in prose. */
 const NUMBER_REFERENCE = /^(?:ADR[-_ #]?|#)\d{1,6}(?![\w-])/i;
