@@ -324,4 +324,23 @@ describe('real-world record variations, fifth survey', () => {
     assert.deepStrictEqual(linksOf(index, 'ADR-0006-new.md'), ['supersedes ADR-0005-link.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('a date with the month named in Portuguese, Spanish, German or French (`**Data:** 16 de julho de 2026`, `Datum: 1. Juli 2026`) is read', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-071-mcp.md':
+        '# ADR-071 — Adapter MCP stdio sobre a Public API\n\n> **Status:** Accepted\n>\n> **Data:** 16 de julho de 2026\n\n## Contexto\n\nx\n',
+      'docs/adr/ADR-072-fecha.md': '# ADR-072: Fecha\n\n* Estado: aceptado\n* Fecha: 3 de marzo de 2025\n',
+      'docs/adr/ADR-073-datum.md': '# ADR-073: Datum\n\nDatum: 1. Juli 2026\n\n## Status\n\nAkzeptiert\n',
+      'docs/adr/ADR-074-date.md': '# ADR-074: Date\n\nDate : 1er juillet 2026\n\n## Statut\n\nAccepté\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[3], r[4]]),
+      [
+        ['accepted', '2026-07-16'],
+        ['accepted', '2025-03-03'],
+        ['accepted', '2026-07-01'],
+        ['accepted', '2026-07-01'],
+      ],
+    );
+  });
 });
