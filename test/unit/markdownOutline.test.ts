@@ -100,6 +100,10 @@ const blocks: ((r: () => number) => string)[] = [
   () => '    # indented code',
   () => '#hashtag-not-heading',
   () => '1. numbered item',
+  () => '<!--',
+  () => '<!-- a comment on its line -->',
+  () => '-->',
+  () => '  <!-- indented',
 ];
 
 describe('Markdown outline scanner, with markdown-it as the oracle', () => {
@@ -116,6 +120,9 @@ describe('Markdown outline scanner, with markdown-it as the oracle', () => {
     'indented code is not a heading': '    # Not a title\n\n# Title\n',
     'hash without a space is not a heading': '#Title\n\n# Real title\n',
     'CRLF line endings': '# Title\r\n\r\n## Status\r\n\r\nAccepted\r\n',
+    'headings inside an HTML comment over several lines are not headings': '# T\n\n<!--\n## Status\n# Other\n-->\n\n## Context\n',
+    'a comment on its own line ends a paragraph, so no setext heading': '# T\n\nStatus\n<!-- note -->\n---\n\n## Context\n',
+    'a comment opened inside a paragraph does not hide the headings below': '# T\n\nSee <!-- a\n## Status\n-->\n',
   };
   for (const [name, doc] of Object.entries(cases)) {
     it(name, () => agree(doc));

@@ -12,8 +12,9 @@ import {
   linkKindFromVerb,
   normaliseStatus,
   parseLinkLine,
-  parseTextualSupersede,
-  parseTextualSupersedes,
+  parseTextualLinkLine,
+  parseTextualStatusLinks,
+  titleLinks,
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
@@ -30,7 +31,7 @@ export interface DecisionSource {
   head?: string;
 }
 
-const SECTIONS = ['status', 'links', 'date'] as const;
+const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by', 'metadata'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
 const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
 
@@ -50,16 +51,28 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   const fileNumber = dateNamed ? null : numberFromFileName(name);
   // `Superseded by [ADR 5][adr5]` with `[adr5]: 0005-x.md` below: a reference link is read as the inline one.
   const definitions = linkDefinitions(outline.linkLines);
-  const { title, number: titleNumber } = splitNumberedTitle(
+  const numbered = splitNumberedTitle(
     rawTitle ? plainText(withInlineLinks(withoutHeadingId(withoutStatusMark(rawTitle)), definitions)) : titleFromFileName(name),
     fileNumber,
   );
+  const titleNumber = numbered.number;
+  let title = numbered.title;
+
+  // `# ADR-0012: Talos native patching (Supersedes ADR-0011)`: the title says what the record replaces.
+  const inTitle = titleLinks(title);
+  if (inTitle) {
+    title = inTitle.title;
+    for (const { kind, ref } of inTitle.links) links.push({ kind, target: ref, label: ref, line: (outline.title?.line ?? src.bodyLine) + 1 });
+  }
 
   let status: string | null = null;
   let date: string | null = null;
   let dialect: DecisionDialect;
 
-  const bullets = readPreambleFields(outline.preamble);
+  // `## Metadata` holding the fields (`- **Status:** Accepted`, `| **Date** | … |`) is read as the lines under the title.
+  const metadata = outline.sections.get('metadata');
+  const fieldLines = metadata ? [...outline.preamble, ...metadata] : outline.preamble;
+  const bullets = readPreambleFields(fieldLines);
   const fmStatus = stringField(data, 'status');
   const statusSection = outline.sections.get('status');
 
@@ -127,6 +140,8 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
     normaliseDate(bullets.otherDate?.value) ??
+    // `created: 2026-09-06` in front matter, as `Created:` under the title.
+    normaliseDate(stringField(data, 'created')) ??
     dateNamed ??
     statusDate(statusSection, bullets) ??
     dayFromFileName(name);
@@ -136,8 +151,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
     else addTextualSupersedes(line, links);
   }
+  readReplacementSection(outline.sections.get('supersedes'), 'Supersedes', src.path, links, definitions);
+  readReplacementSection(outline.sections.get('superseded by'), 'Superseded by', src.path, links, definitions);
   // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
-  if (!statusSection) for (const line of outline.preamble) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
+  if (!statusSection) for (const line of fieldLines) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -152,7 +169,7 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     path: src.path,
     folder: src.folder,
     links: uniqueLinks(links),
-    number: dateNamed ? null : (fileNumber ?? titleNumber),
+    number: dateNamed ? null : (fileNumber ?? titleNumber ?? frontMatterNumber(data)),
     title,
     status,
     date,
@@ -211,7 +228,7 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
   // Inside an HTML comment that spans lines: the badges a template leaves there to choose from are not the record's.
   let inComment = false;
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
+    const l = unquoted(lines[i]);
     if (inComment || l.text.includes('<!--')) {
       const open = l.text.lastIndexOf('<!--');
       inComment = open >= 0 ? !l.text.includes('-->', open) : !l.text.includes('-->');
@@ -240,9 +257,50 @@ function readPreambleFields(lines: OutlineLine[]): PreambleFields {
       readPreambleField({ text: `${row[1].trim()}: ${row[2].trim()}`, line: l.line }, out);
       continue;
     }
+    // `**Status**` (or `**Status:**`) on a line of its own, as a heading: its value is the next line (`Accepted`).
+    const label = l.text.endsWith('**') || l.text.endsWith('__') ? BOLD_LABEL.exec(l.text) : null;
+    if (label) {
+      const value = lines.slice(i + 1).find((n) => n.text.trim() !== '');
+      if (value && value.line <= l.line + 2 && !CHECKLIST_ITEM.test(value.text) && !NOT_A_VALUE.test(value.text))
+        readPreambleField({ text: `${label[1]}: ${value.text.trim()}`, line: value.line }, out);
+      else readPreambleField({ text: `${label[1]}:`, line: l.line }, out);
+      continue;
+    }
     for (const text of lineFields(l.text)) readPreambleField({ text, line: l.line }, out);
   }
+  // `**Status:**` with nothing after it, then `- [ ] Proposed` / `- [x] Accepted` below: the ticked one is the status.
+  const status = out.status ?? out.statusLine;
+  if (status && status.value === '') {
+    const ticked = tickedItem(lines, status.line);
+    if (ticked !== undefined) {
+      status.value = ticked;
+      status.text = `Status: ${ticked}`;
+    }
+  }
   return out;
+}
+
+/** `**Status**`, `__Date:__`: a field's name in bold on a line of its own. */
+const BOLD_LABEL = /^\s*(?:\*\*|__)([\p{L}][\p{L} -]{0,29}?)\s*:?\s*(?:\*\*|__)\s*:?\s*$/u;
+
+/** A line that is no field's value: another field (`**Date:** …`, `Owner:`), a heading, a rule or a table row. */
+const NOT_A_VALUE = /^\s*(?:#|[-*_]{3,}\s*$|\||(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L} -]{0,30}(?:\*\*|__)?\s*:(?!\/\/))/u;
+
+/** `> **Status:** accepted`: fields under the title set as a block quote are read as the fields they quote. */
+function unquoted(l: OutlineLine): OutlineLine {
+  const c = l.text.charCodeAt(0);
+  return c === 62 /* > */ || (c === 32 && l.text.trimStart().charCodeAt(0) === 62) ? { text: l.text.replace(/^\s*(?:>\s?)+/, ''), line: l.line } : l;
+}
+
+/** The text of the ticked item of the checklist right after a line, undefined when none is ticked or there is none. */
+function tickedItem(lines: OutlineLine[], after: number): string | undefined {
+  for (const l of lines) {
+    if (l.line <= after || l.text.trim() === '') continue;
+    const box = CHECKLIST_ITEM.exec(l.text);
+    if (!box) return undefined;
+    if (box[1] !== ' ') return box[2];
+  }
+  return undefined;
 }
 
 /**
@@ -329,7 +387,7 @@ const OTHER_DATE_FIELDS: ReadonlyMap<string, string> = new Map([
 
 /** A table cell that names a field (`Status`, `**Date**`). */
 const FIELD_NAME =
-  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision-makers|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
+  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision[- ]makers?|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
 
 /** `| a | b |` → `['a', 'b']`, each trimmed. */
 function tableCells(row: string): string[] {
@@ -371,7 +429,7 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision-makers|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
@@ -415,7 +473,13 @@ function deciderNames(value: string): string[] {
 /** `## Date` with the date on its first line, as many hand-written records give it a section of its own. */
 function sectionDate(section: OutlineLine[] | undefined): string | null {
   const first = section?.find((l) => l.text.trim() !== '');
-  return first ? normaliseDate(plainText(first.text)) : null;
+  if (!first) return null;
+  const date = normaliseDate(plainText(first.text));
+  if (date !== null || !first.text.includes(':')) return date;
+  // `Decision date: 2025-11-19` (then `Last status update: …`): the section's first line is a date field.
+  const fields: PreambleFields = {};
+  readPreambleField(first, fields);
+  return normaliseDate((fields.date ?? fields.otherDate)?.value);
 }
 
 /** The date written with the status (`Accepted on 2026-08-31.`, `accepted (2021-03-05)`), for a record with no Date field. */
@@ -438,6 +502,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   // The status line is only the choices to pick from (`STATUS：proposed/accepted/done`), or comes after the history.
   let choices = false;
   let inComment = false;
+  // A status checklist: the lines under it (`**Date:** …`, `**Deciders:** …`) are not the status, ticked or not.
+  let checklist = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
     let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
@@ -455,6 +521,14 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     if (text.includes('/badge/')) {
       const badge = badgeFields(text).find((f) => /^status:/i.test(f));
       if (badge) text = badge.slice(badge.indexOf(':') + 1).trim();
+    }
+    // `- [ ] Proposed`, `- [x] Accepted`: a checklist of the statuses, the ticked one the record's; one not ticked is
+    // a choice not taken (and its `Superseded by ADR-___` no link).
+    const box = text.includes('[') ? CHECKLIST_ITEM.exec(text) : null;
+    if (box) {
+      checklist = true;
+      if (box[1] === ' ' || status !== null) continue;
+      text = box[2];
     }
     // A status history, one dated line per change (as some ADR tools write it, under a line listing the choices
     // `STATUS：proposed/accepted/…`): the newest line's status is the record's.
@@ -474,12 +548,12 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       if (link.status !== undefined && status === null) status = normaliseStatus(link.status);
       continue;
     }
-    // `Supersedes ADR 0021.` in plain text, as `Superseded by ADR 0021` is read in the older record.
-    const supersedes = status === null ? [] : parseTextualSupersedes(text);
-    if (supersedes.length > 0) {
+    // `Supersedes ADR 0021.` (or `Amends ADR 0021.`) in plain text, as `Superseded by ADR 0021` is read in the older record.
+    if (status !== null && parseTextualLinkLine(text) !== undefined) {
       addTextualSupersedes(l, links);
       continue;
     }
+    if (checklist && !box) continue;
     if (status === null) addTextualSupersede(text, links, l.line + 1);
     if (status === null) {
       status = normaliseStatus(text);
@@ -492,6 +566,52 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   return dated !== null && (status === null || choices) ? dated : status;
 }
 
+/**
+ * `## Supersedes` / `## Superseded by` sections, as many hand-written records keep their links: each line that opens
+ * with a link to a numbered record (`- [ADR-004](ADR-004-outbox.md), whose rationale remains valid …`) or names records
+ * by number and nothing else (`- ADR-0004`) is a link of the heading's verb; `None` and links to other pages are not.
+ */
+function readReplacementSection(
+  lines: OutlineLine[] | undefined,
+  verb: 'Supersedes' | 'Superseded by',
+  path: string,
+  links: RecordLink[],
+  definitions: ReadonlyMap<string, string>,
+): void {
+  if (!lines) return;
+  let inComment = false;
+  for (const l of lines) {
+    if (inComment || l.text.includes('<!--')) {
+      inComment = !l.text.includes('-->', l.text.lastIndexOf('<!--'));
+      continue;
+    }
+    const text = withInlineLinks(l.text, definitions);
+    if (text.trim() === '') continue;
+    // `- Superseded by [ADR-0012](…)` under the heading says its verb again.
+    const link = parseLinkLine(text);
+    if (link && REPLACEMENT_KINDS.has(linkKindFromVerb(link.verb))) {
+      pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      continue;
+    }
+    const item = text.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/^(?:\*\*|__)/, '');
+    const first = /^\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/.exec(item);
+    if (first) {
+      const href = first[2].split('#')[0];
+      const name = basename(href);
+      if (href !== '' && (numberFromFileName(name) !== null || dateFromFileName(name) !== null)) pushLink(links, path, verb, first[1], href, l.line + 1);
+      continue;
+    }
+    const named = parseTextualLinkLine(`Supersedes ${item}`);
+    if (named)
+      for (const ref of named.refs) links.push({ kind: verb === 'Supersedes' ? 'supersedes' : 'superseded-by', target: ref, label: ref, line: l.line + 1 });
+  }
+}
+
+const REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by']);
+
+/** `- [x] Accepted`, `* [ ] Superseded by ADR-___`: a checklist item, ticked or not, and its text. */
+const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
+
 /** MADR's template repeats the status link under `## Links`: keep each kind and target once. */
 export function uniqueLinks(links: RecordLink[]): RecordLink[] {
   const seen = new Set<string>();
@@ -503,12 +623,15 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
   });
 }
 
+/** `superseded by ADR-0005`, `amended by ADR-0021`, `accepted (supersedes 0009)`: the links a status names in words. */
 function addTextualSupersede(status: string, links: RecordLink[], line: number | undefined): void {
-  for (const ref of parseTextualSupersede(status)) links.push({ kind: 'superseded-by', target: ref, label: ref, line });
+  for (const { kind, ref } of parseTextualStatusLinks(status)) links.push({ kind, target: ref, label: ref, line });
 }
 
+/** `Supersedes ADR 0021.`, `Amends ADR-0034.`: a line naming the records this one replaces or amends. */
 function addTextualSupersedes(line: OutlineLine, links: RecordLink[]): void {
-  for (const ref of parseTextualSupersedes(line.text)) links.push({ kind: 'supersedes', target: ref, label: ref, line: line.line + 1 });
+  const link = parseTextualLinkLine(line.text);
+  if (link) for (const ref of link.refs) links.push({ kind: link.kind, target: ref, label: ref, line: line.line + 1 });
 }
 
 function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {
@@ -522,16 +645,31 @@ export function numberFromFileName(name: string): number | null {
   const m = /^(?:adr[-_ ]?)?(\d+)(?:[-_. ]|$)/i.exec(name);
   if (!m || m[1].length > 9) return null;
   // `2021-03-avoid-js.md`, `2022-02-04-cloud-build.md`: named by the month or day of the decision, not numbered.
-  if (m[1].length === 4 && m.index === 0 && DATE_PREFIX.test(name)) return null;
+  // So is `ADR-2026-08-24-import-codex.md`, the day after the prefix.
+  if (m[1].length === 4 && DATE_PREFIX.test(name.slice(m[0].indexOf(m[1])))) return null;
   return parseInt(m[1], 10);
 }
 
 /** `2021-03-` or `2021-03-04-` opening a file's name: a year (19xx, 20xx) and a month, and a day when there is one. */
 const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01])-)?/;
 
+/**
+ * `id: ADR-0008`, `id: "0003"`, `adr-number: ADR-027`: the number front matter gives a record whose file name and
+ * title give none (`typed-errors.md` with `title: A typed error taxonomy`). An id that is not a number
+ * (`D-20260817-07`, a slug) gives none.
+ */
+function frontMatterNumber(data: Record<string, unknown> | undefined): number | null {
+  const id = data && stringField(data, 'adr-number', 'adr_number', 'adr', 'number', 'id');
+  const m = id === undefined ? null : /^(?:ADR[-_ #]?)?0*(\d{1,6})$/i.exec(id);
+  return m ? parseInt(m[1], 10) : null;
+}
+
+/** `ADR-`, `adr_`: the kind of record written before its number or day in a file's name. */
+const ADR_PREFIX = /^adr[-_ ]?(?=\d)/i;
+
 /** `2022-02-04-cloud-build.md` → `2022-02-04`: the day a record named by its day was written. */
 export function dayFromFileName(name: string): string | null {
-  const m = DATE_PREFIX.exec(name);
+  const m = DATE_PREFIX.exec(name.replace(ADR_PREFIX, ''));
   return m && m[0].length === 11 ? normaliseDate(m[0].slice(0, 10)) : null;
 }
 
@@ -545,10 +683,13 @@ export function dayFromFileName(name: string): string | null {
  */
 export function splitNumberedTitle(raw: string, fileNumber: number | null = null): { title: string; number: number | null } {
   const explicit =
-    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
+    // (`ADR #1 — Title`: the number after a `#`, as in `Decision Record #3`.)
+    /^(?:ADR(?:[-_ ]?|\s?#))?0*(\d{1,6})\s*[.:)]\s+(.+)$/i.exec(raw) ??
     // `ADR-0077 | Title`, `ADR-0001 · Title`: a bar or a middle dot parts the number from the title as a dash does.
-    /^(?:ADR[-_ ]?)?0*(\d{1,6})\s+[-–—|·•]\s+(.+)$/i.exec(raw) ??
-    /^ADR[-_ ]?0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
+    /^(?:ADR(?:[-_ ]?|\s?#))?0*(\d{1,6})\s+[-–—|·•]\s+(.+)$/i.exec(raw) ??
+    /^ADR(?:[-_ ]?|\s?#)0*(\d{1,6})\s+(.+)$/i.exec(raw) ??
+    // `[ADR-0003] Title`: the number in brackets before the title.
+    /^\[ADR[-_ ]?0*(\d{1,6})\]\s*(?:[-–—:|·•]\s*)?(\S.*)$/i.exec(raw) ??
     // `Architecture Decision Record 14: EKS cluster management`, `Decision Record #3 - Use X`: the long name spelled out.
     /^(?:Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*#?0*(\d{1,6})\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/i.exec(raw);
   if (explicit) return { title: explicit[2].trim(), number: parseInt(explicit[1], 10) };
@@ -598,6 +739,7 @@ function isFileSlug(title: string, name: string): boolean {
 export function titleFromFileName(name: string): string {
   const stem = name
     .replace(/\.(md|markdown)$/i, '')
+    .replace(ADR_PREFIX, '')
     .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
     .replace(DATE_PREFIX, '')
     .replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');

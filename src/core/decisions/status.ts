@@ -81,6 +81,12 @@ export function normaliseStatus(raw: string | undefined): string | null {
     if (word === 'superseded' || word === 'superceded') return 'superseded';
     return TRANSLATED_STATUSES.get(word) ?? word.slice(0, 40);
   }
+  // `Proposed → Accepted (2026-06-05)`: the change the record went through, the status it is in last.
+  if (raw.includes('→') || raw.includes('->')) {
+    const last = raw.split(/\s*(?:→|->)\s*/).pop() as string;
+    const status = last === raw ? null : normaliseStatus(last);
+    if (status !== null && (DECISION_STATUSES as readonly string[]).includes(status)) return status;
+  }
   // `Proposed | **Accepted** | Rejected`: a template's choices left on the line, the one chosen in bold.
   if (raw.includes('|')) raw = boldChoice(raw) ?? raw;
   // `[approved]`: the one choice kept of the template's `[proposed | rejected | approved | …]`, in its brackets.
@@ -91,13 +97,15 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .replace(/^[-*+]\s+(?:\[[ xX]\]\s*)?/, '')
     .trim();
   if (s === '') return null;
-  if (/^super[sc]eded\b/i.test(s)) return 'superseded';
+  // `replaced by ADR-0004`: superseded, in other words.
+  if (/^super[sc]eded\b|^replaced\s+by\b/i.test(s)) return 'superseded';
   s = s.normalize('NFC');
   // `Accepted - Superseded by 5. Foo`, `Accepted, superseded by ADR-0005`: the record was accepted, and is superseded now.
   if (supersededByMatch(s)) return 'superseded';
   s = s
     .toLowerCase()
-    .split(/[.,;:()[\]{}!?|]/)[0]
+    // (and the full-width marks of records written in Japanese and Chinese: `承認済み（2026-09-04）`)
+    .split(/[.,;:()[\]{}!?|（）：、。，；【】「」]/)[0]
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -143,6 +151,9 @@ function linkKindOfVerb(verb: string): string {
   const words = verb.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
   const translated = TRANSLATED_LINK_VERBS.get(words);
   if (translated) return translated;
+  // `Replaced by [ADR-0004](…)`, `Replaces …`: a supersede in other words.
+  if (words === 'replaced by') return 'superseded-by';
+  if (words === 'replaces') return 'supersedes';
   return (
     words
       // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
@@ -229,8 +240,54 @@ function isStatusWord(word: string): boolean {
  * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
  */
 export function parseTextualSupersede(status: string): string[] {
-  // `⚠️ Superseded by ADR-0034`: a mark before the verb; `Deprecated, superseded by ADR-0042`: a status word before it.
-  const m = supersededByMatch(plainText(status).normalize('NFC'));
+  return textualTargets(statusText(status), SUPERSEDED_BY_TEXT);
+}
+
+/** A link a status names in words: `amended by ADR-0021`, `Superseded (see ADR-0006)`, `accepted (supersedes 0009)`. */
+export interface TextualLink {
+  kind: 'superseded-by' | 'amended-by' | 'supersedes' | 'amends';
+  ref: string;
+}
+
+/**
+ * The links a status names in words: `superseded by ADR-0005` (as parseTextualSupersede reads it), `amended by
+ * ADR-0021` the same way, `Superseded (see ADR-0006)` and `Superseded, see ADR-0006`, and a status word with what
+ * the record replaces or amends after it (`accepted (supersedes 0009)`, `Accepted; amends ADR-0003`), each when the
+ * records are all the words say.
+ */
+export function parseTextualStatusLinks(status: string): TextualLink[] {
+  const text = statusText(status);
+  const superseded = textualTargets(text, SUPERSEDED_BY_TEXT);
+  if (superseded.length > 0) return superseded.map((ref) => ({ kind: 'superseded-by', ref }));
+  // Every other form names a verb these letters start: most statuses (`Accepted`) are passed over here.
+  if (!/super[sc]ed|replace|amend|see/i.test(text) && !TRANSLATED_VERB_IN_TEXT.test(text)) return [];
+  const amended = textualTargets(text, AMENDED_BY_TEXT);
+  if (amended.length > 0) return amended.map((ref) => ({ kind: 'amended-by', ref }));
+  const see = SUPERSEDED_SEE.exec(text);
+  if (see) return onlyReferences(see[1] ?? see[2], false).map((ref) => ({ kind: 'superseded-by', ref }));
+  const after = STATUS_THEN_VERB.exec(text);
+  if (after) {
+    const kind = textualVerbKind(after[1] ?? after[3]);
+    if (kind === 'supersedes' || kind === 'amends') return onlyReferences(after[2] ?? after[4], true).map((ref) => ({ kind, ref }));
+  }
+  return [];
+}
+
+/**
+ * `⚠️ Superseded by ADR-0034`: a mark before the verb. `Deprecated (superseded by ADR-0042)`: a status word and the
+ * supersede (or amendment) in brackets after it, read as `Deprecated, superseded by ADR-0042`.
+ */
+function statusText(status: string): string {
+  return bracketedLink(plainText(status).normalize('NFC'));
+}
+
+/** `Deprecated (superseded by ADR-0042)` as `Deprecated, superseded by ADR-0042` (and `amended by` so). */
+function bracketedLink(text: string): string {
+  return text.includes('(') ? text.replace(/^([^\s,;()]+)\s*\(\s*((?:super[sc]eded|amended)\s+by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2') : text;
+}
+
+function textualTargets(text: string, verb: RegExp): string[] {
+  const m = verb.exec(text);
   if (!m) return [];
   const { refs, rest } = leadingReferences(m[1]);
   // `Superseded by ADR-0042.`, `… ADR-0042 (2021-03-05)`, `… ADR-0042 on 2021-03-05`: the sentence's end, a note or
@@ -245,10 +302,13 @@ export function parseTextualSupersede(status: string): string[] {
  * a status word (`Accepted, superseded by ADR-0005`, `Deprecated (superseded by ADR-0042)`): what follows the verb.
  */
 function supersededByMatch(text: string): RegExpExecArray | null {
-  // `Deprecated (superseded by ADR-0042)`: a status word and the supersede in brackets after it, read as
-  // `Deprecated, superseded by ADR-0042`.
-  if (text.includes('(')) text = text.replace(/^([^\s,;()]+)\s*\(\s*(super[sc]eded\s+by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2');
-  return SUPERSEDED_BY_TEXT.exec(text);
+  return SUPERSEDED_BY_TEXT.exec(bracketedLink(text));
+}
+
+/** The records a text names when they are all it says (`ADR-0006`, `0009 and 0010.`), else none. */
+function onlyReferences(text: string, bareNumbers: boolean): string[] {
+  const { refs, rest } = leadingReferences(text, bareNumbers ? BARE_NUMBER_REFERENCE : NUMBER_REFERENCE);
+  return /^\s*\.?\s*$/.test(rest) ? refs : [];
 }
 
 const SUPERSEDE_AFTERWORD = /^\s*(?:[.;,]\s*)?(?:$|\([^()]*\)\s*\.?\s*$|(?:[-–—]|on|since)\s*\d{4}-\d{2}-\d{2}\)?\s*\.?\s*$)/i;
@@ -261,33 +321,82 @@ function translatedVerbs(kind: string): string {
     .join('|');
 }
 
+/** Whether a text holds a translated verb (`Geändert durch`, `Remplace`): the pre-check for the forms after a status. */
+const TRANSLATED_VERB_IN_TEXT = new RegExp(
+  [...TRANSLATED_LINK_VERBS.keys()]
+    .map((v) => v.split(' ', 1)[0])
+    .filter((v, i, all) => all.indexOf(v) === i)
+    .join('|'),
+  'i',
+);
+
 /**
  * `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`, `Deprecated, superseded by ADR-0005`, `⚠️ Superseded by …`: a
  * status naming the record that replaced this one, after a mark, and after one word of status and a comma, semicolon
  * or dash when there is one.
  */
 const SUPERSEDED_BY_TEXT = new RegExp(
-  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`,
+  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|replaced\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`,
   'iu',
 );
-/** `Supersedes ADR 0021.`, `Remplace ADR 0021.`: a line naming the records this one replaces. */
-const SUPERSEDES_TEXT = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:super[sc]edes|${translatedVerbs('supersedes')}):?\\s+(.+)$`, 'i');
+/** `amended by ADR-0021`, `Geändert durch ADR-0021`: as `superseded by`, the record that amended this one. */
+const AMENDED_BY_TEXT = new RegExp(
+  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:amended\\s+by|${translatedVerbs('amended-by')})\\s+(.+)$`,
+  'iu',
+);
+/** `Superseded (see ADR-0006)`, `Superseded, see ADR-0006`, `Superseded — see ADR-0006`: the record to read instead. */
+const SUPERSEDED_SEE = /^[^\p{L}\p{N}]*super[sc]eded\s*(?:\(\s*see\s+([^()]+?)\s*\)|(?:[,;:]|\s[-–—])\s*see\s+(.+?))\s*\.?\s*$/iu;
+/**
+ * `Talos native patching (Supersedes ADR-0011)`: a title that ends with the records it replaces or amends in brackets →
+ * the title before them and those links; undefined for any other title (`… (supersedes ADR-203's alias groups)`, a part).
+ */
+export function titleLinks(title: string): { title: string; links: TextualLink[] } | undefined {
+  if (title.charCodeAt(title.length - 1) !== 41 /* ) */) return undefined;
+  const m = TITLE_LINK.exec(title);
+  if (!m) return undefined;
+  const kind = textualVerbKind(m[2]);
+  if (kind !== 'supersedes' && kind !== 'amends') return undefined;
+  const refs = onlyReferences(m[3], true);
+  return refs.length > 0 ? { title: m[1], links: refs.map((ref) => ({ kind, ref })) } : undefined;
+}
+
+const TITLE_LINK = /^(.*\S)\s*\(\s*(super[sc]edes|replaces|amends)\s+([^()]+?)\s*\)$/i;
+
+/** `accepted (supersedes 0009)`, `Accepted; amends ADR-0003`: a status word, then the records this one replaces or amends. */
+const STATUS_THEN_VERB = new RegExp(
+  `^[^\\p{L}\\p{N}]*\\p{L}+\\s*(?:\\(\\s*(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+([^()]+?)\\s*\\)|[,;]\\s*(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+(.+?))\\s*\\.?\\s*$`,
+  'iu',
+);
+
+/** `Supersedes` → supersedes, `Amends`, `Ändert` → amends; '' for any other verb. */
+function textualVerbKind(verb: string): string {
+  const kind = linkKindFromVerb(verb);
+  return kind === 'supersedes' || kind === 'amends' ? kind : '';
+}
+
+/** `Supersedes ADR 0021.`, `Amends ADR-0034.`, `Remplace ADR 0021.`: a line naming the records this one replaces or amends. */
+const VERB_TEXT = new RegExp(
+  `^\\s*(?:[-*+]\\s+)?(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')}):?\\s+(.+)$`,
+  'i',
+);
 
 /** `ADR 0003`, `ADR-0003`, `#3`: a record named by its number in prose. */
 const NUMBER_REFERENCE = /^(?:ADR[-_ #]?|#)\d{1,6}(?![\w-])/i;
+/** As NUMBER_REFERENCE, and a bare number (`0009`), where nothing but records is named (`accepted (supersedes 0009)`). */
+const BARE_NUMBER_REFERENCE = /^(?:ADR[-_ #]?|#)?\d{1,6}(?![\w-])/i;
 const REFERENCE_SEPARATOR = /^(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)/i;
 
 /** The numbered references a text opens with (`ADR 0030, ADR 0031 and ADR 0032`), and what follows them. */
-function leadingReferences(text: string): { refs: string[]; rest: string } {
+function leadingReferences(text: string, reference: RegExp = NUMBER_REFERENCE): { refs: string[]; rest: string } {
   const refs: string[] = [];
   let rest = text.trim();
   for (;;) {
-    const ref = NUMBER_REFERENCE.exec(rest);
+    const ref = reference.exec(rest);
     if (!ref) break;
     refs.push(ref[0]);
     rest = rest.slice(ref[0].length);
     const sep = REFERENCE_SEPARATOR.exec(rest);
-    if (!sep || !NUMBER_REFERENCE.test(rest.slice(sep[0].length))) break;
+    if (!sep || !reference.test(rest.slice(sep[0].length))) break;
     rest = rest.slice(sep[0].length);
   }
   return { refs, rest };
@@ -299,13 +408,21 @@ function leadingReferences(text: string): { refs: string[]; rest: string } {
  * `Supersedes ADR-0066's release policy` supersede only a part, and are not read).
  */
 export function parseTextualSupersedes(line: string): string[] {
+  const link = parseTextualLinkLine(line);
+  return link?.kind === 'supersedes' ? link.refs : [];
+}
+
+/** As parseTextualSupersedes, for a line that supersedes or amends (`Amends ADR-0034.`): the kind and the records. */
+export function parseTextualLinkLine(line: string): { kind: 'supersedes' | 'amends'; refs: string[] } | undefined {
   // A line with a Markdown link is read as that link (`Supersedes [ADR-0002](0002-x.md)`).
-  if (line.includes('](')) return [];
-  const m = SUPERSEDES_TEXT.exec(plainText(line).normalize('NFC'));
-  if (!m) return [];
-  const { refs, rest } = leadingReferences(m[1]);
+  if (line.includes('](')) return undefined;
+  const m = VERB_TEXT.exec(plainText(line).normalize('NFC'));
+  if (!m) return undefined;
+  const kind = textualVerbKind(m[1]);
+  if (kind !== 'supersedes' && kind !== 'amends') return undefined;
+  const { refs, rest } = leadingReferences(m[2]);
   // `Supersedes: ADR-0013 (the model pin)`, `… (2021-03-05).`: a note in brackets after the records is a remark on them.
-  return /^\s*(?:$|[.;]|\([^()]*\)\s*\.?\s*$)/.test(rest) ? refs : [];
+  return refs.length > 0 && /^\s*(?:$|[.;]|\([^()]*\)\s*\.?\s*$)/.test(rest) ? { kind, refs } : undefined;
 }
 
 /**

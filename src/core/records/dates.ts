@@ -17,6 +17,9 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   // `2018-08-30; Last update date: 2019-04-09`, `2018-08-30 (revised)`: the date the line opens with.
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|[-/.]\d)/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
+  // `2025年7月3日` (then `（木）`, the day of the week), as records written in Japanese and Chinese date themselves.
+  m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(s);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   // Older adr-tools wrote `date +%d/%m/%Y`; read day first unless that cannot be a month.
@@ -27,8 +30,31 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   if (m) return isoDate(+m[3], MONTHS.indexOf(m[2].toLowerCase().slice(0, 3)) + 1, +m[1]);
   m = MONTH_DAY_YEAR.exec(s);
   if (m) return isoDate(+m[3], MONTHS.indexOf(m[1].toLowerCase().slice(0, 3)) + 1, +m[2]);
-  return null;
+  // `16 de julho de 2026`, `1. Juli 2026`, `1er juillet 2026`: the day, a month named in German, French, Spanish or
+  // Portuguese, and the year, as records written in those languages date themselves.
+  m = TRANSLATED_DAY_MONTH_YEAR.exec(s);
+  const month = m ? TRANSLATED_MONTHS.get(m[2].normalize('NFC').toLowerCase()) : undefined;
+  return m && month !== undefined ? isoDate(+m[3], month, +m[1]) : null;
 }
+
+/** The months' names in German, French, Spanish and Portuguese (lower case, NFC) → 1–12. */
+const TRANSLATED_MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['januar', 'janvier', 'enero', 'janeiro'],
+    ['februar', 'février', 'febrero', 'fevereiro'],
+    ['märz', 'mars', 'marzo', 'março'],
+    ['april', 'avril', 'abril'],
+    ['mai', 'mayo', 'maio'],
+    ['juni', 'juin', 'junio', 'junho'],
+    ['juli', 'juillet', 'julio', 'julho'],
+    ['august', 'août', 'agosto'],
+    ['september', 'septembre', 'septiembre', 'setembro'],
+    ['oktober', 'octobre', 'octubre', 'outubro'],
+    ['november', 'novembre', 'noviembre', 'novembro'],
+    ['dezember', 'décembre', 'diciembre', 'dezembro'],
+  ].flatMap((names, i) => names.map((n): [string, number] => [n, i + 1])),
+);
+const TRANSLATED_DAY_MONTH_YEAR = /^(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}+)\.?\s+(?:de\s+)?(\d{4})$/iu;
 
 /** The first `YYYY-MM-DD` (or `YYYY/MM/DD`) written in a line of prose: `Accepted on 2026-08-31.` → `2026-08-31`. */
 export function dateInText(text: string): string | null {

@@ -39,6 +39,13 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   const outline: MarkdownOutline = { preamble: [], sections: new Map(), present: new Set(), linkLines: [] };
   // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
   let nextLink = body.indexOf('](');
+  // The next `<!--`, and where the HTML comment open over the lines being read ends (after its `-->`): a template's
+  // guidance kept in a record (`<!-- If this supersedes one, add: ## Supersedes - [ADR-NNN](NNN-old.md) -->`) holds
+  // no heading and no link.
+  let nextComment = body.indexOf('<!--');
+  let commentUntil = -1;
+  // Inside an HTML comment that opened in the open list item.
+  let itemHtml = false;
   let fence: string | undefined;
   let current = undefined as OutlineLine[] | undefined;
   // As log4brains reads header metadata: everything before the first H2, with or without an H1.
@@ -90,8 +97,32 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     const c = body.charCodeAt(pos);
     const lineNo = firstLine + i;
     if (nextLink >= 0 && nextLink < pos) nextLink = body.indexOf('](', pos);
-    if (!fence && ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))) {
+    const inComment = commentUntil > pos;
+    if (nextComment >= 0 && nextComment < pos) nextComment = body.indexOf('<!--', pos);
+    // A line opening with `<!--` starts an HTML block, as CommonMark reads it: to the line holding `-->`, it holds no
+    // heading and no paragraph, and the lines after its first hold no link.
+    let htmlBlock = inComment;
+    if (!inComment && !fence && nextComment >= 0 && nextComment - pos <= 3 && nextComment < end && (itemIndent === 0 || nextComment - pos < itemIndent)) {
+      if (/^ *$/.test(body.slice(pos, nextComment))) {
+        const close = body.indexOf('-->', nextComment + 4);
+        if (close < 0 || close >= end) commentUntil = close < 0 ? body.length : close + 3;
+        htmlBlock = true;
+      }
+    }
+    if (
+      !fence &&
+      !(inComment && (commentUntil > end || nextLink < commentUntil)) &&
+      ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))
+    ) {
       outline.linkLines.push({ text: body.slice(pos, contentEnd), line: lineNo });
+    }
+    if (htmlBlock) {
+      paragraph = Paragraph.None;
+      itemIndent = 0;
+      if (current) current.push({ text: body.slice(pos, contentEnd), line: lineNo });
+      else if (inPreamble) outline.preamble.push({ text: body.slice(pos, contentEnd), line: lineNo });
+      pos = next;
+      continue;
     }
     if (itemIndent > 0 && !fence && /\S/.test(body.slice(pos, contentEnd))) {
       const raw = body.slice(pos, contentEnd);
@@ -100,7 +131,11 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         // Inside the list item, or a lazy continuation of its paragraph: never a heading of the document. A heading,
         // fence, rule or underline inside the item ends its paragraph, so the next unindented line is not lazy.
         const inner = raw.trimStart();
-        if (inside >= 4 || inside < 0) paragraph = paragraph === Paragraph.Contained ? Paragraph.Contained : Paragraph.None;
+        // An HTML comment inside the item is no paragraph, to its end: the next unindented line is not lazy.
+        if (itemHtml || (inside >= 0 && inside < 4 && inner.startsWith('<!--'))) {
+          itemHtml = itemHtml ? !raw.includes('-->') : !inner.includes('-->', 4);
+          paragraph = Paragraph.None;
+        } else if (inside >= 4 || inside < 0) paragraph = paragraph === Paragraph.Contained ? Paragraph.Contained : Paragraph.None;
         else if (/^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/.test(inner)) paragraph = Paragraph.None;
         else if (paragraph === Paragraph.Contained && /^(?:=+|-+)[ \t]*$/.test(inner)) paragraph = Paragraph.None;
         else paragraph = Paragraph.Contained;
@@ -110,6 +145,7 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         continue;
       }
       itemIndent = 0;
+      itemHtml = false;
     }
     if (fence || mayBeStructure(c)) {
       const raw = body.slice(pos, contentEnd);
@@ -184,8 +220,9 @@ function mayBeStructure(c: number): boolean {
   );
 }
 
-// Lines that start a block of their own, so they end a list item's paragraph instead of continuing it lazily.
-const blockStart = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/;
+// Lines that start a block of their own, so they end a list item's paragraph instead of continuing it lazily (a
+// backtick fence's info string holds no backtick; an HTML comment interrupts a paragraph).
+const blockStart = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3,}|<!--|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/;
 
 /** The column of a line's first non-blank character (a tab to the next multiple of four). */
 function indentColumns(raw: string): number {
@@ -225,6 +262,7 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態'],
+    date: ['datum', 'fecha', '日期', '日付'],
     context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈'],
     decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定'],
     consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響'],
