@@ -109,7 +109,9 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
   );
   for (const [p, t] of linking.texts) texts.set(p, t);
   const plan = planRenumber(record, number, texts, linking.top);
-  if (await fs.stat(plan.to)) return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
+  // A record numbered by its front matter `id` (its file name has no number) keeps its name.
+  const inPlace = plan.to === plan.from;
+  if (!inPlace && (await fs.stat(plan.to))) return fail(`${path.relative(io.cwd, plan.to)} already exists; nothing was changed`);
   // As `adr new`, never a number another branch gives to another record: lint's number-on-other-branch would follow.
   const elsewhere = await numberClaimedElsewhere(git, claimed, number, basename(plan.to));
   if (elsewhere.length > 0)
@@ -131,24 +133,28 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
 
   const writer = io.writer ?? new NodeRecordWriter();
   // The new name is taken first (a hard link fails on an existing file), so nothing is edited unless it is free.
-  let moved: 'linked' | 'renamed';
-  try {
-    await nodeFs.link(plan.from, plan.to);
-    moved = 'linked';
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${show(plan.to)} already exists; nothing was changed`);
+  let moved: 'linked' | 'renamed' | 'kept' = 'kept';
+  if (!inPlace) {
     try {
-      await nodeFs.rename(plan.from, plan.to); // a file system without hard links; the name was checked free above
-    } catch (e2) {
-      return fail(`${show(plan.from)} could not be renamed (${(e2 as Error).message}); nothing was changed`);
+      await nodeFs.link(plan.from, plan.to);
+      moved = 'linked';
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${show(plan.to)} already exists; nothing was changed`);
+      try {
+        await nodeFs.rename(plan.from, plan.to); // a file system without hard links; the name was checked free above
+      } catch (e2) {
+        return fail(`${show(plan.from)} could not be renamed (${(e2 as Error).message}); nothing was changed`);
+      }
+      moved = 'renamed';
     }
-    moved = 'renamed';
   }
   const own = plan.edits.get(plan.from);
   const original = texts.get(plan.from) as string;
   // Undoes the move (and the record's own edit): the record is back under its old name with its old text.
   const unmove = async (): Promise<void> => {
-    if (await fs.stat(plan.from)) await nodeFs.unlink(plan.to);
+    if (moved === 'kept') {
+      if (own !== undefined) await writer.replace(plan.from, original);
+    } else if (await fs.stat(plan.from)) await nodeFs.unlink(plan.to);
     else {
       await nodeFs.rename(plan.to, plan.from);
       if (own !== undefined) await writer.replace(plan.from, original);

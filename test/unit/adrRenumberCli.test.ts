@@ -62,6 +62,14 @@ describe('lodestar adr renumber', () => {
     assert.ok(!/broken-link/.test(lint.stdout), lint.stdout);
   });
 
+  it('a record numbered by its front matter id keeps its file name; the id takes the number', async () => {
+    const root = repo();
+    writeFiles(root, { 'doc/adr/typed-errors.md': '---\nid: ADR-0008\nstatus: accepted\n---\n\n# Typed errors\n' });
+    const r = await adrIn(root, ['renumber', 'doc/adr/typed-errors.md', '--to', '9']);
+    assert.deepStrictEqual([r.code, r.stdout], [0, 'doc/adr/typed-errors.md\n'], r.stderr);
+    assert.strictEqual(fs.readFileSync(path.join(root, 'doc/adr/typed-errors.md'), 'utf8'), '---\nid: ADR-0009\nstatus: accepted\n---\n\n# Typed errors\n');
+  });
+
   it('--next-free (the default) skips numbers used on other branches', async () => {
     const root = repo();
     git(root, ['checkout', '-q', '-b', 'colleague']);

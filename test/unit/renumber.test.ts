@@ -195,3 +195,25 @@ describe('renumbering and renaming with links from elsewhere in the repository',
     assert.match(retitled.edits.get(design)!, /Built on \[3\. Use Redpanda\]\(\.\.\/\.\.\/doc\/adr\/0003-use-redpanda\.md\)/);
   });
 });
+
+describe('renumbering a record numbered by its front matter', () => {
+  it('`id: ADR-0008` takes the new number as written; a file without a number keeps its name; an id that is not its number stays', async () => {
+    const files = {
+      'docs/adr/typed-errors.md': '---\nid: ADR-0008\ntitle: Typed errors\nstatus: accepted\n---\n\n## Context\n\nx\n',
+      'docs/adr/base.md': '---\nid: "0002"   # the model\ntitle: Base model\nstatus: accepted\n---\n\n## Context\n\nSee [typed errors](typed-errors.md).\n',
+      'docs/adr/0009-named.md': '---\nid: ADR-0010\nstatus: accepted\n---\n\n# Named\n',
+    };
+    const { root, index } = await indexOf(files);
+    const texts = new Map(index.records().map((r) => [r.path, fs.readFileSync(r.path, 'utf8')]));
+    const typed = index.records().find((r) => r.path.endsWith('typed-errors.md'))!;
+    const plan = planRenumber(typed, 12, texts);
+    assert.strictEqual(plan.to, plan.from, 'no number in the name: the file keeps it');
+    assert.strictEqual(plan.edits.get(typed.path), files['docs/adr/typed-errors.md'].replace('id: ADR-0008', 'id: ADR-0012'));
+    const base = index.records().find((r) => r.path.endsWith('base.md'))!;
+    assert.strictEqual(planRenumber(base, 5, texts).edits.get(base.path), files['docs/adr/base.md'].replace('id: "0002"', 'id: "0005"'));
+    const named = index.records().find((r) => r.path.endsWith('0009-named.md'))!;
+    const renamed = planRenumber(named, 11, texts);
+    assert.strictEqual(path.relative(root, renamed.to), 'docs/adr/0011-named.md');
+    assert.strictEqual(renamed.edits.get(named.path), undefined, 'its text (id: ADR-0010) unchanged');
+  });
+});

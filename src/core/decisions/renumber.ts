@@ -37,6 +37,7 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
     if (path === record.path) {
       const i = record.titleLine - 1;
       if (lines[i] !== undefined && /^\s*#/.test(lines[i])) lines[i] = renumber(lines[i]);
+      renumberFrontMatterId(lines, oldNo, renumber);
     }
     // A record's links to itself (`[17](0017-use-sops.md)`) follow too.
     rewriteInboundLinks(lines, path, { target: record.path, newName, top }, renumber);
@@ -45,6 +46,19 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
   }
   return { from: record.path, to, edits };
 }
+
+/** `id: ADR-0008`, `adr-number: "0008"`: a front matter key that numbers the record takes its new number, as written. */
+function renumberFrontMatterId(lines: string[], oldNo: number, renumber: (s: string) => string): void {
+  if (lines.length === 0 || !isOpeningFence(lines[0])) return;
+  const close = closingFenceLine(lines);
+  for (let i = 1; i < close; i++) {
+    const m = FRONT_MATTER_ID.exec(lines[i]);
+    if (m && Number(m[4]) === oldNo) lines[i] = `${m[1]}${m[2]}${renumber(m[3])}${m[2]}${m[5]}`;
+  }
+}
+
+/** The keys the index takes a record's number from (`adr-number`, `adr`, `number`, `id`), with a number as their value. */
+const FRONT_MATTER_ID = /^((?:adr[-_]number|adr|number|id)\s*:\s*)(["']?)((?:ADR[-_ #]?)?0*(\d{1,6}))\2(\s*(?:#.*)?\r?)$/i;
 
 /**
  * A record's move: its path (`target`), its file's new name, and the repository's top folder when known (links
