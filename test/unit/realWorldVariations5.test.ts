@@ -343,4 +343,16 @@ describe('real-world record variations, fifth survey', () => {
       ],
     );
   });
+
+  it('a file named by its day and time (`202609271801-use-x.md`, `…180130-…`) is dated by it and has no number', async () => {
+    const { index } = await indexOf({
+      'docs/adr/202609271801-use-sqlite-for-the-cache.md': '# Use SQLite for the cache\n\nStatus: accepted\n\n## Context\n\nx\n',
+      'docs/adr/20260928180130-use-otel.md': '# Use OpenTelemetry\n\nStatus: proposed\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['202609271801-use-sqlite-for-the-cache.md', null, 'Use SQLite for the cache', 'accepted', '2026-09-27'],
+      ['20260928180130-use-otel.md', null, 'Use OpenTelemetry', 'proposed', '2026-09-28'],
+    ]);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -94,6 +94,7 @@ function isoDate(y: number, mo: number, d: number): string | null {
 
 /** `20200115-some-title.md` → `2020-01-15`, as log4brains names its records. */
 export function dateFromFileName(name: string): string | null {
-  const m = /^(\d{4})(\d{2})(\d{2})-/.exec(name);
+  // `20200101-use-kafka.md` (log4brains), and with the time of day after it (`202609271801-use-x.md`, `…180130-…`).
+  const m = /^(\d{4})(\d{2})(\d{2})(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?-/.exec(name);
   return m ? isoDate(+m[1], +m[2], +m[3]) : null;
 }
