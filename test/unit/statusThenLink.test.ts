@@ -89,6 +89,15 @@ describe('a status word, then a link on the same line', () => {
   });
 });
 
+describe('a status of two words with a slash', () => {
+  it('`Accepted/Implemented` is accepted, as `Accepted, implemented` is; `N/A` stays one word', () => {
+    assert.strictEqual(normaliseStatus('Accepted/Implemented'), 'accepted');
+    assert.strictEqual(normaliseStatus('**Accepted** / Implemented'), 'accepted');
+    assert.strictEqual(normaliseStatus('Akzeptiert/umgesetzt'), 'accepted');
+    assert.strictEqual(normaliseStatus('N/A'), 'na');
+  });
+});
+
 /** Accents typed as a letter and a combining mark (Unicode NFD, as some editors and macOS file names save them). */
 describe('link verbs with decomposed accents', () => {
   it('`Remplace\\u0301 par [`, `Modifie\\u0301e par [` read as the composed verbs; the label and the file name stay as written', async () => {
