@@ -105,9 +105,10 @@ export function normaliseStatus(raw: string | undefined): string | null {
   s = s
     .toLowerCase()
     // (and the full-width marks of records written in Japanese and Chinese: `承認済み（2026-09-04）`)
-    .split(/[.,;:()[\]{}!?|（）：、。，；【】「」]/)[0]
-    // `Accepted/Implemented` is accepted, as `Accepted, implemented` is (`N/A` stays a word).
-    .replace(/^(\s*[^/\s][^/]+?)\s*\/.*$/, '$1')
+    .split(/[.,;:()[\]{}!?|（）：、。，；【】「」]/)[0];
+  // `Accepted/Implemented` is accepted, as `Accepted, implemented` is (`N/A` stays a word).
+  if (s.includes('/')) s = s.replace(/^(\s*[^/\s][^/]+?)\s*\/.*$/, '$1');
+  s = s
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
