@@ -138,17 +138,26 @@ export async function openWebview<T>(page: Page, tabTitle: string, open: () => P
   }
 }
 
-/** Unregisters the service workers of webview frames (same origin as the workbench under code-server). */
+/**
+ * Unregisters the service workers of webview frames (same origin as the workbench under code-server). Bounded: in
+ * some states Chromium answers an unregister only minutes later (160 s was seen after a webview had just been shown),
+ * and what is not unregistered by then only costs the reload `openWebview` falls back to.
+ */
 async function unregisterWebviewWorkers(page: Page): Promise<void> {
   await page
-    .evaluate(async () => {
+    .evaluate(async (boundMs) => {
       const navigator = (globalThis as unknown as { navigator: { serviceWorker: ServiceWorkerLike } }).navigator;
-      for (const registration of await navigator.serviceWorker.getRegistrations()) {
-        if (registration.scope.includes('/webview/')) await registration.unregister();
-      }
-    })
+      const unregister = (async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) {
+          if (registration.scope.includes('/webview/')) await registration.unregister();
+        }
+      })();
+      await Promise.race([unregister, new Promise((resolve) => setTimeout(resolve, boundMs))]);
+    }, UNREGISTER_BOUND_MS)
     .catch(() => undefined);
 }
+
+const UNREGISTER_BOUND_MS = 3000;
 
 interface ServiceWorkerLike {
   controller?: { scriptURL: string } | null;
