@@ -116,7 +116,14 @@ export async function answer(page: Page, text: string, value?: string): Promise<
  * reloaded and the page opened again, once, saying so. A page that stays blank after that fails.
  */
 export async function openWebview<T>(page: Page, tabTitle: string, open: () => Promise<void>, shown: (timeoutMs: number) => Promise<T>): Promise<T> {
-  await unregisterWebviewWorkers(page);
+  if (!(await unregisterWebviewWorkers(page))) {
+    // A worker still held by an earlier webview: a reload lets it go (the page it controlled is gone).
+    console.log(`[harness] a webview worker was not unregistered in ${UNREGISTER_BOUND_MS / 1000} s; reloading the window first`);
+    await page.reload();
+    await waitForWorkbench(page);
+    await dismissNotifications(page);
+    await unregisterWebviewWorkers(page);
+  }
   await open();
   await editorTab(page, tabTitle).first().waitFor({ state: 'visible', timeout: generousMs });
   try {
@@ -140,21 +147,22 @@ export async function openWebview<T>(page: Page, tabTitle: string, open: () => P
 
 /**
  * Unregisters the service workers of webview frames (same origin as the workbench under code-server). Bounded: in
- * some states Chromium answers an unregister only minutes later (160 s was seen after a webview had just been shown),
- * and what is not unregistered by then only costs the reload `openWebview` falls back to.
+ * some states Chromium answers an unregister only minutes later (160 s was seen after a webview had just been shown);
+ * false then, and `openWebview` reloads the window first.
  */
-async function unregisterWebviewWorkers(page: Page): Promise<void> {
-  await page
+async function unregisterWebviewWorkers(page: Page): Promise<boolean> {
+  return page
     .evaluate(async (boundMs) => {
       const navigator = (globalThis as unknown as { navigator: { serviceWorker: ServiceWorkerLike } }).navigator;
       const unregister = (async () => {
         for (const registration of await navigator.serviceWorker.getRegistrations()) {
           if (registration.scope.includes('/webview/')) await registration.unregister();
         }
+        return true;
       })();
-      await Promise.race([unregister, new Promise((resolve) => setTimeout(resolve, boundMs))]);
+      return Promise.race([unregister, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), boundMs))]);
     }, UNREGISTER_BOUND_MS)
-    .catch(() => undefined);
+    .catch(() => true);
 }
 
 const UNREGISTER_BOUND_MS = 3000;
