@@ -87,32 +87,18 @@ describe('a new record from the default template follows the folder’s language
       'Das Problem, das diese Entscheidung veranlasst, und alle Umstände, die die Entscheidung beeinflussen oder einschränken.',
     );
     // French, feminine: `Proposée`, `## Statut`.
+    const second = { folder: '/r/doc/adr', number: 2, title: 'X', date: '2026-01-06', status: 'proposed', deciders: [], supersedes: [] };
     const fr = planNewDecision({
-      ...{ folder: '/r/doc/adr', number: 2, title: 'X', date: '2026-01-06', status: 'proposed', deciders: [], supersedes: [] },
+      ...second,
       dialect: 'nygard',
       language: { language: 'fr', feminine: true },
     });
     assert.match(fr.create.content, /^# 2\. X\n\nDate: 2026-01-06\n\n## Statut\n\nProposée\n\n## Contexte\n/);
     // No language, or a template of the project's own: as before.
-    const plain = planNewDecision({
-      folder: '/r/doc/adr',
-      number: 2,
-      title: 'X',
-      date: '2026-01-06',
-      status: 'proposed',
-      deciders: [],
-      supersedes: [],
-      dialect: 'nygard',
-    });
+    const plain = planNewDecision({ ...second, dialect: 'nygard' });
     assert.match(plain.create.content, /^# 2\. X\n\nDate: 2026-01-06\n\n## Status\n\nProposed\n\n## Context\n/);
     const own = planNewDecision({
-      folder: '/r/doc/adr',
-      number: 2,
-      title: 'X',
-      date: '2026-01-06',
-      status: 'proposed',
-      deciders: [],
-      supersedes: [],
+      ...second,
       dialect: 'nygard',
       template: '# NUMBER. TITLE\n\nSTATUS\n',
       language: { language: 'de', feminine: false },
