@@ -659,10 +659,16 @@ const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01]
  * (`D-20260817-07`, a slug) gives none.
  */
 function frontMatterNumber(data: Record<string, unknown> | undefined): number | null {
-  const id = data && stringField(data, 'adr-number', 'adr_number', 'adr', 'number', 'id');
-  const m = id === undefined ? null : /^(?:ADR[-_ #]?)?0*(\d{1,6})$/i.exec(id);
+  const id = data && stringField(data, ...FRONT_MATTER_NUMBER_KEYS);
+  const m = id === undefined ? null : FRONT_MATTER_NUMBER.exec(id);
   return m ? parseInt(m[1], 10) : null;
 }
+
+/** The front matter keys that may give a record its number, the first found first. */
+export const FRONT_MATTER_NUMBER_KEYS = ['adr-number', 'adr_number', 'adr', 'number', 'id'] as const;
+/** A front matter value that is a record's number (`ADR-0008`, `0003`, `27`), as a pattern; its group is the number. */
+export const FRONT_MATTER_NUMBER_VALUE = '(?:ADR[-_ #]?)?0*(\\d{1,6})';
+const FRONT_MATTER_NUMBER = new RegExp(`^${FRONT_MATTER_NUMBER_VALUE}$`, 'i');
 
 /** `ADR-`, `adr_`: the kind of record written before its number or day in a file's name. */
 const ADR_PREFIX = /^adr[-_ ]?(?=\d)/i;

@@ -4,6 +4,7 @@ import { closingFenceLine } from '../records/frontMatter';
 import { isOpeningFence } from '../records/frontMatterFences';
 import { setFrontMatterValue } from '../records/frontMatterEdit';
 import { adrToolsSlug } from './adrTools';
+import { FRONT_MATTER_NUMBER_KEYS, FRONT_MATTER_NUMBER_VALUE } from './decisionParser';
 
 export interface RenumberPlan {
   from: string;
@@ -57,8 +58,8 @@ function renumberFrontMatterId(lines: string[], oldNo: number, renumber: (s: str
   }
 }
 
-/** The keys the index takes a record's number from (`adr-number`, `adr`, `number`, `id`), with a number as their value. */
-const FRONT_MATTER_ID = /^((?:adr[-_]number|adr|number|id)\s*:\s*)(["']?)((?:ADR[-_ #]?)?0*(\d{1,6}))\2(\s*(?:#.*)?\r?)$/i;
+/** A line of one of the keys the index takes a record's number from, with a number as its value. */
+const FRONT_MATTER_ID = new RegExp(`^((?:${FRONT_MATTER_NUMBER_KEYS.join('|')})\\s*:\\s*)(["']?)(${FRONT_MATTER_NUMBER_VALUE})\\2(\\s*(?:#.*)?\\r?)$`, 'i');
 
 /**
  * A record's move: its path (`target`), its file's new name, and the repository's top folder when known (links
