@@ -152,7 +152,11 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     else addTextualSupersedes(line, links);
   }
   readReplacementSection(outline.sections.get('supersedes'), 'Supersedes', src.path, links, definitions);
+  const beforeSuccessors = links.length;
   readReplacementSection(outline.sections.get('superseded by'), 'Superseded by', src.path, links, definitions);
+  // `## Status` Accepted, then a `## Superseded by` section naming the newer record: the section was added when it was
+  // replaced, and the status left as it was.
+  if ((status === 'accepted' || status === 'proposed') && links.length > beforeSuccessors) status = 'superseded';
   // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
   if (!statusSection) for (const line of fieldLines) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
   readFrontMatterLinks(data, src.path, links, src.head);

@@ -44,6 +44,8 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   // no heading and no link.
   let nextComment = body.indexOf('<!--');
   let commentUntil = -1;
+  // The comment open over the lines being read opened inside a paragraph (not an HTML block).
+  let commentInline = false;
   // Inside an HTML comment that opened in the open list item.
   let itemHtml = false;
   let fence: string | undefined;
@@ -101,12 +103,21 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     if (nextComment >= 0 && nextComment < pos) nextComment = body.indexOf('<!--', pos);
     // A line opening with `<!--` starts an HTML block, as CommonMark reads it: to the line holding `-->`, it holds no
     // heading and no paragraph, and the lines after its first hold no link.
-    let htmlBlock = inComment;
-    if (!inComment && !fence && nextComment >= 0 && nextComment - pos <= 3 && nextComment < end && (itemIndent === 0 || nextComment - pos < itemIndent)) {
-      if (/^ *$/.test(body.slice(pos, nextComment))) {
+    if (!inComment) commentInline = false;
+    let htmlBlock = inComment && !commentInline;
+    if (!inComment && !fence && nextComment >= 0 && nextComment < end) {
+      if (nextComment - pos <= 3 && (itemIndent === 0 || nextComment - pos < itemIndent) && /^ *$/.test(body.slice(pos, nextComment))) {
         const close = body.indexOf('-->', nextComment + 4);
         if (close < 0 || close >= end) commentUntil = close < 0 ? body.length : close + 3;
         htmlBlock = true;
+      } else if (c !== 35 /* # */) {
+        // `Text <!-- a note` opened in a paragraph, closed on a later line of it: the lines up to `-->` are in the
+        // comment (no link), though still the paragraph's. A blank line first ends the paragraph: `<!--` was text.
+        const close = body.indexOf('-->', nextComment + 4);
+        if (close >= end && !/\n[ \t]*\r?\n/.test(body.slice(end, close))) {
+          commentUntil = close + 3;
+          commentInline = true;
+        }
       }
     }
     if (

@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import { indexOf, linksOf, readings, surveyProblems } from './helpers';
+
+/** Shapes met in public repositories' ADR folders that the earlier surveys left as they were read. */
+describe('real-world record variations, sixth survey', () => {
+  it('a record whose Status still says Accepted (or Proposed) but whose `## Superseded by` section names the newer record is superseded; `None` there leaves it as it is', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-004-outbox.md': '# ADR-004: Outbox\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Superseded by\n\n- [ADR-011](ADR-011-port.md)\n',
+      'docs/adr/ADR-005-events.md': '# ADR-005: Events\n\n## Status\n\nProposed\n\n## Superseded by\n\nADR-011\n',
+      'docs/adr/ADR-006-queue.md': '# ADR-006: Queue\n\n## Status\n\nAccepted\n\n## Superseded by\n\nNone.\n',
+      'docs/adr/ADR-007-cache.md': '# ADR-007: Cache\n\n## Status\n\nRejected\n\n## Superseded by\n\n- [ADR-011](ADR-011-port.md)\n',
+      'docs/adr/ADR-011-port.md': '# ADR-011: Port\n\n## Status\n\nAccepted\n\n## Supersedes\n\n- [ADR-004](ADR-004-outbox.md)\n- ADR-005\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[0], r[3]]),
+      [
+        ['ADR-004-outbox.md', 'superseded'],
+        ['ADR-005-events.md', 'superseded'],
+        ['ADR-006-queue.md', 'accepted'],
+        // Rejected is not what a successor changes: it stays rejected, and still links the newer record.
+        ['ADR-007-cache.md', 'rejected'],
+        ['ADR-011-port.md', 'accepted'],
+      ],
+    );
+    assert.deepStrictEqual(linksOf(index, 'ADR-007-cache.md'), ['superseded-by ADR-011-port.md']);
+    assert.deepStrictEqual(surveyProblems(index), ['ADR-007-cache.md:9 one-sided-link']);
+  });
+
+  it('an HTML comment opened in the middle of a paragraph and closed on a later line of it hides the links inside; a blank line before any `-->` leaves `<!--` as text', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-one.md':
+        '# 1. One\n\n## Status\n\nAccepted\n\n## Context\n\nWe follow [ADR 2](0002-two.md) <!-- and, once it is written,\n[ADR 9](0009-nine.md) which replaces\n[ADR 8](0008-eight.md) --> and [ADR 3](0003-three.md).\n\nAn open <!-- on its own\n\n[ADR 3](0003-three.md) is still read.\n',
+      'docs/adr/0002-two.md': '# 2. Two\n\n## Status\n\nAccepted\n',
+      'docs/adr/0003-three.md': '# 3. Three\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-one.md'), ['references 0002-two.md', 'references 0003-three.md']);
+    // No broken link to the records named only in the comment.
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+});
