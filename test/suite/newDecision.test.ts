@@ -149,6 +149,36 @@ describe('Lodestar: New Decision Record', () => {
     assert.deepStrictEqual([record?.status, record?.people], ['accepted', ['Dana Lead']]);
   });
 
+  it('with the MADR template, in a folder whose newest records are in French, the new record has MADR’s sections and status in French', async () => {
+    const { records } = await lodestar();
+    const adr = path.join(workspaceRoot(), 'doc/adr');
+    const french = [7, 8, 9].map((n) => ({
+      file: path.join(adr, `000${n}-francais-${n}.md`),
+      text: `---\nstatus: acceptée\ndate: 2026-01-0${n - 6}\n---\n\n# Français ${n}\n\n## Contexte et énoncé du problème\n\nC.\n\n## Résultat de la décision\n\nR.\n`,
+    }));
+    for (const f of french) fs.writeFileSync(f.file, f.text);
+    await records.refreshPaths(french.map((f) => f.file));
+    const config = vscode.workspace.getConfiguration('lodestar');
+    await config.update('decisions.template', 'madr', vscode.ConfigurationTarget.Global);
+    try {
+      const created = await vscode.commands.executeCommand<string>('lodestar.newDecision', {
+        title: 'Nouvelle chose',
+        status: 'accepted',
+        deciders: ['Dana Lead'],
+      });
+      assert.strictEqual(created, path.join(adr, '0010-nouvelle-chose.md'));
+      assert.match(
+        fs.readFileSync(created, 'utf8'),
+        /^---\nstatus: acceptée\ndate: \d{4}-\d{2}-\d{2}\ndecision-makers: \[Dana Lead\]\n---\n\n# Nouvelle chose\n\n## Contexte et énoncé du problème\n\n\n\n## Options envisagées\n\n## Résultat de la décision\n/,
+      );
+      assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 10, 'the cursor waits under Contexte et énoncé du problème');
+      const record = records.indexOf(created)?.record(created);
+      assert.deepStrictEqual([record?.status, record?.dialect, record?.people], ['accepted', 'madr4', ['Dana Lead']]);
+    } finally {
+      await config.update('decisions.template', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('an empty title writes nothing', async () => {
     await lodestar();
     const before = fs.readdirSync(path.join(workspaceRoot(), 'doc/adr')).sort();

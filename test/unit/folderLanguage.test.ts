@@ -152,6 +152,74 @@ describe('a new record from the default template follows the folder’s language
     assert.strictEqual(fs.readFileSync(path.join(dir, 'doc/adr/0003-eigene.md'), 'utf8'), '# 3. Eigene\n\n## Status\n\nAccepted\n');
   });
 
+  it('New Decision in MADR: the sections, MADR 2’s fields, the status and the supersede line in the folder’s language; read back as written', async () => {
+    const old = recordOf({ kind: 'decision', path: '/r/docs/decisions/0001-alt.md', folder: '/r/docs/decisions', number: 1, title: 'Alt' });
+    const request = {
+      folder: '/r/docs/decisions',
+      number: 2,
+      title: 'Neue Sache',
+      date: '2026-01-06',
+      status: 'accepted',
+      deciders: ['Dana'],
+      supersedes: [old],
+    };
+    const madr = planNewDecision({ ...request, dialect: 'madr', language: { language: 'de', feminine: false } });
+    assert.strictEqual(
+      madr.create.content,
+      [
+        '---',
+        'status: akzeptiert',
+        'date: 2026-01-06',
+        'decision-makers: [Dana]',
+        '---',
+        '',
+        '# Neue Sache',
+        '',
+        '## Kontext und Problemstellung',
+        '',
+        '',
+        '',
+        '## Betrachtete Optionen',
+        '',
+        '## Entscheidungsergebnis',
+        '',
+        '### Weitere Informationen',
+        '',
+        'Ersetzt [ADR-0001](0001-alt.md)',
+        '',
+      ].join('\n'),
+    );
+    // The cursor waits under Kontext und Problemstellung.
+    assert.strictEqual(madr.cursorLine, 11);
+    const madr2 = planNewDecision({ ...request, dialect: 'madr2', language: { language: 'fr', feminine: true } });
+    assert.match(
+      madr2.create.content,
+      /^# Neue Sache\n\n\* Statut: Acceptée\n\* Décideurs: Dana\n\* Date: 2026-01-06\n\n## Contexte et énoncé du problème\n\n\n\n## Options envisagées\n\n## Résultat de la décision\n\n## Links\n\n\* Remplace \[ADR-0001\]\(0001-alt\.md\)\n$/,
+    );
+    // English with no language, as before.
+    assert.match(
+      planNewDecision({ ...request, dialect: 'madr2' }).create.content,
+      /^# Neue Sache\n\n\* Status: accepted\n\* Deciders: Dana\n\* Date: 2026-01-06\n\n## Context and Problem Statement\n/,
+    );
+
+    const { index } = await indexOf({
+      'docs/decisions/0001-alt.md': '# Alt\n\n* Status: akzeptiert\n\n## Kontext und Problemstellung\n\nx\n\n## Entscheidungsergebnis\n\ny\n',
+      'docs/decisions/0002-neue-sache.md': madr.create.content,
+      'docs/decisions/0003-neue-sache.md': madr2.create.content,
+    });
+    assert.deepStrictEqual(readings(index).slice(1), [
+      ['0002-neue-sache.md', 2, 'Neue Sache', 'accepted', '2026-01-06'],
+      ['0003-neue-sache.md', 3, 'Neue Sache', 'accepted', '2026-01-06'],
+    ]);
+    const [, second, third] = index.records().sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+    assert.deepStrictEqual([second.dialect, third.dialect], ['madr4', 'madr2']);
+    assert.deepStrictEqual([second.people, third.people], [['Dana'], ['Dana']]);
+    assert.deepStrictEqual(
+      [second, third].map((r) => r.links.map((l) => `${l.kind} ${path.basename(l.target)}`)),
+      [['supersedes 0001-alt.md'], ['supersedes 0001-alt.md']],
+    );
+  });
+
   it('lint finds the translated template’s prose left in a record', async () => {
     const dir = makeTempDir();
     writeFiles(dir, { '.adr-dir': 'doc/adr\n', 'doc/adr/0001-alt.md': nygard(1, 'Alt', DE, 'Datum', 'Akzeptiert') });

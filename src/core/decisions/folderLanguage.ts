@@ -51,6 +51,35 @@ const NYGARD: Record<StatusLanguage, { headings: [string, string, string, string
   },
 };
 
+/**
+ * MADR's sections as a new record starts with them (Context and Problem Statement, Considered Options, Decision
+ * Outcome, More Information), and MADR 2's Status field, in each language, as the translated MADR templates name them.
+ */
+const MADR: Record<StatusLanguage, { sections: [string, string, string, string]; status: string }> = {
+  de: { sections: ['Kontext und Problemstellung', 'Betrachtete Optionen', 'Entscheidungsergebnis', 'Weitere Informationen'], status: 'Status' },
+  fr: {
+    sections: ['Contexte et énoncé du problème', 'Options envisagées', 'Résultat de la décision', 'Informations complémentaires'],
+    status: 'Statut',
+  },
+  es: { sections: ['Contexto y planteamiento del problema', 'Opciones consideradas', 'Resultado de la decisión', 'Más información'], status: 'Estado' },
+  pt: { sections: ['Contexto e declaração do problema', 'Opções consideradas', 'Resultado da decisão', 'Mais informações'], status: 'Situação' },
+};
+
+const ENGLISH_MADR = { sections: ['Context and Problem Statement', 'Considered Options', 'Decision Outcome', 'More Information'], status: 'Status' } as const;
+
+/**
+ * A new MADR record's section headings and MADR 2's field names (Status, Deciders, Date) in `language`
+ * (English when undefined).
+ */
+export function madrNamesIn(language: StatusLanguage | undefined): {
+  sections: readonly [string, string, string, string];
+  status: string;
+  deciders: string;
+  date: string;
+} {
+  return { ...(language ? MADR[language] : ENGLISH_MADR), ...fieldNamesIn(language) };
+}
+
 /** adr-tools' template (`NUMBER`, `TITLE`, `DATE`, `STATUS`) with its headings, Date field and prose in `language`. */
 export function adrToolsTemplateIn(language: StatusLanguage): string {
   const { headings, date, prose } = NYGARD[language];

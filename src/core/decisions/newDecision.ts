@@ -4,7 +4,7 @@ import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
 import { datedStatus, isStatusChoices } from './status';
 import { RecordLanguage, recordLanguage, statusForms, translatedStatus, translatedVerb } from './recordLanguage';
-import { adrToolsTemplateIn, fieldNamesIn } from './folderLanguage';
+import { adrToolsTemplateIn, fieldNamesIn, madrNamesIn } from './folderLanguage';
 import { normaliseHeading } from '../records/markdownOutline';
 import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
@@ -38,8 +38,13 @@ export interface NewDecisionPlan {
   cursorLine: number;
 }
 
-/** The sections a new MADR record starts with; the empty line after the first is where the cursor goes. */
-const MADR_SECTIONS = ['## Context and Problem Statement', '', '', '', '## Considered Options', '', '## Decision Outcome', ''];
+/**
+ * The sections a new MADR record starts with, in the folder's language (see {@link madrNamesIn}); the empty line
+ * after the first is where the cursor goes.
+ */
+function madrSections(sections: readonly string[]): string[] {
+  return [`## ${sections[0]}`, '', '', '', `## ${sections[1]}`, '', `## ${sections[2]}`, ''];
+}
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
@@ -100,32 +105,38 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
   const path = joinPath(req.folder, file);
   const status = capitalise(req.status);
   let content: string;
-  if (req.dialect === 'madr' && !req.template) {
-    const supersedes = req.supersedes.map((r) => `[ADR-${String(r.number ?? 0).padStart(4, '0')}](${basename(r.path)})`);
-    content = [
-      '---',
-      `status: ${req.status}`,
-      `date: ${req.date}`,
-      ...(req.deciders.length > 0 ? [`decision-makers: [${req.deciders.map(yamlScalar).join(', ')}]`] : []),
-      '---',
-      '',
-      `# ${req.title}`,
-      '',
-      ...MADR_SECTIONS,
-      ...(supersedes.length > 0 ? ['### More Information', '', ...supersedes.map((s) => `Supersedes ${s}`), ''] : []),
-    ].join('\n');
-  } else if (req.dialect === 'madr2' && !req.template) {
-    const supersedes = req.supersedes.map((r) => `* Supersedes [ADR-${String(r.number ?? 0).padStart(4, '0')}](${basename(r.path)})`);
-    content = [
-      `# ${req.title}`,
-      '',
-      `* Status: ${req.status}`,
-      ...(req.deciders.length > 0 ? [`* Deciders: ${req.deciders.join(', ')}`] : []),
-      `* Date: ${req.date}`,
-      '',
-      ...MADR_SECTIONS,
-      ...(supersedes.length > 0 ? ['## Links', '', ...supersedes, ''] : []),
-    ].join('\n');
+  if ((req.dialect === 'madr' || req.dialect === 'madr2') && !req.template) {
+    // In a German, French, Spanish or Portuguese folder: MADR's headings, MADR 2's fields, the status and the
+    // supersede links in its language (front matter keys stay MADR's own).
+    const language = req.language;
+    const names = madrNamesIn(language?.language);
+    const written = (language && translatedStatus(language, req.status)) || undefined;
+    const supersedesVerb = translatedVerb(language, 'supersedes') ?? 'Supersedes';
+    const supersedes = req.supersedes.map((r) => `${supersedesVerb} [ADR-${String(r.number ?? 0).padStart(4, '0')}](${basename(r.path)})`);
+    content =
+      req.dialect === 'madr'
+        ? [
+            '---',
+            `status: ${written?.toLowerCase() ?? req.status}`,
+            `date: ${req.date}`,
+            ...(req.deciders.length > 0 ? [`decision-makers: [${req.deciders.map(yamlScalar).join(', ')}]`] : []),
+            '---',
+            '',
+            `# ${req.title}`,
+            '',
+            ...madrSections(names.sections),
+            ...(supersedes.length > 0 ? [`### ${names.sections[3]}`, '', ...supersedes, ''] : []),
+          ].join('\n')
+        : [
+            `# ${req.title}`,
+            '',
+            `* ${names.status}: ${written ?? req.status}`,
+            ...(req.deciders.length > 0 ? [`* ${names.deciders}: ${req.deciders.join(', ')}`] : []),
+            `* ${names.date}: ${req.date}`,
+            '',
+            ...madrSections(names.sections),
+            ...(supersedes.length > 0 ? ['## Links', '', ...supersedes.map((s) => `* ${s}`), ''] : []),
+          ].join('\n');
   } else {
     // A folder whose records are in German, French, Spanish or Portuguese gets adr-tools' template in its language.
     const language = req.template ? undefined : req.language;
@@ -139,7 +150,9 @@ export function planNewDecision(req: NewDecisionRequest): NewDecisionPlan {
     for (const old of req.supersedes) content = addStatusLink(content, verb, refTo(old), relativeLink(path, old.path));
   }
   const lines = content.split('\n');
-  const contextLine = lines.findIndex((l) => /^## Context/.test(l) || (l.startsWith('## ') && normaliseHeading(l.slice(3)) === 'context'));
+  const contextLine = lines.findIndex(
+    (l) => /^## Context/.test(l) || (l.startsWith('## ') && /^context(?: and problem statement)?$/.test(normaliseHeading(l.slice(3)))),
+  );
   return { create: { path, content }, cursorLine: contextLine >= 0 ? contextLine + 3 : lines.length };
 }
 

@@ -323,13 +323,12 @@ async function writeStyle(choice: FolderChoice, inFolder: LodestarRecord[]): Pro
   }
 }
 
-/** adr-tools' template follows the language of the folder's newest records (`## Kontext` → German). */
+/**
+ * adr-tools' template, and MADR's sections, follow the language of the folder's newest records (`## Kontext` →
+ * German): the highest numbers, or the latest dates where records have no number (log4brains).
+ */
 async function withLanguage(dialect: WriteDialect, inFolder: LodestarRecord[]): Promise<{ dialect: WriteDialect; language?: RecordLanguage }> {
-  if (dialect !== 'nygard') return { dialect };
-  const newest = inFolder
-    .filter((r) => r.number !== null)
-    .sort((a, b) => (b.number as number) - (a.number as number))
-    .slice(0, LANGUAGE_SAMPLE);
+  const newest = [...inFolder].sort((a, b) => (b.number ?? -1) - (a.number ?? -1) || (b.date ?? '').localeCompare(a.date ?? '')).slice(0, LANGUAGE_SAMPLE);
   const texts = await Promise.all(
     newest.map((r) =>
       vscode.workspace.fs.readFile(vscode.Uri.file(r.path)).then(
