@@ -227,10 +227,21 @@ async function uncommittedRecords(decisions: ReturnType<RecordIndex['records']>,
 /** The name the content problems of a decision record are kept under in the record cache. */
 const KEPT_CONTENT_PROBLEMS = 'lint-content';
 
-/** A record's content problems as judged when it was committed, and the folder template they were judged against. */
-interface KeptContentProblems {
-  template: string;
-  problems: Problem[];
+/**
+ * A record's content problems, and the folder template they were judged against: most records have none, and then
+ * only the template's key is kept (a string costs the record cache's other readers less to load than an object).
+ */
+type KeptContentProblems = string | { template: string; problems: Problem[] };
+
+function keptContentProblems(template: string, problems: Problem[]): KeptContentProblems {
+  return problems.length === 0 ? template : { template, problems };
+}
+
+/** The problems kept for this template, or undefined when they were judged against another. */
+function contentProblemsKeptFor(kept: KeptContentProblems | undefined, template: string): Problem[] | undefined {
+  if (kept === undefined) return undefined;
+  if (typeof kept === 'string') return kept === template ? [] : undefined;
+  return kept.template === template ? kept.problems : undefined;
 }
 
 /**
@@ -280,10 +291,10 @@ async function recordContentProblems(
   const decoder = new TextDecoder();
   for (const record of decisions) {
     const template = templateKeys.get(record.folder) ?? '';
-    const kept = cache?.derived(record.path, KEPT_CONTENT_PROBLEMS) as KeptContentProblems | undefined;
+    const kept = contentProblemsKeptFor(cache?.derived(record.path, KEPT_CONTENT_PROBLEMS) as KeptContentProblems | undefined, template);
     // Template text in an accepted record depends on git as well (is the file committed yet?): judged anew.
-    if (kept && kept.template === template && !kept.problems.some(isCommittedPlaceholder)) {
-      out.push(...kept.problems);
+    if (kept && !kept.some(isCommittedPlaceholder)) {
+      out.push(...kept);
       continue;
     }
     const pending = read(record.path);
@@ -292,13 +303,13 @@ async function recordContentProblems(
     // Unreadable, binary or huge files already have their own problem.
     if (!bytes) continue;
     if (bytes.length > 1024 * 1024 || bytes.includes(0)) {
-      cache?.keepDerived(record.path, KEPT_CONTENT_PROBLEMS, { template, problems: [] } satisfies KeptContentProblems);
+      cache?.keepDerived(record.path, KEPT_CONTENT_PROBLEMS, keptContentProblems(template, []));
       continue;
     }
     const text = decoder.decode(bytes);
     let problems = contentProblems(record, text, templates.get(record.folder));
     // (Those that depend on git too are not kept: they would be judged anew, and the cache written, on every run.)
-    if (!problems.some(isCommittedPlaceholder)) cache?.keepDerived(record.path, KEPT_CONTENT_PROBLEMS, { template, problems } satisfies KeptContentProblems);
+    if (!problems.some(isCommittedPlaceholder)) cache?.keepDerived(record.path, KEPT_CONTENT_PROBLEMS, keptContentProblems(template, problems));
     // Template text in an accepted record: an error once committed. git is asked only then, once.
     if (problems.some(isCommittedPlaceholder) && (await (fresh ??= uncommitted())).has(record.path))
       problems = contentProblems(record, text, templates.get(record.folder), { uncommitted: true });
