@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as nodeFs from 'fs';
 import * as path from 'path';
 import { branchNumberProblems, ClaimedNumbers, claimedNumbersOnOtherBranches, otherBranchesUnreadable } from '../core/decisions/claimedNumbers';
@@ -17,6 +18,7 @@ import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintForma
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
 import { Problem } from '../core/records/record';
+import { RecordCacheFile } from '../core/index/recordCacheFile';
 import { openRecordCache } from './recordCache';
 import type { CommandContext } from './command';
 
@@ -77,7 +79,6 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
   const cache = openRecordCache(root);
   await index.build({ cache });
-  cache?.save();
   const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   const decisions = index.records('decision');
   // What git is asked (other branches' numbers, once per folder; the repository's files for applies-to; .mailmap)
@@ -93,7 +94,9 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   // A file that could not be read as a record already has its problem; its content is not judged on top.
   const unreadable = new Set(indexProblems.filter((p) => FILE_PROBLEMS.has(p.code)).map((p) => p.path));
   const judged = decisions.filter((r) => !unreadable.has(r.path));
-  const contentRead = await recordContentProblems(fs, judged, decisionFolders, () => uncommittedRecords(judged, decisionFolders));
+  const contentRead = await recordContentProblems(fs, judged, decisionFolders, () => uncommittedRecords(judged, decisionFolders), cache);
+  // Written once the content problems are kept too (nothing here changes the records the build read).
+  cache?.save();
   const people = await peopleRead;
   // Numbers other branches use are no gaps. When git refuses to read them (a repository another user owns, say),
   // lint says so instead of taking every other branch for empty.
@@ -221,12 +224,36 @@ async function uncommittedRecords(decisions: ReturnType<RecordIndex['records']>,
   return out;
 }
 
-/** Template text, empty and missing sections, title numbers: read from each decision record's file. */
+/** The name the content problems of a decision record are kept under in the record cache. */
+const KEPT_CONTENT_PROBLEMS = 'lint-content';
+
+/**
+ * A record's content problems, and the folder template they were judged against: most records have none, and then
+ * only the template's key is kept (a string costs the record cache's other readers less to load than an object).
+ */
+type KeptContentProblems = string | { template: string; problems: Problem[] };
+
+function keptContentProblems(template: string, problems: Problem[]): KeptContentProblems {
+  return problems.length === 0 ? template : { template, problems };
+}
+
+/** The problems kept for this template, or undefined when they were judged against another. */
+function contentProblemsKeptFor(kept: KeptContentProblems | undefined, template: string): Problem[] | undefined {
+  if (kept === undefined) return undefined;
+  if (typeof kept === 'string') return kept === template ? [] : undefined;
+  return kept.template === template ? kept.problems : undefined;
+}
+
+/**
+ * Template text, empty and missing sections, title numbers: read from each decision record's file, or taken from
+ * the record cache for a file unchanged since a run judged it against the same folder template.
+ */
 async function recordContentProblems(
   fs: RecordFileSystem,
   decisions: ReturnType<RecordIndex['records']>,
   folders: string[],
   uncommitted: () => Promise<ReadonlySet<string>>,
+  cache: RecordCacheFile | undefined,
 ): Promise<Problem[]> {
   const templates = new Map<string, Set<string> | undefined>();
   for (const folder of folders) {
@@ -239,6 +266,17 @@ async function recordContentProblems(
       }
     }
   }
+  // The problems depend on the file (the cache's stamp), its record (read from the same file) and the folder's template.
+  const templateKeys = new Map<string, string>();
+  for (const [folder, lines] of templates)
+    templateKeys.set(
+      folder,
+      lines
+        ? createHash('sha1')
+            .update([...lines].join('\n'))
+            .digest('hex')
+        : '',
+    );
   const out: Problem[] = [];
   let fresh: Promise<ReadonlySet<string>> | undefined;
   // Read before returning when the file system can (no hand-off to the I/O threads for each of thousands of files).
@@ -252,19 +290,36 @@ async function recordContentProblems(
   };
   const decoder = new TextDecoder();
   for (const record of decisions) {
+    const template = templateKeys.get(record.folder) ?? '';
+    const kept = contentProblemsKeptFor(cache?.derived(record.path, KEPT_CONTENT_PROBLEMS) as KeptContentProblems | undefined, template);
+    // Template text in an accepted record depends on git as well (is the file committed yet?): judged anew.
+    if (kept && !kept.some(isCommittedPlaceholder)) {
+      out.push(...kept);
+      continue;
+    }
     const pending = read(record.path);
     // A blocking read's bytes are decoded before anything else runs (the next read reuses its buffer).
     const bytes = pending instanceof Promise ? await pending : pending;
     // Unreadable, binary or huge files already have their own problem.
-    if (!bytes || bytes.length > 1024 * 1024 || bytes.includes(0)) continue;
+    if (!bytes) continue;
+    if (bytes.length > 1024 * 1024 || bytes.includes(0)) {
+      cache?.keepDerived(record.path, KEPT_CONTENT_PROBLEMS, keptContentProblems(template, []));
+      continue;
+    }
     const text = decoder.decode(bytes);
     let problems = contentProblems(record, text, templates.get(record.folder));
+    // (Those that depend on git too are not kept: they would be judged anew, and the cache written, on every run.)
+    if (!problems.some(isCommittedPlaceholder)) cache?.keepDerived(record.path, KEPT_CONTENT_PROBLEMS, keptContentProblems(template, problems));
     // Template text in an accepted record: an error once committed. git is asked only then, once.
-    if (problems.some((p) => p.code === 'template-placeholder' && p.severity === 'error') && (await (fresh ??= uncommitted())).has(record.path))
+    if (problems.some(isCommittedPlaceholder) && (await (fresh ??= uncommitted())).has(record.path))
       problems = contentProblems(record, text, templates.get(record.folder), { uncommitted: true });
     out.push(...problems);
   }
   return out;
+}
+
+function isCommittedPlaceholder(p: Problem): boolean {
+  return p.code === 'template-placeholder' && p.severity === 'error';
 }
 
 function compareText(a: string, b: string): number {

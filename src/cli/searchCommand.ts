@@ -79,8 +79,11 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
     }));
     out(`${JSON.stringify({ results }, null, 2)}\n`);
   } else {
+    // Written in one go: a write per line is a system call per line (thousands when a common word matches).
+    let text = '';
     for (const h of hits)
-      out(`${relativeTo(root, h.record.path)}:${h.line}: ${recordLabel(h.record)}${h.record.status ? ` [${h.record.status}]` : ''} — ${h.preview}\n`);
+      text += `${relativeTo(root, h.record.path)}:${h.line}: ${recordLabel(h.record)}${h.record.status ? ` [${h.record.status}]` : ''} — ${h.preview}\n`;
+    if (text !== '') out(text);
   }
   return hits.length > 0 ? 0 : 1;
 }

@@ -106,6 +106,8 @@ describe('fast paths give what the slow way gives: template lines, the body of a
       'naïve “quotes” — dash',
       'e\u0301 decomposed',
       '日本語 ADR',
+      'a\u0301\u0323 x\u0323\u0307 — Ελληνικά ΣΟΦΟΣ Σ. ﬁ Ω K İstanbul ǅ 한국어',
+      '\u0301leading mark, ’quote’ e\u0301',
     ]) {
       assert.strictEqual(fold(t), reference(t), t);
     }

@@ -160,7 +160,7 @@ describe('records kept between runs (the CLI record cache)', () => {
     assert.ok(!fs.existsSync(stale) && !fs.existsSync(earlierFormat));
     assert.ok(fs.existsSync(recent) && fs.existsSync(unrelated));
     // The kept file is plain JSON of this format.
-    assert.strictEqual((JSON.parse(fs.readFileSync(cache.path, 'utf8')) as { format: string }).format, 'lodestar-record-cache-2');
+    assert.strictEqual((JSON.parse(fs.readFileSync(cache.path, 'utf8')) as { format: string }).format, 'lodestar-record-cache-3');
   });
 
   it('a cache that cannot be written changes nothing in the index', async () => {
@@ -172,6 +172,79 @@ describe('records kept between runs (the CLI record cache)', () => {
     await index.build({ cache });
     assert.strictEqual(cache.save(), false);
     assert.strictEqual(index.records().length, 6);
+  });
+
+  it('keeps a value worked out from a file with its entry while the file is unchanged, and drops it when the file is read again', async () => {
+    const root = buildRepo(repoFiles());
+    const folder = makeTempDir();
+    const kept = path.join(root, 'doc/adr/0001-record-decisions.md');
+    const changed = path.join(root, 'doc/adr/0004-madr.md');
+    const first = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
+    await buildWith(root, first, new NodeFileSystem({ blockingReads: true }));
+    first.keepDerived(kept, 'check', { problems: [{ code: 'x', line: 2 }] });
+    first.keepDerived(changed, 'check', { problems: [] });
+    first.keepDerived(path.join(root, 'doc/adr/not-looked-at.md'), 'check', 1);
+    assert.strictEqual(first.derived(path.join(root, 'doc/adr/not-looked-at.md'), 'check'), undefined, 'nothing is kept for a file the build did not look at');
+    assert.ok(first.save());
+
+    const second = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
+    assert.strictEqual(second.derived(kept, 'check'), undefined, 'nothing is told before the build looks at the file');
+    fs.appendFileSync(changed, '\nOne more line.\n');
+    await buildWith(root, second, new NodeFileSystem({ blockingReads: true }));
+    assert.deepStrictEqual(second.derived(kept, 'check'), { problems: [{ code: 'x', line: 2 }] });
+    assert.strictEqual(second.derived(kept, 'other'), undefined);
+    assert.strictEqual(second.derived(changed, 'check'), undefined, 'a file read again has nothing kept');
+
+    // Another build of the program keeps nothing of this one's.
+    const other = new RecordCacheFile(root, 'build-2', { folder, now: LATER });
+    await buildWith(root, other, new NodeFileSystem({ blockingReads: true }));
+    assert.strictEqual(other.derived(kept, 'check'), undefined);
+  });
+
+  it('lodestar lint takes the content problems of unchanged records from the cache, and judges a changed record or template anew', async function () {
+    const root = buildRepo({
+      ...repoFiles(),
+      'doc/adr/0006-six.md': nygardAdr({ number: 7, title: 'Six' }),
+    });
+    const folder = makeTempDir();
+    const saved = { dir: process.env.LODESTAR_RECORD_CACHE_DIR, off: process.env.LODESTAR_NO_RECORD_CACHE };
+    const lint = async (cached: boolean): Promise<string> => {
+      if (cached) delete process.env.LODESTAR_NO_RECORD_CACHE;
+      else process.env.LODESTAR_NO_RECORD_CACHE = '1';
+      return (await runCli(['lint', '--json', '--root', root])).stdout;
+    };
+    // Files are taken from the cache only once they have been still for two seconds.
+    const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2100));
+    try {
+      process.env.LODESTAR_RECORD_CACHE_DIR = folder;
+      await settle();
+      const expected = await lint(false);
+      assert.match(expected, /title-number-mismatch/);
+      assert.strictEqual(await lint(true), expected);
+      assert.strictEqual(await lint(true), expected, 'the second run takes the kept content problems');
+      const cacheFile = fs.readdirSync(folder).find((n) => n.startsWith('records-'));
+      assert.match(fs.readFileSync(path.join(folder, cacheFile!), 'utf8'), /"lint-content":\{"template":"","problems":\[\{/, 'the content problems are kept');
+
+      fs.appendFileSync(path.join(root, 'doc/adr/0001-record-decisions.md'), '\n## Options\n\n* [option 1]\n');
+      fs.writeFileSync(path.join(root, 'doc/adr/template.md'), '# NUMBER. TITLE\n\n## Context\n\nThe issue motivating this decision, and any context.\n');
+      fs.appendFileSync(path.join(root, 'doc/adr/0002-use-kafka.md'), '\nThe issue motivating this decision, and any context.\n');
+      await settle();
+      const changed = await lint(false);
+      assert.notStrictEqual(changed, expected);
+      assert.match(changed, /0001-record-decisions\.md[\s\S]*template-placeholder/);
+      assert.strictEqual(await lint(true), changed);
+      assert.strictEqual(await lint(true), changed);
+
+      fs.writeFileSync(path.join(root, 'doc/adr/template.md'), '# NUMBER. TITLE\n\n## Context\n\nSome other template line that no record has.\n');
+      const otherTemplate = await lint(false);
+      assert.notStrictEqual(otherTemplate, changed);
+      assert.strictEqual(await lint(true), otherTemplate, 'another folder template: the records are judged against it');
+    } finally {
+      if (saved.dir === undefined) delete process.env.LODESTAR_RECORD_CACHE_DIR;
+      else process.env.LODESTAR_RECORD_CACHE_DIR = saved.dir;
+      if (saved.off === undefined) delete process.env.LODESTAR_NO_RECORD_CACHE;
+      else process.env.LODESTAR_NO_RECORD_CACHE = saved.off;
+    }
   });
 
   it('lodestar index keeps its records in LODESTAR_RECORD_CACHE_DIR and prints the same; LODESTAR_NO_RECORD_CACHE=1 keeps none', async () => {

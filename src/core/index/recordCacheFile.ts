@@ -15,7 +15,7 @@ import { RecordFolder } from './recordFolders';
 const RACY_MS = 2000;
 // JSON: the entries are plain data (strings, numbers, booleans, lists), and JSON.parse reads them in half the time
 // v8.deserialize takes.
-const FORMAT = 'lodestar-record-cache-2';
+const FORMAT = 'lodestar-record-cache-3';
 /** Cache files of roots no command has read for this long (a repository moved or deleted) are removed. */
 const UNUSED_DAYS = 30;
 
@@ -27,6 +27,8 @@ interface CachedEntry {
   /** The file had not changed for {@link RACY_MS} when it was looked at. */
   trusted: boolean;
   entry: LoadedRecord;
+  /** What commands worked out from the file besides its record (see {@link RecordCacheFile.derived}), by name. */
+  derived?: Record<string, unknown>;
 }
 
 interface CacheFileContent {
@@ -105,6 +107,26 @@ export class RecordCacheFile implements RecordCache {
     const looked = this.looked.get(filePath);
     if (!looked) return;
     this.after.set(filePath, { stamp: looked.stamp, folder: folderKey(folder), trusted: looked.trusted, entry });
+    this.changed = true;
+  }
+
+  /**
+   * A value a command worked out from this file (and kept with {@link keepDerived}) while the file was as it is now:
+   * only for a file this build took from the cache or read, and gone whenever the file is read again. The value is
+   * what was kept, as JSON gave it back; the caller checks anything else the value depends on.
+   */
+  derived(filePath: string, name: string): unknown {
+    return this.after.get(filePath)?.derived?.[name];
+  }
+
+  /**
+   * Keeps, with this file's entry, a value worked out from the file as it was when the build looked at it (a plain
+   * JSON value, written by the next {@link save}). Nothing is kept for a file the build did not look at.
+   */
+  keepDerived(filePath: string, name: string, value: unknown): void {
+    const kept = this.after.get(filePath);
+    if (!kept) return;
+    kept.derived = { ...kept.derived, [name]: value };
     this.changed = true;
   }
 
