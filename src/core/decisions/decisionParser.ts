@@ -13,6 +13,7 @@ import {
   normaliseStatus,
   parseLinkLine,
   parseTextualLinkLine,
+  parseSuccessorField,
   parseTextualStatusLinks,
   titleLinks,
 } from './status';
@@ -157,8 +158,15 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   // `## Status` Accepted, then a `## Superseded by` section naming the newer record: the section was added when it was
   // replaced, and the status left as it was.
   if ((status === 'accepted' || status === 'proposed') && links.length > beforeSuccessors) status = 'superseded';
-  // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
-  if (!statusSection) for (const line of fieldLines) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
+  // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it; and
+  // `**Status**: Superseded` then `**Superseded by**: ADR-0050 (the hybrid)`, the older record's side. So in a block
+  // quote (`> **Supersedes**: ADR-0055`) and in a table of fields (`| Superseded by | ADR-0050 |`).
+  if (!statusSection)
+    for (const line of fieldLines)
+      for (const text of lineFields(fieldText(line.text))) {
+        addTextualSupersedes({ ...line, text }, links);
+        for (const { kind, ref } of parseSuccessorField(text)) links.push({ kind, target: ref, label: ref, line: line.line + 1 });
+      }
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -289,6 +297,14 @@ const BOLD_LABEL = /^\s*(?:\*\*|__)([\p{L}][\p{L} -]{0,29}?)\s*:?\s*(?:\*\*|__)\
 
 /** A line that is no field's value: another field (`**Date:** …`, `Owner:`), a heading, a rule or a table row. */
 const NOT_A_VALUE = /^\s*(?:#|[-*_]{3,}\s*$|\||(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L} -]{0,30}(?:\*\*|__)?\s*:(?!\/\/))/u;
+
+/** `> **Supersedes**: ADR-0055`, `| Superseded by | ADR-0050 |`: a quoted field, or a two-column table row, as `Name: value`. */
+function fieldText(text: string): string {
+  const c = text.trimStart().charCodeAt(0);
+  if (c === 62 /* > */) return text.replace(/^\s*(?:>\s?)+/, '');
+  const row = c === 124 /* | */ ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(text) : null;
+  return row ? `${row[1].trim()}: ${row[2].trim()}` : text;
+}
 
 /** `> **Status:** accepted`: fields under the title set as a block quote are read as the fields they quote. */
 function unquoted(l: OutlineLine): OutlineLine {

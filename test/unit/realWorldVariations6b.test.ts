@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import { indexOf, linksOf, readings, surveyProblems } from './helpers';
+
+/** Shapes met in public repositories' ADR folders that the earlier surveys left as they were read (second batch). */
+describe('real-world record variations, sixth survey (b)', () => {
+  it('a `**Superseded by**: ADR-0050 (a note)` field under `**Status**: Superseded` names the newer record: no one-sided link; `Superseded by: —` is none', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-0043-lodging-api.md':
+        '# ADR-0043: Lodging API\n\n**Version**: 1.0.1\n**Status**: Superseded\n**Superseded by**: ADR-0050 (hybrid of two suppliers)\n**Date**: 2025-11-19\n\n## Context\n\nC.\n',
+      'docs/adr/ADR-0044-benchmark.md': '# ADR-0044: Benchmark\n\nStatus: Superseded\nDate: 2025-08-26\nReplaced by: ADR-0050\n\n## Context\n\nC.\n',
+      'docs/adr/ADR-0045-queue.md': '# ADR-0045: Queue\n\n**Status**: Accepted\n**Superseded by**: —\n\n## Context\n\nC.\n',
+      'docs/adr/ADR-0050-hybrid.md':
+        '# ADR-0050: Hybrid\n\n**Status**: Accepted\n**Supersedes**: ADR-0043, ADR-0044\n**Date**: 2025-11-24\n\n## Context\n\nC.\n',
+    });
+    assert.deepStrictEqual(linksOf(index, 'ADR-0043-lodging-api.md'), ['superseded-by ADR-0050-hybrid.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0044-benchmark.md'), ['superseded-by ADR-0050-hybrid.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-0045-queue.md'), []);
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[0], r[3]]),
+      [
+        ['ADR-0043-lodging-api.md', 'superseded'],
+        ['ADR-0044-benchmark.md', 'superseded'],
+        ['ADR-0045-queue.md', 'accepted'],
+        ['ADR-0050-hybrid.md', 'accepted'],
+      ],
+    );
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
+  it('fields quoted under the title (`> **Supersedes**: ADR-061 (…)`) and in a table of fields (`| Superseded by | ADR-001 |`) link as plain ones do', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-055-bundle.md':
+        '# ADR-055 — Bundle\n\n> **Estado:** Aceptado — 2026-08-13\n> **Superseded by**: ADR-061 (new triggers)\n\n## Contexto\n\nC.\n',
+      'docs/adr/ADR-061-triggers.md':
+        '# ADR-061 — Triggers\n\n> **Estado:** Aceptado — 2026-08-18\n> **Supersedes**: ADR-055 (its triggers)\n\n## Contexto\n\nC.\n',
+      'docs/adr/ADR-070-runners.md':
+        '# ADR-070 — Runners\n\n| Field | Value |\n|---|---|\n| Status | Superseded |\n| Date | 2026-05-25 |\n| Supersedes | — |\n| Superseded by | ADR-071 |\n\n## Context\n\nC.\n',
+      'docs/adr/ADR-071-pools.md': '# ADR-071 — Pools\n\n| Field | Value |\n|---|---|\n| Status | Accepted |\n| Supersedes | ADR-070 |\n\n## Context\n\nC.\n',
+    });
+    assert.deepStrictEqual(linksOf(index, 'ADR-055-bundle.md'), ['superseded-by ADR-061-triggers.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-061-triggers.md'), ['supersedes ADR-055-bundle.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-070-runners.md'), ['superseded-by ADR-071-pools.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-071-pools.md'), ['supersedes ADR-070-runners.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
+  it('a Supersedes or Amends field whose note in brackets goes on to the next line of the list item (`- Amends: ADR-0029 (replica count only; the`) links', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0029-mirror.md': '# ADR-0029: Mirror the library\n\n- Status: Accepted\n- Date: 2026-10-04\n\n## Context and Problem Statement\n\nC.\n',
+      'docs/adr/0031-one-replica.md':
+        '# ADR-0031: One replica\n\n- Status: Accepted (2026-10-05)\n- Date: 2026-10-05\n- Amends: ADR-0029 (replica count only; the placement and\n  the pin stand). Restores the count on\n  the tier ADR-0029 chose.\n\n## Context and Problem Statement\n\nC.\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0031-one-replica.md'), ['amends 0029-mirror.md']);
+  });
+});
