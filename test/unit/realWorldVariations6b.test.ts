@@ -52,4 +52,20 @@ describe('real-world record variations, sixth survey (b)', () => {
     });
     assert.deepStrictEqual(linksOf(index, '0031-one-replica.md'), ['amends 0029-mirror.md']);
   });
+
+  it('a status with its day after a dash (`Implemented — 2026-08-18 (phase 3)`, `Closed - 2026-08-18`) is the status word; the day dates the record', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-001-a.md': '# ADR-001: A\n\n**Status:** Implemented — 2026-08-18 (phase 3 in v1.67)\n\n## Context\n\nC.\n',
+      'docs/adr/ADR-002-b.md': '# ADR-002: B\n\nStatus: Closed - 2026-08-19\n\n## Context\n\nC.\n',
+      'docs/adr/ADR-003-c.md': '# ADR-003: C\n\n## Status\n\nWork in progress — see the spike\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[0], r[3], r[4]]),
+      [
+        ['ADR-001-a.md', 'implemented', '2026-08-18'],
+        ['ADR-002-b.md', 'closed', '2026-08-19'],
+        ['ADR-003-c.md', 'work in progress', null],
+      ],
+    );
+  });
 });

@@ -106,6 +106,9 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .toLowerCase()
     // (and the full-width marks of records written in Japanese and Chinese: `承認済み（2026-09-04）`)
     .split(/[.,;:()[\]{}!?|（）：、。，；【】「」]/)[0];
+  // `Implemented — 2026-08-18 (phase 3 in v1.67)`, `Closed - 2026-08-18`: a dash between spaces ends the status, and
+  // what follows (the day, a note) is no part of it.
+  if (s.includes(' -') || s.includes('—') || s.includes('–')) s = s.split(/\s[-–—]+\s/)[0];
   // `Accepted/Implemented` is accepted, as `Accepted, implemented` is (`N/A` stays a word).
   if (s.includes('/')) s = s.replace(/^(\s*[^/\s][^/]+?)\s*\/.*$/, '$1');
   s = s
