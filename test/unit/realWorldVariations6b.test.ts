@@ -68,4 +68,29 @@ describe('real-world record variations, sixth survey (b)', () => {
       ],
     );
   });
+
+  it('a footnote (`[^2]: See [ADR 0034](0034-x.md)`) is no link definition: the link in its text names the record', async () => {
+    const { index } = await indexOf({
+      'docs/architecture/decisions/0034-terms.md': '# 34. Terms\n\nDate: 2026-05-02\n\n## Status\n\nAccepted\n',
+      'docs/architecture/decisions/0035-naming.md':
+        '# 35. Naming\n\nDate: 2026-06-12\n\n## Status\n\nAccepted\n\n## Decision\n\nThe name encodes the feature set[^2] and a workaround[^1].\n\n[^1]: See the comment at [`cname.py:97`](https://example.com/cname.py#L97)\n[^2]: See [ADR 0034](0034-terms.md)\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0035-naming.md'), ['references 0034-terms.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
+  it('front matter links with a note in brackets (`superseded_by: ADR-021 (converter, filter only)`) or joined by `+` name those records only', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-010-decoupling.md':
+        '---\nstatus: accepted\nsupersedes: ADR-008\nsuperseded_by: ADR-021 (converter, local filter and ceiling only)\n---\n\n# Decoupling\n\nC.\n',
+      'docs/adr/ADR-004-sprint.md': '---\nstatus: superseded\nsuperseded_by: ADR-013 + ADR-016 (sprint closed)\n---\n\n# Sprint 4\n\nC.\n',
+      'docs/adr/ADR-008-a.md': '---\nstatus: superseded\nsuperseded_by: ADR-010\n---\n\n# A\n',
+      'docs/adr/ADR-013-b.md': '---\nstatus: accepted\nsupersedes: ADR-004\n---\n\n# B\n',
+      'docs/adr/ADR-016-c.md': '---\nstatus: accepted\nsupersedes: ADR-004\n---\n\n# C\n',
+      'docs/adr/ADR-021-d.md': '---\nstatus: accepted\nsupersedes: ADR-010\n---\n\n# D\n',
+    });
+    assert.deepStrictEqual(linksOf(index, 'ADR-010-decoupling.md'), ['supersedes ADR-008-a.md', 'superseded-by ADR-021-d.md']);
+    assert.deepStrictEqual(linksOf(index, 'ADR-004-sprint.md'), ['superseded-by ADR-013-b.md', 'superseded-by ADR-016-c.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });
