@@ -93,4 +93,22 @@ describe('real-world record variations, sixth survey (b)', () => {
     assert.deepStrictEqual(linksOf(index, 'ADR-004-sprint.md'), ['superseded-by ADR-013-b.md', 'superseded-by ADR-016-c.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('front matter dates under other names date a record with no `date:`: `decision_date:`, `accepted_at:` before `proposed_at:`, `last_updated:`', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ADR-001-a.md': '---\ntitle: A\nstatus: superseded\ndecision_date: 2026-04-16\n---\n\n# A\n',
+      'docs/adr/ADR-002-b.md': '---\nstatus: accepted\nproposed_at: 2026-09-28\naccepted_at: 2026-10-02\nsuperseded_at: 2026-10-05\n---\n\n# B\n',
+      'docs/adr/ADR-003-c.md': '---\nstatus: accepted\nacceptedOn: 2026-09-06\ncreated: 2026-09-01\n---\n\n# C\n',
+      'docs/adr/ADR-004-d.md': '---\nstatus: proposed\nlast_updated: 2026-03-04\nowner: ada\n---\n\n# D\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[0], r[4]]),
+      [
+        ['ADR-001-a.md', '2026-04-16'],
+        ['ADR-002-b.md', '2026-10-02'],
+        ['ADR-003-c.md', '2026-09-06'],
+        ['ADR-004-d.md', '2026-03-04'],
+      ],
+    );
+  });
 });

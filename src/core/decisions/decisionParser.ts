@@ -135,14 +135,18 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   }
   // `Accepted: 2026-08-12` under the title or in the Status section dates the record before a date written in the
   // status (`Superseded by ADR-0012 — 2026-08-25` is the day it ended).
+  const fmDays = data && date === null ? frontMatterDays(data) : undefined;
   date ??=
     normaliseDate(stringField(data, 'date')) ??
+    fmDays?.date ??
     sectionDate(outline.sections.get('date')) ??
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
     normaliseDate(bullets.otherDate?.value) ??
-    // `created: 2026-09-06` in front matter, as `Created:` under the title.
+    // `created: 2026-09-06` in front matter, as `Created:` under the title; `accepted_at: 2026-10-02` as `Accepted:`.
+    fmDays?.statusDay ??
     normaliseDate(stringField(data, 'created')) ??
+    fmDays?.other ??
     dateNamed ??
     statusDate(statusSection, bullets) ??
     dayFromFileName(name);
@@ -488,6 +492,42 @@ function deciderNames(value: string): string[] {
         .trim(),
     )
     .filter((p) => p !== '');
+}
+
+/**
+ * Front matter's dates under the names the fields under the title have: `decision_date:` (or `decisionDate:`) is the
+ * Date field; `accepted_at: 2026-10-02`, `accepted_on:`, `proposed_at:` are the days the record took a status, the
+ * acceptance first; `last_updated:` a date for a record with none other.
+ */
+function frontMatterDays(data: Record<string, unknown>): { date?: string; statusDay?: string; other?: string } {
+  const out: { date?: string; statusDay?: string; other?: string } = {};
+  let days: PreambleFields | undefined;
+  for (const key of Object.keys(data)) {
+    // Most keys (`title`, `status`, `tags`) name no date: a key with a date in it has a day in its value.
+    const value = stringField(data, key);
+    if (value === undefined || !/\d/.test(value) || key === 'date' || key === 'created') continue;
+    const name = key
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/[-_]/g, ' ')
+      .toLowerCase();
+    const d = normaliseDate(value);
+    if (d === null) continue;
+    const day = /^(proposed|accepted|approved|decided|adopted|agreed|rejected)(?: (?:at|on|date))?$|^date (accepted|approved|decided|adopted|agreed)$/.exec(
+      name,
+    );
+    if (day) {
+      days ??= {};
+      days.statusDays ??= new Map();
+      const status = day[1] ?? day[2];
+      if (!days.statusDays.has(status)) days.statusDays.set(status, d);
+      continue;
+    }
+    const kind = OTHER_DATE_FIELDS.get(name);
+    if (kind === 'date') out.date ??= d;
+    else if (kind === 'otherDate') out.other ??= d;
+  }
+  if (days) out.statusDay = statusDay(days) ?? undefined;
+  return out;
 }
 
 /** `## Date` with the date on its first line, as many hand-written records give it a section of its own. */
