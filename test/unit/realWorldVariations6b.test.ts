@@ -111,4 +111,18 @@ describe('real-world record variations, sixth survey (b)', () => {
       ],
     );
   });
+
+  it('a title with a series id (`# ARC-ADR-020 — Runner trust`, `# SEC-ADR-005: Scopes`) is the rest; the record has no number, so it is no duplicate of `ADR-005`', async () => {
+    const { index } = await indexOf({
+      'docs/adr/ARC-ADR-020-runner-trust.md': '# ARC-ADR-020 — Runner trust\n\n| Field | Value |\n|---|---|\n| Status | Proposed |\n| Date | 2026-05-25 |\n',
+      'docs/adr/SEC-ADR-005-scopes.md': '# SEC-ADR-005: Scopes\n\n**Status:** Accepted\n',
+      'docs/adr/ADR-005-tooling.md': '# ADR-005: Tooling\n\n**Status:** Accepted\n',
+    });
+    assert.deepStrictEqual(readings(index), [
+      ['ADR-005-tooling.md', 5, 'Tooling', 'accepted', null],
+      ['ARC-ADR-020-runner-trust.md', null, 'Runner trust', 'proposed', '2026-05-25'],
+      ['SEC-ADR-005-scopes.md', null, 'Scopes', 'accepted', null],
+    ]);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -762,6 +762,10 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
   // `xx. Use X`, `ADR-XXXX: Use X`: a draft that has no number yet keeps the number's place with a placeholder.
   const unnumbered = /^(?:ADR[-_ ]?)?(?:x{2,6}|X{2,6}|N{2,6})\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/.exec(raw);
   if (unnumbered) return { title: unnumbered[1].trim(), number: null };
+  // `ARC-ADR-020 — Trust policy`, `SEC-ADR-005: Use X`: a number within a series of its own (the file is named
+  // `ARC-ADR-020-….md`) is the record's id, not its title; it is no number of the folder's one series either.
+  const series = raw.includes('-ADR') || raw.includes('-adr') ? /^[A-Za-z][A-Za-z0-9]{0,9}-ADR[-_ ]?\d{1,6}\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/i.exec(raw) : null;
+  if (series) return { title: series[1].trim(), number: null };
   // `Architecture Decision Record: Use X`, `ADR - Use X`: the kind of record named without a number.
   const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—|·•])\s+(.+)$/i.exec(raw);
   if (named) return { title: named[1].trim(), number: null };
