@@ -125,4 +125,15 @@ describe('real-world record variations, sixth survey (b)', () => {
     ]);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it("a template's choices left after the status chosen (`- Status: draft [ accepted | superseded by [xxx](yyyymmdd-xxx.md)]`) hold no link: no broken link", async () => {
+    const { index } = await indexOf({
+      '.log4brains.yml': 'project:\n  name: x\n  adrFolder: ./docs/decisions\n',
+      'docs/decisions/20230118-quill-for-sql.md':
+        '# Quill for SQL\n\n- Status: draft [ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]\n- Date: [2023-01-17]\n\n## Context and Problem Statement\n\nC.\n',
+    });
+    assert.deepStrictEqual(readings(index), [['20230118-quill-for-sql.md', null, 'Quill for SQL', 'draft', '2023-01-17']]);
+    assert.deepStrictEqual(linksOf(index, '20230118-quill-for-sql.md'), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -165,7 +165,11 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     if (text.includes('{{')) text = text.replace(HUGO_REF, '$1');
     // Templates show examples in comments and placeholders: `<!-- e.g. Refined by [ADR-0005](0005-example.md) -->`.
     if (text.includes('<!--')) text = text.replace(/<!--.*?(-->|$)/g, '');
-    if (text.includes('|') && isTemplatePlaceholder(text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, ''))) continue;
+    // So is a template's list of choices left after the one chosen: `- Status: draft [ accepted | superseded by [xxx](…)]`.
+    if (text.includes('|')) {
+      const value = text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, '');
+      if (isTemplatePlaceholder(value) || (value.includes(' [') && isTemplatePlaceholder(value.slice(value.indexOf(' ['))))) continue;
+    }
     const def = text.charCodeAt(text.search(/\S/)) === 91 ? LINK_DEFINITION.exec(text) : null;
     if (def) {
       add(def[1], def[2], l.line);
