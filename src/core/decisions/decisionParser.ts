@@ -13,6 +13,7 @@ import {
   normaliseStatus,
   parseLinkLine,
   parseTextualLinkLine,
+  parseSuccessorField,
   parseTextualStatusLinks,
   titleLinks,
 } from './status';
@@ -134,14 +135,18 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   }
   // `Accepted: 2026-08-12` under the title or in the Status section dates the record before a date written in the
   // status (`Superseded by ADR-0012 — 2026-08-25` is the day it ended).
+  const fmDays = data && date === null ? frontMatterDays(data) : undefined;
   date ??=
     normaliseDate(stringField(data, 'date')) ??
+    fmDays?.date ??
     sectionDate(outline.sections.get('date')) ??
     statusDay(bullets) ??
     (statusSection ? statusDay(readPreambleFields(statusSection)) : null) ??
     normaliseDate(bullets.otherDate?.value) ??
-    // `created: 2026-09-06` in front matter, as `Created:` under the title.
+    // `created: 2026-09-06` in front matter, as `Created:` under the title; `accepted_at: 2026-10-02` as `Accepted:`.
+    fmDays?.statusDay ??
     normaliseDate(stringField(data, 'created')) ??
+    fmDays?.other ??
     dateNamed ??
     statusDate(statusSection, bullets) ??
     dayFromFileName(name);
@@ -157,8 +162,15 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   // `## Status` Accepted, then a `## Superseded by` section naming the newer record: the section was added when it was
   // replaced, and the status left as it was.
   if ((status === 'accepted' || status === 'proposed') && links.length > beforeSuccessors) status = 'superseded';
-  // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it.
-  if (!statusSection) for (const line of fieldLines) for (const text of lineFields(line.text)) addTextualSupersedes({ ...line, text }, links);
+  // `Status: Accepted` then `Supersedes ADR 0030, ADR 0031.` under the title, as the Status section has it; and
+  // `**Status**: Superseded` then `**Superseded by**: ADR-0050 (the hybrid)`, the older record's side. So in a block
+  // quote (`> **Supersedes**: ADR-0055`) and in a table of fields (`| Superseded by | ADR-0050 |`).
+  if (!statusSection)
+    for (const line of fieldLines)
+      for (const text of lineFields(fieldText(line.text))) {
+        addTextualSupersedes({ ...line, text }, links);
+        for (const { kind, ref } of parseSuccessorField(text)) links.push({ kind, target: ref, label: ref, line: line.line + 1 });
+      }
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -289,6 +301,14 @@ const BOLD_LABEL = /^\s*(?:\*\*|__)([\p{L}][\p{L} -]{0,29}?)\s*:?\s*(?:\*\*|__)\
 
 /** A line that is no field's value: another field (`**Date:** …`, `Owner:`), a heading, a rule or a table row. */
 const NOT_A_VALUE = /^\s*(?:#|[-*_]{3,}\s*$|\||(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L} -]{0,30}(?:\*\*|__)?\s*:(?!\/\/))/u;
+
+/** `> **Supersedes**: ADR-0055`, `| Superseded by | ADR-0050 |`: a quoted field, or a two-column table row, as `Name: value`. */
+function fieldText(text: string): string {
+  const c = text.trimStart().charCodeAt(0);
+  if (c === 62 /* > */) return text.replace(/^\s*(?:>\s?)+/, '');
+  const row = c === 124 /* | */ ? /^\s*\|([^|]*)\|([^|]*)\|/.exec(text) : null;
+  return row ? `${row[1].trim()}: ${row[2].trim()}` : text;
+}
 
 /** `> **Status:** accepted`: fields under the title set as a block quote are read as the fields they quote. */
 function unquoted(l: OutlineLine): OutlineLine {
@@ -472,6 +492,42 @@ function deciderNames(value: string): string[] {
         .trim(),
     )
     .filter((p) => p !== '');
+}
+
+/**
+ * Front matter's dates under the names the fields under the title have: `decision_date:` (or `decisionDate:`) is the
+ * Date field; `accepted_at: 2026-10-02`, `accepted_on:`, `proposed_at:` are the days the record took a status, the
+ * acceptance first; `last_updated:` a date for a record with none other.
+ */
+function frontMatterDays(data: Record<string, unknown>): { date?: string; statusDay?: string; other?: string } {
+  const out: { date?: string; statusDay?: string; other?: string } = {};
+  let days: PreambleFields | undefined;
+  for (const key of Object.keys(data)) {
+    // Most keys (`title`, `status`, `tags`) name no date: a key with a date in it has a day in its value.
+    const value = stringField(data, key);
+    if (value === undefined || !/\d/.test(value) || key === 'date' || key === 'created') continue;
+    const name = key
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/[-_]/g, ' ')
+      .toLowerCase();
+    const d = normaliseDate(value);
+    if (d === null) continue;
+    const day = /^(proposed|accepted|approved|decided|adopted|agreed|rejected)(?: (?:at|on|date))?$|^date (accepted|approved|decided|adopted|agreed)$/.exec(
+      name,
+    );
+    if (day) {
+      days ??= {};
+      days.statusDays ??= new Map();
+      const status = day[1] ?? day[2];
+      if (!days.statusDays.has(status)) days.statusDays.set(status, d);
+      continue;
+    }
+    const kind = OTHER_DATE_FIELDS.get(name);
+    if (kind === 'date') out.date ??= d;
+    else if (kind === 'otherDate') out.other ??= d;
+  }
+  if (days) out.statusDay = statusDay(days) ?? undefined;
+  return out;
 }
 
 /** `## Date` with the date on its first line, as many hand-written records give it a section of its own. */
@@ -706,6 +762,10 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
   // `xx. Use X`, `ADR-XXXX: Use X`: a draft that has no number yet keeps the number's place with a placeholder.
   const unnumbered = /^(?:ADR[-_ ]?)?(?:x{2,6}|X{2,6}|N{2,6})\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/.exec(raw);
   if (unnumbered) return { title: unnumbered[1].trim(), number: null };
+  // `ARC-ADR-020 — Trust policy`, `SEC-ADR-005: Use X`: a number within a series of its own (the file is named
+  // `ARC-ADR-020-….md`) is the record's id, not its title; it is no number of the folder's one series either.
+  const series = raw.includes('-ADR') || raw.includes('-adr') ? /^[A-Za-z][A-Za-z0-9]{0,9}-ADR[-_ ]?\d{1,6}\s*(?:[.:)]|\s[-–—|·•])\s+(.+)$/i.exec(raw) : null;
+  if (series) return { title: series[1].trim(), number: null };
   // `Architecture Decision Record: Use X`, `ADR - Use X`: the kind of record named without a number.
   const named = /^(?:ADR|Architectur(?:e|al) Decision(?: Record)?|Decision Record)\s*(?::|\s[-–—|·•])\s+(.+)$/i.exec(raw);
   if (named) return { title: named[1].trim(), number: null };

@@ -106,6 +106,9 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .toLowerCase()
     // (and the full-width marks of records written in Japanese and Chinese: `承認済み（2026-09-04）`)
     .split(/[.,;:()[\]{}!?|（）：、。，；【】「」]/)[0];
+  // `Implemented — 2026-08-18 (phase 3 in v1.67)`, `Closed - 2026-08-18`: a dash between spaces ends the status, and
+  // what follows (the day, a note) is no part of it.
+  if (s.includes(' -') || s.includes('—') || s.includes('–')) s = s.split(/\s[-–—]+\s/)[0];
   // `Accepted/Implemented` is accepted, as `Accepted, implemented` is (`N/A` stays a word).
   if (s.includes('/')) s = s.replace(/^(\s*[^/\s][^/]+?)\s*\/.*$/, '$1');
   s = s
@@ -425,8 +428,36 @@ export function parseTextualLinkLine(line: string): { kind: 'supersedes' | 'amen
   if (kind !== 'supersedes' && kind !== 'amends') return undefined;
   const { refs, rest } = leadingReferences(m[2]);
   // `Supersedes: ADR-0013 (the model pin)`, `… (2021-03-05).`: a note in brackets after the records is a remark on them.
-  return refs.length > 0 && /^\s*(?:$|[.;]|\([^()]*\)\s*\.?\s*$)/.test(rest) ? { kind, refs } : undefined;
+  return refs.length > 0 && AFTER_REFERENCES.test(rest) ? { kind, refs } : undefined;
 }
+
+/**
+ * `**Superseded by**: ADR-0050 (the hybrid)`, `Superseded by: ADR-015`, `Amended by: ADR-0007` as a field of its own
+ * under the title, next to `**Status**: Superseded`: the records that replaced (or amended) this one, when the field
+ * names them and nothing else (a note in brackets aside). `Superseded by: None` and `Superseded by: —` are none.
+ */
+export function parseSuccessorField(line: string): TextualLink[] {
+  // Most lines name no successor: `by` (or a translated verb's `durch`, `par`, `por`) rules them out first.
+  if (!(line.includes('by') || line.includes('By') || line.includes('BY') || line.includes('durch') || line.includes('par') || line.includes('por'))) return [];
+  const m = SUCCESSOR_FIELD.exec(plainText(line).normalize('NFC'));
+  if (!m) return [];
+  const kind = /^amended|^geändert|^modifi|^alterad/i.test(m[1]) ? 'amended-by' : 'superseded-by';
+  const { refs, rest } = leadingReferences(m[2]);
+  return refs.length > 0 && AFTER_REFERENCES.test(rest) ? refs.map((ref) => ({ kind, ref })) : [];
+}
+
+/**
+ * What may follow the records a Supersedes (or Superseded by) line names: nothing, the sentence's end, or a note in
+ * brackets, closed on the line or going on to the next lines of the list item
+ * (`- Amends: ADR-0029 (replica count only; the bulk-tier placement and` / `  the pin stand).`).
+ */
+const AFTER_REFERENCES = /^\s*(?:$|[.;]|\([^()]*\)\s*\.?\s*$|\([^()]*$)/;
+
+/** `Superseded by: …`, `- Replaced by …`, `Ersetzt durch: …`: a line opening with the verb naming the newer record. */
+const SUCCESSOR_FIELD = new RegExp(
+  `^\\s*(?:[-*+]\\s+)?(super[sc]eded\\s+by|replaced\\s+by|amended\\s+by|${translatedVerbs('superseded-by')}|${translatedVerbs('amended-by')})\\s*[:：]?\\s+(.+)$`,
+  'i',
+);
 
 /**
  * The statuses a pick offers: the standard ones first (in `standard`'s

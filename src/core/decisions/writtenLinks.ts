@@ -43,12 +43,14 @@ export function readFrontMatterLinks(data: Record<string, unknown> | undefined, 
     const kind = FRONT_MATTER_LINK_KEYS[key.toLowerCase()];
     if (!kind) continue;
     const raw = data[key];
-    // `related: ADR-0003, ADR-0004` lists in one string, as `tags: a, b` does.
+    // `related: ADR-0003, ADR-0004` lists in one string, as `tags: a, b` does; `ADR-0013 + ADR-0016` too. A note in
+    // brackets after the records (`superseded_by: ADR-021 (converter and filter only)`) is a remark on them.
+    const text = typeof raw === 'string' && !raw.includes('](') ? (raw.includes('(') ? raw.replace(/\s*\([^()]*\)/g, '') : raw) : undefined;
     const values = Array.isArray(raw)
       ? raw
-      : typeof raw === 'string' && raw.includes(',') && !raw.includes('](')
-        ? raw.split(',').filter((v) => v.trim() !== '')
-        : [raw];
+      : text !== undefined && (text.includes(',') || text.includes(' + '))
+        ? text.split(/,|\s\+\s/).filter((v) => v.trim() !== '')
+        : [text ?? raw];
     const line = head ? frontMatterKeyLine(head, key) : undefined;
     for (const v of values) {
       const target = frontMatterTarget(fromPath, v);
@@ -96,7 +98,8 @@ export function frontMatterKeyLine(head: string, key: string): number | undefine
 const BODY_VERBS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
 const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const HUGO_REF = /\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]+)"\s*[>%]\}\}/g;
-const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
+// (`[^2]: See [ADR 0034](0034-x.md)` is a footnote, not a definition: the links in its text are the body's.)
+const LINK_DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
 
 /** A link label as CommonMark matches a reference to its definition: case-folded, inner spaces as one. */
 function linkLabel(label: string): string {
@@ -162,7 +165,11 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     if (text.includes('{{')) text = text.replace(HUGO_REF, '$1');
     // Templates show examples in comments and placeholders: `<!-- e.g. Refined by [ADR-0005](0005-example.md) -->`.
     if (text.includes('<!--')) text = text.replace(/<!--.*?(-->|$)/g, '');
-    if (text.includes('|') && isTemplatePlaceholder(text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, ''))) continue;
+    // So is a template's list of choices left after the one chosen: `- Status: draft [ accepted | superseded by [xxx](…)]`.
+    if (text.includes('|')) {
+      const value = text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, '');
+      if (isTemplatePlaceholder(value) || (value.includes(' [') && isTemplatePlaceholder(value.slice(value.indexOf(' ['))))) continue;
+    }
     const def = text.charCodeAt(text.search(/\S/)) === 91 ? LINK_DEFINITION.exec(text) : null;
     if (def) {
       add(def[1], def[2], l.line);
