@@ -37,4 +37,14 @@ describe('real-world record variations, sixth survey', () => {
     // No broken link to the records named only in the comment.
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it("a design doc's `decisions:` path written from the repository's top links the record (no broken link); one from the doc's folder still does", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0008-use-cockroachdb.md': '# 8. Use CockroachDB\n\n## Status\n\nAccepted\n',
+      'doc/adr/0009-use-kafka.md': '# 9. Use Kafka\n\n## Status\n\nAccepted\n',
+      'docs/design/ledger.md': '---\ntitle: Ledger storage\nstatus: draft\ndecisions: [doc/adr/0008-use-cockroachdb.md, ../../doc/adr/0009-use-kafka.md]\n---\n\n# Ledger storage\n',
+    });
+    assert.deepStrictEqual(linksOf(index, 'ledger.md'), ['decision 0008-use-cockroachdb.md', 'decision 0009-use-kafka.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

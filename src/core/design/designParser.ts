@@ -29,7 +29,13 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
     status: status ? status.toLowerCase().replace(/[\s_]+/g, '-') : null,
     date: normaliseDate(stringField(data, 'updated', 'created', 'date')) ?? nameDate,
     dialect: 'front-matter',
-    links: decisions.map((d) => ({ kind: 'decision', target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d, label: d })),
+    // Front matter paths: from the file's folder, else from the repository's top (`doc/adr/0008-x.md`), as the index resolves them.
+    links: decisions.map((d) => ({
+      kind: 'decision',
+      target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d,
+      label: d,
+      via: 'front-matter' as const,
+    })),
     pullRequests: listField(data, 'pullRequests', 'pull-requests'),
     private: stringField(data, 'visibility') === 'private',
     people: [...authors, ...reviewers, ...approvers],
