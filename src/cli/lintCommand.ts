@@ -79,6 +79,9 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const index = new RecordIndex(fs, root, DEFAULT_SETTINGS);
   const cache = openRecordCache(root);
   await index.build({ cache });
+  // A hook or CI step run where there are no records passes with nothing checked: it says so (stderr, exit as before).
+  if (index.folders.length === 0)
+    err.write(`lodestar lint: no record folder in ${root} (no .adr-dir, doc/adr, docs/adr, docs/decisions…): nothing was checked\n`);
   const decisionFolders = index.folders.filter((f) => f.kind === 'decision').map((f) => f.path);
   const decisions = index.records('decision');
   // What git is asked (other branches' numbers, once per folder; the repository's files for applies-to; .mailmap)

@@ -4,7 +4,7 @@ import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { OptionKind, parseArgs, UsageError } from './args';
 import type { CommandEntry, RawCommandEntry } from './command';
-import { subfolderNote } from './subfolderNote';
+import { defaultRoot } from './subfolderNote';
 import { forTerminal } from './terminalText';
 
 export type { CommandContext } from './command';
@@ -186,7 +186,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     out.write(helpText());
     return 0;
   }
-  const root = toPortPath(path.resolve(args.options.get('root') ?? process.cwd()));
+  let root = toPortPath(path.resolve(args.options.get('root') ?? process.cwd()));
   const fs = new NodeFileSystem({ blockingReads: entry?.blockingReads });
   const rootStat = await fs.stat(root);
   if (!rootStat) {
@@ -201,10 +201,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     err.write(`lodestar: unknown command "${args.command}"\n\n${helpText()}`);
     return 2;
   }
-  if (!args.options.has('root')) {
-    const note = subfolderNote(args.command, process.cwd());
-    if (note) err.write(note);
-  }
+  if (!args.options.has('root')) root = await defaultRoot(args.command, process.cwd(), fs, (text) => err.write(text));
   return entry.run({ root, fs, options: args.options, flags: args.flags, out, err });
 }
 

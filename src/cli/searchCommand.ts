@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { openRecordCache } from './recordCache';
-import { subfolderNote } from './subfolderNote';
+import { defaultRoot } from './subfolderNote';
 import { parseArgs } from 'util';
 import { EntryType, relativeTo, toPortPath } from '../core/store/fileSystem';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
@@ -48,13 +48,9 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
     err(`lodestar search: give words to look for, --tag or --status\n\n${SEARCH_HELP}`);
     return 2;
   }
-  const root = toPortPath(path.resolve(values.root ?? process.cwd()));
-  if (values.root === undefined) {
-    const note = subfolderNote('search', process.cwd());
-    if (note) err(note);
-  }
   // Blocking reads: nothing else runs meanwhile, and a read per file handed to Node's I/O threads is slower.
   const fs = new NodeFileSystem({ blockingReads: true });
+  const root = values.root === undefined ? await defaultRoot('search', process.cwd(), fs, err) : toPortPath(path.resolve(values.root));
   const st = await fs.stat(root);
   if (!st || !(st.type & EntryType.Directory)) {
     err(`lodestar search: --root ${root} is not a folder\n`);

@@ -1,5 +1,5 @@
 import * as nodeFs from 'fs';
-import { subfolderNote } from './subfolderNote';
+import { defaultRoot } from './subfolderNote';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -60,13 +60,9 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
     err(`lodestar site: build does not take --port\n\n${SITE_HELP}`);
     return 2;
   }
-  const root = toPortPath(path.resolve(values.root ?? process.cwd()));
-  if (values.root === undefined) {
-    const note = subfolderNote(`site ${sub}`, process.cwd());
-    if (note) err(note);
-  }
   // Blocking reads: the index reads while the render worker drafts pages, so the main thread has nothing else to do.
   const fs = new NodeFileSystem({ blockingReads: true });
+  const root = values.root === undefined ? await defaultRoot(`site ${sub}`, process.cwd(), fs, err) : toPortPath(path.resolve(values.root));
   const st = await fs.stat(root);
   if (!st || !(st.type & EntryType.Directory)) {
     err(`lodestar site: --root ${root} is not a folder\n`);

@@ -17,31 +17,56 @@ describe('lodestar CLI usage: subfolders, per-command help, report --json', () =
     'doc/adr/0001-use-postgres.md': nygardAdr({ number: 1, title: 'Use Postgres' }),
     'docs/design/api.md': '---\ntitle: API\nstatus: draft\n---\n\n# API\n',
     'src/db/schema.sql': 'create table t (id int);\n',
+    'packages/api/docs/adr/0001-own-queue.md': nygardAdr({ number: 1, title: 'Own queue' }),
   });
   const sub = path.join(root, 'src', 'db');
 
-  it('run in a folder of a repository without --root, commands say they read only that folder; at the top or with --root they do not', () => {
+  it('run in a folder of a repository without --root: one with record folders of its own is read alone, with a note; one with none (the ADR folder itself, src/) reads the repository, with a note; at the top or with --root, no note', () => {
+    const pkg = path.join(root, 'packages', 'api');
     for (const args of [['index', '--json'], ['lint'], ['search', 'postgres'], ['site', 'build', '--out', path.join(makeTempDir(), 'site')]]) {
-      const r = cli(args, sub);
       const command = args[0] === 'site' ? 'site build' : args[0];
+      const own = cli(args, pkg);
       assert.match(
-        r.stderr,
-        new RegExp(`^lodestar ${command}: note: reading only .*src[/\\\\]db, a folder inside the repository at .*; --root .* reads all of it`, 'm'),
-        `${args.join(' ')}: ${r.stderr}`,
+        own.stderr,
+        new RegExp(`^lodestar ${command}: note: reading only .*packages[/\\\\]api, a folder inside the repository at .*; --root .* reads all of it`, 'm'),
+        `${args.join(' ')}: ${own.stderr}`,
       );
+      for (const folder of [sub, path.join(root, 'doc', 'adr')]) {
+        const none = cli(args, folder);
+        assert.match(
+          none.stderr,
+          new RegExp(`^lodestar ${command}: note: no record folder in .*; reading the repository at .*\\(--root \\. reads only this folder\\)`, 'm'),
+          `${args.join(' ')} in ${folder}: ${none.stderr}`,
+        );
+      }
     }
-    // What the folder holds is still what is read: none of the repository's records.
-    const here = cli(['index', '--json'], sub);
-    assert.deepStrictEqual((JSON.parse(here.stdout) as { records: unknown[] }).records, []);
+    // The package's folder: its own record only.
+    const here = cli(['index', '--json'], pkg);
+    assert.deepStrictEqual(
+      (JSON.parse(here.stdout) as { records: { path: string }[] }).records.map((r) => r.path),
+      ['docs/adr/0001-own-queue.md'],
+    );
+    // The ADR folder, or src/db: the repository's records (its conventional folders: not the package's), paths from its
+    // top; lint judges them (the hook checks something).
+    for (const folder of [sub, path.join(root, 'doc', 'adr')]) {
+      assert.strictEqual((JSON.parse(cli(['index', '--json'], folder).stdout) as { records: unknown[] }).records.length, 2);
+    }
+    assert.match(cli(['search', 'postgres'], path.join(root, 'doc', 'adr')).stdout, /doc\/adr\/0001-use-postgres\.md/);
     const top = cli(['index', '--json'], root);
     assert.strictEqual(top.stderr, '');
     assert.strictEqual((JSON.parse(top.stdout) as { records: unknown[] }).records.length, 2);
-    assert.strictEqual(cli(['index', '--json', '--root', '.'], sub).stderr, '');
+    // `--root .`: this folder alone, as asked, without a note.
+    const asked = cli(['index', '--json', '--root', '.'], sub);
+    assert.strictEqual(asked.stderr, '');
+    assert.deepStrictEqual((JSON.parse(asked.stdout) as { records: unknown[] }).records, []);
     assert.strictEqual((JSON.parse(cli(['index', '--json', '--root', root], sub).stdout) as { records: unknown[] }).records.length, 2);
-    // Outside any repository: nothing to say.
+    // Outside any repository: nothing to say, and only the folder is read; lint says it checked nothing.
     const loose = makeTempDir();
     fs.mkdirSync(path.join(loose, 'notes'));
     assert.strictEqual(cli(['index'], path.join(loose, 'notes')).stderr, '');
+    const nothing = cli(['lint'], path.join(loose, 'notes'));
+    assert.deepStrictEqual([nothing.code, nothing.stdout], [0, '']);
+    assert.match(nothing.stderr, /^lodestar lint: no record folder in .*notes \(no \.adr-dir, doc\/adr, docs\/adr, docs\/decisions…\): nothing was checked\n$/);
   });
 
   it("COMMAND --help prints that command's usage (exit 0); site --help and -h too", () => {

@@ -42,7 +42,8 @@ describe('real-world record variations, sixth survey', () => {
     const { index } = await indexOf({
       'doc/adr/0008-use-cockroachdb.md': '# 8. Use CockroachDB\n\n## Status\n\nAccepted\n',
       'doc/adr/0009-use-kafka.md': '# 9. Use Kafka\n\n## Status\n\nAccepted\n',
-      'docs/design/ledger.md': '---\ntitle: Ledger storage\nstatus: draft\ndecisions: [doc/adr/0008-use-cockroachdb.md, ../../doc/adr/0009-use-kafka.md]\n---\n\n# Ledger storage\n',
+      'docs/design/ledger.md':
+        '---\ntitle: Ledger storage\nstatus: draft\ndecisions: [doc/adr/0008-use-cockroachdb.md, ../../doc/adr/0009-use-kafka.md]\n---\n\n# Ledger storage\n',
     });
     assert.deepStrictEqual(linksOf(index, 'ledger.md'), ['decision 0008-use-cockroachdb.md', 'decision 0009-use-kafka.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
