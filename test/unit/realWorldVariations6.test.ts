@@ -48,4 +48,18 @@ describe('real-world record variations, sixth survey', () => {
     assert.deepStrictEqual(linksOf(index, 'ledger.md'), ['decision 0008-use-cockroachdb.md', 'decision 0009-use-kafka.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it("a link to a record's page on the forge (GitHub's /blob/REF/, GitLab's /-/blob/REF/, Bitbucket's /src/REF/) references that record; another repository's page is no link and not broken", async () => {
+    const { index } = await indexOf({
+      'docs/architecture/decisions/0008-use-queues.md': '# 8. Use queues\n\n## Status\n\nAccepted\n',
+      'docs/architecture/decisions/0009-use-grpc.md': '# 9. Use gRPC\n\n## Status\n\nAccepted\n',
+      'docs/architecture/decisions/0010-retry-policy.md':
+        '# 10. Retry policy\n\n## Status\n\nAccepted\n\n## Context\n\nBuilds on [ADR 8](https://github.com/acme/shop/blob/main/docs/architecture/decisions/0008-use-queues.md)\nand [ADR 9](https://gitlab.com/acme/platform/shop/-/blob/v2.1/docs/architecture/decisions/0009-use-grpc.md#decision).\nAlso [their take](https://github.com/other/repo/blob/main/docs/adr/0003-something-else.md) and [the wiki](https://github.com/acme/shop/wiki/Home).\n',
+      'docs/architecture/decisions/0011-bitbucket.md':
+        '# 11. Bitbucket\n\n## Status\n\nAccepted\n\n## Context\n\nSee [ADR 8](https://bitbucket.org/acme/shop/src/main/docs/architecture/decisions/0008-use-queues.md).\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0010-retry-policy.md'), ['references 0008-use-queues.md', 'references 0009-use-grpc.md']);
+    assert.deepStrictEqual(linksOf(index, '0011-bitbucket.md'), ['references 0008-use-queues.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });
