@@ -241,7 +241,12 @@ export interface AdrListEntry {
  * `0001-use-python-3.md`; an exact number avoids that.)
  */
 export function resolveAdrReference(list: AdrListEntry[], ref: string): AdrListEntry | undefined {
-  if (/^\d+$/.test(ref)) return list.find((e) => e.number === parseInt(ref, 10));
+  return adrReferenceMatches(list, ref)[0];
+}
+
+/** Every record a reference matches, in list order: the first is the one {@link resolveAdrReference} takes. */
+export function adrReferenceMatches(list: AdrListEntry[], ref: string): AdrListEntry[] {
+  if (/^\d+$/.test(ref)) return list.filter((e) => e.number === parseInt(ref, 10));
   // Like adr-tools' grep: a pattern (`use.postgres`), or the plain text when it is not a valid one.
   let re: RegExp | undefined;
   try {
@@ -249,7 +254,7 @@ export function resolveAdrReference(list: AdrListEntry[], ref: string): AdrListE
   } catch {
     re = undefined;
   }
-  return list.find((e) => (re ? re.test(e.path) : e.path.includes(ref)));
+  return list.filter((e) => (re ? re.test(e.path) : e.path.includes(ref)));
 }
 
 /** `adr generate toc`. */
