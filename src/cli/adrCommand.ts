@@ -8,7 +8,7 @@ import {
   AdrToolsError,
   adrReferenceMatches,
   adrToolsGraph,
-  adrToolsTitleLine,
+  adrToolsLabel,
   adrToolsToc,
   fillAdrTemplate,
   findAdrToolsFolder,
@@ -524,7 +524,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
   const list = (await listRecords(io, folder)) ?? [];
   if (report === 'toc') {
     // The toc needs only each record's first line.
-    const titled = await Promise.all(list.map(async (e) => ({ ...e, title: adrToolsTitleLine(await readFirstLine(path.resolve(io.cwd, e.path))) })));
+    const titled = await Promise.all(list.map(async (e) => ({ ...e, title: adrToolsLabel(await readFirstLine(path.resolve(io.cwd, e.path)), e.file) })));
     // adr-tools `cat`s the intro and outro under `set -e`: a file that cannot be read stops the
     // output where cat ran, with cat's message, and exit 1.
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
@@ -553,7 +553,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     io.out(full);
   } else {
     const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
-    const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
+    const titled = entries.map((e) => ({ ...e, title: adrToolsLabel(e.text, e.file) }));
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
   }
   return 0;
