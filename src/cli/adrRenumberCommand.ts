@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { basename, dirname, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
+import { counted } from './counted';
 import { FileChange, assertCanChange, undo } from './fileChanges';
 
 export const RENUMBER_USAGE = `usage: adr renumber RECORD [--to N | --next-free]
@@ -185,8 +186,7 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
     }
   }
   io.out(`${path.relative(io.cwd, plan.to)}\n`);
-  if (others.length > 0)
-    io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${others.length} other record${others.length === 1 ? '' : 's'} follow.\n`);
+  if (others.length > 0) io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${counted(others.length, 'other record')} follow.\n`);
   return 0;
 }
 
