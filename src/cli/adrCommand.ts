@@ -6,12 +6,12 @@ import {
   ADR_TOOLS_TEMPLATE,
   AdrListEntry,
   AdrToolsError,
+  adrReferenceMatches,
   adrToolsGraph,
-  adrToolsTitleLine,
+  adrToolsLabel,
   adrToolsToc,
   fillAdrTemplate,
   findAdrToolsFolder,
-  resolveAdrReference,
   upgradeDateFormat,
 } from '../core/decisions/adrTools';
 import type { RecordLanguage } from '../core/decisions/recordLanguage';
@@ -200,11 +200,24 @@ async function readUtf8(abs: string): Promise<string> {
   return Buffer.from(await fs.readFile(abs)).toString('utf8');
 }
 
-async function adrFolder(io: AdrIo): Promise<string> {
+export async function adrFolder(io: Pick<AdrIo, 'cwd'>): Promise<string> {
   return findAdrToolsFolder(fs, io.cwd);
 }
 
-async function listRecords(io: AdrIo, folder: string): Promise<AdrListEntry[] | undefined> {
+/**
+ * The record a reference (`-s`, `-l`, `link`, `renumber`) names, as adr-tools takes it: the first match. When
+ * several match, a warning on stderr names them and the one taken (adr-tools takes it silently).
+ */
+export function resolveReference(list: AdrListEntry[], ref: string, io: Pick<AdrIo, 'err'>): AdrListEntry | undefined {
+  const matches = adrReferenceMatches(list, ref);
+  if (matches.length > 1) {
+    const files = matches.map((e) => e.file);
+    io.err(`adr: warning: "${ref}" matches ${files.slice(0, -1).join(', ')} and ${files[files.length - 1]}; using ${files[0]}.\n`);
+  }
+  return matches[0];
+}
+
+export async function listRecords(io: Pick<AdrIo, 'cwd'>, folder: string): Promise<AdrListEntry[] | undefined> {
   const abs = path.resolve(io.cwd, folder);
   let names: string[];
   try {
@@ -278,11 +291,11 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const list = (await listRecords(io, folder)) ?? [];
 
   // Every reference must resolve before anything is written.
-  const targets = options.superseded.map((ref) => ({ ref, entry: resolveAdrReference(list, ref) }));
+  const targets = options.superseded.map((ref) => ({ ref, entry: resolveReference(list, ref, io) }));
   // adr-tools splits with `echo $l | cut -d :`, which also squeezes runs of spaces.
   const linkSpecs = options.links.map((l) => {
     const [ref = '', forward = '', reverse = ''] = l.replace(/\s+/g, ' ').trim().split(':');
-    return { given: l, ref, forward, reverse, entry: resolveAdrReference(list, ref) };
+    return { given: l, ref, forward, reverse, entry: ref ? resolveReference(list, ref, io) : undefined };
   });
   const incomplete = linkSpecs.find((l) => !l.ref || !l.forward || !l.reverse);
   if (incomplete) {
@@ -464,8 +477,8 @@ async function adrLink(args: string[], io: AdrIo): Promise<number> {
   const [sourceRef, link, targetRef, reverse] = args;
   const folder = await adrFolder(io);
   const list = (await listRecords(io, folder)) ?? [];
-  const source = resolveAdrReference(list, sourceRef);
-  const target = resolveAdrReference(list, targetRef);
+  const source = resolveReference(list, sourceRef, io);
+  const target = resolveReference(list, targetRef, io);
   const missing = !source ? sourceRef : !target ? targetRef : undefined;
   if (missing !== undefined || !source || !target) {
     io.err(`adr: no decision record matches "${missing}" in ${folder}; nothing was written.\n`);
@@ -511,7 +524,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
   const list = (await listRecords(io, folder)) ?? [];
   if (report === 'toc') {
     // The toc needs only each record's first line.
-    const titled = await Promise.all(list.map(async (e) => ({ ...e, title: adrToolsTitleLine(await readFirstLine(path.resolve(io.cwd, e.path))) })));
+    const titled = await Promise.all(list.map(async (e) => ({ ...e, title: adrToolsLabel(await readFirstLine(path.resolve(io.cwd, e.path)), e.file) })));
     // adr-tools `cat`s the intro and outro under `set -e`: a file that cannot be read stops the
     // output where cat ran, with cat's message, and exit 1.
     const readOpt = async (key: string): Promise<string | Error | undefined> =>
@@ -540,7 +553,7 @@ async function adrGenerate(args: string[], io: AdrIo): Promise<number> {
     io.out(full);
   } else {
     const entries = await Promise.all(list.map(async (e) => ({ ...e, text: await readText(io, e) })));
-    const titled = entries.map((e) => ({ ...e, title: adrToolsTitleLine(e.text) }));
+    const titled = entries.map((e) => ({ ...e, title: adrToolsLabel(e.text, e.file) }));
     io.out(adrToolsGraph(titled, { prefix: opts.get('p'), extension: opts.get('e') }));
   }
   return 0;

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { AdrToolsError, addStatusLink, adrToolsTitleLine, hasLinkTo, removeStatusLine } from '../core/decisions/adrTools';
+import { AdrToolsError, addStatusLink, adrToolsLabel, hasLinkTo, removeStatusLine } from '../core/decisions/adrTools';
 import { relativeLink, supersedeText } from '../core/decisions/newDecision';
 import { addLinkInDialect, verbInRecordLanguage } from '../core/decisions/recordLinks';
 import { recordLanguage, statusForms } from '../core/decisions/recordLanguage';
@@ -29,7 +29,7 @@ function isMadr(record: LodestarRecord): boolean {
 
 /** How adr-tools names a record in a link (its first line less two characters); a MADR record by its number and title. */
 function linkLabel(side: Side): string {
-  return isMadr(side.record) ? `${side.record.number ?? ''}. ${side.record.title}` : adrToolsTitleLine(side.text);
+  return isMadr(side.record) ? `${side.record.number ?? ''}. ${side.record.title}` : adrToolsLabel(side.text, side.path);
 }
 
 /**

@@ -16,15 +16,17 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { basename, dirname, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
+import { counted } from './counted';
 import { FileChange, assertCanChange, undo } from './fileChanges';
 
-export const RENUMBER_USAGE = `usage: adr renumber FILE [--to N | --next-free]
+export const RENUMBER_USAGE = `usage: adr renumber RECORD [--to N | --next-free]
 
-Gives the decision record FILE a new number: the file is renamed, the number
-in its title follows, and every link to it from the records of its folder is
-rewritten. --next-free (the default) takes the next number free here and on
-every other local and remote-tracking branch; --to N takes N, unless a record
-here or on another branch already has it.
+Gives the decision record RECORD (a number, part of its file name, or its
+path) a new number: the file is renamed, the number in its title follows, and
+every link to it from the Markdown files of the repository is rewritten.
+--next-free (the default) takes the next number free here and on every other
+local and remote-tracking branch; --to N takes N, unless a record here or on
+another branch already has it.
 `;
 
 export interface RenumberIo {
@@ -35,11 +37,12 @@ export interface RenumberIo {
   writer?: RecordWriter;
 }
 
-/** `lodestar adr renumber FILE [--to N | --next-free]`: the VS Code quick fix's renumbering, from the command line. */
+/** `lodestar adr renumber RECORD [--to N | --next-free]`: the VS Code quick fix's renumbering, from the command line. */
 export async function adrRenumber(args: string[], io: RenumberIo): Promise<number> {
-  const fail = (message: string, code = 1): number => {
+  // Every refusal exits 1, usage errors included, as the other adr commands do.
+  const fail = (message: string): number => {
     io.err(`adr: ${message}\n`);
-    return code;
+    return 1;
   };
   let file: string | undefined;
   let to: number | undefined;
@@ -49,20 +52,20 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
     if (a === '--to' || a.startsWith('--to=')) {
       const value = a === '--to' ? args[++i] : a.slice(5);
       if (!value || !/^\d{1,9}$/.test(value) || parseInt(value, 10) < 1)
-        return fail(`--to needs a positive whole number (got ${JSON.stringify(value ?? '')})\n\n${RENUMBER_USAGE}`, 2);
+        return fail(`--to needs a positive whole number (got ${JSON.stringify(value ?? '')})\n\n${RENUMBER_USAGE}`);
       to = parseInt(value, 10);
     } else if (a === '--next-free') nextFree = true;
     else if (a === '-h' || a === '--help') {
       io.out(RENUMBER_USAGE);
       return 0;
-    } else if (a.startsWith('-') || file !== undefined) return fail(`renumber does not take ${a}\n\n${RENUMBER_USAGE}`, 2);
+    } else if (a.startsWith('-') || file !== undefined) return fail(`renumber does not take ${a}\n\n${RENUMBER_USAGE}`);
     else file = a;
   }
-  if (file === undefined) return fail(`renumber needs the record's FILE\n\n${RENUMBER_USAGE}`, 2);
-  if (to !== undefined && nextFree) return fail(`give --to N or --next-free, not both\n\n${RENUMBER_USAGE}`, 2);
+  if (file === undefined) return fail(`renumber needs the RECORD to renumber\n\n${RENUMBER_USAGE}`);
+  if (to !== undefined && nextFree) return fail(`give --to N or --next-free, not both\n\n${RENUMBER_USAGE}`);
 
-  const abs = await nodeFs.realpath(path.resolve(io.cwd, file)).catch(() => undefined);
-  if (!abs) return fail(`${file} does not exist`);
+  const abs = await findRecordFile(file, io);
+  if (typeof abs !== 'string') return fail(abs.problem);
   const recordPath = toPortPath(abs);
   const folder = dirname(recordPath);
   // The record's own folder is the decision folder, whatever told Lodestar where decision folders are.
@@ -70,8 +73,8 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
   const index = new RecordIndex(fs, dirname(folder), { ...DEFAULT_SETTINGS, decisionDirectories: [basename(folder)] });
   await index.build();
   const record = index.record(recordPath);
-  if (!record || record.kind !== 'decision') return fail(`${file} is not a decision record (a NNNN-title.md file in a decision folder)`);
-  if (record.number === null) return fail(`${file} has no number to change (log4brains records are named by date)`);
+  if (!record || record.kind !== 'decision') return fail(`${path.relative(io.cwd, abs)} is not a decision record (a NNNN-title.md file in a decision folder)`);
+  if (record.number === null) return fail(`${path.relative(io.cwd, abs)} has no number to change (log4brains records are named by date)`);
   const inFolder = index.records('decision').filter((r) => r.folder === record.folder);
 
   if (to === record.number) {
@@ -98,7 +101,7 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
     const text = await nodeFs.readFile(r.path, 'utf8').catch(() => undefined);
     // A file that is not valid UTF-8 is never rewritten (its links stay as they are).
     if (text !== undefined && !text.includes('\uFFFD')) texts.set(r.path, text);
-    else if (r.path === record.path) return fail(`${file} could not be read as UTF-8 text; nothing was changed`);
+    else if (r.path === record.path) return fail(`${path.relative(io.cwd, abs)} could not be read as UTF-8 text; nothing was changed`);
   }
   // Links from anywhere else in the repository follow too (a design doc's `decisions:`, a README's list).
   const linking = await markdownNaming(git, record.path, new Set(texts.keys()), (p) =>
@@ -183,7 +186,26 @@ export async function adrRenumber(args: string[], io: RenumberIo): Promise<numbe
     }
   }
   io.out(`${path.relative(io.cwd, plan.to)}\n`);
-  if (others.length > 0)
-    io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${others.length} other record${others.length === 1 ? '' : 's'} follow.\n`);
+  if (others.length > 0) io.err(`adr: renumbered ${basename(plan.from)} to ${number}; links in ${counted(others.length, 'other record')} follow.\n`);
   return 0;
+}
+
+/**
+ * The file a RECORD argument names: a number or a part of a file name, resolved as `link`, `-s` and `-l` resolve
+ * them (adr-tools' way, in the folder `.adr-dir` or `doc/adr` names), or a path to the file.
+ */
+async function findRecordFile(given: string, io: RenumberIo): Promise<string | { problem: string }> {
+  const real = (p: string): Promise<string | undefined> =>
+    nodeFs.stat(p).then(
+      (st) => (st.isFile() ? nodeFs.realpath(p) : undefined),
+      () => undefined,
+    );
+  // Digits are a number (`12`), never a file of that name; anything else is a path first.
+  const asPath = /^\d+$/.test(given) ? undefined : await real(path.resolve(io.cwd, given));
+  if (asPath !== undefined) return asPath;
+  const { adrFolder, listRecords, resolveReference } = await import('./adrCommand');
+  const folder = await adrFolder(io);
+  const entry = resolveReference((await listRecords(io, folder)) ?? [], given, io);
+  const found = entry && (await real(path.resolve(io.cwd, entry.path)));
+  return found ?? { problem: `no decision record matches "${given}" in ${folder}; nothing was changed` };
 }

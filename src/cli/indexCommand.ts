@@ -5,6 +5,7 @@ import { recordLabel } from '../core/records/recordLabels';
 import { openRecordCache } from './recordCache';
 import type { CommandContext } from './command';
 import { MappedList, writeJson } from './jsonOutput';
+import { counted } from './counted';
 
 /** `lodestar index [--json]`: every decision record, design doc and mentoring record; exit 0. */
 export async function indexCommand(c: CommandContext): Promise<number> {
@@ -22,8 +23,7 @@ export async function indexCommand(c: CommandContext): Promise<number> {
       const label = recordLabel({ ...r, title: r.title } as never);
       c.out.write(`${r.kind.padEnd(9)} ${(r.status ?? '-').padEnd(12)} ${label}  (${r.path})\n`);
     }
-    const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
-    c.out.write(`${count(report.records.length, 'record')}, ${count(report.problems.length, 'problem')}\n`);
+    c.out.write(`${counted(report.records.length, 'record')}, ${counted(report.problems.length, 'problem')}\n`);
   }
   return 0;
 }

@@ -84,8 +84,8 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
     raw: async (argv, out, err) => (await import('./whyCommand')).whyMain(argv, out, err),
   },
   help: {
-    usage: 'help',
-    summary: 'show this help',
+    usage: 'help [COMMAND]',
+    summary: 'show this help, or the help of COMMAND',
     options: {},
     run: async () => 0,
   },
@@ -112,6 +112,11 @@ options:
 /** `lodestar COMMAND --help`: that command's usage and what it does. */
 function commandHelp(entry: CommandEntry): string {
   return `usage: lodestar ${entry.usage}\n\n${entry.summary}.\n\n--root DIR reads that repository (default: the current folder); --json prints the machine-readable output.\n`;
+}
+
+/** A usage error's reminder: the command's own usage line, not every command's. */
+function usageLine(entry: CommandEntry | RawCommandEntry): string {
+  return `usage: lodestar ${entry.usage}\n`;
 }
 
 /** Every option some command declares, so that a value is read as a value whichever command is given. */
@@ -141,6 +146,13 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     out.write(`lodestar ${version()}\n`);
     return 0;
   }
+  // `lodestar help index` is `lodestar index --help` (as `lodestar adr help new` and `lodestar site help` work).
+  if (argv.length === 2 && argv[0] === 'help' && !argv[1].startsWith('-')) {
+    if (argv[1] === 'help') return main(['help'], out, err);
+    if (Object.hasOwn(COMMANDS, argv[1])) return main([argv[1], '--help'], out, err);
+    err.write(`lodestar: unknown command "${argv[1]}"\n\n${helpText()}`);
+    return 2;
+  }
   const first = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]] : undefined;
   if (first && isRaw(first)) return first.raw(argv.slice(1), out, err);
   // `lodestar --root DIR adr list`: adr (like adr-tools) works in the folder it is run in and reads its own arguments.
@@ -159,7 +171,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     args = parseArgs(argv, declared);
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`lodestar: ${e.message}\n\n${helpText()}`);
+      // The usage of the command named, when one is: `lodestar index --root` is about index.
+      const named = argv.find((a) => Object.hasOwn(COMMANDS, a));
+      err.write(`lodestar: ${e.message}\n\n${named !== undefined ? usageLine(COMMANDS[named]) : helpText()}`);
       return 2;
     }
     throw e;
@@ -170,11 +184,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   if (entry) {
     const unknown = [...args.flags, ...args.options.keys()].filter((o) => o !== 'help' && !Object.hasOwn(entry.options, o));
     if (unknown.length > 0) {
-      err.write(`lodestar: ${args.command} does not take --${unknown[0]}\n\n${helpText()}`);
+      err.write(`lodestar: ${args.command} does not take --${unknown[0]}\n${usageLine(entry)}`);
       return 2;
     }
     if (args.positionals.length > 0) {
-      err.write(`lodestar: ${args.command} takes no arguments (got "${args.positionals[0]}")\n\n${helpText()}`);
+      err.write(`lodestar: ${args.command} takes no arguments (got "${args.positionals[0]}")\n${usageLine(entry)}`);
       return 2;
     }
   }

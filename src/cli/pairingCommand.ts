@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
 import { buildPairingReport, validateDay } from '../core/people/pairing';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { counted } from './counted';
 import { MappedList, writeJson } from './jsonOutput';
 
 /** The `lodestar pairing --json` contract. */
@@ -63,7 +64,7 @@ export async function pairingMain(root: string, options: PairingCommandOptions, 
   const json: PairingJson = { sessions: report.sessions.map(session), pairs: report.pairs.map(pair) };
   const logged = json.sessions.filter((s) => s.source === 'logged').length;
   out.write(
-    `${json.sessions.length} pairing session${json.sessions.length === 1 ? '' : 's'} (${logged} logged, ${json.sessions.length - logged} from co-authored commits)${options.since ? ` since ${options.since}` : ''}\n`,
+    `${counted(json.sessions.length, 'pairing session')} (${logged} logged, ${json.sessions.length - logged} from co-authored commits)${options.since ? ` since ${options.since}` : ''}\n`,
   );
   for (const s of json.sessions) {
     const where = s.source === 'logged' ? s.path : (s.commit ?? '').slice(0, 12);

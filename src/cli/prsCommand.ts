@@ -7,6 +7,7 @@ import { DiscoveredPullRequest, discoverPullRequests, Person, PullRequestSource,
 import { mayLinkPullRequests, PullRequestLinks } from '../core/pulls/recordsByPullRequest';
 import { readRemotes } from '../core/pulls/remotes';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
+import { counted } from './counted';
 import { MappedList, writeJson } from './jsonOutput';
 
 /** The `lodestar prs --json` contract. */
@@ -51,7 +52,7 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   const indexing = index.build({ keep: mayLinkPullRequests, yieldEvery: 32 });
   const remotesRead = readRemotes(git);
   // git prints only the commits that may name a pull request; the readable summary counts the whole history.
-  const counted = options.json ? undefined : countHistory(git, options.since);
+  const historyCount = options.json ? undefined : countHistory(git, options.since);
   const [discovery] = await Promise.all([discoverPullRequests(git, remotesRead, { since: options.since }), indexing]);
   const remotes = await remotesRead;
   if (discovery.unavailable) err.write(`lodestar: no git history read: ${discovery.unavailable}\n`);
@@ -75,10 +76,8 @@ export async function prsMain(root: string, options: PrsCommandOptions, out: Nod
   const json: PrsJson = { pullRequests: discovery.pullRequests.map(print) };
   const names = (people: Person[]): string => people.map((x) => x.name || x.email).join(', ');
   const count = json.pullRequests.length;
-  const commits = (await counted) ?? discovery.commits;
-  out.write(
-    `${count} merged pull request${count === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} in ${commits} commit${commits === 1 ? '' : 's'}\n`,
-  );
+  const commits = (await historyCount) ?? discovery.commits;
+  out.write(`${counted(count, 'merged pull request')}${options.since ? ` since ${options.since}` : ''} in ${counted(commits, 'commit')}\n`);
   for (const p of json.pullRequests) {
     const who = names(p.authors) + (p.coAuthors.length ? ` with ${names(p.coAuthors)}` : '');
     // GitLab numbers merge requests `!7`; everyone else `#7`.

@@ -1,7 +1,7 @@
 import { RecordIndex } from '../core/index/recordIndex';
 import { isPersonProfileFile } from '../core/index/recordFile';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
-import { isIsoDate, today } from '../core/records/calendar';
+import { isIsoDate, notADate, today } from '../core/records/calendar';
 import { buildInfluenceReport, influenceReportJson, mayTakeStatusDate } from '../core/influence/report';
 import { renderInfluenceMarkdown } from '../core/influence/reportMarkdown';
 import { basename, RecordFileSystem } from '../core/store/fileSystem';
@@ -45,7 +45,7 @@ export async function reportCommand(input: ReportCommandInput): Promise<number> 
     ['from', from],
     ['to', to],
   ]) {
-    if (!isIsoDate(value)) return usage(`--${name} "${value}" is not a date written YYYY-MM-DD.`);
+    if (!isIsoDate(value)) return usage(`${notADate(name, value)}.`);
   }
   if (from > to) return usage(`--from ${from} is after --to ${to}.`);
   const asJson = input.flags?.has('json') === true;

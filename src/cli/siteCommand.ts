@@ -10,6 +10,7 @@ import { SiteOutputError } from '../core/site/siteWriter';
 import { EntryType, toPortPath } from '../core/store/fileSystem';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { openRecordCache } from './recordCache';
+import { counted } from './counted';
 
 export const SITE_HELP = `usage: lodestar site build [--out DIR] [--root DIR] [--base-url URL] [--no-mermaid]
        lodestar site serve [--port N] [--out DIR] [--root DIR] [--no-mermaid]
@@ -83,7 +84,9 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
     for (const w of r.warnings) err(`lodestar site: ${w}\n`);
     if (r.historyUnavailable) err(`lodestar site: no git history (${r.historyUnavailable}); pages show no created/last-edited dates\n`);
     if (r.diagramsAsCode > 0 && !values['no-mermaid'])
-      err(`lodestar site: mermaid.min.js is missing next to lodestar (reinstall it); ${r.diagramsAsCode} record(s) show their diagrams as code\n`);
+      err(
+        `lodestar site: mermaid.min.js is missing next to lodestar (reinstall it); ${counted(r.diagramsAsCode, 'record')} ${r.diagramsAsCode === 1 ? 'shows its' : 'show their'} diagrams as code\n`,
+      );
   };
   let first: PublishResult;
   try {
@@ -104,7 +107,7 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   }
   report(first);
   if (sub === 'build') {
-    out(`${first.pages} pages, ${first.copied} files copied → ${outDir}\n`);
+    out(`${counted(first.pages, 'page')}, ${counted(first.copied, 'file')} copied → ${outDir}\n`);
     return 0;
   }
   const port = values.port === undefined ? 4173 : Number(values.port);
@@ -119,12 +122,12 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
     err(`lodestar site: cannot listen on 127.0.0.1:${port} (${(e as Error).message}); try another --port\n`);
     return 2;
   }
-  out(`serving ${first.pages} pages at ${server.url} (rebuilt when records change; Ctrl+C stops)\n`);
+  out(`serving ${counted(first.pages, 'page')} at ${server.url} (rebuilt when records change; Ctrl+C stops)\n`);
   const stopWatching = watchForChanges(root, outDir, async () => {
     try {
       const r = await build();
       report(r);
-      out(`rebuilt: ${r.pages} pages, ${r.written} files changed\n`);
+      out(`rebuilt: ${counted(r.pages, 'page')}, ${counted(r.written, 'file')} changed\n`);
     } catch (e) {
       err(`lodestar site: rebuild failed: ${(e as Error).message}\n`);
     }

@@ -115,11 +115,12 @@ describe('lodestar adr renumber', () => {
     const before = fs.readdirSync(path.join(root, 'doc/adr')).map((n) => [n, fs.readFileSync(path.join(root, 'doc/adr', n), 'utf8')]);
     const cases: [string[], number, RegExp][] = [
       [['renumber', 'doc/adr/0003-use-nats.md', '--to', '2'], 1, /^adr: number 2 is already used by 0002-use-kafka\.md; nothing was changed\n$/],
-      [['renumber', 'doc/adr/0009-none.md'], 1, /^adr: doc\/adr\/0009-none\.md does not exist\n$/],
-      [['renumber', 'doc/adr/0003-use-nats.md', '--to', 'x'], 2, /--to needs a positive whole number/],
-      [['renumber', 'doc/adr/0003-use-nats.md', '--to', '4', '--next-free'], 2, /not both/],
-      [['renumber'], 2, /needs the record's FILE/],
-      [['renumber', 'doc/adr/0003-use-nats.md', '--force'], 2, /does not take --force/],
+      [['renumber', 'doc/adr/0009-none.md'], 1, /^adr: no decision record matches "doc\/adr\/0009-none\.md" in doc\/adr; nothing was changed\n$/],
+      [['renumber', '9'], 1, /^adr: no decision record matches "9" in doc\/adr; nothing was changed\n$/],
+      [['renumber', 'doc/adr/0003-use-nats.md', '--to', 'x'], 1, /--to needs a positive whole number/],
+      [['renumber', 'doc/adr/0003-use-nats.md', '--to', '4', '--next-free'], 1, /not both/],
+      [['renumber'], 1, /needs the RECORD/],
+      [['renumber', 'doc/adr/0003-use-nats.md', '--force'], 1, /does not take --force/],
     ];
     for (const [args, code, message] of cases) {
       const r = await adrIn(root, args);
@@ -131,6 +132,43 @@ describe('lodestar adr renumber', () => {
     assert.strictEqual(notRecord.code, 0, "a numbered file in any folder is that folder's record");
     const after = fs.readdirSync(path.join(root, 'doc/adr')).map((n) => [n, fs.readFileSync(path.join(root, 'doc/adr', n), 'utf8')]);
     assert.deepStrictEqual(after, before);
+  });
+
+  it('RECORD is a number or part of a file name, as link, -s and -l take them; usage errors exit 1 like theirs', async () => {
+    const root = repo();
+    const byNumber = await adrIn(root, ['renumber', '3', '--to', '7']);
+    assert.deepStrictEqual(
+      [byNumber.code, byNumber.stdout, byNumber.stderr],
+      [0, 'doc/adr/0007-use-nats.md\n', 'adr: renumbered 0003-use-nats.md to 7; links in 2 other records follow.\n'],
+    );
+    const byName = await adrIn(root, ['renumber', 'ops', '--to', '5']);
+    assert.deepStrictEqual([byName.code, byName.stdout], [0, 'doc/adr/0005-ops.md\n'], byName.stderr);
+    const inside = await adrIn(path.join(root, 'doc'), ['renumber', '5', '--to', '6']);
+    assert.deepStrictEqual([inside.code, inside.stdout], [0, 'adr/0006-ops.md\n'], inside.stderr);
+    const badTo = await adrIn(root, ['renumber', '7', '--to', '0']);
+    assert.strictEqual(badTo.code, 1);
+    assert.match(badTo.stderr, /--to needs a positive whole number[^]*usage: adr renumber RECORD/);
+  });
+
+  it('its help says every Markdown file of the repository that links the record follows', async () => {
+    const r = await adrIn(repo(), ['renumber', '--help']);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.stdout.replace(/\s+/g, ' '), /every link to it from the Markdown files of the repository is rewritten/);
+  });
+
+  it('to a number of fewer digits writes the heading and link labels plain, as adr-tools writes them', async () => {
+    const root = repo();
+    writeFiles(root, { 'docs/design.md': 'Messaging follows [ADR 3](../doc/adr/0003-use-nats.md).\n' });
+    commitAll(root, 'design');
+    const up = await adrIn(root, ['renumber', '3', '--to', '40']);
+    assert.strictEqual(up.code, 0, up.stderr);
+    const down = await adrIn(root, ['renumber', '40', '--to', '3']);
+    assert.deepStrictEqual([down.code, down.stdout], [0, 'doc/adr/0003-use-nats.md\n'], down.stderr);
+    const read = (p: string): string => fs.readFileSync(path.join(root, p), 'utf8');
+    assert.match(read('doc/adr/0003-use-nats.md'), /^# 3\. Use NATS\n/);
+    assert.match(read('doc/adr/0002-use-kafka.md'), /Superseded by \[3\. Use NATS\]\(0003-use-nats\.md\)/);
+    assert.strictEqual(read('doc/adr/0004-ops.md'), '# 4. Ops\n\nSee [ADR-0003](0003-use-nats.md#decision).\n');
+    assert.strictEqual(read('docs/design.md'), 'Messaging follows [ADR 3](../doc/adr/0003-use-nats.md).\n');
   });
 
   it('the same number is nothing to do', async () => {

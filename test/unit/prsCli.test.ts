@@ -80,7 +80,7 @@ describe('lodestar prs', () => {
     for (const bad of ['yesterday', '2025-13-01', '2025-02-30', '--json', '2025-12-04; rm -rf /']) {
       const b = await run(['prs', '--json', `--since=${bad}`, '--root', root]);
       assert.strictEqual(b.code, 2, `${bad}: ${b.stdout}`);
-      assert.match(b.stderr, /--since must be a date/);
+      assert.match(b.stderr, /--since needs a date as YYYY-MM-DD, not "/);
     }
   });
 

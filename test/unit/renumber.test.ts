@@ -32,6 +32,29 @@ describe('renumbering a decision record', () => {
     );
   });
 
+  it('to a number of fewer digits: a number written plain stays plain (`# 6.`, `[2. …]`, `[ADR 2]`), a padded one keeps its width', async () => {
+    const files = {
+      'doc/adr/0012-decision.md': '# 12. Decision\n\nSee [ADR-0012](0012-decision.md).\n',
+      'doc/adr/7000-big.md': '# 7000. Big\n',
+      'doc/adr/0040-use-postgresql.md': '# 40. Use PostgreSQL\n',
+      'doc/adr/0041-use-mysql.md': '# 41. Use MySQL\n\n## Status\n\nSupercedes [40. Use PostgreSQL](0040-use-postgresql.md)\n',
+      'docs/design.md': 'Storage follows [ADR 40](../doc/adr/0040-use-postgresql.md).\n',
+    };
+    const { root, index } = await indexOf(files);
+    const texts = new Map(Object.keys(files).map((p) => [path.join(root, p), fs.readFileSync(path.join(root, p), 'utf8')]));
+    const at = (name: string) => index.records().find((r) => r.path.endsWith(name))!;
+    const six = planRenumber(at('0012-decision.md'), 6, texts);
+    assert.strictEqual(path.relative(root, six.to), 'doc/adr/0006-decision.md');
+    assert.strictEqual(six.edits.get(at('0012-decision.md').path), '# 6. Decision\n\nSee [ADR-0006](0006-decision.md).\n');
+    const twelve = planRenumber(at('7000-big.md'), 12, texts);
+    assert.strictEqual(path.relative(root, twelve.to), 'doc/adr/0012-big.md');
+    assert.strictEqual(twelve.edits.get(at('7000-big.md').path), '# 12. Big\n');
+    const two = planRenumber(at('0040-use-postgresql.md'), 2, texts);
+    assert.strictEqual(two.edits.get(at('0040-use-postgresql.md').path), '# 2. Use PostgreSQL\n');
+    assert.match(two.edits.get(at('0041-use-mysql.md').path)!, /Supercedes \[2\. Use PostgreSQL\]\(0002-use-postgresql\.md\)/);
+    assert.strictEqual(two.edits.get(path.join(root, 'docs/design.md')), 'Storage follows [ADR 2](../doc/adr/0002-use-postgresql.md).\n');
+  });
+
   it('keeps heading style, leaves code blocks and same-named files elsewhere alone, follows reference definitions and titled links', async () => {
     const kafkaText = '# ADR-0007: Use Kafka\n\n```bash\n# 7 retries then give up\n```\n';
     const other = [

@@ -6,8 +6,9 @@
  * would mangle input or leave a half-written record, these do not (see README).
  */
 import { normaliseDate } from '../records/dates';
-import { closingFenceLine } from '../records/frontMatterFences';
+import { closingFenceLine, isOpeningFence } from '../records/frontMatterFences';
 import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
+import { titleFromFileName } from './fileNameTitle';
 
 export const ADR_TOOLS_TEMPLATE = `# NUMBER. TITLE
 
@@ -142,6 +143,25 @@ export function adrToolsTitleLine(text: string): string {
   return lines[first].replace(/\r$/, '').slice(2);
 }
 
+/**
+ * A record's label in `generate toc`, `generate graph` and link lines: {@link adrToolsTitleLine}, unless that is
+ * empty (an empty file), raw bytes (a binary file, text that is not UTF-8) or the fence of front matter that never
+ * closes (adr-tools writes `[]`, the bytes, `[-]`); then the title its file name gives (`0013-binary.md` → `Binary`),
+ * as the index names such a record.
+ */
+export function adrToolsLabel(text: string, file: string): string {
+  const label = adrToolsTitleLine(text);
+  const unclosedFence = label === '-' && isOpeningFence(text.split('\n', 1)[0]);
+  // Control characters other than a tab, and U+FFFD (a byte that is not UTF-8), are no title anyone wrote.
+  const bytes = /[\u0000-\u0008\u000A-\u001F\u007F\uFFFD]/.test(label);
+  return label.trim() === '' || unclosedFence || bytes ? titleFromFileName(file.replace(/^.*\//, '')) : label;
+}
+
+/** A string inside double quotes in Graphviz DOT: `"` and `\` escaped, so a title cannot end the string early. */
+function dotString(s: string): string {
+  return s.replace(/[\\"]/g, '\\$&');
+}
+
 function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
@@ -241,7 +261,12 @@ export interface AdrListEntry {
  * `0001-use-python-3.md`; an exact number avoids that.)
  */
 export function resolveAdrReference(list: AdrListEntry[], ref: string): AdrListEntry | undefined {
-  if (/^\d+$/.test(ref)) return list.find((e) => e.number === parseInt(ref, 10));
+  return adrReferenceMatches(list, ref)[0];
+}
+
+/** Every record a reference matches, in list order: the first is the one {@link resolveAdrReference} takes. */
+export function adrReferenceMatches(list: AdrListEntry[], ref: string): AdrListEntry[] {
+  if (/^\d+$/.test(ref)) return list.filter((e) => e.number === parseInt(ref, 10));
   // Like adr-tools' grep: a pattern (`use.postgres`), or the plain text when it is not a valid one.
   let re: RegExp | undefined;
   try {
@@ -249,7 +274,7 @@ export function resolveAdrReference(list: AdrListEntry[], ref: string): AdrListE
   } catch {
     re = undefined;
   }
-  return list.find((e) => (re ? re.test(e.path) : e.path.includes(ref)));
+  return list.filter((e) => (re ? re.test(e.path) : e.path.includes(ref)));
 }
 
 /** `adr generate toc`. */
@@ -286,14 +311,14 @@ export function adrToolsGraph(
   const extension = options.extension ?? '.html';
   let out = 'digraph {\n  node [shape=plaintext];\n  subgraph {\n';
   for (const e of entries) {
-    out += `    _${e.number} [label="${e.title}"; URL="${prefix}${e.file.replace(/\.md$/, '')}${extension}"];\n`;
+    out += `    _${e.number} [label="${dotString(e.title)}"; URL="${dotString(`${prefix}${e.file.replace(/\.md$/, '')}${extension}`)}"];\n`;
     if (e.number > 1) out += `    _${e.number - 1} -> _${e.number} [style="dotted", weight=1];\n`;
   }
   out += '  }\n';
   for (const e of entries) {
     for (const line of statusLines(e.text)) {
       const m = /^(.+) \[.*\]\(0*([1-9][0-9]*).*\)/.exec(line);
-      if (m && !/ by$/.test(m[1])) out += `  _${e.number} -> _${m[2]} [label="${m[1]}", weight=0]\n`;
+      if (m && !/ by$/.test(m[1])) out += `  _${e.number} -> _${m[2]} [label="${dotString(m[1])}", weight=0]\n`;
     }
   }
   return `${out}}\n`;

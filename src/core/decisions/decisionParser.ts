@@ -19,6 +19,10 @@ import {
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
+import { ADR_PREFIX, DATE_PREFIX, titleFromFileName } from './fileNameTitle';
+
+// Read by the index's fallback record and the design parser from here; adr-tools' commands import it alone (no YAML).
+export { titleFromFileName };
 
 export interface DecisionSource {
   path: string;
@@ -710,9 +714,6 @@ export function numberFromFileName(name: string): number | null {
   return parseInt(m[1], 10);
 }
 
-/** `2021-03-` or `2021-03-04-` opening a file's name: a year (19xx, 20xx) and a month, and a day when there is one. */
-const DATE_PREFIX = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:(?:0[1-9]|[12]\d|3[01])-)?/;
-
 /**
  * `id: ADR-0008`, `id: "0003"`, `adr-number: ADR-027`: the number front matter gives a record whose file name and
  * title give none (`typed-errors.md` with `title: A typed error taxonomy`). An id that is not a number
@@ -729,9 +730,6 @@ export const FRONT_MATTER_NUMBER_KEYS = ['adr-number', 'adr_number', 'adr', 'num
 /** A front matter value that is a record's number (`ADR-0008`, `0003`, `27`), as a pattern; its group is the number. */
 export const FRONT_MATTER_NUMBER_VALUE = '(?:ADR[-_ #]?)?0*(\\d{1,6})';
 const FRONT_MATTER_NUMBER = new RegExp(`^${FRONT_MATTER_NUMBER_VALUE}$`, 'i');
-
-/** `ADR-`, `adr_`: the kind of record written before its number or day in a file's name. */
-const ADR_PREFIX = /^adr[-_ ]?(?=\d)/i;
 
 /** `2022-02-04-cloud-build.md` → `2022-02-04`: the day a record named by its day was written. */
 export function dayFromFileName(name: string): string | null {
@@ -804,15 +802,4 @@ function isFileSlug(title: string, name: string): boolean {
         .replace(DATE_PREFIX, '')
         .replace(/^(?:adr[-_ ]?)?\d+[-_]+/, '')
   );
-}
-
-export function titleFromFileName(name: string): string {
-  const stem = name
-    .replace(/\.(md|markdown)$/i, '')
-    .replace(ADR_PREFIX, '')
-    .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
-    .replace(DATE_PREFIX, '')
-    .replace(/^(?:adr[-_ ]?)?\d+[-_ ]*/i, '');
-  const words = stem.replace(/[-_]+/g, ' ').trim();
-  return words === '' ? name : words[0].toUpperCase() + words.slice(1);
 }

@@ -24,14 +24,15 @@ export interface RenumberPlan {
 export function planRenumber(record: LodestarRecord, newNumber: number, texts: Map<string, string>, top?: string): RenumberPlan {
   if (record.number === null) throw new Error('Only numbered records can be renumbered.');
   const oldName = basename(record.path);
+  // A file name of adr-tools' 4 digits keeps them (`7000-x.md` → `0012-x.md`); `12-x.md` → `6-x.md`.
   const newName = oldName.replace(
     /^((?:adr[-_ ]?)?)(\d+)/i,
-    (_m, prefix: string, digits: string) => `${prefix}${String(newNumber).padStart(digits.length, '0')}`,
+    (_m, prefix: string, digits: string) => `${prefix}${writtenLike(digits, newNumber, digits.length >= 4 ? 4 : 0)}`,
   );
   const to = joinPath(dirname(record.path), newName);
   const oldNo = record.number;
   const renumber = (s: string): string =>
-    s.replace(new RegExp(`(^|[^\\d])0*${oldNo}(?!\\d)`), (m, before: string) => `${before}${String(newNumber).padStart(m.length - before.length, '0')}`);
+    s.replace(new RegExp(`(^|[^\\d])(0*${oldNo})(?!\\d)`), (_m, before: string, digits: string) => `${before}${writtenLike(digits, newNumber)}`);
   const edits = new Map<string, string>();
   for (const [path, text] of texts) {
     const lines = text.split('\n');
@@ -46,6 +47,15 @@ export function planRenumber(record: LodestarRecord, newNumber: number, texts: M
     if (next !== text) edits.set(path, next);
   }
   return { from: record.path, to, edits };
+}
+
+/**
+ * `number` written as `digits` was: zero-padded to its width when it was (`0012` → `0006`), else plain (`12` → `6`,
+ * `7000` → `12`, as adr-tools writes `# 6.` and `[6. …]`), but at least `minWidth` digits wide.
+ */
+function writtenLike(digits: string, number: number, minWidth = 0): string {
+  const width = digits.length > 1 && digits.startsWith('0') ? digits.length : minWidth;
+  return String(number).padStart(width, '0');
 }
 
 /** `id: ADR-0008`, `adr-number: "0008"`: a front matter key that numbers the record takes its new number, as written. */

@@ -1,5 +1,6 @@
 import { HistoryCommit, HistoryScanOptions, scanHistory, sinceWithSlack } from '../git/commitHistory';
 import { GitExecutor } from '../git/gitExecutor';
+import { notADate } from '../records/calendar';
 import { normaliseDate } from '../records/dates';
 import { LodestarRecord, Problem, RecordsOfRoot } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
@@ -50,7 +51,7 @@ export interface PairingWindow {
 
 /** Why `since`/`until` cannot be used, or undefined. */
 export function validateDay(value: string, option = 'since'): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || normaliseDate(value) !== value) return `--${option} needs a date as YYYY-MM-DD, not "${value}"`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || normaliseDate(value) !== value) return notADate(option, value);
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { CommitFeed, HistoryCommit, scanHistory, sinceWithSlack } from '../git/c
 import { parseCoAuthors as parseTrailers } from '../people/coAuthors';
 import { MAX_PULL_REQUEST_NUMBER } from './prReferences';
 import { isGitHubLike, pullRequestUrl, RemoteRepo } from './remotes';
+import { notADate } from '../records/calendar';
 
 /**
  * Merged pull requests found offline, from the commit messages forges write
@@ -436,7 +437,7 @@ export async function discoverPullRequestDates(
 /** Why `value` cannot be a `since` date (YYYY-MM-DD, a real day, or an ISO date-time), or undefined when it can. */
 export function sinceProblem(value: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  const bad = `--since must be a date (YYYY-MM-DD), got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  const bad = notADate('since', value);
   if (!m) return bad;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const day = new Date(Date.UTC(y, mo - 1, d));

@@ -139,3 +139,11 @@ export function cadenceDays(raw: string | number | undefined): number | undefine
   const unit = (m[2] ?? 'd')[0];
   return +m[1] * (unit === 'w' ? 7 : unit === 'm' ? 31 : 1);
 }
+
+/**
+ * What every command says of a date argument it cannot read (`--since`, `--from`, `--to`), so that all of them
+ * read the same: `--since needs a date as YYYY-MM-DD, not "yesterday"`. A long value is cut short.
+ */
+export function notADate(option: string, value: string): string {
+  return `--${option} needs a date as YYYY-MM-DD, not "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+}
