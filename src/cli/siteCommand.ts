@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as nodeFs from 'fs';
 import { defaultRoot } from './subfolderNote';
 import * as os from 'os';
@@ -108,6 +109,7 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   report(first);
   if (sub === 'build') {
     out(`${counted(first.pages, 'page')}, ${counted(first.copied, 'file')} copied → ${outDir}\n`);
+    if (!values.out && !ignoredByGit(root, '_site')) err(UNIGNORED_SITE_NOTE);
     return 0;
   }
   const port = values.port === undefined ? 4173 : Number(values.port);
@@ -195,4 +197,16 @@ export function findMermaidScript(): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+const UNIGNORED_SITE_NOTE =
+  'lodestar site: note: _site/ is in the repository and git does not ignore it; add `_site/` to .gitignore (or build elsewhere with --out DIR)\n';
+
+/**
+ * Whether git ignores `name` in the repository at `root` (`git check-ignore`); true outside a repository, or when
+ * git cannot say: the default `_site/` is then no file a `git add -A` would commit by mistake.
+ */
+function ignoredByGit(root: string, name: string): boolean {
+  const r = spawnSync('git', ['check-ignore', '-q', name], { cwd: root, stdio: 'ignore', timeout: 5000 });
+  return r.status !== 1;
 }

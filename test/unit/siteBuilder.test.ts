@@ -325,11 +325,17 @@ describe('site builder', () => {
 
     const result = await runCli(['site', 'build', '--root', root, '--no-mermaid', '--base-url', 'https://example.org/decisions']);
     assert.strictEqual(result.code, 0, result.stderr);
+    // The default _site/ is in the repository: a `git add -A` would commit it, so the build says how to keep it out.
+    assert.match(result.stderr, /^lodestar site: note: _site\/ is in the repository and git does not ignore it; add `_site\/` to \.gitignore/m);
     const page = fs.readFileSync(path.join(root, '_site/doc/adr/0001-a.html'), 'utf8');
     assert.match(page, /<dt>Created<\/dt><dd><time datetime="2026-01-10">2026-01-10<\/time><\/dd>/);
     assert.match(page, /<dt>Last edited<\/dt><dd><time datetime="2026-03-02">2026-03-02<\/time><\/dd>/);
     assert.match(page, /<dt>Authors<\/dt><dd>Dana Lead, Sam Staff<\/dd>/);
     assert.match(page, /<link rel="canonical" href="https:\/\/example\.org\/decisions\/doc\/adr\/0001-a\.html">/);
+    fs.writeFileSync(path.join(root, '.gitignore'), '_site/\n');
+    const ignored = await runCli(['site', 'build', '--root', root, '--no-mermaid']);
+    assert.strictEqual(ignored.stderr, '');
+    fs.rmSync(path.join(root, '.gitignore'));
     const bad = await runCli(['site', 'build', '--root', root, '--base-url', 'javascript:alert(1)']);
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /--base-url must be an http or https URL/);
