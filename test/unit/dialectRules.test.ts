@@ -39,7 +39,7 @@ describe('dialect rules', () => {
     assert.deepStrictEqual(index.problems(), []);
   });
 
-  it('log4brains: a status word outside its six (draft, proposed, rejected, accepted, deprecated, superseded) shows as draft, as log4brains shows it', async () => {
+  it('log4brains: a status word outside its six (draft, proposed, rejected, accepted, deprecated, superseded) is kept as the team wrote it, as in every dialect (never silently changed)', async () => {
     const { index } = await indexOf({
       '.log4brains.yml': 'project:\n  name: shop\n  adrFolder: ./docs/adr\n',
       'docs/adr/20210113-distribute-as-npm-package.md':
@@ -49,10 +49,10 @@ describe('dialect rules', () => {
     });
     assert.deepStrictEqual(
       ['20210113-distribute-as-npm-package.md', '20210114-use-lunr.md', '20210115-use-mdx.md'].map((n) => byName(index, n).status),
-      ['draft', 'accepted', 'deprecated'],
+      ['implemented', 'accepted', 'deprecated'],
     );
     assert.deepStrictEqual(byName(index, '20210113-distribute-as-npm-package.md').tags, ['npm', 'distribution']);
-    // Outside log4brains the team's own word is kept.
+    // As outside log4brains.
     const { index: madr } = await indexOf({ 'docs/adr/0001-a.md': '# A\n\n* Status: Implemented\n* Date: 2021-01-01\n' });
     assert.strictEqual(byName(madr, '0001-a.md').status, 'implemented');
   });

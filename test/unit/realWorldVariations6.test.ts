@@ -62,4 +62,28 @@ describe('real-world record variations, sixth survey', () => {
     assert.deepStrictEqual(linksOf(index, '0011-bitbucket.md'), ['references 0008-use-queues.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
   });
+
+  it('`Accepted`, then `Superseded by ADR-0042` (or `Amended by ADR 7`) in plain text on a line of its own under it: the record that replaced it (a missing one is an unknown reference); prose naming no record is no link', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0002-two.md': '# 2. Two\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSupersedes ADR 4\n\n## Context\n\nx\n',
+      'doc/adr/0003-three.md': '# 3. Three\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSuperseded by ADR-0042\n\n## Context\n\nx\n',
+      'doc/adr/0004-four.md': '# 4. Four\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSuperceded by ADR 2\n\n## Context\n\nx\n',
+      'doc/adr/0005-five.md': '# 5. Five\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nAmended by ADR 2.\n\n## Context\n\nx\n',
+      'doc/adr/0006-six.md': '# 6. Six\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSuperseded by the new pipeline once it ships.\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[0], r[3]]),
+      [
+        ['0002-two.md', 'accepted'],
+        ['0003-three.md', 'superseded'],
+        ['0004-four.md', 'superseded'],
+        ['0005-five.md', 'accepted'],
+        ['0006-six.md', 'accepted'],
+      ],
+    );
+    assert.deepStrictEqual(linksOf(index, '0004-four.md'), ['superseded-by 0002-two.md']);
+    assert.deepStrictEqual(linksOf(index, '0005-five.md'), ['amended-by 0002-two.md']);
+    assert.deepStrictEqual(linksOf(index, '0006-six.md'), []);
+    assert.deepStrictEqual(surveyProblems(index), ['0003-three.md:9 unknown-reference', '0005-five.md:9 one-sided-link']);
+  });
 });

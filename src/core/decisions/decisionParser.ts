@@ -6,7 +6,6 @@ import { readTags } from '../records/tags';
 import { basename, resolveHref } from '../store/fileSystem';
 import {
   datedStatus,
-  DECISION_STATUSES,
   isStatusChoices,
   isTemplatePlaceholder,
   linkKindFromVerb,
@@ -96,9 +95,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       // log4brains shows a record whose status it cannot read as a draft ("usually the help from the template").
       status = log4brains ? 'draft' : null;
     } else {
+      // A word outside log4brains' six (`Implemented`) is kept as written, as in every dialect: log4brains' own site
+      // shows it as a draft, but a status is never silently changed.
       status = normaliseStatus(bullets.status.value);
-      // log4brains knows six statuses and shows any other word as a draft (its AdrStatus).
-      if (log4brains && status !== null && !(DECISION_STATUSES as readonly string[]).includes(status)) status = 'draft';
       const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
       else addTextualSupersede(bullets.status.value, links, bullets.status.line + 1);
@@ -617,6 +616,16 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       addTextualSupersedes(l, links);
       continue;
     }
+    // `Accepted`, then `Superseded by ADR-0042` (or `Amended by ADR 7`) on a line of its own below it, as a supersede
+    // written by hand leaves the old status: the record that replaced this one. Only a line naming records by number
+    // (or log4brains id): `Superseded by the new pipeline` is prose.
+    if (status !== null && !checklist) {
+      const successors = parseTextualStatusLinks(text).filter((t) => NAMED_RECORD.test(t.ref));
+      if (successors.length > 0) {
+        for (const { kind, ref } of successors) links.push({ kind, target: ref, label: ref, line: l.line + 1 });
+        continue;
+      }
+    }
     if (checklist && !box) continue;
     if (status === null) addTextualSupersede(text, links, l.line + 1);
     if (status === null) {
@@ -688,6 +697,9 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
 }
 
 /** `superseded by ADR-0005`, `amended by ADR-0021`, `accepted (supersedes 0009)`: the links a status names in words. */
+/** A record named by number (`ADR-0042`, `ADR 2`, `0002`, `[ADR-7]`) or by log4brains id (`20210301-use-pulsar`). */
+const NAMED_RECORD = /^(?:\[?(?:ADR|adr)?[-_ #]?\d{1,6}\b|\d{8}-[\w.-]+$)/;
+
 function addTextualSupersede(status: string, links: RecordLink[], line: number | undefined): void {
   for (const { kind, ref } of parseTextualStatusLinks(status)) links.push({ kind, target: ref, label: ref, line });
 }
