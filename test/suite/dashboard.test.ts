@@ -46,7 +46,7 @@ describe('Lodestar: Generate Influence Report', () => {
     assert.ok(
       text.startsWith(
         '# Influence report, 2026-07-01 to 2026-09-30\n\nScope: every record in the repository.\n\n' +
-          `_Links: records link to github.com/acme/payments at commit ${head.slice(0, 12)} (permanent links, whatever becomes of this file)`,
+          `_Links: records link to github.com/acme/payments at commit ${head.slice(0, 12)} (permanent links once that commit is pushed: nothing of the remote was fetched to check)`,
       ),
       text.slice(0, 400),
     );

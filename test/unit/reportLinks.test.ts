@@ -106,6 +106,13 @@ describe('report links that survive moving the report', () => {
     );
     assert.strictEqual(links.linkTo(path.join(other, 'a/b.md')), 'notes/a/b.md');
     assert.match(links.note(), /paths relative to "notes\/…" is the workspace folder notes \(/);
+    // HEAD may never have been pushed: the note does not promise the links work.
+    assert.match(
+      links.note(),
+      new RegExp(
+        `records link to gitlab\\.com/acme/mono at commit ${head.slice(0, 12)} \\(permanent links once that commit is pushed: nothing of the remote was fetched to check\\)`,
+      ),
+    );
   });
 
   it('lodestar report: permalinks to records and commits, no ../ paths, and a line that says where links go', async () => {

@@ -20,6 +20,8 @@ export interface ForgeSnapshot {
   prefix: string;
   /** Repository-relative paths of the files in that commit. */
   files: ReadonlySet<string>;
+  /** False when nothing of the remote was fetched to tell whether it has the commit (HEAD, maybe never pushed). */
+  onRemote: boolean;
 }
 
 export interface LinkedFolder {
@@ -109,7 +111,7 @@ export async function readLinkedFolder(git: GitExecutor | undefined, root: strin
       }
     }
     const files = new Set((await git.run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit])).split('\0').filter((f) => f !== ''));
-    return { root, name, forge: { remote, commit, prefix, files } };
+    return { root, name, forge: { remote, commit, prefix, files, onRemote: fetched } };
   } catch {
     return { root, name };
   }
@@ -165,9 +167,11 @@ export function permanentLinks(folders: readonly LinkedFolder[]): PermanentLinks
     note() {
       const parts: string[] = [];
       for (const f of usedForge.values()) {
-        parts.push(
-          `records link to ${f.remote.host}/${f.remote.owner}/${f.remote.repo} at commit ${f.commit.slice(0, 12)} (permanent links, whatever becomes of this file)`,
-        );
+        // Nothing of the remote fetched: HEAD may never have been pushed, and then its links lead nowhere yet.
+        const lasting = f.onRemote
+          ? 'permanent links, whatever becomes of this file'
+          : 'permanent links once that commit is pushed: nothing of the remote was fetched to check';
+        parts.push(`records link to ${f.remote.host}/${f.remote.owner}/${f.remote.repo} at commit ${f.commit.slice(0, 12)} (${lasting})`);
       }
       const relative = [...usedRelative];
       if (relative.length > 0) {
