@@ -86,4 +86,16 @@ describe('real-world record variations, sixth survey', () => {
     assert.deepStrictEqual(linksOf(index, '0006-six.md'), []);
     assert.deepStrictEqual(surveyProblems(index), ['0003-three.md:9 unknown-reference', '0005-five.md:9 one-sided-link']);
   });
+
+  it('front matter `depends-on:` (or `depends_on:`, `dependsOn:`) relates the record to the ones it names', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0049-event-bus.md': '---\nstatus: accepted\ndate: 2026-01-02\n---\n\n# Event bus\n',
+      'docs/decisions/0050-outbox.md': '---\nstatus: accepted\ndate: 2026-01-03\ndepends-on: ADR-0049\n---\n\n# Outbox\n',
+      'docs/decisions/0051-replay.md': '---\nstatus: proposed\ndate: 2026-01-04\ndependsOn: [0049-event-bus.md, ADR-0050]\n---\n\n# Replay\n',
+    });
+    // (The other side of a relation is shown too: 0051 relates to it.)
+    assert.deepStrictEqual(linksOf(index, '0050-outbox.md'), ['relates-to 0049-event-bus.md', 'relates-to 0051-replay.md']);
+    assert.deepStrictEqual(linksOf(index, '0051-replay.md'), ['relates-to 0049-event-bus.md', 'relates-to 0050-outbox.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

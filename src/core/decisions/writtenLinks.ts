@@ -30,6 +30,10 @@ const FRONT_MATTER_LINK_KEYS: Record<string, string> = {
   'relates-to': 'relates-to',
   relates_to: 'relates-to',
   relatesto: 'relates-to',
+  // `depends-on: ADR-0049`: the record this one builds on; no link kind says more than that they are related.
+  'depends-on': 'relates-to',
+  depends_on: 'relates-to',
+  dependson: 'relates-to',
 };
 
 /**
