@@ -23,7 +23,9 @@ export async function indexCommand(c: CommandContext): Promise<number> {
       const label = recordLabel({ ...r, title: r.title } as never);
       c.out.write(`${r.kind.padEnd(9)} ${(r.status ?? '-').padEnd(12)} ${label}  (${r.path})\n`);
     }
-    c.out.write(`${counted(report.records.length, 'record')}, ${counted(report.problems.length, 'problem')}\n`);
+    // The problems themselves are lint's to list (with its content rules on top): the count says where to see them.
+    const where = report.problems.length > 0 ? ' (lodestar lint lists them)' : '';
+    c.out.write(`${counted(report.records.length, 'record')}, ${counted(report.problems.length, 'problem')}${where}\n`);
   }
   return 0;
 }

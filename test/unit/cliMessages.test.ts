@@ -36,3 +36,18 @@ describe('counts in messages', () => {
     assert.match(two.stdout, /^2 pages, 1 file copied → /);
   });
 });
+
+describe('index without --json', () => {
+  it('ends with the counts, and says lint lists the problems when there are some', async () => {
+    const root = buildRepo({
+      'doc/adr/0001-a.md': '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+      'doc/adr/0002-b.md': '# 2. B\n\nDate: 2026-01-01\n\n## Status\n\nSuperseded by [9. Gone](0009-gone.md)\n',
+    });
+    const some = await runCli(['index', '--root', root]);
+    assert.match(some.stdout, /\n2 records, 1 problem \(lodestar lint lists them\)\n$/);
+    const lint = await runCli(['lint', '--root', root]);
+    assert.match(lint.stdout, /^doc\/adr\/0002-b\.md:7: error broken-link /m);
+    const none = await runCli(['index', '--root', buildRepo({ 'doc/adr/0001-a.md': '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n' })]);
+    assert.match(none.stdout, /\n1 record, 0 problems\n$/);
+  });
+});
