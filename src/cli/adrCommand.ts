@@ -421,7 +421,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const template = own ?? (language ? adrToolsTemplateIn(language.language) : builtInTemplate);
   const accepted = (language && translatedStatus(language, 'accepted')) || 'Accepted';
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
-  const [{ claimedNumbersOnOtherBranches, otherBranchesUncheckedNote, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
+  const [{ claimedNumbersOnOtherBranches, numbersTakenFrom, otherBranchesUncheckedNote, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
     import('../core/decisions/claimedNumbers'),
     import('../core/git/gitExecutor'),
   ]);
@@ -437,14 +437,11 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   let dstPath = '';
   for (let attempt = 1; ; attempt++) {
     number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
-    const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
-    if (skipped.length > 0) {
-      const next = skipped[skipped.length - 1][0] + 1;
-      if (attempt === 1)
-        io.err(
-          `adr: ${next - 1 > number ? `numbers ${number}-${next - 1} are` : `number ${number} is`} taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
-        );
-      number = next;
+    // Only the numbers other branches use are named: `9 is taken on another branch (feature); using 10.`, not 8 too.
+    const elsewhere = numbersTakenFrom(claimed, number);
+    if (elsewhere) {
+      if (attempt === 1) io.err(`adr: ${elsewhere.note}\n`);
+      number = elsewhere.using;
     }
     // The extension's file name rules: the slug cut to 60 characters, `decision` for a title with no ASCII letters or digits.
     const file = decisionFileName(number, title);
