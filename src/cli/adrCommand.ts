@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import { close, open, read } from 'fs';
+import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
 import {
   ADR_TOOLS_FIRST_RECORD,
@@ -86,8 +87,13 @@ Upgrades the ADR documents to the latest format.
 `,
 };
 
+const ROOT_HELP = `--root DIR runs COMMAND as if DIR were the current folder (as cd DIR would):
+it goes right after adr, right after COMMAND, or among COMMAND's options
+(adr new --root DIR -s 3 TITLE...; never after a title's first word).
+`;
+
 function overview(): string {
-  return `usage: adr help COMMAND [ARG] ...\nCOMMAND is one of: \n${COMMANDS.map((c) => `  ${c}\n`).join('')}Run 'adr help COMMAND' for help on a specific command.\n`;
+  return `usage: adr help COMMAND [ARG] ...\nCOMMAND is one of: \n${COMMANDS.map((c) => `  ${c}\n`).join('')}Run 'adr help COMMAND' for help on a specific command.\n\n${ROOT_HELP}`;
 }
 
 class AdrExit extends Error {
@@ -107,7 +113,7 @@ class HelpAsked extends Error {
 class UsageFailure extends Error {
   constructor(
     message: string,
-    readonly command: string,
+    readonly command: string | undefined,
   ) {
     super(message);
   }
@@ -132,7 +138,108 @@ function operands(command: string, args: string[]): string[] {
   return dashes < 0 ? args : [...before, ...args.slice(dashes + 1)];
 }
 
+/**
+ * Options of a command that take the next argument as their value (so `-s --root` supersedes a record
+ * matching "--root"), and whether its options end at its first operand (getopts) or only at `--` (getopt).
+ */
+const OPTION_SYNTAX: Record<string, { values: string[]; endAtOperand: boolean }> = {
+  init: { values: [], endAtOperand: false },
+  new: { values: ['-s', '-l'], endAtOperand: true },
+  link: { values: [], endAtOperand: false },
+  list: { values: [], endAtOperand: false },
+  'upgrade-repository': { values: [], endAtOperand: false },
+  renumber: { values: ['--to'], endAtOperand: false },
+  help: { values: [], endAtOperand: false },
+  // The reports of generate: toc's options are GNU getopt's, graph's bash getopts'.
+  toc: { values: ['-i', '-o', '-p'], endAtOperand: false },
+  graph: { values: ['-e', '-p'], endAtOperand: true },
+};
+
+const isRoot = (a: string): boolean => a === '--root' || a.startsWith('--root=');
+
+/**
+ * The arguments without `--root DIR` (or `--root=DIR`), and DIR: right after `adr`, right after the command
+ * (and generate's report), or among the command's options — never after `--`, a value, or (for `new` and
+ * `generate graph`) once the operands have begun: `adr new Use --root flag` is titled "Use --root flag".
+ */
+function withoutRoot(argv: string[]): { argv: string[]; root?: string } {
+  let root: string | undefined;
+  // The command, for the usage a missing value prints: the first argument after the leading `--root DIR`s.
+  let start = 0;
+  while (start < argv.length && isRoot(argv[start])) start += argv[start] === '--root' ? 2 : 1;
+  const command: string | undefined = argv[start];
+  const value = (args: string[], i: number): number => {
+    const given = args[i] === '--root' ? args[i + 1] : args[i].slice('--root='.length);
+    if (given === undefined || given === '') throw new UsageFailure('--root needs a folder', command);
+    root = given;
+    return args[i] === '--root' ? 2 + i : 1 + i;
+  };
+  /** Leading `--root DIR`s of `args` taken off. */
+  const leading = (args: string[]): string[] => {
+    let i = 0;
+    while (i < args.length && isRoot(args[i])) i = value(args, i);
+    return args.slice(i);
+  };
+  const among = (args: string[], syntax: { values: string[]; endAtOperand: boolean }): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < args.length;) {
+      const a = args[i];
+      if (a === '--' || (syntax.endAtOperand && (!a.startsWith('-') || a === '-'))) {
+        out.push(...args.slice(i));
+        break;
+      }
+      if (isRoot(a)) {
+        i = value(args, i);
+        continue;
+      }
+      out.push(...args.slice(i, syntax.values.includes(a) ? i + 2 : i + 1));
+      i += syntax.values.includes(a) ? 2 : 1;
+    }
+    return out;
+  };
+  const rest = leading(argv).slice(1);
+  if (command === undefined) return { argv: [], root };
+  if (command === 'generate') {
+    const [report, ...options] = leading(rest);
+    const syntax = report !== undefined && Object.hasOwn(OPTION_SYNTAX, report) ? OPTION_SYNTAX[report] : undefined;
+    const after = report === undefined ? [] : [report, ...(syntax ? among(options, syntax) : options)];
+    return { argv: [command, ...after], root };
+  }
+  if (!Object.hasOwn(OPTION_SYNTAX, command)) return { argv: [command, ...rest], root };
+  return { argv: [command, ...among(rest, OPTION_SYNTAX[command])], root };
+}
+
+/** The folder `--root` names, as `cd DIR` would make it the current folder: resolved from `cwd`, links followed. */
+async function rootFolder(given: string, cwd: string, command: string | undefined): Promise<string> {
+  const abs = path.resolve(cwd, given);
+  const st = await stat(abs).catch(() => undefined);
+  if (!st) throw new UsageFailure(`--root ${abs} does not exist`, command);
+  if (!st.isDirectory()) throw new UsageFailure(`--root ${abs} is not a folder`, command);
+  return realpath(abs);
+}
+
+/** A command's usage, for a usage error; adr's overview when there is no such command. */
+async function usageOf(command: string | undefined): Promise<string> {
+  if (command === 'renumber') return (await import('./adrRenumberCommand')).RENUMBER_USAGE;
+  return command !== undefined && Object.hasOwn(USAGE, command) ? USAGE[command] : overview();
+}
+
 export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
+  try {
+    const taken = withoutRoot(argv);
+    // `--root DIR` is exactly `cd DIR`: the folder is found, paths are printed and files are written from there.
+    if (taken.root !== undefined) io = { ...io, cwd: await rootFolder(taken.root, io.cwd, taken.argv[0]) };
+    return await adrCommand(taken.argv, io);
+  } catch (e) {
+    if (e instanceof UsageFailure) {
+      io.err(`adr: ${e.message}; nothing was ${e.command === 'new' ? 'written' : 'changed'}.\n\n${await usageOf(e.command)}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function adrCommand(argv: string[], io: AdrIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -167,10 +274,6 @@ export async function adrMain(argv: string[], io: AdrIo): Promise<number> {
     if (e instanceof HelpAsked) {
       io.out(USAGE[e.command]);
       return 0;
-    }
-    if (e instanceof UsageFailure) {
-      io.err(`adr: ${e.message}; nothing was ${e.command === 'new' ? 'written' : 'changed'}.\n\n${USAGE[e.command]}`);
-      return 1;
     }
     if (e instanceof AdrToolsError) {
       io.err(`adr: ${e.message}\n`);
@@ -318,7 +421,7 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const template = own ?? (language ? adrToolsTemplateIn(language.language) : builtInTemplate);
   const accepted = (language && translatedStatus(language, 'accepted')) || 'Accepted';
   // Only `adr new` asks git, so `adr list` and `adr generate` load no git code.
-  const [{ claimedNumbersOnOtherBranches, otherBranchesUncheckedNote, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
+  const [{ claimedNumbersOnOtherBranches, numbersTakenFrom, otherBranchesUncheckedNote, otherBranchesUnreadable }, { createGitExecutor }] = await Promise.all([
     import('../core/decisions/claimedNumbers'),
     import('../core/git/gitExecutor'),
   ]);
@@ -334,14 +437,11 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   let dstPath = '';
   for (let attempt = 1; ; attempt++) {
     number = Math.max(0, ...(await allNumbers(absFolder))) + 1;
-    const skipped = [...claimed.byNumber.entries()].filter(([n]) => n >= number).sort((a, b) => a[0] - b[0]);
-    if (skipped.length > 0) {
-      const next = skipped[skipped.length - 1][0] + 1;
-      if (attempt === 1)
-        io.err(
-          `adr: ${next - 1 > number ? `numbers ${number}-${next - 1} are` : `number ${number} is`} taken on other branches (${skipped.map(([n, c]) => `${n}: ${c.flatMap((x) => x.branches).join(', ')}`).join('; ')}); using ${next}.\n`,
-        );
-      number = next;
+    // Only the numbers other branches use are named: `9 is taken on another branch (feature); using 10.`, not 8 too.
+    const elsewhere = numbersTakenFrom(claimed, number);
+    if (elsewhere) {
+      if (attempt === 1) io.err(`adr: ${elsewhere.note}\n`);
+      number = elsewhere.using;
     }
     // The extension's file name rules: the slug cut to 60 characters, `decision` for a title with no ASCII letters or digits.
     const file = decisionFileName(number, title);

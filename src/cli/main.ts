@@ -18,9 +18,9 @@ export type { CommandContext } from './command';
  */
 const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
   adr: {
-    usage: 'adr COMMAND ...',
+    usage: 'adr [--root DIR] COMMAND ...',
     summary: 'a drop-in for adr-tools: init, new, link, list, generate, upgrade-repository, help; and renumber',
-    // adr-tools' own argument syntax passes through untouched, and it works where it is run.
+    // adr-tools' own argument syntax passes through untouched; `--root DIR` is `cd DIR` first.
     raw: async (argv, out, err) =>
       (await import('./adrCommand')).adrMain(argv, { cwd: process.cwd(), env: process.env, out: (s) => out.write(s), err: (s) => err.write(s) }),
   },
@@ -93,6 +93,15 @@ const COMMANDS: Record<string, CommandEntry | RawCommandEntry> = {
 
 const isRaw = (entry: CommandEntry | RawCommandEntry): entry is RawCommandEntry => 'raw' in entry;
 
+/** Only `--root DIR` and `--root=DIR`, any number of them. */
+function onlyRootOptions(args: string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--root' && i + 1 < args.length) i++;
+    else if (!args[i].startsWith('--root=')) return false;
+  }
+  return true;
+}
+
 function helpText(): string {
   const lines = Object.values(COMMANDS).map((c) =>
     c.usage.length <= 28 ? `  ${c.usage.padEnd(30)}${c.summary}` : `  ${c.usage}\n${' '.repeat(32)}${c.summary}`,
@@ -155,15 +164,17 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   const first = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]] : undefined;
   if (first && isRaw(first)) return first.raw(argv.slice(1), out, err);
-  // `lodestar --root DIR adr list`: adr (like adr-tools) works in the folder it is run in and reads its own arguments.
+  // `lodestar --json search x`: a raw command reads its own arguments, so options go after it.
   const rawLater = argv.findIndex((a) => Object.hasOwn(COMMANDS, a) && isRaw(COMMANDS[a]));
   const declared = declaredOptions();
   const onlyOptionsBefore = (end: number): boolean =>
     argv.slice(0, end).every((a, i) => a.startsWith('-') || (i > 0 && declared[argv[i - 1].replace(/^--/, '')] === 'value'));
   if (rawLater > 0 && onlyOptionsBefore(rawLater)) {
-    err.write(
-      `lodestar: options go after ${argv[rawLater]}, which reads its own${argv[rawLater] === 'adr' ? ' and works in the folder it is run in (cd DIR && lodestar adr …)' : ' (--root DIR among them)'}\n`,
-    );
+    // `lodestar --root DIR adr list` is `lodestar adr --root DIR list`: adr reads a --root right after it.
+    const adr = COMMANDS.adr;
+    if (argv[rawLater] === 'adr' && isRaw(adr) && onlyRootOptions(argv.slice(0, rawLater)))
+      return adr.raw([...argv.slice(0, rawLater), ...argv.slice(rawLater + 1)], out, err);
+    err.write(`lodestar: options go after ${argv[rawLater]}, which reads its own (--root DIR among them)\n`);
     return 2;
   }
   let args;

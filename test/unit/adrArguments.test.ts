@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { oneLineTitle } from '../../src/core/decisions/newDecision';
-import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { repoWithColleagueRecords, runAdr } from '../fixtures/adrCli';
 
 /** `lodestar adr`'s arguments: help, options it does not take, the template and the title. */
@@ -189,6 +189,21 @@ describe('lodestar adr new: messages', () => {
     const dir = repoWithColleagueRecords(['Colleague idea']);
     const r = adr(dir, ['new', 'My', 'idea']);
     assert.deepStrictEqual([r.code, r.out], [0, 'doc/adr/0003-my-idea.md\n']);
-    assert.match(r.err, /^adr: number 2 is taken on other branches \(2: colleague\); using 3\.\n$/);
+    assert.strictEqual(r.err, 'adr: 2 is taken on another branch (colleague); using 3.\n');
+  });
+
+  it('names only the numbers another branch uses, not the free ones below them', () => {
+    // main has 0001-0007; feature adds 0009: 8 is free everywhere, 9 is feature's, so the record is 10.
+    const dir = makeTempDir();
+    initRepo(dir);
+    adr(dir, ['init']);
+    for (let n = 2; n <= 7; n++) adr(dir, ['new', `Decision ${n}`]);
+    commitAll(dir, 'seven records');
+    git(dir, ['checkout', '-q', '-b', 'feature']);
+    writeFiles(dir, { 'doc/adr/0009-feature-thing.md': '# 9. Feature thing\n' });
+    commitAll(dir, 'feature thing');
+    git(dir, ['checkout', '-q', 'main']);
+    const r = adr(dir, ['new', 'Main', 'thing']);
+    assert.deepStrictEqual(r, { code: 0, out: 'doc/adr/0010-main-thing.md\n', err: 'adr: 9 is taken on another branch (feature); using 10.\n' });
   });
 });

@@ -1,7 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { branchNumberConflicts, claimedNumbersOnOtherBranches, nextDecisionNumber, otherBranchesUnreadable } from '../../src/core/decisions/claimedNumbers';
+import {
+  branchNumberConflicts,
+  ClaimedNumbers,
+  claimedNumbersOnOtherBranches,
+  nextDecisionNumber,
+  numbersTakenFrom,
+  otherBranchesUnreadable,
+} from '../../src/core/decisions/claimedNumbers';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { buildRepo, commitAll, git, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
@@ -40,6 +47,47 @@ describe('numbers claimed on other branches', () => {
       claimed,
     );
     assert.deepStrictEqual(conflicts, [{ number: 3, file: '0003-my-own-idea.md', others: [{ file: '0003-feature-record.md', branches: ['feature'] }] }]);
+  });
+
+  it('numbersTakenFrom names only the numbers other branches use from the next one here on, with their branches', () => {
+    const claims = (entries: [number, [string, string[]][]][]): ClaimedNumbers => ({
+      byNumber: new Map(entries.map(([n, cs]) => [n, cs.map(([file, branches]) => ({ file, branches }))])),
+    });
+    assert.strictEqual(numbersTakenFrom(claims([[3, [['0003-x.md', ['a']]]]]), 4), undefined);
+    assert.deepStrictEqual(numbersTakenFrom(claims([[9, [['0009-feature-thing.md', ['feature']]]]]), 8), {
+      numbers: [9],
+      using: 10,
+      note: '9 is taken on another branch (feature); using 10.',
+    });
+    assert.strictEqual(numbersTakenFrom(claims([[8, [['0008-x.md', ['a', 'origin/a']]]]]), 8)?.note, '8 is taken on other branches (a, origin/a); using 9.');
+    assert.strictEqual(
+      numbersTakenFrom(
+        claims([
+          [2, [['0002-old.md', ['a']]]],
+          [5, [['0005-x.md', ['a']]]],
+          [
+            7,
+            [
+              ['0007-y.md', ['b']],
+              ['0007-z.md', ['a', 'c']],
+            ],
+          ],
+        ]),
+        4,
+      )?.note,
+      '5 and 7 are taken on other branches (5: a; 7: a, b, c); using 8.',
+    );
+    assert.strictEqual(
+      numbersTakenFrom(
+        claims([
+          [4, [['0004-x.md', ['a']]]],
+          [5, [['0005-y.md', ['a']]]],
+          [6, [['0006-z.md', ['a']]]],
+        ]),
+        4,
+      )?.note,
+      '4, 5 and 6 are taken on another branch (a); using 7.',
+    );
   });
 
   it('a translation named with a language code is no second record: here of a record there, or there of one here', () => {

@@ -141,6 +141,28 @@ export function branchNumberConflicts(
   return out;
 }
 
+/**
+ * The numbers from `next` (the next number here) on that other branches use, and the number to take past
+ * them; undefined when no other branch uses one. `note` says only what is so, with each number's branches:
+ * `9 is taken on another branch (feature); using 10.`,
+ * `5 and 7 are taken on other branches (5: a; 7: b, c); using 8.`.
+ */
+export function numbersTakenFrom(claimed: ClaimedNumbers, next: number): { numbers: number[]; using: number; note: string } | undefined {
+  const taken = [...claimed.byNumber.entries()]
+    .filter(([n]) => n >= next)
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, claims]) => ({ n, branches: [...new Set(claims.flatMap((c) => c.branches))].sort() }));
+  if (taken.length === 0) return undefined;
+  const numbers = taken.map((t) => t.n);
+  const using = numbers[numbers.length - 1] + 1;
+  const which = numbers.length === 1 ? `${numbers[0]} is` : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]} are`;
+  const same = taken.every((t) => t.branches.join('\n') === taken[0].branches.join('\n'));
+  const where = same
+    ? `${taken[0].branches.length === 1 ? 'another branch' : 'other branches'} (${taken[0].branches.join(', ')})`
+    : `other branches (${taken.map((t) => `${t.n}: ${t.branches.join(', ')}`).join('; ')})`;
+  return { numbers, using, note: `${which} taken on ${where}; using ${using}.` };
+}
+
 /** The next number: one past the highest used here or claimed on another branch. */
 export function nextDecisionNumber(localNumbers: Iterable<number | null>, claimed?: ClaimedNumbers): number {
   let max = 0;
