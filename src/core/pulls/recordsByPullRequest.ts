@@ -82,6 +82,24 @@ export function withCanonicalPullRequests(records: readonly LodestarRecord[], re
   });
 }
 
+/** A reference written in a short form (`#12`, `acme/pay#12`, `!12`, `12`): one only the remotes can make a URL of. */
+export function isShortPullRequestReference(ref: string): boolean {
+  return !/^\s*[a-z][a-z0-9+.-]*:/i.test(ref);
+}
+
+/**
+ * `refs` with each short form written as the URL the remotes resolve it to
+ * (the URL `withCanonicalPullRequests` gives it); URLs, and short forms the
+ * remotes cannot resolve (no remote, no fitting one), as written, in order.
+ */
+export function withShortFormsResolved(refs: readonly string[], remotes: readonly RemoteRepo[]): string[] {
+  return refs.map((ref) => {
+    if (!isShortPullRequestReference(ref)) return ref;
+    const resolved = resolvePullRequestReference(ref, remotes);
+    return resolved.ok ? resolved.reference.url : ref;
+  });
+}
+
 const PR_KEYS = ['pullRequests', 'pull-requests'].map((k) => Array.from(k, (c) => c.charCodeAt(0)));
 const BACKSLASH = 0x5c;
 const Q = 0x71;
