@@ -1,8 +1,7 @@
 import { buildIndexReport, indexReportProblems, indexReportRecord, indexReportRecords } from '../core/index/indexReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
-import { readConfigRemotes } from '../core/pulls/configRemotes';
-import { isShortPullRequestReference, withShortFormsResolved } from '../core/pulls/recordsByPullRequest';
+import { isShortPullRequestReference } from '../core/records/pullRequestForms';
 import { LodestarRecord } from '../core/records/record';
 import { recordLabel } from '../core/records/recordLabels';
 import { openRecordCache } from './recordCache';
@@ -20,7 +19,7 @@ export async function indexCommand(c: CommandContext): Promise<number> {
     // Problems first (they run the cross-record checks); records are made as they are written.
     const problems = indexReportProblems(index);
     const records = indexReportRecords(index);
-    const pullRequests = shortFormResolver(records, c.root);
+    const pullRequests = await shortFormResolver(records, c.root);
     writeJson(c.out, { records: new MappedList(records, (r) => indexReportRecord(index, r, pullRequests)), problems });
   } else {
     const report = buildIndexReport(index);
@@ -35,11 +34,16 @@ export async function indexCommand(c: CommandContext): Promise<number> {
 
 /**
  * How `index --json` writes a record's pull requests: short forms (`#15`, `acme/pay#15`, `!5`) as the URLs the
- * repository's remotes resolve them to, as `prs`, `report` and VS Code do. The remotes are read from the git
- * config file (no git process), and only when some record has a short form; otherwise references are written as they are.
+ * repository's remotes resolve them to, as `prs`, `report` and VS Code do. Only when some record has a short form are
+ * the resolver loaded and the remotes read, from the git config file (no git process); otherwise, and without a
+ * remote, references are written as they are.
  */
-function shortFormResolver(records: readonly LodestarRecord[], root: string): ((refs: string[]) => string[]) | undefined {
+async function shortFormResolver(records: readonly LodestarRecord[], root: string): Promise<((refs: string[]) => string[]) | undefined> {
   if (!records.some((r) => r.pullRequests.some(isShortPullRequestReference))) return undefined;
+  const [{ readConfigRemotes }, { withShortFormsResolved }] = await Promise.all([
+    import('../core/pulls/configRemotes'),
+    import('../core/pulls/recordsByPullRequest'),
+  ]);
   const remotes = readConfigRemotes(root);
   return remotes.length === 0 ? undefined : (refs) => (refs.some(isShortPullRequestReference) ? withShortFormsResolved(refs, remotes) : refs);
 }

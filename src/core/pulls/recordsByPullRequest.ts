@@ -1,3 +1,4 @@
+import { isShortPullRequestReference } from '../records/pullRequestForms';
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
 import { pullRequestKey, pullRequestUrlKeys, resolvePullRequestReference } from './prReferences';
@@ -80,11 +81,6 @@ export function withCanonicalPullRequests(records: readonly LodestarRecord[], re
     const unique = canonical.filter((url, i) => canonical.findIndex((u) => pullRequestKey(u) === pullRequestKey(url)) === i);
     return unique.every((u, i) => u === r.pullRequests[i]) && unique.length === r.pullRequests.length ? r : { ...r, pullRequests: unique };
   });
-}
-
-/** A reference written in a short form (`#12`, `acme/pay#12`, `!12`, `12`): one only the remotes can make a URL of. */
-export function isShortPullRequestReference(ref: string): boolean {
-  return !/^\s*[a-z][a-z0-9+.-]*:/i.test(ref);
 }
 
 /**
