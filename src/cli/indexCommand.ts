@@ -40,10 +40,7 @@ export async function indexCommand(c: CommandContext): Promise<number> {
  */
 async function shortFormResolver(records: readonly LodestarRecord[], root: string): Promise<((refs: string[]) => string[]) | undefined> {
   if (!records.some((r) => r.pullRequests.some(isShortPullRequestReference))) return undefined;
-  const [{ readConfigRemotes }, { withShortFormsResolved }] = await Promise.all([
-    import('../core/pulls/configRemotes'),
-    import('../core/pulls/recordsByPullRequest'),
-  ]);
-  const remotes = readConfigRemotes(root);
+  const [{ repositoryRemotes }, { withShortFormsResolved }] = await Promise.all([import('./repositoryRemotes'), import('../core/pulls/recordsByPullRequest')]);
+  const remotes = repositoryRemotes(root);
   return remotes.length === 0 ? undefined : (refs) => (refs.some(isShortPullRequestReference) ? withShortFormsResolved(refs, remotes) : refs);
 }

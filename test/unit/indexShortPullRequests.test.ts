@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseGitConfig, readConfigRemotes } from '../../src/core/pulls/configRemotes';
+import { parseGitConfig } from '../../src/core/pulls/configRemotes';
+import { repositoryRemotes } from '../../src/cli/repositoryRemotes';
 import { readRemotes } from '../../src/core/pulls/remotes';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
 import { buildRepo, git, makeTempDir, writeFiles } from '../fixtures/gitRepo';
@@ -138,7 +139,7 @@ describe('remotes from the git config file', () => {
     git(root, ['remote', 'add', 'local', '/tmp/elsewhere']);
     git(root, ['config', 'url.https://github.com/.insteadOf', 'gh:']);
     git(root, ['config', '--add', 'remote.zeta.url', 'https://gitlab.com/g/second.git']);
-    const fromConfig = readConfigRemotes(root);
+    const fromConfig = repositoryRemotes(root);
     assert.deepStrictEqual(fromConfig, await readRemotes(createGitExecutor(root)));
     assert.deepStrictEqual(
       fromConfig.map((r) => `${r.name} ${r.owner}/${r.repo}`),
@@ -151,9 +152,9 @@ describe('remotes from the git config file', () => {
     const root = buildRepo({ 'docs/design/d.md': design([]) });
     git(root, ['remote', 'add', 'origin', 'git@gitlab.com:g/p.git']);
     assert.deepStrictEqual(
-      readConfigRemotes(path.join(root, 'docs', 'design')).map((r) => r.kind),
+      repositoryRemotes(path.join(root, 'docs', 'design')).map((r) => r.kind),
       ['gitlab'],
     );
-    assert.deepStrictEqual(readConfigRemotes(makeTempDir()), []);
+    assert.deepStrictEqual(repositoryRemotes(makeTempDir()), []);
   });
 });

@@ -1,7 +1,15 @@
-import * as nodeFs from 'fs';
-import * as os from 'os';
-import * as nodePath from 'path';
+import { dirname, joinPath, toPortPath } from '../store/fileSystem';
 import { ForgeHostHints, RemoteRepo, remotesInOrder } from './remotes';
+
+/** What reading a repository's git config files needs (port paths, `/`). */
+export interface GitConfigFiles {
+  /** The text of a file, or undefined when there is no readable file there. */
+  readText(path: string): string | undefined;
+  /** Whether there is a folder there. */
+  isDirectory(path: string): boolean;
+  /** The user's git config files (`~/.gitconfig`, `$XDG_CONFIG_HOME/git/config`), read for `url.*.insteadOf`. */
+  userConfigFiles: readonly string[];
+}
 
 /**
  * The repository's remotes read from its git config file, without starting
@@ -16,18 +24,17 @@ import { ForgeHostHints, RemoteRepo, remotesInOrder } from './remotes';
  * Not read: `include`/`includeIf` files, the system config, the
  * `.git/remotes/` and `.git/branches/` files of old gits.
  */
-export function readConfigRemotes(folder: string, hints: ForgeHostHints = {}): RemoteRepo[] {
-  const gitDir = gitDirOf(folder);
+export function readConfigRemotes(folder: string, files: GitConfigFiles, hints: ForgeHostHints = {}): RemoteRepo[] {
+  const gitDir = gitDirOf(folder, files);
   if (!gitDir) return [];
-  const config = readText(nodePath.join(commonDirOf(gitDir), 'config'));
+  const config = files.readText(joinPath(commonDirOf(gitDir, files), 'config'));
   if (config === undefined) return [];
-  const entries = parseGitConfig(config);
   const named: { name: string; url: string }[] = [];
-  for (const e of entries)
+  for (const e of parseGitConfig(config))
     if (e.section === 'remote' && e.subsection !== undefined && e.key === 'url' && e.value !== undefined) named.push({ name: e.subsection, url: e.value });
   if (named.length === 0) return [];
   const rewrites: { from: string; to: string }[] = [];
-  for (const text of [...userConfigTexts(), config])
+  for (const text of [...files.userConfigFiles.flatMap((f) => files.readText(f) ?? []), config])
     for (const e of parseGitConfig(text))
       if (e.section === 'url' && e.subsection !== undefined && e.key === 'insteadof' && e.value) rewrites.push({ from: e.value, to: e.subsection });
   const rewrite = (url: string): string => {
@@ -42,44 +49,31 @@ export function readConfigRemotes(folder: string, hints: ForgeHostHints = {}): R
 }
 
 /** The git directory of the repository holding `folder`: `.git`, or the one a `.git` file (worktree, submodule) names. */
-export function gitDirOf(folder: string): string | undefined {
-  for (let dir = nodePath.resolve(folder); ; dir = nodePath.dirname(dir)) {
-    const dotGit = nodePath.join(dir, '.git');
-    let stat: nodeFs.Stats | undefined;
-    try {
-      stat = nodeFs.statSync(dotGit);
-    } catch {
-      // no .git here: look further up
+export function gitDirOf(folder: string, files: GitConfigFiles): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const dotGit = joinPath(dir, '.git');
+    if (files.isDirectory(dotGit)) return dotGit;
+    const text = files.readText(dotGit);
+    if (text !== undefined) {
+      const named = /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1];
+      return named ? pathFrom(dir, named) : undefined;
     }
-    if (stat?.isDirectory()) return dotGit;
-    if (stat?.isFile()) {
-      const named = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotGit) ?? '')?.[1];
-      return named ? nodePath.resolve(dir, named) : undefined;
-    }
-    if (nodePath.dirname(dir) === dir) return undefined;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
 /** Where a git directory's shared files (config, refs) are: a linked worktree's `commondir`, else the directory itself. */
-function commonDirOf(gitDir: string): string {
-  const common = readText(nodePath.join(gitDir, 'commondir'))?.trim();
-  return common ? nodePath.resolve(gitDir, common) : gitDir;
+function commonDirOf(gitDir: string, files: GitConfigFiles): string {
+  const common = files.readText(joinPath(gitDir, 'commondir'))?.trim();
+  return common ? pathFrom(gitDir, common) : gitDir;
 }
 
-function userConfigTexts(): string[] {
-  const home = os.homedir();
-  const files = process.env.GIT_CONFIG_GLOBAL
-    ? [process.env.GIT_CONFIG_GLOBAL]
-    : [nodePath.join(process.env.XDG_CONFIG_HOME || nodePath.join(home, '.config'), 'git', 'config'), nodePath.join(home, '.gitconfig')];
-  return files.flatMap((f) => readText(f) ?? []);
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return nodeFs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** A path git wrote into a file: absolute (`/…`, `C:/…`, `C:\\…`) as it is, else from `dir`. */
+function pathFrom(dir: string, written: string): string {
+  const p = toPortPath(written);
+  if (p.startsWith('/')) return joinPath('/', p);
+  if (/^[a-z]:\//i.test(p)) return joinPath(p.slice(0, 2), p.slice(2));
+  return joinPath(dir, p);
 }
 
 export interface GitConfigEntry {
