@@ -1,6 +1,8 @@
 import { buildIndexReport, indexReportProblems, indexReportRecord, indexReportRecords } from '../core/index/indexReport';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
 import { RecordIndex } from '../core/index/recordIndex';
+import { isShortPullRequestReference } from '../core/records/pullRequestForms';
+import { LodestarRecord } from '../core/records/record';
 import { recordLabel } from '../core/records/recordLabels';
 import { openRecordCache } from './recordCache';
 import type { CommandContext } from './command';
@@ -16,7 +18,9 @@ export async function indexCommand(c: CommandContext): Promise<number> {
   if (c.flags.has('json')) {
     // Problems first (they run the cross-record checks); records are made as they are written.
     const problems = indexReportProblems(index);
-    writeJson(c.out, { records: new MappedList(indexReportRecords(index), (r) => indexReportRecord(index, r)), problems });
+    const records = indexReportRecords(index);
+    const pullRequests = await shortFormResolver(records, c.root);
+    writeJson(c.out, { records: new MappedList(records, (r) => indexReportRecord(index, r, pullRequests)), problems });
   } else {
     const report = buildIndexReport(index);
     for (const r of report.records) {
@@ -28,4 +32,17 @@ export async function indexCommand(c: CommandContext): Promise<number> {
     c.out.write(`${counted(report.records.length, 'record')}, ${counted(report.problems.length, 'problem')}${where}\n`);
   }
   return 0;
+}
+
+/**
+ * How `index --json` writes a record's pull requests: short forms (`#15`, `acme/pay#15`, `!5`) as the URLs the
+ * repository's remotes resolve them to, as `prs`, `report` and VS Code do. Only when some record has a short form are
+ * the resolver loaded and the remotes read, from the git config file (no git process); otherwise, and without a
+ * remote, references are written as they are.
+ */
+async function shortFormResolver(records: readonly LodestarRecord[], root: string): Promise<((refs: string[]) => string[]) | undefined> {
+  if (!records.some((r) => r.pullRequests.some(isShortPullRequestReference))) return undefined;
+  const [{ repositoryRemotes }, { withShortFormsResolved }] = await Promise.all([import('./repositoryRemotes'), import('../core/pulls/recordsByPullRequest')]);
+  const remotes = repositoryRemotes(root);
+  return remotes.length === 0 ? undefined : (refs) => (refs.some(isShortPullRequestReference) ? withShortFormsResolved(refs, remotes) : refs);
 }

@@ -17,6 +17,7 @@ import { applyLintConfig, EMPTY_LINT_CONFIG, LINT_CONFIG_FILE, LintConfig, LintC
 import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintFormats';
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
+import { PRIVATE_TRACKED_CODE, PRIVATE_TRACKED_MESSAGE, trackedByGit } from '../core/people/privateNotebook';
 import { Problem } from '../core/records/record';
 import { RecordCacheFile } from '../core/index/recordCacheFile';
 import { openRecordCache } from './recordCache';
@@ -91,8 +92,9 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   const governanceRead = loadGovernance(index.records(), root, createGitExecutor(root));
   // People problems with .mailmap applied, and sessions or activities naming one person twice (`dana` and `dana@example.com`).
   const peopleRead = loadPeopleDirectory(index, fs, [], { trusted: true, git: createGitExecutor(root) });
+  const privateRead = privateTrackedProblems(index, root);
   // Awaited below, in turn; until then a failure is not unhandled.
-  for (const pending of [...claimsByFolder.values(), governanceRead, peopleRead]) pending.catch(() => undefined);
+  for (const pending of [...claimsByFolder.values(), governanceRead, peopleRead, privateRead]) pending.catch(() => undefined);
   const indexProblems = index.problems();
   // A file that could not be read as a record already has its problem; its content is not judged on top.
   const unreadable = new Set(indexProblems.filter((p) => FILE_PROBLEMS.has(p.code)).map((p) => p.path));
@@ -137,6 +139,7 @@ export async function lintCommand(c: CommandContext): Promise<number> {
     ...numberGapProblems(decisions, claimed),
     ...contentRead,
     ...governanceProblems(governance, successorOf, textOf),
+    ...(await privateRead),
   ];
 
   let governing: GoverningChange[] | undefined;
@@ -190,6 +193,22 @@ export async function lintCommand(c: CommandContext): Promise<number> {
   } else out.write(formatProblems(reported, format, { version: packageVersion() }));
   const failing = reported.some((p) => p.severity === 'error' || (warningsAsErrors && p.severity === 'warning'));
   return failing ? 1 : 0;
+}
+
+/**
+ * A warning on each record marked `visibility: private` that git tracks (as
+ * the Problems panel has it): everyone with the repository can read it. git
+ * is asked once, about those records only, and not at all when there are
+ * none; without git, or outside a repository, none.
+ */
+async function privateTrackedProblems(index: RecordIndex, root: string): Promise<Problem[]> {
+  const relative = index
+    .records()
+    .filter((r) => r.private)
+    .flatMap((r) => relativePath(root, r.path) || []);
+  if (relative.length === 0) return [];
+  const tracked = await trackedByGit(createGitExecutor(root), relative);
+  return tracked.map((rel) => ({ path: joinPath(root, rel), line: 1, severity: 'warning', code: PRIVATE_TRACKED_CODE, message: PRIVATE_TRACKED_MESSAGE }));
 }
 
 /**

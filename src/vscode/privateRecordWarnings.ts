@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { trackedByGit } from '../core/people/privateNotebook';
+import { PRIVATE_TRACKED_CODE, PRIVATE_TRACKED_MESSAGE, trackedByGit } from '../core/people/privateNotebook';
 import { joinPath, relativePath } from '../core/store/fileSystem';
 import { PairingDetection } from './pairingDetection';
 import { WorkspaceRecords } from './workspaceRecords';
-
-export const PRIVATE_TRACKED_CODE = 'private-tracked-by-git';
 
 /**
  * A warning in the Problems panel on every record marked `visibility: private`
@@ -30,11 +28,7 @@ export function registerPrivateRecordWarnings(records: WorkspaceRecords, pairing
         .filter((p): p is string => p !== undefined && p !== '');
       if (relative.length === 0) continue;
       for (const rel of await trackedByGit(createGitExecutor(index.root), relative)) {
-        const d = new vscode.Diagnostic(
-          new vscode.Range(0, 0, 0, 1000),
-          'This note is marked visibility: private, but git tracks it: everyone with the repository can read it. Move it to your private notebook (setting lodestar.privateNotebook.path) and remove it from git with "git rm --cached"; it stays in the history until that is rewritten.',
-          vscode.DiagnosticSeverity.Warning,
-        );
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1000), PRIVATE_TRACKED_MESSAGE, vscode.DiagnosticSeverity.Warning);
         d.source = 'lodestar';
         d.code = PRIVATE_TRACKED_CODE;
         found.set(joinPath(index.root, rel), [d]);

@@ -41,6 +41,16 @@ describe('lodestar command table (each command loads only what it needs)', () =>
     );
   });
 
+  it('index with a short pull-request reference loads the resolver, still no git or forge code', () => {
+    const short = buildRepo({ 'docs/design/d.md': '---\ntitle: D\npullRequests: ["#15"]\n---\n' });
+    const loaded = modulesLoadedBy(['index', '--json', '--root', short], short);
+    assert.ok(loaded.includes('core/pulls/configRemotes.js'), 'the remotes were read');
+    assert.deepStrictEqual(
+      loaded.filter((m) => /^core\/git\/|^core\/pulls\/(forge|github|gitlab|prDiscovery)|simple-git|^cli\/(adr|lint|prs|pairing|report)Command/.test(m)),
+      [],
+    );
+  });
+
   it('adr list loads neither the record index nor git', () => {
     const loaded = modulesLoadedBy(['adr', 'list'], root);
     assert.ok(loaded.includes('cli/adrCommand.js'), 'the adr command ran');

@@ -25,8 +25,8 @@ export interface IndexReport {
 
 const KIND_ORDER = ['decision', 'design', 'person', 'session', 'activity'];
 
-export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = []): IndexReport {
-  const records = indexReportRecords(index).map((r) => indexReportRecord(index, r));
+export function buildIndexReport(index: RecordIndex, extraProblems: Problem[] = [], pullRequests?: (refs: string[]) => string[]): IndexReport {
+  const records = indexReportRecords(index).map((r) => indexReportRecord(index, r, pullRequests));
   return { records, problems: indexReportProblems(index, extraProblems) };
 }
 
@@ -35,8 +35,15 @@ export function indexReportRecords(index: RecordIndex): LodestarRecord[] {
   return index.records().sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.path, b.path));
 }
 
-/** One record as the report lists it (made one at a time when the report is written as it is made). */
-export function indexReportRecord(index: RecordIndex, r: LodestarRecord): IndexReport['records'][number] {
+/**
+ * One record as the report lists it (made one at a time when the report is written as it is made);
+ * `pullRequests` writes its references as listed (short forms resolved against the remotes, in `lodestar index`).
+ */
+export function indexReportRecord(
+  index: RecordIndex,
+  r: LodestarRecord,
+  pullRequests: (refs: string[]) => string[] = (refs) => refs,
+): IndexReport['records'][number] {
   const rel = (p: string): string => relativeTo(index.root, p);
   return {
     kind: r.kind,
@@ -50,7 +57,7 @@ export function indexReportRecord(index: RecordIndex, r: LodestarRecord): IndexR
       const target = index.resolveLink(r, l.target);
       return { kind: l.kind, target: target.startsWith('/') ? rel(target) : target };
     }),
-    pullRequests: r.pullRequests,
+    pullRequests: r.pullRequests.length === 0 ? r.pullRequests : pullRequests(r.pullRequests),
     private: r.private,
     ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
     ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),

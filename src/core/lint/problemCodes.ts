@@ -205,6 +205,13 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
     fix: 'Write the glob relative to the repository root.',
   },
   {
+    code: 'private-tracked-by-git',
+    severity: 'warning',
+    meaning:
+      'A record marked `visibility: private` is tracked by git in the repository: everyone with the repository can read it (the Problems panel in VS Code has the same warning).',
+    fix: 'Move it to your private notebook and remove it from git with `git rm --cached FILE`; it stays in the history until that is rewritten.',
+  },
+  {
     code: 'number-gap',
     severity: 'info',
     meaning: 'Numbers are skipped between two records of a folder.',

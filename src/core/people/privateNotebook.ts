@@ -49,6 +49,13 @@ export async function privateFolderProblem(fs: RecordFileSystem, folder: string,
   return undefined;
 }
 
+/** The problem code of a record marked `visibility: private` that git tracks (Problems panel and `lodestar lint`). */
+export const PRIVATE_TRACKED_CODE = 'private-tracked-by-git';
+
+/** What the problem says. */
+export const PRIVATE_TRACKED_MESSAGE =
+  'This note is marked visibility: private, but git tracks it: everyone with the repository can read it. Move it to your private notebook (setting lodestar.privateNotebook.path) and remove it from git with "git rm --cached"; it stays in the history until that is rewritten.';
+
 /**
  * Which of these files git tracks (paths relative to the repository the
  * executor runs in). Without git or outside a repository, none.

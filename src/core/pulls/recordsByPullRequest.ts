@@ -1,3 +1,4 @@
+import { isShortPullRequestReference } from '../records/pullRequestForms';
 import { LodestarRecord } from '../records/record';
 import { RecordFileSystem } from '../store/fileSystem';
 import { pullRequestKey, pullRequestUrlKeys, resolvePullRequestReference } from './prReferences';
@@ -79,6 +80,19 @@ export function withCanonicalPullRequests(records: readonly LodestarRecord[], re
     });
     const unique = canonical.filter((url, i) => canonical.findIndex((u) => pullRequestKey(u) === pullRequestKey(url)) === i);
     return unique.every((u, i) => u === r.pullRequests[i]) && unique.length === r.pullRequests.length ? r : { ...r, pullRequests: unique };
+  });
+}
+
+/**
+ * `refs` with each short form written as the URL the remotes resolve it to
+ * (the URL `withCanonicalPullRequests` gives it); URLs, and short forms the
+ * remotes cannot resolve (no remote, no fitting one), as written, in order.
+ */
+export function withShortFormsResolved(refs: readonly string[], remotes: readonly RemoteRepo[]): string[] {
+  return refs.map((ref) => {
+    if (!isShortPullRequestReference(ref)) return ref;
+    const resolved = resolvePullRequestReference(ref, remotes);
+    return resolved.ok ? resolved.reference.url : ref;
   });
 }
 

@@ -225,12 +225,27 @@ export async function readRemotes(git: GitExecutor, hints: ForgeHostHints = {}):
 
 /** Parses `git remote -v` output (fetch URLs); exported for tests. */
 export function parseRemoteList(output: string, hints: ForgeHostHints = {}): RemoteRepo[] {
-  const seen = new Map<string, RemoteRepo>();
+  const named: { name: string; url: string }[] = [];
   for (const line of output.split('\n')) {
     const m = /^(\S+)\t(.+) \((fetch|push)\)$/.exec(line.trimEnd());
-    if (!m || m[3] !== 'fetch' || seen.has(m[1])) continue;
-    const remote = parseRemoteUrl(m[2], hints);
-    if (remote) seen.set(m[1], { name: m[1], ...remote });
+    if (m && m[3] === 'fetch') named.push({ name: m[1], url: m[2] });
   }
-  return [...seen.values()].sort((a, b) => remoteOrder(a.name ?? '') - remoteOrder(b.name ?? '') || (a.name ?? '').localeCompare(b.name ?? ''));
+  return remotesInOrder(named, hints);
+}
+
+/**
+ * Named remote URLs as the forge projects they name: the first URL of each
+ * name, those naming no forge project left out, origin first, then upstream,
+ * then the others by name (the order short forms are resolved in).
+ */
+export function remotesInOrder(named: readonly { name: string; url: string }[], hints: ForgeHostHints = {}): RemoteRepo[] {
+  const seen = new Map<string, RemoteRepo | undefined>();
+  for (const { name, url } of named) {
+    if (seen.has(name)) continue;
+    const remote = parseRemoteUrl(url, hints);
+    seen.set(name, remote && { name, ...remote });
+  }
+  return [...seen.values()]
+    .filter((r): r is RemoteRepo => r !== undefined)
+    .sort((a, b) => remoteOrder(a.name ?? '') - remoteOrder(b.name ?? '') || (a.name ?? '').localeCompare(b.name ?? ''));
 }
