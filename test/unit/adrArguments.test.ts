@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { oneLineTitle } from '../../src/core/decisions/newDecision';
-import { commitAll, git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { commitAll, git, initRepo, makeTempDir, snapshot, writeFiles } from '../fixtures/gitRepo';
 import { repoWithColleagueRecords, runAdr } from '../fixtures/adrCli';
 
 /** `lodestar adr`'s arguments: help, options it does not take, the template and the title. */
@@ -10,23 +10,6 @@ import { repoWithColleagueRecords, runAdr } from '../fixtures/adrCli';
 const adr = runAdr;
 
 const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
-
-/** Every file and folder under `dir` (but .git) with its content, to see that nothing changed. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = path.join(rel, e.name);
-      if (e.name === '.git') continue;
-      if (e.isDirectory()) {
-        out[`${r}/`] = '';
-        walk(r);
-      } else out[r] = fs.readFileSync(path.join(dir, r), 'latin1');
-    }
-  };
-  walk('');
-  return out;
-}
 
 /** A folder with .adr-dir, two records and one with an old-style date that `upgrade-repository` would change. */
 function repo(): string {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitAll, git, initRepo, makeTempDir } from '../fixtures/gitRepo';
+import { commitAll, git, initRepo, makeTempDir, snapshot } from '../fixtures/gitRepo';
 import { runAdr, runLodestar } from '../fixtures/adrCli';
 
 /** `lodestar adr … --root DIR` is `cd DIR && lodestar adr …`, wherever `--root` is given. */
@@ -17,23 +17,6 @@ function setup(): { repo: string; sub: string; elsewhere: string } {
   const sub = path.join(repo, 'src');
   fs.mkdirSync(sub);
   return { repo, sub, elsewhere: makeTempDir() };
-}
-
-/** Every file and folder under `dir` with its content. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = path.join(rel, e.name);
-      if (e.name === '.git') continue;
-      if (e.isDirectory()) {
-        out[`${r}/`] = '';
-        walk(r);
-      } else out[r] = fs.readFileSync(path.join(dir, r), 'latin1');
-    }
-  };
-  walk('');
-  return out;
 }
 
 describe('lodestar adr --root DIR', () => {

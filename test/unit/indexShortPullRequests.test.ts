@@ -6,22 +6,9 @@ import { parseGitConfig } from '../../src/core/pulls/configRemotes';
 import { repositoryRemotes } from '../../src/cli/repositoryRemotes';
 import { readRemotes } from '../../src/core/pulls/remotes';
 import { createGitExecutor } from '../../src/core/git/gitExecutor';
-import { buildRepo, git, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { buildRepo, git, gitCalls, loggingGit, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-
-/** A folder with a `git` that logs each call to `log` before running the real one, and the PATH that finds it first. */
-function loggingGit(): { path: string; log: string } {
-  const bin = makeTempDir('lodestar-gitlog-');
-  const log = path.join(bin, 'calls.log');
-  const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-  fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
-  return { path: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, log };
-}
-
-function gitCalls(log: string): string[] {
-  return fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [];
-}
 
 function cli(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PRIVATE_TRACKED_MESSAGE } from '../../src/core/people/privateNotebook';
-import { buildRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { buildRepo, loggingGit, makeTempDir, writeFiles } from '../fixtures/gitRepo';
 import { nygardAdr } from '../fixtures/recordText';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -11,15 +11,6 @@ const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 function lint(root: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'lint', '--root', root], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A PATH whose `git` logs its arguments to `log`, then runs the real git. */
-function loggingGit(): { path: string; log: string } {
-  const bin = makeTempDir('lodestar-gitlog-');
-  const log = path.join(bin, 'calls.log');
-  const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-  fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
-  return { path: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, log };
 }
 
 const PRIVATE = '---\nname: S\nhandle: sam\nvisibility: private\n---\n';
