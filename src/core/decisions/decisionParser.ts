@@ -697,8 +697,11 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
 }
 
 /** `superseded by ADR-0005`, `amended by ADR-0021`, `accepted (supersedes 0009)`: the links a status names in words. */
-/** A record named by number (`ADR-0042`, `ADR 2`, `0002`, `[ADR-7]`) or by log4brains id (`20210301-use-pulsar`). */
-const NAMED_RECORD = /^(?:\[?(?:ADR|adr)?[-_ #]?\d{1,6}\b|\d{8}-[\w.-]+$)/;
+/**
+ * A record named by number and nothing else (`ADR-0042`, `ADR 2`, `0002`, `[ADR-7]`) or by log4brains id
+ * (`20210301-use-pulsar`): `2 newer services` and `2025 planning work` are prose.
+ */
+const NAMED_RECORD = /^(?:\[?(?:ADR|adr)?[-_ #]?\d{1,6}\]?|\d{8}-[\w.-]+)$/;
 
 function addTextualSupersede(status: string, links: RecordLink[], line: number | undefined): void {
   for (const { kind, ref } of parseTextualStatusLinks(status)) links.push({ kind, target: ref, label: ref, line });

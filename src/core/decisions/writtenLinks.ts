@@ -139,20 +139,6 @@ export function withInlineLinks(text: string, defs: ReadonlyMap<string, string>)
 }
 
 /**
- * A Markdown file's address on a forge: GitHub's `/blob/REF/PATH`, GitLab's `/-/blob/REF/PATH`, Bitbucket's
- * `/src/REF/PATH`, Gitea's and Forgejo's `/src/branch/REF/PATH`; PATH from the repository's top.
- */
-const FORGE_FILE = /^https?:\/\/[^/]+\/(?:[^/]+\/)+?(?:-\/)?(?:blob|src(?:\/(?:branch|commit|tag))?)\/[^/]+\/([^?#]+\.(?:md|markdown))(?:[?#].*)?$/i;
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-/**
  * `See [ADR 7](0007-use-kafka.md)` anywhere in the body (code fences and inline
  * code skipped), and `[adr-7]: 0007-use-kafka.md` definitions: `references`
  * to Markdown files. Links already read with a verb (Status, `## Links`) are not
@@ -162,18 +148,7 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
   if (lines.length === 0) return;
   const seen = new Set(links.map((l) => l.target));
   const add = (label: string, href: string, line: number, kind = 'references'): void => {
-    if (href.startsWith('#')) return;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-      // `[ADR 8](https://github.com/org/repo/blob/main/docs/adr/0008-x.md)`: the record as the forge shows it, linked
-      // from its top (as `/docs/adr/0008-x.md`); a page (another repository's) that is no record here is no link.
-      const inRepository = href.startsWith('http') && href.includes('.md') ? FORGE_FILE.exec(href) : null;
-      if (!inRepository) return;
-      const target = `/${decodeURIComponentSafe(inRepository[1])}`;
-      if (target === fromPath || seen.has(target)) return;
-      seen.add(target);
-      links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: 'page' });
-      return;
-    }
+    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
     // `[one cluster](012-one-cluster.html)`: a record's page, as the team's own published site names it; and
     // `[ADR 2](./0002-use-x)`, the record's name without its extension, as documentation sites link pages.
     const page = !/\.(md|markdown)(#.*)?$/i.test(href);

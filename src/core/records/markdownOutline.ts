@@ -110,7 +110,7 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         const close = body.indexOf('-->', nextComment + 4);
         if (close < 0 || close >= end) commentUntil = close < 0 ? body.length : close + 3;
         htmlBlock = true;
-      } else if (c !== 35 /* # */) {
+      } else if (c !== 35 /* # */ && !insideCodeSpan(body, pos, nextComment)) {
         // `Text <!-- a note` opened in a paragraph, closed on a later line of it: the lines up to `-->` are in the
         // comment (no link), though still the paragraph's. A blank line first ends the paragraph: `<!--` was text.
         const close = body.indexOf('-->', nextComment + 4);
@@ -264,6 +264,13 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   let text = raw.slice(i + level).trim();
   if (text.endsWith('#')) text = text.replace(/(^|[ \t]+)#+$/, '').trim();
   return { level, text };
+}
+
+/** Whether `at` on the line from `lineStart` is inside a code span (`` `<!--` `` is text, no comment): an odd number of backticks before it. */
+function insideCodeSpan(body: string, lineStart: number, at: number): boolean {
+  let ticks = 0;
+  for (let i = body.indexOf('`', lineStart); i >= 0 && i < at; i = body.indexOf('`', i + 1)) ticks++;
+  return ticks % 2 === 1;
 }
 
 /**
