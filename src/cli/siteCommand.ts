@@ -1,10 +1,10 @@
-import { spawnSync } from 'child_process';
 import * as nodeFs from 'fs';
 import { defaultRoot } from './subfolderNote';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { DEFAULT_SETTINGS } from '../core/index/recordFolders';
+import { createGitExecutor } from '../core/git/gitExecutor';
 import { publishSite, PublishResult } from '../core/site/publishSite';
 import { serveSiteFolder } from '../core/site/siteServer';
 import { SiteOutputError } from '../core/site/siteWriter';
@@ -109,7 +109,7 @@ export async function siteMain(argv: string[], out: Write, err: Write, signal?: 
   report(first);
   if (sub === 'build') {
     out(`${counted(first.pages, 'page')}, ${counted(first.copied, 'file')} copied → ${outDir}\n`);
-    if (!values.out && !ignoredByGit(root, '_site')) err(UNIGNORED_SITE_NOTE);
+    if (!values.out && !(await ignoredByGit(root, '_site'))) err(UNIGNORED_SITE_NOTE);
     return 0;
   }
   const port = values.port === undefined ? 4173 : Number(values.port);
@@ -203,10 +203,15 @@ const UNIGNORED_SITE_NOTE =
   'lodestar site: note: _site/ is in the repository and git does not ignore it; add `_site/` to .gitignore (or build elsewhere with --out DIR)\n';
 
 /**
- * Whether git ignores `name` in the repository at `root` (`git check-ignore`); true outside a repository, or when
- * git cannot say: the default `_site/` is then no file a `git add -A` would commit by mistake.
+ * Whether git ignores the folder `name` in the repository at `root` as a whole (it is listed as an ignored folder);
+ * true outside a repository, or when git cannot say: the default `_site/` is then no file a `git add -A` would commit
+ * by mistake.
  */
-function ignoredByGit(root: string, name: string): boolean {
-  const r = spawnSync('git', ['check-ignore', '-q', name], { cwd: root, stdio: 'ignore', timeout: 5000 });
-  return r.status !== 1;
+async function ignoredByGit(root: string, name: string): Promise<boolean> {
+  try {
+    const listed = await createGitExecutor(root).run(['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z', '--', name]);
+    return listed.split('\0').includes(`${name}/`);
+  } catch {
+    return true;
+  }
 }
