@@ -17,7 +17,7 @@ import { applyLintConfig, EMPTY_LINT_CONFIG, LINT_CONFIG_FILE, LintConfig, LintC
 import { formatProblems, LINT_FORMATS, LintFormat } from '../core/lint/lintFormats';
 import { FOLDER_TEMPLATE_FILES, proseLines } from '../core/lint/templateText';
 import { loadPeopleDirectory } from '../core/people/identities';
-import { PRIVATE_TRACKED_CODE, PRIVATE_TRACKED_MESSAGE, trackedByGit } from '../core/people/privateNotebook';
+import { PRIVATE_TRACKED_CODE, PRIVATE_TRACKED_MESSAGE, privateRecordsTrackedByGit } from '../core/people/privateNotebook';
 import { Problem } from '../core/records/record';
 import { RecordCacheFile } from '../core/index/recordCacheFile';
 import { openRecordCache } from './recordCache';
@@ -202,13 +202,8 @@ export async function lintCommand(c: CommandContext): Promise<number> {
  * none; without git, or outside a repository, none.
  */
 async function privateTrackedProblems(index: RecordIndex, root: string): Promise<Problem[]> {
-  const relative = index
-    .records()
-    .filter((r) => r.private)
-    .flatMap((r) => relativePath(root, r.path) || []);
-  if (relative.length === 0) return [];
-  const tracked = await trackedByGit(createGitExecutor(root), relative);
-  return tracked.map((rel) => ({ path: joinPath(root, rel), line: 1, severity: 'warning', code: PRIVATE_TRACKED_CODE, message: PRIVATE_TRACKED_MESSAGE }));
+  const tracked = await privateRecordsTrackedByGit(index.records(), root, createGitExecutor(root));
+  return tracked.map((path) => ({ path, line: 1, severity: 'warning', code: PRIVATE_TRACKED_CODE, message: PRIVATE_TRACKED_MESSAGE }));
 }
 
 /**

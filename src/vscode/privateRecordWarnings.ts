@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { createGitExecutor } from '../core/git/gitExecutor';
-import { PRIVATE_TRACKED_CODE, PRIVATE_TRACKED_MESSAGE, trackedByGit } from '../core/people/privateNotebook';
-import { joinPath, relativePath } from '../core/store/fileSystem';
+import { PRIVATE_TRACKED_CODE, PRIVATE_TRACKED_MESSAGE, privateRecordsTrackedByGit } from '../core/people/privateNotebook';
 import { PairingDetection } from './pairingDetection';
 import { WorkspaceRecords } from './workspaceRecords';
 
@@ -21,17 +20,11 @@ export function registerPrivateRecordWarnings(records: WorkspaceRecords, pairing
     if (!vscode.workspace.isTrusted) return;
     const found = new Map<string, vscode.Diagnostic[]>();
     for (const { index } of records.indexes()) {
-      const relative = index
-        .records()
-        .filter((r) => r.private)
-        .map((r) => relativePath(index.root, r.path))
-        .filter((p): p is string => p !== undefined && p !== '');
-      if (relative.length === 0) continue;
-      for (const rel of await trackedByGit(createGitExecutor(index.root), relative)) {
+      for (const path of await privateRecordsTrackedByGit(index.records(), index.root, createGitExecutor(index.root))) {
         const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1000), PRIVATE_TRACKED_MESSAGE, vscode.DiagnosticSeverity.Warning);
         d.source = 'lodestar';
         d.code = PRIVATE_TRACKED_CODE;
-        found.set(joinPath(index.root, rel), [d]);
+        found.set(path, [d]);
       }
     }
     collection.clear();

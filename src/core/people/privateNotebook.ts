@@ -1,4 +1,5 @@
 import { GitExecutor, GitError } from '../git/gitExecutor';
+import { LodestarRecord } from '../records/record';
 import { RecordFileSystem, basename, dirname, joinPath, relativePath } from '../store/fileSystem';
 
 /**
@@ -70,4 +71,16 @@ export async function trackedByGit(git: GitExecutor, relativePaths: readonly str
     if (e instanceof GitError) return [];
     throw e;
   }
+}
+
+/**
+ * The records marked `visibility: private` that git tracks in the repository at `root` (their paths): one
+ * `git ls-files` about those records only, and none when no record is private (the Problems panel and `lint`).
+ */
+export async function privateRecordsTrackedByGit(records: readonly LodestarRecord[], root: string, git: GitExecutor): Promise<string[]> {
+  const relative = records
+    .filter((r) => r.private)
+    .map((r) => relativePath(root, r.path))
+    .filter((p): p is string => p !== undefined && p !== '');
+  return (await trackedByGit(git, relative)).map((rel) => joinPath(root, rel));
 }
