@@ -25,6 +25,7 @@ const NODE_ADAPTERS = [
   'src/core/index/recordCacheFile.ts',
   'src/core/store/recordWriter.ts',
   'src/core/git/gitExecutor.ts',
+  'src/core/pulls/nodeGitConfigFiles.ts',
   'src/core/site/siteServer.ts',
   'src/core/site/siteWriter.ts',
   'src/core/site/siteWorker.ts',

@@ -7,6 +7,8 @@ import { ChangeBatch, ChangeBatcher, DEFAULT_BATCHER_OPTIONS } from '../core/ind
 import { AppliedBatch, LiveIndex } from '../core/index/liveChanges';
 import { programIdentity, RecordCacheFile } from '../core/index/recordCacheFile';
 import { RecordIndex } from '../core/index/recordIndex';
+import { gitDirOf } from '../core/pulls/configRemotes';
+import { nodeGitConfigFiles } from '../core/pulls/nodeGitConfigFiles';
 import { LodestarRecord, Problem, RecordKind } from '../core/records/record';
 import { relativePath, toPortPath } from '../core/store/fileSystem';
 import { fileChangedAt } from '../core/store/nodeFileSystem';
@@ -117,7 +119,7 @@ export class WorkspaceRecords implements vscode.Disposable {
     const root = toPortPath(folder.uri.fsPath);
     const index = new RecordIndex(this.fs, root, readSettings(folder));
     // While git rewrites the work tree (a checkout, a rebase), it holds index.lock or HEAD.lock: changes wait for it.
-    const gitDir = gitDirOf(folder.uri.fsPath);
+    const gitDir = gitDirOf(root, nodeGitConfigFiles());
     const gitBusy = gitDir
       ? () => nodeFs.existsSync(nodePath.join(gitDir, 'index.lock')) || nodeFs.existsSync(nodePath.join(gitDir, 'HEAD.lock'))
       : () => false;
@@ -318,22 +320,6 @@ export class WorkspaceRecords implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
     this.appliedEmitter.dispose();
-  }
-}
-
-/** The git directory of the repository holding `folder` (a worktree's `.git` file names its own), or undefined. */
-function gitDirOf(folder: string): string | undefined {
-  for (let dir = folder; ; dir = nodePath.dirname(dir)) {
-    const dotGit = nodePath.join(dir, '.git');
-    try {
-      const st = nodeFs.statSync(dotGit);
-      if (st.isDirectory()) return dotGit;
-      const named = /^gitdir:\s*(.+)$/m.exec(nodeFs.readFileSync(dotGit, 'utf8'))?.[1]?.trim();
-      return named ? nodePath.resolve(dir, named) : undefined;
-    } catch {
-      // no .git here: look further up
-    }
-    if (nodePath.dirname(dir) === dir) return undefined;
   }
 }
 
