@@ -617,10 +617,10 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       continue;
     }
     // `Accepted`, then `Superseded by ADR-0042` (or `Amended by ADR 7`) on a line of its own below it, as a supersede
-    // written by hand leaves the old status: the record that replaced this one. Only a line naming records by number
-    // (or log4brains id): `Superseded by the new pipeline` is prose.
+    // written by hand leaves the old status: the record that replaced this one, read as the field under the title is.
+    // Only a line naming records and nothing else: `Superseded by the new pipeline` is prose.
     if (status !== null && !checklist) {
-      const successors = parseTextualStatusLinks(text).filter((t) => NAMED_RECORD.test(t.ref));
+      const successors = parseSuccessorField(text);
       if (successors.length > 0) {
         for (const { kind, ref } of successors) links.push({ kind, target: ref, label: ref, line: l.line + 1 });
         continue;
@@ -697,12 +697,6 @@ export function uniqueLinks(links: RecordLink[]): RecordLink[] {
 }
 
 /** `superseded by ADR-0005`, `amended by ADR-0021`, `accepted (supersedes 0009)`: the links a status names in words. */
-/**
- * A record named by number and nothing else (`ADR-0042`, `ADR 2`, `0002`, `[ADR-7]`) or by log4brains id
- * (`20210301-use-pulsar`): `2 newer services` and `2025 planning work` are prose.
- */
-const NAMED_RECORD = /^(?:\[?(?:ADR|adr)?[-_ #]?\d{1,6}\]?|\d{8}-[\w.-]+)$/;
-
 function addTextualSupersede(status: string, links: RecordLink[], line: number | undefined): void {
   for (const { kind, ref } of parseTextualStatusLinks(status)) links.push({ kind, target: ref, label: ref, line });
 }
