@@ -1,5 +1,6 @@
 import { promises as nodeFs } from 'fs';
 import * as vscode from 'vscode';
+import { userGitConfigFiles } from '../core/store/nodeFileSystem';
 import { DirectoryEntry, RecordFileSystem, toPortPath } from '../core/store/fileSystem';
 
 /** The core file-system port over `workspace.fs`, so reads see what VS Code sees. */
@@ -20,6 +21,11 @@ export class WorkspaceFileSystem implements RecordFileSystem {
     } catch {
       return undefined;
     }
+  }
+
+  /** The user's git config files, for the index's reading of the repository's remotes (local folders only are indexed). */
+  userGitConfigFiles(): readonly string[] {
+    return userGitConfigFiles();
   }
 
   async realPath(path: string): Promise<string> {

@@ -1,4 +1,5 @@
-import { dirname, joinPath, toPortPath } from '../store/fileSystem';
+import type { RepositoryRemotes } from '../records/forgeAddresses';
+import { dirname, EntryType, joinPath, RecordFileSystem, toPortPath } from '../store/fileSystem';
 import { ForgeHostHints, RemoteRepo, remotesInOrder } from './remotes';
 
 /** What reading a repository's git config files needs (port paths, `/`). */
@@ -48,6 +49,50 @@ export function readConfigRemotes(folder: string, files: GitConfigFiles, hints: 
   );
 }
 
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * The remotes of the repository holding `folder`, read through the file-system port from its git config file (as
+ * `readConfigRemotes` does, no git started): the `.git` folder or file found upward, a linked worktree's `commondir`,
+ * the config, and the user's config files given (for `url.*.insteadOf`). Undefined without a repository or a remote
+ * that names a forge project.
+ */
+export async function readRepositoryRemotes(
+  fs: RecordFileSystem,
+  folder: string,
+  userConfigFiles: readonly string[] = [],
+): Promise<RepositoryRemotes | undefined> {
+  const texts = new Map<string, string>();
+  const folders = new Set<string>();
+  const read = async (path: string): Promise<void> => {
+    try {
+      texts.set(path, utf8.decode(await fs.readFile(path)));
+    } catch {
+      // no readable file there
+    }
+  };
+  let top: string | undefined;
+  for (let dir = folder; top === undefined; dir = dirname(dir)) {
+    const dotGit = joinPath(dir, '.git');
+    const st = await fs.stat(dotGit).catch(() => undefined);
+    if (st && st.type & EntryType.Directory) {
+      folders.add(dotGit);
+      top = dir;
+    } else if (st && st.type & EntryType.File) {
+      await read(dotGit);
+      top = dir;
+    } else if (dirname(dir) === dir) return undefined;
+  }
+  const files: GitConfigFiles = { readText: (p) => texts.get(p), isDirectory: (p) => folders.has(p), userConfigFiles };
+  const gitDir = gitDirOf(top, files);
+  if (!gitDir) return undefined;
+  await read(joinPath(gitDir, 'commondir'));
+  await read(joinPath(commonDirOf(gitDir, files), 'config'));
+  await Promise.all(userConfigFiles.map(read));
+  const remotes = readConfigRemotes(top, files);
+  return remotes.length > 0 ? { top, remotes } : undefined;
+}
+
 /** The git directory of the repository holding `folder`: `.git`, or the one a `.git` file (worktree, submodule) names. */
 export function gitDirOf(folder: string, files: GitConfigFiles): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
@@ -63,7 +108,7 @@ export function gitDirOf(folder: string, files: GitConfigFiles): string | undefi
 }
 
 /** Where a git directory's shared files (config, refs) are: a linked worktree's `commondir`, else the directory itself. */
-function commonDirOf(gitDir: string, files: GitConfigFiles): string {
+export function commonDirOf(gitDir: string, files: GitConfigFiles): string {
   const common = files.readText(joinPath(gitDir, 'commondir'))?.trim();
   return common ? pathFrom(gitDir, common) : gitDir;
 }

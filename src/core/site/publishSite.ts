@@ -115,6 +115,7 @@ function passReadsTo(fs: RecordFileSystem, wanted: (path: string) => boolean, wo
     readDirectory: (p) => fs.readDirectory(p),
     stat: (p) => fs.stat(p),
     realPath: fs.realPath ? (p) => fs.realPath!(p) : undefined,
+    userGitConfigFiles: fs.userGitConfigFiles ? () => fs.userGitConfigFiles!() : undefined,
     readFile: async (p) => {
       const bytes = await fs.readFile(p);
       if (wanted(p)) worker.draft(p, bytes);

@@ -30,6 +30,11 @@ export interface RecordFileSystem {
    * per file, and each file is parsed and dropped before the next is read.
    */
   readFileNow?(path: string): Uint8Array;
+  /**
+   * The user's git config files (`~/.gitconfig`, `$XDG_CONFIG_HOME/git/config`), read with the repository's
+   * for `url.*.insteadOf` when the index reads the remotes (see `readRepositoryRemotes`); none when absent.
+   */
+  userGitConfigFiles?(): readonly string[];
 }
 
 export function joinPath(base: string, ...parts: string[]): string {

@@ -1,4 +1,6 @@
 import { close, closeSync, Dirent, open, openSync, promises as fs, read, readdirSync, readSync, realpathSync, Stats, statSync } from 'fs';
+import { homedir } from 'os';
+import { join } from 'path';
 import { DirectoryEntry, EntryType, RecordFileSystem, toPortPath } from './fileSystem';
 
 const CHUNK = 16 * 1024;
@@ -84,6 +86,15 @@ export async function fileChangedAt(path: string): Promise<number | undefined> {
   }
 }
 
+/** The user's git config files on this machine (`$GIT_CONFIG_GLOBAL`, or `$XDG_CONFIG_HOME/git/config` and `~/.gitconfig`), as port paths. */
+export function userGitConfigFiles(env: NodeJS.ProcessEnv = process.env): string[] {
+  const home = homedir();
+  const files = env.GIT_CONFIG_GLOBAL
+    ? [env.GIT_CONFIG_GLOBAL]
+    : [join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'config'), join(home, '.gitconfig')];
+  return files.map(toPortPath);
+}
+
 export interface NodeFileSystemOptions {
   /**
    * Offer {@link RecordFileSystem.readFileNow}: for a command that only reads
@@ -105,6 +116,10 @@ export class NodeFileSystem implements RecordFileSystem {
 
   readFile(path: string): Promise<Uint8Array> {
     return readWholeFile(path);
+  }
+
+  userGitConfigFiles(): readonly string[] {
+    return userGitConfigFiles();
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
