@@ -1,5 +1,6 @@
 import { plainText, OutlineLine } from '../records/markdownOutline';
 import { RecordLink } from '../records/record';
+import { isForgeFileUrl } from '../records/forgeAddresses';
 import { resolveHref } from '../store/fileSystem';
 import { isTemplatePlaceholder, linkKindFromVerb, parseLinkLine } from './status';
 
@@ -148,7 +149,15 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
   if (lines.length === 0) return;
   const seen = new Set(links.map((l) => l.target));
   const add = (label: string, href: string, line: number, kind = 'references'): void => {
-    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
+    if (href.startsWith('#')) return;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+      // `[ADR 8](https://github.com/org/repo/blob/main/docs/adr/0008-x.md)`: kept as written; the index makes it a link
+      // to that record when the address is in one of the repository's remotes' projects, and drops it otherwise.
+      if (!isForgeFileUrl(href) || seen.has(href)) return;
+      seen.add(href);
+      links.push({ kind, target: href, label: plainText(label) || href, line: line + 1, via: 'body' });
+      return;
+    }
     // `[one cluster](012-one-cluster.html)`: a record's page, as the team's own published site names it; and
     // `[ADR 2](./0002-use-x)`, the record's name without its extension, as documentation sites link pages.
     const page = !/\.(md|markdown)(#.*)?$/i.test(href);

@@ -6,6 +6,7 @@ import { RecordFolder } from './recordFolders';
 import { numberSeries } from '../decisions/numberSeries';
 import { WRITTEN_BACK } from '../decisions/oneSidedLinks';
 import { relativeLink } from '../decisions/newDecision';
+import { forgeRecordPath, isForgeFileUrl, RepositoryRemotes } from '../records/forgeAddresses';
 
 export interface CrossCheck {
   problems: Problem[];
@@ -78,6 +79,8 @@ interface Lookup {
   /** `folder\nstem` → record, for log4brains slugs (`20200101-use-kafka`). */
   byFolderStem: Map<string, LodestarRecord>;
   folders: readonly RecordFolder[];
+  /** The repository's remotes, when a link is a forge address (see RecordIndex). */
+  forge?: RepositoryRemotes;
 }
 
 /**
@@ -85,7 +88,7 @@ interface Lookup {
  * folder, links to records that do not exist, and supersede links that only
  * one side of the pair records. Also derives every record's reverse links.
  */
-export function checkRecords(records: LodestarRecord[], folders: readonly RecordFolder[]): CrossCheck {
+export function checkRecords(records: LodestarRecord[], folders: readonly RecordFolder[], forge?: RepositoryRemotes): CrossCheck {
   const problems: Problem[] = [];
   const resolved = new Map<string, string>();
   // Built with loops, not from lists of pairs or `folder\nnumber` strings: nothing here outlives the check but the results.
@@ -114,7 +117,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
     }
     for (const list of byNumber.values()) if (list.length > 1) numberLists.push(list);
   }
-  const lookup: Lookup = { byPath, byFolderNumber, byFolderStem, folders };
+  const lookup: Lookup = { byPath, byFolderNumber, byFolderStem, folders, forge };
   for (const all of numberLists) {
     // `0003-utiliser-postgres-fr.md` beside `0003-use-postgres.md`: a translation under a name of its own shares its
     // record's number. Only the records that are no translation count, when there is one.
@@ -153,7 +156,8 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
       // A link to a page that is no record's (`old-page.html`) is not one either, nor broken.
-      if ((link.via === 'body' && target === null) || (link.via === 'page' && !target)) {
+      // A forge address of this record itself (`[this record](https://…/blob/main/…/0007-x.md)`) is no link either.
+      if ((link.via === 'body' && target === null) || (link.via === 'page' && !target) || (target === r.path && isForgeFileUrl(link.target))) {
         own ??= r.links.slice(0, i);
         continue;
       }
@@ -305,7 +309,12 @@ function stem(path: string): string {
 
 /** The record path a link names; null when it points outside what is indexed (not checked); undefined when broken. */
 function resolveTarget(target: string, scopes: string[], lookup: Lookup): string | null | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    // `https://github.com/org/repo/blob/main/docs/adr/0008-x.md` in this repository's project: that record. An address
+    // in another project, or one that names no record here, points outside what is indexed.
+    if (!lookup.forge || !isForgeFileUrl(target)) return null;
+    return forgeRecordPath(target, lookup.forge, (p) => lookup.byPath.has(p)) ?? null;
+  }
   if (target.startsWith('/')) {
     if (lookup.byPath.has(target)) return target;
     // `Superseded by [ADR 2](./0002-use-x)`: the record's name without its extension, as documentation sites link pages.

@@ -5,6 +5,7 @@ import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { RecordCache } from './recordCache';
 import { isSkippedRecordName, translatedName } from '../records/recordFileNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
+import { forgeRecordPath, isForgeFileUrl, RepositoryRemotes } from '../records/forgeAddresses';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
 
 const READ_CONCURRENCY = 64;
@@ -47,6 +48,9 @@ export class RecordIndex {
   private generation = 0;
   private built = false;
   private appeared: readonly string[] = [];
+  /** The repository's remotes, read once a record links to a forge address (none read otherwise); see {@link repositoryRemotes}. */
+  private remotes: RepositoryRemotes | undefined;
+  private remotesRead: Promise<RepositoryRemotes | undefined> | undefined;
 
   constructor(
     private readonly fs: RecordFileSystem,
@@ -90,6 +94,7 @@ export class RecordIndex {
     // In the order of `files`: the index lists records in the order the folders were walked.
     const loaded = new Map<string, LoadedRecord>();
     const kept = new Map<string, string>();
+    let forgeLinks = false;
     const take = (i: number, content: Awaited<ReturnType<typeof readRecordBytes>> | undefined): void => {
       const f = files[i];
       let entry = cached[i];
@@ -100,7 +105,10 @@ export class RecordIndex {
         cache?.put(f.path, f.folder, entry);
       }
       loaded.set(f.path, entry);
-      if (entry.record) options.onRecord?.(entry.record);
+      if (entry.record) {
+        if (!forgeLinks) forgeLinks = hasForgeLink(entry.record);
+        options.onRecord?.(entry.record);
+      }
     };
     const readFileNow = this.fs.readFileNow;
     if (readFileNow) {
@@ -112,6 +120,9 @@ export class RecordIndex {
         take(i, cached[i] ? undefined : readRecordBytesNow(readFileNow, files[i].path));
       }
     } else await this.readAll(files, cached, take);
+    // The remotes are read again with every build (one may have been added), and only when some record needs them.
+    this.remotesRead = forgeLinks ? this.readRemotes() : undefined;
+    this.remotes = await this.remotesRead;
     this.folderProblems = walkProblems;
     const before = this.entries;
     this.appeared = this.built ? [...loaded.keys()].filter((p) => !before.has(p)) : [];
@@ -256,6 +267,7 @@ export class RecordIndex {
     if (original !== undefined && ((await this.fs.stat(`${dirname(path)}/${original}`))?.type ?? 0) & EntryType.File) return this.removeFile(path);
     const loaded = await loadRecordFile(this.fs, path, folder);
     if (!loaded.record && loaded.problems.length === 0) return this.removeFile(path);
+    if (loaded.record && !this.remotesRead && hasForgeLink(loaded.record)) await this.repositoryRemotes();
     this.entries.set(path, loaded);
     this.changed();
     return true;
@@ -275,6 +287,7 @@ export class RecordIndex {
       const loaded = await loadRecordFile(this.fs, f.path, f.folder);
       if (loaded.record || loaded.problems.length > 0) found.push([f.path, loaded]);
     }
+    if (!this.remotesRead && found.some(([, loaded]) => loaded.record && hasForgeLink(loaded.record))) await this.repositoryRemotes();
     let changed = this.removeFile(dir);
     for (const [path, loaded] of found) this.entries.set(path, loaded);
     if (found.length > 0) {
@@ -338,7 +351,28 @@ export class RecordIndex {
 
   /** A link's target resolved to a record path when it names one (`ADR-0005` → its file). */
   resolveLink(record: LodestarRecord, target: string): string {
-    return this.crossCheck().resolved.get(`${record.path}\n${target}`) ?? target;
+    const resolved = this.crossCheck().resolved.get(`${record.path}\n${target}`);
+    if (resolved !== undefined) return resolved;
+    // A forge address the index did not read as a link (in a design doc's text, as the site reads it): its record.
+    if (this.remotes && isForgeFileUrl(target)) return forgeRecordPath(target, this.remotes, (p) => this.entries.get(p)?.record !== undefined) ?? target;
+    return target;
+  }
+
+  /**
+   * The repository's remotes, which make a forge address of one of its files
+   * (`https://github.com/org/repo/blob/main/docs/adr/0008-x.md`) a link to that
+   * record. Read from the git config file through the file-system port, once per
+   * build; a build reads them only when some record links to a forge address.
+   * A caller that meets such addresses elsewhere (the site, in pages' text) asks
+   * for them here first.
+   */
+  async repositoryRemotes(): Promise<RepositoryRemotes | undefined> {
+    if (!this.remotesRead) {
+      this.remotesRead = this.readRemotes();
+      this.remotes = await this.remotesRead;
+      if (this.remotes) this.changed();
+    }
+    return this.remotesRead;
   }
 
   /**
@@ -355,8 +389,14 @@ export class RecordIndex {
     return this.crossCheck().fixes.get(path) ?? [];
   }
 
+  /** The git config reader is loaded only here: an index without forge addresses never loads it. */
+  private async readRemotes(): Promise<RepositoryRemotes | undefined> {
+    const { readRepositoryRemotes } = await import('../pulls/configRemotes');
+    return readRepositoryRemotes(this.fs, this.root, this.fs.userGitConfigFiles?.());
+  }
+
   private crossCheck(): CrossCheck {
-    this.cross ??= checkRecords(this.records(), this.folderList);
+    this.cross ??= checkRecords(this.records(), this.folderList, this.remotes);
     return this.cross;
   }
 
@@ -364,4 +404,10 @@ export class RecordIndex {
     this.cross = undefined;
     this.generation++;
   }
+}
+
+/** Whether a record links to an address that may be a file's page on a forge. */
+function hasForgeLink(record: LodestarRecord): boolean {
+  for (const l of record.links) if (isForgeFileUrl(l.target)) return true;
+  return false;
 }

@@ -1,5 +1,6 @@
 import { WRITTEN_BACK } from '../decisions/oneSidedLinks';
 import { RecordIndex } from '../index/recordIndex';
+import { isForgeFileUrl } from '../records/forgeAddresses';
 import { RecordLink } from '../records/record';
 import { recordLabel } from '../records/recordLabels';
 import { basename } from '../store/fileSystem';
@@ -43,6 +44,8 @@ export function pageLinks(
     const extra = bodyLinks.get(path) ?? [];
     for (const l of [...p.record.links, ...extra]) {
       const resolved = index.resolveLink(p.record, l.target);
+      // A forge address in the text that names no record of this repository is a plain web link, not a link between records.
+      if (l.via === 'body' && resolved === l.target && isForgeFileUrl(resolved)) continue;
       const target = pages.get(resolved);
       const key = `${l.kind}\n${target ? target.source : resolved}`;
       if (seen.has(key) || target === p) continue;
