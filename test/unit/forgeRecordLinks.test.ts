@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RecordIndex } from '../../src/core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { buildSite, SiteBuild } from '../../src/core/site/siteBuilder';
 import { toPortPath } from '../../src/core/store/fileSystem';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
@@ -190,4 +191,31 @@ describe('links between records written as forge addresses', () => {
     const out = JSON.parse(r.stdout) as { records: { path: string; links: { kind: string; target: string }[] }[] };
     assert.deepStrictEqual(out.records.find((x) => x.path === 'docs/adr/0010-retry.md')?.links, [{ kind: 'references', target: QUEUES }]);
   });
+
+  it("the site sends a forge address of a published record to that record's page; another repository's stays a web link", async () => {
+    const { index } = await repoIndex(
+      {
+        ...queues,
+        'docs/adr/0010-retry.md': adr(
+          10,
+          'Retry',
+          'See [ADR 8](https://github.com/org/repo/blob/feature/x/docs/adr/0008-use-queues.md?plain=1#decision) and [theirs](https://github.com/other/tool/blob/main/docs/adr/0008-use-queues.md).',
+        ),
+      },
+      { origin: 'git@github.com:org/repo.git' },
+    );
+    const site = await buildSite(index, new NodeFileSystem());
+    const page = pageText(site, 'docs/adr/0010-retry.html');
+    assert.match(page, /<a href="0008-use-queues\.html#decision">ADR 8<\/a>/);
+    assert.match(page, /<a href="https:\/\/github\.com\/other\/tool\/blob\/main\/docs\/adr\/0008-use-queues\.md" rel="noopener noreferrer">theirs<\/a>/);
+    // The Links list names the record's page, and the other repository's file not at all.
+    assert.doesNotMatch(page, /<li>[^<]*theirs/);
+    assert.match(pageText(site, 'docs/adr/0008-use-queues.html'), /href="0010-retry\.html"/);
+  });
 });
+
+function pageText(site: SiteBuild, p: string): string {
+  const f = site.files.find((x) => x.path === p);
+  assert.ok(f, `no ${p} in ${site.files.map((x) => x.path).join(', ')}`);
+  return typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8');
+}

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { readBodyReferences } from '../decisions/writtenLinks';
 import { RecordIndex } from '../index/recordIndex';
+import { isForgeFileUrl } from '../records/forgeAddresses';
 import { dirname, EntryType, joinPath, RecordFileSystem, relativePath, relativeTo } from '../store/fileSystem';
 import { readFrontMatter } from '../records/frontMatter';
 import { outlineMarkdown } from '../records/markdownOutline';
@@ -134,6 +135,12 @@ export async function buildSite(
         // kept as written
       }
       if (clean === '') return { href: suffix };
+      // `https://github.com/org/repo/blob/main/docs/adr/0008-x.md` in this repository's project: the record's page.
+      if (/^https?:/i.test(href)) {
+        const record = index.resolveLink(p.record, href);
+        const forgePage = record !== href ? pages.get(record) : undefined;
+        return forgePage ? { href: relativeUrl(p.page, forgePage.page) + fragment } : { href };
+      }
       const target = clean.startsWith('/') ? joinPath(root, clean) : joinPath(dirname(p.record.path), clean);
       // `012-x.html`: the record's page as the team's own site (adr-viewer, log4brains, mkdocs) named it.
       const targetPage = pages.get(target) ?? (/\.html?$/i.test(target) ? pages.get(target.replace(/\.html?$/i, '.md')) : undefined);
@@ -163,7 +170,10 @@ export async function buildSite(
   const ordered = [...pages.values()];
   // Everything of the pages but their bodies first: a site worker may still be drafting bodies meanwhile.
   // As if no page had diagrams: the few that have are made again with their scripts below.
-  const links = pageLinks(index, pages, await designDocBodyLinks(fs, ordered));
+  const bodyLinks = await designDocBodyLinks(fs, ordered);
+  // A design doc's text may link a record by its forge address, which the repository's remotes resolve.
+  if ([...bodyLinks.values()].some((list) => list.some((l) => isForgeFileUrl(l.target)))) await index.repositoryRemotes();
+  const links = pageLinks(index, pages, bodyLinks);
   const pageParts = ordered.map((p) => recordPageParts(p, links.get(p.record.path) ?? [], false, layout));
   const indexParts = indexPageParts(indexGroups(ordered), layout);
   const given = typeof options.drafts === 'function' ? await options.drafts() : options.drafts;
@@ -171,6 +181,7 @@ export async function buildSite(
   const drafts = await draftsOf(fs, ordered, mark, given?.byPath, warnings);
   // Where each page's links go, then which linked files can be copied, before any page is written:
   // a link or image to a file that is not copied shows its words, not a link to nothing.
+  if (drafts.some((d) => d.refs.some((r) => isForgeFileUrl(r.href)))) await index.repositoryRemotes();
   const pageTargets = ordered.map((p, i) => {
     const resolve = resolverFor(p);
     return drafts[i].refs.map((r) => resolve(r.href));

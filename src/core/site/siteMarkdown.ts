@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { isForgeFileUrl } from '../records/forgeAddresses';
 import { escapeHtml } from './siteHtml';
 
 /**
@@ -201,7 +202,8 @@ function finishRef(ref: DraftRef, kind: 'o' | 'c' | 'i', target: LinkTarget): st
     return `<span class="unpublished" title="${attr(target.unpublished)}">Image: ${attr(ref.alt ?? '')}</span>`;
   }
   if (kind === 'c') return 'href' in target ? '</a>' : '</span>';
-  if ('href' in target) return `<a href="${attr(target.href)}"${ref.rest}>`;
+  // A forge address that became a link to a record's page drops the rel it had as a web link.
+  if ('href' in target) return `<a href="${attr(target.href)}"${SCHEME.test(target.href) ? ref.rest : ref.rest.replace(' rel="noopener noreferrer"', '')}>`;
   return `<span class="unpublished" title="${attr(target.unpublished)}">`;
 }
 
@@ -245,7 +247,10 @@ function markInline(children: Token[], refs: DraftRef[], token: MakeToken): void
       const href = t.attrGet('href') ?? '';
       if (href.startsWith('#')) continue;
       const scheme = SCHEME.exec(href);
-      if (!scheme) {
+      // A file's address on a forge may be a record of this repository: where it goes is decided with the paths'.
+      const forgeFile = scheme !== null && isForgeFileUrl(href);
+      if (!scheme || forgeFile) {
+        if (forgeFile) t.attrSet('rel', 'noopener noreferrer');
         t.type = REF_OPEN;
         t.meta = refs.length;
         const close = matchingClose(children, i);
