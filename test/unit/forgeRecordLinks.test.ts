@@ -103,6 +103,18 @@ describe('links between records written as forge addresses', () => {
     assert.deepStrictEqual(linksOf(index, '0010-retry.md'), ['references 0008-use-queues.md']);
   });
 
+  it("Bitbucket's /src/REF/ and a self-hosted Gitea's /src/branch/REF/ address in the remote's project", async () => {
+    const files = (url: string) => ({ ...queues, 'docs/adr/0010-retry.md': adr(10, 'Retry', `See [ADR 8](${url}).`) });
+    const bitbucket = await repoIndex(files('https://bitbucket.org/org/repo/src/main/docs/adr/0008-use-queues.md'), {
+      origin: 'git@bitbucket.org:org/repo.git',
+    });
+    assert.deepStrictEqual(linksOf(bitbucket.index, '0010-retry.md'), ['references 0008-use-queues.md']);
+    const gitea = await repoIndex(files('https://git.example.com/org/repo/src/branch/main/docs/adr/0008-use-queues.md'), {
+      origin: 'https://git.example.com/org/repo.git',
+    });
+    assert.deepStrictEqual(linksOf(gitea.index, '0010-retry.md'), ['references 0008-use-queues.md']);
+  });
+
   it("another repository's record at the same path is no link, not even with a verb; nor is it broken", async () => {
     const { index } = await repoIndex(
       {
