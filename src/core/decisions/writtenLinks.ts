@@ -100,7 +100,8 @@ export function frontMatterKeyLine(head: string, key: string): number | undefine
 
 /** Verbs that make a body line a link of their kind rather than a plain reference. */
 const BODY_VERBS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
-const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+// The destination in angle brackets may hold spaces, as CommonMark allows: `[ADR-0020](<0020 - Token secrets.md>)`.
+const INLINE_LINK = /!?\[([^\]]*)\]\(\s*(?:<([^<>\n]+)>|([^)\s<>]+))(?:\s+["'(][^)]*)?\)/g;
 const HUGO_REF = /\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]+)"\s*[>%]\}\}/g;
 // (`[^2]: See [ADR 0034](0034-x.md)` is a footnote, not a definition: the links in its text are the body's.)
 const LINK_DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
@@ -188,6 +189,6 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
       continue;
     }
     INLINE_LINK.lastIndex = 0;
-    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2], l.line);
+    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2] ?? m[3], l.line);
   }
 }
