@@ -3,6 +3,57 @@ import { indexOf, linksOf, readings, surveyProblems } from './helpers';
 
 /** Shapes met in public repositories' ADR folders that the earlier surveys left as they were read. */
 describe('real-world record variations, seventh survey', () => {
+  it('wiki links (`Superseded by [[0042-use-mcp]] (2026-08-17)`, `Supersedes [[0013-zod|ADR-0013]].`) link the records they name, in the Status section, the body and front matter', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0013-zod-validation.md':
+        '---\ntitle: "ADR-0013: Zod validation via a custom pipe"\nstatus: superseded\ncreated: 2026-05-25\n---\n\n# ADR-0013: Zod validation via a custom pipe\n\n## Status\n\nsuperseded by [[0018-swagger]] — when we adopted Swagger we switched to\n`nestjs-zod`, whose pipe replaces ours.\n\n## Context\n\nx\n',
+      'docs/adr/0017-gate-wait.md':
+        '# ADR-0017: Gate wait with inotifywait\n\n## Status\n\nSuperseded by [[0042-mcp-tool-call]] (2026-08-17)\n\nAccepted (2026-07-29)\n\n## Context\n\nThe chat plugin of [[0006-interactive|ADR 0006]] waits.\n',
+      'docs/adr/0018-swagger.md':
+        '---\nstatus: accepted\ncreated: 2026-05-26\n---\n\n# ADR-0018: API documentation with Swagger\n\n## Status\n\naccepted\n\nSupersedes [[0013-zod-validation|ADR-0013]].\n',
+      'docs/adr/0042-mcp-tool-call.md': '# ADR-0042: MCP tool call\n\n## Status\n\nAccepted\n\nSupersedes [[0017-gate-wait]].\n',
+      // A name with a folder is a path from the top of the notes; a bare name is found in another folder too.
+      'docs/adr/0006-interactive.md': '# 6. Interactive\n\n## Status\n\nSuperseded by [[Decisions/0007-substrate]] on 2026-05-14.\n',
+      'docs/adr/Decisions/0007-substrate.md': '# 7. Substrate\n\n## Status\n\nAccepted\n\nSupersedes [[0006-interactive|ADR 0006 — Interactive]].\n',
+      // Front matter: the status names the record, and a list holds quoted wiki links (a name with spaces too).
+      'docs/adr/0020-tokens.md': '---\nstatus: superseded by [[0021-keychain]]\nrelated:\n  - "[[archive/0003-old note]]"\n---\n\n# ADR-0020: Tokens\n\nx\n',
+      'docs/adr/0021-keychain.md': '---\nstatus: accepted\nsupersedes: ["[[0020-tokens]]"]\n---\n\n# ADR-0021: Keychain\n\nx\n',
+      'docs/adr/archive/0003-old note.md': '# 3. Old note\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0013-zod-validation.md'), ['superseded-by 0018-swagger.md']);
+    assert.deepStrictEqual(linksOf(index, '0018-swagger.md'), ['supersedes 0013-zod-validation.md']);
+    assert.deepStrictEqual(linksOf(index, '0017-gate-wait.md'), ['superseded-by 0042-mcp-tool-call.md', 'references 0006-interactive.md']);
+    assert.deepStrictEqual(linksOf(index, '0042-mcp-tool-call.md'), ['supersedes 0017-gate-wait.md']);
+    assert.deepStrictEqual(linksOf(index, '0006-interactive.md'), ['superseded-by 0007-substrate.md', 'referenced-by 0017-gate-wait.md']);
+    assert.deepStrictEqual(linksOf(index, '0007-substrate.md'), ['supersedes 0006-interactive.md']);
+    assert.deepStrictEqual(linksOf(index, '0020-tokens.md'), ['superseded-by 0021-keychain.md', 'relates-to 0003-old note.md']);
+    assert.deepStrictEqual(linksOf(index, '0021-keychain.md'), ['supersedes 0020-tokens.md']);
+    assert.deepStrictEqual(
+      readings(index)
+        .filter((r) => ['0013-zod-validation.md', '0017-gate-wait.md', '0006-interactive.md', '0020-tokens.md'].includes(r[0]))
+        .map((r) => [r[0], r[3]]),
+      [
+        ['0006-interactive.md', 'superseded'],
+        ['0013-zod-validation.md', 'superseded'],
+        ['0017-gate-wait.md', 'superseded'],
+        ['0020-tokens.md', 'superseded'],
+      ],
+    );
+    // Both sides of every supersede are stated: no one-sided link, no broken one.
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
+  it("a wiki link naming no record (a note not yet written, a concept page), one in code, a template's `[[ADR-YYY]]` and nested brackets are no link and no problem", async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-harry.md':
+        '---\nstatus: accepted\nrelated:\n  - "[[concepts/event-driven]]"\n---\n\n# ADR-0001 — If Harry can read it\n\nSee `[[0002-tools]]` in code, [[0099-not-yet]], [[Execution_Flows]] and [[concepts/devs|DEVS]].\n\nA matrix [[1, 2], [3, 4]] in prose.\n\n```\n[[0002-tools]]\n```\n',
+      'docs/adr/0002-tools.md': '# ADR-0002: Tools\n\n## Status\n\nAccepted | Deprecated | Superseded by [[ADR-YYY]]\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-harry.md'), []);
+    assert.deepStrictEqual(linksOf(index, '0002-tools.md'), []);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+
   it('a link whose file name is in angle brackets with spaces (`[ADR-0020](<0020 - Token secrets.md>)`) names that record; `<0020 - Token secrets.md>` alone is text', async () => {
     const { index } = await indexOf({
       'docs/adr/0020 - Token secrets.md': '# 20. Token secrets\n\n## Status\n\nAccepted\n',

@@ -16,7 +16,7 @@ import {
   parseTextualStatusLinks,
   titleLinks,
 } from './status';
-import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
+import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks, withWikiLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
 import { ADR_PREFIX, DATE_PREFIX, titleFromFileName } from './fileNameTitle';
 
@@ -86,7 +86,11 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     // MADR 3/4 leave `status: "{proposed | rejected | …}"` in new records: no status yet.
     if (fmStatus !== undefined && !isTemplatePlaceholder(fmStatus)) {
       status = normaliseStatus(fmStatus);
-      addTextualSupersede(fmStatus, links, src.head ? frontMatterKeyLine(src.head, 'status') : undefined);
+      const line = src.head ? frontMatterKeyLine(src.head, 'status') : undefined;
+      // `status: superseded by [[0018-use-swagger]]`: the wiki link is the record.
+      const link = fmStatus.includes('[[') ? parseLinkLine(withWikiLinks(fmStatus)) : undefined;
+      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line);
+      else addTextualSupersede(fmStatus, links, line);
     }
     date = normaliseDate(stringField(data, 'date'));
   } else if (bullets.status) {

@@ -153,7 +153,12 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
       // A link to a page that is no record's (`old-page.html`) is not one either, nor broken.
-      if ((link.via === 'body' && target === null) || (link.via === 'page' && !target)) {
+      // Nor is a wiki link in front matter (`related: ["[[concepts/events]]"]`) to a note that is no record.
+      if (
+        (link.via === 'body' && target === null) ||
+        (link.via === 'page' && !target) ||
+        (link.via === 'front-matter' && !target && link.label?.startsWith('[['))
+      ) {
         own ??= r.links.slice(0, i);
         continue;
       }
