@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import { contentProblems } from '../../src/core/lint/contentRules';
 import { indexOf, linksOf, readings, surveyProblems } from './helpers';
 
 /** Shapes met in public repositories' ADR folders that the earlier surveys left as they were read. */
@@ -88,5 +90,34 @@ describe('real-world record variations, seventh survey', () => {
     );
     // The page paths that name no record (a guide, the folder) are no link between records; a verb naming a guide says so.
     assert.deepStrictEqual(surveyProblems(index), ['ADR025-forms.md:5 link-to-non-record']);
+  });
+
+  it('a record in Korean: `날짜:`/`작성일:` and a `## 날짜` section date it, `## 상태` holds its status (`승인됨`, `제안됨`, `대체됨`), and `## 맥락`, `## 결정`, `## 결과` are its sections', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0004-topology.md': '# 4. 토폴로지\n\n날짜: 2026-07-01\n\n## 상태\n\n제안됨\n\n## 맥락\n\nx\n\n## 결정\n\ny\n\n## 결과\n\nz\n',
+      'docs/adr/0007-observability.md':
+        '# 7. 관측 스택을 같은 EC2에 둔다\n\n날짜: 2026-07-13\n\n## 상태\n\n승인됨\n\n[ADR 0004](0004-topology.md)가 유보한 배치를 결정한다.\n\n## 맥락\n\nx\n\n## 결정\n\ny\n\n## 결과\n\nz\n',
+      'docs/adr/0003-shared-types.md':
+        '# ADR-0003: Shared Types\n\n## 상태\n\n승인됨\n\n## 날짜\n\n2024-01-15\n\n## 컨텍스트\n\nx\n\n## 결정\n\ny\n\n## 결과\n\nz\n',
+      'docs/adr/0010-shared.md':
+        '# ADR-010 공유 플레이리스트\n\n작성일: `2026-06-15`\n\n## 상태\n\n승인 — 구현 예정.\n\n## 배경\n\nx\n\n## 결정\n\ny\n\n## 영향\n\nz\n',
+      'docs/adr/0002-ai.md': '# 0002. AI Matching\n\n날짜: 2026-03-02\n\n## 상태\n\n대체됨\n\n## 맥락\n\nx\n\n## 결정\n\ny\n\n## 결과\n\nz\n',
+      // A Korean word that is no status is kept as written, as in every language.
+      'docs/adr/0005-other.md': '# 5. 기타\n\n날짜: 2026-03-05\n\n## 상태\n\n검토 중\n\n## 맥락\n\nx\n\n## 결정\n\ny\n\n## 결과\n\nz\n',
+    });
+    assert.deepStrictEqual(
+      readings(index).map((r) => [r[0], r[3], r[4]]),
+      [
+        ['0002-ai.md', 'superseded', '2026-03-02'],
+        ['0003-shared-types.md', 'accepted', '2024-01-15'],
+        ['0004-topology.md', 'proposed', '2026-07-01'],
+        ['0005-other.md', '검토 중', '2026-03-05'],
+        ['0007-observability.md', 'accepted', '2026-07-13'],
+        ['0010-shared.md', 'accepted', '2026-06-15'],
+      ],
+    );
+    assert.ok(index.records().every((r) => r.dialect === 'nygard'));
+    // Nygard's sections are found under their Korean names: no missing section.
+    for (const r of index.records()) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], r.path);
   });
 });

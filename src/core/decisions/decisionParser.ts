@@ -378,7 +378,7 @@ function badgeText(s: string): string {
   }
 }
 
-/** The fields' names in German, French, Portuguese, Spanish and Chinese records (lower case) → the English ones. */
+/** The fields' names in German, French, Portuguese, Spanish, Chinese, Japanese and Korean records (lower case) → the English ones. */
 const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['statut', 'status'],
   ['estado', 'status'],
@@ -392,6 +392,11 @@ const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['ステータス', 'status'],
   ['状態', 'status'],
   ['決定者', 'deciders'],
+  // Korean: `날짜:` (or `작성일:`, the day it was written) is the date, `상태:` the status, `결정자:` the deciders.
+  ['날짜', 'date'],
+  ['작성일', 'date'],
+  ['상태', 'status'],
+  ['결정자', 'deciders'],
   ['entscheider', 'deciders'],
   ['décideurs', 'deciders'],
   ['decisores', 'deciders'],
@@ -460,14 +465,15 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|날짜|작성일|상태|결정자|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
   const name = m[2].toLowerCase();
   const key = TRANSLATED_FIELDS.get(name) ?? OTHER_DATE_FIELDS.get(name) ?? name;
-  // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
-  const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+  // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them; so is
+  // one set as code (`작성일: \`2026-06-15\``).
+  const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$|^`([^`]*)`$/, '$1$2$3');
   // `Data:` is also an English word: a translated date field is one only when it holds a date; so is `Updated:`.
   if ((key === 'date' || key === 'otherDate') && name !== 'date' && normaliseDate(value) === null) return;
   const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };

@@ -280,15 +280,15 @@ function insideCodeSpan(body: string, lineStart: number, at: number): boolean {
 
 /**
  * Nygard's and MADR's section headings as records written in German, French, Portuguese and Spanish name them, and
- * Nygard's as records written in Chinese and Japanese name them (lower case, NFC).
+ * Nygard's as records written in Chinese, Japanese and Korean name them (lower case, NFC).
  */
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態'],
-    date: ['datum', 'fecha', '日期', '日付'],
-    context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈'],
-    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定'],
-    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響'],
+    status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態', '상태'],
+    date: ['datum', 'fecha', '日期', '日付', '날짜'],
+    context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈', '맥락', '배경', '컨텍스트'],
+    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定', '결정'],
+    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響', '결과', '영향'],
     // MADR's two required sections, as its template is translated.
     'context and problem statement': [
       'kontext und problemstellung',
