@@ -120,4 +120,22 @@ describe('real-world record variations, seventh survey', () => {
     // Nygard's sections are found under their Korean names: no missing section.
     for (const r of index.records()) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], r.path);
   });
+
+  it('a linked verb field in a table of fields (`| **Supersedes** | [ADR-0123](…) |`) is that link, and a link in any table row is a reference; `| **Owner** | [Ada](…) |` is no link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0123-chess960-refused.md':
+        '# ADR-0123 — Chess960 is refused at game creation\n\n| Field      | Value |\n|------------|-------|\n| **Status** | Superseded by [ADR-0137](0137-chess960.md), which lifts the refusal by supplying what it was waiting for. |\n| **Date** | 2026-05-02 |\n\n## Context\n\nx\n',
+      'docs/adr/0137-chess960.md':
+        '# ADR-0137 — Chess960 in production\n\n| Field | Value |\n|---|---|\n| **Status** | Accepted |\n| **Date** | 2026-06-02 |\n| **Supersedes** | [ADR-0123](0123-chess960-refused.md) |\n| **Owner** | [Ada](https://example.com/ada) |\n| **Notes** | See [ADR-0100](0100-boards.md) for background |\n\n## Context\n\nx\n',
+      'docs/adr/0100-boards.md':
+        '# ADR-0100 — Boards\n\n## Status\n\nAccepted\n\n## Related\n\n| ADR | Relation |\n|---|---|\n| [ADR-0123](0123-chess960-refused.md) | builds on |\n',
+      // A template's choices left after the status chosen are still no link.
+      'docs/adr/0101-draft.md': '# ADR-0101 — Draft\n\n- Status: draft [ accepted | superseded by [xxx](0999-xxx.md)]\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0137-chess960.md'), ['supersedes 0123-chess960-refused.md', 'references 0100-boards.md']);
+    assert.deepStrictEqual(linksOf(index, '0100-boards.md'), ['references 0123-chess960-refused.md', 'referenced-by 0137-chess960.md']);
+    assert.deepStrictEqual(linksOf(index, '0101-draft.md'), []);
+    // The newer record states its side: no one-sided link; no broken link to the template's example.
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
 });

@@ -35,6 +35,9 @@ export interface DecisionSource {
   head?: string;
 }
 
+/** The links a field in a table of fields may be: `| **Supersedes** | [ADR-0123](…) |`. */
+const TABLE_LINK_KINDS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
+
 const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by', 'metadata'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
 const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
@@ -173,11 +176,17 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   // `**Status**: Superseded` then `**Superseded by**: ADR-0050 (the hybrid)`, the older record's side. So in a block
   // quote (`> **Supersedes**: ADR-0055`) and in a table of fields (`| Superseded by | ADR-0050 |`).
   if (!statusSection)
-    for (const line of fieldLines)
+    for (const line of fieldLines) {
+      // `| **Supersedes** | [ADR-0123](0123-x.md) |`: a linked field in a table of fields is the verb line it reads as.
+      const row = line.text.trimStart().charCodeAt(0) === 124 /* | */ && line.text.includes('](');
       for (const text of lineFields(fieldText(line.text))) {
         addTextualSupersedes({ ...line, text }, links);
         for (const { kind, ref } of parseSuccessorField(text)) links.push({ kind, target: ref, label: ref, line: line.line + 1 });
+        const link = row ? parseLinkLine(withInlineLinks(text, definitions)) : undefined;
+        // Only the verbs of links between records: `| **Owner** | [Ada](…) |` is no link of a kind `owner`.
+        if (link && TABLE_LINK_KINDS.has(linkKindFromVerb(link.verb))) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
       }
+    }
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';

@@ -201,7 +201,8 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     // Templates show examples in comments and placeholders: `<!-- e.g. Refined by [ADR-0005](0005-example.md) -->`.
     if (text.includes('<!--')) text = text.replace(/<!--.*?(-->|$)/g, '');
     // So is a template's list of choices left after the one chosen: `- Status: draft [ accepted | superseded by [xxx](…)]`.
-    if (text.includes('|')) {
+    // A table's row is none (`| [ADR-0004](0004-x.md) | builds on |`): its bars part cells.
+    if (text.includes('|') && text.trimStart().charCodeAt(0) !== 124 /* | */) {
       const value = text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, '');
       if (isTemplatePlaceholder(value) || (value.includes(' [') && isTemplatePlaceholder(value.slice(value.indexOf(' ['))))) continue;
     }
