@@ -78,6 +78,8 @@ interface Lookup {
   /** `folder\nstem` → record, for log4brains slugs (`20200101-use-kafka`). */
   byFolderStem: Map<string, LodestarRecord>;
   folders: readonly RecordFolder[];
+  /** File name → the paths with it, made when a link first needs it. */
+  byName?: Map<string, string[]>;
 }
 
 /**
@@ -270,11 +272,19 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   return { problems, resolved, links, fixes };
 }
 
-/** The records whose paths end with `target` (a path from the repository's top, or a wiki link's name). */
+/** The records whose paths end with `target` (`/…`: a path from the repository's top, or a wiki link's name). */
 function pathsEndingWith(target: string, lookup: Lookup): string[] {
-  const hits: string[] = [];
-  for (const p of lookup.byPath.keys()) if (p.endsWith(target)) hits.push(p);
-  return hits;
+  // Looked up by file name, not by a walk over every record for every link: a folder of wiki links stays fast.
+  if (!lookup.byName) {
+    lookup.byName = new Map();
+    for (const p of lookup.byPath.keys()) {
+      const name = basename(p);
+      const list = lookup.byName.get(name);
+      if (list) list.push(p);
+      else lookup.byName.set(name, [p]);
+    }
+  }
+  return (lookup.byName.get(basename(target)) ?? []).filter((p) => p.endsWith(target));
 }
 
 /** The one of `hits`; of several (`[[0001-record-decisions]]` in each package's folder), the one in the linking record's own. */
