@@ -16,7 +16,7 @@ import {
   parseTextualStatusLinks,
   titleLinks,
 } from './status';
-import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks } from './writtenLinks';
+import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks, withWikiLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
 import { ADR_PREFIX, DATE_PREFIX, titleFromFileName } from './fileNameTitle';
 
@@ -34,6 +34,9 @@ export interface DecisionSource {
   /** The front matter's text (lines before the body), to say which line a front-matter link is on. */
   head?: string;
 }
+
+/** The links a field in a table of fields may be: `| **Supersedes** | [ADR-0123](…) |`. */
+const TABLE_LINK_KINDS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
 
 const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by', 'metadata'] as const;
 // MADR's two required sections name a MADR record that has no status or deciders to tell it by.
@@ -86,7 +89,11 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     // MADR 3/4 leave `status: "{proposed | rejected | …}"` in new records: no status yet.
     if (fmStatus !== undefined && !isTemplatePlaceholder(fmStatus)) {
       status = normaliseStatus(fmStatus);
-      addTextualSupersede(fmStatus, links, src.head ? frontMatterKeyLine(src.head, 'status') : undefined);
+      const line = src.head ? frontMatterKeyLine(src.head, 'status') : undefined;
+      // `status: superseded by [[0018-use-swagger]]`: the wiki link is the record.
+      const link = fmStatus.includes('[[') ? parseLinkLine(withWikiLinks(fmStatus)) : undefined;
+      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line);
+      else addTextualSupersede(fmStatus, links, line);
     }
     date = normaliseDate(stringField(data, 'date'));
   } else if (bullets.status) {
@@ -169,11 +176,17 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   // `**Status**: Superseded` then `**Superseded by**: ADR-0050 (the hybrid)`, the older record's side. So in a block
   // quote (`> **Supersedes**: ADR-0055`) and in a table of fields (`| Superseded by | ADR-0050 |`).
   if (!statusSection)
-    for (const line of fieldLines)
+    for (const line of fieldLines) {
+      // `| **Supersedes** | [ADR-0123](0123-x.md) |`: a linked field in a table of fields is the verb line it reads as.
+      const row = line.text.trimStart().charCodeAt(0) === 124 /* | */ && line.text.includes('](');
       for (const text of lineFields(fieldText(line.text))) {
         addTextualSupersedes({ ...line, text }, links);
         for (const { kind, ref } of parseSuccessorField(text)) links.push({ kind, target: ref, label: ref, line: line.line + 1 });
+        const link = row ? parseLinkLine(withInlineLinks(text, definitions)) : undefined;
+        // Only the verbs of links between records: `| **Owner** | [Ada](…) |` is no link of a kind `owner`.
+        if (link && TABLE_LINK_KINDS.has(linkKindFromVerb(link.verb))) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
       }
+    }
   readFrontMatterLinks(data, src.path, links, src.head);
   readBodyReferences(outline.linkLines, src.path, links);
   if (status === null && links.some((l) => l.kind === 'superseded-by')) status = 'superseded';
@@ -374,7 +387,7 @@ function badgeText(s: string): string {
   }
 }
 
-/** The fields' names in German, French, Portuguese, Spanish and Chinese records (lower case) → the English ones. */
+/** The fields' names in German, French, Portuguese, Spanish, Chinese, Japanese and Korean records (lower case) → the English ones. */
 const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['statut', 'status'],
   ['estado', 'status'],
@@ -388,6 +401,11 @@ const TRANSLATED_FIELDS: ReadonlyMap<string, string> = new Map([
   ['ステータス', 'status'],
   ['状態', 'status'],
   ['決定者', 'deciders'],
+  // Korean: `날짜:` (or `작성일:`, the day it was written) is the date, `상태:` the status, `결정자:` the deciders.
+  ['날짜', 'date'],
+  ['작성일', 'date'],
+  ['상태', 'status'],
+  ['결정자', 'deciders'],
   ['entscheider', 'deciders'],
   ['décideurs', 'deciders'],
   ['decisores', 'deciders'],
@@ -456,14 +474,15 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
   const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
+    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|날짜|작성일|상태|결정자|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
       l.text,
     );
   if (!m) return;
   const name = m[2].toLowerCase();
   const key = TRANSLATED_FIELDS.get(name) ?? OTHER_DATE_FIELDS.get(name) ?? name;
-  // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them.
-  const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+  // `* Status: "accepted"`, `- Deciders: 'Ada, Grace'`: a value in quotes, as in YAML, is the text inside them; so is
+  // one set as code (`작성일: \`2026-06-15\``).
+  const value = m[3].trim().replace(/^"([^"]*)"$|^'([^']*)'$|^`([^`]*)`$/, '$1$2$3');
   // `Data:` is also an English word: a translated date field is one only when it holds a date; so is `Updated:`.
   if ((key === 'date' || key === 'otherDate') && name !== 'date' && normaliseDate(value) === null) return;
   const field = { value, text: l.text, line: l.line, bullet: m[1] !== undefined };

@@ -7,14 +7,33 @@ import { plainText } from '../records/markdownOutline';
 
 /**
  * The standard statuses as records written in German, French, Portuguese and Spanish give them (both genders,
- * as `la décision` and `la decisión` are feminine), and as records written in Chinese and Japanese give them, lower
+ * as `la décision` and `la decisión` are feminine), and as records written in Chinese, Japanese and Korean give them, lower
  * case and composed (NFC).
  */
 const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    accepted: ['akzeptiert', 'angenommen', 'accepté', 'acceptée', 'aceito', 'aceita', 'aceptado', 'aceptada', '通过', '承認', '承認済み', '採用', '採用済み'],
-    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议', '提案', '提案中'],
-    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada', '却下', '否認'],
+    accepted: [
+      'akzeptiert',
+      'angenommen',
+      'accepté',
+      'acceptée',
+      'aceito',
+      'aceita',
+      'aceptado',
+      'aceptada',
+      '通过',
+      '承認',
+      '承認済み',
+      '採用',
+      '採用済み',
+      '승인',
+      '승인됨',
+      '채택',
+      '채택됨',
+      '수락됨',
+    ],
+    proposed: ['vorgeschlagen', 'proposé', 'proposée', 'proposto', 'proposta', 'propuesto', 'propuesta', '提议', '提案', '提案中', '제안', '제안됨'],
+    rejected: ['abgelehnt', 'rejeté', 'rejetée', 'rejeitado', 'rejeitada', 'rechazado', 'rechazada', '却下', '否認', '거부됨', '기각', '기각됨'],
     superseded: [
       'ersetzt',
       'abgelöst',
@@ -27,9 +46,10 @@ const TRANSLATED_STATUSES: ReadonlyMap<string, string> = new Map(
       '已取代',
       '置き換え済み',
       '置換済み',
+      '대체됨',
     ],
-    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用', '非推奨', '廃止'],
-    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador', '下書き'],
+    deprecated: ['veraltet', 'obsolète', 'obsoleto', 'obsoleta', '已弃用', '非推奨', '廃止', '폐기', '폐기됨'],
+    draft: ['entwurf', 'brouillon', 'rascunho', 'borrador', '下書き', '초안'],
   }).flatMap(([status, words]) => words.map((w): [string, string] => [w, status])),
 );
 

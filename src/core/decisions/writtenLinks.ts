@@ -80,7 +80,8 @@ export function readFrontMatterLinks(data: Record<string, unknown> | undefined, 
 function frontMatterTarget(fromPath: string, v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return `ADR-${v}`;
   if (typeof v !== 'string') return undefined;
-  const s = v.trim();
+  // `superseded_by: "[[0043-use-b2]]"`: a wiki link, as notes apps write a link in front matter.
+  const s = v.trim().startsWith('[[') ? withWikiLinks(v.trim()) : v.trim();
   if (s === '' || isTemplatePlaceholder(s)) return undefined;
   const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)$/.exec(s);
   if (markdownLink) return resolveHref(fromPath, markdownLink[1]);
@@ -101,7 +102,8 @@ export function frontMatterKeyLine(head: string, key: string): number | undefine
 
 /** Verbs that make a body line a link of their kind rather than a plain reference. */
 const BODY_VERBS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
-const INLINE_LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+// The destination in angle brackets may hold spaces, as CommonMark allows: `[ADR-0020](<0020 - Token secrets.md>)`.
+const INLINE_LINK = /!?\[([^\]]*)\]\(\s*(?:<([^<>\n]+)>|([^)\s<>]+))(?:\s+["'(][^)]*)?\)/g;
 const HUGO_REF = /\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]+)"\s*[>%]\}\}/g;
 // (`[^2]: See [ADR 0034](0034-x.md)` is a footnote, not a definition: the links in its text are the body's.)
 const LINK_DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
@@ -126,13 +128,39 @@ export function linkDefinitions(lines: OutlineLine[]): Map<string, string> {
   return defs;
 }
 
+// `[[0018-use-swagger]]`, `[[decisions/0004-x|ADR-0004]]`, `[[0020-x#Context|ADR 0020]]`: a wiki link, as notes
+// apps (Obsidian, Foam) write them. The name has no brackets, bar or line break, and opens and ends with no space.
+const WIKI_LINK = /\[\[([^\s[\]|#][^[\]|#\n]*?)(?:#[^[\]|\n]*)?(?:\|([^[\]\n]+))?\]\]/g;
+/** The extension a wiki link may leave off: the one a record has. */
+const MARKDOWN_NAME = /\.(md|markdown)$/i;
+
+/**
+ * A line's wiki links as the Markdown links they stand for, so every reader of links reads them as it reads those:
+ * `Superseded by [[0042-use-x]] (2026-08-17)` → `Superseded by [0042-use-x](/0042-use-x.md) (2026-08-17)`. A name, with a
+ * folder or not (`[[decisions/0004-x]]`), is found among all the notes, not beside the record: written from the top
+ * (`/decisions/0004-x.md`), where a link is matched by the end of a record's path (the record's own folder first). The names of the links rewritten,
+ * in `wiki` when given: a wiki link naming no record is a note not yet written, no broken link.
+ */
+export function withWikiLinks(text: string, wiki?: Set<string>): string {
+  if (!text.includes('[[')) return text;
+  return text.replace(WIKI_LINK, (_whole, name: string, label: string | undefined) => {
+    const trimmed = name.trimEnd();
+    const file = MARKDOWN_NAME.test(trimmed) ? trimmed : `${trimmed}.md`;
+    const href = `${trimmed.startsWith('.') ? '' : '/'}${file}`.replace(/ /g, '%20');
+    wiki?.add(href);
+    return `[${(label ?? trimmed).trim()}](${href})`;
+  });
+}
+
 /**
  * A line's reference links written inline, so a verb link reads the same either way:
  * `Superseded by [ADR 5][adr5]`, `[ADR 5][]` and `[ADR 5]` with `[adr5]: 0005-x.md` (or `[ADR 5]: …`) defined
  * → `Superseded by [ADR 5](0005-x.md)`. A reference to no definition stays as written.
  */
 export function withInlineLinks(text: string, defs: ReadonlyMap<string, string>): string {
-  if (defs.size === 0 || !text.includes('[')) return text;
+  if (!text.includes('[')) return text;
+  text = withWikiLinks(text);
+  if (defs.size === 0) return text;
   return text.replace(/\[([^\]]+)\](?:\[([^\]]*)\])?(?![(:[])/g, (whole, label: string, ref: string | undefined) => {
     const href = defs.get(linkLabel(ref || label));
     return href === undefined ? whole : `[${label}](${href})`;
@@ -170,16 +198,20 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
         : resolveHref(fromPath, href);
     if (target === fromPath || seen.has(target)) return;
     seen.add(target);
-    links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: page ? 'page' : 'body' });
+    // A wiki link naming no record is a note not yet written (or one outside the records), as a page is: no broken link.
+    links.push({ kind, target, label: plainText(label) || href, line: line + 1, via: page || wiki.has(href) ? 'page' : 'body' });
   };
+  const wiki = new Set<string>();
   for (const l of lines) {
     let text = l.text.includes('`') ? l.text.replace(/(`+)[^`]*?\1/g, '') : l.text;
+    if (text.includes('[[')) text = withWikiLinks(text, wiki);
     // Hugo sites (ownCloud's ADRs) link with shortcodes: `[ADR-0003]({{< ref "0003-x.md" >}})`.
     if (text.includes('{{')) text = text.replace(HUGO_REF, '$1');
     // Templates show examples in comments and placeholders: `<!-- e.g. Refined by [ADR-0005](0005-example.md) -->`.
     if (text.includes('<!--')) text = text.replace(/<!--.*?(-->|$)/g, '');
     // So is a template's list of choices left after the one chosen: `- Status: draft [ accepted | superseded by [xxx](…)]`.
-    if (text.includes('|')) {
+    // A table's row is none (`| [ADR-0004](0004-x.md) | builds on |`): its bars part cells.
+    if (text.includes('|') && text.trimStart().charCodeAt(0) !== 124 /* | */) {
       const value = text.replace(/^\s*(?:[-*+]\s+)?[\w -]+:\s*/, '');
       if (isTemplatePlaceholder(value) || (value.includes(' [') && isTemplatePlaceholder(value.slice(value.indexOf(' ['))))) continue;
     }
@@ -197,6 +229,6 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
       continue;
     }
     INLINE_LINK.lastIndex = 0;
-    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2], l.line);
+    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2] ?? m[3], l.line);
   }
 }

@@ -81,6 +81,8 @@ interface Lookup {
   folders: readonly RecordFolder[];
   /** The repository's remotes, when a link is a forge address (see RecordIndex). */
   forge?: RepositoryRemotes;
+  /** File name → the paths with it, made when a link first needs it. */
+  byName?: Map<string, string[]>;
 }
 
 /**
@@ -156,8 +158,14 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       if (target === undefined && link.via === 'front-matter') target = fromTop(link.label, lookup) ?? target;
       // A body link to a Markdown file that is not a record (a README, a guide) is not a link between records.
       // A link to a page that is no record's (`old-page.html`) is not one either, nor broken.
-      // A forge address of this record itself (`[this record](https://…/blob/main/…/0007-x.md)`) is no link either.
-      if ((link.via === 'body' && target === null) || (link.via === 'page' && !target) || (target === r.path && isForgeFileUrl(link.target))) {
+      // Nor is a wiki link in front matter (`related: ["[[concepts/events]]"]`) to a note that is no record, or a
+      // forge address of this record itself (`[this record](https://…/blob/main/…/0007-x.md)`).
+      if (
+        (link.via === 'body' && target === null) ||
+        (link.via === 'page' && !target) ||
+        (link.via === 'front-matter' && !target && link.label?.startsWith('[[')) ||
+        (target === r.path && isForgeFileUrl(link.target))
+      ) {
         own ??= r.links.slice(0, i);
         continue;
       }
@@ -216,7 +224,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       // `status: superseded by ADR-0003` and `superseded_by: "0003"` say the same thing once; so do that status and a
       // body link to the same record (`> **Superseded by [ADR-0003](0003-x.md).**`): it is the verb's link.
       const key = `${link.kind}\n${target}`;
-      if (seen.has(key) || (link.kind === 'references' && link.via === 'body' && verbTargets.has(target))) {
+      if (seen.has(key) || (link.kind === 'references' && (link.via === 'body' || link.via === 'page') && verbTargets.has(target))) {
         if (own) own.pop();
         else own = r.links.slice(0, i);
         continue;
@@ -269,6 +277,28 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
   return { problems, resolved, links, fixes };
 }
 
+/** The records whose paths end with `target` (`/…`: a path from the repository's top, or a wiki link's name). */
+function pathsEndingWith(target: string, lookup: Lookup): string[] {
+  // Looked up by file name, not by a walk over every record for every link: a folder of wiki links stays fast.
+  if (!lookup.byName) {
+    lookup.byName = new Map();
+    for (const p of lookup.byPath.keys()) {
+      const name = basename(p);
+      const list = lookup.byName.get(name);
+      if (list) list.push(p);
+      else lookup.byName.set(name, [p]);
+    }
+  }
+  return (lookup.byName.get(basename(target)) ?? []).filter((p) => p.endsWith(target));
+}
+
+/** The one of `hits`; of several (`[[0001-record-decisions]]` in each package's folder), the one in the linking record's own. */
+function nearest(hits: string[], scopes: string[]): string | undefined {
+  if (hits.length <= 1) return hits[0];
+  const near = hits.filter((p) => scopes.includes(dirname(p)));
+  return near.length === 1 ? near[0] : undefined;
+}
+
 /** `/doc/adr/0007-x.md` as the path it names under the decision folder ending in `/doc/adr`, if one does. */
 function fromRepositoryTop(target: string, lookup: Lookup): string | undefined {
   if (!target.startsWith('/') || !/\.(md|markdown)$/i.test(target)) return undefined;
@@ -319,15 +349,19 @@ function resolveTarget(target: string, scopes: string[], lookup: Lookup): string
     if (lookup.byPath.has(target)) return target;
     // `Superseded by [ADR 2](./0002-use-x)`: the record's name without its extension, as documentation sites link pages.
     if (!basename(target).includes('.') && lookup.byPath.has(`${target}.md`)) return `${target}.md`;
-    // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     const name = basename(target);
+    // A site's page path from its top (`[ADR024]: /architecture_decision_records/ADR024-x`): the record without its
+    // extension, found by the end of its path as a path from the repository's top is.
+    if (!name.includes('.')) return nearest(pathsEndingWith(`${target}.md`, lookup), scopes) ?? null;
+    // Only a Markdown file that would be a record is a broken link; `README.md`, images and folders are not records.
     if (isSkippedRecordName(name)) return null;
     // `0022-use-x.fr.md` beside the record `0022-use-x.md`: the record in another language, not another record.
     const original = translatedName(name);
     if (original !== undefined && lookup.byPath.has(`${target.slice(0, target.length - name.length)}${original}`)) return null;
     // `[ADR 3](/doc/adr/0003-x.md)`: GitHub and GitLab read a leading `/` as the repository's top.
-    const hits = [...lookup.byPath.keys()].filter((p) => p.endsWith(target));
-    if (hits.length === 1) return hits[0];
+    const hits = pathsEndingWith(target, lookup);
+    const hit = nearest(hits, scopes);
+    if (hit) return hit;
     if (hits.length === 0 && fromRepositoryTop(target, lookup)) return undefined;
     // A file under `templates/` or a hidden folder would not be a record either.
     const inFolder = lookup.folders.some((f) => {

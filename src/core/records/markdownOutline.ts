@@ -22,7 +22,7 @@ export interface MarkdownOutline {
   sections: Map<string, OutlineLine[]>;
   /** Whether each of the headings asked for as `present` is an H2 (without keeping its lines). */
   present: Set<string>;
-  /** Lines outside code fences that may hold a Markdown link (`](`) or a link reference definition (`[x]: …`). */
+  /** Lines outside code fences that may hold a Markdown link (`](`, `[[`) or a link reference definition (`[x]: …`). */
   linkLines: OutlineLine[];
 }
 
@@ -39,6 +39,8 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
   const outline: MarkdownOutline = { preamble: [], sections: new Map(), present: new Set(), linkLines: [] };
   // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
   let nextLink = body.indexOf('](');
+  // The next `[[`: a wiki link (`[[0012-use-x]]`), as notes apps write them.
+  let nextWiki = body.indexOf('[[');
   // The next `<!--`, and where the HTML comment open over the lines being read ends (after its `-->`): a template's
   // guidance kept in a record (`<!-- If this supersedes one, add: ## Supersedes - [ADR-NNN](NNN-old.md) -->`) holds
   // no heading and no link.
@@ -99,6 +101,7 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     const c = body.charCodeAt(pos);
     const lineNo = firstLine + i;
     if (nextLink >= 0 && nextLink < pos) nextLink = body.indexOf('](', pos);
+    if (nextWiki >= 0 && nextWiki < pos) nextWiki = body.indexOf('[[', pos);
     const inComment = commentUntil > pos;
     if (nextComment >= 0 && nextComment < pos) nextComment = body.indexOf('<!--', pos);
     // A line opening with `<!--` starts an HTML block, as CommonMark reads it: to the line holding `-->`, it holds no
@@ -120,10 +123,12 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
         }
       }
     }
+    // The line's first link, inline or wiki (-1: none before the line's end).
+    const firstLink = nextWiki >= 0 && nextWiki < end && (nextLink < 0 || nextWiki < nextLink) ? nextWiki : nextLink;
     if (
       !fence &&
-      !(inComment && (commentUntil > end || nextLink < commentUntil)) &&
-      ((nextLink >= 0 && nextLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))
+      !(inComment && (commentUntil > end || firstLink < commentUntil)) &&
+      ((firstLink >= 0 && firstLink < end) || (c === 91 /* [ */ && body.indexOf(']:', pos) < end && body.indexOf(']:', pos) > pos))
     ) {
       outline.linkLines.push({ text: body.slice(pos, contentEnd), line: lineNo });
     }
@@ -275,15 +280,15 @@ function insideCodeSpan(body: string, lineStart: number, at: number): boolean {
 
 /**
  * Nygard's and MADR's section headings as records written in German, French, Portuguese and Spanish name them, and
- * Nygard's as records written in Chinese and Japanese name them (lower case, NFC).
+ * Nygard's as records written in Chinese, Japanese and Korean name them (lower case, NFC).
  */
 const TRANSLATED_HEADINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態'],
-    date: ['datum', 'fecha', '日期', '日付'],
-    context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈'],
-    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定'],
-    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響'],
+    status: ['statut', 'estado', 'situação', '状态', 'ステータス', '状態', '상태'],
+    date: ['datum', 'fecha', '日期', '日付', '날짜'],
+    context: ['kontext', 'contexte', 'contexto', '背景', '上下文', 'コンテキスト', '文脈', '맥락', '배경', '컨텍스트'],
+    decision: ['entscheidung', 'décision', 'decisão', 'decisión', '决策', '決定', '결정'],
+    consequences: ['konsequenzen', 'conséquences', 'consequências', 'consecuencias', '后果', '结果', '結果', '影響', '결과', '영향'],
     // MADR's two required sections, as its template is translated.
     'context and problem statement': [
       'kontext und problemstellung',

@@ -30,7 +30,8 @@ export interface RecordLink {
   line?: number;
   /**
    * Where it is written, when not a verb line: a front-matter key, a plain link in the body, or a body link
-   * to a record's published page (`012-x.html`, read as `012-x.md`; no record there is no broken link).
+   * to a record's published page (`012-x.html`, read as `012-x.md`), or a wiki link (`[[0012-x]]`): no record there
+   * is no broken link.
    */
   via?: 'front-matter' | 'body' | 'page';
   /** Derived by the index: the reverse of a link another record makes to this one. */
