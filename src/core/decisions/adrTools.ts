@@ -6,6 +6,7 @@
  * would mangle input or leave a half-written record, these do not (see README).
  */
 import { normaliseDate } from '../records/dates';
+import { normaliseHeading } from '../records/markdownOutline';
 import { closingFenceLine, isOpeningFence } from '../records/frontMatterFences';
 import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
 import { titleFromFileName } from './fileNameTitle';
@@ -182,8 +183,16 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** adr-tools' `## Status` heading, and as records written in French, Spanish and Portuguese name it. */
-const STATUS_SECTION = /^## (?:Status|Statut|Estado|Situação)$/;
+/**
+ * A Status section's heading as the reader finds it: adr-tools' `## Status`, emphasised, numbered or with a colon
+ * (`## **Status:**`, `## 2. Status`), or in a language the reader knows (`## Statut`, `## 状态`, `## 상태`). A
+ * record's status or link is written where it was read. (The reader takes sections from `##` headings only.)
+ */
+export function isStatusHeading(line: string): boolean {
+  if (line.charCodeAt(0) !== 35 /* # */ && line.charCodeAt(0) !== 32) return false;
+  const m = /^ {0,3}##[ \t]+(.+?)[ \t]*$/.exec(line);
+  return m !== null && normaliseHeading(m[1].replace(/[ \t]+#+$/, '')) === 'status';
+}
 
 /**
  * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section,
@@ -202,7 +211,7 @@ export function addStatusLink(text: string, linkType: string, targetTitle: strin
       if (inStatus) out.push(`${linkType} [${targetTitle}](${targetFile})${cr}`, cr);
       inStatus = false;
     }
-    if (STATUS_SECTION.test(bare)) inStatus = true;
+    if (isStatusHeading(bare)) inStatus = true;
     out.push(line);
   }
   // A Status section that ends the file: adr-tools drops the link there; it goes at the end instead.
@@ -233,7 +242,7 @@ export function removeStatusLine(text: string, status: string): string {
   for (const line of lines) {
     const bare = line.replace(/\r$/, '');
     if (bare.startsWith('##')) inStatus = false;
-    if (STATUS_SECTION.test(bare)) inStatus = true;
+    if (isStatusHeading(bare)) inStatus = true;
     if (inStatus && /^\s*$/.test(bare)) {
       if (!afterBlank) out.push(line);
       afterBlank = true;

@@ -6,7 +6,7 @@ import { datedStatus, isStatusChoices } from './status';
 import { RecordLanguage, recordLanguage, statusForms, translatedStatus, translatedVerb } from './recordLanguage';
 import { adrToolsTemplateIn, fieldNamesIn, madrNamesIn } from './folderLanguage';
 import { normaliseHeading } from '../records/markdownOutline';
-import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
+import { ADR_TOOLS_TEMPLATE, addStatusLink, isStatusHeading, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
 export type WriteDialect = 'nygard' | 'madr' | 'madr2';
@@ -210,7 +210,7 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
   if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && STATUS_BULLET.test(text))
     return text.replace(STATUS_BULLET, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${translated ?? status}${cr}`);
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => /^##\s+(?:Status|Statut|Estado|Situação)\s*\r?$/i.test(l));
+  const start = lines.findIndex((l) => isStatusHeading(l.replace(/\r$/, '')));
   if (start < 0) return undefined;
   // A status history (`2020-04-22 proposed`, one dated line per change), with no status line of its own above it but
   // the choices: the change is a new dated line after the last.
