@@ -103,6 +103,28 @@ describe('Show Decision Graph', () => {
     shown.panel.dispose();
   });
 
+  it('draws a link written as text (`Amends ADR-0002`) as an arc, as the index resolves it', async () => {
+    await lodestar();
+    const file = path.join(workspaceRoot(), 'doc/adr/0007-pool-database-connections.md');
+    fs.writeFileSync(file, nygardAdr({ number: 7, title: 'Pool database connections', statusLines: ['Amends ADR-0002'] }));
+    const shown = (await vscode.commands.executeCommand('lodestar.showDecisionGraph')) as ShownGraph;
+    try {
+      await eventually(async () => {
+        const now = (await vscode.commands.executeCommand('lodestar.showDecisionGraph')) as ShownGraph;
+        const id = (label: string): string | undefined => now.graph.nodes.find((n) => n.label === label)?.id;
+        const from = id('0007 Pool database connections');
+        assert.ok(from, now.graph.nodes.map((n) => n.label).join(' | '));
+        assert.ok(
+          now.graph.edges.some((e) => e.from === from && e.to === id('0002 Use PostgreSQL') && e.kind === 'amends'),
+          JSON.stringify(now.graph.edges),
+        );
+      });
+    } finally {
+      shown.panel.dispose();
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('an open graph redraws when a record is added or renumbered', async () => {
     await lodestar();
     const shown = (await vscode.commands.executeCommand('lodestar.showDecisionGraph')) as ShownGraph;

@@ -34,7 +34,12 @@ function forward(kind: string): { kind: string; reversed: boolean } {
   return { kind, reversed: false };
 }
 
-export function buildDecisionGraph(records: readonly LodestarRecord[]): DecisionGraph {
+/**
+ * The graph of `records`. `resolve` gives the record path a link names (an index's `resolveLink`): links written as
+ * `ADR-0005` in text or as the record's forge address name their record only through it; without it a link counts
+ * when its target is already a record's path.
+ */
+export function buildDecisionGraph(records: readonly LodestarRecord[], resolve?: (record: LodestarRecord, target: string) => string): DecisionGraph {
   const sorted = records.filter((r) => r.kind === 'decision').sort(compareRecords);
   const ids = new Map(sorted.map((r, i) => [r.path, `d${i + 1}`]));
   const nodes = sorted.map((r) => ({ id: ids.get(r.path)!, path: r.path, label: recordLabel(r), status: r.status }));
@@ -42,7 +47,7 @@ export function buildDecisionGraph(records: readonly LodestarRecord[]): Decision
   const edges: GraphEdge[] = [];
   for (const r of sorted) {
     for (const link of r.links) {
-      const target = ids.get(link.target);
+      const target = ids.get(resolve ? resolve(r, link.target) : link.target);
       if (!target || link.kind === 'decision' || link.kind === 'mentee') continue;
       const f = forward(link.kind);
       const from = f.reversed ? target : ids.get(r.path)!;

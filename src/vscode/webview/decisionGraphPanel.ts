@@ -37,7 +37,10 @@ export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: v
     // The folder's index as it is now (a rebuild may have replaced the one the folder was picked from).
     const index = records.indexes().find((i) => i.index.root === shown.index.root)?.index ?? shown.index;
     shown.index = index;
-    const graph = buildDecisionGraph(index.records('decision').filter((r) => r.folder === shown.folder));
+    const graph = buildDecisionGraph(
+      index.records('decision').filter((r) => r.folder === shown.folder),
+      (r, target) => index.resolveLink(r, target),
+    );
     shown.graph = graph;
     shown.stale = false;
     const body =

@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import { buildDecisionGraph } from '../../src/core/decisions/decisionGraph';
+import { nygardAdr } from '../fixtures/recordText';
+import { indexOf } from './helpers';
+
+describe('the decision graph draws every link the index resolves', () => {
+  it('a link written as `ADR-0001` in text is an arc, as a Markdown link is', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-use-rest.md': nygardAdr({ number: 1, title: 'Use REST' }),
+      'doc/adr/0002-use-grpc.md': nygardAdr({ number: 2, title: 'Use gRPC', statusLines: ['Amends ADR-0001'] }),
+      'doc/adr/0003-use-kafka.md': nygardAdr({ number: 3, title: 'Use Kafka', statusLines: ['Amends [2. Use gRPC](0002-use-grpc.md)'] }),
+    });
+    const records = index.records('decision');
+    const graph = buildDecisionGraph(records, (r, target) => index.resolveLink(r, target));
+    const id = (n: number): string => graph.nodes.find((x) => x.label.startsWith(String(n).padStart(4, '0')))!.id;
+    const arcs = graph.edges.map((e) => `${e.from} ${e.kind} ${e.to}`).sort();
+    assert.deepStrictEqual(arcs, [`${id(2)} amends ${id(1)}`, `${id(3)} amends ${id(2)}`].sort());
+    // Without the index's resolution, the text link names no record's path: only the Markdown link is drawn.
+    const unresolved = buildDecisionGraph(records);
+    assert.deepStrictEqual(
+      unresolved.edges.map((e) => `${e.from} ${e.kind} ${e.to}`),
+      [`${id(3)} amends ${id(2)}`],
+    );
+  });
+});
