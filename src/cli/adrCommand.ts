@@ -17,6 +17,7 @@ import {
 } from '../core/decisions/adrTools';
 import type { RecordLanguage } from '../core/decisions/recordLanguage';
 import { today } from '../core/records/calendar';
+import { normaliseDate } from '../core/records/dates';
 import { NodeFileSystem } from '../core/store/nodeFileSystem';
 import { FileExistsError, NodeRecordWriter, ReadOnlyFileError, RecordWriter } from '../core/store/recordWriter';
 import { PartialChangeError, assertCanChange } from './fileChanges';
@@ -428,6 +429,9 @@ async function adrNew(args: string[], io: AdrIo, builtInTemplate = ADR_TOOLS_TEM
   const claimed = await claimedNumbersOnOtherBranches(createGitExecutor(await existingAncestor(absFolder)));
   const refused = otherBranchesUnreadable(claimed);
   const date = io.env.ADR_DATE || today();
+  // Written as given, as adr-tools writes it; but a date nobody can read is said now, not found months later.
+  if (io.env.ADR_DATE && normaliseDate(io.env.ADR_DATE) === null)
+    io.err(`adr: warning: ADR_DATE "${io.env.ADR_DATE}" is not a date (YYYY-MM-DD); the record says it as given, and has no date in Lodestar.\n`);
   const { Edits, linkInDialect, supersedeInDialect } = await import('./adrEdits');
 
   // Another `adr new` may be choosing a number at the same moment: the record is created exclusively,

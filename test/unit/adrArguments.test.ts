@@ -190,3 +190,17 @@ describe('lodestar adr new: messages', () => {
     assert.deepStrictEqual(r, { code: 0, out: 'doc/adr/0010-main-thing.md\n', err: 'adr: 9 is taken on another branch (feature); using 10.\n' });
   });
 });
+
+describe('lodestar adr new: ADR_DATE', () => {
+  it('an ADR_DATE that is no date is written as given (as adr-tools) and said on stderr; a date is not', () => {
+    const dir = makeTempDir();
+    assert.strictEqual(adr(dir, ['init']).code, 0);
+    const bad = adr(dir, ['new', 'Use', 'Postgres'], { ADR_DATE: 'next tuesday' });
+    assert.strictEqual(bad.code, 0);
+    assert.match(bad.err, /^adr: warning: ADR_DATE "next tuesday" is not a date \(YYYY-MM-DD\)/m);
+    assert.match(read(dir, 'doc/adr/0002-use-postgres.md'), /^Date: next tuesday$/m);
+    const good = adr(dir, ['new', 'Use', 'Redis'], { ADR_DATE: '2026-12-07' });
+    assert.deepStrictEqual([good.code, good.err], [0, '']);
+    assert.match(read(dir, 'doc/adr/0003-use-redis.md'), /^Date: 2026-12-07$/m);
+  });
+});
