@@ -6,6 +6,8 @@ import { byName, indexOf } from './helpers';
 
 /** A Nygard record whose Status heading is written as `heading`, its other sections in English */
 function record(number: number, title: string, heading: string, status: string): string {
+  if (heading.startsWith('### '))
+    return `# ${number}. ${title}\n\nDate: 2026-02-03\n\n${heading}\n\n${status}\n\n### Context\n\nC.\n\n### Decision\n\nD.\n\n### Consequences\n\nE.\n`;
   return `# ${number}. ${title}\n\nDate: 2026-02-03\n\n${heading}\n\n${status}\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n`;
 }
 
@@ -24,12 +26,11 @@ describe('a status or link is written under the Status heading the record has', 
       '## Status ##',
     ])
       assert.ok(isStatusHeading(h), h);
-    // The reader takes sections from `##` headings only: a status written under `### Status` would not read back.
-    for (const h of ['# Status', '### Status', '## Status quo', 'Status', '## Statistics', '####### Status', '    ## Status', '## Context'])
+    for (const h of ['# Status', '#### Status', '## Status quo', 'Status', '## Statistics', '####### Status', '    ## Status', '## Context'])
       assert.ok(!isStatusHeading(h), h);
   });
 
-  for (const heading of ['## **Status**', '## Status:', '## 2. Status', '## 状态', '## 상태'])
+  for (const heading of ['### Status', '## **Status**', '## Status:', '## 2. Status', '## 状态', '## 상태'])
     it(`changes the status of a record headed "${heading}", and it reads back`, async () => {
       const files = { 'doc/adr/0001-use-x.md': record(1, 'Use X', heading, 'Proposed') };
       const { index } = await indexOf(files);
@@ -67,5 +68,31 @@ describe('a status or link is written under the Status heading the record has', 
     assert.strictEqual(removeStatusLine(text, 'Accepted'), text.replace('Accepted\n\n', ''));
     const none = record(1, 'Use X', '## Status quo', 'Accepted');
     assert.strictEqual(addStatusLink(none, 'Amended by', '2. Y', '0002-y.md'), none);
+  });
+});
+
+describe('a Status section under an H3 heading', () => {
+  it('is read in records whose sections are H3s, after an H1 title or an H2 one', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-app-connect.md':
+        '# AD-001\n\n### Name\n\nApp Connect Deployment Strategy\n\n### Status\n\naccepted\n\n### Last Update\n\n2021-05-28\n\n### Topic\n\nT.\n',
+      'doc/adr/0002-webhook-lookup.md':
+        '## Decision ADR-099\n\n### Title\n\nWebhook lookup\n\n### Status\n\nProposed\n\n### Date\n\n2026-09-07\n\n### Context\n\nC.\n',
+      'doc/adr/0003-inline.md': '# 3. Inline\n\n### Status: Deprecated\n\n### Context\n\nC.\n',
+    });
+    assert.strictEqual(byName(index, '0001-app-connect.md').status, 'accepted');
+    assert.strictEqual(byName(index, '0002-webhook-lookup.md').status, 'proposed');
+    assert.strictEqual(byName(index, '0003-inline.md').status, 'deprecated');
+  });
+
+  it("never replaces a Status section or field read first: an H3 Status in another section is that section's text", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-nygard.md': '# 1. Nygard\n\n## Status\n\nProposed\n\n## Context\n\n### Status\n\nAccepted\n\n## Decision\n\nD.\n',
+      'doc/adr/0002-madr.md': '---\nstatus: proposed\n---\n# Madr\n\n## Context and Problem Statement\n\n### Status\n\nAccepted\n',
+      'doc/adr/0003-bullets.md': '# Bullets\n\n* Status: rejected\n* Date: 2026-01-02\n\n## Context\n\n### Status\n\nAccepted\n',
+    });
+    assert.strictEqual(byName(index, '0001-nygard.md').status, 'proposed');
+    assert.strictEqual(byName(index, '0002-madr.md').status, 'proposed');
+    assert.strictEqual(byName(index, '0003-bullets.md').status, 'rejected');
   });
 });

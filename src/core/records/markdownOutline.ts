@@ -82,6 +82,10 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
       current = undefined;
     } else if (level <= 2) {
       current = startSection(text, lineNo);
+    } else if (level === 3 && !outline.sections.has('status') && wantedSections.includes('status') && isStatusHeadingText(text)) {
+      // `# AD-001` then `### Status`, `## Decision ADR-099` then `### Status`: records whose sections are H3s. Only the
+      // Status section is taken from an H3 (when no Status section came before); other H3s stay in their H2's section.
+      current = startSection(text, lineNo);
     }
   };
   let pos = 0;
@@ -269,6 +273,12 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   let text = raw.slice(i + level).trim();
   if (text.endsWith('#')) text = text.replace(/(^|[ \t]+)#+$/, '').trim();
   return { level, text };
+}
+
+/** `Status`, `**Status:**`, `Status: Accepted`, `상태`: a heading that opens a Status section. */
+function isStatusHeadingText(text: string): boolean {
+  const colon = text.indexOf(':');
+  return normaliseHeading(colon > 0 ? text.slice(0, colon) : text) === 'status';
 }
 
 /** Whether `at` on the line from `lineStart` is inside a code span (`` `<!--` `` is text, no comment): an odd number of backticks before it. */
