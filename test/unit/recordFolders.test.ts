@@ -177,3 +177,37 @@ describe('folder configuration that names no folder', () => {
     }
   });
 });
+
+describe("a monorepo's packages' own decision folders", () => {
+  it('are found when the repository has none at its top: one or two levels down, under doc or docs', async () => {
+    const { index } = await indexOf({
+      'packages/api/docs/adr/0001-use-grpc.md': adr(1, 'Use gRPC'),
+      'packages/web/doc/adr/0001-use-react.md': adr(1, 'Use React'),
+      'billing/docs/decisions/0001-use-stripe.md': adr(1, 'Use Stripe'),
+      'packages/cli/docs/adr/README.md': '# Decisions\n',
+      'node_modules/some-lib/docs/adr/0001-theirs.md': adr(1, 'Theirs'),
+      'vendor/lib/docs/adr/0001-vendored.md': adr(1, 'Vendored'),
+      '.cache/x/docs/adr/0001-cached.md': adr(1, 'Cached'),
+      'services/deep/inner/docs/adr/0001-too-deep.md': adr(1, 'Too deep'),
+      'services/notes/docs/adr/notes.txt': 'not a record',
+    });
+    assert.deepStrictEqual(decisionFolders(index).sort(), ['billing/docs/decisions', 'packages/api/docs/adr', 'packages/web/doc/adr']);
+    assert.deepStrictEqual(
+      index
+        .records('decision')
+        .map((r) => r.title)
+        .sort(),
+      ['Use React', 'Use Stripe', 'Use gRPC'],
+    );
+  });
+
+  it('are not looked for when the top has a decision folder, or a setting names them', async () => {
+    const top = await indexOf({ 'docs/adr/0001-top.md': adr(1, 'Top'), 'packages/api/docs/adr/0001-use-grpc.md': adr(1, 'Use gRPC') });
+    assert.deepStrictEqual(decisionFolders(top.index), ['docs/adr']);
+    const set = await indexOf(
+      { 'architecture/0001-a.md': adr(1, 'A'), 'packages/api/docs/adr/0001-use-grpc.md': adr(1, 'Use gRPC') },
+      { decisionDirectories: ['architecture'] },
+    );
+    assert.deepStrictEqual(decisionFolders(set.index), ['architecture']);
+  });
+});

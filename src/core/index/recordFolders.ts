@@ -85,6 +85,8 @@ export async function discoverRecordFolders(
         if (found) considered.add(path);
         else found = await add('decision', path, 'convention');
       }
+      // None at the top: a monorepo's packages may keep their own (`packages/api/docs/adr`, `services/web/doc/adr`).
+      if (!found) await findPackageDecisionFolders(fs, root, add);
     }
   }
 
@@ -178,9 +180,77 @@ async function warnOfUnreadAdrToolsFolder(fs: RecordFileSystem, root: string, fo
 }
 
 /** Whether a folder holds a Markdown file that would be a record (`0001-use-x.md`, not only a README). */
-async function holdsRecordFile(fs: RecordFileSystem, path: string): Promise<boolean> {
+/** Folders that hold no package a team writes its decisions in: installed, vendored or built code. */
+const NOT_PACKAGES = new Set([
+  'node_modules',
+  'bower_components',
+  'vendor',
+  'third_party',
+  'third-party',
+  'build',
+  'dist',
+  'out',
+  'target',
+  'bin',
+  'obj',
+  'coverage',
+]);
+/** The conventional decision folders a package may have (the ones whose name says so: `docs/adr`, not `decisions`). */
+const PACKAGE_DECISION_FOLDERS = CONVENTIONAL_DECISION_FOLDERS.filter((d) => !TOP_LEVEL_DECISION_FOLDERS.has(d));
+/** How many folders are looked into for packages: a repository with thousands of top-level folders is not walked. */
+const MAX_PACKAGE_FOLDERS = 300;
+
+/**
+ * A monorepo's packages' own decision folders, when the repository has none at its top: for each folder one or two
+ * levels down (`packages/api`, `services/web`, `api`; not hidden, installed, vendored or built ones), the first
+ * conventional decision folder it has (`docs/adr`, `doc/adr`, `docs/decisions`, …) that holds a record's file.
+ * Each folder is listed once; a conventional folder is looked into only under a `doc` or `docs` folder it has.
+ */
+async function findPackageDecisionFolders(fs: RecordFileSystem, root: string, add: AddFolder): Promise<void> {
+  const children = async (dir: string): Promise<string[]> => {
+    try {
+      return (await fs.readDirectory(dir))
+        .filter((e) => (e.type & EntryType.Directory) !== 0 && (e.type & EntryType.SymbolicLink) === 0 && !e.name.startsWith('.'))
+        .map((e) => e.name)
+        .sort();
+    } catch {
+      return [];
+    }
+  };
+  let looked = 0;
+  const lookInto = async (pkg: string, names: string[]): Promise<void> => {
+    for (const prefix of ['doc', 'docs']) {
+      if (!names.includes(prefix)) continue;
+      for (const d of PACKAGE_DECISION_FOLDERS) {
+        if (!d.startsWith(`${prefix}/`)) continue;
+        const path = joinPath(pkg, d);
+        if (await holdsRecordFile(fs, path, true)) {
+          await add('decision', path, 'package');
+          return;
+        }
+      }
+    }
+  };
+  for (const top of await children(root)) {
+    if (NOT_PACKAGES.has(top.toLowerCase()) || top === 'doc' || top === 'docs') continue;
+    if (++looked > MAX_PACKAGE_FOLDERS) return;
+    const dir = joinPath(root, top);
+    const names = await children(dir);
+    await lookInto(dir, names);
+    for (const name of names) {
+      if (NOT_PACKAGES.has(name.toLowerCase()) || name === 'doc' || name === 'docs') continue;
+      if (++looked > MAX_PACKAGE_FOLDERS) return;
+      const pkg = joinPath(dir, name);
+      await lookInto(pkg, await children(pkg));
+    }
+  }
+}
+
+async function holdsRecordFile(fs: RecordFileSystem, path: string, markdown = false): Promise<boolean> {
   try {
-    return (await fs.readDirectory(path)).some((e) => (e.type & EntryType.File) !== 0 && !isSkippedRecordName(e.name));
+    return (await fs.readDirectory(path)).some(
+      (e) => (e.type & EntryType.File) !== 0 && !isSkippedRecordName(e.name) && (!markdown || /\.(?:md|markdown)$/i.test(e.name)),
+    );
   } catch {
     return false;
   }
