@@ -4,6 +4,7 @@ import * as path from 'path';
 import { RecordIndex } from '../../src/core/index/recordIndex';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { buildSite, SiteBuild } from '../../src/core/site/siteBuilder';
+import { isForgeFileUrl } from '../../src/core/records/forgeAddresses';
 import { toPortPath } from '../../src/core/store/fileSystem';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { git, initRepo, makeTempDir, writeFiles } from '../fixtures/gitRepo';
@@ -103,6 +104,57 @@ describe('links between records written as forge addresses', () => {
     assert.deepStrictEqual(linksOf(index, '0010-retry.md'), ['references 0008-use-queues.md']);
   });
 
+  it("an address whose path runs through another folder is not this repository's record of the same name", async () => {
+    const { index } = await repoIndex(
+      {
+        ...queues,
+        'docs/adr/0010-retry.md': adr(10, 'Retry', '', [
+          'Supersedes [8. Use queues](https://github.com/org/repo/blob/main/vendor/tool/docs/adr/0008-use-queues.md)',
+          'Amends [8. Use queues](https://github.com/org/repo/blob/v2.1/old/docs/adr/0008-use-queues.md)',
+        ]),
+      },
+      { origin: 'https://github.com/org/repo.git' },
+    );
+    // `main/vendor/tool` or `v2.1/old` as the ref would make the rest this record's path: a ref is one segment unless
+    // it opens as branch namespaces do (`release/2.0` above). The verb lines stay links to those web pages.
+    const retry = byName(index, '0010-retry.md');
+    assert.deepStrictEqual(
+      index.linksOf(retry).map((l) => index.resolveLink(retry, l.target)),
+      [
+        'https://github.com/org/repo/blob/main/vendor/tool/docs/adr/0008-use-queues.md',
+        'https://github.com/org/repo/blob/v2.1/old/docs/adr/0008-use-queues.md',
+      ],
+    );
+    assert.deepStrictEqual(linksOf(index, '0008-use-queues.md'), []);
+  });
+
+  it('a git config that is a device or a pipe is not read: the index builds, and the address is no link', async function () {
+    if (process.platform === 'win32') this.skip();
+    const root = makeTempDir();
+    writeFiles(root, {
+      ...queues,
+      'docs/adr/0010-retry.md': adr(10, 'Retry', 'See [ADR 8](https://github.com/org/repo/blob/main/docs/adr/0008-use-queues.md).'),
+    });
+    initRepo(root);
+    git(root, ['remote', 'add', 'origin', 'https://github.com/org/repo.git']);
+    const config = path.join(root, '.git/config');
+    fs.rmSync(config);
+    fs.symlinkSync('/dev/zero', config);
+    const index = new RecordIndex(new NodeFileSystem(), toPortPath(root), DEFAULT_SETTINGS);
+    await index.build();
+    assert.deepStrictEqual(linksOf(index, '0010-retry.md'), []);
+  });
+
+  it('a very long address is judged in one pass (no backtracking over it)', () => {
+    const long = `https://github.com/${'blob/'.repeat(20000)}x`;
+    assert.strictEqual(isForgeFileUrl(long), false);
+    assert.strictEqual(isForgeFileUrl(`${long}.md`), true);
+    assert.strictEqual(isForgeFileUrl('https://github.com/org/repo/blob/main/docs/adr/0008-x.md#decision'), true);
+    assert.strictEqual(isForgeFileUrl('https://github.com/org/repo/blob/main/docs/adr/0008-x.md x'), false);
+    assert.strictEqual(isForgeFileUrl('https://github.com/org/repo/blob/'), false);
+    assert.strictEqual(isForgeFileUrl('https://github.com/org/repo/wiki/0008-x.md'), false);
+  });
+
   it("Bitbucket's /src/REF/ and a self-hosted Gitea's /src/branch/REF/ address in the remote's project", async () => {
     const files = (url: string) => ({ ...queues, 'docs/adr/0010-retry.md': adr(10, 'Retry', `See [ADR 8](${url}).`) });
     const bitbucket = await repoIndex(files('https://bitbucket.org/org/repo/src/main/docs/adr/0008-use-queues.md'), {
@@ -179,7 +231,8 @@ describe('links between records written as forge addresses', () => {
     assert.deepStrictEqual(linksOf(forge.index, '0010-retry.md'), ['references 0008-use-queues.md']);
     assert.deepStrictEqual(
       forge.fs.gitReads.map((p) => p.slice(p.indexOf('/.git'))),
-      ['/.git/commondir', '/.git/config'],
+      // A linked worktree's commondir is read only when there is one (files are looked at before they are read).
+      ['/.git/config'],
     );
   });
 

@@ -56,6 +56,25 @@ describe('real-world record variations, seventh survey', () => {
     assert.deepStrictEqual(surveyProblems(index), []);
   });
 
+  it('a verb wiki link naming no record (Status section, bullet, front matter status) is no link, never a path above the root; `[[ADR-1]](file.md)` is a Markdown link', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-a.md': '# 1. A\n\n## Status\n\nAccepted\n',
+      'docs/adr/0002-b.md': '# 2. B\n\n## Status\n\nSuperseded by [[0042-not-yet]]\n\nAmends [[1]]\n',
+      'docs/adr/0003-c.md': '---\nstatus: superseded by [[0042-missing]]\n---\n# C\n',
+      'docs/adr/0004-d.md': '# D\n\n* Status: superseded by [[ADR-YYY]]\n* Date: 2026-01-02\n',
+      'docs/adr/0005-e.md': '# 5. E\n\n## Status\n\nAccepted\n\nAmends [[ADR-0001]](0001-a.md)\n',
+    });
+    for (const name of ['0002-b.md', '0003-c.md', '0004-d.md']) assert.deepStrictEqual(linksOf(index, name), [], name);
+    assert.deepStrictEqual(linksOf(index, '0005-e.md'), ['amends 0001-a.md']);
+    const targets = index.records().flatMap((r) => index.linksOf(r).map((l) => index.resolveLink(r, l.target)));
+    assert.ok(
+      targets.every((t) => t.startsWith(index.root)),
+      targets.join(' '),
+    );
+    // The one problem: 0001 does not say it is amended (the Markdown link is a real link, as a Nygard record's is).
+    assert.deepStrictEqual(surveyProblems(index), ['0005-e.md:7 one-sided-link']);
+  });
+
   it('a link whose file name is in angle brackets with spaces (`[ADR-0020](<0020 - Token secrets.md>)`) names that record; `<0020 - Token secrets.md>` alone is text', async () => {
     const { index } = await indexOf({
       'docs/adr/0020 - Token secrets.md': '# 20. Token secrets\n\n## Status\n\nAccepted\n',

@@ -1,4 +1,4 @@
-import { LodestarRecord } from '../records/record';
+import { LodestarRecord, RecordLink } from '../records/record';
 import { compareRecords, recordLabel } from '../records/recordLabels';
 import { escapeXml } from '../records/escaping';
 
@@ -35,19 +35,24 @@ function forward(kind: string): { kind: string; reversed: boolean } {
 }
 
 /**
- * The graph of `records`. `resolve` gives the record path a link names (an index's `resolveLink`): links written as
- * `ADR-0005` in text or as the record's forge address name their record only through it; without it a link counts
- * when its target is already a record's path.
+ * The graph of `records`, from each record's links as `linksOf` gives them with their targets resolved to record
+ * paths (the index's checked links: `ADR-0005` in text, a forge address; a body link the index left out is not drawn).
+ * Without it, a record's own links count when their target is already a record's path.
  */
-export function buildDecisionGraph(records: readonly LodestarRecord[], resolve?: (record: LodestarRecord, target: string) => string): DecisionGraph {
+export function buildDecisionGraph(
+  records: readonly LodestarRecord[],
+  linksOf: (record: LodestarRecord) => readonly RecordLink[] = (r) => r.links,
+): DecisionGraph {
   const sorted = records.filter((r) => r.kind === 'decision').sort(compareRecords);
   const ids = new Map(sorted.map((r, i) => [r.path, `d${i + 1}`]));
   const nodes = sorted.map((r) => ({ id: ids.get(r.path)!, path: r.path, label: recordLabel(r), status: r.status }));
   const seen = new Set<string>();
   const edges: GraphEdge[] = [];
   for (const r of sorted) {
-    for (const link of r.links) {
-      const target = ids.get(resolve ? resolve(r, link.target) : link.target);
+    for (const link of linksOf(r)) {
+      // The reverse of another record's link (the index's `amended-by` on the amended one) is that record's arc.
+      if (link.reverse) continue;
+      const target = ids.get(link.target);
       if (!target || link.kind === 'decision' || link.kind === 'mentee') continue;
       const f = forward(link.kind);
       const from = f.reversed ? target : ids.get(r.path)!;

@@ -91,8 +91,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       status = normaliseStatus(fmStatus);
       const line = src.head ? frontMatterKeyLine(src.head, 'status') : undefined;
       // `status: superseded by [[0018-use-swagger]]`: the wiki link is the record.
-      const link = fmStatus.includes('[[') ? parseLinkLine(withWikiLinks(fmStatus)) : undefined;
-      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line);
+      const wiki = new Set<string>();
+      const link = fmStatus.includes('[[') ? parseLinkLine(withWikiLinks(fmStatus, wiki)) : undefined;
+      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line, wiki);
       else addTextualSupersede(fmStatus, links, line);
     }
     date = normaliseDate(stringField(data, 'date'));
@@ -105,8 +106,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       // A word outside log4brains' six (`Implemented`) is kept as written, as in every dialect: log4brains' own site
       // shows it as a draft, but a status is never silently changed.
       status = normaliseStatus(bullets.status.value);
-      const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions));
-      if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1);
+      const wiki = new Set<string>();
+      const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions, wiki));
+      if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1, wiki);
       else addTextualSupersede(bullets.status.value, links, bullets.status.line + 1);
     }
     date = normaliseDate(bullets.date?.value);
@@ -137,8 +139,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = normaliseStatus(line?.value);
     // `Status: superseded by ADR-0018` under the title, as the bullet is read.
     if (line && !isTemplatePlaceholder(line.value)) {
-      const link = parseLinkLine(withInlineLinks(line.text, definitions));
-      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
+      const wiki = new Set<string>();
+      const link = parseLinkLine(withInlineLinks(line.text, definitions, wiki));
+      if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1, wiki);
       else addTextualSupersede(line.value, links, line.line + 1);
     }
     date = normaliseDate(bullets.date?.value);
@@ -162,8 +165,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     dayFromFileName(name);
 
   for (const line of outline.sections.get('links') ?? []) {
-    const link = parseLinkLine(withInlineLinks(line.text, definitions));
-    if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
+    const wiki = new Set<string>();
+    const link = parseLinkLine(withInlineLinks(line.text, definitions, wiki));
+    if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1, wiki);
     else addTextualSupersedes(line, links);
   }
   readReplacementSection(outline.sections.get('supersedes'), 'Supersedes', src.path, links, definitions);
@@ -182,9 +186,10 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       for (const text of lineFields(fieldText(line.text))) {
         addTextualSupersedes({ ...line, text }, links);
         for (const { kind, ref } of parseSuccessorField(text)) links.push({ kind, target: ref, label: ref, line: line.line + 1 });
-        const link = row ? parseLinkLine(withInlineLinks(text, definitions)) : undefined;
+        const wiki = new Set<string>();
+        const link = row ? parseLinkLine(withInlineLinks(text, definitions, wiki)) : undefined;
         // Only the verbs of links between records: `| **Owner** | [Ada](…) |` is no link of a kind `owner`.
-        if (link && TABLE_LINK_KINDS.has(linkKindFromVerb(link.verb))) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1);
+        if (link && TABLE_LINK_KINDS.has(linkKindFromVerb(link.verb))) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1, wiki);
       }
     }
   readFrontMatterLinks(data, src.path, links, src.head);
@@ -588,7 +593,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   let checklist = false;
   for (const l of lines) {
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
-    let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions);
+    const wiki = new Set<string>();
+    let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions, wiki);
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -617,7 +623,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     const change = datedStatus(text);
     if (change !== null) {
       const link = parseLinkLine(change);
-      if (link) pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      if (link) pushLink(links, path, link.verb, link.label, link.href, l.line + 1, wiki);
       else addTextualSupersede(change, links, l.line + 1);
       dated = normaliseStatus(change);
       continue;
@@ -625,7 +631,7 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
     // `**Superseded by [ADR-0014](…). Nothing below is in force.**`: a link line in bold is that link line.
     const link = parseLinkLine(text.replace(/^(\s*)(?:\*\*|__)(?=\S)/, '$1'));
     if (link) {
-      pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      pushLink(links, path, link.verb, link.label, link.href, l.line + 1, wiki);
       // `Accepted — amended by [5. Foo](…)`: the status, and a link after it.
       if (link.status !== undefined && status === null) status = normaliseStatus(link.status);
       continue;
@@ -677,12 +683,13 @@ function readReplacementSection(
       inComment = !l.text.includes('-->', l.text.lastIndexOf('<!--'));
       continue;
     }
-    const text = withInlineLinks(l.text, definitions);
+    const wiki = new Set<string>();
+    const text = withInlineLinks(l.text, definitions, wiki);
     if (text.trim() === '') continue;
     // `- Superseded by [ADR-0012](…)` under the heading says its verb again.
     const link = parseLinkLine(text);
     if (link && REPLACEMENT_KINDS.has(linkKindFromVerb(link.verb))) {
-      pushLink(links, path, link.verb, link.label, link.href, l.line + 1);
+      pushLink(links, path, link.verb, link.label, link.href, l.line + 1, wiki);
       continue;
     }
     const item = text.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/^(?:\*\*|__)/, '');
@@ -726,10 +733,14 @@ function addTextualSupersedes(line: OutlineLine, links: RecordLink[]): void {
   if (link) for (const ref of link.refs) links.push({ kind: link.kind, target: ref, label: ref, line: line.line + 1 });
 }
 
-function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number): void {
+/** A verb line's link; `wiki`: the hrefs its line's wiki links were written as (`[[0042-x]]`), which name no file. */
+function pushLink(links: RecordLink[], fromPath: string, verb: string, label: string, href: string, line?: number, wiki?: ReadonlySet<string>): void {
   const kind = linkKindFromVerb(verb);
   if (kind === 'status' || kind === '') return;
-  links.push({ kind, target: resolveHref(fromPath, href), label: plainText(label), line });
+  const link: RecordLink = { kind, target: resolveHref(fromPath, href), label: plainText(label), line };
+  // A wiki link naming no record is no link (notes apps link notes not yet written); the index drops it unresolved.
+  if (wiki?.has(href)) link.via = 'wiki';
+  links.push(link);
 }
 
 export function numberFromFileName(name: string): number | null {

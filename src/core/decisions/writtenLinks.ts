@@ -130,7 +130,8 @@ export function linkDefinitions(lines: OutlineLine[]): Map<string, string> {
 
 // `[[0018-use-swagger]]`, `[[decisions/0004-x|ADR-0004]]`, `[[0020-x#Context|ADR 0020]]`: a wiki link, as notes
 // apps (Obsidian, Foam) write them. The name has no brackets, bar or line break, and opens and ends with no space.
-const WIKI_LINK = /\[\[([^\s[\]|#][^[\]|#\n]*?)(?:#[^[\]|\n]*)?(?:\|([^[\]\n]+))?\]\]/g;
+// Not `[[ADR-0001]](0001-a.md)`: a Markdown link whose text is in brackets.
+const WIKI_LINK = /\[\[([^\s[\]|#][^[\]|#\n]*?)(?:#[^[\]|\n]*)?(?:\|([^[\]\n]+))?\]\](?!\()/g;
 /** The extension a wiki link may leave off: the one a record has. */
 const MARKDOWN_NAME = /\.(md|markdown)$/i;
 
@@ -143,6 +144,8 @@ const MARKDOWN_NAME = /\.(md|markdown)$/i;
  */
 export function withWikiLinks(text: string, wiki?: Set<string>): string {
   if (!text.includes('[[')) return text;
+  // `[[ADR-0001]](0001-a.md)`: a Markdown link whose text is in brackets, read as `[ADR-0001](0001-a.md)`.
+  if (text.includes(']](')) text = text.replace(/\[\[([^[\]\n]+)\]\]\(/g, '[$1](');
   return text.replace(WIKI_LINK, (_whole, name: string, label: string | undefined) => {
     const trimmed = name.trimEnd();
     const file = MARKDOWN_NAME.test(trimmed) ? trimmed : `${trimmed}.md`;
@@ -157,9 +160,9 @@ export function withWikiLinks(text: string, wiki?: Set<string>): string {
  * `Superseded by [ADR 5][adr5]`, `[ADR 5][]` and `[ADR 5]` with `[adr5]: 0005-x.md` (or `[ADR 5]: …`) defined
  * → `Superseded by [ADR 5](0005-x.md)`. A reference to no definition stays as written.
  */
-export function withInlineLinks(text: string, defs: ReadonlyMap<string, string>): string {
+export function withInlineLinks(text: string, defs: ReadonlyMap<string, string>, wiki?: Set<string>): string {
   if (!text.includes('[')) return text;
-  text = withWikiLinks(text);
+  text = withWikiLinks(text, wiki);
   if (defs.size === 0) return text;
   return text.replace(/\[([^\]]+)\](?:\[([^\]]*)\])?(?![(:[])/g, (whole, label: string, ref: string | undefined) => {
     const href = defs.get(linkLabel(ref || label));

@@ -163,6 +163,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       if (
         (link.via === 'body' && target === null) ||
         (link.via === 'page' && !target) ||
+        (link.via === 'wiki' && !target) ||
         (link.via === 'front-matter' && !target && link.label?.startsWith('[[')) ||
         (target === r.path && isForgeFileUrl(link.target))
       ) {

@@ -51,6 +51,9 @@ export function readConfigRemotes(folder: string, files: GitConfigFiles, hints: 
 
 const utf8 = new TextDecoder('utf-8');
 
+/** A git config file larger than this is not read (git's own are a few kilobytes). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
  * The remotes of the repository holding `folder`, read through the file-system port from its git config file (as
  * `readConfigRemotes` does, no git started): the `.git` folder or file found upward, a linked worktree's `commondir`,
@@ -66,6 +69,9 @@ export async function readRepositoryRemotes(
   const folders = new Set<string>();
   const read = async (path: string): Promise<void> => {
     try {
+      // Only a regular file of a sensible size: a config linked to /dev/zero or a pipe would never finish reading.
+      const st = await fs.stat(path);
+      if (!st || !(st.type & EntryType.File) || st.size > MAX_CONFIG_BYTES) return;
       texts.set(path, utf8.decode(await fs.readFile(path)));
     } catch {
       // no readable file there

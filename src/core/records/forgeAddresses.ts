@@ -22,11 +22,22 @@ export interface RepositoryRemotes {
  * or `/src/` (Bitbucket, Gitea) view, and a Markdown file. Cheap: links without a scheme fail at the first character.
  */
 export function isForgeFileUrl(href: string): boolean {
-  return (
-    (href.charCodeAt(0) === 104 || href.charCodeAt(0) === 72) /* h, H */ &&
-    /^https?:\/\/[^/?#\s]+\/[^?#\s]*\/(?:blob|tree|raw|src)\/[^?#\s]+\.(?:md|markdown)(?:[?#]\S*)?$/i.test(href)
-  );
+  if ((href.charCodeAt(0) !== 104 && href.charCodeAt(0) !== 72) /* h, H */ || !/^https?:\/\/[^/?#\s]+\//i.test(href)) return false;
+  // No backtracking regex over the whole address (a link may be kilobytes long): its path, cut at `?`/`#`, is checked
+  // piece by piece.
+  if (/\s/.test(href)) return false;
+  const end = href.search(/[?#]/);
+  const path = (end < 0 ? href : href.slice(0, end)).toLowerCase();
+  if (!path.endsWith('.md') && !path.endsWith('.markdown')) return false;
+  const start = path.indexOf('/', path.indexOf('//') + 2);
+  // A view segment after at least the host's slash (`/o/r/blob/`), with the file's path after it.
+  return VIEWS.some((view) => {
+    const at = path.indexOf(view, start + 1);
+    return at >= 0 && at + view.length < path.length;
+  });
 }
+
+const VIEWS = ['/blob/', '/tree/', '/raw/', '/src/'];
 
 /** A host as written in a link or a remote, for comparing: lower-case, without port or `www.`. */
 function bareHost(host: string): string {
@@ -35,6 +46,27 @@ function bareHost(host: string): string {
     .replace(/:\d+$/, '')
     .replace(/^www\./, '');
 }
+
+/** The first word of branch names that hold a `/` (`feature/x`, `release/2026/q1`, `users/ada/x`). */
+const BRANCH_NAMESPACES = new Set([
+  'feature',
+  'features',
+  'feat',
+  'fix',
+  'fixes',
+  'bugfix',
+  'hotfix',
+  'release',
+  'releases',
+  'dev',
+  'develop',
+  'user',
+  'users',
+  'topic',
+  'chore',
+  'docs',
+  'adr',
+]);
 
 function decoded(segment: string): string {
   try {
@@ -47,8 +79,9 @@ function decoded(segment: string): string {
 /**
  * The record a forge address names in this repository, or undefined. The address's host and project must be one
  * of the remotes' (case-insensitive); the rest is the view (`blob`, `tree`, `raw`, GitLab's `-/blob`…, `src`, Gitea's
- * `src/branch`), a ref and the file's path from the top. A ref may hold `/` (`feature/x`), so each split of the rest
- * into ref and path is tried, shortest ref first, and the first path that `isRecord` takes wins.
+ * `src/branch`), a ref and the file's path from the top. The ref is one segment (`main`, a commit, `v2.1`), or two or
+ * three when it opens as branch names with a `/` do (`feature/x`, `release/2026/q1`): taking any split would make
+ * `blob/main/vendor/doc/adr/0001-x.md` (another project's record, or a deleted one) this repository's `doc/adr/0001-x.md`.
  */
 export function forgeRecordPath(url: string, repository: RepositoryRemotes, isRecord: (path: string) => boolean): string | undefined {
   const m = /^https?:\/\/(?:[^@/?#]*@)?([^/?#]+)(\/[^?#]*)/i.exec(url);
@@ -68,7 +101,8 @@ export function forgeRecordPath(url: string, repository: RepositoryRemotes, isRe
     else continue;
     const parts = rest.map(decoded);
     if (parts.some((p) => p === '.' || p === '..' || p.includes('/') || p.includes('\\'))) continue;
-    for (let i = 1; i < parts.length; i++) {
+    const refSegments = BRANCH_NAMESPACES.has(parts[0].toLowerCase()) ? 3 : 1;
+    for (let i = 1; i <= refSegments && i < parts.length; i++) {
       const path = joinPath(repository.top, ...parts.slice(i));
       if (isRecord(path)) return path;
     }

@@ -33,7 +33,7 @@ export interface RecordLink {
    * to a record's published page (`012-x.html`, read as `012-x.md`), or a wiki link (`[[0012-x]]`): no record there
    * is no broken link.
    */
-  via?: 'front-matter' | 'body' | 'page';
+  via?: 'front-matter' | 'body' | 'page' | 'wiki';
   /** Derived by the index: the reverse of a link another record makes to this one. */
   reverse?: boolean;
 }

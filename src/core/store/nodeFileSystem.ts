@@ -148,7 +148,8 @@ export class NodeFileSystem implements RecordFileSystem {
   async stat(path: string): Promise<{ type: number; size: number } | undefined> {
     try {
       const s = await this.statOf(path);
-      return { type: s.isDirectory() ? EntryType.Directory : EntryType.File, size: s.size };
+      // A device, pipe or socket is neither: reading one may never end.
+      return { type: s.isDirectory() ? EntryType.Directory : s.isFile() ? EntryType.File : 0, size: s.size };
     } catch {
       return undefined;
     }

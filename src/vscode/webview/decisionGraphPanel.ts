@@ -39,7 +39,7 @@ export function registerDecisionGraph(records: WorkspaceRecords, extensionUri: v
     shown.index = index;
     const graph = buildDecisionGraph(
       index.records('decision').filter((r) => r.folder === shown.folder),
-      (r, target) => index.resolveLink(r, target),
+      (r) => index.linksOf(r).map((l) => ({ ...l, target: index.resolveLink(r, l.target) })),
     );
     shown.graph = graph;
     shown.stale = false;
