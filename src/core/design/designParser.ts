@@ -1,33 +1,98 @@
 import { normaliseDate } from '../records/dates';
 import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
-import { outlineMarkdown, plainText } from '../records/markdownOutline';
+import { normaliseHeading, OutlineLine, outlineMarkdown, plainText } from '../records/markdownOutline';
 import { LodestarRecord } from '../records/record';
 import { readTags } from '../records/tags';
-import { basename, resolveHref } from '../store/fileSystem';
+import { isProposalReadme } from '../records/recordFileNames';
+import { basename, dirname, resolveHref } from '../store/fileSystem';
 import { numberFromFileName, titleFromFileName } from '../decisions/decisionParser';
+import { isStatusChoices, isTemplatePlaceholder, normaliseStatus } from '../decisions/status';
+import { readDesignHeader } from './designHeader';
 
 export const DESIGN_STATUSES = ['draft', 'in-review', 'approved', 'implemented', 'rejected', 'withdrawn', 'superseded'] as const;
 
-/** A design doc or RFC: front matter per the DESIGN, title falling back to the H1. */
+/** The sections a design doc's fields may sit under: `## Status` (its first line), `## Metadata` (a list of fields). */
+const SECTIONS = ['status', 'metadata'] as const;
+
+/**
+ * Headings that open a section of an RFC or design doc rather than name it: an RFC that puts its fields above
+ * `# Summary` has no title heading (its `Feature Name:` is the title, else its file name).
+ */
+const SECTION_HEADINGS = new Set([
+  'summary',
+  'abstract',
+  'motivation',
+  'meta',
+  'metadata',
+  'background',
+  'context',
+  'overview',
+  'introduction',
+  'status',
+  'table of contents',
+  'contents',
+  'changelog',
+  'goals',
+  'problem',
+  'problem statement',
+  'proposal',
+  'detailed design',
+]);
+
+function isSectionHeading(text: string): boolean {
+  return SECTION_HEADINGS.has(normaliseHeading(text));
+}
+
+const OUTLINE_OPTIONS = { h2Title: true, notTitle: isSectionHeading };
+
+/**
+ * A design doc or RFC: front matter per the DESIGN; what it leaves out is read from the fields at the doc's top
+ * (`- Start Date:`, `* Status:`, `**Authors:**`, `| Status | Draft |`), then its `## Status` section; the title
+ * falls back to the H1 (an H2 when there is none), then the `Feature Name:` field, then the file (or proposal
+ * folder) name.
+ */
 export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
-  const outline = outlineMarkdown(src.body, src.bodyLine, []);
+  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS, [], OUTLINE_OPTIONS);
   const data = src.data;
-  const status = stringField(data, 'status');
+  const metadata = outline.sections.get('metadata');
+  const header = readDesignHeader(metadata ? [...outline.preamble, ...metadata] : outline.preamble);
   const decisions = [...new Set(listField(data, 'decisions'))];
-  const name = basename(src.path);
+  const fileName = basename(src.path);
+  // `1441-kubectl-debug/README.md`: the proposal's folder names it.
+  const name = isProposalReadme([basename(dirname(src.path)), fileName]) ? `${basename(dirname(src.path))}.md` : fileName;
   // `2024-01-15-search-rewrite.md` is dated, not numbered.
   const nameDate = /^\d{4}-\d{2}-\d{2}[-_]/.test(name) ? normaliseDate(name.slice(0, 10)) : null;
-  const authors = listField(data, 'authors', 'author');
-  const reviewers = listField(data, 'reviewers', 'reviewer');
-  const approvers = listField(data, 'approvers', 'approver');
+  const authors = frontMatterPeople(data, 'authors', 'author');
+  if (authors.length === 0) authors.push(...frontMatterPeople(data, 'owners', 'owner'));
+  for (const co of frontMatterPeople(data, 'co-authors', 'coauthors')) if (!authors.includes(co)) authors.push(co);
+  if (authors.length === 0) authors.push(...header.authors);
+  const reviewers = frontMatterPeople(data, 'reviewers', 'reviewer');
+  if (reviewers.length === 0) reviewers.push(...header.reviewers);
+  const approvers = frontMatterPeople(data, 'approvers', 'approver');
+  if (approvers.length === 0) approvers.push(...header.approvers);
+  const status = designStatus(stringField(data, 'status', 'state', 'stage')) ?? designStatus(header.status) ?? sectionStatus(outline.sections.get('status'));
+  const heading = outline.title && !isSectionHeading(outline.title.text) ? outline.title.text : undefined;
+  const fieldTitle = stringField(data, 'feature') ?? header.title;
+  const pullRequests = listField(data, 'pullRequests', 'pull-requests');
   const record: LodestarRecord = {
     kind: 'design',
     path: src.path,
     folder: src.folder,
     number: nameDate ? null : numberFromFileName(name),
-    title: plainText(stringField(data, 'title') ?? outline.title?.text ?? titleFromFileName(nameDate ? name.slice(11) : name)),
-    status: status ? status.toLowerCase().replace(/[\s_]+/g, '-') : null,
-    date: normaliseDate(stringField(data, 'updated', 'created', 'date')) ?? nameDate,
+    title: plainText(
+      stringField(data, 'title') ??
+        heading ??
+        // `Feature Name: nll` is an identifier, not a title: the file's name says as much.
+        (fieldTitle && /\s/.test(plainText(fieldTitle)) ? fieldTitle : titleFromFileName(nameDate ? name.slice(11) : name)),
+    ),
+    status,
+    date:
+      normaliseDate(stringField(data, 'updated', 'last-updated', 'last_updated', 'lastUpdated')) ??
+      normaliseDate(stringField(data, 'created', 'creation-date', 'creation_date', 'created-on', 'created_on', 'start-date', 'start_date', 'date-started')) ??
+      normaliseDate(stringField(data, 'date')) ??
+      header.updated ??
+      header.created ??
+      nameDate,
     dialect: 'front-matter',
     // Front matter paths: from the file's folder, else from the repository's top (`doc/adr/0008-x.md`), as the index resolves them.
     links: decisions.map((d) => ({
@@ -36,7 +101,7 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
       label: d,
       via: 'front-matter' as const,
     })),
-    pullRequests: listField(data, 'pullRequests', 'pull-requests'),
+    pullRequests: pullRequests.length > 0 ? pullRequests : (frontMatterPullRequests(data) ?? header.pullRequests),
     private: stringField(data, 'visibility') === 'private',
     people: [...authors, ...reviewers, ...approvers],
     tags: readTags(data),
@@ -47,4 +112,36 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
   if (reviewers.length > 0) record.reviewers = reviewers;
   if (approvers.length > 0) record.approvers = approvers;
   return record;
+}
+
+/**
+ * A status as the doc writes it, lower case, words joined by dashes (`In Review` → `in-review`, `Ready for
+ * Implementation` → `ready-for-implementation`); what follows the word is left out (`**Implemented (Swift 5.1)**`,
+ * `Accepted, revision 1.1` → `implemented`, `accepted`). A template's choices left in place are none.
+ */
+function designStatus(raw: string | undefined): string | null {
+  if (raw === undefined || isTemplatePlaceholder(raw) || isStatusChoices(raw)) return null;
+  const status = normaliseStatus(raw.replace(/_/g, ' '));
+  return status ? status.replace(/\s+/g, '-') : null;
+}
+
+/** `## Status` with the status on its first line (`Accepted`); a sentence there is no status, nor a quoted guide. */
+function sectionStatus(lines: OutlineLine[] | undefined): string | null {
+  const first = lines?.find((l) => l.text.trim() !== '' && !/^\s*(?:>|<!--)/.test(l.text));
+  if (!first) return null;
+  const status = designStatus(first.text.trim());
+  return status && status.split('-').length <= 4 && !/[.!?]\s*$/.test(first.text.trim()) ? status : null;
+}
+
+/** A list of people in front matter; `author: "@ada @grace"` (handles one after another) is each of them. */
+function frontMatterPeople(data: Record<string, unknown> | undefined, ...keys: string[]): string[] {
+  return listField(data, ...keys).flatMap((p) => (/^@[\w.-]+(?:\s+@[\w.-]+)+$/.test(p) ? p.split(/\s+/) : [p]));
+}
+
+/** `prs: { accepted: https://…/pull/800 }`: the pull requests each stage of an RFC went through, by stage. */
+function frontMatterPullRequests(data: Record<string, unknown> | undefined): string[] | undefined {
+  const prs = data?.prs;
+  if (!prs || typeof prs !== 'object') return undefined;
+  const values = (Array.isArray(prs) ? prs : Object.values(prs)).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return values.length > 0 ? values.map((v) => v.trim()) : undefined;
 }

@@ -3,7 +3,7 @@ import { LodestarRecord, Problem, RecordKind, RecordLink } from '../records/reco
 import { EntryType, RecordFileSystem, basename, dirname, relativePath } from '../store/fileSystem';
 import { BrokenLinkFix, checkRecords, CrossCheck } from './crossCheck';
 import { RecordCache } from './recordCache';
-import { isSkippedRecordName, translatedName } from '../records/recordFileNames';
+import { isProposalReadme, isSkippedRecordName, translatedName } from '../records/recordFileNames';
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { forgeRecordPath, isForgeFileUrl, RepositoryRemotes } from '../records/forgeAddresses';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
@@ -208,7 +208,8 @@ export class RecordIndex {
         await this.walk(folder, path, depth + 1, inner, out, problems);
       } else if (entry.type & EntryType.File) {
         const original = translatedName(entry.name);
-        if (!isSkippedRecordName(entry.name) && !(original !== undefined && names.has(original))) out.push({ path, folder });
+        if (!isSkippedRecordName(entry.name) ? !(original !== undefined && names.has(original)) : isFolderReadme(folder, depth, dir, entry.name))
+          out.push({ path, folder });
       } else if (entry.type & EntryType.SymbolicLink) {
         problems.push({
           path,
@@ -322,7 +323,7 @@ export class RecordIndex {
     const parts = rel.split('/');
     if (parts.some((p, i) => i < parts.length - 1 && (p.startsWith('.') || SKIPPED_DIRS.has(p.toLowerCase())))) return false;
     if (folder.kind === 'mentoring' && parts.length > 2) return false;
-    return !isSkippedRecordName(parts[parts.length - 1]);
+    return !isSkippedRecordName(parts[parts.length - 1]) || (folder.kind === 'design' && isProposalReadme(parts));
   }
 
   records(kind?: RecordKind): LodestarRecord[] {
@@ -410,4 +411,9 @@ export class RecordIndex {
 function hasForgeLink(record: LodestarRecord): boolean {
   for (const l of record.links) if (isForgeFileUrl(l.target)) return true;
   return false;
+}
+
+/** A design proposal's README in a numbered folder of its own under a design folder (see `isProposalReadme`). */
+function isFolderReadme(folder: RecordFolder, depth: number, dir: string, name: string): boolean {
+  return folder.kind === 'design' && depth >= 1 && isProposalReadme([basename(dir), name]);
 }

@@ -24,6 +24,18 @@ export interface MarkdownOutline {
   present: Set<string>;
   /** Lines outside code fences that may hold a Markdown link (`](`, `[[`) or a link reference definition (`[x]: …`). */
   linkLines: OutlineLine[];
+  /** With `h2Title`: the title was an H2 (the document has no H1 before it). */
+  titleLevel?: 2;
+}
+
+export interface OutlineOptions {
+  /**
+   * A document whose first heading is an H2 (`## Metadata store`, or `A36: xDS servers` underlined with `----`) and
+   * that has no H1 before it takes that H2 as its title, its lines up to the next heading as the preamble; unless
+   * `notTitle` says the heading is a section's (`## Summary`).
+   */
+  h2Title?: boolean;
+  notTitle?: (text: string) => boolean;
 }
 
 /** Where the scanner is in the block structure, as far as headings care: setext underlines apply only to a plain paragraph. */
@@ -35,7 +47,13 @@ const enum Paragraph {
   Contained,
 }
 
-export function outlineMarkdown(body: string, firstLine: number, wantedSections: readonly string[], wantedPresent: readonly string[] = []): MarkdownOutline {
+export function outlineMarkdown(
+  body: string,
+  firstLine: number,
+  wantedSections: readonly string[],
+  wantedPresent: readonly string[] = [],
+  options?: OutlineOptions,
+): MarkdownOutline {
   const outline: MarkdownOutline = { preamble: [], sections: new Map(), present: new Set(), linkLines: [] };
   // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
   let nextLink = body.indexOf('](');
@@ -79,6 +97,10 @@ export function outlineMarkdown(body: string, firstLine: number, wantedSections:
     if (level === 1 && !outline.title && text !== '') {
       outline.title = { text, line: lineNo };
       inPreamble = !seenH2;
+      current = undefined;
+    } else if (level === 2 && !seenH2 && !outline.title && options?.h2Title && text !== '' && !options.notTitle?.(text)) {
+      outline.title = { text, line: lineNo };
+      outline.titleLevel = 2;
       current = undefined;
     } else if (level <= 2) {
       current = startSection(text, lineNo);

@@ -63,3 +63,15 @@ export function nameLanguage(name: string): string | undefined {
   // `0003-fr.md`: a number and nothing else is no title in another language.
   return /[A-Za-z]/.test(name.slice(0, m.index).replace(/^(?:adr[-_ ]?)?\d+/i, '')) ? code : undefined;
 }
+
+/**
+ * `1441-kubectl-debug/README.md`, `0002-plugin-sandbox/readme.md`: in a design folder, a proposal kept as a folder of
+ * its own (the text in its README, its images and metadata beside it) whose name starts with the proposal's number.
+ * `parts` is the path under the design folder; the folder's own README, and one in a folder with no number
+ * (`storage/README.md`, an index of that part), are no record.
+ */
+export function isProposalReadme(parts: readonly string[]): boolean {
+  if (parts.length < 2) return false;
+  const name = parts[parts.length - 1].toLowerCase();
+  return (name === 'readme.md' || name === 'readme.markdown') && /^\d+[-_]\S/.test(parts[parts.length - 2]);
+}
