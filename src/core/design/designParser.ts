@@ -40,7 +40,8 @@ const SECTION_HEADINGS = new Set([
 ]);
 
 function isSectionHeading(text: string): boolean {
-  return SECTION_HEADINGS.has(normaliseHeading(text));
+  // A title is rarely that short, and each title normalised would be kept in the headings' cache for nothing.
+  return text.length <= 40 && SECTION_HEADINGS.has(normaliseHeading(text));
 }
 
 const OUTLINE_OPTIONS = { h2Title: true, notTitle: isSectionHeading };
@@ -120,10 +121,23 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
  * `Accepted, revision 1.1` → `implemented`, `accepted`). A template's choices left in place are none.
  */
 function designStatus(raw: string | undefined): string | null {
-  if (raw === undefined || isTemplatePlaceholder(raw) || isStatusChoices(raw)) return null;
-  const status = normaliseStatus(raw.replace(/_/g, ' '));
-  return status ? status.replace(/\s+/g, '-') : null;
+  if (raw === undefined) return null;
+  // Docs repeat a few statuses thousands of times: each is worked out once (short ones: no file's text is kept).
+  const known = raw.length <= 24 ? designStatuses.get(raw) : undefined;
+  if (known !== undefined) return known;
+  let status: string | null = null;
+  if (!isTemplatePlaceholder(raw) && !isStatusChoices(raw)) {
+    const normalised = normaliseStatus(raw.replace(/_/g, ' '));
+    status = normalised ? normalised.replace(/\s+/g, '-') : null;
+  }
+  if (raw.length <= 24) {
+    if (designStatuses.size >= 1024) designStatuses.clear();
+    designStatuses.set((' ' + raw).slice(1), status);
+  }
+  return status;
 }
+
+const designStatuses = new Map<string, string | null>();
 
 /** `## Status` with the status on its first line (`Accepted`); a sentence there is no status, nor a quoted guide. */
 function sectionStatus(lines: OutlineLine[] | undefined): string | null {
@@ -135,7 +149,9 @@ function sectionStatus(lines: OutlineLine[] | undefined): string | null {
 
 /** A list of people in front matter; `author: "@ada @grace"` (handles one after another) is each of them. */
 function frontMatterPeople(data: Record<string, unknown> | undefined, ...keys: string[]): string[] {
-  return listField(data, ...keys).flatMap((p) => (/^@[\w.-]+(?:\s+@[\w.-]+)+$/.test(p) ? p.split(/\s+/) : [p]));
+  const people = listField(data, ...keys);
+  if (!people.some((p) => p.charCodeAt(0) === 64 /* @ */)) return people;
+  return people.flatMap((p) => (/^@[\w.-]+(?:\s+@[\w.-]+)+$/.test(p) ? p.split(/\s+/) : [p]));
 }
 
 /** `prs: { accepted: https://…/pull/800 }`: the pull requests each stage of an RFC went through, by stage. */

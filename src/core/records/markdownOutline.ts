@@ -299,6 +299,8 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
 
 /** `Status`, `**Status:**`, `Status: Accepted`, `상태`: a heading that opens a Status section. */
 function isStatusHeadingText(text: string): boolean {
+  // `Status`, `**Status:**`, `2. Status: Accepted`: short, whatever the language.
+  if (text.length > 60) return false;
   const colon = text.indexOf(':');
   return normaliseHeading(colon > 0 ? text.slice(0, colon) : text) === 'status';
 }
@@ -346,7 +348,9 @@ export function normaliseHeading(text: string): string {
   if (normalised === undefined) {
     normalised = normaliseHeadingText(text);
     if (normalisedHeadings.size >= NORMALISED_HEADINGS_MAX) normalisedHeadings.clear();
-    normalisedHeadings.set(text, normalised);
+    // Kept as a string of its own: the heading is sliced out of a file's text, which a key would keep alive (a cache
+    // of 4,096 headings, each holding its file, is megabytes).
+    normalisedHeadings.set(text.length < 13 ? text : (' ' + text).slice(1), normalised);
   }
   return normalised;
 }
