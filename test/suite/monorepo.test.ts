@@ -1,10 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { MONOREPO } from '../fixtures/workspaces';
 import { nygardAdr } from '../fixtures/recordText';
 import type { RecordTreeNode } from '../../src/vscode/views/recordTrees';
+import { RecordIndex } from '../../src/core/index/recordIndex';
+import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
+import { WorkspaceFileSystem } from '../../src/vscode/workspaceFileSystem';
 import { eventually, labels, lodestar, watcherCaughtUp, workspaceRoot } from './support';
 
 type Tree = { getChildren(node?: RecordTreeNode): Promise<RecordTreeNode[]>; getTreeItem(node: RecordTreeNode): vscode.TreeItem | Thenable<vscode.TreeItem> };
@@ -74,5 +78,43 @@ describe('a monorepo whose decision folder is outside every workspace folder', (
     });
     const rows = (await allRows(api.trees.decisions)).map(([, label]) => label);
     assert.strictEqual(rows.filter((r) => r === '0003 Keep services stateless').length, 3);
+  });
+});
+
+describe('a monorepo whose packages keep their own decision folders, none at its top', () => {
+  it("the editor's file system finds each package's folder one or two levels down, and skips installed and hidden ones", async () => {
+    const top = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-packages-'));
+    try {
+      const files: Record<string, string> = {
+        'packages/api/docs/adr/0001-use-grpc.md': nygardAdr({ number: 1, title: 'Use gRPC' }),
+        'billing/doc/adr/0001-use-stripe.md': nygardAdr({ number: 1, title: 'Use Stripe' }),
+        'node_modules/lib/docs/adr/0001-theirs.md': nygardAdr({ number: 1, title: 'Theirs' }),
+        '.cache/x/docs/adr/0001-cached.md': nygardAdr({ number: 1, title: 'Cached' }),
+      };
+      for (const [rel, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(top, rel)), { recursive: true });
+        fs.writeFileSync(path.join(top, rel), text);
+      }
+      // A link to a folder of packages is not followed into (no loops, no second copy).
+      fs.symlinkSync(path.join(top, 'packages'), path.join(top, 'linked'));
+      const index = new RecordIndex(new WorkspaceFileSystem(), top, DEFAULT_SETTINGS);
+      await index.build();
+      assert.deepStrictEqual(
+        index.folders
+          .filter((f) => f.kind === 'decision')
+          .map((f) => path.relative(top, f.path))
+          .sort(),
+        ['billing/doc/adr', 'packages/api/docs/adr'],
+      );
+      assert.deepStrictEqual(
+        index
+          .records('decision')
+          .map((r) => r.title)
+          .sort(),
+        ['Use Stripe', 'Use gRPC'],
+      );
+    } finally {
+      fs.rmSync(top, { recursive: true, force: true });
+    }
   });
 });
