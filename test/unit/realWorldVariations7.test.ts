@@ -140,6 +140,14 @@ describe('real-world record variations, seventh survey', () => {
     for (const r of index.records()) assert.deepStrictEqual(contentProblems(r, fs.readFileSync(r.path, 'utf8')), [], r.path);
   });
 
+  it('a row of a wider table under the title (options compared) is no field: `| Amends | [ADR 1](…) | slow |` is a reference', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-a.md': '# 1. A\n\n## Status\n\nAccepted\n',
+      'docs/adr/0002-b.md': '# ADR-0002 — B\n\n| Option | Pros | Cons |\n|---|---|---|\n| Amends | [ADR 1](0001-a.md) | slow |\n\n## Context\n\nx\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['references 0001-a.md']);
+  });
+
   it('a linked verb field in a table of fields (`| **Supersedes** | [ADR-0123](…) |`) is that link, and a link in any table row is a reference; `| **Owner** | [Ada](…) |` is no link', async () => {
     const { index } = await indexOf({
       'docs/adr/0123-chess960-refused.md':

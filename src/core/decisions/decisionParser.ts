@@ -181,8 +181,9 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
   // quote (`> **Supersedes**: ADR-0055`) and in a table of fields (`| Superseded by | ADR-0050 |`).
   if (!statusSection)
     for (const line of fieldLines) {
-      // `| **Supersedes** | [ADR-0123](0123-x.md) |`: a linked field in a table of fields is the verb line it reads as.
-      const row = line.text.trimStart().charCodeAt(0) === 124 /* | */ && line.text.includes('](');
+      // `| **Supersedes** | [ADR-0123](0123-x.md) |`: a linked field in a table of fields (a name and a value) is the verb
+      // line it reads as; a row of a wider table (`| Amends | [ADR 1](…) | slow |`, options compared) is not.
+      const row = line.text.trimStart().charCodeAt(0) === 124 /* | */ && line.text.includes('](') && tableCells(line.text).length === 2;
       for (const text of lineFields(fieldText(line.text))) {
         addTextualSupersedes({ ...line, text }, links);
         for (const { kind, ref } of parseSuccessorField(text)) links.push({ kind, target: ref, label: ref, line: line.line + 1 });
