@@ -199,6 +199,9 @@ describe('design docs and RFCs as repositories write them', () => {
     const { root, index } = await indexOf({
       'docs/design/README.md': '# Design docs\n\nAn index.\n',
       'docs/design/storage/README.md': '# Storage designs\n\nAn index of this part.\n',
+      // A folder of a period (a quarter, a month) indexes that period's docs: its README is no proposal.
+      'docs/design/2024-q1/README.md': '# Designs of 2024 Q1\n',
+      'docs/design/2024-03/README.md': '# Designs of March 2024\n',
       'docs/design/sig-cli/1441-kubectl-debug/README.md': '# KEP-1441: kubectl debug\n\n<!-- toc -->\n- [Summary](#summary)\n<!-- /toc -->\n\n## Summary\n',
       'docs/design/sig-cli/1441-kubectl-debug/kep.yaml': 'title: kubectl debug\nstatus: implementable\n',
       'docs/design/0003-oci-support/README.md':
@@ -330,5 +333,34 @@ describe('design docs and RFCs as repositories write them', () => {
       authors: ['@johscheuer'],
     });
     assert.strictEqual(shown(index, 'prose-status.md').status, null);
+  });
+
+  it('fields are the block at the top: prose further down, a body table, a placeholder or a sentence under `## Status`, and fields over a `---` rule are read as they are meant', async () => {
+    const { index } = await indexOf({
+      'docs/design/diagram.md': `# Request flow\n\n| Client${' '.repeat(400)}Server v\n`,
+      'docs/design/search.md':
+        '# Search rewrite\n\nWe rewrite search.\nIt is slow today.\nMore text here.\n\n### Open questions\n\nStatus: we think the index is fine, but latency is not.\nOwner: whoever is on call\n',
+      'docs/design/states.md': '# States\n\nIntro one.\nIntro two.\nIntro three.\n\n| State | Meaning |\n|---|---|\n| Owner | Team |\n',
+      'docs/design/see-below.md': '# See below\n\n## Status\n\nSee below\n',
+      'docs/design/tbd.md': '# To be decided\n\n## Status\n\nTBD\n',
+      'docs/design/deciding.md': '# Deciding\n\n## Status\n\nWe are still deciding on it\n',
+      'docs/design/x-feature.md': 'Author: Ada Lovelace\nStatus: Draft\nLast updated: 2024-03-01\n---\n\n## Summary\n\nx\n',
+      'docs/design/bazel.md': 'This document proposes moving to Bazel for every build we run.\n---\n\nMore.\n',
+      'docs/design/exec-summary.md': '## Executive Summary\n\nx\n',
+    });
+    assert.deepStrictEqual(shown(index, 'diagram.md'), { ...NOBODY, number: null, title: 'Request flow', status: null, date: null });
+    assert.deepStrictEqual(shown(index, 'search.md'), { ...NOBODY, number: null, title: 'Search rewrite', status: null, date: null });
+    assert.deepStrictEqual(shown(index, 'states.md'), { ...NOBODY, number: null, title: 'States', status: null, date: null });
+    for (const name of ['see-below.md', 'tbd.md', 'deciding.md']) assert.strictEqual(shown(index, name).status, null, name);
+    assert.deepStrictEqual(shown(index, 'x-feature.md'), {
+      ...NOBODY,
+      number: null,
+      title: 'X feature',
+      status: 'draft',
+      date: '2024-03-01',
+      authors: ['Ada Lovelace'],
+    });
+    assert.strictEqual(shown(index, 'bazel.md').title, 'Bazel');
+    assert.strictEqual(shown(index, 'exec-summary.md').title, 'Exec summary');
   });
 });

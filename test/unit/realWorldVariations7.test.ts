@@ -75,6 +75,15 @@ describe('real-world record variations, seventh survey', () => {
     assert.deepStrictEqual(surveyProblems(index), ['0005-e.md:7 one-sided-link']);
   });
 
+  it('a supersede written as a wiki link that only one side states is a one-sided link, as a Markdown link is', async () => {
+    const { index } = await indexOf({
+      'docs/adr/0001-use-a.md': '# 1. Use A\n\n## Status\n\nSuperseded by [[0002-use-b]]\n',
+      'docs/adr/0002-use-b.md': '# 2. Use B\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-use-a.md'), ['superseded-by 0002-use-b.md']);
+    assert.deepStrictEqual(surveyProblems(index), ['0001-use-a.md:5 one-sided-link']);
+  });
+
   it('a link whose file name is in angle brackets with spaces (`[ADR-0020](<0020 - Token secrets.md>)`) names that record; `<0020 - Token secrets.md>` alone is text', async () => {
     const { index } = await indexOf({
       'docs/adr/0020 - Token secrets.md': '# 20. Token secrets\n\n## Status\n\nAccepted\n',

@@ -201,6 +201,19 @@ describe("a monorepo's packages' own decision folders", () => {
     );
   });
 
+  it("skip examples, tests and templates (their records are not the team's); look into packages first", async () => {
+    const files: Record<string, string> = {
+      'examples/demo/docs/adr/0001-demo.md': adr(1, 'Demo'),
+      'test/fixtures/docs/adr/0001-fixture.md': adr(1, 'Fixture'),
+      'templates/docs/adr/0001-template.md': adr(1, 'Template'),
+      'packages/api/docs/adr/0001-use-grpc.md': adr(1, 'Use gRPC'),
+    };
+    // More folders than are looked into, before `packages` in the alphabet.
+    for (let i = 0; i < 320; i++) files[`assets/icon${i}/a.svg`] = '<svg/>';
+    const { index } = await indexOf(files);
+    assert.deepStrictEqual(decisionFolders(index), ['packages/api/docs/adr']);
+  });
+
   it('are not looked for when the top has a decision folder, or a setting names them', async () => {
     const top = await indexOf({ 'docs/adr/0001-top.md': adr(1, 'Top'), 'packages/api/docs/adr/0001-use-grpc.md': adr(1, 'Use gRPC') });
     assert.deepStrictEqual(decisionFolders(top.index), ['docs/adr']);

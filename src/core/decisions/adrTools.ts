@@ -185,14 +185,13 @@ function escapeRegExp(s: string): string {
 
 /**
  * A Status section's heading as the reader finds it: adr-tools' `## Status`, emphasised, numbered or with a colon
- * (`## **Status:**`, `## 2. Status`), in a language the reader knows (`## Statut`, `## 状态`, `## 상태`), or an H3
- * (`### Status`, in records whose sections are H3s). A record's status or link is written where it was read. (The
- * reader also takes a status from `## Status: Proposed`, `# Status` after the title and an underlined heading; those
- * are not written to.)
+ * (`## **Status:**`, `## 2. Status`), or in a language the reader knows (`## Statut`, `## 状态`, `## 상태`). A
+ * record's status or link is written where it was read. (The reader also takes a status from `## Status: Proposed`,
+ * `# Status` after the title and an underlined heading; those are not written to.)
  */
 export function isStatusHeading(line: string): boolean {
   if (line.charCodeAt(0) !== 35 /* # */ && line.charCodeAt(0) !== 32) return false;
-  const m = /^ {0,3}###?[ \t]+(.+?)[ \t]*$/.exec(line);
+  const m = /^ {0,3}##[ \t]+(.+?)[ \t]*$/.exec(line);
   return m !== null && normaliseHeading(m[1].replace(/[ \t]+#+$/, '')) === 'status';
 }
 

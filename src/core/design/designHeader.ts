@@ -69,8 +69,25 @@ const FIELDS: ReadonlyMap<string, FieldKind> = new Map([
  */
 const FIELD_LINE = /^\s*(?:>\s*)*(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z ()-]{0,30}?)\s*(?::\s*\1|\1\s*:|:)(?:\s+|$)(.*)$/;
 
-/** `| **Status** | Draft |`, `|**Author(s)**: | Ada |`: a two-column table row naming a field. */
-const TABLE_ROW = /^\s*\|\s*(\*\*|__)?([A-Za-z][A-Za-z ()-]{0,30}?)\s*(?:\1)?\s*:?\s*(?:\1)?\s*\|([^|]*)\|/;
+/**
+ * `| **Status** | Draft |`, `|**Author(s)**: | Ada |`: a two-column table row naming a field, as `[row, '', name,
+ * value]` (the shape of a field line's match). Cut at its bars, not by a pattern: a pattern with several runs of
+ * optional spaces in a row takes exponential time on a line of spaces (an ASCII diagram).
+ */
+function tableRow(text: string): [string, string, string, string] | null {
+  const trimmed = text.trim();
+  if (trimmed.charCodeAt(0) !== 124 /* | */) return null;
+  const cells = trimmed.slice(1).split('|');
+  // `| name | value |`: the name, the value, and what follows the closing bar (nothing, or more cells).
+  if (cells.length < 3) return null;
+  const name = cells[0]
+    .trim()
+    .replace(/^(\*\*|__)(.*?)\1?$/, '$2')
+    .replace(/:?\s*(?:\*\*|__)?\s*:?$/, '')
+    .trim();
+  if (!/^[A-Za-z][A-Za-z ()-]{0,30}$/.test(name)) return null;
+  return [text, '', name, cells[1]];
+}
 
 /** The key a field name is known by: `Author(s)` → `author`, `**RFC PR**` → `rfc pr`, `Co-Authors` → `co-authors`. */
 function fieldKey(name: string): string {
@@ -87,14 +104,25 @@ export function readDesignHeader(lines: readonly OutlineLine[]): DesignHeader {
   const out: DesignHeader = { authors: [], reviewers: [], approvers: [], pullRequests: [] };
   const seen = new Set<FieldKind>();
   let otherStatus: string | undefined;
+  // The fields are a block at the top: prose once they have begun (or before any, after a line or two) ends them, so a
+  // `Status: we think…` or `| State | Meaning |` further down the doc is its text, not a field.
+  let fields = 0;
+  let prose = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
+    if (text.trim() === '' || /^\s*\|[\s:|-]*\|?\s*$/.test(text)) continue;
     // Every field has its colon or its table cell: most lines (prose) are passed over at once.
-    const row = text.includes('|') ? TABLE_ROW.exec(text) : null;
+    const row = text.includes('|') ? tableRow(text) : null;
     const m = row ? null : text.includes(':') ? FIELD_LINE.exec(text) : null;
-    if (!row && !m) continue;
+    if (!row && !m) {
+      if (fields > 0 || ++prose > 2) break;
+      continue;
+    }
+    // A field of another name (`- Rust Issue: …`, a table's `| Field | Value |` heading row) goes on with the block.
     const kind = FIELDS.get(fieldKey(row ? row[2] : m![2]));
-    if (kind === undefined || (seen.has(kind) && kind !== 'pullRequest' && kind !== 'implementation')) continue;
+    if (kind === undefined) continue;
+    fields++;
+    if (seen.has(kind) && kind !== 'pullRequest' && kind !== 'implementation') continue;
     let value = (row ? row[3] : m![3]).trim();
     // A list item's value goes on over the lines indented under it (`* Author(s): [Eric](…), [Doug\n  Fawley](…)`),
     // and a field with nothing after its name lists its values below (`* **Owners:**` then `  * Ada`).
@@ -114,7 +142,7 @@ export function readDesignHeader(lines: readonly OutlineLine[]): DesignHeader {
         out.title ??= plainText(value);
         break;
       case 'status':
-        if (!isStatusChoices(value)) out.status = value;
+        if (!isStatusChoices(value) && isStatusValue(value)) out.status = value;
         break;
       case 'otherStatus':
         otherStatus ??= value;
@@ -143,6 +171,20 @@ export function readDesignHeader(lines: readonly OutlineLine[]): DesignHeader {
 /** Whether a line goes on with the field above: indented further (a wrapped value, or the names listed under it). */
 function continues(next: string, indent: number): boolean {
   return next.trim() !== '' && /^\s*/.exec(next)![0].length > indent;
+}
+
+/**
+ * A status as a header gives one: a few words (`Implemented (Swift 5.1)`, `Accepted, revision 1.1`), not a sentence
+ * (`we think the index is fine, but latency is not.`), nor a word holding its place (`TBD`, `see below`).
+ */
+export function isStatusValue(value: string): boolean {
+  const plain = plainText(value).trim();
+  if (/^(?:tbd|tba|tbc|todo|n\/?a|none|unknown|see below|see above|\?+|-+)$/i.test(plain)) return false;
+  const words = plain
+    .replace(/\([^)]*\)/g, '')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  return words.length <= 5 && !/[.!?]$/.test(plain.replace(/\([^)]*\)$/, '').trim());
 }
 
 /** Words that hold a place for names not written yet. */

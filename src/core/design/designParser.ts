@@ -7,7 +7,7 @@ import { isProposalReadme } from '../records/recordFileNames';
 import { basename, dirname, resolveHref } from '../store/fileSystem';
 import { numberFromFileName, titleFromFileName } from '../decisions/decisionParser';
 import { isStatusChoices, isTemplatePlaceholder, normaliseStatus } from '../decisions/status';
-import { readDesignHeader } from './designHeader';
+import { isStatusValue, readDesignHeader } from './designHeader';
 
 export const DESIGN_STATUSES = ['draft', 'in-review', 'approved', 'implemented', 'rejected', 'withdrawn', 'superseded'] as const;
 
@@ -37,6 +37,20 @@ const SECTION_HEADINGS = new Set([
   'problem statement',
   'proposal',
   'detailed design',
+  'executive summary',
+  'objective',
+  'objectives',
+  'requirements',
+  'scope',
+  'tl;dr',
+  'tldr',
+  'purpose',
+  'goals and non-goals',
+  'non-goals',
+  'design',
+  'proposed design',
+  'description',
+  'rationale',
 ]);
 
 function isSectionHeading(text: string): boolean {
@@ -143,8 +157,7 @@ const designStatuses = new Map<string, string | null>();
 function sectionStatus(lines: OutlineLine[] | undefined): string | null {
   const first = lines?.find((l) => l.text.trim() !== '' && !/^\s*(?:>|<!--)/.test(l.text));
   if (!first) return null;
-  const status = designStatus(first.text.trim());
-  return status && status.split('-').length <= 4 && !/[.!?]\s*$/.test(first.text.trim()) ? status : null;
+  return isStatusValue(first.text) && first.text.trim().split(/\s+/).length <= 3 ? designStatus(first.text.trim()) : null;
 }
 
 /** A list of people in front matter; `author: "@ada @grace"` (handles one after another) is each of them. */

@@ -231,7 +231,9 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         continue;
       }
       seen.add(key);
-      if (link.kind !== 'references' && link.via === undefined) verbTargets.add(target);
+      // A verb written with a wiki link (`Superseded by [[0002-x]]`) is a verb line's link like any other.
+      const verbLine = link.via === undefined || link.via === 'wiki';
+      if (link.kind !== 'references' && verbLine) verbTargets.add(target);
       const other = byPath.get(target);
       if (!other || other === r) continue;
       const back = REVERSE_LINK[link.kind];
@@ -243,7 +245,7 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       }
       // Links from front-matter keys are one side by design; the other record carries the reverse.
       const inverse = (r.dialect === 'nygard' && other.dialect === 'nygard' ? BOTH_SIDES_NYGARD : BOTH_SIDES)[link.kind];
-      if (inverse && link.via === undefined && other.kind === 'decision' && WRITES_BOTH_SIDES.has(String(other.dialect))) {
+      if (inverse && verbLine && other.kind === 'decision' && WRITES_BOTH_SIDES.has(String(other.dialect))) {
         const stated = other.links.some((l) => l.kind === inverse && resolveTarget(l.target, [other.folder], lookup) === r.path);
         if (!stated) {
           problems.push({

@@ -194,7 +194,24 @@ const NOT_PACKAGES = new Set([
   'bin',
   'obj',
   'coverage',
+  // Examples, test data and templates hold records that are not the team's (a demo's `docs/adr`, a fixture's).
+  'example',
+  'examples',
+  'sample',
+  'samples',
+  'demo',
+  'demos',
+  'test',
+  'tests',
+  '__tests__',
+  'fixtures',
+  'testdata',
+  'test-data',
+  'template',
+  'templates',
 ]);
+/** Folders that hold packages, looked into first (the budget of folders is spent on them before the rest). */
+const PACKAGE_CONTAINERS = ['packages', 'apps', 'services', 'libs', 'modules', 'components', 'projects', 'crates', 'plugins'];
 /** The conventional decision folders a package may have (the ones whose name says so: `docs/adr`, not `decisions`). */
 const PACKAGE_DECISION_FOLDERS = CONVENTIONAL_DECISION_FOLDERS.filter((d) => !TOP_LEVEL_DECISION_FOLDERS.has(d));
 /** How many folders are looked into for packages: a repository with thousands of top-level folders is not walked. */
@@ -231,7 +248,9 @@ async function findPackageDecisionFolders(fs: RecordFileSystem, root: string, ad
       }
     }
   };
-  for (const top of await children(root)) {
+  const tops = await children(root);
+  const first = PACKAGE_CONTAINERS.filter((c) => tops.includes(c));
+  for (const top of [...first, ...tops.filter((t) => !first.includes(t))]) {
     if (NOT_PACKAGES.has(top.toLowerCase()) || top === 'doc' || top === 'docs') continue;
     if (++looked > MAX_PACKAGE_FOLDERS) return;
     const dir = joinPath(root, top);

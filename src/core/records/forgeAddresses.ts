@@ -65,7 +65,22 @@ const BRANCH_NAMESPACES = new Set([
   'topic',
   'chore',
   'docs',
+  'doc',
   'adr',
+  'bug',
+  'refactor',
+  'perf',
+  'ci',
+  'build',
+  'test',
+  'wip',
+  'spike',
+  'experiment',
+  'renovate',
+  'dependabot',
+  'story',
+  'task',
+  'issue',
 ]);
 
 function decoded(segment: string): string {

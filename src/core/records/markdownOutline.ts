@@ -93,20 +93,26 @@ export function outlineMarkdown(
     outline.sections.set(key, lines);
     return lines;
   };
-  const heading = (level: number, text: string, lineNo: number): void => {
+  const heading = (level: number, text: string, lineNo: number, setextLines = 1): void => {
     if (level === 1 && !outline.title && text !== '') {
       outline.title = { text, line: lineNo };
       inPreamble = !seenH2;
       current = undefined;
-    } else if (level === 2 && !seenH2 && !outline.title && options?.h2Title && text !== '' && !options.notTitle?.(text)) {
+    } else if (
+      level === 2 &&
+      !seenH2 &&
+      !outline.title &&
+      options?.h2Title &&
+      text !== '' &&
+      // An underlined paragraph of several lines (fields, then `---` as a rule) or a sentence is no title.
+      setextLines === 1 &&
+      !/[.!?]$/.test(text) &&
+      !options.notTitle?.(text)
+    ) {
       outline.title = { text, line: lineNo };
       outline.titleLevel = 2;
       current = undefined;
     } else if (level <= 2) {
-      current = startSection(text, lineNo);
-    } else if (level === 3 && !outline.sections.has('status') && wantedSections.includes('status') && isStatusHeadingText(text)) {
-      // `# AD-001` then `### Status`, `## Decision ADR-099` then `### Status`: records whose sections are H3s. Only the
-      // Status section is taken from an H3 (when no Status section came before); other H3s stay in their H2's section.
       current = startSection(text, lineNo);
     }
   };
@@ -214,16 +220,22 @@ export function outlineMarkdown(
       }
       const underline = paragraph === Paragraph.Plain ? /^ {0,3}(=+|-+)[ \t]*$/.exec(raw) : null;
       if (underline) {
-        // Setext heading: the whole paragraph above is its text, and its lines were not content after all.
-        if (paragraphTarget) paragraphTarget.length = paragraphTargetLength;
-        const text = body
+        const lines = body
           .slice(paragraphStart, pos)
           .split('\n')
           .map((l) => l.trim())
-          .filter(Boolean)
-          .join(' ');
+          .filter(Boolean);
         paragraph = Paragraph.None;
-        heading(underline[1][0] === '=' ? 1 : 2, text, paragraphLine);
+        // `Author: Ada` / `Status: Draft` then `---`: in a design doc, lines of fields over a rule are the fields, not
+        // a heading (CommonMark reads a heading; their authors meant a rule).
+        if (options?.h2Title && lines.length > 1 && underline[1][0] === '-') {
+          pos = next;
+          continue;
+        }
+        // Setext heading: the whole paragraph above is its text, and its lines were not content after all.
+        if (paragraphTarget) paragraphTarget.length = paragraphTargetLength;
+        const text = lines.join(' ');
+        heading(underline[1][0] === '=' ? 1 : 2, text, paragraphLine, lines.length);
         pos = next;
         continue;
       }
@@ -295,14 +307,6 @@ function atxHeading(raw: string): { level: number; text: string } | undefined {
   let text = raw.slice(i + level).trim();
   if (text.endsWith('#')) text = text.replace(/(^|[ \t]+)#+$/, '').trim();
   return { level, text };
-}
-
-/** `Status`, `**Status:**`, `Status: Accepted`, `상태`: a heading that opens a Status section. */
-function isStatusHeadingText(text: string): boolean {
-  // `Status`, `**Status:**`, `2. Status: Accepted`: short, whatever the language.
-  if (text.length > 60) return false;
-  const colon = text.indexOf(':');
-  return normaliseHeading(colon > 0 ? text.slice(0, colon) : text) === 'status';
 }
 
 /** Whether `at` on the line from `lineStart` is inside a code span (`` `<!--` `` is text, no comment): an odd number of backticks before it. */

@@ -73,5 +73,7 @@ export function nameLanguage(name: string): string | undefined {
 export function isProposalReadme(parts: readonly string[]): boolean {
   if (parts.length < 2) return false;
   const name = parts[parts.length - 1].toLowerCase();
-  return (name === 'readme.md' || name === 'readme.markdown') && /^\d+[-_]\S/.test(parts[parts.length - 2]);
+  const folder = parts[parts.length - 2];
+  // `2024-q1/README.md`, `2024-03/README.md`: a folder of a period, whose README indexes it, is no proposal.
+  return (name === 'readme.md' || name === 'readme.markdown') && /^\d+[-_]\S/.test(folder) && !/^\d{4}[-_](?:q[1-4]|h[12]|\d{1,2})(?:$|[-_])/i.test(folder);
 }
