@@ -1,3 +1,4 @@
+import { ownCopy } from '../records/ownCopy';
 import { basename, resolveHref } from '../store/fileSystem';
 import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
 import { normaliseDate } from '../records/dates';
@@ -39,10 +40,10 @@ export function parseActivity(src: FrontMatterSource): LodestarRecord {
     titleLine: (outline.title?.line ?? 0) + 1,
   };
   const writtenDate = stringField(data, 'date');
-  if (writtenDate !== undefined && writtenDate.trim() !== '' && normaliseDate(writtenDate) === null) record.unreadableDate = copy(writtenDate.trim());
-  if (type !== undefined) record.activityType = copy(normaliseActivityType(type));
+  if (writtenDate !== undefined && writtenDate.trim() !== '' && normaliseDate(writtenDate) === null) record.unreadableDate = ownCopy(writtenDate.trim());
+  if (type !== undefined) record.activityType = ownCopy(normaliseActivityType(type));
   if (duration !== undefined) record.durationMinutes = duration;
-  if (outcome !== undefined) record.outcome = copy(outcome);
+  if (outcome !== undefined) record.outcome = ownCopy(outcome);
   return record;
 }
 
@@ -57,21 +58,21 @@ export function readInfluenceFields(record: LodestarRecord, data: Record<string,
   switch (record.kind) {
     case 'decision': {
       const consulted = listField(data, 'consulted');
-      if (consulted.length > 0) record.consulted = consulted.map(copy);
+      if (consulted.length > 0) record.consulted = consulted.map(ownCopy);
       const reviewBy = normaliseDate(stringField(data, 'review-by', 'reviewBy', 'review_by'));
       if (reviewBy) record.reviewBy = reviewBy;
       break;
     }
     case 'person': {
       const cadence = stringField(data, 'cadence');
-      if (cadence) record.cadence = copy(cadence);
+      if (cadence) record.cadence = ownCopy(cadence);
       break;
     }
     case 'session': {
       const duration = durationMinutes(data.duration);
       if (duration !== undefined) record.durationMinutes = duration;
       const activity = stringField(data, 'activity');
-      if (activity) record.activity = copy(activity);
+      if (activity) record.activity = ownCopy(activity);
       break;
     }
   }
@@ -146,8 +147,4 @@ export function durationMinutes(value: unknown): number | undefined {
 
 function unique(list: string[]): string[] {
   return [...new Set(list)];
-}
-
-function copy(s: string): string {
-  return (' ' + s).slice(1);
 }

@@ -1,3 +1,4 @@
+import { ownCopy } from '../records/ownCopy';
 import { normaliseDate } from '../records/dates';
 import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
 import { normaliseHeading, OutlineLine, outlineMarkdown, plainText } from '../records/markdownOutline';
@@ -146,7 +147,7 @@ function designStatus(raw: string | undefined): string | null {
   }
   if (raw.length <= 24) {
     if (designStatuses.size >= 1024) designStatuses.clear();
-    designStatuses.set((' ' + raw).slice(1), status);
+    designStatuses.set(ownCopy(raw), status);
   }
   return status;
 }

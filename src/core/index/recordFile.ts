@@ -1,3 +1,4 @@
+import { ownCopy } from '../records/ownCopy';
 import { DecisionSource, numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
 import { parseDesignDoc } from '../design/designParser';
 import { parseActivity, readInfluenceFields } from '../activities/activityParser';
@@ -196,19 +197,12 @@ function detach(s: string, kept: Map<string, string> | undefined): string {
   if (kept && s.length <= SHARED_MAX) {
     let k = kept.get(s);
     if (k === undefined) {
-      k = copyString(s);
+      k = ownCopy(s);
       kept.set(k, k);
     }
     return k;
   }
-  return copyString(s);
-}
-
-/** A string of its own with the same characters (V8 copies substrings this short itself). */
-function copyString(s: string): string {
-  // Joined to a space, the text is copied into a string of its own (one character longer), which the slice then
-  // views: the file's text is not kept. Twice as fast as a JSON round trip.
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return ownCopy(s);
 }
 
 function fallbackRecord(path: string, folder: RecordFolder): LodestarRecord {

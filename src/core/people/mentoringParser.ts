@@ -1,3 +1,4 @@
+import { ownCopy } from '../records/ownCopy';
 import { dateFromFileName, normaliseDate } from '../records/dates';
 import { FrontMatterSource, listField, stringField } from '../records/frontMatter';
 import { outlineMarkdown, plainText } from '../records/markdownOutline';
@@ -27,7 +28,7 @@ export function parsePersonProfile(src: FrontMatterSource): LodestarRecord {
     people: [handle],
     handle: fileHandle,
     goals: listField(data, 'goals'),
-    emails: listField(data, 'emails', 'email').map(copy),
+    emails: listField(data, 'emails', 'email').map(ownCopy),
     github: loginField(data, 'github'),
     gitlab: loginField(data, 'gitlab'),
     titleLine: (outline.title?.line ?? 0) + 1,
@@ -37,12 +38,7 @@ export function parsePersonProfile(src: FrontMatterSource): LodestarRecord {
 /** A forge login as written, without a leading `@`, or undefined. */
 function loginField(data: Record<string, unknown> | undefined, key: string): string | undefined {
   const v = stringField(data, key)?.replace(/^@/, '');
-  return v ? copy(v) : undefined;
-}
-
-/** A copy that does not keep the file's text alive (V8 substrings are views of their parent). */
-function copy(s: string): string {
-  return (' ' + s).slice(1);
+  return v ? ownCopy(v) : undefined;
 }
 
 /** `docs/mentoring/<handle>/<YYYY-MM-DD>-<kind>[-N].md`: a session or mentoring note. */
@@ -69,7 +65,7 @@ export function parseSession(src: FrontMatterSource, handle: string): LodestarRe
     people: withPeople.length > 0 ? withPeople : [handle],
     handle,
     sessionKind,
-    commits: listField(data, 'commits').map(copy),
+    commits: listField(data, 'commits').map(ownCopy),
     titleLine: (outline.title?.line ?? 0) + 1,
   };
 }

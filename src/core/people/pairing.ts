@@ -1,3 +1,4 @@
+import { ownCopy } from '../records/ownCopy';
 import { HistoryCommit, HistoryScanOptions, scanHistory, sinceWithSlack } from '../git/commitHistory';
 import { GitExecutor } from '../git/gitExecutor';
 import { notADate } from '../records/calendar';
@@ -87,19 +88,18 @@ export function detectedSession(commit: HistoryCommit, directory: PeopleDirector
  * which is all `parseCoAuthors` reads, line by line.
  */
 function compactCommit(c: HistoryCommit): HistoryCommit {
-  const copy = (s: string): string => (' ' + s).slice(1);
   const body = c.body
     .split('\n')
     .filter((line) => /co-authored-by/i.test(line))
     .join('\n');
   return {
-    hash: copy(c.hash),
+    hash: ownCopy(c.hash),
     parents: [],
-    authorName: copy(c.authorName),
-    authorEmail: copy(c.authorEmail),
-    date: copy(c.date),
-    subject: copy(c.subject),
-    body: copy(body),
+    authorName: ownCopy(c.authorName),
+    authorEmail: ownCopy(c.authorEmail),
+    date: ownCopy(c.date),
+    subject: ownCopy(c.subject),
+    body: ownCopy(body),
   };
 }
 

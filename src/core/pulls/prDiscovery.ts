@@ -1,3 +1,4 @@
+import { ownCopy } from '../records/ownCopy';
 import { GitExecutor } from '../git/gitExecutor';
 import { CommitFeed, HistoryCommit, scanHistory, sinceWithSlack } from '../git/commitHistory';
 import { parseCoAuthors as parseTrailers } from '../people/coAuthors';
@@ -160,7 +161,7 @@ export function pullRequestFromMessage(subject: string, body: string): PullReque
  */
 export function parseCoAuthors(body: string): Person[] {
   const found = parseTrailers(body);
-  for (let i = 0; i < found.length; i++) found[i] = { name: own(found[i].name), email: own(found[i].email) };
+  for (let i = 0; i < found.length; i++) found[i] = { name: ownCopy(found[i].name), email: ownCopy(found[i].email) };
   return found;
 }
 
@@ -170,15 +171,6 @@ function addPeople(into: Person[], people: Person[], except: Person[] = []): voi
     if (into.some((q) => q.email.toLowerCase() === key) || except.some((q) => q.email.toLowerCase() === key)) continue;
     into.push(p);
   }
-}
-
-/**
- * A copy of a string cut from git's output. Substrings share the memory of
- * the chunk they were cut from, so keeping a 40-character hash would keep a
- * whole 64 KB chunk alive; found pull requests hold copies instead.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** The remote a pull request from `source` belongs to: the first remote of that forge (origin, then upstream, then the rest). */
@@ -238,9 +230,9 @@ export class PullRequestCollector {
   private person(name: string, email: string): Person {
     // By e-mail, then name: no key string is made for each commit.
     let byName = this.people.get(email);
-    if (!byName) this.people.set(own(email), (byName = new Map()));
+    if (!byName) this.people.set(ownCopy(email), (byName = new Map()));
     let p = byName.get(name);
-    if (!p) byName.set(own(name), (p = { name: own(name), email: own(email) }));
+    if (!p) byName.set(ownCopy(name), (p = { name: ownCopy(name), email: ownCopy(email) }));
     return p;
   }
 
@@ -254,22 +246,22 @@ export class PullRequestCollector {
     const pr: DiscoveredPullRequest = {
       number: message.number,
       url: discoveredPullRequestUrl(message, this.remotes),
-      title: own(message.title),
-      mergedAt: own(commit.date),
-      mergeCommit: own(commit.hash),
+      title: ownCopy(message.title),
+      mergedAt: ownCopy(commit.date),
+      mergeCommit: ownCopy(commit.hash),
       source: message.source,
       authors: [author],
       coAuthors: [],
     };
-    if (message.branch !== undefined) pr.branch = own(message.branch);
-    if (message.project !== undefined) pr.project = own(message.project);
+    if (message.branch !== undefined) pr.branch = ownCopy(message.branch);
+    if (message.project !== undefined) pr.project = ownCopy(message.project);
     addPeople(pr.coAuthors, parseCoAuthors(commit.body), pr.authors);
     if (message.source === 'merge-commit' && commit.parents.length >= 2) {
       const tip = commit.parents[1];
       const merges = this.waiting.get(tip);
       if (merges) merges.push(pr);
       else {
-        this.waiting.set(own(tip), [pr]);
+        this.waiting.set(ownCopy(tip), [pr]);
         this.onBranchTip?.(tip);
       }
     }

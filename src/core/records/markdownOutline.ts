@@ -1,3 +1,5 @@
+import { ownCopy } from './ownCopy';
+
 /**
  * A line scanner that finds what the index needs — the first H1, the lines
  * before the first H2, and the lines of chosen H2 sections — without a full
@@ -24,8 +26,6 @@ export interface MarkdownOutline {
   present: Set<string>;
   /** Lines outside code fences that may hold a Markdown link (`](`, `[[`) or a link reference definition (`[x]: …`). */
   linkLines: OutlineLine[];
-  /** With `h2Title`: the title was an H2 (the document has no H1 before it). */
-  titleLevel?: 2;
 }
 
 export interface OutlineOptions {
@@ -110,7 +110,6 @@ export function outlineMarkdown(
       !options.notTitle?.(text)
     ) {
       outline.title = { text, line: lineNo };
-      outline.titleLevel = 2;
       current = undefined;
     } else if (level <= 2) {
       current = startSection(text, lineNo);
@@ -354,7 +353,7 @@ export function normaliseHeading(text: string): string {
     if (normalisedHeadings.size >= NORMALISED_HEADINGS_MAX) normalisedHeadings.clear();
     // Kept as a string of its own: the heading is sliced out of a file's text, which a key would keep alive (a cache
     // of 4,096 headings, each holding its file, is megabytes).
-    normalisedHeadings.set(text.length < 13 ? text : (' ' + text).slice(1), normalised);
+    normalisedHeadings.set(ownCopy(text), normalised);
   }
   return normalised;
 }

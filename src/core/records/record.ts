@@ -29,9 +29,9 @@ export interface RecordLink {
   /** 1-based line the link is written on, when known. */
   line?: number;
   /**
-   * Where it is written, when not a verb line: a front-matter key, a plain link in the body, or a body link
-   * to a record's published page (`012-x.html`, read as `012-x.md`), or a wiki link (`[[0012-x]]`): no record there
-   * is no broken link.
+   * Where it is written, when not a plain verb line: a front-matter key, a plain link in the body, a body link to a
+   * record's published page (`012-x.html`, read as `012-x.md`) or a wiki link in the body (`[[0012-x]]`), or a verb
+   * line's wiki link (`wiki`: `Superseded by [[0012-x]]`). For a page or a wiki link, no record there is no broken link.
    */
   via?: 'front-matter' | 'body' | 'page' | 'wiki';
   /** Derived by the index: the reverse of a link another record makes to this one. */
