@@ -183,6 +183,31 @@ describe('pull-request discovery from history', () => {
     assert.ok(!fs.existsSync(path.join(repo.root, 'pwned')) && !fs.existsSync(path.join(repo.root, 'pwned2')));
   });
 
+  it('a (#N) subject newer than the merge of N gives way to the merge, which keeps the newer place in the list', async () => {
+    const root = makeTempDir();
+    initRepo(root);
+    writeFiles(root, { 'README.md': 'hi\n' });
+    commitAt(root, 'Initial commit', '2025-12-01T10:00:00Z', DANA);
+    git(root, ['checkout', '-q', '-b', 'feature']);
+    writeFiles(root, { 'a.txt': 'a\n' });
+    commitAt(root, 'Add the feature', '2025-12-02T10:00:00Z', ALICE);
+    git(root, ['checkout', '-q', 'main']);
+    const merge5 = mergeNoFf(root, 'feature', 'Merge pull request #5 from alice/feature\n\nAdd the feature', '2025-12-03T10:00:00Z', DANA);
+    commitAt(root, 'Cache the tokens (#6)', '2025-12-04T10:00:00Z', BOB);
+    commitAt(root, 'Fix the typo from (#5)', '2025-12-05T10:00:00Z', BOB);
+    commitAt(root, 'Speed up the build (#7)', '2025-12-06T10:00:00Z', BOB);
+    const result = await discoverPullRequests(createGitExecutor(root), []);
+    assert.deepStrictEqual(
+      result.pullRequests.map((p) => [p.number, p.source, p.title, p.authors[0].email]),
+      [
+        [7, 'squash', 'Speed up the build', 'bob@example.com'],
+        [5, 'merge-commit', 'Add the feature', 'alice@example.com'],
+        [6, 'squash', 'Cache the tokens', 'bob@example.com'],
+      ],
+    );
+    assert.strictEqual(result.pullRequests[1].mergeCommit, merge5);
+  });
+
   it('authors: the merged branch tip for GitHub merges, the commit author otherwise; co-authors without bots, malformed lines or duplicates', async () => {
     const result = await discoverPullRequests(createGitExecutor(repo.root), []);
     const pr = (n: number) => result.pullRequests.find((p) => p.number === n)!;

@@ -265,8 +265,9 @@ export class PullRequestCollector {
         this.onBranchTip?.(tip);
       }
     }
-    if (existing) this.replace(existing, pr);
-    else this.found.set(message.number, pr);
+    // A number met again keeps its place in the log's order: a Map keeps a key where it was first set (the list was
+    // rebuilt for each such number, a square of the pull requests' count when a history squashes and merges alike).
+    this.found.set(message.number, pr);
   }
 
   /**
@@ -285,13 +286,6 @@ export class PullRequestCollector {
       pr.coAuthors = [];
       addPeople(pr.coAuthors, [...co, ...tipCoAuthors], pr.authors);
     }
-  }
-
-  private replace(old: DiscoveredPullRequest, pr: DiscoveredPullRequest): void {
-    // Keep the log's order: the replacement takes the old entry's place.
-    const entries = [...this.found.entries()].map(([n, p]) => [n, p === old ? pr : p] as const);
-    this.found.clear();
-    for (const [n, p] of entries) this.found.set(n, p);
   }
 
   /** The pull requests found so far, newest first. */
