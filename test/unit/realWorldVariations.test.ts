@@ -950,6 +950,10 @@ describe('status, title and date edge cases', () => {
       // Several rows (a history) do not say which status is current: none is taken, nor the header's names.
       'docs/adr/0003-c.md': '# C\n\n| Date | Status |\n|---|---|\n| 2020-01-01 | proposed |\n| 2020-02-01 | accepted |\n',
       'docs/adr/0004-d.md': '# D\n\n| Status | Date |\n|---|---|\n',
+      // Any field read under the title names a column: `Created` (as a `Created:` line dates a record).
+      'docs/adr/0005-e.md': '---\nid: adrs-adr005\n---\n\n| Created    | Status |\n| ---------- | ------ |\n| 2020-05-17 | Open   |\n\n## Context\n',
+      // One known name is no table of fields: an options table under the title is not read.
+      'docs/adr/0006-f.md': '# F\n\n| Option | Status |\n|---|---|\n| Kafka | rejected |\n',
     });
     assert.deepStrictEqual(
       index.records().map((r) => [path.basename(r.path), r.status, r.date, r.people]),
@@ -958,6 +962,8 @@ describe('status, title and date edge cases', () => {
         ['0002-b.md', 'proposed', '2026-12-07', []],
         ['0003-c.md', null, null, []],
         ['0004-d.md', null, null, []],
+        ['0005-e.md', 'open', '2020-05-17', []],
+        ['0006-f.md', null, null, []],
       ],
     );
   });

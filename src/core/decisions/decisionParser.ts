@@ -437,8 +437,15 @@ const OTHER_DATE_FIELDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** A table cell that names a field (`Status`, `**Date**`). */
-const FIELD_NAME =
-  /^(?:\*\*|__)?(?:status|statut|estado|situação|date|datum|fecha|deciders|decision[- ]makers?|entscheider|décideurs|decisores|tags)(?:\*\*|__)?$/i;
+/** The names of the fields read under the title, in every language read (see {@link readPreambleField}). */
+const FIELD_NAMES =
+  'status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|날짜|작성일|상태|결정자|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date';
+
+/** `- **Status:** accepted`: a field's line, its bullet, name and value. */
+const NAMED_FIELD = new RegExp(`^\\s*([-*+]\\s+)?(?:\\*\\*|__)?(${FIELD_NAMES})(?:\\*\\*|__)?\\s*[:：]\\s*(?:\\*\\*|__)?\\s*(.*)$`, 'i');
+
+/** A cell of a table's header row naming a field (`| Created | Status |` over one row of values). */
+const FIELD_NAME = new RegExp(`^(?:\\*\\*|__)?(?:${FIELD_NAMES})(?:\\*\\*|__)?$`, 'i');
 
 /** `| a | b |` → `['a', 'b']`, each trimmed. */
 function tableCells(row: string): string[] {
@@ -479,10 +486,7 @@ function readPreambleField(l: OutlineLine, out: PreambleFields): void {
 
   // `Statut:`, `Estado:`, `Situação:`: the status field as French, Spanish and Portuguese records name it; `Datum:`,
   // `Fecha:`, `Data:`, `日期:` the date, `Entscheider:`, `Décideurs:`, `Decisores:`, `Responsables:` the deciders.
-  const m =
-    /^\s*([-*+]\s+)?(?:\*\*|__)?(status|statut|estado|situação|date|datum|fecha|data|日期|日付|決定日|ステータス|状態|決定者|날짜|작성일|상태|결정자|deciders|decision[- ]makers?|entscheider|décideurs|decisores|responsables|tags|decision date|date decided|date of decision|last updated|last update|updated|date of submission|submitted|created|date created|creation date)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i.exec(
-      l.text,
-    );
+  const m = NAMED_FIELD.exec(l.text);
   if (!m) return;
   const name = m[2].toLowerCase();
   const key = TRANSLATED_FIELDS.get(name) ?? OTHER_DATE_FIELDS.get(name) ?? name;
