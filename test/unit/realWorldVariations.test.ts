@@ -41,9 +41,32 @@ describe('real-world record variations', () => {
     });
     const r = index.records()[0];
     assert.deepStrictEqual([r.number, r.title], [1, 'Architecture Decision Record (ADR) log']);
+    // On the line of the value YAML cannot read, saying what to write instead.
     assert.deepStrictEqual(
-      index.problems().map((p) => p.code),
-      ['malformed-front-matter'],
+      index.problems().map((p) => [p.code, p.line, p.message]),
+      [
+        [
+          'malformed-front-matter',
+          3,
+          'Malformed YAML front matter: Nested mappings are not allowed in compact mappings (a value holding ": " needs quotes: title: "ADR001: Architecture Decision Record (ADR) log")',
+        ],
+      ],
+    );
+  });
+
+  it('malformed front matter is reported on the line YAML stops at, with CRLF line ends too', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': '---\r\nstatus: accepted\r\ndate: 2020-01-01\r\ntags: [a, b\r\n---\r\n# A\r\n',
+      'doc/adr/0002-b.md': '---\nstatus: accepted\n  deciders: Ada\n---\n# B\n',
+    });
+    const problems = index.problems().filter((p) => p.code === 'malformed-front-matter');
+    assert.deepStrictEqual(
+      problems.map((p) => [path.basename(p.path), p.line, /needs quotes/.test(p.message)]),
+      [
+        ['0001-a.md', 5, false],
+        // YAML reads `accepted` and the indented line as one value: it stops at the value.
+        ['0002-b.md', 2, false],
+      ],
     );
   });
 

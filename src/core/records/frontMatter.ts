@@ -113,6 +113,28 @@ function nextLine(text: string, end: number): number {
   return text.charCodeAt(end) === 13 ? end + 2 : end + 1;
 }
 
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * `title: ADR006: Avoid React.FC` is a mapping inside a mapping to YAML: what to write instead, as a hint after the
+ * parser's message (` (a value holding ": " needs quotes: title: "ADR006: Avoid React.FC")`). Empty when the line is
+ * no `key: value` with a plain value.
+ */
+function quoteHint(yamlText: string, at: number): string {
+  const start = yamlText.lastIndexOf('\n', at - 1) + 1;
+  const end = yamlText.indexOf('\n', at);
+  const line = yamlText.slice(start, end < 0 ? yamlText.length : end).replace(/\r$/, '');
+  const m = /^(\s*[\w.-]+):[ \t]+([^\s"'[{|>&*!#][^\n]*)$/.exec(line);
+  // `status: accepted` over a line indented under it: the value is fine, the next line is not.
+  if (!m || !m[2].includes(': ')) return '';
+  const value = m[2].trimEnd();
+  return ` (a value holding ": " needs quotes: ${m[1].trimStart()}: ${JSON.stringify(value)})`;
+}
+
 /** The full YAML parser, core schema, for front matter the fast path declines. */
 export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'data' | 'error'> {
   try {
@@ -124,11 +146,17 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
         if (!again.error) return again;
       }
       const err = doc.errors[0];
-      const line = (err.linePos?.[0]?.line ?? 1) + 1;
+      // The line of the file: the YAML's own line (from the error's offset), after the opening `---`.
+      const at = Math.max(0, Math.min(err.pos[0], yamlText.length));
+      const yamlLine = countNewlines(yamlText, at);
       // Still show what can be read line by line (an unquoted `title: ADR001: Foo` is common), but flag it.
       return {
         data: salvageFlatMapping(yamlText),
-        error: { code: 'malformed-front-matter', message: `Malformed YAML front matter: ${firstLine(err.message)}`, line },
+        error: {
+          code: 'malformed-front-matter',
+          message: `Malformed YAML front matter: ${firstLine(err.message)}${err.code === 'BLOCK_AS_IMPLICIT_KEY' ? quoteHint(yamlText, at) : ''}`,
+          line: yamlLine + 2,
+        },
       };
     }
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
