@@ -13,7 +13,8 @@ export const SEARCH_HELP = `usage: lodestar search QUERY... [--tag TAG]... [--st
 
 Decision records and design docs whose title, tags and text hold every word of QUERY (any case,
 any accents), best first; --tag and --status keep records with one of the given tags or statuses.
-One line a record: path:line: title [status] — the matching line. Exit 1 when nothing matches.
+One line a record: path:line: title [status] — the matching line (none when the title matches).
+Exit 1 when nothing matches, saying so on stderr.
 `;
 
 type Write = (s: string) => void;
@@ -43,8 +44,8 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
     out(SEARCH_HELP);
     return 0;
   }
-  const text = positionals.join(' ').trim();
-  if (text === '' && !values.tag && !values.status) {
+  const query = positionals.join(' ').trim();
+  if (query === '' && !values.tag && !values.status) {
     err(`lodestar search: give words to look for, --tag or --status\n\n${SEARCH_HELP}`);
     return 2;
   }
@@ -61,7 +62,7 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
   await index.build({ cache });
   cache?.save();
   const records = index.records().filter((r) => r.kind === 'decision' || r.kind === 'design');
-  const hits = searchRecords(await readSearchable(fs, records), { text, tags: values.tag, statuses: values.status });
+  const hits = searchRecords(await readSearchable(fs, records), { text: query, tags: values.tag, statuses: values.status });
   if (values.json) {
     const results = hits.map((h) => ({
       kind: h.record.kind,
@@ -77,9 +78,23 @@ export async function searchMain(argv: string[], out: Write, err: Write): Promis
   } else {
     // Written in one go: a write per line is a system call per line (thousands when a common word matches).
     let text = '';
-    for (const h of hits)
-      text += `${relativeTo(root, h.record.path)}:${h.line}: ${recordLabel(h.record)}${h.record.status ? ` [${h.record.status}]` : ''} — ${h.preview}\n`;
+    for (const h of hits) {
+      const label = recordLabel(h.record);
+      // A match in the title is shown by the title: the line is not printed twice.
+      const line = h.preview === label ? '' : ` — ${h.preview}`;
+      text += `${relativeTo(root, h.record.path)}:${h.line}: ${label}${h.record.status ? ` [${h.record.status}]` : ''}${line}\n`;
+    }
     if (text !== '') out(text);
+    else err(`lodestar search: no decision record or design doc matches${describeQuery(query, values.tag, values.status)} (${records.length} read)\n`);
   }
   return hits.length > 0 ? 0 : 1;
+}
+
+/** ` "cache" with the tag perf and the status accepted`: what was asked for, in the no-match note. */
+function describeQuery(text: string, tags: string[] | undefined, statuses: string[] | undefined): string {
+  const parts: string[] = [];
+  if (text !== '') parts.push(` "${text}"`);
+  if (tags?.length) parts.push(` with the tag ${tags.join(' or ')}`);
+  if (statuses?.length) parts.push(` with the status ${statuses.join(' or ')}`);
+  return parts.join(',');
 }

@@ -89,9 +89,15 @@ describe('record search', () => {
         },
       ],
     });
-    const none = await runCli(['search', 'career', '--root', root]);
+    // A match in the title is shown by the title alone (not the title twice).
+    const titled = await runCli(['search', 'encrypt', '--root', root]);
+    assert.strictEqual(titled.stdout, 'doc/adr/0002-encrypt-backups.md:10: 0002 Encrypt backups [proposed]\n');
+    const none = await runCli(['search', 'career', '--root', root, '--tag', 'security']);
     assert.strictEqual(none.code, 1);
     assert.strictEqual(none.stdout, '');
+    assert.strictEqual(none.stderr, 'lodestar search: no decision record or design doc matches "career", with the tag security (3 read)\n');
+    const noneJson = await runCli(['search', 'career', '--root', root, '--json']);
+    assert.deepStrictEqual([noneJson.code, JSON.parse(noneJson.stdout), noneJson.stderr], [1, { results: [] }, '']);
     assert.strictEqual((await runCli(['search', '--root', root])).code, 2);
   });
 });
