@@ -32,7 +32,7 @@ function siteRepo(): string {
       extraFrontMatter: 'tags: [security, storage]\n',
     }).replace(
       'Chosen option: the first one.',
-      'Chosen option: age with a hardware-held key, because restores must work offline.\n\n![Backup flow](../../img/backup-flow.svg)',
+      'Chosen option: age with a hardware-held key, because restores must work offline.\n\n![Backup flow](../../img/backup-flow.svg)\n\n```mermaid\nflowchart LR\n  nightly[Nightly backup] --> vault[(Key vault)]\n```',
     ),
     'img/backup-flow.svg':
       '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="240" height="60" fill="#0969da"/><text x="12" y="36" fill="#fff" font-size="18">backup → vault</text></svg>',
@@ -107,7 +107,7 @@ async function inOwnTab(workbench: Page, use: (page: Page) => Promise<void>): Pr
 
 export const siteJourneySteps: JourneyStep[] = [
   {
-    name: 'the built decision site works from file://: filter by status, search, follow a supersede link',
+    name: 'the built decision site works from file://: filter by status, search, follow a supersede link, an image and a diagram shown',
     run: (workbench) =>
       inOwnTab(workbench, async (page) => {
         const root = siteRepo();
@@ -125,6 +125,12 @@ export const siteJourneySteps: JourneyStep[] = [
               ))
           )
             throw new Error('the copied image did not load');
+          // The diagram drawn by the bundled mermaid, under the page's Content-Security-Policy, from file://.
+          const diagram = page.locator('article pre.mermaid svg');
+          await diagram.waitFor({ timeout: waitMs });
+          const drawn = await diagram.evaluate((svg) => ({ text: svg.textContent ?? '', width: svg.getBoundingClientRect().width }));
+          if (!drawn.text.includes('Nightly backup') || !drawn.text.includes('Key vault') || drawn.width < 50)
+            throw new Error(`the diagram was not drawn: ${JSON.stringify(drawn)}`);
           await screenshot(page, 'site-file-5-record-with-image.png');
         } finally {
           fs.rmSync(root, { recursive: true, force: true });
