@@ -216,11 +216,12 @@ describe('design docs and RFCs as repositories write them', () => {
         .sort(),
       ['0003-oci-support/README.md', 'proposals/0002-sandbox/README.md', 'sig-cli/1441-kubectl-debug/README.md'],
     );
+    // Its kep.yaml beside it gives the status (kepProposals.test.ts reads the rest of it).
     assert.deepStrictEqual(shown(index, '1441-kubectl-debug/README.md'), {
       ...NOBODY,
       number: 1441,
       title: 'KEP-1441: kubectl debug',
-      status: null,
+      status: 'implementable',
       date: null,
     });
     assert.deepStrictEqual(shown(index, '0003-oci-support/README.md'), {

@@ -9,6 +9,7 @@ import { basename, dirname, resolveHref } from '../store/fileSystem';
 import { numberFromFileName, titleFromFileName } from '../decisions/decisionParser';
 import { isStatusChoices, isTemplatePlaceholder, normaliseStatus } from '../decisions/status';
 import { isStatusValue, readDesignHeader } from './designHeader';
+import { kepFields, KepFields } from './kepMetadata';
 
 export const DESIGN_STATUSES = ['draft', 'in-review', 'approved', 'implemented', 'rejected', 'withdrawn', 'superseded'] as const;
 
@@ -62,12 +63,14 @@ function isSectionHeading(text: string): boolean {
 const OUTLINE_OPTIONS = { h2Title: true, notTitle: isSectionHeading };
 
 /**
- * A design doc or RFC: front matter per the DESIGN; what it leaves out is read from the fields at the doc's top
- * (`- Start Date:`, `* Status:`, `**Authors:**`, `| Status | Draft |`), then its `## Status` section; the title
- * falls back to the H1 (an H2 when there is none), then the `Feature Name:` field, then the file (or proposal
- * folder) name.
+ * A design doc or RFC: front matter per the DESIGN; what it leaves out is read from a KEP-style proposal's kep.yaml
+ * (`kep`: the fields of the one beside its README), then from the fields at the doc's top (`- Start Date:`,
+ * `* Status:`, `**Authors:**`, `| Status | Draft |`), then its `## Status` section; the title falls back to the H1
+ * (an H2 when there is none), then kep.yaml's `title`, then the `Feature Name:` field, then the file (or proposal
+ * folder) name. kep.yaml's `kep-number` numbers the proposal, and its `replaces`, `superseded-by` and `see-also` are
+ * its links.
  */
-export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
+export function parseDesignDoc(src: FrontMatterSource, kepData?: Record<string, unknown>): LodestarRecord {
   const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS, [], OUTLINE_OPTIONS);
   const data = src.data;
   const metadata = outline.sections.get('metadata');
@@ -78,15 +81,23 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
   const name = isProposalReadme([basename(dirname(src.path)), fileName]) ? `${basename(dirname(src.path))}.md` : fileName;
   // `2024-01-15-search-rewrite.md` is dated, not numbered.
   const nameDate = /^\d{4}-\d{2}-\d{2}[-_]/.test(name) ? normaliseDate(name.slice(0, 10)) : null;
+  const kep: KepFields | undefined = kepData ? kepFields(kepData, src.path, src.folder) : undefined;
   const authors = frontMatterPeople(data, 'authors', 'author');
   if (authors.length === 0) authors.push(...frontMatterPeople(data, 'owners', 'owner'));
   for (const co of frontMatterPeople(data, 'co-authors', 'coauthors')) if (!authors.includes(co)) authors.push(co);
+  if (authors.length === 0 && kep) authors.push(...kep.authors);
   if (authors.length === 0) authors.push(...header.authors);
   const reviewers = frontMatterPeople(data, 'reviewers', 'reviewer');
+  if (reviewers.length === 0 && kep) reviewers.push(...kep.reviewers);
   if (reviewers.length === 0) reviewers.push(...header.reviewers);
   const approvers = frontMatterPeople(data, 'approvers', 'approver');
+  if (approvers.length === 0 && kep) approvers.push(...kep.approvers);
   if (approvers.length === 0) approvers.push(...header.approvers);
-  const status = designStatus(stringField(data, 'status', 'state', 'stage')) ?? designStatus(header.status) ?? sectionStatus(outline.sections.get('status'));
+  const status =
+    designStatus(stringField(data, 'status', 'state', 'stage')) ??
+    designStatus(kep?.status) ??
+    designStatus(header.status) ??
+    sectionStatus(outline.sections.get('status'));
   const heading = outline.title && !isSectionHeading(outline.title.text) ? outline.title.text : undefined;
   const fieldTitle = stringField(data, 'feature') ?? header.title;
   const pullRequests = listField(data, 'pullRequests', 'pull-requests');
@@ -94,10 +105,11 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
     kind: 'design',
     path: src.path,
     folder: src.folder,
-    number: nameDate ? null : numberFromFileName(name),
+    number: kep?.number ?? (nameDate ? null : numberFromFileName(name)),
     title: plainText(
       stringField(data, 'title') ??
         heading ??
+        kep?.title ??
         // `Feature Name: nll` is an identifier, not a title: the file's name says as much.
         (fieldTitle && /\s/.test(plainText(fieldTitle)) ? fieldTitle : titleFromFileName(nameDate ? name.slice(11) : name)),
     ),
@@ -106,17 +118,22 @@ export function parseDesignDoc(src: FrontMatterSource): LodestarRecord {
       normaliseDate(stringField(data, 'updated', 'last-updated', 'last_updated', 'lastUpdated')) ??
       normaliseDate(stringField(data, 'created', 'creation-date', 'creation_date', 'created-on', 'created_on', 'start-date', 'start_date', 'date-started')) ??
       normaliseDate(stringField(data, 'date')) ??
+      normaliseDate(kep?.updated) ??
+      normaliseDate(kep?.created) ??
       header.updated ??
       header.created ??
       nameDate,
     dialect: 'front-matter',
     // Front matter paths: from the file's folder, else from the repository's top (`doc/adr/0008-x.md`), as the index resolves them.
-    links: decisions.map((d) => ({
-      kind: 'decision',
-      target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d,
-      label: d,
-      via: 'front-matter' as const,
-    })),
+    links: [
+      ...decisions.map((d) => ({
+        kind: 'decision',
+        target: /\.(md|markdown)$/i.test(d) ? resolveHref(src.path, d) : d,
+        label: d,
+        via: 'front-matter' as const,
+      })),
+      ...(kep?.links ?? []),
+    ],
     pullRequests: pullRequests.length > 0 ? pullRequests : (frontMatterPullRequests(data) ?? header.pullRequests),
     private: stringField(data, 'visibility') === 'private',
     people: [...authors, ...reviewers, ...approvers],

@@ -164,6 +164,8 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
         (link.via === 'body' && target === null) ||
         (link.via === 'page' && !target) ||
         (link.via === 'wiki' && !target) ||
+        // A kep.yaml's path to a proposal that is not there (moved, or in another repository): no link, and not checked.
+        (link.via === 'metadata' && !target && link.target.startsWith('/')) ||
         (link.via === 'front-matter' && !target && link.label?.startsWith('[[')) ||
         (target === r.path && isForgeFileUrl(link.target))
       ) {

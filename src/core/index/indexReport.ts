@@ -17,6 +17,10 @@ export interface IndexReport {
     private: boolean;
     /** Added field: decisions and design docs carry their tags (possibly empty); other kinds have none. */
     tags?: string[];
+    /** Added fields, on design docs only (possibly empty): who wrote, reviewed and approved it, as written. */
+    authors?: string[];
+    reviewers?: string[];
+    approvers?: string[];
     /** Only on decisions and design docs that declare `applies-to`: the globs as written. */
     appliesTo?: string[];
   }[];
@@ -60,6 +64,7 @@ export function indexReportRecord(
     pullRequests: r.pullRequests.length === 0 ? r.pullRequests : pullRequests(r.pullRequests),
     private: r.private,
     ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
+    ...(r.kind === 'design' ? { authors: r.authors ?? [], reviewers: r.reviewers ?? [], approvers: r.approvers ?? [] } : {}),
     ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
   };
 }

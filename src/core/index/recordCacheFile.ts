@@ -50,8 +50,9 @@ export interface RecordCacheFileOptions {
  * repository root in a folder of the user's (never in the repository), written only when the build read
  * something, and as a whole (a new file renamed over the old one, so a
  * reader never sees half of it). A file is taken from the cache when its
- * size, times and inode are those it had when it was read and it had not
- * changed for two seconds then. `identity` names the program that made the
+ * size, times and inode (and those of the kep.yaml a proposal README is read
+ * with) are those it had when it was read and it had not changed for two
+ * seconds then. `identity` names the program that made the
  * entries (a new build of Lodestar parses anew). A cache that cannot be read
  * (missing, damaged, another format) is as good as empty; one that cannot
  * be written is left as it was.
@@ -86,16 +87,17 @@ export class RecordCacheFile implements RecordCache {
     return this.file;
   }
 
-  get(filePath: string, folder: RecordFolder): LoadedRecord | undefined {
-    let st: nodeFs.Stats | undefined;
-    try {
-      st = nodeFs.statSync(filePath, { throwIfNoEntry: false });
-    } catch {
-      st = undefined;
-    }
+  get(filePath: string, folder: RecordFolder, companion?: string): LoadedRecord | undefined {
+    const st = statOf(filePath);
     if (!st) return undefined;
-    const stamp = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-    const trusted = Math.max(st.mtimeMs, st.ctimeMs) < this.now() - RACY_MS;
+    let stamp = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    let trusted = Math.max(st.mtimeMs, st.ctimeMs) < this.now() - RACY_MS;
+    if (companion !== undefined) {
+      // A proposal README is read with its kep.yaml: a change to that file (or its coming or going) is a change to the record.
+      const other = statOf(companion);
+      stamp += other ? `+${other.size}:${other.mtimeMs}:${other.ctimeMs}:${other.ino}` : '+none';
+      if (other) trusted &&= Math.max(other.mtimeMs, other.ctimeMs) < this.now() - RACY_MS;
+    }
     this.looked.set(filePath, { stamp, trusted });
     const kept = this.before.get(filePath);
     if (!kept || !kept.trusted || kept.stamp !== stamp || kept.folder !== folderKey(folder)) return undefined;
@@ -179,6 +181,14 @@ export class RecordCacheFile implements RecordCache {
     } catch {
       // Left for the next time.
     }
+  }
+}
+
+function statOf(filePath: string): nodeFs.Stats | undefined {
+  try {
+    return nodeFs.statSync(filePath, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import { ownCopy } from '../records/ownCopy';
 import { DecisionSource, numberFromFileName, parseDecision, titleFromFileName } from '../decisions/decisionParser';
 import { parseDesignDoc } from '../design/designParser';
+import { KepFile, readKepFile } from '../design/kepMetadata';
 import { parseActivity, readInfluenceFields } from '../activities/activityParser';
 import { parsePersonProfile, parseSession } from '../people/mentoringParser';
 import { readFrontMatter } from '../records/frontMatter';
@@ -21,12 +22,13 @@ export interface LoadedRecord {
 }
 
 /**
- * Reads one record file. Whatever is wrong with it — empty, binary, invalid
- * UTF-8, huge, broken front matter — it still yields a record (so it is
- * listed) and the problems that say what is wrong. Nothing is ever written.
+ * Reads one record file (with `companion`, a proposal README's kep.yaml, when it has one). Whatever is wrong with
+ * it — empty, binary, invalid UTF-8, huge, broken front matter — it still yields a record (so it is listed) and the
+ * problems that say what is wrong. Nothing is ever written.
  */
-export async function loadRecordFile(fs: RecordFileSystem, path: string, folder: RecordFolder): Promise<LoadedRecord> {
-  return parseRecordFile(path, folder, await readRecordBytes(fs, path));
+export async function loadRecordFile(fs: RecordFileSystem, path: string, folder: RecordFolder, companion?: string): Promise<LoadedRecord> {
+  const kep = companion ? await readKepFile(fs, companion) : undefined;
+  return parseRecordFile(path, folder, await readRecordBytes(fs, path), undefined, kep);
 }
 
 /** The bytes of a record file, `'missing'` when it is gone, or the read error. */
@@ -56,8 +58,15 @@ const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
 /**
  * Reads a record out of a file's bytes (which it does not keep). `kept`: the
  * strings records already keep, shared by the records of one index build.
+ * `kep`: a proposal README's kep.yaml, read beside it (its fields, or the problem that kept them from being read).
  */
-export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8Array | 'missing' | Error, kept?: Map<string, string>): LoadedRecord {
+export function parseRecordFile(
+  path: string,
+  folder: RecordFolder,
+  read: Uint8Array | 'missing' | Error,
+  kept?: Map<string, string>,
+  kep?: KepFile,
+): LoadedRecord {
   const problems: Problem[] = [];
   const problem = (code: string, message: string, severity: Problem['severity'] = 'warning', line = 1): void => {
     problems.push({ path, line, severity, code, message });
@@ -101,7 +110,9 @@ export function parseRecordFile(path: string, folder: RecordFolder, read: Uint8A
     log4brains: folder.log4brains,
     head: fm.data ? text.slice(0, text.length - fm.body.length) : undefined,
   };
-  const record = readInfluenceFields(parseByKind(src, folder), fm.data);
+  if (kep && 'problem' in kep) problems.push(kep.problem);
+  const kepData = kep && 'data' in kep && folder.kind === 'design' ? kep.data : undefined;
+  const record = readInfluenceFields(parseByKind(src, folder, kepData), fm.data);
   if (record.kind === 'decision' || record.kind === 'design') readAppliesTo(record, fm.data, text);
   return { record: detachRecord(record, kept), problems: problems.length > 0 ? problems : NO_PROBLEMS };
 }
@@ -130,12 +141,12 @@ export function isPersonProfileFile(path: string, folder: RecordFolder): boolean
   return folder.kind === 'mentoring' && mentoringParts(path, folder).length === 1;
 }
 
-function parseByKind(src: DecisionSource, folder: RecordFolder): LodestarRecord {
+function parseByKind(src: DecisionSource, folder: RecordFolder, kepData?: Record<string, unknown>): LodestarRecord {
   switch (folder.kind) {
     case 'decision':
       return parseDecision(src);
     case 'design':
-      return parseDesignDoc(src);
+      return parseDesignDoc(src, kepData);
     case 'mentoring': {
       const parts = mentoringParts(src.path, folder);
       return parts.length === 1 ? parsePersonProfile(src) : parseSession(src, parts[0]);

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { Problem } from '../records/record';
-import { EntryType, RecordFileSystem, dirname, joinPath } from '../store/fileSystem';
+import { DirectoryEntry, EntryType, RecordFileSystem, dirname, joinPath } from '../store/fileSystem';
 import { isSkippedRecordName } from '../records/recordFileNames';
 
 /** Where records live, as configured by the user or found by convention. */
@@ -45,7 +45,16 @@ export const CONVENTIONAL_DECISION_FOLDERS = [
 ];
 /** Conventional folders whose name alone does not say they hold records (see `holdsRecordFile`). */
 const TOP_LEVEL_DECISION_FOLDERS = new Set(['adr', 'adrs', 'decisions']);
-export const CONVENTIONAL_DESIGN_FOLDERS = ['docs/design', 'docs/rfcs', 'rfcs'];
+/** Design folders whose name says what they hold: each one there is a design folder (the first is where new docs go). */
+export const CONVENTIONAL_DESIGN_FOLDERS = ['docs/design', 'docs/rfcs', 'rfcs', 'docs/design-docs'];
+/**
+ * Design folders whose name alone may mean something else (UI mock-ups in `design/`, copies of IETF RFCs in `rfc/`,
+ * sales proposals): each counts only when its files look like design docs (see {@link looksLikeDesignFolder}).
+ */
+export const CHECKED_DESIGN_FOLDERS = ['docs/proposals', 'docs/rfc', 'design', 'designs', 'proposals', 'rfc', 'keps', 'enhancements'];
+/** rust-lang/rfcs' layout: the RFCs in `text/`, in a repository whose top has the RFC template (`0000-template.md`). */
+const RFC_REPOSITORY_TEXT = 'text';
+const RFC_TEMPLATE = /^0+-template\.(?:md|markdown)$/i;
 export const CONVENTIONAL_MENTORING_FOLDER = 'docs/mentoring';
 export const CONVENTIONAL_INFLUENCE_FOLDER = 'docs/influence';
 
@@ -90,8 +99,9 @@ export async function discoverRecordFolders(
     }
   }
 
-  const designDirs = settings.designDirectories.length > 0 ? settings.designDirectories : CONVENTIONAL_DESIGN_FOLDERS;
-  for (const d of designDirs) await add('design', joinPath(root, d), settings.designDirectories.length > 0 ? 'setting' : 'convention');
+  if (settings.designDirectories.length > 0) {
+    for (const d of settings.designDirectories) await add('design', joinPath(root, d), 'setting');
+  } else await findConventionalDesignFolders(fs, root, add, considered);
 
   await add('mentoring', joinPath(root, settings.mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER), settings.mentoringDirectory ? 'setting' : 'convention');
   const influence = settings.influenceDirectory?.trim();
@@ -100,6 +110,112 @@ export async function discoverRecordFolders(
 }
 
 type AddFolder = (kind: FolderKind, path: string, source: string, log4brains?: boolean) => Promise<boolean>;
+
+/**
+ * The conventional design folders there are, their names matched whatever their case (`docs/RFCS`, `Design`), with
+ * the name as it is on disk: from a listing of the root and of `docs` (no walk). A folder of
+ * {@link CONVENTIONAL_DESIGN_FOLDERS} is one as soon as it is there; one of {@link CHECKED_DESIGN_FOLDERS} only when
+ * its files look like design docs, and one that does not is not looked for again at each change in it (as the
+ * top-level decision folders); `text/` only in an RFC repository (`0000-template.md` at the top) and when its files
+ * look like RFCs. Each one missing is looked for: creating it later finds the folders again.
+ */
+async function findConventionalDesignFolders(fs: RecordFileSystem, root: string, add: AddFolder, considered: Set<string>): Promise<void> {
+  const top = await listing(fs, root);
+  const docs = await Promise.all(
+    top.filter((e) => isFolder(e) && e.name.toLowerCase() === 'docs').map(async (e) => ({ name: e.name, entries: await listing(fs, joinPath(root, e.name)) })),
+  );
+  /** The folders on disk a conventional path names, any case. */
+  const onDisk = (rel: string): string[] => {
+    const [first, second] = rel.split('/');
+    if (second === undefined) return top.filter((e) => isFolder(e) && e.name.toLowerCase() === first).map((e) => joinPath(root, e.name));
+    return docs.flatMap((d) => d.entries.filter((e) => isFolder(e) && e.name.toLowerCase() === second).map((e) => joinPath(root, d.name, e.name)));
+  };
+  const checked = new Set(CHECKED_DESIGN_FOLDERS);
+  const rfcRepository = top.some((e) => (e.type & EntryType.File) !== 0 && RFC_TEMPLATE.test(e.name));
+  for (const rel of [...CONVENTIONAL_DESIGN_FOLDERS, ...CHECKED_DESIGN_FOLDERS, ...(rfcRepository ? [RFC_REPOSITORY_TEXT] : [])]) {
+    const found = onDisk(rel);
+    if (found.length === 0) considered.add(joinPath(root, rel));
+    for (const path of found) {
+      if ((checked.has(rel) || rel === RFC_REPOSITORY_TEXT) && !(await looksLikeDesignFolder(fs, path))) continue;
+      await add('design', path, 'convention');
+    }
+  }
+}
+
+function isFolder(e: DirectoryEntry): boolean {
+  return (e.type & EntryType.Directory) !== 0;
+}
+
+async function listing(fs: RecordFileSystem, dir: string): Promise<DirectoryEntry[]> {
+  try {
+    return await fs.readDirectory(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** `0001-private-fields.md`, `12416-cgo-pointers.md`, `1441-kubectl-debug/`, `20190805-kubectl-debug.md`: a number of three digits or more, then the name. */
+const NUMBERED_NAME = /^\d{3,}[-_][^-_.]/;
+/** `2024-01-15-sync.md`: a dated name, as a journal's or meeting notes' are; no sign of design docs by itself. */
+const DATED_NAME = /^\d{4}-\d{2}-\d{2}/;
+/** How many calls to the file system a folder's look costs at most (its own listing, a few of its subfolders and files). */
+const LOOK_BUDGET = 16;
+/** Front matter of a design doc: who wrote, reviews or approves it, with a `status` or a KEP's `creation-date`/`last-updated`. */
+const FRONT_MATTER_STATUS = /^(?:status|creation-date|last-updated)[ \t]*:[ \t]*\S/m;
+const FRONT_MATTER_PEOPLE = /^(?:authors?|reviewers?|approvers?|owners?)[ \t]*:/m;
+
+/**
+ * Whether a folder whose name may mean something else holds design docs, RFCs or proposals: in it, or else in one
+ * of its first few subfolders (`keps/sig-cli/`, `enhancements/network/`), two Markdown files or more named with a
+ * number (`0001-x.md`, `12416-x.md`; a dated `2024-01-15-x.md` is not enough), a numbered folder holding a
+ * `README.md` or `kep.yaml` (`1441-kubectl-debug/`), or a Markdown file whose front matter names its `authors` (or
+ * reviewers, approvers, owners) and has a `status` (or a KEP's `creation-date`, `last-updated`). A few listings and
+ * reads at most (see {@link LOOK_BUDGET}).
+ */
+export async function looksLikeDesignFolder(fs: RecordFileSystem, dir: string): Promise<boolean> {
+  let budget = LOOK_BUDGET;
+  const list = async (path: string): Promise<DirectoryEntry[] | undefined> => (budget-- > 0 ? listing(fs, path) : undefined);
+  const holdsDesignDocs = async (path: string, entries: DirectoryEntry[]): Promise<boolean> => {
+    const markdown = entries.filter((e) => (e.type & EntryType.File) !== 0 && /\.(?:md|markdown)$/i.test(e.name) && !isSkippedRecordName(e.name));
+    if (markdown.filter((e) => NUMBERED_NAME.test(e.name) && !DATED_NAME.test(e.name)).length >= 2) return true;
+    for (const e of entries.filter((x) => isFolder(x) && NUMBERED_NAME.test(x.name)).slice(0, 2)) {
+      const inner = await list(joinPath(path, e.name));
+      if (inner?.some((x) => (x.type & EntryType.File) !== 0 && /^(?:readme\.(?:md|markdown)|kep\.yaml)$/i.test(x.name))) return true;
+    }
+    for (const e of markdown.slice(0, 2)) {
+      // A stat and a read.
+      if ((budget -= 2) < 0) return false;
+      const head = await readHead(fs, joinPath(path, e.name));
+      const fm = head && /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
+      if (fm && FRONT_MATTER_STATUS.test(fm[1]) && FRONT_MATTER_PEOPLE.test(fm[1])) return true;
+    }
+    return false;
+  };
+  const entries = await list(dir);
+  if (!entries) return false;
+  if (await holdsDesignDocs(dir, entries)) return true;
+  const subfolders = entries
+    .filter((e) => isFolder(e) && !e.name.startsWith('.') && !/template/i.test(e.name) && !NUMBERED_NAME.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  for (const name of subfolders) {
+    const inner = await list(joinPath(dir, name));
+    if (!inner) return false;
+    if (await holdsDesignDocs(joinPath(dir, name), inner)) return true;
+  }
+  return false;
+}
+
+/** The first 4 KB of a file's text (for its front matter), or undefined when it is no regular file or too large to be a doc. */
+async function readHead(fs: RecordFileSystem, path: string): Promise<string | undefined> {
+  try {
+    const st = await fs.stat(path);
+    if (!st || !(st.type & EntryType.File) || st.size > 1024 * 1024) return undefined;
+    return new TextDecoder().decode((await fs.readFile(path)).subarray(0, 4096)).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
 
 async function findConfiguredDecisionFolders(fs: RecordFileSystem, root: string, add: AddFolder, problems: Problem[]): Promise<void> {
   // adr-tools looks for .adr-dir in the current folder and then upward.

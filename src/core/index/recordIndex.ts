@@ -7,6 +7,7 @@ import { isProposalReadme, isSkippedRecordName, translatedName } from '../record
 import { loadRecordFile, LoadedRecord, parseRecordFile, readRecordBytes, readRecordBytesNow } from './recordFile';
 import { forgeRecordPath, isForgeFileUrl, RepositoryRemotes } from '../records/forgeAddresses';
 import { discoverRecordFolders, FOLDER_CONFIG_FILES, FolderKind, LodestarSettings, RecordFolder } from './recordFolders';
+import { KEP_FILE_NAME, KepFile, readKepFile } from '../design/kepMetadata';
 
 const READ_CONCURRENCY = 64;
 const READ_BATCH = 1024;
@@ -15,6 +16,13 @@ const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['templates', 'node_modules']);
 
 export { isSkippedRecordName } from '../records/recordFileNames';
+
+/** A file the walk found: a record's file in a record folder, and the metadata file it is read with (a proposal README's kep.yaml). */
+interface FoundFile {
+  path: string;
+  folder: RecordFolder;
+  companion?: string;
+}
 
 export interface BuildOptions {
   /** Only the folders of these kinds are read. */
@@ -80,7 +88,7 @@ export class RecordIndex {
   async build(options: BuildOptions = {}): Promise<void> {
     const { folders, considered, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
     this.consideredFolders = considered;
-    const files: { path: string; folder: RecordFolder }[] = [];
+    const files: FoundFile[] = [];
     const walkProblems: Problem[] = [...problems];
     this.folderList = folders;
     for (const folder of folders) {
@@ -90,7 +98,9 @@ export class RecordIndex {
     const keep = options.keep;
     const cache = keep ? undefined : options.cache;
     // Entries kept from an earlier build, by file: those files are not read.
-    const cached = cache ? files.map((f) => cache.get(f.path, f.folder)) : [];
+    const cached = cache ? files.map((f) => cache.get(f.path, f.folder, f.companion)) : [];
+    // The kep.yaml of each proposal README read (by the file's place in `files`), until the README is parsed.
+    const companions = new Map<number, KepFile | undefined>();
     // In the order of `files`: the index lists records in the order the folders were walked.
     const loaded = new Map<string, LoadedRecord>();
     const kept = new Map<string, string>();
@@ -101,7 +111,8 @@ export class RecordIndex {
       if (entry) options.onCached?.(f.path);
       else {
         if (content === undefined || (keep && content instanceof Uint8Array && !keep(content))) return;
-        entry = parseRecordFile(f.path, f.folder, content, kept);
+        entry = parseRecordFile(f.path, f.folder, content, kept, companions.get(i));
+        companions.delete(i);
         cache?.put(f.path, f.folder, entry);
       }
       loaded.set(f.path, entry);
@@ -117,9 +128,11 @@ export class RecordIndex {
       for (let i = 0; i < files.length; i++) {
         // Other work on this thread (a git log being read) gets a turn now and then.
         if (share > 0 && i % share === share - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+        const companion = files[i].companion;
+        if (companion && !cached[i]) companions.set(i, await readKepFile(this.fs, companion));
         take(i, cached[i] ? undefined : readRecordBytesNow(readFileNow, files[i].path));
       }
-    } else await this.readAll(files, cached, take);
+    } else await this.readAll(files, cached, companions, take);
     // The remotes are read again with every build (one may have been added), and only when some record needs them.
     this.remotesRead = forgeLinks ? this.readRemotes() : undefined;
     this.remotes = await this.remotesRead;
@@ -137,8 +150,9 @@ export class RecordIndex {
   }
 
   private async readAll(
-    files: { path: string; folder: RecordFolder }[],
+    files: FoundFile[],
     cached: (LoadedRecord | undefined)[],
+    companions: Map<number, KepFile | undefined>,
     take: (i: number, content: Awaited<ReturnType<typeof readRecordBytes>> | undefined) => void,
   ): Promise<void> {
     // Read a batch, then parse it while the next batch is being read: parsing between
@@ -152,7 +166,10 @@ export class RecordIndex {
       const worker = async (): Promise<void> => {
         while (next < batch.length) {
           const i = next++;
-          if (!cached[start + i]) contents[i] = await readRecordBytes(this.fs, batch[i].path);
+          if (cached[start + i]) continue;
+          const companion = batch[i].companion;
+          if (companion) companions.set(start + i, await readKepFile(this.fs, companion));
+          contents[i] = await readRecordBytes(this.fs, batch[i].path);
         }
       };
       return Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker)).then(() => contents);
@@ -169,14 +186,7 @@ export class RecordIndex {
     }
   }
 
-  private async walk(
-    folder: RecordFolder,
-    dir: string,
-    depth: number,
-    ancestors: Set<string>,
-    out: { path: string; folder: RecordFolder }[],
-    problems: Problem[],
-  ): Promise<void> {
+  private async walk(folder: RecordFolder, dir: string, depth: number, ancestors: Set<string>, out: FoundFile[], problems: Problem[]): Promise<void> {
     const real = this.fs.realPath ? await this.fs.realPath(dir).catch(() => dir) : dir;
     if (ancestors.has(real)) {
       problems.push({
@@ -207,9 +217,13 @@ export class RecordIndex {
         if (this.folderList.some((f) => f.path === path)) continue;
         await this.walk(folder, path, depth + 1, inner, out, problems);
       } else if (entry.type & EntryType.File) {
-        const original = translatedName(entry.name);
-        if (!isSkippedRecordName(entry.name) ? !(original !== undefined && names.has(original)) : isFolderReadme(folder, depth, dir, entry.name))
-          out.push({ path, folder });
+        if (!isSkippedRecordName(entry.name)) {
+          const original = translatedName(entry.name);
+          if (!(original !== undefined && names.has(original))) out.push({ path, folder });
+        } else if (isFolderReadme(folder, depth, dir, entry.name)) {
+          // A KEP-style proposal: its kep.yaml beside it is read with it.
+          out.push(names.has(KEP_FILE_NAME) ? { path, folder, companion: `${dir}/${KEP_FILE_NAME}` } : { path, folder });
+        }
       } else if (entry.type & EntryType.SymbolicLink) {
         problems.push({
           path,
@@ -261,12 +275,16 @@ export class RecordIndex {
     if (!folder) return this.removeFile(path);
     const st = await this.fs.stat(path);
     if (st && st.type & EntryType.Directory) return this.refreshDirectory(folder, path);
+    // A proposal's kep.yaml written, added or deleted: its README is read again, with it or without it.
+    if (folder.kind === 'design' && basename(path) === KEP_FILE_NAME) return this.refreshProposalOf(path);
     if (!this.isRecordPath(folder, path)) return this.removeFile(path);
     if (!st || !(st.type & EntryType.File)) return this.removeFile(path);
     // `0022-use-x.fr.md` beside `0022-use-x.md` is that record in another language.
     const original = translatedName(basename(path));
     if (original !== undefined && ((await this.fs.stat(`${dirname(path)}/${original}`))?.type ?? 0) & EntryType.File) return this.removeFile(path);
-    const loaded = await loadRecordFile(this.fs, path, folder);
+    const rel = relativePath(folder.path, path) ?? '';
+    const companion = folder.kind === 'design' && isProposalReadme(rel.split('/')) ? `${dirname(path)}/${KEP_FILE_NAME}` : undefined;
+    const loaded = await loadRecordFile(this.fs, path, folder, companion);
     if (!loaded.record && loaded.problems.length === 0) return this.removeFile(path);
     if (loaded.record && !this.remotesRead && hasForgeLink(loaded.record)) await this.repositoryRemotes();
     this.entries.set(path, loaded);
@@ -274,10 +292,19 @@ export class RecordIndex {
     return true;
   }
 
+  /** The README of the proposal whose kep.yaml this is, read again when the index holds it; false when it holds none. */
+  private async refreshProposalOf(kepPath: string): Promise<boolean> {
+    const dir = dirname(kepPath);
+    for (const name of ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'readme.markdown']) {
+      if (this.entries.has(`${dir}/${name}`)) return this.refreshFile(`${dir}/${name}`);
+    }
+    return false;
+  }
+
   private async refreshDirectory(folder: RecordFolder, dir: string): Promise<boolean> {
     const rel = relativePath(folder.path, dir) ?? '';
     const depth = rel.split('/').length;
-    const files: { path: string; folder: RecordFolder }[] = [];
+    const files: FoundFile[] = [];
     const problems: Problem[] = [];
     if (!rel.split('/').some((p) => p.startsWith('.') || SKIPPED_DIRS.has(p.toLowerCase())) && !(folder.kind === 'mentoring' && depth > 1)) {
       await this.walk(folder, dir, depth, new Set(), files, problems);
@@ -285,7 +312,7 @@ export class RecordIndex {
     // Every file is read before anything is dropped: a reader meanwhile sees the folder as it was, never without it.
     const found: [string, LoadedRecord][] = [];
     for (const f of files) {
-      const loaded = await loadRecordFile(this.fs, f.path, f.folder);
+      const loaded = await loadRecordFile(this.fs, f.path, f.folder, f.companion);
       if (loaded.record || loaded.problems.length > 0) found.push([f.path, loaded]);
     }
     if (!this.remotesRead && found.some(([, loaded]) => loaded.record && hasForgeLink(loaded.record))) await this.repositoryRemotes();

@@ -117,6 +117,13 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
     fix: 'Make the folder readable by the user running Lodestar.',
   },
   {
+    code: 'unreadable-metadata',
+    severity: 'warning',
+    meaning:
+      "A design proposal's `kep.yaml` could not be read: over 256 KB, not valid YAML, or not a mapping of fields; the proposal is listed from its README alone.",
+    fix: 'Correct the YAML in `kep.yaml` (or make it smaller).',
+  },
+  {
     code: 'folder-config',
     severity: 'warning',
     meaning: '`.adr-dir`, `.log4brains.yml`, `adrs.toml` or `adr.config.json` names no folder or does not parse.',

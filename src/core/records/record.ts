@@ -31,9 +31,11 @@ export interface RecordLink {
   /**
    * Where it is written, when not a plain verb line: a front-matter key, a plain link in the body, a body link to a
    * record's published page (`012-x.html`, read as `012-x.md`) or a wiki link in the body (`[[0012-x]]`), or a verb
-   * line's wiki link (`wiki`: `Superseded by [[0012-x]]`). For a page or a wiki link, no record there is no broken link.
+   * line's wiki link (`wiki`: `Superseded by [[0012-x]]`), or a proposal's metadata file beside it (`metadata`: a
+   * kep.yaml's `replaces`, `superseded-by`, `see-also`). For a page, a wiki link or a metadata path, no record there is
+   * no broken link (it is no link at all).
    */
-  via?: 'front-matter' | 'body' | 'page' | 'wiki';
+  via?: 'front-matter' | 'body' | 'page' | 'wiki' | 'metadata';
   /** Derived by the index: the reverse of a link another record makes to this one. */
   reverse?: boolean;
 }
