@@ -63,7 +63,8 @@ describe('real-world record variations', () => {
     assert.deepStrictEqual(
       problems.map((p) => [path.basename(p.path), p.line, /needs quotes/.test(p.message)]),
       [
-        ['0001-a.md', 5, false],
+        // An unclosed `[`: YAML stops at the end, the last line of the front matter.
+        ['0001-a.md', 4, false],
         // YAML reads `accepted` and the indented line as one value: it stops at the value.
         ['0002-b.md', 2, false],
       ],

@@ -147,7 +147,8 @@ export function parseYamlMapping(yamlText: string): Pick<FrontMatterResult, 'dat
       }
       const err = doc.errors[0];
       // The line of the file: the YAML's own line (from the error's offset), after the opening `---`.
-      const at = Math.max(0, Math.min(err.pos[0], yamlText.length));
+      // An error at the very end (an unclosed `[`) is on the last line, not on the closing `---`.
+      const at = Math.max(0, Math.min(err.pos[0], yamlText.endsWith('\n') ? yamlText.length - 1 : yamlText.length));
       const yamlLine = countNewlines(yamlText, at);
       // Still show what can be read line by line (an unquoted `title: ADR001: Foo` is common), but flag it.
       return {
