@@ -38,6 +38,7 @@ describe('lodestar CLI (the bundled dist/cli.js)', () => {
       pullRequests: [],
       private: false,
       tags: [],
+      deciders: [],
     });
     assert.deepStrictEqual(
       out.records.map((x) => [x.kind, x.path]),

@@ -18,7 +18,25 @@ async function indexJson(files: Record<string, string>): Promise<string> {
   }
 }
 
-describe('lodestar index --json: who wrote, reviewed and approved a design doc', () => {
+describe('lodestar index --json: who decided a decision, who wrote, reviewed and approved a design doc', () => {
+  it('decisions carry their deciders (possibly empty), from MADR front matter or a Deciders field, as written', async () => {
+    const out = JSON.parse(
+      await indexJson({
+        'docs/decisions/0001-a.md': '---\nstatus: accepted\ndecision-makers: [Ada Lovelace, grace]\nconsulted: [Linus]\n---\n# A\n',
+        'docs/decisions/0002-b.md': '# B\n\n* Status: accepted\n* Deciders: Barbara, Edsger\n',
+        'docs/decisions/0003-c.md': '# C\n\n## Status\n\nAccepted\n',
+      }),
+    ) as { records: { path: string; deciders?: string[] }[] };
+    assert.deepStrictEqual(
+      out.records.map((r) => [r.path, r.deciders]),
+      [
+        ['docs/decisions/0001-a.md', ['Ada Lovelace', 'grace']],
+        ['docs/decisions/0002-b.md', ['Barbara', 'Edsger']],
+        ['docs/decisions/0003-c.md', []],
+      ],
+    );
+  });
+
   it('design docs carry authors, reviewers and approvers (possibly empty), from front matter, kep.yaml or the fields at the top', async () => {
     const out = JSON.parse(
       await indexJson({
@@ -64,7 +82,7 @@ describe('lodestar index --json: who wrote, reviewed and approved a design doc',
     });
     const expected =
       '{"records":[' +
-      '{"kind":"decision","path":"doc/adr/0001-record-decisions.md","number":1,"title":"Record decisions","status":"accepted","date":"2026-01-05","dialect":"nygard","links":[],"pullRequests":[],"private":false,"tags":[]},' +
+      '{"kind":"decision","path":"doc/adr/0001-record-decisions.md","number":1,"title":"Record decisions","status":"accepted","date":"2026-01-05","dialect":"nygard","links":[],"pullRequests":[],"private":false,"tags":[],"deciders":[]},' +
       '{"kind":"person","path":"docs/mentoring/alice.md","number":null,"title":"Alice","status":null,"date":null,"dialect":"front-matter","links":[],"pullRequests":[],"private":false},' +
       '{"kind":"session","path":"docs/mentoring/alice/2026-02-01-pairing.md","number":null,"title":"Pairing","status":null,"date":"2026-02-01","dialect":"front-matter","links":[{"kind":"mentee","target":"alice"}],"pullRequests":[],"private":false},' +
       '{"kind":"activity","path":"docs/influence/2026/2026-02-03-talk.md","number":null,"title":"Talk","status":null,"date":"2026-02-03","dialect":"front-matter","links":[],"pullRequests":[],"private":false}' +

@@ -17,6 +17,8 @@ export interface IndexReport {
     private: boolean;
     /** Added field: decisions and design docs carry their tags (possibly empty); other kinds have none. */
     tags?: string[];
+    /** Added field, on decisions only (possibly empty): the deciders (MADR's `decision-makers`/`deciders`, `Deciders:`), as written. */
+    deciders?: string[];
     /** Added fields, on design docs only (possibly empty): who wrote, reviewed and approved it, as written. */
     authors?: string[];
     reviewers?: string[];
@@ -64,6 +66,7 @@ export function indexReportRecord(
     pullRequests: r.pullRequests.length === 0 ? r.pullRequests : pullRequests(r.pullRequests),
     private: r.private,
     ...(r.kind === 'decision' || r.kind === 'design' ? { tags: r.tags ?? [] } : {}),
+    ...(r.kind === 'decision' ? { deciders: r.people } : {}),
     ...(r.kind === 'design' ? { authors: r.authors ?? [], reviewers: r.reviewers ?? [], approvers: r.approvers ?? [] } : {}),
     ...(r.appliesTo ? { appliesTo: r.appliesTo } : {}),
   };
