@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { addStatusLink, isStatusHeading, removeStatusLine } from '../../src/core/decisions/adrTools';
+import { addStatusLink, removeStatusLine } from '../../src/core/decisions/adrTools';
+import { decisionSection } from '../../src/core/decisions/decisionSections';
 import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { supersedeExisting } from '../../src/core/decisions/recordLinks';
 import { byName, indexOf } from './helpers';
@@ -23,10 +24,12 @@ describe('a status or link is written under the Status heading the record has', 
       '  ## Status',
       '## Status ##',
     ])
-      assert.ok(isStatusHeading(h), h);
-    // The reader takes sections from `##` headings: a status written under `### Status` would not read back.
-    for (const h of ['# Status', '### Status', '## Status quo', 'Status', '## Statistics', '####### Status', '    ## Status', '## Context'])
-      assert.ok(!isStatusHeading(h), h);
+      assert.strictEqual(decisionSection(record(1, 'Use X', h, 'Accepted'), 'status')?.heading, 4, h);
+    // `# Status` after the title is a section as `## Status` is; `### Status` in a record of `##` sections is inside
+    // the section before it; a heading indented four spaces is code.
+    assert.strictEqual(decisionSection(record(1, 'Use X', '# Status', 'Accepted'), 'status')?.heading, 4);
+    for (const h of ['### Status', '## Status quo', 'Status', '## Statistics', '####### Status', '    ## Status', '## Context'])
+      assert.strictEqual(decisionSection(record(1, 'Use X', h, 'Accepted'), 'status'), undefined, h);
   });
 
   for (const heading of ['## **Status**', '## Status:', '## 2. Status', '## 状态', '## 상태'])
