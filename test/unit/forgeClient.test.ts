@@ -189,12 +189,11 @@ describe('forge client against a local fake forge', () => {
   });
 
   it('a slow forge times out with a clear error instead of hanging', async () => {
+    // The forge would answer after 5 s: a timeout, not an answer, says the client stopped waiting first.
     forge.behaviour.delayMs = 5000;
-    const started = Date.now();
     const e = await failure(github({ timeoutMs: 200 }).getPullRequest(12));
     assert.strictEqual(e.reason, 'timeout');
     assert.match(e.message, /did not answer within 1 s: it may be down or slow/);
-    assert.ok(Date.now() - started < 2000);
   });
 
   it('a forge that is down: a clear error', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { addStatusLink, isStatusHeading, removeStatusLine } from '../../src/core/decisions/adrTools';
+import { addStatusLink, removeStatusLine } from '../../src/core/decisions/adrTools';
+import { decisionSection } from '../../src/core/decisions/decisionSections';
 import { setDecisionStatus } from '../../src/core/decisions/newDecision';
 import { supersedeExisting } from '../../src/core/decisions/recordLinks';
 import { byName, indexOf } from './helpers';
@@ -23,10 +24,12 @@ describe('a status or link is written under the Status heading the record has', 
       '  ## Status',
       '## Status ##',
     ])
-      assert.ok(isStatusHeading(h), h);
-    // The reader takes sections from `##` headings: a status written under `### Status` would not read back.
-    for (const h of ['# Status', '### Status', '## Status quo', 'Status', '## Statistics', '####### Status', '    ## Status', '## Context'])
-      assert.ok(!isStatusHeading(h), h);
+      assert.strictEqual(decisionSection(record(1, 'Use X', h, 'Accepted'), 'status')?.heading, 4, h);
+    // `# Status` after the title is a section as `## Status` is; `### Status` in a record of `##` sections is inside
+    // the section before it; a heading indented four spaces is code.
+    assert.strictEqual(decisionSection(record(1, 'Use X', '# Status', 'Accepted'), 'status')?.heading, 4);
+    for (const h of ['### Status', '## Status quo', 'Status', '## Statistics', '####### Status', '    ## Status', '## Context'])
+      assert.strictEqual(decisionSection(record(1, 'Use X', h, 'Accepted'), 'status'), undefined, h);
   });
 
   for (const heading of ['## **Status**', '## Status:', '## 2. Status', '## 状态', '## 상태'])
@@ -76,7 +79,8 @@ describe('an H3 Status is the text of the section it is in', () => {
       '# 3. Add a status page\n\nDate: 2024-02-01\n\n## Context\n\nC.\n\n## Decision\n\n### Status\n\nThe status page shows deprecated components in grey.\n';
     const { index } = await indexOf({ 'doc/adr/0003-add-a-status-page.md': text, 'doc/adr/0004-h3.md': '# AD-004\n\n### Status\n\nRejected\n' });
     assert.strictEqual(byName(index, '0003-add-a-status-page.md').status, null);
-    assert.strictEqual(byName(index, '0004-h3.md').status, null);
+    // A record whose sections are all H3s has its Status there.
+    assert.strictEqual(byName(index, '0004-h3.md').status, 'rejected');
     assert.strictEqual(setDecisionStatus(byName(index, '0003-add-a-status-page.md'), text, 'deprecated'), undefined);
     assert.strictEqual(addStatusLink(text, 'Amended by', '5. X', '0005-x.md'), text);
   });

@@ -6,10 +6,10 @@
  * would mangle input or leave a half-written record, these do not (see README).
  */
 import { normaliseDate } from '../records/dates';
-import { normaliseHeading } from '../records/markdownOutline';
 import { closingFenceLine, isOpeningFence } from '../records/frontMatterFences';
 import { EntryType, RecordFileSystem, joinPath } from '../store/fileSystem';
 import { titleFromFileName } from './fileNameTitle';
+import { decisionSection } from './decisionSections';
 
 export const ADR_TOOLS_TEMPLATE = `# NUMBER. TITLE
 
@@ -184,44 +184,26 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * A Status section's heading as the reader finds it: adr-tools' `## Status`, emphasised, numbered or with a colon
- * (`## **Status:**`, `## 2. Status`), or in a language the reader knows (`## Statut`, `## 状态`, `## 상태`). A
- * record's status or link is written where it was read. (The reader also takes a status from `## Status: Proposed`,
- * `# Status` after the title and an underlined heading; those are not written to.)
- */
-export function isStatusHeading(line: string): boolean {
-  if (line.charCodeAt(0) !== 35 /* # */ && line.charCodeAt(0) !== 32) return false;
-  const m = /^ {0,3}##[ \t]+(.+?)[ \t]*$/.exec(line);
-  return m !== null && normaliseHeading(m[1].replace(/[ \t]+#+$/, '')) === 'status';
-}
-
-/**
- * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section,
- * just before the next `##` heading, as adr-tools' `_adr_add_link` does. A
- * Status section with no heading after it gets nothing, also as adr-tools.
+ * Adds `LINK [TITLE](FILE)` and a blank line at the end of the Status section, just before the next heading, as
+ * adr-tools' `_adr_add_link` does. The Status section is the one the reader reads ({@link decisionSection}): headed
+ * `## Status`, emphasised, numbered, translated (`## Statut`, `## 状态`), with its status on the heading
+ * (`## Status: Accepted`), `# Status` after the title, underlined, or `### Status` in a record whose sections are
+ * H3s; never a heading in a code block. A record without one gets nothing, as adr-tools; a Status section that ends
+ * the file gets the link at its end (adr-tools drops it).
  */
 export function addStatusLink(text: string, linkType: string, targetTitle: string, targetFile: string): string {
-  const eol = eolOf(text);
-  const cr = eol === '\r\n' ? '\r' : '';
+  const place = decisionSection(text, 'status');
+  if (!place) return text;
+  const cr = eolOf(text) === '\r\n' ? '\r' : '';
   const { lines, final } = splitLines(text);
-  const out: string[] = [];
-  let inStatus = false;
-  for (const line of lines) {
-    const bare = line.replace(/\r$/, '');
-    if (bare.startsWith('##')) {
-      if (inStatus) out.push(`${linkType} [${targetTitle}](${targetFile})${cr}`, cr);
-      inStatus = false;
-    }
-    if (isStatusHeading(bare)) inStatus = true;
-    out.push(line);
+  const link = `${linkType} [${targetTitle}](${targetFile})${cr}`;
+  if (place.close < lines.length) {
+    lines.splice(place.close, 0, link, cr);
+    return lines.join('\n') + final;
   }
-  // A Status section that ends the file: adr-tools drops the link there; it goes at the end instead.
-  if (inStatus) {
-    if (out.length > 0 && out[out.length - 1].replace(/\r$/, '').trim() !== '') out.push(cr);
-    out.push(`${linkType} [${targetTitle}](${targetFile})${cr}`);
-    return `${out.join('\n')}\n`;
-  }
-  return out.join('\n') + final;
+  if (lines.length > 0 && lines[lines.length - 1].replace(/\r$/, '').trim() !== '') lines.push(cr);
+  lines.push(link);
+  return `${lines.join('\n')}\n`;
 }
 
 /** Lines without the empty string a final newline leaves, and that ending. */
@@ -234,25 +216,47 @@ function splitLines(text: string): { lines: string[]; final: string } {
   return { lines, final: '' };
 }
 
-/** Drops lines equal to `status` from the Status section and squeezes the blank lines that leaves, as `_adr_remove_status`. */
+/**
+ * Drops lines equal to `status` from the Status section (up to its first sub-heading) and squeezes the blank lines
+ * that leaves, as `_adr_remove_status`; lines of a code block in it stay as they are. A status on the heading
+ * (`## Status: Accepted`) is dropped from it with its colon or dash (`## Status`).
+ */
 export function removeStatusLine(text: string, status: string): string {
-  const out: string[] = [];
-  let inStatus = false;
-  let afterBlank = false;
+  const place = decisionSection(text, 'status');
+  if (!place) return text;
   const { lines, final } = splitLines(text);
-  for (const line of lines) {
+  const out = lines.slice(0, place.last + 1);
+  const value = place.value;
+  if (value) {
+    const raw = out[value.line];
+    if (raw.slice(value.start, value.end) === status) {
+      let cut = value.from;
+      while (cut > 0 && (raw[cut - 1] === ' ' || raw[cut - 1] === '\t')) cut--;
+      if (cut > 0 && ':-\u2013\u2014'.includes(raw[cut - 1])) {
+        cut--;
+        while (cut > 0 && (raw[cut - 1] === ' ' || raw[cut - 1] === '\t')) cut--;
+      }
+      out[value.line] = raw.slice(0, cut) + raw.slice(value.to);
+    }
+  }
+  const own = new Set(place.lines.map((l) => l.line));
+  const stop = Math.min(place.close, lines.length);
+  let afterBlank = false;
+  for (let i = place.last + 1; i < stop; i++) {
+    const line = lines[i];
     const bare = line.replace(/\r$/, '');
-    if (bare.startsWith('##')) inStatus = false;
-    if (isStatusHeading(bare)) inStatus = true;
-    if (inStatus && /^\s*$/.test(bare)) {
+    if (!own.has(i)) {
+      out.push(line);
+      afterBlank = false;
+    } else if (/^\s*$/.test(bare)) {
       if (!afterBlank) out.push(line);
       afterBlank = true;
-      continue;
+    } else if (bare !== status) {
+      afterBlank = false;
+      out.push(line);
     }
-    if (inStatus && bare === status) continue;
-    if (inStatus) afterBlank = false;
-    out.push(line);
   }
+  for (let i = stop; i < lines.length; i++) out.push(lines[i]);
   return out.join('\n') + final;
 }
 

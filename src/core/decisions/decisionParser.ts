@@ -1,6 +1,6 @@
 import { dateFromFileName, dateInText, normaliseDate } from '../records/dates';
 import { listField, stringField } from '../records/frontMatter';
-import { outlineMarkdown, OutlineLine, plainText } from '../records/markdownOutline';
+import { OutlineLine, plainText } from '../records/markdownOutline';
 import { DecisionDialect, LodestarRecord, RecordLink } from '../records/record';
 import { readTags } from '../records/tags';
 import { basename, resolveHref } from '../store/fileSystem';
@@ -19,6 +19,7 @@ import {
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks, withWikiLinks } from './writtenLinks';
 import { frontMatterKeyLine } from './writtenLinks';
 import { ADR_PREFIX, DATE_PREFIX, titleFromFileName } from './fileNameTitle';
+import { MADR_SECTIONS, outlineDecision } from './decisionSections';
 
 // Read by the index's fallback record and the design parser from here; adr-tools' commands import it alone (no YAML).
 export { titleFromFileName };
@@ -38,14 +39,11 @@ export interface DecisionSource {
 /** The links a field in a table of fields may be: `| **Supersedes** | [ADR-0123](…) |`. */
 const TABLE_LINK_KINDS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
 
-const SECTIONS = ['status', 'links', 'date', 'supersedes', 'superseded by', 'metadata'] as const;
-// MADR's two required sections name a MADR record that has no status or deciders to tell it by.
-const MADR_SECTIONS = ['context and problem statement', 'decision outcome'] as const;
-
 /** Reads one decision record in any dialect: adr-tools/Nygard, MADR 2–4, log4brains. */
 export function parseDecision(src: DecisionSource): LodestarRecord {
   const name = basename(src.path);
-  const outline = outlineMarkdown(src.body, src.bodyLine, SECTIONS, MADR_SECTIONS);
+  // Its sections are H2s, or H3s in a record written so: the writers change the sections this outline finds.
+  const outline = outlineDecision(src.body, src.bodyLine);
   const data = src.data;
   const dateNamed = dateFromFileName(name);
   const links: RecordLink[] = [];

@@ -2,11 +2,12 @@ import { today } from '../records/calendar';
 import { setFrontMatterValue, yamlScalar } from '../records/frontMatterEdit';
 import { LodestarRecord } from '../records/record';
 import { basename, joinPath } from '../store/fileSystem';
-import { datedStatus, isStatusChoices } from './status';
+import { datedStatus, isStatusChoices, normaliseStatus } from './status';
+import { decisionSection, statusBulletLine } from './decisionSections';
 import { RecordLanguage, recordLanguage, statusForms, translatedStatus, translatedVerb } from './recordLanguage';
 import { adrToolsTemplateIn, fieldNamesIn, madrNamesIn } from './folderLanguage';
 import { normaliseHeading } from '../records/markdownOutline';
-import { ADR_TOOLS_TEMPLATE, addStatusLink, isStatusHeading, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
+import { ADR_TOOLS_TEMPLATE, addStatusLink, adrToolsFileName, adrToolsSlug, fillAdrTemplate, hasLinkTo, removeStatusLine } from './adrTools';
 
 /** The dialects Lodestar writes new records in. */
 export type WriteDialect = 'nygard' | 'madr' | 'madr2';
@@ -173,8 +174,8 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
   const madrRef = `${madrVerb[0].toLowerCase()}${madrVerb.slice(1)} [${madrLabel}](${link})`;
   if (old.dialect === 'madr3' || old.dialect === 'madr4') return setFrontMatterValue(text, 'status', madrRef);
   if (old.dialect === 'madr2' || old.dialect === 'log4brains') {
-    const replaced = text.replace(STATUS_BULLET, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${madrRef}${cr}`);
-    if (replaced !== text) return replaced;
+    const replaced = withStatusBullet(text, madrRef);
+    if (replaced !== undefined) return replaced;
   }
   let withoutStatus = removeStatusLine(removeStatusLine(text, 'Accepted'), 'Proposed');
   for (const word of [...statusForms(language, 'accepted'), ...statusForms(language, 'proposed')]) withoutStatus = removeStatusLine(withoutStatus, word);
@@ -184,7 +185,51 @@ export function supersedeText(old: LodestarRecord, text: string, successor: { nu
 }
 
 /** A MADR 2 / log4brains `* Status:` bullet (`* Statut:` in French, …): the key and what follows, up to the line's end. */
-const STATUS_BULLET = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?(?:Status|Statut|Estado|Situação)(?:\*\*|__)?:[ \t]*).*?(\r?)$/im;
+const STATUS_BULLET = /^([ \t]*[-*+][ \t]+(?:\*\*|__)?(?:Status|Statut|Estado|Situação)(?:\*\*|__)?:[ \t]*)/i;
+
+/**
+ * The text with `value` after the `* Status:` bullet the reader reads (under the title or in `## Metadata`; not one
+ * in a code block or another section); undefined when there is none.
+ */
+function withStatusBullet(text: string, value: string): string | undefined {
+  const at = statusBulletLine(text, STATUS_BULLET);
+  if (at < 0) return undefined;
+  const lines = text.split('\n');
+  const cr = lines[at].endsWith('\r') ? '\r' : '';
+  const head = (STATUS_BULLET.exec(lines[at]) as RegExpExecArray)[1];
+  lines[at] = `${head}${/[ \t]$/.test(head) ? '' : ' '}${value}${cr}`;
+  return lines.join('\n');
+}
+
+/** `[text](target)`: a Markdown link on a line. */
+const MARKDOWN_LINK = /\[[^\]]*\]\([^)]*\)/;
+/** `[adr5]: 0005-x.md`: where a reference link points, no status. */
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
+/** `- [x] Accepted`, `* [ ] Proposed`: a checklist item, ticked or not, and its text. */
+const CHECKLIST_ITEM = /^(\s*[-*+]\s+\[)([ xX])(\]\s+)(.*)$/;
+
+/**
+ * A Status section that is a checklist of statuses: the box of `status` ticked (a box added below the last when the
+ * list has none for it), every other box cleared.
+ */
+function tickStatus(lines: string[], boxes: { text: string; line: number }[], status: string, word: string): string {
+  const wanted = normaliseStatus(status);
+  let found = false;
+  for (const box of boxes) {
+    const m = CHECKLIST_ITEM.exec(box.text) as RegExpExecArray;
+    const mine: boolean = !found && (normaliseStatus(m[4]) === wanted || m[4].trim().toLowerCase() === word.toLowerCase());
+    found ||= mine;
+    const cr = lines[box.line].endsWith('\r') ? '\r' : '';
+    lines[box.line] = `${m[1]}${mine ? 'x' : ' '}${m[3]}${m[4]}${cr}`;
+  }
+  if (!found) {
+    const after = boxes[boxes.length - 1];
+    const m = CHECKLIST_ITEM.exec(after.text) as RegExpExecArray;
+    const cr = lines[after.line].endsWith('\r') ? '\r' : '';
+    lines.splice(after.line + 1, 0, `${m[1]}x${m[3]}${word}${cr}`);
+  }
+  return lines.join('\n');
+}
 
 /** `0003-x.md` when both are in one folder, else a relative path. */
 export function relativeLink(fromPath: string, toPath: string): string {
@@ -207,19 +252,37 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
   const translated = translatedStatus(recordLanguage(text), status);
   const written = translated?.toLowerCase() ?? status;
   if (record.dialect === 'madr3' || record.dialect === 'madr4') return setFrontMatterValue(text, 'status', written);
-  if ((record.dialect === 'madr2' || record.dialect === 'log4brains') && STATUS_BULLET.test(text))
-    return text.replace(STATUS_BULLET, (_m, head: string, cr: string) => `${head}${/[ \t]$/.test(head) ? '' : ' '}${translated ?? status}${cr}`);
+  if (record.dialect === 'madr2' || record.dialect === 'log4brains') {
+    const replaced = withStatusBullet(text, translated ?? status);
+    if (replaced !== undefined) return replaced;
+  }
+  // The Status section the reader reads: never a heading in a code block, nor an H3 inside another section.
+  const place = decisionSection(text, 'status');
+  if (!place) return undefined;
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => isStatusHeading(l.replace(/\r$/, '')));
-  if (start < 0) return undefined;
+  const word = translated ?? capitalise(status);
+  const start = place.last;
+  if (place.value) {
+    // `## Status: Proposed` → `## Status: Accepted`: the heading keeps its form.
+    const { line, start: from, end: to } = place.value;
+    const old = lines[line].slice(from, to);
+    lines[line] = lines[line].slice(0, from) + word + lines[line].slice(to);
+    // `## Status: Superseded by [2. B](…)`: the link it held goes on a line of its own below.
+    if (MARKDOWN_LINK.test(old)) {
+      const cr = lines[start].endsWith('\r') ? '\r' : '';
+      const next = lines[start + 1];
+      lines.splice(start + 1, 0, cr, `${old}${cr}`, ...(next !== undefined && next.trim() !== '' ? [cr] : []));
+    }
+    return lines.join('\n');
+  }
   // A status history (`2020-04-22 proposed`, one dated line per change), with no status line of its own above it but
   // the choices: the change is a new dated line after the last.
   let last = -1;
   let own = false;
-  for (let i = start + 1; i < lines.length && !lines[i].startsWith('#'); i++) {
-    const bare = lines[i].replace(/\r$/, '').trim();
-    if (datedStatus(bare) !== null) last = i;
-    else if (last < 0 && bare !== '' && !bare.startsWith('<!--') && !isStatusChoices(bare) && !/\[[^\]]*\]\([^)]*\)/.test(bare)) own = true;
+  for (const l of place.lines) {
+    const bare = l.text.trim();
+    if (datedStatus(bare) !== null) last = l.line;
+    else if (last < 0 && bare !== '' && !bare.startsWith('<!--') && !isStatusChoices(bare) && !MARKDOWN_LINK.test(bare)) own = true;
   }
   if (last >= 0 && !own) {
     const cr = lines[last].endsWith('\r') ? '\r' : '';
@@ -227,12 +290,28 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
     lines.splice(last + 1, 0, ...(spaced ? [cr] : []), `${day} ${written}${cr}`);
     return lines.join('\n');
   }
-  const word = translated ?? capitalise(status);
-  for (let i = start + 1; i < lines.length; i++) {
-    const bare = lines[i].replace(/\r$/, '');
-    if (bare.startsWith('#')) break;
-    if (bare.trim() === '' || /\[[^\]]*\]\([^)]*\)/.test(bare)) continue;
-    lines[i] = `${word}${lines[i].endsWith('\r') ? '\r' : ''}`;
+  // `- [ ] Proposed` / `- [x] Accepted`: the status's box is ticked, the others not.
+  const boxes = place.lines.filter((l) => CHECKLIST_ITEM.test(l.text));
+  if (boxes.length > 0) return tickStatus(lines, boxes, status, word);
+  // The line the reader takes the status from: the first that is no link, comment or link definition.
+  let inComment = false;
+  for (const l of place.lines) {
+    const text = l.text.replace(/<!--.*?-->/g, '');
+    if (inComment) {
+      if (text.includes('-->')) inComment = false;
+      continue;
+    }
+    if (text.includes('<!--')) {
+      inComment = true;
+      continue;
+    }
+    if (text.trim() === '' || MARKDOWN_LINK.test(text) || LINK_DEFINITION.test(text)) continue;
+    // `- **Accepted**` → `- **Deprecated**`: a bullet and emphasis around the status stay.
+    const raw = lines[l.line];
+    const cr = raw.endsWith('\r') ? '\r' : '';
+    const lead = (/^[ \t]*(?:[-*+][ \t]+)?/.exec(l.text) as RegExpExecArray)[0];
+    const wrap = /^(\*\*|__|\*|_)(?=\S).*\S\1$/.exec(l.text.slice(lead.length).trimEnd())?.[1] ?? '';
+    lines[l.line] = `${lead}${wrap}${word}${wrap}${cr}`;
     return lines.join('\n');
   }
   // Only links (or nothing) under Status: the status goes first.

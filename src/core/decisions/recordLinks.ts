@@ -1,5 +1,6 @@
 import { LodestarRecord } from '../records/record';
 import { addStatusLink, hasLinkTo } from './adrTools';
+import { decisionSection, outlineDecisionText } from './decisionSections';
 import { relativeLink, supersedeText } from './newDecision';
 import { recordLanguage, translatedVerb } from './recordLanguage';
 import { linkKindFromVerb } from './status';
@@ -28,20 +29,21 @@ export function addLinkInDialect(record: LodestarRecord, text: string, englishVe
     const withLink = addStatusLink(text, verb, label, file);
     if (withLink !== text) return withLink;
   }
+  // The `## Links` section the reader reads (`### Links` in a record whose sections are H3s), never one in a code block.
+  const outline = outlineDecisionText(text);
+  const place = decisionSection(text, 'links', outline);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const cr = eol === '\r\n' ? '\r' : '';
   const line = `* ${verb} [${label}](${file})`;
-  const lines = text.split(eol);
-  const start = lines.findIndex((l) => /^##\s+Links\s*$/i.test(l));
-  if (start >= 0) {
-    let end = start + 1;
-    while (end < lines.length && !/^#{1,2}\s/.test(lines[end])) end++;
-    let insertAt = end;
-    while (insertAt > start + 1 && lines[insertAt - 1].trim() === '') insertAt--;
-    lines.splice(insertAt, 0, ...(insertAt === start + 1 ? ['', line] : [line]));
-    return lines.join(eol);
+  if (place) {
+    const lines = text.split('\n');
+    let insertAt = place.end;
+    while (insertAt > place.last + 1 && lines[insertAt - 1].trim() === '') insertAt--;
+    lines.splice(insertAt, 0, ...(insertAt === place.last + 1 ? [cr, `${line}${cr}`] : [`${line}${cr}`]));
+    return lines.join('\n');
   }
   const trimmed = text.replace(/(\r?\n)*$/, '');
-  return `${trimmed}${eol}${eol}## Links${eol}${eol}${line}${eol}`;
+  return `${trimmed}${eol}${eol}${'#'.repeat(outline.sectionLevel)} Links${eol}${eol}${line}${eol}`;
 }
 
 /** `Superseded by` as the record's status language says it (`Ersetzt durch`); the verb as given for English or another verb. */

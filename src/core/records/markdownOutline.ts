@@ -26,6 +26,30 @@ export interface MarkdownOutline {
   present: Set<string>;
   /** Lines outside code fences that may hold a Markdown link (`](`, `[[`) or a link reference definition (`[x]: …`). */
   linkLines: OutlineLine[];
+  /** Where each section in `sections` is headed and ends: the place a writer changes is the one read. */
+  headings: Map<string, SectionHeading>;
+  /** The heading level the sections were read at: 2, or 3 when asked ({@link OutlineOptions.sectionLevel}). */
+  sectionLevel: number;
+  /**
+   * The document's sections are H3s: its first heading after the title (an H1, or a lone H2 no section is named
+   * by) is an H3, and no other heading is an H1 or H2. Read again with `sectionLevel: 3` to take them.
+   */
+  h3Sections: boolean;
+}
+
+/** A section's heading, as {@link outlineMarkdown} found it; lines are 0-based lines of the file. */
+export interface SectionHeading {
+  /** The heading's line (an underlined heading's first line). */
+  line: number;
+  /** Its last line: the underline of a setext heading, else `line`. */
+  last: number;
+  level: number;
+  /** The section's first line is written on the heading after a colon or dash (`## Status: Proposed`). */
+  inline: boolean;
+  /** The line of the heading that ends the section, -1 when it runs to the end of the document. */
+  end: number;
+  /** The line of the first deeper heading inside the section (`### Notes` under `## Status`), -1 when none. */
+  sub: number;
 }
 
 export interface OutlineOptions {
@@ -36,7 +60,15 @@ export interface OutlineOptions {
    */
   h2Title?: boolean;
   notTitle?: (text: string) => boolean;
+  /**
+   * The document's sections are H3s (see {@link MarkdownOutline.h3Sections}): an H1, or with none an H2, before the
+   * first section is the title; an H3 starts a section, and deeper headings are inside one.
+   */
+  sectionLevel?: 3;
 }
+
+/** Headings every dialect's sections have, besides the ones asked for: a lone H2 so named is a section, no title. */
+const SECTION_NAMES: ReadonlySet<string> = new Set(['context', 'decision', 'consequences', 'status']);
 
 /** Where the scanner is in the block structure, as far as headings care: setext underlines apply only to a plain paragraph. */
 const enum Paragraph {
@@ -54,7 +86,16 @@ export function outlineMarkdown(
   wantedPresent: readonly string[] = [],
   options?: OutlineOptions,
 ): MarkdownOutline {
-  const outline: MarkdownOutline = { preamble: [], sections: new Map(), present: new Set(), linkLines: [] };
+  const sectionLevel = options?.sectionLevel ?? 2;
+  const outline: MarkdownOutline = {
+    preamble: [],
+    sections: new Map(),
+    present: new Set(),
+    linkLines: [],
+    headings: new Map(),
+    sectionLevel,
+    h3Sections: false,
+  };
   // The next `](` in the body: a line can only hold an inline link when it is before the line's end.
   let nextLink = body.indexOf('](');
   // The next `[[`: a wiki link (`[[0012-use-x]]`), as notes apps write them.
@@ -81,22 +122,44 @@ export function outlineMarkdown(
   let paragraphTargetLength = 0;
   // The content column of the open list item (0: none); lines indented that far belong to the item, not the document.
   let itemIndent = 0;
-  // An H2 (or H1 after the title) starts a section; `## Status: Accepted` carries its first line.
-  const startSection = (text: string, lineNo: number): OutlineLine[] | undefined => {
+  // The heading of the section being read (its end is set when the next one starts).
+  let open: SectionHeading | undefined;
+  // What says whether the sections are H3s: the levels of the first two headings, the headings at H2 or above that
+  // are no title, and whether the title was the first heading.
+  let headings = 0;
+  let firstLevel = 0;
+  let secondLevel = 0;
+  let upper = 0;
+  let firstUpper = '';
+  let titleFirst = false;
+  const closeSection = (lineNo: number): void => {
+    if (open) open.end = lineNo;
+    open = undefined;
+  };
+  // An H2 (or H1 after the title) starts a section; `## Status: Proposed` carries its first line.
+  const startSection = (text: string, lineNo: number, level: number, last: number): OutlineLine[] | undefined => {
     seenH2 = true;
     inPreamble = false;
-    const inline = /^([^:]+):\s*(.+)$/.exec(text);
-    const key = normaliseHeading(inline && wantedSections.includes(normaliseHeading(inline[1])) ? inline[1] : text);
+    closeSection(lineNo);
+    const inline = sectionValue(text, wantedSections);
+    const key = inline ? inline.key : normaliseHeading(text);
     if (wantedPresent.includes(key)) outline.present.add(key);
     if (!wantedSections.includes(key) || outline.sections.has(key)) return undefined;
-    const lines: OutlineLine[] = inline && key === normaliseHeading(inline[1]) ? [{ text: inline[2], line: lineNo }] : [];
+    const lines: OutlineLine[] = inline ? [{ text: inline.value, line: lineNo }] : [];
     outline.sections.set(key, lines);
+    open = { line: lineNo, last, level, inline: inline !== undefined, end: -1, sub: -1 };
+    outline.headings.set(key, open);
     return lines;
   };
-  const heading = (level: number, text: string, lineNo: number, setextLines = 1): void => {
-    if (level === 1 && !outline.title && text !== '') {
+  const heading = (level: number, text: string, lineNo: number, setextLines = 1, last = lineNo): void => {
+    headings++;
+    if (headings === 1) firstLevel = level;
+    else if (headings === 2) secondLevel = level;
+    if ((level === 1 || (sectionLevel === 3 && level === 2 && !seenH2)) && !outline.title && text !== '') {
       outline.title = { text, line: lineNo };
+      titleFirst = headings === 1;
       inPreamble = !seenH2;
+      closeSection(lineNo);
       current = undefined;
     } else if (
       level === 2 &&
@@ -110,12 +173,19 @@ export function outlineMarkdown(
       !options.notTitle?.(text)
     ) {
       outline.title = { text, line: lineNo };
+      closeSection(lineNo);
       current = undefined;
-    } else if (level <= 2) {
-      current = startSection(text, lineNo);
+    } else if (level <= sectionLevel) {
+      if (level <= 2 && upper++ === 0) firstUpper = text;
+      current = startSection(text, lineNo, level, last);
+    } else if (open && open.sub < 0) {
+      open.sub = lineNo;
     }
   };
   let pos = 0;
+  // The line before was blank (the document's start counts as one), and the lines being read are indented code.
+  let lastBlank = true;
+  let indentedCode = false;
   const startParagraph = (lineNo: number): void => {
     paragraph = Paragraph.Plain;
     paragraphStart = pos;
@@ -135,6 +205,24 @@ export function outlineMarkdown(
     if (nextWiki >= 0 && nextWiki < pos) nextWiki = body.indexOf('[[', pos);
     const inComment = commentUntil > pos;
     if (nextComment >= 0 && nextComment < pos) nextComment = body.indexOf('<!--', pos);
+    // An indented code block, as CommonMark reads one: four columns in after a blank line (or at the start), with no
+    // paragraph open and outside any list item, and the lines after it that stay so indented. `    Supersedes [1. A](…)`
+    // there is code: no section's line, no link.
+    const indented = c === 32 || c === 9;
+    const blank = pos === contentEnd || (indented && isBlank(body, pos, contentEnd));
+    if (indented && !blank && !fence && !inComment && (indentedCode || (lastBlank && paragraph === Paragraph.None))) {
+      const columns = indentColumnsAt(body, pos);
+      if (columns >= 4 && (itemIndent === 0 || columns < itemIndent)) {
+        indentedCode = true;
+        itemIndent = 0;
+        itemHtml = false;
+        lastBlank = false;
+        pos = next;
+        continue;
+      }
+    }
+    if (!blank) indentedCode = false;
+    lastBlank = blank;
     // A line opening with `<!--` starts an HTML block, as CommonMark reads it: to the line holding `-->`, it holds no
     // heading and no paragraph, and the lines after its first hold no link.
     if (!inComment) commentInline = false;
@@ -234,7 +322,7 @@ export function outlineMarkdown(
         // Setext heading: the whole paragraph above is its text, and its lines were not content after all.
         if (paragraphTarget) paragraphTarget.length = paragraphTargetLength;
         const text = lines.join(' ');
-        heading(underline[1][0] === '=' ? 1 : 2, text, paragraphLine, lines.length);
+        heading(underline[1][0] === '=' ? 1 : 2, text, paragraphLine, lines.length, lineNo);
         pos = next;
         continue;
       }
@@ -263,7 +351,57 @@ export function outlineMarkdown(
     else if (inPreamble) outline.preamble.push({ text: body.slice(pos, contentEnd), line: lineNo });
     pos = next;
   }
+  // `# AD-001 Title` then `### Status`, `### Context`; `## Decision ADR-099` then `### Status`; or H3s alone.
+  if (sectionLevel === 2 && !options?.h2Title)
+    outline.h3Sections = outline.title
+      ? titleFirst && upper === 0 && secondLevel === 3
+      : (upper === 0 && firstLevel === 3) || (upper === 1 && firstLevel === 2 && secondLevel === 3 && !namesSection(firstUpper, wantedSections, wantedPresent));
   return outline;
+}
+
+/**
+ * A section heading that carries its first line, as the readers take it: `Status: Proposed` (any section asked for,
+ * after a colon), `Status — Accepted` (the status alone, one word, after a dash between spaces) → the section's key
+ * and that line. `at` is where the value starts in the heading's text.
+ */
+export function sectionValue(text: string, wanted: readonly string[]): { key: string; value: string; at: number } | undefined {
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const key = normaliseHeading(text.slice(0, colon));
+    const value = text.slice(colon + 1).trimStart();
+    if (value !== '' && wanted.includes(key)) return { key, value, at: text.length - value.length };
+  }
+  const dash = text.includes('-') || text.includes('\u2013') || text.includes('\u2014') ? DASH_SEPARATOR.exec(text) : null;
+  if (dash && wanted.includes('status') && normaliseHeading(text.slice(0, dash.index)) === 'status') {
+    const value = text.slice(dash.index + dash[0].length).trimStart();
+    if (ONE_WORD.test(value)) return { key: 'status', value, at: text.length - value.length };
+  }
+  return undefined;
+}
+
+/** ` - `, ` – `, ` — `: a dash between spaces. */
+const DASH_SEPARATOR = /\s[-\u2013\u2014]\s/;
+/** `Accepted`, `**Proposed**`, `In-progress`: one word, emphasised or not. */
+const ONE_WORD = /^(?:\*\*|__|\*|_)?\p{L}[\p{L}-]*(?:\*\*|__|\*|_)?$/u;
+
+/** Whether a heading names a section (`Context`, `Status: Accepted`), so it is no title. */
+function namesSection(text: string, wanted: readonly string[], present: readonly string[]): boolean {
+  if (sectionValue(text, wanted)) return true;
+  const key = normaliseHeading(text);
+  return SECTION_NAMES.has(key) || wanted.includes(key) || present.includes(key);
+}
+
+/**
+ * Where an ATX heading's text is on its line (`## Status: Proposed ##` → the span of `Status: Proposed`), as
+ * {@link outlineMarkdown} reads it; undefined when the line is no ATX heading.
+ */
+export function atxHeadingText(raw: string): { start: number; end: number; level: number } | undefined {
+  const h = atxHeading(raw);
+  if (!h) return undefined;
+  let i = 0;
+  while (i < 3 && raw.charCodeAt(i) === 32) i++;
+  const start = h.text === '' ? raw.length : raw.indexOf(h.text, i + h.level);
+  return { start, end: start + h.text.length, level: h.level };
 }
 
 /** Only lines starting with a space, tab, `#`, a fence, an underline, a list or quote marker or a digit can change the structure. */
@@ -287,6 +425,27 @@ function indentColumns(raw: string): number {
     else break;
   }
   return column;
+}
+
+/** The column of the first non-blank character of the line at `pos`, as {@link indentColumns}. */
+function indentColumnsAt(body: string, pos: number): number {
+  let column = 0;
+  for (let i = pos; i < body.length; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch === 32) column++;
+    else if (ch === 9) column += 4 - (column % 4);
+    else break;
+  }
+  return column;
+}
+
+/** Whether the line from `pos` to `end` holds only spaces and tabs. */
+function isBlank(body: string, pos: number, end: number): boolean {
+  for (let i = pos; i < end; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return true;
 }
 
 /** Whether a line ends a plain paragraph instead of continuing it: a block quote, or a list item that may interrupt one. */
