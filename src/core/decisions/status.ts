@@ -226,14 +226,20 @@ const BOLD_STATUS = new RegExp(`^(\\s*(?:[-*+]\\s+)?)(?:\\*\\*|__)${STATUS_KEY}\
  * `Status: **superseded by [`, `**Status:** ⚠️ Superseded by [`, `❌ Superseded by [`: bold opened, or an emoji set,
  * before the verb (the bold closes after the link).
  */
-const MARKED_VERB = /^(\s*(?:[-*+]\s+)?(?:status:\s*)?)(?:\*\*|__|[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)+(?=[A-Za-z])/iu;
+const MARKED_VERB = /^(\s*(?:[-*+]\s+)?(?:status:\s*)?)(?:\*\*|__|[\p{Extended_Pictographic}\uFE0F\u200D]\s*)+(?=[A-Za-z])/iu;
 
 /** `Superceded by [3. Use Kafka](0003-use-kafka.md)`, `**Amends:** [ADR-0003](0003-x.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
   // `Remplace\u0301 par [`: a verb with decomposed accents (as some editors save them) is the composed one. Only what
   // comes before the link is composed; the label and the file name stay as written.
   const open = line.indexOf('[');
-  if (open > 0 && /[^\x00-\x7f]/.test(line.slice(0, open))) line = line.slice(0, open).normalize('NFC') + line.slice(open);
+  // Every link line has its link: most lines of a body, none.
+  if (open <= 0) return undefined;
+  let verb = line.slice(0, open);
+  if (/[^\x00-\x7f]/.test(verb)) verb = verb.normalize('NFC');
+  // `Superseded    by [`: spaces in a run are one space to the verb (and a line of many spaces is read at once).
+  if (verb.includes('  ') || verb.includes('\t')) verb = verb.replace(/\s+/g, ' ');
+  if (verb !== line.slice(0, open)) line = verb + line.slice(open);
   let text = line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line;
   if (/^\s*(?:[-*+]\s+)?(?:status:\s*)?[^\sA-Za-z]/i.test(text)) text = text.replace(MARKED_VERB, '$1');
   const m = LINK_LINE.exec(text);
