@@ -14,6 +14,7 @@ import {
   parseTextualLinkLine,
   parseSuccessorField,
   parseTextualStatusLinks,
+  PARTIALLY_SUPERSEDED,
   titleLinks,
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks, withWikiLinks } from './writtenLinks';
@@ -592,10 +593,20 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   let inComment = false;
   // A status checklist: the lines under it (`**Date:** …`, `**Deciders:** …`) are not the status, ticked or not.
   let checklist = false;
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
     const wiki = new Set<string>();
     let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions, wiki);
+    // `Partly superseded by` then `[ADR-0006](0006-x.md). The rest holds.` on the next line: the verb's link is there.
+    const next = i + 1 < lines.length && text.length < 60 && !text.includes('[') ? lines[i + 1].text.trimStart() : '';
+    if (next.charCodeAt(0) === 91 /* [ */ && VERB_ALONE.test(text)) {
+      const joined = `${text.trim()} ${withInlineLinks(next, definitions, wiki)}`;
+      if (parseLinkLine(joined)) {
+        text = joined;
+        i++;
+      }
+    }
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -635,6 +646,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1, wiki);
       // `Accepted — amended by [5. Foo](…)`: the status, and a link after it.
       if (link.status !== undefined && status === null) status = normaliseStatus(link.status);
+      // `Partially superseded by [51. X](…)` with no status of its own: the record's status is those words.
+      else if (status === null && normaliseStatus(link.verb) === PARTIALLY_SUPERSEDED) status = PARTIALLY_SUPERSEDED;
       continue;
     }
     // `Supersedes ADR 0021.` (or `Amends ADR 0021.`) in plain text, as `Superseded by ADR 0021` is read in the older record.
@@ -708,6 +721,9 @@ function readReplacementSection(
 }
 
 const REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by']);
+
+/** `Superseded by`, `Partly superseded by:`, `Supersedes in part`: a link verb alone on its line. */
+const VERB_ALONE = /^\s*(?:[A-Za-z]+ ){0,3}(?:by|supersedes|amends|replaces|part) ?:?\s*$/i;
 
 /** `- [x] Accepted`, `* [ ] Superseded by ADR-___`: a checklist item, ticked or not, and its text. */
 const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;

@@ -35,6 +35,20 @@ const FRONT_MATTER_LINK_KEYS: Record<string, string> = {
   'depends-on': 'relates-to',
   depends_on: 'relates-to',
   dependson: 'relates-to',
+  // `partially_superseded_by: ADR-0051`, `supersedes_in_part: ADR-0012`: a part of the older record replaced, the rest
+  // in force: the amendment it is, as `Partially superseded by [ADR-0051](…)` in a Status section reads.
+  'partially-superseded-by': 'amended-by',
+  partially_superseded_by: 'amended-by',
+  partiallysupersededby: 'amended-by',
+  'superseded-in-part-by': 'amended-by',
+  superseded_in_part_by: 'amended-by',
+  supersededinpartby: 'amended-by',
+  'partially-supersedes': 'amends',
+  partially_supersedes: 'amends',
+  partiallysupersedes: 'amends',
+  'supersedes-in-part': 'amends',
+  supersedes_in_part: 'amends',
+  supersedesinpart: 'amends',
 };
 
 /**
@@ -83,7 +97,8 @@ function frontMatterTarget(fromPath: string, v: unknown): string | undefined {
   // `superseded_by: "[[0043-use-b2]]"`: a wiki link, as notes apps write a link in front matter.
   const s = v.trim().startsWith('[[') ? withWikiLinks(v.trim()) : v.trim();
   if (s === '' || isTemplatePlaceholder(s)) return undefined;
-  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)$/.exec(s);
+  // `"[ADR-0350](0350-x.md)'s in-place presentation"`: a link, and what of that record is meant after it.
+  const markdownLink = s.charCodeAt(0) === 91 /* [ */ ? /^\[[^\]]*\]\(([^)\s]+)\)/.exec(s) : null;
   if (markdownLink) return resolveHref(fromPath, markdownLink[1]);
   const numbered = /^(?:ADR|adr)?[-_ #]?0*(\d{1,6})$/.exec(s);
   if (numbered) return `ADR-${parseInt(numbered[1], 10)}`;
