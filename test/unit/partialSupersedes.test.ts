@@ -185,6 +185,27 @@ describe('a record superseded only in part', () => {
   });
 });
 
+describe('links a verb line holds besides its verb link', () => {
+  it('reads the other links of the line as references, in the Status section and the body', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0003-a.md': nygard(3, 'A', 'Superseded by [[0008-v]]'),
+      'doc/adr/0005-b.md': nygard(5, 'B', 'Accepted\n\nSupersedes [8. V](0008-v.md)'),
+      'doc/adr/0007-c.md': nygard(7, 'C', 'Accepted'),
+      'doc/adr/0009-d.md': nygard(9, 'D', 'Accepted'),
+      'doc/adr/0008-v.md': nygard(
+        8,
+        'V',
+        'Superseded by [ADR-5](0005-b.md); see also [ADR-7](0007-c.md)\n\nSupersedes [[0003-a]]. See also [[0009-d]] and [[0099-not-written]]',
+      ),
+    });
+    assert.deepStrictEqual(linksOf(index, '0008-v.md'), ['superseded-by 0005-b.md', 'supersedes 0003-a.md', 'references 0007-c.md', 'references 0009-d.md']);
+    assert.deepStrictEqual(linksOf(index, '0007-c.md'), ['referenced-by 0008-v.md']);
+    assert.strictEqual(index.records().find((r) => r.path.endsWith('0008-v.md'))?.status, 'superseded');
+    // A wiki link naming no record is no broken link; both supersedes are stated on both sides.
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+});
+
 describe('partial supersedes stay fast', () => {
   it('a line of many spaces, in a title, a Status section, a field or front matter, is read at once', () => {
     const spaces = ' '.repeat(50_000);

@@ -242,10 +242,9 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     // it does in a quoted banner (`> **⚠️ Superseded by [ADR-0002](…) — 2026-08-11**`).
     const verbLine = parseLinkLine(text.charCodeAt(text.search(/\S/)) === 62 /* > */ ? text.replace(/^\s*(?:>\s?)+/, '') : text);
     const verbKind = verbLine ? linkKindFromVerb(verbLine.verb) : '';
-    if (verbLine && BODY_VERBS.has(verbKind)) {
-      add(verbLine.label, verbLine.href, l.line, verbKind);
-      continue;
-    }
+    // The line's other links are references: `Supersedes [[0003-x]]. See also [[0007-y]]`, `Superseded by [ADR-5](…);
+    // see also [ADR-7](…)` (the verb's own link, read first, is not read again).
+    if (verbLine && BODY_VERBS.has(verbKind)) add(verbLine.label, verbLine.href, l.line, verbKind);
     INLINE_LINK.lastIndex = 0;
     for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2] ?? m[3], l.line);
   }
