@@ -206,6 +206,22 @@ describe('links a verb line holds besides its verb link', () => {
   });
 });
 
+describe('front matter refines and refined-by', () => {
+  it('are the links a `Refines [1. X](…)` line makes', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-a.md': '---\nstatus: accepted\nrefined-by: [ADR-0002]\n---\n\n# A\n',
+      'docs/decisions/0002-b.md': '---\nstatus: accepted\nrefines:\n  - "[ADR-0001](0001-a.md)"\n---\n\n# B\n',
+      'docs/decisions/0003-c.md': '---\nstatus: accepted\nrefined_by: 4\n---\n\n# C\n',
+      'docs/decisions/0004-d.md': '# 4. D\n\n## Status\n\nAccepted\n\nRefines [3. C](0003-c.md)\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-a.md'), ['refined-by 0002-b.md']);
+    assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['refines 0001-a.md']);
+    assert.deepStrictEqual(linksOf(index, '0003-c.md'), ['refined-by 0004-d.md']);
+    assert.deepStrictEqual(linksOf(index, '0004-d.md'), ['refines 0003-c.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+});
+
 describe('partial supersedes stay fast', () => {
   it('a line of many spaces, in a title, a Status section, a field or front matter, is read at once', () => {
     const spaces = ' '.repeat(50_000);

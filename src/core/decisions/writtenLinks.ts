@@ -49,6 +49,12 @@ const FRONT_MATTER_LINK_KEYS: Record<string, string> = {
   'supersedes-in-part': 'amends',
   supersedes_in_part: 'amends',
   supersedesinpart: 'amends',
+  // `refines: ADR-0189` / `refined-by: ADR-0190`: the links a `Refines [1. X](…)` line makes (adr-tools' `-l
+  // "1:Refines:Refined by"`, MADR 2's `Refined by [ADR-0005](…)` example), read the same from front matter.
+  refines: 'refines',
+  'refined-by': 'refined-by',
+  refined_by: 'refined-by',
+  refinedby: 'refined-by',
 };
 
 /**
