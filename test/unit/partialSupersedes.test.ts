@@ -8,6 +8,7 @@ import {
   parseTextualStatusLinks,
 } from '../../src/core/decisions/status';
 import { parseDecision } from '../../src/core/decisions/decisionParser';
+import { readFrontMatter } from '../../src/core/records/frontMatter';
 import { indexOf, linksOf, readings, surveyProblems } from './helpers';
 
 /** A Nygard record: `# N. Title`, a date and a Status section holding `status`. */
@@ -219,6 +220,27 @@ describe('front matter refines and refined-by', () => {
     assert.deepStrictEqual(linksOf(index, '0003-c.md'), ['refined-by 0004-d.md']);
     assert.deepStrictEqual(linksOf(index, '0004-d.md'), ['refines 0003-c.md']);
     assert.deepStrictEqual(surveyProblems(index), []);
+  });
+});
+
+describe('a status mark closing a title', () => {
+  it('is no part of the title, in front matter and in the H1 alike; other brackets are', () => {
+    const title = (data: Record<string, unknown> | undefined, body: string, name = '0019-x.md'): string =>
+      parseDecision({ path: `/r/docs/adr/${name}`, folder: '/r/docs/adr', log4brains: false, data, body, bodyLine: 0 }).title;
+    assert.strictEqual(title({ title: 'Use thing (superseded)', status: 'superseded' }, 'x\n'), 'Use thing');
+    assert.strictEqual(title({ title: 'Use thing [SUPERSEDED]', status: 'superseded' }, 'x\n'), 'Use thing');
+    assert.strictEqual(title({ title: '[SUPERSEDED] Use thing', status: 'superseded' }, 'x\n'), 'Use thing');
+    assert.strictEqual(title({ title: 'Use thing (Deprecated)', status: 'deprecated' }, 'x\n'), 'Use thing');
+    assert.strictEqual(title({ title: 'Use thing (partially superseded)', status: 'accepted' }, 'x\n'), 'Use thing');
+    assert.strictEqual(title(undefined, '# 19. Use thing (superseded)\n\n## Status\n\nSuperseded\n'), 'Use thing');
+    // A title that says something else in brackets keeps it; a mark with no space before it, or that is the whole
+    // title, is the title.
+    assert.strictEqual(title({ title: 'Use Postgres (for reads)' }, 'x\n'), 'Use Postgres (for reads)');
+    assert.strictEqual(title({ title: 'Stop the deprecated API (v1)' }, 'x\n'), 'Stop the deprecated API (v1)');
+    assert.strictEqual(title({ title: 'Record what is superseded(superseded)' }, 'x\n'), 'Record what is superseded(superseded)');
+    assert.strictEqual(title({ title: '(Superseded)' }, 'x\n'), '(Superseded)');
+    const { data, body } = readFrontMatter('---\ntitle: "Use other (superseded)"\nstatus: superseded\n---\n\n# Use other (superseded)\n');
+    assert.strictEqual(title(data, body), 'Use other');
   });
 });
 

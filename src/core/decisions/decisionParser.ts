@@ -830,9 +830,16 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
 
 /**
  * `[Superseded by [ADR-0019](0019-x.md)] Push metrics`, `[DEPRECATED] Use X`: a title that opens with the record's
- * status in brackets, as some teams mark a record no longer in force, is the rest.
+ * status in brackets, as some teams mark a record no longer in force, is the rest. So is one that ends with it,
+ * `Use X (superseded)`, `Use X [DEPRECATED]`, in an H1 or a front matter title alike.
  */
 function withoutStatusMark(title: string): string {
+  const last = title.charCodeAt(title.length - 1);
+  if (last === 41 /* ) */ || last === 93 /* ] */) {
+    const open = title.lastIndexOf(last === 41 ? '(' : '[');
+    const before = open > 0 ? title.charCodeAt(open - 1) : 0;
+    if ((before === 32 || before === 9) && STATUS_MARK.test(title.slice(open + 1, -1))) return title.slice(0, open).trimEnd();
+  }
   if (title.charCodeAt(0) !== 91 /* [ */) return title;
   const m =
     /^\[\s*(?:super[sc]eded|deprecated|rejected|obsolete|withdrawn|draft|proposed|accepted)\b(?:[^[\]]|\[[^\]]*\](?:\([^)]*\))?)*\]\s*[-–—:]?\s+(?=\S)/i.exec(
@@ -840,6 +847,9 @@ function withoutStatusMark(title: string): string {
     );
   return m ? title.slice(m[0].length) : title;
 }
+
+/** `superseded`, `DEPRECATED`, `Partially superseded`: the status in the brackets that close a title (after a space). */
+const STATUS_MARK = /^\s*(?:(?:partially|partly)\s+)?(?:super[sc]eded|deprecated|rejected|obsolete|withdrawn)\s*$/i;
 
 /** `Make a monorepo {#adr_0014}`: a heading id (Doxygen, Pandoc, kramdown) after a title is no part of it. */
 function withoutHeadingId(title: string): string {
