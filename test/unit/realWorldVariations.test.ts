@@ -289,7 +289,7 @@ describe('status, title and date edge cases', () => {
       'doc/adr/0001-a.md': adr('0001', 'Superseded by ADR 0003.'),
       'doc/adr/0002-b.md': adr('0002', 'Superseded by ADR 0003 and ADR 0004'),
       'doc/adr/0005-c.md': adr('0005', 'Superseded by ADR-0003 (2026-05-08)'),
-      'doc/adr/0006-d.md': adr('0006', 'Accepted'),
+      'doc/adr/0006-d.md': adr('0006', 'Accepted\n\nPartially superseded by ADR 0004.'),
       'doc/adr/0007-e.md': adr('0007', 'Superseded by ADR-0003 (#2529) — the single enum is replaced'),
       'doc/adr/0003-new.md': adr('0003', 'Accepted\n\nSupersedes ADR 0001, ADR-0005 and ADR-0007.\n\nSupersedes ADR 0002.'),
       'doc/adr/0004-newer.md': adr('0004', 'Accepted\n\nSupersedes ADR-0002. Its other half stays.\n\nSupersedes ADR-0006 in part.'),
@@ -306,7 +306,12 @@ describe('status, title and date edge cases', () => {
       ['supersedes', '0007-e.md'],
       ['supersedes', '0002-b.md'],
     ]);
-    assert.deepStrictEqual(own('0004-newer.md'), [['supersedes', '0002-b.md']], 'a part superseded is not read as the whole');
+    // A part superseded is not read as the whole: it is an amendment, which the older record states back.
+    assert.deepStrictEqual(own('0004-newer.md'), [
+      ['supersedes', '0002-b.md'],
+      ['amends', '0006-d.md'],
+    ]);
+    assert.deepStrictEqual(own('0006-d.md'), [['amended-by', '0004-newer.md']]);
     assert.strictEqual(byName(index, '0006-d.md').status, 'accepted');
     assert.deepStrictEqual(
       index.problems().map((p) => p.code),

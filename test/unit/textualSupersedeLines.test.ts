@@ -73,6 +73,7 @@ describe('a superseded-by status in plain text naming no record', () => {
       assert.deepStrictEqual(parseTextualSupersede(status), ['ADR-0042'], status);
     // A log4brains id as written, less its full stop; more than a note after the number stays as written.
     assert.deepStrictEqual(parseTextualSupersede('superseded by 20210301-use-pulsar.'), ['20210301-use-pulsar']);
-    assert.deepStrictEqual(parseTextualSupersede('Superseded by ADR-0042 in part'), ['ADR-0042 in part']);
+    // A part superseded is no supersede (parseTextualStatusLinks reads it as the amendment it is).
+    assert.deepStrictEqual(parseTextualSupersede('Superseded by ADR-0042 in part'), []);
   });
 });

@@ -14,6 +14,7 @@ import {
   parseTextualLinkLine,
   parseSuccessorField,
   parseTextualStatusLinks,
+  PARTIALLY_SUPERSEDED,
   titleLinks,
 } from './status';
 import { frontMatterText, isLinkDefinition, linkDefinitions, readBodyReferences, readFrontMatterLinks, withInlineLinks, withWikiLinks } from './writtenLinks';
@@ -594,10 +595,20 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
   let inComment = false;
   // A status checklist: the lines under it (`**Date:** …`, `**Deciders:** …`) are not the status, ticked or not.
   let checklist = false;
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     // Templates leave the choices in an HTML comment: `<!-- Proposed | Accepted -->`.
     const wiki = new Set<string>();
     let text = withInlineLinks(l.text.replace(/<!--.*?-->/g, ''), definitions, wiki);
+    // `Partly superseded by` then `[ADR-0006](0006-x.md). The rest holds.` on the next line: the verb's link is there.
+    const next = i + 1 < lines.length && text.length < 60 && !text.includes('[') ? lines[i + 1].text.trimStart() : '';
+    if (next.charCodeAt(0) === 91 /* [ */ && VERB_ALONE.test(text)) {
+      const joined = `${text.trim()} ${withInlineLinks(next, definitions, wiki)}`;
+      if (parseLinkLine(joined)) {
+        text = joined;
+        i++;
+      }
+    }
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -637,6 +648,8 @@ function readStatusSection(lines: OutlineLine[], path: string, links: RecordLink
       pushLink(links, path, link.verb, link.label, link.href, l.line + 1, wiki);
       // `Accepted — amended by [5. Foo](…)`: the status, and a link after it.
       if (link.status !== undefined && status === null) status = normaliseStatus(link.status);
+      // `Partially superseded by [51. X](…)` with no status of its own: the record's status is those words.
+      else if (status === null && normaliseStatus(link.verb) === PARTIALLY_SUPERSEDED) status = PARTIALLY_SUPERSEDED;
       continue;
     }
     // `Supersedes ADR 0021.` (or `Amends ADR 0021.`) in plain text, as `Superseded by ADR 0021` is read in the older record.
@@ -710,6 +723,9 @@ function readReplacementSection(
 }
 
 const REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by']);
+
+/** `Superseded by`, `Partly superseded by:`, `Supersedes in part`: a link verb alone on its line. */
+const VERB_ALONE = /^\s*(?:[A-Za-z]+ ){0,3}(?:by|supersedes|amends|replaces|part) ?:?\s*$/i;
 
 /** `- [x] Accepted`, `* [ ] Superseded by ADR-___`: a checklist item, ticked or not, and its text. */
 const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
@@ -816,9 +832,16 @@ export function splitNumberedTitle(raw: string, fileNumber: number | null = null
 
 /**
  * `[Superseded by [ADR-0019](0019-x.md)] Push metrics`, `[DEPRECATED] Use X`: a title that opens with the record's
- * status in brackets, as some teams mark a record no longer in force, is the rest.
+ * status in brackets, as some teams mark a record no longer in force, is the rest. So is one that ends with it,
+ * `Use X (superseded)`, `Use X [DEPRECATED]`, in an H1 or a front matter title alike.
  */
 function withoutStatusMark(title: string): string {
+  const last = title.charCodeAt(title.length - 1);
+  if (last === 41 /* ) */ || last === 93 /* ] */) {
+    const open = title.lastIndexOf(last === 41 ? '(' : '[');
+    const before = open > 0 ? title.charCodeAt(open - 1) : 0;
+    if ((before === 32 || before === 9) && STATUS_MARK.test(title.slice(open + 1, -1))) return title.slice(0, open).trimEnd();
+  }
   if (title.charCodeAt(0) !== 91 /* [ */) return title;
   const m =
     /^\[\s*(?:super[sc]eded|deprecated|rejected|obsolete|withdrawn|draft|proposed|accepted)\b(?:[^[\]]|\[[^\]]*\](?:\([^)]*\))?)*\]\s*[-–—:]?\s+(?=\S)/i.exec(
@@ -826,6 +849,9 @@ function withoutStatusMark(title: string): string {
     );
   return m ? title.slice(m[0].length) : title;
 }
+
+/** `superseded`, `DEPRECATED`, `Partially superseded`: the status in the brackets that close a title (after a space). */
+const STATUS_MARK = /^\s*(?:(?:partially|partly)\s+)?(?:super[sc]eded|deprecated|rejected|obsolete|withdrawn)\s*$/i;
 
 /** `Make a monorepo {#adr_0014}`: a heading id (Doxygen, Pandoc, kramdown) after a title is no part of it. */
 function withoutHeadingId(title: string): string {

@@ -14,6 +14,18 @@ export const WRITTEN_BACK: Readonly<Record<string, string>> = {
   'extended-by': 'extends',
 };
 
+/**
+ * The other side stated with the other degree: `Supersedes [12. X](…)` in one record and `Partially superseded by
+ * [51. Y](…)` (an amendment) in the other, or the reverse. The records disagree on how much is replaced, but both state
+ * the link: no side is missing.
+ */
+export const PARTLY_STATED: Readonly<Record<string, string>> = {
+  'superseded-by': 'amended-by',
+  'amended-by': 'superseded-by',
+  supersedes: 'amends',
+  amends: 'supersedes',
+};
+
 /** `superseded-by` → `Superseded by`. */
 export function linkVerb(kind: string): string {
   const words = kind.replace(/-/g, ' ');
@@ -41,7 +53,9 @@ export function missingSide(from: LodestarRecord, line: number | undefined, reco
     const to = recordAt(link.target);
     if (!to || to.kind !== 'decision' || to.path === from.path) continue;
     const back = WRITTEN_BACK[link.kind];
-    if (to.links.some((l) => l.kind === back && recordAt(l.target)?.path === from.path)) continue;
+    // A supersede stated back as an amendment (a part superseded), or the reverse, is stated (see PARTLY_STATED).
+    const partly = PARTLY_STATED[back];
+    if (to.links.some((l) => (l.kind === back || l.kind === partly) && recordAt(l.target)?.path === from.path)) continue;
     return { from, to, kind: back };
   }
   return undefined;

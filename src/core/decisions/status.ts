@@ -117,11 +117,14 @@ export function normaliseStatus(raw: string | undefined): string | null {
     .replace(/^[-*+]\s+(?:\[[ xX]\]\s*)?/, '')
     .trim();
   if (s === '') return null;
+  // `Partially superseded by ADR-0051`, `Superseded in part`, `Superseded by ADR-0051 in part`: the record still holds in
+  // part, and says so in its own words (see PARTIALLY_SUPERSEDED).
+  if (PARTIAL_STATUS.test(s)) return PARTIALLY_SUPERSEDED;
   // `replaced by ADR-0004`: superseded, in other words.
   if (/^super[sc]eded\b|^replaced\s+by\b/i.test(s)) return 'superseded';
   s = s.normalize('NFC');
   // `Accepted - Superseded by 5. Foo`, `Accepted, superseded by ADR-0005`: the record was accepted, and is superseded now.
-  if (supersededByMatch(s)) return 'superseded';
+  if (supersededByMatch(s) && !inPart(bracketedLink(s))) return 'superseded';
   s = s
     .toLowerCase()
     // (and the full-width marks of records written in Japanese and Chinese: `承認済み（2026-09-04）`)
@@ -147,6 +150,19 @@ export function normaliseStatus(raw: string | undefined): string | null {
   if (m) return m[1];
   return s === '' ? null : s.slice(0, 40);
 }
+
+/**
+ * The status of a record only part of which a newer one replaces, when that is all its status says
+ * (`Partially superseded by ADR-0051`, `Superseded in part`). Such a record still holds in part: it is no `superseded`
+ * record (a tree of decisions would grey it out as no longer in force), and `accepted` would be a word the record does
+ * not write. The repository's own words are kept, lower case, as every status outside the standard ones is. With a
+ * status word before them (`Accepted, partially superseded by ADR-0051`) the record's status is that word. Either
+ * way the link is the amendment it is: `amended-by` the newer record (which `amends` this one).
+ */
+export const PARTIALLY_SUPERSEDED = 'partially superseded';
+
+/** `Partially superseded …`, `partly superseded`, `Superseded in part …`, `Superseded by ADR-0051 in part`. */
+const PARTIAL_STATUS = /^(?:partially|partly)\s+(?:super[sc]eded|replaced)\b|^(?:super[sc]eded|replaced)\s+(?:in\s+part\b|by\s+\S+\s+in\s+part\b)/i;
 
 /** `[accepted]`, `[ Superseded ]`: one word in square brackets, a choice kept of a template's list. */
 const BRACKETED_WORD = /^\s*\[\s*([\p{L}-]+)\s*\]\s*$/u;
@@ -180,6 +196,9 @@ function linkKindOfVerb(verb: string): string {
   // `Replaced by [ADR-0004](…)`, `Replaces …`: a supersede in other words.
   if (words === 'replaced by') return 'superseded-by';
   if (words === 'replaces') return 'supersedes';
+  // `Partially superseded by`, `Superseded in part by`, `Supersedes in part`, `Partly replaces`: a part of the older
+  // record replaced, the rest in force: an amendment (see PARTIALLY_SUPERSEDED).
+  if (PARTIAL_VERB.test(words)) return words.endsWith(' by') ? 'amended-by' : 'amends';
   return (
     words
       // Both spellings, as adr-tools writes "Superceded by" and "Supercedes".
@@ -187,6 +206,10 @@ function linkKindOfVerb(verb: string): string {
       .replace(/\s+/g, '-')
   );
 }
+
+/** A partial supersede's verb, lower case, one space between words. */
+const PARTIAL_VERB =
+  /^(?:partially|partly) (?:super[sc]eded by|super[sc]edes|replaced by|replaces)$|^(?:super[sc]eded|replaced) in part by$|^(?:super[sc]edes|replaces) in part$/;
 
 const LINK_LINE = new RegExp(`^\\s*(?:[-*+]\\s+)?(?:${STATUS_KEY}:\\s*)?(${VERB})\\s*:?\\s+\\[([^\\]]+)\\]\\(([^)\\s]+)(?:\\s+"[^"]*")?\\)`, 'i');
 
@@ -226,14 +249,20 @@ const BOLD_STATUS = new RegExp(`^(\\s*(?:[-*+]\\s+)?)(?:\\*\\*|__)${STATUS_KEY}\
  * `Status: **superseded by [`, `**Status:** ⚠️ Superseded by [`, `❌ Superseded by [`: bold opened, or an emoji set,
  * before the verb (the bold closes after the link).
  */
-const MARKED_VERB = /^(\s*(?:[-*+]\s+)?(?:status:\s*)?)(?:\*\*|__|[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)+(?=[A-Za-z])/iu;
+const MARKED_VERB = /^(\s*(?:[-*+]\s+)?(?:status:\s*)?)(?:\*\*|__|[\p{Extended_Pictographic}\uFE0F\u200D]\s*)+(?=[A-Za-z])/iu;
 
 /** `Superceded by [3. Use Kafka](0003-use-kafka.md)`, `**Amends:** [ADR-0003](0003-x.md)` → verb, label and href. */
 export function parseLinkLine(line: string): ParsedLinkLine | undefined {
   // `Remplace\u0301 par [`: a verb with decomposed accents (as some editors save them) is the composed one. Only what
   // comes before the link is composed; the label and the file name stay as written.
   const open = line.indexOf('[');
-  if (open > 0 && /[^\x00-\x7f]/.test(line.slice(0, open))) line = line.slice(0, open).normalize('NFC') + line.slice(open);
+  // Every link line has its link: most lines of a body, none.
+  if (open <= 0) return undefined;
+  let verb = line.slice(0, open);
+  if (/[^\x00-\x7f]/.test(verb)) verb = verb.normalize('NFC');
+  // `Superseded    by [`: spaces in a run are one space to the verb (and a line of many spaces is read at once).
+  if (verb.includes('  ') || verb.includes('\t')) verb = verb.replace(/\s+/g, ' ');
+  if (verb !== line.slice(0, open)) line = verb + line.slice(open);
   let text = line.includes('**') || line.includes('__') ? line.replace(BOLD_STATUS, '$1Status: ').replace(BOLD_VERB, '$1$2 ').replace(BOLD_LINE, '$1') : line;
   if (/^\s*(?:[-*+]\s+)?(?:status:\s*)?[^\sA-Za-z]/i.test(text)) text = text.replace(MARKED_VERB, '$1');
   const m = LINK_LINE.exec(text);
@@ -266,7 +295,8 @@ function isStatusWord(word: string): boolean {
  * (`superseded by 20210301-use-pulsar`, a log4brains id). [] when it says nothing of the kind.
  */
 export function parseTextualSupersede(status: string): string[] {
-  return textualTargets(statusText(status), SUPERSEDED_BY_TEXT);
+  const text = statusText(status);
+  return inPart(text) ? [] : textualTargets(text, SUPERSEDED_BY_TEXT);
 }
 
 /** A link a status names in words: `amended by ADR-0021`, `Superseded (see ADR-0006)`, `accepted (supersedes 0009)`. */
@@ -284,7 +314,8 @@ export interface TextualLink {
 export function parseTextualStatusLinks(status: string): TextualLink[] {
   const text = statusText(status);
   const superseded = textualTargets(text, SUPERSEDED_BY_TEXT);
-  if (superseded.length > 0) return superseded.map((ref) => ({ kind: 'superseded-by', ref }));
+  // `Superseded by ADR-0042 in part`: a part replaced, the amendment it is.
+  if (superseded.length > 0) return superseded.map((ref) => ({ kind: inPart(text) ? 'amended-by' : 'superseded-by', ref }));
   // Every other form names a verb these letters start: most statuses (`Accepted`) are passed over here.
   if (!/super[sc]ed|replace|amend|see/i.test(text) && !TRANSLATED_VERB_IN_TEXT.test(text)) return [];
   const amended = textualTargets(text, AMENDED_BY_TEXT);
@@ -307,9 +338,14 @@ function statusText(status: string): string {
   return bracketedLink(plainText(status).normalize('NFC'));
 }
 
-/** `Deprecated (superseded by ADR-0042)` as `Deprecated, superseded by ADR-0042` (and `amended by` so). */
+/**
+ * `Deprecated (superseded by ADR-0042)` as `Deprecated, superseded by ADR-0042` (and `amended by`, `partially
+ * superseded by` and `superseded in part by` so).
+ */
 function bracketedLink(text: string): string {
-  return text.includes('(') ? text.replace(/^([^\s,;()]+)\s*\(\s*((?:super[sc]eded|amended)\s+by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2') : text;
+  return text.includes('(')
+    ? text.replace(/^([^\s,;()]+)\s*\(\s*((?:(?:partially|partly)\s+)?(?:super[sc]eded|amended)\s+(?:in\s+part\s+)?by\s+[^()]+?)\s*\)\s*\.?\s*$/i, '$1, $2')
+    : text;
 }
 
 function textualTargets(text: string, verb: RegExp): string[] {
@@ -317,8 +353,9 @@ function textualTargets(text: string, verb: RegExp): string[] {
   if (!m) return [];
   const { refs, rest } = leadingReferences(m[1]);
   // `Superseded by ADR-0042.`, `… ADR-0042 (2021-03-05)`, `… ADR-0042 on 2021-03-05`: the sentence's end, a note or
-  // the day it happened after the one record named.
-  if (refs.length === 1 && SUPERSEDE_AFTERWORD.test(rest)) return refs;
+  // the day it happened after the one record named; `… ADR-0042 in part`, how much of this one it replaced; and
+  // `… ADR 0004 on 2026-08-30. Provider names must …`, a sentence of its own after the one naming the record.
+  if (refs.length === 1 && (SUPERSEDE_AFTERWORD.test(rest) || IN_PART.test(rest) || NEXT_SENTENCE.test(rest))) return refs;
   // A log4brains id (`superseded by 20210301-use-pulsar`) as written, less the sentence's full stop.
   return refs.length > 1 ? refs : [m[1].trim().replace(/[.;,]+$/, '')];
 }
@@ -338,6 +375,17 @@ function onlyReferences(text: string, bareNumbers: boolean): string[] {
 }
 
 const SUPERSEDE_AFTERWORD = /^\s*(?:[.;,]\s*)?(?:$|\([^()]*\)\s*\.?\s*$|(?:[-–—]|on|since)\s*\d{4}-\d{2}-\d{2}\)?\s*\.?\s*$)/i;
+/** ` on 2026-08-30. Provider names …`, `. The queue part stays.`: the sentence naming the record ends, another begins. */
+const NEXT_SENTENCE = /^(?:\s+(?:on|since)\s+\d{4}-\d{2}-\d{2})?\s*[.;]\s+\p{Lu}/u;
+/** ` in part`, `, partially`: after the records a status names, how much of the record they replace. */
+const IN_PART = /^\s*(?:,\s*)?(?:in\s+part|partially|partly)\b/i;
+
+/** `Superseded by ADR-0042 in part` (and `Accepted, superseded by ADR-0042 in part`): only a part is replaced. */
+function inPart(text: string): boolean {
+  if (!text.includes('part')) return false;
+  const m = SUPERSEDED_BY_TEXT.exec(text);
+  return m !== null && IN_PART.test(leadingReferences(m[1]).rest);
+}
 
 /** The translated verbs of one link kind, as a regular expression's alternatives. */
 function translatedVerbs(kind: string): string {
@@ -356,6 +404,11 @@ const TRANSLATED_VERB_IN_TEXT = new RegExp(
   'i',
 );
 
+/** `partially superseded by`, `partly replaced by`, `superseded in part by`, as a regular expression's alternatives. */
+const PARTIAL_BY = '(?:partially|partly)\\s+(?:super[sc]eded|replaced)\\s+by|(?:super[sc]eded|replaced)\\s+in\\s+part\\s+by';
+/** `partially supersedes`, `supersedes in part`, `partly replaces`, as a regular expression's alternatives. */
+const PARTIAL_SUPERSEDES = '(?:partially|partly)\\s+(?:super[sc]edes|replaces)|(?:super[sc]edes|replaces)\\s+in\\s+part';
+
 /**
  * `Superseded by ADR-0005`, `Ersetzt durch ADR-0005`, `Deprecated, superseded by ADR-0005`, `⚠️ Superseded by …`: a
  * status naming the record that replaced this one, after a mark, and after one word of status and a comma, semicolon
@@ -365,9 +418,12 @@ const SUPERSEDED_BY_TEXT = new RegExp(
   `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:super[sc]eded\\s+by|replaced\\s+by|${translatedVerbs('superseded-by')})\\s+(.+)$`,
   'iu',
 );
-/** `amended by ADR-0021`, `Geändert durch ADR-0021`: as `superseded by`, the record that amended this one. */
+/**
+ * `amended by ADR-0021`, `Geändert durch ADR-0021`: as `superseded by`, the record that amended this one; and
+ * `Partially superseded by ADR-0051`, `Accepted, superseded in part by ADR-0051`, a part of it replaced, as an amendment.
+ */
 const AMENDED_BY_TEXT = new RegExp(
-  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:amended\\s+by|${translatedVerbs('amended-by')})\\s+(.+)$`,
+  `^[^\\p{L}\\p{N}]*(?:[^\\s,;()]+(?:\\s*[,;]|\\s+[-–—])\\s*)?(?:amended\\s+by|${PARTIAL_BY}|${translatedVerbs('amended-by')})\\s+(.+)$`,
   'iu',
 );
 /** `Superseded (see ADR-0006)`, `Superseded, see ADR-0006`, `Superseded — see ADR-0006`: the record to read instead. */
@@ -388,9 +444,12 @@ export function titleLinks(title: string): { title: string; links: TextualLink[]
 
 const TITLE_LINK = /^(.*\S)\s*\(\s*(super[sc]edes|replaces|amends)\s+([^()]+?)\s*\)$/i;
 
-/** `accepted (supersedes 0009)`, `Accepted; amends ADR-0003`: a status word, then the records this one replaces or amends. */
+/**
+ * `accepted (supersedes 0009)`, `Accepted; amends ADR-0003`: a status word, then the records this one replaces or amends
+ * (`Accepted (partially supersedes ADR 0007)`: a part of them, an amendment).
+ */
 const STATUS_THEN_VERB = new RegExp(
-  `^[^\\p{L}\\p{N}]*\\p{L}+\\s*(?:\\(\\s*(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+([^()]+?)\\s*\\)|[,;]\\s*(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+(.+?))\\s*\\.?\\s*$`,
+  `^[^\\p{L}\\p{N}]*\\p{L}+\\s*(?:\\(\\s*(${PARTIAL_SUPERSEDES}|super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+([^()]+?)\\s*\\)|[,;]\\s*(${PARTIAL_SUPERSEDES}|super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')})\\s+(.+?))\\s*\\.?\\s*$`,
   'iu',
 );
 
@@ -400,9 +459,12 @@ function textualVerbKind(verb: string): string {
   return kind === 'supersedes' || kind === 'amends' ? kind : '';
 }
 
-/** `Supersedes ADR 0021.`, `Amends ADR-0034.`, `Remplace ADR 0021.`: a line naming the records this one replaces or amends. */
+/**
+ * `Supersedes ADR 0021.`, `Amends ADR-0034.`, `Remplace ADR 0021.`: a line naming the records this one replaces or amends
+ * (`Partially supersedes ADR-0012`, `Supersedes in part: ADR 0008.`: a part of them, an amendment).
+ */
 const VERB_TEXT = new RegExp(
-  `^\\s*(?:[-*+]\\s+)?(super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')}):?\\s+(.+)$`,
+  `^\\s*(?:[-*+]\\s+)?(${PARTIAL_SUPERSEDES}|super[sc]edes|replaces|amends|${translatedVerbs('supersedes')}|${translatedVerbs('amends')}):?\\s+(.+)$`,
   'i',
 );
 
@@ -430,8 +492,9 @@ function leadingReferences(text: string, reference: RegExp = NUMBER_REFERENCE): 
 
 /**
  * `Supersedes ADR 0021.`, `Supersedes ADR 0030, ADR 0031, ADR 0032.`, `Supersedes: ADR-0013 (the model pin)`: the
- * records a plain-text Supersedes line names, when its sentence names nothing else (a note in brackets aside) (`Supersedes ADR-0004 in part` and
- * `Supersedes ADR-0066's release policy` supersede only a part, and are not read).
+ * records a plain-text Supersedes line names, when its sentence names nothing else (a note in brackets aside)
+ * (`Supersedes ADR-0066's release policy` supersedes only a part, and is not read; `Supersedes ADR-0004 in part` is
+ * the amendment parseTextualLinkLine reads).
  */
 export function parseTextualSupersedes(line: string): string[] {
   const link = parseTextualLinkLine(line);
@@ -447,8 +510,12 @@ export function parseTextualLinkLine(line: string): { kind: 'supersedes' | 'amen
   const kind = textualVerbKind(m[1]);
   if (kind !== 'supersedes' && kind !== 'amends') return undefined;
   const { refs, rest } = leadingReferences(m[2]);
+  if (refs.length === 0) return undefined;
   // `Supersedes: ADR-0013 (the model pin)`, `… (2021-03-05).`: a note in brackets after the records is a remark on them.
-  return refs.length > 0 && AFTER_REFERENCES.test(rest) ? { kind, refs } : undefined;
+  if (AFTER_REFERENCES.test(rest)) return { kind, refs };
+  // `Supersedes ADR-0004 in part.`: a part of it replaced, an amendment.
+  const part = kind === 'supersedes' ? IN_PART.exec(rest) : null;
+  return part && AFTER_REFERENCES.test(rest.slice(part[0].length)) ? { kind: 'amends', refs } : undefined;
 }
 
 /**
@@ -461,7 +528,8 @@ export function parseSuccessorField(line: string): TextualLink[] {
   if (!(line.includes('by') || line.includes('By') || line.includes('BY') || line.includes('durch') || line.includes('par') || line.includes('por'))) return [];
   const m = SUCCESSOR_FIELD.exec(plainText(line).normalize('NFC'));
   if (!m) return [];
-  const kind = /^amended|^geändert|^modifi|^alterad/i.test(m[1]) ? 'amended-by' : 'superseded-by';
+  // `Superseded in part by: ADR-0027`, `Partially superseded by ADR-0023`: a part of this one replaced, an amendment.
+  const kind = /^amended|^geändert|^modifi|^alterad|^partial|^partly|\spart\s/i.test(m[1]) ? 'amended-by' : 'superseded-by';
   const { refs, rest } = leadingReferences(m[2]);
   return refs.length > 0 && AFTER_REFERENCES.test(rest) ? refs.map((ref) => ({ kind, ref })) : [];
 }
@@ -475,7 +543,7 @@ const AFTER_REFERENCES = /^\s*(?:$|[.;]|\([^()]*\)\s*\.?\s*$|\([^()]*$)/;
 
 /** `Superseded by: …`, `- Replaced by …`, `Ersetzt durch: …`: a line opening with the verb naming the newer record. */
 const SUCCESSOR_FIELD = new RegExp(
-  `^\\s*(?:[-*+]\\s+)?(super[sc]eded\\s+by|replaced\\s+by|amended\\s+by|${translatedVerbs('superseded-by')}|${translatedVerbs('amended-by')})\\s*[:：]?\\s+(.+)$`,
+  `^\\s*(?:[-*+]\\s+)?(${PARTIAL_BY}|super[sc]eded\\s+by|replaced\\s+by|amended\\s+by|${translatedVerbs('superseded-by')}|${translatedVerbs('amended-by')})\\s*[:：]?\\s+(.+)$`,
   'i',
 );
 

@@ -35,6 +35,26 @@ const FRONT_MATTER_LINK_KEYS: Record<string, string> = {
   'depends-on': 'relates-to',
   depends_on: 'relates-to',
   dependson: 'relates-to',
+  // `partially_superseded_by: ADR-0051`, `supersedes_in_part: ADR-0012`: a part of the older record replaced, the rest
+  // in force: the amendment it is, as `Partially superseded by [ADR-0051](…)` in a Status section reads.
+  'partially-superseded-by': 'amended-by',
+  partially_superseded_by: 'amended-by',
+  partiallysupersededby: 'amended-by',
+  'superseded-in-part-by': 'amended-by',
+  superseded_in_part_by: 'amended-by',
+  supersededinpartby: 'amended-by',
+  'partially-supersedes': 'amends',
+  partially_supersedes: 'amends',
+  partiallysupersedes: 'amends',
+  'supersedes-in-part': 'amends',
+  supersedes_in_part: 'amends',
+  supersedesinpart: 'amends',
+  // `refines: ADR-0189` / `refined-by: ADR-0190`: the links a `Refines [1. X](…)` line makes (adr-tools' `-l
+  // "1:Refines:Refined by"`, MADR 2's `Refined by [ADR-0005](…)` example), read the same from front matter.
+  refines: 'refines',
+  'refined-by': 'refined-by',
+  refined_by: 'refined-by',
+  refinedby: 'refined-by',
 };
 
 /**
@@ -83,7 +103,8 @@ function frontMatterTarget(fromPath: string, v: unknown): string | undefined {
   // `superseded_by: "[[0043-use-b2]]"`: a wiki link, as notes apps write a link in front matter.
   const s = v.trim().startsWith('[[') ? withWikiLinks(v.trim()) : v.trim();
   if (s === '' || isTemplatePlaceholder(s)) return undefined;
-  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)$/.exec(s);
+  // `"[ADR-0350](0350-x.md)'s in-place presentation"`: a link, and what of that record is meant after it.
+  const markdownLink = s.charCodeAt(0) === 91 /* [ */ ? /^\[[^\]]*\]\(([^)\s]+)\)/.exec(s) : null;
   if (markdownLink) return resolveHref(fromPath, markdownLink[1]);
   const numbered = /^(?:ADR|adr)?[-_ #]?0*(\d{1,6})$/.exec(s);
   if (numbered) return `ADR-${parseInt(numbered[1], 10)}`;
@@ -227,10 +248,9 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     // it does in a quoted banner (`> **⚠️ Superseded by [ADR-0002](…) — 2026-08-11**`).
     const verbLine = parseLinkLine(text.charCodeAt(text.search(/\S/)) === 62 /* > */ ? text.replace(/^\s*(?:>\s?)+/, '') : text);
     const verbKind = verbLine ? linkKindFromVerb(verbLine.verb) : '';
-    if (verbLine && BODY_VERBS.has(verbKind)) {
-      add(verbLine.label, verbLine.href, l.line, verbKind);
-      continue;
-    }
+    // The line's other links are references: `Supersedes [[0003-x]]. See also [[0007-y]]`, `Superseded by [ADR-5](…);
+    // see also [ADR-7](…)` (the verb's own link, read first, is not read again).
+    if (verbLine && BODY_VERBS.has(verbKind)) add(verbLine.label, verbLine.href, l.line, verbKind);
     INLINE_LINK.lastIndex = 0;
     for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2] ?? m[3], l.line);
   }

@@ -4,7 +4,7 @@ import { numberFromFileName } from '../decisions/decisionParser';
 import { basename, dirname, relativePath } from '../store/fileSystem';
 import { RecordFolder } from './recordFolders';
 import { numberSeries } from '../decisions/numberSeries';
-import { WRITTEN_BACK } from '../decisions/oneSidedLinks';
+import { PARTLY_STATED, WRITTEN_BACK } from '../decisions/oneSidedLinks';
 import { relativeLink } from '../decisions/newDecision';
 import { forgeRecordPath, isForgeFileUrl, RepositoryRemotes } from '../records/forgeAddresses';
 
@@ -248,7 +248,8 @@ export function checkRecords(records: LodestarRecord[], folders: readonly Record
       // Links from front-matter keys are one side by design; the other record carries the reverse.
       const inverse = (r.dialect === 'nygard' && other.dialect === 'nygard' ? BOTH_SIDES_NYGARD : BOTH_SIDES)[link.kind];
       if (inverse && verbLine && other.kind === 'decision' && WRITES_BOTH_SIDES.has(String(other.dialect))) {
-        const stated = other.links.some((l) => l.kind === inverse && resolveTarget(l.target, [other.folder], lookup) === r.path);
+        const partly = PARTLY_STATED[inverse];
+        const stated = other.links.some((l) => (l.kind === inverse || l.kind === partly) && resolveTarget(l.target, [other.folder], lookup) === r.path);
         if (!stated) {
           problems.push({
             path: r.path,
