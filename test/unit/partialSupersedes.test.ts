@@ -207,6 +207,25 @@ describe('links a verb line holds besides its verb link', () => {
   });
 });
 
+describe('a verb naming a list of records', () => {
+  it('the links listed after the verb\'s (`, `, `and`, `&`) are the verb\'s; after other words, references', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygard(1, 'A', 'Superseded by [9. V](0009-v.md)'),
+      'doc/adr/0002-b.md': nygard(2, 'B', 'Superseded by [9. V](0009-v.md)'),
+      'doc/adr/0003-c.md': nygard(3, 'C', 'Superseded by [9. V](0009-v.md)'),
+      'doc/adr/0004-d.md': nygard(4, 'D', 'Accepted'),
+      'doc/adr/0009-v.md': nygard(
+        9,
+        'V',
+        'Accepted\n\nSupersedes [ADR-1](0001-a.md), **[ADR-2](0002-b.md)** and [ADR-3](0003-c.md). See also [ADR-4](0004-d.md)',
+      ),
+    });
+    assert.deepStrictEqual(linksOf(index, '0009-v.md'), ['supersedes 0001-a.md', 'supersedes 0002-b.md', 'supersedes 0003-c.md', 'references 0004-d.md']);
+    assert.deepStrictEqual(linksOf(index, '0002-b.md'), ['superseded-by 0009-v.md']);
+    assert.deepStrictEqual(surveyProblems(index), []);
+  });
+});
+
 describe('front matter refines and refined-by', () => {
   it('are the links a `Refines [1. X](…)` line makes', async () => {
     const { index } = await indexOf({

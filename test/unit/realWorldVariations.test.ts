@@ -1040,4 +1040,23 @@ describe('status, title and date edge cases', () => {
       ],
     );
   });
+
+  it('a status field wrapped before its link (`— **superseded by` then `[ADR-0015](…)**`) is that link, once', async () => {
+    const { index } = await indexOf({
+      'doc/adr/0011-lock.md': '# ADR-0011. Locking\n\n**Status:** ~~accepted~~ — **superseded by\n[ADR-0015](0015-drafts.md)**\n\n> Not used.\n',
+      'doc/adr/0012-b.md': '# ADR-0012. B\n\n* Status: Superseded by:\n  [ADR-0015](0015-drafts.md)\n',
+      'doc/adr/0015-drafts.md': '# ADR-0015. Drafts\n\n**Status:** accepted\n\nSupersedes [ADR-0011](0011-lock.md) and [ADR-0012](0012-b.md)\n',
+      // Not a wrap: a status with no verb at its end, a link line after it.
+      'doc/adr/0016-c.md': '# ADR-0016. C\n\nStatus: Accepted\n[ADR-0015](0015-drafts.md) came first.\n',
+    });
+    const links = (name: string) => index.linksOf(byName(index, name)).map((l) => [l.kind, path.basename(index.resolveLink(byName(index, name), l.target))]);
+    assert.deepStrictEqual(links('0011-lock.md'), [['superseded-by', '0015-drafts.md']]);
+    assert.deepStrictEqual(links('0012-b.md'), [['superseded-by', '0015-drafts.md']]);
+    assert.deepStrictEqual(links('0016-c.md'), [['references', '0015-drafts.md']]);
+    assert.deepStrictEqual(
+      ['0011-lock.md', '0012-b.md', '0016-c.md'].map((n) => byName(index, n).status),
+      ['superseded', 'superseded', 'accepted'],
+    );
+    assert.deepStrictEqual(index.problems(), []);
+  });
 });

@@ -105,10 +105,11 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
       // A word outside log4brains' six (`Implemented`) is kept as written, as in every dialect: log4brains' own site
       // shows it as a draft, but a status is never silently changed.
       status = normaliseStatus(bullets.status.value);
+      const field = withWrappedLink(bullets.status, fieldLines);
       const wiki = new Set<string>();
-      const link = parseLinkLine(withInlineLinks(bullets.status.text, definitions, wiki));
+      const link = parseLinkLine(withInlineLinks(field.text, definitions, wiki));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, bullets.status.line + 1, wiki);
-      else addTextualSupersede(bullets.status.value, links, bullets.status.line + 1);
+      else addTextualSupersede(field.value, links, bullets.status.line + 1);
     }
     date = normaliseDate(bullets.date?.value);
   } else if (statusSection) {
@@ -138,10 +139,11 @@ export function parseDecision(src: DecisionSource): LodestarRecord {
     status = normaliseStatus(line?.value);
     // `Status: superseded by ADR-0018` under the title, as the bullet is read.
     if (line && !isTemplatePlaceholder(line.value)) {
+      const field = withWrappedLink(line, fieldLines);
       const wiki = new Set<string>();
-      const link = parseLinkLine(withInlineLinks(line.text, definitions, wiki));
+      const link = parseLinkLine(withInlineLinks(field.text, definitions, wiki));
       if (link) pushLink(links, src.path, link.verb, link.label, link.href, line.line + 1, wiki);
-      else addTextualSupersede(line.value, links, line.line + 1);
+      else addTextualSupersede(field.value, links, line.line + 1);
     }
     date = normaliseDate(bullets.date?.value);
   }
@@ -723,6 +725,23 @@ function readReplacementSection(
 }
 
 const REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by']);
+
+/**
+ * `**Status:** ~~accepted~~ — **superseded by` with `[ADR-0015](0015-x.md)**` opening the next line: a status field
+ * wrapped before its link is read with that line (the link is the verb's, not a reference of the body). Anything
+ * else is the field as it is.
+ */
+function withWrappedLink<F extends { text: string; value: string; line: number }>(field: F, lines: readonly OutlineLine[]): { text: string; value: string } {
+  if (!VERB_AT_END.test(field.value)) return field;
+  const next = lines.find((l) => l.line > field.line);
+  if (!next || next.line !== field.line + 1) return field;
+  const start = next.text.trimStart();
+  if (!(start.startsWith('[') || start.startsWith('**[') || start.startsWith('__['))) return field;
+  return { text: `${field.text.trimEnd()} ${start}`, value: `${field.value.trimEnd()} ${start}` };
+}
+
+/** A status that ends with its link's verb: `superseded by`, `**Superseded by:**`, `Amended by`. */
+const VERB_AT_END = /\b(?:superseded|superceded|amended|replaced|deprecated) by[*_:\s]*$/i;
 
 /** `Superseded by`, `Partly superseded by:`, `Supersedes in part`: a link verb alone on its line. */
 const VERB_ALONE = /^\s*(?:[A-Za-z]+ ){0,3}(?:by|supersedes|amends|replaces|part) ?:?\s*$/i;

@@ -124,6 +124,9 @@ export function frontMatterKeyLine(head: string, key: string): number | undefine
 /** Verbs that make a body line a link of their kind rather than a plain reference. */
 const BODY_VERBS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to']);
 // The destination in angle brackets may hold spaces, as CommonMark allows: `[ADR-0020](<0020 - Token secrets.md>)`.
+/** What parts the links of a list: `, `, ` and `, `, and `, ` & ` (and the emphasis around each link). */
+const LIST_SEPARATOR = /^[\s*_]*(?:,|,?\s*and|&)?[\s*_]*$/i;
+
 const INLINE_LINK = /!?\[([^\]]*)\]\(\s*(?:<([^<>\n]+)>|([^)\s<>]+))(?:\s+["'(][^)]*)?\)/g;
 const HUGO_REF = /\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]+)"\s*[>%]\}\}/g;
 // (`[^2]: See [ADR 0034](0034-x.md)` is a footnote, not a definition: the links in its text are the body's.)
@@ -248,10 +251,21 @@ export function readBodyReferences(lines: OutlineLine[], fromPath: string, links
     // it does in a quoted banner (`> **⚠️ Superseded by [ADR-0002](…) — 2026-08-11**`).
     const verbLine = parseLinkLine(text.charCodeAt(text.search(/\S/)) === 62 /* > */ ? text.replace(/^\s*(?:>\s?)+/, '') : text);
     const verbKind = verbLine ? linkKindFromVerb(verbLine.verb) : '';
-    // The line's other links are references: `Supersedes [[0003-x]]. See also [[0007-y]]`, `Superseded by [ADR-5](…);
+    // The links listed right after the verb's are the verb's too (`Supersedes [ADR-3](…) and [ADR-4](…)`, `, [ADR-5](…)`);
+    // the line's other links are references: `Supersedes [[0003-x]]. See also [[0007-y]]`, `Superseded by [ADR-5](…);
     // see also [ADR-7](…)` (the verb's own link, read first, is not read again).
-    if (verbLine && BODY_VERBS.has(verbKind)) add(verbLine.label, verbLine.href, l.line, verbKind);
+    const verb = verbLine && BODY_VERBS.has(verbKind);
+    if (verb) add(verbLine.label, verbLine.href, l.line, verbKind);
     INLINE_LINK.lastIndex = 0;
-    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) if (m[0][0] !== '!') add(m[1], m[2] ?? m[3], l.line);
+    // Whether the links are still the verb's list: from its own link on, while only `,`, `and`, `&` part them.
+    let listed = false;
+    let end = 0;
+    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) {
+      const href = m[2] ?? m[3];
+      if (verb && !listed && end === 0 && href === verbLine.href) listed = true;
+      else if (listed) listed = LIST_SEPARATOR.test(text.slice(end, m.index));
+      end = m.index + m[0].length;
+      if (m[0][0] !== '!') add(m[1], href, l.line, listed ? verbKind : 'references');
+    }
   }
 }
