@@ -208,7 +208,7 @@ describe('links a verb line holds besides its verb link', () => {
 });
 
 describe('a verb naming a list of records', () => {
-  it('the links listed after the verb\'s (`, `, `and`, `&`) are the verb\'s; after other words, references', async () => {
+  it("the links listed after the verb's (`, `, `and`, `&`) are the verb's; after other words, references", async () => {
     const { index } = await indexOf({
       'doc/adr/0001-a.md': nygard(1, 'A', 'Superseded by [9. V](0009-v.md)'),
       'doc/adr/0002-b.md': nygard(2, 'B', 'Superseded by [9. V](0009-v.md)'),
