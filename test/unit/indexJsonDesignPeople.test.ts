@@ -19,6 +19,19 @@ async function indexJson(files: Record<string, string>): Promise<string> {
 }
 
 describe('lodestar index --json: who decided a decision, who wrote, reviewed and approved a design doc', () => {
+  it('a front matter link naming no record prints its text as written', async () => {
+    const out = JSON.parse(
+      await indexJson({
+        'docs/decisions/0001-a.md': '---\nstatus: superseded\nsuperseded_by: "0017"\nrelated: [ADR-0002]\n---\n# A\n',
+        'docs/decisions/0002-b.md': '---\nstatus: accepted\n---\n# B\n',
+      }),
+    ) as { records: { path: string; links: { kind: string; target: string }[] }[] };
+    assert.deepStrictEqual(out.records[0].links, [
+      { kind: 'superseded-by', target: '0017' },
+      { kind: 'relates-to', target: 'docs/decisions/0002-b.md' },
+    ]);
+  });
+
   it('decisions carry their deciders (possibly empty), from MADR front matter or a Deciders field, as written', async () => {
     const out = JSON.parse(
       await indexJson({

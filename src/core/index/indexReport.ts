@@ -61,7 +61,8 @@ export function indexReportRecord(
     dialect: r.dialect,
     links: index.linksOf(r).map((l) => {
       const target = index.resolveLink(r, l.target);
-      return { kind: l.kind, target: target.startsWith('/') ? rel(target) : target };
+      // A record's path when the link names one; else the text as written (`superseded_by: "0017"`, not `ADR-17`).
+      return { kind: l.kind, target: target.startsWith('/') ? rel(target) : l.via === 'front-matter' && l.label !== undefined ? l.label : target };
     }),
     pullRequests: r.pullRequests.length === 0 ? r.pullRequests : pullRequests(r.pullRequests),
     private: r.private,
