@@ -258,3 +258,39 @@ describe('status writers: where the status is written in its section, and every 
     assert.strictEqual(supersedeText(record, text, SUCCESSOR), text.replace('* Status: proposed', '* Status: superseded by [ADR-0002](0002-b.md)'));
   });
 });
+
+describe('status writers: what is around the status line stays', () => {
+  const change = (text: string, status = 'deprecated'): [string | undefined, string | null | undefined] => {
+    const out = setDecisionStatus(read('0003-use-x.md', text), text, status);
+    return [out, out === undefined ? undefined : read('0003-use-x.md', out).status];
+  };
+
+  it('a checklist after the status line (a sign-off list) is no checklist of statuses: its boxes stay', () => {
+    const text = '# 3. Use X\n\n## Status\n\nAccepted\n\nSign-off:\n- [x] Security review\n- [ ] Performance review\n\n## Context\n\nc\n';
+    assert.deepStrictEqual(change(text), [text.replace('\nAccepted\n', '\nDeprecated\n'), 'deprecated']);
+  });
+
+  it('a checklist of statuses is ticked, and a sign-off list after it is left alone', () => {
+    const text = '# 3. Use X\n\n## Status\n\n- [ ] Proposed\n- [x] Accepted\n\nSign-off:\n- [x] Security\n\n## Context\n';
+    assert.deepStrictEqual(change(text, 'proposed'), [
+      '# 3. Use X\n\n## Status\n\n- [x] Proposed\n- [ ] Accepted\n\nSign-off:\n- [x] Security\n\n## Context\n',
+      'proposed',
+    ]);
+  });
+
+  it('a comment after the status, on its line or its heading, a quote before it and a byte order mark stay', () => {
+    assert.deepStrictEqual(change('# 3. X\n\n## Status: Accepted <!-- since 2024-01 -->\n\n## Context\n'), [
+      '# 3. X\n\n## Status: Deprecated <!-- since 2024-01 -->\n\n## Context\n',
+      'deprecated',
+    ]);
+    assert.deepStrictEqual(change('# 3. X\n\n## Status\n\n> Accepted <!-- c -->\n\n## Context\n'), [
+      '# 3. X\n\n## Status\n\n> Deprecated <!-- c -->\n\n## Context\n',
+      'deprecated',
+    ]);
+    assert.deepStrictEqual(change('# 3. X\r\n\r\n## Status\r\n\r\n**Accepted** <!-- c -->\r\n\r\n## Context\r\n'), [
+      '# 3. X\r\n\r\n## Status\r\n\r\n**Deprecated** <!-- c -->\r\n\r\n## Context\r\n',
+      'deprecated',
+    ]);
+    assert.deepStrictEqual(change('\uFEFF## Status: Accepted\n\n## Context\n\nc\n'), ['\uFEFF## Status: Deprecated\n\n## Context\n\nc\n', 'deprecated']);
+  });
+});

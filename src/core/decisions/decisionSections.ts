@@ -61,8 +61,18 @@ export function decisionSection(text: string, key: 'status' | 'links', outline: 
   const end = heading.end < 0 ? count : heading.end;
   const place: SectionPlace = { heading: heading.line, last: heading.last, end, close: heading.sub < 0 ? end : heading.sub, lines };
   if (!heading.inline) return place;
-  const value = headingValue(text.split('\n', heading.last + 1), heading.line, heading.last);
+  const split = text.split('\n', heading.last + 1);
+  // A byte order mark opens the first line, not its heading (the outline reads past it).
+  const bom = split[0].charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (bom) split[0] = split[0].slice(1);
+  const value = headingValue(split, heading.line, heading.last);
   if (!value) return undefined;
+  if (bom && value.line === 0) {
+    value.start++;
+    value.end++;
+    value.from++;
+    value.to++;
+  }
   place.value = value;
   place.lines = lines.slice(1);
   return place;

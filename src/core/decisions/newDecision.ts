@@ -264,7 +264,11 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
   const start = place.last;
   if (place.value) {
     // `## Status: Proposed` → `## Status: Accepted`: the heading keeps its form.
-    const { line, start: from, end: to } = place.value;
+    const { line, start: from } = place.value;
+    let to = place.value.end;
+    // `## Status: Accepted <!-- since 2024-01 -->`: a comment after the value stays.
+    const comment = lines[line].slice(from, to).indexOf('<!--');
+    if (comment >= 0) to = from + lines[line].slice(from, from + comment).trimEnd().length;
     const old = lines[line].slice(from, to);
     lines[line] = lines[line].slice(0, from) + word + lines[line].slice(to);
     // `## Status: Superseded by [2. B](…)`: the link it held goes on a line of its own below.
@@ -290,12 +294,10 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
     lines.splice(last + 1, 0, ...(spaced ? [cr] : []), `${day} ${written}${cr}`);
     return lines.join('\n');
   }
-  // `- [ ] Proposed` / `- [x] Accepted`: the status's box is ticked, the others not.
-  const boxes = place.lines.filter((l) => CHECKLIST_ITEM.test(l.text));
-  if (boxes.length > 0) return tickStatus(lines, boxes, status, word);
   // The line the reader takes the status from: the first that is no link, comment or link definition.
   let inComment = false;
-  for (const l of place.lines) {
+  for (let i = 0; i < place.lines.length; i++) {
+    const l = place.lines[i];
     const text = l.text.replace(/<!--.*?-->/g, '');
     if (inComment) {
       if (text.includes('-->')) inComment = false;
@@ -306,12 +308,24 @@ export function setDecisionStatus(record: LodestarRecord, text: string, status: 
       continue;
     }
     if (text.trim() === '' || MARKDOWN_LINK.test(text) || LINK_DEFINITION.test(text)) continue;
-    // `- **Accepted**` → `- **Deprecated**`: a bullet and emphasis around the status stay.
+    // `- [ ] Proposed` / `- [x] Accepted`: in a checklist of statuses (the line read opens it), the status's box is
+    // ticked and the others cleared; a checklist further down (a sign-off list) is no status's.
+    if (CHECKLIST_ITEM.test(l.text)) {
+      const boxes = [l];
+      for (let j = i + 1; j < place.lines.length && place.lines[j].line === boxes[boxes.length - 1].line + 1 && CHECKLIST_ITEM.test(place.lines[j].text); j++)
+        boxes.push(place.lines[j]);
+      return tickStatus(lines, boxes, status, word);
+    }
+    // `- **Accepted**` → `- **Deprecated**`: a quote, a bullet, emphasis around the status and a comment after it stay.
     const raw = lines[l.line];
     const cr = raw.endsWith('\r') ? '\r' : '';
-    const lead = (/^[ \t]*(?:[-*+][ \t]+)?/.exec(l.text) as RegExpExecArray)[0];
-    const wrap = /^(\*\*|__|\*|_)(?=\S).*\S\1$/.exec(l.text.slice(lead.length).trimEnd())?.[1] ?? '';
-    lines[l.line] = `${lead}${wrap}${word}${wrap}${cr}`;
+    const lead = (/^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+][ \t]+)?/.exec(l.text) as RegExpExecArray)[0];
+    const rest = l.text.replace(/\r$/, '').slice(lead.length);
+    const at = rest.indexOf('<!--');
+    const tail = at >= 0 && rest.slice(at).trimEnd().endsWith('-->') ? rest.slice(rest.slice(0, at).trimEnd().length) : '';
+    const value = rest.slice(0, rest.length - tail.length).trimEnd();
+    const wrap = /^(\*\*|__|\*|_)(?=\S).*\S\1$/.exec(value)?.[1] ?? '';
+    lines[l.line] = `${lead}${wrap}${word}${wrap}${tail}${cr}`;
     return lines.join('\n');
   }
   // Only links (or nothing) under Status: the status goes first.
