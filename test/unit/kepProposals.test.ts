@@ -7,9 +7,10 @@ import { RecordCacheFile } from '../../src/core/index/recordCacheFile';
 import { DEFAULT_SETTINGS } from '../../src/core/index/recordFolders';
 import { RecordIndex } from '../../src/core/index/recordIndex';
 import { changeOfEvent } from '../../src/core/index/liveChanges';
-import { RecordFileSystem, toPortPath } from '../../src/core/store/fileSystem';
+import { toPortPath } from '../../src/core/store/fileSystem';
 import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { makeTempDir, writeFiles } from '../fixtures/gitRepo';
+import { countingFileSystem } from '../fixtures/countingFileSystem';
 
 const DEBUG_README = '# KEP-1441: kubectl debug\n\n<!-- toc -->\n- [Summary](#summary)\n<!-- /toc -->\n\n## Summary\n\nText.\n';
 
@@ -81,31 +82,6 @@ function forgeLinks(index: RecordIndex, name: string): string[] {
 }
 
 /** Node's file system, counting the files read (either way of reading). */
-function counting(blockingReads = false): { fs: RecordFileSystem; reads: string[] } {
-  const inner = new NodeFileSystem({ blockingReads });
-  const reads: string[] = [];
-  return {
-    reads,
-    fs: {
-      readDirectory: (p) => inner.readDirectory(p),
-      stat: (p) => inner.stat(p),
-      realPath: (p) => inner.realPath(p),
-      readFile: (p) => {
-        reads.push(p);
-        return inner.readFile(p);
-      },
-      ...(blockingReads
-        ? {
-            readFileNow: (p: string) => {
-              reads.push(p);
-              return inner.readFileNow!(p);
-            },
-          }
-        : {}),
-    },
-  };
-}
-
 describe('KEP-style proposals: a README with its kep.yaml beside it', () => {
   it('kep.yaml gives the status, people, dates, number and links; the README keeps its title', async () => {
     const { root, index } = await indexOf(kepRepo());
@@ -226,7 +202,7 @@ describe('KEP-style proposals: a README with its kep.yaml beside it', () => {
     for (const blocking of [false, true]) {
       const root = makeTempDir();
       writeFiles(root, files);
-      const run = counting(blocking);
+      const run = countingFileSystem(blocking);
       const index = new RecordIndex(run.fs, toPortPath(root), DEFAULT_SETTINGS);
       await index.build();
       const reads = run.reads.map((p) => path.relative(root, p).split(path.sep).join('/')).sort();
@@ -286,7 +262,7 @@ describe('KEP-style proposals: a README with its kep.yaml beside it', () => {
     const folder = makeTempDir();
     const LATER = (): number => Date.now() + 60_000;
     const build = async (): Promise<{ index: RecordIndex; reads: string[] }> => {
-      const run = counting(true);
+      const run = countingFileSystem(true);
       const index = new RecordIndex(run.fs, port, DEFAULT_SETTINGS);
       const cache = new RecordCacheFile(port, 'build-1', { folder, now: LATER });
       await index.build({ cache });

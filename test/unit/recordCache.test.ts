@@ -9,6 +9,7 @@ import { NodeFileSystem } from '../../src/core/store/nodeFileSystem';
 import { buildRepo, makeTempDir } from '../fixtures/gitRepo';
 import { madr2Adr, madr4Adr, nygardAdr, sessionNote } from '../fixtures/recordText';
 import { runCli } from './cliInProcess';
+import { countingFileSystem } from '../fixtures/countingFileSystem';
 
 /** Records in several dialects side by side, CRLF, broken front matter and a mentoring session: what a real repository holds. */
 function repoFiles(): Record<string, string> {
@@ -27,27 +28,6 @@ function repoFiles(): Record<string, string> {
 }
 
 /** Node's file system, counting the record files read. */
-function counting(): { fs: RecordFileSystem; reads: string[] } {
-  const inner = new NodeFileSystem({ blockingReads: true });
-  const reads: string[] = [];
-  return {
-    reads,
-    fs: {
-      readDirectory: (p) => inner.readDirectory(p),
-      stat: (p) => inner.stat(p),
-      realPath: (p) => inner.realPath(p),
-      readFile: (p) => {
-        reads.push(p);
-        return inner.readFile(p);
-      },
-      readFileNow: (p) => {
-        reads.push(p);
-        return inner.readFileNow!(p);
-      },
-    },
-  };
-}
-
 /** Files written now were written "just now": a clock this far ahead trusts them, as a later run would. */
 const LATER = () => Date.now() + 60_000;
 
@@ -60,7 +40,7 @@ async function buildWith(root: string, cache: RecordCacheFile | undefined, fsys:
 
 /** Builds once more with the cache file in `folder` and returns the record files read. */
 async function readsOfBuild(root: string, folder: string, identity = 'build-1', now: () => number = LATER): Promise<string[]> {
-  const run = counting();
+  const run = countingFileSystem();
   await buildWith(root, new RecordCacheFile(root, identity, { folder, now }), run.fs);
   return run.reads;
 }
@@ -76,7 +56,7 @@ describe('records kept between runs (the CLI record cache)', () => {
     const fresh = await buildWith(root, undefined, new NodeFileSystem({ blockingReads: true }));
     const firstReads = await readsOfBuild(root, folder);
     assert.strictEqual(firstReads.length, 6, 'the first run reads every record file');
-    const second = counting();
+    const second = countingFileSystem();
     const cached = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), second.fs);
     assert.deepStrictEqual(second.reads, []);
     assert.deepStrictEqual(snapshot(cached), snapshot(fresh));
@@ -93,7 +73,7 @@ describe('records kept between runs (the CLI record cache)', () => {
     const changed = path.join(root, 'doc/adr/0001-record-decisions.md');
     fs.writeFileSync(changed, nygardAdr({ number: 1, title: 'Record every decision', status: 'Deprecated' }));
     fs.rmSync(path.join(root, 'doc/adr/0005-bullets.md'));
-    const next = counting();
+    const next = countingFileSystem();
     const index = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), next.fs);
     assert.deepStrictEqual(next.reads, [changed]);
     assert.strictEqual(index.record(changed)?.title, 'Record every decision');
@@ -122,7 +102,7 @@ describe('records kept between runs (the CLI record cache)', () => {
     const root = buildRepo(repoFiles());
     const folder = makeTempDir();
     const first = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
-    await buildWith(root, first, counting().fs);
+    await buildWith(root, first, countingFileSystem().fs);
     const otherReads = await readsOfBuild(root, folder, 'build-2');
     assert.strictEqual(otherReads.length, 6, 'another build of the program parses anew');
 
@@ -134,7 +114,7 @@ describe('records kept between runs (the CLI record cache)', () => {
     assert.strictEqual(cache.get(file, { ...asDecision, log4brains: true }), undefined);
 
     fs.writeFileSync(first.path, 'not a cache file');
-    const damaged = counting();
+    const damaged = countingFileSystem();
     const index = await buildWith(root, new RecordCacheFile(root, 'build-1', { folder, now: LATER }), damaged.fs);
     assert.strictEqual(damaged.reads.length, 6);
     assert.strictEqual(index.records().length, 6);
@@ -155,7 +135,7 @@ describe('records kept between runs (the CLI record cache)', () => {
     const earlierFormat = named(`records-${'c'.repeat(32)}.bin`);
     const unrelated = named('cli-code-index-1-2-v20-x64.bin', old);
     const cache = new RecordCacheFile(root, 'build-1', { folder, now: LATER });
-    await buildWith(root, cache, counting().fs);
+    await buildWith(root, cache, countingFileSystem().fs);
     assert.ok(fs.existsSync(cache.path) && cache.path.endsWith('.json'));
     assert.ok(!fs.existsSync(stale) && !fs.existsSync(earlierFormat));
     assert.ok(fs.existsSync(recent) && fs.existsSync(unrelated));
