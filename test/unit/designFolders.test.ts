@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, discoverRecordFolders } from '../../src/core/index/recordFolders';
 import { RecordIndex } from '../../src/core/index/recordIndex';
@@ -74,9 +75,12 @@ describe('design folders where repositories keep them', () => {
     });
     assert.deepStrictEqual(designFolders(ui.index), []);
     assert.deepStrictEqual(designDocs(ui.index), []);
-    // Not looked for either: saving a mock-up note does not send the index looking for folders again.
+    // Saving a mock-up note does not send the index looking for folders again; a file created there may make the folder
+    // one of design docs (the second numbered proposal), so it does.
     assert.strictEqual(changeOfEvent(ui.index, `${toPortPath(ui.root)}/design/homepage.md`, 'changed'), 'none');
-    assert.strictEqual(changeOfEvent(ui.index, `${toPortPath(ui.root)}/design/checkout.md`, 'created'), 'none');
+    assert.strictEqual(changeOfEvent(ui.index, `${toPortPath(ui.root)}/design/checkout.md`, 'created'), 'folders');
+    assert.strictEqual(changeOfEvent(ui.index, `${toPortPath(ui.root)}/design/checkout.md`, 'deleted'), 'none');
+    assert.strictEqual(changeOfEvent(ui.index, `${toPortPath(ui.root)}/src/app.md`, 'created'), 'none');
     // A folder missing is looked for: made later, the folders are found again.
     assert.strictEqual(changeOfEvent(ui.index, `${toPortPath(ui.root)}/keps`, 'created'), 'folders');
   });
@@ -139,5 +143,33 @@ describe('design folders where repositories keep them', () => {
     );
     const underDesign = calls.filter((c) => c.includes('/design/') || c.endsWith('/design'));
     assert.ok(underDesign.length <= 16, `${underDesign.length} calls: ${underDesign.join(', ')}`);
+  });
+
+  it('made during a session, a design folder is found: a checked one as its second numbered proposal is created, a conventional one in another case as it is made', async () => {
+    const { index, root } = await indexOf({ 'docs/adr/0001-a.md': '# 1. A\n\n## Status\n\nAccepted\n' });
+    const top = toPortPath(root);
+    // What the editor does with an event: find the folders again (a rebuild), or read the file.
+    const apply = async (rel: string, text?: string): Promise<string> => {
+      const file = path.join(root, rel);
+      if (text === undefined) fs.mkdirSync(file, { recursive: true });
+      else {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+      }
+      const change = changeOfEvent(index, `${top}/${rel}`, 'created');
+      if (change === 'folders') await index.build();
+      else if (change === 'file') await index.refreshFile(`${top}/${rel}`);
+      return change;
+    };
+    // Made, the folder is looked at: empty, it is no design folder yet; nor with one numbered proposal.
+    assert.strictEqual(await apply('design'), 'folders');
+    assert.strictEqual(await apply('design/0001-first.md', '# Proposal: first\n'), 'folders');
+    assert.deepStrictEqual(designFolders(index), []);
+    assert.strictEqual(await apply('design/0002-second.md', '# Proposal: second\n'), 'folders');
+    assert.deepStrictEqual(designDocs(index), ['design/0001-first.md', 'design/0002-second.md']);
+    // `docs/RFCs`, not the `docs/rfcs` looked for: found as it is made.
+    assert.strictEqual(await apply('docs/RFCs'), 'folders');
+    assert.strictEqual(await apply('docs/RFCs/0001-r.md', '# RFC 1\n'), 'file');
+    assert.ok(designDocs(index).includes('docs/RFCs/0001-r.md'), designDocs(index).join(', '));
   });
 });

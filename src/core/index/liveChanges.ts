@@ -11,7 +11,7 @@ export type FileEventKind = 'created' | 'changed' | 'deleted';
 export function changeOfEvent(index: RecordIndex, path: string, kind: FileEventKind): 'none' | 'file' | 'folders' {
   // A folder "changing" is only its timestamp; creating or deleting one can add or drop record folders.
   const foldersMayChange = kind === 'changed' ? index.isFolderConfigFile(path) : index.affectsFolders(path);
-  if (foldersMayChange || index.isInMissingFolder(path)) return 'folders';
+  if (foldersMayChange || index.isInMissingFolder(path) || (kind === 'created' && index.isInAwaitingFolder(path))) return 'folders';
   return index.folderOf(path) || index.record(path) ? 'file' : 'none';
 }
 

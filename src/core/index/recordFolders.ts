@@ -65,11 +65,13 @@ export async function discoverRecordFolders(
   fs: RecordFileSystem,
   root: string,
   settings: LodestarSettings,
-): Promise<{ folders: RecordFolder[]; considered: string[]; problems: Problem[] }> {
+): Promise<{ folders: RecordFolder[]; considered: string[]; awaiting: string[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const folders: RecordFolder[] = [];
   // Every folder looked for, there or not: creating one later means the folders must be found again.
   const considered = new Set<string>();
+  // Design folders there whose files do not look like design docs yet: a file created in one means looking again.
+  const awaiting = new Set<string>();
   const add = async (kind: FolderKind, path: string, source: string, log4brains = false): Promise<boolean> => {
     considered.add(path);
     if (folders.some((f) => f.path === path)) return true;
@@ -101,12 +103,12 @@ export async function discoverRecordFolders(
 
   if (settings.designDirectories.length > 0) {
     for (const d of settings.designDirectories) await add('design', joinPath(root, d), 'setting');
-  } else await findConventionalDesignFolders(fs, root, add, considered);
+  } else await findConventionalDesignFolders(fs, root, add, considered, awaiting);
 
   await add('mentoring', joinPath(root, settings.mentoringDirectory || CONVENTIONAL_MENTORING_FOLDER), settings.mentoringDirectory ? 'setting' : 'convention');
   const influence = settings.influenceDirectory?.trim();
   await add('influence', joinPath(root, influence || CONVENTIONAL_INFLUENCE_FOLDER), influence ? 'setting' : 'convention');
-  return { folders, considered: [...considered], problems };
+  return { folders, considered: [...considered], awaiting: [...awaiting], problems };
 }
 
 type AddFolder = (kind: FolderKind, path: string, source: string, log4brains?: boolean) => Promise<boolean>;
@@ -116,10 +118,17 @@ type AddFolder = (kind: FolderKind, path: string, source: string, log4brains?: b
  * the name as it is on disk: from a listing of the root and of `docs` (no walk). A folder of
  * {@link CONVENTIONAL_DESIGN_FOLDERS} is one as soon as it is there; one of {@link CHECKED_DESIGN_FOLDERS} only when
  * its files look like design docs, and one that does not is not looked for again at each change in it (as the
- * top-level decision folders); `text/` only in an RFC repository (`0000-template.md` at the top) and when its files
- * look like RFCs. Each one missing is looked for: creating it later finds the folders again.
+ * top-level decision folders: only a file created in it, in `awaiting`, has them looked for again); `text/` only in an
+ * RFC repository (`0000-template.md` at the top) and when its files look like RFCs. Each one missing is looked for
+ * (in any case): creating it later finds the folders again.
  */
-async function findConventionalDesignFolders(fs: RecordFileSystem, root: string, add: AddFolder, considered: Set<string>): Promise<void> {
+async function findConventionalDesignFolders(
+  fs: RecordFileSystem,
+  root: string,
+  add: AddFolder,
+  considered: Set<string>,
+  awaiting: Set<string>,
+): Promise<void> {
   const top = await listing(fs, root);
   const docs = await Promise.all(
     top.filter((e) => isFolder(e) && e.name.toLowerCase() === 'docs').map(async (e) => ({ name: e.name, entries: await listing(fs, joinPath(root, e.name)) })),
@@ -136,7 +145,10 @@ async function findConventionalDesignFolders(fs: RecordFileSystem, root: string,
     const found = onDisk(rel);
     if (found.length === 0) considered.add(joinPath(root, rel));
     for (const path of found) {
-      if ((checked.has(rel) || rel === RFC_REPOSITORY_TEXT) && !(await looksLikeDesignFolder(fs, path))) continue;
+      if ((checked.has(rel) || rel === RFC_REPOSITORY_TEXT) && !(await looksLikeDesignFolder(fs, path))) {
+        awaiting.add(path);
+        continue;
+      }
       await add('design', path, 'convention');
     }
   }

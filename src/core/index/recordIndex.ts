@@ -50,6 +50,8 @@ export interface BuildOptions {
 export class RecordIndex {
   private folderList: RecordFolder[] = [];
   private consideredFolders: string[] = [];
+  /** Design folders there whose files did not look like design docs (see discoverRecordFolders). */
+  private awaitingFolders: string[] = [];
   private folderProblems: Problem[] = [];
   private entries = new Map<string, LoadedRecord>();
   private cross: CrossCheck | undefined;
@@ -86,8 +88,9 @@ export class RecordIndex {
    * not in the index at all).
    */
   async build(options: BuildOptions = {}): Promise<void> {
-    const { folders, considered, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
+    const { folders, considered, awaiting, problems } = await discoverRecordFolders(this.fs, this.root, this.settings);
     this.consideredFolders = considered;
+    this.awaitingFolders = awaiting;
     const files: FoundFile[] = [];
     const walkProblems: Problem[] = [...problems];
     this.folderList = folders;
@@ -253,7 +256,9 @@ export class RecordIndex {
    */
   affectsFolders(path: string): boolean {
     if (this.isFolderConfigFile(path)) return true;
-    return this.consideredFolders.some((f) => relativePath(path, f) !== undefined);
+    // Conventional folders are found in any case (`docs/RFCS`): one made in another case than the one looked for counts.
+    const lower = path.toLowerCase();
+    return this.consideredFolders.some((f) => relativePath(lower, f.toLowerCase()) !== undefined);
   }
 
   /** `.adr-dir`, `.log4brains.yml`, `adrs.toml`, `adr.config.json`. */
@@ -264,6 +269,11 @@ export class RecordIndex {
   /** True when a new file here means a record folder that was missing now exists. */
   isInMissingFolder(path: string): boolean {
     return this.consideredFolders.some((f) => relativePath(f, path) && !this.folderList.some((r) => r.path === f));
+  }
+
+  /** True when a file created here may make a design folder that did not look like one (`design/`) one now. */
+  isInAwaitingFolder(path: string): boolean {
+    return this.awaitingFolders.some((f) => relativePath(f, path));
   }
 
   /**
