@@ -24,4 +24,22 @@ describe('the decision graph draws every link the index resolves', () => {
       [`${id(3)} amends ${id(2)}`, `${id(4)} references ${id(3)}`],
     );
   });
+
+  it("a link written only on the later side (`Amended by`, `Refined by`, `Clarified by`) is drawn as the other record's verb", async () => {
+    const { index } = await indexOf({
+      'doc/adr/0001-a.md': nygardAdr({ number: 1, title: 'A', statusLines: ['Amended by [2. B](0002-b.md)', 'Clarified by [3. C](0003-c.md)'] }),
+      'doc/adr/0002-b.md': nygardAdr({ number: 2, title: 'B' }),
+      'doc/adr/0003-c.md': nygardAdr({ number: 3, title: 'C' }),
+      'doc/adr/0004-d.md': '---\nstatus: accepted\nrefined-by: [ADR-0005]\n---\n# D\n',
+      'doc/adr/0005-e.md': '---\nstatus: accepted\n---\n# E\n',
+    });
+    const records = index.records('decision');
+    const graph = buildDecisionGraph(records, (r) => index.linksOf(r).map((l) => ({ ...l, target: index.resolveLink(r, l.target) })));
+    const label = (id: string): string => graph.nodes.find((n) => n.id === id)!.label;
+    assert.deepStrictEqual(graph.edges.map((e) => `${label(e.from)} ${e.kind} ${label(e.to)}`).sort(), [
+      '0002 B amends 0001 A',
+      '0003 C clarifies 0001 A',
+      '0005 E refines 0004 D',
+    ]);
+  });
 });

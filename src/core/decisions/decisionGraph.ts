@@ -27,9 +27,20 @@ export interface DecisionGraph {
   edges: GraphEdge[];
 }
 
-/** Reverse verbs (`superseded-by`, `amended-by`) are folded into their forward edge. */
+/** The forward verb of each reverse one the readers give (`amended-by` is drawn as the other record's `amends`). */
+const FORWARD_OF: Readonly<Record<string, string>> = {
+  'superseded-by': 'supersedes',
+  'amended-by': 'amends',
+  'clarified-by': 'clarifies',
+  'extended-by': 'extends',
+  'refined-by': 'refines',
+  'referenced-by': 'references',
+};
+
+/** Reverse verbs (`superseded-by`, `amended-by`) are folded into their forward edge; another `…-by` keeps its words. */
 function forward(kind: string): { kind: string; reversed: boolean } {
-  if (kind === 'superseded-by') return { kind: 'supersedes', reversed: true };
+  const known = FORWARD_OF[kind];
+  if (known) return { kind: known, reversed: true };
   if (kind.endsWith('-by')) return { kind: kind.slice(0, -3), reversed: true };
   return { kind, reversed: false };
 }
