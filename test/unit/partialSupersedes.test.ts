@@ -227,6 +227,21 @@ describe('a verb naming a list of records', () => {
 });
 
 describe('front matter refines and refined-by', () => {
+  it('the other record shows the reverse of a refines, clarifies or extends written on one side', async () => {
+    const { index } = await indexOf({
+      'docs/decisions/0001-a.md': '---\nstatus: accepted\n---\n\n# A\n',
+      'docs/decisions/0002-b.md': '---\nstatus: accepted\nrefines: [ADR-0001]\n---\n\n# B\n',
+    });
+    assert.deepStrictEqual(linksOf(index, '0001-a.md'), ['refined-by 0002-b.md']);
+    const nygardIndex = (
+      await indexOf({
+        'doc/adr/0001-a.md': nygard(1, 'A', 'Accepted'),
+        'doc/adr/0002-b.md': nygard(2, 'B', 'Accepted\n\nClarifies [1. A](0001-a.md)\n\nExtends [1. A](0001-a.md)'),
+      })
+    ).index;
+    assert.deepStrictEqual(linksOf(nygardIndex, '0001-a.md'), ['clarified-by 0002-b.md', 'extended-by 0002-b.md']);
+  });
+
   it('are the links a `Refines [1. X](…)` line makes', async () => {
     const { index } = await indexOf({
       'docs/decisions/0001-a.md': '---\nstatus: accepted\nrefined-by: [ADR-0002]\n---\n\n# A\n',

@@ -39,6 +39,13 @@ export const REVERSE_LINK: Record<string, string> = {
   'superseded-by': 'supersedes',
   amends: 'amended-by',
   'amended-by': 'amends',
+  // adr-tools' other documented pairs, and `refines` (a verb line, or front matter `refines:`/`refined-by:`).
+  clarifies: 'clarified-by',
+  'clarified-by': 'clarifies',
+  extends: 'extended-by',
+  'extended-by': 'extends',
+  refines: 'refined-by',
+  'refined-by': 'refines',
   references: 'referenced-by',
   'relates-to': 'relates-to',
 };
